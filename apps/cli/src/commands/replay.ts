@@ -1,0 +1,75 @@
+import { Replayer } from '@pymem/tracing';
+import { readTraceFile } from '@pymem/tracing/node';
+import type { ProfileName } from '@pymem/versions';
+import { colors, type Io } from '../io.ts';
+
+/** Options of `pymem replay`. */
+export interface ReplayCommandOptions {
+  readonly profile?: ProfileName;
+  readonly stats?: boolean;
+  readonly verify?: boolean;
+  readonly json?: boolean;
+}
+
+/**
+ * `pymem replay FILE`: replays a trace on the model. With `--stats` standard output
+ * is exactly CPython's pymalloc statistics block (the summary goes to stderr); with
+ * `--verify` the first divergence ends the run with exit 3 (thrown ReplayDivergence).
+ */
+export async function replayCommand(
+  io: Io,
+  file: string,
+  options: ReplayCommandOptions,
+): Promise<number> {
+  const trace = await readTraceFile(file);
+  const replayer = new Replayer(trace, {
+    ...(options.profile ? { profile: options.profile } : {}),
+    verify: options.verify ?? false,
+  });
+  replayer.runToEnd();
+  const counts = replayer.counts;
+  const summary = {
+    file,
+    python: trace.header.python,
+    profile: replayer.profile,
+    events: counts.events,
+    addresses: replayer.addressMode,
+    verified: options.verify ?? false,
+    pointersChecked: counts.pointersChecked,
+    marksChecked: counts.marksChecked,
+    divergences: counts.divergences,
+    arenasAllocatedCurrent: replayer.model.state.narenasCurrentlyAllocated,
+    allocatedBlocks: replayer.model.getAllocatedBlocks(),
+  };
+  if (options.json) {
+    io.out(
+      `${JSON.stringify({ ...summary, ...(options.stats ? { stats: replayer.statsText() } : {}) }, null, 2)}\n`,
+    );
+    return 0;
+  }
+  const c = colors(io);
+  const lines = [
+    `replayed ${counts.events.toLocaleString('en-US')} events of CPython ${trace.header.python} ` +
+      `(profile ${replayer.profile}), arena addresses ${replayer.addressMode === 'recorded' ? 'from the recording' : 'from the address model'}`,
+  ];
+  if (options.verify) {
+    lines.push(
+      c.green(
+        `verified: ${counts.pointersChecked.toLocaleString('en-US')} pointers, every arena, and ` +
+          `${counts.marksChecked} mark${counts.marksChecked === 1 ? '' : 's'} of statistics match CPython exactly`,
+      ),
+    );
+  } else if (counts.divergences > 0) {
+    lines.push(
+      c.yellow(
+        `${counts.divergences} events differ from the recording (run with --verify to see the first)`,
+      ),
+    );
+  }
+  const text = `${lines.join('\n')}\n`;
+  if (options.stats) {
+    io.err(text);
+    io.out(replayer.statsText());
+  } else io.out(text);
+  return 0;
+}

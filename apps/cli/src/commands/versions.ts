@@ -1,0 +1,79 @@
+import { type Interpreter, liveInterpreters } from '@pymem/cpython';
+import { PROFILE_NAMES, PROFILES, type ProfileName } from '@pymem/versions';
+import { colors, type Io } from '../io.ts';
+
+/** How a profile is verified on this machine. */
+type VerifiedBy = 'live + fixtures' | 'fixtures' | 'source only';
+
+interface VersionRow {
+  readonly name: ProfileName;
+  readonly referenceRelease: string;
+  readonly verification: 'recorded' | 'source';
+  readonly verifiedBy: VerifiedBy;
+  readonly interpreters: readonly { path: string; version: string; source: string }[];
+}
+
+/** `pymem versions [--json]`: the supported profiles and the interpreters found here. */
+export function versionsCommand(io: Io, options: { json?: boolean }): number {
+  const found = liveInterpreters();
+  const rows: VersionRow[] = PROFILE_NAMES.map((name) => {
+    const profile = PROFILES[name];
+    const interpreters = found
+      .filter((interpreter) => interpreter.profile === name)
+      .map(({ path, version, source }) => ({ path, version, source }));
+    const verifiedBy: VerifiedBy =
+      profile.verification === 'source'
+        ? 'source only'
+        : interpreters.length > 0
+          ? 'live + fixtures'
+          : 'fixtures';
+    return {
+      name,
+      referenceRelease: profile.referenceRelease,
+      verification: profile.verification,
+      verifiedBy,
+      interpreters,
+    };
+  });
+  if (options.json) {
+    const other = found.filter((interpreter: Interpreter) => interpreter.profile === null);
+    io.out(
+      `${JSON.stringify(
+        {
+          profiles: rows,
+          unsupportedInterpreters: other.map(({ path, version }) => ({ path, version })),
+        },
+        null,
+        2,
+      )}\n`,
+    );
+    return 0;
+  }
+  const c = colors(io);
+  const lines = [c.bold('CPython version profiles modelled by pymem'), ''];
+  const header = ['profile', 'reference', 'verified by', 'interpreters found here'];
+  const table = rows.map((row) => [
+    row.name,
+    row.referenceRelease,
+    row.verifiedBy,
+    row.interpreters.length > 0
+      ? row.interpreters.map((i) => `${i.path} (${i.version})`).join(', ')
+      : row.verification === 'source'
+        ? '- (modelled from CPython source; no binary run)'
+        : '- (none: live checks skipped, fixtures still run)',
+  ]);
+  const widths = header.map((h, k) => Math.max(h.length, ...table.map((r) => r[k]!.length)));
+  const format = (cells: string[]) =>
+    cells.map((cell, k) => (k === cells.length - 1 ? cell : cell.padEnd(widths[k]!))).join('  ');
+  lines.push(c.dim(format(header)));
+  for (const row of table) lines.push(format(row));
+  const recorded = rows.filter((row) => row.verification === 'recorded');
+  const live = recorded.filter((row) => row.interpreters.length > 0).length;
+  lines.push(
+    '',
+    `${live} of ${recorded.length} recorded profiles have an interpreter here; ` +
+      `3.14 is modelled from source.`,
+  );
+  io.out(`${lines.join('\n')}\n`);
+  return 0;
+}

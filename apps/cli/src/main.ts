@@ -1,0 +1,138 @@
+/**
+ * The `pymem` command line: parses arguments with commander, runs one command, and
+ * turns every error into one line and an exit status (see exit-codes.ts).
+ */
+
+import { type ProfileName, parseVersion } from '@pymem/versions';
+import { Command, CommanderError, Option } from 'commander';
+import { type RecordCommandOptions, recordCommand } from './commands/record.ts';
+import { replayCommand } from './commands/replay.ts';
+import { versionsCommand } from './commands/versions.ts';
+import { CliError, ExitCode, exitCodeFor } from './exit-codes.ts';
+import { type Io, processIo } from './io.ts';
+
+interface GlobalOptions {
+  python?: string;
+  debug?: boolean;
+}
+
+/**
+ * Runs `pymem` with `argv` (without node and the script) and resolves to its exit
+ * status. Never throws: errors become one line on `io.err`.
+ */
+export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
+  let status = 0;
+  const program = new Command('pymem')
+    .description("A faithful, executable and visible model of CPython's memory management.")
+    .addOption(
+      new Option(
+        '--python <version>',
+        'CPython version profile, e.g. 3.11 (default: from the trace)',
+      ),
+    )
+    .option('--debug', 'print stack traces of errors')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.out(text),
+      writeErr: (text) => io.err(text),
+      outputError: () => {},
+    })
+    .showSuggestionAfterError(true)
+    .enablePositionalOptions();
+
+  const pythonOption = (command: Command): string | undefined =>
+    command.opts<GlobalOptions>().python ?? program.opts<GlobalOptions>().python;
+  const profileOption = (command: Command): ProfileName | undefined => {
+    const python = pythonOption(command);
+    return python === undefined ? undefined : parseVersion(python).name;
+  };
+  program.hook('preAction', (_root, command) => {
+    const python = pythonOption(command);
+    // A path names an interpreter (record checks it); anything else must be a version.
+    if (python !== undefined && !python.includes('/')) parseVersion(python);
+  });
+  const pythonFlag = () =>
+    new Option(
+      '--python <version>',
+      'CPython version profile, e.g. 3.11 (default: from the trace)',
+    );
+
+  program
+    .command('versions')
+    .description('list the CPython version profiles and the interpreters found on this machine')
+    .option('--json', 'print JSON')
+    .addOption(pythonFlag())
+    .action((options: { json?: boolean }) => {
+      status = versionsCommand(io, options);
+    });
+
+  program
+    .command('replay')
+    .description('replay a trace on the allocator model ("-" reads standard input)')
+    .argument('<file>', 'trace file (text format)')
+    .option('--stats', "print the model's _debugmallocstats pymalloc block at the end")
+    .option(
+      '--verify',
+      'compare every pointer and mark with CPython; exit 3 at the first difference',
+    )
+    .option('--json', 'print a JSON summary')
+    .addOption(pythonFlag())
+    .action(
+      async (
+        file: string,
+        options: { stats?: boolean; verify?: boolean; json?: boolean },
+        command: Command,
+      ) => {
+        const profile = profileOption(command);
+        status = await replayCommand(io, file, { ...options, ...(profile ? { profile } : {}) });
+      },
+    );
+
+  program
+    .command('record')
+    .description('run a Python program and record every allocator event (mem, obj, arenas)')
+    .usage('[options] [--] (script.py | -m MODULE | -c CODE) [args...]')
+    .argument('[args...]', 'the script and its arguments, as python takes them')
+    .addOption(
+      new Option(
+        '--python <path|version>',
+        'interpreter to record: a path or a version such as 3.11',
+      ),
+    )
+    .option('-o, --output <file>', 'trace file to write (default: <script>.pymem.txt)')
+    .option('-m, --module <module>', 'run a library module as a script, like python -m')
+    .option('-c, --code <code>', 'run a program given as a string, like python -c')
+    .option('--text', 'write the text trace format (the default for now)')
+    .option('--force', 'overwrite the output file if it exists')
+    .passThroughOptions()
+    .action(async (args: string[], options: RecordCommandOptions, command: Command) => {
+      const python = pythonOption(command);
+      status = await recordCommand(io, args, { ...options, ...(python ? { python } : {}) });
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return status;
+  } catch (error) {
+    return report(error, io, argv.includes('--debug'));
+  }
+}
+
+function report(error: unknown, io: Io, debug: boolean): number {
+  if (error instanceof CommanderError) {
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
+    if (error.code === 'commander.help') return 0;
+    const message = error.message.replace(/^error: /, '').split('\n')[0];
+    io.err(`pymem: ${message} (see pymem --help)\n`);
+    return ExitCode.usage;
+  }
+  const code = exitCodeFor(error);
+  if (code === null || debug) {
+    io.err(`${(error as Error)?.stack ?? String(error)}\n`);
+    return code ?? 70;
+  }
+  io.err(`pymem: ${(error as Error).message.split('\n')[0]}\n`);
+  return code;
+}
+
+export { CliError, ExitCode };

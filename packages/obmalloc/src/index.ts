@@ -1,0 +1,23 @@
+export {
+  type ArenaAllocator,
+  createAddressModel,
+  type RawAllocator,
+} from './allocators.ts';
+export {
+  blockSize,
+  blocksPerPool,
+  OBMALLOC_CONSTANTS,
+  type ObmallocConstants,
+  quantizationPerPool,
+  type RadixTreeGeometry,
+  sizeClassIndex,
+} from './constants.ts';
+export type { ObmallocEvent, ObmallocListener } from './events.ts';
+export { Obmalloc, ObmallocError, type ObmallocOptions } from './obmalloc.ts';
+export {
+  collectMallocStats,
+  formatMallocStats,
+  type MallocStats,
+  type SizeClassStats,
+} from './stats.ts';
+export { type ValidationTier, validateObmalloc } from './validate.ts';

@@ -1,0 +1,439 @@
+/**
+ * pymalloc, decision for decision: which arena, which pool, which block.
+ *
+ * Models `_PyObject_Malloc`/`Calloc`/`Realloc`/`Free` and everything below them in
+ * Objects/obmalloc.c — `pymalloc_alloc`, `allocate_from_new_pool` (3.9+),
+ * `new_arena`, `pymalloc_free`, `insert_to_usedpool`, `insert_to_freepool` (3.9+),
+ * `pymalloc_realloc` — for CPython 3.8 to 3.14. The logic is the same in every
+ * version but for the differences `ObmallocConstants` names (pool and arena sizes,
+ * the keep-last-free-arena rule of 3.9, the allocated-blocks counter of 3.8).
+ *
+ * Given the same arena base addresses, the model returns the very pointers CPython
+ * returned. State transitions of a pool:
+ *
+ *            carve / pop freepools            last free block taken
+ *   (free) ─────────────────────────► used ───────────────────────► full
+ *     ▲        (front of usedpools)    │ ▲                              │
+ *     │        last block freed        │ └──────────────────────────────┘
+ *     └────────────────────────────────┘   a block freed: to the FRONT of usedpools
+ *       pushed on arena.freepools (LIFO); keeps its class and free list
+ *
+ * and of an arena: new (all pools free) → in usable_arenas, kept sorted by
+ * nfreepools → full (out of the list) → back at the head when one pool frees →
+ * released to the arena allocator when every pool is free (3.9+: unless it is the
+ * last arena of the list).
+ */
+
+import type { ProfileName } from '@pymem/versions';
+import type { ArenaAllocator, RawAllocator } from './allocators.ts';
+import { createAddressModel } from './allocators.ts';
+import { blockSize, OBMALLOC_CONSTANTS, type ObmallocConstants } from './constants.ts';
+import type { ObmallocListener } from './events.ts';
+import { PymallocState } from './internal/state.ts';
+
+/** Thrown when a call could not have happened in CPython (e.g. freeing a foreign block). */
+export class ObmallocError extends Error {
+  /** Stable error code. */
+  readonly code: 'invalid-free' | 'invalid-realloc';
+  constructor(code: 'invalid-free' | 'invalid-realloc', message: string) {
+    super(message);
+    this.name = 'ObmallocError';
+    this.code = code;
+  }
+}
+
+/** Options for {@link Obmalloc}. */
+export interface ObmallocOptions {
+  /** The CPython version profile. */
+  readonly profile: ProfileName;
+  /** Where arenas come from; defaults to the deterministic address model. */
+  readonly arenaAllocator?: ArenaAllocator;
+  /** Where declined requests go; defaults to the deterministic address model. */
+  readonly rawAllocator?: RawAllocator;
+}
+
+/**
+ * One pymalloc instance (the object and mem domains share it, as in CPython).
+ * Addresses are plain numbers; 0 is NULL.
+ */
+export class Obmalloc {
+  /** The profile's constants. */
+  readonly constants: ObmallocConstants;
+  /** The full state, for inspection and validation; mutate only through methods. */
+  readonly state: PymallocState;
+  /** Receives every allocator event; null (the default) costs nothing. */
+  listener: ObmallocListener | null = null;
+  private readonly arenaAllocator: ArenaAllocator;
+  private readonly raw: RawAllocator;
+
+  constructor(options: ObmallocOptions) {
+    this.constants = OBMALLOC_CONSTANTS[options.profile];
+    this.state = new PymallocState(this.constants);
+    const fallback =
+      options.arenaAllocator && options.rawAllocator ? undefined : createAddressModel();
+    this.arenaAllocator = options.arenaAllocator ?? fallback!.arenas;
+    this.raw = options.rawAllocator ?? fallback!.raw;
+  }
+
+  /** `PyObject_Malloc(nbytes)`: a block address, or 0 when memory ran out. */
+  malloc(nbytes: number): number {
+    if (nbytes === 0 || nbytes > this.constants.smallRequestThreshold) {
+      return this.rawFallback(nbytes, false);
+    }
+    const address = this.pymallocAlloc((nbytes - 1) >> this.constants.alignmentShift, nbytes);
+    if (address !== 0) this.state.runningAllocatedBlocks++;
+    return address;
+  }
+
+  /** `PyObject_Calloc(nelem, elsize)` with `nbytes = nelem * elsize`. */
+  calloc(nbytes: number): number {
+    if (nbytes === 0 || nbytes > this.constants.smallRequestThreshold) {
+      return this.rawFallback(nbytes, true);
+    }
+    const address = this.pymallocAlloc((nbytes - 1) >> this.constants.alignmentShift, nbytes);
+    if (address !== 0) this.state.runningAllocatedBlocks++;
+    return address;
+  }
+
+  /**
+   * `PyObject_Realloc(ptr, nbytes)`: stays in place when the new size still fits and
+   * uses more than 3/4 of the block; otherwise moves (possibly to the raw allocator).
+   * A block pymalloc does not own stays with the raw allocator whatever its size.
+   */
+  realloc(ptr: number, nbytes: number): number {
+    if (ptr === 0) return this.malloc(nbytes);
+    const s = this.state;
+    const arena = s.arenaContaining(ptr);
+    if (arena < 0) {
+      if (!s.rawBlocks.has(ptr)) {
+        throw new ObmallocError(
+          'invalid-realloc',
+          `realloc of ${hex(ptr)}, which no one allocated`,
+        );
+      }
+      const moved = this.raw.realloc(ptr, nbytes);
+      if (moved !== 0) {
+        s.rawBlocks.delete(ptr);
+        s.rawBlocks.set(moved, nbytes);
+      }
+      return moved;
+    }
+    const pool = this.poolOf(arena, ptr, 'invalid-realloc');
+    const size = blockSize(this.constants, s.poolSzidx[pool]!);
+    if (nbytes <= size && 4 * nbytes > 3 * size) return ptr;
+    const moved = this.malloc(nbytes);
+    if (moved !== 0) this.free(ptr);
+    return moved;
+  }
+
+  /** `PyObject_Free(ptr)`; freeing 0 does nothing. */
+  free(ptr: number): void {
+    if (ptr === 0) return;
+    const s = this.state;
+    s.runningAllocatedBlocks--;
+    const arena = s.arenaContaining(ptr);
+    if (arena < 0) {
+      if (!s.rawBlocks.delete(ptr)) {
+        s.runningAllocatedBlocks++;
+        throw new ObmallocError('invalid-free', `free of ${hex(ptr)}, which no one allocated`);
+      }
+      s.rawAllocatedBlocks--;
+      this.raw.free(ptr);
+      if (this.listener !== null) this.listener({ type: 'raw-free', address: ptr });
+      return;
+    }
+    this.pymallocFree(arena, ptr);
+  }
+
+  /** `sys.getallocatedblocks()` as this profile computes it. */
+  getAllocatedBlocks(): number {
+    const s = this.state;
+    return this.constants.allocatedBlocks === 'running-counter'
+      ? s.runningAllocatedBlocks
+      : s.rawAllocatedBlocks + s.blocksInUse;
+  }
+
+  /** True when `ptr` lies in an arena pymalloc holds (`address_in_range`). */
+  owns(ptr: number): boolean {
+    return this.state.arenaContaining(ptr) >= 0;
+  }
+
+  // ------------------------------------------------------------------ internals
+
+  private rawFallback(nbytes: number, zeroed: boolean): number {
+    const address = zeroed ? this.raw.calloc(nbytes) : this.raw.malloc(nbytes);
+    if (address !== 0) {
+      const s = this.state;
+      s.rawAllocatedBlocks++;
+      s.runningAllocatedBlocks++;
+      s.rawBlocks.set(address, nbytes);
+      if (this.listener !== null) this.listener({ type: 'raw-alloc', address, nbytes });
+    }
+    return address;
+  }
+
+  /** The pool holding `ptr` in arena `arena`, checked to be a carved pool. */
+  private poolOf(arena: number, ptr: number, code: 'invalid-free' | 'invalid-realloc'): number {
+    const s = this.state;
+    const k = Math.floor((ptr - s.arenaFirstPool[arena]!) / this.constants.poolSize);
+    if (k < 0 || k >= s.arenaCarved[arena]!) {
+      throw new ObmallocError(code, `${hex(ptr)} is inside an arena but in no carved pool`);
+    }
+    return s.poolId(arena, k);
+  }
+
+  private pymallocAlloc(sizeClass: number, nbytes: number): number {
+    const s = this.state;
+    const pool = s.poolNext[sizeClass]!;
+    if (pool === sizeClass) return this.allocateFromNewPool(sizeClass, nbytes);
+    // usedpools[sizeClass] has a pool: take the head of its free list.
+    const size = (sizeClass + 1) << this.constants.alignmentShift;
+    const arena = s.poolArena(pool);
+    const links = s.blockLinks[arena]!;
+    const base = (pool - s.numClasses - arena * s.poolsPerArena) * s.maxBlocks;
+    s.poolRef[pool]!++;
+    s.blocksInUse++;
+    const block = s.poolFreeblock[pool]!;
+    const next = links[base + block]!;
+    s.poolFreeblock[pool] = next;
+    if (next < 0) {
+      const nextoffset = s.poolNextoffset[pool]!;
+      if (nextoffset <= s.poolMaxnextoffset[pool]!) {
+        // Lazily carve the next virgin block onto the free list.
+        const virgin = (nextoffset - this.constants.poolOverhead) / size;
+        s.poolFreeblock[pool] = virgin;
+        links[base + virgin] = -1;
+        s.poolNextoffset[pool] = nextoffset + size;
+      } else {
+        // The pool is full: it leaves usedpools.
+        const after = s.poolNext[pool]!;
+        const before = s.poolPrev[pool]!;
+        s.poolPrev[after] = before;
+        s.poolNext[before] = after;
+      }
+    }
+    const address = s.poolAddress(pool) + this.constants.poolOverhead + block * size;
+    if (this.listener !== null) this.listener({ type: 'block-alloc', address, sizeClass, nbytes });
+    return address;
+  }
+
+  private allocateFromNewPool(sizeClass: number, nbytes: number): number {
+    const s = this.state;
+    const c = this.constants;
+    if (s.usableArenas < 0) {
+      const fresh = this.newArena();
+      if (fresh < 0) return 0;
+      s.usableArenas = fresh;
+      s.arenaNext[fresh] = -1;
+      s.arenaPrev[fresh] = -1;
+      s.nfp2lasta[s.arenaNfreepools[fresh]!] = fresh;
+    }
+    const arena = s.usableArenas;
+    const nfree = s.arenaNfreepools[arena]!;
+    if (s.nfp2lasta[nfree] === arena) s.nfp2lasta[nfree] = -1;
+    if (nfree > 1) s.nfp2lasta[nfree - 1] = arena;
+
+    let pool = s.arenaFreepools[arena]!;
+    if (pool >= 0) {
+      s.arenaFreepools[arena] = s.poolNext[pool]!;
+    } else {
+      pool = s.poolId(arena, s.arenaCarved[arena]!);
+      s.arenaCarved[arena]!++;
+      s.poolSzidx[pool] = c.dummySizeIndex;
+    }
+    s.arenaNfreepools[arena] = nfree - 1;
+    if (nfree - 1 === 0) {
+      s.usableArenas = s.arenaNext[arena]!;
+      if (s.usableArenas >= 0) s.arenaPrev[s.usableArenas] = -1;
+    }
+
+    // The pool becomes the only member of usedpools[sizeClass].
+    s.poolNext[pool] = sizeClass;
+    s.poolPrev[pool] = sizeClass;
+    s.poolNext[sizeClass] = pool;
+    s.poolPrev[sizeClass] = pool;
+    s.poolRef[pool] = 1;
+    s.blocksInUse++;
+
+    const size = (sizeClass + 1) << c.alignmentShift;
+    const links = s.blockLinks[arena]!;
+    const base = (pool - s.numClasses - arena * s.poolsPerArena) * s.maxBlocks;
+    let block: number;
+    if (s.poolSzidx[pool] === sizeClass) {
+      // Same class as before it emptied: its header and free list are still valid.
+      block = s.poolFreeblock[pool]!;
+      s.poolFreeblock[pool] = links[base + block]!;
+    } else {
+      s.poolSzidx[pool] = sizeClass;
+      block = 0;
+      s.poolNextoffset[pool] = c.poolOverhead + 2 * size;
+      s.poolMaxnextoffset[pool] = c.poolSize - size;
+      s.poolFreeblock[pool] = 1;
+      links[base + 1] = -1;
+      if (this.listener !== null) {
+        this.listener({ type: 'pool-init', pool: s.poolAddress(pool), sizeClass });
+      }
+    }
+    const address = s.poolAddress(pool) + c.poolOverhead + block * size;
+    if (this.listener !== null) this.listener({ type: 'block-alloc', address, sizeClass, nbytes });
+    return address;
+  }
+
+  /** `new_arena()`: the arena object's index, or -1 when the arena allocator failed. */
+  private newArena(): number {
+    const s = this.state;
+    const c = this.constants;
+    if (s.unusedArenaObjects < 0) {
+      const count = s.maxarenas === 0 ? c.initialArenaObjects : s.maxarenas * 2;
+      const first = s.maxarenas;
+      s.growArenaObjects(count);
+      s.unusedArenaObjects = first;
+    }
+    const arena = s.unusedArenaObjects;
+    s.unusedArenaObjects = s.arenaNext[arena]!;
+    const address = this.arenaAllocator.alloc(c.arenaSize);
+    if (address === 0) {
+      s.arenaNext[arena] = s.unusedArenaObjects;
+      s.unusedArenaObjects = arena;
+      return -1;
+    }
+    s.arenaAddress[arena] = address;
+    s.arenaBySlot.set(Math.floor(address / c.arenaSize), arena);
+    if (c.radixTree !== null) this.markArenaMap(address);
+    s.narenasCurrentlyAllocated++;
+    s.ntimesArenaAllocated++;
+    if (s.narenasCurrentlyAllocated > s.narenasHighwater) {
+      s.narenasHighwater = s.narenasCurrentlyAllocated;
+    }
+    s.arenaFreepools[arena] = -1;
+    s.arenaCarved[arena] = 0;
+    const excess = address % c.poolSize;
+    const pools = excess === 0 ? c.maxPoolsInArena : c.maxPoolsInArena - 1;
+    s.arenaFirstPool[arena] = excess === 0 ? address : address + c.poolSize - excess;
+    s.arenaNfreepools[arena] = pools;
+    s.arenaNtotalpools[arena] = pools;
+    s.blockLinks[arena] ??= new Int16Array(s.poolsPerArena * s.maxBlocks);
+    if (this.listener !== null) this.listener({ type: 'arena-new', arenaIndex: arena, address });
+    return arena;
+  }
+
+  /**
+   * `arena_map_mark_used(base, 1)` (3.10+): the leaves of `base`'s ideal slot and, when
+   * the arena straddles two slots, of the next one; interior nodes are created on
+   * first use and never freed, which is all the statistics need.
+   */
+  private markArenaMap(address: number): void {
+    const s = this.state;
+    const geometry = this.constants.radixTree!;
+    const slot = Math.floor(address / this.constants.arenaSize);
+    const slots = address % this.constants.arenaSize === 0 ? [slot] : [slot, slot + 1];
+    for (const each of slots) {
+      s.radixMidNodes.add(Math.floor(each / 2 ** (geometry.botBits + geometry.midBits)));
+      s.radixBotNodes.add(Math.floor(each / 2 ** geometry.botBits));
+    }
+  }
+
+  private pymallocFree(arena: number, ptr: number): void {
+    const s = this.state;
+    const c = this.constants;
+    const pool = this.poolOf(arena, ptr, 'invalid-free');
+    const sizeClass = s.poolSzidx[pool]!;
+    const size = (sizeClass + 1) << c.alignmentShift;
+    const poolAddress = s.poolAddress(pool);
+    const block = (ptr - poolAddress - c.poolOverhead) / size;
+    if (!Number.isInteger(block) || block < 0 || s.poolRef[pool] === 0) {
+      throw new ObmallocError('invalid-free', `free of ${hex(ptr)}, which is not a live block`);
+    }
+    const links = s.blockLinks[arena]!;
+    const base = (pool - s.numClasses - arena * s.poolsPerArena) * s.maxBlocks;
+    const lastfree = s.poolFreeblock[pool]!;
+    links[base + block] = lastfree;
+    s.poolFreeblock[pool] = block;
+    s.poolRef[pool]!--;
+    s.blocksInUse--;
+    if (this.listener !== null) this.listener({ type: 'block-free', address: ptr, sizeClass });
+
+    if (lastfree < 0) {
+      // The pool was full: it goes to the front of usedpools[class].
+      const first = s.poolNext[sizeClass]!;
+      s.poolNext[pool] = first;
+      s.poolPrev[pool] = sizeClass;
+      s.poolPrev[first] = pool;
+      s.poolNext[sizeClass] = pool;
+      return;
+    }
+    if (s.poolRef[pool] !== 0) return;
+    this.insertToFreepool(arena, pool, sizeClass);
+  }
+
+  /** `insert_to_freepool` (3.9 name): the pool emptied; reorder its arena. */
+  private insertToFreepool(arena: number, pool: number, sizeClass: number): void {
+    const s = this.state;
+    const c = this.constants;
+    const after = s.poolNext[pool]!;
+    const before = s.poolPrev[pool]!;
+    s.poolPrev[after] = before;
+    s.poolNext[before] = after;
+    s.poolNext[pool] = s.arenaFreepools[arena]!;
+    s.arenaFreepools[arena] = pool;
+    if (this.listener !== null) {
+      this.listener({ type: 'pool-empty', pool: s.poolAddress(pool), sizeClass });
+    }
+
+    let nf = s.arenaNfreepools[arena]!;
+    const lastnf = s.nfp2lasta[nf]!;
+    if (lastnf === arena) {
+      const left = s.arenaPrev[arena]!;
+      s.nfp2lasta[nf] = left >= 0 && s.arenaNfreepools[left] === nf ? left : -1;
+    }
+    nf += 1;
+    s.arenaNfreepools[arena] = nf;
+
+    if (nf === s.arenaNtotalpools[arena] && (!c.keepLastFreeArena || s.arenaNext[arena]! >= 0)) {
+      // Case 1: every pool is free: give the arena back.
+      const prev = s.arenaPrev[arena]!;
+      const next = s.arenaNext[arena]!;
+      if (prev < 0) s.usableArenas = next;
+      else s.arenaNext[prev] = next;
+      if (next >= 0) s.arenaPrev[next] = prev;
+      s.arenaNext[arena] = s.unusedArenaObjects;
+      s.unusedArenaObjects = arena;
+      const address = s.arenaAddress[arena]!;
+      s.arenaBySlot.delete(Math.floor(address / c.arenaSize));
+      this.arenaAllocator.free(address, c.arenaSize);
+      s.arenaAddress[arena] = 0;
+      s.narenasCurrentlyAllocated--;
+      if (this.listener !== null) {
+        this.listener({ type: 'arena-release', arenaIndex: arena, address });
+      }
+      return;
+    }
+    if (nf === 1) {
+      // Case 2: the arena was full: it becomes the head of usable_arenas.
+      s.arenaNext[arena] = s.usableArenas;
+      s.arenaPrev[arena] = -1;
+      if (s.usableArenas >= 0) s.arenaPrev[s.usableArenas] = arena;
+      s.usableArenas = arena;
+      if (s.nfp2lasta[1] === -1) s.nfp2lasta[1] = arena;
+      return;
+    }
+    if (s.nfp2lasta[nf] === -1) s.nfp2lasta[nf] = arena;
+    // Case 4: it was the rightmost with the old count, so the list is still sorted.
+    if (arena === lastnf) return;
+    // Case 3: move it just after lastnf, the rightmost arena with the old count.
+    const prev = s.arenaPrev[arena]!;
+    const next = s.arenaNext[arena]!;
+    if (prev >= 0) s.arenaNext[prev] = next;
+    else s.usableArenas = next;
+    s.arenaPrev[next] = prev;
+    s.arenaPrev[arena] = lastnf;
+    const afterLast = s.arenaNext[lastnf]!;
+    s.arenaNext[arena] = afterLast;
+    if (afterLast >= 0) s.arenaPrev[afterLast] = arena;
+    s.arenaNext[lastnf] = arena;
+  }
+}
+
+function hex(address: number): string {
+  return `0x${address.toString(16)}`;
+}

@@ -1,0 +1,1 @@
+export { readTraceFile, TraceFileError } from './read-trace-file.ts';

@@ -1,0 +1,296 @@
+/**
+ * Replays a recording on the allocator model and, optionally, proves it exact.
+ *
+ * Arena addresses come from the recording's `A` events (CPython's real mmap
+ * results): an `A` of ARENA_SIZE is queued and handed to the model's next
+ * `new_arena()`; an `A` of any other size is not an arena (3.11+ frame data-stack
+ * chunks use the same allocator) and is only counted. The recorder writes each event
+ * after its call returns, so an arena's `A`/`F` precedes the `m`/`c`/`r`/`f` that
+ * caused it; after each object-allocator event, every queued arena must have been
+ * taken and every recorded release matched (or the model diverged).
+ * A recording with no `A` event at all replays on the deterministic address model.
+ *
+ * Pointers the model chose differently (only possible without recorded arenas, or
+ * after a divergence when not verifying) are translated: later events name the
+ * recorded pointer and the model is given its own.
+ *
+ *   verify on:  every pointer, every arena and every mark's statistics are compared;
+ *               the first difference throws ReplayDivergence naming the line.
+ *   verify off: differences are counted in `divergences` and the replay goes on.
+ */
+import {
+  type ArenaAllocator,
+  collectMallocStats,
+  createAddressModel,
+  formatMallocStats,
+  Obmalloc,
+  ObmallocError,
+  type ObmallocListener,
+  type RawAllocator,
+} from '@pymem/obmalloc';
+import { type ProfileName, parseVersion } from '@pymem/versions';
+import { ReplayDivergence, TraceFormatError } from './errors.ts';
+import { Domain, type Mark, Op, type Trace } from './trace.ts';
+
+/** Options for {@link Replayer}. */
+export interface ReplayOptions {
+  /** Profile to model; defaults to the recording's `python` line. */
+  readonly profile?: ProfileName;
+  /** Compare every pointer, arena and mark, and throw at the first difference. */
+  readonly verify?: boolean;
+  /** Attached to the model before the first event. */
+  readonly listener?: ObmallocListener;
+}
+
+/** Counters of a replay so far. */
+export interface ReplayCounts {
+  /** Events replayed. */
+  events: number;
+  /** Object-allocator results compared with CPython's. */
+  pointersChecked: number;
+  /** Marks whose statistics were compared with CPython's. */
+  marksChecked: number;
+  /** Differences seen (always 0 when verifying: the first one throws). */
+  divergences: number;
+  /** Arena-allocator calls that were not arenas (3.11+ data-stack chunks). */
+  virtualAllocations: number;
+  /** Live raw-domain blocks (only `raw` events, not pymalloc's fallbacks). */
+  rawDomainBlocks: number;
+}
+
+function hex(address: number): string {
+  return address === 0 ? 'NULL' : `0x${address.toString(16)}`;
+}
+
+/** Steps a model through a recording, event by event. */
+export class Replayer {
+  /** The recording. */
+  readonly trace: Trace;
+  /** The profile being modelled. */
+  readonly profile: ProfileName;
+  /** The model, in the state after `position` events. */
+  readonly model: Obmalloc;
+  /** Where arena addresses come from. */
+  readonly addressMode: 'recorded' | 'modelled';
+  /** Events replayed so far (the index of the next event). */
+  position = 0;
+  /** Counters so far. */
+  readonly counts: ReplayCounts = {
+    events: 0,
+    pointersChecked: 0,
+    marksChecked: 0,
+    divergences: 0,
+    virtualAllocations: 0,
+    rawDomainBlocks: 0,
+  };
+  private readonly verify: boolean;
+  private nextMark = 0;
+  private readonly translation = new Map<number, number>();
+  private readonly virtual = new Map<number, number>();
+  private readonly rawDomain = new Set<number>();
+  // Scripted sources: what CPython's allocators answered for the current event.
+  private readonly queuedArenas: number[] = [];
+  private queuedArenaHead = 0;
+  private readonly queuedReleases: number[] = [];
+  private arenaWanted = false;
+  private unexpectedRelease = -1;
+  private nextRaw = 0;
+  private readonly fallbackArenas: ArenaAllocator;
+
+  constructor(trace: Trace, options: ReplayOptions = {}) {
+    this.trace = trace;
+    this.profile = options.profile ?? parseVersion(trace.header.python).name;
+    this.verify = options.verify ?? false;
+    let recorded = false;
+    for (let i = 0; i < trace.length && !recorded; i++) recorded = trace.op[i] === Op.arenaAlloc;
+    this.addressMode = recorded ? 'recorded' : 'modelled';
+    this.fallbackArenas = createAddressModel().arenas;
+    const arenas: ArenaAllocator = recorded
+      ? {
+          alloc: (size) => {
+            if (this.queuedArenaHead < this.queuedArenas.length) {
+              return this.queuedArenas[this.queuedArenaHead++]!;
+            }
+            this.arenaWanted = true;
+            return this.verify ? 0 : this.fallbackArenas.alloc(size);
+          },
+          free: (address) => {
+            const at = this.queuedReleases.indexOf(address);
+            if (at >= 0) this.queuedReleases.splice(at, 1);
+            else this.unexpectedRelease = address;
+          },
+        }
+      : this.fallbackArenas;
+    const raw: RawAllocator = {
+      malloc: () => this.nextRaw,
+      calloc: () => this.nextRaw,
+      realloc: () => this.nextRaw,
+      free: () => {},
+    };
+    this.model = new Obmalloc({ profile: this.profile, arenaAllocator: arenas, rawAllocator: raw });
+    if (options.listener) this.model.listener = options.listener;
+  }
+
+  /** Replays every remaining event (checking every remaining mark). */
+  runToEnd(): void {
+    this.runTo(this.trace.length);
+  }
+
+  /**
+   * Replays events until `position === eventIndex` (marks at `eventIndex` are checked
+   * too). Going backwards is not possible: start a new Replayer (or use checkpoints).
+   */
+  runTo(eventIndex: number): void {
+    const end = Math.min(eventIndex, this.trace.length);
+    const marks = this.trace.marks;
+    while (this.position < end) {
+      while (this.nextMark < marks.length && marks[this.nextMark]!.eventIndex === this.position) {
+        this.checkMark(marks[this.nextMark++]!);
+      }
+      this.step(this.position++);
+    }
+    while (this.nextMark < marks.length && marks[this.nextMark]!.eventIndex === this.position) {
+      this.checkMark(marks[this.nextMark++]!);
+    }
+    this.counts.events = this.position;
+  }
+
+  /** The model's `_debugmallocstats` pymalloc block now. */
+  statsText(): string {
+    return formatMallocStats(collectMallocStats(this.model.state));
+  }
+
+  private step(i: number): void {
+    const t = this.trace;
+    const op = t.op[i]!;
+    const a = t.a[i]!;
+    const b = t.b[i]!;
+    if (op === Op.arenaAlloc) {
+      if (a === this.model.constants.arenaSize) this.queuedArenas.push(b);
+      else {
+        this.virtual.set(b, a);
+        this.counts.virtualAllocations++;
+      }
+      return;
+    }
+    if (op === Op.arenaFree) {
+      if (!this.virtual.delete(a)) this.queuedReleases.push(a);
+      return;
+    }
+    if (t.domain[i] === Domain.raw) {
+      this.replayRawDomain(op, a, b, t.c[i]!);
+      return;
+    }
+    const model = this.model;
+    switch (op) {
+      case Op.malloc:
+      case Op.calloc: {
+        this.nextRaw = b;
+        const result = op === Op.malloc ? model.malloc(a) : model.calloc(a);
+        this.checkPointer(i, b, result);
+        break;
+      }
+      case Op.realloc: {
+        const recorded = t.c[i]!;
+        this.nextRaw = recorded;
+        const old = this.translate(a);
+        const result = this.guard(i, () => model.realloc(old, b));
+        if (result !== 0 && a !== recorded) this.translation.delete(a);
+        if (a === recorded && result === old) this.counts.pointersChecked++;
+        else this.checkPointer(i, recorded, result);
+        break;
+      }
+      default: {
+        this.guard(i, () => model.free(this.translate(a)));
+        this.translation.delete(a);
+      }
+    }
+    this.checkArenas(i);
+  }
+
+  /** Runs a model call; a call CPython could not have made is bad input. */
+  private guard<T>(i: number, call: () => T): T {
+    try {
+      return call();
+    } catch (error) {
+      if (error instanceof ObmallocError) {
+        throw new TraceFormatError(`the recording's ${error.message}`, this.trace.line[i]!);
+      }
+      throw error;
+    }
+  }
+
+  private translate(recorded: number): number {
+    return this.translation.get(recorded) ?? recorded;
+  }
+
+  private checkPointer(i: number, recorded: number, result: number): void {
+    this.counts.pointersChecked++;
+    if (recorded === result) return;
+    this.diverge(i, 'a different pointer', hex(recorded), hex(result));
+    if (recorded !== 0 && result !== 0) this.translation.set(recorded, result);
+  }
+
+  private checkArenas(i: number): void {
+    if (this.arenaWanted) {
+      this.arenaWanted = false;
+      this.diverge(i, 'arena allocation', 'allocated no new arena', 'needed one');
+    }
+    if (this.queuedArenaHead < this.queuedArenas.length) {
+      const address = this.queuedArenas[this.queuedArenaHead]!;
+      this.queuedArenas.length = 0;
+      this.queuedArenaHead = 0;
+      this.diverge(i, 'arena allocation', `allocated an arena at ${hex(address)}`, 'needed none');
+    } else if (this.queuedArenas.length > 0) {
+      this.queuedArenas.length = 0;
+      this.queuedArenaHead = 0;
+    }
+    if (this.unexpectedRelease >= 0) {
+      const address = this.unexpectedRelease;
+      this.unexpectedRelease = -1;
+      this.diverge(i, 'arena release', 'kept the arena', `released ${hex(address)}`);
+    }
+    if (this.queuedReleases.length > 0) {
+      const address = this.queuedReleases[0]!;
+      this.queuedReleases.length = 0;
+      this.diverge(i, 'arena release', `released ${hex(address)}`, 'kept it');
+    }
+  }
+
+  private replayRawDomain(op: number, a: number, b: number, c: number): void {
+    if (op === Op.malloc || op === Op.calloc) {
+      if (b !== 0) this.rawDomain.add(b);
+    } else if (op === Op.realloc) {
+      if (c !== 0) {
+        this.rawDomain.delete(a);
+        this.rawDomain.add(c);
+      }
+    } else this.rawDomain.delete(a);
+    this.counts.rawDomainBlocks = this.rawDomain.size;
+  }
+
+  private checkMark(mark: Mark): void {
+    if (!this.verify || mark.stats === '') return;
+    this.counts.marksChecked++;
+    const expected = mark.stats.split('\n');
+    const actual = this.statsText().split('\n');
+    for (let k = 0; k < Math.max(expected.length, actual.length); k++) {
+      if (expected[k] !== actual[k]) {
+        throw new ReplayDivergence(
+          `statistics at mark${mark.label ? ` "${mark.label}"` : ''}, line ${k + 1} of the block`,
+          mark.eventIndex,
+          mark.line,
+          JSON.stringify(expected[k] ?? '<end>'),
+          JSON.stringify(actual[k] ?? '<end>'),
+        );
+      }
+    }
+  }
+
+  private diverge(i: number, what: string, expected: string, actual: string): void {
+    this.counts.divergences++;
+    if (this.verify) {
+      throw new ReplayDivergence(what, i, this.trace.line[i]!, expected, actual);
+    }
+  }
+}

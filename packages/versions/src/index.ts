@@ -1,0 +1,9 @@
+export { isProfileName, parseVersion, UnsupportedVersionError } from './parse-version.ts';
+export {
+  PROFILE_NAMES,
+  PROFILES,
+  type ProfileName,
+  RECORDED_PROFILE_NAMES,
+  type Verification,
+  type VersionProfile,
+} from './profiles.ts';
