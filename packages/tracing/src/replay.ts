@@ -91,6 +91,7 @@ export class Replayer {
   // Scripted sources: what CPython's allocators answered for the current event.
   private readonly queuedArenas: number[] = [];
   private queuedArenaHead = 0;
+  private readonly queuedArenaEvents: number[] = [];
   private readonly queuedReleases: number[] = [];
   private arenaWanted = false;
   private unexpectedRelease = -1;
@@ -166,7 +167,10 @@ export class Replayer {
     const a = t.a[i]!;
     const b = t.b[i]!;
     if (op === Op.arenaAlloc) {
-      if (a === this.model.constants.arenaSize) this.queuedArenas.push(b);
+      if (a === this.model.constants.arenaSize) {
+        this.queuedArenas.push(b);
+        this.queuedArenaEvents.push(i);
+      }
       else {
         this.virtual.set(b, a);
         this.counts.virtualAllocations++;
@@ -238,13 +242,10 @@ export class Replayer {
     }
     if (this.queuedArenaHead < this.queuedArenas.length) {
       const address = this.queuedArenas[this.queuedArenaHead]!;
-      this.queuedArenas.length = 0;
-      this.queuedArenaHead = 0;
-      this.diverge(i, 'arena allocation', `allocated an arena at ${hex(address)}`, 'needed none');
-    } else if (this.queuedArenas.length > 0) {
-      this.queuedArenas.length = 0;
-      this.queuedArenaHead = 0;
-    }
+      const at = this.queuedArenaEvents[this.queuedArenaHead]!;
+      this.clearQueuedArenas();
+      this.diverge(at, 'arena allocation', `allocated an arena at ${hex(address)}`, 'needed none');
+    } else if (this.queuedArenas.length > 0) this.clearQueuedArenas();
     if (this.unexpectedRelease >= 0) {
       const address = this.unexpectedRelease;
       this.unexpectedRelease = -1;
@@ -255,6 +256,12 @@ export class Replayer {
       this.queuedReleases.length = 0;
       this.diverge(i, 'arena release', `released ${hex(address)}`, 'kept it');
     }
+  }
+
+  private clearQueuedArenas(): void {
+    this.queuedArenas.length = 0;
+    this.queuedArenaEvents.length = 0;
+    this.queuedArenaHead = 0;
   }
 
   private replayRawDomain(op: number, a: number, b: number, c: number): void {

@@ -1,0 +1,131 @@
+/** The `pymem` command line on real recordings: output, exit codes and error lines. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { liveInterpreterFor } from '@pymem/cpython';
+import { parseTextTrace } from '@pymem/tracing';
+import { PROFILE_NAMES } from '@pymem/versions';
+import { describe, expect, it } from 'vitest';
+import { listFixtures, readFixtureText } from './support/fixtures.ts';
+import { runCli } from './support/run-cli.ts';
+
+const scratch = mkdtempSync(join(tmpdir(), 'pymem-cli-'));
+const fixture = listFixtures().find((f) => f.version === '3.12.1' && f.workload === 'mixed_sizes')!;
+const traceText = readFixtureText(fixture.path);
+const tracePath = join(scratch, 'mixed.pymem.txt');
+writeFileSync(tracePath, traceText);
+// The same recording cut right after its last mark: the model's final state is then
+// the instant CPython printed those statistics.
+const cutText = traceText.slice(0, traceText.lastIndexOf('\n|') + 1) + traceText.slice(traceText.lastIndexOf('\n|') + 1).split('\n')[0] + '\n';
+const cutPath = join(scratch, 'mixed-cut.pymem.txt');
+writeFileSync(cutPath, cutText);
+
+function expectOneLineError(result: { status: number; stdout: string; stderr: string }, status: number, pattern: RegExp) {
+  expect(result.status).toBe(status);
+  expect(result.stderr).toMatch(pattern);
+  expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+  expect(result.stderr).not.toMatch(/\n\s+at /);
+}
+
+describe('pymem versions', () => {
+  it('lists all seven profiles and how each is verified', async () => {
+    const { status, stdout } = await runCli(['versions']);
+    expect(status).toBe(0);
+    for (const name of PROFILE_NAMES) expect(stdout).toMatch(new RegExp(`^${name.replace('.', '\\.')} `, 'm'));
+    expect(stdout).toMatch(/^3\.14 +3\.14\.7 +source only/m);
+  });
+
+  it('prints valid JSON with --json', async () => {
+    const { status, stdout } = await runCli(['versions', '--json']);
+    expect(status).toBe(0);
+    const parsed = JSON.parse(stdout);
+    expect(parsed.profiles.map((p: { name: string }) => p.name)).toEqual(PROFILE_NAMES);
+    for (const profile of parsed.profiles) {
+      expect(['live + fixtures', 'fixtures', 'source only']).toContain(profile.verifiedBy);
+      if (profile.verifiedBy === 'live + fixtures') expect(profile.interpreters.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('finds the interpreters of this machine', async () => {
+    const parsed = JSON.parse((await runCli(['versions', '--json'])).stdout);
+    for (const profile of parsed.profiles.filter((p: { verification: string }) => p.verification === 'recorded')) {
+      const live = liveInterpreterFor(profile.name, 'pymem versions');
+      expect(profile.verifiedBy).toBe(live ? 'live + fixtures' : 'fixtures');
+    }
+  });
+
+  it('rejects an unsupported --python with one line naming the supported versions', async () => {
+    expectOneLineError(await runCli(['--python', '2.7', 'versions']), 2, /^pymem: CPython 2\.7 is not supported; supported CPython versions are 3\.8, 3\.9, 3\.10, 3\.11, 3\.12, 3\.13, 3\.14\n$/);
+  });
+});
+
+describe('pymem replay', () => {
+  it('prints exactly CPython pymalloc block with --stats', async () => {
+    const { status, stdout, stderr } = await runCli(['replay', cutPath, '--stats']);
+    expect(status).toBe(0);
+    const trace = parseTextTrace(cutText);
+    const last = trace.marks[trace.marks.length - 1]!;
+    expect(last.eventIndex).toBe(trace.length);
+    expect(stdout).toBe(last.stats);
+    expect(stderr).toMatch(/^replayed [\d,]+ events of CPython 3\.12\.1 \(profile 3\.12\)/);
+  });
+
+  it('verifies a recording and says what it checked', async () => {
+    const { status, stdout } = await runCli(['replay', tracePath, '--verify']);
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/verified: [\d,]+ pointers, every arena, and \d+ marks of statistics match CPython exactly/);
+  });
+
+  it('exits 3 at the first divergence, naming the line and both values', async () => {
+    const lines = traceText.split('\n');
+    const target = lines.findIndex((line, i) => i > 1000 && line.startsWith('m obj '));
+    lines[target] = lines[target]!.replace(/ [0-9a-f]+$/, ' 10');
+    const bad = join(scratch, 'diverged.pymem.txt');
+    writeFileSync(bad, lines.join('\n'));
+    expectOneLineError(await runCli(['replay', bad, '--verify']), 3, new RegExp(`^pymem: line ${target + 1}: a different pointer: CPython 0x10, model 0x[0-9a-f]+\\n$`));
+  });
+
+  it('rejects bad input with exit 2 and one line', async () => {
+    const empty = join(scratch, 'empty.txt');
+    writeFileSync(empty, '');
+    const noise = join(scratch, 'noise.bin');
+    writeFileSync(noise, Buffer.from(Array.from({ length: 300 }, (_, i) => (i * 7919) % 256)));
+    const unknown = join(scratch, 'unknown.txt');
+    writeFileSync(unknown, 'pymem-trace 1\npython 3.11.7\nm obj 16 10\nz what\n');
+    expectOneLineError(await runCli(['replay', join(scratch, 'missing.txt')]), 2, /^pymem: .*missing\.txt: no such file\n$/);
+    expectOneLineError(await runCli(['replay', empty]), 2, /^pymem: line 1: empty file/);
+    expectOneLineError(await runCli(['replay', noise]), 2, /^pymem: line 1: expected "pymem-trace 1"/);
+    expectOneLineError(await runCli(['replay', unknown]), 2, /^pymem: line 4: unknown record "z what"/);
+    expectOneLineError(await runCli(['replay', tracePath, '--python', '3.7']), 2, /not supported/);
+  });
+
+  it('answers an unknown flag as a usage error', async () => {
+    expectOneLineError(await runCli(['replay', tracePath, '--bogus']), 1, /^pymem: unknown option '--bogus'/);
+    expectOneLineError(await runCli(['frobnicate']), 1, /^pymem: unknown command 'frobnicate'/);
+  });
+});
+
+describe('pymem record', () => {
+  it('refuses a non-CPython or unsupported --python with one line', async () => {
+    expectOneLineError(await runCli(['record', '--python', '/bin/true', '-c', 'pass']), 4, /\/bin\/true is not a runnable CPython interpreter/);
+    expectOneLineError(await runCli(['record', '--python', '3.14', '-c', 'pass']), 4, /no CPython 3\.14 interpreter/);
+    expectOneLineError(await runCli(['record', '--python', '2.7', '-c', 'pass']), 2, /not supported/);
+  });
+
+  it('never overwrites an existing file', async () => {
+    expectOneLineError(await runCli(['record', '-o', tracePath, '-c', 'pass']), 2, /exists already/);
+  });
+
+  const python = liveInterpreterFor('3.10', 'pymem record end to end');
+  it.skipIf(!python)('records a program that marks and calls os._exit, and the recording verifies', async () => {
+    const script = join(scratch, 'never-seen.py');
+    writeFileSync(script, 'import os, pymem_record\nx = [str(i) * 7 for i in range(20000)]\npymem_record.mark("made")\ndel x[::3]\npymem_record.mark("thinned")\nos._exit(0)\n');
+    const output = join(scratch, 'never-seen.pymem.txt');
+    const recorded = await runCli(['record', '--python', python!.path, '-o', output, script]);
+    expect(recorded.status).toBe(0);
+    expect(recorded.stderr).toMatch(/recorded CPython 3\.10\.\d+ to/);
+    const replayed = await runCli(['replay', output, '--verify']);
+    expect(replayed.status).toBe(0);
+    expect(replayed.stdout).toMatch(/and 2 marks of statistics match/);
+  });
+});
