@@ -16,11 +16,18 @@ const tracePath = join(scratch, 'mixed.pymem.txt');
 writeFileSync(tracePath, traceText);
 // The same recording cut right after its last mark: the model's final state is then
 // the instant CPython printed those statistics.
-const cutText = traceText.slice(0, traceText.lastIndexOf('\n|') + 1) + traceText.slice(traceText.lastIndexOf('\n|') + 1).split('\n')[0] + '\n';
+const cutText =
+  traceText.slice(0, traceText.lastIndexOf('\n|') + 1) +
+  traceText.slice(traceText.lastIndexOf('\n|') + 1).split('\n')[0] +
+  '\n';
 const cutPath = join(scratch, 'mixed-cut.pymem.txt');
 writeFileSync(cutPath, cutText);
 
-function expectOneLineError(result: { status: number; stdout: string; stderr: string }, status: number, pattern: RegExp) {
+function expectOneLineError(
+  result: { status: number; stdout: string; stderr: string },
+  status: number,
+  pattern: RegExp,
+) {
   expect(result.status).toBe(status);
   expect(result.stderr).toMatch(pattern);
   expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
@@ -31,7 +38,8 @@ describe('pymem versions', () => {
   it('lists all seven profiles and how each is verified', async () => {
     const { status, stdout } = await runCli(['versions']);
     expect(status).toBe(0);
-    for (const name of PROFILE_NAMES) expect(stdout).toMatch(new RegExp(`^${name.replace('.', '\\.')} `, 'm'));
+    for (const name of PROFILE_NAMES)
+      expect(stdout).toMatch(new RegExp(`^${name.replace('.', '\\.')} `, 'm'));
     expect(stdout).toMatch(/^3\.14 +3\.14\.7 +source only/m);
   });
 
@@ -42,20 +50,27 @@ describe('pymem versions', () => {
     expect(parsed.profiles.map((p: { name: string }) => p.name)).toEqual(PROFILE_NAMES);
     for (const profile of parsed.profiles) {
       expect(['live + fixtures', 'fixtures', 'source only']).toContain(profile.verifiedBy);
-      if (profile.verifiedBy === 'live + fixtures') expect(profile.interpreters.length).toBeGreaterThan(0);
+      if (profile.verifiedBy === 'live + fixtures')
+        expect(profile.interpreters.length).toBeGreaterThan(0);
     }
   });
 
   it('finds the interpreters of this machine', async () => {
     const parsed = JSON.parse((await runCli(['versions', '--json'])).stdout);
-    for (const profile of parsed.profiles.filter((p: { verification: string }) => p.verification === 'recorded')) {
+    for (const profile of parsed.profiles.filter(
+      (p: { verification: string }) => p.verification === 'recorded',
+    )) {
       const live = liveInterpreterFor(profile.name, 'pymem versions');
       expect(profile.verifiedBy).toBe(live ? 'live + fixtures' : 'fixtures');
     }
   });
 
   it('rejects an unsupported --python with one line naming the supported versions', async () => {
-    expectOneLineError(await runCli(['--python', '2.7', 'versions']), 2, /^pymem: CPython 2\.7 is not supported; supported CPython versions are 3\.8, 3\.9, 3\.10, 3\.11, 3\.12, 3\.13, 3\.14\n$/);
+    expectOneLineError(
+      await runCli(['--python', '2.7', 'versions']),
+      2,
+      /^pymem: CPython 2\.7 is not supported; supported CPython versions are 3\.8, 3\.9, 3\.10, 3\.11, 3\.12, 3\.13, 3\.14\n$/,
+    );
   });
 });
 
@@ -73,7 +88,9 @@ describe('pymem replay', () => {
   it('verifies a recording and says what it checked', async () => {
     const { status, stdout } = await runCli(['replay', tracePath, '--verify']);
     expect(status).toBe(0);
-    expect(stdout).toMatch(/verified: [\d,]+ pointers, every arena, and \d+ marks of statistics match CPython exactly/);
+    expect(stdout).toMatch(
+      /verified: [\d,]+ pointers, every arena, and \d+ marks of statistics match CPython exactly/,
+    );
   });
 
   it('exits 3 at the first divergence, naming the line and both values', async () => {
@@ -82,7 +99,13 @@ describe('pymem replay', () => {
     lines[target] = lines[target]!.replace(/ [0-9a-f]+$/, ' 10');
     const bad = join(scratch, 'diverged.pymem.txt');
     writeFileSync(bad, lines.join('\n'));
-    expectOneLineError(await runCli(['replay', bad, '--verify']), 3, new RegExp(`^pymem: line ${target + 1}: a different pointer: CPython 0x10, model 0x[0-9a-f]+\\n$`));
+    expectOneLineError(
+      await runCli(['replay', bad, '--verify']),
+      3,
+      new RegExp(
+        `^pymem: line ${target + 1}: a different pointer: CPython 0x10, model 0x[0-9a-f]+\\n$`,
+      ),
+    );
   });
 
   it('rejects bad input with exit 2 and one line', async () => {
@@ -92,40 +115,143 @@ describe('pymem replay', () => {
     writeFileSync(noise, Buffer.from(Array.from({ length: 300 }, (_, i) => (i * 7919) % 256)));
     const unknown = join(scratch, 'unknown.txt');
     writeFileSync(unknown, 'pymem-trace 1\npython 3.11.7\nm obj 16 10\nz what\n');
-    expectOneLineError(await runCli(['replay', join(scratch, 'missing.txt')]), 2, /^pymem: .*missing\.txt: no such file\n$/);
+    expectOneLineError(
+      await runCli(['replay', join(scratch, 'missing.txt')]),
+      2,
+      /^pymem: .*missing\.txt: no such file\n$/,
+    );
     expectOneLineError(await runCli(['replay', empty]), 2, /^pymem: line 1: empty file/);
-    expectOneLineError(await runCli(['replay', noise]), 2, /^pymem: line 1: expected "pymem-trace 1"/);
-    expectOneLineError(await runCli(['replay', unknown]), 2, /^pymem: line 4: unknown record "z what"/);
+    expectOneLineError(
+      await runCli(['replay', noise]),
+      2,
+      /^pymem: line 1: expected "pymem-trace 1"/,
+    );
+    expectOneLineError(
+      await runCli(['replay', unknown]),
+      2,
+      /^pymem: line 4: unknown record "z what"/,
+    );
     expectOneLineError(await runCli(['replay', tracePath, '--python', '3.7']), 2, /not supported/);
   });
 
   it('answers an unknown flag as a usage error', async () => {
-    expectOneLineError(await runCli(['replay', tracePath, '--bogus']), 1, /^pymem: unknown option '--bogus'/);
-    expectOneLineError(await runCli(['frobnicate']), 1, /^pymem: unknown command 'frobnicate'/);
+    expectOneLineError(
+      await runCli(['replay', tracePath, '--bogus']),
+      1,
+      /^pymem: unknown option '--bogus'/,
+    );
+    // A bare word is a file for the default command (report).
+    expectOneLineError(await runCli(['frobnicate']), 2, /^pymem: frobnicate: no such file/);
   });
 });
 
 describe('pymem record', () => {
   it('refuses a non-CPython or unsupported --python with one line', async () => {
-    expectOneLineError(await runCli(['record', '--python', '/bin/true', '-c', 'pass']), 4, /\/bin\/true is not a runnable CPython interpreter/);
-    expectOneLineError(await runCli(['record', '--python', '3.14', '-c', 'pass']), 4, /no CPython 3\.14 interpreter/);
-    expectOneLineError(await runCli(['record', '--python', '2.7', '-c', 'pass']), 2, /not supported/);
+    expectOneLineError(
+      await runCli(['record', '--python', '/bin/true', '-c', 'pass']),
+      4,
+      /\/bin\/true is not a runnable CPython interpreter/,
+    );
+    expectOneLineError(
+      await runCli(['record', '--python', '3.14', '-c', 'pass']),
+      4,
+      /no CPython 3\.14 interpreter/,
+    );
+    expectOneLineError(
+      await runCli(['record', '--python', '2.7', '-c', 'pass']),
+      2,
+      /not supported/,
+    );
   });
 
   it('never overwrites an existing file', async () => {
-    expectOneLineError(await runCli(['record', '-o', tracePath, '-c', 'pass']), 2, /exists already/);
+    expectOneLineError(
+      await runCli(['record', '-o', tracePath, '-c', 'pass']),
+      2,
+      /exists already/,
+    );
   });
 
   const python = liveInterpreterFor('3.10', 'pymem record end to end');
-  it.skipIf(!python)('records a program that marks and calls os._exit, and the recording verifies', async () => {
-    const script = join(scratch, 'never-seen.py');
-    writeFileSync(script, 'import os, pymem_record\nx = [str(i) * 7 for i in range(20000)]\npymem_record.mark("made")\ndel x[::3]\npymem_record.mark("thinned")\nos._exit(0)\n');
-    const output = join(scratch, 'never-seen.pymem.txt');
-    const recorded = await runCli(['record', '--python', python!.path, '-o', output, script]);
-    expect(recorded.status).toBe(0);
-    expect(recorded.stderr).toMatch(/recorded CPython 3\.10\.\d+ to/);
-    const replayed = await runCli(['replay', output, '--verify']);
-    expect(replayed.status).toBe(0);
-    expect(replayed.stdout).toMatch(/and 2 marks of statistics match/);
+  it.skipIf(!python)(
+    'records a program that marks and calls os._exit, and the recording verifies',
+    async () => {
+      const script = join(scratch, 'never-seen.py');
+      writeFileSync(
+        script,
+        'import os, pymem_record\nx = [str(i) * 7 for i in range(20000)]\npymem_record.mark("made")\ndel x[::3]\npymem_record.mark("thinned")\nos._exit(0)\n',
+      );
+      const output = join(scratch, 'never-seen.pymem.txt');
+      const recorded = await runCli(['record', '--python', python!.path, '-o', output, script]);
+      expect(recorded.status).toBe(0);
+      expect(recorded.stderr).toMatch(/recorded CPython 3\.10\.\d+ to/);
+      const replayed = await runCli(['replay', output, '--verify']);
+      expect(replayed.status).toBe(0);
+      expect(replayed.stdout).toMatch(/and 2 marks of statistics match/);
+    },
+  );
+});
+
+describe('pymem report (the main job)', () => {
+  it('reports on the bundled example when given no command', async () => {
+    const { status, stdout } = await runCli([]);
+    expect(status).toBe(0);
+    expect(stdout).toMatchInlineSnapshot(`
+      "pymem report  bundled example (apps/cli/examples/requests.pymem.txt.br)
+        program   /root/.pyenv/versions/3.12.1/bin/python3.12 -I -S apps/cli/examples/requests_app.py
+        CPython   3.12.1 (profile 3.12), 194,424 allocator events, 3 marks
+
+      Arenas (1,048,576 bytes each)
+        peak     5 arenas    5.0 MiB  at event 138,584 (before mark "peak")
+        now      5 arenas    5.0 MiB  holding 0.9 MiB of live blocks: 17.5% used
+
+      Marks
+        mid-burst      event    90,096    3 arenas    2.4 MiB in blocks
+        peak           event   155,641    5 arenas    4.0 MiB in blocks
+        after-cleanup  event   194,423    5 arenas    0.9 MiB in blocks
+
+      Why it does not go back down
+        An arena returns to the OS only when every one of its pools is empty.
+        arena  used    live blocks  pools used/empty/virgin  pinned by (block size × live blocks)
+            0  69.3%        8,982  63/0/0                   80 B×2,855, 64 B×3,055, 48 B×1,360, 160 B×406, …
+            1   9.5%        1,111  59/4/0                   160 B×190, 64 B×323, 128 B×109, 48 B×247, …
+            2   3.7%          464  57/6/0                   128 B×129, 64 B×174, 48 B×66, 144 B×14, …
+            3   3.8%          476  58/5/0                   128 B×130, 64 B×192, 48 B×51, 32 B×61, …
+            4   1.2%          143  23/3/37                  128 B×55, 64 B×63, 224 B×3, 48 B×12, …
+        4 of 5 arenas are less than 25% used: freeing their 2,194 live blocks would let pymalloc return 4.0 MiB.
+
+      Try next
+        pymem replay apps/cli/examples/requests.pymem.txt.br --verify   prove the model matches CPython pointer for pointer
+        pymem replay apps/cli/examples/requests.pymem.txt.br --stats    CPython's own _debugmallocstats block, from the model
+        pymem record -o app.pymem.txt app.py   record your own program, then: pymem report app.pymem.txt
+      "
+    `);
+  });
+
+  it('gives the same numbers as JSON, consistent with CPython statistics', async () => {
+    const { status, stdout } = await runCli(['report', '--json']);
+    expect(status).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report).toMatchObject({ python: '3.12.1', profile: '3.12', arenaSize: 1048576 });
+    expect(report.arenas).toHaveLength(report.final.arenas);
+    const inBlocks = report.arenas.reduce(
+      (sum: number, arena: { usedBytes: number }) => sum + arena.usedBytes,
+      0,
+    );
+    expect(inBlocks).toBe(report.final.bytesInBlocks);
+    expect(report.peak.arenas).toBeGreaterThanOrEqual(report.final.arenas);
+    expect(report.marks.map((mark: { label: string }) => mark.label)).toEqual([
+      'mid-burst',
+      'peak',
+      'after-cleanup',
+    ]);
+  });
+
+  it('rejects a malformed --arenas as a usage error', async () => {
+    expectOneLineError(
+      await runCli(['report', '--arenas', 'many']),
+      1,
+      /--arenas takes a whole number/,
+    );
   });
 });

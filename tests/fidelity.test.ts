@@ -11,7 +11,9 @@ const fixtures = listFixtures();
 
 describe('recorded fixtures', () => {
   it('cover every workload under every recorded profile', () => {
-    const versions = new Set(fixtures.map((fixture) => fixture.version.split('.').slice(0, 2).join('.')));
+    const versions = new Set(
+      fixtures.map((fixture) => fixture.version.split('.').slice(0, 2).join('.')),
+    );
     expect([...versions].sort()).toEqual([...RECORDED_PROFILE_NAMES].sort());
     expect(WORKLOADS.length).toBeGreaterThanOrEqual(5);
     expect(fixtures.length).toBe(RECORDED_PROFILE_NAMES.length * WORKLOADS.length);
@@ -34,7 +36,9 @@ describe('recorded fixtures', () => {
 });
 
 describe('verification', () => {
-  const fixture = fixtures.find((f) => f.version.startsWith('3.12') && f.workload === 'arena_release')!;
+  const fixture = fixtures.find(
+    (f) => f.version.startsWith('3.12') && f.workload === 'arena_release',
+  )!;
   const text = readFixtureText(fixture.path);
   const lines = text.split('\n');
 
@@ -56,13 +60,19 @@ describe('verification', () => {
   it('names the mark whose statistics differ', () => {
     const target = lines.findIndex((line) => line.startsWith('| # bytes in allocated blocks'));
     const mutated = [...lines];
-    mutated[target] = mutated[target]!.replace(/\d(?=\D*$)/, (digit) => String((Number(digit) + 1) % 10));
+    mutated[target] = mutated[target]!.replace(/\d(?=\D*$)/, (digit) =>
+      String((Number(digit) + 1) % 10),
+    );
     const replayer = new Replayer(parseTextTrace(mutated.join('\n')), { verify: true });
     expect(() => replayer.runToEnd()).toThrow(/statistics at mark "filled"/);
   });
 
   it('tells profiles apart: a 3.9 recording is not a 3.8 one', () => {
-    const trace = readFixture(fixtures.find((f) => f.version.startsWith('3.9') && f.workload === 'arena_release')!.path);
-    expect(() => new Replayer(trace, { verify: true, profile: '3.8' }).runToEnd()).toThrow(ReplayDivergence);
+    const trace = readFixture(
+      fixtures.find((f) => f.version.startsWith('3.9') && f.workload === 'arena_release')!.path,
+    );
+    expect(() => new Replayer(trace, { verify: true, profile: '3.8' }).runToEnd()).toThrow(
+      ReplayDivergence,
+    );
   });
 });

@@ -40,11 +40,13 @@ const packages = ['packages', 'apps'].flatMap((group) =>
   }),
 );
 
-const IMPORT = /(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+const IMPORT =
+  /(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 describe('layering', () => {
   it('knows every library package', () => {
-    for (const pkg of packages.filter((p) => p.group === 'packages')) expect(Object.keys(ALLOWED)).toContain(pkg.name);
+    for (const pkg of packages.filter((p) => p.group === 'packages'))
+      expect(Object.keys(ALLOWED)).toContain(pkg.name);
   });
 
   for (const pkg of packages) {
@@ -54,21 +56,34 @@ describe('layering', () => {
       for (const file of sourceFiles(join(pkg.dir, 'src'))) {
         const text = readFileSync(file, 'utf8');
         const where = relative(ROOT, file);
-        const inAdapter = (BROWSER_SAFE[pkg.name] ?? []).some((sub) => where.includes(`/src/${sub}/`));
+        const inAdapter = (BROWSER_SAFE[pkg.name] ?? []).some((sub) =>
+          where.includes(`/src/${sub}/`),
+        );
         for (const match of text.matchAll(IMPORT)) {
           const spec = (match[1] ?? match[2])!;
           if (spec.startsWith('@pymem/')) {
             const target = spec.split('/').slice(0, 2).join('/');
             const rest = spec.slice(target.length);
             if (rest !== '' && rest !== '/node') problems.push(`${where}: deep import ${spec}`);
-            if (allowed && target !== pkg.name && !allowed.includes(target)) problems.push(`${where}: ${pkg.name} may not import ${target}`);
-            if (target !== pkg.name && !(target in (pkg.manifest.dependencies ?? {})) && !where.endsWith('.test.ts')) {
+            if (allowed && target !== pkg.name && !allowed.includes(target))
+              problems.push(`${where}: ${pkg.name} may not import ${target}`);
+            if (
+              target !== pkg.name &&
+              !(target in (pkg.manifest.dependencies ?? {})) &&
+              !where.endsWith('.test.ts')
+            ) {
               problems.push(`${where}: ${target} is not declared in package.json dependencies`);
             }
           } else if (spec.startsWith('.')) {
             const resolved = join(file, '..', spec);
-            if (!resolved.startsWith(pkg.dir)) problems.push(`${where}: reaches outside its package: ${spec}`);
-          } else if (spec.startsWith('node:') && pkg.name in BROWSER_SAFE && !inAdapter && !where.endsWith('.test.ts')) {
+            if (!resolved.startsWith(pkg.dir))
+              problems.push(`${where}: reaches outside its package: ${spec}`);
+          } else if (
+            spec.startsWith('node:') &&
+            pkg.name in BROWSER_SAFE &&
+            !inAdapter &&
+            !where.endsWith('.test.ts')
+          ) {
             problems.push(`${where}: browser-safe code imports ${spec}`);
           }
         }

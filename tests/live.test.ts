@@ -30,7 +30,10 @@ for (const profile of RECORDED_PROFILE_NAMES) {
     }
 
     it('replays random programs it has never seen exactly', async () => {
-      const programs = fc.sample(programSteps, { numRuns: 3, seed: 7000 + Number(profile.split('.')[1]) });
+      const programs = fc.sample(programSteps, {
+        numRuns: 3,
+        seed: 7000 + Number(profile.split('.')[1]),
+      });
       for (const [index, steps] of programs.entries()) {
         const script = join(scratch, `program-${profile}-${index}.py`);
         writeFileSync(script, renderProgram(steps));

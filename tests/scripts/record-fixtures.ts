@@ -17,7 +17,9 @@ for (const name of RECORDED_PROFILE_NAMES) {
   const release = PROFILES[name].referenceRelease;
   const interpreter = liveInterpreters().find((candidate) => candidate.version === release);
   if (!interpreter) {
-    console.error(`*** SKIPPED ${name}: CPython ${release} not found; its fixtures were kept as they are`);
+    console.error(
+      `*** SKIPPED ${name}: CPython ${release} not found; its fixtures were kept as they are`,
+    );
     failures++;
     continue;
   }

@@ -42,7 +42,11 @@ export function listFixtures(): { version: string; workload: string; path: strin
   for (const version of versions.sort()) {
     for (const file of readdirSync(join(FIXTURES_DIR, version)).sort()) {
       if (file.endsWith('.pymem.txt.br')) {
-        found.push({ version, workload: file.replace('.pymem.txt.br', ''), path: join(FIXTURES_DIR, version, file) });
+        found.push({
+          version,
+          workload: file.replace('.pymem.txt.br', ''),
+          path: join(FIXTURES_DIR, version, file),
+        });
       }
     }
   }
@@ -76,7 +80,9 @@ export async function recordScript(interpreter: Interpreter, script: string): Pr
   const output = join(dir, 'trace.pymem.txt');
   const result = await record({ interpreter, args: ['-I', '-S', path], output, stdio: 'pipe' });
   if (result.status !== 0) {
-    throw new Error(`${path} under ${interpreter.path} exited ${result.status}: ${result.stderr.slice(-500)}`);
+    throw new Error(
+      `${path} under ${interpreter.path} exited ${result.status}: ${result.stderr.slice(-500)}`,
+    );
   }
   return readFileSync(output, 'utf8');
 }

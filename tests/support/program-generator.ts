@@ -22,10 +22,29 @@ const count = fc.integer({ min: 1, max: 3000 });
 /** Arbitrary programs of 5 to 25 steps. */
 export const programSteps: fc.Arbitrary<Step[]> = fc.array(
   fc.oneof(
-    fc.record({ kind: fc.constant('bytes' as const), slot, count, size: fc.integer({ min: 0, max: 1200 }) }),
-    fc.record({ kind: fc.constant('str' as const), slot, count, size: fc.integer({ min: 0, max: 700 }) }),
-    fc.record({ kind: fc.constant('dicts' as const), slot, count: fc.integer({ min: 1, max: 800 }), keys: fc.integer({ min: 0, max: 30 }) }),
-    fc.record({ kind: fc.constant('cycles' as const), slot, count: fc.integer({ min: 1, max: 1500 }) }),
+    fc.record({
+      kind: fc.constant('bytes' as const),
+      slot,
+      count,
+      size: fc.integer({ min: 0, max: 1200 }),
+    }),
+    fc.record({
+      kind: fc.constant('str' as const),
+      slot,
+      count,
+      size: fc.integer({ min: 0, max: 700 }),
+    }),
+    fc.record({
+      kind: fc.constant('dicts' as const),
+      slot,
+      count: fc.integer({ min: 1, max: 800 }),
+      keys: fc.integer({ min: 0, max: 30 }),
+    }),
+    fc.record({
+      kind: fc.constant('cycles' as const),
+      slot,
+      count: fc.integer({ min: 1, max: 1500 }),
+    }),
     fc.record({ kind: fc.constant('grow' as const), slot, by: fc.integer({ min: 1, max: 5000 }) }),
     fc.record({ kind: fc.constant('drop' as const), slot, every: fc.integer({ min: 1, max: 4 }) }),
     fc.constant({ kind: 'collect' as const }),
@@ -49,10 +68,14 @@ export function renderProgram(steps: readonly Step[]): string {
         lines.push(`slots[${step.slot}] = [bytes(${step.size}) for _ in range(${step.count})]`);
         break;
       case 'str':
-        lines.push(`slots[${step.slot}] = ["%d" % i + "s" * ${step.size} for i in range(${step.count})]`);
+        lines.push(
+          `slots[${step.slot}] = ["%d" % i + "s" * ${step.size} for i in range(${step.count})]`,
+        );
         break;
       case 'dicts':
-        lines.push(`slots[${step.slot}] = [{str(k): k for k in range(${step.keys})} for _ in range(${step.count})]`);
+        lines.push(
+          `slots[${step.slot}] = [{str(k): k for k in range(${step.keys})} for _ in range(${step.count})]`,
+        );
         break;
       case 'cycles':
         lines.push(

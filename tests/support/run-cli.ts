@@ -1,7 +1,9 @@
 import { main } from '@pymem/cli';
 
 /** Runs `pymem argv…` in-process and captures what it printed. */
-export async function runCli(argv: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+export async function runCli(
+  argv: string[],
+): Promise<{ status: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   const status = await main(argv, {

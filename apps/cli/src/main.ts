@@ -7,6 +7,7 @@ import { type ProfileName, parseVersion } from '@pymem/versions';
 import { Command, CommanderError, Option } from 'commander';
 import { type RecordCommandOptions, recordCommand } from './commands/record.ts';
 import { replayCommand } from './commands/replay.ts';
+import { reportCommand } from './commands/report.ts';
 import { versionsCommand } from './commands/versions.ts';
 import { CliError, ExitCode, exitCodeFor } from './exit-codes.ts';
 import { type Io, processIo } from './io.ts';
@@ -55,6 +56,31 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     new Option(
       '--python <version>',
       'CPython version profile, e.g. 3.11 (default: from the trace)',
+    );
+
+  program
+    .command('report', { isDefault: true })
+    .description(
+      'the main report: arenas over time and what pins them (default: the bundled example)',
+    )
+    .argument('[file]', 'trace file (text, .br or .gz); default: the bundled example recording')
+    .option('--json', 'print JSON')
+    .option('--arenas <count>', 'arena rows to print', (value) => {
+      const count = Number(value);
+      if (!Number.isInteger(count) || count < 0)
+        throw new CliError('usage', `--arenas takes a whole number, not "${value}"`);
+      return count;
+    })
+    .addOption(pythonFlag())
+    .action(
+      async (
+        file: string | undefined,
+        options: { json?: boolean; arenas?: number },
+        command: Command,
+      ) => {
+        const profile = profileOption(command);
+        status = await reportCommand(io, file, { ...options, ...(profile ? { profile } : {}) });
+      },
     );
 
   program

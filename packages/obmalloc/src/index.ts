@@ -13,6 +13,14 @@ export {
   sizeClassIndex,
 } from './constants.ts';
 export type { ObmallocEvent, ObmallocListener } from './events.ts';
+export {
+  type ArenaSummary,
+  BlockState,
+  type BlockStateCode,
+  type ClassUsage,
+  poolBlockStates,
+  summarizeArenas,
+} from './inspect.ts';
 export { Obmalloc, ObmallocError, type ObmallocOptions } from './obmalloc.ts';
 export {
   collectMallocStats,

@@ -15,11 +15,30 @@ type Command =
 
 const size = fc.oneof(fc.integer({ min: 0, max: 520 }), fc.integer({ min: 1, max: 64 }));
 const command: fc.Arbitrary<Command> = fc.oneof(
-  { arbitrary: fc.record({ kind: fc.constantFrom('malloc' as const, 'calloc' as const), size }), weight: 5 },
-  { arbitrary: fc.record({ kind: fc.constant('realloc' as const), pick: fc.nat(), size }), weight: 2 },
+  {
+    arbitrary: fc.record({ kind: fc.constantFrom('malloc' as const, 'calloc' as const), size }),
+    weight: 5,
+  },
+  {
+    arbitrary: fc.record({ kind: fc.constant('realloc' as const), pick: fc.nat(), size }),
+    weight: 2,
+  },
   { arbitrary: fc.record({ kind: fc.constant('free' as const), pick: fc.nat() }), weight: 4 },
-  { arbitrary: fc.record({ kind: fc.constant('burst' as const), size, count: fc.integer({ min: 100, max: 6000 }) }), weight: 1 },
-  { arbitrary: fc.record({ kind: fc.constant('drain' as const), every: fc.integer({ min: 1, max: 3 }) }), weight: 1 },
+  {
+    arbitrary: fc.record({
+      kind: fc.constant('burst' as const),
+      size,
+      count: fc.integer({ min: 100, max: 6000 }),
+    }),
+    weight: 1,
+  },
+  {
+    arbitrary: fc.record({
+      kind: fc.constant('drain' as const),
+      every: fc.integer({ min: 1, max: 3 }),
+    }),
+    weight: 1,
+  },
 );
 
 /** The extent a live block occupies: its whole pymalloc block, or 1 byte when raw. */
@@ -81,14 +100,19 @@ describe('Obmalloc under random operation sequences', () => {
             expect(model.getAllocatedBlocks()).toBe(live.size);
           }
           // No two live blocks overlap.
-          const spans = [...live].map(([p, n]) => [p, p + extent(model, p, n)] as const).sort((x, y) => x[0] - y[0]);
-          for (let i = 1; i < spans.length; i++) expect(spans[i]![0]).toBeGreaterThanOrEqual(spans[i - 1]![1]);
+          const spans = [...live]
+            .map(([p, n]) => [p, p + extent(model, p, n)] as const)
+            .sort((x, y) => x[0] - y[0]);
+          for (let i = 1; i < spans.length; i++)
+            expect(spans[i]![0]).toBeGreaterThanOrEqual(spans[i - 1]![1]);
           // Freeing everything returns the counters to baseline.
           for (const p of live.keys()) model.free(p);
           const after = collectMallocStats(model.state);
           expect(after.bytesInAllocatedBlocks).toBe(0);
           expect(model.getAllocatedBlocks()).toBe(0);
-          expect(after.arenasAllocatedCurrent).toBeLessThanOrEqual(model.constants.keepLastFreeArena ? 1 : 0);
+          expect(after.arenasAllocatedCurrent).toBeLessThanOrEqual(
+            model.constants.keepLastFreeArena ? 1 : 0,
+          );
           expect(validateObmalloc(model)).toEqual([]);
         }),
         { seed: 20261122, numRuns: 40 },

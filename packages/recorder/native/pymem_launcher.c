@@ -366,7 +366,8 @@ static void atfork_child(void)
     pthread_mutex_init(&buf_lock, NULL);
 }
 
-static void write_header(int argc, char **argv)
+/* `# argv` names the real interpreter in place of this launcher's path. */
+static void write_header(int argc, char **argv, const char *exe)
 {
     const char *v = Py_GetVersion(); /* a static string: allocates nothing */
     pthread_mutex_lock(&buf_lock);
@@ -374,8 +375,9 @@ static void write_header(int argc, char **argv)
     put(v, strcspn(v, " "), 1);
     put("\n# argv", 7, 0);
     for (int i = 0; i < argc; i++) {
+        const char *word = (i == 0 && exe != NULL && *exe != '\0') ? exe : argv[i];
         put(" ", 1, 0);
-        put(argv[i], strlen(argv[i]), 1);
+        put(word, strlen(word), 1);
     }
     put("\n", 1, 0);
     pthread_mutex_unlock(&buf_lock);
@@ -409,15 +411,16 @@ int main(int argc, char **argv)
     owner_pid = getpid();
     pthread_atfork(NULL, NULL, atfork_child);
     atexit(flush_all);
-    write_header(argc, argv);
 
-    /* 3. The interpreter, configured like the real executable. */
     const char *exe = NULL;
 #ifdef PYMEM_PYTHON_EXE
     exe = PYMEM_PYTHON_EXE;
 #endif
     if (exe == NULL || *exe == '\0')
         exe = getenv("PYMEM_PYTHON_EXE");
+    write_header(argc, argv, exe);
+
+    /* 3. The interpreter, configured like the real executable. */
     if (PyImport_AppendInittab("pymem_record", PyInit_pymem_record) < 0) {
         fputs("pymem-launcher: PyImport_AppendInittab failed\n", stderr);
         return 70;

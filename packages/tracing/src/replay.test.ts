@@ -27,7 +27,9 @@ describe('Replayer', () => {
   });
 
   it('replays without arena events on the address model, translating pointers', () => {
-    const trace = parseTextTrace(`${header}m obj 16 1000\nm obj 700 2000\nr obj 1000 20 3000\nf obj 3000\nf obj 2000\n`);
+    const trace = parseTextTrace(
+      `${header}m obj 16 1000\nm obj 700 2000\nr obj 1000 20 3000\nf obj 3000\nf obj 2000\n`,
+    );
     const replayer = new Replayer(trace);
     replayer.runToEnd();
     expect(replayer.addressMode).toBe('modelled');

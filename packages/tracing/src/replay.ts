@@ -170,8 +170,7 @@ export class Replayer {
       if (a === this.model.constants.arenaSize) {
         this.queuedArenas.push(b);
         this.queuedArenaEvents.push(i);
-      }
-      else {
+      } else {
         this.virtual.set(b, a);
         this.counts.virtualAllocations++;
       }

@@ -28,7 +28,15 @@ describe('the text trace format', () => {
     expect(trace.header).toMatchObject({ formatVersion: 1, python: '3.12.1' });
     expect(trace.header.comments).toEqual([{ eventIndex: 0, text: ' argv prog.py', seq: 0 }]);
     expect(trace.length).toBe(7);
-    expect([...trace.op]).toEqual([Op.arenaAlloc, Op.malloc, Op.calloc, Op.realloc, Op.free, Op.arenaFree, Op.malloc]);
+    expect([...trace.op]).toEqual([
+      Op.arenaAlloc,
+      Op.malloc,
+      Op.calloc,
+      Op.realloc,
+      Op.free,
+      Op.arenaFree,
+      Op.malloc,
+    ]);
     expect([...trace.domain.slice(1, 4)]).toEqual([Domain.obj, Domain.mem, Domain.obj]);
     expect(trace.a[3]).toBe(0x7f0000004030);
     expect(trace.b[3]).toBe(100);
@@ -52,12 +60,16 @@ describe('the text trace format', () => {
 
   it('reads the same trace whatever the chunk boundaries', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 1, max: SAMPLE.length }), { maxLength: 8 }), (cuts) => {
-        const parser = new TextTraceParser();
-        const points = [0, ...[...new Set(cuts)].sort((a, b) => a - b), SAMPLE.length];
-        for (let i = 1; i < points.length; i++) parser.push(SAMPLE.slice(points[i - 1], points[i]));
-        expect([...formatTextTrace(parser.finish())].join('')).toBe(SAMPLE);
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: SAMPLE.length }), { maxLength: 8 }),
+        (cuts) => {
+          const parser = new TextTraceParser();
+          const points = [0, ...[...new Set(cuts)].sort((a, b) => a - b), SAMPLE.length];
+          for (let i = 1; i < points.length; i++)
+            parser.push(SAMPLE.slice(points[i - 1], points[i]));
+          expect([...formatTextTrace(parser.finish())].join('')).toBe(SAMPLE);
+        },
+      ),
       { seed: 1 },
     );
   });
