@@ -185,42 +185,43 @@ export class Replayer {
       return;
     }
     const model = this.model;
-    switch (op) {
-      case Op.malloc:
-      case Op.calloc: {
-        this.nextRaw = b;
-        const result = op === Op.malloc ? model.malloc(a) : model.calloc(a);
-        this.checkPointer(i, b, result);
-        break;
-      }
-      case Op.realloc: {
-        const recorded = t.c[i]!;
-        this.nextRaw = recorded;
-        const old = this.translate(a);
-        const result = this.guard(i, () => model.realloc(old, b));
-        if (result !== 0 && a !== recorded) this.translation.delete(a);
-        if (a === recorded && result === old) this.counts.pointersChecked++;
-        else this.checkPointer(i, recorded, result);
-        break;
-      }
-      default: {
-        this.guard(i, () => model.free(this.translate(a)));
-        this.translation.delete(a);
-      }
-    }
-    this.checkArenas(i);
-  }
-
-  /** Runs a model call; a call CPython could not have made is bad input. */
-  private guard<T>(i: number, call: () => T): T {
     try {
-      return call();
+      switch (op) {
+        case Op.malloc:
+        case Op.calloc: {
+          this.nextRaw = b;
+          const result = op === Op.malloc ? model.malloc(a) : model.calloc(a);
+          if (result !== b) this.checkPointer(i, b, result);
+          else this.counts.pointersChecked++;
+          break;
+        }
+        case Op.realloc: {
+          const recorded = t.c[i]!;
+          this.nextRaw = recorded;
+          const old = this.translation.size === 0 ? a : this.translate(a);
+          const result = model.realloc(old, b);
+          if (result !== 0 && a !== recorded && this.translation.size !== 0)
+            this.translation.delete(a);
+          if (result === recorded || (a === recorded && result === old))
+            this.counts.pointersChecked++;
+          else this.checkPointer(i, recorded, result);
+          break;
+        }
+        default: {
+          if (this.translation.size === 0) model.free(a);
+          else {
+            model.free(this.translate(a));
+            this.translation.delete(a);
+          }
+        }
+      }
     } catch (error) {
       if (error instanceof ObmallocError) {
-        throw new TraceFormatError(`the recording's ${error.message}`, this.trace.line[i]!);
+        throw new TraceFormatError(`the recording's ${error.message}`, t.line[i]!);
       }
       throw error;
     }
+    this.checkArenas(i);
   }
 
   private translate(recorded: number): number {
@@ -235,6 +236,14 @@ export class Replayer {
   }
 
   private checkArenas(i: number): void {
+    if (
+      !this.arenaWanted &&
+      this.queuedArenas.length === 0 &&
+      this.unexpectedRelease < 0 &&
+      this.queuedReleases.length === 0
+    ) {
+      return;
+    }
     if (this.arenaWanted) {
       this.arenaWanted = false;
       this.diverge(i, 'arena allocation', 'allocated no new arena', 'needed one');

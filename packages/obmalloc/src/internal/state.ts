@@ -161,9 +161,23 @@ export class PymallocState {
     this.maxarenas = count;
   }
 
+  /** The arena found by the last lookup: consecutive frees mostly hit the same arena. */
+  private lastArena = -1;
+
   /** The arena object whose [address, address + ARENA_SIZE) holds `p`, or -1. */
   arenaContaining(p: number): number {
     const arenaSize = this.constants.arenaSize;
+    const last = this.lastArena;
+    if (last >= 0) {
+      const base = this.arenaAddress[last]!;
+      if (base !== 0 && p >= base && p < base + arenaSize) return last;
+    }
+    const found = this.lookupArena(p, arenaSize);
+    if (found >= 0) this.lastArena = found;
+    return found;
+  }
+
+  private lookupArena(p: number, arenaSize: number): number {
     const slot = Math.floor(p / arenaSize);
     const here = this.arenaBySlot.get(slot);
     if (here !== undefined && p >= this.arenaAddress[here]!) return here;
