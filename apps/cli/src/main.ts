@@ -5,6 +5,7 @@
 
 import { type ProfileName, parseVersion } from '@pymem/versions';
 import { Command, CommanderError, Option } from 'commander';
+import { type ConvertOptions, convertCommand } from './commands/convert.ts';
 import { type RecordCommandOptions, recordCommand } from './commands/record.ts';
 import { replayCommand } from './commands/replay.ts';
 import { reportCommand } from './commands/report.ts';
@@ -113,6 +114,17 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
         status = await replayCommand(io, file, { ...options, ...(profile ? { profile } : {}) });
       },
     );
+
+  program
+    .command('convert')
+    .description('convert a trace between the text format and the .pmt binary format, losslessly')
+    .argument('<file>', 'trace file ("-" reads standard input)')
+    .requiredOption('--to <format>', 'text or binary')
+    .option('-o, --output <file>', 'where to write ("-" for stdout, text only)')
+    .option('--force', 'overwrite the output file if it exists')
+    .action(async (file: string, options: ConvertOptions) => {
+      status = await convertCommand(io, file, options);
+    });
 
   program
     .command('record')

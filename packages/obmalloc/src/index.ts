@@ -21,6 +21,7 @@ export {
   poolBlockStates,
   summarizeArenas,
 } from './inspect.ts';
+export { PymallocState } from './internal/state.ts';
 export { Obmalloc, ObmallocError, type ObmallocOptions } from './obmalloc.ts';
 export {
   collectMallocStats,

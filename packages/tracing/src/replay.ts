@@ -26,6 +26,7 @@ import {
   Obmalloc,
   ObmallocError,
   type ObmallocListener,
+  type PymallocState,
   type RawAllocator,
 } from '@pymem/obmalloc';
 import { type ProfileName, parseVersion } from '@pymem/versions';
@@ -60,6 +61,22 @@ export interface ReplayCounts {
 
 function hex(address: number): string {
   return address === 0 ? 'NULL' : `0x${address.toString(16)}`;
+}
+
+/** A saved replay position (see {@link Replayer.checkpoint}). */
+export interface ReplayCheckpoint {
+  readonly position: number;
+  readonly nextMark: number;
+  readonly counts: Readonly<ReplayCounts>;
+  readonly state: PymallocState;
+  readonly translation: ReadonlyMap<number, number>;
+  readonly virtual: ReadonlyMap<number, number>;
+  readonly rawDomain: ReadonlySet<number>;
+}
+
+function copyInto<K, V>(target: Map<K, V>, source: ReadonlyMap<K, V>): void {
+  target.clear();
+  for (const [key, value] of source) target.set(key, value);
 }
 
 /** Steps a model through a recording, event by event. */
@@ -154,6 +171,31 @@ export class Replayer {
       this.checkMark(marks[this.nextMark++]!);
     }
     this.counts.events = this.position;
+  }
+
+  /** Everything needed to come back to the current position later. */
+  checkpoint(): ReplayCheckpoint {
+    return {
+      position: this.position,
+      nextMark: this.nextMark,
+      counts: { ...this.counts },
+      state: this.model.state.clone(),
+      translation: new Map(this.translation),
+      virtual: new Map(this.virtual),
+      rawDomain: new Set(this.rawDomain),
+    };
+  }
+
+  /** Returns to a checkpoint taken from this replayer (forward or backward). */
+  restore(checkpoint: ReplayCheckpoint): void {
+    this.position = checkpoint.position;
+    this.nextMark = checkpoint.nextMark;
+    Object.assign(this.counts, checkpoint.counts);
+    this.model.state.copyFrom(checkpoint.state);
+    copyInto(this.translation, checkpoint.translation);
+    copyInto(this.virtual, checkpoint.virtual);
+    this.rawDomain.clear();
+    for (const block of checkpoint.rawDomain) this.rawDomain.add(block);
   }
 
   /** The model's `_debugmallocstats` pymalloc block now. */

@@ -26,7 +26,7 @@ describe('the text trace format', () => {
   it('reads every record kind into columns', () => {
     const trace = parseTextTrace(SAMPLE);
     expect(trace.header).toMatchObject({ formatVersion: 1, python: '3.12.1' });
-    expect(trace.header.comments).toEqual([{ eventIndex: 0, text: ' argv prog.py', seq: 0 }]);
+    expect(trace.comments).toEqual([{ eventIndex: 0, text: ' argv prog.py', seq: 0 }]);
     expect(trace.length).toBe(7);
     expect([...trace.op]).toEqual([
       Op.arenaAlloc,
@@ -46,12 +46,60 @@ describe('the text trace format', () => {
         eventIndex: 4,
         label: 'after',
         stats: 'Small block threshold = 512, in 32 size classes.\n\nTotal = 1\n',
+        tracemalloc: '',
         line: 8,
         seq: 1,
       },
-      { eventIndex: 5, label: '', stats: '', line: 13, seq: 2 },
+      { eventIndex: 5, label: '', stats: '', tracemalloc: '', line: 13, seq: 2 },
     ]);
     expect(trace.line[4]).toBe(12);
+  });
+
+  it('reads and writes sites, GC collections and tracemalloc lines', () => {
+    const text = `pymem-trace 1
+python 3.11.7
+N 0 /app/main.py
+N 1 /app/with space\\\\and\\nnewline.py
+T 0 3 0:12 1:4
+m obj 24 10 @0
+G 0 12 0 15300
+c mem 48 20
+r obj 10 100 30 @0
+S x
+| stats
+t /app/main.py:12: size=100 B, count=1, average=100 B
+`;
+    const trace = parseTextTrace(text);
+    expect(trace.filenames.map((f) => f.filename)).toEqual([
+      '/app/main.py',
+      '/app/with space\\and\nnewline.py',
+    ]);
+    expect(trace.tracebacks[0]).toMatchObject({
+      id: 0,
+      totalFrames: 3,
+      frames: [
+        { filename: 0, lineno: 12 },
+        { filename: 1, lineno: 4 },
+      ],
+    });
+    expect([...trace.site]).toEqual([0, -1, 0]);
+    expect(trace.gcCollections[0]).toMatchObject({
+      eventIndex: 1,
+      generation: 0,
+      collected: 12,
+      uncollectable: 0,
+      durationNs: 15300,
+    });
+    expect(trace.marks[0]!.tracemalloc).toBe(
+      '/app/main.py:12: size=100 B, count=1, average=100 B\n',
+    );
+    expect([...formatTextTrace(trace)].join('')).toBe(text);
+    expect(() => parseTextTrace('pymem-trace 1\npython 3.11.7\nm obj 24 10 @0\n')).toThrow(
+      /line 3: site @0 names no traceback/,
+    );
+    expect(() => parseTextTrace('pymem-trace 1\npython 3.11.7\nN 1 a.py\n')).toThrow(
+      /line 3: file name id 1 out of order/,
+    );
   });
 
   it('writes back exactly what it read', () => {

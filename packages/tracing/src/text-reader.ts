@@ -1,26 +1,40 @@
 /**
  * Reader of the text trace format (`pymem-trace 1`), streaming: text arrives in
- * chunks of any size and never needs to sit whole in memory.
+ * chunks of any size and never needs to sit whole in memory. The grammar is in
+ * docs/formats/text.md:
  *
  *   pymem-trace 1                      line 1, always
  *   python 3.11.7                      line 2, always
  *   A <size> <addr>                    arena allocator returned addr
  *   F <addr> <size>                    arena allocator released addr
- *   m|c <domain> <size> <ptr>          malloc / calloc (size = nelem * elsize)
- *   r <domain> <old> <size> <new>      realloc
+ *   m|c <domain> <size> <ptr> [@tb]    malloc / calloc (size = nelem * elsize)
+ *   r <domain> <old> <size> <new> [@tb] realloc
  *   f <domain> <ptr>                   free
  *   S [<label>]                        a mark; CPython's statistics follow as
- *   | <text>                           one `|` line each (`|` alone: an empty line)
+ *   | <text>                           one `|` line each (`|` alone: an empty line),
+ *   t <text>                           then tracemalloc's statistics, one line each
+ *   G <gen> <collected> <uncollectable> <ns>   a GC collection
+ *   N <id> <filename>                  a site file name (`\\` and `\n` escaped)
+ *   T <id> <total> <file>:<line> …     a site traceback, most recent frame first
  *   # <anything>                       a comment
  *
  * Domains are raw, mem, obj; sizes decimal; addresses lowercase hex without 0x;
  * NULL is 0. Anything else is a TraceFormatError naming the line.
  */
 import { TraceFormatError } from './errors.ts';
-import { Domain, Op, type Trace, TraceBuilder } from './trace.ts';
+import { Domain, Op, type OpCode, type Trace, TraceBuilder } from './trace.ts';
 
 const MAX_HEX_DIGITS = 13; // 52 bits: every user-space address, exactly
 const MAX_DECIMAL_DIGITS = 15;
+
+interface OpenMark {
+  eventIndex: number;
+  seq: number;
+  label: string;
+  line: number;
+  stats: string[];
+  tracemalloc: string[];
+}
 
 /** Parses a text trace that arrives in chunks: `push()` each chunk, then `finish()`. */
 export class TextTraceParser {
@@ -29,15 +43,7 @@ export class TextTraceParser {
   private lineNumber = 0;
   private formatVersion = 0;
   private python = '';
-  private seq = 0;
-  /** Lines of the mark being read (its `|` lines), or null outside a mark. */
-  private openMark: {
-    eventIndex: number;
-    label: string;
-    line: number;
-    seq: number;
-    stats: string[];
-  } | null = null;
+  private openMark: OpenMark | null = null;
 
   /** Feeds the next chunk of text. */
   push(chunk: string): void {
@@ -64,7 +70,11 @@ export class TextTraceParser {
       throw new TraceFormatError('missing "python <version>" line', this.lineNumber + 1);
     }
     this.closeMark();
-    return this.builder.finish({ formatVersion: this.formatVersion, python: this.python });
+    return this.builder.finish({
+      formatVersion: this.formatVersion,
+      python: this.python,
+      metadata: {},
+    });
   }
 
   private parseLine(raw: string): void {
@@ -85,97 +95,156 @@ export class TextTraceParser {
       return;
     }
     const kind = line.charCodeAt(0);
-    if (kind === 124 /* | */) {
-      if (this.openMark === null) throw new TraceFormatError('"|" line outside a mark', n);
-      if (line.length > 1 && line.charCodeAt(1) !== 32) {
+    const second = line.charCodeAt(1);
+    if (kind === 124 /* | */ || (kind === 116 /* t */ && (line.length === 1 || second === 32))) {
+      const mark = this.openMark;
+      if (mark === null) throw new TraceFormatError(`"${line[0]}" line outside a mark`, n);
+      if (line.length > 1 && second !== 32)
         throw new TraceFormatError('expected "| <text>" or "|"', n);
-      }
-      this.openMark.stats.push(line.slice(2));
+      if (kind === 124) {
+        if (mark.tracemalloc.length > 0) throw new TraceFormatError('"|" line after "t" lines', n);
+        mark.stats.push(line.slice(2));
+      } else mark.tracemalloc.push(line.slice(2));
       return;
     }
     this.closeMark();
     const b = this.builder;
     if (kind === 35 /* # */) {
-      b.comments.push({ eventIndex: b.length, text: line.slice(1), seq: this.seq++ });
+      b.comments.push({ ...b.position(), text: line.slice(1) });
       return;
     }
-    if (kind === 83 /* S */ && (line.length === 1 || line.charCodeAt(1) === 32)) {
+    if (kind === 83 /* S */ && (line.length === 1 || second === 32)) {
       this.openMark = {
-        eventIndex: b.length,
+        ...b.position(),
         label: line.slice(2),
         line: n,
-        seq: this.seq++,
         stats: [],
+        tracemalloc: [],
       };
+      return;
+    }
+    if (kind === 78 /* N */ && second === 32) {
+      const space = line.indexOf(' ', 2);
+      if (space < 0) throw new TraceFormatError('expected "N <id> <filename>"', n);
+      const id = decimal(line.slice(2, space), n, 'id');
+      if (id !== b.filenames.length) {
+        throw new TraceFormatError(
+          `file name id ${id} out of order (expected ${b.filenames.length})`,
+          n,
+        );
+      }
+      b.filenames.push({ ...b.position(), id, filename: unescapeName(line.slice(space + 1)) });
       return;
     }
     const fields = line.split(' ');
     const tag = fields[0];
     switch (tag) {
       case 'A':
-        this.expectFields(fields, 3, 'A <size> <addr>');
+        expectFields(fields, 3, 'A <size> <addr>', n);
         b.push(Op.arenaAlloc, 0, decimal(fields[1]!, n), hex(fields[2]!, n), 0, n);
         return;
       case 'F':
-        this.expectFields(fields, 3, 'F <addr> <size>');
+        expectFields(fields, 3, 'F <addr> <size>', n);
         b.push(Op.arenaFree, 0, hex(fields[1]!, n), decimal(fields[2]!, n), 0, n);
         return;
       case 'm':
-      case 'c':
-        this.expectFields(fields, 4, `${tag} <domain> <size> <ptr>`);
-        b.push(
-          tag === 'm' ? Op.malloc : Op.calloc,
-          domain(fields[1]!, n),
-          decimal(fields[2]!, n),
-          hex(fields[3]!, n),
-          0,
-          n,
-        );
+      case 'c': {
+        const site = this.site(fields, 4, n);
+        expectFields(fields, 4, `${tag} <domain> <size> <ptr>`, n);
+        const op: OpCode = tag === 'm' ? Op.malloc : Op.calloc;
+        b.push(op, domain(fields[1]!, n), decimal(fields[2]!, n), hex(fields[3]!, n), 0, n, site);
         return;
-      case 'r':
-        this.expectFields(fields, 5, 'r <domain> <old> <size> <new>');
+      }
+      case 'r': {
+        const site = this.site(fields, 5, n);
+        expectFields(fields, 5, 'r <domain> <old> <size> <new>', n);
+        const dom = domain(fields[1]!, n);
         b.push(
           Op.realloc,
-          domain(fields[1]!, n),
+          dom,
           hex(fields[2]!, n),
           decimal(fields[3]!, n),
           hex(fields[4]!, n),
           n,
+          site,
         );
         return;
+      }
       case 'f':
-        this.expectFields(fields, 3, 'f <domain> <ptr>');
+        expectFields(fields, 3, 'f <domain> <ptr>', n);
         b.push(Op.free, domain(fields[1]!, n), hex(fields[2]!, n), 0, 0, n);
         return;
+      case 'G':
+        expectFields(fields, 5, 'G <generation> <collected> <uncollectable> <duration_ns>', n);
+        b.gcCollections.push({
+          ...b.position(),
+          generation: decimal(fields[1]!, n, 'generation'),
+          collected: decimal(fields[2]!, n, 'count'),
+          uncollectable: decimal(fields[3]!, n, 'count'),
+          durationNs: decimal(fields[4]!, n, 'duration'),
+        });
+        return;
+      case 'T': {
+        if (fields.length < 3)
+          throw new TraceFormatError('expected "T <id> <total> <file>:<line> ..."', n);
+        const id = decimal(fields[1]!, n, 'id');
+        if (id !== b.tracebacks.length) {
+          throw new TraceFormatError(
+            `traceback id ${id} out of order (expected ${b.tracebacks.length})`,
+            n,
+          );
+        }
+        const frames = fields.slice(3).map((frame) => {
+          const colon = frame.indexOf(':');
+          const filename = colon > 0 ? decimal(frame.slice(0, colon), n, 'file id') : -1;
+          if (filename < 0 || filename >= b.filenames.length) {
+            throw new TraceFormatError(
+              `bad frame "${clip(frame)}" (expected <defined file id>:<line>)`,
+              n,
+            );
+          }
+          return { filename, lineno: decimal(frame.slice(colon + 1), n, 'line number') };
+        });
+        b.tracebacks.push({
+          ...b.position(),
+          id,
+          totalFrames: decimal(fields[2]!, n, 'frame count'),
+          frames,
+        });
+        return;
+      }
       default:
         throw new TraceFormatError(
           line === ''
             ? 'empty line'
-            : `unknown record "${clip(line)}" (expected A, F, m, c, r, f, S, | or #)`,
+            : `unknown record "${clip(line)}" (expected A, F, m, c, r, f, S, |, t, G, N, T or #)`,
           n,
         );
     }
   }
 
-  private expectFields(fields: string[], count: number, shape: string): void {
-    if (fields.length !== count) {
-      throw new TraceFormatError(
-        `expected "${shape}", found ${fields.length - 1} fields`,
-        this.lineNumber,
-      );
+  /** Removes a trailing `@<id>` field (when `fields` has one more than `count`). */
+  private site(fields: string[], count: number, line: number): number {
+    if (fields.length !== count + 1 || fields[count]!.charCodeAt(0) !== 64 /* @ */) return -1;
+    const id = decimal(fields.pop()!.slice(1), line, 'traceback id');
+    if (id >= this.builder.tracebacks.length) {
+      throw new TraceFormatError(`site @${id} names no traceback defined before it`, line);
     }
+    return id;
   }
 
   private closeMark(): void {
     const mark = this.openMark;
     if (mark === null) return;
     this.openMark = null;
+    const lines = (list: string[]) => list.map((line) => `${line}\n`).join('');
     this.builder.marks.push({
       eventIndex: mark.eventIndex,
-      label: mark.label,
-      stats: mark.stats.map((line) => `${line}\n`).join(''),
-      line: mark.line,
       seq: mark.seq,
+      label: mark.label,
+      stats: lines(mark.stats),
+      tracemalloc: lines(mark.tracemalloc),
+      line: mark.line,
     });
   }
 }
@@ -187,8 +256,20 @@ export function parseTextTrace(text: string): Trace {
   return parser.finish();
 }
 
+function expectFields(fields: string[], count: number, shape: string, line: number): void {
+  if (fields.length !== count) {
+    throw new TraceFormatError(`expected "${shape}", found ${fields.length - 1} fields`, line);
+  }
+}
+
 function clip(text: string): string {
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+function unescapeName(text: string): string {
+  return text.includes('\\')
+    ? text.replace(/\\(\\|n)/g, (_, c: string) => (c === 'n' ? '\n' : '\\'))
+    : text;
 }
 
 function domain(text: string, line: number): number {
@@ -198,15 +279,15 @@ function domain(text: string, line: number): number {
   throw new TraceFormatError(`unknown domain "${clip(text)}" (expected raw, mem or obj)`, line);
 }
 
-function decimal(text: string, line: number): number {
+function decimal(text: string, line: number, what = 'size'): number {
   if (text.length === 0 || text.length > MAX_DECIMAL_DIGITS) {
-    throw new TraceFormatError(`bad size "${clip(text)}" (expected a decimal number)`, line);
+    throw new TraceFormatError(`bad ${what} "${clip(text)}" (expected a decimal number)`, line);
   }
   let value = 0;
   for (let i = 0; i < text.length; i++) {
     const digit = text.charCodeAt(i) - 48;
     if (digit < 0 || digit > 9) {
-      throw new TraceFormatError(`bad size "${clip(text)}" (expected a decimal number)`, line);
+      throw new TraceFormatError(`bad ${what} "${clip(text)}" (expected a decimal number)`, line);
     }
     value = value * 10 + digit;
   }

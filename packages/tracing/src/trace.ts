@@ -1,22 +1,27 @@
 /**
  * A recording held in memory: the allocator events of one CPython process, in order,
- * as columns of typed arrays (one row per event), plus its marks.
+ * as columns of typed arrays (one row per event), plus the notes between events
+ * (marks, GC collections, comments, allocation-site definitions).
  *
- *   row i:  op[i]  domain[i]  a[i]  b[i]  c[i]  line[i]
- *   ─────────────────────────────────────────────────────────────────────────
- *   arena-alloc  ─          size   address  ─        A <size> <addr>
- *   arena-free   ─          addr   size     ─        F <addr> <size>
- *   malloc       dom        size   result   ─        m <dom> <size> <ptr>
- *   calloc       dom        size   result   ─        c <dom> <size> <ptr>
- *   realloc      dom        ptr    size     result   r <dom> <old> <size> <new>
- *   free         dom        ptr    ─        ─        f <dom> <ptr>
+ *   row i:  op[i]  domain[i]  a[i]  b[i]  c[i]  site[i]  line[i]
+ *   ─────────────────────────────────────────────────────────────────────────────
+ *   arena-alloc  ─          size   address  ─       -1      A <size> <addr>
+ *   arena-free   ─          addr   size     ─       -1      F <addr> <size>
+ *   malloc       dom        size   result   ─       tb|-1   m <dom> <size> <ptr> [@tb]
+ *   calloc       dom        size   result   ─       tb|-1   c <dom> <size> <ptr> [@tb]
+ *   realloc      dom        ptr    size     result  tb|-1   r <dom> <old> <size> <new> [@tb]
+ *   free         dom        ptr    ─        ─       -1      f <dom> <ptr>
  *
- * A mark sits *between* events: `eventIndex` is the number of events before it.
+ * A note sits *between* events: `eventIndex` is the number of events before it;
+ * `seq` orders notes that share an eventIndex, so files round-trip exactly.
  * Addresses are numbers; every user-space address (< 2**47) is exact.
  *
  * Invariants:
- *   1. All columns have `length` meaningful rows; marks are sorted by eventIndex.
- *   2. `line[i]` is the 1-based source line of event i (0 when not from text).
+ *   1. All columns have `length` meaningful rows; every note list is sorted by
+ *      (eventIndex, seq).
+ *   2. `filenames[k].id === k` and `tracebacks[k].id === k` (ids are dense, in order
+ *      of definition); a site or frame refers only to an id defined before it.
+ *   3. `line[i]` is the 1-based source line of event i (0 when not from text).
  */
 
 /** Event operation codes (`op` column). */
@@ -38,28 +43,68 @@ export type DomainCode = (typeof Domain)[keyof typeof Domain];
 /** Domain names in code order. */
 export const DOMAIN_NAMES: readonly ['raw', 'mem', 'obj'] = ['raw', 'mem', 'obj'];
 
-/** A point in the recording where CPython's own statistics were captured. */
-export interface Mark {
-  /** Events before the mark. */
+/** Where a note sits in the event stream. */
+export interface NotePosition {
+  /** Events before the note. */
   readonly eventIndex: number;
+  /** Order among all notes (ties at one eventIndex keep their order). */
+  readonly seq: number;
+}
+
+/** A point in the recording where CPython's own statistics were captured. */
+export interface Mark extends NotePosition {
   /** The label given to `pymem_record.mark()`, or '' for none. */
   readonly label: string;
   /** CPython's pymalloc statistics text at that instant, each line ending in `\n`; '' if none. */
   readonly stats: string;
+  /** tracemalloc's `statistics('lineno')` at that instant, a line per statistic; '' if none. */
+  readonly tracemalloc: string;
   /** Source line of the `S` record (0 when not from text). */
   readonly line: number;
-  /** Order among all marks and comments (ties at one eventIndex keep their order). */
-  readonly seq: number;
 }
 
 /** A `# …` comment line, kept so that text round-trips byte for byte. */
-export interface TraceComment {
-  /** Events before the comment. */
-  readonly eventIndex: number;
+export interface TraceComment extends NotePosition {
   /** The text after `#` (including a leading space if there was one). */
   readonly text: string;
-  /** Order among all marks and comments. */
-  readonly seq: number;
+}
+
+/** One collection of the cyclic GC, as `gc.callbacks` reported it. */
+export interface GcCollection extends NotePosition {
+  /** Generation collected (0, 1 or 2). */
+  readonly generation: number;
+  /** Objects collected. */
+  readonly collected: number;
+  /** Objects found uncollectable. */
+  readonly uncollectable: number;
+  /** Wall time of the collection in nanoseconds. */
+  readonly durationNs: number;
+}
+
+/** An interned source file name of allocation sites. */
+export interface FilenameDefinition extends NotePosition {
+  /** Dense id (its index in `Trace.filenames`). */
+  readonly id: number;
+  /** The file name as Python reported it. */
+  readonly filename: string;
+}
+
+/** One frame of an allocation site. */
+export interface SiteFrame {
+  /** Id of the file name. */
+  readonly filename: number;
+  /** Line number. */
+  readonly lineno: number;
+}
+
+/** An interned traceback: the frames of an allocation site, most recent first. */
+export interface TracebackDefinition extends NotePosition {
+  /** Dense id (its index in `Trace.tracebacks`). */
+  readonly id: number;
+  /** How many frames the Python stack really had (tracemalloc's `total_nframe`). */
+  readonly totalFrames: number;
+  /** The frames kept, most recent first. */
+  readonly frames: readonly SiteFrame[];
 }
 
 /** The header of a recording. */
@@ -68,11 +113,11 @@ export interface TraceHeader {
   readonly formatVersion: number;
   /** CPython version that produced it, e.g. `'3.11.7'`. */
   readonly python: string;
-  /** Comment lines in order. */
-  readonly comments: readonly TraceComment[];
+  /** Recorder metadata (binary files: argv, hash seed, start time …); `{}` for text. */
+  readonly metadata: Readonly<Record<string, unknown>>;
 }
 
-/** A whole recording: header, event columns and marks. */
+/** A whole recording: header, event columns and notes. */
 export interface Trace {
   readonly header: TraceHeader;
   /** Number of events. */
@@ -82,12 +127,18 @@ export interface Trace {
   readonly a: Float64Array;
   readonly b: Float64Array;
   readonly c: Float64Array;
+  /** Traceback id of each event's allocation site, or -1. */
+  readonly site: Int32Array;
   readonly line: Uint32Array;
   readonly marks: readonly Mark[];
+  readonly comments: readonly TraceComment[];
+  readonly gcCollections: readonly GcCollection[];
+  readonly filenames: readonly FilenameDefinition[];
+  readonly tracebacks: readonly TracebackDefinition[];
 }
 
 /**
- * Growable columns used while a trace is being read or recorded.
+ * Growable columns and note lists used while a trace is read or recorded.
  * Call {@link TraceBuilder.finish} once to get the {@link Trace}.
  */
 export class TraceBuilder {
@@ -99,14 +150,18 @@ export class TraceBuilder {
   private a = new Float64Array(this.capacity);
   private b = new Float64Array(this.capacity);
   private c = new Float64Array(this.capacity);
+  private site = new Int32Array(this.capacity);
   private line = new Uint32Array(this.capacity);
-  /** Marks so far. */
+  /** Next note sequence number. */
+  seq = 0;
   readonly marks: Mark[] = [];
-  /** Comments so far. */
   readonly comments: TraceComment[] = [];
+  readonly gcCollections: GcCollection[] = [];
+  readonly filenames: FilenameDefinition[] = [];
+  readonly tracebacks: TracebackDefinition[] = [];
 
   /** Appends one event. */
-  push(op: OpCode, domain: number, a: number, b: number, c: number, line: number): void {
+  push(op: OpCode, domain: number, a: number, b: number, c: number, line: number, site = -1): void {
     if (this.length === this.capacity) this.grow();
     const i = this.length++;
     this.op[i] = op;
@@ -114,12 +169,18 @@ export class TraceBuilder {
     this.a[i] = a;
     this.b[i] = b;
     this.c[i] = c;
+    this.site[i] = site;
     this.line[i] = line;
+  }
+
+  /** The position of a note added now. */
+  position(): NotePosition {
+    return { eventIndex: this.length, seq: this.seq++ };
   }
 
   private grow(): void {
     this.capacity *= 2;
-    const resize = <T extends Uint8Array | Float64Array | Uint32Array>(old: T): T => {
+    const resize = <T extends Uint8Array | Float64Array | Uint32Array | Int32Array>(old: T): T => {
       const next = new (old.constructor as { new (n: number): T })(this.capacity);
       next.set(old);
       return next;
@@ -129,22 +190,28 @@ export class TraceBuilder {
     this.a = resize(this.a);
     this.b = resize(this.b);
     this.c = resize(this.c);
+    this.site = resize(this.site);
     this.line = resize(this.line);
   }
 
   /** Freezes the columns into a {@link Trace} (trimmed to `length`). */
-  finish(header: Omit<TraceHeader, 'comments'>): Trace {
+  finish(header: TraceHeader): Trace {
     const n = this.length;
     return {
-      header: { ...header, comments: this.comments },
+      header,
       length: n,
       op: this.op.slice(0, n),
       domain: this.domain.slice(0, n),
       a: this.a.slice(0, n),
       b: this.b.slice(0, n),
       c: this.c.slice(0, n),
+      site: this.site.slice(0, n),
       line: this.line.slice(0, n),
       marks: this.marks,
+      comments: this.comments,
+      gcCollections: this.gcCollections,
+      filenames: this.filenames,
+      tracebacks: this.tracebacks,
     };
   }
 }

@@ -21,7 +21,8 @@ export async function replayCommand(
   file: string,
   options: ReplayCommandOptions,
 ): Promise<number> {
-  const trace = await readTraceFile(file);
+  const { trace, warnings } = await readTraceFile(file);
+  for (const warning of warnings) io.err(`pymem: warning: ${file}: ${warning}\n`);
   const replayer = new Replayer(trace, {
     ...(options.profile ? { profile: options.profile } : {}),
     verify: options.verify ?? false,

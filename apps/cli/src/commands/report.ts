@@ -39,7 +39,8 @@ export async function reportCommand(
   options: ReportOptions,
 ): Promise<number> {
   const path = file ?? BUNDLED_EXAMPLE;
-  const trace = await readTraceFile(path);
+  const { trace, warnings } = await readTraceFile(path);
+  for (const warning of warnings) io.err(`pymem: warning: ${path}: ${warning}\n`);
   let arenas = 0;
   let peak = { arenas: 0, eventIndex: 0 };
   const replayer: Replayer = new Replayer(trace, {
@@ -66,7 +67,7 @@ export async function reportCommand(
   const stats = collectMallocStats(replayer.model.state);
   const summaries = summarizeArenas(replayer.model);
   const nearlyEmpty = summaries.filter((arena) => arena.usedBytes < NEARLY_EMPTY * arenaSize);
-  const program = trace.header.comments
+  const program = trace.comments
     .find((comment) => comment.text.startsWith(' argv '))
     ?.text.slice(6);
   const report = {

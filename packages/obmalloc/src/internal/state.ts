@@ -121,6 +121,48 @@ export class PymallocState {
     this.poolMaxnextoffset = new Int32Array(n);
   }
 
+  /** An independent copy of this state (for checkpoints). */
+  clone(): PymallocState {
+    const copy = new PymallocState(this.constants);
+    copy.copyFrom(this);
+    return copy;
+  }
+
+  /** Makes this state an independent copy of `source` (same constants). */
+  copyFrom(source: PymallocState): void {
+    this.maxarenas = source.maxarenas;
+    this.arenaAddress = source.arenaAddress.slice();
+    this.arenaFirstPool = source.arenaFirstPool.slice();
+    this.arenaCarved = source.arenaCarved.slice();
+    this.arenaNfreepools = source.arenaNfreepools.slice();
+    this.arenaNtotalpools = source.arenaNtotalpools.slice();
+    this.arenaFreepools = source.arenaFreepools.slice();
+    this.arenaNext = source.arenaNext.slice();
+    this.arenaPrev = source.arenaPrev.slice();
+    this.blockLinks = source.blockLinks.map((links) => links?.slice());
+    this.usableArenas = source.usableArenas;
+    this.unusedArenaObjects = source.unusedArenaObjects;
+    this.nfp2lasta.set(source.nfp2lasta);
+    this.narenasCurrentlyAllocated = source.narenasCurrentlyAllocated;
+    this.ntimesArenaAllocated = source.ntimesArenaAllocated;
+    this.narenasHighwater = source.narenasHighwater;
+    this.poolRef = source.poolRef.slice();
+    this.poolFreeblock = source.poolFreeblock.slice();
+    this.poolNext = source.poolNext.slice();
+    this.poolPrev = source.poolPrev.slice();
+    this.poolSzidx = source.poolSzidx.slice();
+    this.poolNextoffset = source.poolNextoffset.slice();
+    this.poolMaxnextoffset = source.poolMaxnextoffset.slice();
+    this.rawAllocatedBlocks = source.rawAllocatedBlocks;
+    this.runningAllocatedBlocks = source.runningAllocatedBlocks;
+    this.blocksInUse = source.blocksInUse;
+    copyMap(this.rawBlocks, source.rawBlocks);
+    copyMap(this.arenaBySlot, source.arenaBySlot);
+    copySet(this.radixMidNodes, source.radixMidNodes);
+    copySet(this.radixBotNodes, source.radixBotNodes);
+    this.lastArena = -1;
+  }
+
   /** Pool id of pool `k` of arena object `arena`. */
   poolId(arena: number, k: number): number {
     return this.numClasses + arena * this.poolsPerArena + k;
@@ -185,4 +227,14 @@ export class PymallocState {
     if (before !== undefined && p < this.arenaAddress[before]! + arenaSize) return before;
     return -1;
   }
+}
+
+function copyMap<K, V>(target: Map<K, V>, source: ReadonlyMap<K, V>): void {
+  target.clear();
+  for (const [key, value] of source) target.set(key, value);
+}
+
+function copySet<T>(target: Set<T>, source: ReadonlySet<T>): void {
+  target.clear();
+  for (const value of source) target.add(value);
 }

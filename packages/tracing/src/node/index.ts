@@ -1,1 +1,2 @@
-export { readTraceFile, TraceFileError } from './read-trace-file.ts';
+export { type LoadedTrace, readTraceFile, TraceFileError } from './read-trace-file.ts';
+export { writeTraceFile } from './write-trace-file.ts';

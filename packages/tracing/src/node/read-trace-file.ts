@@ -4,12 +4,22 @@
  * (brotli) or starting with gzip's magic bytes are decompressed on the fly.
  */
 import { createReadStream } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { createBrotliDecompress, createGunzip } from 'node:zlib';
 import { TraceFormatError } from '../errors.ts';
+import { decodePmt, isPmt } from '../pmt/index.ts';
 import { TextTraceParser } from '../text-reader.ts';
 import type { Trace } from '../trace.ts';
+
+/** A trace read from a file, with how it was stored and what was wrong but survivable. */
+export interface LoadedTrace {
+  readonly trace: Trace;
+  /** `'pmt'` for the binary format, `'text'` otherwise (possibly compressed). */
+  readonly format: 'pmt' | 'text';
+  /** Non-fatal problems (e.g. a recording cut off by SIGKILL). */
+  readonly warnings: readonly string[];
+}
 
 /** A trace file that cannot be opened. */
 export class TraceFileError extends Error {
@@ -17,24 +27,24 @@ export class TraceFileError extends Error {
   readonly code = 'missing-file' as const;
 }
 
-async function startsWithGzipMagic(path: string): Promise<boolean> {
+async function firstBytes(path: string): Promise<Uint8Array> {
   const handle = await open(path, 'r');
   try {
-    const { buffer, bytesRead } = await handle.read(Buffer.alloc(2), 0, 2, 0);
-    return bytesRead === 2 && buffer[0] === 0x1f && buffer[1] === 0x8b;
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(8), 0, 8, 0);
+    return buffer.subarray(0, bytesRead);
   } finally {
     await handle.close();
   }
 }
 
 /**
- * Reads a text trace from `path` ("-" reads standard input), decompressing `.br` and
- * gzip files.
+ * Reads a trace from `path` ("-" reads standard input): a `.pmt` binary file, or a
+ * text trace, decompressing `.br` and gzip files.
  *
  * @throws TraceFileError when the file is missing or not a regular file;
- *   TraceFormatError (with the line) when it is malformed or its compression is broken.
+ *   TraceFormatError (with the line or byte) when it is malformed.
  */
-export async function readTraceFile(path: string): Promise<Trace> {
+export async function readTraceFile(path: string): Promise<LoadedTrace> {
   let source: Readable;
   if (path === '-') {
     source = process.stdin;
@@ -46,9 +56,14 @@ export async function readTraceFile(path: string): Promise<Trace> {
       throw new TraceFileError(`${path}: no such file`);
     }
     if (!info.isFile()) throw new TraceFileError(`${path}: not a regular file`);
+    const head = await firstBytes(path);
+    if (isPmt(head)) {
+      const { trace, warnings } = decodePmt(await readFile(path));
+      return { trace, format: 'pmt', warnings };
+    }
     source = createReadStream(path, { highWaterMark: 1 << 20 });
     if (path.endsWith('.br')) source = source.pipe(createBrotliDecompress());
-    else if (await startsWithGzipMagic(path)) source = source.pipe(createGunzip());
+    else if (head[0] === 0x1f && head[1] === 0x8b) source = source.pipe(createGunzip());
   }
   const parser = new TextTraceParser();
   const decoder = new TextDecoder('utf-8');
@@ -60,5 +75,5 @@ export async function readTraceFile(path: string): Promise<Trace> {
     throw new TraceFormatError(`${path}: cannot decompress: ${(error as Error).message}`, 0);
   }
   parser.push(decoder.decode());
-  return parser.finish();
+  return { trace: parser.finish(), format: 'text', warnings: [] };
 }

@@ -1,0 +1,32 @@
+/**
+ * The notes of a trace (marks, comments, GC collections, site definitions) merged
+ * into stream order, for writers: sorted by (eventIndex, seq).
+ */
+import type {
+  FilenameDefinition,
+  GcCollection,
+  Mark,
+  Trace,
+  TracebackDefinition,
+  TraceComment,
+} from './trace.ts';
+
+/** One note, tagged with its kind. */
+export type Note =
+  | { readonly kind: 'mark'; readonly note: Mark }
+  | { readonly kind: 'comment'; readonly note: TraceComment }
+  | { readonly kind: 'gc'; readonly note: GcCollection }
+  | { readonly kind: 'filename'; readonly note: FilenameDefinition }
+  | { readonly kind: 'traceback'; readonly note: TracebackDefinition };
+
+/** Every note of `trace` in stream order. */
+export function notesInOrder(trace: Trace): Note[] {
+  const notes: Note[] = [
+    ...trace.marks.map((note) => ({ kind: 'mark' as const, note })),
+    ...trace.comments.map((note) => ({ kind: 'comment' as const, note })),
+    ...trace.gcCollections.map((note) => ({ kind: 'gc' as const, note })),
+    ...trace.filenames.map((note) => ({ kind: 'filename' as const, note })),
+    ...trace.tracebacks.map((note) => ({ kind: 'traceback' as const, note })),
+  ];
+  return notes.sort((x, y) => x.note.eventIndex - y.note.eventIndex || x.note.seq - y.note.seq);
+}
