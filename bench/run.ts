@@ -12,7 +12,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { liveInterpreters } from '@pymem/cpython';
 import { buildLauncher, cacheDirectory, findPythonConfig, record } from '@pymem/recorder';
-import { Domain, Op, parseTextTrace, Replayer, type Trace } from '@pymem/tracing';
+import {
+  Domain,
+  decodePmt,
+  encodePmtBytes,
+  Op,
+  parseTextTrace,
+  Replayer,
+  type Trace,
+  TraceSeeker,
+} from '@pymem/tracing';
 
 const REPETITIONS = 5;
 const here = import.meta.dirname;
@@ -104,6 +113,25 @@ const replaySeconds = best('model replay', () => {
 const verified = new Replayer(trace, { verify: true });
 verified.runToEnd();
 
+const pmt = encodePmtBytes(trace);
+const pmtSeconds = best('read .pmt', () => {
+  decodePmt(pmt);
+});
+const seeker = new TraceSeeker(trace);
+seeker.seek(trace.length); // lay the checkpoints once
+const targets = Array.from({ length: 200 }, (_, k) =>
+  Math.floor(((k * 7919) % 200) * (trace.length / 200)),
+);
+let worstSeek = 0;
+let totalSeek = 0;
+for (const target of targets) {
+  const start = performance.now();
+  seeker.seek(target);
+  const elapsed = performance.now() - start;
+  worstSeek = Math.max(worstSeek, elapsed);
+  totalSeek += elapsed;
+}
+
 const { buffer, events } = driverRecords(trace);
 const eventsFile = join(scratch, 'events.bin');
 writeFileSync(eventsFile, buffer);
@@ -116,6 +144,15 @@ const rows: [string, string][] = [
   [
     'text reader',
     `${Math.round(trace.length / parseSeconds).toLocaleString('en-US')} events/s (${(text.length / 1e6 / parseSeconds).toFixed(0)} MB/s)`,
+  ],
+  [
+    '.pmt size',
+    `${(pmt.length / trace.length).toFixed(2)} bytes/event (goal ≤ 4); text is ${(text.length / trace.length).toFixed(1)}`,
+  ],
+  ['.pmt reader', `${Math.round(trace.length / pmtSeconds).toLocaleString('en-US')} events/s`],
+  [
+    'seek',
+    `${targets.length} random seeks: mean ${(totalSeek / targets.length).toFixed(1)} ms, worst ${worstSeek.toFixed(1)} ms (goal ≤ 100 ms)`,
   ],
   ['model replay', `${Math.round(trace.length / replaySeconds).toLocaleString('en-US')} events/s`],
 ];

@@ -1,7 +1,8 @@
 /** The `pymem` command line on real recordings: output, exit codes and error lines. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { cliJsonDocs, JSON_SCHEMAS } from '@pymem/cli';
 import { liveInterpreterFor } from '@pymem/cpython';
 import { parseTextTrace } from '@pymem/tracing';
 import { PROFILE_NAMES } from '@pymem/versions';
@@ -233,13 +234,13 @@ describe('pymem report (the main job)', () => {
     expect(status).toBe(0);
     const report = JSON.parse(stdout);
     expect(report).toMatchObject({ python: '3.12.1', profile: '3.12', arenaSize: 1048576 });
-    expect(report.arenas).toHaveLength(report.final.arenas);
+    expect(report.arenas).toHaveLength(report.now.arenas);
     const inBlocks = report.arenas.reduce(
       (sum: number, arena: { usedBytes: number }) => sum + arena.usedBytes,
       0,
     );
-    expect(inBlocks).toBe(report.final.bytesInBlocks);
-    expect(report.peak.arenas).toBeGreaterThanOrEqual(report.final.arenas);
+    expect(inBlocks).toBe(report.now.bytesInBlocks);
+    expect(report.peak.arenas).toBeGreaterThanOrEqual(report.now.arenas);
     expect(report.marks.map((mark: { label: string }) => mark.label)).toEqual([
       'mid-burst',
       'peak',
@@ -252,6 +253,152 @@ describe('pymem report (the main job)', () => {
       await runCli(['report', '--arenas', 'many']),
       1,
       /--arenas takes a whole number/,
+    );
+  });
+});
+
+describe('reports at a point of the recording', () => {
+  const example = 'apps/cli/examples/requests.pymem.txt.br';
+
+  it('pymem stats --mark prints the block CPython printed at that mark', async () => {
+    const trace = parseTextTrace(traceText);
+    for (const mark of trace.marks.filter((m) => m.stats !== '')) {
+      const { status, stdout } = await runCli(['stats', tracePath, '--mark', mark.label]);
+      expect(status).toBe(0);
+      expect(stdout).toBe(mark.stats);
+    }
+  });
+
+  it('pymem fragmentation shows each arena and what pins it', async () => {
+    const { status, stdout } = await runCli(['fragmentation', example, '--mark', 'after-cleanup']);
+    expect(status).toBe(0);
+    expect(stdout).toMatchInlineSnapshot(`
+      "pymem fragmentation  apps/cli/examples/requests.pymem.txt.br at mark "after-cleanup" (event 194,423)
+        peak     5 arenas    5.0 MiB  at event 138,584 (before mark "peak")
+        now      5 arenas    5.0 MiB  holding 0.9 MiB of live blocks: 17.5% used
+
+        bytes in arenas 5.0 MiB, in live blocks 0.9 MiB (17.5%)
+
+        arena  used    live blocks  pools used/empty/virgin  pinned by (block size × live blocks)
+            0  69.3%        8,982  63/0/0                   80 B×2,855, 64 B×3,055, 48 B×1,360, 160 B×406, …
+            1   9.5%        1,112  59/4/0                   160 B×190, 64 B×323, 128 B×109, 48 B×248, …
+            2   3.7%          464  57/6/0                   128 B×129, 64 B×174, 48 B×66, 144 B×14, …
+            3   3.8%          476  58/5/0                   128 B×130, 64 B×192, 48 B×51, 32 B×61, …
+            4   1.2%          143  23/3/37                  128 B×55, 64 B×63, 224 B×3, 48 B×12, …
+        4 of 5 arenas are less than 25% used: freeing their 2,195 live blocks would let pymalloc return 4.0 MiB.
+        (record with --sites 1 to see which source lines pin each arena)
+      "
+    `);
+  });
+
+  it('pymem timeline draws arenas and blocks over time, or prints CSV', async () => {
+    const chart = await runCli(['timeline', example, '--points', '20']);
+    expect(chart.status).toBe(0);
+    expect(chart.stdout).toMatchInlineSnapshot(`
+      "pymem timeline  apps/cli/examples/requests.pymem.txt.br: CPython 3.12.1, 194,424 events
+        ─── (upper) arenas held   ─── (lower) bytes in live blocks
+
+          5.0 MiB  ┼              ╭─────── 
+          4.6 MiB  ┤              │        
+          4.2 MiB  ┤          ╭───╯ ╭╮     
+          3.8 MiB  ┤          │   ╭─╯│     
+          3.3 MiB  ┤          │ ╭─╯  ╰╮    
+          2.9 MiB  ┤     ╭────╯╭╯     │    
+          2.5 MiB  ┤     │  ╭──╯      ╰╮   
+          2.1 MiB  ┤ ╭───╯╭─╯          │   
+          1.7 MiB  ┤ │   ╭╯            ╰╮  
+          1.3 MiB  ┤ │ ╭─╯              │  
+          0.8 MiB  ┤╭╭─╯                ╰─ 
+          0.4 MiB  ┤╭╯                     
+          0.0 MiB  ┼╯                      
+                            ^       ^   ^ 
+                   event 0         194,424
+                   ^ mark   · GC collection
+
+        mark "mid-burst" at event 90,096: 3 arenas (3.0 MiB), 2.4 MiB in blocks
+        mark "peak" at event 155,641: 5 arenas (5.0 MiB), 4.0 MiB in blocks
+        mark "after-cleanup" at event 194,423: 5 arenas (5.0 MiB), 0.9 MiB in blocks
+      "
+    `);
+    const csv = await runCli(['timeline', example, '--csv', '--points', '3']);
+    expect(csv.stdout).toMatchInlineSnapshot(`
+      "event,arenas,bytes_in_arenas,bytes_in_blocks,utilisation,mark,gc_collections
+      0,0,0,0,0.0000,,0
+      90096,3,3145728,2505584,0.7965,"mid-burst",0
+      97212,3,3145728,2652704,0.8433,,0
+      155641,5,5242880,4189120,0.7990,"peak",0
+      194423,5,5242880,918016,0.1751,"after-cleanup",0
+      194424,5,5242880,917968,0.1751,,0
+      "
+    `);
+  });
+
+  it('names the problem with a point in one line', async () => {
+    expectOneLineError(
+      await runCli(['stats', example, '--at', '999999999']),
+      2,
+      /^pymem: --at 999999999 is past the end of the recording \(194,?424 events\)\n$/,
+    );
+    expectOneLineError(
+      await runCli(['stats', example, '--mark', 'nope']),
+      2,
+      /^pymem: no mark "nope" in this recording \(marks: "mid-burst", "peak", "after-cleanup"\)\n$/,
+    );
+    expectOneLineError(
+      await runCli(['fragmentation', example, '--at', '-3']),
+      2,
+      /--at takes an event index/,
+    );
+    expectOneLineError(
+      await runCli(['timeline', example, '--points', '1']),
+      1,
+      /--points takes a whole number/,
+    );
+  });
+});
+
+describe('pymem convert', () => {
+  it('converts text to .pmt and back without losing a byte', async () => {
+    const binary = join(scratch, 'mixed.pmt');
+    const back = join(scratch, 'mixed-back.pymem.txt');
+    expect((await runCli(['convert', tracePath, '--to', 'binary', '-o', binary])).status).toBe(0);
+    expect((await runCli(['convert', binary, '--to', 'text', '-o', back])).status).toBe(0);
+    expect(readFileSync(back, 'utf8')).toBe(traceText);
+    expect(statSync(binary).size / parseTextTrace(traceText).length).toBeLessThan(4);
+    expectOneLineError(
+      await runCli(['convert', tracePath, '--to', 'binary', '-o', binary]),
+      2,
+      /exists already/,
+    );
+    expectOneLineError(
+      await runCli(['convert', tracePath, '--to', 'yaml']),
+      1,
+      /--to takes text or binary/,
+    );
+  });
+});
+
+describe('--json output', () => {
+  const example = 'apps/cli/examples/requests.pymem.txt.br';
+  const cases: [string, string[]][] = [
+    ['versions', ['versions', '--json']],
+    ['replay', ['replay', example, '--json', '--stats']],
+    ['report', ['report', '--json']],
+    ['stats', ['stats', example, '--mark', 'peak', '--json']],
+    ['fragmentation', ['fragmentation', example, '--json']],
+    ['timeline', ['timeline', example, '--json', '--points', '5']],
+  ];
+  for (const [name, argv] of cases) {
+    it(`pymem ${name} --json matches its documented schema`, async () => {
+      const { status, stdout } = await runCli(argv);
+      expect(status).toBe(0);
+      JSON_SCHEMAS[name]!.parse(JSON.parse(stdout));
+    });
+  }
+
+  it('is documented in docs/cli-json.md, generated from the schemas', () => {
+    expect(readFileSync(join(import.meta.dirname, '..', 'docs', 'cli-json.md'), 'utf8')).toBe(
+      cliJsonDocs(),
     );
   });
 });

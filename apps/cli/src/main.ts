@@ -6,9 +6,12 @@
 import { type ProfileName, parseVersion } from '@pymem/versions';
 import { Command, CommanderError, Option } from 'commander';
 import { type ConvertOptions, convertCommand } from './commands/convert.ts';
+import { type FragmentationOptions, fragmentationCommand } from './commands/fragmentation.ts';
 import { type RecordCommandOptions, recordCommand } from './commands/record.ts';
 import { replayCommand } from './commands/replay.ts';
 import { reportCommand } from './commands/report.ts';
+import { type StatsOptions, statsCommand } from './commands/stats.ts';
+import { type TimelineOptions, timelineCommand } from './commands/timeline.ts';
 import { versionsCommand } from './commands/versions.ts';
 import { CliError, ExitCode, exitCodeFor } from './exit-codes.ts';
 import { type Io, processIo } from './io.ts';
@@ -115,6 +118,55 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       },
     );
 
+  const pointOptions = (command: Command) =>
+    command
+      .option('--at <event>', 'the point: events replayed before it (0 … length), or a mark label')
+      .option('--mark <label>', 'the point: a mark recorded with pymem_record.mark()');
+
+  pointOptions(
+    program
+      .command('stats')
+      .description(
+        "CPython's _debugmallocstats pymalloc block from the model at a point (default: the end)",
+      )
+      .argument('<file>', 'trace file'),
+  )
+    .option('--json', 'print JSON')
+    .addOption(pythonFlag())
+    .action(async (file: string, options: StatsOptions, command: Command) => {
+      const profile = profileOption(command);
+      status = await statsCommand(io, file, { ...options, ...(profile ? { profile } : {}) });
+    });
+
+  pointOptions(
+    program
+      .command('fragmentation')
+      .description('per arena: what is used, what is empty, and what pins it (default: the end)')
+      .argument('<file>', 'trace file'),
+  )
+    .option('--json', 'print JSON')
+    .addOption(pythonFlag())
+    .action(async (file: string, options: FragmentationOptions, command: Command) => {
+      const profile = profileOption(command);
+      status = await fragmentationCommand(io, file, {
+        ...options,
+        ...(profile ? { profile } : {}),
+      });
+    });
+
+  program
+    .command('timeline')
+    .description('arenas, bytes in blocks and utilisation over the recording, with marks and GC')
+    .argument('<file>', 'trace file')
+    .option('--csv', 'print CSV for plotting elsewhere')
+    .option('--json', 'print JSON')
+    .option('--points <count>', 'evenly spaced samples (plus every mark)', '60')
+    .addOption(pythonFlag())
+    .action(async (file: string, options: TimelineOptions, command: Command) => {
+      const profile = profileOption(command);
+      status = await timelineCommand(io, file, { ...options, ...(profile ? { profile } : {}) });
+    });
+
   program
     .command('convert')
     .description('convert a trace between the text format and the .pmt binary format, losslessly')
@@ -173,4 +225,5 @@ function report(error: unknown, io: Io, debug: boolean): number {
   return code;
 }
 
+export { cliJsonDocs, JSON_SCHEMAS } from './json-schemas.ts';
 export { CliError, ExitCode };

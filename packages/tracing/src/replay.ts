@@ -41,6 +41,22 @@ export interface ReplayOptions {
   readonly verify?: boolean;
   /** Attached to the model before the first event. */
   readonly listener?: ObmallocListener;
+  /**
+   * Keep a table of live object-allocator blocks (request size and allocation site,
+   * keyed by the recorded address): what tracemalloc-style questions need. Off by
+   * default (it costs two map updates per event).
+   */
+  readonly trackBlocks?: boolean;
+}
+
+/** One live block of the object allocator, as the recording names it. */
+export interface LiveBlock {
+  /** Recorded address. */
+  readonly address: number;
+  /** Requested size in bytes (not the block size). */
+  readonly size: number;
+  /** Traceback id of its allocation site, or -1. */
+  readonly site: number;
 }
 
 /** Counters of a replay so far. */
@@ -72,6 +88,8 @@ export interface ReplayCheckpoint {
   readonly translation: ReadonlyMap<number, number>;
   readonly virtual: ReadonlyMap<number, number>;
   readonly rawDomain: ReadonlySet<number>;
+  readonly liveSize: ReadonlyMap<number, number>;
+  readonly liveSite: ReadonlyMap<number, number>;
 }
 
 function copyInto<K, V>(target: Map<K, V>, source: ReadonlyMap<K, V>): void {
@@ -101,6 +119,9 @@ export class Replayer {
     rawDomainBlocks: 0,
   };
   private readonly verify: boolean;
+  private readonly tracking: boolean;
+  private readonly liveSize = new Map<number, number>();
+  private readonly liveSite = new Map<number, number>();
   private nextMark = 0;
   private readonly translation = new Map<number, number>();
   private readonly virtual = new Map<number, number>();
@@ -119,6 +140,7 @@ export class Replayer {
     this.trace = trace;
     this.profile = options.profile ?? parseVersion(trace.header.python).name;
     this.verify = options.verify ?? false;
+    this.tracking = options.trackBlocks ?? false;
     let recorded = false;
     for (let i = 0; i < trace.length && !recorded; i++) recorded = trace.op[i] === Op.arenaAlloc;
     this.addressMode = recorded ? 'recorded' : 'modelled';
@@ -173,6 +195,18 @@ export class Replayer {
     this.counts.events = this.position;
   }
 
+  /**
+   * The live object-allocator blocks now (requires `trackBlocks`).
+   * @throws Error when the replayer was created without `trackBlocks`.
+   */
+  *liveBlocks(): Generator<LiveBlock> {
+    if (!this.tracking)
+      throw new Error('liveBlocks() needs a Replayer created with trackBlocks: true');
+    for (const [address, size] of this.liveSize) {
+      yield { address, size, site: this.liveSite.get(address) ?? -1 };
+    }
+  }
+
   /** Everything needed to come back to the current position later. */
   checkpoint(): ReplayCheckpoint {
     return {
@@ -183,6 +217,8 @@ export class Replayer {
       translation: new Map(this.translation),
       virtual: new Map(this.virtual),
       rawDomain: new Set(this.rawDomain),
+      liveSize: new Map(this.liveSize),
+      liveSite: new Map(this.liveSite),
     };
   }
 
@@ -196,6 +232,8 @@ export class Replayer {
     copyInto(this.virtual, checkpoint.virtual);
     this.rawDomain.clear();
     for (const block of checkpoint.rawDomain) this.rawDomain.add(block);
+    copyInto(this.liveSize, checkpoint.liveSize);
+    copyInto(this.liveSite, checkpoint.liveSite);
   }
 
   /** The model's `_debugmallocstats` pymalloc block now. */
@@ -235,6 +273,10 @@ export class Replayer {
           const result = op === Op.malloc ? model.malloc(a) : model.calloc(a);
           if (result !== b) this.checkPointer(i, b, result);
           else this.counts.pointersChecked++;
+          if (this.tracking && b !== 0) {
+            this.liveSize.set(b, a);
+            this.liveSite.set(b, t.site[i]!);
+          }
           break;
         }
         case Op.realloc: {
@@ -247,9 +289,19 @@ export class Replayer {
           if (result === recorded || (a === recorded && result === old))
             this.counts.pointersChecked++;
           else this.checkPointer(i, recorded, result);
+          if (this.tracking && recorded !== 0) {
+            this.liveSize.delete(a);
+            this.liveSite.delete(a);
+            this.liveSize.set(recorded, b);
+            this.liveSite.set(recorded, t.site[i]!);
+          }
           break;
         }
         default: {
+          if (this.tracking) {
+            this.liveSize.delete(a);
+            this.liveSite.delete(a);
+          }
           if (this.translation.size === 0) model.free(a);
           else {
             model.free(this.translate(a));

@@ -1,0 +1,65 @@
+/**
+ * `pymem fragmentation FILE [--at N | --mark LABEL]`: per arena, the bytes used, the
+ * pools used / empty / never carved, and what keeps it from being released — size
+ * classes, and with allocation sites the source lines of the live blocks.
+ */
+import type { ProfileName } from '@pymem/versions';
+import { analyzeFragmentation } from '../analysis/fragmentation.ts';
+import { count, mib, percent } from '../format.ts';
+import { colors, type Io } from '../io.ts';
+import { openTrace, resolvePoint } from '../load.ts';
+import { arenaTable, peakAndNow } from './report.ts';
+
+/** Options of `pymem fragmentation`. */
+export interface FragmentationOptions {
+  readonly profile?: ProfileName;
+  readonly at?: string;
+  readonly mark?: string;
+  readonly json?: boolean;
+}
+
+/** Runs the command; returns the exit status. */
+export async function fragmentationCommand(
+  io: Io,
+  file: string,
+  options: FragmentationOptions,
+): Promise<number> {
+  const trace = await openTrace(io, file);
+  const point = resolvePoint(trace, options);
+  const analysis = analyzeFragmentation(trace, point, options.profile);
+  if (options.json) {
+    io.out(`${JSON.stringify(analysis, null, 2)}\n`);
+    return 0;
+  }
+  const c = colors(io);
+  const where =
+    point.mark !== null
+      ? `mark "${point.mark}" (event ${count(point.eventIndex)})`
+      : `event ${count(point.eventIndex)} of ${count(trace.length)}`;
+  const out = [
+    `${c.bold('pymem fragmentation')}  ${file} at ${where}`,
+    ...peakAndNow(analysis, c.bold),
+    '',
+  ];
+  out.push(
+    `  bytes in arenas ${mib(analysis.now.bytesInArenas)}, in live blocks ${mib(analysis.now.bytesInBlocks)} ` +
+      `(${percent(analysis.now.bytesInBlocks, analysis.now.bytesInArenas)})`,
+    '',
+  );
+  out.push(...arenaTable(analysis, Number.POSITIVE_INFINITY, c.dim, c.yellow));
+  if (analysis.hasSites) {
+    out.push('', c.bold('Source lines pinning each arena (live blocks, requested bytes)'));
+    for (const arena of analysis.arenas) {
+      const top = arena.sites
+        .slice(0, 3)
+        .map((pin) => `${pin.site} ×${count(pin.blocks)} (${count(pin.bytes)} B)`);
+      out.push(
+        `  ${String(arena.index).padStart(5)}  ${top.join(', ') || '-'}${arena.sites.length > 3 ? ', …' : ''}`,
+      );
+    }
+  } else {
+    out.push(c.dim('  (record with --sites 1 to see which source lines pin each arena)'));
+  }
+  io.out(`${out.join('\n')}\n`);
+  return 0;
+}

@@ -1,0 +1,32 @@
+/**
+ * `pymem stats FILE [--at N | --mark LABEL]`: CPython's `_debugmallocstats` pymalloc
+ * block, computed by the model at that point of the recording.
+ */
+import { collectMallocStats, formatMallocStats } from '@pymem/obmalloc';
+import { Replayer } from '@pymem/tracing';
+import type { ProfileName } from '@pymem/versions';
+import type { Io } from '../io.ts';
+import { openTrace, resolvePoint } from '../load.ts';
+
+/** Options of `pymem stats`. */
+export interface StatsOptions {
+  readonly profile?: ProfileName;
+  readonly at?: string;
+  readonly mark?: string;
+  readonly json?: boolean;
+}
+
+/** Runs the command; returns the exit status. */
+export async function statsCommand(io: Io, file: string, options: StatsOptions): Promise<number> {
+  const trace = await openTrace(io, file);
+  const point = resolvePoint(trace, options);
+  const replayer = new Replayer(trace, options.profile ? { profile: options.profile } : {});
+  replayer.runTo(point.eventIndex);
+  const stats = collectMallocStats(replayer.model.state);
+  if (options.json) {
+    io.out(
+      `${JSON.stringify({ python: trace.header.python, profile: replayer.profile, point, allocatedBlocks: replayer.model.getAllocatedBlocks(), stats }, null, 2)}\n`,
+    );
+  } else io.out(formatMallocStats(stats));
+  return 0;
+}

@@ -1,0 +1,201 @@
+/**
+ * The shapes of every `--json` output, as zod schemas: the single source of truth
+ * for docs/cli-json.md (generated from these) and for the tests that validate real
+ * output against them. Objects are strict: an undocumented field fails the tests.
+ */
+import { z } from 'zod';
+
+const profile = z.enum(['3.8', '3.9', '3.10', '3.11', '3.12', '3.13', '3.14']);
+const count = z.number().int().nonnegative();
+const point = z.strictObject({
+  eventIndex: count.describe('events replayed before the point'),
+  mark: z.string().nullable().describe('the mark label when the point is a mark'),
+});
+
+/** `pymem versions --json` */
+export const versionsSchema: z.ZodType = z.strictObject({
+  profiles: z.array(
+    z.strictObject({
+      name: profile,
+      referenceRelease: z.string().describe('the patch release fixtures were recorded from'),
+      verification: z.enum(['recorded', 'source']),
+      verifiedBy: z
+        .enum(['live + fixtures', 'fixtures', 'source only'])
+        .describe('on this machine'),
+      interpreters: z.array(
+        z.strictObject({ path: z.string(), version: z.string(), source: z.string() }),
+      ),
+    }),
+  ),
+  unsupportedInterpreters: z.array(z.strictObject({ path: z.string(), version: z.string() })),
+});
+
+/** `pymem replay --json` */
+export const replaySchema: z.ZodType = z.strictObject({
+  file: z.string(),
+  python: z.string(),
+  profile,
+  events: count,
+  addresses: z.enum(['recorded', 'modelled']).describe('where arena addresses came from'),
+  verified: z.boolean(),
+  pointersChecked: count,
+  marksChecked: count,
+  divergences: count,
+  arenasAllocatedCurrent: count,
+  allocatedBlocks: count.describe('sys.getallocatedblocks() at the end'),
+  stats: z.string().optional().describe('with --stats: the _debugmallocstats pymalloc block'),
+});
+
+const sizeClassStats = z.strictObject({
+  index: count,
+  size: count,
+  pools: count,
+  blocksInUse: count,
+  availableBlocks: count,
+});
+
+/** `pymem stats --json` */
+export const statsSchema: z.ZodType = z.strictObject({
+  python: z.string(),
+  profile,
+  point,
+  allocatedBlocks: count,
+  stats: z.strictObject({
+    smallRequestThreshold: count,
+    numSizeClasses: count,
+    sizeClasses: z.array(sizeClassStats),
+    arenasAllocatedTotal: count,
+    arenasReclaimed: count,
+    arenasHighwater: count,
+    arenasAllocatedCurrent: count,
+    arenaSize: count,
+    poolSize: count,
+    bytesInAllocatedBlocks: count,
+    bytesInAvailableBlocks: count,
+    unusedPools: count,
+    bytesLostToPoolHeaders: count,
+    bytesLostToQuantization: count,
+    bytesLostToArenaAlignment: count,
+    total: count,
+    arenaMap: z
+      .strictObject({
+        midNodes: count,
+        botNodes: count,
+        rootBytes: count,
+        midBytes: count,
+        botBytes: count,
+        total: count,
+      })
+      .nullable()
+      .describe('3.10+: the radix tree; null before'),
+  }),
+});
+
+const fragmentationShape = {
+  python: z.string(),
+  profile,
+  events: count,
+  point,
+  arenaSize: count,
+  hasSites: z.boolean().describe('the recording has allocation sites (pymem record --sites N)'),
+  peak: z.strictObject({ arenas: count, bytes: count, eventIndex: count }),
+  now: z.strictObject({
+    arenas: count,
+    bytesInArenas: count,
+    bytesInBlocks: count.describe('bytes of live blocks (block sizes)'),
+    utilisation: z.number().min(0).max(1),
+  }),
+  nearlyEmpty: z.strictObject({
+    threshold: z.number(),
+    arenas: count.describe('arenas used less than the threshold'),
+    liveBlocks: count.describe('live blocks in those arenas'),
+    bytesReleasable: count.describe('bytes pymalloc could return if those blocks were freed'),
+  }),
+  arenas: z.array(
+    z.strictObject({
+      index: count,
+      address: z.string().regex(/^0x[0-9a-f]+$/),
+      usedBytes: count,
+      blocks: count,
+      poolsUsed: count,
+      poolsEmpty: count,
+      poolsVirgin: count,
+      pinnedBy: z.array(z.strictObject({ sizeClass: count, size: count, blocks: count })),
+      sites: z.array(z.strictObject({ site: z.string(), blocks: count, bytes: count })),
+    }),
+  ),
+  marks: z.array(
+    z.strictObject({ label: z.string(), eventIndex: count, arenas: count, bytesInBlocks: count }),
+  ),
+};
+
+/** `pymem fragmentation --json` */
+export const fragmentationSchema: z.ZodType = z.strictObject(fragmentationShape);
+
+/** `pymem report --json` (the fragmentation analysis at the end, plus where it came from) */
+export const reportSchema: z.ZodType = z.strictObject({
+  file: z.string(),
+  program: z.string().nullable().describe('the recorded command line'),
+  ...fragmentationShape,
+});
+
+/** `pymem timeline --json` */
+export const timelineSchema: z.ZodType = z.strictObject({
+  python: z.string(),
+  profile,
+  events: count,
+  arenaSize: count,
+  samples: z.array(
+    z.strictObject({
+      eventIndex: count,
+      arenas: count,
+      bytesInArenas: count,
+      bytesInBlocks: count,
+      utilisation: z.number().min(0).max(1),
+      mark: z.string().nullable(),
+      gcCollections: count.describe('GC collections since the previous sample'),
+    }),
+  ),
+  gcCollections: z.array(
+    z.strictObject({
+      eventIndex: count,
+      generation: count,
+      collected: count,
+      uncollectable: count,
+      durationNs: count,
+    }),
+  ),
+});
+
+/** Every documented JSON output, by command. */
+export const JSON_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
+  versions: versionsSchema,
+  replay: replaySchema,
+  report: reportSchema,
+  stats: statsSchema,
+  fragmentation: fragmentationSchema,
+  timeline: timelineSchema,
+};
+
+/** docs/cli-json.md, generated from {@link JSON_SCHEMAS}. */
+export function cliJsonDocs(): string {
+  const parts = [
+    '# `--json` output of every pymem command',
+    '',
+    'Generated from `apps/cli/src/json-schemas.ts` (a test fails when this file is stale;',
+    'regenerate with `pnpm --filter @pymem/cli docs`). Every command prints one JSON',
+    'object on standard output; numbers are plain JSON numbers (addresses are hex strings).',
+    '',
+  ];
+  for (const [command, schema] of Object.entries(JSON_SCHEMAS)) {
+    parts.push(
+      `## \`pymem ${command} --json\``,
+      '',
+      '```json',
+      JSON.stringify(z.toJSONSchema(schema), null, 2),
+      '```',
+      '',
+    );
+  }
+  return parts.join('\n');
+}
