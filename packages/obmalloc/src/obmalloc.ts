@@ -64,11 +64,14 @@ export class Obmalloc {
   /** Receives every allocator event; null (the default) costs nothing. */
   listener: ObmallocListener | null = null;
   private readonly arenaAllocator: ArenaAllocator;
+  /** log2(POOL_SIZE). */
+  private readonly poolShift: number;
   private readonly raw: RawAllocator;
 
   constructor(options: ObmallocOptions) {
     this.constants = OBMALLOC_CONSTANTS[options.profile];
     this.state = new PymallocState(this.constants);
+    this.poolShift = Math.log2(this.constants.poolSize);
     const fallback =
       options.arenaAllocator && options.rawAllocator ? undefined : createAddressModel();
     this.arenaAllocator = options.arenaAllocator ?? fallback!.arenas;
@@ -175,7 +178,8 @@ export class Obmalloc {
   /** The pool holding `ptr` in arena `arena`, checked to be a carved pool. */
   private poolOf(arena: number, ptr: number, code: 'invalid-free' | 'invalid-realloc'): number {
     const s = this.state;
-    const k = Math.floor((ptr - s.arenaFirstPool[arena]!) / this.constants.poolSize);
+    // Offsets inside an arena are below 2**20, so integer shifts are exact here.
+    const k = (ptr - s.arenaFirstPool[arena]!) >> this.poolShift;
     if (k < 0 || k >= s.arenaCarved[arena]!) {
       throw new ObmallocError(code, `${hex(ptr)} is inside an arena but in no carved pool`);
     }
@@ -190,7 +194,7 @@ export class Obmalloc {
     const size = (sizeClass + 1) << this.constants.alignmentShift;
     const arena = s.poolArena(pool);
     const links = s.blockLinks[arena]!;
-    const base = (pool - s.numClasses - arena * s.poolsPerArena) * s.maxBlocks;
+    const base = ((pool - s.numClasses) & 63) * s.maxBlocks;
     s.poolRef[pool]!++;
     s.blocksInUse++;
     const block = s.poolFreeblock[pool]!;
@@ -257,7 +261,7 @@ export class Obmalloc {
 
     const size = (sizeClass + 1) << c.alignmentShift;
     const links = s.blockLinks[arena]!;
-    const base = (pool - s.numClasses - arena * s.poolsPerArena) * s.maxBlocks;
+    const base = ((pool - s.numClasses) & 63) * s.maxBlocks;
     let block: number;
     if (s.poolSzidx[pool] === sizeClass) {
       // Same class as before it emptied: its header and free list are still valid.
@@ -298,7 +302,7 @@ export class Obmalloc {
       return -1;
     }
     s.arenaAddress[arena] = address;
-    s.arenaBySlot.set(Math.floor(address / c.arenaSize), arena);
+    s.mapArena(arena, address);
     if (c.radixTree !== null) this.markArenaMap(address);
     s.narenasCurrentlyAllocated++;
     s.ntimesArenaAllocated++;
@@ -345,7 +349,7 @@ export class Obmalloc {
       throw new ObmallocError('invalid-free', `free of ${hex(ptr)}, which is not a live block`);
     }
     const links = s.blockLinks[arena]!;
-    const base = (pool - s.numClasses - arena * s.poolsPerArena) * s.maxBlocks;
+    const base = ((pool - s.numClasses) & 63) * s.maxBlocks;
     const lastfree = s.poolFreeblock[pool]!;
     links[base + block] = lastfree;
     s.poolFreeblock[pool] = block;
@@ -399,7 +403,7 @@ export class Obmalloc {
       s.arenaNext[arena] = s.unusedArenaObjects;
       s.unusedArenaObjects = arena;
       const address = s.arenaAddress[arena]!;
-      s.arenaBySlot.delete(Math.floor(address / c.arenaSize));
+      s.unmapArena(arena, address);
       this.arenaAllocator.free(address, c.arenaSize);
       s.arenaAddress[arena] = 0;
       s.narenasCurrentlyAllocated--;

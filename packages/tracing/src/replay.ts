@@ -187,7 +187,13 @@ export class Replayer {
       while (this.nextMark < marks.length && marks[this.nextMark]!.eventIndex === this.position) {
         this.checkMark(marks[this.nextMark++]!);
       }
-      this.step(this.position++);
+      // Run straight to the next mark (or the end) without looking at marks.
+      const nextMarkAt = this.nextMark < marks.length ? marks[this.nextMark]!.eventIndex : end;
+      const stop = Math.min(end, Math.max(nextMarkAt, this.position + 1));
+      for (let i = this.position; i < stop; i++) {
+        this.position = i + 1;
+        this.step(i);
+      }
     }
     while (this.nextMark < marks.length && marks[this.nextMark]!.eventIndex === this.position) {
       this.checkMark(marks[this.nextMark++]!);

@@ -39,6 +39,9 @@
  */
 import type { ObmallocConstants } from '../constants.ts';
 
+const SLOT_CACHE = 4096;
+const SLOT_MASK = SLOT_CACHE - 1;
+
 /** Grows a typed array to `length`, keeping its contents and filling the rest. */
 function grow<T extends Int32Array | Float64Array>(array: T, length: number, fill: number): T {
   const bigger = new (array.constructor as { new (n: number): T })(length);
@@ -160,7 +163,12 @@ export class PymallocState {
     copyMap(this.arenaBySlot, source.arenaBySlot);
     copySet(this.radixMidNodes, source.radixMidNodes);
     copySet(this.radixBotNodes, source.radixBotNodes);
-    this.lastArena = -1;
+    this.slotStart.fill(-1);
+    this.slotEnd.fill(-1);
+    for (const [slot, arena] of this.arenaBySlot) {
+      this.slotStart[slot & SLOT_MASK] = arena;
+      this.slotEnd[(slot + 1) & SLOT_MASK] = arena;
+    }
   }
 
   /** Pool id of pool `k` of arena object `arena`. */
@@ -170,14 +178,14 @@ export class PymallocState {
 
   /** Arena object index of a real pool id. */
   poolArena(pool: number): number {
-    return Math.floor((pool - this.numClasses) / this.poolsPerArena);
+    // poolsPerArena is 64 in every profile (constants.test.ts checks it).
+    return (pool - this.numClasses) >> 6;
   }
 
   /** Address of a real pool (its header). */
   poolAddress(pool: number): number {
     const offset = pool - this.numClasses;
-    const arena = Math.floor(offset / this.poolsPerArena);
-    return this.arenaFirstPool[arena]! + (offset % this.poolsPerArena) * this.constants.poolSize;
+    return this.arenaFirstPool[offset >> 6]! + (offset & 63) * this.constants.poolSize;
   }
 
   /** Grows the arena-object array to `count` entries (new_arena's doubling). */
@@ -203,20 +211,46 @@ export class PymallocState {
     this.maxarenas = count;
   }
 
-  /** The arena found by the last lookup: consecutive frees mostly hit the same arena. */
-  private lastArena = -1;
+  /**
+   * A direct-mapped cache over the arena map: for ideal slot s (p / ARENA_SIZE),
+   * slotStart[s & MASK] is the arena whose base lies in s and slotEnd[s & MASK] the
+   * arena whose base lies in s - 1 (it may reach into s). Entries are hints, checked
+   * against the arena's range; a miss falls back to the exact map.
+   */
+  private readonly slotStart: Int32Array = new Int32Array(SLOT_CACHE).fill(-1);
+  private readonly slotEnd: Int32Array = new Int32Array(SLOT_CACHE).fill(-1);
+
+  /** Records a new arena in the map and the cache. */
+  mapArena(arena: number, address: number): void {
+    const slot = Math.floor(address / this.constants.arenaSize);
+    this.arenaBySlot.set(slot, arena);
+    this.slotStart[slot & SLOT_MASK] = arena;
+    this.slotEnd[(slot + 1) & SLOT_MASK] = arena;
+  }
+
+  /** Forgets a released arena. */
+  unmapArena(arena: number, address: number): void {
+    const slot = Math.floor(address / this.constants.arenaSize);
+    this.arenaBySlot.delete(slot);
+    if (this.slotStart[slot & SLOT_MASK] === arena) this.slotStart[slot & SLOT_MASK] = -1;
+    if (this.slotEnd[(slot + 1) & SLOT_MASK] === arena) this.slotEnd[(slot + 1) & SLOT_MASK] = -1;
+  }
 
   /** The arena object whose [address, address + ARENA_SIZE) holds `p`, or -1. */
   arenaContaining(p: number): number {
     const arenaSize = this.constants.arenaSize;
-    const last = this.lastArena;
-    if (last >= 0) {
-      const base = this.arenaAddress[last]!;
-      if (base !== 0 && p >= base && p < base + arenaSize) return last;
+    const h = Math.floor(p / arenaSize) & SLOT_MASK;
+    let arena = this.slotStart[h]!;
+    if (arena >= 0) {
+      const base = this.arenaAddress[arena]!;
+      if (base !== 0 && p >= base && p < base + arenaSize) return arena;
     }
-    const found = this.lookupArena(p, arenaSize);
-    if (found >= 0) this.lastArena = found;
-    return found;
+    arena = this.slotEnd[h]!;
+    if (arena >= 0) {
+      const base = this.arenaAddress[arena]!;
+      if (base !== 0 && p >= base && p < base + arenaSize) return arena;
+    }
+    return this.lookupArena(p, arenaSize);
   }
 
   private lookupArena(p: number, arenaSize: number): number {

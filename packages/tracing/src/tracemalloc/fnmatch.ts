@@ -51,8 +51,13 @@ function codePoints(s: string): number[] {
  * point starts a range that the next chunk's first code point ends. The search for a
  * range hyphen starts after the first member (so a leading `-` is literal) and resumes
  * two code points after a range's end, so `a-b-c` is a range `a-b`, a literal `-` and
- * `c`. A trailing `-` is literal. Then, from the last range to the first, a reversed
- * range is removed together with its two end points.
+ * `c`. A trailing `-` is literal.
+ *
+ * CPython 3.10+ then deletes each reversed range together with its two end points
+ * (its `re` would reject them). Here a reversed range is kept as a range that
+ * contains nothing, which matches the same characters: the deleted end points were
+ * range ends, never literals. The two special results follow too: a set left with
+ * nothing matches nothing, and a negated one matches any character.
  */
 function bracketToken(body: readonly number[]): Token {
   let chunks: number[][];
@@ -72,14 +77,6 @@ function bracketToken(body: readonly number[]): Token {
     const last = body.slice(start);
     if (last.length > 0) chunks.push(last);
     else chunks[chunks.length - 1]!.push(HYPHEN);
-    for (let k = chunks.length - 1; k > 0; k--) {
-      const before = chunks[k - 1]!;
-      const after = chunks[k]!;
-      if (before[before.length - 1]! > after[0]!) {
-        chunks[k - 1] = [...before.slice(0, -1), ...after.slice(1)];
-        chunks.splice(k, 1);
-      }
-    }
   }
   const first = chunks[0]!;
   if (chunks.length === 1 && first.length === 0) return NOTHING;
