@@ -14,8 +14,10 @@
  *   a range whose start is above its end is empty and removed: `[z-a]` matches
  *   nothing, `[!z-a]` matches any one character, `[a--c]` matches only `c`.
  *
- * The whole name must match. CPython 3.8 and 3.9 differ for reversed ranges: their
- * fnmatch raises `re.error` ("bad character range z-a") instead of matching nothing.
+ * The whole name must match. CPython 3.8 and 3.9 (and 3.10 releases before the fix for
+ * gh-89973, 2022) differ for reversed ranges: their fnmatch raises `re.error` ("bad
+ * character range z-a") instead, so a tracemalloc Filter with such a pattern raises
+ * while filtering. The model does not reproduce that error.
  *
  * Implemented as a small matcher over code points (no RegExp translation).
  */

@@ -188,8 +188,10 @@ describe(`tracemalloc against CPython ${truth.python}`, () => {
       expect(attempt(() => traceback.toString())).toEqual(entry.str);
       expect(traceback.repr()).toBe(entry.repr);
       for (const [limit, mostRecentFirst, lines] of entry.format) {
-        expect(traceback.format(limit, mostRecentFirst), `format(${limit}, ${mostRecentFirst})`)
-          .toEqual(lines);
+        expect(
+          traceback.format(limit, mostRecentFirst),
+          `format(${limit}, ${mostRecentFirst})`,
+        ).toEqual(lines);
       }
     }
   });
@@ -299,8 +301,7 @@ describe(`tracemalloc against CPython ${truth.python}`, () => {
     expect(attempt(stats(3))).toEqual(e['statistics(3)']);
     expect(attempt(stats('Lineno'))).toEqual(e["statistics('Lineno')"]);
     expect(attempt(stats("it's"))).toEqual(e['statistics("it\'s")']);
-    const filterWith = (value: unknown) => () =>
-      hand.filterTraces(value as Iterable<BaseFilter>);
+    const filterWith = (value: unknown) => () => hand.filterTraces(value as Iterable<BaseFilter>);
     expect(attempt(filterWith(null))).toEqual(e['filter_traces(None)']);
     expect(attempt(filterWith(3))).toEqual(e['filter_traces(3)']);
     expect(attempt(() => new LiveTraces({ maxNframe: 0 }))).toEqual(e['start(0)']);
@@ -388,7 +389,16 @@ describe('TracedMemory and LiveTraces', () => {
     const live = new LiveTraces();
     live.alloc(1, 10, [['a.py', 1]]);
     live.alloc(2, 20, [['b.py', 1]]);
-    live.realloc(1, 1, 30, [['c.py', 7], ['a.py', 3]], 9);
+    live.realloc(
+      1,
+      1,
+      30,
+      [
+        ['c.py', 7],
+        ['a.py', 3],
+      ],
+      9,
+    );
     expect(live.takeSnapshot(2).traces.raw).toEqual([
       [
         0,
@@ -436,7 +446,9 @@ describe('TracedMemory and LiveTraces', () => {
       ['b.py', 2],
       ['a.py', 1],
     ]);
-    const lines = tb.format(null, false, (file, line) => (file === 'a.py' ? `\t x = ${line}  \n` : ''));
+    const lines = tb.format(null, false, (file, line) =>
+      file === 'a.py' ? `\t x = ${line}  \n` : '',
+    );
     expect(lines).toEqual(['  File "a.py", line 1', '    x = 1', '  File "b.py", line 2']);
   });
 });
@@ -491,13 +503,17 @@ describe('tracemalloc properties', () => {
 
   it('non-cumulative statistics add up to the traced total', () => {
     fc.assert(
-      fc.property(snapshotArb, fc.constantFrom<KeyType>('filename', 'lineno', 'traceback'), (snap, key) => {
-        const total = snap.traces.raw.reduce((sum, [, size]) => sum + size, 0);
-        const stats = snap.statistics(key);
-        expect(stats.reduce((sum, s) => sum + s.size, 0)).toBe(total);
-        expect(stats.reduce((sum, s) => sum + s.count, 0)).toBe(snap.traces.length);
-        expect(new Set(stats.map((s) => s.traceback.key)).size).toBe(stats.length);
-      }),
+      fc.property(
+        snapshotArb,
+        fc.constantFrom<KeyType>('filename', 'lineno', 'traceback'),
+        (snap, key) => {
+          const total = snap.traces.raw.reduce((sum, [, size]) => sum + size, 0);
+          const stats = snap.statistics(key);
+          expect(stats.reduce((sum, s) => sum + s.size, 0)).toBe(total);
+          expect(stats.reduce((sum, s) => sum + s.count, 0)).toBe(snap.traces.length);
+          expect(new Set(stats.map((s) => s.traceback.key)).size).toBe(stats.length);
+        },
+      ),
       PROPERTY_OPTIONS,
     );
   });
