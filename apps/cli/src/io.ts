@@ -12,6 +12,8 @@ export interface Io {
   err(text: string): void;
   /** True when standard output is a terminal (and color is allowed). */
   readonly color: boolean;
+  /** True when standard error is a terminal: long work may draw a progress bar there. */
+  readonly progress?: boolean;
 }
 
 /** The process's own streams. */
@@ -21,6 +23,7 @@ export function processIo(): Io {
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),
     color,
+    progress: Boolean(process.stderr.isTTY),
   };
 }
 

@@ -2,6 +2,7 @@ import { Replayer } from '@pymem/tracing';
 import { readTraceFile } from '@pymem/tracing/node';
 import type { ProfileName } from '@pymem/versions';
 import { colors, type Io } from '../io.ts';
+import { replayWithProgress } from '../progress.ts';
 
 /** Options of `pymem replay`. */
 export interface ReplayCommandOptions {
@@ -27,7 +28,7 @@ export async function replayCommand(
     ...(options.profile ? { profile: options.profile } : {}),
     verify: options.verify ?? false,
   });
-  replayer.runToEnd();
+  replayWithProgress(io, replayer, trace.length);
   const counts = replayer.counts;
   const summary = {
     file,
