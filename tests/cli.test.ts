@@ -357,6 +357,62 @@ describe('reports at a point of the recording', () => {
   });
 });
 
+describe('pymem diff', () => {
+  const example = 'apps/cli/examples/requests.pymem.txt.br';
+  it('compares two marks by size class, tracemalloc style', async () => {
+    const { status, stdout } = await runCli([
+      'diff',
+      example,
+      '--from',
+      'mid-burst',
+      '--to',
+      'after-cleanup',
+      '--top',
+      '4',
+    ]);
+    expect(status).toBe(0);
+    expect(stdout).toMatchInlineSnapshot(`
+      "pymem diff  apps/cli/examples/requests.pymem.txt.br: from mark "mid-burst" (event 90,096) to mark "after-cleanup" (event 194,423)
+        arenas 3 → 5 (+2), bytes in blocks 2447 KiB → 896 KiB (-1550 KiB)
+
+      By size class
+        128 B blocks  : size=83.0 KiB (-598 KiB), count=664 (-4786), average=128 B
+        64 B blocks   : size=238 KiB (-465 KiB), count=3807 (-7441), average=64 B
+        48 B blocks   : size=81.4 KiB (-127 KiB), count=1737 (-2701), average=48 B
+        32 B blocks   : size=21.3 KiB (-69.3 KiB), count=682 (-2217), average=32 B
+        … 27 more size classes (--top N, --json)
+
+        (record with --sites 1 to compare by source line as well)
+      "
+    `);
+  });
+
+  it('agrees with the statistics at both points', async () => {
+    const diff = JSON.parse(
+      (await runCli(['diff', example, '--from', 'peak', '--to', 'after-cleanup', '--json'])).stdout,
+    );
+    const at = async (mark: string) =>
+      JSON.parse((await runCli(['stats', example, '--mark', mark, '--json'])).stdout).stats;
+    const [peak, after] = [await at('peak'), await at('after-cleanup')];
+    expect(diff.bytesInBlocks).toEqual({
+      from: peak.bytesInAllocatedBlocks,
+      to: after.bytesInAllocatedBlocks,
+    });
+    const sum = (key: string) =>
+      diff.sizeClasses.reduce((total: number, row: Record<string, number>) => total + row[key]!, 0);
+    expect(sum('bytesFrom')).toBe(peak.bytesInAllocatedBlocks);
+    expect(sum('bytesTo')).toBe(after.bytesInAllocatedBlocks);
+  });
+
+  it('rejects points in the wrong order', async () => {
+    expectOneLineError(
+      await runCli(['diff', example, '--from', 'peak', '--to', 'mid-burst']),
+      2,
+      /--from \(event 155641\) comes after --to \(event 90096\)/,
+    );
+  });
+});
+
 describe('pymem convert', () => {
   it('converts text to .pmt and back without losing a byte', async () => {
     const binary = join(scratch, 'mixed.pmt');
@@ -387,6 +443,7 @@ describe('--json output', () => {
     ['stats', ['stats', example, '--mark', 'peak', '--json']],
     ['fragmentation', ['fragmentation', example, '--json']],
     ['timeline', ['timeline', example, '--json', '--points', '5']],
+    ['diff', ['diff', example, '--from', 'mid-burst', '--to', 'peak', '--json']],
   ];
   for (const [name, argv] of cases) {
     it(`pymem ${name} --json matches its documented schema`, async () => {

@@ -167,6 +167,40 @@ export const timelineSchema: z.ZodType = z.strictObject({
   ),
 });
 
+/** `pymem diff --json` */
+export const diffSchema: z.ZodType = z.strictObject({
+  python: z.string(),
+  profile,
+  from: point,
+  to: point,
+  arenas: z.strictObject({ from: count, to: count }),
+  bytesInBlocks: z.strictObject({ from: count, to: count }),
+  sizeClasses: z
+    .array(
+      z.strictObject({
+        sizeClass: count,
+        size: count,
+        blocksFrom: count,
+        blocksTo: count,
+        bytesFrom: count,
+        bytesTo: count,
+      }),
+    )
+    .describe("sorted like tracemalloc's StatisticDiff: |size diff|, size, |count diff|, count"),
+  sites: z
+    .array(
+      z.strictObject({
+        site: z.string(),
+        size: count,
+        sizeDiff: z.number().int(),
+        count,
+        countDiff: z.number().int(),
+      }),
+    )
+    .nullable()
+    .describe('tracemalloc compare_to by --by key (request sizes); null without allocation sites'),
+});
+
 /** Every documented JSON output, by command. */
 export const JSON_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   versions: versionsSchema,
@@ -175,6 +209,7 @@ export const JSON_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   stats: statsSchema,
   fragmentation: fragmentationSchema,
   timeline: timelineSchema,
+  diff: diffSchema,
 };
 
 /** docs/cli-json.md, generated from {@link JSON_SCHEMAS}. */

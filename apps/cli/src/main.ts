@@ -6,6 +6,7 @@
 import { type ProfileName, parseVersion } from '@pymem/versions';
 import { Command, CommanderError, Option } from 'commander';
 import { type ConvertOptions, convertCommand } from './commands/convert.ts';
+import { type DiffOptions, diffCommand } from './commands/diff.ts';
 import { type FragmentationOptions, fragmentationCommand } from './commands/fragmentation.ts';
 import { type RecordCommandOptions, recordCommand } from './commands/record.ts';
 import { replayCommand } from './commands/replay.ts';
@@ -165,6 +166,21 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     .action(async (file: string, options: TimelineOptions, command: Command) => {
       const profile = profileOption(command);
       status = await timelineCommand(io, file, { ...options, ...(profile ? { profile } : {}) });
+    });
+
+  program
+    .command('diff')
+    .description('what changed between two points: by size class, and by source line with sites')
+    .argument('<file>', 'trace file')
+    .option('--from <point>', 'event index or mark label (default: the start)')
+    .option('--to <point>', 'event index or mark label (default: the end)')
+    .option('--by <key>', 'with sites: lineno, filename or traceback', 'lineno')
+    .option('--top <count>', 'rows to print per table', '10')
+    .option('--json', 'print JSON')
+    .addOption(pythonFlag())
+    .action(async (file: string, options: DiffOptions, command: Command) => {
+      const profile = profileOption(command);
+      status = await diffCommand(io, file, { ...options, ...(profile ? { profile } : {}) });
     });
 
   program

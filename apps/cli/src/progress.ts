@@ -2,8 +2,9 @@
  * Replaying with a progress bar on standard error — only on a terminal and only for
  * recordings big enough to take about a second; nothing at all on pipes.
  */
-import { SingleBar } from 'cli-progress';
+
 import type { Replayer } from '@pymem/tracing';
+import { SingleBar } from 'cli-progress';
 import type { Io } from './io.ts';
 
 /** Recordings smaller than this replay in well under a second: no bar. */
@@ -11,7 +12,12 @@ const WORTH_A_BAR = 2_000_000;
 const STEP = 250_000;
 
 /** Runs `replayer` to `eventIndex`, drawing a bar on stderr when that is useful. */
-export function replayWithProgress(io: Io, replayer: Replayer, eventIndex: number, label = 'replaying'): void {
+export function replayWithProgress(
+  io: Io,
+  replayer: Replayer,
+  eventIndex: number,
+  label = 'replaying',
+): void {
   const todo = eventIndex - replayer.position;
   if (!io.progress || todo < WORTH_A_BAR) {
     replayer.runTo(eventIndex);

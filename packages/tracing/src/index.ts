@@ -11,6 +11,7 @@ export {
 } from './pmt/index.ts';
 export { type ReplayCounts, Replayer, type ReplayOptions } from './replay.ts';
 export { type SeekOptions, TraceSeeker } from './seek.ts';
+export { takeSnapshot } from './take-snapshot.ts';
 export { parseTextTrace, TextTraceParser } from './text-reader.ts';
 export { formatEvent, formatTextTrace } from './text-writer.ts';
 export {
@@ -30,3 +31,31 @@ export {
   type TraceComment,
   type TraceHeader,
 } from './trace.ts';
+export {
+  BaseFilter,
+  compareStatisticDiffsDescending,
+  compareStatisticsDescending,
+  DomainFilter,
+  Filter,
+  Frame,
+  fnmatch,
+  fnmatchcase,
+  formatSize,
+  type GetLine,
+  KeyType,
+  LiveTraces,
+  type LiveTracesOptions,
+  MAX_NFRAME,
+  normalizeFilename,
+  type RawFrame,
+  type RawTrace,
+  Snapshot,
+  Statistic,
+  StatisticDiff,
+  Trace as TracemallocTrace,
+  Traceback,
+  TracedMemory,
+  TracemallocError,
+  TracemallocErrorCode,
+  Traces as TracemallocTraces,
+} from './tracemalloc/index.ts';

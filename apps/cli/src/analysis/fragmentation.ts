@@ -115,7 +115,8 @@ export function analyzeFragmentation(
       if (arena < 0) continue;
       const frame = block.site >= 0 ? trace.tracebacks[block.site]!.frames[0] : undefined;
       const site = frame ? `${names[frame.filename]}:${frame.lineno}` : '<unknown>';
-      const perArena = sitesByArena.get(arena) ?? new Map<string, { blocks: number; bytes: number }>();
+      const perArena =
+        sitesByArena.get(arena) ?? new Map<string, { blocks: number; bytes: number }>();
       sitesByArena.set(arena, perArena);
       const entry = perArena.get(site) ?? { blocks: 0, bytes: 0 };
       entry.blocks++;

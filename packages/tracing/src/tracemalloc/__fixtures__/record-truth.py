@@ -21,8 +21,9 @@ What is recorded:
       - hand-built ``tracemalloc.Snapshot(raw_traces, limit)`` inputs with
         ties, repeated frames, <unknown> frames, several domains, .pyc names,
         non-BMP file names and an empty traceback;
-  * for each snapshot, key type and cumulative flag: str(), repr(), size and
-    count of every ``statistics(...)`` entry (or the error raised);
+  * for each snapshot, key type and cumulative flag: str(), key frames, size
+    and count (and repr() for the hand-built snapshots) of every
+    ``statistics(...)`` entry, or the error raised;
   * ``compare_to(...)`` between pairs of snapshots, likewise;
   * ``filter_traces(...)`` for many filter lists (indices of kept traces);
   * ``fnmatch.fnmatch`` for a pattern x name table (tracemalloc's Filter
