@@ -7,7 +7,7 @@
  * and prints the ratios. Speed goals live here, never in unit tests.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { liveInterpreters } from '@pymem/cpython';
@@ -209,4 +209,33 @@ if (real === null) {
   ]);
   rows.push(['ratio', `model / real pymalloc = ${(model / real).toFixed(2)}× (goal ≥ 1.00×)`]);
 }
+// Recording overhead: wall time of the recorded run over the plain run, best of 3.
+async function wall(run: () => Promise<unknown> | unknown): Promise<number> {
+  let fastest = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < 3; i++) {
+    const start = performance.now();
+    await run();
+    fastest = Math.min(fastest, performance.now() - start);
+  }
+  return fastest;
+}
+const workload = join(here, 'workloads', 'churn.py');
+const plain = await wall(() => spawnSync(interpreter.path, ['-I', '-S', workload], { stdio: 'ignore' }));
+const modes: [string, Record<string, string>, string][] = [
+  ['text', {}, 'txt'],
+  ['.pmt', { PYMEM_RECORD_FORMAT: 'pmt' }, 'pmt'],
+  ['.pmt --sites 1', { PYMEM_RECORD_FORMAT: 'pmt', PYMEM_RECORD_SITES: '1' }, 'pmt'],
+];
+for (const [label, env, extension] of modes) {
+  let n = 0;
+  const recordedMs = await wall(() =>
+    record({ interpreter, args: ['-I', '-S', workload], output: join(scratch, `overhead-${label.replace(/\W+/g, '-')}-${n++}.${extension}`), stdio: 'pipe', env }),
+  );
+  const file = join(scratch, `overhead-${label.replace(/\W+/g, '-')}-0.${extension}`);
+  rows.push([
+    `record ${label}`,
+    `${(recordedMs / plain).toFixed(2)}× the plain run (${recordedMs.toFixed(0)} ms vs ${plain.toFixed(0)} ms; goal ≤ ${label.includes('sites') ? '2' : '1.3'}×), ${(statSync(file).size / trace.length).toFixed(2)} bytes/event`,
+  ]);
+}
+
 for (const [label, value] of rows) console.log(`  ${label.padEnd(14)} ${value}`);
