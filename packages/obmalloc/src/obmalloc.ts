@@ -80,22 +80,12 @@ export class Obmalloc {
 
   /** `PyObject_Malloc(nbytes)`: a block address, or 0 when memory ran out. */
   malloc(nbytes: number): number {
-    if (nbytes === 0 || nbytes > this.constants.smallRequestThreshold) {
-      return this.rawFallback(nbytes, false);
-    }
-    const address = this.pymallocAlloc((nbytes - 1) >> this.constants.alignmentShift, nbytes);
-    if (address !== 0) this.state.runningAllocatedBlocks++;
-    return address;
+    return this.allocate(nbytes, false);
   }
 
   /** `PyObject_Calloc(nelem, elsize)` with `nbytes = nelem * elsize`. */
   calloc(nbytes: number): number {
-    if (nbytes === 0 || nbytes > this.constants.smallRequestThreshold) {
-      return this.rawFallback(nbytes, true);
-    }
-    const address = this.pymallocAlloc((nbytes - 1) >> this.constants.alignmentShift, nbytes);
-    if (address !== 0) this.state.runningAllocatedBlocks++;
-    return address;
+    return this.allocate(nbytes, true);
   }
 
   /**
@@ -162,6 +152,16 @@ export class Obmalloc {
   }
 
   // ------------------------------------------------------------------ internals
+
+  /** The common path of malloc and calloc (the model stores no bytes, so they agree). */
+  private allocate(nbytes: number, zeroed: boolean): number {
+    if (nbytes === 0 || nbytes > this.constants.smallRequestThreshold) {
+      return this.rawFallback(nbytes, zeroed);
+    }
+    const address = this.pymallocAlloc((nbytes - 1) >> this.constants.alignmentShift, nbytes);
+    if (address !== 0) this.state.runningAllocatedBlocks++;
+    return address;
+  }
 
   private rawFallback(nbytes: number, zeroed: boolean): number {
     const address = zeroed ? this.raw.calloc(nbytes) : this.raw.malloc(nbytes);

@@ -1,6 +1,7 @@
 /**
  * Constants of the `.pmt` binary trace format, version 1 (docs/formats/pmt.md).
  */
+import { Op } from '../trace.ts';
 
 /** File magic: `\x89PMT\r\n\x1a\n`. */
 export const FILE_MAGIC: Uint8Array = Uint8Array.of(0x89, 0x50, 0x4d, 0x54, 0x0d, 0x0a, 0x1a, 0x0a);
@@ -17,21 +18,15 @@ export const CHUNK_HEADER_BYTES = 20;
 /** Writers cut a chunk after this many events. */
 export const EVENTS_PER_CHUNK = 65_536;
 
-/** Record kinds (low 4 bits of a tag byte). */
-export const Kind = {
-  arenaAlloc: 0,
-  arenaFree: 1,
-  malloc: 2,
-  calloc: 3,
-  realloc: 4,
-  free: 5,
-  mark: 8,
-  comment: 9,
-  filename: 10,
-  traceback: 11,
-  gc: 12,
-  tracemalloc: 13,
-} as const;
+/** Record kinds (low 4 bits of a tag byte); events keep their {@link Op} codes. */
+export const Kind: typeof Op & {
+  readonly mark: 8;
+  readonly comment: 9;
+  readonly filename: 10;
+  readonly traceback: 11;
+  readonly gc: 12;
+  readonly tracemalloc: 13;
+} = { ...Op, mark: 8, comment: 9, filename: 10, traceback: 11, gc: 12, tracemalloc: 13 };
 
 /** Tag bit: every address delta of the record is stored divided by 16. */
 export const ALIGNED_BIT = 0x40;
