@@ -1,0 +1,30 @@
+/**
+ * Which event allocated a live block: the most recent `m`/`c`/`r` before the current
+ * position whose result is the block's address (the block is live, so no later event
+ * can have handed the same address out again). One backward scan over two columns,
+ * done only when the pointer rests on a block.
+ */
+import { Domain, Op, type Trace } from '@pymem/tracing';
+
+/** Index of the event that allocated the block at `address`, live after `position` events; −1 if none. */
+export function findAllocatingEvent(trace: Trace, position: number, address: number): number {
+  const { op, b, c, domain } = trace;
+  for (let i = Math.min(position, trace.length) - 1; i >= 0; i--) {
+    const code = op[i]!;
+    if (code === Op.malloc || code === Op.calloc) {
+      if (b[i] === address && domain[i] !== Domain.raw) return i;
+    } else if (code === Op.realloc) {
+      if (c[i] === address && domain[i] !== Domain.raw) return i;
+    }
+  }
+  return -1;
+}
+
+/** `file:line` of the most recent frame of traceback `site`, or null without one. */
+export function siteName(trace: Trace, site: number): string | null {
+  if (site < 0 || site >= trace.tracebacks.length) return null;
+  const frame = trace.tracebacks[site]!.frames[0];
+  if (!frame) return null;
+  const file = trace.filenames[frame.filename]?.filename ?? '?';
+  return `${file}:${frame.lineno}`;
+}
