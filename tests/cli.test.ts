@@ -2,7 +2,7 @@
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cliJsonDocs, JSON_SCHEMAS } from '@pymem/cli';
+import { cliJsonDocs, JSON_SCHEMAS, main } from '@pymem/cli';
 import { liveInterpreterFor } from '@pymem/cpython';
 import { parseTextTrace } from '@pymem/tracing';
 import { PROFILE_NAMES } from '@pymem/versions';
@@ -456,6 +456,46 @@ describe('--json output', () => {
   it('is documented in docs/cli-json.md, generated from the schemas', () => {
     expect(readFileSync(join(import.meta.dirname, '..', 'docs', 'cli-json.md'), 'utf8')).toBe(
       cliJsonDocs(),
+    );
+  });
+});
+
+describe('pymem view', () => {
+  it('serves the viewer with the recording preloaded, on 127.0.0.1', async () => {
+    let stop!: () => void;
+    let stdout = '';
+    const until = new Promise<void>((resolve) => {
+      stop = resolve;
+    });
+    const running = main(
+      ['view', 'apps/cli/examples/requests.pymem.txt.br', '--port', '0'],
+      {
+        out: (text) => {
+          stdout += text;
+        },
+        err: () => {},
+        color: false,
+      },
+      { until },
+    );
+    for (let i = 0; i < 100 && stdout === ''; i++) await new Promise((r) => setTimeout(r, 50));
+    const url = stdout.trim();
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?trace=/);
+    const page = await fetch(url);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toMatch(/<html/i);
+    const trace = await fetch(new URL('/trace', url));
+    expect((await trace.text()).startsWith('pymem-trace 1\npython 3.12.1\n')).toBe(true);
+    stop();
+    expect(await running).toBe(0);
+  });
+
+  it('says in one line when the file is missing or the port is bad', async () => {
+    expectOneLineError(await runCli(['view', join(scratch, 'nope.txt')]), 2, /nope\.txt/);
+    expectOneLineError(
+      await runCli(['view', tracePath, '--port', '70000']),
+      1,
+      /--port takes a number/,
     );
   });
 });

@@ -14,6 +14,7 @@ import { reportCommand } from './commands/report.ts';
 import { type StatsOptions, statsCommand } from './commands/stats.ts';
 import { type TimelineOptions, timelineCommand } from './commands/timeline.ts';
 import { versionsCommand } from './commands/versions.ts';
+import { type ViewOptions, viewCommand } from './commands/view.ts';
 import { CliError, ExitCode, exitCodeFor } from './exit-codes.ts';
 import { type Io, processIo } from './io.ts';
 
@@ -24,9 +25,14 @@ interface GlobalOptions {
 
 /**
  * Runs `pymem` with `argv` (without node and the script) and resolves to its exit
- * status. Never throws: errors become one line on `io.err`.
+ * status. Never throws: errors become one line on `io.err`. `hooks.until` ends a
+ * long-running command (`view`) instead of a signal (for tests).
  */
-export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  io: Io = processIo(),
+  hooks: { readonly until?: Promise<unknown> } = {},
+): Promise<number> {
   let status = 0;
   const program = new Command('pymem')
     .description("A faithful, executable and visible model of CPython's memory management.")
@@ -181,6 +187,18 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     .action(async (file: string, options: DiffOptions, command: Command) => {
       const profile = profileOption(command);
       status = await diffCommand(io, file, { ...options, ...(profile ? { profile } : {}) });
+    });
+
+  program
+    .command('view')
+    .description('open a recording in the browser viewer, served on 127.0.0.1 (Ctrl+C stops)')
+    .argument('<file>', 'trace file (text, .br, .gz or .pmt)')
+    .option('--port <port>', 'port to listen on (default: a free one)')
+    .action(async (file: string, options: ViewOptions) => {
+      status = await viewCommand(io, file, {
+        ...options,
+        ...(hooks.until ? { until: hooks.until } : {}),
+      });
     });
 
   program

@@ -1,0 +1,44 @@
+/**
+ * `pymem view FILE [--port N]`: serves the browser viewer on 127.0.0.1 with FILE
+ * preloaded, prints its URL, and runs until interrupted (Ctrl+C).
+ */
+import { serveViewer, ViewerServerError } from '@pymem/viewer/server';
+import { CliError } from '../exit-codes.ts';
+import type { Io } from '../io.ts';
+
+/** Options of `pymem view`. */
+export interface ViewOptions {
+  readonly port?: string;
+  /** Resolves when the server should stop (tests); default: SIGINT or SIGTERM. */
+  readonly until?: Promise<unknown>;
+}
+
+/** Runs the command; returns the exit status once the server has stopped. */
+export async function viewCommand(io: Io, file: string, options: ViewOptions): Promise<number> {
+  const port = options.port === undefined ? 0 : Number(options.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new CliError('usage', `--port takes a number from 0 to 65535, not "${options.port}"`);
+  }
+  let server: Awaited<ReturnType<typeof serveViewer>>;
+  try {
+    server = await serveViewer({ file, port });
+  } catch (error) {
+    if (error instanceof ViewerServerError) throw new CliError('bad-input', error.message);
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new CliError(
+        'bad-input',
+        `port ${port} is in use: choose another --port or leave it out`,
+      );
+    }
+    throw error;
+  }
+  io.err(`pymem: viewing ${file} at ${server.url} (Ctrl+C stops)\n`);
+  io.out(`${server.url}\n`);
+  await (options.until ??
+    new Promise((resolve) => {
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
+    }));
+  await server.close();
+  return 0;
+}
