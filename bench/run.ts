@@ -220,7 +220,9 @@ async function wall(run: () => Promise<unknown> | unknown): Promise<number> {
   return fastest;
 }
 const workload = join(here, 'workloads', 'churn.py');
-const plain = await wall(() => spawnSync(interpreter.path, ['-I', '-S', workload], { stdio: 'ignore' }));
+const plain = await wall(() =>
+  spawnSync(interpreter.path, ['-I', '-S', workload], { stdio: 'ignore' }),
+);
 const modes: [string, Record<string, string>, string][] = [
   ['text', {}, 'txt'],
   ['.pmt', { PYMEM_RECORD_FORMAT: 'pmt' }, 'pmt'],
@@ -229,7 +231,13 @@ const modes: [string, Record<string, string>, string][] = [
 for (const [label, env, extension] of modes) {
   let n = 0;
   const recordedMs = await wall(() =>
-    record({ interpreter, args: ['-I', '-S', workload], output: join(scratch, `overhead-${label.replace(/\W+/g, '-')}-${n++}.${extension}`), stdio: 'pipe', env }),
+    record({
+      interpreter,
+      args: ['-I', '-S', workload],
+      output: join(scratch, `overhead-${label.replace(/\W+/g, '-')}-${n++}.${extension}`),
+      stdio: 'pipe',
+      env,
+    }),
   );
   const file = join(scratch, `overhead-${label.replace(/\W+/g, '-')}-0.${extension}`);
   rows.push([
