@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { liveInterpreterFor } from '@pymem/cpython';
-import { parseTextTrace, Replayer } from '@pymem/tracing';
+import { decodePmt, Replayer } from '@pymem/tracing';
 import { RECORDED_PROFILE_NAMES } from '@pymem/versions';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -22,8 +22,9 @@ for (const profile of RECORDED_PROFILE_NAMES) {
   describe.skipIf(!interpreter)(`live CPython ${profile}`, () => {
     for (const workload of WORKLOADS) {
       it(`re-records ${workload} and replays it exactly`, async () => {
-        const text = await recordScript(interpreter!, workload);
-        const replayer = new Replayer(parseTextTrace(text), { verify: true });
+        const { trace, warnings } = decodePmt(await recordScript(interpreter!, workload));
+        expect(warnings).toEqual([]);
+        const replayer = new Replayer(trace, { verify: true });
         replayer.runToEnd();
         expect(replayer.counts.marksChecked).toBeGreaterThanOrEqual(3);
       });
@@ -37,7 +38,7 @@ for (const profile of RECORDED_PROFILE_NAMES) {
       for (const [index, steps] of programs.entries()) {
         const script = join(scratch, `program-${profile}-${index}.py`);
         writeFileSync(script, renderProgram(steps));
-        const trace = parseTextTrace(await recordScript(interpreter!, script));
+        const { trace } = decodePmt(await recordScript(interpreter!, script));
         const replayer = new Replayer(trace, { verify: true });
         try {
           replayer.runToEnd();

@@ -7,7 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { liveInterpreters } from '@pymem/cpython';
-import { parseTextTrace, Replayer } from '@pymem/tracing';
+import { decodePmt, Replayer } from '@pymem/tracing';
 import { PROFILES, RECORDED_PROFILE_NAMES } from '@pymem/versions';
 import { compressTrace, fixturePath, recordScript, WORKLOADS } from '../support/fixtures.ts';
 
@@ -24,8 +24,8 @@ for (const name of RECORDED_PROFILE_NAMES) {
     continue;
   }
   for (const workload of WORKLOADS) {
-    const text = await recordScript(interpreter, workload);
-    const replayer = new Replayer(parseTextTrace(text), { verify: true });
+    const bytes = await recordScript(interpreter, workload);
+    const replayer = new Replayer(decodePmt(bytes).trace, { verify: true });
     let verdict = 'exact';
     try {
       replayer.runToEnd();
@@ -35,7 +35,7 @@ for (const name of RECORDED_PROFILE_NAMES) {
     }
     const path = fixturePath(release, workload);
     mkdirSync(dirname(path), { recursive: true });
-    const compressed = compressTrace(text);
+    const compressed = compressTrace(bytes);
     writeFileSync(path, compressed);
     total += compressed.length;
     console.log(

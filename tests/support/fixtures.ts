@@ -1,7 +1,8 @@
 /**
  * Ground-truth fixtures: allocator traces recorded from real CPython running the
- * workloads in tests/workloads, stored brotli-compressed under
- * tests/fixtures/<version>/<workload>.pymem.txt.br. `pnpm fixtures` re-records them.
+ * workloads in tests/workloads, written by the recorder as `.pmt` and stored
+ * brotli-compressed under tests/fixtures/<version>/<workload>.pmt.br.
+ * `pnpm fixtures` re-records them.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
@@ -10,7 +11,7 @@ import { basename, join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib';
 import type { Interpreter } from '@pymem/cpython';
 import { record } from '@pymem/recorder';
-import { parseTextTrace, type Trace } from '@pymem/tracing';
+import { decodePmt, formatTextTrace, type Trace } from '@pymem/tracing';
 
 /** tests/ */
 export const TESTS_DIR: string = join(import.meta.dirname, '..');
@@ -27,7 +28,7 @@ export const WORKLOADS: readonly string[] = readdirSync(WORKLOADS_DIR)
 
 /** Path of one fixture. */
 export function fixturePath(version: string, workload: string): string {
-  return join(FIXTURES_DIR, version, `${workload}.pymem.txt.br`);
+  return join(FIXTURES_DIR, version, `${workload}.pmt.br`);
 }
 
 /** Every committed fixture as { version, workload, path }. */
@@ -41,10 +42,10 @@ export function listFixtures(): { version: string; workload: string; path: strin
   }
   for (const version of versions.sort()) {
     for (const file of readdirSync(join(FIXTURES_DIR, version)).sort()) {
-      if (file.endsWith('.pymem.txt.br')) {
+      if (file.endsWith('.pmt.br')) {
         found.push({
           version,
-          workload: file.replace('.pymem.txt.br', ''),
+          workload: file.replace('.pmt.br', ''),
           path: join(FIXTURES_DIR, version, file),
         });
       }
@@ -53,36 +54,48 @@ export function listFixtures(): { version: string; workload: string; path: strin
   return found;
 }
 
-/** Reads a compressed fixture as text. */
-export function readFixtureText(path: string): string {
-  return brotliDecompressSync(readFileSync(path)).toString('utf8');
-}
-
-/** Reads and parses a compressed fixture. */
+/** Reads and decodes a compressed fixture. */
 export function readFixture(path: string): Trace {
-  return parseTextTrace(readFixtureText(path));
+  return decodePmt(brotliDecompressSync(readFileSync(path))).trace;
 }
 
-/** Compresses trace text for committing. */
-export function compressTrace(text: string): Buffer {
-  return brotliCompressSync(Buffer.from(text), {
+/** A fixture in the text format (what a text recording of the same run holds). */
+export function readFixtureText(path: string): string {
+  return [...formatTextTrace(readFixture(path))].join('');
+}
+
+/** Compresses a trace file's bytes for committing. */
+export function compressTrace(bytes: Uint8Array): Buffer {
+  return brotliCompressSync(bytes, {
     params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_LGWIN]: 24 },
   });
 }
 
 /**
  * Records `script` (a path, or workload name) under `interpreter` in isolated mode
- * (`-I -S`: no site, no user site, no PYTHON* variables) and returns the trace text.
+ * (`-I -S`: no site, no user site, no PYTHON* variables) as `.pmt` and returns the
+ * file's bytes.
  */
-export async function recordScript(interpreter: Interpreter, script: string): Promise<string> {
+export async function recordScript(
+  interpreter: Interpreter,
+  script: string,
+  options: { readonly sites?: number; readonly tracemalloc?: boolean } = {},
+): Promise<Uint8Array> {
   const path = script.endsWith('.py') ? script : join(WORKLOADS_DIR, `${script}.py`);
   const dir = await mkdtemp(join(tmpdir(), 'pymem-record-'));
-  const output = join(dir, 'trace.pymem.txt');
-  const result = await record({ interpreter, args: ['-I', '-S', path], output, stdio: 'pipe' });
+  const output = join(dir, 'trace.pmt');
+  const result = await record({
+    interpreter,
+    args: ['-I', '-S', path],
+    output,
+    stdio: 'pipe',
+    format: 'pmt',
+    ...options,
+  });
   if (result.status !== 0) {
     throw new Error(
       `${path} under ${interpreter.path} exited ${result.status}: ${result.stderr.slice(-500)}`,
     );
   }
-  return readFileSync(output, 'utf8');
+  return readFileSync(output);
 }

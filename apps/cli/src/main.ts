@@ -223,10 +223,21 @@ export async function main(
         'interpreter to record: a path or a version such as 3.11',
       ),
     )
-    .option('-o, --output <file>', 'trace file to write (default: <script>.pymem.txt)')
+    .option(
+      '-o, --output <file>',
+      'trace file to write (default: <script>.pmt; a name not ending in .pmt gets text)',
+    )
     .option('-m, --module <module>', 'run a library module as a script, like python -m')
     .option('-c, --code <code>', 'run a program given as a string, like python -c')
-    .option('--text', 'write the text trace format (the default for now)')
+    .option('--text', 'write the text trace format instead of .pmt')
+    .option(
+      '--sites <frames>',
+      'record the allocation site (this many Python frames) of every allocation',
+    )
+    .option(
+      '--tracemalloc',
+      "also run tracemalloc inside and save its statistics('lineno') at each mark",
+    )
     .option('--force', 'overwrite the output file if it exists')
     .passThroughOptions()
     .action(async (args: string[], options: RecordCommandOptions, command: Command) => {

@@ -21,6 +21,15 @@ export interface RecordOptions {
   readonly output: string;
   /** Replace an existing output file. */
   readonly overwrite?: boolean;
+  /** `'pmt'` (compact binary, docs/formats/pmt.md) or `'text'` (the default here). */
+  readonly format?: 'text' | 'pmt';
+  /** Frames of allocation site to record per allocation (0, the default: none). */
+  readonly sites?: number;
+  /**
+   * Also run tracemalloc inside the process and write its `statistics('lineno')` at
+   * each mark (ground truth for the tracemalloc API; slows the program a lot).
+   */
+  readonly tracemalloc?: boolean;
   /** Extra environment for the recorded program. */
   readonly env?: Readonly<Record<string, string>>;
   /** How the program's stdio is wired (default: inherited). */
@@ -56,6 +65,13 @@ const SIGNALS: Partial<Record<NodeJS.Signals, number>> = {
  */
 export async function record(options: RecordOptions): Promise<RecordResult> {
   const output = resolve(options.output);
+  const sites = options.sites ?? 0;
+  if (!Number.isInteger(sites) || sites < 0 || sites > 65535) {
+    throw new RecorderError(
+      'bad-input',
+      `--sites takes a whole number from 0 to 65535, not ${sites}`,
+    );
+  }
   if (existsSync(output) && !options.overwrite) {
     throw new RecorderError(
       'bad-input',
@@ -66,7 +82,14 @@ export async function record(options: RecordOptions): Promise<RecordResult> {
   const pipe = options.stdio === 'pipe';
   const child = spawn(launcher, [...options.args], {
     stdio: pipe ? ['ignore', 'pipe', 'pipe'] : 'inherit',
-    env: { ...process.env, ...options.env, PYMEM_RECORD_OUT: output },
+    env: {
+      ...process.env,
+      ...options.env,
+      PYMEM_RECORD_OUT: output,
+      ...(options.format === 'pmt' ? { PYMEM_RECORD_FORMAT: 'pmt' } : {}),
+      ...(options.sites ? { PYMEM_RECORD_SITES: String(options.sites) } : {}),
+      ...(options.tracemalloc ? { PYMEM_RECORD_TRACEMALLOC: '1' } : {}),
+    },
   });
   let stdout = '';
   let stderr = '';

@@ -12,6 +12,8 @@ export interface RecordCommandOptions {
   readonly code?: string;
   readonly force?: boolean;
   readonly text?: boolean;
+  readonly sites?: string;
+  readonly tracemalloc?: boolean;
 }
 
 /**
@@ -37,11 +39,19 @@ export async function recordCommand(
         : [...args];
   const stem =
     options.module ?? (options.code !== undefined ? 'code' : basename(args[0]!, extname(args[0]!)));
-  const output = options.output ?? `${stem}.pymem.txt`;
-  if (extname(output) === '.pmt') {
+  const text = options.text ?? (options.output !== undefined && extname(options.output) !== '.pmt');
+  const output = options.output ?? `${stem}${text ? '.pymem.txt' : '.pmt'}`;
+  if (text && extname(output) === '.pmt') {
     throw new CliError(
-      'bad-input',
-      `${output}: the binary .pmt format is not available yet; write a text trace (e.g. -o ${stem}.pymem.txt)`,
+      'usage',
+      `${output}: --text writes a text trace; name it e.g. ${stem}.pymem.txt`,
+    );
+  }
+  const sites = options.sites === undefined ? 0 : Number(options.sites);
+  if (!Number.isInteger(sites) || sites < 0 || sites > 65535) {
+    throw new CliError(
+      'usage',
+      `--sites takes a whole number from 0 to 65535, not "${options.sites}"`,
     );
   }
   const interpreter = selectInterpreter(options.python);
@@ -50,6 +60,9 @@ export async function recordCommand(
     args: pythonArgs,
     output,
     overwrite: options.force ?? false,
+    format: text ? 'text' : 'pmt',
+    sites,
+    tracemalloc: options.tracemalloc ?? false,
   });
   let size = 0;
   try {

@@ -67,12 +67,26 @@ export async function readTraceFile(path: string): Promise<LoadedTrace> {
   }
   const parser = new TextTraceParser();
   const decoder = new TextDecoder('utf-8');
+  // A compressed file may hold a .pmt: then its bytes are gathered and decoded whole.
+  let binary: Uint8Array[] | null = null;
+  let first = true;
   try {
-    for await (const chunk of source)
-      parser.push(decoder.decode(chunk as Uint8Array, { stream: true }));
+    for await (const raw of source) {
+      const chunk = raw as Uint8Array;
+      if (first) {
+        first = false;
+        if (isPmt(chunk)) binary = [];
+      }
+      if (binary) binary.push(chunk);
+      else parser.push(decoder.decode(chunk, { stream: true }));
+    }
   } catch (error) {
     if (error instanceof TraceFormatError) throw error;
     throw new TraceFormatError(`${path}: cannot decompress: ${(error as Error).message}`, 0);
+  }
+  if (binary) {
+    const { trace, warnings } = decodePmt(Buffer.concat(binary));
+    return { trace, format: 'pmt', warnings };
   }
   parser.push(decoder.decode());
   return { trace: parser.finish(), format: 'text', warnings: [] };
