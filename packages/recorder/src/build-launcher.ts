@@ -11,7 +11,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, realpathSync, renameSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Interpreter } from '@pymem/cpython';
 import { RecorderError } from './errors.ts';
@@ -26,10 +26,11 @@ export function cacheDirectory(env: NodeJS.ProcessEnv = process.env): string {
   return env.PYMEM_CACHE_DIR || join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'pymem');
 }
 
-function findCompiler(): string {
+function findCompiler(env: NodeJS.ProcessEnv): string {
   for (const name of ['gcc', 'cc', 'clang']) {
-    const found = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' });
-    if (found.status === 0 && found.stdout.trim()) return found.stdout.trim();
+    for (const dir of (env.PATH ?? '').split(delimiter)) {
+      if (dir && existsSync(join(dir, name))) return join(dir, name);
+    }
   }
   throw new RecorderError(
     'no-compiler',
@@ -90,7 +91,7 @@ export function buildLauncher(
   const launcher = join(dir, 'pymem-launcher');
   if (existsSync(launcher)) return launcher;
 
-  const compiler = findCompiler();
+  const compiler = findCompiler(env);
   mkdirSync(dir, { recursive: true });
   const partial = `${launcher}.${process.pid}.tmp`;
   const args = [

@@ -1,0 +1,147 @@
+/**
+ * `pymem record` end to end on real CPython 3.8 … 3.13: the must-haves of the
+ * recorder — .pmt recordings that verify, survive os._exit and SIGKILL, carry GC
+ * collections and allocation sites that agree with tracemalloc, and clear errors.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Interpreter, liveInterpreterFor } from '@pymem/cpython';
+import { buildLauncher, findPythonConfig, RecorderError, record } from '@pymem/recorder';
+import { decodePmt, Replayer, takeSnapshot } from '@pymem/tracing';
+import { readTraceFile } from '@pymem/tracing/node';
+import { RECORDED_PROFILE_NAMES } from '@pymem/versions';
+import { describe, expect, it } from 'vitest';
+import { recordScript } from './support/fixtures.ts';
+import { runCli } from './support/run-cli.ts';
+
+const scratch = mkdtempSync(join(tmpdir(), 'pymem-recorder-'));
+const programs = join(import.meta.dirname, 'programs');
+const INDEPENDENT = join(import.meta.dirname, 'independent', 'pymalloc_model.py');
+
+const NEVER_SEEN = `import os, pymem_record
+table = {("k%d" % i): [i] * (i % 9) for i in range(15000)}
+text = "".join(str(v) for v in range(3000))
+pymem_record.mark("built")
+for key in list(table)[::2]:
+    del table[key]
+pymem_record.mark("halved")
+os._exit(0)
+`;
+
+for (const profile of RECORDED_PROFILE_NAMES) {
+  const python = liveInterpreterFor(profile, 'pymem record');
+  describe.skipIf(!python)(`pymem record on CPython ${profile}`, () => {
+    it('records a program it has never seen; the .pmt verifies and its text replays on an independent model', async () => {
+      const script = join(scratch, `never-seen-${profile}.py`);
+      writeFileSync(script, NEVER_SEEN);
+      const output = join(scratch, `t-${profile}.pmt`);
+      const recorded = await runCli(['record', '--python', python!.path, '-o', output, script]);
+      expect(recorded.status).toBe(0);
+      const replayed = await runCli(['replay', output, '--verify']);
+      expect(replayed.stderr).toBe('');
+      expect(replayed.stdout).toMatch(/and 2 marks of statistics match CPython exactly/);
+      const text = join(scratch, `t-${profile}.pymem.txt`);
+      expect((await runCli(['convert', output, '--to', 'text', '-o', text])).status).toBe(0);
+      if (existsSync(INDEPENDENT)) {
+        const independent = spawnSync(python!.path, [INDEPENDENT, text], { encoding: 'utf8' });
+        expect(independent.stdout + independent.stderr).toMatch(/0 mismatches/);
+        expect(independent.status).toBe(0);
+      }
+    });
+
+    it('records each GC collection with what gc.collect() returned', async () => {
+      const output = join(scratch, `gc-${profile}.pmt`);
+      const result = await record({
+        interpreter: python!,
+        args: ['-I', '-S', join(programs, 'gc_counts.py')],
+        output,
+        format: 'pmt',
+        stdio: 'pipe',
+      });
+      expect(result.status).toBe(0);
+      const returned = result.stdout.trim().split(' ').map(Number);
+      const { trace } = await readTraceFile(output);
+      const full = trace.gcCollections.filter((collection) => collection.generation === 2);
+      expect(full.slice(-returned.length).map((collection) => collection.collected)).toEqual(
+        returned,
+      );
+      expect(returned.every((count) => count > 0)).toBe(true);
+    });
+
+    it("attributes allocations to the same lines as tracemalloc's own statistics", async () => {
+      const { trace } = decodePmt(
+        await recordScript(python!, join(programs, 'tracemalloc_truth.py'), {
+          sites: 1,
+          tracemalloc: true,
+        }),
+      );
+      const mark = trace.marks.find((candidate) => candidate.label === 'made')!;
+      const replayer = new Replayer(trace, { trackBlocks: true });
+      replayer.runTo(mark.eventIndex);
+      const ours = takeSnapshot(replayer)
+        .statistics('lineno')
+        .map((stat) => stat.toString());
+      const theirs = mark.tracemalloc.trimEnd().split('\n');
+      for (const line of [15, 17]) {
+        const pattern = new RegExp(`tracemalloc_truth\\.py:${line}: `);
+        const expected = theirs.find((entry) => pattern.test(entry));
+        expect(expected, `tracemalloc reported line ${line}`).toBeDefined();
+        expect(ours.find((entry) => pattern.test(entry))).toBe(expected);
+      }
+    });
+  });
+}
+
+describe('a recording cut short', () => {
+  const python = liveInterpreterFor('3.12', 'SIGKILL recording');
+  it.skipIf(!python)(
+    'replays up to its last complete chunk, with a warning, when the program was killed',
+    async () => {
+      const output = join(scratch, 'killed.pmt');
+      const launcher = buildLauncher(python!);
+      const child = spawn(launcher, ['-I', '-S', join(programs, 'killed.py')], {
+        env: { ...process.env, PYMEM_RECORD_OUT: output, PYMEM_RECORD_FORMAT: 'pmt' },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      child.kill('SIGKILL');
+      await new Promise((resolve) => child.once('close', resolve));
+      const loaded = await readTraceFile(output);
+      expect(loaded.warnings.join('\n')).toMatch(/no index/);
+      expect(loaded.trace.length).toBeGreaterThan(65_536);
+      const replayed = await runCli(['replay', output, '--verify']);
+      expect(replayed.status).toBe(0);
+      expect(replayed.stderr).toMatch(/^pymem: warning: .*killed\.pmt: .*did not close cleanly/m);
+      expect(replayed.stdout).toMatch(/and 1 mark of statistics match/);
+    },
+  );
+});
+
+describe('recorder errors', () => {
+  const python = liveInterpreterFor('3.11', 'recorder errors');
+  it.skipIf(!python)('names the compiler to install when none is on PATH', () => {
+    const empty = mkdtempSync(join(tmpdir(), 'pymem-nocc-'));
+    expect(() =>
+      buildLauncher(python!, { ...process.env, PATH: empty, PYMEM_CACHE_DIR: empty }),
+    ).toThrow(/no C compiler found to build the recorder: install gcc/);
+  });
+
+  it('names the headers to install when python3.X-config is missing', () => {
+    const fake: Interpreter = {
+      path: join(scratch, 'bin', 'python3.11'),
+      version: '3.11.9',
+      profile: '3.11',
+      implementation: 'cpython',
+      source: 'explicit',
+      prefix: join(scratch, 'nowhere'),
+      pointerSize: 8,
+    };
+    expect(() => findPythonConfig(fake)).toThrow(RecorderError);
+    expect(() => findPythonConfig(fake)).toThrow(
+      /install its headers \(Debian: apt-get install python3\.11-dev/,
+    );
+  });
+});
