@@ -200,31 +200,39 @@ describe('pymem report (the main job)', () => {
     expect(stdout).toMatchInlineSnapshot(`
       "pymem report  bundled example (apps/cli/examples/requests.pymem.txt.br)
         program   /root/.pyenv/versions/3.12.1/bin/python3.12 -I -S apps/cli/examples/requests_app.py
-        CPython   3.12.1 (profile 3.12), 194,424 allocator events, 3 marks
+        CPython   3.12.1 (profile 3.12), 194,994 allocator events, 3 marks
 
       Arenas (1,048,576 bytes each)
-        peak     5 arenas    5.0 MiB  at event 138,584 (before mark "peak")
+        peak     5 arenas    5.0 MiB  at event 139,105 (before mark "peak")
         now      5 arenas    5.0 MiB  holding 0.9 MiB of live blocks: 17.5% used
 
       Marks
-        mid-burst      event    90,096    3 arenas    2.4 MiB in blocks
-        peak           event   155,641    5 arenas    4.0 MiB in blocks
-        after-cleanup  event   194,423    5 arenas    0.9 MiB in blocks
+        mid-burst      event    90,398    3 arenas    2.4 MiB in blocks
+        peak           event   156,223    5 arenas    4.0 MiB in blocks
+        after-cleanup  event   194,993    5 arenas    0.9 MiB in blocks
 
       Why it does not go back down
         An arena returns to the OS only when every one of its pools is empty.
         arena  used    live blocks  pools used/empty/virgin  pinned by (block size × live blocks)
-            0  69.3%        8,982  63/0/0                   80 B×2,855, 64 B×3,055, 48 B×1,360, 160 B×406, …
-            1   9.5%        1,111  59/4/0                   160 B×190, 64 B×323, 128 B×109, 48 B×247, …
-            2   3.7%          464  57/6/0                   128 B×129, 64 B×174, 48 B×66, 144 B×14, …
-            3   3.8%          476  58/5/0                   128 B×130, 64 B×192, 48 B×51, 32 B×61, …
-            4   1.2%          143  23/3/37                  128 B×55, 64 B×63, 224 B×3, 48 B×12, …
-        4 of 5 arenas are less than 25% used: freeing their 2,194 live blocks would let pymalloc return 4.0 MiB.
+            0  69.3%        8,986  63/0/0                   80 B×2,855, 64 B×3,057, 48 B×1,360, 160 B×406, …
+            1   9.5%        1,112  59/4/0                   160 B×190, 64 B×322, 128 B×109, 48 B×249, …
+            2   3.7%          467  57/6/0                   128 B×129, 64 B×177, 48 B×65, 144 B×14, …
+            3   3.8%          472  58/5/0                   128 B×130, 64 B×191, 48 B×49, 32 B×60, …
+            4   1.3%          145  23/3/37                  128 B×56, 64 B×63, 224 B×3, 48 B×13, …
+        4 of 5 arenas are less than 25% used: freeing their 2,196 live blocks would let pymalloc return 4.0 MiB.
+
+      Source lines whose live blocks keep the nearly empty arenas
+        /work/main/apps/cli/examples/requests_app.py:31: 598 blocks, 45,571 B requested
+        /work/main/apps/cli/examples/requests_app.py:27: 398 blocks, 36,616 B requested
+        /work/main/apps/cli/examples/requests_app.py:30: 156 blocks, 21,871 B requested
+        /work/main/apps/cli/examples/requests_app.py:29: 199 blocks, 10,306 B requested
+        <frozen abc>:106: 110 blocks, 9,770 B requested
 
       Try next
         pymem replay apps/cli/examples/requests.pymem.txt.br --verify   prove the model matches CPython pointer for pointer
         pymem replay apps/cli/examples/requests.pymem.txt.br --stats    CPython's own _debugmallocstats block, from the model
-        pymem record -o app.pymem.txt app.py   record your own program, then: pymem report app.pymem.txt
+        pymem view apps/cli/examples/requests.pymem.txt.br               see every arena, pool and block over time in the browser
+        pymem record --sites 1 -o app.pmt app.py   record your own program, then: pymem report app.pmt
       "
     `);
   });
@@ -273,20 +281,26 @@ describe('reports at a point of the recording', () => {
     const { status, stdout } = await runCli(['fragmentation', example, '--mark', 'after-cleanup']);
     expect(status).toBe(0);
     expect(stdout).toMatchInlineSnapshot(`
-      "pymem fragmentation  apps/cli/examples/requests.pymem.txt.br at mark "after-cleanup" (event 194,423)
-        peak     5 arenas    5.0 MiB  at event 138,584 (before mark "peak")
+      "pymem fragmentation  apps/cli/examples/requests.pymem.txt.br at mark "after-cleanup" (event 194,993)
+        peak     5 arenas    5.0 MiB  at event 139,105 (before mark "peak")
         now      5 arenas    5.0 MiB  holding 0.9 MiB of live blocks: 17.5% used
 
         bytes in arenas 5.0 MiB, in live blocks 0.9 MiB (17.5%)
 
         arena  used    live blocks  pools used/empty/virgin  pinned by (block size × live blocks)
-            0  69.3%        8,982  63/0/0                   80 B×2,855, 64 B×3,055, 48 B×1,360, 160 B×406, …
-            1   9.5%        1,112  59/4/0                   160 B×190, 64 B×323, 128 B×109, 48 B×248, …
-            2   3.7%          464  57/6/0                   128 B×129, 64 B×174, 48 B×66, 144 B×14, …
-            3   3.8%          476  58/5/0                   128 B×130, 64 B×192, 48 B×51, 32 B×61, …
-            4   1.2%          143  23/3/37                  128 B×55, 64 B×63, 224 B×3, 48 B×12, …
-        4 of 5 arenas are less than 25% used: freeing their 2,195 live blocks would let pymalloc return 4.0 MiB.
-        (record with --sites 1 to see which source lines pin each arena)
+            0  69.3%        8,986  63/0/0                   80 B×2,855, 64 B×3,057, 48 B×1,360, 160 B×406, …
+            1   9.5%        1,113  59/4/0                   160 B×190, 64 B×322, 128 B×109, 48 B×250, …
+            2   3.7%          467  57/6/0                   128 B×129, 64 B×177, 48 B×65, 144 B×14, …
+            3   3.8%          472  58/5/0                   128 B×130, 64 B×191, 48 B×49, 32 B×60, …
+            4   1.3%          145  23/3/37                  128 B×56, 64 B×63, 224 B×3, 48 B×13, …
+        4 of 5 arenas are less than 25% used: freeing their 2,197 live blocks would let pymalloc return 4.0 MiB.
+
+      Source lines pinning each arena (live blocks, requested bytes)
+            0  <unknown> ×4,487 (319,763 B), <frozen importlib._bootstrap>:488 ×2,090 (138,028 B), <frozen importlib._bootstrap_external>:752 ×480 (26,203 B), …
+            1  /work/main/apps/cli/examples/requests_app.py:31 ×179 (12,880 B), <frozen abc>:106 ×110 (9,770 B), /work/main/apps/cli/examples/requests_app.py:27 ×106 (9,640 B), …
+            2  /work/main/apps/cli/examples/requests_app.py:31 ×185 (14,021 B), /work/main/apps/cli/examples/requests_app.py:27 ×120 (11,096 B), /work/main/apps/cli/examples/requests_app.py:30 ×41 (6,706 B), …
+            3  /work/main/apps/cli/examples/requests_app.py:31 ×174 (13,621 B), /work/main/apps/cli/examples/requests_app.py:27 ×125 (11,416 B), /work/main/apps/cli/examples/requests_app.py:30 ×50 (6,925 B), …
+            4  /work/main/apps/cli/examples/requests_app.py:31 ×60 (5,049 B), /work/main/apps/cli/examples/requests_app.py:27 ×47 (4,464 B), /work/main/apps/cli/examples/requests_app.py:30 ×9 (1,494 B), …
       "
     `);
   });
@@ -295,7 +309,7 @@ describe('reports at a point of the recording', () => {
     const chart = await runCli(['timeline', example, '--points', '20']);
     expect(chart.status).toBe(0);
     expect(chart.stdout).toMatchInlineSnapshot(`
-      "pymem timeline  apps/cli/examples/requests.pymem.txt.br: CPython 3.12.1, 194,424 events
+      "pymem timeline  apps/cli/examples/requests.pymem.txt.br: CPython 3.12.1, 194,994 events
         ─── (upper) arenas held   ─── (lower) bytes in live blocks
 
           5.0 MiB  ┼              ╭─────── 
@@ -311,24 +325,25 @@ describe('reports at a point of the recording', () => {
           0.8 MiB  ┤╭╭─╯                ╰─ 
           0.4 MiB  ┤╭╯                     
           0.0 MiB  ┼╯                      
-                            ^       ^   ^ 
-                   event 0         194,424
+                      ······^·······^   ^ 
+                   event 0         194,994
                    ^ mark   · GC collection
 
-        mark "mid-burst" at event 90,096: 3 arenas (3.0 MiB), 2.4 MiB in blocks
-        mark "peak" at event 155,641: 5 arenas (5.0 MiB), 4.0 MiB in blocks
-        mark "after-cleanup" at event 194,423: 5 arenas (5.0 MiB), 0.9 MiB in blocks
+        mark "mid-burst" at event 90,398: 3 arenas (3.0 MiB), 2.4 MiB in blocks
+        mark "peak" at event 156,223: 5 arenas (5.0 MiB), 4.0 MiB in blocks
+        mark "after-cleanup" at event 194,993: 5 arenas (5.0 MiB), 0.9 MiB in blocks
+        28 GC collections recorded
       "
     `);
     const csv = await runCli(['timeline', example, '--csv', '--points', '3']);
     expect(csv.stdout).toMatchInlineSnapshot(`
       "event,arenas,bytes_in_arenas,bytes_in_blocks,utilisation,mark,gc_collections
       0,0,0,0,0.0000,,0
-      90096,3,3145728,2505584,0.7965,"mid-burst",0
-      97212,3,3145728,2652704,0.8433,,0
-      155641,5,5242880,4189120,0.7990,"peak",0
-      194423,5,5242880,918016,0.1751,"after-cleanup",0
-      194424,5,5242880,917968,0.1751,,0
+      90398,3,3145728,2504976,0.7963,"mid-burst",14
+      97497,3,3145728,2649312,0.8422,,2
+      156223,5,5242880,4187488,0.7987,"peak",11
+      194993,5,5242880,918448,0.1752,"after-cleanup",1
+      194994,5,5242880,918400,0.1752,,0
       "
     `);
   });
@@ -337,7 +352,7 @@ describe('reports at a point of the recording', () => {
     expectOneLineError(
       await runCli(['stats', example, '--at', '999999999']),
       2,
-      /^pymem: --at 999999999 is past the end of the recording \(194,?424 events\)\n$/,
+      /^pymem: --at 999999999 is past the end of the recording \([\d,]+ events\)\n$/,
     );
     expectOneLineError(
       await runCli(['stats', example, '--mark', 'nope']),
@@ -372,17 +387,21 @@ describe('pymem diff', () => {
     ]);
     expect(status).toBe(0);
     expect(stdout).toMatchInlineSnapshot(`
-      "pymem diff  apps/cli/examples/requests.pymem.txt.br: from mark "mid-burst" (event 90,096) to mark "after-cleanup" (event 194,423)
-        arenas 3 → 5 (+2), bytes in blocks 2447 KiB → 896 KiB (-1550 KiB)
+      "pymem diff  apps/cli/examples/requests.pymem.txt.br: from mark "mid-burst" (event 90,398) to mark "after-cleanup" (event 194,993)
+        arenas 3 → 5 (+2), bytes in blocks 2446 KiB → 897 KiB (-1549 KiB)
 
       By size class
-        128 B blocks  : size=83.0 KiB (-598 KiB), count=664 (-4786), average=128 B
-        64 B blocks   : size=238 KiB (-465 KiB), count=3807 (-7441), average=64 B
-        48 B blocks   : size=81.4 KiB (-127 KiB), count=1737 (-2701), average=48 B
-        32 B blocks   : size=21.3 KiB (-69.3 KiB), count=682 (-2217), average=32 B
+        128 B blocks  : size=83.1 KiB (-598 KiB), count=665 (-4785), average=128 B
+        64 B blocks   : size=238 KiB (-464 KiB), count=3810 (-7432), average=64 B
+        48 B blocks   : size=81.4 KiB (-126 KiB), count=1737 (-2696), average=48 B
+        32 B blocks   : size=21.3 KiB (-69.2 KiB), count=683 (-2214), average=32 B
         … 27 more size classes (--top N, --json)
 
-        (record with --sites 1 to compare by source line as well)
+      Top 4 by lineno (tracemalloc compare_to, request sizes)
+        /work/main/apps/cli/examples/requests_app.py:31: size=44.5 KiB (-511 KiB), count=598 (-6877), average=76 B
+        /work/main/apps/cli/examples/requests_app.py:27: size=35.8 KiB (-413 KiB), count=398 (-4602), average=92 B
+        /work/main/apps/cli/examples/requests_app.py:30: size=24.1 KiB (-313 KiB), count=175 (-2300), average=141 B
+        /work/main/apps/cli/examples/requests_app.py:29: size=10.1 KiB (-116 KiB), count=200 (-2301), average=52 B
       "
     `);
   });
@@ -408,7 +427,7 @@ describe('pymem diff', () => {
     expectOneLineError(
       await runCli(['diff', example, '--from', 'peak', '--to', 'mid-burst']),
       2,
-      /--from \(event 155641\) comes after --to \(event 90096\)/,
+      /--from \(event \d+\) comes after --to \(event \d+\)/,
     );
   });
 });

@@ -6,7 +6,7 @@ the service drops its working set — yet most arenas stay allocated, pinned by 
 few cached objects scattered across them. This is the bundled example recording
 (`pnpm start` reports on it); re-record it with:
 
-    pnpm pymem record --python 3.12 -o requests.pymem.txt -- -I -S requests_app.py
+    pnpm pymem record --text --sites 1 --python 3.12 -o requests.pymem.txt -- -I -S requests_app.py
 """
 import gc
 import os

@@ -73,6 +73,13 @@ export async function reportCommand(
   out.push('', c.bold('Why it does not go back down'));
   out.push('  An arena returns to the OS only when every one of its pools is empty.');
   out.push(...arenaTable(analysis, options.arenas ?? 12, c.dim, c.yellow));
+  const pinning = pinningLines(analysis);
+  if (pinning.length > 0) {
+    out.push('', c.bold('Source lines whose live blocks keep the nearly empty arenas'));
+    for (const pin of pinning.slice(0, 5)) {
+      out.push(`  ${pin.site}: ${count(pin.blocks)} blocks, ${count(pin.bytes)} B requested`);
+    }
+  }
   out.push('', c.bold('Try next'));
   out.push(
     `  pymem replay ${shown} --verify   prove the model matches CPython pointer for pointer`,
@@ -81,10 +88,30 @@ export async function reportCommand(
     `  pymem replay ${shown} --stats    CPython's own _debugmallocstats block, from the model`,
   );
   out.push(
-    '  pymem record -o app.pymem.txt app.py   record your own program, then: pymem report app.pymem.txt',
+    `  pymem view ${shown}               see every arena, pool and block over time in the browser`,
+  );
+  out.push(
+    '  pymem record --sites 1 -o app.pmt app.py   record your own program, then: pymem report app.pmt',
   );
   io.out(`${out.join('\n')}\n`);
   return 0;
+}
+
+/** Sites of the live blocks in the nearly empty arenas, most bytes first. */
+export function pinningLines(
+  analysis: Fragmentation,
+): { site: string; blocks: number; bytes: number }[] {
+  const limit = NEARLY_EMPTY * analysis.arenaSize;
+  const total = new Map<string, { site: string; blocks: number; bytes: number }>();
+  for (const arena of analysis.arenas.filter((row) => row.usedBytes < limit)) {
+    for (const pin of arena.sites) {
+      const entry = total.get(pin.site) ?? { site: pin.site, blocks: 0, bytes: 0 };
+      entry.blocks += pin.blocks;
+      entry.bytes += pin.bytes;
+      total.set(pin.site, entry);
+    }
+  }
+  return [...total.values()].sort((x, y) => y.bytes - x.bytes || x.site.localeCompare(y.site));
 }
 
 /** The "peak" and "now" lines. */
