@@ -12,16 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { liveInterpreters } from '@pymem/cpython';
 import { buildLauncher, cacheDirectory, findPythonConfig, record } from '@pymem/recorder';
-import {
-  Domain,
-  decodePmt,
-  encodePmtBytes,
-  Op,
-  parseTextTrace,
-  Replayer,
-  type Trace,
-  TraceSeeker,
-} from '@pymem/tracing';
+import { Replayer, TraceSeeker } from '@pymem/runtime';
+import { Domain, decodePmt, encodePmtBytes, Op, parseTextTrace, type Trace } from '@pymem/tracing';
 
 const REPETITIONS = 5;
 const here = import.meta.dirname;

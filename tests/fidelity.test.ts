@@ -2,7 +2,8 @@
  * The allocator model against committed recordings of real CPython 3.8 … 3.13:
  * every pointer, every arena and every captured `_debugmallocstats` block must match.
  */
-import { parseTextTrace, ReplayDivergence, Replayer } from '@pymem/tracing';
+import { ReplayDivergence, Replayer } from '@pymem/runtime';
+import { parseTextTrace } from '@pymem/tracing';
 import { RECORDED_PROFILE_NAMES } from '@pymem/versions';
 import { describe, expect, it } from 'vitest';
 import { listFixtures, readFixture, readFixtureText, WORKLOADS } from './support/fixtures.ts';

@@ -14,7 +14,8 @@ const ALLOWED: Record<string, readonly string[]> = {
   '@pymem/versions': [],
   '@pymem/cpython': ['@pymem/versions'],
   '@pymem/obmalloc': ['@pymem/versions'],
-  '@pymem/tracing': ['@pymem/versions', '@pymem/obmalloc'],
+  '@pymem/tracing': ['@pymem/versions'],
+  '@pymem/runtime': ['@pymem/versions', '@pymem/obmalloc', '@pymem/tracing'],
   '@pymem/recorder': ['@pymem/versions', '@pymem/cpython'],
 };
 /** Packages whose code must run unchanged in a browser (sub-folders listed are Node adapters). */
@@ -22,6 +23,7 @@ const BROWSER_SAFE: Record<string, readonly string[]> = {
   '@pymem/versions': [],
   '@pymem/obmalloc': [],
   '@pymem/tracing': ['node'],
+  '@pymem/runtime': [],
 };
 
 function sourceFiles(dir: string): string[] {
@@ -61,6 +63,9 @@ describe('layering', () => {
         );
         for (const match of text.matchAll(IMPORT)) {
           const spec = (match[1] ?? match[2])!;
+          if (/(^|\/)(internal|src)(\/|$)/.test(spec) && !spec.startsWith('.')) {
+            problems.push(`${where}: imports another package's internals: ${spec}`);
+          }
           if (spec.startsWith('@pymem/')) {
             const target = spec.split('/').slice(0, 2).join('/');
             const rest = spec.slice(target.length);

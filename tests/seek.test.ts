@@ -1,5 +1,5 @@
 /** Seeking with checkpoints lands in exactly the state a straight replay reaches. */
-import { Replayer, TraceSeeker } from '@pymem/tracing';
+import { Replayer, TraceSeeker } from '@pymem/runtime';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { listFixtures, readFixture } from './support/fixtures.ts';

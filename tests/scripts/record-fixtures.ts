@@ -7,7 +7,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { liveInterpreters } from '@pymem/cpython';
-import { decodePmt, Replayer } from '@pymem/tracing';
+import { Replayer } from '@pymem/runtime';
+import { decodePmt } from '@pymem/tracing';
 import { PROFILES, RECORDED_PROFILE_NAMES } from '@pymem/versions';
 import { compressTrace, fixturePath, recordScript, WORKLOADS } from '../support/fixtures.ts';
 

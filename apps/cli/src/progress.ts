@@ -3,7 +3,7 @@
  * recordings big enough to take about a second; nothing at all on pipes.
  */
 
-import type { Replayer } from '@pymem/tracing';
+import type { Replayer } from '@pymem/runtime';
 import { SingleBar } from 'cli-progress';
 import type { Io } from './io.ts';
 

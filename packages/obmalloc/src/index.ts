@@ -22,7 +22,12 @@ export {
   summarizeArenas,
 } from './inspect.ts';
 export { PymallocState } from './internal/state.ts';
-export { Obmalloc, ObmallocError, type ObmallocOptions } from './obmalloc.ts';
+export {
+  Obmalloc,
+  ObmallocCheckpoint,
+  ObmallocError,
+  type ObmallocOptions,
+} from './obmalloc.ts';
 export {
   collectMallocStats,
   formatMallocStats,

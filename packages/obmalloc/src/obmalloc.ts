@@ -42,6 +42,26 @@ export class ObmallocError extends Error {
   }
 }
 
+/** A saved allocator state (see {@link Obmalloc.checkpoint}); opaque but for its size. */
+export class ObmallocCheckpoint {
+  /** @internal The copied state. */
+  readonly state: PymallocState;
+  /** Bytes held by the copy's typed arrays (what a checkpoint costs in memory). */
+  readonly byteLength: number;
+  constructor(state: PymallocState) {
+    this.state = state;
+    this.byteLength = state.byteLength();
+  }
+
+  /**
+   * The buffers to list when posting this checkpoint to another thread; the receiver
+   * gets a structured clone that {@link Obmalloc.restore} accepts as it is.
+   */
+  transferables(): ArrayBuffer[] {
+    return this.state.buffers();
+  }
+}
+
 /** Options for {@link Obmalloc}. */
 export interface ObmallocOptions {
   /** The CPython version profile. */
@@ -61,8 +81,12 @@ export class Obmalloc {
   readonly constants: ObmallocConstants;
   /** The full state, for inspection and validation; mutate only through methods. */
   readonly state: PymallocState;
-  /** Receives every allocator event; null (the default) costs nothing. */
-  listener: ObmallocListener | null = null;
+  /**
+   * The model's one fast hook: receives every allocator event; null (the default)
+   * costs nothing. Owned by whoever composes the model (`@pymem/runtime` installs it
+   * while its event bus has obmalloc subscribers); others subscribe to that bus.
+   */
+  hook: ObmallocListener | null = null;
   private readonly arenaAllocator: ArenaAllocator;
   /** log2(POOL_SIZE). */
   private readonly poolShift: number;
@@ -76,6 +100,16 @@ export class Obmalloc {
       options.arenaAllocator && options.rawAllocator ? undefined : createAddressModel();
     this.arenaAllocator = options.arenaAllocator ?? fallback!.arenas;
     this.raw = options.rawAllocator ?? fallback!.raw;
+  }
+
+  /** A copy of the whole allocator state, to come back to with {@link restore}. */
+  checkpoint(): ObmallocCheckpoint {
+    return new ObmallocCheckpoint(this.state.clone());
+  }
+
+  /** Puts the model back in the state of `checkpoint` (taken from a model of the same profile). */
+  restore(checkpoint: ObmallocCheckpoint): void {
+    this.state.copyFrom(checkpoint.state);
   }
 
   /** `PyObject_Malloc(nbytes)`: a block address, or 0 when memory ran out. */
@@ -132,7 +166,7 @@ export class Obmalloc {
       }
       s.rawAllocatedBlocks--;
       this.raw.free(ptr);
-      if (this.listener !== null) this.listener({ type: 'raw-free', address: ptr });
+      if (this.hook !== null) this.hook({ type: 'raw-free', address: ptr });
       return;
     }
     this.pymallocFree(arena, ptr);
@@ -170,7 +204,7 @@ export class Obmalloc {
       s.rawAllocatedBlocks++;
       s.runningAllocatedBlocks++;
       s.rawBlocks.set(address, nbytes);
-      if (this.listener !== null) this.listener({ type: 'raw-alloc', address, nbytes });
+      if (this.hook !== null) this.hook({ type: 'raw-alloc', address, nbytes });
     }
     return address;
   }
@@ -217,7 +251,7 @@ export class Obmalloc {
       }
     }
     const address = s.poolAddress(pool) + this.constants.poolOverhead + block * size;
-    if (this.listener !== null) this.listener({ type: 'block-alloc', address, sizeClass, nbytes });
+    if (this.hook !== null) this.hook({ type: 'block-alloc', address, sizeClass, nbytes });
     return address;
   }
 
@@ -274,12 +308,12 @@ export class Obmalloc {
       s.poolMaxnextoffset[pool] = c.poolSize - size;
       s.poolFreeblock[pool] = 1;
       links[base + 1] = -1;
-      if (this.listener !== null) {
-        this.listener({ type: 'pool-init', pool: s.poolAddress(pool), sizeClass });
+      if (this.hook !== null) {
+        this.hook({ type: 'pool-init', pool: s.poolAddress(pool), sizeClass });
       }
     }
     const address = s.poolAddress(pool) + c.poolOverhead + block * size;
-    if (this.listener !== null) this.listener({ type: 'block-alloc', address, sizeClass, nbytes });
+    if (this.hook !== null) this.hook({ type: 'block-alloc', address, sizeClass, nbytes });
     return address;
   }
 
@@ -317,7 +351,7 @@ export class Obmalloc {
     s.arenaNfreepools[arena] = pools;
     s.arenaNtotalpools[arena] = pools;
     s.blockLinks[arena] ??= new Int16Array(s.poolsPerArena * s.maxBlocks);
-    if (this.listener !== null) this.listener({ type: 'arena-new', arenaIndex: arena, address });
+    if (this.hook !== null) this.hook({ type: 'arena-new', arenaIndex: arena, address });
     return arena;
   }
 
@@ -355,7 +389,7 @@ export class Obmalloc {
     s.poolFreeblock[pool] = block;
     s.poolRef[pool]!--;
     s.blocksInUse--;
-    if (this.listener !== null) this.listener({ type: 'block-free', address: ptr, sizeClass });
+    if (this.hook !== null) this.hook({ type: 'block-free', address: ptr, sizeClass });
 
     if (lastfree < 0) {
       // The pool was full: it goes to the front of usedpools[class].
@@ -380,8 +414,8 @@ export class Obmalloc {
     s.poolNext[before] = after;
     s.poolNext[pool] = s.arenaFreepools[arena]!;
     s.arenaFreepools[arena] = pool;
-    if (this.listener !== null) {
-      this.listener({ type: 'pool-empty', pool: s.poolAddress(pool), sizeClass });
+    if (this.hook !== null) {
+      this.hook({ type: 'pool-empty', pool: s.poolAddress(pool), sizeClass });
     }
 
     let nf = s.arenaNfreepools[arena]!;
@@ -407,8 +441,8 @@ export class Obmalloc {
       this.arenaAllocator.free(address, c.arenaSize);
       s.arenaAddress[arena] = 0;
       s.narenasCurrentlyAllocated--;
-      if (this.listener !== null) {
-        this.listener({ type: 'arena-release', arenaIndex: arena, address });
+      if (this.hook !== null) {
+        this.hook({ type: 'arena-release', arenaIndex: arena, address });
       }
       return;
     }

@@ -1,4 +1,4 @@
-export { ReplayDivergence, TraceFormatError } from './errors.ts';
+export { TraceFormatError } from './errors.ts';
 export { type Note, notesInOrder } from './notes.ts';
 export {
   decodePmt,
@@ -9,9 +9,6 @@ export {
   type PmtFile,
   type PmtWriteOptions,
 } from './pmt/index.ts';
-export { type ReplayCounts, Replayer, type ReplayOptions } from './replay.ts';
-export { type SeekOptions, TraceSeeker } from './seek.ts';
-export { takeSnapshot } from './take-snapshot.ts';
 export { parseTextTrace, TextTraceParser } from './text-reader.ts';
 export { formatEvent, formatTextTrace } from './text-writer.ts';
 export {

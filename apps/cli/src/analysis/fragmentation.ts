@@ -8,7 +8,8 @@
  * that freeing a few blocks would give back.
  */
 import { collectMallocStats, summarizeArenas } from '@pymem/obmalloc';
-import { Replayer, type Trace } from '@pymem/tracing';
+import { Replayer } from '@pymem/runtime';
+import type { Trace } from '@pymem/tracing';
 import type { ProfileName } from '@pymem/versions';
 import type { Point } from '../load.ts';
 
@@ -84,12 +85,12 @@ export function analyzeFragmentation(
   const replayer: Replayer = new Replayer(trace, {
     ...(profile ? { profile } : {}),
     trackBlocks: hasSites,
-    listener: (event) => {
-      if (event.type === 'arena-new') {
-        arenas++;
-        if (arenas > peak.arenas) peak = { arenas, eventIndex: replayer.position - 1 };
-      } else if (event.type === 'arena-release') arenas--;
-    },
+  });
+  replayer.events.subscribe('obmalloc', (event) => {
+    if (event.type === 'arena-new') {
+      arenas++;
+      if (arenas > peak.arenas) peak = { arenas, eventIndex: replayer.position - 1 };
+    } else if (event.type === 'arena-release') arenas--;
   });
   const marks = trace.marks
     .filter((mark) => mark.eventIndex <= point.eventIndex)

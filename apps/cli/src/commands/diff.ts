@@ -4,7 +4,8 @@
  * when the recording has allocation sites. A and B are event indexes or mark labels.
  */
 import { collectMallocStats, type MallocStats } from '@pymem/obmalloc';
-import { formatSize, type KeyType, Replayer, takeSnapshot } from '@pymem/tracing';
+import { Replayer, takeSnapshot } from '@pymem/runtime';
+import { formatSize, type KeyType } from '@pymem/tracing';
 import type { ProfileName } from '@pymem/versions';
 import { CliError } from '../exit-codes.ts';
 import { count } from '../format.ts';

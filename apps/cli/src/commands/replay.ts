@@ -1,4 +1,4 @@
-import { Replayer } from '@pymem/tracing';
+import { Replayer } from '@pymem/runtime';
 import { readTraceFile } from '@pymem/tracing/node';
 import type { ProfileName } from '@pymem/versions';
 import { colors, type Io } from '../io.ts';

@@ -3,7 +3,7 @@
  * block, computed by the model at that point of the recording.
  */
 import { collectMallocStats, formatMallocStats } from '@pymem/obmalloc';
-import { Replayer } from '@pymem/tracing';
+import { Replayer } from '@pymem/runtime';
 import type { ProfileName } from '@pymem/versions';
 import type { Io } from '../io.ts';
 import { openTrace, resolvePoint } from '../load.ts';

@@ -5,7 +5,7 @@
  */
 
 import { collectMallocStats } from '@pymem/obmalloc';
-import { Replayer } from '@pymem/tracing';
+import { Replayer } from '@pymem/runtime';
 import type { ProfileName } from '@pymem/versions';
 import * as chartModule from 'asciichart';
 import { CliError } from '../exit-codes.ts';

@@ -11,7 +11,8 @@
  * Block lifetimes (lifetimes.ts), needed only by the top-sites panel, are computed
  * after the page has the recording.
  */
-import { Replayer, type Replayer as ReplayerType, type Trace } from '@pymem/tracing';
+import { Replayer, type Replayer as ReplayerType } from '@pymem/runtime';
+import type { Trace } from '@pymem/tracing';
 import {
   emptyTimeline,
   fillTimeline,
@@ -52,13 +53,5 @@ export function firstPass(trace: Trace, samples: number = TIMELINE_SAMPLES): Fir
 
 /** The buffers of a checkpoint's typed arrays, for a transfer list. */
 export function checkpointBuffers(checkpoint: ReplayCheckpoint): ArrayBuffer[] {
-  const buffers = new Set<ArrayBuffer>();
-  const add = (value: unknown) => {
-    if (ArrayBuffer.isView(value) && value.buffer instanceof ArrayBuffer) buffers.add(value.buffer);
-  };
-  for (const value of Object.values(checkpoint.state)) {
-    if (Array.isArray(value)) value.forEach(add);
-    else add(value);
-  }
-  return [...buffers];
+  return checkpoint.state.transferables();
 }

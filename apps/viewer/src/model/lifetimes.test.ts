@@ -1,4 +1,5 @@
-import { Domain, Op, Replayer, TraceBuilder } from '@pymem/tracing';
+import { Replayer } from '@pymem/runtime';
+import { Domain, Op, TraceBuilder } from '@pymem/tracing';
 import { describe, expect, it } from 'vitest';
 import { synthesizeTrace } from '../testing/synthetic-trace.ts';
 import { findAllocatingEvent, siteName } from './allocating-event.ts';

@@ -1,5 +1,5 @@
 import { collectMallocStats, formatMallocStats } from '@pymem/obmalloc';
-import { Replayer } from '@pymem/tracing';
+import { Replayer } from '@pymem/runtime';
 import { describe, expect, it } from 'vitest';
 import { synthesizeTrace } from '../testing/synthetic-trace.ts';
 import { firstPass } from './first-pass.ts';

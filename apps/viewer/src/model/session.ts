@@ -14,7 +14,8 @@
  * (each holds every arena's free-block links: ~130 KiB per arena on 3.10+).
  */
 import { OBMALLOC_CONSTANTS, type Obmalloc, type ObmallocConstants } from '@pymem/obmalloc';
-import { type Replayer, type Trace, TraceSeeker } from '@pymem/tracing';
+import { type Replayer, TraceSeeker } from '@pymem/runtime';
+import type { Trace } from '@pymem/tracing';
 import { parseVersion, type VersionProfile } from '@pymem/versions';
 import type { ReplayCheckpoint } from './first-pass.ts';
 import type { TimelineColumns } from './timeline.ts';

@@ -171,6 +171,25 @@ export class PymallocState {
     }
   }
 
+  /** The distinct buffers behind this state's typed arrays. */
+  buffers(): ArrayBuffer[] {
+    const buffers = new Set<ArrayBuffer>();
+    const add = (value: unknown): void => {
+      if (ArrayBuffer.isView(value) && value.buffer instanceof ArrayBuffer)
+        buffers.add(value.buffer);
+    };
+    for (const value of Object.values(this)) {
+      if (Array.isArray(value)) value.forEach(add);
+      else add(value);
+    }
+    return [...buffers];
+  }
+
+  /** Bytes held by this state's typed arrays. */
+  byteLength(): number {
+    return this.buffers().reduce((total, buffer) => total + buffer.byteLength, 0);
+  }
+
   /** Pool id of pool `k` of arena object `arena`. */
   poolId(arena: number, k: number): number {
     return this.numClasses + arena * this.poolsPerArena + k;

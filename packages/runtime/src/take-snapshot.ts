@@ -7,8 +7,9 @@
  * recorded site gets `<unknown>:0` and total_nframe 1, as tracemalloc reports a stack
  * with no Python frame. Raw-domain allocations are not recorded, so they are absent.
  */
+
+import { type RawFrame, type RawTrace, Snapshot } from '@pymem/tracing';
 import type { Replayer } from './replay.ts';
-import { type RawFrame, type RawTrace, Snapshot } from './tracemalloc/index.ts';
 
 const UNKNOWN: readonly RawFrame[] = [['<unknown>', 0]];
 

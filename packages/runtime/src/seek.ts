@@ -10,8 +10,9 @@
  * Memory: one copy of pymalloc's state per checkpoint (about 130 KiB per arena on
  * 3.10+, plus the pool headers).
  */
+
+import type { Trace } from '@pymem/tracing';
 import { type ReplayCheckpoint, Replayer, type ReplayOptions } from './replay.ts';
-import type { Trace } from './trace.ts';
 
 /** Options of {@link TraceSeeker}. */
 export interface SeekOptions extends Omit<ReplayOptions, 'verify'> {

@@ -23,15 +23,16 @@ import {
   collectMallocStats,
   createAddressModel,
   formatMallocStats,
-  Obmalloc,
+  type Obmalloc,
+  type ObmallocCheckpoint,
   ObmallocError,
-  type ObmallocListener,
-  type PymallocState,
   type RawAllocator,
 } from '@pymem/obmalloc';
+import { Domain, type Mark, Op, type Trace, TraceFormatError } from '@pymem/tracing';
 import { type ProfileName, parseVersion } from '@pymem/versions';
-import { ReplayDivergence, TraceFormatError } from './errors.ts';
-import { Domain, type Mark, Op, type Trace } from './trace.ts';
+import { ReplayDivergence } from './errors.ts';
+import type { EventBus } from './event-bus.ts';
+import { createRuntime, type Runtime, type RuntimeEvents } from './runtime.ts';
 
 /** Options for {@link Replayer}. */
 export interface ReplayOptions {
@@ -39,8 +40,6 @@ export interface ReplayOptions {
   readonly profile?: ProfileName;
   /** Compare every pointer, arena and mark, and throw at the first difference. */
   readonly verify?: boolean;
-  /** Attached to the model before the first event. */
-  readonly listener?: ObmallocListener;
   /**
    * Keep a table of live object-allocator blocks (request size and allocation site,
    * keyed by the recorded address): what tracemalloc-style questions need. Off by
@@ -84,7 +83,7 @@ export interface ReplayCheckpoint {
   readonly position: number;
   readonly nextMark: number;
   readonly counts: Readonly<ReplayCounts>;
-  readonly state: PymallocState;
+  readonly state: ObmallocCheckpoint;
   readonly translation: ReadonlyMap<number, number>;
   readonly virtual: ReadonlyMap<number, number>;
   readonly rawDomain: ReadonlySet<number>;
@@ -103,7 +102,9 @@ export class Replayer {
   readonly trace: Trace;
   /** The profile being modelled. */
   readonly profile: ProfileName;
-  /** The model, in the state after `position` events. */
+  /** The composed model layers, in the state after `position` events. */
+  readonly runtime: Runtime;
+  /** The allocator model (the runtime's pymalloc), in the state after `position` events. */
   readonly model: Obmalloc;
   /** Where arena addresses come from. */
   readonly addressMode: 'recorded' | 'modelled';
@@ -167,8 +168,17 @@ export class Replayer {
       realloc: () => this.nextRaw,
       free: () => {},
     };
-    this.model = new Obmalloc({ profile: this.profile, arenaAllocator: arenas, rawAllocator: raw });
-    if (options.listener) this.model.listener = options.listener;
+    this.runtime = createRuntime({
+      profile: this.profile,
+      arenaAllocator: arenas,
+      rawAllocator: raw,
+    });
+    this.model = this.runtime.obmalloc;
+  }
+
+  /** The runtime's event bus: subscribe to every layer's events during the replay. */
+  get events(): EventBus<RuntimeEvents> {
+    return this.runtime.events;
   }
 
   /** Replays every remaining event (checking every remaining mark). */
@@ -219,7 +229,7 @@ export class Replayer {
       position: this.position,
       nextMark: this.nextMark,
       counts: { ...this.counts },
-      state: this.model.state.clone(),
+      state: this.model.checkpoint(),
       translation: new Map(this.translation),
       virtual: new Map(this.virtual),
       rawDomain: new Set(this.rawDomain),
@@ -233,7 +243,7 @@ export class Replayer {
     this.position = checkpoint.position;
     this.nextMark = checkpoint.nextMark;
     Object.assign(this.counts, checkpoint.counts);
-    this.model.state.copyFrom(checkpoint.state);
+    this.model.restore(checkpoint.state);
     copyInto(this.translation, checkpoint.translation);
     copyInto(this.virtual, checkpoint.virtual);
     this.rawDomain.clear();

@@ -1,7 +1,7 @@
+import { parseTextTrace, TraceFormatError } from '@pymem/tracing';
 import { describe, expect, it } from 'vitest';
-import { ReplayDivergence, TraceFormatError } from './errors.ts';
+import { ReplayDivergence } from './errors.ts';
 import { Replayer } from './replay.ts';
-import { parseTextTrace } from './text-reader.ts';
 
 const header = 'pymem-trace 1\npython 3.11.7\n';
 
@@ -41,5 +41,24 @@ describe('Replayer', () => {
     const trace = parseTextTrace(`${header}f obj 1234\n`);
     expect(() => new Replayer(trace).runToEnd()).toThrow(TraceFormatError);
     expect(() => new Replayer(trace).runToEnd()).toThrow(/^line 3: /);
+  });
+
+  it('publishes every allocator decision on the bus to each subscriber, and nothing when none listens', () => {
+    const trace = parseTextTrace(
+      `${header}A 1048576 7f0000101000\nm obj 16 7f0000104030\nf obj 7f0000104030\n`,
+    );
+    const replayer = new Replayer(trace, { verify: true });
+    expect(replayer.model.hook).toBeNull();
+    const first: string[] = [];
+    const second: string[] = [];
+    const stopFirst = replayer.events.subscribe('obmalloc', (event) => first.push(event.type));
+    const stopSecond = replayer.events.subscribe('obmalloc', (event) => second.push(event.type));
+    replayer.runTo(2);
+    stopFirst();
+    replayer.runToEnd();
+    expect(first).toEqual(['arena-new', 'pool-init', 'block-alloc']);
+    expect(second).toEqual([...first, 'block-free', 'pool-empty']);
+    stopSecond();
+    expect(replayer.model.hook).toBeNull();
   });
 });

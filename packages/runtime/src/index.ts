@@ -1,0 +1,17 @@
+export { ReplayDivergence } from './errors.ts';
+export {
+  type ChannelActivation,
+  EventBus,
+  type Subscriber,
+  type Unsubscribe,
+} from './event-bus.ts';
+export {
+  type LiveBlock,
+  type ReplayCheckpoint,
+  type ReplayCounts,
+  Replayer,
+  type ReplayOptions,
+} from './replay.ts';
+export { createRuntime, type Runtime, type RuntimeEvents, type RuntimeOptions } from './runtime.ts';
+export { type SeekOptions, TraceSeeker } from './seek.ts';
+export { takeSnapshot } from './take-snapshot.ts';
