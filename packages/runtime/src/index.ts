@@ -1,3 +1,4 @@
+export { AddressTable } from './address-table.ts';
 export { ReplayDivergence } from './errors.ts';
 export {
   type ChannelActivation,

@@ -30,6 +30,7 @@ import {
 } from '@pymem/obmalloc';
 import { Domain, type Mark, Op, type Trace, TraceFormatError } from '@pymem/tracing';
 import { type ProfileName, parseVersion } from '@pymem/versions';
+import { AddressTable } from './address-table.ts';
 import { ReplayDivergence } from './errors.ts';
 import type { EventBus } from './event-bus.ts';
 import { createRuntime, type Runtime, type RuntimeEvents } from './runtime.ts';
@@ -87,8 +88,7 @@ export interface ReplayCheckpoint {
   readonly translation: ReadonlyMap<number, number>;
   readonly virtual: ReadonlyMap<number, number>;
   readonly rawDomain: ReadonlySet<number>;
-  readonly liveSize: ReadonlyMap<number, number>;
-  readonly liveSite: ReadonlyMap<number, number>;
+  readonly liveBlocks: AddressTable;
 }
 
 function copyInto<K, V>(target: Map<K, V>, source: ReadonlyMap<K, V>): void {
@@ -121,8 +121,8 @@ export class Replayer {
   };
   private readonly verify: boolean;
   private readonly tracking: boolean;
-  private readonly liveSize = new Map<number, number>();
-  private readonly liveSite = new Map<number, number>();
+  /** Recorded address of each live block → the event that allocated it. */
+  private readonly liveBlockEvents = new AddressTable(4096);
   private nextMark = 0;
   private readonly translation = new Map<number, number>();
   private readonly virtual = new Map<number, number>();
@@ -218,9 +218,12 @@ export class Replayer {
   *liveBlocks(): Generator<LiveBlock> {
     if (!this.tracking)
       throw new Error('liveBlocks() needs a Replayer created with trackBlocks: true');
-    for (const [address, size] of this.liveSize) {
-      yield { address, size, site: this.liveSite.get(address) ?? -1 };
-    }
+    const t = this.trace;
+    const blocks: LiveBlock[] = [];
+    this.liveBlockEvents.forEach((address, i) => {
+      blocks.push({ address, size: t.op[i] === Op.realloc ? t.b[i]! : t.a[i]!, site: t.site[i]! });
+    });
+    yield* blocks;
   }
 
   /** Everything needed to come back to the current position later. */
@@ -233,8 +236,7 @@ export class Replayer {
       translation: new Map(this.translation),
       virtual: new Map(this.virtual),
       rawDomain: new Set(this.rawDomain),
-      liveSize: new Map(this.liveSize),
-      liveSite: new Map(this.liveSite),
+      liveBlocks: this.liveBlockEvents.clone(),
     };
   }
 
@@ -248,8 +250,7 @@ export class Replayer {
     copyInto(this.virtual, checkpoint.virtual);
     this.rawDomain.clear();
     for (const block of checkpoint.rawDomain) this.rawDomain.add(block);
-    copyInto(this.liveSize, checkpoint.liveSize);
-    copyInto(this.liveSite, checkpoint.liveSite);
+    this.liveBlockEvents.copyFrom(checkpoint.liveBlocks);
   }
 
   /** The model's `_debugmallocstats` pymalloc block now. */
@@ -290,8 +291,7 @@ export class Replayer {
           if (result !== b) this.checkPointer(i, b, result);
           else this.counts.pointersChecked++;
           if (this.tracking && b !== 0) {
-            this.liveSize.set(b, a);
-            this.liveSite.set(b, t.site[i]!);
+            this.liveBlockEvents.set(b, i);
           }
           break;
         }
@@ -306,17 +306,14 @@ export class Replayer {
             this.counts.pointersChecked++;
           else this.checkPointer(i, recorded, result);
           if (this.tracking && recorded !== 0) {
-            this.liveSize.delete(a);
-            this.liveSite.delete(a);
-            this.liveSize.set(recorded, b);
-            this.liveSite.set(recorded, t.site[i]!);
+            this.liveBlockEvents.take(a);
+            this.liveBlockEvents.set(recorded, i);
           }
           break;
         }
         default: {
           if (this.tracking) {
-            this.liveSize.delete(a);
-            this.liveSite.delete(a);
+            this.liveBlockEvents.take(a);
           }
           if (this.translation.size === 0) model.free(a);
           else {

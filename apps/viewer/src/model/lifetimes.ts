@@ -11,8 +11,9 @@
  * Raw-domain events are not the object allocator's and are skipped, as the replayer
  * does. A failed realloc (result NULL) leaves the old block alive.
  */
+
+import { AddressTable } from '@pymem/runtime';
 import { Domain, Op, type Trace } from '@pymem/tracing';
-import { AddressTable } from './address-table.ts';
 
 /** freedAt[i] for an allocation event that is never freed. */
 export const NEVER_FREED = 0x7fffffff;

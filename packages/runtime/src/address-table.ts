@@ -1,7 +1,7 @@
 /**
- * A hash table from addresses to small integers (event indexes), for the one pass
- * over a recording that pairs every free with its allocation. `Map` with such keys
- * (numbers above 2³¹) boxes every key; this table keeps keys in a Float64Array and
+ * A hash table from addresses to small integers (event indexes): what a replay needs
+ * to pair every free with its allocation. `Map` with such keys (numbers above 2³¹,
+ * heap numbers in V8) boxes every key and slows down as a long replay goes on; this table keeps keys in a Float64Array and
  * values in an Int32Array, with open addressing, linear probing and backward-shift
  * deletion (no tombstones).
  *
@@ -93,6 +93,36 @@ export class AddressTable {
     this.values[hole] = EMPTY;
     this.size--;
     return found;
+  }
+
+  /** Calls `visit(address, value)` for every entry, in slot order. */
+  forEach(visit: (address: number, value: number) => void): void {
+    const keys = this.keys;
+    const values = this.values;
+    for (let slot = 0; slot < values.length; slot++) {
+      const value = values[slot]!;
+      if (value !== EMPTY) visit(keys[slot]!, value);
+    }
+  }
+
+  /** An independent copy (for checkpoints). */
+  clone(): AddressTable {
+    const copy = new AddressTable();
+    copy.copyFrom(this);
+    return copy;
+  }
+
+  /** Makes this table an independent copy of `source`. */
+  copyFrom(source: AddressTable): void {
+    this.keys = source.keys.slice();
+    this.values = source.values.slice();
+    this.mask = source.mask;
+    this.size = source.size;
+  }
+
+  /** Bytes held by the table's arrays. */
+  get byteLength(): number {
+    return this.keys.byteLength + this.values.byteLength;
   }
 
   private grow(): void {
