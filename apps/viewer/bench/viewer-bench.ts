@@ -20,6 +20,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { synthesizeTrace } from '@pymem/runtime';
 import {
   decodePmt,
   encodePmtBytes,
@@ -30,7 +31,6 @@ import {
 } from '@pymem/tracing';
 import { serveViewer } from '../src/server/serve-viewer.ts';
 import { hasChromium, launchChromium } from '../src/testing/chromium.ts';
-import { synthesizeTrace } from '../src/testing/synthetic-trace.ts';
 
 const here = import.meta.dirname;
 const APP = join(here, '..', 'dist', 'app');

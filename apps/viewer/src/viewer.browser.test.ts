@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gzipSync } from 'node:zlib';
 import { BlockState, blockSize, poolBlockStates } from '@pymem/obmalloc';
-import { Replayer } from '@pymem/runtime';
+import { Replayer, synthesizeTrace } from '@pymem/runtime';
 import { formatTextTrace, type Mark, parseTextTrace, type Trace } from '@pymem/tracing';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,7 +20,6 @@ import {
   type LaunchedChromium,
   launchChromium,
 } from './testing/chromium.ts';
-import { synthesizeTrace } from './testing/synthetic-trace.ts';
 
 const HERE = import.meta.dirname;
 const APP = join(HERE, '..', 'dist', 'app');

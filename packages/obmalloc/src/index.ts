@@ -1,3 +1,4 @@
+export { AddressTable } from './address-table.ts';
 export {
   type ArenaAllocator,
   createAddressModel,

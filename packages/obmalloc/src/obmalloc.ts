@@ -132,7 +132,7 @@ export class Obmalloc {
     const s = this.state;
     const arena = s.arenaContaining(ptr);
     if (arena < 0) {
-      if (!s.rawBlocks.has(ptr)) {
+      if (s.rawBlocks.get(ptr) < 0) {
         throw new ObmallocError(
           'invalid-realloc',
           `realloc of ${hex(ptr)}, which no one allocated`,
@@ -140,7 +140,7 @@ export class Obmalloc {
       }
       const moved = this.raw.realloc(ptr, nbytes);
       if (moved !== 0) {
-        s.rawBlocks.delete(ptr);
+        s.rawBlocks.take(ptr);
         s.rawBlocks.set(moved, nbytes);
       }
       return moved;
@@ -160,7 +160,7 @@ export class Obmalloc {
     s.runningAllocatedBlocks--;
     const arena = s.arenaContaining(ptr);
     if (arena < 0) {
-      if (!s.rawBlocks.delete(ptr)) {
+      if (s.rawBlocks.take(ptr) < 0) {
         s.runningAllocatedBlocks++;
         throw new ObmallocError('invalid-free', `free of ${hex(ptr)}, which no one allocated`);
       }

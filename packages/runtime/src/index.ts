@@ -1,4 +1,3 @@
-export { AddressTable } from './address-table.ts';
 export { ReplayDivergence } from './errors.ts';
 export {
   type ChannelActivation,
@@ -15,4 +14,5 @@ export {
 } from './replay.ts';
 export { createRuntime, type Runtime, type RuntimeEvents, type RuntimeOptions } from './runtime.ts';
 export { type SeekOptions, TraceSeeker } from './seek.ts';
+export { type SyntheticOptions, synthesizeTrace } from './synthesize-trace.ts';
 export { takeSnapshot } from './take-snapshot.ts';

@@ -19,6 +19,7 @@
  *   verify off: differences are counted in `divergences` and the replay goes on.
  */
 import {
+  AddressTable,
   type ArenaAllocator,
   collectMallocStats,
   createAddressModel,
@@ -30,7 +31,6 @@ import {
 } from '@pymem/obmalloc';
 import { Domain, type Mark, Op, type Trace, TraceFormatError } from '@pymem/tracing';
 import { type ProfileName, parseVersion } from '@pymem/versions';
-import { AddressTable } from './address-table.ts';
 import { ReplayDivergence } from './errors.ts';
 import type { EventBus } from './event-bus.ts';
 import { createRuntime, type Runtime, type RuntimeEvents } from './runtime.ts';

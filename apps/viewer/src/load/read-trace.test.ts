@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
+import { synthesizeTrace } from '@pymem/runtime';
 import { encodePmtBytes, formatTextTrace, type Trace, TraceFormatError } from '@pymem/tracing';
 import { describe, expect, it } from 'vitest';
-import { synthesizeTrace } from '../testing/synthetic-trace.ts';
 import { brotliMessage, sniffInput, ViewerInputError } from './input-kind.ts';
 import { type ReadProgress, readTraceStream } from './read-trace.ts';
 import { errorLine, transferList } from './worker-protocol.ts';

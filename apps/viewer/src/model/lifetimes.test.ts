@@ -1,7 +1,6 @@
-import { Replayer } from '@pymem/runtime';
+import { Replayer, synthesizeTrace } from '@pymem/runtime';
 import { Domain, Op, TraceBuilder } from '@pymem/tracing';
 import { describe, expect, it } from 'vitest';
-import { synthesizeTrace } from '../testing/synthetic-trace.ts';
 import { findAllocatingEvent, siteName } from './allocating-event.ts';
 import { blockLifetimes, forEachLiveAllocation, NEVER_FREED } from './lifetimes.ts';
 import { topSites } from './top-sites.ts';

@@ -12,7 +12,7 @@
  * does. A failed realloc (result NULL) leaves the old block alive.
  */
 
-import { AddressTable } from '@pymem/runtime';
+import { AddressTable } from '@pymem/obmalloc';
 import { Domain, Op, type Trace } from '@pymem/tracing';
 
 /** freedAt[i] for an allocation event that is never freed. */

@@ -1,7 +1,6 @@
 import { collectMallocStats, formatMallocStats } from '@pymem/obmalloc';
-import { Replayer } from '@pymem/runtime';
+import { Replayer, synthesizeTrace } from '@pymem/runtime';
 import { describe, expect, it } from 'vitest';
-import { synthesizeTrace } from '../testing/synthetic-trace.ts';
 import { firstPass } from './first-pass.ts';
 import { CHECKPOINT_BUDGET, checkpointInterval, ViewerSession } from './session.ts';
 import { measure, sampleIndices } from './timeline.ts';

@@ -37,6 +37,7 @@
  *      ascending; nfp2lasta[n] is the rightmost of them with n free pools, or -1.
  *   5. An arena object is unused iff its address is 0; then it is on the unused stack.
  */
+import { AddressTable } from '../address-table.ts';
 import type { ObmallocConstants } from '../constants.ts';
 
 const SLOT_CACHE = 4096;
@@ -93,7 +94,8 @@ export class PymallocState {
 
   // ---- the raw domain as pymalloc sees it ----
   /** Blocks the raw allocator gave pymalloc's fallback path: address → requested size. */
-  readonly rawBlocks: Map<number, number> = new Map();
+  /** Live raw-fallback blocks: address → requested bytes. */
+  readonly rawBlocks: AddressTable = new AddressTable(64);
   /** 3.9+ `raw_allocated_blocks`. */
   rawAllocatedBlocks = 0;
   /** 3.8 `_Py_AllocatedBlocks` (running counter over every object-allocator call). */
@@ -159,7 +161,7 @@ export class PymallocState {
     this.rawAllocatedBlocks = source.rawAllocatedBlocks;
     this.runningAllocatedBlocks = source.runningAllocatedBlocks;
     this.blocksInUse = source.blocksInUse;
-    copyMap(this.rawBlocks, source.rawBlocks);
+    this.rawBlocks.copyFrom(source.rawBlocks);
     copyMap(this.arenaBySlot, source.arenaBySlot);
     copySet(this.radixMidNodes, source.radixMidNodes);
     copySet(this.radixBotNodes, source.radixBotNodes);

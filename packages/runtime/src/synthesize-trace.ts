@@ -3,7 +3,8 @@
  * `Obmalloc` is driven by a seeded random program (growth, churn, then release, the
  * shape of a service's memory) and every call is written as the recorder would —
  * arena `A`/`F` events before the call that caused them, allocation sites, GC
- * collections and marks carrying the model's own statistics text.
+ * collections and marks carrying the model's own statistics text. For tests and
+ * benchmarks that need recordings of any length (millions of events in seconds).
  */
 import {
   collectMallocStats,
