@@ -1,5 +1,6 @@
 /** The `pymem` command line on real recordings: output, exit codes and error lines. */
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cliJsonDocs, JSON_SCHEMAS, main } from '@pymem/cli';
@@ -23,6 +24,18 @@ const cutText =
   '\n';
 const cutPath = join(scratch, 'mixed-cut.pymem.txt');
 writeFileSync(cutPath, cutText);
+
+/** A port nobody listens on right now (the OS's pick, released again). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
 
 function expectOneLineError(
   result: { status: number; stdout: string; stderr: string },
@@ -64,6 +77,17 @@ describe('pymem versions', () => {
       const live = liveInterpreterFor(profile.name, 'pymem versions');
       expect(profile.verifiedBy).toBe(live ? 'live + fixtures' : 'fixtures');
     }
+  });
+
+  it('shows only the profile --python names', async () => {
+    const { status, stdout } = await runCli(['versions', '--python', '3.11']);
+    expect(status).toBe(0);
+    const rows = stdout.split('\n').filter((line) => /^3\.\d+ /.test(line));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatch(/^3\.11 +3\.11\.7 /);
+    const parsed = JSON.parse((await runCli(['--python', '3.14', 'versions', '--json'])).stdout);
+    expect(parsed.profiles.map((p: { name: string }) => p.name)).toEqual(['3.14']);
+    JSON_SCHEMAS.versions!.parse(parsed);
   });
 
   it('rejects an unsupported --python with one line naming the supported versions', async () => {
@@ -201,6 +225,7 @@ describe('pymem report (the main job)', () => {
       "pymem report  bundled example (apps/cli/examples/requests.pymem.txt.br)
         program   /root/.pyenv/versions/3.12.1/bin/python3.12 -I -S apps/cli/examples/requests_app.py
         CPython   3.12.1 (profile 3.12), 194,994 allocator events, 3 marks
+        at        the end of the recording (event 194,994; it has no "exit" mark)
 
       Arenas (1,048,576 bytes each)
         peak     5 arenas    5.0 MiB  at event 139,105 (before mark "peak")
@@ -228,11 +253,15 @@ describe('pymem report (the main job)', () => {
         /work/main/apps/cli/examples/requests_app.py:29: 199 blocks, 10,306 B requested
         <frozen abc>:106: 110 blocks, 9,770 B requested
 
+      Outside pymalloc
+        302 live blocks, 0.5 MiB requested, held by the raw allocator (malloc):
+        requests over 512 bytes go there directly; no arena holds them and the figures above leave them out.
+
       Try next
-        pymem replay apps/cli/examples/requests.pymem.txt.br --verify   prove the model matches CPython pointer for pointer
-        pymem replay apps/cli/examples/requests.pymem.txt.br --stats    CPython's own _debugmallocstats block, from the model
-        pymem view apps/cli/examples/requests.pymem.txt.br               see every arena, pool and block over time in the browser
-        pymem record --sites 1 -o app.pmt app.py   record your own program, then: pymem report app.pmt
+        pymem replay apps/cli/examples/requests.pymem.txt.br --verify     prove the model matches CPython pointer for pointer
+        pymem stats apps/cli/examples/requests.pymem.txt.br --at 194994   CPython's own _debugmallocstats block at this point, from the model
+        pymem view apps/cli/examples/requests.pymem.txt.br                see every arena, pool and block over time in the browser
+        pymem record --sites 1 -o app.pmt app.py                          record your own program, then: pymem report app.pmt
       "
     `);
   });
@@ -509,12 +538,123 @@ describe('pymem view', () => {
     expect(await running).toBe(0);
   });
 
+  it('shows the recording at the root URL of the port it is given', async () => {
+    const port = await freePort();
+    let stop!: () => void;
+    let stdout = '';
+    const until = new Promise<void>((resolve) => {
+      stop = resolve;
+    });
+    const running = main(
+      ['view', 'apps/cli/examples/requests.pymem.txt.br', '--port', String(port)],
+      {
+        out: (text) => {
+          stdout += text;
+        },
+        err: () => {},
+        color: false,
+      },
+      { until },
+    );
+    for (let i = 0; i < 100 && stdout === ''; i++) await new Promise((r) => setTimeout(r, 50));
+    const root = `http://127.0.0.1:${port}/`;
+    expect(stdout).toBe(`${root}?trace=/trace\n`);
+    const page = await fetch(root);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    // The page names the recording in its head, and its app reads that name.
+    const head = html.slice(0, html.search(/<\/head>/i));
+    const preload = /<meta name="pymem-trace" content="([^"]*)" \/>/.exec(head)?.[1];
+    expect(preload).toBe('/trace');
+    const script = /<script type="module"[^>]* src="([^"]+)"/.exec(head)?.[1];
+    const app = await (await fetch(new URL(script!, root))).text();
+    expect(app.includes('meta[name="pymem-trace"]'), 'the app reads the meta').toBe(true);
+    const trace = await fetch(new URL(preload!, root));
+    expect((await trace.text()).startsWith('pymem-trace 1\npython 3.12.1\n')).toBe(true);
+    stop();
+    expect(await running).toBe(0);
+  });
+
   it('says in one line when the file is missing or the port is bad', async () => {
     expectOneLineError(await runCli(['view', join(scratch, 'nope.txt')]), 2, /nope\.txt/);
     expectOneLineError(
       await runCli(['view', tracePath, '--port', '70000']),
       1,
-      /--port takes a number/,
+      /^pymem: --port takes a whole number from 0 to 65535, not "70000"\n$/,
     );
+  });
+});
+
+describe('the command line itself', () => {
+  it('answers a mistyped command as one, not as a file for report', async () => {
+    for (const argv of [
+      ['fragmentaton', tracePath],
+      ['fragmentaton'],
+      ['--python', '3.12', 'fragmentaton'],
+    ]) {
+      expectOneLineError(
+        await runCli(argv),
+        1,
+        /^pymem: unknown command 'fragmentaton' \(did you mean fragmentation\?\)\n$/,
+      );
+    }
+    expectOneLineError(
+      await runCli(['stat', tracePath]),
+      1,
+      /^pymem: unknown command 'stat' \(did you mean stats\?\)\n$/,
+    );
+  });
+
+  it('still reports on a file whose name looks like a command', async () => {
+    const cwd = process.cwd();
+    const dir = mkdtempSync(join(tmpdir(), 'pymem-cwd-'));
+    copyFileSync(tracePath, join(dir, 'stat'));
+    process.chdir(dir);
+    try {
+      const { status, stdout } = await runCli(['stat', '--json']);
+      expect(status).toBe(0);
+      expect(JSON.parse(stdout)).toMatchObject({ file: 'stat', python: '3.12.1' });
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
+  it("folds commander's suggestion for a mistyped option into the one line", async () => {
+    expectOneLineError(
+      await runCli(['replay', tracePath, '--verfy']),
+      1,
+      /^pymem: unknown option '--verfy' \(did you mean --verify\?\)\n$/,
+    );
+  });
+
+  it('prints its version with --version and -V', async () => {
+    const { version } = JSON.parse(
+      readFileSync(join(import.meta.dirname, '..', 'apps', 'cli', 'package.json'), 'utf8'),
+    );
+    for (const flag of ['--version', '-V']) {
+      expect(await runCli([flag])).toEqual({ status: 0, stdout: `${version}\n`, stderr: '' });
+    }
+    expect((await runCli(['--help'])).stdout).toMatch(/^ {2}-V, --version +print the version/m);
+  });
+
+  it('answers every bad whole number with one line naming the flag and the range', async () => {
+    const example = 'apps/cli/examples/requests.pymem.txt.br';
+    const cases: [string[], RegExp][] = [
+      [['report', '--arenas', '-1'], /^pymem: --arenas takes a whole number, not "-1"\n$/],
+      [
+        ['timeline', example, '--points', '2.5'],
+        /^pymem: --points takes a whole number from 2 to 10000, not "2\.5"\n$/,
+      ],
+      [['diff', example, '--top', '0'], /^pymem: --top takes a positive whole number, not "0"\n$/],
+      [
+        ['record', '--sites', 'x', '-c', 'pass'],
+        /^pymem: --sites takes a whole number from 0 to 65535, not "x"\n$/,
+      ],
+      [
+        ['view', example, '--port', ''],
+        /^pymem: --port takes a whole number from 0 to 65535, not ""\n$/,
+      ],
+    ];
+    for (const [argv, wanted] of cases) expectOneLineError(await runCli(argv), 1, wanted);
   });
 });

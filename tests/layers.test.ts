@@ -14,16 +14,20 @@ const ALLOWED: Record<string, readonly string[]> = {
   '@pymem/versions': [],
   '@pymem/cpython': ['@pymem/versions'],
   '@pymem/obmalloc': ['@pymem/versions'],
+  '@pymem/objects': ['@pymem/versions', '@pymem/obmalloc'],
   '@pymem/tracing': ['@pymem/versions'],
   '@pymem/runtime': ['@pymem/versions', '@pymem/obmalloc', '@pymem/tracing'],
+  '@pymem/analysis': ['@pymem/versions', '@pymem/obmalloc', '@pymem/tracing', '@pymem/runtime'],
   '@pymem/recorder': ['@pymem/versions', '@pymem/cpython'],
 };
 /** Packages whose code must run unchanged in a browser (sub-folders listed are Node adapters). */
 const BROWSER_SAFE: Record<string, readonly string[]> = {
   '@pymem/versions': [],
   '@pymem/obmalloc': [],
+  '@pymem/objects': [],
   '@pymem/tracing': ['node'],
   '@pymem/runtime': [],
+  '@pymem/analysis': [],
 };
 
 function sourceFiles(dir: string): string[] {
@@ -97,4 +101,37 @@ describe('layering', () => {
       expect(problems).toEqual([]);
     });
   }
+
+  it("leaves pymalloc's packed state to obmalloc: others read it through accessors", () => {
+    // Obmalloc keeps its PymallocState in an ES private field, so `model.state` does not
+    // type-check; what remains is a checkpoint's state (kept for structured cloning)
+    // and the class's name. Its members are read from internal/state.ts.
+    const stateFile = join(ROOT, 'packages/obmalloc/src/internal/state.ts');
+    const body = readFileSync(stateFile, 'utf8').split('export class PymallocState')[1]!;
+    const members = new Set(
+      [...body.matchAll(/^ {2}(?:private )?(?:readonly )?(\w+)\s*[:=(]/gm)].map((m) => m[1]!),
+    );
+    expect(members).toContain('poolRef');
+    expect(members).toContain('arenaContaining');
+    const everyFile = (dir: string): string[] =>
+      readdirSync(dir).flatMap((name) => {
+        const path = join(dir, name);
+        if (/^(node_modules|dist|__fixtures__|\.)/.test(name)) return [];
+        if (statSync(path).isDirectory()) return everyFile(path);
+        return /\.tsx?$/.test(name) ? [path] : [];
+      });
+    const files = ['apps', 'packages', 'tests', 'bench'].flatMap((dir) =>
+      everyFile(join(ROOT, dir)),
+    );
+    const problems: string[] = [];
+    for (const file of files) {
+      const where = relative(ROOT, file);
+      if (where.startsWith('packages/obmalloc/') || where === 'tests/layers.test.ts') continue;
+      const text = readFileSync(file, 'utf8');
+      for (const match of text.matchAll(/\.state\.(\w+)/g))
+        if (members.has(match[1]!)) problems.push(`${where}: reads .state.${match[1]}`);
+      if (/\bPymallocState\b/.test(text)) problems.push(`${where}: names PymallocState`);
+    }
+    expect(problems).toEqual([]);
+  });
 });

@@ -104,10 +104,16 @@ const fragmentationShape = {
     bytesInArenas: count,
     bytesInBlocks: count.describe('bytes of live blocks (block sizes)'),
     utilisation: z.number().min(0).max(1),
+    freeArenas: count.describe('arenas with no live block (3.9+ keeps one for reuse)'),
+    outsidePymalloc: z
+      .strictObject({ blocks: count, bytes: count })
+      .describe(
+        'live blocks pymalloc declined (over 512 bytes): raw-allocator memory, in no arena',
+      ),
   }),
   nearlyEmpty: z.strictObject({
     threshold: z.number(),
-    arenas: count.describe('arenas used less than the threshold'),
+    arenas: count.describe('arenas with live blocks using less than the threshold'),
     liveBlocks: count.describe('live blocks in those arenas'),
     bytesReleasable: count.describe('bytes pymalloc could return if those blocks were freed'),
   }),
@@ -115,6 +121,9 @@ const fragmentationShape = {
     z.strictObject({
       index: count,
       address: z.string().regex(/^0x[0-9a-f]+$/),
+      status: z
+        .enum(['free', 'nearly-empty', 'pinned'])
+        .describe('no live block / live blocks use less than the threshold / more'),
       usedBytes: count,
       blocks: count,
       poolsUsed: count,
@@ -201,6 +210,52 @@ export const diffSchema: z.ZodType = z.strictObject({
     .describe('tracemalloc compare_to by --by key (request sizes); null without allocation sites'),
 });
 
+/** `pymem check --json` */
+export const checkSchema: z.ZodType = z.strictObject({
+  file: z.string(),
+  format: z.enum(['pmt', 'text']),
+  version: count.describe('the .pmt format version (1 or 2); 1 for text'),
+  python: z.string(),
+  ok: z.boolean().describe('no damaged region and every mark consistent (exit 0)'),
+  events: count.describe('events readable (in complete, undamaged chunks)'),
+  chunks: z.strictObject({ total: count, damaged: count }).nullable().describe('null for text'),
+  checksums: z
+    .strictObject({ verified: count, failed: count })
+    .nullable()
+    .describe('null for text and .pmt version 1, which have none'),
+  index: z.enum(['intact', 'missing', 'torn', 'damaged']).nullable().describe('null for text'),
+  tornTail: z
+    .strictObject({ offset: count, bytes: count, completeEvents: count })
+    .nullable()
+    .describe('the torn last chunk of a recording killed mid-write'),
+  damage: z.array(
+    z.strictObject({
+      region: z.enum(['header', 'chunk', 'index', 'trailer']),
+      offset: count.describe('byte offset of the damaged region'),
+      chunk: count.nullable().describe('ordinal of a damaged chunk in the file'),
+      lostEvents: count.nullable().describe('events lost with it; null when nothing says'),
+      message: z.string(),
+    }),
+  ),
+  lostEvents: z.strictObject({
+    known: count,
+    unknown: z.boolean().describe('a loss whose size nothing in the file tells'),
+  }),
+  marks: z.strictObject({
+    count,
+    problems: z
+      .array(z.strictObject({ label: z.string(), eventIndex: count, problem: z.string() }))
+      .describe('marks whose statistics do not add up'),
+  }),
+  heapSnapshots: count.describe('heap-snapshot extension records (checksums checked only)'),
+  gcCollections: count,
+  sites: z.strictObject({ filenames: count, tracebacks: count }),
+  extensions: z
+    .array(z.strictObject({ kind: count, name: z.string(), records: count, bytes: count }))
+    .describe('extension records skipped: this reader does not implement their kind'),
+  warnings: z.array(z.string()),
+});
+
 /** Every documented JSON output, by command. */
 export const JSON_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   versions: versionsSchema,
@@ -210,6 +265,7 @@ export const JSON_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   fragmentation: fragmentationSchema,
   timeline: timelineSchema,
   diff: diffSchema,
+  check: checkSchema,
 };
 
 /** docs/cli-json.md, generated from {@link JSON_SCHEMAS}. */

@@ -1,25 +1,58 @@
 /**
  * Opening a recording and naming a point in it, shared by every report command.
  */
-import type { Trace } from '@pymem/tracing';
-import { readTraceFile } from '@pymem/tracing/node';
+import type { Point } from '@pymem/analysis';
+import { PmtDamageError, type Trace } from '@pymem/tracing';
+import { type LoadedTrace, readTraceFile } from '@pymem/tracing/node';
+import type { OptionSpec } from './command-spec.ts';
 import { CliError } from './exit-codes.ts';
 import type { Io } from './io.ts';
 
-/** Reads a trace, printing its warnings (e.g. a torn tail) as `pymem: warning:` lines. */
-export async function openTrace(io: Io, file: string): Promise<Trace> {
-  const { trace, warnings } = await readTraceFile(file);
-  for (const warning of warnings) io.err(`pymem: warning: ${file}: ${warning}\n`);
-  return trace;
+/** Options of every command that reads a recording. */
+export interface ReadOptions {
+  /** `--salvage`: skip damaged `.pmt` chunks with a warning instead of stopping (exit 2). */
+  readonly salvage?: boolean;
 }
 
-/** A resolved point of a recording. */
-export interface Point {
-  /** Events before the point. */
-  readonly eventIndex: number;
-  /** The mark's label when the point is a mark, else null. */
-  readonly mark: string | null;
+/** `--salvage`, the one definition, for every command that reads a recording. */
+export const SALVAGE_OPTION: OptionSpec = {
+  flags: '--salvage',
+  description:
+    'read a damaged .pmt anyway: skip chunks whose checksum fails, warning how many events were lost',
+};
+
+/**
+ * Reads a trace, printing its warnings (a torn tail, chunks skipped by `--salvage`) as
+ * `pymem: warning:` lines.
+ *
+ * @throws CliError `malformed-trace` (exit 2) in one line naming the file, the damaged
+ *   chunk and its byte offset, when a `.pmt` is damaged and `salvage` is not set;
+ *   TraceFileError / TraceFormatError for a missing or malformed file.
+ */
+export async function loadTrace(
+  io: Io,
+  file: string,
+  options: ReadOptions = {},
+): Promise<LoadedTrace> {
+  let loaded: LoadedTrace;
+  try {
+    loaded = await readTraceFile(file, { salvage: options.salvage ?? false });
+  } catch (error) {
+    if (error instanceof PmtDamageError)
+      throw new CliError('malformed-trace', `${file}: ${error.message} (--salvage skips it)`);
+    throw error;
+  }
+  for (const warning of loaded.warnings) io.err(`pymem: warning: ${file}: ${warning}\n`);
+  return loaded;
 }
+
+/** {@link loadTrace}'s trace alone. */
+export async function openTrace(io: Io, file: string, options: ReadOptions = {}): Promise<Trace> {
+  return (await loadTrace(io, file, options)).trace;
+}
+
+/** A resolved point of a recording: events before it, and the mark's label or null. */
+export type { Point } from '@pymem/analysis';
 
 /**
  * Resolves `--at N` (events before the point, 0 … length), `--mark LABEL`, or a

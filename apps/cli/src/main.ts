@@ -1,27 +1,226 @@
 /**
- * The `pymem` command line: parses arguments with commander, runs one command, and
- * turns every error into one line and an exit status (see exit-codes.ts).
+ * The `pymem` command line: a table of commands (COMMANDS, one entry per command; see
+ * command-spec.ts), turned into commander commands; runs one, and turns every error
+ * into one line and an exit status (see exit-codes.ts).
  */
-
-import { type ProfileName, parseVersion } from '@pymem/versions';
-import { Command, CommanderError, Option } from 'commander';
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError } from 'commander';
+import {
+  type CommandSpec,
+  checkPython,
+  commanderOption,
+  defineCommand,
+  describeCommand,
+  JSON_OPTION,
+  POINT_OPTIONS,
+  profileFrom,
+  pythonOption,
+  wholeNumberOption,
+} from './command-spec.ts';
+import { type CheckOptions, checkCommand } from './commands/check.ts';
 import { type ConvertOptions, convertCommand } from './commands/convert.ts';
 import { type DiffOptions, diffCommand } from './commands/diff.ts';
 import { type FragmentationOptions, fragmentationCommand } from './commands/fragmentation.ts';
-import { type RecordCommandOptions, recordCommand } from './commands/record.ts';
-import { replayCommand } from './commands/replay.ts';
-import { reportCommand } from './commands/report.ts';
+import {
+  type RecordCommandOptions,
+  recordCommand,
+  separateProgramArgv,
+} from './commands/record.ts';
+import { type ReplayCommandOptions, replayCommand } from './commands/replay.ts';
+import { type ReportOptions, reportCommand } from './commands/report.ts';
 import { type StatsOptions, statsCommand } from './commands/stats.ts';
 import { type TimelineOptions, timelineCommand } from './commands/timeline.ts';
-import { versionsCommand } from './commands/versions.ts';
+import { type VersionsOptions, versionsCommand } from './commands/versions.ts';
 import { type ViewOptions, viewCommand } from './commands/view.ts';
 import { CliError, ExitCode, exitCodeFor } from './exit-codes.ts';
 import { type Io, processIo } from './io.ts';
+import { SALVAGE_OPTION } from './load.ts';
+import { refuseMistypedCommand } from './suggest.ts';
 
-interface GlobalOptions {
-  python?: string;
-  debug?: boolean;
-}
+/** Every command, in the order `pymem --help` lists them. */
+const COMMANDS: readonly CommandSpec[] = [
+  defineCommand<[file: string | undefined], ReportOptions>({
+    name: 'report',
+    isDefault: true,
+    description:
+      'the main report: arenas over time and what pins them (default: the bundled example)',
+    arguments: [
+      [
+        '[file]',
+        'a recording (.pmt, or a text trace, optionally .br or .gz); default: the bundled example',
+      ],
+    ],
+    options: [
+      JSON_OPTION,
+      ...POINT_OPTIONS.map((option) => ({
+        ...option,
+        description: `${option.description} (default: the mark "exit", the program's end before interpreter shutdown)`,
+      })),
+      wholeNumberOption('--arenas <count>', 'arena rows to print', { min: 0 }),
+      SALVAGE_OPTION,
+      pythonOption(),
+    ],
+    run: ({ io, args: [file], options, python }) =>
+      reportCommand(io, file, { ...options, ...profileFrom(python) }),
+  }),
+  defineCommand<[], VersionsOptions>({
+    name: 'versions',
+    description: 'list the CPython version profiles and the interpreters found on this machine',
+    options: [JSON_OPTION, pythonOption()],
+    run: ({ io, options, python }) => versionsCommand(io, { ...options, ...profileFrom(python) }),
+  }),
+  defineCommand<[file: string], ReplayCommandOptions>({
+    name: 'replay',
+    description: 'replay a trace on the allocator model ("-" reads standard input)',
+    arguments: [['<file>', 'trace file (text format)']],
+    options: [
+      {
+        flags: '--stats',
+        description: "print the model's _debugmallocstats pymalloc block at the end",
+      },
+      {
+        flags: '--verify',
+        description: 'compare every pointer and mark with CPython; exit 3 at the first difference',
+      },
+      { flags: '--json', description: 'print a JSON summary' },
+      SALVAGE_OPTION,
+      pythonOption(),
+    ],
+    run: ({ io, args: [file], options, python }) =>
+      replayCommand(io, file, { ...options, ...profileFrom(python) }),
+  }),
+  defineCommand<[file: string], StatsOptions>({
+    name: 'stats',
+    description:
+      "CPython's _debugmallocstats pymalloc block from the model at a point (default: the end)",
+    arguments: [['<file>', 'trace file']],
+    options: [...POINT_OPTIONS, JSON_OPTION, SALVAGE_OPTION, pythonOption()],
+    run: ({ io, args: [file], options, python }) =>
+      statsCommand(io, file, { ...options, ...profileFrom(python) }),
+  }),
+  defineCommand<[file: string], FragmentationOptions>({
+    name: 'fragmentation',
+    description: 'per arena: what is used, what is empty, and what pins it (default: the end)',
+    arguments: [['<file>', 'trace file']],
+    options: [...POINT_OPTIONS, JSON_OPTION, SALVAGE_OPTION, pythonOption()],
+    run: ({ io, args: [file], options, python }) =>
+      fragmentationCommand(io, file, { ...options, ...profileFrom(python) }),
+  }),
+  defineCommand<[file: string], TimelineOptions>({
+    name: 'timeline',
+    description: 'arenas, bytes in blocks and utilisation over the recording, with marks and GC',
+    arguments: [['<file>', 'trace file']],
+    options: [
+      { flags: '--csv', description: 'print CSV for plotting elsewhere' },
+      JSON_OPTION,
+      wholeNumberOption(
+        '--points <count>',
+        'evenly spaced samples (plus every mark)',
+        { min: 2, max: 10_000 },
+        60,
+      ),
+      SALVAGE_OPTION,
+      pythonOption(),
+    ],
+    run: ({ io, args: [file], options, python }) =>
+      timelineCommand(io, file, { ...options, ...profileFrom(python) }),
+  }),
+  defineCommand<[file: string], DiffOptions>({
+    name: 'diff',
+    description: 'what changed between two points: by size class, and by source line with sites',
+    arguments: [['<file>', 'trace file']],
+    options: [
+      { flags: '--from <point>', description: 'event index or mark label (default: the start)' },
+      { flags: '--to <point>', description: 'event index or mark label (default: the end)' },
+      {
+        flags: '--by <key>',
+        description: 'with sites: lineno, filename or traceback',
+        default: 'lineno',
+      },
+      wholeNumberOption('--top <count>', 'rows to print per table', { min: 1 }, 10),
+      JSON_OPTION,
+      SALVAGE_OPTION,
+      pythonOption(),
+    ],
+    run: ({ io, args: [file], options, python }) =>
+      diffCommand(io, file, { ...options, ...profileFrom(python) }),
+  }),
+  defineCommand<[file: string], ViewOptions>({
+    name: 'view',
+    description: 'open a recording in the browser viewer, served on 127.0.0.1 (Ctrl+C stops)',
+    arguments: [['<file>', 'trace file (text, .br, .gz or .pmt)']],
+    options: [
+      wholeNumberOption('--port <port>', 'port to listen on (default: a free one)', {
+        min: 0,
+        max: 65535,
+      }),
+    ],
+    run: ({ io, args: [file], options, until }) =>
+      viewCommand(io, file, { ...options, ...(until ? { until } : {}) }),
+  }),
+  defineCommand<[file: string], ConvertOptions>({
+    name: 'convert',
+    description: 'convert a trace between the text format and the .pmt binary format, losslessly',
+    arguments: [['<file>', 'trace file ("-" reads standard input)']],
+    options: [
+      { flags: '--to <format>', description: 'text or binary', required: true },
+      { flags: '-o, --output <file>', description: 'where to write ("-" for stdout, text only)' },
+      { flags: '--force', description: 'overwrite the output file if it exists' },
+      SALVAGE_OPTION,
+    ],
+    run: ({ io, args: [file], options }) => convertCommand(io, file, options),
+  }),
+  defineCommand<[file: string], CheckOptions>({
+    name: 'check',
+    description:
+      'is a recording intact? checks its structure, checksums, index and marks without replaying',
+    arguments: [['<file>', 'trace file (.pmt, text, .br or .gz)']],
+    options: [JSON_OPTION],
+    run: ({ io, args: [file], options }) => checkCommand(io, file, options),
+  }),
+  // New commands (e.g. `check`) go here: one defineCommand entry each; help lists
+  // them in table order.
+  defineCommand<[args: string[]], RecordCommandOptions>({
+    name: 'record',
+    description: 'run a Python program and record every allocator event (mem, obj, arenas)',
+    usage: '[options] (script.py | -m MODULE | -c CODE) [args...]',
+    arguments: [
+      [
+        '[args...]',
+        "the program's command line, as python takes it: everything from the script, -m or -c on is the program's, untouched",
+      ],
+    ],
+    options: [
+      pythonOption('path or version'),
+      {
+        flags: '-o, --output <file>',
+        description:
+          'trace file to write (default: <script>.pmt; a name not ending in .pmt gets text)',
+      },
+      { flags: '--text', description: 'write the text trace format instead of .pmt' },
+      wholeNumberOption(
+        '--sites <frames>',
+        'record the allocation site (this many Python frames) of every allocation',
+        { min: 0, max: 65535 },
+      ),
+      {
+        flags: '--tracemalloc',
+        description: "also run tracemalloc inside and save its statistics('lineno') at each mark",
+      },
+      { flags: '--force', description: 'overwrite the output file if it exists' },
+    ],
+    passThroughOptions: true,
+    run: ({ io, args: [args], options, python }) =>
+      recordCommand(io, args, { ...options, ...(python ? { python } : {}) }),
+  }),
+];
+
+/** This package's version, printed by `pymem --version` (read from src/ or dist/). */
+const VERSION: string = (
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  }
+).version;
 
 /**
  * Runs `pymem` with `argv` (without node and the script) and resolves to its exit
@@ -33,16 +232,12 @@ export async function main(
   io: Io = processIo(),
   hooks: { readonly until?: Promise<unknown> } = {},
 ): Promise<number> {
-  let status = 0;
+  let status: number = ExitCode.ok;
   const program = new Command('pymem')
     .description("A faithful, executable and visible model of CPython's memory management.")
-    .addOption(
-      new Option(
-        '--python <version>',
-        'CPython version profile, e.g. 3.11 (default: from the trace)',
-      ),
-    )
+    .addOption(commanderOption(pythonOption()))
     .option('--debug', 'print stack traces of errors')
+    .version(VERSION, '-V, --version', 'print the version of pymem')
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.out(text),
@@ -52,213 +247,52 @@ export async function main(
     .showSuggestionAfterError(true)
     .enablePositionalOptions();
 
-  const pythonOption = (command: Command): string | undefined =>
-    command.opts<GlobalOptions>().python ?? program.opts<GlobalOptions>().python;
-  const profileOption = (command: Command): ProfileName | undefined => {
-    const python = pythonOption(command);
-    return python === undefined ? undefined : parseVersion(python).name;
-  };
-  program.hook('preAction', (_root, command) => {
-    const python = pythonOption(command);
-    // A path names an interpreter (record checks it); anything else must be a version.
-    if (python !== undefined && !python.includes('/')) parseVersion(python);
+  for (const spec of COMMANDS) {
+    const command = describeCommand(
+      program.command(spec.name, { isDefault: spec.isDefault ?? false }),
+      spec,
+    );
+    command.action(async (...values: unknown[]) => {
+      const python = command.opts<{ python?: string }>().python;
+      status = await spec.run({
+        io,
+        args: values.slice(0, -2),
+        options: command.opts(),
+        python: checkPython(python ?? program.opts<{ python?: string }>().python),
+        until: hooks.until,
+      });
+    });
+  }
+  // Commander hands a first word that names no command to the default command
+  // (report) as its file; one that names no file but is nearly a command name is a
+  // typo instead. (For a named command, the first word is its name.)
+  const names = COMMANDS.map((spec) => spec.name);
+  program.hook('preSubcommand', (root, command) => {
+    const first = root.args[0];
+    if (command.name() !== first && first !== undefined && !first.startsWith('-'))
+      refuseMistypedCommand(first, names);
   });
-  const pythonFlag = () =>
-    new Option(
-      '--python <version>',
-      'CPython version profile, e.g. 3.11 (default: from the trace)',
-    );
-
-  program
-    .command('report', { isDefault: true })
-    .description(
-      'the main report: arenas over time and what pins them (default: the bundled example)',
-    )
-    .argument('[file]', 'trace file (text, .br or .gz); default: the bundled example recording')
-    .option('--json', 'print JSON')
-    .option('--arenas <count>', 'arena rows to print', (value) => {
-      const count = Number(value);
-      if (!Number.isInteger(count) || count < 0)
-        throw new CliError('usage', `--arenas takes a whole number, not "${value}"`);
-      return count;
-    })
-    .addOption(pythonFlag())
-    .action(
-      async (
-        file: string | undefined,
-        options: { json?: boolean; arenas?: number },
-        command: Command,
-      ) => {
-        const profile = profileOption(command);
-        status = await reportCommand(io, file, { ...options, ...(profile ? { profile } : {}) });
-      },
-    );
-
-  program
-    .command('versions')
-    .description('list the CPython version profiles and the interpreters found on this machine')
-    .option('--json', 'print JSON')
-    .addOption(pythonFlag())
-    .action((options: { json?: boolean }) => {
-      status = versionsCommand(io, options);
-    });
-
-  program
-    .command('replay')
-    .description('replay a trace on the allocator model ("-" reads standard input)')
-    .argument('<file>', 'trace file (text format)')
-    .option('--stats', "print the model's _debugmallocstats pymalloc block at the end")
-    .option(
-      '--verify',
-      'compare every pointer and mark with CPython; exit 3 at the first difference',
-    )
-    .option('--json', 'print a JSON summary')
-    .addOption(pythonFlag())
-    .action(
-      async (
-        file: string,
-        options: { stats?: boolean; verify?: boolean; json?: boolean },
-        command: Command,
-      ) => {
-        const profile = profileOption(command);
-        status = await replayCommand(io, file, { ...options, ...(profile ? { profile } : {}) });
-      },
-    );
-
-  const pointOptions = (command: Command) =>
-    command
-      .option('--at <event>', 'the point: events replayed before it (0 … length), or a mark label')
-      .option('--mark <label>', 'the point: a mark recorded with pymem_record.mark()');
-
-  pointOptions(
-    program
-      .command('stats')
-      .description(
-        "CPython's _debugmallocstats pymalloc block from the model at a point (default: the end)",
-      )
-      .argument('<file>', 'trace file'),
-  )
-    .option('--json', 'print JSON')
-    .addOption(pythonFlag())
-    .action(async (file: string, options: StatsOptions, command: Command) => {
-      const profile = profileOption(command);
-      status = await statsCommand(io, file, { ...options, ...(profile ? { profile } : {}) });
-    });
-
-  pointOptions(
-    program
-      .command('fragmentation')
-      .description('per arena: what is used, what is empty, and what pins it (default: the end)')
-      .argument('<file>', 'trace file'),
-  )
-    .option('--json', 'print JSON')
-    .addOption(pythonFlag())
-    .action(async (file: string, options: FragmentationOptions, command: Command) => {
-      const profile = profileOption(command);
-      status = await fragmentationCommand(io, file, {
-        ...options,
-        ...(profile ? { profile } : {}),
-      });
-    });
-
-  program
-    .command('timeline')
-    .description('arenas, bytes in blocks and utilisation over the recording, with marks and GC')
-    .argument('<file>', 'trace file')
-    .option('--csv', 'print CSV for plotting elsewhere')
-    .option('--json', 'print JSON')
-    .option('--points <count>', 'evenly spaced samples (plus every mark)', '60')
-    .addOption(pythonFlag())
-    .action(async (file: string, options: TimelineOptions, command: Command) => {
-      const profile = profileOption(command);
-      status = await timelineCommand(io, file, { ...options, ...(profile ? { profile } : {}) });
-    });
-
-  program
-    .command('diff')
-    .description('what changed between two points: by size class, and by source line with sites')
-    .argument('<file>', 'trace file')
-    .option('--from <point>', 'event index or mark label (default: the start)')
-    .option('--to <point>', 'event index or mark label (default: the end)')
-    .option('--by <key>', 'with sites: lineno, filename or traceback', 'lineno')
-    .option('--top <count>', 'rows to print per table', '10')
-    .option('--json', 'print JSON')
-    .addOption(pythonFlag())
-    .action(async (file: string, options: DiffOptions, command: Command) => {
-      const profile = profileOption(command);
-      status = await diffCommand(io, file, { ...options, ...(profile ? { profile } : {}) });
-    });
-
-  program
-    .command('view')
-    .description('open a recording in the browser viewer, served on 127.0.0.1 (Ctrl+C stops)')
-    .argument('<file>', 'trace file (text, .br, .gz or .pmt)')
-    .option('--port <port>', 'port to listen on (default: a free one)')
-    .action(async (file: string, options: ViewOptions) => {
-      status = await viewCommand(io, file, {
-        ...options,
-        ...(hooks.until ? { until: hooks.until } : {}),
-      });
-    });
-
-  program
-    .command('convert')
-    .description('convert a trace between the text format and the .pmt binary format, losslessly')
-    .argument('<file>', 'trace file ("-" reads standard input)')
-    .requiredOption('--to <format>', 'text or binary')
-    .option('-o, --output <file>', 'where to write ("-" for stdout, text only)')
-    .option('--force', 'overwrite the output file if it exists')
-    .action(async (file: string, options: ConvertOptions) => {
-      status = await convertCommand(io, file, options);
-    });
-
-  program
-    .command('record')
-    .description('run a Python program and record every allocator event (mem, obj, arenas)')
-    .usage('[options] [--] (script.py | -m MODULE | -c CODE) [args...]')
-    .argument('[args...]', 'the script and its arguments, as python takes them')
-    .addOption(
-      new Option(
-        '--python <path|version>',
-        'interpreter to record: a path or a version such as 3.11',
-      ),
-    )
-    .option(
-      '-o, --output <file>',
-      'trace file to write (default: <script>.pmt; a name not ending in .pmt gets text)',
-    )
-    .option('-m, --module <module>', 'run a library module as a script, like python -m')
-    .option('-c, --code <code>', 'run a program given as a string, like python -c')
-    .option('--text', 'write the text trace format instead of .pmt')
-    .option(
-      '--sites <frames>',
-      'record the allocation site (this many Python frames) of every allocation',
-    )
-    .option(
-      '--tracemalloc',
-      "also run tracemalloc inside and save its statistics('lineno') at each mark",
-    )
-    .option('--force', 'overwrite the output file if it exists')
-    .passThroughOptions()
-    .action(async (args: string[], options: RecordCommandOptions, command: Command) => {
-      const python = pythonOption(command);
-      status = await recordCommand(io, args, { ...options, ...(python ? { python } : {}) });
-    });
 
   try {
-    await program.parseAsync([...argv], { from: 'user' });
+    await program.parseAsync(separateProgramArgv(argv), { from: 'user' });
     return status;
   } catch (error) {
     return report(error, io, argv.includes('--debug'));
   }
 }
 
+/** Commander's codes for help or the version, already printed: not errors. */
+const PRINTED = new Set(['commander.helpDisplayed', 'commander.help', 'commander.version']);
+
+/** One line on stderr for `error`, and its exit status. */
 function report(error: unknown, io: Io, debug: boolean): number {
   if (error instanceof CommanderError) {
-    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
-    if (error.code === 'commander.help') return 0;
-    const message = error.message.replace(/^error: /, '').split('\n')[0];
-    io.err(`pymem: ${message} (see pymem --help)\n`);
+    if (PRINTED.has(error.code)) return ExitCode.ok;
+    const [message = '', hint] = error.message.replace(/^error: /, '').split('\n');
+    const suggestion = /^\(Did you mean (.+)\?\)$/.exec(hint ?? '')?.[1];
+    io.err(
+      `pymem: ${message} ${suggestion ? `(did you mean ${suggestion}?)` : '(see pymem --help)'}\n`,
+    );
     return ExitCode.usage;
   }
   const code = exitCodeFor(error);

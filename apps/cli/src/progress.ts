@@ -12,19 +12,14 @@ const WORTH_A_BAR = 2_000_000;
 const STEP = 250_000;
 
 /** Runs `replayer` to `eventIndex`, drawing a bar on stderr when that is useful. */
-export function replayWithProgress(
-  io: Io,
-  replayer: Replayer,
-  eventIndex: number,
-  label = 'replaying',
-): void {
+export function replayWithProgress(io: Io, replayer: Replayer, eventIndex: number): void {
   const todo = eventIndex - replayer.position;
   if (!io.progress || todo < WORTH_A_BAR) {
     replayer.runTo(eventIndex);
     return;
   }
   const bar = new SingleBar({
-    format: `${label} [{bar}] {percentage}% | {value}/{total} events`,
+    format: `replaying [{bar}] {percentage}% | {value}/{total} events`,
     stream: process.stderr,
     hideCursor: true,
     clearOnComplete: true,

@@ -1,14 +1,16 @@
 /**
- * Entry point of the viewer page: mounts the app, and opens `?trace=<url>` (same
- * origin only) when the page was opened with one — how `pymem view FILE` preloads.
+ * Entry point of the viewer page: mounts the app, and opens `?trace=<url>` or the
+ * recording the served page names in a meta element (same origin only) — how
+ * `pymem view FILE` preloads.
  */
 import { render } from 'preact';
 import 'uplot/dist/uPlot.min.css';
 import './styles.css';
 import { App } from './app/App.tsx';
 import { prepareLoader } from './load/open-trace.ts';
+import { pagePreload } from './load/preload-url.ts';
 
 prepareLoader();
 
 const root = document.getElementById('app');
-if (root) render(<App preload={new URLSearchParams(location.search).get('trace')} />, root);
+if (root) render(<App preload={pagePreload(location.search, document)} />, root);

@@ -8,7 +8,16 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gzipSync } from 'node:zlib';
-import { BlockState, blockSize, poolBlockStates } from '@pymem/obmalloc';
+import {
+  arenaInfo,
+  arenaObjectCount,
+  BlockState,
+  blockSize,
+  blocksPerPool,
+  poolBlockStates,
+  poolFreeList,
+  poolInfo,
+} from '@pymem/obmalloc';
 import { Replayer, synthesizeTrace } from '@pymem/runtime';
 import { formatTextTrace, type Mark, parseTextTrace, type Trace } from '@pymem/tracing';
 import type { Page } from 'playwright-core';
@@ -89,6 +98,23 @@ describe.skipIf(!available)('the viewer in Chromium', () => {
     await shot('overview.png');
   });
 
+  it('opens the recording at the root URL as well, without ?trace=', async () => {
+    const rootPage = await browser.context.newPage();
+    try {
+      rootPage.on('pageerror', (error) => pageErrors.push(error.message));
+      await rootPage.goto(`${origin}/`);
+      await rootPage.waitForFunction(() => window.__pymemViewer?.timings.firstPaint != null, null, {
+        timeout: 60_000,
+      });
+      expect(rootPage.url()).toBe(`${origin}/`);
+      expect(await rootPage.textContent('[data-testid=file-name]')).toBe('requests.pymem.txt');
+      expect(await rootPage.evaluate(() => window.__pymemViewer!.position)).toBe(trace.length);
+      expect(await rootPage.evaluate(() => window.__pymemViewer!.status)).toBe('ready');
+    } finally {
+      await rootPage.close();
+    }
+  });
+
   it('jumps to the mark "peak" and shows exactly the statistics CPython printed there', async () => {
     const peak = markNamed('peak');
     expect(peak.stats).not.toBe('');
@@ -131,16 +157,14 @@ describe.skipIf(!available)('the viewer in Chromium', () => {
     const replayer = new Replayer(trace);
     replayer.runTo(peak.eventIndex);
     const model = replayer.model;
-    const s = model.state;
     const c = model.constants;
-    const states = new Uint8Array(s.maxBlocks);
+    const states = new Uint8Array(blocksPerPool(c, 0));
     let found: { arena: number; pool: number; block: number; sizeClass: number } | null = null;
-    for (let arena = 0; arena < s.maxarenas && !found; arena++) {
-      if (s.arenaAddress[arena] === 0) continue;
-      for (let pool = 0; pool < s.arenaCarved[arena]! && !found; pool++) {
-        const id = s.poolId(arena, pool);
-        const sizeClass = s.poolSzidx[id]!;
-        if (s.poolRef[id] === 0 || blockSize(c, sizeClass) < 256) continue;
+    for (let arena = 0; arena < arenaObjectCount(model) && !found; arena++) {
+      const carved = arenaInfo(model, arena)?.poolsCarved ?? 0;
+      for (let pool = 0; pool < carved && !found; pool++) {
+        const { ref, sizeClass, blockSize: size } = poolInfo(model, arena, pool)!;
+        if (ref === 0 || size < 256) continue;
         const n = poolBlockStates(model, arena, pool, states);
         const block = states.subarray(0, n).indexOf(BlockState.allocated);
         if (block >= 0) found = { arena, pool, block, sizeClass };
@@ -149,7 +173,7 @@ describe.skipIf(!available)('the viewer in Chromium', () => {
     expect(found).not.toBeNull();
     const { arena, pool, block, sizeClass } = found!;
     const size = blockSize(c, sizeClass);
-    const poolAddress = s.arenaFirstPool[arena]! + pool * c.poolSize;
+    const poolAddress = poolInfo(model, arena, pool)!.address;
     const address = poolAddress + c.poolOverhead + block * size;
     // The event that allocated it, by a plain scan of the recording.
     let allocatedBy = -1;
@@ -178,14 +202,7 @@ describe.skipIf(!available)('the viewer in Chromium', () => {
     await page.mouse.click(point!.x, point!.y);
     const zoom = page.locator('[data-testid=pool-zoom]');
     await zoom.waitFor();
-    const freeList: number[] = [];
-    const links = s.blockLinks[arena]!;
-    for (
-      let b = s.poolFreeblock[s.poolId(arena, pool)]!;
-      b >= 0;
-      b = links[pool * s.maxBlocks + b]!
-    )
-      freeList.push(b);
+    const freeList = poolFreeList(model, arena, pool)!.blocks;
     const listed = (await page.textContent('[data-testid=free-list]')) ?? '';
     expect(listed).toContain(`free list (head first, ${freeList.length} blocks)`);
     if (freeList.length > 0) expect(listed).toContain(freeList.slice(0, 10).join(' → '));
@@ -215,14 +232,14 @@ describe.skipIf(!available)('the viewer in Chromium', () => {
 
     // A dropped binary file with a bad header: the .pmt reader names the byte.
     await page.evaluate(() => {
-      const bytes = Uint8Array.of(0x89, 0x50, 0x4d, 0x54, 0x0d, 0x0a, 0x1a, 0x0a, 9, 0, 8, 0);
+      const bytes = Uint8Array.of(0x89, 0x50, 0x4d, 0x54, 0x0d, 0x0a, 0x1a, 0x0a, 9, 0, 8, 0, 0, 0, 0, 0);
       const transfer = new DataTransfer();
       transfer.items.add(new File([bytes], 'broken.pmt'));
       window.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, cancelable: true }));
     });
     await page.waitForFunction(() => window.__pymemViewer!.error?.startsWith('broken.pmt:'));
     expect(await error.locator('.message').textContent()).toBe(
-      'broken.pmt: byte 8: unsupported .pmt format version 9 (this reader knows 1)',
+      'broken.pmt: byte 8: unsupported .pmt format version 9 (this reader knows 1 and 2)',
     );
     expect(await page.locator('[role=alert]').count()).toBe(1);
     expect(await page.textContent('[data-testid=file-name]')).toBe('requests.pymem.txt');

@@ -15,14 +15,27 @@ export {
 } from './constants.ts';
 export type { ObmallocEvent, ObmallocListener } from './events.ts';
 export {
+  type ArenaInfo,
   type ArenaSummary,
+  arenaContaining,
+  arenaInfo,
+  arenaObjectCount,
+  arenasAllocated,
   BlockState,
   type BlockStateCode,
   type ClassUsage,
+  type FreeListOrder,
+  forEachCarvedPool,
+  hexAddress,
+  lastArenaInUse,
+  type OutsidePymalloc,
+  outsidePymalloc,
+  type PoolInfo,
   poolBlockStates,
+  poolFreeList,
+  poolInfo,
   summarizeArenas,
 } from './inspect.ts';
-export { PymallocState } from './internal/state.ts';
 export {
   Obmalloc,
   ObmallocCheckpoint,

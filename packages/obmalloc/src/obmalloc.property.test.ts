@@ -95,7 +95,7 @@ describe('Obmalloc under random operation sequences', () => {
           for (const c of commands) {
             apply(c);
             expect(validateObmalloc(model, live.size < 3000 ? 'blocks' : 'lists')).toEqual([]);
-            const stats = collectMallocStats(model.state);
+            const stats = collectMallocStats(model);
             expect(stats.total).toBe(stats.arenasAllocatedCurrent * stats.arenaSize);
             expect(model.getAllocatedBlocks()).toBe(live.size);
           }
@@ -107,7 +107,7 @@ describe('Obmalloc under random operation sequences', () => {
             expect(spans[i]![0]).toBeGreaterThanOrEqual(spans[i - 1]![1]);
           // Freeing everything returns the counters to baseline.
           for (const p of live.keys()) model.free(p);
-          const after = collectMallocStats(model.state);
+          const after = collectMallocStats(model);
           expect(after.bytesInAllocatedBlocks).toBe(0);
           expect(model.getAllocatedBlocks()).toBe(0);
           expect(after.arenasAllocatedCurrent).toBeLessThanOrEqual(

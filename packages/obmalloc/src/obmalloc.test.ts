@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { blocksPerPool, OBMALLOC_CONSTANTS } from './constants.ts';
+import { arenasAllocated } from './inspect.ts';
 import { Obmalloc } from './obmalloc.ts';
 import { collectMallocStats, formatMallocStats } from './stats.ts';
 import { validateObmalloc } from './validate.ts';
@@ -66,11 +67,11 @@ describe('Obmalloc', () => {
       ['3.9', 1],
     ] as const) {
       const model = new Obmalloc({ profile });
-      const before = collectMallocStats(model.state).arenasAllocatedCurrent;
+      const before = collectMallocStats(model).arenasAllocatedCurrent;
       const blocks = Array.from({ length: 3000 }, () => model.malloc(240));
-      expect(model.state.narenasCurrentlyAllocated).toBeGreaterThan(2);
+      expect(arenasAllocated(model)).toBeGreaterThan(2);
       for (const block of blocks) model.free(block);
-      expect(collectMallocStats(model.state).arenasAllocatedCurrent - before).toBe(kept);
+      expect(collectMallocStats(model).arenasAllocatedCurrent - before).toBe(kept);
       expect(validateObmalloc(model)).toEqual([]);
     }
   });
@@ -78,7 +79,7 @@ describe('Obmalloc', () => {
   it('prints statistics whose Total equals the arenas held', () => {
     const model = new Obmalloc({ profile: '3.12' });
     for (let i = 1; i <= 512; i++) model.malloc(i);
-    const stats = collectMallocStats(model.state);
+    const stats = collectMallocStats(model);
     expect(stats.total).toBe(stats.arenasAllocatedCurrent * stats.arenaSize);
     const text = formatMallocStats(stats);
     expect(text.split('\n')[0]).toBe('Small block threshold = 512, in 32 size classes.');

@@ -29,7 +29,8 @@ import type { ArenaAllocator, RawAllocator } from './allocators.ts';
 import { createAddressModel } from './allocators.ts';
 import { blockSize, OBMALLOC_CONSTANTS, type ObmallocConstants } from './constants.ts';
 import type { ObmallocListener } from './events.ts';
-import { PymallocState } from './internal/state.ts';
+import { hexAddress } from './inspect.ts';
+import { installStateReader, PymallocState } from './internal/state.ts';
 
 /** Thrown when a call could not have happened in CPython (e.g. freeing a foreign block). */
 export class ObmallocError extends Error {
@@ -79,8 +80,8 @@ export interface ObmallocOptions {
 export class Obmalloc {
   /** The profile's constants. */
   readonly constants: ObmallocConstants;
-  /** The full state, for inspection and validation; mutate only through methods. */
-  readonly state: PymallocState;
+  /** The packed state: private; read it through the accessors of inspect.ts and stats.ts. */
+  readonly #state: PymallocState;
   /**
    * The model's one fast hook: receives every allocator event; null (the default)
    * costs nothing. Owned by whoever composes the model (`@pymem/runtime` installs it
@@ -92,9 +93,13 @@ export class Obmalloc {
   private readonly poolShift: number;
   private readonly raw: RawAllocator;
 
+  static {
+    installStateReader((model) => model.#state);
+  }
+
   constructor(options: ObmallocOptions) {
     this.constants = OBMALLOC_CONSTANTS[options.profile];
-    this.state = new PymallocState(this.constants);
+    this.#state = new PymallocState(this.constants);
     this.poolShift = Math.log2(this.constants.poolSize);
     const fallback =
       options.arenaAllocator && options.rawAllocator ? undefined : createAddressModel();
@@ -104,12 +109,12 @@ export class Obmalloc {
 
   /** A copy of the whole allocator state, to come back to with {@link restore}. */
   checkpoint(): ObmallocCheckpoint {
-    return new ObmallocCheckpoint(this.state.clone());
+    return new ObmallocCheckpoint(this.#state.clone());
   }
 
   /** Puts the model back in the state of `checkpoint` (taken from a model of the same profile). */
   restore(checkpoint: ObmallocCheckpoint): void {
-    this.state.copyFrom(checkpoint.state);
+    this.#state.copyFrom(checkpoint.state);
   }
 
   /** `PyObject_Malloc(nbytes)`: a block address, or 0 when memory ran out. */
@@ -129,13 +134,13 @@ export class Obmalloc {
    */
   realloc(ptr: number, nbytes: number): number {
     if (ptr === 0) return this.malloc(nbytes);
-    const s = this.state;
+    const s = this.#state;
     const arena = s.arenaContaining(ptr);
     if (arena < 0) {
       if (s.rawBlocks.get(ptr) < 0) {
         throw new ObmallocError(
           'invalid-realloc',
-          `realloc of ${hex(ptr)}, which no one allocated`,
+          `realloc of ${hexAddress(ptr)}, which no one allocated`,
         );
       }
       const moved = this.raw.realloc(ptr, nbytes);
@@ -156,13 +161,16 @@ export class Obmalloc {
   /** `PyObject_Free(ptr)`; freeing 0 does nothing. */
   free(ptr: number): void {
     if (ptr === 0) return;
-    const s = this.state;
+    const s = this.#state;
     s.runningAllocatedBlocks--;
     const arena = s.arenaContaining(ptr);
     if (arena < 0) {
       if (s.rawBlocks.take(ptr) < 0) {
         s.runningAllocatedBlocks++;
-        throw new ObmallocError('invalid-free', `free of ${hex(ptr)}, which no one allocated`);
+        throw new ObmallocError(
+          'invalid-free',
+          `free of ${hexAddress(ptr)}, which no one allocated`,
+        );
       }
       s.rawAllocatedBlocks--;
       this.raw.free(ptr);
@@ -174,7 +182,7 @@ export class Obmalloc {
 
   /** `sys.getallocatedblocks()` as this profile computes it. */
   getAllocatedBlocks(): number {
-    const s = this.state;
+    const s = this.#state;
     return this.constants.allocatedBlocks === 'running-counter'
       ? s.runningAllocatedBlocks
       : s.rawAllocatedBlocks + s.blocksInUse;
@@ -182,7 +190,7 @@ export class Obmalloc {
 
   /** True when `ptr` lies in an arena pymalloc holds (`address_in_range`). */
   owns(ptr: number): boolean {
-    return this.state.arenaContaining(ptr) >= 0;
+    return this.#state.arenaContaining(ptr) >= 0;
   }
 
   // ------------------------------------------------------------------ internals
@@ -193,14 +201,14 @@ export class Obmalloc {
       return this.rawFallback(nbytes, zeroed);
     }
     const address = this.pymallocAlloc((nbytes - 1) >> this.constants.alignmentShift, nbytes);
-    if (address !== 0) this.state.runningAllocatedBlocks++;
+    if (address !== 0) this.#state.runningAllocatedBlocks++;
     return address;
   }
 
   private rawFallback(nbytes: number, zeroed: boolean): number {
     const address = zeroed ? this.raw.calloc(nbytes) : this.raw.malloc(nbytes);
     if (address !== 0) {
-      const s = this.state;
+      const s = this.#state;
       s.rawAllocatedBlocks++;
       s.runningAllocatedBlocks++;
       s.rawBlocks.set(address, nbytes);
@@ -211,17 +219,17 @@ export class Obmalloc {
 
   /** The pool holding `ptr` in arena `arena`, checked to be a carved pool. */
   private poolOf(arena: number, ptr: number, code: 'invalid-free' | 'invalid-realloc'): number {
-    const s = this.state;
+    const s = this.#state;
     // Offsets inside an arena are below 2**20, so integer shifts are exact here.
     const k = (ptr - s.arenaFirstPool[arena]!) >> this.poolShift;
     if (k < 0 || k >= s.arenaCarved[arena]!) {
-      throw new ObmallocError(code, `${hex(ptr)} is inside an arena but in no carved pool`);
+      throw new ObmallocError(code, `${hexAddress(ptr)} is inside an arena but in no carved pool`);
     }
     return s.poolId(arena, k);
   }
 
   private pymallocAlloc(sizeClass: number, nbytes: number): number {
-    const s = this.state;
+    const s = this.#state;
     const pool = s.poolNext[sizeClass]!;
     if (pool === sizeClass) return this.allocateFromNewPool(sizeClass, nbytes);
     // usedpools[sizeClass] has a pool: take the head of its free list.
@@ -256,7 +264,7 @@ export class Obmalloc {
   }
 
   private allocateFromNewPool(sizeClass: number, nbytes: number): number {
-    const s = this.state;
+    const s = this.#state;
     const c = this.constants;
     if (s.usableArenas < 0) {
       const fresh = this.newArena();
@@ -319,7 +327,7 @@ export class Obmalloc {
 
   /** `new_arena()`: the arena object's index, or -1 when the arena allocator failed. */
   private newArena(): number {
-    const s = this.state;
+    const s = this.#state;
     const c = this.constants;
     if (s.unusedArenaObjects < 0) {
       const count = s.maxarenas === 0 ? c.initialArenaObjects : s.maxarenas * 2;
@@ -361,7 +369,7 @@ export class Obmalloc {
    * first use and never freed, which is all the statistics need.
    */
   private markArenaMap(address: number): void {
-    const s = this.state;
+    const s = this.#state;
     const geometry = this.constants.radixTree!;
     const slot = Math.floor(address / this.constants.arenaSize);
     const slots = address % this.constants.arenaSize === 0 ? [slot] : [slot, slot + 1];
@@ -372,7 +380,7 @@ export class Obmalloc {
   }
 
   private pymallocFree(arena: number, ptr: number): void {
-    const s = this.state;
+    const s = this.#state;
     const c = this.constants;
     const pool = this.poolOf(arena, ptr, 'invalid-free');
     const sizeClass = s.poolSzidx[pool]!;
@@ -380,7 +388,10 @@ export class Obmalloc {
     const poolAddress = s.poolAddress(pool);
     const block = (ptr - poolAddress - c.poolOverhead) / size;
     if (!Number.isInteger(block) || block < 0 || s.poolRef[pool] === 0) {
-      throw new ObmallocError('invalid-free', `free of ${hex(ptr)}, which is not a live block`);
+      throw new ObmallocError(
+        'invalid-free',
+        `free of ${hexAddress(ptr)}, which is not a live block`,
+      );
     }
     const links = s.blockLinks[arena]!;
     const base = ((pool - s.numClasses) & 63) * s.maxBlocks;
@@ -406,7 +417,7 @@ export class Obmalloc {
 
   /** `insert_to_freepool` (3.9 name): the pool emptied; reorder its arena. */
   private insertToFreepool(arena: number, pool: number, sizeClass: number): void {
-    const s = this.state;
+    const s = this.#state;
     const c = this.constants;
     const after = s.poolNext[pool]!;
     const before = s.poolPrev[pool]!;
@@ -470,8 +481,4 @@ export class Obmalloc {
     if (afterLast >= 0) s.arenaPrev[afterLast] = arena;
     s.arenaNext[lastnf] = arena;
   }
-}
-
-function hex(address: number): string {
-  return `0x${address.toString(16)}`;
 }

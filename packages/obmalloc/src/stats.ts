@@ -10,7 +10,8 @@
  * == arenas × ARENA_SIZE (CPython asserts the same from 3.10).
  */
 import { blockSize, blocksPerPool, quantizationPerPool } from './constants.ts';
-import type { PymallocState } from './internal/state.ts';
+import { stateOf } from './internal/state.ts';
+import type { Obmalloc } from './obmalloc.ts';
 
 /** One row of the size-class table. */
 export interface SizeClassStats {
@@ -57,8 +58,9 @@ export interface MallocStats {
   } | null;
 }
 
-/** Collects the statistics of a pymalloc state (the walk of `_PyObject_DebugMallocStats`). */
-export function collectMallocStats(state: PymallocState): MallocStats {
+/** Collects the statistics of a model (the walk of `_PyObject_DebugMallocStats`). */
+export function collectMallocStats(model: Obmalloc): MallocStats {
+  const state = stateOf(model);
   const c = state.constants;
   const n = c.numSizeClasses;
   const pools = new Array<number>(n).fill(0);
@@ -73,16 +75,12 @@ export function collectMallocStats(state: PymallocState): MallocStats {
     narenas++;
     unusedPools += state.arenaNfreepools[arena]!;
     if (address % c.poolSize !== 0) alignmentLoss += c.poolSize;
-    const carved = state.arenaCarved[arena]!;
-    for (let k = 0; k < carved; k++) {
-      const pool = state.poolId(arena, k);
-      const ref = state.poolRef[pool]!;
-      if (ref === 0) continue;
-      const sizeClass = state.poolSzidx[pool]!;
+    state.forEachCarvedPool(arena, (_k, sizeClass, ref) => {
+      if (ref === 0) return;
       pools[sizeClass]!++;
       used[sizeClass]! += ref;
       avail[sizeClass]! += blocksPerPool(c, sizeClass) - ref;
-    }
+    });
   }
   const sizeClasses: SizeClassStats[] = [];
   let allocatedBytes = 0;

@@ -7,6 +7,7 @@
  * (cost ∝ blocks). Returns the problems found; an empty array means valid.
  */
 import { blocksPerPool } from './constants.ts';
+import { stateOf } from './internal/state.ts';
 import type { Obmalloc } from './obmalloc.ts';
 
 /** How deep {@link validateObmalloc} looks. */
@@ -14,7 +15,7 @@ export type ValidationTier = 'lists' | 'blocks';
 
 /** Checks the model's invariants; returns one message per violation (empty when valid). */
 export function validateObmalloc(model: Obmalloc, tier: ValidationTier = 'blocks'): string[] {
-  const s = model.state;
+  const s = stateOf(model);
   const c = model.constants;
   const problems: string[] = [];
   const fail = (message: string) => {

@@ -74,7 +74,9 @@
  *   Py_FinalizeEx (Py_AtExit), the final flush after Py_RunMain, exit()
  *   (sys.exit() in a script leaves through Py_Exit -> exit()) and _exit();
  *   nothing is written after it.  A killed process leaves complete chunks
- *   and no footer.
+ *   and no footer.  The binary format is version 2: the header, every chunk
+ *   (its header and its payload) and the index carry a CRC-32C, computed
+ *   once per chunk when it is cut (see the PMT-FORMAT block below).
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -107,6 +109,140 @@ PyAPI_FUNC(int) _PyObject_DebugMallocStats(FILE *out);
 #endif
 
 /* ------------------------------------------------------------------ */
+/* The .pmt format, version 2 (docs/formats/pmt.md)                     */
+
+/* PMT-FORMAT-BEGIN
+   Every constant of the format, mirrored name for name from
+   packages/tracing/src/pmt/format.ts (PMT_X here is X there; PMT_K_X is
+   Kind.x, PMT_EXT_X is ExtensionKind.x).  packages/tracing/src/pmt/format-mirror.test.ts
+   compares the two and compiles this block on its own (it may use only
+   <stdint.h>, <stddef.h> and <string.h>): its CRC-32C against the
+   TypeScript one and its delta-class rule against requestClass().  Change
+   both files together. */
+#define PMT_FILE_MAGIC "\x89PMT\r\n\x1a\n"
+#define PMT_FORMAT_VERSION 2
+#define PMT_POINTER_SIZE 8
+#define PMT_FILE_HEADER_BYTES 16   /* magic, version, pointer size, flags, m */
+#define PMT_CHECKSUM_BYTES 4       /* a CRC-32C, u32 */
+#define PMT_CHUNK_MAGIC "CHK2"
+#define PMT_CHUNK_HEADER_BYTES 28  /* magic, length, events, first, 2 CRCs */
+#define PMT_CHUNK_PAYLOAD_CHECKSUM_AT 20
+#define PMT_CHUNK_HEADER_CHECKSUM_AT 24
+#define PMT_EVENTS_PER_CHUNK 65536u
+#define PMT_INDEX_MAGIC "IDX2"
+#define PMT_INDEX_ENTRY_BYTES 16   /* chunk offset, first event */
+#define PMT_TRAILER "PMTEND\n\0"
+
+/* Record kinds: the low 4 bits of a tag byte. */
+#define PMT_K_ARENA_ALLOC 0
+#define PMT_K_ARENA_FREE 1
+#define PMT_K_MALLOC 2
+#define PMT_K_CALLOC 3
+#define PMT_K_REALLOC 4
+#define PMT_K_FREE 5
+#define PMT_K_MARK 8
+#define PMT_K_COMMENT 9
+#define PMT_K_FILENAME 10
+#define PMT_K_TRACEBACK 11
+#define PMT_K_GC 12
+#define PMT_K_TRACEMALLOC 13
+#define PMT_K_EXTENSION 15
+#define PMT_KIND_MASK 0x0f
+#define PMT_DOMAIN_SHIFT 4
+#define PMT_ALIGNED_BIT 0x40
+#define PMT_SITE_BIT 0x80
+#define PMT_ADDRESS_ALIGNMENT 16
+
+/* Extension kinds (kind 15 records); the recorder writes none yet. */
+#define PMT_EXT_OBJECTS 1
+#define PMT_EXT_COLLECTOR 2
+#define PMT_EXT_HEAP_SNAPSHOT 3
+
+/* Delta classes of malloc/calloc results: sizes 1..512 by 16, the rest. */
+#define PMT_DELTA_CLASS_SHIFT 4
+#define PMT_DELTA_CLASS_MAX_SIZE 512
+#define PMT_DELTA_CLASS_COUNT 33
+
+/* CRC-32C, reflected polynomial; initial value and final xor all ones. */
+#define PMT_CRC32C_POLY 0x82F63B78u
+
+static unsigned request_class(uintptr_t size)
+{
+    return (size >= 1 && size <= PMT_DELTA_CLASS_MAX_SIZE)
+        ? (unsigned)((size - 1) >> PMT_DELTA_CLASS_SHIFT)
+        : PMT_DELTA_CLASS_COUNT - 1u;
+}
+
+/* CRC-32C: SSE4.2's crc32 instruction where the CPU has it (about 8 bytes
+   a cycle), else slicing-by-8 tables (about 1 byte a cycle).  A chunk of
+   65,536 events is about 230 KB, so either costs far less than recording
+   its events.  pmt_crc32c_init() runs once, before the first chunk. */
+static uint32_t crc32c_table[8][256];
+static int crc32c_hw;
+
+static void pmt_crc32c_init(void)
+{
+    for (uint32_t n = 0; n < 256; n++) {
+        uint32_t c = n;
+        for (int k = 0; k < 8; k++) c = (c & 1) ? (c >> 1) ^ PMT_CRC32C_POLY : c >> 1;
+        crc32c_table[0][n] = c;
+    }
+    for (uint32_t n = 0; n < 256; n++)
+        for (int t = 1; t < 8; t++)
+            crc32c_table[t][n] = (crc32c_table[t - 1][n] >> 8)
+                               ^ crc32c_table[0][crc32c_table[t - 1][n] & 0xff];
+#if defined(__x86_64__) && defined(__GNUC__)
+    __builtin_cpu_init();
+    crc32c_hw = __builtin_cpu_supports("sse4.2");
+#endif
+}
+
+static uint32_t crc32c_sw(uint32_t crc, const uint8_t *p, size_t n)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    for (; n >= 8; p += 8, n -= 8) {
+        uint64_t w;
+        memcpy(&w, p, 8);
+        w ^= crc;
+        crc = crc32c_table[7][w & 0xff] ^ crc32c_table[6][(w >> 8) & 0xff]
+            ^ crc32c_table[5][(w >> 16) & 0xff] ^ crc32c_table[4][(w >> 24) & 0xff]
+            ^ crc32c_table[3][(w >> 32) & 0xff] ^ crc32c_table[2][(w >> 40) & 0xff]
+            ^ crc32c_table[1][(w >> 48) & 0xff] ^ crc32c_table[0][w >> 56];
+    }
+#endif
+    while (n--) crc = (crc >> 8) ^ crc32c_table[0][(crc ^ *p++) & 0xff];
+    return crc;
+}
+
+#if defined(__x86_64__) && defined(__GNUC__)
+__attribute__((target("sse4.2")))
+static uint32_t crc32c_sse42(uint32_t crc, const uint8_t *p, size_t n)
+{
+    unsigned long long c = crc;
+    for (; n >= 8; p += 8, n -= 8) {
+        unsigned long long w;
+        memcpy(&w, p, 8);
+        c = __builtin_ia32_crc32di(c, w);
+    }
+    uint32_t c32 = (uint32_t)c;
+    while (n--) c32 = __builtin_ia32_crc32qi(c32, *p++);
+    return c32;
+}
+#endif
+
+/* CRC-32C of p[0..n), as format.ts crc32c() computes it. */
+static uint32_t pmt_crc32c(const void *data, size_t n)
+{
+    const uint8_t *p = (const uint8_t *)data;
+#if defined(__x86_64__) && defined(__GNUC__)
+    if (crc32c_hw)
+        return ~crc32c_sse42(0xFFFFFFFFu, p, n);
+#endif
+    return ~crc32c_sw(0xFFFFFFFFu, p, n);
+}
+/* PMT-FORMAT-END */
+
+/* ------------------------------------------------------------------ */
 /* Options                                                              */
 
 static int opt_pmt;          /* PYMEM_RECORD_FORMAT=pmt */
@@ -119,9 +255,8 @@ static int plain;            /* text without sites: the original fast path */
 
 #define BUF_SIZE (1u << 20)
 #define EVENT_MAX 128 /* the longest event line is about 90 bytes */
-#define CHK_HDR 20    /* pmt chunk header: CHK1, length, events, first */
-#define PMT_EVENT_MAX 48
-#define PMT_CHUNK_EVENTS 65536u
+#define CHK_HDR PMT_CHUNK_HEADER_BYTES
+#define PMT_EVENT_MAX 48 /* tag, 3 varints of <= 10 bytes, a site varint */
 
 static char buf[BUF_SIZE];
 static size_t buf_len;
@@ -135,7 +270,7 @@ static pthread_mutex_t buf_lock = PTHREAD_MUTEX_INITIALIZER;
 static uint64_t ev_total;     /* events so far, this chunk's included */
 static uint32_t chunk_events; /* events in the current chunk */
 static uintptr_t prev_addr;   /* delta base: last address of any record */
-static uintptr_t prev_class[33]; /* delta bases of malloc/calloc results */
+static uintptr_t prev_class[PMT_DELTA_CLASS_COUNT]; /* delta bases of malloc/calloc results */
 static uint64_t file_off;     /* bytes written to the file */
 static uint64_t *chunk_index; /* offset, first event; libc malloc */
 static size_t chunk_count, chunk_cap;
@@ -189,12 +324,16 @@ static void index_add(uint64_t offset, uint64_t first)
     chunk_count++;
 }
 
+/* The chunk header in front of its payload (h + CHK_HDR .. + payload):
+   CHK2, length, events, first event, payload CRC, CRC of those 24 bytes. */
 static void chunk_header(uint8_t *h, size_t payload, uint32_t events, uint64_t first)
 {
-    memcpy(h, "CHK1", 4);
+    memcpy(h, PMT_CHUNK_MAGIC, 4);
     le32(h + 4, (uint32_t)payload);
     le32(h + 8, events);
     le64(h + 12, first);
+    le32(h + PMT_CHUNK_PAYLOAD_CHECKSUM_AT, pmt_crc32c(h + CHK_HDR, payload));
+    le32(h + PMT_CHUNK_HEADER_CHECKSUM_AT, pmt_crc32c(h, PMT_CHUNK_HEADER_CHECKSUM_AT));
 }
 
 static void reset_chunk(void)
@@ -277,8 +416,8 @@ static void pmt_record(const uint8_t *rec, size_t n)
         errno = saved_errno;
         return;
     }
-    chunk_header(c, n, 0, ev_total);
     memcpy(c + CHK_HDR, rec, n);
+    chunk_header(c, n, 0, ev_total);
     index_add(file_off, ev_total);
     write_out(c, CHK_HDR + n);
     file_off += CHK_HDR + n;
@@ -406,8 +545,11 @@ static void ev_end(char *p)
 /* Allocation sites: interning on libc malloc                           */
 
 /* Record kinds of the binary format; 0-5 are also our event codes. */
-enum { K_ARENA_ALLOC, K_ARENA_FREE, K_MALLOC, K_CALLOC, K_REALLOC, K_FREE,
-       K_MARK = 8, K_COMMENT, K_FILENAME, K_TRACEBACK, K_GC, K_TRACEMALLOC };
+enum { K_ARENA_ALLOC = PMT_K_ARENA_ALLOC, K_ARENA_FREE = PMT_K_ARENA_FREE,
+       K_MALLOC = PMT_K_MALLOC, K_CALLOC = PMT_K_CALLOC, K_REALLOC = PMT_K_REALLOC,
+       K_FREE = PMT_K_FREE, K_MARK = PMT_K_MARK, K_COMMENT = PMT_K_COMMENT,
+       K_FILENAME = PMT_K_FILENAME, K_TRACEBACK = PMT_K_TRACEBACK, K_GC = PMT_K_GC,
+       K_TRACEMALLOC = PMT_K_TRACEMALLOC };
 
 #define MAX_SITE_FRAMES 65535u /* tracemalloc's own limit (uint16_t) */
 
@@ -915,13 +1057,8 @@ static uint8_t *zz_delta(uint8_t *p, uintptr_t addr, uintptr_t base, int aligned
 {
     int64_t d = (int64_t)(addr - base);
     if (aligned)
-        d /= 16;
+        d /= PMT_ADDRESS_ALIGNMENT;
     return varint(p, ((uint64_t)d << 1) ^ (uint64_t)(d >> 63));
-}
-
-static unsigned request_class(uintptr_t size)
-{
-    return (size >= 1 && size <= 512) ? (unsigned)((size - 1) >> 4) : 32u;
 }
 
 /* One binary event record (caller holds buf_lock).  Fields as in the
@@ -938,13 +1075,13 @@ static void pmt_event_locked(int kind, int dom, uintptr_t a, uintptr_t b, uintpt
     int al;
     switch (kind) {
     case K_ARENA_ALLOC:
-        al = ((b - prev_addr) & 15) == 0;
+        al = ((b - prev_addr) & (PMT_ADDRESS_ALIGNMENT - 1)) == 0;
         p = varint(p, a);
         p = zz_delta(p, b, prev_addr, al);
         prev_addr = b;
         break;
     case K_ARENA_FREE:
-        al = ((a - prev_addr) & 15) == 0;
+        al = ((a - prev_addr) & (PMT_ADDRESS_ALIGNMENT - 1)) == 0;
         p = zz_delta(p, a, prev_addr, al);
         p = varint(p, b);
         prev_addr = a;
@@ -952,7 +1089,7 @@ static void pmt_event_locked(int kind, int dom, uintptr_t a, uintptr_t b, uintpt
     case K_MALLOC:
     case K_CALLOC: {
         unsigned k = request_class(a);
-        al = ((b - prev_class[k]) & 15) == 0;
+        al = ((b - prev_class[k]) & (PMT_ADDRESS_ALIGNMENT - 1)) == 0;
         p = varint(p, a);
         p = zz_delta(p, b, prev_class[k], al);
         prev_class[k] = b;
@@ -960,29 +1097,29 @@ static void pmt_event_locked(int kind, int dom, uintptr_t a, uintptr_t b, uintpt
         break;
     }
     case K_REALLOC:
-        al = ((a - prev_addr) & 15) == 0 && ((c - a) & 15) == 0;
+        al = ((a - prev_addr) & (PMT_ADDRESS_ALIGNMENT - 1)) == 0 && ((c - a) & (PMT_ADDRESS_ALIGNMENT - 1)) == 0;
         p = zz_delta(p, a, prev_addr, al);
         p = varint(p, b);
         p = zz_delta(p, c, a, al);
         prev_addr = c;
         break;
     default: /* K_FREE */
-        al = ((a - prev_addr) & 15) == 0;
+        al = ((a - prev_addr) & (PMT_ADDRESS_ALIGNMENT - 1)) == 0;
         p = zz_delta(p, a, prev_addr, al);
         prev_addr = a;
         break;
     }
-    tag |= (unsigned)dom << 4;
+    tag |= (unsigned)dom << PMT_DOMAIN_SHIFT;
     if (al)
-        tag |= 0x40;
+        tag |= PMT_ALIGNED_BIT;
     if (site >= 0) {
-        tag |= 0x80;
+        tag |= PMT_SITE_BIT;
         p = varint(p, (uint64_t)site);
     }
     *start = (uint8_t)tag;
     buf_len = (size_t)((char *)p - buf);
     ev_total++;
-    if (++chunk_events == PMT_CHUNK_EVENTS)
+    if (++chunk_events == PMT_EVENTS_PER_CHUNK)
         pmt_cut_locked();
 }
 
@@ -1462,19 +1599,22 @@ static void final_close(void)
         return;
     }
     pmt_cut_locked();
-    size_t n = 8 + 16 * chunk_count + 24, off = 0;
+    /* IDX2, k, k x (offset, first event), total events, this offset, the
+       CRC of all that, the trailer. */
+    size_t n = 8 + PMT_INDEX_ENTRY_BYTES * chunk_count + 16 + PMT_CHECKSUM_BYTES + 8, off = 0;
     uint8_t *f = index_lost ? NULL : malloc(n);
     if (f != NULL) {
-        memcpy(f, "IDX1", 4);
+        memcpy(f, PMT_INDEX_MAGIC, 4);
         le32(f + 4, (uint32_t)chunk_count);
         off = 8;
-        for (size_t i = 0; i < chunk_count; i++, off += 16) {
+        for (size_t i = 0; i < chunk_count; i++, off += PMT_INDEX_ENTRY_BYTES) {
             le64(f + off, chunk_index[2 * i]);
             le64(f + off + 8, chunk_index[2 * i + 1]);
         }
         le64(f + off, ev_total);
         le64(f + off + 8, file_off);
-        memcpy(f + off + 16, "PMTEND\n\0", 8);
+        le32(f + off + 16, pmt_crc32c(f, off + 16));
+        memcpy(f + off + 16 + PMT_CHECKSUM_BYTES, PMT_TRAILER, 8);
         int saved_errno = errno;
         write_out(f, n);
         errno = saved_errno;
@@ -1611,16 +1751,21 @@ static void write_header(int argc, char **argv, const char *exe, const char *has
     b_put(&j, ",\"startTime\":", 13);
     json_string(&j, start);
     char tail[64];
-    int tn = snprintf(tail, sizeof tail, ",\"recorder\":\"pymem-launcher 1\",\"sites\":%u}",
+    int tn = snprintf(tail, sizeof tail, ",\"recorder\":\"pymem-launcher 2\",\"sites\":%u}",
                       opt_sites);
     b_put(&j, tail, (size_t)tn);
 
+    /* magic, version (u16), pointer size, flags, m, metadata, its CRC */
     bytes_t h = {0};
-    b_put(&h, "\x89PMT\r\n\x1a\n", 8);
-    uint8_t fixed[8] = {1, 0, 8, 0};
+    b_put(&h, PMT_FILE_MAGIC, 8);
+    uint8_t fixed[8] = {PMT_FORMAT_VERSION & 0xff, PMT_FORMAT_VERSION >> 8, PMT_POINTER_SIZE, 0};
     le32(fixed + 4, (uint32_t)j.n);
     b_put(&h, fixed, 8);
     b_put(&h, j.p, j.n);
+    uint8_t crc[PMT_CHECKSUM_BYTES] = {0};
+    if (!h.failed)
+        le32(crc, pmt_crc32c(h.p, h.n));
+    b_put(&h, crc, sizeof crc);
     if (!h.failed && !j.failed) {
         write_out(h.p, h.n);
         file_off = h.n;
@@ -1692,8 +1837,10 @@ static int read_options(void)
         }
     }
     plain = !opt_pmt && !opt_sites;
-    if (opt_pmt)
+    if (opt_pmt) {
+        pmt_crc32c_init();
         reset_chunk();
+    }
     return 0;
 }
 

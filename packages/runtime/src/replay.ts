@@ -24,6 +24,7 @@ import {
   collectMallocStats,
   createAddressModel,
   formatMallocStats,
+  hexAddress,
   type Obmalloc,
   type ObmallocCheckpoint,
   ObmallocError,
@@ -73,10 +74,6 @@ export interface ReplayCounts {
   virtualAllocations: number;
   /** Live raw-domain blocks (only `raw` events, not pymalloc's fallbacks). */
   rawDomainBlocks: number;
-}
-
-function hex(address: number): string {
-  return address === 0 ? 'NULL' : `0x${address.toString(16)}`;
 }
 
 /** A saved replay position (see {@link Replayer.checkpoint}). */
@@ -255,7 +252,7 @@ export class Replayer {
 
   /** The model's `_debugmallocstats` pymalloc block now. */
   statsText(): string {
-    return formatMallocStats(collectMallocStats(this.model.state));
+    return formatMallocStats(collectMallocStats(this.model));
   }
 
   private step(i: number): void {
@@ -338,7 +335,7 @@ export class Replayer {
   private checkPointer(i: number, recorded: number, result: number): void {
     this.counts.pointersChecked++;
     if (recorded === result) return;
-    this.diverge(i, 'a different pointer', hex(recorded), hex(result));
+    this.diverge(i, 'a different pointer', hexAddress(recorded), hexAddress(result));
     if (recorded !== 0 && result !== 0) this.translation.set(recorded, result);
   }
 
@@ -359,17 +356,22 @@ export class Replayer {
       const address = this.queuedArenas[this.queuedArenaHead]!;
       const at = this.queuedArenaEvents[this.queuedArenaHead]!;
       this.clearQueuedArenas();
-      this.diverge(at, 'arena allocation', `allocated an arena at ${hex(address)}`, 'needed none');
+      this.diverge(
+        at,
+        'arena allocation',
+        `allocated an arena at ${hexAddress(address)}`,
+        'needed none',
+      );
     } else if (this.queuedArenas.length > 0) this.clearQueuedArenas();
     if (this.unexpectedRelease >= 0) {
       const address = this.unexpectedRelease;
       this.unexpectedRelease = -1;
-      this.diverge(i, 'arena release', 'kept the arena', `released ${hex(address)}`);
+      this.diverge(i, 'arena release', 'kept the arena', `released ${hexAddress(address)}`);
     }
     if (this.queuedReleases.length > 0) {
       const address = this.queuedReleases[0]!;
       this.queuedReleases.length = 0;
-      this.diverge(i, 'arena release', `released ${hex(address)}`, 'kept it');
+      this.diverge(i, 'arena release', `released ${hexAddress(address)}`, 'kept it');
     }
   }
 

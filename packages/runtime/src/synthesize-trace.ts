@@ -76,7 +76,7 @@ export function synthesizeTrace(options: SyntheticOptions): Trace {
     builder.marks.push({
       ...builder.position(),
       label,
-      stats: formatMallocStats(collectMallocStats(model.state)),
+      stats: formatMallocStats(collectMallocStats(model)),
       tracemalloc: '',
       line: 0,
     });

@@ -1,14 +1,27 @@
 export { TraceFormatError } from './errors.ts';
 export { type Note, notesInOrder } from './notes.ts';
 export {
+  CRC32C_POLYNOMIAL,
+  crc32c,
   decodePmt,
+  ExtensionKind,
   encodePmt,
   encodePmtBytes,
+  extensionKindName,
+  FORMAT_VERSION as PMT_FORMAT_VERSION,
   isPmt,
   type PmtChunkEntry,
+  type PmtDamage,
+  PmtDamageError,
+  type PmtExtensionSummary,
   type PmtFile,
+  type PmtIndexState,
+  type PmtReadOptions,
+  type PmtRegion,
+  type PmtTornTail,
   type PmtWriteOptions,
 } from './pmt/index.ts';
+export { SNIFF_BYTES, sniffTrace, type TraceEncoding } from './sniff.ts';
 export { parseTextTrace, TextTraceParser } from './text-reader.ts';
 export { formatEvent, formatTextTrace } from './text-writer.ts';
 export {

@@ -1,10 +1,11 @@
 import { extname } from 'node:path';
-import { readTraceFile, writeTraceFile } from '@pymem/tracing/node';
+import { writeTraceFile } from '@pymem/tracing/node';
 import { CliError } from '../exit-codes.ts';
 import type { Io } from '../io.ts';
+import { openTrace, type ReadOptions } from '../load.ts';
 
 /** Options of `pymem convert`. */
-export interface ConvertOptions {
+export interface ConvertOptions extends ReadOptions {
   readonly to: string;
   readonly output?: string;
   readonly force?: boolean;
@@ -24,8 +25,7 @@ export async function convertCommand(
     options.to === 'binary' || options.to === 'pmt' ? 'pmt' : options.to === 'text' ? 'text' : null;
   if (format === null)
     throw new CliError('usage', `--to takes text or binary, not "${options.to}"`);
-  const { trace, warnings } = await readTraceFile(file);
-  for (const warning of warnings) io.err(`pymem: warning: ${file}: ${warning}\n`);
+  const trace = await openTrace(io, file, options);
   const stem =
     file === '-'
       ? 'stdin'

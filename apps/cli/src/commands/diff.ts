@@ -3,33 +3,23 @@
  * tracemalloc `compare_to` style — by pymalloc size class always, and by source line
  * when the recording has allocation sites. A and B are event indexes or mark labels.
  */
-import { collectMallocStats, type MallocStats } from '@pymem/obmalloc';
-import { Replayer, takeSnapshot } from '@pymem/runtime';
+import { diffPoints } from '@pymem/analysis';
 import { formatSize, type KeyType } from '@pymem/tracing';
 import type { ProfileName } from '@pymem/versions';
 import { CliError } from '../exit-codes.ts';
 import { count } from '../format.ts';
 import { colors, type Io } from '../io.ts';
-import { openTrace, type Point, resolvePoint } from '../load.ts';
+import { openTrace, type Point, type ReadOptions, resolvePoint } from '../load.ts';
 
 /** Options of `pymem diff`. */
-export interface DiffOptions {
+export interface DiffOptions extends ReadOptions {
   readonly profile?: ProfileName;
   readonly from?: string;
   readonly to?: string;
   readonly by?: string;
-  readonly top?: string;
+  /** Rows to print per table, at least 1 (main.ts parses `--top`, default 10). */
+  readonly top: number;
   readonly json?: boolean;
-}
-
-/** One size class in the comparison. */
-interface ClassDiff {
-  readonly sizeClass: number;
-  readonly size: number;
-  readonly blocksFrom: number;
-  readonly blocksTo: number;
-  readonly bytesFrom: number;
-  readonly bytesTo: number;
 }
 
 const KEY_TYPES = ['lineno', 'filename', 'traceback'] as const;
@@ -40,49 +30,14 @@ function describe(point: Point): string {
     : `event ${count(point.eventIndex)}`;
 }
 
-function classRows(from: MallocStats, to: MallocStats): ClassDiff[] {
-  const blocks = new Map<number, { size: number; from: number; to: number }>();
-  for (const row of from.sizeClasses)
-    blocks.set(row.index, { size: row.size, from: row.blocksInUse, to: 0 });
-  for (const row of to.sizeClasses) {
-    const entry = blocks.get(row.index) ?? { size: row.size, from: 0, to: 0 };
-    entry.to = row.blocksInUse;
-    blocks.set(row.index, entry);
-  }
-  const rows = [...blocks].map(([sizeClass, { size, from: a, to: b }]) => ({
-    sizeClass,
-    size,
-    blocksFrom: a,
-    blocksTo: b,
-    bytesFrom: a * size,
-    bytesTo: b * size,
-  }));
-  // The order of tracemalloc's StatisticDiff: |size diff|, size, |count diff|, count.
-  const key = (row: ClassDiff) => [
-    Math.abs(row.bytesTo - row.bytesFrom),
-    row.bytesTo,
-    Math.abs(row.blocksTo - row.blocksFrom),
-    row.blocksTo,
-    -row.sizeClass,
-  ];
-  return rows.sort((x, y) => {
-    const kx = key(x);
-    const ky = key(y);
-    for (let i = 0; i < kx.length; i++) if (kx[i] !== ky[i]) return ky[i]! - kx[i]!;
-    return 0;
-  });
-}
-
 /** Runs the command; returns the exit status. */
 export async function diffCommand(io: Io, file: string, options: DiffOptions): Promise<number> {
   const by = (options.by ?? 'lineno') as KeyType;
   if (!KEY_TYPES.includes(by as (typeof KEY_TYPES)[number])) {
     throw new CliError('usage', `--by takes lineno, filename or traceback, not "${options.by}"`);
   }
-  const top = options.top === undefined ? 10 : Number(options.top);
-  if (!Number.isInteger(top) || top < 1)
-    throw new CliError('usage', `--top takes a positive whole number, not "${options.top}"`);
-  const trace = await openTrace(io, file);
+  const { top } = options;
+  const trace = await openTrace(io, file, options);
   const from = resolvePoint(trace, { at: options.from ?? '0' }, '--from');
   const to = resolvePoint(trace, { at: options.to ?? String(trace.length) }, '--to');
   if (from.eventIndex > to.eventIndex) {
@@ -91,25 +46,23 @@ export async function diffCommand(io: Io, file: string, options: DiffOptions): P
       `--from (event ${from.eventIndex}) comes after --to (event ${to.eventIndex})`,
     );
   }
-  const hasSites = trace.tracebacks.length > 0;
-  const replayer = new Replayer(trace, {
+  const {
+    profile,
+    statsFrom,
+    statsTo,
+    sizeClasses: rows,
+    sites,
+  } = diffPoints(trace, from, to, {
+    by,
     ...(options.profile ? { profile: options.profile } : {}),
-    trackBlocks: hasSites,
   });
-  replayer.runTo(from.eventIndex);
-  const statsFrom = collectMallocStats(replayer.model.state);
-  const snapshotFrom = hasSites ? takeSnapshot(replayer) : null;
-  replayer.runTo(to.eventIndex);
-  const statsTo = collectMallocStats(replayer.model.state);
-  const sites = snapshotFrom ? takeSnapshot(replayer).compareTo(snapshotFrom, by) : null;
-  const rows = classRows(statsFrom, statsTo);
 
   if (options.json) {
     io.out(
       `${JSON.stringify(
         {
           python: trace.header.python,
-          profile: replayer.profile,
+          profile,
           from,
           to,
           arenas: { from: statsFrom.arenasAllocatedCurrent, to: statsTo.arenasAllocatedCurrent },

@@ -3,15 +3,15 @@
  * pools used / empty / never carved, and what keeps it from being released — size
  * classes, and with allocation sites the source lines of the live blocks.
  */
+import { analyzeFragmentation } from '@pymem/analysis';
 import type { ProfileName } from '@pymem/versions';
-import { analyzeFragmentation } from '../analysis/fragmentation.ts';
 import { count, mib, percent } from '../format.ts';
 import { colors, type Io } from '../io.ts';
-import { openTrace, resolvePoint } from '../load.ts';
+import { openTrace, type ReadOptions, resolvePoint } from '../load.ts';
 import { arenaTable, peakAndNow } from './report.ts';
 
 /** Options of `pymem fragmentation`. */
-export interface FragmentationOptions {
+export interface FragmentationOptions extends ReadOptions {
   readonly profile?: ProfileName;
   readonly at?: string;
   readonly mark?: string;
@@ -24,7 +24,7 @@ export async function fragmentationCommand(
   file: string,
   options: FragmentationOptions,
 ): Promise<number> {
-  const trace = await openTrace(io, file);
+  const trace = await openTrace(io, file, options);
   const point = resolvePoint(trace, options);
   const analysis = analyzeFragmentation(trace, point, options.profile);
   if (options.json) {

@@ -1,44 +1,85 @@
+import { spawnSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { record, selectInterpreter } from '@pymem/recorder';
 import { CliError } from '../exit-codes.ts';
 import type { Io } from '../io.ts';
 
-/** Options of `pymem record`. */
+/** Options of `pymem record` (the program's own arguments are not among them). */
 export interface RecordCommandOptions {
   readonly python?: string;
   readonly output?: string;
-  readonly module?: string;
-  readonly code?: string;
   readonly force?: boolean;
   readonly text?: boolean;
-  readonly sites?: string;
+  /** Python frames of allocation site to record, 0 to 65535 (main.ts parses `--sites`). */
+  readonly sites?: number;
   readonly tracemalloc?: boolean;
 }
 
+/** `record`'s options that take a value (the scan below must skip their values). */
+const VALUE_OPTIONS = new Set(['--python', '-o', '--output', '--sites']);
+
 /**
- * `pymem record [--python X] [-o FILE] (-m MOD | -c CODE | script.py) [args…]`:
- * runs the program under the recorder; exits with the program's own status.
+ * Where the recorded program's own command line starts in `pymem … record …` argv:
+ * at the first `-m`, `-c`, `--` or word that is not one of record's options, as
+ * `python` itself reads its command line. Everything from there on belongs to the
+ * program, untouched (`pymem record -m pytest -x -k name`). Returns argv with a `--`
+ * at that point (so the option parser stops there), or argv itself when the command
+ * is not `record`.
+ */
+export function separateProgramArgv(argv: readonly string[]): string[] {
+  let i = 0;
+  // Global options before the command word.
+  while (i < argv.length && argv[i]!.startsWith('-')) i += argv[i] === '--python' ? 2 : 1;
+  if (argv[i] !== 'record') return [...argv];
+  for (i++; i < argv.length; i++) {
+    const word = argv[i]!;
+    if (word === '--') return [...argv];
+    if (word === '-m' || word === '-c' || !word.startsWith('-')) break;
+    if (VALUE_OPTIONS.has(word)) i++;
+  }
+  return [...argv.slice(0, i), '--', ...argv.slice(i)];
+}
+
+/** The program a `python`-style command line names. */
+interface ProgramLine {
+  readonly kind: 'script' | 'module' | 'code';
+  /** The script path, module name or code. */
+  readonly target: string;
+}
+
+function programLine(args: readonly string[]): ProgramLine {
+  const [first, second] = args;
+  if (first === undefined)
+    throw new CliError('usage', 'nothing to record: give a script, -m MODULE or -c CODE');
+  if (first === '-m' || first === '-c') {
+    if (second === undefined)
+      throw new CliError('usage', `${first} needs ${first === '-m' ? 'a module name' : 'code'}`);
+    return { kind: first === '-m' ? 'module' : 'code', target: second };
+  }
+  return { kind: 'script', target: first };
+}
+
+/**
+ * `pymem record [--python X] [-o FILE] [--sites N] (script.py | -m MOD | -c CODE) [args…]`:
+ * runs the program under the recorder and exits with the program's own status.
+ * `args` is the program's command line as `python` takes it (see
+ * {@link separateProgramArgv}). Nothing is written when the program cannot start
+ * (no such script or module): that is bad input, exit 2.
  */
 export async function recordCommand(
   io: Io,
   args: readonly string[],
   options: RecordCommandOptions,
 ): Promise<number> {
-  const given = [options.module, options.code, args[0]].filter((x) => x !== undefined).length;
-  if (options.module !== undefined && options.code !== undefined) {
-    throw new CliError('usage', 'give one of -m MODULE, -c CODE or a script, not several');
-  }
-  if (given === 0)
-    throw new CliError('usage', 'nothing to record: give a script, -m MODULE or -c CODE');
-  const pythonArgs =
-    options.module !== undefined
-      ? ['-m', options.module, ...args]
-      : options.code !== undefined
-        ? ['-c', options.code, ...args]
-        : [...args];
+  const program = programLine(args);
+  const pythonArgs = [...args];
   const stem =
-    options.module ?? (options.code !== undefined ? 'code' : basename(args[0]!, extname(args[0]!)));
+    program.kind === 'module'
+      ? program.target
+      : program.kind === 'code'
+        ? 'code'
+        : basename(program.target, extname(program.target));
   const text = options.text ?? (options.output !== undefined && extname(options.output) !== '.pmt');
   const output = options.output ?? `${stem}${text ? '.pymem.txt' : '.pmt'}`;
   if (text && extname(output) === '.pmt') {
@@ -47,14 +88,9 @@ export async function recordCommand(
       `${output}: --text writes a text trace; name it e.g. ${stem}.pymem.txt`,
     );
   }
-  const sites = options.sites === undefined ? 0 : Number(options.sites);
-  if (!Number.isInteger(sites) || sites < 0 || sites > 65535) {
-    throw new CliError(
-      'usage',
-      `--sites takes a whole number from 0 to 65535, not "${options.sites}"`,
-    );
-  }
+  const sites = options.sites ?? 0;
   const interpreter = selectInterpreter(options.python);
+  checkProgramStarts(program, interpreter.path);
   const result = await record({
     interpreter,
     args: pythonArgs,
@@ -70,10 +106,46 @@ export async function recordCommand(
   } catch {
     // The program may have been killed before the first flush.
   }
+  const ended = result.signal
+    ? `the program was killed by ${result.signal}`
+    : `the program exited with status ${result.status}`;
   io.err(
-    `pymem: recorded CPython ${interpreter.version} to ${output} (${size.toLocaleString('en-US')} bytes)` +
-      `${result.signal ? `; the program was killed by ${result.signal}` : ''}; ` +
-      `check it with: pymem replay ${output} --verify\n`,
+    `pymem: recorded CPython ${interpreter.version} to ${output} (${size.toLocaleString('en-US')} bytes); ` +
+      `${ended}; check it with: pymem replay ${output} --verify\n`,
   );
   return result.status;
+}
+
+/**
+ * Refuses, before anything is recorded, a program `python` could not start: a script
+ * that is not a file, or a module the interpreter cannot find (asked of the same
+ * interpreter, with the same working directory).
+ *
+ * @throws CliError `bad-input` naming the script or module.
+ */
+function checkProgramStarts(program: ProgramLine, python: string): void {
+  if (program.kind === 'script') {
+    if (program.target === '-') return;
+    let isFile = false;
+    try {
+      isFile = statSync(program.target).isFile() || statSync(program.target).isDirectory();
+    } catch {
+      isFile = false;
+    }
+    if (!isFile)
+      throw new CliError('bad-input', `can't open file '${program.target}': nothing recorded`);
+    return;
+  }
+  if (program.kind !== 'module') return;
+  const found = spawnSync(
+    python,
+    [
+      '-c',
+      'import importlib.util, sys\ntry:\n    found = importlib.util.find_spec(sys.argv[1]) is not None\nexcept Exception:\n    found = False\nsys.exit(0 if found else 3)',
+      program.target,
+    ],
+    { stdio: 'ignore' },
+  );
+  if (found.status === 3)
+    throw new CliError('bad-input', `no module named '${program.target}': nothing recorded`);
 }

@@ -1,11 +1,12 @@
+import { arenasAllocated } from '@pymem/obmalloc';
 import { Replayer } from '@pymem/runtime';
-import { readTraceFile } from '@pymem/tracing/node';
 import type { ProfileName } from '@pymem/versions';
 import { colors, type Io } from '../io.ts';
+import { openTrace, type ReadOptions } from '../load.ts';
 import { replayWithProgress } from '../progress.ts';
 
 /** Options of `pymem replay`. */
-export interface ReplayCommandOptions {
+export interface ReplayCommandOptions extends ReadOptions {
   readonly profile?: ProfileName;
   readonly stats?: boolean;
   readonly verify?: boolean;
@@ -22,8 +23,7 @@ export async function replayCommand(
   file: string,
   options: ReplayCommandOptions,
 ): Promise<number> {
-  const { trace, warnings } = await readTraceFile(file);
-  for (const warning of warnings) io.err(`pymem: warning: ${file}: ${warning}\n`);
+  const trace = await openTrace(io, file, options);
   const replayer = new Replayer(trace, {
     ...(options.profile ? { profile: options.profile } : {}),
     verify: options.verify ?? false,
@@ -40,7 +40,7 @@ export async function replayCommand(
     pointersChecked: counts.pointersChecked,
     marksChecked: counts.marksChecked,
     divergences: counts.divergences,
-    arenasAllocatedCurrent: replayer.model.state.narenasCurrentlyAllocated,
+    arenasAllocatedCurrent: arenasAllocated(replayer.model),
     allocatedBlocks: replayer.model.getAllocatedBlocks(),
   };
   if (options.json) {

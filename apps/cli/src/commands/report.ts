@@ -3,16 +3,22 @@
  * it did not go back down, and what to try next. With no FILE it reports on the
  * bundled example recording (a small web service, CPython 3.12).
  */
+import { isAbsolute, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ProfileName } from '@pymem/versions';
 import {
   analyzeFragmentation,
-  type Fragmentation,
+  type FragmentationReport,
   NEARLY_EMPTY,
-} from '../analysis/fragmentation.ts';
+  UNKNOWN_SITE,
+} from '@pymem/analysis';
+import type { Trace } from '@pymem/tracing';
+import type { ProfileName } from '@pymem/versions';
 import { count, mib, percent } from '../format.ts';
 import { colors, type Io } from '../io.ts';
-import { openTrace } from '../load.ts';
+import { openTrace, type Point, type ReadOptions, resolvePoint } from '../load.ts';
+
+/** The mark the recorder takes as the program's atexit handlers run. */
+const EXIT_MARK = 'exit';
 
 /** The recording `pymem` reports on when given no file. */
 export const BUNDLED_EXAMPLE: string = fileURLToPath(
@@ -21,8 +27,11 @@ export const BUNDLED_EXAMPLE: string = fileURLToPath(
 const BUNDLED_NAME = 'apps/cli/examples/requests.pymem.txt.br';
 
 /** Options of `pymem report`. */
-export interface ReportOptions {
+export interface ReportOptions extends ReadOptions {
   readonly profile?: ProfileName;
+  /** The point reported on (default: the `exit` mark, else the end). */
+  readonly at?: string;
+  readonly mark?: string;
   readonly json?: boolean;
   /** How many arena rows to print (the rest are summarised). */
   readonly arenas?: number;
@@ -35,15 +44,15 @@ export async function reportCommand(
   options: ReportOptions,
 ): Promise<number> {
   const path = file ?? BUNDLED_EXAMPLE;
-  const trace = await openTrace(io, path);
-  const analysis = analyzeFragmentation(
-    trace,
-    { eventIndex: trace.length, mark: null },
-    options.profile,
-  );
+  const trace = await openTrace(io, path, options);
+  const point =
+    options.at !== undefined || options.mark !== undefined
+      ? resolvePoint(trace, options)
+      : defaultPoint(trace);
+  const analysis = analyzeFragmentation(trace, point, options.profile);
   const program =
     trace.comments.find((comment) => comment.text.startsWith(' argv '))?.text.slice(6) ?? null;
-  const shown = path === BUNDLED_EXAMPLE ? BUNDLED_NAME : path;
+  const shown = path === BUNDLED_EXAMPLE ? runnablePath(BUNDLED_EXAMPLE) : path;
   if (options.json) {
     io.out(`${JSON.stringify({ file: shown, program, ...analysis }, null, 2)}\n`);
     return 0;
@@ -58,6 +67,7 @@ export async function reportCommand(
     `  CPython   ${analysis.python} (profile ${analysis.profile}), ${count(analysis.events)} allocator events, ` +
       `${analysis.marks.length} mark${analysis.marks.length === 1 ? '' : 's'}`,
   );
+  out.push(`  at        ${describePoint(point, trace.length)}`);
   out.push('', c.bold(`Arenas (${count(analysis.arenaSize)} bytes each)`));
   out.push(...peakAndNow(analysis, c.bold));
   if (analysis.marks.length > 0) {
@@ -76,34 +86,88 @@ export async function reportCommand(
   const pinning = pinningLines(analysis);
   if (pinning.length > 0) {
     out.push('', c.bold('Source lines whose live blocks keep the nearly empty arenas'));
-    for (const pin of pinning.slice(0, 5)) {
+    const top = pinning.slice(0, 5);
+    for (const pin of top) {
       out.push(`  ${pin.site}: ${count(pin.blocks)} blocks, ${count(pin.bytes)} B requested`);
     }
+    if (top.some((pin) => pin.site === UNKNOWN_SITE)) {
+      out.push(
+        c.dim(
+          `  ${UNKNOWN_SITE}: blocks allocated with no Python frame running (interpreter start-up, C code, threads before their first frame)`,
+        ),
+      );
+    }
+  } else if (!analysis.hasSites && analysis.nearlyEmpty.arenas > 0) {
+    out.push(
+      '',
+      `  This recording has no allocation sites: record with ${c.bold('--sites 1')} to see which lines pin them.`,
+    );
   }
+  const outside = analysis.now.outsidePymalloc;
+  out.push('', c.bold('Outside pymalloc'));
+  out.push(
+    `  ${count(outside.blocks)} live blocks, ${mib(outside.bytes)} requested, held by the raw allocator (malloc):`,
+    '  requests over 512 bytes go there directly; no arena holds them and the figures above leave them out.',
+  );
+  const pymem = commandPrefix();
   out.push('', c.bold('Try next'));
-  out.push(
-    `  pymem replay ${shown} --verify   prove the model matches CPython pointer for pointer`,
-  );
-  out.push(
-    `  pymem replay ${shown} --stats    CPython's own _debugmallocstats block, from the model`,
-  );
-  out.push(
-    `  pymem view ${shown}               see every arena, pool and block over time in the browser`,
-  );
-  out.push(
-    '  pymem record --sites 1 -o app.pmt app.py   record your own program, then: pymem report app.pmt',
-  );
+  const tries: [string, string][] = [
+    [`${pymem} replay ${shown} --verify`, 'prove the model matches CPython pointer for pointer'],
+    [
+      `${pymem} stats ${shown} --at ${point.mark ?? point.eventIndex}`,
+      "CPython's own _debugmallocstats block at this point, from the model",
+    ],
+    [`${pymem} view ${shown}`, 'see every arena, pool and block over time in the browser'],
+    [
+      `${pymem} record --sites 1 -o app.pmt app.py`,
+      `record your own program, then: ${pymem} report app.pmt`,
+    ],
+  ];
+  const width = Math.max(...tries.map(([command]) => command.length));
+  for (const [command, why] of tries) out.push(`  ${command.padEnd(width)}   ${c.dim(why)}`);
   io.out(`${out.join('\n')}\n`);
   return 0;
 }
 
+/**
+ * The point a report describes by default: the automatic mark `exit` that the
+ * recorder takes when the program's atexit handlers run (the program's last instant,
+ * before interpreter shutdown tears modules down), else the end of the recording.
+ */
+export function defaultPoint(trace: Trace): Point {
+  const exit = [...trace.marks].reverse().find((mark) => mark.label === EXIT_MARK);
+  return exit
+    ? { eventIndex: exit.eventIndex, mark: EXIT_MARK }
+    : { eventIndex: trace.length, mark: null };
+}
+
+function describePoint(point: Point, events: number): string {
+  if (point.mark === EXIT_MARK)
+    return `mark "exit", event ${count(point.eventIndex)}: the program's end, before interpreter shutdown`;
+  if (point.mark !== null) return `mark "${point.mark}", event ${count(point.eventIndex)}`;
+  return point.eventIndex === events
+    ? `the end of the recording (event ${count(events)}; it has no "exit" mark)`
+    : `event ${count(point.eventIndex)} of ${count(events)}`;
+}
+
+/** How to run pymem as the user did: `pnpm pymem` from the workspace, else `pymem`. */
+function commandPrefix(): string {
+  const script = process.env.npm_lifecycle_event;
+  return script === 'pymem' || script === 'start' ? 'pnpm pymem' : 'pymem';
+}
+
+/** `path` relative to the working directory when it lies below it, else absolute. */
+function runnablePath(path: string): string {
+  const shown = relative(process.cwd(), path);
+  return shown.startsWith('..') || isAbsolute(shown) ? path : shown;
+}
+
 /** Sites of the live blocks in the nearly empty arenas, most bytes first. */
 export function pinningLines(
-  analysis: Fragmentation,
+  analysis: FragmentationReport,
 ): { site: string; blocks: number; bytes: number }[] {
-  const limit = NEARLY_EMPTY * analysis.arenaSize;
   const total = new Map<string, { site: string; blocks: number; bytes: number }>();
-  for (const arena of analysis.arenas.filter((row) => row.usedBytes < limit)) {
+  for (const arena of analysis.arenas.filter((row) => row.status === 'nearly-empty')) {
     for (const pin of arena.sites) {
       const entry = total.get(pin.site) ?? { site: pin.site, blocks: 0, bytes: 0 };
       entry.blocks += pin.blocks;
@@ -115,7 +179,10 @@ export function pinningLines(
 }
 
 /** The "peak" and "now" lines. */
-export function peakAndNow(analysis: Fragmentation, bold: (text: string) => string): string[] {
+export function peakAndNow(
+  analysis: FragmentationReport,
+  bold: (text: string) => string,
+): string[] {
   const peakMark = analysis.marks.find((mark) => mark.eventIndex > analysis.peak.eventIndex);
   return [
     `  peak  ${String(analysis.peak.arenas).padStart(4)} arenas  ${mib(analysis.peak.bytes).padStart(9)}  ` +
@@ -128,7 +195,7 @@ export function peakAndNow(analysis: Fragmentation, bold: (text: string) => stri
 
 /** The per-arena table and the nearly-empty summary line. */
 export function arenaTable(
-  analysis: Fragmentation,
+  analysis: FragmentationReport,
   limit: number,
   dim: (text: string) => string,
   warn: (text: string) => string,
@@ -157,7 +224,13 @@ export function arenaTable(
     nearlyEmpty.arenas > 0
       ? `  ${warn(`${nearlyEmpty.arenas} of ${analysis.arenas.length} arenas are less than ${NEARLY_EMPTY * 100}% used`)}: ` +
           `freeing their ${count(nearlyEmpty.liveBlocks)} live blocks would let pymalloc return ${mib(nearlyEmpty.bytesReleasable)}.`
-      : `  Every arena is at least ${NEARLY_EMPTY * 100}% used: little is stranded.`,
+      : `  No arena with live blocks is less than ${NEARLY_EMPTY * 100}% used: little is stranded.`,
   );
+  const free = analysis.now.freeArenas;
+  if (free > 0) {
+    out.push(
+      `  ${free === 1 ? '1 arena holds' : `${free} arenas hold`} no live block: CPython 3.9+ keeps one such arena for reuse.`,
+    );
+  }
   return out;
 }

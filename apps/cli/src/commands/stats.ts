@@ -6,10 +6,10 @@ import { collectMallocStats, formatMallocStats } from '@pymem/obmalloc';
 import { Replayer } from '@pymem/runtime';
 import type { ProfileName } from '@pymem/versions';
 import type { Io } from '../io.ts';
-import { openTrace, resolvePoint } from '../load.ts';
+import { openTrace, type ReadOptions, resolvePoint } from '../load.ts';
 
 /** Options of `pymem stats`. */
-export interface StatsOptions {
+export interface StatsOptions extends ReadOptions {
   readonly profile?: ProfileName;
   readonly at?: string;
   readonly mark?: string;
@@ -18,11 +18,11 @@ export interface StatsOptions {
 
 /** Runs the command; returns the exit status. */
 export async function statsCommand(io: Io, file: string, options: StatsOptions): Promise<number> {
-  const trace = await openTrace(io, file);
+  const trace = await openTrace(io, file, options);
   const point = resolvePoint(trace, options);
   const replayer = new Replayer(trace, options.profile ? { profile: options.profile } : {});
   replayer.runTo(point.eventIndex);
-  const stats = collectMallocStats(replayer.model.state);
+  const stats = collectMallocStats(replayer.model);
   if (options.json) {
     io.out(
       `${JSON.stringify({ python: trace.header.python, profile: replayer.profile, point, allocatedBlocks: replayer.model.getAllocatedBlocks(), stats }, null, 2)}\n`,

@@ -4,38 +4,24 @@
  * chart, CSV or JSON.
  */
 
-import { collectMallocStats } from '@pymem/obmalloc';
-import { Replayer } from '@pymem/runtime';
+import { timeline } from '@pymem/analysis';
 import type { ProfileName } from '@pymem/versions';
 import * as chartModule from 'asciichart';
-import { CliError } from '../exit-codes.ts';
 import { count, mib } from '../format.ts';
 import { colors, type Io } from '../io.ts';
-import { openTrace } from '../load.ts';
+import { openTrace, type ReadOptions } from '../load.ts';
 
 // asciichart is CommonJS: under ESM its exports arrive as the namespace's default.
 const asciichart: typeof chartModule =
   (chartModule as unknown as { default?: typeof chartModule }).default ?? chartModule;
 
 /** Options of `pymem timeline`. */
-export interface TimelineOptions {
+export interface TimelineOptions extends ReadOptions {
   readonly profile?: ProfileName;
   readonly csv?: boolean;
   readonly json?: boolean;
-  readonly points?: string;
-}
-
-/** One sampled point. */
-export interface TimelineSample {
-  readonly eventIndex: number;
-  readonly arenas: number;
-  readonly bytesInArenas: number;
-  readonly bytesInBlocks: number;
-  readonly utilisation: number;
-  /** The mark at this point, if the sample is a mark. */
-  readonly mark: string | null;
-  /** GC collections since the previous sample. */
-  readonly gcCollections: number;
+  /** Evenly spaced samples, 2 to 10000 (main.ts parses `--points`, default 60). */
+  readonly points: number;
 }
 
 /** Runs the command; returns the exit status. */
@@ -44,50 +30,15 @@ export async function timelineCommand(
   file: string,
   options: TimelineOptions,
 ): Promise<number> {
-  const points = options.points === undefined ? 60 : Number(options.points);
-  if (!Number.isInteger(points) || points < 2 || points > 10_000) {
-    throw new CliError(
-      'usage',
-      `--points takes a whole number from 2 to 10000, not "${options.points}"`,
-    );
-  }
-  const trace = await openTrace(io, file);
-  const replayer = new Replayer(trace, options.profile ? { profile: options.profile } : {});
-  const arenaSize = replayer.model.constants.arenaSize;
-  const indexes = new Set<number>();
-  for (let k = 0; k < points; k++) indexes.add(Math.round((k * trace.length) / (points - 1)));
-  const marksAt = new Map<number, string>();
-  for (const mark of trace.marks) {
-    indexes.add(mark.eventIndex);
-    if (!marksAt.has(mark.eventIndex)) marksAt.set(mark.eventIndex, mark.label);
-  }
-  const samples: TimelineSample[] = [];
-  let gc = 0;
-  for (const eventIndex of [...indexes].sort((x, y) => x - y)) {
-    replayer.runTo(eventIndex);
-    const stats = collectMallocStats(replayer.model.state);
-    const bytesInArenas = stats.arenasAllocatedCurrent * arenaSize;
-    let collections = 0;
-    while (gc < trace.gcCollections.length && trace.gcCollections[gc]!.eventIndex <= eventIndex) {
-      gc++;
-      collections++;
-    }
-    samples.push({
-      eventIndex,
-      arenas: stats.arenasAllocatedCurrent,
-      bytesInArenas,
-      bytesInBlocks: stats.bytesInAllocatedBlocks,
-      utilisation: bytesInArenas === 0 ? 0 : stats.bytesInAllocatedBlocks / bytesInArenas,
-      mark: marksAt.get(eventIndex) ?? null,
-      gcCollections: collections,
-    });
-  }
+  const { points } = options;
+  const trace = await openTrace(io, file, options);
+  const { profile, arenaSize, samples } = timeline(trace, points, options.profile);
   if (options.json) {
     io.out(
       `${JSON.stringify(
         {
           python: trace.header.python,
-          profile: replayer.profile,
+          profile,
           events: trace.length,
           arenaSize,
           samples,

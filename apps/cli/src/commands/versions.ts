@@ -13,10 +13,21 @@ interface VersionRow {
   readonly interpreters: readonly { path: string; version: string; source: string }[];
 }
 
-/** `pymem versions [--json]`: the supported profiles and the interpreters found here. */
-export function versionsCommand(io: Io, options: { json?: boolean }): number {
+/** Options of `pymem versions`. */
+export interface VersionsOptions {
+  readonly json?: boolean;
+  /** Show only this profile's row (`--python 3.11`); absent: every profile. */
+  readonly profile?: ProfileName;
+}
+
+/**
+ * `pymem versions [--json] [--python X]`: the supported profiles (or only X's) and
+ * the interpreters found here.
+ */
+export function versionsCommand(io: Io, options: VersionsOptions): number {
   const found = liveInterpreters();
-  const rows: VersionRow[] = PROFILE_NAMES.map((name) => {
+  const names: readonly ProfileName[] = options.profile ? [options.profile] : PROFILE_NAMES;
+  const rows: VersionRow[] = names.map((name) => {
     const profile = PROFILES[name];
     const interpreters = found
       .filter((interpreter) => interpreter.profile === name)
@@ -69,11 +80,13 @@ export function versionsCommand(io: Io, options: { json?: boolean }): number {
   for (const row of table) lines.push(format(row));
   const recorded = rows.filter((row) => row.verification === 'recorded');
   const live = recorded.filter((row) => row.interpreters.length > 0).length;
-  lines.push(
-    '',
-    `${live} of ${recorded.length} recorded profiles have an interpreter here; ` +
-      `3.14 is modelled from source.`,
-  );
+  if (!options.profile) {
+    lines.push(
+      '',
+      `${live} of ${recorded.length} recorded profiles have an interpreter here; ` +
+        `3.14 is modelled from source.`,
+    );
+  }
   io.out(`${lines.join('\n')}\n`);
   return 0;
 }

@@ -8,17 +8,15 @@ import type { Io } from '../io.ts';
 
 /** Options of `pymem view`. */
 export interface ViewOptions {
-  readonly port?: string;
+  /** Port to listen on, 0 to 65535 (main.ts parses `--port`); 0 or absent: a free one. */
+  readonly port?: number;
   /** Resolves when the server should stop (tests); default: SIGINT or SIGTERM. */
   readonly until?: Promise<unknown>;
 }
 
 /** Runs the command; returns the exit status once the server has stopped. */
 export async function viewCommand(io: Io, file: string, options: ViewOptions): Promise<number> {
-  const port = options.port === undefined ? 0 : Number(options.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new CliError('usage', `--port takes a number from 0 to 65535, not "${options.port}"`);
-  }
+  const port = options.port ?? 0;
   let server: Awaited<ReturnType<typeof serveViewer>>;
   try {
     server = await serveViewer({ file, port });

@@ -3,13 +3,15 @@
  * (see layout.ts, paint.ts). Hovering shows what lies under the pointer; clicking a
  * pool selects it for the zoom panel.
  */
+import { siteName } from '@pymem/analysis';
+import { hexAddress } from '@pymem/obmalloc';
 import type { JSX, RefObject } from 'preact';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { findAllocatingEvent, siteName } from '../model/allocating-event.ts';
+import { findAllocatingEvent } from '../model/allocating-event.ts';
 import type { ViewerSession } from '../model/session.ts';
 import { ARENA_STATUS_STYLE } from './arena-status.ts';
 import { buildPalette } from './colors.ts';
-import { describeTarget, hexAddress, targetLines } from './describe-target.ts';
+import { describeTarget, targetLines } from './describe-target.ts';
 import { hitTest, pointOfOffset } from './hit-test.ts';
 import { cellOrigin, type HeapMapLayout, layoutHeapMap } from './layout.ts';
 import { type ArenaRowInfo, arenaRows, paintHeapMap } from './paint.ts';

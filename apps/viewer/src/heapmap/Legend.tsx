@@ -2,8 +2,10 @@
  * The heap map's legend: block and pool paints (allocated and free blocks drawn as
  * their shade ramp over the 32 size classes) and the arena statuses of row labels.
  */
+
+import type { ArenaStatus } from '@pymem/analysis';
 import type { JSX } from 'preact';
-import { ARENA_STATUS_STYLE, type ArenaStatus } from './arena-status.ts';
+import { ARENA_STATUS_STYLE } from './arena-status.ts';
 import { cssColor, LEGEND, Paint, SHADES } from './colors.ts';
 
 function ramp(paint: (typeof Paint)[keyof typeof Paint]): string {

@@ -4,11 +4,13 @@
  * state of that byte (read from the model at the current event).
  */
 import {
+  arenaInfo,
   BlockState,
-  blockSize,
   blocksPerPool,
+  hexAddress,
   type Obmalloc,
   poolBlockStates,
+  poolInfo,
 } from '@pymem/obmalloc';
 
 /** What kind of memory a heap-map point is. */
@@ -48,22 +50,16 @@ export interface HeapMapTarget {
   readonly state: string;
 }
 
-/** Hex address as CPython prints pointers (`0x…`). */
-export function hexAddress(address: number): string {
-  return `0x${address.toString(16)}`;
-}
-
 /** Resolves byte `offset` of pool `pool` in arena object `arena`; null when out of range. */
 export function describeTarget(
   model: Obmalloc,
   arena: number,
   pool: number,
   offset: number,
-  scratch: Uint8Array = new Uint8Array(model.state.maxBlocks),
+  scratch: Uint8Array = new Uint8Array(blocksPerPool(model.constants, 0)),
 ): HeapMapTarget | null {
-  const s = model.state;
   const c = model.constants;
-  if (arena < 0 || pool < 0 || pool >= s.poolsPerArena || offset < 0 || offset >= c.poolSize)
+  if (arena < 0 || pool < 0 || pool >= c.maxPoolsInArena || offset < 0 || offset >= c.poolSize)
     return null;
   const base = {
     arena,
@@ -74,8 +70,8 @@ export function describeTarget(
     blocksPerPool: 0,
     poolRef: 0,
   };
-  const arenaAddress = arena < s.maxarenas ? s.arenaAddress[arena]! : 0;
-  if (arenaAddress === 0) {
+  const held = arenaInfo(model, arena);
+  if (held === null) {
     return {
       ...base,
       kind: 'unused-arena',
@@ -85,7 +81,8 @@ export function describeTarget(
       state: 'unused arena object (no arena)',
     };
   }
-  if (pool >= s.arenaNtotalpools[arena]!) {
+  const arenaAddress = held.address;
+  if (pool >= held.poolsTotal) {
     return {
       ...base,
       kind: 'alignment',
@@ -95,9 +92,10 @@ export function describeTarget(
       state: `lost to arena alignment (${c.poolSize} bytes: the arena is not pool-aligned)`,
     };
   }
-  const poolAddress = s.arenaFirstPool[arena]! + pool * c.poolSize;
+  const poolAddress = held.firstPool + pool * c.poolSize;
   const where = { arenaAddress, poolAddress };
-  if (pool >= s.arenaCarved[arena]!) {
+  const header = poolInfo(model, arena, pool);
+  if (header === null) {
     return {
       ...base,
       ...where,
@@ -106,18 +104,11 @@ export function describeTarget(
       state: 'pool never carved',
     };
   }
-  const id = s.poolId(arena, pool);
-  const sizeClass = s.poolSzidx[id]!;
-  const ref = s.poolRef[id]!;
-  const hasClass = sizeClass !== c.dummySizeIndex;
-  const classInfo = hasClass
-    ? {
-        sizeClass,
-        blockSize: blockSize(c, sizeClass),
-        blocksPerPool: blocksPerPool(c, sizeClass),
-        poolRef: ref,
-      }
-    : { poolRef: ref };
+  const { sizeClass, ref, blockSize: size } = header;
+  const classInfo =
+    sizeClass >= 0
+      ? { sizeClass, blockSize: size, blocksPerPool: header.capacity, poolRef: ref }
+      : { poolRef: ref };
   if (ref === 0) {
     return {
       ...base,
@@ -138,7 +129,6 @@ export function describeTarget(
       state: 'pool header',
     };
   }
-  const size = blockSize(c, sizeClass);
   const block = Math.floor((offset - c.poolOverhead) / size);
   const n = poolBlockStates(model, arena, pool, scratch);
   if (block >= n) {

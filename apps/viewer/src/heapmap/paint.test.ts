@@ -1,7 +1,16 @@
-import { blockSize, Obmalloc, sizeClassIndex, summarizeArenas } from '@pymem/obmalloc';
+import {
+  arenaContaining,
+  arenaInfo,
+  blockSize,
+  blocksPerPool,
+  hexAddress,
+  Obmalloc,
+  sizeClassIndex,
+  summarizeArenas,
+} from '@pymem/obmalloc';
 import { describe, expect, it } from 'vitest';
 import { buildPalette, Paint, type PaintCode, paletteIndex } from './colors.ts';
-import { describeTarget, hexAddress, targetLines } from './describe-target.ts';
+import { describeTarget, targetLines } from './describe-target.ts';
 import { pointOfOffset } from './hit-test.ts';
 import { layoutHeapMap, pixelOfOffset } from './layout.ts';
 import { arenaRows, paintHeapMap } from './paint.ts';
@@ -21,9 +30,8 @@ function sample() {
 
 /** Arena object, pool index and pool offset of an address. */
 function locate(model: Obmalloc, address: number) {
-  const s = model.state;
-  const arena = s.arenaContaining(address);
-  const fromFirst = address - s.arenaFirstPool[arena]!;
+  const arena = arenaContaining(model, address);
+  const fromFirst = address - arenaInfo(model, arena)!.firstPool;
   const pool = Math.floor(fromFirst / model.constants.poolSize);
   return { arena, pool, offset: fromFirst - pool * model.constants.poolSize };
 }
@@ -32,7 +40,7 @@ describe('describeTarget', () => {
   it('names allocated, free and virgin blocks with their address and size class', () => {
     const { model, small, large } = sample();
     const c = model.constants;
-    const scratch = new Uint8Array(model.state.maxBlocks);
+    const scratch = new Uint8Array(blocksPerPool(model.constants, 0));
     for (const address of [small[0]!, small[5]!, large[0]!]) {
       const where = locate(model, address);
       const target = describeTarget(model, where.arena, where.pool, where.offset + 3, scratch)!;
@@ -61,12 +69,12 @@ describe('describeTarget', () => {
     const big = locate(model, large[0]!);
     // 16 KiB − 48 = 16336 bytes hold 31 blocks of 512: the last 464 bytes are quantization.
     expect(describeTarget(model, big.arena, big.pool, 16 * 1024 - 10)!.kind).toBe('quantization');
-    const s = model.state;
-    const carved = s.arenaCarved[first.arena]!;
+    const held = arenaInfo(model, first.arena)!;
+    const carved = held.poolsCarved;
     expect(carved).toBe(3);
     expect(describeTarget(model, first.arena, 2, 100)!.kind).toBe('empty-pool');
     expect(describeTarget(model, first.arena, carved, 100)!.kind).toBe('virgin-pool');
-    expect(s.arenaNtotalpools[first.arena]).toBe(63);
+    expect(held.poolsTotal).toBe(63);
     expect(describeTarget(model, first.arena, 63, 0)!.kind).toBe('alignment');
     expect(describeTarget(model, 5, 0, 0)!.kind).toBe('unused-arena');
     expect(describeTarget(model, first.arena, 64, 0)).toBeNull();
@@ -106,7 +114,7 @@ describe('paintHeapMap', () => {
       model,
       rows,
       palette,
-      new Uint8Array(model.state.maxBlocks),
+      new Uint8Array(blocksPerPool(model.constants, 0)),
     );
     const at = (row: number, pool: number, offset: number) => {
       const point = pointOfOffset(layout, row, pool, offset);

@@ -3,11 +3,20 @@
  * drawn arena, each pixel coloured by what its slice of the pool holds (see
  * layout.ts and colors.ts). Labels are drawn afterwards with the 2D context.
  *
- * Cost: per carved, used pool one `poolBlockStates` (its blocks plus its free list)
+ * Reads the model through obmalloc's accessors (`arenaInfo`, `poolInfo`,
+ * `poolBlockStates`). Cost: per carved, used pool one `poolBlockStates` (its blocks plus its free list)
  * and one lookup per cell pixel; 64 arenas × 64 pools at 13×13 px is ~700k pixels.
  */
-import { BlockState, blockSize, type Obmalloc, poolBlockStates } from '@pymem/obmalloc';
-import { type ArenaStatus, arenaStatus } from './arena-status.ts';
+import { type ArenaStatus, arenaStatus } from '@pymem/analysis';
+import {
+  arenaInfo,
+  arenaObjectCount,
+  BlockState,
+  lastArenaInUse,
+  type Obmalloc,
+  poolBlockStates,
+  poolInfo,
+} from '@pymem/obmalloc';
 import { Paint, type PaintCode, SHADES } from './colors.ts';
 import { cellOrigin, type HeapMapLayout } from './layout.ts';
 
@@ -31,10 +40,7 @@ export interface ArenaRowInfo {
 
 /** The arena rows to draw: every arena object up to the highest in use (or `atLeast`). */
 export function arenaRows(model: Obmalloc, atLeast = 0): number[] {
-  const s = model.state;
-  let last = -1;
-  for (let a = 0; a < s.maxarenas; a++) if (s.arenaAddress[a] !== 0) last = a;
-  const count = Math.min(Math.max(last + 1, atLeast), s.maxarenas);
+  const count = Math.min(Math.max(lastArenaInUse(model) + 1, atLeast), arenaObjectCount(model));
   return Array.from({ length: count }, (_, a) => a);
 }
 
@@ -66,7 +72,6 @@ export function paintHeapMap(
   palette: Uint32Array,
   scratch: Uint8Array,
 ): ArenaRowInfo[] {
-  const s = model.state;
   const c = model.constants;
   const offsets = layout.offsets;
   const cellWidth = layout.cellWidth;
@@ -76,8 +81,8 @@ export function paintHeapMap(
     palette[paint * SHADES + Math.min(SHADES - 1, Math.max(0, sizeClass))]!;
   for (let r = 0; r < rows.length && r < layout.rows; r++) {
     const arena = rows[r]!;
-    const address = arena < s.maxarenas ? s.arenaAddress[arena]! : 0;
-    if (address === 0) {
+    const held = arenaInfo(model, arena);
+    if (held === null) {
       for (let k = 0; k < layout.poolsPerArena; k++) {
         const { x, y } = cellOrigin(layout, r, k);
         fillCell(pixels, stride, layout, x, y, shade(Paint.unusedArena, 0));
@@ -95,8 +100,8 @@ export function paintHeapMap(
       });
       continue;
     }
-    const carved = s.arenaCarved[arena]!;
-    const total = s.arenaNtotalpools[arena]!;
+    const carved = held.poolsCarved;
+    const total = held.poolsTotal;
     let poolsUsed = 0;
     let usedBytes = 0;
     let blocks = 0;
@@ -110,14 +115,12 @@ export function paintHeapMap(
         fillCell(pixels, stride, layout, x, y, shade(Paint.virginPool, 0));
         continue;
       }
-      const pool = s.poolId(arena, k);
-      const ref = s.poolRef[pool]!;
-      const sizeClass = s.poolSzidx[pool]!;
-      if (ref === 0 || sizeClass === c.dummySizeIndex) {
+      const pool = poolInfo(model, arena, k)!;
+      const { ref, sizeClass, blockSize: size } = pool;
+      if (ref === 0 || sizeClass < 0) {
         fillCell(pixels, stride, layout, x, y, shade(Paint.emptyPool, 0));
         continue;
       }
-      const size = blockSize(c, sizeClass);
       poolsUsed++;
       usedBytes += ref * size;
       blocks += ref;
@@ -154,14 +157,14 @@ export function paintHeapMap(
     }
     infos.push({
       arena,
-      address,
+      address: held.address,
       poolsUsed,
       poolsEmpty: carved - poolsUsed,
       poolsVirgin: total - carved,
       poolsTotal: total,
       usedBytes,
       blocks,
-      status: arenaStatus(poolsUsed, usedBytes, c.arenaSize),
+      status: arenaStatus({ blocks, usedBytes }, c.arenaSize),
     });
   }
   return infos;

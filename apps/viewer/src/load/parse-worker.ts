@@ -11,7 +11,7 @@ import { checkpointBuffers, firstPass } from '../model/first-pass.ts';
 import { blockLifetimes } from '../model/lifetimes.ts';
 import { ViewerInputError } from './input-kind.ts';
 import { preloadName } from './preload-url.ts';
-import { type ReadProgress, readTraceStream } from './read-trace.ts';
+import { type ReadProgress, type ReadResult, readTraceStream } from './read-trace.ts';
 import {
   errorLine,
   type OpenRequest,
@@ -81,6 +81,22 @@ async function open(
   };
 }
 
+/**
+ * The first pass over a recording; when damaged chunks were skipped and the model then
+ * cannot follow (a free of a block allocated in a lost chunk), the one-line error names
+ * the damage first, since that is the cause.
+ */
+function replayOrExplain(trace: Trace, result: ReadResult): ReturnType<typeof firstPass> {
+  try {
+    return firstPass(trace);
+  } catch (error) {
+    if (!result.damaged) throw error;
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    const damage = result.warnings.find((warning) => / is damaged: /.test(warning)) ?? '';
+    throw new ViewerInputError(`${damage}; what is left cannot be replayed (${reason})`);
+  }
+}
+
 scope.onmessage = async (event: MessageEvent<OpenRequest>) => {
   const request = event.data;
   let name = request.source.kind === 'file' ? request.source.file.name : request.source.url;
@@ -105,7 +121,7 @@ scope.onmessage = async (event: MessageEvent<OpenRequest>) => {
     const read = performance.now();
     post({ type: 'progress', stage: 'replaying', loaded: 0, total: null });
     const trace = result.trace;
-    const pass = firstPass(trace);
+    const pass = replayOrExplain(trace, result);
     // Lifetimes are computed after the hand-over, on copies of the columns they read.
     const columns = trace.tracebacks.length > 0 ? copyColumns(trace) : null;
     const replayed = performance.now();

@@ -1,5 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { preloadName, preloadUrl } from './preload-url.ts';
+import { type PreloadPage, pagePreload, preloadName, preloadUrl } from './preload-url.ts';
+
+/** A page whose only element is `<meta name="pymem-trace" content=…>` (or none). */
+function pageWithMeta(content: string | null): PreloadPage {
+  return {
+    querySelector: (selectors) =>
+      content !== null && selectors === 'meta[name="pymem-trace"]'
+        ? { getAttribute: (name) => (name === 'content' ? content : null) }
+        : null,
+  };
+}
+
+describe('pagePreload', () => {
+  it('takes ?trace= first, then the meta the served page carries', () => {
+    expect(pagePreload('?trace=/a.pmt', pageWithMeta('/trace'))).toBe('/a.pmt');
+    expect(pagePreload('', pageWithMeta('/trace'))).toBe('/trace');
+    expect(pagePreload('?trace=', pageWithMeta('/trace'))).toBe('/trace');
+    expect(pagePreload('?other=1', pageWithMeta(null))).toBeNull();
+    expect(pagePreload('', pageWithMeta(''))).toBeNull();
+  });
+});
 
 describe('preloadUrl', () => {
   const base = 'http://127.0.0.1:4173/?trace=/trace';

@@ -2,7 +2,7 @@ import { gzipSync } from 'node:zlib';
 import { synthesizeTrace } from '@pymem/runtime';
 import { encodePmtBytes, formatTextTrace, type Trace, TraceFormatError } from '@pymem/tracing';
 import { describe, expect, it } from 'vitest';
-import { brotliMessage, sniffInput, ViewerInputError } from './input-kind.ts';
+import { brotliMessage, ViewerInputError } from './input-kind.ts';
 import { type ReadProgress, readTraceStream } from './read-trace.ts';
 import { errorLine, transferList } from './worker-protocol.ts';
 
@@ -93,17 +93,6 @@ describe('readTraceStream', () => {
     await expect(readTraceStream(streamOf(broken), { name: 'a.gz' })).rejects.toThrow(
       ViewerInputError,
     );
-  });
-});
-
-describe('sniffInput', () => {
-  const head = (text: string) => new TextEncoder().encode(text);
-  it('tells the kinds apart by their first bytes, and brotli by name', () => {
-    expect(sniffInput(pmt.subarray(0, 16), 'x.txt')).toBe('pmt');
-    expect(sniffInput(gzipSync(text).subarray(0, 16), 'x')).toBe('gzip');
-    expect(sniffInput(head('pymem-trace 1\npy'), 'x.br')).toBe('text');
-    expect(sniffInput(Uint8Array.of(0x8b, 1, 2), 'trace.pymem.txt.br')).toBe('brotli');
-    expect(sniffInput(head('garbage'), 'x.txt')).toBe('text');
   });
 });
 

@@ -9,9 +9,18 @@
  *                              └─ text ─► TextDecoder ─► TextTraceParser
  *
  * Malformed input throws the reader's TraceFormatError (it names the line or byte).
+ * A damaged `.pmt` (a checksum fails) is read with salvage: the damaged chunks are
+ * skipped and `warnings` says, in the CLI's words, where and how many events were lost.
  */
-import { decodePmt, TextTraceParser, type Trace, TraceFormatError } from '@pymem/tracing';
-import { brotliMessage, sniffInput, ViewerInputError } from './input-kind.ts';
+import {
+  decodePmt,
+  SNIFF_BYTES,
+  sniffTrace,
+  TextTraceParser,
+  type Trace,
+  TraceFormatError,
+} from '@pymem/tracing';
+import { brotliMessage, ViewerInputError } from './input-kind.ts';
 
 /** A loading stage, for the progress bar. */
 export type LoadStage = 'downloading' | 'reading' | 'replaying';
@@ -30,8 +39,10 @@ export interface ReadResult {
   readonly format: 'text' | 'pmt';
   /** True when the input was gzip-compressed. */
   readonly gzip: boolean;
-  /** Non-fatal problems (a torn `.pmt` tail). */
+  /** Non-fatal problems (a torn `.pmt` tail, damaged chunks skipped), one line each. */
   readonly warnings: readonly string[];
+  /** True when damaged `.pmt` chunks were skipped (events are missing, not just cut off). */
+  readonly damaged: boolean;
 }
 
 /** Options of {@link readTraceStream}. */
@@ -43,8 +54,6 @@ export interface ReadOptions {
   readonly stage?: LoadStage;
   readonly onProgress?: (progress: ReadProgress) => void;
 }
-
-const SNIFF_BYTES = 16;
 
 /** Reads a whole recording from `stream`. */
 export async function readTraceStream(
@@ -84,7 +93,7 @@ async function readSniffed(
     head.push(next.value);
     headBytes += next.value.byteLength;
   }
-  const kind = sniffInput(concat(head, Math.min(headBytes, SNIFF_BYTES)), name);
+  const kind = sniffTrace(concat(head, Math.min(headBytes, SNIFF_BYTES)), name);
   const chunks = async function* (): AsyncGenerator<Uint8Array> {
     yield* head;
     if (done) return;
@@ -112,15 +121,15 @@ async function readSniffed(
         parts.push(chunk);
         size += chunk.byteLength;
       }
-      const { trace, warnings } = decodePmt(concat(parts, size));
-      return { trace, format: 'pmt', gzip, warnings };
+      const { trace, warnings, damage } = decodePmt(concat(parts, size), { salvage: true });
+      return { trace, format: 'pmt', gzip, warnings, damaged: damage.length > 0 };
     }
     default: {
       const parser = new TextTraceParser();
       const decoder = new TextDecoder('utf-8');
       for await (const chunk of chunks()) parser.push(decoder.decode(chunk, { stream: true }));
       parser.push(decoder.decode());
-      return { trace: parser.finish(), format: 'text', gzip, warnings: [] };
+      return { trace: parser.finish(), format: 'text', gzip, warnings: [], damaged: false };
     }
   }
 }

@@ -19,12 +19,3 @@ export function findAllocatingEvent(trace: Trace, position: number, address: num
   }
   return -1;
 }
-
-/** `file:line` of the most recent frame of traceback `site`, or null without one. */
-export function siteName(trace: Trace, site: number): string | null {
-  if (site < 0 || site >= trace.tracebacks.length) return null;
-  const frame = trace.tracebacks[site]!.frames[0];
-  if (!frame) return null;
-  const file = trace.filenames[frame.filename]?.filename ?? '?';
-  return `${file}:${frame.lineno}`;
-}

@@ -11,15 +11,10 @@
  * Block lifetimes (lifetimes.ts), needed only by the top-sites panel, are computed
  * after the page has the recording.
  */
+import { sampleIndices } from '@pymem/analysis';
 import { Replayer, type Replayer as ReplayerType } from '@pymem/runtime';
 import type { Trace } from '@pymem/tracing';
-import {
-  emptyTimeline,
-  fillTimeline,
-  sampleIndices,
-  TIMELINE_SAMPLES,
-  type TimelineColumns,
-} from './timeline.ts';
+import { emptyTimeline, fillTimeline, TIMELINE_SAMPLES, type TimelineColumns } from './timeline.ts';
 
 /** A replay checkpoint (what `Replayer.checkpoint()` returns). */
 export type ReplayCheckpoint = ReturnType<ReplayerType['checkpoint']>;

@@ -1,59 +1,34 @@
 /**
- * Why memory does not go back down, at the current event: bytes held in arenas
- * against bytes in live blocks, and the nearly-empty arenas a few live blocks pin.
- * The same definitions as `pymem fragmentation` (NEARLY_EMPTY = 25 %).
+ * The fragmentation panel's data at one event: `fragmentationAt` of `@pymem/analysis`
+ * (the definitions `pymem fragmentation` prints: per-arena rows, nearly empty =
+ * live blocks using less than 25 %, a wholly free arena counted apart) and the
+ * emptiest nearly-empty arenas the panel lists.
  */
-import { type ArenaSummary, type Obmalloc, summarizeArenas } from '@pymem/obmalloc';
-import { NEARLY_EMPTY } from '../heapmap/arena-status.ts';
+import {
+  type ArenaFragmentation,
+  type ArenaRow,
+  fragmentationAt,
+  nearlyEmptyArenas,
+} from '@pymem/analysis';
+import type { ViewerSession } from './session.ts';
 
-/** The fragmentation summary at one event. */
-export interface FragmentationSummary {
-  readonly arenaSize: number;
-  /** Arenas allocated. */
-  readonly arenas: number;
-  /** arenas × ARENA_SIZE. */
-  readonly bytesInArenas: number;
-  /** Bytes in live blocks (block sizes). */
-  readonly bytesInBlocks: number;
-  /** bytesInBlocks / bytesInArenas (0 without arenas). */
-  readonly utilisation: number;
-  /** Arenas with no live block (releasable now). */
-  readonly freeArenas: number;
-  readonly nearlyEmpty: {
-    readonly threshold: number;
-    /** Arenas with live blocks using less than the threshold. */
-    readonly arenas: number;
-    /** Live blocks in them. */
-    readonly liveBlocks: number;
-    /** What freeing those blocks would give back. */
-    readonly bytesReleasable: number;
-    /** The emptiest of them first (at most 8). */
-    readonly worst: readonly ArenaSummary[];
-  };
+/** Nearly-empty arenas the panel lists, emptiest first. */
+export const WORST_SHOWN = 8;
+
+/** What the fragmentation panel shows. */
+export interface FragmentationPanelData extends ArenaFragmentation {
+  /** The emptiest nearly-empty arenas (at most {@link WORST_SHOWN}). */
+  readonly worst: readonly ArenaRow[];
 }
 
-/** Summarises the arenas of the model now. */
-export function fragmentationSummary(model: Obmalloc): FragmentationSummary {
-  const arenaSize = model.constants.arenaSize;
-  const summaries = summarizeArenas(model);
-  const bytesInArenas = summaries.length * arenaSize;
-  const bytesInBlocks = summaries.reduce((sum, arena) => sum + arena.usedBytes, 0);
-  const nearly = summaries.filter(
-    (arena) => arena.blocks > 0 && arena.usedBytes < NEARLY_EMPTY * arenaSize,
-  );
+/** The panel's data after `position` events of the session's recording. */
+export function fragmentationPanelData(
+  session: ViewerSession,
+  position: number,
+): FragmentationPanelData {
+  const fragmentation = fragmentationAt(session.model(position));
   return {
-    arenaSize,
-    arenas: summaries.length,
-    bytesInArenas,
-    bytesInBlocks,
-    utilisation: bytesInArenas === 0 ? 0 : bytesInBlocks / bytesInArenas,
-    freeArenas: summaries.filter((arena) => arena.blocks === 0).length,
-    nearlyEmpty: {
-      threshold: NEARLY_EMPTY,
-      arenas: nearly.length,
-      liveBlocks: nearly.reduce((sum, arena) => sum + arena.blocks, 0),
-      bytesReleasable: nearly.length * arenaSize,
-      worst: [...nearly].sort((x, y) => x.usedBytes - y.usedBytes || x.index - y.index).slice(0, 8),
-    },
+    ...fragmentation,
+    worst: nearlyEmptyArenas(fragmentation).slice(0, WORST_SHOWN),
   };
 }

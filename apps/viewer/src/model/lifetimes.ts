@@ -54,11 +54,6 @@ export function requestSize(trace: Trace, i: number): number {
   return trace.op[i] === Op.realloc ? trace.b[i]! : trace.a[i]!;
 }
 
-/** Address of the block allocated by event i (malloc/calloc: b, realloc: c). */
-export function blockAddress(trace: Trace, i: number): number {
-  return trace.op[i] === Op.realloc ? trace.c[i]! : trace.b[i]!;
-}
-
 /** Calls `visit(i)` for every allocation event whose block is live after `position` events. */
 export function forEachLiveAllocation(
   freedAt: Int32Array,

@@ -1,9 +1,9 @@
-import { collectMallocStats, formatMallocStats } from '@pymem/obmalloc';
+import { measureHeap } from '@pymem/analysis';
+import { collectMallocStats, formatMallocStats, type Obmalloc } from '@pymem/obmalloc';
 import { Replayer, synthesizeTrace } from '@pymem/runtime';
 import { describe, expect, it } from 'vitest';
 import { firstPass } from './first-pass.ts';
 import { CHECKPOINT_BUDGET, checkpointInterval, ViewerSession } from './session.ts';
-import { measure, sampleIndices } from './timeline.ts';
 
 describe('checkpointInterval', () => {
   it('keeps between 8 and 64 checkpoints within the budget, at least 10,000 events apart', () => {
@@ -11,14 +11,6 @@ describe('checkpointInterval', () => {
     expect(checkpointInterval(1_000_000, 1)).toBe(Math.ceil(1_000_000 / 64));
     expect(checkpointInterval(1_000_000, CHECKPOINT_BUDGET)).toBe(125_000);
     expect(checkpointInterval(5_000, 1)).toBe(10_000);
-  });
-});
-
-describe('sampleIndices', () => {
-  it('spreads samples over the whole recording, both ends included', () => {
-    expect(sampleIndices(1000, 5)).toEqual([0, 250, 500, 750, 1000]);
-    expect(sampleIndices(3, 300)).toEqual([0, 1, 2, 3]);
-    expect(sampleIndices(0, 300)).toEqual([0]);
   });
 });
 
@@ -30,13 +22,11 @@ describe('first pass and session', () => {
     const replayer = new Replayer(trace);
     for (const k of [0, 10, 25, 49]) {
       replayer.runTo(pass.timeline.x[k]!);
-      const point = measure(replayer.model);
+      const point = measureHeap(replayer.model);
       expect(pass.timeline.arenas[k]).toBe(point.arenas);
       expect(pass.timeline.bytesInBlocks[k]).toBe(point.bytesInBlocks);
       expect(pass.timeline.utilisation[k]).toBeCloseTo(point.utilisation * 100, 9);
-      expect(point.bytesInBlocks).toBe(
-        collectMallocStats(replayer.model.state).bytesInAllocatedBlocks,
-      );
+      expect(point.bytesInBlocks).toBe(collectMallocStats(replayer.model).bytesInAllocatedBlocks);
     }
     expect(pass.timeline.lastArena).toBeGreaterThan(0);
   });
@@ -52,8 +42,7 @@ describe('first pass and session', () => {
     });
     const fresh = new Replayer(trace);
     fresh.runToEnd();
-    const text = (model: { state: Parameters<typeof collectMallocStats>[0] }) =>
-      formatMallocStats(collectMallocStats(model.state));
+    const text = (model: Obmalloc) => formatMallocStats(collectMallocStats(model));
     // Restored, not replayed: the replayer is already at the end.
     expect(session.at(trace.length).position).toBe(trace.length);
     expect(text(session.model(trace.length))).toBe(text(fresh.model));

@@ -13,7 +13,12 @@
  * Checkpoint spacing keeps all checkpoints within {@link CHECKPOINT_BUDGET} bytes
  * (each holds every arena's free-block links: ~130 KiB per arena on 3.10+).
  */
-import { OBMALLOC_CONSTANTS, type Obmalloc, type ObmallocConstants } from '@pymem/obmalloc';
+import {
+  blocksPerPool,
+  OBMALLOC_CONSTANTS,
+  type Obmalloc,
+  type ObmallocConstants,
+} from '@pymem/obmalloc';
 import { type Replayer, TraceSeeker } from '@pymem/runtime';
 import type { Trace } from '@pymem/tracing';
 import { parseVersion, type VersionProfile } from '@pymem/versions';
@@ -72,7 +77,7 @@ export class ViewerSession {
     this.timeline = recording.timeline;
     this.profile = parseVersion(recording.trace.header.python);
     const c = OBMALLOC_CONSTANTS[this.profile.name];
-    this.maxBlocks = Math.floor((c.poolSize - c.poolOverhead) / c.alignment);
+    this.maxBlocks = blocksPerPool(c, 0);
     const arenas = Math.max(1, recording.timeline.lastArena + 1);
     const perArena = c.maxPoolsInArena * (this.maxBlocks * 2 + 7 * 4);
     this.interval = checkpointInterval(recording.trace.length, arenas * perArena);

@@ -1,54 +1,10 @@
 /**
- * The timeline: arenas allocated, bytes in blocks and utilisation at evenly spaced
- * events, measured during one replay of the recording (see first-pass.ts).
+ * The timeline's columns: arenas allocated, bytes in blocks and utilisation at evenly
+ * spaced events (`sampleIndices`), each measured by `measureHeap` of `@pymem/analysis`
+ * — what `pymem timeline` prints — during one replay of the recording (first-pass.ts).
  */
-import { blockSize, type Obmalloc } from '@pymem/obmalloc';
-
-/** What is measured at one event. */
-export interface TimelinePoint {
-  /** Arenas allocated now. */
-  readonly arenas: number;
-  /** Bytes in allocated blocks (block sizes). */
-  readonly bytesInBlocks: number;
-  /** bytesInBlocks / (arenas × ARENA_SIZE), 0 without arenas. */
-  readonly utilisation: number;
-  /** Highest arena-object index in use, −1 for none. */
-  readonly lastArena: number;
-}
-
-/** Measures the model now (one pass over the carved pools). */
-export function measure(model: Obmalloc): TimelinePoint {
-  const s = model.state;
-  const c = model.constants;
-  let arenas = 0;
-  let bytes = 0;
-  let lastArena = -1;
-  for (let a = 0; a < s.maxarenas; a++) {
-    if (s.arenaAddress[a] === 0) continue;
-    arenas++;
-    lastArena = a;
-    const carved = s.arenaCarved[a]!;
-    for (let k = 0; k < carved; k++) {
-      const pool = s.poolId(a, k);
-      const ref = s.poolRef[pool]!;
-      if (ref !== 0) bytes += ref * blockSize(c, s.poolSzidx[pool]!);
-    }
-  }
-  const inArenas = arenas * c.arenaSize;
-  return {
-    arenas,
-    bytesInBlocks: bytes,
-    utilisation: inArenas === 0 ? 0 : bytes / inArenas,
-    lastArena,
-  };
-}
-
-/** `count` event indexes spread evenly over 0 … length (both ends included). */
-export function sampleIndices(length: number, count: number): number[] {
-  const n = Math.max(1, Math.min(count, length + 1));
-  if (n === 1) return [0];
-  return Array.from({ length: n }, (_, i) => Math.round((i * length) / (n - 1)));
-}
+import { measureHeap } from '@pymem/analysis';
+import type { Obmalloc } from '@pymem/obmalloc';
 
 /** Columns of the timeline, as uPlot wants them. */
 export interface TimelineColumns {
@@ -94,7 +50,7 @@ export function fillTimeline(
   const start = now();
   while (timeline.filled < timeline.x.length) {
     const i = timeline.filled;
-    const point = measure(seek(timeline.x[i]!));
+    const point = measureHeap(seek(timeline.x[i]!));
     timeline.arenas[i] = point.arenas;
     timeline.bytesInBlocks[i] = point.bytesInBlocks;
     timeline.utilisation[i] = point.utilisation * 100;

@@ -2,10 +2,10 @@
  * Fragmentation at the current event: bytes held in arenas against bytes in live
  * blocks, and the nearly-empty arenas that a few live blocks keep from the OS.
  */
+import { hexAddress } from '@pymem/obmalloc';
 import type { JSX } from 'preact';
 import { useMemo } from 'preact/hooks';
-import { hexAddress } from '../heapmap/describe-target.ts';
-import { fragmentationSummary } from '../model/fragmentation.ts';
+import { fragmentationPanelData } from '../model/fragmentation.ts';
 import type { ViewerSession } from '../model/session.ts';
 import { bytes, count, grouped, percent } from './format.ts';
 
@@ -17,7 +17,7 @@ export interface FragmentationPanelProps {
 
 /** The fragmentation panel. */
 export function FragmentationPanel({ session, position }: FragmentationPanelProps): JSX.Element {
-  const summary = useMemo(() => fragmentationSummary(session.model(position)), [session, position]);
+  const summary = useMemo(() => fragmentationPanelData(session, position), [session, position]);
   const nearly = summary.nearlyEmpty;
   return (
     <section class="panel" aria-label="Fragmentation" data-testid="fragmentation">
@@ -27,7 +27,8 @@ export function FragmentationPanel({ session, position }: FragmentationPanelProp
       <dl class="facts">
         <dt>arenas allocated</dt>
         <dd>
-          {grouped(summary.arenas)} × {bytes(summary.arenaSize)} = {bytes(summary.bytesInArenas)}
+          {grouped(summary.arenas.length)} × {bytes(summary.arenaSize)} ={' '}
+          {bytes(summary.bytesInArenas)}
         </dd>
         <dt>bytes in live blocks</dt>
         <dd>
@@ -35,15 +36,15 @@ export function FragmentationPanel({ session, position }: FragmentationPanelProp
         </dd>
         <dt>held but unused</dt>
         <dd>{bytes(summary.bytesInArenas - summary.bytesInBlocks)}</dd>
-        <dt>releasable now</dt>
-        <dd>{count(summary.freeArenas, 'arena')} with no live block</dd>
+        <dt>free, kept for reuse</dt>
+        <dd>{count(summary.freeArenas, 'arena')} with no live block (3.9+ keeps one)</dd>
         <dt>nearly empty (&lt; {percent(nearly.threshold)})</dt>
         <dd>
           {`${count(nearly.arenas, 'arena')} pinned by ${count(nearly.liveBlocks, 'live block')}; `}
           freeing them would give back {bytes(nearly.bytesReleasable)}
         </dd>
       </dl>
-      {nearly.worst.length > 0 && (
+      {summary.worst.length > 0 && (
         <table class="compact">
           <thead>
             <tr>
@@ -55,7 +56,7 @@ export function FragmentationPanel({ session, position }: FragmentationPanelProp
             </tr>
           </thead>
           <tbody>
-            {nearly.worst.map((arena) => (
+            {summary.worst.map((arena) => (
               <tr key={arena.index}>
                 <td>#{arena.index}</td>
                 <td>{hexAddress(arena.address)}</td>

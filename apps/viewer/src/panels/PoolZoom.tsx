@@ -4,13 +4,19 @@
  * itself from the pool header's `freeblock`, followed by the virgin blocks still to
  * be carved from `nextoffset`.
  */
-import { BlockState, blockSize, blocksPerPool, poolBlockStates } from '@pymem/obmalloc';
+import {
+  arenaInfo,
+  BlockState,
+  blocksPerPool,
+  hexAddress,
+  poolBlockStates,
+  poolFreeList,
+  poolInfo,
+} from '@pymem/obmalloc';
 import type { JSX } from 'preact';
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { cssColor, Paint } from '../heapmap/colors.ts';
-import { hexAddress } from '../heapmap/describe-target.ts';
 import type { PoolRef } from '../heapmap/HeapMap.tsx';
-import { freeListOrder } from '../model/free-list.ts';
 import type { ViewerSession } from '../model/session.ts';
 import { zoomColumns } from './zoom-columns.ts';
 
@@ -30,27 +36,25 @@ export function PoolZoom({ session, position, pool, onClose }: PoolZoomProps): J
   const [hoverLine, setHoverLine] = useState('');
   const info = useMemo(() => {
     const model = session.model(position);
-    const s = model.state;
     const c = model.constants;
-    const arenaAddress = pool.arena < s.maxarenas ? s.arenaAddress[pool.arena]! : 0;
-    if (arenaAddress === 0) return { message: 'This arena object holds no arena at this event.' };
-    if (pool.pool >= s.arenaNtotalpools[pool.arena]!)
+    const held = arenaInfo(model, pool.arena);
+    if (held === null) return { message: 'This arena object holds no arena at this event.' };
+    if (pool.pool >= held.poolsTotal)
       return { message: 'This slot is lost to arena alignment: the arena is not pool-aligned.' };
-    const poolAddress = s.arenaFirstPool[pool.arena]! + pool.pool * c.poolSize;
-    const order = freeListOrder(model, pool.arena, pool.pool);
-    if (!order) return { message: 'This pool has not been carved yet.', poolAddress };
-    const id = s.poolId(pool.arena, pool.pool);
-    const sizeClass = s.poolSzidx[id]!;
-    const states = new Uint8Array(s.maxBlocks);
+    const poolAddress = held.firstPool + pool.pool * c.poolSize;
+    const header = poolInfo(model, pool.arena, pool.pool);
+    const order = poolFreeList(model, pool.arena, pool.pool);
+    if (!header || !order) return { message: 'This pool has not been carved yet.', poolAddress };
+    const states = new Uint8Array(blocksPerPool(c, 0));
     const n = poolBlockStates(model, pool.arena, pool.pool, states);
     return {
       poolAddress,
-      sizeClass,
-      size: blockSize(c, sizeClass),
-      capacity: blocksPerPool(c, sizeClass),
-      ref: s.poolRef[id]!,
-      nextoffset: s.poolNextoffset[id]!,
-      maxnextoffset: s.poolMaxnextoffset[id]!,
+      sizeClass: header.sizeClass,
+      size: header.blockSize,
+      capacity: header.capacity,
+      ref: header.ref,
+      nextoffset: header.nextoffset,
+      maxnextoffset: header.maxnextoffset,
       overhead: c.poolOverhead,
       states: states.subarray(0, n),
       order,

@@ -75,11 +75,20 @@ export function ProfilePanel({ session }: ProfilePanelProps): JSX.Element {
           </>
         )}
       </dl>
-      {session.warnings.map((warning) => (
-        <p class="hint" key={warning}>
-          {warning}
-        </p>
-      ))}
+      {session.warnings.length > 0 && (
+        <div role="alert" data-testid="load-warnings">
+          <h3>
+            {session.warnings.some((warning) => / is damaged: /.test(warning))
+              ? 'Damaged recording: chunks were skipped'
+              : 'Read with warnings'}
+          </h3>
+          {session.warnings.map((warning) => (
+            <p class="hint" key={warning}>
+              {warning}
+            </p>
+          ))}
+        </div>
+      )}
     </section>
   );
 }

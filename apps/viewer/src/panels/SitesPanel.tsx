@@ -4,10 +4,11 @@
  * Grouping costs a pass over the allocation events, so it runs shortly after the
  * position settles, and not during playback.
  */
+import type { TopSites } from '@pymem/analysis';
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { ViewerSession } from '../model/session.ts';
-import { type TopSites, topSites } from '../model/top-sites.ts';
+import { topSites } from '../model/top-sites.ts';
 import { bytes, grouped } from './format.ts';
 
 /** Props of {@link SitesPanel}. */

@@ -24,7 +24,7 @@ export function marksAt(marks: readonly Mark[], position: number): Mark[] {
 /** The statistics panel. */
 export function StatsPanel({ session, position }: StatsPanelProps): JSX.Element {
   const text = useMemo(
-    () => formatMallocStats(collectMallocStats(session.model(position).state)),
+    () => formatMallocStats(collectMallocStats(session.model(position))),
     [session, position],
   );
   const mark = marksAt(session.trace.marks, position)[0];

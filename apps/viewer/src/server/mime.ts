@@ -2,6 +2,7 @@
  * Content types of the files the viewer's server sends: the built app's assets by
  * extension, and the recording by what its first bytes say.
  */
+import type { TraceEncoding } from '@pymem/tracing';
 
 const TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -26,22 +27,8 @@ export function contentTypeOf(path: string): string {
   return TYPES[extension] ?? 'application/octet-stream';
 }
 
-// The .pmt magic (docs/formats/pmt.md), repeated here so that the Node-only server
-// needs no workspace package at run time.
-const PMT_MAGIC = [0x89, 0x50, 0x4d, 0x54, 0x0d, 0x0a, 0x1a, 0x0a];
-
-/** How the recording is stored, from its first bytes and name. */
-export type TraceEncoding = 'pmt' | 'gzip' | 'brotli' | 'text';
-
-/** Classifies a recording by its first (up to 16) bytes and its file name. */
-export function traceEncodingOf(head: Uint8Array, name: string): TraceEncoding {
-  if (head.length >= 8 && PMT_MAGIC.every((byte, i) => head[i] === byte)) return 'pmt';
-  if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b) return 'gzip';
-  const text = 'pymem-trace';
-  const isText = [...text].every((ch, i) => head[i] === ch.charCodeAt(0));
-  if (!isText && /\.br$/i.test(name)) return 'brotli';
-  return 'text';
-}
+// How the recording is stored, from its first bytes and name: @pymem/tracing's sniffTrace.
+export { sniffTrace as traceEncodingOf, type TraceEncoding } from '@pymem/tracing';
 
 /** Content type the recording is sent with (brotli is sent decompressed, as text). */
 export function traceContentType(encoding: TraceEncoding): string {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pagePreload, preloadUrl } from '../load/preload-url.ts';
 import { contentTypeOf, traceEncodingOf } from './mime.ts';
 import { serveViewer, staticPath, type ViewerServer } from './serve-viewer.ts';
 
@@ -81,6 +82,27 @@ describe('serveViewer', () => {
       expect((await get(server.url, '/assets')).status).toBe(404);
       expect((await get(server.url, '/', {}, 'POST')).status).toBe(405);
       expect((await get(server.url, '/', {}, 'HEAD')).body.length).toBe(0);
+    });
+  });
+
+  it('serves at / a page that opens the recording, without ?trace=', async () => {
+    await withServer(join(dir, 'app.pymem.txt'), async (server) => {
+      const rootUrl = new URL('/', server.url).href;
+      for (const path of ['/', '/index.html']) {
+        const html = (await get(server.url, path)).body.toString();
+        expect(html).toContain('<title>viewer</title>');
+        // What the page's own code (pagePreload, then preloadUrl) will load.
+        const content = /<meta name="pymem-trace" content="([^"]*)" \/>/.exec(html)?.[1] ?? null;
+        const page = { querySelector: () => ({ getAttribute: () => content }) };
+        const preload = pagePreload('', page);
+        expect(preload).toBe('/trace');
+        const url = preloadUrl(preload!, rootUrl);
+        expect(String(url)).toBe(new URL('/trace', server.url).href);
+        const trace = await get(server.url, (url as URL).pathname);
+        expect(trace.body.toString()).toBe(TEXT);
+      }
+      const head = await get(server.url, '/', {}, 'HEAD');
+      expect(head.headers['content-length']).toBe(String((await get(server.url, '/')).body.length));
     });
   });
 

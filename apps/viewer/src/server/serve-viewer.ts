@@ -2,23 +2,27 @@
  * The server behind `pymem view FILE`: the built viewer app and one recording, over
  * plain node:http on the loopback interface.
  *
- *   GET /                 the app (dist/app/index.html)
+ *   GET /                 the app (dist/app/index.html), naming /trace in a
+ *                         <meta name="pymem-trace"> (preload-meta.ts): the root
+ *                         URL opens the recording
  *   GET /assets/…         the app's files (no path outside dist/app is ever served)
  *   GET /trace            the recording: text and .pmt as they are, gzip as gzip
  *                         (the page inflates it), brotli decompressed here to text
  *
- * The page opens `/?trace=/trace` and fetches the recording from the same origin.
+ * The page opens the recording that `?trace=` or that meta names (the printed URL
+ * says `/?trace=/trace`), and fetches it from the same origin.
  * Requests whose Host header names another host are refused (DNS rebinding), and
  * every response carries a Content-Security-Policy limiting the page to its origin.
  */
 import { createReadStream, existsSync } from 'node:fs';
-import { open, realpath, stat } from 'node:fs/promises';
+import { open, readFile, realpath, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { basename, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createBrotliDecompress } from 'node:zlib';
 import { contentTypeOf, type TraceEncoding, traceContentType, traceEncodingOf } from './mime.ts';
+import { withPreloadMeta } from './preload-meta.ts';
 
 /** Options of {@link serveViewer}. */
 export interface ServeViewerOptions {
@@ -133,6 +137,7 @@ export async function serveViewer(options: ServeViewerOptions): Promise<ViewerSe
     );
   }
   const root = await realpath(appDir);
+  const index = join(root, 'index.html');
   const encoding: TraceEncoding = traceEncodingOf(await readHead(tracePath), tracePath);
   const traceName =
     encoding === 'brotli' ? basename(tracePath).replace(/\.br$/i, '') : basename(tracePath);
@@ -173,6 +178,11 @@ export async function serveViewer(options: ServeViewerOptions): Promise<ViewerSe
     if (!real.startsWith(root + sep)) return send(response, 404, 'not found\n');
     const info = await stat(real);
     if (!info.isFile()) return send(response, 404, 'not found\n');
+    if (path === index) {
+      // Node sends no body for HEAD.
+      const page = withPreloadMeta(await readFile(real, 'utf8'), TRACE_PATH);
+      return send(response, 200, page, { 'Content-Type': contentTypeOf(real) });
+    }
     response.writeHead(200, {
       ...SECURITY_HEADERS,
       'Content-Type': contentTypeOf(real),

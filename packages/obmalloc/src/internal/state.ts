@@ -39,6 +39,7 @@
  */
 import { AddressTable } from '../address-table.ts';
 import type { ObmallocConstants } from '../constants.ts';
+import type { Obmalloc } from '../obmalloc.ts';
 
 const SLOT_CACHE = 4096;
 const SLOT_MASK = SLOT_CACHE - 1;
@@ -49,6 +50,23 @@ function grow<T extends Int32Array | Float64Array>(array: T, length: number, fil
   bigger.set(array);
   bigger.fill(fill, array.length);
   return bigger;
+}
+
+let reader: ((model: Obmalloc) => PymallocState) | null = null;
+
+/**
+ * The state of a model, for obmalloc's own modules. `Obmalloc` keeps its state in an
+ * ES private field and installs the reader once (a static block); internal/ is never
+ * exported, so outside the package the state is read only through the accessors of
+ * inspect.ts and stats.ts. Throws a TypeError for anything but an `Obmalloc`.
+ */
+export function stateOf(model: Obmalloc): PymallocState {
+  return reader!(model);
+}
+
+/** Called once by `Obmalloc`'s static block. */
+export function installStateReader(read: (model: Obmalloc) => PymallocState): void {
+  reader = read;
 }
 
 /** The mutable state of one pymalloc instance (one `_obmalloc_state`). */
@@ -190,6 +208,27 @@ export class PymallocState {
   /** Bytes held by this state's typed arrays. */
   byteLength(): number {
     return this.buffers().reduce((total, buffer) => total + buffer.byteLength, 0);
+  }
+
+  /** True when `arena` is an arena object index holding an arena. */
+  holdsArena(arena: number): boolean {
+    return arena >= 0 && arena < this.maxarenas && this.arenaAddress[arena] !== 0;
+  }
+
+  /**
+   * The carved-pool walk, written once: `visit(k, sizeClass, ref)` for every carved
+   * pool of arena object `arena`, in address order (nothing when it holds no arena).
+   */
+  forEachCarvedPool(
+    arena: number,
+    visit: (k: number, sizeClass: number, ref: number) => void,
+  ): void {
+    if (!this.holdsArena(arena)) return;
+    const carved = this.arenaCarved[arena]!;
+    for (let k = 0; k < carved; k++) {
+      const pool = this.poolId(arena, k);
+      visit(k, this.poolSzidx[pool]!, this.poolRef[pool]!);
+    }
   }
 
   /** Pool id of pool `k` of arena object `arena`. */

@@ -1,2 +1,7 @@
-export { type LoadedTrace, readTraceFile, TraceFileError } from './read-trace-file.ts';
+export {
+  type LoadedTrace,
+  type ReadTraceOptions,
+  readTraceFile,
+  TraceFileError,
+} from './read-trace-file.ts';
 export { writeTraceFile } from './write-trace-file.ts';

@@ -1,14 +1,15 @@
 /**
  * Node adapter: reads a trace file (or standard input for "-") through the streaming
- * parser, so a large text trace never sits whole in memory. Files ending in `.br`
- * (brotli) or starting with gzip's magic bytes are decompressed on the fly.
+ * parser, so a large text trace never sits whole in memory. Compressed files (what
+ * `sniffTrace` calls brotli or gzip) are decompressed on the fly.
  */
 import { createReadStream } from 'node:fs';
 import { open, readFile, stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { createBrotliDecompress, createGunzip } from 'node:zlib';
 import { TraceFormatError } from '../errors.ts';
-import { decodePmt, isPmt } from '../pmt/index.ts';
+import { decodePmt, isPmt, type PmtFile, type PmtReadOptions } from '../pmt/index.ts';
+import { SNIFF_BYTES, sniffTrace } from '../sniff.ts';
 import { TextTraceParser } from '../text-reader.ts';
 import type { Trace } from '../trace.ts';
 
@@ -17,9 +18,14 @@ export interface LoadedTrace {
   readonly trace: Trace;
   /** `'pmt'` for the binary format, `'text'` otherwise (possibly compressed). */
   readonly format: 'pmt' | 'text';
-  /** Non-fatal problems (e.g. a recording cut off by SIGKILL). */
+  /** Non-fatal problems (e.g. a recording cut off by SIGKILL, chunks skipped by salvage). */
   readonly warnings: readonly string[];
+  /** For `.pmt`: what the reader found (version, chunks, index, torn tail, damage), else null. */
+  readonly pmt: Omit<PmtFile, 'trace'> | null;
 }
+
+/** Options of {@link readTraceFile}: `salvage` skips damaged `.pmt` chunks with a warning. */
+export type ReadTraceOptions = PmtReadOptions;
 
 /** A trace file that cannot be opened. */
 export class TraceFileError extends Error {
@@ -30,7 +36,7 @@ export class TraceFileError extends Error {
 async function firstBytes(path: string): Promise<Uint8Array> {
   const handle = await open(path, 'r');
   try {
-    const { buffer, bytesRead } = await handle.read(Buffer.alloc(8), 0, 8, 0);
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(SNIFF_BYTES), 0, SNIFF_BYTES, 0);
     return buffer.subarray(0, bytesRead);
   } finally {
     await handle.close();
@@ -39,12 +45,17 @@ async function firstBytes(path: string): Promise<Uint8Array> {
 
 /**
  * Reads a trace from `path` ("-" reads standard input): a `.pmt` binary file, or a
- * text trace, decompressing `.br` and gzip files.
+ * text trace, decompressing `.br` and gzip files. `options.salvage` skips damaged
+ * `.pmt` chunks with a warning instead of failing.
  *
  * @throws TraceFileError when the file is missing or not a regular file;
- *   TraceFormatError (with the line or byte) when it is malformed.
+ *   TraceFormatError (with the line or byte) when it is malformed; PmtDamageError
+ *   (a TraceFormatError) for a damaged `.pmt` without `salvage`.
  */
-export async function readTraceFile(path: string): Promise<LoadedTrace> {
+export async function readTraceFile(
+  path: string,
+  options: ReadTraceOptions = {},
+): Promise<LoadedTrace> {
   let source: Readable;
   if (path === '-') {
     source = process.stdin;
@@ -56,14 +67,11 @@ export async function readTraceFile(path: string): Promise<LoadedTrace> {
       throw new TraceFileError(`${path}: no such file`);
     }
     if (!info.isFile()) throw new TraceFileError(`${path}: not a regular file`);
-    const head = await firstBytes(path);
-    if (isPmt(head)) {
-      const { trace, warnings } = decodePmt(await readFile(path));
-      return { trace, format: 'pmt', warnings };
-    }
+    const encoding = sniffTrace(await firstBytes(path), path);
+    if (encoding === 'pmt') return loadedPmt(decodePmt(await readFile(path), options));
     source = createReadStream(path, { highWaterMark: 1 << 20 });
-    if (path.endsWith('.br')) source = source.pipe(createBrotliDecompress());
-    else if (head[0] === 0x1f && head[1] === 0x8b) source = source.pipe(createGunzip());
+    if (encoding === 'brotli') source = source.pipe(createBrotliDecompress());
+    else if (encoding === 'gzip') source = source.pipe(createGunzip());
   }
   const parser = new TextTraceParser();
   const decoder = new TextDecoder('utf-8');
@@ -84,10 +92,11 @@ export async function readTraceFile(path: string): Promise<LoadedTrace> {
     if (error instanceof TraceFormatError) throw error;
     throw new TraceFormatError(`${path}: cannot decompress: ${(error as Error).message}`, 0);
   }
-  if (binary) {
-    const { trace, warnings } = decodePmt(Buffer.concat(binary));
-    return { trace, format: 'pmt', warnings };
-  }
+  if (binary) return loadedPmt(decodePmt(Buffer.concat(binary), options));
   parser.push(decoder.decode());
-  return { trace: parser.finish(), format: 'text', warnings: [] };
+  return { trace: parser.finish(), format: 'text', warnings: [], pmt: null };
+}
+
+function loadedPmt({ trace, ...pmt }: PmtFile): LoadedTrace {
+  return { trace, format: 'pmt', warnings: pmt.warnings, pmt };
 }

@@ -1,2 +1,14 @@
-export { decodePmt, isPmt, type PmtChunkEntry, type PmtFile } from './pmt-reader.ts';
+export { CRC32C_POLYNOMIAL, crc32c } from './checksum.ts';
+export { ExtensionKind, extensionKindName, FORMAT_VERSION } from './format.ts';
+export { type PmtDamage, PmtDamageError, type PmtRegion } from './pmt-damage.ts';
+export {
+  decodePmt,
+  isPmt,
+  type PmtChunkEntry,
+  type PmtExtensionSummary,
+  type PmtFile,
+  type PmtIndexState,
+  type PmtReadOptions,
+  type PmtTornTail,
+} from './pmt-reader.ts';
 export { encodePmt, encodePmtBytes, type PmtWriteOptions } from './pmt-writer.ts';

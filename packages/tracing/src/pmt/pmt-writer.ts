@@ -1,19 +1,26 @@
 /**
- * Writes a {@link Trace} as a `.pmt` binary file (docs/formats/pmt.md), chunk by
+ * Writes a {@link Trace} as a `.pmt` file of version 2 (docs/formats/pmt.md), chunk by
  * chunk. Every address delta restarts at 0 in each chunk, so each chunk decodes on its
- * own; notes are written in stream order between the events they sit between.
+ * own; notes are written in stream order between the events they sit between. The
+ * header, every chunk and the index carry CRC-32C checksums (format.ts, invariant 4).
  */
 import { type Note, notesInOrder } from '../notes.ts';
 import { Op, type Trace } from '../trace.ts';
 import { ByteWriter, zigzag } from './bytes.ts';
+import { crc32c } from './checksum.ts';
 import {
+  ADDRESS_ALIGNMENT,
   ALIGNED_BIT,
   CHUNK_MAGIC,
+  DELTA_CLASS_COUNT,
+  DOMAIN_SHIFT,
   EVENTS_PER_CHUNK,
   FILE_MAGIC,
   FORMAT_VERSION,
   INDEX_MAGIC,
   Kind,
+  POINTER_SIZE,
+  requestClass,
   SITE_BIT,
   TRAILER,
 } from './format.ts';
@@ -27,18 +34,9 @@ export interface PmtWriteOptions {
 /** Yields the bytes of `trace` as a `.pmt` file: header, chunks, index. */
 export function* encodePmt(trace: Trace, options: PmtWriteOptions = {}): Generator<Uint8Array> {
   const perChunk = options.eventsPerChunk ?? EVENTS_PER_CHUNK;
-  const out = new ByteWriter();
-  out.raw(FILE_MAGIC);
-  out.uint(FORMAT_VERSION, 2);
-  out.u8(8);
-  out.u8(0);
-  const metadata = new TextEncoder().encode(
-    JSON.stringify({ ...trace.header.metadata, python: trace.header.python }),
-  );
-  out.uint(metadata.length, 4);
-  out.raw(metadata);
-  let fileOffset = out.length;
-  yield out.take();
+  const header = fileHeaderBytes({ ...trace.header.metadata, python: trace.header.python });
+  let fileOffset = header.length;
+  yield header;
 
   const notes = notesInOrder(trace);
   const index: [number, number][] = [];
@@ -46,17 +44,10 @@ export function* encodePmt(trace: Trace, options: PmtWriteOptions = {}): Generat
   let note = 0;
   let first = 0;
   let prev = 0;
-  const prevClass = new Array<number>(33).fill(0);
+  const prevClass = new Array<number>(DELTA_CLASS_COUNT).fill(0);
   const chunk = (last: number): Uint8Array => {
-    const body = payload.take();
-    const header = new ByteWriter();
-    header.uint(CHUNK_MAGIC, 4);
-    header.uint(body.length, 4);
-    header.uint(last - first, 4);
-    header.uint(first, 8);
-    header.raw(body);
     index.push([fileOffset, first]);
-    const bytes = header.take();
+    const bytes = chunkBytes(payload.take(), last - first, first);
     fileOffset += bytes.length;
     first = last;
     prev = 0;
@@ -65,7 +56,7 @@ export function* encodePmt(trace: Trace, options: PmtWriteOptions = {}): Generat
   };
   const address = (value: number, aligned: boolean) => {
     const delta = value - prev;
-    payload.varint(zigzag(aligned ? delta / 16 : delta));
+    payload.varint(zigzag(aligned ? delta / ADDRESS_ALIGNMENT : delta));
     prev = value;
   };
   for (let i = 0; i <= trace.length; i++) {
@@ -78,18 +69,18 @@ export function* encodePmt(trace: Trace, options: PmtWriteOptions = {}): Generat
     const b = trace.b[i]!;
     const c = trace.c[i]!;
     const site = trace.site[i]!;
-    const domainBits = op >= Op.malloc ? trace.domain[i]! << 4 : 0;
+    const domainBits = op >= Op.malloc ? trace.domain[i]! << DOMAIN_SHIFT : 0;
     const siteBit = site >= 0 ? SITE_BIT : 0;
     switch (op) {
       case Op.arenaAlloc: {
-        const aligned = (b - prev) % 16 === 0;
+        const aligned = (b - prev) % ADDRESS_ALIGNMENT === 0;
         payload.u8(Kind.arenaAlloc | (aligned ? ALIGNED_BIT : 0));
         payload.varint(a);
         address(b, aligned);
         break;
       }
       case Op.arenaFree: {
-        const aligned = (a - prev) % 16 === 0;
+        const aligned = (a - prev) % ADDRESS_ALIGNMENT === 0;
         payload.u8(Kind.arenaFree | (aligned ? ALIGNED_BIT : 0));
         address(a, aligned);
         payload.varint(b);
@@ -99,16 +90,16 @@ export function* encodePmt(trace: Trace, options: PmtWriteOptions = {}): Generat
       case Op.calloc: {
         const k = requestClass(a);
         const delta = b - prevClass[k]!;
-        const aligned = delta % 16 === 0;
+        const aligned = delta % ADDRESS_ALIGNMENT === 0;
         payload.u8(op | domainBits | siteBit | (aligned ? ALIGNED_BIT : 0));
         payload.varint(a);
-        payload.varint(zigzag(aligned ? delta / 16 : delta));
+        payload.varint(zigzag(aligned ? delta / ADDRESS_ALIGNMENT : delta));
         prev = b;
         prevClass[k] = b;
         break;
       }
       case Op.realloc: {
-        const aligned = (a - prev) % 16 === 0 && (c - a) % 16 === 0;
+        const aligned = (a - prev) % ADDRESS_ALIGNMENT === 0 && (c - a) % ADDRESS_ALIGNMENT === 0;
         payload.u8(Kind.realloc | domainBits | siteBit | (aligned ? ALIGNED_BIT : 0));
         address(a, aligned);
         payload.varint(b);
@@ -116,7 +107,7 @@ export function* encodePmt(trace: Trace, options: PmtWriteOptions = {}): Generat
         break;
       }
       default: {
-        const aligned = (a - prev) % 16 === 0;
+        const aligned = (a - prev) % ADDRESS_ALIGNMENT === 0;
         payload.u8(Kind.free | domainBits | (aligned ? ALIGNED_BIT : 0));
         address(a, aligned);
       }
@@ -125,22 +116,88 @@ export function* encodePmt(trace: Trace, options: PmtWriteOptions = {}): Generat
   }
   yield chunk(trace.length);
 
-  const footer = new ByteWriter();
-  footer.uint(INDEX_MAGIC, 4);
-  footer.uint(index.length, 4);
-  for (const [offset, firstEvent] of index) {
-    footer.uint(offset, 8);
-    footer.uint(firstEvent, 8);
-  }
-  footer.uint(trace.length, 8);
-  footer.uint(fileOffset, 8);
-  footer.raw(TRAILER);
-  yield footer.take();
+  yield indexBytes(index, trace.length, fileOffset);
 }
 
-/** The delta base class of a malloc/calloc request (see the format's Records section). */
-export function requestClass(size: number): number {
-  return size >= 1 && size <= 512 ? (size - 1) >> 4 : 32;
+/** The v2 file header: magic, version, pointer size, flags, metadata JSON, checksum. */
+export function fileHeaderBytes(metadata: Readonly<Record<string, unknown>>): Uint8Array {
+  const json = new TextEncoder().encode(JSON.stringify(metadata));
+  const out = new ByteWriter();
+  out.raw(FILE_MAGIC);
+  out.uint(FORMAT_VERSION, 2);
+  out.u8(POINTER_SIZE);
+  out.u8(0);
+  out.uint(json.length, 4);
+  out.raw(json);
+  return withChecksum(out);
+}
+
+/**
+ * One v2 chunk: its 28-byte header (magic, payload length, `events`, `firstEvent`,
+ * payload checksum, header checksum) followed by `payload` (records, see
+ * docs/formats/pmt.md). `events` must count the event records (kinds 0–5) in it.
+ */
+export function chunkBytes(payload: Uint8Array, events: number, firstEvent: number): Uint8Array {
+  const out = new ByteWriter();
+  out.uint(CHUNK_MAGIC, 4);
+  out.uint(payload.length, 4);
+  out.uint(events, 4);
+  out.uint(firstEvent, 8);
+  out.uint(crc32c(payload), 4);
+  const header = withChecksum(out);
+  const bytes = new Uint8Array(header.length + payload.length);
+  bytes.set(header);
+  bytes.set(payload, header.length);
+  return bytes;
+}
+
+/**
+ * The v2 index (footer) of a file whose chunks start at the `entries`' offsets and
+ * first events, holding `totalEvents`, placed at byte `indexOffset`; it ends with the
+ * checksum of everything before it in the index and the trailer.
+ */
+export function indexBytes(
+  entries: readonly (readonly [offset: number, firstEvent: number])[],
+  totalEvents: number,
+  indexOffset: number,
+): Uint8Array {
+  const out = new ByteWriter();
+  out.uint(INDEX_MAGIC, 4);
+  out.uint(entries.length, 4);
+  for (const [offset, firstEvent] of entries) {
+    out.uint(offset, 8);
+    out.uint(firstEvent, 8);
+  }
+  out.uint(totalEvents, 8);
+  out.uint(indexOffset, 8);
+  const body = withChecksum(out);
+  const bytes = new Uint8Array(body.length + TRAILER.length);
+  bytes.set(body);
+  bytes.set(TRAILER, body.length);
+  return bytes;
+}
+
+/**
+ * One extension record (kind 15): the tag, `varint extensionKind`, `varint byteLength`
+ * and the opaque `payload`. Nothing writes extensions yet; tests and future layers do.
+ */
+export function extensionRecordBytes(extensionKind: number, payload: Uint8Array): Uint8Array {
+  const out = new ByteWriter();
+  out.u8(Kind.extension);
+  out.varint(extensionKind);
+  out.varint(payload.length);
+  out.raw(payload);
+  return out.take();
+}
+
+/** What `out` holds followed by its CRC-32C (u32). */
+function withChecksum(out: ByteWriter): Uint8Array {
+  const bytes = out.take();
+  const checksum = crc32c(bytes);
+  const whole = new Uint8Array(bytes.length + 4);
+  whole.set(bytes);
+  new DataView(whole.buffer).setUint32(bytes.length, checksum, true);
+  return whole;
 }
 
 function writeNote(out: ByteWriter, { kind, note }: Note): void {

@@ -1,0 +1,28 @@
+export { type ArenaStatus, arenaStatus, NEARLY_EMPTY } from './arena-status.ts';
+export { compareSizeClasses, diffPoints, type PointDiff, type SizeClassDiff } from './diff.ts';
+export {
+  type ArenaFragmentation,
+  type ArenaRow,
+  analyzeFragmentation,
+  type FragmentationReport,
+  fragmentationAt,
+  type NearlyEmpty,
+  nearlyEmptyArenas,
+  type Point,
+  type ReportArenaRow,
+} from './fragmentation.ts';
+export {
+  type SiteRow,
+  SiteTally,
+  siteName,
+  type TopSites,
+  UNKNOWN_SITE,
+} from './sites.ts';
+export {
+  type HeapPoint,
+  measureHeap,
+  sampleIndices,
+  type Timeline,
+  type TimelineSample,
+  timeline,
+} from './timeline.ts';

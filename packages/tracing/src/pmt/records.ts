@@ -1,0 +1,318 @@
+/**
+ * Decodes the records of one `.pmt` chunk payload into a {@link TraceBuilder}: one
+ * small function per record kind over a single cursor (docs/formats/pmt.md, Records).
+ *
+ *   payload ──► tag ──┬─ 0–5  event      ──► builder.push (address deltas, sites)
+ *                     ├─ 8    mark       ──► pending until the next record (13 may follow)
+ *                     ├─ 9–12 comment, filename, traceback, gc ──► builder notes
+ *                     ├─ 13   tracemalloc ──► closes the pending mark
+ *                     └─ 15   extension  ──► skipped, counted per extension kind (v2)
+ *
+ * Invariants kept per chunk: every delta base (`prev`, `prevClass[k]`) starts at 0;
+ * a mark is closed before the next record and at the end of the chunk; ids of file
+ * names and tracebacks are dense and defined before use. After a chunk was lost
+ * (`lossy`), ids defined in it are filled with `<lost>` placeholders instead of
+ * failing, so the chunks after it still decode.
+ *
+ * Errors: a malformed record throws TraceFormatError `byte N: …` (ByteRangeError from
+ * the cursor is turned into one by the file reader).
+ */
+import { TraceFormatError } from '../errors.ts';
+import { type Mark, Op, type OpCode, TraceBuilder } from '../trace.ts';
+import { ByteReader, unzigzag } from './bytes.ts';
+import {
+  ADDRESS_ALIGNMENT,
+  ALIGNED_BIT,
+  DELTA_CLASS_COUNT,
+  DOMAIN_SHIFT,
+  KIND_MASK,
+  Kind,
+  requestClass,
+  SITE_BIT,
+} from './format.ts';
+
+/** Throws TraceFormatError `byte <offset>: <message>`. */
+export function fail(message: string, offset: number): never {
+  throw new TraceFormatError(`byte ${offset}: ${message}`, 0);
+}
+
+/** Records and bytes of one extension kind that a reader skipped. */
+export interface ExtensionCount {
+  records: number;
+  bytes: number;
+}
+
+/** The name a placeholder definition gets for a file name lost with a damaged chunk. */
+export const LOST_FILENAME = '<lost>';
+
+/** Decodes chunk payloads one after another into one builder (see the module comment). */
+export class RecordDecoder {
+  /** Where the trace is built. */
+  readonly builder: TraceBuilder = new TraceBuilder();
+  /** Extension records skipped, by extension kind. */
+  readonly extensions: Map<number, ExtensionCount> = new Map();
+  /** True once a chunk was lost: ids it defined become placeholders. */
+  lossy = false;
+  /** Placeholder definitions created for ids lost with a chunk. */
+  placeholders: { filenames: number; tracebacks: number } = { filenames: 0, tracebacks: 0 };
+  private readonly extensionsAllowed: boolean;
+  private body: ByteReader = new ByteReader(new Uint8Array(0));
+  private prev = 0;
+  private readonly prevClass = new Array<number>(DELTA_CLASS_COUNT).fill(0);
+  private pendingMark: Omit<Mark, 'tracemalloc'> | null = null;
+
+  /** `extensionsAllowed`: kind 15 is a record (v2) rather than an error (v1). */
+  constructor(extensionsAllowed: boolean) {
+    this.extensionsAllowed = extensionsAllowed;
+  }
+
+  /**
+   * Decodes the records in `bytes[start, end)` and returns the events decoded.
+   * @throws TraceFormatError or ByteRangeError on a malformed record; the builder
+   *   then holds part of the chunk (see {@link save}/{@link restore}).
+   */
+  decodeChunk(bytes: Uint8Array, start: number, end: number): number {
+    const before = this.builder.length;
+    this.body = new ByteReader(bytes, start, end);
+    this.prev = 0;
+    this.prevClass.fill(0);
+    while (this.body.remaining() > 0) this.record();
+    this.closeMark();
+    return this.builder.length - before;
+  }
+
+  /** The builder's state, to drop a chunk that fails half way. */
+  save(): DecoderState {
+    const b = this.builder;
+    return {
+      length: b.length,
+      seq: b.seq,
+      marks: b.marks.length,
+      comments: b.comments.length,
+      gcCollections: b.gcCollections.length,
+      filenames: b.filenames.length,
+      tracebacks: b.tracebacks.length,
+      placeholders: { ...this.placeholders },
+      extensions: new Map([...this.extensions].map(([kind, count]) => [kind, { ...count }])),
+    };
+  }
+
+  /** Returns to a state from {@link save}: everything decoded since is forgotten. */
+  restore(state: DecoderState): void {
+    const b = this.builder;
+    b.length = state.length;
+    b.seq = state.seq;
+    b.marks.length = state.marks;
+    b.comments.length = state.comments;
+    b.gcCollections.length = state.gcCollections;
+    b.filenames.length = state.filenames;
+    b.tracebacks.length = state.tracebacks;
+    this.placeholders = { ...state.placeholders };
+    this.extensions.clear();
+    for (const [kind, count] of state.extensions) this.extensions.set(kind, count);
+    this.pendingMark = null;
+  }
+
+  private record(): void {
+    const at = this.body.offset;
+    const tag = this.body.u8();
+    const kind = tag & KIND_MASK;
+    if (kind === Kind.tracemalloc) {
+      if (!this.pendingMark) fail('tracemalloc statistics with no mark before them', at);
+      this.closeMark(this.body.string());
+      return;
+    }
+    this.closeMark();
+    switch (kind) {
+      case Kind.arenaAlloc:
+      case Kind.arenaFree:
+      case Kind.malloc:
+      case Kind.calloc:
+      case Kind.realloc:
+      case Kind.free:
+        this.event(tag, kind as OpCode, at);
+        break;
+      case Kind.mark:
+        this.mark();
+        break;
+      case Kind.comment:
+        this.builder.comments.push({ ...this.builder.position(), text: this.body.string() });
+        break;
+      case Kind.gc:
+        this.gc();
+        break;
+      case Kind.filename:
+        this.filename(at);
+        break;
+      case Kind.traceback:
+        this.traceback(at);
+        break;
+      case Kind.extension:
+        if (!this.extensionsAllowed) fail(`unknown record kind ${kind}`, at);
+        this.extension(at);
+        break;
+      default:
+        fail(`unknown record kind ${kind}`, at);
+    }
+  }
+
+  /** Kinds 0–5: `A size addr`, `F addr size`, `m/c size ptr`, `r old size new`, `f ptr`. */
+  private event(tag: number, kind: OpCode, at: number): void {
+    const body = this.body;
+    const aligned = (tag & ALIGNED_BIT) !== 0;
+    const domain = (tag >> DOMAIN_SHIFT) & 3;
+    const builder = this.builder;
+    switch (kind) {
+      case Op.arenaAlloc: {
+        const size = body.varint();
+        builder.push(Op.arenaAlloc, 0, size, this.address(aligned), 0, 0);
+        return;
+      }
+      case Op.arenaFree: {
+        const where = this.address(aligned);
+        builder.push(Op.arenaFree, 0, where, body.varint(), 0, 0);
+        return;
+      }
+      case Op.malloc:
+      case Op.calloc: {
+        const size = body.varint();
+        const k = requestClass(size);
+        const ptr =
+          this.prevClass[k]! + unzigzag(body.varint()) * (aligned ? ADDRESS_ALIGNMENT : 1);
+        this.prev = ptr;
+        this.prevClass[k] = ptr;
+        const site = tag & SITE_BIT ? this.site(at) : -1;
+        builder.push(kind, domain, size, ptr, 0, 0, site);
+        return;
+      }
+      case Op.realloc: {
+        const old = this.address(aligned);
+        const size = body.varint();
+        const moved = this.address(aligned);
+        const site = tag & SITE_BIT ? this.site(at) : -1;
+        builder.push(Op.realloc, domain, old, size, moved, 0, site);
+        return;
+      }
+      default:
+        builder.push(Op.free, domain, this.address(aligned), 0, 0, 0);
+    }
+  }
+
+  /** An address stored as a zigzag delta against `prev` (which it becomes). */
+  private address(aligned: boolean): number {
+    const value = this.prev + unzigzag(this.body.varint()) * (aligned ? ADDRESS_ALIGNMENT : 1);
+    this.prev = value;
+    return value;
+  }
+
+  private site(at: number): number {
+    const id = this.body.varint();
+    if (id >= this.builder.tracebacks.length) {
+      if (!this.lossy) fail(`site names undefined traceback ${id}`, at);
+      this.fillTracebacks(id + 1);
+    }
+    return id;
+  }
+
+  private mark(): void {
+    this.pendingMark = {
+      ...this.builder.position(),
+      label: this.body.string(),
+      stats: this.body.string(),
+      line: 0,
+    };
+  }
+
+  private closeMark(tracemalloc = ''): void {
+    if (this.pendingMark) this.builder.marks.push({ ...this.pendingMark, tracemalloc });
+    this.pendingMark = null;
+  }
+
+  private gc(): void {
+    const body = this.body;
+    this.builder.gcCollections.push({
+      ...this.builder.position(),
+      generation: body.varint(),
+      collected: body.varint(),
+      uncollectable: body.varint(),
+      durationNs: body.varint(),
+    });
+  }
+
+  private filename(at: number): void {
+    const builder = this.builder;
+    const id = this.body.varint();
+    if (id > builder.filenames.length && this.lossy) this.fillFilenames(id);
+    if (id !== builder.filenames.length) fail(`file name id ${id} out of order`, at);
+    builder.filenames.push({ ...builder.position(), id, filename: this.body.string() });
+  }
+
+  private traceback(at: number): void {
+    const builder = this.builder;
+    const body = this.body;
+    const id = body.varint();
+    if (id > builder.tracebacks.length && this.lossy) this.fillTracebacks(id);
+    if (id !== builder.tracebacks.length) fail(`traceback id ${id} out of order`, at);
+    const totalFrames = body.varint();
+    const count = body.varint();
+    const frames = [];
+    for (let k = 0; k < count; k++) {
+      const filename = body.varint();
+      if (filename >= builder.filenames.length) {
+        if (!this.lossy) fail(`frame names undefined file id ${filename}`, at);
+        this.fillFilenames(filename + 1);
+      }
+      frames.push({ filename, lineno: body.varint() });
+    }
+    builder.tracebacks.push({ ...builder.position(), id, totalFrames, frames });
+  }
+
+  /** Kind 15: `varint extension kind`, `varint byteLength`, payload — skipped and counted. */
+  private extension(at: number): void {
+    const kind = this.body.varint();
+    const length = this.body.varint();
+    if (length > this.body.remaining())
+      fail(`extension record of ${length} bytes runs past the end of its chunk`, at);
+    this.body.raw(length);
+    const count = this.extensions.get(kind) ?? { records: 0, bytes: 0 };
+    this.extensions.set(kind, { records: count.records + 1, bytes: count.bytes + length });
+  }
+
+  private fillFilenames(upTo: number): void {
+    const builder = this.builder;
+    while (builder.filenames.length < upTo) {
+      builder.filenames.push({
+        ...builder.position(),
+        id: builder.filenames.length,
+        filename: LOST_FILENAME,
+      });
+      this.placeholders.filenames++;
+    }
+  }
+
+  private fillTracebacks(upTo: number): void {
+    const builder = this.builder;
+    while (builder.tracebacks.length < upTo) {
+      builder.tracebacks.push({
+        ...builder.position(),
+        id: builder.tracebacks.length,
+        totalFrames: 0,
+        frames: [],
+      });
+      this.placeholders.tracebacks++;
+    }
+  }
+}
+
+/** A {@link RecordDecoder}'s state saved before a chunk (counts of everything built). */
+export interface DecoderState {
+  readonly length: number;
+  readonly seq: number;
+  readonly marks: number;
+  readonly comments: number;
+  readonly gcCollections: number;
+  readonly filenames: number;
+  readonly tracebacks: number;
+  readonly placeholders: { readonly filenames: number; readonly tracebacks: number };
+  readonly extensions: ReadonlyMap<number, ExtensionCount>;
+}
