@@ -107,7 +107,17 @@ describe('pymem replay', () => {
     const last = trace.marks[trace.marks.length - 1]!;
     expect(last.eventIndex).toBe(trace.length);
     expect(stdout).toBe(last.stats);
-    expect(stderr).toMatch(/^replayed [\d,]+ events of CPython 3\.12\.1 \(profile 3\.12\)/);
+    // The file was cut after its last mark, so it lacks the end record: one warning.
+    expect(stderr).toMatch(/^pymem: warning: \S+: no end record \("E"\) after [\d,]+ events/);
+    expect(stderr).toMatch(/\nreplayed [\d,]+ events of CPython 3\.12\.1 \(profile 3\.12\)/);
+  });
+
+  it('puts what it warned about in --json too', async () => {
+    const { status, stdout } = await runCli(['stats', cutPath, '--json']);
+    expect(status).toBe(0);
+    const parsed = JSON_SCHEMAS.stats!.parse(JSON.parse(stdout)) as { warnings: string[] };
+    expect(parsed.warnings).toHaveLength(1);
+    expect(parsed.warnings[0]).toMatch(/^no end record \("E"\) after [\d,]+ events/);
   });
 
   it('verifies a recording and says what it checked', async () => {
@@ -145,11 +155,15 @@ describe('pymem replay', () => {
       2,
       /^pymem: .*missing\.txt: no such file\n$/,
     );
-    expectOneLineError(await runCli(['replay', empty]), 2, /^pymem: line 1: empty file/);
+    expectOneLineError(
+      await runCli(['replay', empty]),
+      2,
+      /^pymem: \S+empty\.txt: empty file \(0 bytes\): not a recording\n$/,
+    );
     expectOneLineError(
       await runCli(['replay', noise]),
       2,
-      /^pymem: line 1: expected "pymem-trace 1"/,
+      /^pymem: line 1: binary data, neither a \.pmt file nor a text trace/,
     );
     expectOneLineError(
       await runCli(['replay', unknown]),

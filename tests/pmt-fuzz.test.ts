@@ -77,7 +77,7 @@ describe('pymem check on damaged recordings', () => {
       expect(result.status, `flip at byte ${at}: ${result.stderr}`).toBe(2);
       expectReported(result);
       expect(result.stderr).toMatch(
-        /^pymem: .*(damaged|version|byte \d+|line 1: expected "pymem-trace)/m,
+        /^pymem: .*(damaged|version|byte \d+|line 1: expected "pymem-trace|line 1: binary data)/m,
       );
       regions[at < headerEnd ? 'header' : at >= indexStart ? 'index' : 'chunks']++;
     }

@@ -13,6 +13,13 @@ const point = z.strictObject({
 });
 
 /** `pymem versions --json` */
+/** What a command that reads a recording found wrong but survivable (also on stderr). */
+const warnings = z
+  .array(z.string())
+  .describe(
+    'problems found reading the recording, also printed on stderr: a torn tail, chunks skipped by --salvage, a text trace without its end record',
+  );
+
 export const versionsSchema: z.ZodType = z.strictObject({
   profiles: z.array(
     z.strictObject({
@@ -44,6 +51,7 @@ export const replaySchema: z.ZodType = z.strictObject({
   arenasAllocatedCurrent: count,
   allocatedBlocks: count.describe('sys.getallocatedblocks() at the end'),
   stats: z.string().optional().describe('with --stats: the _debugmallocstats pymalloc block'),
+  warnings,
 });
 
 const sizeClassStats = z.strictObject({
@@ -60,6 +68,7 @@ export const statsSchema: z.ZodType = z.strictObject({
   profile,
   point,
   allocatedBlocks: count,
+  warnings,
   stats: z.strictObject({
     smallRequestThreshold: count,
     numSizeClasses: count,
@@ -92,6 +101,7 @@ export const statsSchema: z.ZodType = z.strictObject({
 });
 
 const fragmentationShape = {
+  warnings,
   python: z.string(),
   profile,
   events: count,
@@ -150,6 +160,7 @@ export const reportSchema: z.ZodType = z.strictObject({
 
 /** `pymem timeline --json` */
 export const timelineSchema: z.ZodType = z.strictObject({
+  warnings,
   python: z.string(),
   profile,
   events: count,
@@ -178,6 +189,7 @@ export const timelineSchema: z.ZodType = z.strictObject({
 
 /** `pymem diff --json` */
 export const diffSchema: z.ZodType = z.strictObject({
+  warnings,
   python: z.string(),
   profile,
   from: point,
@@ -253,7 +265,7 @@ export const checkSchema: z.ZodType = z.strictObject({
   extensions: z
     .array(z.strictObject({ kind: count, name: z.string(), records: count, bytes: count }))
     .describe('extension records skipped: this reader does not implement their kind'),
-  warnings: z.array(z.string()),
+  warnings,
 });
 
 /** Every documented JSON output, by command. */

@@ -267,14 +267,14 @@ static pthread_mutex_t buf_lock = PTHREAD_MUTEX_INITIALIZER;
 
 /* Binary format state (all under buf_lock).  buf holds one chunk: its
    header room (CHK_HDR bytes) and then the payload. */
-static uint64_t ev_total;     /* events so far, this chunk's included */
+static uint64_t ev_total;     /* events so far (text and .pmt; a .pmt chunk's included) */
 static uint32_t chunk_events; /* events in the current chunk */
 static uintptr_t prev_addr;   /* delta base: last address of any record */
 static uintptr_t prev_class[PMT_DELTA_CLASS_COUNT]; /* delta bases of malloc/calloc results */
 static uint64_t file_off;     /* bytes written to the file */
 static uint64_t *chunk_index; /* offset, first event; libc malloc */
 static size_t chunk_count, chunk_cap;
-static int closed;            /* the index is written: nothing more */
+static int closed;            /* the index (.pmt) or the end record (text) is written: nothing more */
 static int index_lost;        /* out of memory: no footer (readers rebuild) */
 
 /* write(2) all of it (a partial write continues; errors drop the rest). */
@@ -538,6 +538,7 @@ static void ev_end(char *p)
 {
     *p++ = '\n';
     buf_len = (size_t)(p - buf);
+    ev_total++;
     pthread_mutex_unlock(&buf_lock);
 }
 
@@ -1157,6 +1158,7 @@ static void text_event_locked(int kind, int dom, uintptr_t a, uintptr_t b, uintp
     }
     *p++ = '\n';
     buf_len = (size_t)(p - buf);
+    ev_total++;
 }
 
 /* Every event when not `plain`: binary, or text with sites. */
@@ -1593,6 +1595,18 @@ static void register_python_hooks(void)
 static void final_close(void)
 {
     pthread_mutex_lock(&buf_lock);
+    if (!opt_pmt && !closed && writer_here()) {
+        /* The text end record: every event line is written, nothing was cut. */
+        if (BUF_SIZE - buf_len < EVENT_MAX)
+            flush_locked();
+        char *p = buf + buf_len;
+        memcpy(p, "E ", 2);
+        p = DEC(p + 1, ev_total);
+        *p++ = '\n';
+        buf_len = (size_t)(p - buf);
+        closed = 1;
+        active = 0;
+    }
     if (!opt_pmt || closed || !writer_here()) {
         flush_locked();
         pthread_mutex_unlock(&buf_lock);

@@ -20,6 +20,7 @@ f obj 7f0000008030
 S
 F 7f0000001000 1048576
 m raw 0 0
+E 7
 `;
 
 describe('the text trace format', () => {
@@ -68,6 +69,7 @@ r obj 10 100 30 @0
 S x
 | stats
 t /app/main.py:12: size=100 B, count=1, average=100 B
+E 3
 `;
     const trace = parseTextTrace(text);
     expect(trace.filenames.map((f) => f.filename)).toEqual([
@@ -99,6 +101,39 @@ t /app/main.py:12: size=100 B, count=1, average=100 B
     );
     expect(() => parseTextTrace('pymem-trace 1\npython 3.11.7\nN 1 a.py\n')).toThrow(
       /line 3: file name id 1 out of order/,
+    );
+  });
+
+  it('ends with the end record, and warns when a file has none', () => {
+    const parser = new TextTraceParser();
+    parser.push(SAMPLE);
+    parser.finish();
+    expect(parser.ended).toBe(true);
+    expect(parser.warnings).toEqual([]);
+    const cut = new TextTraceParser();
+    cut.push(SAMPLE.slice(0, SAMPLE.indexOf('F 7f')));
+    expect(cut.finish().length).toBe(5);
+    expect(cut.ended).toBe(false);
+    expect(cut.warnings).toEqual([
+      'no end record ("E") after 5 events: the recording may have been cut short (or was written before pymem wrote end records)',
+    ]);
+    expect(() => parseTextTrace(`${SAMPLE.replace('E 7', 'E 8')}`)).toThrow(
+      /line 16: the end record says 8 events, but 7 were read/,
+    );
+    expect(() => parseTextTrace(`${SAMPLE}f obj 10\n`)).toThrow(
+      /line 17: a record after the end record "E" \(line 16\)/,
+    );
+  });
+
+  it('calls binary data binary, quoting none of it', () => {
+    expect(() => parseTextTrace('\u0089\ufffd\u0001PNG junk\n')).toThrow(
+      /^line 1: binary data, neither a \.pmt file nor a text trace/,
+    );
+  });
+
+  it('never quotes raw bytes in an error', () => {
+    expect(() => parseTextTrace('pymem-trace 1\npython 3.12.1\n\u0001\u00ff\u2603x\n')).toThrow(
+      'line 3: unknown record "\\x01\\xff\\u2603x"',
     );
   });
 

@@ -44,6 +44,17 @@ export class TextTraceParser {
   private formatVersion = 0;
   private python = '';
   private openMark: OpenMark | null = null;
+  private endLine = 0;
+  /** Non-fatal problems found by {@link finish} (a missing end record). */
+  readonly warnings: string[] = [];
+
+  /**
+   * True once the end record (`E <events>`) was read: the writer closed the file, so
+   * nothing was cut off. A text trace without it may have been truncated.
+   */
+  get ended(): boolean {
+    return this.endLine > 0;
+  }
 
   /** Feeds the next chunk of text. */
   push(chunk: string): void {
@@ -70,6 +81,11 @@ export class TextTraceParser {
       throw new TraceFormatError('missing "python <version>" line', this.lineNumber + 1);
     }
     this.closeMark();
+    if (this.endLine === 0) {
+      this.warnings.push(
+        `no end record ("E") after ${this.builder.length.toLocaleString('en-US')} events: the recording may have been cut short (or was written before pymem wrote end records)`,
+      );
+    }
     return this.builder.finish({
       formatVersion: this.formatVersion,
       python: this.python,
@@ -82,6 +98,12 @@ export class TextTraceParser {
     const n = ++this.lineNumber;
     if (n === 1) {
       if (line !== 'pymem-trace 1') {
+        // Not text at all (what a binary file read as UTF-8 looks like): say so, quote nothing.
+        if (/[\u0000-\u0008\u000e-\u001f\ufffd]/.test(line))
+          throw new TraceFormatError(
+            'binary data, neither a .pmt file nor a text trace (which starts "pymem-trace 1")',
+            n,
+          );
         throw new TraceFormatError(`expected "pymem-trace 1", found "${clip(line)}"`, n);
       }
       this.formatVersion = 1;
@@ -93,6 +115,9 @@ export class TextTraceParser {
         throw new TraceFormatError(`expected "python <version>", found "${clip(line)}"`, n);
       this.python = match[1]!;
       return;
+    }
+    if (this.endLine > 0) {
+      throw new TraceFormatError(`a record after the end record "E" (line ${this.endLine})`, n);
     }
     const kind = line.charCodeAt(0);
     const second = line.charCodeAt(1);
@@ -109,6 +134,17 @@ export class TextTraceParser {
     }
     this.closeMark();
     const b = this.builder;
+    if (kind === 69 /* E */ && second === 32) {
+      const events = decimal(line.slice(2), n, 'event count');
+      if (events !== b.length) {
+        throw new TraceFormatError(
+          `the end record says ${events} events, but ${b.length} were read`,
+          n,
+        );
+      }
+      this.endLine = n;
+      return;
+    }
     if (kind === 35 /* # */) {
       b.comments.push({ ...b.position(), text: line.slice(1) });
       return;
@@ -217,7 +253,7 @@ export class TextTraceParser {
         throw new TraceFormatError(
           line === ''
             ? 'empty line'
-            : `unknown record "${clip(line)}" (expected A, F, m, c, r, f, S, |, t, G, N, T or #)`,
+            : `unknown record "${clip(line)}" (expected A, F, m, c, r, f, S, |, t, G, N, T, E or #)`,
           n,
         );
     }
@@ -262,8 +298,18 @@ function expectFields(fields: string[], count: number, shape: string, line: numb
   }
 }
 
+/**
+ * `text` as an error message may quote it: at most 60 characters, and anything but
+ * printable ASCII escaped (a binary file read as text must not print raw bytes).
+ */
 function clip(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  const short = text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  return short.replace(/[^\x20-\x7e]/g, (char) => {
+    const code = char.charCodeAt(0);
+    return code < 0x100
+      ? `\\x${code.toString(16).padStart(2, '0')}`
+      : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
 }
 
 function unescapeName(text: string): string {

@@ -54,7 +54,7 @@ export function* formatTextTrace(trace: Trace): Generator<string> {
       out = '';
     }
   }
-  if (out !== '') yield out;
+  yield `${out}E ${trace.length}\n`;
 }
 
 /** One event as its text line, with the newline. */

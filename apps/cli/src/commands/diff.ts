@@ -9,7 +9,7 @@ import type { ProfileName } from '@pymem/versions';
 import { CliError } from '../exit-codes.ts';
 import { count } from '../format.ts';
 import { colors, type Io } from '../io.ts';
-import { openTrace, type Point, type ReadOptions, resolvePoint } from '../load.ts';
+import { loadTrace, type Point, type ReadOptions, resolvePoint } from '../load.ts';
 
 /** Options of `pymem diff`. */
 export interface DiffOptions extends ReadOptions {
@@ -37,7 +37,7 @@ export async function diffCommand(io: Io, file: string, options: DiffOptions): P
     throw new CliError('usage', `--by takes lineno, filename or traceback, not "${options.by}"`);
   }
   const { top } = options;
-  const trace = await openTrace(io, file, options);
+  const { trace, warnings } = await loadTrace(io, file, options);
   const from = resolvePoint(trace, { at: options.from ?? '0' }, '--from');
   const to = resolvePoint(trace, { at: options.to ?? String(trace.length) }, '--to');
   if (from.eventIndex > to.eventIndex) {
@@ -79,6 +79,7 @@ export async function diffCommand(io: Io, file: string, options: DiffOptions): P
               count: diff.count,
               countDiff: diff.countDiff,
             })) ?? null,
+          warnings,
         },
         null,
         2,

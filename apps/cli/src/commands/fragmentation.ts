@@ -7,7 +7,7 @@ import { analyzeFragmentation } from '@pymem/analysis';
 import type { ProfileName } from '@pymem/versions';
 import { count, mib, percent } from '../format.ts';
 import { colors, type Io } from '../io.ts';
-import { openTrace, type ReadOptions, resolvePoint } from '../load.ts';
+import { loadTrace, type ReadOptions, resolvePoint } from '../load.ts';
 import { arenaTable, peakAndNow } from './report.ts';
 
 /** Options of `pymem fragmentation`. */
@@ -24,11 +24,11 @@ export async function fragmentationCommand(
   file: string,
   options: FragmentationOptions,
 ): Promise<number> {
-  const trace = await openTrace(io, file, options);
+  const { trace, warnings } = await loadTrace(io, file, options);
   const point = resolvePoint(trace, options);
   const analysis = analyzeFragmentation(trace, point, options.profile);
   if (options.json) {
-    io.out(`${JSON.stringify(analysis, null, 2)}\n`);
+    io.out(`${JSON.stringify({ ...analysis, warnings }, null, 2)}\n`);
     return 0;
   }
   const c = colors(io);

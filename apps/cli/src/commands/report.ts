@@ -15,7 +15,7 @@ import type { Trace } from '@pymem/tracing';
 import type { ProfileName } from '@pymem/versions';
 import { count, mib, percent } from '../format.ts';
 import { colors, type Io } from '../io.ts';
-import { openTrace, type Point, type ReadOptions, resolvePoint } from '../load.ts';
+import { loadTrace, type Point, type ReadOptions, resolvePoint } from '../load.ts';
 
 /** The mark the recorder takes as the program's atexit handlers run. */
 const EXIT_MARK = 'exit';
@@ -44,7 +44,7 @@ export async function reportCommand(
   options: ReportOptions,
 ): Promise<number> {
   const path = file ?? BUNDLED_EXAMPLE;
-  const trace = await openTrace(io, path, options);
+  const { trace, warnings } = await loadTrace(io, path, options);
   const point =
     options.at !== undefined || options.mark !== undefined
       ? resolvePoint(trace, options)
@@ -54,7 +54,7 @@ export async function reportCommand(
     trace.comments.find((comment) => comment.text.startsWith(' argv '))?.text.slice(6) ?? null;
   const shown = path === BUNDLED_EXAMPLE ? runnablePath(BUNDLED_EXAMPLE) : path;
   if (options.json) {
-    io.out(`${JSON.stringify({ file: shown, program, ...analysis }, null, 2)}\n`);
+    io.out(`${JSON.stringify({ file: shown, program, ...analysis, warnings }, null, 2)}\n`);
     return 0;
   }
   const c = colors(io);

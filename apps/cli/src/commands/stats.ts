@@ -6,7 +6,7 @@ import { collectMallocStats, formatMallocStats } from '@pymem/obmalloc';
 import { Replayer } from '@pymem/runtime';
 import type { ProfileName } from '@pymem/versions';
 import type { Io } from '../io.ts';
-import { openTrace, type ReadOptions, resolvePoint } from '../load.ts';
+import { loadTrace, type ReadOptions, resolvePoint } from '../load.ts';
 
 /** Options of `pymem stats`. */
 export interface StatsOptions extends ReadOptions {
@@ -18,14 +18,14 @@ export interface StatsOptions extends ReadOptions {
 
 /** Runs the command; returns the exit status. */
 export async function statsCommand(io: Io, file: string, options: StatsOptions): Promise<number> {
-  const trace = await openTrace(io, file, options);
+  const { trace, warnings } = await loadTrace(io, file, options);
   const point = resolvePoint(trace, options);
   const replayer = new Replayer(trace, options.profile ? { profile: options.profile } : {});
   replayer.runTo(point.eventIndex);
   const stats = collectMallocStats(replayer.model);
   if (options.json) {
     io.out(
-      `${JSON.stringify({ python: trace.header.python, profile: replayer.profile, point, allocatedBlocks: replayer.model.getAllocatedBlocks(), stats }, null, 2)}\n`,
+      `${JSON.stringify({ python: trace.header.python, profile: replayer.profile, point, allocatedBlocks: replayer.model.getAllocatedBlocks(), stats, warnings }, null, 2)}\n`,
     );
   } else io.out(formatMallocStats(stats));
   return 0;

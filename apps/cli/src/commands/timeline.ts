@@ -9,7 +9,7 @@ import type { ProfileName } from '@pymem/versions';
 import * as chartModule from 'asciichart';
 import { count, mib } from '../format.ts';
 import { colors, type Io } from '../io.ts';
-import { openTrace, type ReadOptions } from '../load.ts';
+import { loadTrace, type ReadOptions } from '../load.ts';
 
 // asciichart is CommonJS: under ESM its exports arrive as the namespace's default.
 const asciichart: typeof chartModule =
@@ -31,7 +31,7 @@ export async function timelineCommand(
   options: TimelineOptions,
 ): Promise<number> {
   const { points } = options;
-  const trace = await openTrace(io, file, options);
+  const { trace, warnings } = await loadTrace(io, file, options);
   const { profile, arenaSize, samples } = timeline(trace, points, options.profile);
   if (options.json) {
     io.out(
@@ -43,6 +43,7 @@ export async function timelineCommand(
           arenaSize,
           samples,
           gcCollections: trace.gcCollections.map(({ seq: _seq, ...collection }) => collection),
+          warnings,
         },
         null,
         2,

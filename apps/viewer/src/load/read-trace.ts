@@ -129,7 +129,8 @@ async function readSniffed(
       const decoder = new TextDecoder('utf-8');
       for await (const chunk of chunks()) parser.push(decoder.decode(chunk, { stream: true }));
       parser.push(decoder.decode());
-      return { trace: parser.finish(), format: 'text', gzip, warnings: [], damaged: false };
+      const trace = parser.finish();
+      return { trace, format: 'text', gzip, warnings: parser.warnings, damaged: false };
     }
   }
 }

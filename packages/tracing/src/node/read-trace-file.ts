@@ -67,6 +67,8 @@ export async function readTraceFile(
       throw new TraceFileError(`${path}: no such file`);
     }
     if (!info.isFile()) throw new TraceFileError(`${path}: not a regular file`);
+    if (info.size === 0)
+      throw new TraceFormatError(`${path}: empty file (0 bytes): not a recording`, 0);
     const encoding = sniffTrace(await firstBytes(path), path);
     if (encoding === 'pmt') return loadedPmt(decodePmt(await readFile(path), options));
     source = createReadStream(path, { highWaterMark: 1 << 20 });
@@ -94,7 +96,8 @@ export async function readTraceFile(
   }
   if (binary) return loadedPmt(decodePmt(Buffer.concat(binary), options));
   parser.push(decoder.decode());
-  return { trace: parser.finish(), format: 'text', warnings: [], pmt: null };
+  const trace = parser.finish();
+  return { trace, format: 'text', warnings: parser.warnings, pmt: null };
 }
 
 function loadedPmt({ trace, ...pmt }: PmtFile): LoadedTrace {

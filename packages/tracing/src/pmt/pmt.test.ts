@@ -32,6 +32,7 @@ f obj 7f0000008030
 S
 F 7f0000001000 1048576
 m raw 0 0
+E 7
 `;
 
 const text = (trace: Parameters<typeof formatTextTrace>[0]) => [...formatTextTrace(trace)].join('');
