@@ -1,0 +1,54 @@
+/**
+ * What the object heap publishes while it runs, through its one optional hook
+ * (`heap.hook`); with no hook set nothing is built.
+ *
+ *   object-new      an object came to life (from the allocator, or reused from a free list)
+ *   object-free     an object's memory went back to the allocator
+ *   object-park     a dead object was kept on a free list instead of being freed
+ *   object-track    the object joined the GC's lists (`_PyObject_GC_TRACK`)
+ *   object-untrack  it left them (`PyObject_GC_UnTrack`)
+ *   memory-call     one allocator call the object layer made: domain, call, size, result
+ */
+import type { ObjectType } from './types.ts';
+
+/** Allocator domain of a request (PEP 445): `PyObject_*` or `PyMem_*`; both are pymalloc. */
+export type MemoryDomain = 'obj' | 'mem';
+
+/** One object-layer event. Handles are the heap's object ids; addresses are numbers. */
+export type ObjectEvent =
+  | {
+      readonly type: 'object-new';
+      readonly handle: number;
+      readonly objectType: ObjectType;
+      readonly address: number;
+      /** True when the object came off a free list (no allocator call). */
+      readonly reused: boolean;
+    }
+  | {
+      readonly type: 'object-free';
+      readonly handle: number;
+      readonly objectType: ObjectType;
+      readonly address: number;
+    }
+  | {
+      readonly type: 'object-park';
+      readonly handle: number;
+      readonly objectType: ObjectType;
+      readonly address: number;
+    }
+  | { readonly type: 'object-track'; readonly handle: number }
+  | { readonly type: 'object-untrack'; readonly handle: number }
+  | {
+      readonly type: 'memory-call';
+      readonly domain: MemoryDomain;
+      readonly call: 'malloc' | 'calloc' | 'realloc' | 'free';
+      /** Requested bytes (0 for free). */
+      readonly nbytes: number;
+      /** The block returned (realloc, malloc, calloc) or released (free). */
+      readonly address: number;
+      /** realloc only: the block that was resized. */
+      readonly previous: number;
+    };
+
+/** Receives every {@link ObjectEvent} synchronously, in the order CPython would act. */
+export type ObjectListener = (event: ObjectEvent) => void;

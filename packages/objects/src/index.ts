@@ -1,0 +1,25 @@
+export { type ObjectConstants, objectConstants } from './constants.ts';
+export {
+  DICT_LOG_MINSIZE,
+  dictKeysBytes,
+  estimateLog2Size,
+  indexBytes,
+  log2SizeFor,
+  presizedLog2,
+  usableFraction,
+} from './dict-keys.ts';
+export type { MemoryDomain, ObjectEvent, ObjectListener } from './events.ts';
+export { type HashableValue, hashWord, pythonHash } from './hash.ts';
+export {
+  type FreeListCounts,
+  Heap,
+  HeapError,
+  type HeapOptions,
+  type ItemIterator,
+  type ObjectHandle,
+} from './heap.ts';
+export { type ObjectLayout, objectLayout, type PointerSize } from './layout.ts';
+export { listPreallocation, listResizeAllocation } from './list-growth.ts';
+export { DUMMY, SetTable, setGrowthTarget, setNeedsResize, setTableSize } from './set-table.ts';
+export { isGcType, type ObjectType } from './types.ts';
+export { HeapValidationError, validateHeap } from './validate-heap.ts';

@@ -1,0 +1,117 @@
+/**
+ * Columnar storage of the heap's objects: one slot per handle, typed-array columns,
+ * grown by doubling. A handle is reused after its object is freed (LIFO).
+ *
+ *   column     type           meaning
+ *   type       Uint8Array     TYPE_CODE of the object, 0 for an unused slot
+ *   state      Uint8Array     FREE (unused) | LIVE | PARKED (dead, kept on a free list)
+ *   flags      Uint8Array     IMMORTAL | CACHED (held by an interpreter cache) | TRACKED |
+ *                             STATIC (no allocator block) | DEEP_STATIC (3.11: starts at 999,999,999)
+ *   refcnt     Float64Array   ob_refcnt (for immortal objects: what getrefcount shows)
+ *   external   Float64Array   references held outside the heap (by the API's caller)
+ *   address    Float64Array   start of the object's block (pre-header included)
+ *   length     Float64Array   ob_size / len / digit count
+ *   allocated  Float64Array   list `allocated`, bytearray `ob_alloc`, str kind
+ *   storage    Float64Array   separate block: list ob_item, bytearray buffer, set table
+ *   payload    unknown[]      per type: bigint (int), number (float), string (str),
+ *                             number[] (list, tuple items), DictData, SetData
+ *
+ * Invariants: state[h] === FREE ⇔ type[h] === 0 ⇔ h is on the free-handle stack;
+ * handle 0 is never used (it stands for NULL).
+ */
+import type { SetTable } from '../set-table.ts';
+
+/** Slot states. */
+export const SlotState = { FREE: 0, LIVE: 1, PARKED: 2 } as const;
+
+/** Flag bits. */
+export const Flag = { IMMORTAL: 1, CACHED: 2, TRACKED: 4, STATIC: 8, DEEP_STATIC: 16 } as const;
+
+/** The dict keys table and the entries it holds (insertion order, deleted ones dropped). */
+export interface DictData {
+  /** log2 of dk_size; 0 while the dict shares the static empty keys. */
+  log2Size: number;
+  /** dk_usable. */
+  usable: number;
+  /** dk_nentries (deleted entries included until a resize). */
+  nentries: number;
+  /** 3.11+: a DICT_KEYS_UNICODE table (every key an exact str). */
+  unicode: boolean;
+  /** Keys-table block address (0 for the shared empty keys). */
+  keysAddress: number;
+  /** Live entries by key identity: [key handle, value handle]. */
+  readonly entries: Map<string, [number, number]>;
+}
+
+/** A set: its hash table and its keys by identity. */
+export interface SetData {
+  /** The slots, as CPython lays them out (for int, float and tuple-of-int keys). */
+  readonly table: SetTable;
+  /** Live keys by identity (for membership). */
+  readonly entries: Map<string, number>;
+}
+
+/** The columns; grown with {@link ObjectTable.allocateSlot}. */
+export class ObjectTable {
+  type: Uint8Array = new Uint8Array(1024);
+  state: Uint8Array = new Uint8Array(1024);
+  flags: Uint8Array = new Uint8Array(1024);
+  refcnt: Float64Array = new Float64Array(1024);
+  external: Float64Array = new Float64Array(1024);
+  address: Float64Array = new Float64Array(1024);
+  length: Float64Array = new Float64Array(1024);
+  allocated: Float64Array = new Float64Array(1024);
+  storage: Float64Array = new Float64Array(1024);
+  payload: unknown[] = [undefined];
+  /** One past the highest handle ever used. */
+  top = 1;
+  /** Count of LIVE slots. */
+  live = 0;
+  private readonly freeHandles: number[] = [];
+
+  /** A fresh slot (LIVE, zeroed); the caller sets the columns. */
+  allocateSlot(typeCode: number): number {
+    let handle = this.freeHandles.pop();
+    if (handle === undefined) {
+      handle = this.top++;
+      if (handle >= this.type.length) this.grow();
+    }
+    this.type[handle] = typeCode;
+    this.state[handle] = SlotState.LIVE;
+    this.flags[handle] = 0;
+    this.refcnt[handle] = 1;
+    this.external[handle] = 0;
+    this.length[handle] = 0;
+    this.allocated[handle] = 0;
+    this.storage[handle] = 0;
+    this.live++;
+    return handle;
+  }
+
+  /** Returns `handle`'s slot to the free stack. */
+  releaseSlot(handle: number): void {
+    if (this.state[handle] === SlotState.LIVE) this.live--;
+    this.type[handle] = 0;
+    this.state[handle] = SlotState.FREE;
+    this.payload[handle] = undefined;
+    this.freeHandles.push(handle);
+  }
+
+  private grow(): void {
+    const size = this.type.length * 2;
+    const widen = <T extends Uint8Array | Float64Array>(old: T, make: (n: number) => T): T => {
+      const next = make(size);
+      next.set(old);
+      return next;
+    };
+    this.type = widen(this.type, (n) => new Uint8Array(n));
+    this.state = widen(this.state, (n) => new Uint8Array(n));
+    this.flags = widen(this.flags, (n) => new Uint8Array(n));
+    this.refcnt = widen(this.refcnt, (n) => new Float64Array(n));
+    this.external = widen(this.external, (n) => new Float64Array(n));
+    this.address = widen(this.address, (n) => new Float64Array(n));
+    this.length = widen(this.length, (n) => new Float64Array(n));
+    this.allocated = widen(this.allocated, (n) => new Float64Array(n));
+    this.storage = widen(this.storage, (n) => new Float64Array(n));
+  }
+}
