@@ -14,8 +14,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { liveInterpreters } from '@pymem/cpython';
-import { buildLauncher, cacheDirectory, findPythonConfig, record } from '@pymem/recorder';
+import { cacheDirectory, liveInterpreters } from '@pymem/cpython';
+import { buildLauncher, findPythonConfig, record } from '@pymem/recorder';
 import { Replayer, synthesizeTrace, TraceSeeker } from '@pymem/runtime';
 import { Domain, decodePmt, encodePmtBytes, Op, parseTextTrace, type Trace } from '@pymem/tracing';
 

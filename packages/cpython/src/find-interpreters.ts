@@ -5,7 +5,8 @@
  *   1. `PYMEM_PYTHONS` — paths separated by `:` or `,` (an explicit choice wins);
  *   2. pyenv — every `$PYENV_ROOT/versions/<v>/bin/python3.X` (`~/.pyenv` by default);
  *   3. `PATH` — `python3` and `python3.8` … `python3.14`.
- * Each candidate is asked for its identity by running it once; anything that is not
+ * Each candidate is asked for its identity by running it once (remembered while its
+ * file is unchanged: identity-cache.ts); anything that is not
  * CPython 3.8+ or does not run is left out. Two paths to one file count once.
  *
  * Invariant: every returned interpreter really ran and reported itself as CPython.
@@ -15,6 +16,7 @@ import { existsSync, readdirSync, realpathSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { isProfileName, type ProfileName } from '@pymem/versions';
+import { cachedIdentity } from './identity-cache.ts';
 
 /** Where an interpreter was found. */
 export type InterpreterSource = 'env' | 'pyenv' | 'path' | 'explicit';
@@ -67,7 +69,7 @@ export function findInterpreters(options: FindOptions = {}): Interpreter[] {
     }
     if (seen.has(real)) continue;
     seen.add(real);
-    const interpreter = describeInterpreter(path, source);
+    const interpreter = describeInterpreter(path, source, env, real);
     if (interpreter) found.push(interpreter);
   }
   return found;
@@ -75,22 +77,27 @@ export function findInterpreters(options: FindOptions = {}): Interpreter[] {
 
 /**
  * Runs `path` once and describes it, or returns null when it does not run or is not
- * CPython 3.
+ * CPython 3. What it printed is remembered (identity-cache.ts) while the file at
+ * `real` (its resolved path) is unchanged.
  */
 export function describeInterpreter(
   path: string,
   source: InterpreterSource = 'explicit',
+  env: NodeJS.ProcessEnv = process.env,
+  real: string = path,
 ): Interpreter | null {
-  let output: string;
-  try {
-    output = execFileSync(path, ['-I', '-S', '-c', IDENTITY_SCRIPT], {
-      encoding: 'utf8',
-      timeout: 20_000,
-      stdio: ['ignore', 'pipe', 'ignore'],
-    });
-  } catch {
-    return null;
-  }
+  const output = cachedIdentity(real, env, () => {
+    try {
+      return execFileSync(path, ['-I', '-S', '-c', IDENTITY_SCRIPT], {
+        encoding: 'utf8',
+        timeout: 20_000,
+        stdio: ['ignore', 'pipe', 'ignore'],
+      });
+    } catch {
+      return null;
+    }
+  });
+  if (output === null) return null;
   let identity: { version: string; implementation: string; prefix: string; pointerSize: number };
   try {
     identity = JSON.parse(output);

@@ -1,3 +1,4 @@
+export { cacheDirectory } from './cache-directory.ts';
 export {
   describeInterpreter,
   type FindOptions,

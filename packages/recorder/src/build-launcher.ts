@@ -10,21 +10,15 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, realpathSync, renameSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Interpreter } from '@pymem/cpython';
+import { cacheDirectory, type Interpreter } from '@pymem/cpython';
 import { RecorderError } from './errors.ts';
 
 /** Path of the launcher's C source inside this package. */
 export const LAUNCHER_SOURCE: string = fileURLToPath(
   new URL('../native/pymem_launcher.c', import.meta.url),
 );
-
-/** The directory launchers are cached in: `$PYMEM_CACHE_DIR`, else `~/.cache/pymem`. */
-export function cacheDirectory(env: NodeJS.ProcessEnv = process.env): string {
-  return env.PYMEM_CACHE_DIR || join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'pymem');
-}
 
 function findCompiler(env: NodeJS.ProcessEnv): string {
   for (const name of ['gcc', 'cc', 'clang']) {

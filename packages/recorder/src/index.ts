@@ -1,6 +1,5 @@
 export {
   buildLauncher,
-  cacheDirectory,
   findPythonConfig,
   LAUNCHER_SOURCE,
 } from './build-launcher.ts';
