@@ -14,6 +14,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   '@pymem/versions': [],
   '@pymem/cpython': ['@pymem/versions'],
   '@pymem/obmalloc': ['@pymem/versions'],
+  '@pymem/gc': ['@pymem/versions', '@pymem/obmalloc', '@pymem/objects'],
   '@pymem/objects': ['@pymem/versions', '@pymem/obmalloc'],
   '@pymem/tracing': ['@pymem/versions'],
   '@pymem/runtime': ['@pymem/versions', '@pymem/obmalloc', '@pymem/tracing'],
@@ -24,6 +25,7 @@ const ALLOWED: Record<string, readonly string[]> = {
 const BROWSER_SAFE: Record<string, readonly string[]> = {
   '@pymem/versions': [],
   '@pymem/obmalloc': [],
+  '@pymem/gc': [],
   '@pymem/objects': [],
   '@pymem/tracing': ['node'],
   '@pymem/runtime': [],
