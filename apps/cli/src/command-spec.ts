@@ -186,3 +186,10 @@ export const POINT_OPTIONS: readonly OptionSpec[] = [
   },
   { flags: '--mark <label>', description: 'the point: a mark recorded with pymem_record.mark()' },
 ];
+
+/** `--salvage`, the one definition, for every command that reads a recording. */
+export const SALVAGE_OPTION: OptionSpec = {
+  flags: '--salvage',
+  description:
+    'read a damaged .pmt anyway: skip chunks whose checksum fails, warning how many events were lost',
+};

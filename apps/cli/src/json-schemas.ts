@@ -269,6 +269,50 @@ export const checkSchema: z.ZodType = z.strictObject({
 });
 
 /** Every documented JSON output, by command. */
+/** One frame of an allocation-stack tree (`StackNode` of @pymem/analysis). */
+const stackNodeSchema: z.ZodType = z.strictObject({
+  frame: z
+    .string()
+    .describe(
+      'file:line; "all" at the root, "<unknown>" without a Python frame, "<truncated>" above the recorded frames',
+    ),
+  bytes: count.describe('requested bytes allocated here or below'),
+  blocks: count.describe('blocks allocated here or below'),
+  selfBytes: count.describe('requested bytes of the blocks whose most recent frame is this one'),
+  selfBlocks: count,
+  get children() {
+    return z.array(stackNodeSchema).describe('callees, most bytes first');
+  },
+});
+
+/** `pymem flamegraph --json` */
+export const flamegraphSchema: z.ZodType = z.strictObject({
+  file: z.string(),
+  python: z.string(),
+  events: count,
+  selection: z
+    .discriminatedUnion('mode', [
+      z.strictObject({
+        mode: z.literal('live'),
+        eventIndex: count.describe('blocks live after this many events'),
+        mark: z.string().nullable(),
+        peak: z
+          .strictObject({ eventIndex: count, bytes: count, blocks: count })
+          .nullable()
+          .describe('with --peak (the default): the first point of highest live requested bytes'),
+      }),
+      z.strictObject({
+        mode: z.literal('allocated'),
+        from: count.describe('allocations from this event index …'),
+        to: count.describe('… up to, not including, this one'),
+      }),
+    ])
+    .describe('which blocks the tree counts'),
+  frames: count.describe('nodes in the tree, the root excluded'),
+  root: stackNodeSchema,
+  warnings,
+});
+
 export const JSON_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   versions: versionsSchema,
   replay: replaySchema,
@@ -278,6 +322,7 @@ export const JSON_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   timeline: timelineSchema,
   diff: diffSchema,
   check: checkSchema,
+  flamegraph: flamegraphSchema,
 };
 
 /** docs/cli-json.md, generated from {@link JSON_SCHEMAS}. */

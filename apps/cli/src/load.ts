@@ -4,7 +4,6 @@
 import type { Point } from '@pymem/analysis';
 import { PmtDamageError, type Trace } from '@pymem/tracing';
 import { type LoadedTrace, readTraceFile } from '@pymem/tracing/node';
-import type { OptionSpec } from './command-spec.ts';
 import { CliError } from './exit-codes.ts';
 import type { Io } from './io.ts';
 
@@ -13,13 +12,6 @@ export interface ReadOptions {
   /** `--salvage`: skip damaged `.pmt` chunks with a warning instead of stopping (exit 2). */
   readonly salvage?: boolean;
 }
-
-/** `--salvage`, the one definition, for every command that reads a recording. */
-export const SALVAGE_OPTION: OptionSpec = {
-  flags: '--salvage',
-  description:
-    'read a damaged .pmt anyway: skip chunks whose checksum fails, warning how many events were lost',
-};
 
 /**
  * Reads a trace, printing its warnings (a torn tail, chunks skipped by `--salvage`) as

@@ -15,26 +15,25 @@ import {
   POINT_OPTIONS,
   profileFrom,
   pythonOption,
+  SALVAGE_OPTION,
   wholeNumberOption,
 } from './command-spec.ts';
-import { type CheckOptions, checkCommand } from './commands/check.ts';
-import { type ConvertOptions, convertCommand } from './commands/convert.ts';
-import { type DiffOptions, diffCommand } from './commands/diff.ts';
-import { type FragmentationOptions, fragmentationCommand } from './commands/fragmentation.ts';
-import {
-  type RecordCommandOptions,
-  recordCommand,
-  separateProgramArgv,
-} from './commands/record.ts';
-import { type ReplayCommandOptions, replayCommand } from './commands/replay.ts';
-import { type ReportOptions, reportCommand } from './commands/report.ts';
-import { type StatsOptions, statsCommand } from './commands/stats.ts';
-import { type TimelineOptions, timelineCommand } from './commands/timeline.ts';
-import { type VersionsOptions, versionsCommand } from './commands/versions.ts';
-import { type ViewOptions, viewCommand } from './commands/view.ts';
+import type { CheckOptions } from './commands/check.ts';
+import type { ConvertOptions } from './commands/convert.ts';
+import type { DiffOptions } from './commands/diff.ts';
+import type { ExportOptions, FlamegraphOptions } from './commands/flamegraph.ts';
+import type { FragmentationOptions } from './commands/fragmentation.ts';
+import type { RecordCommandOptions } from './commands/record.ts';
+import type { ReplayCommandOptions } from './commands/replay.ts';
+import type { ReportOptions } from './commands/report.ts';
+import type { StatsOptions } from './commands/stats.ts';
+import type { TimelineOptions } from './commands/timeline.ts';
+import type { VersionsOptions } from './commands/versions.ts';
+import type { ViewOptions } from './commands/view.ts';
 import { CliError, ExitCode, exitCodeFor } from './exit-codes.ts';
 import { type Io, processIo } from './io.ts';
-import { SALVAGE_OPTION } from './load.ts';
+
+import { separateProgramArgv } from './program-argv.ts';
 import { refuseMistypedCommand } from './suggest.ts';
 
 /** Every command, in the order `pymem --help` lists them. */
@@ -60,14 +59,21 @@ const COMMANDS: readonly CommandSpec[] = [
       SALVAGE_OPTION,
       pythonOption(),
     ],
-    run: ({ io, args: [file], options, python }) =>
-      reportCommand(io, file, { ...options, ...profileFrom(python) }),
+    run: async ({ io, args: [file], options, python }) =>
+      (await import('./commands/report.ts')).reportCommand(io, file, {
+        ...options,
+        ...profileFrom(python),
+      }),
   }),
   defineCommand<[], VersionsOptions>({
     name: 'versions',
     description: 'list the CPython version profiles and the interpreters found on this machine',
     options: [JSON_OPTION, pythonOption()],
-    run: ({ io, options, python }) => versionsCommand(io, { ...options, ...profileFrom(python) }),
+    run: async ({ io, options, python }) =>
+      (await import('./commands/versions.ts')).versionsCommand(io, {
+        ...options,
+        ...profileFrom(python),
+      }),
   }),
   defineCommand<[file: string], ReplayCommandOptions>({
     name: 'replay',
@@ -86,8 +92,11 @@ const COMMANDS: readonly CommandSpec[] = [
       SALVAGE_OPTION,
       pythonOption(),
     ],
-    run: ({ io, args: [file], options, python }) =>
-      replayCommand(io, file, { ...options, ...profileFrom(python) }),
+    run: async ({ io, args: [file], options, python }) =>
+      (await import('./commands/replay.ts')).replayCommand(io, file, {
+        ...options,
+        ...profileFrom(python),
+      }),
   }),
   defineCommand<[file: string], StatsOptions>({
     name: 'stats',
@@ -95,16 +104,22 @@ const COMMANDS: readonly CommandSpec[] = [
       "CPython's _debugmallocstats pymalloc block from the model at a point (default: the end)",
     arguments: [['<file>', 'trace file']],
     options: [...POINT_OPTIONS, JSON_OPTION, SALVAGE_OPTION, pythonOption()],
-    run: ({ io, args: [file], options, python }) =>
-      statsCommand(io, file, { ...options, ...profileFrom(python) }),
+    run: async ({ io, args: [file], options, python }) =>
+      (await import('./commands/stats.ts')).statsCommand(io, file, {
+        ...options,
+        ...profileFrom(python),
+      }),
   }),
   defineCommand<[file: string], FragmentationOptions>({
     name: 'fragmentation',
     description: 'per arena: what is used, what is empty, and what pins it (default: the end)',
     arguments: [['<file>', 'trace file']],
     options: [...POINT_OPTIONS, JSON_OPTION, SALVAGE_OPTION, pythonOption()],
-    run: ({ io, args: [file], options, python }) =>
-      fragmentationCommand(io, file, { ...options, ...profileFrom(python) }),
+    run: async ({ io, args: [file], options, python }) =>
+      (await import('./commands/fragmentation.ts')).fragmentationCommand(io, file, {
+        ...options,
+        ...profileFrom(python),
+      }),
   }),
   defineCommand<[file: string], TimelineOptions>({
     name: 'timeline',
@@ -122,8 +137,11 @@ const COMMANDS: readonly CommandSpec[] = [
       SALVAGE_OPTION,
       pythonOption(),
     ],
-    run: ({ io, args: [file], options, python }) =>
-      timelineCommand(io, file, { ...options, ...profileFrom(python) }),
+    run: async ({ io, args: [file], options, python }) =>
+      (await import('./commands/timeline.ts')).timelineCommand(io, file, {
+        ...options,
+        ...profileFrom(python),
+      }),
   }),
   defineCommand<[file: string], DiffOptions>({
     name: 'diff',
@@ -142,8 +160,52 @@ const COMMANDS: readonly CommandSpec[] = [
       SALVAGE_OPTION,
       pythonOption(),
     ],
-    run: ({ io, args: [file], options, python }) =>
-      diffCommand(io, file, { ...options, ...profileFrom(python) }),
+    run: async ({ io, args: [file], options, python }) =>
+      (await import('./commands/diff.ts')).diffCommand(io, file, {
+        ...options,
+        ...profileFrom(python),
+      }),
+  }),
+  defineCommand<[file: string], FlamegraphOptions>({
+    name: 'flamegraph',
+    description:
+      'a flame graph of live (or allocated) bytes by Python stack, as one self-contained HTML file (needs --sites)',
+    arguments: [['<file>', 'trace file recorded with --sites N']],
+    options: [
+      ...POINT_OPTIONS,
+      { flags: '--peak', description: 'live at the peak of live requested bytes (the default)' },
+      { flags: '--from <point>', description: 'allocated from this event index or mark on' },
+      { flags: '--to <point>', description: 'allocated before this event index or mark' },
+      {
+        flags: '-o, --output <file>',
+        description: 'HTML file to write ("-": stdout; default: <name>.flamegraph.html here)',
+      },
+      { flags: '--force', description: 'overwrite the output file if it exists' },
+      { flags: '--json', description: 'print the tree as JSON instead' },
+      SALVAGE_OPTION,
+    ],
+    run: async ({ io, args: [file], options }) =>
+      (await import('./commands/flamegraph.ts')).flamegraphCommand(io, file, options),
+  }),
+  defineCommand<[file: string], ExportOptions>({
+    name: 'export',
+    description: "allocation stacks in another tool's format: speedscope (needs --sites)",
+    arguments: [['<file>', 'trace file recorded with --sites N']],
+    options: [
+      { flags: '--to <format>', description: 'speedscope', required: true },
+      ...POINT_OPTIONS,
+      { flags: '--peak', description: 'live at the peak of live requested bytes (the default)' },
+      { flags: '--from <point>', description: 'allocated from this event index or mark on' },
+      { flags: '--until <point>', description: 'allocated before this event index or mark' },
+      {
+        flags: '-o, --output <file>',
+        description: 'file to write ("-": stdout; default: <name>.speedscope.json here)',
+      },
+      { flags: '--force', description: 'overwrite the output file if it exists' },
+      SALVAGE_OPTION,
+    ],
+    run: async ({ io, args: [file], options }) =>
+      (await import('./commands/flamegraph.ts')).exportCommand(io, file, options),
   }),
   defineCommand<[file: string], ViewOptions>({
     name: 'view',
@@ -155,8 +217,11 @@ const COMMANDS: readonly CommandSpec[] = [
         max: 65535,
       }),
     ],
-    run: ({ io, args: [file], options, until }) =>
-      viewCommand(io, file, { ...options, ...(until ? { until } : {}) }),
+    run: async ({ io, args: [file], options, until }) =>
+      (await import('./commands/view.ts')).viewCommand(io, file, {
+        ...options,
+        ...(until ? { until } : {}),
+      }),
   }),
   defineCommand<[file: string], ConvertOptions>({
     name: 'convert',
@@ -168,7 +233,8 @@ const COMMANDS: readonly CommandSpec[] = [
       { flags: '--force', description: 'overwrite the output file if it exists' },
       SALVAGE_OPTION,
     ],
-    run: ({ io, args: [file], options }) => convertCommand(io, file, options),
+    run: async ({ io, args: [file], options }) =>
+      (await import('./commands/convert.ts')).convertCommand(io, file, options),
   }),
   defineCommand<[file: string], CheckOptions>({
     name: 'check',
@@ -176,7 +242,8 @@ const COMMANDS: readonly CommandSpec[] = [
       'is a recording intact? checks its structure, checksums, index and marks without replaying',
     arguments: [['<file>', 'trace file (.pmt, text, .br or .gz)']],
     options: [JSON_OPTION],
-    run: ({ io, args: [file], options }) => checkCommand(io, file, options),
+    run: async ({ io, args: [file], options }) =>
+      (await import('./commands/check.ts')).checkCommand(io, file, options),
   }),
   // New commands (e.g. `check`) go here: one defineCommand entry each; help lists
   // them in table order.
@@ -210,8 +277,11 @@ const COMMANDS: readonly CommandSpec[] = [
       { flags: '--force', description: 'overwrite the output file if it exists' },
     ],
     passThroughOptions: true,
-    run: ({ io, args: [args], options, python }) =>
-      recordCommand(io, args, { ...options, ...(python ? { python } : {}) }),
+    run: async ({ io, args: [args], options, python }) =>
+      (await import('./commands/record.ts')).recordCommand(io, args, {
+        ...options,
+        ...(python ? { python } : {}),
+      }),
   }),
 ];
 
@@ -304,5 +374,4 @@ function report(error: unknown, io: Io, debug: boolean): number {
   return code;
 }
 
-export { cliJsonDocs, JSON_SCHEMAS } from './json-schemas.ts';
 export { CliError, ExitCode };

@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gzipSync } from 'node:zlib';
+import { liveStacks } from '@pymem/analysis';
 import {
   arenaInfo,
   arenaObjectCount,
@@ -129,6 +130,32 @@ describe.skipIf(!available)('the viewer in Chromium', () => {
     await shot('peak.png');
   });
 
+  it('draws the flame graph of the live blocks at the mark "peak"', async () => {
+    const peak = markNamed('peak');
+    await page.click('button[data-mark="peak"]');
+    await page.waitForFunction((at) => window.__pymemViewer!.position === at, peak.eventIndex);
+    const panel = page.locator('[data-testid=flamegraph-panel]');
+    await panel.scrollIntoViewIfNeeded();
+    const frames = page.locator('[data-testid=flamegraph] svg g');
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid=flamegraph] svg g').length > 10,
+      null,
+      { timeout: 30_000 },
+    );
+    expect(await frames.count()).toBeGreaterThan(10);
+    const root = liveStacks(trace, peak.eventIndex);
+    const summary = (await panel.locator('p').first().textContent()) ?? '';
+    expect(summary).toContain(`${root.blocks.toLocaleString('en-US')} live blocks`);
+    expect(summary).toContain(`after ${peak.eventIndex.toLocaleString('en-US')} events`);
+    // The widest frame under the root is drawn with its name.
+    const top = root.children[0]!;
+    await page.waitForTimeout(400); // the frames' entry transition
+    expect(await page.locator('[data-testid=flamegraph] svg').textContent()).toContain(
+      top.frame.split('/').at(-1)!,
+    );
+    await panel.screenshot({ path: join(SHOTS, 'flamegraph-panel.png') });
+  });
+
   it('steps with the arrow keys and jumps between marks with shift+arrows', async () => {
     const peak = markNamed('peak');
     const after = markNamed('after-cleanup');
@@ -232,7 +259,24 @@ describe.skipIf(!available)('the viewer in Chromium', () => {
 
     // A dropped binary file with a bad header: the .pmt reader names the byte.
     await page.evaluate(() => {
-      const bytes = Uint8Array.of(0x89, 0x50, 0x4d, 0x54, 0x0d, 0x0a, 0x1a, 0x0a, 9, 0, 8, 0, 0, 0, 0, 0);
+      const bytes = Uint8Array.of(
+        0x89,
+        0x50,
+        0x4d,
+        0x54,
+        0x0d,
+        0x0a,
+        0x1a,
+        0x0a,
+        9,
+        0,
+        8,
+        0,
+        0,
+        0,
+        0,
+        0,
+      );
       const transfer = new DataTransfer();
       transfer.items.add(new File([bytes], 'broken.pmt'));
       window.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, cancelable: true }));

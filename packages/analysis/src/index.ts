@@ -1,4 +1,21 @@
+export {
+  allocatedStacks,
+  frameName,
+  type LivePeak,
+  livePeak,
+  liveStacks,
+  ROOT_FRAME,
+  type StackNode,
+  StackTally,
+  TRUNCATED_FRAME,
+} from './allocation-stacks.ts';
 export { type ArenaStatus, arenaStatus, NEARLY_EMPTY } from './arena-status.ts';
+export {
+  blockLifetimes,
+  forEachLiveAllocation,
+  NEVER_FREED,
+  requestSize,
+} from './block-lifetimes.ts';
 export { compareSizeClasses, diffPoints, type PointDiff, type SizeClassDiff } from './diff.ts';
 export {
   type ArenaFragmentation,

@@ -6,6 +6,7 @@
  * the viewer's top-sites panel tally through {@link SiteTally}.
  */
 import type { Trace } from '@pymem/tracing';
+import { frameName } from './allocation-stacks.ts';
 
 /** What a site's blocks are grouped under when it has no frame. */
 export const UNKNOWN_SITE = '<unknown>';
@@ -14,9 +15,7 @@ export const UNKNOWN_SITE = '<unknown>';
 export function siteName(trace: Trace, site: number): string | null {
   if (site < 0 || site >= trace.tracebacks.length) return null;
   const frame = trace.tracebacks[site]!.frames[0];
-  if (!frame) return null;
-  const file = trace.filenames[frame.filename]?.filename ?? '?';
-  return `${file}:${frame.lineno}`;
+  return frame ? frameName(trace, frame) : null;
 }
 
 /** One source line and what its live blocks hold. */

@@ -99,7 +99,7 @@ export class TextTraceParser {
     if (n === 1) {
       if (line !== 'pymem-trace 1') {
         // Not text at all (what a binary file read as UTF-8 looks like): say so, quote nothing.
-        if (/[\u0000-\u0008\u000e-\u001f\ufffd]/.test(line))
+        if (looksBinary(line))
           throw new TraceFormatError(
             'binary data, neither a .pmt file nor a text trace (which starts "pymem-trace 1")',
             n,
@@ -296,6 +296,15 @@ function expectFields(fields: string[], count: number, shape: string, line: numb
   if (fields.length !== count) {
     throw new TraceFormatError(`expected "${shape}", found ${fields.length - 1} fields`, line);
   }
+}
+
+/** A control character (but tab, newline and the like) or U+FFFD: what bytes that are not UTF-8 text decode to. */
+function looksBinary(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0xfffd || code < 9 || (code > 13 && code < 32)) return true;
+  }
+  return false;
 }
 
 /**

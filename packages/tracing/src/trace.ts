@@ -139,7 +139,8 @@ export interface Trace {
 
 /**
  * Growable columns and note lists used while a trace is read or recorded.
- * Call {@link TraceBuilder.finish} once to get the {@link Trace}.
+ * Call {@link TraceBuilder.finish} once to get the {@link Trace}; the builder must
+ * not be used after (the trace may share its columns).
  */
 export class TraceBuilder {
   private capacity = 1024;
@@ -178,8 +179,17 @@ export class TraceBuilder {
     return { eventIndex: this.length, seq: this.seq++ };
   }
 
-  private grow(): void {
-    this.capacity *= 2;
+  /**
+   * Makes room for `events` more events at once (a reader that knows the total calls
+   * this first, so the columns never grow and {@link finish} need not copy them).
+   */
+  reserve(events: number): void {
+    const needed = this.length + events;
+    if (needed > this.capacity) this.grow(needed);
+  }
+
+  private grow(capacity: number = this.capacity * 2): void {
+    this.capacity = capacity;
     const resize = <T extends Uint8Array | Float64Array | Uint32Array | Int32Array>(old: T): T => {
       const next = new (old.constructor as { new (n: number): T })(this.capacity);
       next.set(old);
@@ -197,16 +207,19 @@ export class TraceBuilder {
   /** Freezes the columns into a {@link Trace} (trimmed to `length`). */
   finish(header: TraceHeader): Trace {
     const n = this.length;
+    // Exactly full (a reader that reserved the total): hand the columns over as they are.
+    const trim = <T extends Uint8Array | Float64Array | Uint32Array | Int32Array>(column: T): T =>
+      (n === this.capacity ? column : column.slice(0, n)) as T;
     return {
       header,
       length: n,
-      op: this.op.slice(0, n),
-      domain: this.domain.slice(0, n),
-      a: this.a.slice(0, n),
-      b: this.b.slice(0, n),
-      c: this.c.slice(0, n),
-      site: this.site.slice(0, n),
-      line: this.line.slice(0, n),
+      op: trim(this.op),
+      domain: trim(this.domain),
+      a: trim(this.a),
+      b: trim(this.b),
+      c: trim(this.c),
+      site: trim(this.site),
+      line: trim(this.line),
       marks: this.marks,
       comments: this.comments,
       gcCollections: this.gcCollections,

@@ -16,31 +16,6 @@ export interface RecordCommandOptions {
   readonly tracemalloc?: boolean;
 }
 
-/** `record`'s options that take a value (the scan below must skip their values). */
-const VALUE_OPTIONS = new Set(['--python', '-o', '--output', '--sites']);
-
-/**
- * Where the recorded program's own command line starts in `pymem … record …` argv:
- * at the first `-m`, `-c`, `--` or word that is not one of record's options, as
- * `python` itself reads its command line. Everything from there on belongs to the
- * program, untouched (`pymem record -m pytest -x -k name`). Returns argv with a `--`
- * at that point (so the option parser stops there), or argv itself when the command
- * is not `record`.
- */
-export function separateProgramArgv(argv: readonly string[]): string[] {
-  let i = 0;
-  // Global options before the command word.
-  while (i < argv.length && argv[i]!.startsWith('-')) i += argv[i] === '--python' ? 2 : 1;
-  if (argv[i] !== 'record') return [...argv];
-  for (i++; i < argv.length; i++) {
-    const word = argv[i]!;
-    if (word === '--') return [...argv];
-    if (word === '-m' || word === '-c' || !word.startsWith('-')) break;
-    if (VALUE_OPTIONS.has(word)) i++;
-  }
-  return [...argv.slice(0, i), '--', ...argv.slice(i)];
-}
-
 /** The program a `python`-style command line names. */
 interface ProgramLine {
   readonly kind: 'script' | 'module' | 'code';
@@ -64,7 +39,7 @@ function programLine(args: readonly string[]): ProgramLine {
  * `pymem record [--python X] [-o FILE] [--sites N] (script.py | -m MOD | -c CODE) [args…]`:
  * runs the program under the recorder and exits with the program's own status.
  * `args` is the program's command line as `python` takes it (see
- * {@link separateProgramArgv}). Nothing is written when the program cannot start
+ * program-argv.ts). Nothing is written when the program cannot start
  * (no such script or module): that is bad input, exit 2.
  */
 export async function recordCommand(

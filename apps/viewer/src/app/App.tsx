@@ -16,6 +16,7 @@ import { useRef } from 'preact/hooks';
 import { HeapMap, type HeapMapHandle } from '../heapmap/HeapMap.tsx';
 import { Legend } from '../heapmap/Legend.tsx';
 import { OpenBar } from '../open/OpenBar.tsx';
+import { FlameGraphPanel } from '../panels/FlameGraphPanel.tsx';
 import { FragmentationPanel } from '../panels/FragmentationPanel.tsx';
 import { PoolZoom } from '../panels/PoolZoom.tsx';
 import { ProfilePanel } from '../panels/ProfilePanel.tsx';
@@ -98,6 +99,12 @@ export function App({ preload }: AppProps): JSX.Element {
                   onClose={() => setSelected(null)}
                 />
               )}
+              <FlameGraphPanel
+                session={session}
+                freedAt={recording.freedAt}
+                position={position}
+                playing={playback.playing}
+              />
             </div>
             <aside class="workspace-right">
               <StatsPanel session={session} position={position} />

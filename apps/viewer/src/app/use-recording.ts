@@ -24,7 +24,7 @@ export interface Recording {
   readonly loading: LoadingState | null;
   /** The one-line message of the last failed load, or null. */
   readonly error: string | null;
-  /** freedAt per event (lifetimes.ts), once the worker has sent it; null before. */
+  /** freedAt per event (blockLifetimes, @pymem/analysis), once the worker has sent it; null before. */
   readonly freedAt: Int32Array | null;
   /** Timings of the current load (read by the paint tracking and the test hook). */
   readonly timings: { current: ViewerTimings };

@@ -6,9 +6,10 @@
  * responsive on large recordings.
  */
 /// <reference lib="webworker" />
+
+import { blockLifetimes } from '@pymem/analysis';
 import type { Trace } from '@pymem/tracing';
 import { checkpointBuffers, firstPass } from '../model/first-pass.ts';
-import { blockLifetimes } from '../model/lifetimes.ts';
 import { ViewerInputError } from './input-kind.ts';
 import { preloadName } from './preload-url.ts';
 import { type ReadProgress, type ReadResult, readTraceStream } from './read-trace.ts';

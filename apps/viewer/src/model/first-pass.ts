@@ -8,7 +8,7 @@
  *     replaying again (a checkpoint survives structured cloning: it is typed arrays,
  *     maps, sets and numbers, and `Replayer.restore` reads only those);
  *
- * Block lifetimes (lifetimes.ts), needed only by the top-sites panel, are computed
+ * Block lifetimes (blockLifetimes, @pymem/analysis), needed only by the top-sites panel, are computed
  * after the page has the recording.
  */
 import { sampleIndices } from '@pymem/analysis';

@@ -1,9 +1,8 @@
-import { siteName } from '@pymem/analysis';
+import { blockLifetimes, forEachLiveAllocation, NEVER_FREED, siteName } from '@pymem/analysis';
 import { Replayer, synthesizeTrace } from '@pymem/runtime';
 import { Domain, Op, TraceBuilder } from '@pymem/tracing';
 import { describe, expect, it } from 'vitest';
 import { findAllocatingEvent } from './allocating-event.ts';
-import { blockLifetimes, forEachLiveAllocation, NEVER_FREED } from './lifetimes.ts';
 import { topSites } from './top-sites.ts';
 
 describe('blockLifetimes', () => {

@@ -2,11 +2,10 @@
  * The top-sites panel's data: the blocks live after the current event, tallied by
  * allocation site with `SiteTally` of `@pymem/analysis` (the definition the command
  * line uses too). The live blocks come from the recording's block lifetimes
- * (lifetimes.ts): one pass over the allocation events before the current one.
+ * (blockLifetimes, @pymem/analysis): one pass over the allocation events before the current one.
  */
-import { SiteTally, type TopSites } from '@pymem/analysis';
+import { forEachLiveAllocation, requestSize, SiteTally, type TopSites } from '@pymem/analysis';
 import type { Trace } from '@pymem/tracing';
-import { forEachLiveAllocation, requestSize } from './lifetimes.ts';
 
 /** Groups the blocks live after `position` events by site and keeps the `limit` largest. */
 export function topSites(

@@ -14,7 +14,7 @@ import { bytes, grouped } from './format.ts';
 /** Props of {@link SitesPanel}. */
 export interface SitesPanelProps {
   readonly session: ViewerSession;
-  /** Block lifetimes (lifetimes.ts), null while they are being worked out. */
+  /** Block lifetimes (blockLifetimes, @pymem/analysis), null while they are being worked out. */
   readonly freedAt: Int32Array | null;
   readonly position: number;
   readonly playing: boolean;

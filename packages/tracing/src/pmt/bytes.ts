@@ -116,6 +116,11 @@ export class ByteReader {
 
   /** Reads an unsigned LEB128 varint (at most 8 bytes: 56 bits). */
   varint(): number {
+    const first = this.bytes[this.offset]!;
+    if (first < 128 && this.offset < this.end) {
+      this.offset++;
+      return first;
+    }
     let value = 0;
     let scale = 1;
     for (let i = 0; i < 8; i++) {

@@ -182,6 +182,7 @@ class PmtFileReader {
 
   read(): PmtFile {
     const { metadata, end } = this.header();
+    this.decoder.builder.reserve(this.countEvents(end));
     let at: number | null = end;
     while (at !== null && at < this.bytes.length) at = this.chunk(at);
     if (this.index === 'missing' && this.damage.length === 0) {
@@ -228,6 +229,27 @@ class PmtFileReader {
       checksumsVerified: this.checksumsVerified,
       checksumsFailed: this.checksumsFailed,
     };
+  }
+
+  /**
+   * Events the chunk headers from `at` on announce, read by hopping from header to
+   * header (nothing is checked or decoded here): what the builder reserves up front.
+   * Stops at the first thing that is not a whole chunk.
+   */
+  private countEvents(at: number): number {
+    const { bytes, view, layout } = this;
+    let total = 0;
+    while (at + layout.chunkHeaderBytes <= bytes.length) {
+      if (view.getUint32(at, true) !== layout.chunkMagic) break;
+      const length = view.getUint32(at + 4, true);
+      const events = view.getUint32(at + 8, true);
+      const end = at + layout.chunkHeaderBytes + length;
+      // An event takes at least two bytes: a header claiming more is damage, found later.
+      if (end > bytes.length || events * 2 > length) break;
+      total += events;
+      at = end;
+    }
+    return total;
   }
 
   /** The file header: magic, version, pointer size, flags, metadata (and its checksum). */

@@ -24,6 +24,8 @@ import {
   ADDRESS_ALIGNMENT,
   ALIGNED_BIT,
   DELTA_CLASS_COUNT,
+  DELTA_CLASS_MAX_SIZE,
+  DELTA_CLASS_SHIFT,
   DOMAIN_SHIFT,
   KIND_MASK,
   Kind,
@@ -58,7 +60,7 @@ export class RecordDecoder {
   private readonly extensionsAllowed: boolean;
   private body: ByteReader = new ByteReader(new Uint8Array(0));
   private prev = 0;
-  private readonly prevClass = new Array<number>(DELTA_CLASS_COUNT).fill(0);
+  private readonly prevClass = new Float64Array(DELTA_CLASS_COUNT);
   private pendingMark: Omit<Mark, 'tracemalloc'> | null = null;
 
   /** `extensionsAllowed`: kind 15 is a record (v2) rather than an error (v1). */
@@ -73,10 +75,18 @@ export class RecordDecoder {
    */
   decodeChunk(bytes: Uint8Array, start: number, end: number): number {
     const before = this.builder.length;
-    this.body = new ByteReader(bytes, start, end);
+    const body = new ByteReader(bytes, start, end);
+    this.body = body;
     this.prev = 0;
     this.prevClass.fill(0);
-    while (this.body.remaining() > 0) this.record();
+    while (body.offset < end) {
+      // Events are nearly every record: decode runs of them in one tight loop.
+      if ((bytes[body.offset]! & KIND_MASK) <= Op.free && this.pendingMark === null) {
+        body.offset = this.events(bytes, body.offset, end);
+        if (body.offset >= end) break;
+      }
+      this.record();
+    }
     this.closeMark();
     return this.builder.length - before;
   }
@@ -154,6 +164,101 @@ export class RecordDecoder {
       default:
         fail(`unknown record kind ${kind}`, at);
     }
+  }
+
+  /**
+   * Decodes consecutive event records from `pos` (the same as {@link event}, with the
+   * cursor in a local and varints inlined: the decoder's hot loop) and returns where
+   * the first other record, or the end, is. A truncated or over-long varint, or a site
+   * that needs checking, is left to the general path by returning its record's start.
+   */
+  private events(bytes: Uint8Array, pos: number, end: number): number {
+    const builder = this.builder;
+    const prevClass = this.prevClass;
+    const tracebacks = this.builder.tracebacks.length;
+    let prev = this.prev;
+    while (pos < end) {
+      const start = pos;
+      const tag = bytes[pos++]!;
+      const kind = tag & KIND_MASK;
+      if (kind > Op.free) {
+        pos = start;
+        break;
+      }
+      const scale = (tag & ALIGNED_BIT) !== 0 ? ADDRESS_ALIGNMENT : 1;
+      const domain = (tag >> DOMAIN_SHIFT) & 3;
+      // Up to three varints per record; each is read by the loop below.
+      let v0 = 0;
+      let v1 = 0;
+      let v2 = 0;
+      let site = -1;
+      const fields = kind === Op.realloc ? 3 : kind === Op.free ? 1 : 2;
+      const withSite = (tag & SITE_BIT) !== 0 && kind >= Op.malloc && kind <= Op.realloc;
+      const count = fields + (withSite ? 1 : 0);
+      let ok = true;
+      for (let f = 0; f < count; f++) {
+        let value = 0;
+        let multiplier = 1;
+        let byte = 128;
+        for (let i = 0; i < 8 && byte >= 128; i++) {
+          if (pos >= end) {
+            ok = false;
+            break;
+          }
+          byte = bytes[pos++]!;
+          value += (byte & 127) * multiplier;
+          multiplier *= 128;
+        }
+        if (!ok || byte >= 128) {
+          ok = false;
+          break;
+        }
+        if (f === 0) v0 = value;
+        else if (f === 1) v1 = value;
+        else if (f === 2 && fields === 3) v2 = value;
+        else site = value;
+      }
+      if (!ok || site >= tracebacks) {
+        // Let the general path report it (or fill lost ids) with its checks.
+        pos = start;
+        break;
+      }
+      switch (kind) {
+        case Op.arenaAlloc: {
+          prev += unzigzag(v1) * scale;
+          builder.push(Op.arenaAlloc, 0, v0, prev, 0, 0);
+          break;
+        }
+        case Op.arenaFree: {
+          prev += unzigzag(v0) * scale;
+          builder.push(Op.arenaFree, 0, prev, v1, 0, 0);
+          break;
+        }
+        case Op.malloc:
+        case Op.calloc: {
+          const k =
+            v0 >= 1 && v0 <= DELTA_CLASS_MAX_SIZE
+              ? (v0 - 1) >> DELTA_CLASS_SHIFT
+              : DELTA_CLASS_COUNT - 1;
+          prev = prevClass[k]! + unzigzag(v1) * scale;
+          prevClass[k] = prev;
+          builder.push(kind, domain, v0, prev, 0, 0, site);
+          break;
+        }
+        case Op.realloc: {
+          const old = prev + unzigzag(v0) * scale;
+          prev = old + unzigzag(v2) * scale;
+          builder.push(Op.realloc, domain, old, v1, prev, 0, site);
+          break;
+        }
+        default: {
+          prev += unzigzag(v0) * scale;
+          builder.push(Op.free, domain, prev, 0, 0, 0);
+        }
+      }
+    }
+    this.prev = prev;
+    return pos;
   }
 
   /** Kinds 0–5: `A size addr`, `F addr size`, `m/c size ptr`, `r old size new`, `f ptr`. */
