@@ -405,6 +405,10 @@ def replay(lines):
                 if len(f) != 5:
                     raise Malformed("line %d: 'G' takes 4 fields" % lineno)
                 [int(x) for x in f[1:]]
+            elif kind == "E":
+                # The end record: the writer closed the file after this many events.
+                if len(f) != 2 or int(f[1]) != events:
+                    raise Malformed("line %d: end record %r, but %d events were read" % (lineno, line.rstrip("\n"), events))
             elif kind in ("t", "N", "T", "#") or line[:1] == "#":
                 pass
             else:
