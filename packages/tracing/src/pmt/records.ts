@@ -47,6 +47,29 @@ export interface ExtensionCount {
 /** The name a placeholder definition gets for a file name lost with a damaged chunk. */
 export const LOST_FILENAME = '<lost>';
 
+/** Where {@link readVarint} continues: the hot loop's cursor, kept outside any object. */
+let cursor = 0;
+
+/**
+ * The varint at `cursor` (moved past it), or −1 when it runs past `end` or is longer
+ * than 8 bytes: the caller then leaves the record to the checked general path.
+ */
+function readVarint(bytes: Uint8Array, end: number): number {
+  if (cursor >= end) return -1;
+  const first = bytes[cursor++]!;
+  if (first < 128) return first;
+  let value = first & 127;
+  let scale = 128;
+  for (let i = 1; i < 8; i++) {
+    if (cursor >= end) return -1;
+    const byte = bytes[cursor++]!;
+    value += (byte & 127) * scale;
+    if (byte < 128) return value;
+    scale *= 128;
+  }
+  return -1;
+}
+
 /** Decodes chunk payloads one after another into one builder (see the module comment). */
 export class RecordDecoder {
   /** Where the trace is built. */
@@ -177,88 +200,58 @@ export class RecordDecoder {
     const prevClass = this.prevClass;
     const tracebacks = this.builder.tracebacks.length;
     let prev = this.prev;
-    while (pos < end) {
-      const start = pos;
-      const tag = bytes[pos++]!;
+    let start = pos;
+    cursor = pos;
+    while (cursor < end) {
+      start = cursor;
+      const tag = bytes[cursor++]!;
       const kind = tag & KIND_MASK;
-      if (kind > Op.free) {
-        pos = start;
-        break;
-      }
+      if (kind > Op.free) break;
       const scale = (tag & ALIGNED_BIT) !== 0 ? ADDRESS_ALIGNMENT : 1;
       const domain = (tag >> DOMAIN_SHIFT) & 3;
-      // Up to three varints per record; each is read by the loop below.
-      let v0 = 0;
-      let v1 = 0;
-      let v2 = 0;
-      let site = -1;
-      const fields = kind === Op.realloc ? 3 : kind === Op.free ? 1 : 2;
-      const withSite = (tag & SITE_BIT) !== 0 && kind >= Op.malloc && kind <= Op.realloc;
-      const count = fields + (withSite ? 1 : 0);
-      let ok = true;
-      for (let f = 0; f < count; f++) {
-        let value = 0;
-        let multiplier = 1;
-        let byte = 128;
-        for (let i = 0; i < 8 && byte >= 128; i++) {
-          if (pos >= end) {
-            ok = false;
-            break;
-          }
-          byte = bytes[pos++]!;
-          value += (byte & 127) * multiplier;
-          multiplier *= 128;
-        }
-        if (!ok || byte >= 128) {
-          ok = false;
-          break;
-        }
-        if (f === 0) v0 = value;
-        else if (f === 1) v1 = value;
-        else if (f === 2 && fields === 3) v2 = value;
-        else site = value;
+      if (kind === Op.free) {
+        const delta = readVarint(bytes, end);
+        if (delta < 0) break;
+        prev += unzigzag(delta) * scale;
+        builder.push(Op.free, domain, prev, 0, 0, 0);
+      } else if (kind === Op.malloc || kind === Op.calloc) {
+        const size = readVarint(bytes, end);
+        const delta = readVarint(bytes, end);
+        const site = (tag & SITE_BIT) !== 0 ? readVarint(bytes, end) : -1;
+        if (size < 0 || delta < 0 || site < -1 || site >= tracebacks) break;
+        const k =
+          size >= 1 && size <= DELTA_CLASS_MAX_SIZE
+            ? (size - 1) >> DELTA_CLASS_SHIFT
+            : DELTA_CLASS_COUNT - 1;
+        prev = prevClass[k]! + unzigzag(delta) * scale;
+        prevClass[k] = prev;
+        builder.push(kind, domain, size, prev, 0, 0, site);
+      } else if (kind === Op.realloc) {
+        const first = readVarint(bytes, end);
+        const size = readVarint(bytes, end);
+        const second = readVarint(bytes, end);
+        const site = (tag & SITE_BIT) !== 0 ? readVarint(bytes, end) : -1;
+        if (first < 0 || size < 0 || second < 0 || site < -1 || site >= tracebacks) break;
+        const old = prev + unzigzag(first) * scale;
+        prev = old + unzigzag(second) * scale;
+        builder.push(Op.realloc, domain, old, size, prev, 0, site);
+      } else if (kind === Op.arenaAlloc) {
+        const size = readVarint(bytes, end);
+        const delta = readVarint(bytes, end);
+        if (size < 0 || delta < 0) break;
+        prev += unzigzag(delta) * scale;
+        builder.push(Op.arenaAlloc, 0, size, prev, 0, 0);
+      } else {
+        const delta = readVarint(bytes, end);
+        const size = readVarint(bytes, end);
+        if (delta < 0 || size < 0) break;
+        prev += unzigzag(delta) * scale;
+        builder.push(Op.arenaFree, 0, prev, size, 0, 0);
       }
-      if (!ok || site >= tracebacks) {
-        // Let the general path report it (or fill lost ids) with its checks.
-        pos = start;
-        break;
-      }
-      switch (kind) {
-        case Op.arenaAlloc: {
-          prev += unzigzag(v1) * scale;
-          builder.push(Op.arenaAlloc, 0, v0, prev, 0, 0);
-          break;
-        }
-        case Op.arenaFree: {
-          prev += unzigzag(v0) * scale;
-          builder.push(Op.arenaFree, 0, prev, v1, 0, 0);
-          break;
-        }
-        case Op.malloc:
-        case Op.calloc: {
-          const k =
-            v0 >= 1 && v0 <= DELTA_CLASS_MAX_SIZE
-              ? (v0 - 1) >> DELTA_CLASS_SHIFT
-              : DELTA_CLASS_COUNT - 1;
-          prev = prevClass[k]! + unzigzag(v1) * scale;
-          prevClass[k] = prev;
-          builder.push(kind, domain, v0, prev, 0, 0, site);
-          break;
-        }
-        case Op.realloc: {
-          const old = prev + unzigzag(v0) * scale;
-          prev = old + unzigzag(v2) * scale;
-          builder.push(Op.realloc, domain, old, v1, prev, 0, site);
-          break;
-        }
-        default: {
-          prev += unzigzag(v0) * scale;
-          builder.push(Op.free, domain, prev, 0, 0, 0);
-        }
-      }
+      start = cursor;
     }
     this.prev = prev;
-    return pos;
+    return start;
   }
 
   /** Kinds 0–5: `A size addr`, `F addr size`, `m/c size ptr`, `r old size new`, `f ptr`. */
