@@ -9,7 +9,15 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, realpathSync, renameSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cacheDirectory, type Interpreter } from '@pymem/cpython';
@@ -59,6 +67,50 @@ export function buildLauncher(
   env: NodeJS.ProcessEnv = process.env,
 ): string {
   const config = findPythonConfig(interpreter);
+  // Asking python3.X-config for its flags costs three process starts per recording:
+  // a launcher built for the same source, interpreter and config files (same size,
+  // mtime and ctime) is found through a short key first.
+  const shortcut = join(
+    cacheDirectory(env),
+    'launchers',
+    'by-stamp',
+    quickKey(interpreter, config),
+  );
+  try {
+    const known = readFileSync(shortcut, 'utf8');
+    if (existsSync(known)) return known;
+  } catch {
+    // Not built through this key yet.
+  }
+  const launcher = buildFromFlags(interpreter, config, env);
+  try {
+    mkdirSync(dirname(shortcut), { recursive: true });
+    writeFileSync(`${shortcut}.${process.pid}.tmp`, launcher);
+    renameSync(`${shortcut}.${process.pid}.tmp`, shortcut);
+  } catch {
+    // A read-only cache only costs the flags next time.
+  }
+  return launcher;
+}
+
+function stamp(path: string): string {
+  const info = statSync(path);
+  return `${path}:${info.size}:${info.mtimeMs}:${info.ctimeMs}`;
+}
+
+/** Source, interpreter and config script, each by content or by its file's stamp. */
+function quickKey(interpreter: Interpreter, config: string): string {
+  return createHash('sha256')
+    .update(readFileSync(LAUNCHER_SOURCE))
+    .update(
+      `\0${stamp(realpathSync(interpreter.path))}\0${interpreter.path}\0${interpreter.version}`,
+    )
+    .update(`\0${stamp(realpathSync(config))}`)
+    .digest('hex')
+    .slice(0, 24);
+}
+
+function buildFromFlags(interpreter: Interpreter, config: string, env: NodeJS.ProcessEnv): string {
   const flag = (option: string): string =>
     execFileSync(config, [option], { encoding: 'utf8' }).trim().replace(/\s+/g, ' ');
   let cflags: string;
