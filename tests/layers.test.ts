@@ -17,7 +17,13 @@ const ALLOWED: Record<string, readonly string[]> = {
   '@pymem/gc': ['@pymem/versions', '@pymem/obmalloc', '@pymem/objects'],
   '@pymem/objects': ['@pymem/versions', '@pymem/obmalloc'],
   '@pymem/tracing': ['@pymem/versions'],
-  '@pymem/runtime': ['@pymem/versions', '@pymem/obmalloc', '@pymem/tracing'],
+  '@pymem/runtime': [
+    '@pymem/versions',
+    '@pymem/obmalloc',
+    '@pymem/objects',
+    '@pymem/gc',
+    '@pymem/tracing',
+  ],
   '@pymem/analysis': ['@pymem/versions', '@pymem/obmalloc', '@pymem/tracing', '@pymem/runtime'],
   '@pymem/recorder': ['@pymem/versions', '@pymem/cpython'],
 };

@@ -4,14 +4,20 @@
  *
  *          ┌──────────── Runtime (profile 3.x) ────────────┐
  *          │  obmalloc ── hook ──► events: 'obmalloc'      │
- *          │  (objects, gc: their channels join when the   │
- *          │   layers land; each keeps one fast hook)      │
+ *          │  heap     ── hook ──► events: 'objects'       │
+ *          │  (gc: its channel joins when the collector is │
+ *          │   wired to the heap; it keeps one fast hook)  │
  *          └───────────────────────────────────────────────┘
  *
- * The runtime owns each layer's fast hook: nothing else may set `obmalloc.hook`.
+ * The object heap is built on request (`objects: true`): a replay of a recording must
+ * not have one, since creating CPython's cached objects allocates.
+ * The runtime owns each layer's fast hook: nothing else may set `obmalloc.hook` or
+ * `heap.hook`.
  * A layer's hook is installed only while its channel has subscribers, so a runtime
  * nobody listens to runs each layer at full speed.
  */
+
+import { Heap, type ObjectEvent } from '@pymem/objects';
 import {
   type ArenaAllocator,
   Obmalloc,
@@ -23,11 +29,15 @@ import { EventBus } from './event-bus.ts';
 
 /**
  * The bus's channels and the event union each carries: one channel per model layer.
- * `obmalloc`: every pymalloc decision (see `ObmallocEvent`).
+ * `obmalloc`: every pymalloc decision (see `ObmallocEvent`); `objects`: objects made,
+ * freed, parked on free lists, tracked and untracked, and the object layer's
+ * allocator calls (see `ObjectEvent`; only with `objects: true`).
  */
 export interface RuntimeEvents {
   /** pymalloc's decisions: blocks, pools, arenas, raw fallbacks. */
   readonly obmalloc: ObmallocEvent;
+  /** The object heap's events. */
+  readonly objects: ObjectEvent;
 }
 
 /** Options of {@link createRuntime}. */
@@ -38,6 +48,8 @@ export interface RuntimeOptions {
   readonly arenaAllocator?: ArenaAllocator;
   /** Where requests pymalloc declines go. */
   readonly rawAllocator?: RawAllocator;
+  /** Build the object heap (`@pymem/objects`) on this runtime's pymalloc. */
+  readonly objects?: boolean;
 }
 
 /** One modelled interpreter's memory layers and its event bus. */
@@ -46,6 +58,8 @@ export interface Runtime {
   readonly profile: ProfileName;
   /** pymalloc. Its `hook` belongs to the runtime: subscribe to `events` instead. */
   readonly obmalloc: Obmalloc;
+  /** The object heap, or null unless asked for (`objects: true`). Its `hook` belongs to the runtime. */
+  readonly heap: Heap | null;
   /** Every layer's events; subscribe with `events.subscribe('obmalloc', …)`. */
   readonly events: EventBus<RuntimeEvents>;
 }
@@ -64,5 +78,14 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       obmalloc.hook = null;
     };
   });
-  return { profile: options.profile, obmalloc, events };
+  const heap = options.objects ? new Heap({ profile: options.profile, obmalloc }) : null;
+  if (heap !== null) {
+    events.onActivate('objects', () => {
+      heap.hook = (event) => events.emit('objects', event);
+      return () => {
+        heap.hook = null;
+      };
+    });
+  }
+  return { profile: options.profile, obmalloc, heap, events };
 }
