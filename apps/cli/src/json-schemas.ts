@@ -29,6 +29,19 @@ export const versionsSchema: z.ZodType = z.strictObject({
       verifiedBy: z
         .enum(['live + fixtures', 'fixtures', 'source only'])
         .describe('on this machine'),
+      layers: z
+        .array(
+          z.strictObject({
+            layer: z.enum(['obmalloc', 'objects']),
+            against: z.array(z.enum(['recordings', 'live', 'source'])),
+            interpreter: z
+              .string()
+              .nullable()
+              .describe('the real interpreter the layer is compared with; null: source only'),
+            checks: z.string().describe('what the comparison covers'),
+          }),
+        )
+        .describe("what each model layer is verified against (the layers' tests)"),
       interpreters: z.array(
         z.strictObject({ path: z.string(), version: z.string(), source: z.string() }),
       ),

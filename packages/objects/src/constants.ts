@@ -67,6 +67,11 @@ export interface ObjectConstants {
   readonly dictKeysFreeListUnicodeOnly: boolean;
   /** Cached compact ints (3.14), 0 when there is no int free list. */
   readonly intFreeList: number;
+  /**
+   * Cached bound-method objects: 256 on 3.8 (PyMethod_MAXFREELIST, measured with
+   * sys._debugmallocstats), none from 3.9 (the free list was removed).
+   */
+  readonly methodFreeList: number;
   /** Smallest cached small int (−5). */
   readonly smallIntMin: number;
   /** Largest cached small int (256). */
@@ -89,6 +94,7 @@ export function objectConstants(profile: ProfileName): ObjectConstants {
     dictKeysFreeList: 80,
     dictKeysFreeListUnicodeOnly: minor >= 11,
     intFreeList: minor >= 14 ? 100 : 0,
+    methodFreeList: minor === 8 ? 256 : 0,
     smallIntMin: -5,
     smallIntMax: 256,
     trashcan: minor < 13 ? NESTING_TRASHCAN : C_STACK_TRASHCAN,

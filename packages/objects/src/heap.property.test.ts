@@ -1,7 +1,7 @@
 import { PROFILE_NAMES } from '@pymem/versions';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Heap, type ItemIterator, type ObjectHandle } from './heap.ts';
+import { Heap, HeapError, type ItemIterator, type ObjectHandle } from './heap.ts';
 import { validateHeap } from './validate-heap.ts';
 
 /**
@@ -39,6 +39,15 @@ const OPERATIONS = [
   'dict-presized',
   'constant',
   'incref',
+  'instance',
+  'setattr',
+  'delattr',
+  'clear',
+  'weakref',
+  'closure',
+  'iterate',
+  'method',
+  'instance-dict',
   'drop',
   'drop',
 ] as const;
@@ -72,12 +81,26 @@ function run(heap: Heap, steps: readonly [number, number, number, number][]): nu
     pool.push(h);
   };
   const pick = (n: number): ObjectHandle | undefined => pool[n % Math.max(1, pool.length)];
+  // Instance __dict__s take attribute stores only (dict operations refuse them).
+  const instanceDicts = new Set<ObjectHandle>();
   const ofType = (n: number, type: string): ObjectHandle | undefined => {
-    const matching = pool.filter((h) => heap.typeOf(h) === type);
+    const matching = pool.filter((h) => heap.typeOf(h) === type && !instanceDicts.has(h));
     return matching[n % Math.max(1, matching.length)];
   };
   const older = (item: ObjectHandle, container: ObjectHandle): boolean =>
     (serial.get(item) ?? 0) < (serial.get(container) ?? 0);
+  const classes: ObjectHandle[] = [
+    heap.newClass('C'),
+    heap.newClass('S', { slots: ['p', '__weakref__', 'q'] }),
+  ];
+  // Attribute stores CPython would turn into a combined dict are not modelled: skipped.
+  const tolerate = (f: () => void): void => {
+    try {
+      f();
+    } catch (error) {
+      if (!(error instanceof HeapError && error.code === 'unsupported')) throw error;
+    }
+  };
   const hashable = (h: ObjectHandle): boolean =>
     ['int', 'bool', 'float', 'str', 'bytes', 'NoneType'].includes(heap.typeOf(h));
 
@@ -215,6 +238,74 @@ function run(heap: Heap, steps: readonly [number, number, number, number][]): nu
         born(constant);
         break;
       }
+      case 'instance':
+        born(heap.newInstance(classes[b % 2]!));
+        break;
+      case 'setattr': {
+        const o = ofType(b, 'instance');
+        if (o && x && older(x, o)) {
+          const names = heap.typeNameOf(o) === 'S' ? ['p', 'q'] : ['p', 'q', 'r'];
+          tolerate(() => heap.setAttr(o, names[c % names.length]!, x));
+        }
+        break;
+      }
+      case 'delattr': {
+        const o = ofType(b, 'instance');
+        const name = ['p', 'q'][c % 2]!;
+        if (o && heap.getAttr(o, name) !== 0) tolerate(() => heap.delAttr(o, name));
+        break;
+      }
+      case 'weakref': {
+        const target = ofType(b, b % 2 ? 'instance' : 'set');
+        const callback = c % 2 ? (x ?? 0) : 0;
+        // C and S (its __weakref__ slot) instances and sets all take weakrefs.
+        if (target) born(heap.newWeakref(target, callback));
+        break;
+      }
+      case 'closure': {
+        // def inner(): return x — a cell holding x, a closure tuple, the function.
+        const cell = heap.newCell(x ?? 0);
+        const closure = heap.newTuple([cell]);
+        heap.decref(cell);
+        const defaults = ofType(c, 'tuple');
+        born(heap.newFunction({ closure, ...(b % 2 && defaults ? { defaults } : {}) }));
+        heap.decref(closure);
+        break;
+      }
+      case 'iterate': {
+        // iter(seq) (or a range), then a few next() calls; the results are dropped.
+        const kind = (['list', 'tuple', 'dict', 'range'] as const)[b % 4];
+        const seq =
+          kind === 'range' ? heap.newRange(a % 7, 1000 + c, 1 + (a % 3)) : ofType(c, kind!);
+        if (!seq) break;
+        const it = heap.newIterator(seq);
+        if (kind === 'range') heap.decref(seq);
+        for (let i = 0; i < a % 6; i++) {
+          const item = heap.iteratorNext(it);
+          if (item !== 0) heap.decref(item);
+        }
+        born(it);
+        break;
+      }
+      case 'instance-dict': {
+        // o.__dict__ of a plain-class instance (made on first access).
+        const o = ofType(b, 'instance');
+        if (o && heap.typeNameOf(o) === 'C') {
+          const d = heap.instanceDict(o);
+          instanceDicts.add(d);
+          born(d);
+        }
+        break;
+      }
+      case 'method': {
+        const func = ofType(b, 'function');
+        if (func && x) born(heap.newBoundMethod(func, x));
+        break;
+      }
+      case 'clear':
+        // gc.c holds a reference across tp_clear; the pool's reference does here.
+        if (x) heap.clear(x);
+        break;
       case 'incref':
         if (x) {
           heap.incref(x);
@@ -231,8 +322,10 @@ function run(heap: Heap, steps: readonly [number, number, number, number][]): nu
     validateHeap(heap);
   }
   while (pool.length > 0) heap.decref(pool.pop()!);
+  for (const cls of classes) heap.decref(cls);
   validateHeap(heap);
-  const kept = new Set<ObjectHandle>(constants);
+  // The classes stay (pre-existing, like the constants).
+  const kept = new Set<ObjectHandle>([...constants, ...classes]);
   const todo = [...constants];
   while (todo.length > 0) {
     for (const r of heap.referents(todo.pop()!)) {

@@ -9,9 +9,12 @@ export {
   usableFraction,
 } from './dict-keys.ts';
 export type { MemoryDomain, ObjectEvent, ObjectListener } from './events.ts';
+export type { HeapGraph } from './graph.ts';
 export { type HashableValue, hashWord, pythonHash } from './hash.ts';
 export {
+  type ClassOptions,
   type FreeListCounts,
+  type FunctionOptions,
   Heap,
   HeapError,
   type HeapOptions,

@@ -1,5 +1,8 @@
 /**
  * The built-in types the object heap models, and their numeric codes in its columns.
+ * `type` is a class made by a class statement (a heap type, pre-existing: see
+ * instances.ts); `instance` is an instance of one; `weakref` a `weakref.ref`;
+ * `function` a Python function (functions.ts), `cell` a closure cell; `range` and the iterators: iterators.ts.
  */
 
 /** A modelled built-in type. */
@@ -15,7 +18,18 @@ export type ObjectType =
   | 'list'
   | 'dict'
   | 'set'
-  | 'frozenset';
+  | 'frozenset'
+  | 'type'
+  | 'instance'
+  | 'weakref'
+  | 'function'
+  | 'cell'
+  | 'range'
+  | 'range_iterator'
+  | 'list_iterator'
+  | 'tuple_iterator'
+  | 'dict_keyiterator'
+  | 'method';
 
 /** Type names by code (code 0 is "no object"). */
 export const TYPE_NAMES: readonly ObjectType[] = [
@@ -32,6 +46,17 @@ export const TYPE_NAMES: readonly ObjectType[] = [
   'dict',
   'set',
   'frozenset',
+  'type',
+  'instance',
+  'weakref',
+  'function',
+  'cell',
+  'range',
+  'range_iterator',
+  'list_iterator',
+  'tuple_iterator',
+  'dict_keyiterator',
+  'method',
 ];
 
 /** Column codes of each type. */
@@ -48,11 +73,35 @@ export const TYPE_CODE: Readonly<Record<ObjectType, number>> = {
   dict: 10,
   set: 11,
   frozenset: 12,
+  type: 13,
+  instance: 14,
+  weakref: 15,
+  function: 16,
+  cell: 17,
+  range: 18,
+  range_iterator: 19,
+  list_iterator: 20,
+  tuple_iterator: 21,
+  dict_keyiterator: 22,
+  method: 23,
 };
 
 /** True for the types the cycle collector knows (`Py_TPFLAGS_HAVE_GC`). */
 export function isGcType(type: ObjectType): boolean {
   return (
-    type === 'tuple' || type === 'list' || type === 'dict' || type === 'set' || type === 'frozenset'
+    type === 'tuple' ||
+    type === 'list' ||
+    type === 'dict' ||
+    type === 'set' ||
+    type === 'frozenset' ||
+    type === 'type' ||
+    type === 'instance' ||
+    type === 'weakref' ||
+    type === 'function' ||
+    type === 'cell' ||
+    type === 'list_iterator' ||
+    type === 'tuple_iterator' ||
+    type === 'dict_keyiterator' ||
+    type === 'method'
   );
 }

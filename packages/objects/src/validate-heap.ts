@@ -11,6 +11,8 @@
  *      heap was built (getAllocatedBlocks − foreignBlocks), and none bigger than 512
  *      bytes inside an arena.
  *   4. Sets: the table's used slots are exactly the keys, fill ≥ used.
+ *      Weakrefs: a weakref with a target is on that live target's list, and every
+ *      weakref on a list is live and points back to the list's object.
  *      Lists: len ≤ allocated and the items block is allocated × pointer bytes;
  *      dicts: used ≤ nentries, usable + nentries = USABLE_FRACTION(size), and the keys
  *      block has _PyDict_KeysSize bytes.
@@ -128,6 +130,19 @@ export function validateHeap(heap: Heap): void {
   const cachedKeys = heap.blocks.size - blocks.size;
   if (cachedKeys < 0 || cachedKeys > heap.constants.dictKeysFreeList) {
     problems.push(`${cachedKeys} blocks belong to no object (only cached dict keys may)`);
+  }
+  for (const [target, refs] of heap.weakrefLists) {
+    if (!heap.isLive(target)) problems.push(`weakrefs ${refs} point to dead object ${target}`);
+    for (const r of refs) {
+      if (!heap.isLive(r) || heap.weakrefTarget(r) !== target)
+        problems.push(`weakref ${r} on ${target}'s list does not point to it`);
+    }
+  }
+  for (let o = 1; o < t.top; o++) {
+    if (t.type[o] !== TYPE_CODE.weakref || t.state[o] !== SlotState.LIVE) continue;
+    const target = heap.weakrefTarget(o);
+    if (target !== 0 && !(heap.weakrefLists.get(target) ?? []).includes(o))
+      problems.push(`weakref ${o} to ${target} is not on its list`);
   }
   if (problems.length > 0) throw new HeapValidationError(problems);
 }

@@ -7,3 +7,8 @@ export {
   type Verification,
   type VersionProfile,
 } from './profiles.ts';
+export {
+  type LayerVerification,
+  VERIFIED_AGAINST,
+  type VerifiedLayer,
+} from './verified-against.ts';

@@ -1,5 +1,11 @@
 import { type Interpreter, liveInterpreters } from '@pymem/cpython';
-import { PROFILE_NAMES, PROFILES, type ProfileName } from '@pymem/versions';
+import {
+  type LayerVerification,
+  PROFILE_NAMES,
+  PROFILES,
+  type ProfileName,
+  VERIFIED_AGAINST,
+} from '@pymem/versions';
 import { colors, type Io } from '../io.ts';
 
 /** How a profile is verified on this machine. */
@@ -10,6 +16,8 @@ interface VersionRow {
   readonly referenceRelease: string;
   readonly verification: 'recorded' | 'source';
   readonly verifiedBy: VerifiedBy;
+  /** What each model layer is verified against (the layers' own tests). */
+  readonly layers: readonly LayerVerification[];
   readonly interpreters: readonly { path: string; version: string; source: string }[];
 }
 
@@ -21,8 +29,8 @@ export interface VersionsOptions {
 }
 
 /**
- * `pymem versions [--json] [--python X]`: the supported profiles (or only X's) and
- * the interpreters found here.
+ * `pymem versions [--json] [--python X]`: the supported profiles (or only X's), what
+ * each layer is verified against (`VERIFIED_AGAINST`), and the interpreters found here.
  */
 export function versionsCommand(io: Io, options: VersionsOptions): number {
   const found = liveInterpreters();
@@ -43,6 +51,7 @@ export function versionsCommand(io: Io, options: VersionsOptions): number {
       referenceRelease: profile.referenceRelease,
       verification: profile.verification,
       verifiedBy,
+      layers: VERIFIED_AGAINST[name],
       interpreters,
     };
   });
@@ -77,7 +86,16 @@ export function versionsCommand(io: Io, options: VersionsOptions): number {
   const format = (cells: string[]) =>
     cells.map((cell, k) => (k === cells.length - 1 ? cell : cell.padEnd(widths[k]!))).join('  ');
   lines.push(c.dim(format(header)));
-  for (const row of table) lines.push(format(row));
+  const layerWidth = Math.max(...rows.flatMap((row) => row.layers.map((l) => l.layer.length)));
+  rows.forEach((row, k) => {
+    lines.push(format(table[k]!));
+    for (const layer of row.layers) {
+      const against = layer.interpreter
+        ? `${layer.against.filter((a) => a !== 'source').join(' + ')} ${layer.interpreter}`
+        : 'source only';
+      lines.push(c.dim(`    ${layer.layer.padEnd(layerWidth)}  ${against}: ${layer.checks}`));
+    }
+  });
   const recorded = rows.filter((row) => row.verification === 'recorded');
   const live = recorded.filter((row) => row.interpreters.length > 0).length;
   if (!options.profile) {

@@ -12,9 +12,11 @@
  *   address    Float64Array   start of the object's block (pre-header included)
  *   length     Float64Array   ob_size / len / digit count
  *   allocated  Float64Array   list `allocated`, bytearray `ob_alloc`, str kind
- *   storage    Float64Array   separate block: list ob_item, bytearray buffer, set table
+ *   storage    Float64Array   separate block: list ob_item, bytearray buffer, set table,
+ *                             split dict / 3.11–3.12 instance values array
  *   payload    unknown[]      per type: bigint (int), number (float), string (str),
- *                             number[] (list, tuple items), DictData, SetData
+ *                             number[] (list, tuple items), DictData, SetData,
+ *                             ClassData (type), InstanceData (instance)
  *
  * Invariants: state[h] === FREE ⇔ type[h] === 0 ⇔ h is on the free-handle stack;
  * handle 0 is never used (it stands for NULL).
@@ -41,6 +43,11 @@ export interface DictData {
   keysAddress: number;
   /** Live entries by key identity: [key handle, value handle]. */
   readonly entries: Map<string, [number, number]>;
+  /**
+   * A split (key-sharing) dict: the class whose shared keys it uses. Its keys belong
+   * to the class (entries hold key handle 0); its values array is the `storage` block.
+   */
+  sharedBy?: number;
 }
 
 /** A set: its hash table and its keys by identity. */

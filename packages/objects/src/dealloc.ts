@@ -1,0 +1,186 @@
+/**
+ * Deallocation and the trashcan.
+ *
+ * When a count reaches zero, `dealloc` runs the type's tp_dealloc: scalars are parked
+ * or freed at once; containers release their references in CPython's order (list and
+ * tuple items last to first; dict entries first to last, key then value; set keys
+ * slot by slot) inside the trashcan (constants.ts TrashcanRule: 50 levels on
+ * 3.8–3.12, the C recursion budget on 3.13): containers nested deeper are deferred to
+ * a LIFO list drained on the way back up.
+ *
+ *   deallocStack:  [frame(outer) next=3/5] [frame(inner) next=0/2] [drain] …
+ *                   each frame releases children[next++] until done, then finishes
+ *                   its object (free the storage; park or free the object)
+ *
+ * Deallocation runs on this explicit stack, so any depth frees with a flat JS stack.
+ * Invariants: `trashNesting` = container frames on the stack (+ drainRaise per drain
+ * frame); `deallocating` ⇔ runDeallocStack is on the JS stack.
+ * Models _Py_Dealloc (Objects/object.c), Py_TRASHCAN_BEGIN/END and
+ * _PyTrash_thread_destroy_chain (Include/cpython/object.h, Objects/object.c), and the
+ * tp_dealloc of each modelled type, 3.8–3.14.
+ */
+import { dictData, finishDict } from './dicts.ts';
+import { functionOrCellReferents } from './functions.ts';
+import type { HeapCore, ObjectHandle } from './heap-core.ts';
+import { finishInstance, instanceReferents, prepareInstanceDealloc } from './instances.ts';
+import { iteratorReferents } from './iterators.ts';
+import { finishList } from './lists.ts';
+import { finishSet, setData } from './sets.ts';
+import { finishTuple } from './tuples.ts';
+import { clearWeakref, clearWeakrefsTo } from './weakrefs.ts';
+
+/** _Py_Dealloc → tp_dealloc of `o`, whose count just reached zero. */
+export function dealloc(heap: HeapCore, o: ObjectHandle): void {
+  const t = heap.table;
+  const fl = heap.freeLists;
+  switch (heap.typeName(o)) {
+    case 'int':
+      if (t.length[o] === 1 && fl.int.length < heap.constants.intFreeList) heap.park(o, fl.int);
+      else heap.freeObject(o);
+      return;
+    case 'float':
+      if (fl.float.length < heap.constants.floatFreeList) heap.park(o, fl.float);
+      else heap.freeObject(o);
+      return;
+    case 'bytearray':
+      if (t.storage[o] !== 0) heap.memCall('free', t.storage[o]!, 0, heap.bufferDomain());
+      heap.freeObject(o);
+      return;
+    case 'tuple':
+    case 'list':
+    case 'dict':
+    case 'set':
+    case 'frozenset':
+    case 'instance':
+    case 'function':
+    case 'cell':
+    case 'method':
+      heap.untrack(o);
+      trashcan(heap, o);
+      return;
+    case 'range':
+    case 'range_iterator':
+      // range_dealloc: start, stop, step, length; PyObject_Free. Iterators hold none.
+      for (const r of iteratorReferents(heap, o)) heap.release(r);
+      heap.freeObject(o);
+      return;
+    case 'list_iterator':
+    case 'tuple_iterator':
+    case 'dict_keyiterator':
+      // listiter_dealloc etc.: untrack, drop the sequence, GC_Del.
+      heap.untrack(o);
+      for (const r of iteratorReferents(heap, o)) heap.release(r);
+      heap.freeObject(o);
+      return;
+    case 'weakref':
+      // weakref_dealloc: untrack, clear_weakref, tp_free.
+      heap.untrack(o);
+      clearWeakref(heap, o);
+      heap.freeObject(o);
+      return;
+    default:
+      heap.freeObject(o);
+  }
+}
+
+/**
+ * Py_TRASHCAN_BEGIN for a container whose count reached zero: defer it when the
+ * nesting is too deep, otherwise start its deallocation (a frame on the explicit
+ * dealloc stack).
+ */
+function trashcan(heap: HeapCore, o: ObjectHandle): void {
+  if (heap.trashNesting >= heap.constants.trashcan.deferAt) {
+    heap.trashLater.push(o);
+    return;
+  }
+  heap.trashNesting++;
+  // PyObject_ClearWeakRefs, first thing inside the trashcan (set_dealloc, subtype_dealloc).
+  if (heap.weakrefLists.size > 0) clearWeakrefsTo(heap, o);
+  heap.deallocStack.push({ object: o, children: deallocOrder(heap, o), next: 0 });
+  if (!heap.deallocating) runDeallocStack(heap);
+}
+
+/**
+ * Runs the dealloc stack to the end: each frame releases its children in CPython's
+ * order (a child reaching zero pushes its own frame), then finishes its object
+ * (Py_TRASHCAN_END: the nesting drops and, by the rule, the deferred list is drained
+ * LIFO — a drain frame — before the parent goes on).
+ */
+function runDeallocStack(heap: HeapCore): void {
+  heap.deallocating = true;
+  const stack = heap.deallocStack;
+  const rule = heap.constants.trashcan;
+  try {
+    while (stack.length > 0) {
+      const frame = stack[stack.length - 1]!;
+      if (frame.object === 0) {
+        const next = heap.trashLater.pop();
+        if (next === undefined) {
+          stack.pop();
+          heap.trashNesting -= rule.drainRaise;
+        } else trashcan(heap, next);
+        continue;
+      }
+      if (frame.next < frame.children.length) {
+        heap.release(frame.children[frame.next++]!);
+        continue;
+      }
+      stack.pop();
+      finishContainer(heap, frame.object);
+      heap.trashNesting--;
+      if (heap.trashLater.length > 0 && heap.trashNesting < rule.drainBelow) {
+        heap.trashNesting += rule.drainRaise;
+        stack.push({ object: 0, children: [], next: 0 });
+      }
+    }
+  } finally {
+    heap.deallocating = false;
+  }
+}
+
+/** The references a container releases when it dies, in its tp_dealloc's order. */
+function deallocOrder(heap: HeapCore, o: ObjectHandle): ObjectHandle[] {
+  switch (heap.typeName(o)) {
+    case 'list':
+    case 'tuple':
+      // list_dealloc / tupledealloc: last item first.
+      return [...heap.items(o)].reverse();
+    case 'dict': {
+      // free_keys_object: entry by entry, key then value; a split dict: its values.
+      const order: ObjectHandle[] = [];
+      const data = dictData(heap, o);
+      for (const [k, v] of data.entries.values()) {
+        if (data.sharedBy === undefined) order.push(k);
+        order.push(v);
+      }
+      return order;
+    }
+    case 'instance':
+      // subtype_dealloc: slots, then the dict or values, then the class.
+      prepareInstanceDealloc(heap, o);
+      return instanceReferents(heap, o);
+    case 'function':
+    case 'cell':
+    case 'method':
+      // func_clear (defaults, then closure) / cell_dealloc / method_dealloc (func, self).
+      return functionOrCellReferents(heap, o);
+    default:
+      // set_dealloc: its table, slot by slot.
+      return setData(heap, o).table.activeKeys();
+  }
+}
+
+/** The rest of a container's tp_dealloc once its references are released. */
+function finishContainer(heap: HeapCore, o: ObjectHandle): void {
+  const type = heap.typeName(o);
+  if (type === 'list') finishList(heap, o);
+  else if (type === 'tuple') finishTuple(heap, o);
+  else if (type === 'dict') finishDict(heap, o);
+  else if (type === 'instance') finishInstance(heap, o);
+  else if (type === 'function' || type === 'cell') heap.freeObject(o);
+  else if (type === 'method') {
+    const list = heap.freeLists.method;
+    if (list.length < heap.constants.methodFreeList) heap.park(o, list);
+    else heap.freeObject(o);
+  } else finishSet(heap, o);
+}

@@ -1,0 +1,297 @@
+/**
+ * dict objects and their keys tables.
+ *
+ *   block ─► [PyGC_Head][ob_refcnt][ob_type][ma_used][ma_version_tag][ma_keys][ma_values]
+ *                                                             │
+ *              keysAddress ───────────────────────────────────┴─► PyDictKeysObject:
+ *              [header][indices: ix × 2**log2][entries: usable × (hash,key,value)]
+ *
+ * A new dict shares the static empty keys (log2Size 0, no block) until its first
+ * insert; tables grow by dictresize (dict-keys.ts), 8-slot tables go to the keys free
+ * list, dict headers to the dict free list. 3.11+ keeps all-str tables in the smaller
+ * DICT_KEYS_UNICODE form; keys tables come from PyObject_Malloc before 3.13 and
+ * PyMem_Malloc from 3.13 (measured).
+ * Invariants: usable + nentries = USABLE_FRACTION(2**log2Size) after a resize;
+ * entries.size ≤ nentries; the keys block has _PyDict_KeysSize bytes.
+ * Models PyDict_New, _PyDict_NewPresized, insertdict, dictresize, new_keys_object,
+ * free_keys_object, clone_combined_dict, dict_merge and dict_dealloc,
+ * Objects/dictobject.c, 3.8–3.14.
+ */
+import {
+  DICT_LOG_MINSIZE,
+  dictKeysBytes,
+  estimateLog2Size,
+  log2SizeFor,
+  presizedLog2,
+  usableFraction,
+} from './dict-keys.ts';
+import type { HeapCore, ObjectHandle } from './heap-core.ts';
+import { HeapError } from './heap-error.ts';
+import { type DictData, Flag } from './internal/table.ts';
+import { keyIdentity } from './key-identity.ts';
+import { isGcType, TYPE_CODE } from './types.ts';
+
+/** A dict's keys table and entries. */
+export function dictData(heap: HeapCore, o: ObjectHandle): DictData {
+  return heap.table.payload[o] as DictData;
+}
+
+/** Split (instance) dicts only take attribute stores (instances.ts). */
+function refuseSplit(heap: HeapCore, d: ObjectHandle): void {
+  if (dictData(heap, d).sharedBy !== undefined)
+    throw new HeapError('unsupported', `dict ${d} is a split instance dict: use setAttr`);
+}
+
+function emptyDictData(): DictData {
+  return { log2Size: 0, usable: 0, nentries: 0, unicode: true, keysAddress: 0, entries: new Map() };
+}
+
+/** `PyDict_New()`: from the free list, sharing the empty keys until the first insert. */
+export function newDict(heap: HeapCore): ObjectHandle {
+  const parked = heap.freeLists.dict.pop();
+  const h = parked
+    ? heap.revive(parked)
+    : heap.allocObject('dict', heap.objMalloc(heap.gcRequest(heap.layout.dictBasic)));
+  heap.table.payload[h] = emptyDictData();
+  if (heap.layout.minor >= 14) heap.track(h);
+  return h;
+}
+
+/** `dict()` by calling the type: tp_alloc (never the free list); 3.8/3.9 a fresh 8-slot table. */
+export function newDictFromType(heap: HeapCore): ObjectHandle {
+  const h = heap.allocObject('dict', heap.objMalloc(heap.gcRequest(heap.layout.dictBasic)));
+  heap.table.payload[h] = emptyDictData();
+  if (heap.layout.minor < 10) dictNewKeys(heap, h, DICT_LOG_MINSIZE, false);
+  if (heap.layout.minor >= 14) heap.track(h);
+  return h;
+}
+
+/** `_PyDict_NewPresized(n)`; `unicode`: all keys will be str (3.11+). */
+export function newDictPresized(heap: HeapCore, n: number, unicode: boolean): ObjectHandle {
+  const log2 = presizedLog2(n, heap.layout.minor);
+  if (log2 === 0) return newDict(heap);
+  // The keys table is made first, then the dict around it (new_dict(keys)).
+  const keepUnicode = unicode && heap.layout.minor >= 11;
+  const keys = newKeysBlock(heap, log2, keepUnicode);
+  const h = newDict(heap);
+  dictNewKeys(heap, h, log2, keepUnicode, keys);
+  return h;
+}
+
+/** `d[k] = v` (PyDict_SetItem → insertdict). */
+export function dictSetItem(
+  heap: HeapCore,
+  d: ObjectHandle,
+  k: ObjectHandle,
+  v: ObjectHandle,
+): void {
+  heap.expect(d, 'dict');
+  refuseSplit(heap, d);
+  heap.check(v);
+  const id = keyIdentity(heap, k);
+  const data = dictData(heap, d);
+  const existing = data.entries.get(id);
+  if (existing) {
+    heap.increment(v);
+    const old = existing[1];
+    existing[1] = v;
+    heap.release(old);
+    return;
+  }
+  const minor = heap.layout.minor;
+  const keyIsStr = heap.table.type[k] === TYPE_CODE.str;
+  if (data.log2Size === 0) {
+    dictNewKeys(heap, d, DICT_LOG_MINSIZE, minor >= 11 && keyIsStr);
+  } else {
+    if (minor >= 11 && data.unicode && !keyIsStr)
+      dictResize(heap, d, log2SizeFor(data.entries.size * 3, minor), false);
+    if (data.usable <= 0)
+      dictResize(heap, d, log2SizeFor(data.entries.size * 3, minor), data.unicode);
+  }
+  heap.increment(k);
+  heap.increment(v);
+  data.entries.set(id, [k, v]);
+  data.usable--;
+  data.nentries++;
+  maintainTracking(heap, d, k, v);
+}
+
+/** `del d[k]`: the entry becomes a dummy (the table never shrinks here). */
+export function dictDelItem(heap: HeapCore, d: ObjectHandle, k: ObjectHandle): void {
+  heap.expect(d, 'dict');
+  refuseSplit(heap, d);
+  const data = dictData(heap, d);
+  const id = keyIdentity(heap, k);
+  const entry = data.entries.get(id);
+  if (!entry) throw new HeapError('index', `KeyError: ${id}`);
+  data.entries.delete(id);
+  heap.release(entry[0]);
+  heap.release(entry[1]);
+}
+
+/** `d.copy()` (PyDict_Copy): a clone when at most a third of the entries are deleted, else a merge. */
+export function dictCopy(heap: HeapCore, d: ObjectHandle): ObjectHandle {
+  heap.expect(d, 'dict');
+  refuseSplit(heap, d);
+  const data = dictData(heap, d);
+  if (data.entries.size === 0) return newDict(heap);
+  if (data.entries.size >= Math.floor((data.nentries * 2) / 3)) return dictClone(heap, d);
+  const copy = newDict(heap);
+  dictMerge(heap, copy, d);
+  return copy;
+}
+
+/**
+ * `target.update(other)` for a dict `other` (dict_merge): into an empty target, a clean
+ * table is cloned (3.10+, measured: not on 3.9; for a minimum-size or more-than-half-full
+ * table); otherwise one resize up front, then inserts.
+ */
+export function dictMerge(heap: HeapCore, target: ObjectHandle, other: ObjectHandle): void {
+  heap.expect(target, 'dict');
+  heap.expect(other, 'dict');
+  refuseSplit(heap, target);
+  refuseSplit(heap, other);
+  const od = dictData(heap, other);
+  if (target === other || od.entries.size === 0) return;
+  const td = dictData(heap, target);
+  const minor = heap.layout.minor;
+  if (minor >= 10 && td.entries.size === 0 && od.nentries === od.entries.size) {
+    const size = 2 ** od.log2Size;
+    if (od.log2Size === DICT_LOG_MINSIZE || usableFraction(size / 2) < od.entries.size) {
+      dictAdoptClone(heap, target, other);
+      return;
+    }
+  }
+  if (usableFraction(td.log2Size === 0 ? 1 : 2 ** td.log2Size) < od.entries.size) {
+    dictResize(
+      heap,
+      target,
+      estimateLog2Size(td.entries.size + od.entries.size, minor),
+      td.entries.size === 0 ? od.unicode : td.unicode,
+    );
+  }
+  for (const [k, v] of [...od.entries.values()]) dictSetItem(heap, target, k, v);
+}
+
+/** new_keys_object: from the keys free list for an 8-slot table when allowed. */
+function newKeysBlock(heap: HeapCore, log2: number, unicode: boolean): number {
+  if (log2 === DICT_LOG_MINSIZE && (unicode || !heap.constants.dictKeysFreeListUnicodeOnly)) {
+    const cached = heap.freeLists.keys.pop();
+    if (cached !== undefined) return cached;
+  }
+  return heap.memCall('malloc', 0, dictKeysBytes(heap.layout, log2, unicode), heap.keysDomain());
+}
+
+/** free_keys_object (and dictresize's own free of the old table in 3.8–3.10). */
+export function freeKeysBlock(
+  heap: HeapCore,
+  address: number,
+  log2: number,
+  unicode: boolean,
+): void {
+  if (address === 0) return;
+  const c = heap.constants;
+  if (
+    log2 === DICT_LOG_MINSIZE &&
+    (unicode || !c.dictKeysFreeListUnicodeOnly) &&
+    heap.freeLists.keys.length < c.dictKeysFreeList
+  ) {
+    heap.freeLists.keys.push(address);
+    return;
+  }
+  heap.memCall('free', address, 0, heap.keysDomain());
+}
+
+function dictNewKeys(
+  heap: HeapCore,
+  d: ObjectHandle,
+  log2: number,
+  unicode: boolean,
+  block?: number,
+): void {
+  const data = dictData(heap, d);
+  data.keysAddress = block ?? newKeysBlock(heap, log2, unicode);
+  data.log2Size = log2;
+  data.unicode = unicode;
+  data.usable = usableFraction(2 ** log2);
+  data.nentries = 0;
+}
+
+/** dictresize: a new table of 2**log2 slots, entries compacted, the old table released. */
+function dictResize(heap: HeapCore, d: ObjectHandle, log2: number, unicode: boolean): void {
+  const data = dictData(heap, d);
+  const old = { address: data.keysAddress, log2: data.log2Size, unicode: data.unicode };
+  const keepUnicode = unicode && heap.layout.minor >= 11 && old.unicode;
+  data.keysAddress = newKeysBlock(heap, log2, keepUnicode);
+  data.log2Size = log2;
+  data.unicode = keepUnicode;
+  data.usable = usableFraction(2 ** log2) - data.entries.size;
+  data.nentries = data.entries.size;
+  freeKeysBlock(heap, old.address, old.log2, old.unicode);
+}
+
+/** clone_combined_dict: a byte copy of `d`'s keys table (allocated first), then the new dict. */
+function dictClone(heap: HeapCore, d: ObjectHandle): ObjectHandle {
+  const sd = dictData(heap, d);
+  const keys = heap.memCall(
+    'malloc',
+    0,
+    dictKeysBytes(heap.layout, sd.log2Size, sd.unicode),
+    heap.keysDomain(),
+  );
+  const copy = newDict(heap);
+  dictAdoptClone(heap, copy, d, keys);
+  return copy;
+}
+
+/** Gives `target` (empty) a copy of `source`'s keys table and references to its entries. */
+function dictAdoptClone(
+  heap: HeapCore,
+  target: ObjectHandle,
+  source: ObjectHandle,
+  keysBlock?: number,
+): void {
+  const sd = dictData(heap, source);
+  const td = dictData(heap, target);
+  td.keysAddress =
+    keysBlock ??
+    heap.memCall(
+      'malloc',
+      0,
+      dictKeysBytes(heap.layout, sd.log2Size, sd.unicode),
+      heap.keysDomain(),
+    );
+  td.log2Size = sd.log2Size;
+  td.unicode = sd.unicode;
+  td.usable = sd.usable;
+  td.nentries = sd.nentries;
+  for (const [id, [k, v]] of sd.entries) {
+    heap.increment(k);
+    heap.increment(v);
+    td.entries.set(id, [k, v]);
+  }
+  if (heap.table.flags[source]! & Flag.TRACKED) heap.track(target);
+}
+
+/** MAINTAIN_TRACKING: an untracked dict is tracked once it holds a possibly-tracked object. */
+function maintainTracking(heap: HeapCore, d: ObjectHandle, k: ObjectHandle, v: ObjectHandle): void {
+  if (heap.table.flags[d]! & Flag.TRACKED) return;
+  if (mayBeTracked(heap, k) || mayBeTracked(heap, v)) heap.track(d);
+}
+
+/** _PyObject_GC_MAY_BE_TRACKED: a GC type, and for a tuple, tracked. */
+export function mayBeTracked(heap: HeapCore, o: ObjectHandle): boolean {
+  const type = heap.typeName(o);
+  if (!isGcType(type)) return false;
+  return type !== 'tuple' || (heap.table.flags[o]! & Flag.TRACKED) !== 0;
+}
+
+/** The rest of dict_dealloc once the entries are released: the keys table, then park or free. */
+export function finishDict(heap: HeapCore, o: ObjectHandle): void {
+  const data = dictData(heap, o);
+  // A split dict's values array (free_values); its keys belong to the class.
+  if (heap.table.storage[o] !== 0) heap.memCall('free', heap.table.storage[o]!, 0);
+  freeKeysBlock(heap, data.keysAddress, data.log2Size, data.unicode);
+  if (heap.freeLists.dict.length < heap.constants.dictFreeList) heap.park(o, heap.freeLists.dict);
+  else heap.freeObject(o);
+}

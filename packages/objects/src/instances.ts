@@ -1,0 +1,408 @@
+/**
+ * Classes (heap types) and their instances.
+ *
+ * A class made by a `class` statement is a pre-existing object here: its type object
+ * (1,064–1,712 bytes by `sys.getsizeof` on 3.8–3.13, plus its dict, MRO tuple, …) is
+ * made outside the modelled allocations, like a code constant, and is never freed;
+ * each instance holds a counted reference to it. What the model allocates is the
+ * instances, per version:
+ *
+ *   3.8–3.10  block ─► [PyGC_Head][refcnt][type][__dict__ ptr][__weakref__ ptr]   48
+ *             __dict__: a split dict made on the first attribute store (or on
+ *             `o.__dict__`): values array (5 words, PyMem) then the dict object
+ *   3.11      block ─► [dict ptr][values ptr][PyGC_Head][refcnt][type][weakref]   56
+ *             + values array (PyMem) made with the instance
+ *   3.12      block ─► [dict-or-values][weakref][PyGC_Head][refcnt][type]         48
+ *             + values array (PyMem) made with the instance
+ *   3.13–3.14 block ─► [dict][weakref][PyGC_Head][refcnt][type][inline values…]
+ *             one block; getsizeof leaves the inline values out
+ *   __slots__ [PyGC_Head][refcnt][type][slot…]([__weakref__]: 3.12+ a pre-header pair)
+ *
+ * The class's shared keys (3.11+: 30 usable entries) shrink by one usable entry at
+ * every instance creation while more than one is left; the values area of an
+ * instance holds n = nentries + usable of the shared keys — read after the decrement
+ * on 3.11/3.12 (values array roundup8(n + 2) + 8n bytes), before it on 3.13
+ * (inline roundup8(n) + 8(n + 1) bytes). 3.8–3.10 shared keys have 8 slots (5 usable).
+ *
+ * Invariants: an instance's attribute values (3.11+) or its split dict's values
+ * (3.8–3.10) follow the class's shared-key order; a 3.8–3.10 instance owns at most one
+ * dict (`dict`), made lazily; every value is a counted reference.
+ *
+ * `o.__dict__` on 3.11+ materialises a dict object over the values (3.11/3.12: it
+ * takes the values array over; 3.13: it points into the object, and copies the values
+ * out if it outlives the object).
+ *
+ * Not modelled (throw HeapError 'unsupported'): a split dict turning combined
+ * (attributes stored out of the class's order, more than 5 names on 3.8–3.10 or 30 on
+ * 3.11+, deleting an attribute on 3.8–3.10, storing into a `__dict__` that tp_clear
+ * emptied), `__dict__` in `__slots__`.
+ *
+ * Models type_new's slot and dict/weakref layout, PyType_GenericAlloc and
+ * subtype_dealloc/subtype_traverse (Objects/typeobject.c), _PyObjectDict_SetItem and
+ * new_dict_with_shared_keys (Objects/dictobject.c, 3.8–3.10), _PyObject_InitInlineValues
+ * / init_inline_values and _PyObject_StoreInstanceAttribute (Objects/dictobject.c,
+ * 3.11–3.13), make_dict_from_instance_attributes and _PyDict_DetachFromObject
+ * (Objects/dictobject.c, 3.11–3.13), _PyType_PreHeaderSize
+ * (Include/internal/pycore_object.h, 3.11+).
+ * Measured on 3.8.18–3.13.0 (tests/objects-instances.test.ts).
+ */
+import { mayBeTracked, newDict } from './dicts.ts';
+import type { HeapCore, ObjectHandle } from './heap-core.ts';
+import { HeapError } from './heap-error.ts';
+import { type DictData, Flag } from './internal/table.ts';
+import { TYPE_CODE } from './types.ts';
+
+/** Options of {@link newClass}. */
+export interface ClassOptions {
+  /** `__slots__` names (`__weakref__` allowed); undefined: a plain class with `__dict__`. */
+  readonly slots?: readonly string[];
+  /** The class defines `__del__` (a `tp_finalize`). */
+  readonly finalizer?: boolean;
+}
+
+/** A class: its layout and (with `__dict__`) its shared keys. */
+export interface ClassData {
+  /** `__name__`. */
+  readonly name: string;
+  /** Slot names (without `__weakref__`), in layout order. */
+  readonly slotNames: readonly string[];
+  /** Instances have a `__dict__`. */
+  readonly hasDict: boolean;
+  /** Instances can be weakly referenced. */
+  readonly weakref: boolean;
+  /** Defines `__del__`. */
+  readonly finalizer: boolean;
+  /** Bytes before `id(o)`: GC header plus managed dict/weakref words. */
+  readonly preHeader: number;
+  /** `__basicsize__`. */
+  readonly basic: number;
+  /** Shared-key names in index order. */
+  readonly sharedNames: string[];
+  /** The shared keys' dk_usable. */
+  sharedUsable: number;
+}
+
+/** An instance: its slots and attribute values. */
+export interface InstanceData {
+  /** Its class. */
+  readonly cls: ObjectHandle;
+  /** Slot values (0: empty), in slot order. */
+  readonly slots: ObjectHandle[];
+  /** 3.11+: attribute values by name, in shared-key index order. */
+  readonly values: Map<string, ObjectHandle>;
+  /** 3.11+: capacity of the values area (n). */
+  readonly capacity: number;
+  /** 3.8–3.10: its `__dict__` (0 until made). */
+  dict: ObjectHandle;
+}
+
+const roundUp8 = (n: number): number => Math.ceil(n / 8) * 8;
+
+/** The data of a class. */
+export function classData(heap: HeapCore, cls: ObjectHandle): ClassData {
+  return heap.table.payload[cls] as ClassData;
+}
+
+/** The data of an instance. */
+export function instanceData(heap: HeapCore, o: ObjectHandle): InstanceData {
+  return heap.table.payload[o] as InstanceData;
+}
+
+/** `class Name: …` — a new reference to a pre-existing class object (no block of this allocator). */
+export function newClass(heap: HeapCore, name: string, options: ClassOptions = {}): ObjectHandle {
+  const L = heap.layout;
+  const w = L.pointerSize;
+  if (options.slots?.includes('__dict__'))
+    throw new HeapError('unsupported', `'__dict__' in __slots__ is not modelled`);
+  const hasDict = options.slots === undefined;
+  const weakref = hasDict || options.slots!.includes('__weakref__');
+  const slotNames = (options.slots ?? []).filter((s) => s !== '__weakref__');
+  let preHeader: number;
+  let basic: number;
+  if (hasDict) {
+    preHeader = L.instancePreHeader;
+    basic = L.instanceBasic;
+  } else {
+    const managedWeakref = weakref && L.minor >= 12;
+    preHeader = L.gcHeader + (managedWeakref ? 2 * w : 0);
+    basic = L.objectHeader + w * slotNames.length + (weakref && !managedWeakref ? w : 0);
+  }
+  const data: ClassData = {
+    name,
+    slotNames,
+    hasDict,
+    weakref,
+    finalizer: options.finalizer ?? false,
+    preHeader,
+    basic,
+    sharedNames: [],
+    sharedUsable: hasDict ? (L.minor < 11 ? 5 : 30) : 0,
+  };
+  const t = heap.table;
+  const h = t.allocateSlot(TYPE_CODE.type);
+  t.address[h] = heap.nextStaticAddress();
+  t.flags[h] = Flag.STATIC | Flag.CACHED | Flag.TRACKED;
+  t.payload[h] = data;
+  return heap.share(h);
+}
+
+/** `cls()` — PyType_GenericAlloc (and, 3.11+, the values area), tracked at once. */
+export function newInstance(heap: HeapCore, cls: ObjectHandle): ObjectHandle {
+  heap.expect(cls, 'type');
+  const c = classData(heap, cls);
+  const minor = heap.layout.minor;
+  const w = heap.layout.pointerSize;
+  let request = c.preHeader + c.basic;
+  let capacity = 0;
+  let valuesBytes = 0;
+  if (c.hasDict && minor >= 11) {
+    const usableSize = (): number => c.sharedNames.length + c.sharedUsable;
+    if (minor >= 13) {
+      capacity = usableSize();
+      request += roundUp8(capacity) + w * (capacity + 1);
+      if (c.sharedUsable > 1) c.sharedUsable--;
+    } else {
+      if (c.sharedUsable > 1) c.sharedUsable--;
+      capacity = usableSize();
+      valuesBytes = roundUp8(capacity + 2) + w * capacity;
+    }
+  }
+  const h = heap.allocObject('instance', heap.objMalloc(request));
+  if (valuesBytes > 0) heap.table.storage[h] = heap.memCall('malloc', 0, valuesBytes);
+  heap.increment(cls);
+  heap.table.payload[h] = {
+    cls,
+    slots: c.slotNames.map(() => 0),
+    values: new Map(),
+    capacity,
+    dict: 0,
+  } satisfies InstanceData;
+  heap.track(h);
+  return h;
+}
+
+/** `o.name = v` (a slot, or an attribute in the values area / split dict). */
+export function setAttr(heap: HeapCore, o: ObjectHandle, name: string, v: ObjectHandle): void {
+  heap.expect(o, 'instance');
+  heap.check(v);
+  const data = instanceData(heap, o);
+  const c = classData(heap, data.cls);
+  const slot = c.slotNames.indexOf(name);
+  if (slot >= 0) {
+    heap.increment(v);
+    const old = data.slots[slot]!;
+    data.slots[slot] = v;
+    if (old !== 0) heap.release(old);
+    return;
+  }
+  if (!c.hasDict) throw new HeapError('index', `'${c.name}' object has no attribute '${name}'`);
+  if (heap.layout.minor < 11 || data.dict !== 0) {
+    const d = heap.layout.minor < 11 ? materializeDict(heap, o) : data.dict;
+    storeShared(heap, c, dictValues(heap, d), name, v, heap.layout.minor < 11 ? 5 : data.capacity);
+    // 3.13 stores into the inline values the dict views, without MAINTAIN_TRACKING on
+    // the dict (measured: it stays untracked); 3.8–3.12 insert into the dict.
+    if (heap.layout.minor < 13 && mayBeTracked(heap, v)) heap.track(d);
+    return;
+  }
+  storeShared(heap, c, data.values, name, v, data.capacity);
+}
+
+/** `del o.name`. */
+export function delAttr(heap: HeapCore, o: ObjectHandle, name: string): void {
+  heap.expect(o, 'instance');
+  const data = instanceData(heap, o);
+  const c = classData(heap, data.cls);
+  const slot = c.slotNames.indexOf(name);
+  if (slot >= 0) {
+    const old = data.slots[slot]!;
+    if (old === 0) throw new HeapError('index', `AttributeError: ${name}`);
+    data.slots[slot] = 0;
+    heap.release(old);
+    return;
+  }
+  if (heap.layout.minor < 11) {
+    throw new HeapError('unsupported', 'deleting from a 3.8–3.10 split dict is not modelled');
+  }
+  if (data.dict !== 0) {
+    // A materialised split dict: the value's slot empties (no allocation).
+    dictValues(heap, data.dict);
+    const dd = heap.table.payload[data.dict] as DictData;
+    const entry = dd.entries.get(`s${name}`);
+    if (entry === undefined) throw new HeapError('index', `AttributeError: ${name}`);
+    dd.entries.delete(`s${name}`);
+    heap.release(entry[1]);
+    return;
+  }
+  const old = data.values.get(name);
+  if (old === undefined) throw new HeapError('index', `AttributeError: ${name}`);
+  data.values.delete(name);
+  heap.release(old);
+}
+
+/** `o.name` (a borrowed reference), or 0. */
+export function getAttr(heap: HeapCore, o: ObjectHandle, name: string): ObjectHandle {
+  heap.expect(o, 'instance');
+  const data = instanceData(heap, o);
+  const slot = classData(heap, data.cls).slotNames.indexOf(name);
+  if (slot >= 0) return data.slots[slot]!;
+  if (data.dict !== 0) {
+    const dd = heap.table.payload[data.dict] as DictData;
+    return dd.sharedBy === undefined ? 0 : (new SplitDictArea(dd).get(name) ?? 0);
+  }
+  return data.values.get(name) ?? 0;
+}
+
+/**
+ * `o.__dict__` (a new reference), made if there is none yet: 3.8–3.10 a split dict
+ * with its own values array; 3.11+ a dict object over the instance's values (3.11/3.12:
+ * it takes the values array over; 3.13: it points at the inline values).
+ */
+export function instanceDict(heap: HeapCore, o: ObjectHandle): ObjectHandle {
+  heap.expect(o, 'instance');
+  const c = classData(heap, instanceData(heap, o).cls);
+  if (!c.hasDict) throw new HeapError('index', `'${c.name}' object has no attribute '__dict__'`);
+  return heap.share(
+    heap.layout.minor < 11 ? materializeDict(heap, o) : materializeManagedDict(heap, o),
+  );
+}
+
+/**
+ * _PyObject_GetManagedDict / make_dict_from_instance_attributes (3.11+): a dict object
+ * (from the dict free list when it has one, measured) that takes over the values and
+ * their references, tracked if any value may be.
+ */
+function materializeManagedDict(heap: HeapCore, o: ObjectHandle): ObjectHandle {
+  const data = instanceData(heap, o);
+  if (data.dict !== 0) return data.dict;
+  const d = newDict(heap);
+  const dd = heap.table.payload[d] as DictData;
+  dd.sharedBy = data.cls;
+  let track = false;
+  for (const [name, v] of data.values) {
+    dd.entries.set(`s${name}`, [0, v]);
+    track ||= mayBeTracked(heap, v);
+  }
+  dd.nentries = dd.entries.size;
+  data.values.clear();
+  // 3.11/3.12: the values array moves to the dict; 3.13: it stays inline in the object.
+  heap.table.storage[d] = heap.table.storage[o]!;
+  heap.table.storage[o] = 0;
+  heap.table.external[d]!--;
+  data.dict = d;
+  if (track) heap.track(d);
+  return d;
+}
+
+/**
+ * Before an instance's references are dropped (subtype_dealloc): a 3.13 materialised
+ * dict that outlives the object gets its own copy of the inline values
+ * (_PyDict_DetachFromObject: roundup8(n + 2) + 8n bytes, PyMem, measured).
+ */
+export function prepareInstanceDealloc(heap: HeapCore, o: ObjectHandle): void {
+  const data = instanceData(heap, o);
+  if (heap.layout.minor < 13 || data.dict === 0 || heap.table.refcnt[data.dict]! <= 1) return;
+  if ((heap.table.payload[data.dict] as DictData).sharedBy === undefined) return; // cleared
+  const n = data.capacity;
+  const bytes = roundUp8(n + 2) + heap.layout.pointerSize * n;
+  heap.table.storage[data.dict] = heap.memCall('malloc', 0, bytes);
+}
+
+/** The values an instance holds, in subtype_traverse order: slots, dict or values, class. */
+export function instanceReferents(heap: HeapCore, o: ObjectHandle): ObjectHandle[] {
+  const data = instanceData(heap, o);
+  const out = data.slots.filter((s) => s !== 0);
+  if (data.dict !== 0) out.push(data.dict);
+  out.push(...data.values.values());
+  out.push(data.cls);
+  return out;
+}
+
+/** The rest of subtype_dealloc once the references are released: values array, then the object. */
+export function finishInstance(heap: HeapCore, o: ObjectHandle): void {
+  const t = heap.table;
+  if (t.storage[o] !== 0) heap.memCall('free', t.storage[o]!, 0);
+  heap.freeObject(o);
+}
+
+/** Where attribute values live: a values area (a Map) or a split dict's entries. */
+interface ValueArea {
+  get(name: string): ObjectHandle | undefined;
+  set(name: string, v: ObjectHandle): unknown;
+  readonly size: number;
+}
+
+/** A split dict's values by name (its entries hold key handle 0: the class owns the keys). */
+class SplitDictArea implements ValueArea {
+  private readonly data: DictData;
+  constructor(data: DictData) {
+    this.data = data;
+  }
+  get(name: string): ObjectHandle | undefined {
+    return this.data.entries.get(`s${name}`)?.[1];
+  }
+  set(name: string, v: ObjectHandle): void {
+    this.data.entries.set(`s${name}`, [0, v]);
+    this.data.nentries = this.data.entries.size;
+  }
+  get size(): number {
+    return this.data.entries.size;
+  }
+}
+
+function dictValues(heap: HeapCore, d: ObjectHandle): ValueArea {
+  const data = heap.table.payload[d] as DictData;
+  if (data.sharedBy === undefined)
+    throw new HeapError('unsupported', `the __dict__ ${d} was cleared and no longer shares keys`);
+  return new SplitDictArea(data);
+}
+
+/**
+ * Stores `name` → `v` in an area that follows the class's shared keys (insertdict on
+ * a split table / _PyObject_StoreInstanceAttribute): a new name is appended to the
+ * shared keys while they have room and the area is in order.
+ */
+function storeShared(
+  heap: HeapCore,
+  c: ClassData,
+  area: ValueArea,
+  name: string,
+  v: ObjectHandle,
+  capacity: number,
+): void {
+  const old = area.get(name);
+  if (old !== undefined) {
+    heap.increment(v);
+    area.set(name, v);
+    heap.release(old);
+    return;
+  }
+  let ix = c.sharedNames.indexOf(name);
+  if (ix < 0) {
+    if (
+      c.sharedUsable <= 0 ||
+      c.sharedNames.length >= capacity ||
+      area.size !== c.sharedNames.length
+    )
+      throw new HeapError('unsupported', `storing '${name}' would unshare ${c.name}'s keys`);
+    c.sharedNames.push(name);
+    c.sharedUsable--;
+    ix = c.sharedNames.length - 1;
+  }
+  if (ix >= capacity || area.size !== ix)
+    throw new HeapError('unsupported', `storing '${name}' out of ${c.name}'s key order`);
+  heap.increment(v);
+  area.set(name, v);
+}
+
+/** new_dict_with_shared_keys (3.8–3.10): the values array, then the dict object. */
+function materializeDict(heap: HeapCore, o: ObjectHandle): ObjectHandle {
+  const data = instanceData(heap, o);
+  if (data.dict !== 0) return data.dict;
+  const values = heap.memCall('malloc', 0, 5 * heap.layout.pointerSize);
+  const d = newDict(heap);
+  heap.table.storage[d] = values;
+  (heap.table.payload[d] as DictData).sharedBy = data.cls;
+  heap.table.external[d]!--;
+  data.dict = d;
+  return d;
+}

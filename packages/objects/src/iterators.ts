@@ -1,0 +1,134 @@
+/**
+ * `range` objects and the iterators of ranges, lists, tuples and dicts (keys).
+ *
+ *   range            [refcnt][type][start][stop][step][length]        48  (not GC)
+ *   range_iterator   [refcnt][type]([index] ≤3.11)[start][step][len]  48 / 40 from 3.12
+ *   list_iterator    [PyGC_Head][refcnt][type][it_index][it_seq]        48
+ *   tuple_iterator   same layout                                        48
+ *   dict_keyiterator [PyGC_Head][refcnt][type][di_dict][di_used][di_pos][di_result][len] 72
+ *
+ * A range holds its four ints (new ones only when they are not small ints); its
+ * iterator holds C integers, so no references (ranges within a C long only). A list or
+ * tuple iterator holds its sequence until exhausted, then drops it (it_seq = NULL); a
+ * dict key iterator holds its dict. Payload: the referents and the position.
+ * Invariants: an iterator's index ≤ its sequence's length; an exhausted iterator holds
+ * no sequence. Models range_new/make_range_object and range_iter (fast_range_iter),
+ * Objects/rangeobject.c; list_iter/listiter_next, Objects/listobject.c; tuple_iter,
+ * Objects/tupleobject.c; dict_iter/dictiter_iternextkey, Objects/dictobject.c;
+ * 3.8–3.14 (measured 3.8.18–3.13.0; 3.14's new range and iterator free lists are not
+ * modelled).
+ */
+import { dictData } from './dicts.ts';
+import type { HeapCore, ObjectHandle } from './heap-core.ts';
+import { HeapError } from './heap-error.ts';
+import { newInt } from './ints.ts';
+
+/** A range: its ints. */
+export interface RangeData {
+  readonly start: ObjectHandle;
+  readonly stop: ObjectHandle;
+  readonly step: ObjectHandle;
+  readonly length: ObjectHandle;
+}
+
+/** An iterator: what it iterates (0 once exhausted, or none for a range iterator) and where. */
+export interface IteratorData {
+  /** The list, tuple or dict (0: exhausted). */
+  seq: ObjectHandle;
+  /** The next index (range: the next value's position). */
+  index: number;
+  /** Range iterators: start, step and length as numbers. */
+  readonly start: number;
+  readonly step: number;
+  readonly length: number;
+}
+
+const ITERATOR_OF = {
+  list: 'list_iterator',
+  tuple: 'tuple_iterator',
+  dict: 'dict_keyiterator',
+} as const;
+
+/** `range(start, stop, step)` over numbers (the ints are made as CPython's arguments would be). */
+export function newRange(heap: HeapCore, start: number, stop: number, step: number): ObjectHandle {
+  if (step === 0) throw new HeapError('index', 'range() arg 3 must not be zero');
+  const length = Math.max(0, Math.ceil((stop - start) / step));
+  const ints = {
+    start: newInt(heap, start),
+    stop: newInt(heap, stop),
+    step: newInt(heap, step),
+    length: newInt(heap, length),
+  };
+  const L = heap.layout;
+  const r = heap.allocObject('range', heap.objMalloc(L.objectHeader + 4 * L.pointerSize));
+  heap.table.payload[r] = ints satisfies RangeData;
+  // The range takes over the four new references.
+  for (const h of Object.values(ints)) heap.table.external[h]!--;
+  return r;
+}
+
+/** `iter(o)` for a range, list, tuple or dict (its keys). */
+export function newIterator(heap: HeapCore, o: ObjectHandle): ObjectHandle {
+  heap.check(o);
+  const type = heap.typeName(o);
+  const L = heap.layout;
+  const w = L.pointerSize;
+  if (type === 'range') {
+    const { start, step, length } = heap.table.payload[o] as RangeData;
+    const basic = L.objectHeader + (L.minor < 12 ? 4 : 3) * w;
+    const it = heap.allocObject('range_iterator', heap.objMalloc(basic));
+    heap.table.payload[it] = {
+      seq: 0,
+      index: 0,
+      start: Number(heap.table.payload[start] as bigint),
+      step: Number(heap.table.payload[step] as bigint),
+      length: Number(heap.table.payload[length] as bigint),
+    } satisfies IteratorData;
+    return it;
+  }
+  if (type !== 'list' && type !== 'tuple' && type !== 'dict')
+    throw new HeapError('wrong-type', `iter() of a ${type} is not modelled`);
+  const basic = L.objectHeader + (type === 'dict' ? 5 : 2) * w;
+  const it = heap.allocObject(ITERATOR_OF[type], heap.objMalloc(heap.gcRequest(basic)));
+  heap.increment(o);
+  heap.table.payload[it] = {
+    seq: o,
+    index: 0,
+    start: 0,
+    step: 0,
+    length: 0,
+  } satisfies IteratorData;
+  heap.track(it);
+  return it;
+}
+
+/** `next(it)`: a new reference to the next item, or 0 when exhausted (the sequence is dropped). */
+export function iteratorNext(heap: HeapCore, it: ObjectHandle): ObjectHandle {
+  heap.check(it);
+  const data = heap.table.payload[it] as IteratorData;
+  const type = heap.typeName(it);
+  if (type === 'range_iterator') {
+    if (data.index >= data.length) return 0;
+    return newInt(heap, data.start + data.step * data.index++);
+  }
+  if (data.seq === 0) return 0;
+  const items =
+    type === 'dict_keyiterator'
+      ? [...dictData(heap, data.seq).entries.values()].map(([k]) => k)
+      : heap.items(data.seq);
+  if (data.index < items.length) return heap.share(items[data.index++]!);
+  const seq = data.seq;
+  data.seq = 0;
+  heap.release(seq);
+  return 0;
+}
+
+/** What a range or iterator refers to. */
+export function iteratorReferents(heap: HeapCore, o: ObjectHandle): ObjectHandle[] {
+  if (heap.typeName(o) === 'range') {
+    const { start, stop, step, length } = heap.table.payload[o] as RangeData;
+    return [start, stop, step, length];
+  }
+  const seq = (heap.table.payload[o] as IteratorData).seq;
+  return seq === 0 ? [] : [seq];
+}

@@ -1,0 +1,69 @@
+/**
+ * Keys of dicts and sets: a key's identity (equal Python values share one: 1 == 1.0 ==
+ * True) and its hash as the set table's word.
+ *
+ *   identity   'i<int>' | 'f<float>' | 's<str>' | 'b<len>' | 'N' | 't(<ids>)' | 'F{<ids>}'
+ *   hash       CPython's for int, float and tuples of them; a deterministic stand-in for
+ *              str, bytes and None (randomised or address-based in CPython)
+ *
+ * Invariant: equal identities ⇒ equal hashes. Models PyObject_Hash / PyObject_RichCompare
+ * as dict and set lookups use them (long_hash, float_hash, tuplehash), 3.8–3.14.
+ */
+import { hashWord, pythonHash } from './hash.ts';
+import type { HeapCore, ObjectHandle } from './heap-core.ts';
+import { HeapError } from './heap-error.ts';
+import type { SetData } from './internal/table.ts';
+
+/** A key's identity for dicts and sets. @throws HeapError('unhashable') */
+export function keyIdentity(heap: HeapCore, k: ObjectHandle): string {
+  heap.check(k);
+  const t = heap.table;
+  const type = heap.typeName(k);
+  const p = t.payload[k];
+  switch (type) {
+    case 'int':
+    case 'bool':
+      return `i${p as bigint}`;
+    case 'float':
+      return Number.isInteger(p) ? `i${BigInt(p as number)}` : `f${p as number}`;
+    case 'str':
+      return `s${p as string}`;
+    case 'bytes':
+      return `b${t.length[k]}`;
+    case 'NoneType':
+      return 'N';
+    case 'tuple':
+      return `t(${heap
+        .items(k)
+        .map((item) => keyIdentity(heap, item))
+        .join(',')})`;
+    case 'frozenset':
+      return `F{${[...(t.payload[k] as SetData).entries.keys()].sort().join(',')}}`;
+    default:
+      throw new HeapError('unhashable', `unhashable type: '${type}'`);
+  }
+}
+
+/** `hash(k)` as the set table's unsigned word. */
+export function keyHash(heap: HeapCore, k: ObjectHandle): bigint {
+  return hashWord(signedHash(heap, k), heap.layout.pointerSize);
+}
+
+function signedHash(heap: HeapCore, k: ObjectHandle): bigint {
+  const t = heap.table;
+  const w = heap.layout.pointerSize;
+  switch (heap.typeName(k)) {
+    case 'int':
+    case 'bool':
+      return pythonHash({ kind: 'int', value: t.payload[k] as bigint }, w);
+    case 'float':
+      return pythonHash({ kind: 'float', value: t.payload[k] as number }, w);
+    case 'tuple':
+      return pythonHash(
+        { kind: 'tuple', items: heap.items(k).map((item) => signedHash(heap, item)) },
+        w,
+      );
+    default:
+      return pythonHash({ kind: 'text', text: keyIdentity(heap, k) }, w);
+  }
+}

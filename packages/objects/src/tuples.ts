@@ -1,0 +1,58 @@
+/**
+ * tuple objects.
+ *
+ *   block ─► [PyGC_Head][ob_refcnt][ob_type][ob_size]([ob_hash] 3.14)[item 0]…[item n−1]
+ *
+ * Items live inside the object (one block). `()` is a singleton; tuples of length
+ * 1 … tupleFreeListMaxLength are parked on per-length free lists when they die.
+ * Code constants (`newConstantTuple`) exist outside the modelled allocations, like
+ * `()`: no block, one cache reference (the code object's).
+ * Invariant: `payload[h]` holds exactly `length[h]` items, each a counted reference.
+ * Models PyTuple_New and tupledealloc, Objects/tupleobject.c, 3.8–3.14.
+ */
+import type { HeapCore, ObjectHandle } from './heap-core.ts';
+import { Flag } from './internal/table.ts';
+import { TYPE_CODE } from './types.ts';
+
+/** `PyTuple_New(n)` filled with new references to `items`. */
+export function newTuple(heap: HeapCore, items: readonly ObjectHandle[]): ObjectHandle {
+  for (const item of items) heap.check(item);
+  const n = items.length;
+  if (n === 0) return heap.share(heap.emptyTuple);
+  const cached =
+    n <= heap.constants.tupleFreeListMaxLength ? heap.freeLists.tuple[n]!.pop() : undefined;
+  const h = cached
+    ? heap.revive(cached)
+    : heap.allocObject(
+        'tuple',
+        heap.objMalloc(heap.gcRequest(heap.layout.tupleBasic + heap.layout.pointerSize * n)),
+      );
+  for (const item of items) heap.increment(item);
+  heap.table.payload[h] = [...items];
+  heap.table.length[h] = n;
+  heap.track(h);
+  return h;
+}
+
+/** A new reference to a code-constant tuple (no block; the code object's reference counts like a cache's). */
+export function newConstantTuple(heap: HeapCore, items: readonly ObjectHandle[]): ObjectHandle {
+  for (const item of items) heap.check(item);
+  if (items.length === 0) return heap.share(heap.emptyTuple);
+  const t = heap.table;
+  const h = t.allocateSlot(TYPE_CODE.tuple);
+  t.address[h] = heap.nextStaticAddress();
+  t.flags[h] = Flag.STATIC | Flag.CACHED;
+  for (const item of items) heap.increment(item);
+  t.payload[h] = [...items];
+  t.length[h] = items.length;
+  heap.track(h);
+  return heap.share(h);
+}
+
+/** The rest of tupledealloc once the items are released: park by length or free. */
+export function finishTuple(heap: HeapCore, o: ObjectHandle): void {
+  const n = heap.table.length[o]!;
+  const list = n <= heap.constants.tupleFreeListMaxLength ? heap.freeLists.tuple[n] : undefined;
+  if (list && list.length < heap.constants.tupleFreeList) heap.park(o, list);
+  else heap.freeObject(o);
+}

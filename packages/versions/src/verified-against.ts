@@ -1,0 +1,72 @@
+/**
+ * What each model layer is verified against, per profile: which real interpreter
+ * (a pyenv CPython of the profile's reference release, or Pyodide's wasm32 CPython
+ * for 3.14) and which quantities. One table for every layer, kept here because every
+ * layer and the CLI (`pymem versions`) import this package; each layer's tests are
+ * what make a row true (README of the layer: "what is measured and what is read from
+ * source").
+ *
+ * Invariant: a row names a real interpreter only for quantities a test compares with
+ * it; `source` means read from CPython's source, not run.
+ */
+import { PROFILE_NAMES, PROFILES, type ProfileName } from './profiles.ts';
+
+/** A model layer whose verification is listed. */
+export type VerifiedLayer = 'obmalloc' | 'objects';
+
+/** How one layer of one profile is verified. */
+export interface LayerVerification {
+  /** The layer (package `@pymem/<layer>`). */
+  readonly layer: VerifiedLayer;
+  /** `recordings`: committed `pymem record` fixtures; `live`: a test runs the interpreter. */
+  readonly against: readonly ('recordings' | 'live' | 'source')[];
+  /** The interpreter compared with, e.g. `CPython 3.12.1`, `Pyodide 3.14.2 (wasm32)`; null: none. */
+  readonly interpreter: string | null;
+  /** What is compared (or, for `source`, what is read from source). */
+  readonly checks: string;
+}
+
+const OBJECT_CHECKS =
+  "sizes, GC tracking, refcounts, free lists, built-in types' allocator requests (pointer for pointer), trashcan order; instances, weakrefs, closures, ranges and iterators by tracemalloc request sizes; unreachable counts of gc.collect()";
+
+function rowsFor(name: ProfileName): readonly LayerVerification[] {
+  const { referenceRelease, verification } = PROFILES[name];
+  if (verification === 'source') {
+    return [
+      {
+        layer: 'obmalloc',
+        against: ['source'],
+        interpreter: null,
+        checks: 'arenas, pools, blocks and statistics from CPython source',
+      },
+      {
+        layer: 'objects',
+        against: ['recordings', 'live', 'source'],
+        interpreter: 'Pyodide 3.14.2 (wasm32)',
+        checks:
+          'sizes, GC tracking, refcounts, free lists; 64-bit sizes and allocator requests from source',
+      },
+    ];
+  }
+  return [
+    {
+      layer: 'obmalloc',
+      against: ['recordings', 'live'],
+      interpreter: `CPython ${referenceRelease}`,
+      checks: 'every pointer, arena and statistics mark',
+    },
+    {
+      layer: 'objects',
+      against: ['recordings', 'live'],
+      interpreter: `CPython ${referenceRelease}`,
+      checks: OBJECT_CHECKS,
+    },
+  ];
+}
+
+/** Per profile, each layer's verification. */
+export const VERIFIED_AGAINST: Readonly<Record<ProfileName, readonly LayerVerification[]>> =
+  Object.fromEntries(PROFILE_NAMES.map((name) => [name, rowsFor(name)])) as Record<
+    ProfileName,
+    readonly LayerVerification[]
+  >;
