@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliDecompressSync } from 'node:zlib';
-import { hexAddress } from '@pymem/obmalloc';
+import { reportArenaRow } from '@pymem/analysis';
 import { parseTextTrace } from '@pymem/tracing';
 import { describe, expect, it } from 'vitest';
 import { firstPass } from '../apps/viewer/src/model/first-pass.ts';
@@ -56,17 +56,7 @@ describe('fragmentation: the viewer panel and pymem fragmentation --json', () =>
       expect(cli.point).toEqual({ eventIndex: mark.eventIndex, mark: mark.label });
 
       const panel = fragmentationPanelData(session, mark.eventIndex);
-      const viewerRows = panel.arenas.map((arena) => ({
-        index: arena.index,
-        address: hexAddress(arena.address),
-        status: arena.status,
-        usedBytes: arena.usedBytes,
-        blocks: arena.blocks,
-        poolsUsed: arena.poolsUsed,
-        poolsEmpty: arena.poolsEmpty,
-        poolsVirgin: arena.poolsVirgin,
-        pinnedBy: arena.pinnedBy,
-      }));
+      const viewerRows = panel.arenas.map(reportArenaRow);
       const cliRows = cli.arenas.map(({ sites: _, ...row }: { sites: unknown }) => row);
       expect(viewerRows, `arenas at mark "${mark.label}"`).toEqual(cliRows);
       expect(panel.nearlyEmpty, `nearly empty at mark "${mark.label}"`).toEqual(cli.nearlyEmpty);

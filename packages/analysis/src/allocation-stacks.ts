@@ -32,6 +32,7 @@
 import type { Trace } from '@pymem/tracing';
 import { blockLifetimes, forEachLiveAllocation, requestSize } from './block-lifetimes.ts';
 import { UNKNOWN_SITE } from './sites.ts';
+import { TracebackTally } from './traceback-tally.ts';
 
 /** The root's frame name, every stack's common caller (flamegraph.pl's "all"). */
 export const ROOT_FRAME = 'all';
@@ -63,31 +64,7 @@ export function frameName(trace: Trace, frame: { filename: number; lineno: numbe
  * Counts blocks per allocation stack. `add` costs two array updates (per traceback
  * id); the tree is built once, in {@link root}.
  */
-export class StackTally {
-  /** Blocks added. */
-  totalBlocks = 0;
-  /** Requested bytes added. */
-  totalBytes = 0;
-  private readonly trace: Trace;
-  // Slot 0 counts blocks without a site; slot t + 1 traceback t.
-  private readonly blocks: Float64Array;
-  private readonly bytes: Float64Array;
-
-  constructor(trace: Trace) {
-    this.trace = trace;
-    this.blocks = new Float64Array(trace.tracebacks.length + 1);
-    this.bytes = new Float64Array(trace.tracebacks.length + 1);
-  }
-
-  /** Adds one block of `size` requested bytes allocated at traceback `site` (−1: none). */
-  add(site: number, size: number): void {
-    const slot = site >= 0 && site < this.trace.tracebacks.length ? site + 1 : 0;
-    this.blocks[slot]!++;
-    this.bytes[slot]! += size;
-    this.totalBlocks++;
-    this.totalBytes += size;
-  }
-
+export class StackTally extends TracebackTally {
   /** The tree of everything added (see the module comment). */
   root(): StackNode {
     const frames: string[] = [ROOT_FRAME];

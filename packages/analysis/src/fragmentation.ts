@@ -120,6 +120,21 @@ export interface ReportArenaRow {
   readonly sites: readonly SiteRow[];
 }
 
+/** An arena as the report (and its JSON) shows it, but for its sites. */
+export function reportArenaRow(arena: ArenaRow): Omit<ReportArenaRow, 'sites'> {
+  return {
+    index: arena.index,
+    address: hexAddress(arena.address),
+    status: arena.status,
+    usedBytes: arena.usedBytes,
+    blocks: arena.blocks,
+    poolsUsed: arena.poolsUsed,
+    poolsEmpty: arena.poolsEmpty,
+    poolsVirgin: arena.poolsVirgin,
+    pinnedBy: arena.pinnedBy,
+  };
+}
+
 /** `pymem fragmentation`'s analysis (also its `--json` shape). */
 export interface FragmentationReport {
   readonly python: string;
@@ -210,15 +225,7 @@ export function analyzeFragmentation(
     },
     nearlyEmpty: now.nearlyEmpty,
     arenas: now.arenas.map((arena) => ({
-      index: arena.index,
-      address: hexAddress(arena.address),
-      status: arena.status,
-      usedBytes: arena.usedBytes,
-      blocks: arena.blocks,
-      poolsUsed: arena.poolsUsed,
-      poolsEmpty: arena.poolsEmpty,
-      poolsVirgin: arena.poolsVirgin,
-      pinnedBy: arena.pinnedBy,
+      ...reportArenaRow(arena),
       sites: sitesByArena.get(arena.index)?.rows() ?? [],
     })),
     marks,

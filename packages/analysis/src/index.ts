@@ -27,6 +27,7 @@ export {
   nearlyEmptyArenas,
   type Point,
   type ReportArenaRow,
+  reportArenaRow,
 } from './fragmentation.ts';
 export {
   type SiteRow,

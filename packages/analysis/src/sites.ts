@@ -7,6 +7,7 @@
  */
 import type { Trace } from '@pymem/tracing';
 import { frameName } from './allocation-stacks.ts';
+import { TracebackTally } from './traceback-tally.ts';
 
 /** What a site's blocks are grouped under when it has no frame. */
 export const UNKNOWN_SITE = '<unknown>';
@@ -41,31 +42,7 @@ export interface TopSites {
  * Counts live blocks per allocation site. `add` costs two array updates (tallied per
  * traceback id); names are resolved and merged once, in {@link rows}.
  */
-export class SiteTally {
-  /** Live blocks added. */
-  totalBlocks = 0;
-  /** Requested bytes added. */
-  totalBytes = 0;
-  private readonly trace: Trace;
-  // Slot 0 counts blocks without a site; slot t + 1 traceback t.
-  private readonly blocks: Float64Array;
-  private readonly bytes: Float64Array;
-
-  constructor(trace: Trace) {
-    this.trace = trace;
-    this.blocks = new Float64Array(trace.tracebacks.length + 1);
-    this.bytes = new Float64Array(trace.tracebacks.length + 1);
-  }
-
-  /** Adds one live block of `size` requested bytes allocated at traceback `site` (−1: none). */
-  add(site: number, size: number): void {
-    const slot = site >= 0 && site < this.trace.tracebacks.length ? site + 1 : 0;
-    this.blocks[slot]!++;
-    this.bytes[slot]! += size;
-    this.totalBlocks++;
-    this.totalBytes += size;
-  }
-
+export class SiteTally extends TracebackTally {
   /** Every site with live blocks, most requested bytes first (ties by name). */
   rows(): SiteRow[] {
     const bySite = new Map<string, { blocks: number; bytes: number }>();
