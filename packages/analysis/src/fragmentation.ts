@@ -60,6 +60,8 @@ export interface ArenaFragmentation {
   readonly utilisation: number;
   /** Arenas with no live block (status 'free': the one 3.9+ keeps). */
   readonly freeArenas: number;
+  /** Live blocks pymalloc declined (> 512 bytes): held by the raw allocator, in no arena. */
+  readonly outsidePymalloc: OutsidePymalloc;
   readonly nearlyEmpty: NearlyEmpty;
 }
 
@@ -80,6 +82,7 @@ export function fragmentationAt(model: Obmalloc): ArenaFragmentation {
     bytesInBlocks,
     utilisation: bytesInArenas === 0 ? 0 : bytesInBlocks / bytesInArenas,
     freeArenas: arenas.filter((arena) => arena.status === 'free').length,
+    outsidePymalloc: outsidePymalloc(model),
     nearlyEmpty: {
       threshold: NEARLY_EMPTY,
       arenas: nearly.length,
@@ -221,7 +224,7 @@ export function analyzeFragmentation(
       bytesInBlocks: now.bytesInBlocks,
       utilisation: now.utilisation,
       freeArenas: now.freeArenas,
-      outsidePymalloc: outsidePymalloc(model),
+      outsidePymalloc: now.outsidePymalloc,
     },
     nearlyEmpty: now.nearlyEmpty,
     arenas: now.arenas.map((arena) => ({

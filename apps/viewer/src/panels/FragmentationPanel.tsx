@@ -38,6 +38,11 @@ export function FragmentationPanel({ session, position }: FragmentationPanelProp
         <dd>{bytes(summary.bytesInArenas - summary.bytesInBlocks)}</dd>
         <dt>free, kept for reuse</dt>
         <dd>{count(summary.freeArenas, 'arena')} with no live block (3.9+ keeps one)</dd>
+        <dt>outside pymalloc</dt>
+        <dd>
+          {`${count(summary.outsidePymalloc.blocks, 'block')} over 512 bytes, `}
+          {bytes(summary.outsidePymalloc.bytes)} requested from malloc, in no arena
+        </dd>
         <dt>nearly empty (&lt; {percent(nearly.threshold)})</dt>
         <dd>
           {`${count(nearly.arenas, 'arena')} pinned by ${count(nearly.liveBlocks, 'live block')}; `}
