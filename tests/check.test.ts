@@ -2,16 +2,15 @@
  * `pymem check`: a recording killed with SIGKILL mid-run (the C recorder writing
  * `.pmt` version 2), the committed version 1 fixtures, and text traces.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JSON_SCHEMAS } from '@pymem/cli';
 import { liveInterpreterFor } from '@pymem/cpython';
-import { buildLauncher } from '@pymem/recorder';
 import { decodePmt } from '@pymem/tracing';
 import { describe, expect, it } from 'vitest';
 import { fixturePath, readFixtureText } from './support/fixtures.ts';
+import { recordKilled } from './support/killed-recording.ts';
 import { runCli } from './support/run-cli.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'pymem-check-'));
@@ -22,18 +21,7 @@ describe('pymem check on a recording killed with SIGKILL', () => {
     'names the cut-off end and the number of complete events, and exits 0',
     async () => {
       const output = join(scratch, 'killed.pmt');
-      const child = spawn(
-        buildLauncher(python!),
-        ['-I', '-S', join(import.meta.dirname, 'programs', 'killed.py')],
-        {
-          env: { ...process.env, PYMEM_RECORD_OUT: output, PYMEM_RECORD_FORMAT: 'pmt' },
-          stdio: ['ignore', 'pipe', 'inherit'],
-        },
-      );
-      await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
-      await new Promise((resolve) => setTimeout(resolve, 600));
-      child.kill('SIGKILL');
-      await new Promise((resolve) => child.once('close', resolve));
+      await recordKilled(python!, output);
 
       const bytes = readFileSync(output);
       const file = decodePmt(bytes);

@@ -3,7 +3,7 @@
  * recorder — .pmt recordings that verify, survive os._exit and SIGKILL, carry GC
  * collections and allocation sites that agree with tracemalloc, and clear errors.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +15,7 @@ import { readTraceFile } from '@pymem/tracing/node';
 import { RECORDED_PROFILE_NAMES } from '@pymem/versions';
 import { describe, expect, it } from 'vitest';
 import { recordScript } from './support/fixtures.ts';
+import { recordKilled } from './support/killed-recording.ts';
 import { runCli } from './support/run-cli.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'pymem-recorder-'));
@@ -101,15 +102,7 @@ describe('a recording cut short', () => {
     'replays up to its last complete chunk, with a warning, when the program was killed',
     async () => {
       const output = join(scratch, 'killed.pmt');
-      const launcher = buildLauncher(python!);
-      const child = spawn(launcher, ['-I', '-S', join(programs, 'killed.py')], {
-        env: { ...process.env, PYMEM_RECORD_OUT: output, PYMEM_RECORD_FORMAT: 'pmt' },
-        stdio: ['ignore', 'pipe', 'inherit'],
-      });
-      await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
-      await new Promise((resolve) => setTimeout(resolve, 600));
-      child.kill('SIGKILL');
-      await new Promise((resolve) => child.once('close', resolve));
+      await recordKilled(python!, output);
       const loaded = await readTraceFile(output);
       expect(loaded.warnings.join('\n')).toMatch(/no index/);
       expect(loaded.trace.length).toBeGreaterThan(65_536);

@@ -147,15 +147,11 @@ export interface FragmentationReport {
   readonly arenaSize: number;
   readonly hasSites: boolean;
   readonly peak: { readonly arenas: number; readonly bytes: number; readonly eventIndex: number };
-  readonly now: {
-    readonly arenas: number;
-    readonly bytesInArenas: number;
-    readonly bytesInBlocks: number;
-    readonly utilisation: number;
-    readonly freeArenas: number;
-    /** Live blocks pymalloc declined (> 512 bytes): held by the raw allocator, in no arena. */
-    readonly outsidePymalloc: OutsidePymalloc;
-  };
+  /** The totals of {@link ArenaFragmentation} at the point, `arenas` as a count. */
+  readonly now: Pick<
+    ArenaFragmentation,
+    'bytesInArenas' | 'bytesInBlocks' | 'utilisation' | 'freeArenas' | 'outsidePymalloc'
+  > & { readonly arenas: number };
   readonly nearlyEmpty: NearlyEmpty;
   readonly arenas: readonly ReportArenaRow[];
   readonly marks: readonly {
