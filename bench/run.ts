@@ -353,6 +353,39 @@ for (const [label, env, extension, goal] of modes) {
   });
 }
 
+// ---- the object layer: creations + frees per second, model vs the same interpreter ----
+/** Runs one package's bench script with `--json` (tsx, sources) and parses its output. */
+function packageBench<T>(script: string, args: string[]): T | null {
+  const run = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', '--conditions=@pymem/source', join(here, '..', script), ...args, '--json'],
+    { cwd: join(here, '..'), encoding: 'utf8', maxBuffer: 1 << 24 },
+  );
+  if (run.status !== 0) {
+    process.stderr.write(`  ${script} failed: ${run.stderr.trim().split('\n').at(-1)}\n`);
+    return null;
+  }
+  return JSON.parse(run.stdout.trim().split('\n').at(-1)!) as T;
+}
+const OBJECTS_N = 300_000;
+const objects = packageBench<{
+  workloads: Record<string, { model_per_s: number; cpython_per_s: number }>;
+}>('packages/objects/bench/objects-bench.ts', [
+  '--python',
+  interpreter.path,
+  '--n',
+  String(OBJECTS_N),
+]);
+for (const [name, r] of Object.entries(objects?.workloads ?? {})) {
+  figures.push({
+    name: `objects: ${name}`,
+    value: `${perSecond(r.model_per_s)} = ${ratio(r.model_per_s / r.cpython_per_s)}`,
+    anchor: `CPython ${interpreter.version} ${perSecond(r.cpython_per_s)} (create + free, ${OBJECTS_N.toLocaleString('en-US')} each)`,
+    goal: '—',
+    met: null,
+  });
+}
+
 const table = [
   '| figure | measured | anchor | goal | met |',
   '|---|---|---|---|---|',

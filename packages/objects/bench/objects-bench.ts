@@ -2,13 +2,15 @@
  * Object creations + frees per second: the model (@pymem/objects on @pymem/obmalloc)
  * next to a real CPython doing the same in a timing loop, printed as a ratio.
  *
- *   pnpm --filter @pymem/objects bench [-- --python /path/to/python3.12] [--n 1000000]
+ *   pnpm --filter @pymem/objects bench [-- --python /path/to/python3.12] [--n 1000000] [--json]
  *
  * Each workload builds and drops N small objects one at a time: lists of 3 items,
  * dicts of 2 str keys, 3-tuples, and instances of a plain class with 2 attributes
  * (the items are pre-existing objects, so only the container is made and freed). The
  * interpreter defaults to `python3` on PATH (or PYMEM_PYTHON); its version picks the
- * model's profile.
+ * model's profile. With `--json` it prints one JSON object instead of the table:
+ * `{"profile", "python", "n", "workloads": {<name>: {"model_per_s", "cpython_per_s"}}}`
+ * (read by the top-level `pnpm bench`).
  */
 import { execFileSync } from 'node:child_process';
 import { Heap, type ObjectHandle } from '@pymem/objects';
@@ -99,14 +101,24 @@ function modelSeconds(workload: Workload): number {
 }
 
 const rate = (seconds: number): string => `${(n / seconds / 1e6).toFixed(2)} M/s`;
-console.log(
-  `objects bench: ${n.toLocaleString('en')} creations + frees each, model profile ${profile} vs ${python} (CPython ${version})`,
-);
-console.log('workload   model        CPython      model/CPython');
-for (const workload of WORKLOADS) {
-  const model = modelSeconds(workload);
-  const real = cpythonSeconds(workload);
-  console.log(
-    `${workload.padEnd(10)} ${rate(model).padEnd(12)} ${rate(real).padEnd(12)} ${(real / model).toFixed(2)}×`,
+const results = WORKLOADS.map((workload) => ({
+  workload,
+  model: n / modelSeconds(workload),
+  cpython: n / cpythonSeconds(workload),
+}));
+if (process.argv.includes('--json')) {
+  const workloads = Object.fromEntries(
+    results.map((r) => [r.workload, { model_per_s: r.model, cpython_per_s: r.cpython }]),
   );
+  console.log(JSON.stringify({ profile, python, n, workloads }));
+} else {
+  console.log(
+    `objects bench: ${n.toLocaleString('en')} creations + frees each, model profile ${profile} vs ${python} (CPython ${version})`,
+  );
+  console.log('workload   model        CPython      model/CPython');
+  for (const r of results) {
+    console.log(
+      `${r.workload.padEnd(10)} ${rate(n / r.model).padEnd(12)} ${rate(n / r.cpython).padEnd(12)} ${(r.model / r.cpython).toFixed(2)}×`,
+    );
+  }
 }
