@@ -13,11 +13,18 @@ export {
   DEBUG_FLAGS,
   type GcConstants,
   gcConstants,
+  INCREMENTAL,
   type IntConversionStyle,
   NUM_GENERATIONS,
 } from './constants.ts';
 export type { GcEvent, GcListener, GcPhase, GcReason } from './events.ts';
 export { GcModule, type PyInt } from './gc-module.ts';
+export {
+  IncrementalCollector,
+  type IncrementalCollectorOptions,
+  type IncrementalPhase,
+  type IncrementalSpace,
+} from './incremental.ts';
 export type { GcGraph, GcKind, Visit } from './graph.ts';
 export {
   type IntConverter,
