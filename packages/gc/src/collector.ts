@@ -33,6 +33,7 @@
  */
 import type { ProfileName } from '@pymem/versions';
 import {
+  type CollectorVariant,
   collectorVariant,
   DEBUG_FLAGS,
   type GcConstants,
@@ -110,6 +111,8 @@ const EMPTY = new Int32Array(0);
 export class Collector {
   /** Per-version behaviour. */
   readonly constants: GcConstants;
+  /** Which collector this is: `'incremental'` for `IncrementalCollector` (3.14.0–3.14.4). */
+  readonly variant: CollectorVariant;
   /** The objects collected. */
   readonly graph: GcGraph;
   /** One fast hook (the runtime fans it out); nothing is built while unset. */
@@ -157,6 +160,7 @@ export class Collector {
           `use ${variant === 'incremental' ? 'IncrementalCollector' : 'Collector'} for it.`,
       );
     }
+    this.variant = variant;
     this.constants = gcConstants(options.profile);
     this.graph = options.graph;
     this.thresholds = [...this.constants.thresholds];

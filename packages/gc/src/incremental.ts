@@ -23,7 +23,8 @@
  * generation and every scratch list of a collection in the visited space.
  *
  * Increment (`gc.collect(1)`, and every automatic collection):
- *   workToDo += youngCount + min(heapSize / 10 / scale, youngCount * 3/2); youngCount := 0
+ *   workToDo += youngCount + min(heapSize / 10 / scale, 2 × youngCount); youngCount := 0
+ *   workToDo < 0 (still paying for a mark): stop here; no stats
  *   untrack_tuples(young)
  *   phase MARK:    mark every root transitively into the visited space; workToDo -=
  *                  2 × marked (CPython subtracts it twice); phase := COLLECT; no stats
@@ -37,10 +38,10 @@
  * Invariants (`validate()`):
  *   1. Outside a collection every tracked object is in young, old[0], old[1] or
  *      permanent, with no COLLECTING/UNREACHABLE bit (validate_list).
- *   2. `gc.get_count()` = (youngCount, old[visited].count, old[pending].count); a young
- *      collection adds 1 to old[visited].count, a full one zeroes all three.
- *   3. At phase MARK, old[visited] is empty (completed_scavenge emptied it) unless a
- *      young collection or an increment's mark step has since added survivors.
+ *   2. `gc.get_count()` = (youngCount, old[visited].count, old[pending].count); youngCount
+ *      counts trackings minus untrackings (floored at 0) since the last collection; a
+ *      young collection adds 1 to old[visited].count, a full one zeroes all three.
+ *   3. heap_size = the starting heap + the objects tracked now.
  *
  * Verified against CPython 3.14.2 (Pyodide, tests/gc-incremental.live.test.ts): counts,
  * get_count/get_stats after young collections, increments and full collections, which
@@ -74,8 +75,8 @@ export type IncrementalPhase = 'mark' | 'collect';
 /** Options for {@link IncrementalCollector}. */
 export interface IncrementalCollectorOptions extends CollectorOptions {
   /**
-   * `gcstate->heap_size` at the start: GC objects the interpreter allocated before the
-   * modelled program (CPython cannot report it). Default 0.
+   * `gcstate->heap_size` at the start: objects the interpreter tracked before the
+   * modelled program and still tracks (CPython cannot report it). Default 0.
    */
   readonly initialHeapSize?: number;
 }
@@ -91,8 +92,8 @@ export class IncrementalCollector extends Collector {
   phase: IncrementalPhase = 'mark';
   /** `gcstate->work_to_do`: objects the next increments still owe the old spaces. */
   workToDo = 0;
-  /** `gcstate->heap_size`: GC objects allocated minus tracked objects freed. */
-  heapSize: number;
+  /** `gcstate->heap_size` before the modelled program (see {@link IncrementalCollectorOptions}). */
+  readonly initialHeapSize: number;
 
   private readonly oldCounts: [number, number] = [0, 0];
 
@@ -103,20 +104,24 @@ export class IncrementalCollector extends Collector {
   constructor(options: IncrementalCollectorOptions) {
     super(options);
     this.thresholds.splice(0, 3, ...INCREMENTAL.thresholds);
-    this.heapSize = options.initialHeapSize ?? 0;
+    this.initialHeapSize = options.initialHeapSize ?? 0;
   }
 
   // ---- what the object layer calls -------------------------------------------------
 
+  /** 3.14.0–3.14.4 count objects when they are tracked, not when allocated: nothing to do. */
+  override onGcAllocation(): void {}
+
   /**
-   * `_PyObject_GC_Link`: a GC object was allocated (young.count and heap_size grow);
-   * past the young threshold, with GC enabled and not collecting, an increment is
-   * scheduled for the next eval-breaker check (`_Py_ScheduleGC`; run it with
-   * `runScheduled()`).
+   * `_PyObject_GC_TRACK`: appends `id` to young; young.count and heap_size grow; past the
+   * young threshold, with GC enabled and not collecting, an increment is scheduled for
+   * the next eval-breaker check (`_Py_TriggerGC`; run it with `runScheduled()`).
+   * Objects reused from a free list count too.
+   * @throws CollectorUsageError if it is already tracked.
    */
-  override onGcAllocation(): void {
+  override track(id: number): void {
+    super.track(id);
     this.counts[0] = (this.counts[0] as number) + 1;
-    this.heapSize++;
     if (
       this.counts[0] > this.thresholds[0] &&
       this.enabled &&
@@ -129,15 +134,28 @@ export class IncrementalCollector extends Collector {
     }
   }
 
-  /** `PyObject_GC_Del`: a tracked object is unlinked, young.count (if > 0) and heap_size shrink. */
+  /** `_PyObject_GC_UNTRACK`: unlinks `id` if tracked; young.count (if > 0) and heap_size shrink. */
+  override untrack(id: number): void {
+    if (!this.isTracked(id)) return;
+    super.untrack(id);
+    if (this.counts[0] > 0) this.counts[0] = (this.counts[0] as number) - 1;
+  }
+
+  /** `PyObject_GC_Del`: a still-tracked object is untracked first; then its header is cleared. */
   override onGcDeallocation(id: number): void {
-    const lists = this.lists;
-    if (lists.listOf(id) !== LIST_UNTRACKED) {
-      lists.remove(id);
-      if (this.counts[0] > 0) this.counts[0] = (this.counts[0] as number) - 1;
-      this.heapSize--;
-    }
-    if (id < lists.flags.length) lists.flags[id] = 0;
+    this.untrack(id);
+    if (id < this.lists.flags.length) this.lists.flags[id] = 0;
+  }
+
+  /**
+   * `gcstate->heap_size`: every track adds one and every untrack removes one, so it is
+   * the interpreter's starting heap plus the objects tracked now.
+   */
+  get heapSize(): number {
+    const sizes = this.lists.sizeOf;
+    let tracked = 0;
+    for (let list = 1; list < sizes.length; list++) tracked += sizes[list] as number;
+    return this.initialHeapSize + tracked;
   }
 
   /** `_Py_RunGC`: runs the scheduled automatic collection — one increment — if GC is enabled. */
@@ -279,10 +297,12 @@ export class IncrementalCollector extends Collector {
     return result;
   }
 
-  /** `gc_collect_increment`; null when it only marked (phase MARK: no stats). */
+  /** `gc_collect_increment`; null when it only marked or was still in debt (no stats). */
   private collectIncrement(): { collected: number; uncollectable: number } | null {
     const lists = this.lists;
     this.workToDo += this.assessWorkToDo();
+    // Still in debt from marking: this increment does nothing (and is not counted).
+    if (this.workToDo < 0) return null;
     this.untrackContainers(LIST_YOUNG, 'tuple', 'untrack-tuples');
     if (this.phase === 'mark') {
       const marked = this.markRoots('globals') + this.markRoots('stacks');
