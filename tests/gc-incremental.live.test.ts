@@ -21,12 +21,7 @@ import { DEBUG_FLAGS, GcModule, IncrementalCollector, TestGraph } from '@pymem/g
 import { describe, expect, it } from 'vitest';
 
 const PROBE = join(import.meta.dirname, 'scripts', 'gc_incremental_probe.py');
-const FIXTURE = join(
-  import.meta.dirname,
-  'fixtures',
-  'gc',
-  'gc-incremental-3.14.2-pyodide.json',
-);
+const FIXTURE = join(import.meta.dirname, 'fixtures', 'gc', 'gc-incremental-3.14.2-pyodide.json');
 
 interface IncrementalProbe {
   version: string;
@@ -312,7 +307,9 @@ describe('incremental collector (3.14.0–3.14.4) against recorded CPython 3.14.
     for (const heapSize of [0, 200]) {
       const { scenarios } = modelProbe(heapSize);
       for (const name of ['young', 'automatic', 'freeze'])
-        expect(scenarios[name], `${name} with heap_size ${heapSize}`).toEqual(recorded.scenarios[name]);
+        expect(scenarios[name], `${name} with heap_size ${heapSize}`).toEqual(
+          recorded.scenarios[name],
+        );
     }
   });
 });

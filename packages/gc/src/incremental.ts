@@ -43,16 +43,20 @@
  *      young collection adds 1 to old[visited].count, a full one zeroes all three.
  *   3. heap_size = the starting heap + the objects tracked now.
  *
- * Verified against CPython 3.14.2 (Pyodide, tests/gc-incremental.live.test.ts): counts,
- * get_count/get_stats after young collections, increments and full collections, which
- * increments find old garbage, automatic increments' spacing, freeze/unfreeze, the
- * callback info keys and DEBUG_STATS text. From source only: the exact work accounting
- * when the heap is large (CPython's heap_size cannot be read from Python), root marking
- * (`incrementalRoots`), and weakref clearing order (shared with the 3.14 generational
- * model).
+ * Verified against CPython 3.14.2 (Pyodide; tests/gc-incremental.live.test.ts and the
+ * 3.14.2 part of tests/gc.live.test.ts): counting at tracking (free-list reuse counts,
+ * freeing an untracked object does not), get_count/get_stats after young collections,
+ * increments and full collections (mark-only and in-debt increments are not counted),
+ * how many pending objects an increment takes (the 2× cap, the in-debt skip, a loop's
+ * iterator marked from the frame's stack), the spaces' refill under freeze, automatic
+ * increments every 2001 trackings, freeze/unfreeze, set_threshold ignoring a third
+ * value, callback info keys and DEBUG_STATS text. From source only: the exact
+ * `heap_size` (Python cannot read it; above ~10 000 objects the cap makes it moot), the
+ * global roots (the probe freezes them), the second subtraction of marked objects, and
+ * the weakref clearing order (shared with the 3.14 generational model).
  */
-import { DEBUG_FLAGS, INCREMENTAL } from './constants.ts';
 import { Collector, type CollectorOptions } from './collector.ts';
+import { DEBUG_FLAGS, INCREMENTAL } from './constants.ts';
 import type { GcReason } from './events.ts';
 import {
   LIST_GEN0,
@@ -60,7 +64,6 @@ import {
   LIST_PERMANENT,
   LIST_REACHABLE,
   LIST_UNREACHABLE,
-  LIST_UNTRACKED,
 } from './internal/gc-lists.ts';
 
 const LIST_YOUNG = LIST_GEN0;

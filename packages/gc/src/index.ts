@@ -19,13 +19,13 @@ export {
 } from './constants.ts';
 export type { GcEvent, GcListener, GcPhase, GcReason } from './events.ts';
 export { GcModule, type PyInt } from './gc-module.ts';
+export type { GcGraph, GcKind, Visit } from './graph.ts';
 export {
   IncrementalCollector,
   type IncrementalCollectorOptions,
   type IncrementalPhase,
   type IncrementalSpace,
 } from './incremental.ts';
-export type { GcGraph, GcKind, Visit } from './graph.ts';
 export {
   type IntConverter,
   PythonError,
