@@ -3,7 +3,8 @@
  * tests/scripts/gc_incremental_probe.py runs small programs — young collections,
  * increments with and without new objects, how much of the pending space an increment
  * scans, automatic increments, freeze/unfreeze — and records gc.get_count(),
- * gc.collect()'s results and gc.get_stats() after each step. Here the same programs
+ * gc.collect()'s results and gc.get_stats() after each step, and when weakrefs to
+ * garbage are cleared relative to callbacks and finalizers. Here the same programs
  * run, object for object, on @pymem/gc's IncrementalCollector over a TestGraph, and
  * must give the same numbers as the recording (tests/fixtures/gc/
  * gc-incremental-3.14.2-pyodide.json, always) and as a live Pyodide (when it loads;
@@ -39,13 +40,26 @@ interface IncrementalProbe {
  */
 const HEAP_SIZE = 20_000;
 
+/** A TestGraph that tells the probe when a weakref callback runs (`weakref_callback`). */
+class ProbeGraph extends TestGraph {
+  onCallback: (() => void) | null = null;
+
+  override callWeakrefCallback(wr: number): void {
+    this.onCallback?.();
+    super.callWeakrefCallback(wr);
+  }
+}
+
 /** A modelled 3.14.2: TestGraph + IncrementalCollector + gc module, and the probe's helpers. */
 class Model {
-  readonly graph = new TestGraph({ lazyDictTracking: false });
+  readonly graph = new ProbeGraph({ lazyDictTracking: false });
   readonly collector: IncrementalCollector;
   readonly gc: GcModule;
   readonly instance: number;
   readonly tupleIterator: number;
+  readonly withDel: number;
+  /** WithDel instance → the weakref it holds (`self.wr`). */
+  readonly heldWeakref = new Map<number, number>();
   /** The probe's dict G: each entry holds one reference. */
   readonly globals = new Map<string, number>();
   out: number[] = [];
@@ -67,6 +81,17 @@ class Model {
     this.gc = new GcModule(this.collector);
     this.instance = this.graph.defineType({ name: 'Instance', gc: true, clears: true });
     this.tupleIterator = this.graph.defineType({ name: 'tuple_iterator', gc: true });
+    const cleared = (wr: number | undefined) => (this.graph.weakrefTarget(wr!) === -1 ? 1 : 0);
+    this.withDel = this.graph.defineType({
+      name: 'WithDel',
+      gc: true,
+      clears: true,
+      finalizer: true,
+      onFinalize: (_, id) => {
+        this.out.push(8, cleared(this.heldWeakref.get(id)), cleared(this.globals.get('cbwr')));
+      },
+    });
+    this.graph.onCallback = () => this.out.push(7);
     // The interpreter's own objects (modules, sys, …): the first fresh() freezes them,
     // so the permanent generation is never empty, as in CPython.
     this.graph.newObject('dict');
@@ -224,6 +249,27 @@ const SCENARIOS: Record<string, (py: Model) => number[]> = {
     py.unbind('keep');
     return py.out;
   },
+  weakrefs: (py) => {
+    py.fresh();
+    const a = py.graph.newObject(py.withDel);
+    const b = py.graph.newObject(py.instance);
+    py.graph.addReference(a, b);
+    py.graph.addReference(b, a);
+    const wr = py.graph.newWeakref(b);
+    py.graph.addReference(a, wr);
+    py.graph.decref(wr);
+    py.heldWeakref.set(a, wr);
+    const c = py.graph.newObject(py.instance);
+    py.graph.addReference(c, c);
+    py.bind('cbwr', py.graph.newWeakref(c, true));
+    py.graph.decref(a);
+    py.graph.decref(b);
+    py.graph.decref(c);
+    py.out.push(py.gc.collect(0));
+    py.out.push(py.graph.weakrefTarget(py.globals.get('cbwr')!) === -1 ? 1 : 0);
+    py.unbind('cbwr');
+    return py.out;
+  },
   freeze: (py) => {
     py.fresh();
     py.pair('f');
@@ -302,11 +348,11 @@ describe('incremental collector (3.14.0–3.14.4) against recorded CPython 3.14.
       expect(modelProbe(heapSize).scenarios, `heap_size ${heapSize}`).toEqual(recorded.scenarios);
   });
 
-  it('young collections, automatic increments and freeze do not depend on heap_size at all', () => {
+  it('young collections, automatic increments, weakrefs and freeze do not depend on heap_size at all', () => {
     const { version: _, ...recorded } = fixture();
     for (const heapSize of [0, 200]) {
       const { scenarios } = modelProbe(heapSize);
-      for (const name of ['young', 'automatic', 'freeze'])
+      for (const name of ['young', 'automatic', 'weakrefs', 'freeze'])
         expect(scenarios[name], `${name} with heap_size ${heapSize}`).toEqual(
           recorded.scenarios[name],
         );

@@ -25,6 +25,7 @@ import io
 import json
 import re
 import sys
+import weakref
 
 
 class Instance:
@@ -171,6 +172,37 @@ def automatic(total=9000):
     return list(OUT)
 
 
+class WithDel:
+    def __del__(self):
+        # 8, then whether the weakref it holds (to its cycle partner) and the outside
+        # weakref with a callback are already cleared while finalizers run.
+        OUT.extend((8, self.wr() is None, G['cbwr']() is None))
+
+
+def weakref_callback(wr):
+    OUT.append(7)
+
+
+def weakrefs():
+    """A young cycle with a finalizer holding a weakref to its partner, next to a
+    self-cycle watched from outside by a weakref with a callback: what collect(0)
+    returns, and in which order callback (7) and finalizer (8) see the weakrefs."""
+    fresh()
+    a = WithDel()
+    b = Instance()
+    a.b = b
+    b.a = a
+    a.wr = weakref.ref(b)
+    c = Instance()
+    c.c = c
+    G['cbwr'] = weakref.ref(c, weakref_callback)
+    del a, b, c
+    OUT.append(gc.collect(0))
+    OUT.append(G['cbwr']() is None)
+    del G['cbwr']
+    return list(OUT)
+
+
 def freeze():
     """freeze/unfreeze around a young cycle."""
     fresh()
@@ -237,7 +269,7 @@ def run():
         'debugStats': debug_stats(),
         'scenarios': {},
     }
-    for scenario in (young, increments, budget, automatic, freeze):
+    for scenario in (young, increments, budget, automatic, weakrefs, freeze):
         result['scenarios'][scenario.__name__] = scenario()
     gc.enable()
     return result

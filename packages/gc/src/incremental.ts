@@ -50,10 +50,11 @@
  * how many pending objects an increment takes (the 2× cap, the in-debt skip, a loop's
  * iterator marked from the frame's stack), the spaces' refill under freeze, automatic
  * increments every 2001 trackings, freeze/unfreeze, set_threshold ignoring a third
- * value, callback info keys and DEBUG_STATS text. From source only: the exact
- * `heap_size` (Python cannot read it; above ~10 000 objects the cap makes it moot), the
- * global roots (the probe freezes them), the second subtraction of marked objects, and
- * the weakref clearing order (shared with the 3.14 generational model).
+ * value, callback info keys, DEBUG_STATS text, and weakrefs (every weakref to the
+ * garbage, with or without callback, is cleared before finalizers run; callbacks run
+ * first). From source only: the exact `heap_size` (Python cannot read it; above
+ * ~10 000 objects the cap makes it moot), the global roots (the probe freezes them) and
+ * the second subtraction of marked objects.
  */
 import { Collector, type CollectorOptions } from './collector.ts';
 import { DEBUG_FLAGS, INCREMENTAL } from './constants.ts';
