@@ -156,7 +156,7 @@ export class Collector {
     const variant = collectorVariant(options.profile, options.patch);
     if (variant !== (new.target === Collector ? 'generational' : 'incremental')) {
       throw new CollectorVariantError(
-        `CPython ${options.profile}.${options.patch ?? ''} runs the ${variant} collector; ` +
+        `CPython ${options.profile}${options.patch === undefined ? '' : `.${options.patch}`} runs the ${variant} collector; ` +
           `use ${variant === 'incremental' ? 'IncrementalCollector' : 'Collector'} for it.`,
       );
     }
