@@ -42,7 +42,7 @@ describe('constants', () => {
 });
 
 describe('Collector', () => {
-  it('refuses the incremental collector it does not model', () => {
+  it('refuses 3.14.0–3.14.4, which run the incremental collector (IncrementalCollector)', () => {
     expect(() => new Collector({ profile: '3.14', patch: 2, graph: new TestGraph() })).toThrow(
       CollectorVariantError,
     );

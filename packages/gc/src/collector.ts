@@ -3,8 +3,9 @@
  *
  * Models `collect` / `collect_with_callback` / `collect_generations` and their helpers
  * in Modules/gcmodule.c (3.8–3.12) and `gc_collect_main` in Python/gc.c (3.13, and
- * 3.14.5+ which restored it). The 3.14.0–3.14.4 incremental collector is not modelled:
- * asking for it throws {@link CollectorVariantError}.
+ * 3.14.5+ which restored it). The 3.14.0–3.14.4 incremental collector is the subclass
+ * `IncrementalCollector` (incremental.ts); constructing this class for one of those
+ * releases throws {@link CollectorVariantError}.
  *
  *   allocation ──► count[0]++ ──(count[0] > threshold[0], enabled, not collecting)──►
  *       3.8–3.11: collect now          3.12+: schedule; `runScheduled()` collects
@@ -32,6 +33,7 @@
  */
 import type { ProfileName } from '@pymem/versions';
 import {
+  type CollectorVariant,
   collectorVariant,
   DEBUG_FLAGS,
   type GcConstants,
@@ -79,7 +81,7 @@ export interface CollectorOptions {
   readonly profile: ProfileName;
   /** The objects. */
   readonly graph: GcGraph;
-  /** The patch release; 3.14 with patch ≤ 4 selects the (unmodelled) incremental collector. */
+  /** The patch release; 3.14 with patch ≤ 4 runs the incremental collector (`IncrementalCollector`). */
   readonly patch?: number;
   /** Receives DEBUG_* text, as CPython writes it to `sys.stderr`. Default: discarded. */
   readonly debugOutput?: (text: string) => void;
@@ -91,7 +93,7 @@ export interface CollectorOptions {
   readonly clearFreeLists?: () => void;
 }
 
-/** Thrown when asked for a collector this package does not model (3.14.0–3.14.4 incremental). */
+/** Thrown when a `Collector` is built for a release that runs the other collector (3.14.0–3.14.4: use `IncrementalCollector`). */
 export class CollectorVariantError extends Error {
   /** Stable error code. */
   readonly code = 'gc-variant-unsupported' as const;
@@ -109,6 +111,8 @@ const EMPTY = new Int32Array(0);
 export class Collector {
   /** Per-version behaviour. */
   readonly constants: GcConstants;
+  /** Which collector this is: `'incremental'` for `IncrementalCollector` (3.14.0–3.14.4). */
+  readonly variant: CollectorVariant;
   /** The objects collected. */
   readonly graph: GcGraph;
   /** One fast hook (the runtime fans it out); nothing is built while unset. */
@@ -134,27 +138,29 @@ export class Collector {
   /** 3.12+: a collection is scheduled for the next eval-breaker check. */
   scheduled = false;
 
-  private readonly lists = new GcLists();
-  private readonly stats: { collections: number; collected: number; uncollectable: number }[] = [
+  protected readonly lists: GcLists = new GcLists();
+  protected readonly stats: { collections: number; collected: number; uncollectable: number }[] = [
     { collections: 0, collected: 0, uncollectable: 0 },
     { collections: 0, collected: 0, uncollectable: 0 },
     { collections: 0, collected: 0, uncollectable: 0 },
   ];
-  private readonly debugOutput: (text: string) => void;
+  protected readonly debugOutput: (text: string) => void;
   private readonly unraisable: (error: unknown) => void;
-  private readonly clock: () => number;
-  private readonly clearFreeLists: (() => void) | undefined;
-  private currentGeneration = 0;
+  protected readonly clock: () => number;
+  protected readonly clearFreeLists: (() => void) | undefined;
+  protected currentGeneration = 0;
   private moveTarget = LIST_GEN0;
 
-  /** @throws CollectorVariantError for 3.14.0–3.14.4 (incremental collector, not modelled). */
+  /** @throws CollectorVariantError for 3.14.0–3.14.4 (they run the incremental collector: use `IncrementalCollector`). */
   constructor(options: CollectorOptions) {
-    if (collectorVariant(options.profile, options.patch) !== 'generational') {
+    const variant = collectorVariant(options.profile, options.patch);
+    if (variant !== (new.target === Collector ? 'generational' : 'incremental')) {
       throw new CollectorVariantError(
-        `CPython ${options.profile}.${options.patch} runs the incremental collector (3.14.0–3.14.4), ` +
-          'which pymem does not model yet; use patch ≥ 5 (or omit it) for the generational collector.',
+        `CPython ${options.profile}${options.patch === undefined ? '' : `.${options.patch}`} runs the ${variant} collector; ` +
+          `use ${variant === 'incremental' ? 'IncrementalCollector' : 'Collector'} for it.`,
       );
     }
+    this.variant = variant;
     this.constants = gcConstants(options.profile);
     this.graph = options.graph;
     this.thresholds = [...this.constants.thresholds];
@@ -388,7 +394,7 @@ export class Collector {
   }
 
   /** `collect` (3.8–3.12) / `gc_collect_main` (3.13): one collection of `generation`. */
-  private collectMain(
+  protected collectMain(
     generation: number,
     reason: GcReason,
   ): { collected: number; uncollectable: number } {
@@ -431,6 +437,28 @@ export class Collector {
       this.longLivedTotal = lists.sizeOf[young] as number;
     }
 
+    const { collected, uncollectable } = this.handleUnreachable(old, stats ? started : null);
+    if (generation === NUM_GENERATIONS - 1) this.clearFreeLists?.();
+
+    const entry = this.stats[generation]!;
+    entry.collections++;
+    entry.collected += collected;
+    entry.uncollectable += uncollectable;
+    this.hook?.({ type: 'gc-stop', generation, collected, uncollectable });
+    return { collected, uncollectable };
+  }
+
+  /**
+   * The rest of a collection once `unreachable` is known and the survivors joined
+   * `old`: legacy finalizers, weakrefs, tp_finalize, resurrection, tp_clear, gc.garbage
+   * (the second half of `collect` / `gc_collect_main` / `gc_collect_region`). With a
+   * start time, writes DEBUG_STATS' "done" line.
+   */
+  protected handleUnreachable(
+    old: number,
+    started: number | null,
+  ): { collected: number; uncollectable: number } {
+    const lists = this.lists;
     this.moveLegacyFinalizers();
     if (this.debug & DEBUG_FLAGS.DEBUG_COLLECTABLE)
       this.debugCycle('collectable', LIST_UNREACHABLE);
@@ -454,25 +482,18 @@ export class Collector {
     const uncollectable = lists.sizeOf[LIST_FINALIZERS] as number;
     if (this.debug & DEBUG_FLAGS.DEBUG_UNCOLLECTABLE)
       this.debugCycle('uncollectable', LIST_FINALIZERS);
-    if (stats) {
+    if (started !== null) {
       const seconds = (this.clock() - started) / 1000;
       this.debugOutput(
         `gc: done, ${collected + uncollectable} unreachable, ${uncollectable} uncollectable, ${seconds.toFixed(4)}s elapsed\n`,
       );
     }
     this.handleLegacyFinalizers(old);
-    if (generation === NUM_GENERATIONS - 1) this.clearFreeLists?.();
-
-    const entry = this.stats[generation]!;
-    entry.collections++;
-    entry.collected += collected;
-    entry.uncollectable += uncollectable;
-    this.hook?.({ type: 'gc-stop', generation, collected, uncollectable });
     return { collected, uncollectable };
   }
 
   /** `deduce_unreachable` (3.9+; inline in 3.8's collect): update_refs, subtract_refs, move_unreachable. */
-  private deduceUnreachable(base: number, unreachable: number): void {
+  protected deduceUnreachable(base: number, unreachable: number): void {
     this.updateRefs(base);
     this.subtractRefs(base);
     this.moveUnreachable(base, unreachable);
@@ -560,7 +581,7 @@ export class Collector {
   }
 
   /** `untrack_tuples` / `untrack_dicts` with `_PyTuple_MaybeUntrack` / `_PyDict_MaybeUntrack`. */
-  private untrackContainers(base: number, kind: 'tuple' | 'dict', phase: GcPhase): void {
+  protected untrackContainers(base: number, kind: 'tuple' | 'dict', phase: GcPhase): void {
     const lists = this.lists;
     const graph = this.graph;
     const untracked = this.hook ? ([] as number[]) : null;
@@ -789,7 +810,7 @@ export class Collector {
     if (this.hook) this.emit(phase, this.lists.toArray(list));
   }
 
-  private emit(phase: GcPhase, objects: readonly number[]): void {
+  protected emit(phase: GcPhase, objects: readonly number[]): void {
     this.hook?.({
       type: 'gc-phase',
       generation: this.currentGeneration,

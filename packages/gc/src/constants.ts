@@ -6,7 +6,7 @@
  *   release          collector      thresholds        source
  *   3.8 … 3.12       generational   (700, 10, 10)     Modules/gcmodule.c
  *   3.13             generational   (2000, 10, 10)    Python/gc.c
- *   3.14.0 … 3.14.4  incremental    (2000, 10, 0)     Python/gc.c (not modelled yet)
+ *   3.14.0 … 3.14.4  incremental    (2000, 10, 0)     Python/gc.c (incremental.ts)
  *   3.14.5 +         generational   (2000, 10, 10)    Python/gc.c (3.13's code restored)
  *
  * Invariants (checked by constants.test.ts):
@@ -33,6 +33,31 @@ export const DEBUG_FLAGS: {
   DEBUG_UNCOLLECTABLE: 4,
   DEBUG_SAVEALL: 32,
   DEBUG_LEAK: 38,
+} as const;
+
+/**
+ * The 3.14.0–3.14.4 incremental collector's tunables (Python/gc.c, 3.14.2):
+ *   thresholds      `gc.get_threshold()`: young.threshold 2000 (new objects before an
+ *                   automatic increment), old[0].threshold 10 (the scan-rate scale),
+ *                   old[1].threshold 0 (unused).
+ *   scanRateDivisor `SCAN_RATE_DIVISOR`: with the default scale of 10 an increment
+ *                   scans up to 1% of the heap beyond the new objects.
+ *   minScale        the scale factor is never below 2.
+ *   heapFractionCap the heap part of an increment's work is at most twice the new
+ *                   objects (`max_heap_fraction`): with a large heap an increment
+ *                   scans three times the new objects (verified on 3.14.2; an earlier
+ *                   development snapshot used 3/2).
+ */
+export const INCREMENTAL: {
+  readonly thresholds: readonly [2000, 10, 0];
+  readonly scanRateDivisor: 10;
+  readonly minScale: 2;
+  readonly heapFractionCap: { readonly numerator: 2; readonly denominator: 1 };
+} = {
+  thresholds: [2000, 10, 0],
+  scanRateDivisor: 10,
+  minScale: 2,
+  heapFractionCap: { numerator: 2, denominator: 1 },
 } as const;
 
 /** Which collector a release runs. */

@@ -19,6 +19,9 @@
  *     resurrected           objects kept alive after finalization (3.8: the whole set)
  *     delete-garbage        objects whose tp_clear ran (or that DEBUG_SAVEALL kept)
  *     handle-legacy-finalizers objects appended to gc.garbage
+ *     mark-roots            3.14.0–3.14.4: objects marked into the visited space from the
+ *                           roots (start of a cycle) or the frame stacks (each increment)
+ *     increment             3.14.0–3.14.4: the objects an increment collects (young + pending)
  *   gc-weakref-callback   a reachable weakref's callback ran; `freed` if it died as a result
  *   gc-stop               the collection ended: what `collect()` counts
  */
@@ -36,7 +39,9 @@ export type GcPhase =
   | 'finalize-garbage'
   | 'resurrected'
   | 'delete-garbage'
-  | 'handle-legacy-finalizers';
+  | 'handle-legacy-finalizers'
+  | 'mark-roots'
+  | 'increment';
 
 /** Why a collection ran. */
 export type GcReason = 'automatic' | 'manual';

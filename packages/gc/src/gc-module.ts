@@ -50,7 +50,8 @@ export class GcModule {
   /**
    * `gc.set_threshold(threshold0[, threshold1[, threshold2]])`. Up to 3.12 values are
    * stored as they convert (`PyArg_ParseTuple`), so a bad second value leaves the first
-   * one set; 3.13+ converts all first.
+   * one set; 3.13+ converts all first. The incremental collector (3.14.0–3.14.4) checks
+   * but ignores a third value (verified on 3.14.2).
    * @throws PythonError TypeError on arity or non-int values, OverflowError beyond C int.
    */
   setThreshold(...values: PyInt[]): void {
@@ -73,7 +74,7 @@ export class GcModule {
     } else {
       const converted = values.map((value) => toCInt(value, intConversion, 'parse-tuple'));
       converted.forEach((value, g) => {
-        collector.thresholds[g] = value;
+        if (g < 2 || collector.variant === 'generational') collector.thresholds[g] = value;
       });
     }
   }

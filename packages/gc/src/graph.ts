@@ -71,4 +71,12 @@ export interface GcGraph {
   typeName(id: number): string;
   /** The object's address, for debug lines (`%p`). */
   address(id: number): number;
+  /**
+   * 3.14.0–3.14.4 only, optional: visits the objects the incremental collector marks
+   * without counting references — `'globals'`: the sys dict, builtins, the interpreter
+   * dict and static types' dicts (`mark_global_roots`); `'stacks'`: what frames hold
+   * (`mark_stacks`). A graph without it has no such roots: its objects are found
+   * reachable by reference counts alone.
+   */
+  incrementalRoots?(which: 'globals' | 'stacks', visit: Visit): void;
 }

@@ -13,12 +13,19 @@ export {
   DEBUG_FLAGS,
   type GcConstants,
   gcConstants,
+  INCREMENTAL,
   type IntConversionStyle,
   NUM_GENERATIONS,
 } from './constants.ts';
 export type { GcEvent, GcListener, GcPhase, GcReason } from './events.ts';
 export { GcModule, type PyInt } from './gc-module.ts';
 export type { GcGraph, GcKind, Visit } from './graph.ts';
+export {
+  IncrementalCollector,
+  type IncrementalCollectorOptions,
+  type IncrementalPhase,
+  type IncrementalSpace,
+} from './incremental.ts';
 export {
   type IntConverter,
   PythonError,

@@ -109,6 +109,7 @@ export class TestGraph implements GcGraph {
   private readonly lazyDicts: boolean;
   private readonly pending: number[] = [];
   private readonly immortals = new Set<number>();
+  private readonly roots = { globals: new Set<number>(), stacks: new Set<number>() };
 
   constructor(options: TestGraphOptions = {}) {
     const capacity = Math.max(16, options.capacity ?? 1024);
@@ -327,6 +328,26 @@ export class TestGraph implements GcGraph {
     this.checkAlive(id);
     this.immortals.add(id);
     this.incref(id);
+  }
+
+  /**
+   * Makes `id` a root the incremental collector (3.14.0–3.14.4) marks without counting
+   * references — `'globals'` (e.g. held by sys or builtins) or `'stacks'` (held by a
+   * running frame, like a loop's iterator) — or, with null, no longer one. The caller
+   * still owns the reference that keeps it alive.
+   */
+  setRoot(id: number, kind: 'globals' | 'stacks' | null): void {
+    this.roots.globals.delete(id);
+    this.roots.stacks.delete(id);
+    if (kind !== null) {
+      this.checkAlive(id);
+      this.roots[kind].add(id);
+    }
+  }
+
+  /** {@inheritDoc GcGraph.incrementalRoots} In the order `setRoot` made them. */
+  incrementalRoots(which: 'globals' | 'stacks', visit: Visit): void {
+    for (const id of this.roots[which]) if (this.isAlive(id)) visit(id);
   }
 
   /** {@inheritDoc GcGraph.hasLegacyFinalizer} */

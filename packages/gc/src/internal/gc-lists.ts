@@ -12,7 +12,8 @@
  *
  *   headOf[list] tailOf[list] sizeOf[list]   one entry per list (generations + scratch)
  *
- *   list ids: 1..3 gen0..gen2, 4 permanent, 5.. scratch lists of one collection
+ *   list ids: 1..3 gen0..gen2 (3.14.0–3.14.4: young, old[0], old[1]), 4 permanent,
+ *   5.. scratch lists of one collection
  *
  * CPython's lists are circular with a sentinel head and carry no list id, so a merge
  * is O(1); here every node names its list (so `is_tracked`, `generationOf` and moves
@@ -42,7 +43,11 @@ export const LIST_WRCB = 7;
 export const LIST_SEEN = 8;
 /** Scratch: `final_unreachable` (3.9+ handle_resurrected_objects). */
 export const LIST_FINAL = 9;
-const LIST_COUNT = 10;
+/** Scratch (3.14.0–3.14.4): `increment`, the objects one incremental step collects. */
+export const LIST_INCREMENT = 10;
+/** Scratch (3.14.0–3.14.4): `reachable`, roots being marked into the visited space. */
+export const LIST_REACHABLE = 11;
+const LIST_COUNT = 12;
 
 /** gc_refs are being computed for this object (`PREV_MASK_COLLECTING`). */
 export const FLAG_COLLECTING = 1;
