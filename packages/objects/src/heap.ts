@@ -25,7 +25,7 @@
  * Pyodide's 32-bit build for sizes, tracking, refcounts and free lists, while its
  * 64-bit sizes, allocator calls and trashcan are from source only.
  */
-import { dictKeysBytes } from './dict-keys.ts';
+import { dictKeysBytes, usableFraction } from './dict-keys.ts';
 import {
   dictCopy,
   dictData,
@@ -74,6 +74,7 @@ import {
   listSetItem,
   newList,
 } from './lists.ts';
+import { sharedKeysBytes } from './shared-keys.ts';
 import { newSet, newSetFromSet, setAdd, setData, setDiscard, setMerge } from './sets.ts';
 import { bytearrayResize, newBytearray, newBytes, newStr, strBytes } from './strings.ts';
 import { newConstantTuple, newTuple } from './tuples.ts';
@@ -148,12 +149,17 @@ export class Heap extends HeapCore implements HeapGraph {
         return L.gcHeader + L.listBasic + w * t.allocated[o]!;
       case 'dict': {
         const d = dictData(this, o);
+        if (d.sharedKeys !== undefined) {
+          // _PyDict_SizeOf, 3.8–3.10: USABLE_FRACTION(dk_size) values, and the keys
+          // table too once this dict is the only one holding it (dk_refcnt 1).
+          const keys = d.sharedKeys;
+          const table = keys.refcnt === 1 ? sharedKeysBytes(this, keys) : 0;
+          return L.gcHeader + L.dictBasic + usableFraction(2 ** keys.log2Size) * w + table;
+        }
         if (d.sharedBy !== undefined) {
-          // _PyDict_SizeOf of a split dict: USABLE_FRACTION(8) values on 3.8–3.10; the
-          // class's shared keys' nentries + usable at this moment from 3.11 (measured).
+          // The class's shared keys' nentries + usable at this moment, 3.11+ (measured).
           const c = classData(this, d.sharedBy);
-          const n = L.minor < 11 ? 5 : c.sharedNames.length + c.sharedUsable;
-          return L.gcHeader + L.dictBasic + n * w;
+          return L.gcHeader + L.dictBasic + (c.sharedNames.length + c.sharedUsable) * w;
         }
         const keys = d.log2Size === 0 ? 0 : dictKeysBytes(L, d.log2Size, d.unicode);
         return L.gcHeader + L.dictBasic + keys;
@@ -501,12 +507,19 @@ export class Heap extends HeapCore implements HeapGraph {
     return newInstance(this, cls);
   }
 
-  /** `o.name = v`. @throws HeapError('unsupported') where a split dict would turn combined */
+  /**
+   * `o.name = v`. On 3.8–3.10 a split dict may turn combined and the class re-share
+   * or drop its cached keys (shared-keys.ts). @throws HeapError('unsupported') where a
+   * 3.11+ split dict would turn combined
+   */
   setAttr(o: ObjectHandle, name: string, v: ObjectHandle): void {
     setAttr(this, o, name, v);
   }
 
-  /** `del o.name`. @throws HeapError('index') when unset, ('unsupported') on 3.8–3.10 dict attributes */
+  /**
+   * `del o.name`. On 3.8–3.10 a split dict turns combined and the class stops caching
+   * keys (shared-keys.ts). @throws HeapError('index') when unset
+   */
   delAttr(o: ObjectHandle, name: string): void {
     delAttr(this, o, name);
   }

@@ -48,6 +48,25 @@ export interface DictData {
    * to the class (entries hold key handle 0); its values array is the `storage` block.
    */
   sharedBy?: number;
+  /** 3.8–3.10: the key-sharing table a split dict uses (shared-keys.ts). */
+  sharedKeys?: SharedKeys;
+}
+
+/**
+ * A 3.8–3.10 key-sharing keys table (`PyDictKeysObject` with `lookdict_split`), owned
+ * by its class's `ht_cached_keys` and every split dict using it (shared-keys.ts).
+ */
+export interface SharedKeys {
+  /** The keys block. */
+  readonly address: number;
+  /** log2 of dk_size. */
+  readonly log2Size: number;
+  /** The attribute names in dk_entries order (dk_nentries = names.length). */
+  readonly names: string[];
+  /** dk_usable. */
+  usable: number;
+  /** dk_refcnt: the class's reference (while cached) plus one per split dict. */
+  refcnt: number;
 }
 
 /** A set: its hash table and its keys by identity. */
