@@ -18,7 +18,7 @@ const PROBE = new URL('./scripts/instances_objects_probe.py', import.meta.url).p
 interface Env {
   readonly heap: Heap;
   readonly names: Map<string, ObjectHandle>;
-  readonly classes: Record<'C' | 'S' | 'W' | 'D', ObjectHandle>;
+  readonly classes: Record<'C' | 'S' | 'W' | 'D' | 'E' | 'F' | 'G' | 'H' | 'J', ObjectHandle>;
   /** Code constants (made when the steps were compiled, before tracing). */
   readonly constants: { readonly int1000: ObjectHandle; readonly float2000: ObjectHandle };
   /** `K.meth`, the function a bound method of `k` wraps. */
@@ -38,6 +38,147 @@ const bind = (env: Env, name: string, o: ObjectHandle): void => {
   env.names.set(name, o);
   if (old !== undefined) env.heap.decref(old);
 };
+const before11 = (minor: number): boolean => minor < 11;
+/** `o.name = <small int>` for each name, in order. */
+const setInts = (env: Env, o: string, names: readonly string[], first = 1): void => {
+  names.forEach((name, i) => {
+    const v = env.heap.newInt(first + i);
+    env.heap.setAttr(get(env, o), name, v);
+    env.heap.decref(v);
+  });
+};
+
+/**
+ * Key-sharing dicts turning combined (3.8–3.10: shared-keys.ts) and the same
+ * operations on 3.11+ where the model has them: deletes, a sixth attribute, out of
+ * order stores, a delete of a missing attribute, and the dicts reported afterwards.
+ */
+const SPLIT_STEPS: readonly Step[] = [
+  {
+    python: 'e1 = E(); e1.p = 1000; e1.q = b',
+    model: (e) => {
+      bind(e, 'e1', e.heap.newInstance(e.classes.E));
+      e.heap.setAttr(get(e, 'e1'), 'p', e.constants.int1000);
+      e.heap.setAttr(get(e, 'e1'), 'q', get(e, 'b'));
+    },
+  },
+  {
+    python: 'e2 = E(); e2.p = 1000',
+    model: (e) => {
+      bind(e, 'e2', e.heap.newInstance(e.classes.E));
+      e.heap.setAttr(get(e, 'e2'), 'p', e.constants.int1000);
+    },
+  },
+  { python: 'del e1.p', model: (e) => e.heap.delAttr(get(e, 'e1'), 'p') },
+  {
+    python: 'e3 = E(); e3.q = a',
+    model: (e) => {
+      bind(e, 'e3', e.heap.newInstance(e.classes.E));
+      e.heap.setAttr(get(e, 'e3'), 'q', get(e, 'a'));
+    },
+  },
+  { python: 'e2.q = a', model: (e) => e.heap.setAttr(get(e, 'e2'), 'q', get(e, 'a')) },
+  {
+    python: 'f1 = F(); f1.a = 1; f1.b = 2; f1.c = 3; f1.d = 4; f1.e = 5; f1.f = 6',
+    model: (e) => {
+      bind(e, 'f1', e.heap.newInstance(e.classes.F));
+      setInts(e, 'f1', ['a', 'b', 'c', 'd', 'e', 'f']);
+    },
+  },
+  {
+    python: 'f2 = F(); f2.a = 1',
+    model: (e) => {
+      bind(e, 'f2', e.heap.newInstance(e.classes.F));
+      setInts(e, 'f2', ['a']);
+    },
+  },
+  {
+    python: 'f3 = F(); f3.a = 1; f3.b = 2; f3.c = 3; f3.d = 4; f3.e = 5; f3.f = 6; f3.g = 7',
+    model: (e) => {
+      bind(e, 'f3', e.heap.newInstance(e.classes.F));
+      setInts(e, 'f3', ['a', 'b', 'c', 'd', 'e', 'f', 'g']);
+    },
+  },
+  {
+    python: 'g1 = G(); g1.a = 1; g1.b = 2; g2 = G(); g2.b = 3',
+    model: (e) => {
+      bind(e, 'g1', e.heap.newInstance(e.classes.G));
+      setInts(e, 'g1', ['a', 'b']);
+      bind(e, 'g2', e.heap.newInstance(e.classes.G));
+      setInts(e, 'g2', ['b'], 3);
+    },
+  },
+  {
+    python: 'g3 = G(); g3.a = 1; g1.c = 4',
+    model: (e) => {
+      bind(e, 'g3', e.heap.newInstance(e.classes.G));
+      setInts(e, 'g3', ['a']);
+      setInts(e, 'g1', ['c'], 4);
+    },
+  },
+  {
+    python: 'h1 = H(); h1.x = 1; del h1.x',
+    model: (e) => {
+      bind(e, 'h1', e.heap.newInstance(e.classes.H));
+      setInts(e, 'h1', ['x']);
+      e.heap.delAttr(get(e, 'h1'), 'x');
+    },
+  },
+  {
+    python: 'h2 = H(); h2.y = 2; h2.z = 3',
+    model: (e) => {
+      bind(e, 'h2', e.heap.newInstance(e.classes.H));
+      setInts(e, 'h2', ['y', 'z'], 2);
+    },
+  },
+  {
+    python: 'j1 = J(); j1.a = 1\ntry:\n    del j1.zz\nexcept AttributeError:\n    pass',
+    model: (e) => {
+      bind(e, 'j1', e.heap.newInstance(e.classes.J));
+      setInts(e, 'j1', ['a']);
+      expect(() => e.heap.delAttr(get(e, 'j1'), 'zz')).toThrow(/AttributeError/);
+    },
+  },
+  {
+    python: 'j2 = J(); j2.a = 1',
+    model: (e) => {
+      bind(e, 'j2', e.heap.newInstance(e.classes.J));
+      setInts(e, 'j2', ['a']);
+    },
+  },
+  {
+    python: 'ed1 = e1.__dict__; ed2 = e2.__dict__; ed3 = e3.__dict__',
+    model: (e) => {
+      for (const n of ['1', '2', '3']) bind(e, `ed${n}`, e.heap.instanceDict(get(e, `e${n}`)));
+    },
+    minors: before11,
+  },
+  {
+    python: 'fd1 = f1.__dict__; fd2 = f2.__dict__; fd3 = f3.__dict__; gd2 = g2.__dict__',
+    model: (e) => {
+      for (const n of ['1', '2', '3']) bind(e, `fd${n}`, e.heap.instanceDict(get(e, `f${n}`)));
+      bind(e, 'gd2', e.heap.instanceDict(get(e, 'g2')));
+    },
+    minors: before11,
+  },
+  {
+    python: 'hd1 = h1.__dict__; hd2 = h2.__dict__; jd1 = j1.__dict__; jd2 = j2.__dict__',
+    model: (e) => {
+      bind(e, 'hd1', e.heap.instanceDict(get(e, 'h1')));
+      bind(e, 'hd2', e.heap.instanceDict(get(e, 'h2')));
+      bind(e, 'jd1', e.heap.instanceDict(get(e, 'j1')));
+      bind(e, 'jd2', e.heap.instanceDict(get(e, 'j2')));
+    },
+    minors: before11,
+  },
+  {
+    python: 'e1 = None; f2 = None',
+    model: (e) => {
+      bind(e, 'e1', e.heap.newNone());
+      bind(e, 'f2', e.heap.newNone());
+    },
+  },
+];
 
 const STEPS: readonly Step[] = [
   { python: 'a = C()', model: (e) => bind(e, 'a', e.heap.newInstance(e.classes.C)) },
@@ -181,12 +322,19 @@ const STEPS: readonly Step[] = [
       bind(e, 'n3', e.heap.iteratorNext(get(e, 'ri')));
     },
   },
+  ...SPLIT_STEPS,
+];
+const SPLIT_NAMES = [
+  ...['e1', 'e2', 'e3', 'f1', 'f2', 'f3', 'g1', 'g2', 'g3', 'h1', 'h2', 'j1', 'j2'],
+  ...['ed1', 'ed2', 'ed3', 'fd1', 'fd2', 'fd3', 'gd2', 'hd1', 'hd2', 'jd1', 'jd2'],
 ];
 const REPORT = [
   ...['a', 'b', 's', 'd', 'dd', 'cs', 'r1', 'r3', 'rw', 'f', 'fc', 'rf'],
   ...['rg', 'ri', 'li', 'ti', 'di', 'dk', 'nx', 'm', 'k', 'md'],
+  ...SPLIT_NAMES,
 ];
 const NAMES = [
+  ...SPLIT_NAMES,
   ...['a', 'b', 's', 'w', 'd', 'dd', 'cs', '_', 'r1', 'r2', 'r3', 'rw', 'f', 'fc', 'rf'],
   ...['rg', 'ri', 'li', 'ti', 'di', 'dk', 'nx', 'n3', 'm', 'md'],
 ];
@@ -204,6 +352,11 @@ function runModel(profile: ProfileName, steps: readonly Step[]): Measured {
     S: heap.newClass('S', { slots: ['a', 'b'] }),
     W: heap.newClass('W', { slots: ['a', '__weakref__'] }),
     D: heap.newClass('D', { finalizer: true }),
+    E: heap.newClass('E'),
+    F: heap.newClass('F'),
+    G: heap.newClass('G'),
+    H: heap.newClass('H'),
+    J: heap.newClass('J'),
   };
   // The probe's free-list fill: 200 dicts, 200 lists, 3,000 1-tuples made and dropped.
   const fill = [...Array(200)].map(() => heap.newDict());
@@ -223,6 +376,10 @@ function runModel(profile: ProfileName, steps: readonly Step[]): Measured {
   bind(env, 'k', heap.newInstance(heap.newClass('K')));
   const methods = [...Array(300)].map(() => heap.newBoundMethod(meth, get(env, 'k')));
   for (const m of methods) heap.decref(m);
+  // The probe's drain: 100 one-key dicts kept alive (dict and keys free lists emptied).
+  const zero = heap.newInt(0);
+  for (let i = 0; i < 100; i++) heap.dictSetItem(heap.newDict(), zero, zero);
+  heap.decref(zero);
   const owner = new Map<number, { step: number; size: number }>();
   let current = -1;
   heap.hook = (event) => {

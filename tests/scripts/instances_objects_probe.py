@@ -2,10 +2,11 @@
 compiled under its own file name, with tracemalloc on (argv[1]: {"steps": [...],
 "names": [...]}); prints, per step, the request
 sizes of the blocks it allocated that are still alive at the end, and per name
-sys.getsizeof, gc.is_tracked and sys.getrefcount. Classes `outer` (a closure
+sys.getsizeof, gc.is_tracked and sys.getrefcount. Classes C, S, W, D, E, F, G, H, J,
+`outer` (a closure
 factory, called twice) and `k` (an instance of K with a method) are defined and the
-dict, list, 1-tuple and (3.8) bound-method free lists filled
-before tracing (the model does the same)."""
+dict, list, 1-tuple and (3.8) bound-method free lists filled, then the dict and
+dict-keys free lists drained, before tracing (the model does the same)."""
 import gc, json, sys, tracemalloc
 
 spec = json.loads(sys.argv[1])
@@ -21,6 +22,11 @@ class W:
     __slots__ = ('a', '__weakref__')
 class D:
     def __del__(self): pass
+class E: pass
+class F: pass
+class G: pass
+class H: pass
+class J: pass
 def outer():
     x = [1]
     def inner():
@@ -37,6 +43,9 @@ _fill = [{} for _ in range(200)] + [[] for _ in range(200)] + [(i,) for i in ran
 del _fill
 gc.disable()
 codes = [compile(src, '<step-%d>' % i, 'exec') for i, src in enumerate(steps)]
+# The keys free list may hold tables made before tracing: 100 one-key dicts kept
+# alive drain it, so that the steps' keys tables come from the allocator.
+_keep = [{0: 0} for _ in range(100)]
 tracemalloc.start(25)
 for code in codes:
     exec(code, ns)

@@ -326,7 +326,13 @@ export function instanceReferents(heap: HeapCore, o: ObjectHandle): ObjectHandle
   const data = instanceData(heap, o);
   const out = data.slots.filter((s) => s !== 0);
   if (data.dict !== 0) out.push(data.dict);
-  out.push(...data.values.values());
+  // 3.11+ values are visited and released in shared-key index order.
+  if (data.values.size > 0) {
+    for (const name of classData(heap, data.cls).sharedNames) {
+      const v = data.values.get(name);
+      if (v !== undefined) out.push(v);
+    }
+  }
   out.push(data.cls);
   return out;
 }
@@ -371,9 +377,10 @@ function dictValues(heap: HeapCore, d: ObjectHandle): ValueArea {
 }
 
 /**
- * Stores `name` → `v` in an area that follows the class's shared keys (insertdict on
- * a split table / _PyObject_StoreInstanceAttribute): a new name is appended to the
- * shared keys while they have room and the area is in order.
+ * Stores `name` → `v` in an area that follows the class's shared keys (3.11+:
+ * _PyObject_StoreInstanceAttribute, or insertdict on a materialised split dict): a
+ * new name is appended to the shared keys while they have room (and, for a dict, the
+ * dict holds every name before it).
  */
 function storeShared(
   heap: HeapCore,
@@ -390,19 +397,22 @@ function storeShared(
     heap.release(old);
     return;
   }
+  // The values area keeps its own insertion order (the values array's order bytes),
+  // so any shared name fits; a materialised dict is modelled for in-order stores only.
+  const ordered = area instanceof SplitDictArea;
   let ix = c.sharedNames.indexOf(name);
   if (ix < 0) {
     if (
       c.sharedUsable <= 0 ||
       c.sharedNames.length >= capacity ||
-      area.size !== c.sharedNames.length
+      (ordered && area.size !== c.sharedNames.length)
     )
       throw new HeapError('unsupported', `storing '${name}' would unshare ${c.name}'s keys`);
     c.sharedNames.push(name);
     c.sharedUsable--;
     ix = c.sharedNames.length - 1;
   }
-  if (ix >= capacity || area.size !== ix)
+  if (ix >= capacity || (ordered && area.size !== ix))
     throw new HeapError('unsupported', `storing '${name}' out of ${c.name}'s key order`);
   heap.increment(v);
   area.set(name, v);
