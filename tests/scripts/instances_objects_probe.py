@@ -2,7 +2,7 @@
 compiled under its own file name, with tracemalloc on (argv[1]: {"steps": [...],
 "names": [...]}); prints, per step, the request
 sizes of the blocks it allocated that are still alive at the end, and per name
-sys.getsizeof, gc.is_tracked and sys.getrefcount. Classes C, S, W, D, E, F, G, H, J,
+sys.getsizeof, gc.is_tracked and sys.getrefcount. Classes C, S, W, D, E, F, G, H, J, P, Q, R,
 `outer` (a closure
 factory, called twice) and `k` (an instance of K with a method) are defined and the
 dict, list, 1-tuple and (3.8) bound-method free lists filled, then the dict and
@@ -27,6 +27,9 @@ class F: pass
 class G: pass
 class H: pass
 class J: pass
+class P: pass
+class Q: pass
+class R: pass
 def outer():
     x = [1]
     def inner():
