@@ -1,64 +1,74 @@
 /**
- * Classes and instances against live CPython 3.8–3.13: the same steps run in the
+ * Classes and instances against CPython 3.8–3.13, recorded (the committed fixture,
+ * scripts/record-instances-fixture.ts) and live: the same steps run in the
  * interpreter (scripts/instances_objects_probe.py, tracemalloc per step) and on the
- * model. Per step, the request sizes of the blocks it allocated that are still alive
+ * model — hand-written steps and a generated matrix of 300 attribute stores, deletes
+ * and rebinds (scripts/instance-steps.ts; 3.8–3.10 split dicts turning combined,
+ * classes re-sharing or dropping their keys). Per step, the request sizes of the blocks it allocated that are still alive
  * at the end must be equal (objects, 3.11/3.12 values arrays, 3.13 inline values,
  * 3.8–3.10 split dicts' values arrays, list item arrays, weakrefs, closures: cell,
  * closure tuple, function; range, iterators; bound methods and 3.8's free list; 3.11+
  * `__dict__` materialised, written, outliving its object); per name, sys.getsizeof,
  * gc.is_tracked and sys.getrefcount. The model also validates its heap after every step.
  */
-import { liveInterpreterFor, runProbe } from '@pymem/cpython';
+import { liveInterpreterFor } from '@pymem/cpython';
 import { Heap, validateHeap } from '@pymem/objects';
-import { RECORDED_PROFILE_NAMES } from '@pymem/versions';
+import { PROFILES, type ProfileName, parseVersion, RECORDED_PROFILE_NAMES } from '@pymem/versions';
 import { describe, expect, it } from 'vitest';
+import { type Measured, runModel, type Step } from './scripts/instance-steps.ts';
 import {
-  INSTANCES_PROBE,
-  MATRIX_SEED,
-  MATRIX_STEPS,
-  type Measured,
-  matrixSteps,
-  NAMES,
-  REPORT,
-  runModel,
-  STEPS,
-} from './scripts/instance-steps.ts';
+  instanceRuns,
+  probeInstances,
+  readInstancesFixture,
+} from './scripts/record-instances-fixture.ts';
 
-describe('classes and instances, live', () => {
-  for (const profile of RECORDED_PROFILE_NAMES) {
-    it(`allocates, sizes and counts as CPython ${profile} does`, () => {
-      const interpreter = liveInterpreterFor(profile, 'instances');
-      if (!interpreter) return;
-      const minor = Number(profile.split('.')[1]);
-      const steps = STEPS.filter((step) => step.minors?.(minor) ?? true);
-      const measured = runProbe<Measured>(interpreter.path, INSTANCES_PROBE, {
-        args: [JSON.stringify({ steps: steps.map((s) => s.python), names: NAMES, report: REPORT })],
-      });
-      const model = runModel(profile, steps);
-      expect(model.live.map((sizes, i) => [steps[i]!.python, ...sizes])).toEqual(
-        measured.live.map((sizes, i) => [steps[i]!.python, ...sizes]),
-      );
-      expect(model.objects).toEqual(measured.objects);
+/** The model's run of `steps` against what CPython measured on them. */
+function expectSameAsCPython(
+  profile: ProfileName,
+  steps: readonly Step[],
+  measured: Measured,
+): void {
+  const model = runModel(profile, steps);
+  expect(model.live.map((sizes, i) => [steps[i]!.python, ...sizes])).toEqual(
+    measured.live.map((sizes, i) => [steps[i]!.python, ...sizes]),
+  );
+  expect(model.objects).toEqual(measured.objects);
+}
+
+describe('classes and instances, recorded', () => {
+  const fixture = readInstancesFixture();
+
+  it('holds both runs for 3.8 … 3.13, made from the current steps', () => {
+    expect(Object.keys(fixture).sort()).toEqual(
+      RECORDED_PROFILE_NAMES.map((name) => PROFILES[name].referenceRelease).sort(),
+    );
+    for (const [release, runs] of Object.entries(fixture)) {
+      const current = instanceRuns(parseVersion(release).minor);
+      expect(runs.hand.steps).toEqual(current.hand.map((s) => s.python));
+      expect(runs.matrix.steps).toEqual(current.matrix.map((s) => s.python));
+    }
+  });
+
+  for (const [release, runs] of Object.entries(fixture)) {
+    const { name, minor } = parseVersion(release);
+    it(`allocates, sizes and counts as CPython ${release} did (hand-written steps)`, () => {
+      expectSameAsCPython(name, instanceRuns(minor).hand, runs.hand.measured);
+    });
+    it(`allocates, sizes and counts as CPython ${release} did (generated matrix)`, () => {
+      expectSameAsCPython(name, instanceRuns(minor).matrix, runs.matrix.measured);
     });
   }
 });
 
-describe('generated attribute stores and deletes, live', () => {
-  const matrix = matrixSteps(MATRIX_SEED, MATRIX_STEPS);
+describe('classes and instances, live', () => {
   for (const profile of RECORDED_PROFILE_NAMES) {
-    it(`allocates, sizes and counts as CPython ${profile} does`, () => {
-      const interpreter = liveInterpreterFor(profile, 'instances (generated)');
-      if (!interpreter) return;
-      const minor = Number(profile.split('.')[1]);
-      const steps = matrix.filter((step) => step.minors?.(minor) ?? true);
-      const measured = runProbe<Measured>(interpreter.path, INSTANCES_PROBE, {
-        args: [JSON.stringify({ steps: steps.map((s) => s.python), names: NAMES, report: REPORT })],
-      });
-      const model = runModel(profile, steps);
-      expect(model.live.map((sizes, i) => [steps[i]!.python, ...sizes])).toEqual(
-        measured.live.map((sizes, i) => [steps[i]!.python, ...sizes]),
-      );
-      expect(model.objects).toEqual(measured.objects);
+    const interpreter = liveInterpreterFor(profile, 'instances');
+    const runs = instanceRuns(Number(profile.split('.')[1]));
+    it.skipIf(!interpreter)(`allocates, sizes and counts as CPython ${profile} does`, () => {
+      expectSameAsCPython(profile, runs.hand, probeInstances(interpreter!.path, runs.hand));
+    });
+    it.skipIf(!interpreter)(`runs the generated matrix as CPython ${profile} does`, () => {
+      expectSameAsCPython(profile, runs.matrix, probeInstances(interpreter!.path, runs.matrix));
     });
   }
 });

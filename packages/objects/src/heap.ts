@@ -74,8 +74,8 @@ import {
   listSetItem,
   newList,
 } from './lists.ts';
-import { sharedKeysBytes } from './shared-keys.ts';
 import { newSet, newSetFromSet, setAdd, setData, setDiscard, setMerge } from './sets.ts';
+import { sharedKeysBytes } from './shared-keys.ts';
 import { bytearrayResize, newBytearray, newBytes, newStr, strBytes } from './strings.ts';
 import { newConstantTuple, newTuple } from './tuples.ts';
 import type { ObjectType } from './types.ts';

@@ -86,7 +86,10 @@ export function identifier(heap: HeapCore, name: string): ObjectHandle {
   if (codePoints.length === 1 && codePoints[0]!.codePointAt(0)! < LATIN1_SINGLETONS)
     return heap.latin1[codePoints[0]!.codePointAt(0)!]!;
   let names = identifiers.get(heap);
-  if (names === undefined) identifiers.set(heap, (names = new Map()));
+  if (names === undefined) {
+    names = new Map();
+    identifiers.set(heap, names);
+  }
   let h = names.get(name);
   if (h === undefined) {
     let maxChar = 0;

@@ -20,13 +20,7 @@
  */
 import { dictKeysBytes, usableFraction } from './dict-keys.ts';
 import { DEEP_STATIC_REFCNT, type Heap } from './heap.ts';
-import {
-  type DictData,
-  Flag,
-  type SetData,
-  type SharedKeys,
-  SlotState,
-} from './internal/table.ts';
+import { type DictData, Flag, type SetData, type SharedKeys, SlotState } from './internal/table.ts';
 import { TYPE_CODE } from './types.ts';
 
 /** Thrown by {@link validateHeap} with every broken invariant listed. */
