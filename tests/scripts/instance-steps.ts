@@ -194,6 +194,63 @@ const SPLIT_STEPS: readonly Step[] = [
   },
 ];
 
+/** `name = sys.intern(<a new str with the text>)`. */
+const internNew = (e: Env, name: string, text: string): void => {
+  const s = e.heap.newStr(text);
+  bind(e, name, e.heap.intern(s));
+  e.heap.decref(s);
+};
+
+/**
+ * String interning: sys.intern of new strs (the first joins the table, an equal one
+ * gets the interned object and is freed), a name the interpreter interned at start-up
+ * ('append'), the interned str dying with its last reference (3.8–3.11, 3.13) or
+ * staying immortal (3.12), and interning a str whose text was interned before.
+ */
+const INTERN_STEPS: readonly Step[] = [
+  {
+    python: "i1 = sys.intern(''.join(('pym', 'em_i1')))",
+    model: (e) => internNew(e, 'i1', 'pymem_i1'),
+  },
+  {
+    python: "i2 = sys.intern(''.join(('pym', 'em_i1')))",
+    model: (e) => internNew(e, 'i2', 'pymem_i1'),
+  },
+  {
+    python: "n1 = ''.join(('pym', 'em_i1'))",
+    model: (e) => bind(e, 'n1', e.heap.newStr('pymem_i1')),
+  },
+  {
+    python: "i4 = sys.intern(''.join(('ap', 'pend')))",
+    model: (e) => internNew(e, 'i4', 'append'),
+  },
+  {
+    python: 'i1 = None; i2 = None',
+    model: (e) => {
+      bind(e, 'i1', e.heap.newNone());
+      bind(e, 'i2', e.heap.newNone());
+    },
+  },
+  { python: 'i3 = sys.intern(n1)', model: (e) => bind(e, 'i3', e.heap.intern(get(e, 'n1'))) },
+  {
+    python: "i5 = sys.intern(''.join(('pym', 'em_i5'))); i6 = i5; n5 = ''.join(('pym', 'em_i5'))",
+    model: (e) => {
+      internNew(e, 'i5', 'pymem_i5');
+      e.heap.incref(get(e, 'i5'));
+      bind(e, 'i6', get(e, 'i5'));
+      bind(e, 'n5', e.heap.newStr('pymem_i5'));
+    },
+  },
+  {
+    python: 'i7 = sys.intern(n5); n5 = None',
+    model: (e) => {
+      bind(e, 'i7', e.heap.intern(get(e, 'n5')));
+      bind(e, 'n5', e.heap.newNone());
+    },
+  },
+];
+const INTERN_NAMES = ['i1', 'i2', 'i3', 'i4', 'i5', 'i6', 'i7', 'n1', 'n5'];
+
 /** The hand-written steps, in order. */
 export const STEPS: readonly Step[] = [
   { python: 'a = C()', model: (e) => bind(e, 'a', e.heap.newInstance(e.classes.C)) },
@@ -338,6 +395,7 @@ export const STEPS: readonly Step[] = [
     },
   },
   ...SPLIT_STEPS,
+  ...INTERN_STEPS,
 ];
 /**
  * The generated matrix: over classes P, Q and R (five names each: p0 … r4), random
@@ -439,11 +497,13 @@ export const REPORT: readonly string[] = [
   ...['rg', 'ri', 'li', 'ti', 'di', 'dk', 'nx', 'm', 'k', 'md'],
   ...SPLIT_NAMES,
   ...MATRIX_NAMES,
+  ...['i1', 'i3', 'i5', 'i6', 'i7', 'n1'],
 ];
 /** Every name a step binds (made beforehand, so no step resizes the namespace). */
 export const NAMES: readonly string[] = [
   ...SPLIT_NAMES,
   ...MATRIX_NAMES,
+  ...INTERN_NAMES,
   ...['a', 'b', 's', 'w', 'd', 'dd', 'cs', '_', 'r1', 'r2', 'r3', 'rw', 'f', 'fc', 'rf'],
   ...['rg', 'ri', 'li', 'ti', 'di', 'dk', 'nx', 'n3', 'm', 'md'],
 ];
@@ -486,6 +546,8 @@ export function runModel(profile: ProfileName, steps: readonly Step[]): Measured
   });
   for (const t of tuples) heap.decref(t);
   const constants = { int1000: heap.newInt(1000), float2000: heap.newFloat(2000.5) };
+  // A name the interpreter interned at start-up (list.append's).
+  heap.decref(heap.identifier('append'));
   const meth = heap.newFunction();
   const env: Env = { heap, names: new Map(), classes, constants, meth };
   bind(env, 'k', heap.newInstance(heap.newClass('K')));

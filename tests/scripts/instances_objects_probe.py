@@ -14,7 +14,7 @@ steps = spec['steps']
 # Every name the steps bind exists beforehand, so no step resizes the namespace dict.
 ns = {name: None for name in spec['names']}
 exec(compile('''
-import weakref
+import sys, weakref
 class C: pass
 class S:
     __slots__ = ('a', 'b')
@@ -67,10 +67,11 @@ for name in spec['report']:
     value = ns[name]
     if value is None:  # never bound by these steps
         continue
+    refs = sys.getrefcount(value)  # an immortal's count stays what it is
     objects[name] = {
         'size': sys.getsizeof(value),
         'tracked': gc.is_tracked(value),
         # minus `value` here; the argument's reference stays, as the model's getrefcount counts it
-        'refs': sys.getrefcount(value) - 1,
+        'refs': refs if refs >= 2 ** 31 else refs - 1,
     }
 print(json.dumps({'live': [sorted(sizes) for sizes in live], 'objects': objects}))

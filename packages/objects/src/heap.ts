@@ -62,6 +62,7 @@ import {
   setAttr,
 } from './instances.ts';
 import { Flag } from './internal/table.ts';
+import { identifier, intern, newInternedStr } from './interned.ts';
 import { newFloat, newInt } from './ints.ts';
 import { iteratorNext, iteratorReferents, newIterator, newRange } from './iterators.ts';
 import { keyIdentity } from './key-identity.ts';
@@ -316,9 +317,40 @@ export class Heap extends HeapCore implements HeapGraph {
     return newFloat(this, value);
   }
 
-  /** A str with the text `s` (`PyUnicode_New` compact form; singletons for '' and latin-1 chars). */
-  newStr(s: string): ObjectHandle {
-    return newStr(this, s);
+  /**
+   * A str with the text `s` (`PyUnicode_New` compact form; singletons for '' and
+   * latin-1 chars). With `interned` (PyUnicode_InternFromString): the interned str
+   * for `s` — an existing one, or the new str joining the interned table (interned.ts).
+   */
+  newStr(s: string, options: { readonly interned?: boolean } = {}): ObjectHandle {
+    return options.interned === true ? newInternedStr(this, s) : newStr(this, s);
+  }
+
+  /**
+   * `sys.intern(s)`: a new reference to the interned str with `s`'s text (`s` itself
+   * when none was; mortal on 3.8–3.11 and 3.13+, immortal on 3.12). The caller keeps
+   * its reference to `s`. @throws HeapError('wrong-type') unless `s` is a str
+   */
+  intern(s: ObjectHandle): ObjectHandle {
+    return intern(this, s);
+  }
+
+  /** True for a str in the interned table (the singletons and identifiers included). */
+  isInterned(o: ObjectHandle): boolean {
+    this.check(o);
+    return (
+      (this.table.flags[o]! & Flag.INTERNED) !== 0 ||
+      (this.isSingleton(o) && this.typeName(o) === 'str')
+    );
+  }
+
+  /**
+   * A new reference to the str of an identifier — a name held by a code object,
+   * interned when the code was compiled: the interned str with that text, or a
+   * pre-existing one (no block; immortal from 3.12).
+   */
+  identifier(name: string): ObjectHandle {
+    return this.share(identifier(this, name));
   }
 
   /**

@@ -54,7 +54,7 @@ import {
 import type { HeapCore, ObjectHandle } from './heap-core.ts';
 import { HeapError } from './heap-error.ts';
 import type { SharedKeys } from './internal/table.ts';
-import { identifier } from './strings.ts';
+import { identifier } from './interned.ts';
 
 /** _PyDict_NewKeysForClass: an 8-slot table (keys free list or PyObject_Malloc), the class's reference. */
 export function newClassKeys(heap: HeapCore): SharedKeys {

@@ -72,32 +72,3 @@ export function bytearrayResize(heap: HeapCore, b: ObjectHandle, size: number): 
   }
   t.length[b] = size;
 }
-
-const identifiers = new WeakMap<HeapCore, Map<string, ObjectHandle>>();
-
-/**
- * The str object of an identifier — an attribute or variable name a code object holds,
- * interned when the code was compiled (a borrowed reference). It exists outside the
- * modelled allocations, like a code constant, and is never freed; one-character
- * latin-1 names are the character singletons.
- */
-export function identifier(heap: HeapCore, name: string): ObjectHandle {
-  const codePoints = [...name];
-  if (codePoints.length === 1 && codePoints[0]!.codePointAt(0)! < LATIN1_SINGLETONS)
-    return heap.latin1[codePoints[0]!.codePointAt(0)!]!;
-  let names = identifiers.get(heap);
-  if (names === undefined) {
-    names = new Map();
-    identifiers.set(heap, names);
-  }
-  let h = names.get(name);
-  if (h === undefined) {
-    let maxChar = 0;
-    for (const ch of codePoints) maxChar = Math.max(maxChar, ch.codePointAt(0)!);
-    h = heap.makeStatic('str', name);
-    heap.table.length[h] = codePoints.length;
-    heap.table.allocated[h] = maxChar < 128 ? 0 : maxChar < 256 ? 1 : maxChar < 0x10000 ? 2 : 4;
-    names.set(name, h);
-  }
-  return h;
-}

@@ -17,10 +17,13 @@
  *      dicts: used ≤ nentries, usable + nentries = USABLE_FRACTION(size), and the keys
  *      block has _PyDict_KeysSize bytes; a 3.8–3.10 shared keys table's dk_refcnt is
  *      its class (while cached) plus its split dicts, and its block is held.
+ *   5. The interned table holds live strs flagged INTERNED under their own text, and
+ *      every live INTERNED str is in it.
  */
 import { dictKeysBytes, usableFraction } from './dict-keys.ts';
 import { DEEP_STATIC_REFCNT, type Heap } from './heap.ts';
 import { type DictData, Flag, type SetData, type SharedKeys, SlotState } from './internal/table.ts';
+import { internedTable } from './interned.ts';
 import { TYPE_CODE } from './types.ts';
 
 /** Thrown by {@link validateHeap} with every broken invariant listed. */
@@ -129,6 +132,19 @@ export function validateHeap(heap: Heap): void {
     if (t.type[o] === TYPE_CODE.dict && state === SlotState.LIVE) {
       const keys = (t.payload[o] as DictData).keysAddress;
       if (keys !== 0) blocks.add(keys);
+    }
+  }
+  const interned = internedTable(heap);
+  for (const [text, s] of interned) {
+    if (!heap.isLive(s) || t.type[s] !== TYPE_CODE.str || t.payload[s] !== text)
+      problems.push(`interned '${text}': object ${s} is not a live str with that text`);
+    else if ((t.flags[s]! & Flag.INTERNED) === 0)
+      problems.push(`interned '${text}': object ${s} is not flagged interned`);
+  }
+  for (let o = 1; o < t.top; o++) {
+    if (t.state[o] === SlotState.LIVE && t.flags[o]! & Flag.INTERNED) {
+      if (interned.get(t.payload[o] as string) !== o)
+        problems.push(`str ${o} is flagged interned but not in the interned table`);
     }
   }
   for (const [keys, holders] of sharedHolders) {
