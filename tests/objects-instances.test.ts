@@ -11,11 +11,22 @@
  * `__dict__` materialised, written, outliving its object); per name, sys.getsizeof,
  * gc.is_tracked and sys.getrefcount. The model also validates its heap after every step.
  */
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { liveInterpreterFor } from '@pymem/cpython';
 import { Heap, validateHeap } from '@pymem/objects';
 import { PROFILES, type ProfileName, parseVersion, RECORDED_PROFILE_NAMES } from '@pymem/versions';
 import { describe, expect, it } from 'vitest';
-import { type Measured, runModel, type Step } from './scripts/instance-steps.ts';
+import {
+  INSTANCES_PROBE,
+  INTERN_STEPS,
+  type Measured,
+  NAMES,
+  REPORT,
+  runModel,
+  type Step,
+} from './scripts/instance-steps.ts';
 import {
   instanceRuns,
   probeInstances,
@@ -71,6 +82,38 @@ describe('classes and instances, live', () => {
       expectSameAsCPython(profile, runs.matrix, probeInstances(interpreter!.path, runs.matrix));
     });
   }
+});
+
+describe('string interning, Pyodide (CPython 3.14, wasm32), live', () => {
+  it('interns, counts and frees as Pyodide does, on the 32-bit 3.14 layout', async (context) => {
+    const { runInPyodide } = await import('./scripts/pyodide-probe.ts');
+    const spec = {
+      steps: INTERN_STEPS.map((s) => s.python),
+      names: NAMES,
+      report: REPORT.filter((name) => /^[in]\d$/.test(name)),
+    };
+    // The probe reads its spec from argv; Pyodide runs it as a module with sys.argv set.
+    const script = join(tmpdir(), `pymem-instances-probe-${process.pid}.py`);
+    writeFileSync(
+      script,
+      `import sys\nsys.argv = ['probe', ${JSON.stringify(JSON.stringify(spec))}]\n${readFileSync(INSTANCES_PROBE, 'utf8')}`,
+    );
+    const measured = await runInPyodide<Measured>(
+      script,
+      {},
+      "{'live': [sorted(sizes) for sizes in live], 'objects': objects}",
+    );
+    rmSync(script, { force: true });
+    if (measured === null) return context.skip(); // announced loudly by runInPyodide
+    const model = runModel('3.14', INTERN_STEPS, 4);
+    const reported = new Set(spec.report);
+    expect(
+      Object.fromEntries(Object.entries(model.objects).filter(([name]) => reported.has(name))),
+    ).toEqual(measured.objects);
+    expect(model.live.map((sizes, i) => [INTERN_STEPS[i]!.python, ...sizes])).toEqual(
+      measured.live.map((sizes, i) => [INTERN_STEPS[i]!.python, ...sizes]),
+    );
+  });
 });
 
 describe('instances, which objects exist', () => {

@@ -6,7 +6,7 @@
  * and rebinds over three classes. Used by tests/objects-instances.test.ts and by
  * record-instances-fixture.ts.
  */
-import { Heap, HeapError, type ObjectHandle, validateHeap } from '@pymem/objects';
+import { Heap, HeapError, type ObjectHandle, type PointerSize, validateHeap } from '@pymem/objects';
 import type { ProfileName } from '@pymem/versions';
 
 /** The probe script. */
@@ -207,7 +207,7 @@ const internNew = (e: Env, name: string, text: string): void => {
  * ('append'), the interned str dying with its last reference (3.8–3.11, 3.13) or
  * staying immortal (3.12), and interning a str whose text was interned before.
  */
-const INTERN_STEPS: readonly Step[] = [
+export const INTERN_STEPS: readonly Step[] = [
   {
     python: "i1 = sys.intern(''.join(('pym', 'em_i1')))",
     model: (e) => internNew(e, 'i1', 'pymem_i1'),
@@ -517,8 +517,12 @@ export interface Measured {
 }
 
 /** Runs the steps on the model: live request sizes per step at the end, and per name. */
-export function runModel(profile: ProfileName, steps: readonly Step[]): Measured {
-  const heap = new Heap({ profile });
+export function runModel(
+  profile: ProfileName,
+  steps: readonly Step[],
+  pointerSize: PointerSize = 8,
+): Measured {
+  const heap = new Heap({ profile, pointerSize });
   const classes = {
     C: heap.newClass('C'),
     S: heap.newClass('S', { slots: ['a', 'b'] }),

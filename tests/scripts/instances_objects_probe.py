@@ -62,16 +62,29 @@ for trace in snap.traces:
         if frame.filename.startswith('<step-'):
             live[int(frame.filename[6:-1])].append(trace.size)
             break
-objects = {}
-for name in spec['report']:
-    value = ns[name]
-    if value is None:  # never bound by these steps
-        continue
-    refs = sys.getrefcount(value)  # an immortal's count stays what it is
-    objects[name] = {
-        'size': sys.getsizeof(value),
-        'tracked': gc.is_tracked(value),
-        # minus `value` here; the argument's reference stays, as the model's getrefcount counts it
-        'refs': refs if refs >= 2 ** 31 else refs - 1,
-    }
+
+
+def immortal(value, refs):
+    is_immortal = getattr(sys, '_is_immortal', None)  # 3.14
+    return is_immortal(value) if is_immortal else refs >= 2 ** 31
+
+
+def report(names):
+    """Per name: size, tracking and count (a local here: 3.14 passes it borrowed)."""
+    out = {}
+    for name in names:
+        value = ns[name]
+        if value is None:  # never bound by these steps
+            continue
+        refs = sys.getrefcount(value)  # an immortal's count stays what it is
+        out[name] = {
+            'size': sys.getsizeof(value),
+            'tracked': gc.is_tracked(value),
+            # minus `value` here; the argument's reference stays, as the model's getrefcount counts it
+            'refs': refs if immortal(value, refs) else refs - 1,
+        }
+    return out
+
+
+objects = report(spec['report'])
 print(json.dumps({'live': [sorted(sizes) for sizes in live], 'objects': objects}))
