@@ -399,7 +399,8 @@ export const STEPS: readonly Step[] = [
 ];
 /**
  * The generated matrix: over classes P, Q and R (five names each: p0 … r4), random
- * steps — make an instance, store a small int or another instance under one of seven
+ * steps — make an instance (a third of them given six attributes at once), store a
+ * small int or another instance under one of seven
  * attribute names, delete a present attribute, drop a name — and on 3.8–3.10 a last
  * step reading every bound instance's `__dict__` (dp0 …). Seven names overflow a
  * 3.8–3.10 class's first keys table; deletes and out-of-order stores make dicts
@@ -438,10 +439,18 @@ export function matrixSteps(seed: number, count: number): Step[] {
     if (attributes === undefined || r < 0.15) {
       if ((made.get(cls) ?? 0) >= MAX_INSTANCES_PER_CLASS) continue;
       made.set(cls, (made.get(cls) ?? 0) + 1);
-      present.set(name, new Set());
+      // A third of the new instances get six attributes at once, in order (as an
+      // __init__ would): past the first keys table's room.
+      const filled = rand() < 0.3 ? MATRIX_ATTRIBUTES.slice(0, 6) : [];
+      present.set(name, new Set(filled));
       steps.push({
-        python: `${name} = ${cls}()`,
-        model: (e) => bind(e, name, e.heap.newInstance(e.classes[cls])),
+        python: [`${name} = ${cls}()`, ...filled.map((a, i) => `${name}.${a} = ${i + 1}`)].join(
+          '; ',
+        ),
+        model: (e) => {
+          bind(e, name, e.heap.newInstance(e.classes[cls]));
+          setInts(e, name, filled);
+        },
       });
     } else if (r < 0.7) {
       const attribute = pick(MATRIX_ATTRIBUTES);
