@@ -62,7 +62,13 @@ import {
   setAttr,
 } from './instances.ts';
 import { Flag } from './internal/table.ts';
-import { identifier, intern, newInternedStr } from './interned.ts';
+import {
+  type InternedDictState,
+  identifier,
+  intern,
+  newInternedStr,
+  setInternedDict,
+} from './interned.ts';
 import { newFloat, newInt } from './ints.ts';
 import { iteratorNext, iteratorReferents, newIterator, newRange } from './iterators.ts';
 import { keyIdentity } from './key-identity.ts';
@@ -333,6 +339,15 @@ export class Heap extends HeapCore implements HeapGraph {
    */
   intern(s: ObjectHandle): ObjectHandle {
     return intern(this, s);
+  }
+
+  /**
+   * Tells the model how full the interpreter's interned dict is (its table was made at
+   * start-up); from then on interning new strs grows it as CPython does (interned.ts).
+   * @throws HeapError('invalid-argument') for a state no keys table can have
+   */
+  setInternedDict(state: InternedDictState): void {
+    setInternedDict(this, state);
   }
 
   /** True for a str in the interned table (the singletons and identifiers included). */

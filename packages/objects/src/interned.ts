@@ -24,9 +24,14 @@
  * Invariants: every str in the table is live, flagged INTERNED and holds its key's
  * text; every live INTERNED str is in the table; at most one str per text.
  *
- * Not modelled: the interned dict's own keys table — made at start-up holding
- * thousands of names, its rare resizes are raw-sized blocks the model does not know
- * the state of.
+ * The interned dict itself is an ordinary dict of str keys (3.11+: a DICT_KEYS_UNICODE
+ * table) made at start-up holding thousands of names. Once told how full it is
+ * ({@link setInternedDict}), the model grows it as insertdict does: an insert with no
+ * usable entry left resizes to GROWTH_RATE (used × 3) — a new keys table from
+ * PyObject_Malloc (PyMem from 3.13; measured: 3.12's too comes from the main
+ * interpreter's PyObject_Malloc), then the old table freed (the start-up table is not
+ * a block of this model: its free is not an allocator call here). A mortal str's
+ * death leaves a dummy (used − 1, usable unchanged).
  *
  * Models PyUnicode_InternInPlace, sys_intern_impl, PyUnicode_InternFromString and
  * unicode_dealloc's SSTATE_INTERNED_MORTAL case (Objects/unicodeobject.c,
@@ -34,11 +39,81 @@
  * _PyUnicode_InternMortal / _PyUnicode_InternImmortal and intern_common 3.13.
  * Measured on 3.8.18–3.13.0 (tests/objects-instances.test.ts).
  */
+import { DICT_LOG_MINSIZE, dictKeysBytes, log2SizeFor, usableFraction } from './dict-keys.ts';
 import { type HeapCore, LATIN1_SINGLETONS, type ObjectHandle } from './heap-core.ts';
+import { HeapError } from './heap-error.ts';
 import { Flag } from './internal/table.ts';
 import { newStr } from './strings.ts';
 
 const tables = new WeakMap<HeapCore, Map<string, ObjectHandle>>();
+
+/** How full the interned dict's keys table is (see {@link setInternedDict}). */
+export interface InternedDictState {
+  /** log2 of dk_size. */
+  readonly log2Size: number;
+  /** ma_used: interned strs in it. */
+  readonly used: number;
+  /** dk_usable: inserts left before a resize. */
+  readonly usable: number;
+}
+
+/** The interned dict's table: its state and block (0: the start-up table, not a model block). */
+interface InternedDict {
+  address: number;
+  log2Size: number;
+  used: number;
+  usable: number;
+}
+
+const internedDicts = new WeakMap<HeapCore, InternedDict>();
+
+/**
+ * Tells the model how full the interpreter's interned dict is now; from then on
+ * interning new strs grows it (without this, its table is not modelled).
+ * @throws HeapError('invalid-argument') for a state no table can have
+ */
+export function setInternedDict(heap: HeapCore, state: InternedDictState): void {
+  const { log2Size, used, usable } = state;
+  const valid =
+    Number.isInteger(log2Size) &&
+    log2Size >= DICT_LOG_MINSIZE &&
+    log2Size < 31 &&
+    Number.isInteger(used) &&
+    Number.isInteger(usable) &&
+    used >= 0 &&
+    usable >= 0 &&
+    used + usable <= usableFraction(2 ** log2Size);
+  if (!valid)
+    throw new HeapError('invalid-argument', `not an interned dict state: ${JSON.stringify(state)}`);
+  internedDicts.set(heap, { address: 0, log2Size, used, usable });
+}
+
+/** The interned dict's current keys block (0 while it is the start-up table or not modelled). */
+export function internedDictBlock(heap: HeapCore): number {
+  return internedDicts.get(heap)?.address ?? 0;
+}
+
+/** insertdict of a new key into the interned dict: insertion_resize first when it is full. */
+function internedDictInsert(heap: HeapCore): void {
+  const dict = internedDicts.get(heap);
+  if (dict === undefined) return;
+  if (dict.usable <= 0) {
+    const log2 = log2SizeFor(dict.used * 3, heap.layout.minor);
+    const unicode = heap.layout.minor >= 11;
+    const block = heap.memCall(
+      'malloc',
+      0,
+      dictKeysBytes(heap.layout, log2, unicode),
+      heap.keysDomain(),
+    );
+    if (dict.address !== 0) heap.memCall('free', dict.address, 0, heap.keysDomain());
+    dict.address = block;
+    dict.log2Size = log2;
+    dict.usable = usableFraction(2 ** log2) - dict.used;
+  }
+  dict.used++;
+  dict.usable--;
+}
 
 /** The interned table of a heap: text → str (read-only view for checkers). */
 export function internedTable(heap: HeapCore): ReadonlyMap<string, ObjectHandle> {
@@ -95,6 +170,7 @@ function internInPlace(heap: HeapCore, s: ObjectHandle): ObjectHandle {
   const interned = table(heap);
   const existing = interned.get(text);
   if (existing !== undefined) return existing;
+  internedDictInsert(heap);
   interned.set(text, s);
   t.flags[s]! |= Flag.INTERNED;
   if (heap.layout.minor === 12) {
@@ -131,4 +207,6 @@ export function newInternedStr(heap: HeapCore, s: string): ObjectHandle {
 /** unicode_dealloc of an interned mortal str: out of the table (no allocation). */
 export function forgetInterned(heap: HeapCore, s: ObjectHandle): void {
   table(heap).delete(heap.table.payload[s] as string);
+  const dict = internedDicts.get(heap);
+  if (dict !== undefined) dict.used--;
 }

@@ -23,7 +23,7 @@
 import { dictKeysBytes, usableFraction } from './dict-keys.ts';
 import { DEEP_STATIC_REFCNT, type Heap } from './heap.ts';
 import { type DictData, Flag, type SetData, type SharedKeys, SlotState } from './internal/table.ts';
-import { internedTable } from './interned.ts';
+import { internedDictBlock, internedTable } from './interned.ts';
 import { TYPE_CODE } from './types.ts';
 
 /** Thrown by {@link validateHeap} with every broken invariant listed. */
@@ -135,6 +135,7 @@ export function validateHeap(heap: Heap): void {
     }
   }
   const interned = internedTable(heap);
+  if (internedDictBlock(heap) !== 0) blocks.add(internedDictBlock(heap));
   for (const [text, s] of interned) {
     if (!heap.isLive(s) || t.type[s] !== TYPE_CODE.str || t.payload[s] !== text)
       problems.push(`interned '${text}': object ${s} is not a live str with that text`);
