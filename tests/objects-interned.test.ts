@@ -2,9 +2,9 @@
  * The interned dict growing, against CPython 3.8–3.13 (scripts/interned-growth.ts,
  * programs/intern_growth.py): from the table's state when the section starts — read
  * off the recording's first two resizes — the model must predict every resize of
- * 60,000 interned strs, three in four dropped (mortal: they leave dummies, and the
- * next table is sized for fewer; 3.12: immortal, they stay), and 30,000 more: which str triggers it, the new table's
- * request size and domain-sized block, the free of the table before it. Recorded (the
+ * 40,000 interned strs, three in four dropped (mortal: they leave dummies, and the
+ * next table is sized for fewer; 3.12: immortal, they stay), and 20,000 more: which
+ * str triggers it, the new table's request size, the free of the table before it. Recorded (the
  * committed fixture) and live (a fresh recording where the interpreter is found).
  */
 import { readFileSync, rmSync } from 'node:fs';

@@ -1,6 +1,6 @@
 /**
  * The interned dict growing, CPython versus the model (tests/programs/intern_growth.py:
- * 60,000 new strs interned, three in four dropped, 30,000 more).
+ * 40,000 new strs interned, three in four dropped, 20,000 more).
  *
  * From a recording: each str is made by '%' formatting, whose last call is one
  * PyObject_Realloc, so the n-th realloc of the section marks str n − 1. A resize of the
@@ -131,9 +131,9 @@ export function modelGrowth(profile: ProfileName, startup: InternedDictState): s
     return interned;
   };
   const names: number[] = [];
-  for (let i = 0; i < 60000; i++) names.push(internNew(`pymem_${i}`));
-  for (let i = 0; i < 60000; i++) if (i % 4) heap.decref(names[i]!);
-  for (let i = 0; i < 30000; i++) internNew(`pymem_x${i}`);
+  for (let i = 0; i < 40000; i++) names.push(internNew(`pymem_${i}`));
+  for (let i = 0; i < 40000; i++) if (i % 4) heap.decref(names[i]!);
+  for (let i = 0; i < 20000; i++) internNew(`pymem_x${i}`);
   // The start-up table's free is not an allocator call of the model: as recorded.
   const first = events.findIndex((e) => e.includes(' m '));
   if (first >= 0) events.splice(first + 1, 0, `${events[first]!.split(' ')[0]} f #0`);
