@@ -28,8 +28,8 @@
  * table) made at start-up holding thousands of names. Once told how full it is
  * ({@link setInternedDict}), the model grows it as insertdict does: an insert with no
  * usable entry left resizes to GROWTH_RATE (used × 3) — a new keys table from
- * PyObject_Malloc (PyMem from 3.13; measured: 3.12's too comes from the main
- * interpreter's PyObject_Malloc), then the old table freed (the start-up table is not
+ * PyObject_Malloc (PyMem from 3.13; measured: 3.12's, although its interned strs are
+ * immortal, too comes from PyObject_Malloc), then the old table freed (the start-up table is not
  * a block of this model: its free is not an allocator call here). A mortal str's
  * death leaves a dummy (used − 1, usable unchanged).
  *
