@@ -4,8 +4,9 @@
  * interpreter (scripts/instances_objects_probe.py, tracemalloc per step) and on the
  * model — hand-written steps and a generated matrix of 300 attribute stores, deletes
  * and rebinds (scripts/instance-steps.ts; 3.8–3.10 split dicts turning combined,
- * classes re-sharing or dropping their keys). Per step, the request sizes of the blocks it allocated that are still alive
- * at the end must be equal (objects, 3.11/3.12 values arrays, 3.13 inline values,
+ * classes re-sharing or dropping their keys; sys.intern, also on Pyodide 3.14). Per
+ * step, the request sizes of the blocks it allocated that are still alive at the end
+ * must be equal (objects, 3.11/3.12 values arrays, 3.13 inline values,
  * 3.8–3.10 split dicts' values arrays, list item arrays, weakrefs, closures: cell,
  * closure tuple, function; range, iterators; bound methods and 3.8's free list; 3.11+
  * `__dict__` materialised, written, outliving its object); per name, sys.getsizeof,
