@@ -242,6 +242,12 @@ export const INTERN_STEPS: readonly Step[] = [
     },
   },
   {
+    // A statically allocated str (3.12+: immortal, also on 3.13, whose sys.intern is mortal).
+    python: "i8 = sys.intern(''.join(('ap', 'pend')))",
+    model: (e) => internNew(e, 'i8', 'append'),
+    minors: (minor) => minor >= 12,
+  },
+  {
     python: 'i7 = sys.intern(n5); n5 = None',
     model: (e) => {
       bind(e, 'i7', e.heap.intern(get(e, 'n5')));
@@ -249,7 +255,7 @@ export const INTERN_STEPS: readonly Step[] = [
     },
   },
 ];
-const INTERN_NAMES = ['i1', 'i2', 'i3', 'i4', 'i5', 'i6', 'i7', 'n1', 'n5'];
+const INTERN_NAMES = ['i1', 'i2', 'i3', 'i4', 'i5', 'i6', 'i7', 'i8', 'n1', 'n5'];
 
 /** The hand-written steps, in order. */
 export const STEPS: readonly Step[] = [
@@ -506,7 +512,7 @@ export const REPORT: readonly string[] = [
   ...['rg', 'ri', 'li', 'ti', 'di', 'dk', 'nx', 'm', 'k', 'md'],
   ...SPLIT_NAMES,
   ...MATRIX_NAMES,
-  ...['i1', 'i3', 'i5', 'i6', 'i7', 'n1'],
+  ...['i1', 'i3', 'i5', 'i6', 'i7', 'i8', 'n1'],
 ];
 /** Every name a step binds (made beforehand, so no step resizes the namespace). */
 export const NAMES: readonly string[] = [
