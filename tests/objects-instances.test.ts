@@ -1,271 +1,120 @@
 /**
- * Classes and instances against live CPython 3.8–3.13: the same steps run in the
+ * Classes and instances against CPython 3.8–3.13, recorded (the committed fixture,
+ * scripts/record-instances-fixture.ts) and live: the same steps run in the
  * interpreter (scripts/instances_objects_probe.py, tracemalloc per step) and on the
- * model. Per step, the request sizes of the blocks it allocated that are still alive
- * at the end must be equal (objects, 3.11/3.12 values arrays, 3.13 inline values,
+ * model — hand-written steps and a generated matrix of 300 attribute stores, deletes
+ * and rebinds (scripts/instance-steps.ts; 3.8–3.10 split dicts turning combined,
+ * classes re-sharing or dropping their keys; sys.intern, also on Pyodide 3.14). Per
+ * step, the request sizes of the blocks it allocated that are still alive at the end
+ * must be equal (objects, 3.11/3.12 values arrays, 3.13 inline values,
  * 3.8–3.10 split dicts' values arrays, list item arrays, weakrefs, closures: cell,
  * closure tuple, function; range, iterators; bound methods and 3.8's free list; 3.11+
  * `__dict__` materialised, written, outliving its object); per name, sys.getsizeof,
  * gc.is_tracked and sys.getrefcount. The model also validates its heap after every step.
  */
-import { liveInterpreterFor, runProbe } from '@pymem/cpython';
-import { Heap, type ObjectHandle, validateHeap } from '@pymem/objects';
-import { type ProfileName, RECORDED_PROFILE_NAMES } from '@pymem/versions';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { liveInterpreterFor } from '@pymem/cpython';
+import { Heap, validateHeap } from '@pymem/objects';
+import { PROFILES, type ProfileName, parseVersion, RECORDED_PROFILE_NAMES } from '@pymem/versions';
 import { describe, expect, it } from 'vitest';
+import {
+  INSTANCES_PROBE,
+  INTERN_STEPS,
+  type Measured,
+  NAMES,
+  REPORT,
+  runModel,
+  type Step,
+} from './scripts/instance-steps.ts';
+import {
+  instanceRuns,
+  probeInstances,
+  readInstancesFixture,
+} from './scripts/record-instances-fixture.ts';
 
-const PROBE = new URL('./scripts/instances_objects_probe.py', import.meta.url).pathname;
-
-interface Env {
-  readonly heap: Heap;
-  readonly names: Map<string, ObjectHandle>;
-  readonly classes: Record<'C' | 'S' | 'W' | 'D', ObjectHandle>;
-  /** Code constants (made when the steps were compiled, before tracing). */
-  readonly constants: { readonly int1000: ObjectHandle; readonly float2000: ObjectHandle };
-  /** `K.meth`, the function a bound method of `k` wraps. */
-  readonly meth: ObjectHandle;
+/** The model's run of `steps` against what CPython measured on them. */
+function expectSameAsCPython(
+  profile: ProfileName,
+  steps: readonly Step[],
+  measured: Measured,
+): void {
+  const model = runModel(profile, steps);
+  expect(model.live.map((sizes, i) => [steps[i]!.python, ...sizes])).toEqual(
+    measured.live.map((sizes, i) => [steps[i]!.python, ...sizes]),
+  );
+  expect(model.objects).toEqual(measured.objects);
 }
 
-interface Step {
-  readonly python: string;
-  readonly model: (env: Env) => void;
-  /** Only on these minors (default: all). */
-  readonly minors?: (minor: number) => boolean;
-}
+describe('classes and instances, recorded', () => {
+  const fixture = readInstancesFixture();
 
-const get = (env: Env, name: string): ObjectHandle => env.names.get(name)!;
-const bind = (env: Env, name: string, o: ObjectHandle): void => {
-  const old = env.names.get(name);
-  env.names.set(name, o);
-  if (old !== undefined) env.heap.decref(old);
-};
-
-const STEPS: readonly Step[] = [
-  { python: 'a = C()', model: (e) => bind(e, 'a', e.heap.newInstance(e.classes.C)) },
-  { python: 'b = C()', model: (e) => bind(e, 'b', e.heap.newInstance(e.classes.C)) },
-  { python: 'a.x = b', model: (e) => e.heap.setAttr(get(e, 'a'), 'x', get(e, 'b')) },
-  { python: 'b.x = a', model: (e) => e.heap.setAttr(get(e, 'b'), 'x', get(e, 'a')) },
-  {
-    python: 'a.y = 1000',
-    model: (e) => e.heap.setAttr(get(e, 'a'), 'y', e.constants.int1000),
-  },
-  {
-    python: 'a.y = 2000.5',
-    model: (e) => e.heap.setAttr(get(e, 'a'), 'y', e.constants.float2000),
-  },
-  {
-    python: 's = S(); s.a = a; s.b = [1]',
-    model: (e) => {
-      const { heap } = e;
-      bind(e, 's', heap.newInstance(e.classes.S));
-      heap.setAttr(get(e, 's'), 'a', get(e, 'a'));
-      const one = heap.newInt(1);
-      const l = heap.newList([one]);
-      heap.decref(one);
-      heap.setAttr(get(e, 's'), 'b', l);
-      heap.decref(l);
-    },
-  },
-  { python: 'w = W()', model: (e) => bind(e, 'w', e.heap.newInstance(e.classes.W)) },
-  {
-    python: 'd = D(); d.z = 5',
-    model: (e) => {
-      bind(e, 'd', e.heap.newInstance(e.classes.D));
-      const five = e.heap.newInt(5);
-      e.heap.setAttr(get(e, 'd'), 'z', five);
-      e.heap.decref(five);
-    },
-  },
-  {
-    python: 'del a.y',
-    model: (e) => e.heap.delAttr(get(e, 'a'), 'y'),
-    minors: (minor) => minor >= 11,
-  },
-  {
-    python: 'dd = d.__dict__',
-    model: (e) => bind(e, 'dd', e.heap.instanceDict(get(e, 'd'))),
-    minors: (minor) => minor < 11,
-  },
-  {
-    python: 'cs = []\nfor _ in range(40): cs.append(C())',
-    model: (e) => {
-      const { heap } = e;
-      bind(e, 'cs', heap.newList());
-      for (let i = 0; i < 40; i++) {
-        const c = heap.newInstance(e.classes.C);
-        heap.listAppend(get(e, 'cs'), c);
-        heap.decref(c);
-      }
-    },
-  },
-  { python: 'r1 = weakref.ref(a)', model: (e) => bind(e, 'r1', e.heap.newWeakref(get(e, 'a'))) },
-  { python: 'r2 = weakref.ref(a)', model: (e) => bind(e, 'r2', e.heap.newWeakref(get(e, 'a'))) },
-  {
-    python: 'r3 = weakref.ref(b, C)',
-    model: (e) => bind(e, 'r3', e.heap.newWeakref(get(e, 'b'), e.classes.C)),
-  },
-  { python: 'rw = weakref.ref(w)', model: (e) => bind(e, 'rw', e.heap.newWeakref(get(e, 'w'))) },
-  {
-    python: 'w = None',
-    model: (e) => {
-      bind(e, 'w', e.heap.newNone());
-      expect(e.heap.weakrefTarget(get(e, 'rw'))).toBe(0);
-    },
-  },
-  {
-    // outer(): the cell (made as the frame starts), x's list, the closure tuple, inner.
-    python: 'f = outer(); fc = f.__closure__[0]',
-    model: (e) => {
-      const { heap } = e;
-      const cell = heap.newCell();
-      const one = heap.newInt(1);
-      const x = heap.newList([one]);
-      heap.decref(one);
-      heap.cellSet(cell, x);
-      heap.decref(x);
-      const closure = heap.newTuple([cell]);
-      bind(e, 'f', heap.newFunction({ closure }));
-      heap.decref(closure);
-      bind(e, 'fc', cell);
-    },
-  },
-  {
-    python: 'rf = weakref.ref(f)',
-    model: (e) => bind(e, 'rf', e.heap.newWeakref(get(e, 'f'))),
-  },
-  { python: 'rg = range(10)', model: (e) => bind(e, 'rg', e.heap.newRange(0, 10)) },
-  { python: 'ri = iter(rg)', model: (e) => bind(e, 'ri', e.heap.newIterator(get(e, 'rg'))) },
-  { python: 'li = iter(cs)', model: (e) => bind(e, 'li', e.heap.newIterator(get(e, 'cs'))) },
-  {
-    python: 'ti = iter(f.__closure__)',
-    model: (e) => bind(e, 'ti', e.heap.newIterator(e.heap.referents(get(e, 'f'))[0]!)),
-  },
-  {
-    python: 'dk = {}; di = iter(dk)',
-    model: (e) => {
-      bind(e, 'dk', e.heap.newDict());
-      bind(e, 'di', e.heap.newIterator(get(e, 'dk')));
-    },
-  },
-  { python: 'm = k.meth', model: (e) => bind(e, 'm', e.heap.newBoundMethod(e.meth, get(e, 'k'))) },
-  {
-    python: 'md = d.__dict__',
-    model: (e) => bind(e, 'md', e.heap.instanceDict(get(e, 'd'))),
-    minors: (minor) => minor >= 11,
-  },
-  {
-    python: 'd.y2 = 7',
-    model: (e) => {
-      const seven = e.heap.newInt(7);
-      e.heap.setAttr(get(e, 'd'), 'y2', seven);
-      e.heap.decref(seven);
-    },
-    minors: (minor) => minor >= 11,
-  },
-  {
-    python: 'd.y3 = cs; del d.y2',
-    model: (e) => {
-      e.heap.setAttr(get(e, 'd'), 'y3', get(e, 'cs'));
-      e.heap.delAttr(get(e, 'd'), 'y2');
-    },
-    minors: (minor) => minor >= 11,
-  },
-  {
-    python: 'd = None',
-    model: (e) => bind(e, 'd', e.heap.newNone()),
-    minors: (minor) => minor >= 11,
-  },
-  {
-    python: 'nx = next(li); n3 = next(ri)',
-    model: (e) => {
-      bind(e, 'nx', e.heap.iteratorNext(get(e, 'li')));
-      bind(e, 'n3', e.heap.iteratorNext(get(e, 'ri')));
-    },
-  },
-];
-const REPORT = [
-  ...['a', 'b', 's', 'd', 'dd', 'cs', 'r1', 'r3', 'rw', 'f', 'fc', 'rf'],
-  ...['rg', 'ri', 'li', 'ti', 'di', 'dk', 'nx', 'm', 'k', 'md'],
-];
-const NAMES = [
-  ...['a', 'b', 's', 'w', 'd', 'dd', 'cs', '_', 'r1', 'r2', 'r3', 'rw', 'f', 'fc', 'rf'],
-  ...['rg', 'ri', 'li', 'ti', 'di', 'dk', 'nx', 'n3', 'm', 'md'],
-];
-
-interface Measured {
-  readonly live: number[][];
-  readonly objects: Record<string, { size: number; tracked: boolean; refs: number }>;
-}
-
-/** Runs the steps on the model: live request sizes per step at the end, and per name. */
-function runModel(profile: ProfileName, steps: readonly Step[]): Measured {
-  const heap = new Heap({ profile });
-  const classes = {
-    C: heap.newClass('C'),
-    S: heap.newClass('S', { slots: ['a', 'b'] }),
-    W: heap.newClass('W', { slots: ['a', '__weakref__'] }),
-    D: heap.newClass('D', { finalizer: true }),
-  };
-  // The probe's free-list fill: 200 dicts, 200 lists, 3,000 1-tuples made and dropped.
-  const fill = [...Array(200)].map(() => heap.newDict());
-  for (const d of fill) heap.decref(d);
-  const lists = [...Array(200)].map(() => heap.newList());
-  for (const l of lists) heap.decref(l);
-  const tuples = [...Array(3000)].map((_, i) => {
-    const item = heap.newInt(i);
-    const t = heap.newTuple([item]);
-    heap.decref(item);
-    return t;
-  });
-  for (const t of tuples) heap.decref(t);
-  const constants = { int1000: heap.newInt(1000), float2000: heap.newFloat(2000.5) };
-  const meth = heap.newFunction();
-  const env: Env = { heap, names: new Map(), classes, constants, meth };
-  bind(env, 'k', heap.newInstance(heap.newClass('K')));
-  const methods = [...Array(300)].map(() => heap.newBoundMethod(meth, get(env, 'k')));
-  for (const m of methods) heap.decref(m);
-  const owner = new Map<number, { step: number; size: number }>();
-  let current = -1;
-  heap.hook = (event) => {
-    if (event.type !== 'memory-call') return;
-    if (event.call === 'free') owner.delete(event.address);
-    else {
-      if (event.previous !== 0) owner.delete(event.previous);
-      owner.set(event.address, { step: current, size: event.nbytes });
+  it('holds both runs for 3.8 … 3.13, made from the current steps', () => {
+    expect(Object.keys(fixture).sort()).toEqual(
+      RECORDED_PROFILE_NAMES.map((name) => PROFILES[name].referenceRelease).sort(),
+    );
+    for (const [release, runs] of Object.entries(fixture)) {
+      const current = instanceRuns(parseVersion(release).minor);
+      expect(runs.hand.steps).toEqual(current.hand.map((s) => s.python));
+      expect(runs.matrix.steps).toEqual(current.matrix.map((s) => s.python));
     }
-  };
-  steps.forEach((step, i) => {
-    current = i;
-    step.model(env);
-    validateHeap(heap);
   });
-  const live: number[][] = steps.map(() => []);
-  for (const { step, size } of owner.values()) live[step]!.push(size);
-  const objects: Measured['objects'] = {};
-  for (const name of REPORT) {
-    const o = env.names.get(name);
-    if (o === undefined || o === heap.none) continue; // never bound, or set to None
-    objects[name] = { size: heap.sizeof(o), tracked: heap.isTracked(o), refs: heap.getrefcount(o) };
+
+  for (const [release, runs] of Object.entries(fixture)) {
+    const { name, minor } = parseVersion(release);
+    it(`allocates, sizes and counts as CPython ${release} did (hand-written steps)`, () => {
+      expectSameAsCPython(name, instanceRuns(minor).hand, runs.hand.measured);
+    });
+    it(`allocates, sizes and counts as CPython ${release} did (generated matrix)`, () => {
+      expectSameAsCPython(name, instanceRuns(minor).matrix, runs.matrix.measured);
+    });
   }
-  return { live: live.map((sizes) => sizes.sort((x, y) => x - y)), objects };
-}
+});
 
 describe('classes and instances, live', () => {
   for (const profile of RECORDED_PROFILE_NAMES) {
-    it(`allocates, sizes and counts as CPython ${profile} does`, () => {
-      const interpreter = liveInterpreterFor(profile, 'instances');
-      if (!interpreter) return;
-      const minor = Number(profile.split('.')[1]);
-      const steps = STEPS.filter((step) => step.minors?.(minor) ?? true);
-      const measured = runProbe<Measured>(interpreter.path, PROBE, {
-        args: [JSON.stringify({ steps: steps.map((s) => s.python), names: NAMES, report: REPORT })],
-      });
-      const model = runModel(profile, steps);
-      expect(model.live.map((sizes, i) => [steps[i]!.python, ...sizes])).toEqual(
-        measured.live.map((sizes, i) => [steps[i]!.python, ...sizes]),
-      );
-      expect(model.objects).toEqual(measured.objects);
+    const interpreter = liveInterpreterFor(profile, 'instances');
+    const runs = instanceRuns(Number(profile.split('.')[1]));
+    it.skipIf(!interpreter)(`allocates, sizes and counts as CPython ${profile} does`, () => {
+      expectSameAsCPython(profile, runs.hand, probeInstances(interpreter!.path, runs.hand));
+    });
+    it.skipIf(!interpreter)(`runs the generated matrix as CPython ${profile} does`, () => {
+      expectSameAsCPython(profile, runs.matrix, probeInstances(interpreter!.path, runs.matrix));
     });
   }
+});
+
+describe('string interning, Pyodide (CPython 3.14, wasm32), live', () => {
+  it('interns, counts and frees as Pyodide does, on the 32-bit 3.14 layout', async (context) => {
+    const { runInPyodide } = await import('./scripts/pyodide-probe.ts');
+    const spec = {
+      steps: INTERN_STEPS.map((s) => s.python),
+      names: NAMES,
+      report: REPORT.filter((name) => /^[in]\d$/.test(name)),
+    };
+    // The probe reads its spec from argv; Pyodide runs it as a module with sys.argv set.
+    const script = join(tmpdir(), `pymem-instances-probe-${process.pid}.py`);
+    writeFileSync(
+      script,
+      `import sys\nsys.argv = ['probe', ${JSON.stringify(JSON.stringify(spec))}]\n${readFileSync(INSTANCES_PROBE, 'utf8')}`,
+    );
+    const measured = await runInPyodide<Measured>(
+      script,
+      {},
+      "{'live': [sorted(sizes) for sizes in live], 'objects': objects}",
+    );
+    rmSync(script, { force: true });
+    if (measured === null) return context.skip(); // announced loudly by runInPyodide
+    const model = runModel('3.14', INTERN_STEPS, 4);
+    const reported = new Set(spec.report);
+    expect(
+      Object.fromEntries(Object.entries(model.objects).filter(([name]) => reported.has(name))),
+    ).toEqual(measured.objects);
+    expect(model.live.map((sizes, i) => [INTERN_STEPS[i]!.python, ...sizes])).toEqual(
+      measured.live.map((sizes, i) => [INTERN_STEPS[i]!.python, ...sizes]),
+    );
+  });
 });
 
 describe('instances, which objects exist', () => {

@@ -5,12 +5,14 @@
 # that every section starts from the state a fresh model heap is in. The cyclic GC is
 # off: a collection (and the recorder's gc callback) would allocate in the middle.
 import gc
+import sys
 import pymem_record
 
 gc.disable()
 
 l = m = m2 = m3 = n = d = d2 = e = e2 = e3 = e4 = d3 = d4 = dd = None
 s = s2 = f = g = h = t = c = cb = tp = tq = b = ba = None
+i1 = i2 = i3 = i4 = n3 = None
 c = 'a'
 cb = b'a'
 keep_lists = [[] for _ in range(100)]
@@ -376,6 +378,17 @@ n = [n]
 n = [n]
 n = [n]
 n = None
+pymem_record.mark("intern")
+i1 = sys.intern(''.join(('pym', 'em_r1')))
+i2 = sys.intern(''.join(('pym', 'em_r1')))
+i1 = None
+i2 = None
+i3 = sys.intern(''.join(('pym', 'em_r3')))
+n3 = ''.join(('pym', 'em_r3'))
+i4 = sys.intern(n3)
+i3 = None
+i4 = None
+n3 = None
 pymem_record.mark("end")
 import os
 os._exit(0)

@@ -259,6 +259,27 @@ export const SECTIONS: readonly Section[] = [
       g.clear('n');
     },
   ],
+  [
+    'intern',
+    (heap, g) => {
+      // sys.intern(''.join(…)): the joined str, then (an equal one being interned) its free.
+      const internNew = (name: string, text: string): void => {
+        const s = heap.newStr(text);
+        g.set(name, heap.intern(s));
+        heap.decref(s);
+      };
+      internNew('i1', 'pymem_r1');
+      internNew('i2', 'pymem_r1');
+      g.clear('i1');
+      g.clear('i2');
+      internNew('i3', 'pymem_r3');
+      g.set('n3', heap.newStr('pymem_r3'));
+      g.set('i4', heap.intern(g.get('n3')));
+      g.clear('i3');
+      g.clear('i4');
+      g.clear('n3');
+    },
+  ],
 ];
 
 /** The code object's constant tuple `(1, 2, 3)` (3.9+), made before the sections run. */

@@ -23,6 +23,8 @@ import { dictData, finishDict } from './dicts.ts';
 import { functionOrCellReferents } from './functions.ts';
 import type { HeapCore, ObjectHandle } from './heap-core.ts';
 import { finishInstance, instanceReferents, prepareInstanceDealloc } from './instances.ts';
+import { Flag } from './internal/table.ts';
+import { forgetInterned } from './interned.ts';
 import { iteratorReferents } from './iterators.ts';
 import { finishList } from './lists.ts';
 import { finishSet, setData } from './sets.ts';
@@ -41,6 +43,11 @@ export function dealloc(heap: HeapCore, o: ObjectHandle): void {
     case 'float':
       if (fl.float.length < heap.constants.floatFreeList) heap.park(o, fl.float);
       else heap.freeObject(o);
+      return;
+    case 'str':
+      // unicode_dealloc: an interned (mortal) str leaves the interned table first.
+      if (t.flags[o]! & Flag.INTERNED) forgetInterned(heap, o);
+      heap.freeObject(o);
       return;
     case 'bytearray':
       if (t.storage[o] !== 0) heap.memCall('free', t.storage[o]!, 0, heap.bufferDomain());

@@ -27,7 +27,7 @@ import {
 } from './dict-keys.ts';
 import type { HeapCore, ObjectHandle } from './heap-core.ts';
 import { HeapError } from './heap-error.ts';
-import { type DictData, Flag } from './internal/table.ts';
+import { type DictData, Flag, type SharedKeys } from './internal/table.ts';
 import { keyIdentity } from './key-identity.ts';
 import { isGcType, TYPE_CODE } from './types.ts';
 
@@ -173,8 +173,8 @@ export function dictMerge(heap: HeapCore, target: ObjectHandle, other: ObjectHan
   for (const [k, v] of [...od.entries.values()]) dictSetItem(heap, target, k, v);
 }
 
-/** new_keys_object: from the keys free list for an 8-slot table when allowed. */
-function newKeysBlock(heap: HeapCore, log2: number, unicode: boolean): number {
+/** new_keys_object: from the keys free list for an 8-slot table when allowed; the block address. */
+export function newKeysBlock(heap: HeapCore, log2: number, unicode: boolean): number {
   if (log2 === DICT_LOG_MINSIZE && (unicode || !heap.constants.dictKeysFreeListUnicodeOnly)) {
     const cached = heap.freeLists.keys.pop();
     if (cached !== undefined) return cached;
@@ -200,6 +200,12 @@ export function freeKeysBlock(
     return;
   }
   heap.memCall('free', address, 0, heap.keysDomain());
+}
+
+/** dictkeys_decref of a 3.8–3.10 shared keys table: the last reference frees it (free_keys_object). */
+export function releaseSharedKeys(heap: HeapCore, keys: SharedKeys): void {
+  if (--keys.refcnt > 0) return;
+  freeKeysBlock(heap, keys.address, keys.log2Size, false);
 }
 
 function dictNewKeys(
@@ -291,6 +297,7 @@ export function finishDict(heap: HeapCore, o: ObjectHandle): void {
   const data = dictData(heap, o);
   // A split dict's values array (free_values); its keys belong to the class.
   if (heap.table.storage[o] !== 0) heap.memCall('free', heap.table.storage[o]!, 0);
+  if (data.sharedKeys !== undefined) releaseSharedKeys(heap, data.sharedKeys);
   freeKeysBlock(heap, data.keysAddress, data.log2Size, data.unicode);
   if (heap.freeLists.dict.length < heap.constants.dictFreeList) heap.park(o, heap.freeLists.dict);
   else heap.freeObject(o);

@@ -28,7 +28,7 @@
  * The decref orders come from the sources; the collector's observable results (which
  * objects die, counts) are what tests compare with real interpreters.
  */
-import { dictData, freeKeysBlock } from './dicts.ts';
+import { dictData, freeKeysBlock, releaseSharedKeys } from './dicts.ts';
 import { clearFunctionOrCell } from './functions.ts';
 import type { HeapCore, ObjectHandle } from './heap-core.ts';
 import { instanceData } from './instances.ts';
@@ -84,12 +84,14 @@ export function clearObject(heap: HeapCore, o: ObjectHandle): void {
       data.keysAddress = 0;
       // PyDict_Clear installs the empty (combined) keys: a split dict stops sharing.
       delete data.sharedBy;
+      delete data.sharedKeys;
       t.storage[o] = 0;
       for (const [k, v] of old.entries) {
         if (old.sharedBy === undefined) heap.release(k);
         heap.release(v);
       }
       if (values !== 0) heap.memCall('free', values, 0);
+      if (old.sharedKeys !== undefined) releaseSharedKeys(heap, old.sharedKeys);
       freeKeysBlock(heap, old.keysAddress, old.log2Size, old.unicode);
       return;
     }

@@ -9,7 +9,8 @@ export class HeapError extends Error {
     | 'unhashable'
     | 'no-reference'
     | 'index'
-    | 'unsupported';
+    | 'unsupported'
+    | 'invalid-argument';
   constructor(code: HeapError['code'], message: string) {
     super(message);
     this.name = 'HeapError';

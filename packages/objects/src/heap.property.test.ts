@@ -48,6 +48,7 @@ const OPERATIONS = [
   'iterate',
   'method',
   'instance-dict',
+  'intern',
   'drop',
   'drop',
 ] as const;
@@ -58,6 +59,9 @@ const step = fc.tuple(
   fc.nat(1000),
   fc.nat(1000),
 );
+
+/** Attribute names of the plain class: six overflow a 3.8–3.10 class's first keys table. */
+const PLAIN_NAMES = ['p', 'q', 'r', 'attr_s', 'attr_t', 'attr_u'];
 
 /** An iterator over new ints (like `range`), with or without a length hint. */
 function ints(heap: Heap, n: number, hinted: boolean): ItemIterator {
@@ -244,14 +248,14 @@ function run(heap: Heap, steps: readonly [number, number, number, number][]): nu
       case 'setattr': {
         const o = ofType(b, 'instance');
         if (o && x && older(x, o)) {
-          const names = heap.typeNameOf(o) === 'S' ? ['p', 'q'] : ['p', 'q', 'r'];
+          const names = heap.typeNameOf(o) === 'S' ? ['p', 'q'] : PLAIN_NAMES;
           tolerate(() => heap.setAttr(o, names[c % names.length]!, x));
         }
         break;
       }
       case 'delattr': {
         const o = ofType(b, 'instance');
-        const name = ['p', 'q'][c % 2]!;
+        const name = PLAIN_NAMES[c % PLAIN_NAMES.length]!;
         if (o && heap.getAttr(o, name) !== 0) tolerate(() => heap.delAttr(o, name));
         break;
       }
@@ -297,6 +301,13 @@ function run(heap: Heap, steps: readonly [number, number, number, number][]): nu
         }
         break;
       }
+      case 'intern': {
+        // sys.intern of a str in the pool, or PyUnicode_InternFromString of a text.
+        const str = ofType(b, 'str');
+        if (str && c % 2) born(heap.intern(str));
+        else born(heap.newStr(['ab', 'héllo', 'attr_s', 'x', '€uro'][a % 5]!, { interned: true }));
+        break;
+      }
       case 'method': {
         const func = ofType(b, 'function');
         if (func && x) born(heap.newBoundMethod(func, x));
@@ -326,6 +337,15 @@ function run(heap: Heap, steps: readonly [number, number, number, number][]): nu
   validateHeap(heap);
   // The classes stay (pre-existing, like the constants).
   const kept = new Set<ObjectHandle>([...constants, ...classes]);
+  // So do identifiers (attribute names of combined dicts) and 3.12's immortal interned strs.
+  for (let o = 1; o < heap.table.top; o++) {
+    if (heap.isLive(o) && heap.isInterned(o) && !heap.isSingleton(o)) {
+      if (heap.refcount(o) === heap.layout.immortalRefcount) kept.add(o);
+    }
+    if (heap.isLive(o) && heap.isInterned(o) && heap.isSingleton(o) && heap.typeOf(o) === 'str') {
+      if ((heap.valueOf(o) as string).length > 1) kept.add(o);
+    }
+  }
   const todo = [...constants];
   while (todo.length > 0) {
     for (const r of heap.referents(todo.pop()!)) {

@@ -25,7 +25,7 @@
  * Pyodide's 32-bit build for sizes, tracking, refcounts and free lists, while its
  * 64-bit sizes, allocator calls and trashcan are from source only.
  */
-import { dictKeysBytes } from './dict-keys.ts';
+import { dictKeysBytes, usableFraction } from './dict-keys.ts';
 import {
   dictCopy,
   dictData,
@@ -62,6 +62,13 @@ import {
   setAttr,
 } from './instances.ts';
 import { Flag } from './internal/table.ts';
+import {
+  type InternedDictState,
+  identifier,
+  intern,
+  newInternedStr,
+  setInternedDict,
+} from './interned.ts';
 import { newFloat, newInt } from './ints.ts';
 import { iteratorNext, iteratorReferents, newIterator, newRange } from './iterators.ts';
 import { keyIdentity } from './key-identity.ts';
@@ -75,6 +82,7 @@ import {
   newList,
 } from './lists.ts';
 import { newSet, newSetFromSet, setAdd, setData, setDiscard, setMerge } from './sets.ts';
+import { sharedKeysBytes } from './shared-keys.ts';
 import { bytearrayResize, newBytearray, newBytes, newStr, strBytes } from './strings.ts';
 import { newConstantTuple, newTuple } from './tuples.ts';
 import type { ObjectType } from './types.ts';
@@ -148,12 +156,17 @@ export class Heap extends HeapCore implements HeapGraph {
         return L.gcHeader + L.listBasic + w * t.allocated[o]!;
       case 'dict': {
         const d = dictData(this, o);
+        if (d.sharedKeys !== undefined) {
+          // _PyDict_SizeOf, 3.8–3.10: USABLE_FRACTION(dk_size) values, and the keys
+          // table too once this dict is the only one holding it (dk_refcnt 1).
+          const keys = d.sharedKeys;
+          const table = keys.refcnt === 1 ? sharedKeysBytes(this, keys) : 0;
+          return L.gcHeader + L.dictBasic + usableFraction(2 ** keys.log2Size) * w + table;
+        }
         if (d.sharedBy !== undefined) {
-          // _PyDict_SizeOf of a split dict: USABLE_FRACTION(8) values on 3.8–3.10; the
-          // class's shared keys' nentries + usable at this moment from 3.11 (measured).
+          // The class's shared keys' nentries + usable at this moment, 3.11+ (measured).
           const c = classData(this, d.sharedBy);
-          const n = L.minor < 11 ? 5 : c.sharedNames.length + c.sharedUsable;
-          return L.gcHeader + L.dictBasic + n * w;
+          return L.gcHeader + L.dictBasic + (c.sharedNames.length + c.sharedUsable) * w;
         }
         const keys = d.log2Size === 0 ? 0 : dictKeysBytes(L, d.log2Size, d.unicode);
         return L.gcHeader + L.dictBasic + keys;
@@ -310,9 +323,49 @@ export class Heap extends HeapCore implements HeapGraph {
     return newFloat(this, value);
   }
 
-  /** A str with the text `s` (`PyUnicode_New` compact form; singletons for '' and latin-1 chars). */
-  newStr(s: string): ObjectHandle {
-    return newStr(this, s);
+  /**
+   * A str with the text `s` (`PyUnicode_New` compact form; singletons for '' and
+   * latin-1 chars). With `interned` (PyUnicode_InternFromString): the interned str
+   * for `s` — an existing one, or the new str joining the interned table (interned.ts).
+   */
+  newStr(s: string, options: { readonly interned?: boolean } = {}): ObjectHandle {
+    return options.interned === true ? newInternedStr(this, s) : newStr(this, s);
+  }
+
+  /**
+   * `sys.intern(s)`: a new reference to the interned str with `s`'s text (`s` itself
+   * when none was; mortal on 3.8–3.11 and 3.13+, immortal on 3.12). The caller keeps
+   * its reference to `s`. @throws HeapError('wrong-type') unless `s` is a str
+   */
+  intern(s: ObjectHandle): ObjectHandle {
+    return intern(this, s);
+  }
+
+  /**
+   * Tells the model how full the interpreter's interned dict is (its table was made at
+   * start-up); from then on interning new strs grows it as CPython does (interned.ts).
+   * @throws HeapError('invalid-argument') for a state no keys table can have
+   */
+  setInternedDict(state: InternedDictState): void {
+    setInternedDict(this, state);
+  }
+
+  /** True for a str in the interned table (the singletons and identifiers included). */
+  isInterned(o: ObjectHandle): boolean {
+    this.check(o);
+    return (
+      (this.table.flags[o]! & Flag.INTERNED) !== 0 ||
+      (this.isSingleton(o) && this.typeName(o) === 'str')
+    );
+  }
+
+  /**
+   * A new reference to the str of an identifier — a name held by a code object,
+   * interned when the code was compiled: the interned str with that text, or a
+   * pre-existing one (no block; immortal from 3.12).
+   */
+  identifier(name: string): ObjectHandle {
+    return this.share(identifier(this, name));
   }
 
   /**
@@ -501,12 +554,19 @@ export class Heap extends HeapCore implements HeapGraph {
     return newInstance(this, cls);
   }
 
-  /** `o.name = v`. @throws HeapError('unsupported') where a split dict would turn combined */
+  /**
+   * `o.name = v`. On 3.8–3.10 a split dict may turn combined and the class re-share
+   * or drop its cached keys (shared-keys.ts). @throws HeapError('unsupported') where a
+   * 3.11+ split dict would turn combined
+   */
   setAttr(o: ObjectHandle, name: string, v: ObjectHandle): void {
     setAttr(this, o, name, v);
   }
 
-  /** `del o.name`. @throws HeapError('index') when unset, ('unsupported') on 3.8–3.10 dict attributes */
+  /**
+   * `del o.name`. On 3.8–3.10 a split dict turns combined and the class stops caching
+   * keys (shared-keys.ts). @throws HeapError('index') when unset
+   */
   delAttr(o: ObjectHandle, name: string): void {
     delAttr(this, o, name);
   }

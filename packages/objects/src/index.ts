@@ -21,6 +21,7 @@ export {
   type ItemIterator,
   type ObjectHandle,
 } from './heap.ts';
+export type { InternedDictState } from './interned.ts';
 export { type ObjectLayout, objectLayout, type PointerSize } from './layout.ts';
 export { listPreallocation, listResizeAllocation } from './list-growth.ts';
 export { DUMMY, SetTable, setGrowthTarget, setNeedsResize, setTableSize } from './set-table.ts';

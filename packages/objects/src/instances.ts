@@ -8,8 +8,9 @@
  * instances, per version:
  *
  *   3.8–3.10  block ─► [PyGC_Head][refcnt][type][__dict__ ptr][__weakref__ ptr]   48
- *             __dict__: a split dict made on the first attribute store (or on
- *             `o.__dict__`): values array (5 words, PyMem) then the dict object
+ *             __dict__: made on the first attribute store (or on `o.__dict__`):
+ *             a split dict on the class's cached keys (values array, PyMem, then
+ *             the dict object), which may turn combined (shared-keys.ts)
  *   3.11      block ─► [dict ptr][values ptr][PyGC_Head][refcnt][type][weakref]   56
  *             + values array (PyMem) made with the instance
  *   3.12      block ─► [dict-or-values][weakref][PyGC_Head][refcnt][type]         48
@@ -22,7 +23,9 @@
  * every instance creation while more than one is left; the values area of an
  * instance holds n = nentries + usable of the shared keys — read after the decrement
  * on 3.11/3.12 (values array roundup8(n + 2) + 8n bytes), before it on 3.13
- * (inline roundup8(n) + 8(n + 1) bytes). 3.8–3.10 shared keys have 8 slots (5 usable).
+ * (inline roundup8(n) + 8(n + 1) bytes). 3.8–3.10 classes make an 8-slot keys table
+ * with the class (outside the hook's view when the class was made first), re-split
+ * larger or dropped later by _PyObjectDict_SetItem (shared-keys.ts).
  *
  * Invariants: an instance's attribute values (3.11+) or its split dict's values
  * (3.8–3.10) follow the class's shared-key order; a 3.8–3.10 instance owns at most one
@@ -32,10 +35,9 @@
  * takes the values array over; 3.13: it points into the object, and copies the values
  * out if it outlives the object).
  *
- * Not modelled (throw HeapError 'unsupported'): a split dict turning combined
- * (attributes stored out of the class's order, more than 5 names on 3.8–3.10 or 30 on
- * 3.11+, deleting an attribute on 3.8–3.10, storing into a `__dict__` that tp_clear
- * emptied), `__dict__` in `__slots__`.
+ * Not modelled (throw HeapError 'unsupported'): on 3.11+ a split dict turning combined
+ * (attributes stored out of the class's order, more than 30 names, storing into a
+ * `__dict__` that tp_clear emptied), `__dict__` in `__slots__`.
  *
  * Models type_new's slot and dict/weakref layout, PyType_GenericAlloc and
  * subtype_dealloc/subtype_traverse (Objects/typeobject.c), _PyObjectDict_SetItem and
@@ -46,10 +48,17 @@
  * (Include/internal/pycore_object.h, 3.11+).
  * Measured on 3.8.18–3.13.0 (tests/objects-instances.test.ts).
  */
-import { mayBeTracked, newDict } from './dicts.ts';
+import { dictData, mayBeTracked, newDict, releaseSharedKeys } from './dicts.ts';
 import type { HeapCore, ObjectHandle } from './heap-core.ts';
 import { HeapError } from './heap-error.ts';
-import { type DictData, Flag } from './internal/table.ts';
+import { type DictData, Flag, type SharedKeys } from './internal/table.ts';
+import {
+  makeKeysShared,
+  newClassKeys,
+  newDictWithSharedKeys,
+  objectDictDelete,
+  objectDictStore,
+} from './shared-keys.ts';
 import { TYPE_CODE } from './types.ts';
 
 /** Options of {@link newClass}. */
@@ -78,8 +87,10 @@ export interface ClassData {
   readonly basic: number;
   /** Shared-key names in index order. */
   readonly sharedNames: string[];
-  /** The shared keys' dk_usable. */
+  /** The shared keys' dk_usable (3.11+). */
   sharedUsable: number;
+  /** 3.8–3.10: `ht_cached_keys` (shared-keys.ts); null once invalidated, and on 3.11+. */
+  cachedKeys: SharedKeys | null;
 }
 
 /** An instance: its slots and attribute values. */
@@ -137,6 +148,7 @@ export function newClass(heap: HeapCore, name: string, options: ClassOptions = {
     basic,
     sharedNames: [],
     sharedUsable: hasDict ? (L.minor < 11 ? 5 : 30) : 0,
+    cachedKeys: hasDict && L.minor < 11 ? newClassKeys(heap) : null,
   };
   const t = heap.table;
   const h = t.allocateSlot(TYPE_CODE.type);
@@ -196,11 +208,15 @@ export function setAttr(heap: HeapCore, o: ObjectHandle, name: string, v: Object
     return;
   }
   if (!c.hasDict) throw new HeapError('index', `'${c.name}' object has no attribute '${name}'`);
-  if (heap.layout.minor < 11 || data.dict !== 0) {
-    const d = heap.layout.minor < 11 ? materializeDict(heap, o) : data.dict;
-    storeShared(heap, c, dictValues(heap, d), name, v, heap.layout.minor < 11 ? 5 : data.capacity);
+  if (heap.layout.minor < 11) {
+    objectDictSetItem(heap, o, name, v);
+    return;
+  }
+  if (data.dict !== 0) {
+    const d = data.dict;
+    storeShared(heap, c, dictValues(heap, d), name, v, data.capacity);
     // 3.13 stores into the inline values the dict views, without MAINTAIN_TRACKING on
-    // the dict (measured: it stays untracked); 3.8–3.12 insert into the dict.
+    // the dict (measured: it stays untracked); 3.11/3.12 insert into the dict.
     if (heap.layout.minor < 13 && mayBeTracked(heap, v)) heap.track(d);
     return;
   }
@@ -221,7 +237,8 @@ export function delAttr(heap: HeapCore, o: ObjectHandle, name: string): void {
     return;
   }
   if (heap.layout.minor < 11) {
-    throw new HeapError('unsupported', 'deleting from a 3.8–3.10 split dict is not modelled');
+    objectDictDelItem(heap, o, name);
+    return;
   }
   if (data.dict !== 0) {
     // A materialised split dict: the value's slot empties (no allocation).
@@ -245,10 +262,7 @@ export function getAttr(heap: HeapCore, o: ObjectHandle, name: string): ObjectHa
   const data = instanceData(heap, o);
   const slot = classData(heap, data.cls).slotNames.indexOf(name);
   if (slot >= 0) return data.slots[slot]!;
-  if (data.dict !== 0) {
-    const dd = heap.table.payload[data.dict] as DictData;
-    return dd.sharedBy === undefined ? 0 : (new SplitDictArea(dd).get(name) ?? 0);
-  }
+  if (data.dict !== 0) return dictData(heap, data.dict).entries.get(`s${name}`)?.[1] ?? 0;
   return data.values.get(name) ?? 0;
 }
 
@@ -312,7 +326,13 @@ export function instanceReferents(heap: HeapCore, o: ObjectHandle): ObjectHandle
   const data = instanceData(heap, o);
   const out = data.slots.filter((s) => s !== 0);
   if (data.dict !== 0) out.push(data.dict);
-  out.push(...data.values.values());
+  // 3.11+ values are visited and released in shared-key index order.
+  if (data.values.size > 0) {
+    for (const name of classData(heap, data.cls).sharedNames) {
+      const v = data.values.get(name);
+      if (v !== undefined) out.push(v);
+    }
+  }
   out.push(data.cls);
   return out;
 }
@@ -357,9 +377,10 @@ function dictValues(heap: HeapCore, d: ObjectHandle): ValueArea {
 }
 
 /**
- * Stores `name` → `v` in an area that follows the class's shared keys (insertdict on
- * a split table / _PyObject_StoreInstanceAttribute): a new name is appended to the
- * shared keys while they have room and the area is in order.
+ * Stores `name` → `v` in an area that follows the class's shared keys (3.11+:
+ * _PyObject_StoreInstanceAttribute, or insertdict on a materialised split dict): a
+ * new name is appended to the shared keys while they have room (and, for a dict, the
+ * dict holds every name before it).
  */
 function storeShared(
   heap: HeapCore,
@@ -376,33 +397,78 @@ function storeShared(
     heap.release(old);
     return;
   }
+  // The values area keeps its own insertion order (the values array's order bytes),
+  // so any shared name fits; a materialised dict is modelled for in-order stores only.
+  const ordered = area instanceof SplitDictArea;
   let ix = c.sharedNames.indexOf(name);
   if (ix < 0) {
     if (
       c.sharedUsable <= 0 ||
       c.sharedNames.length >= capacity ||
-      area.size !== c.sharedNames.length
+      (ordered && area.size !== c.sharedNames.length)
     )
       throw new HeapError('unsupported', `storing '${name}' would unshare ${c.name}'s keys`);
     c.sharedNames.push(name);
     c.sharedUsable--;
     ix = c.sharedNames.length - 1;
   }
-  if (ix >= capacity || area.size !== ix)
+  if (ix >= capacity || (ordered && area.size !== ix))
     throw new HeapError('unsupported', `storing '${name}' out of ${c.name}'s key order`);
   heap.increment(v);
   area.set(name, v);
 }
 
-/** new_dict_with_shared_keys (3.8–3.10): the values array, then the dict object. */
+/**
+ * PyObject_GenericGetDict / the start of _PyObjectDict_SetItem (3.8–3.10): the
+ * instance's dict, made on the class's cached keys (new_dict_with_shared_keys) or,
+ * once the class has none, by PyDict_New.
+ */
 function materializeDict(heap: HeapCore, o: ObjectHandle): ObjectHandle {
   const data = instanceData(heap, o);
   if (data.dict !== 0) return data.dict;
-  const values = heap.memCall('malloc', 0, 5 * heap.layout.pointerSize);
-  const d = newDict(heap);
-  heap.table.storage[d] = values;
-  (heap.table.payload[d] as DictData).sharedBy = data.cls;
+  const cached = classData(heap, data.cls).cachedKeys;
+  const d = cached ? newDictWithSharedKeys(heap, data.cls, cached) : newDict(heap);
   heap.table.external[d]!--;
   data.dict = d;
   return d;
+}
+
+/**
+ * `o.name = v` on 3.8–3.10 (_PyObjectDict_SetItem): the store (shared-keys.ts); when
+ * it made a split dict on the cached keys combined, the dict is split again as the
+ * class's new cached keys if no other dict shared the old ones, else the class stops
+ * caching keys; either way the old table loses the class's reference.
+ */
+function objectDictSetItem(heap: HeapCore, o: ObjectHandle, name: string, v: ObjectHandle): void {
+  const cls = instanceData(heap, o).cls;
+  const c = classData(heap, cls);
+  const cached = c.cachedKeys;
+  const d = materializeDict(heap, o);
+  const wasShared = cached !== null && dictData(heap, d).sharedKeys === cached;
+  objectDictStore(heap, d, name, v);
+  if (!wasShared || c.cachedKeys === null || dictData(heap, d).sharedKeys === cached) return;
+  c.cachedKeys = cached.refcnt === 1 ? makeKeysShared(heap, d, cls) : null;
+  releaseSharedKeys(heap, cached);
+}
+
+/**
+ * `del o.name` on 3.8–3.10 (_PyObjectDict_SetItem with NULL): the delete (a split dict
+ * turns combined first), then the class stops caching keys — also when the name was
+ * missing (the 3.9/3.10 source; the AttributeError is thrown after).
+ */
+function objectDictDelItem(heap: HeapCore, o: ObjectHandle, name: string): void {
+  const c = classData(heap, instanceData(heap, o).cls);
+  const d = materializeDict(heap, o);
+  let missing: unknown;
+  try {
+    objectDictDelete(heap, d, name);
+  } catch (error) {
+    missing = error;
+  }
+  const cached = c.cachedKeys;
+  if (cached !== null) {
+    c.cachedKeys = null;
+    releaseSharedKeys(heap, cached);
+  }
+  if (missing !== undefined) throw missing;
 }

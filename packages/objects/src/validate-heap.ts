@@ -15,11 +15,15 @@
  *      weakref on a list is live and points back to the list's object.
  *      Lists: len ≤ allocated and the items block is allocated × pointer bytes;
  *      dicts: used ≤ nentries, usable + nentries = USABLE_FRACTION(size), and the keys
- *      block has _PyDict_KeysSize bytes.
+ *      block has _PyDict_KeysSize bytes; a 3.8–3.10 shared keys table's dk_refcnt is
+ *      its class (while cached) plus its split dicts, and its block is held.
+ *   5. The interned table holds live strs flagged INTERNED under their own text, and
+ *      every live INTERNED str is in it.
  */
 import { dictKeysBytes, usableFraction } from './dict-keys.ts';
 import { DEEP_STATIC_REFCNT, type Heap } from './heap.ts';
-import { type DictData, Flag, type SetData, SlotState } from './internal/table.ts';
+import { type DictData, Flag, type SetData, type SharedKeys, SlotState } from './internal/table.ts';
+import { internedDictBlock, internedTable } from './interned.ts';
 import { TYPE_CODE } from './types.ts';
 
 /** Thrown by {@link validateHeap} with every broken invariant listed. */
@@ -87,6 +91,12 @@ export function validateHeap(heap: Heap): void {
     }
   }
   const blocks = new Set<number>();
+  // 3.8–3.10 shared keys tables: held by their class and split dicts (dk_refcnt).
+  const sharedHolders = new Map<SharedKeys, number>();
+  const countSharedKeys = (keys: SharedKeys, n: number): void => {
+    sharedHolders.set(keys, (sharedHolders.get(keys) ?? 0) + n);
+    blocks.add(keys.address);
+  };
   for (let o = 1; o < t.top; o++) {
     const state = t.state[o]!;
     if (state === SlotState.FREE) continue;
@@ -104,6 +114,14 @@ export function validateHeap(heap: Heap): void {
         );
       }
     }
+    if (t.type[o] === TYPE_CODE.type) {
+      const keys = (t.payload[o] as { cachedKeys?: SharedKeys | null }).cachedKeys;
+      if (keys) countSharedKeys(keys, 1);
+    }
+    if (t.type[o] === TYPE_CODE.dict && state === SlotState.LIVE) {
+      const keys = (t.payload[o] as DictData).sharedKeys;
+      if (keys !== undefined) countSharedKeys(keys, 1);
+    }
     if (flags & Flag.STATIC) continue;
     for (const address of [t.address[o]!, t.storage[o]!]) {
       if (address === 0) continue;
@@ -115,6 +133,26 @@ export function validateHeap(heap: Heap): void {
       const keys = (t.payload[o] as DictData).keysAddress;
       if (keys !== 0) blocks.add(keys);
     }
+  }
+  const interned = internedTable(heap);
+  if (internedDictBlock(heap) !== 0) blocks.add(internedDictBlock(heap));
+  for (const [text, s] of interned) {
+    if (!heap.isLive(s) || t.type[s] !== TYPE_CODE.str || t.payload[s] !== text)
+      problems.push(`interned '${text}': object ${s} is not a live str with that text`);
+    else if ((t.flags[s]! & Flag.INTERNED) === 0)
+      problems.push(`interned '${text}': object ${s} is not flagged interned`);
+  }
+  for (let o = 1; o < t.top; o++) {
+    if (t.state[o] === SlotState.LIVE && t.flags[o]! & Flag.INTERNED) {
+      if (interned.get(t.payload[o] as string) !== o)
+        problems.push(`str ${o} is flagged interned but not in the interned table`);
+    }
+  }
+  for (const [keys, holders] of sharedHolders) {
+    if (keys.refcnt !== holders)
+      problems.push(`shared keys ${keys.address}: dk_refcnt ${keys.refcnt}, ${holders} holders`);
+    if (keys.usable + keys.names.length !== usableFraction(2 ** keys.log2Size))
+      problems.push(`shared keys ${keys.address}: usable + nentries ≠ USABLE_FRACTION`);
   }
   for (const [address, nbytes] of heap.blocks) {
     // A pymalloc block never serves more than SMALL_REQUEST_THRESHOLD bytes. (Small

@@ -6,7 +6,8 @@
  *   type       Uint8Array     TYPE_CODE of the object, 0 for an unused slot
  *   state      Uint8Array     FREE (unused) | LIVE | PARKED (dead, kept on a free list)
  *   flags      Uint8Array     IMMORTAL | CACHED (held by an interpreter cache) | TRACKED |
- *                             STATIC (no allocator block) | DEEP_STATIC (3.11: starts at 999,999,999)
+ *                             STATIC (no allocator block) | DEEP_STATIC (3.11: starts at 999,999,999) |
+ *                             INTERNED (a str in the interned table: interned.ts)
  *   refcnt     Float64Array   ob_refcnt (for immortal objects: what getrefcount shows)
  *   external   Float64Array   references held outside the heap (by the API's caller)
  *   address    Float64Array   start of the object's block (pre-header included)
@@ -27,7 +28,14 @@ import type { SetTable } from '../set-table.ts';
 export const SlotState = { FREE: 0, LIVE: 1, PARKED: 2 } as const;
 
 /** Flag bits. */
-export const Flag = { IMMORTAL: 1, CACHED: 2, TRACKED: 4, STATIC: 8, DEEP_STATIC: 16 } as const;
+export const Flag = {
+  IMMORTAL: 1,
+  CACHED: 2,
+  TRACKED: 4,
+  STATIC: 8,
+  DEEP_STATIC: 16,
+  INTERNED: 32,
+} as const;
 
 /** The dict keys table and the entries it holds (insertion order, deleted ones dropped). */
 export interface DictData {
@@ -48,6 +56,25 @@ export interface DictData {
    * to the class (entries hold key handle 0); its values array is the `storage` block.
    */
   sharedBy?: number;
+  /** 3.8–3.10: the key-sharing table a split dict uses (shared-keys.ts). */
+  sharedKeys?: SharedKeys;
+}
+
+/**
+ * A 3.8–3.10 key-sharing keys table (`PyDictKeysObject` with `lookdict_split`), owned
+ * by its class's `ht_cached_keys` and every split dict using it (shared-keys.ts).
+ */
+export interface SharedKeys {
+  /** The keys block. */
+  readonly address: number;
+  /** log2 of dk_size. */
+  readonly log2Size: number;
+  /** The attribute names in dk_entries order (dk_nentries = names.length). */
+  readonly names: string[];
+  /** dk_usable. */
+  usable: number;
+  /** dk_refcnt: the class's reference (while cached) plus one per split dict. */
+  refcnt: number;
 }
 
 /** A set: its hash table and its keys by identity. */
