@@ -490,7 +490,10 @@ export class Collector {
       next = lists.next[id] as number;
       if (immortals !== 'none' && graph.isImmortal(id)) {
         if (immortals === 'to-permanent') lists.move(id, LIST_PERMANENT);
-        else lists.remove(id);
+        else {
+          lists.remove(id);
+          graph.untracked?.(id);
+        }
         parked?.push(id);
         continue;
       }
@@ -576,6 +579,7 @@ export class Collector {
       graph.traverse(id, visit);
       if (!keep) {
         lists.remove(id);
+        graph.untracked?.(id);
         untracked?.push(id);
       }
     }

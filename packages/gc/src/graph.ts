@@ -71,4 +71,10 @@ export interface GcGraph {
   typeName(id: number): string;
   /** The object's address, for debug lines (`%p`). */
   address(id: number): number;
+  /**
+   * Optional: the collector untracked `id` by itself (`_PyTuple_MaybeUntrack`,
+   * `_PyDict_MaybeUntrack`, 3.14's immortals), so an owner with its own tracked flag
+   * can clear it. It must not call back into the collector's `untrack`.
+   */
+  untracked?(id: number): void;
 }

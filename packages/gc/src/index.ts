@@ -20,6 +20,13 @@ export type { GcEvent, GcListener, GcPhase, GcReason } from './events.ts';
 export { GcModule, type PyInt } from './gc-module.ts';
 export type { GcGraph, GcKind, Visit } from './graph.ts';
 export {
+  type FinalizerBody,
+  HeapCollector,
+  type HeapCollectorOptions,
+  HeapGcGraph,
+  type WeakrefCallbackBody,
+} from './heap-collector.ts';
+export {
   type IntConverter,
   PythonError,
   type PythonExceptionType,
