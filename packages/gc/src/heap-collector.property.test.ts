@@ -72,8 +72,8 @@ describe('the collector on the heap', () => {
             const items = objects.slice(-2);
             o = heap.newTuple(items);
           } else {
-            const self = objects.findLast((x, i) => kindOf[i] === 'instance');
-            o = self === undefined ? heap.newList() : heap.newBoundMethod(func, self);
+            const at = kindOf.lastIndexOf('instance');
+            o = at < 0 ? heap.newList() : heap.newBoundMethod(func, objects[at]!);
           }
           step();
           objects.push(o);

@@ -38,7 +38,7 @@
  * types (Modules/gcmodule.c 3.8–3.12, Python/gc.c 3.13+).
  */
 import { type GcObserver, type Heap, isGcType, type ObjectHandle } from '@pymem/objects';
-import { Collector, CollectorUsageError, type CollectorOptions } from './collector.ts';
+import { Collector, type CollectorOptions, CollectorUsageError } from './collector.ts';
 import { GcModule } from './gc-module.ts';
 import type { GcGraph, GcKind, Visit } from './graph.ts';
 

@@ -138,13 +138,15 @@ function runDeallocStack(heap: HeapCore): void {
   }
 }
 
+const NO_CHILDREN: readonly ObjectHandle[] = [];
+
 /** The references a container releases when it dies, in its tp_dealloc's order. */
-function deallocOrder(heap: HeapCore, o: ObjectHandle): ObjectHandle[] {
+function deallocOrder(heap: HeapCore, o: ObjectHandle): readonly ObjectHandle[] {
   switch (heap.typeName(o)) {
     case 'list':
     case 'tuple':
       // list_dealloc / tupledealloc: last item first.
-      return [...heap.items(o)].reverse();
+      return heap.items(o).length === 0 ? NO_CHILDREN : [...heap.items(o)].reverse();
     case 'dict': {
       // free_keys_object: entry by entry, key then value; a split dict: its values.
       const order: ObjectHandle[] = [];

@@ -45,6 +45,7 @@ import type { MemoryDomain, ObjectListener } from './events.ts';
 import { FreeLists } from './free-lists.ts';
 import type { GcObserver } from './gc-observer.ts';
 import { HeapError } from './heap-error.ts';
+import { BlockSizes } from './internal/block-sizes.ts';
 import { Flag, ObjectTable, type SetData, SlotState } from './internal/table.ts';
 import { digitCount } from './ints.ts';
 import { type ObjectLayout, objectLayout, type PointerSize } from './layout.ts';
@@ -122,7 +123,7 @@ export class HeapCore {
   /** @internal The columns (read through the methods; validateHeap reads them). */
   readonly table: ObjectTable = new ObjectTable();
   /** @internal Blocks the heap holds: address → bytes requested. */
-  readonly blocks: Map<number, number> = new Map();
+  readonly blocks: BlockSizes = new BlockSizes();
   /** Blocks the allocator had already handed out to others when the heap was built. */
   readonly foreignBlocks: number;
   /** @internal The free lists. */
