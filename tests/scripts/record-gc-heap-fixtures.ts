@@ -1,13 +1,16 @@
 /**
- * Records the truth of tests/gc-heap.live.test.ts (`pnpm --filter @pymem/tests
- * gc-heap-fixtures`): runs gc_heap_probe.py on every release of 3.8 … 3.13 found here
- * and writes tests/fixtures/gc/gc-heap-<profile>.json. Interpreters it cannot find
- * keep their previous fixture, loudly.
+ * Records the truth of the collector on the heap (`pnpm --filter @pymem/tests
+ * gc-heap-fixtures`): on every release of 3.8 … 3.13 found here, runs
+ * gc_heap_probe.py into tests/fixtures/gc/gc-heap-<profile>.json
+ * (tests/gc-heap.live.test.ts) and records tests/programs/gc_frees.py into
+ * tests/fixtures/gc/gc-frees.json (tests/gc-frees.test.ts). Interpreters it cannot
+ * find keep their previous entries, loudly.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { liveInterpreterFor, runProbe } from '@pymem/cpython';
-import { RECORDED_PROFILE_NAMES } from '@pymem/versions';
+import { PROFILES, RECORDED_PROFILE_NAMES } from '@pymem/versions';
+import { recordGcFrees } from './gc-frees.ts';
 
 const here = import.meta.dirname;
 for (const profile of RECORDED_PROFILE_NAMES) {
@@ -18,3 +21,14 @@ for (const profile of RECORDED_PROFILE_NAMES) {
   writeFileSync(path, `${JSON.stringify(result)}\n`);
   process.stdout.write(`${path}\n`);
 }
+
+const freesPath = join(here, '..', 'fixtures', 'gc', 'gc-frees.json');
+const frees: Record<string, Record<string, string[]>> = existsSync(freesPath)
+  ? JSON.parse(readFileSync(freesPath, 'utf8'))
+  : {};
+for (const profile of RECORDED_PROFILE_NAMES) {
+  const interpreter = liveInterpreterFor(profile, 'recording gc-frees fixtures');
+  if (interpreter) frees[PROFILES[profile].referenceRelease] = await recordGcFrees(interpreter);
+}
+writeFileSync(freesPath, `${JSON.stringify(frees, null, 1)}\n`);
+process.stdout.write(`${freesPath}\n`);

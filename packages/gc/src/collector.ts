@@ -89,6 +89,13 @@ export interface CollectorOptions {
   readonly clock?: () => number;
   /** Optional `clear_freelists()` after every generation-2 collection (the object layer's free lists). */
   readonly clearFreeLists?: () => void;
+  /**
+   * Optional: runs around the `gc.callbacks` calls of each phase, even when there are
+   * none — 3.12+ `invoke_gc_callback` makes the phase str (`'start'`/`'stop'`) before
+   * looking at the list and drops it after: `before` makes it, the returned function
+   * drops it.
+   */
+  readonly aroundCallbacks?: (phase: 'start' | 'stop') => () => void;
 }
 
 /** Thrown when asked for a collector this package does not model (3.14.0–3.14.4 incremental). */
@@ -144,6 +151,7 @@ export class Collector {
   private readonly unraisable: (error: unknown) => void;
   private readonly clock: () => number;
   private readonly clearFreeLists: (() => void) | undefined;
+  private readonly aroundCallbacks: ((phase: 'start' | 'stop') => () => void) | undefined;
   private currentGeneration = 0;
   private moveTarget = LIST_GEN0;
 
@@ -162,6 +170,7 @@ export class Collector {
     this.unraisable = options.unraisable ?? (() => {});
     this.clock = options.clock ?? Date.now;
     this.clearFreeLists = options.clearFreeLists;
+    this.aroundCallbacks = options.aroundCallbacks;
   }
 
   // ---- what the object layer calls -------------------------------------------------
@@ -378,6 +387,15 @@ export class Collector {
 
   /** `invoke_gc_callback`: by index, so callbacks appended meanwhile are called too. */
   private invokeCallbacks(phase: 'start' | 'stop', info: GcCallbackInfo): void {
+    const after = this.aroundCallbacks?.(phase);
+    try {
+      this.callEach(phase, info);
+    } finally {
+      after?.();
+    }
+  }
+
+  private callEach(phase: 'start' | 'stop', info: GcCallbackInfo): void {
     for (let i = 0; i < this.callbacks.length; i++) {
       try {
         (this.callbacks[i] as GcCallback)(phase, { ...info });
