@@ -3,7 +3,8 @@
  * gc-heap-fixtures`): on every release of 3.8 … 3.13 found here, runs
  * gc_heap_probe.py into tests/fixtures/gc/gc-heap-<profile>.json
  * (tests/gc-heap.live.test.ts) and records tests/programs/gc_frees.py into
- * tests/fixtures/gc/gc-frees.json (tests/gc-frees.test.ts). Interpreters it cannot
+ * tests/fixtures/gc/gc-frees.json (tests/gc-frees.test.ts); and the probe in Pyodide
+ * (CPython 3.14.2) into gc-heap-3.14.2-pyodide.json. Interpreters it cannot
  * find keep their previous entries, loudly.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { join } from 'node:path';
 import { liveInterpreterFor, runProbe } from '@pymem/cpython';
 import { PROFILES, RECORDED_PROFILE_NAMES } from '@pymem/versions';
 import { recordGcFrees } from './gc-frees.ts';
+import { runInPyodide } from './pyodide-probe.ts';
 
 const here = import.meta.dirname;
 for (const profile of RECORDED_PROFILE_NAMES) {
@@ -32,3 +34,10 @@ for (const profile of RECORDED_PROFILE_NAMES) {
 }
 writeFileSync(freesPath, `${JSON.stringify(frees, null, 1)}\n`);
 process.stdout.write(`${freesPath}\n`);
+
+const pyodide = await runInPyodide(join(here, 'gc_heap_probe.py'), {}, 'run()');
+if (pyodide !== null) {
+  const pyodidePath = join(here, '..', 'fixtures', 'gc', 'gc-heap-3.14.2-pyodide.json');
+  writeFileSync(pyodidePath, `${JSON.stringify(pyodide)}\n`);
+  process.stdout.write(`${pyodidePath}\n`);
+}
