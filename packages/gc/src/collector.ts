@@ -220,9 +220,11 @@ export class Collector {
     this.lists.append(id, LIST_GEN0);
   }
 
-  /** `PyObject_GC_UnTrack`: unlinks `id` if tracked (no-op otherwise). */
+  /** `PyObject_GC_UnTrack`: unlinks `id` if tracked (no-op otherwise); only FINALIZED survives. */
   untrack(id: number): void {
-    if (this.lists.listOf(id) !== LIST_UNTRACKED) this.lists.remove(id);
+    if (this.lists.listOf(id) === LIST_UNTRACKED) return;
+    this.lists.remove(id);
+    this.lists.flags[id] = (this.lists.flags[id] as number) & FLAG_FINALIZED;
   }
 
   /** `_PyObject_GC_IS_TRACKED(id)`. */
@@ -597,6 +599,7 @@ export class Collector {
       graph.traverse(id, visit);
       if (!keep) {
         lists.remove(id);
+        lists.flags[id] = (lists.flags[id] as number) & FLAG_FINALIZED;
         graph.untracked?.(id);
         untracked?.push(id);
       }
