@@ -1,7 +1,7 @@
 /**
  * The collector on the object heap, on random object graphs (fast-check, fixed seed):
- * lists, dicts, instances, cells, functions with closures, tuples and bound methods
- * are wired at random, some external references are dropped, then a full collection
+ * lists, dicts, instances, cells, functions with closures, tuples, bound methods and
+ * weakrefs (some with callbacks) are wired at random, some external references are dropped, then a full collection
  * frees exactly the objects not reachable from the remaining external references —
  * never one that is — counts exactly the tracked ones among them, and leaves the heap
  * (`validateHeap`: refcounts, blocks back in pymalloc) and the collector's lists valid.
@@ -14,13 +14,25 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { HeapCollector } from './heap-collector.ts';
 
-const KINDS = ['list', 'dict', 'instance', 'cell', 'function', 'tuple', 'method', 'str'] as const;
+const KINDS = [
+  'list',
+  'dict',
+  'instance',
+  'cell',
+  'function',
+  'tuple',
+  'method',
+  'str',
+  'weakref',
+] as const;
 type Kind = (typeof KINDS)[number];
 
 const program = fc.record({
   kinds: fc.array(fc.constantFrom(...KINDS), { minLength: 1, maxLength: 30 }),
   edges: fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 80 }),
   drop: fc.array(fc.boolean(), { minLength: 30, maxLength: 30 }),
+  // Object i also refers to itself (so dropped objects often form cycles).
+  selfEdges: fc.array(fc.boolean(), { minLength: 30, maxLength: 30 }),
   threshold: fc.integer({ min: 1, max: 12 }),
   profile: fc.constantFrom<ProfileName>('3.8', '3.9', '3.10', '3.11', '3.12', '3.13', '3.14'),
 });
@@ -43,7 +55,7 @@ function reachable(heap: Heap, roots: readonly ObjectHandle[]): Set<ObjectHandle
 describe('the collector on the heap', () => {
   it('frees exactly the unreachable objects, through the heap and its allocator', () => {
     fc.assert(
-      fc.property(program, ({ kinds, edges, drop, threshold, profile }) => {
+      fc.property(program, ({ kinds, edges, drop, selfEdges, threshold, profile }) => {
         const heap = new Heap({ profile });
         const hc = new HeapCollector(heap);
         const cls = heap.newClass('Node');
@@ -71,15 +83,22 @@ describe('the collector on the heap', () => {
           } else if (kind === 'tuple') {
             const items = objects.slice(-2);
             o = heap.newTuple(items);
+          } else if (kind === 'weakref') {
+            // To the last instance, with a callback (a function, whose body does nothing)
+            // every other time; without one, the target's shared basic ref may come back.
+            const at = kindOf.lastIndexOf('instance');
+            const callback = objects.length % 2 === 0 ? func : 0;
+            o = at < 0 ? heap.newList() : heap.newWeakref(objects[at]!, callback);
           } else {
             const at = kindOf.lastIndexOf('instance');
             o = at < 0 ? heap.newList() : heap.newBoundMethod(func, objects[at]!);
           }
           step();
           objects.push(o);
-          kindOf.push(heap.typeOf(o) === 'list' && kind === 'method' ? 'list' : kind);
+          kindOf.push(heap.typeOf(o) === 'list' ? 'list' : kind);
         }
-        for (const [from, to] of edges) {
+        const loops = objects.map((_, i) => [i, i] as [number, number]);
+        for (const [from, to] of [...loops.filter((_, i) => selfEdges[i]), ...edges]) {
           const i = from % objects.length;
           const holder = objects[i]!;
           const target = objects[to % objects.length]!;
@@ -116,7 +135,21 @@ describe('the collector on the heap', () => {
           if (!live.has(o) && !heap.isSingleton(o)) garbage.push(o);
         });
         for (const o of live) if (!heap.isLive(o)) wrongly.add(o);
+        // handle_weakrefs: a reachable weakref with a callback to garbage gets called.
+        const doomed = new Set(garbage);
+        const weakrefs = [...live].filter((o) => heap.isLive(o) && heap.typeOf(o) === 'weakref');
+        const expectedCalls = weakrefs
+          .filter((w) => doomed.has(heap.weakrefTarget(w)) && heap.weakrefCallback(w) !== 0)
+          .sort((a, b) => a - b);
+        const targets = weakrefs.map((w) => heap.weakrefTarget(w));
+        const called: ObjectHandle[] = [];
+        hc.defineWeakrefCallback(func, (w) => called.push(w));
         const collected = hc.gc.collect();
+        expect(called.sort((a, b) => a - b)).toEqual(expectedCalls);
+        // A weakref to garbage reads None afterwards; one to a survivor still reaches it.
+        expect(weakrefs.map((w) => heap.weakrefTarget(w))).toEqual(
+          targets.map((t) => (doomed.has(t) ? 0 : t)),
+        );
         expect(collected).toBe(garbage.length);
         for (const o of garbage) expect(heap.isLive(o), `garbage ${o} freed`).toBe(false);
         for (const o of live) expect(heap.isLive(o), `reachable ${o} kept`).toBe(true);
