@@ -33,7 +33,10 @@
  *      after `collect()`, validateHeap holds.
  * Not modelled: `__del__` of an object freed by its count reaching zero outside a
  * collection (PyObject_CallFinalizerFromDealloc), and weakref callbacks run by
- * PyObject_ClearWeakRefs outside a collection; C types with a legacy `tp_del`.
+ * PyObject_ClearWeakRefs outside a collection; C types with a legacy `tp_del`; the
+ * info dict and argument tuple CPython builds for each `gc.callbacks` entry (the
+ * entries here are JavaScript functions; only 3.12+'s phase str, made even when the
+ * list is empty, is allocated on the heap).
  * Models gc_alloc/_PyObject_GC_Link/PyObject_GC_Del and the collector's calls into
  * types (Modules/gcmodule.c 3.8–3.12, Python/gc.c 3.13+).
  */
