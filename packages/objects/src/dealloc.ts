@@ -96,7 +96,14 @@ function trashcan(heap: HeapCore, o: ObjectHandle): void {
   heap.trashNesting++;
   // PyObject_ClearWeakRefs, first thing inside the trashcan (set_dealloc, subtype_dealloc).
   if (heap.weakrefLists.size > 0) clearWeakrefsTo(heap, o);
-  heap.deallocStack.push({ object: o, children: deallocOrder(heap, o), next: 0 });
+  const children = deallocOrder(heap, o);
+  if (children.length === 0 && heap.trashLater.length === 0) {
+    // Nothing to release and nothing deferred: what its frame would do, without one.
+    finishContainer(heap, o);
+    heap.trashNesting--;
+    return;
+  }
+  heap.deallocStack.push({ object: o, children, next: 0 });
   if (!heap.deallocating) runDeallocStack(heap);
 }
 

@@ -25,6 +25,19 @@ export class BlockSizes {
   private readonly regions: Map<number, Region> = new Map();
   private readonly others: Map<number, number> = new Map();
   private count = 0;
+  // The last region used: consecutive blocks mostly share one.
+  private lastKey = -1;
+  private lastRegion: Region | undefined = undefined;
+
+  private region(key: number): Region | undefined {
+    if (key === this.lastKey) return this.lastRegion;
+    const region = this.regions.get(key);
+    if (region !== undefined) {
+      this.lastKey = key;
+      this.lastRegion = region;
+    }
+    return region;
+  }
 
   /** Number of blocks recorded. */
   get size(): number {
@@ -34,7 +47,7 @@ export class BlockSizes {
   /** The bytes requested for the block at `address`, or undefined. */
   get(address: number): number | undefined {
     if (address % 8 !== 0) return this.others.get(address);
-    const region = this.regions.get(Math.floor(address / REGION));
+    const region = this.region(Math.floor(address / REGION));
     if (region === undefined) return undefined;
     const stored = region.sizes[(address % REGION) / 8]!;
     return stored === 0 ? undefined : stored - 1;
@@ -52,7 +65,7 @@ export class BlockSizes {
       return;
     }
     const key = Math.floor(address / REGION);
-    let region = this.regions.get(key);
+    let region = this.region(key);
     if (region === undefined) {
       region = { sizes: new Int32Array(SLOTS), used: 0 };
       this.regions.set(key, region);
@@ -72,12 +85,18 @@ export class BlockSizes {
       return;
     }
     const key = Math.floor(address / REGION);
-    const region = this.regions.get(key);
+    const region = this.region(key);
     const slot = (address % REGION) / 8;
     if (region === undefined || region.sizes[slot] === 0) return;
     region.sizes[slot] = 0;
     this.count--;
-    if (--region.used === 0) this.regions.delete(key);
+    if (--region.used === 0) {
+      this.regions.delete(key);
+      if (this.lastKey === key) {
+        this.lastKey = -1;
+        this.lastRegion = undefined;
+      }
+    }
   }
 
   /** Every (address, bytes) pair: aligned ones region by region, then the others. */
