@@ -5,9 +5,10 @@
  * and collect them; the same statements run here on a `Heap` with a `HeapCollector`.
  * Each section is the sequence of allocator calls it made — every `free` of an object,
  * a `__dict__`, a values array or a list's items, in CPython's order, and the free
- * lists emptied by full collections — normalized by object-requests.ts (`f obj p3`,
- * `m obj 48 #1`) so that runs whose allocators differ compare equal when they make the
- * same calls.
+ * lists emptied by full collections — normalized over the whole run (gc-frees.ts:
+ * `m obj 48 #1` … `f obj #1`, blocks from before the first section `p1`, `p2` …) so
+ * that runs whose allocators differ compare equal when they make the same calls, and
+ * a collection must free the blocks of the cycles built before it in CPython's order.
  *
  * Recorded: the model against tests/fixtures/gc/gc-frees.json (written by
  * `pnpm --filter @pymem/tests gc-heap-fixtures`). Live: a fresh `pymem record` of the
@@ -20,8 +21,8 @@ import { HeapCollector } from '@pymem/gc';
 import { Heap, type ObjectEvent, type ObjectHandle, validateHeap } from '@pymem/objects';
 import { PROFILES, type ProfileName, RECORDED_PROFILE_NAMES } from '@pymem/versions';
 import { describe, expect, it } from 'vitest';
-import { GC_FREES_LABELS, recordGcFrees } from './scripts/gc-frees.ts';
-import { type AllocatorCall, normalize } from './scripts/object-requests.ts';
+import { GC_FREES_LABELS, normalizeRun, recordGcFrees } from './scripts/gc-frees.ts';
+import type { AllocatorCall } from './scripts/object-requests.ts';
 
 const FIXTURE = join(import.meta.dirname, 'fixtures', 'gc', 'gc-frees.json');
 
@@ -48,7 +49,10 @@ function modelSections(profile: ProfileName): Record<string, string[]> {
   const hc = new HeapCollector(heap);
   hc.gc.disable();
   const g = new Globals(heap);
-  for (const name of ['x', 'y', 'a', 'o', 'w', 'n']) g.set(name, heap.newNone());
+  for (const name of ['x', 'y', 'a', 'o', 'w', 'n', 'f']) g.set(name, heap.newNone());
+  // The code constants 0.5 and 1.0: made with the code object, before the program runs.
+  const half = heap.newFloat(0.5);
+  const one = heap.newFloat(1);
   const Pair = heap.newClass('Pair');
   const WithDel = heap.newClass('WithDel', { finalizer: true });
   const WithMethod = heap.newClass('WithMethod');
@@ -80,6 +84,15 @@ function modelSections(profile: ProfileName): Record<string, string[]> {
         }
         g.set('x', heap.newNone());
         g.set('y', heap.newNone());
+        // f = 0.5; f = f + 1.0 (twice); f = None: two floats end on the float free list.
+        heap.incref(half);
+        g.set('f', half);
+        g.set(
+          'f',
+          heap.newFloat((heap.valueOf(g.get('f')) as number) + (heap.valueOf(one) as number)),
+        );
+        g.set('f', heap.newFloat((heap.valueOf(g.get('f')) as number) + 1));
+        g.set('f', heap.newNone());
       },
     ],
     ['collect-pairs', () => collect()],
@@ -141,13 +154,14 @@ function modelSections(profile: ProfileName): Record<string, string[]> {
   hc.gc.collect();
   hc.gc.collect();
   mark();
-  const result: Record<string, string[]> = {};
+  const recorded = new Map<string, AllocatorCall[]>();
   for (const [name, run] of sections) {
     calls = [];
     run();
     mark();
-    result[name] = normalize(calls);
+    recorded.set(name, calls);
   }
+  const result = normalizeRun(recorded);
   heap.hook = null;
   expect(hc.collector.validate()).toEqual([]);
   validateHeap(heap);

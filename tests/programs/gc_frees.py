@@ -4,7 +4,9 @@
 # module dict; a full collection before the first mark empties every free list, as in a
 # fresh model heap. Automatic collection is off and the recorder's gc callback is
 # removed: invoking it would allocate inside the collections measured. Weakref
-# callbacks are `callable` (a METH_O builtin: calling it allocates nothing); the
+# callbacks are `callable` (a METH_O builtin: calling it allocates nothing); two
+# floats parked on their free list before the first full collection show the order
+# in which it empties the free lists (tuples or floats first); the
 # sections run once unrecorded first (see the rehearsal below).
 import gc
 import weakref
@@ -28,7 +30,7 @@ class WithMethod:
         pass
 
 
-x = y = a = o = w = n = None
+x = y = a = o = w = n = f = None
 cb = callable
 x = WithDel()
 x = None
@@ -49,6 +51,10 @@ y = Pair()
 x.other = y
 y.other = x
 x = y = None
+f = 0.5
+f = f + 1.0
+f = f + 1.0
+f = None
 n = gc.collect()
 a = []
 a.append(a)
@@ -86,6 +92,10 @@ y = Pair()
 x.other = y
 y.other = x
 x = y = None
+f = 0.5
+f = f + 1.0
+f = f + 1.0
+f = None
 pymem_record.mark("collect-pairs")
 n = gc.collect()
 pymem_record.mark("self-lists")

@@ -4,7 +4,7 @@
  * tests/gc-frees.test.ts and its fixture.
  */
 import type { Interpreter } from '@pymem/cpython';
-import { normalize, recordedSections } from './object-requests.ts';
+import { type AllocatorCall, normalize, recordedSections } from './object-requests.ts';
 import { recordObjectRequests } from './record-objects-fixtures.ts';
 
 /** The recorded program. */
@@ -23,11 +23,28 @@ export const GC_FREES_LABELS: readonly string[] = [
   'collect-finalizer-and-method',
 ];
 
+/**
+ * The program's sections normalized as one run: a block keeps its `#n` name from the
+ * section that made it to the one that frees it, so the order in which a collection
+ * frees the blocks of the cycles built before it is part of the comparison.
+ */
+export function normalizeRun(
+  sections: ReadonlyMap<string, readonly AllocatorCall[]>,
+): Record<string, string[]> {
+  const all = GC_FREES_LABELS.flatMap((label) => sections.get(label) ?? []);
+  const names = normalize(all);
+  const result: Record<string, string[]> = {};
+  let at = 0;
+  for (const label of GC_FREES_LABELS) {
+    const n = sections.get(label)?.length ?? 0;
+    result[label] = names.slice(at, at + n);
+    at += n;
+  }
+  return result;
+}
+
 /** A fresh recording of the program on `interpreter`: section → normalized calls. */
 export async function recordGcFrees(interpreter: Interpreter): Promise<Record<string, string[]>> {
   const text = await recordObjectRequests(interpreter, GC_FREES_PROGRAM);
-  const sections = recordedSections(text, new Set(GC_FREES_LABELS));
-  return Object.fromEntries(
-    GC_FREES_LABELS.map((label) => [label, normalize(sections.get(label) ?? [])]),
-  );
+  return normalizeRun(recordedSections(text, new Set(GC_FREES_LABELS)));
 }
