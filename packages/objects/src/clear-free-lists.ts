@@ -12,8 +12,9 @@
  * hold nothing the model makes.
  * Invariant: afterwards every free list is empty and no handle is PARKED.
  * Models clear_freelists (Modules/gcmodule.c 3.8–3.12) and _PyGC_ClearAllFreeLists →
- * _PyObject_ClearFreeLists (Python/gc.c, Objects/object.c 3.13–3.14); the 3.14 int
- * position is from source only.
+ * _PyObject_ClearFreeLists (Python/gc.c, Objects/object.c 3.13–3.14). The tuple /
+ * float / list / dict order is recorded on 3.8.18–3.13.0 (tests/gc-frees.test.ts); the
+ * 3.14 order and its int position are from source only.
  */
 import type { HeapCore, ObjectHandle } from './heap-core.ts';
 
