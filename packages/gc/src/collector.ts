@@ -91,6 +91,13 @@ export interface CollectorOptions {
   readonly clock?: () => number;
   /** Optional `clear_freelists()` after every generation-2 collection (the object layer's free lists). */
   readonly clearFreeLists?: () => void;
+  /**
+   * Optional: runs around the `gc.callbacks` calls of each phase, even when there are
+   * none — 3.12+ `invoke_gc_callback` makes the phase str (`'start'`/`'stop'`) before
+   * looking at the list and drops it after: `before` makes it, the returned function
+   * drops it.
+   */
+  readonly aroundCallbacks?: (phase: 'start' | 'stop') => () => void;
 }
 
 /** Thrown when a `Collector` is built for a release that runs the other collector (3.14.0–3.14.4: use `IncrementalCollector`). */
@@ -148,6 +155,7 @@ export class Collector {
   private readonly unraisable: (error: unknown) => void;
   protected readonly clock: () => number;
   protected readonly clearFreeLists: (() => void) | undefined;
+  private readonly aroundCallbacks: ((phase: 'start' | 'stop') => () => void) | undefined;
   protected currentGeneration = 0;
   private moveTarget = LIST_GEN0;
 
@@ -168,6 +176,7 @@ export class Collector {
     this.unraisable = options.unraisable ?? (() => {});
     this.clock = options.clock ?? Date.now;
     this.clearFreeLists = options.clearFreeLists;
+    this.aroundCallbacks = options.aroundCallbacks;
   }
 
   // ---- what the object layer calls -------------------------------------------------
@@ -217,9 +226,11 @@ export class Collector {
     this.lists.append(id, LIST_GEN0);
   }
 
-  /** `PyObject_GC_UnTrack`: unlinks `id` if tracked (no-op otherwise). */
+  /** `PyObject_GC_UnTrack`: unlinks `id` if tracked (no-op otherwise); only FINALIZED survives. */
   untrack(id: number): void {
-    if (this.lists.listOf(id) !== LIST_UNTRACKED) this.lists.remove(id);
+    if (this.lists.listOf(id) === LIST_UNTRACKED) return;
+    this.lists.remove(id);
+    this.lists.flags[id] = (this.lists.flags[id] as number) & FLAG_FINALIZED;
   }
 
   /** `_PyObject_GC_IS_TRACKED(id)`. */
@@ -384,6 +395,15 @@ export class Collector {
 
   /** `invoke_gc_callback`: by index, so callbacks appended meanwhile are called too. */
   private invokeCallbacks(phase: 'start' | 'stop', info: GcCallbackInfo): void {
+    const after = this.aroundCallbacks?.(phase);
+    try {
+      this.callEach(phase, info);
+    } finally {
+      after?.();
+    }
+  }
+
+  private callEach(phase: 'start' | 'stop', info: GcCallbackInfo): void {
     for (let i = 0; i < this.callbacks.length; i++) {
       try {
         (this.callbacks[i] as GcCallback)(phase, { ...info });
@@ -511,7 +531,10 @@ export class Collector {
       next = lists.next[id] as number;
       if (immortals !== 'none' && graph.isImmortal(id)) {
         if (immortals === 'to-permanent') lists.move(id, LIST_PERMANENT);
-        else lists.remove(id);
+        else {
+          lists.remove(id);
+          graph.untracked?.(id);
+        }
         parked?.push(id);
         continue;
       }
@@ -597,6 +620,8 @@ export class Collector {
       graph.traverse(id, visit);
       if (!keep) {
         lists.remove(id);
+        lists.flags[id] = (lists.flags[id] as number) & FLAG_FINALIZED;
+        graph.untracked?.(id);
         untracked?.push(id);
       }
     }

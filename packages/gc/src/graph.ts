@@ -79,4 +79,10 @@ export interface GcGraph {
    * reachable by reference counts alone.
    */
   incrementalRoots?(which: 'globals' | 'stacks', visit: Visit): void;
+  /**
+   * Optional: the collector untracked `id` by itself (`_PyTuple_MaybeUntrack`,
+   * `_PyDict_MaybeUntrack`, 3.14's immortals), so an owner with its own tracked flag
+   * can clear it. It must not call back into the collector's `untrack`.
+   */
+  untracked?(id: number): void;
 }

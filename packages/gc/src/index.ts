@@ -26,6 +26,12 @@ export {
   type IncrementalPhase,
   type IncrementalSpace,
 } from './incremental.ts';
+  type FinalizerBody,
+  HeapCollector,
+  type HeapCollectorOptions,
+  HeapGcGraph,
+  type WeakrefCallbackBody,
+} from './heap-collector.ts';
 export {
   type IntConverter,
   PythonError,

@@ -103,7 +103,14 @@ function trashcan(heap: HeapCore, o: ObjectHandle): void {
   heap.trashNesting++;
   // PyObject_ClearWeakRefs, first thing inside the trashcan (set_dealloc, subtype_dealloc).
   if (heap.weakrefLists.size > 0) clearWeakrefsTo(heap, o);
-  heap.deallocStack.push({ object: o, children: deallocOrder(heap, o), next: 0 });
+  const children = deallocOrder(heap, o);
+  if (children.length === 0 && heap.trashLater.length === 0) {
+    // Nothing to release and nothing deferred: what its frame would do, without one.
+    finishContainer(heap, o);
+    heap.trashNesting--;
+    return;
+  }
+  heap.deallocStack.push({ object: o, children, next: 0 });
   if (!heap.deallocating) runDeallocStack(heap);
 }
 
@@ -145,13 +152,15 @@ function runDeallocStack(heap: HeapCore): void {
   }
 }
 
+const NO_CHILDREN: readonly ObjectHandle[] = [];
+
 /** The references a container releases when it dies, in its tp_dealloc's order. */
-function deallocOrder(heap: HeapCore, o: ObjectHandle): ObjectHandle[] {
+function deallocOrder(heap: HeapCore, o: ObjectHandle): readonly ObjectHandle[] {
   switch (heap.typeName(o)) {
     case 'list':
     case 'tuple':
       // list_dealloc / tupledealloc: last item first.
-      return [...heap.items(o)].reverse();
+      return heap.items(o).length === 0 ? NO_CHILDREN : [...heap.items(o)].reverse();
     case 'dict': {
       // free_keys_object: entry by entry, key then value; a split dict: its values.
       const order: ObjectHandle[] = [];

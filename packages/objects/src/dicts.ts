@@ -92,6 +92,8 @@ export function dictSetItem(
   const data = dictData(heap, d);
   const existing = data.entries.get(id);
   if (existing) {
+    // insertdict runs MAINTAIN_TRACKING before its lookup: a replaced value counts too.
+    maintainTracking(heap, d, k, v);
     heap.increment(v);
     const old = existing[1];
     existing[1] = v;

@@ -64,11 +64,11 @@ export function clearObject(heap: HeapCore, o: ObjectHandle): void {
     case 'list': {
       const items = heap.items(o);
       const storage = t.storage[o]!;
-      t.payload[o] = [];
       t.length[o] = 0;
       t.allocated[o] = 0;
       t.storage[o] = 0;
-      for (let i = items.length - 1; i >= 0; i--) heap.release(items[i]!);
+      // Each item leaves the array before its reference is released (no new array).
+      for (let i = items.length - 1; i >= 0; i--) heap.release(items.pop()!);
       if (storage !== 0) heap.memCall('free', storage, 0);
       return;
     }

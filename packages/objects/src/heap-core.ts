@@ -43,7 +43,9 @@ import { type ObjectConstants, objectConstants } from './constants.ts';
 import { dealloc } from './dealloc.ts';
 import type { MemoryDomain, ObjectListener } from './events.ts';
 import { FreeLists } from './free-lists.ts';
+import type { GcObserver } from './gc-observer.ts';
 import { HeapError } from './heap-error.ts';
+import { BlockSizes } from './internal/block-sizes.ts';
 import { Flag, ObjectTable, type SetData, SlotState } from './internal/table.ts';
 import { digitCount } from './ints.ts';
 import { type ObjectLayout, objectLayout, type PointerSize } from './layout.ts';
@@ -105,6 +107,11 @@ export class HeapCore {
    * nothing. Owned by whoever composes the model (`@pymem/runtime` fans it out).
    */
   hook: ObjectListener | null = null;
+  /**
+   * The cycle collector's observer (gc-observer.ts): told of GC allocations, frees and
+   * tracking changes; null (the default) costs nothing. Set by whoever attaches a collector.
+   */
+  gc: GcObserver | null = null;
   /** `None`. */
   readonly none: ObjectHandle;
   /** `True`. */
@@ -116,7 +123,7 @@ export class HeapCore {
   /** @internal The columns (read through the methods; validateHeap reads them). */
   readonly table: ObjectTable = new ObjectTable();
   /** @internal Blocks the heap holds: address → bytes requested. */
-  readonly blocks: Map<number, number> = new Map();
+  readonly blocks: BlockSizes = new BlockSizes();
   /** Blocks the allocator had already handed out to others when the heap was built. */
   readonly foreignBlocks: number;
   /** @internal The free lists. */
@@ -281,6 +288,7 @@ export class HeapCore {
     this.table.external[h] = 1;
     if (this.hook !== null)
       this.hook({ type: 'object-new', handle: h, objectType: type, address, reused: false });
+    if (this.gc !== null && isGcType(type)) this.gc.onGcAlloc(h);
     return h;
   }
 
@@ -330,6 +338,7 @@ export class HeapCore {
     const t = this.table;
     const address = t.address[h]!;
     const type = this.typeName(h);
+    if (this.gc !== null && isGcType(type)) this.gc.onGcFree(h);
     this.memCall('free', address, 0, 'obj');
     t.releaseSlot(h);
     if (this.hook !== null)
@@ -341,6 +350,7 @@ export class HeapCore {
     if (this.table.flags[h]! & Flag.TRACKED) return;
     this.table.flags[h]! |= Flag.TRACKED;
     if (this.hook !== null) this.hook({ type: 'object-track', handle: h });
+    if (this.gc !== null) this.gc.onTrack(h);
   }
 
   /** @internal `_PyObject_GC_UNTRACK` (idempotent). */
@@ -348,6 +358,7 @@ export class HeapCore {
     if ((this.table.flags[h]! & Flag.TRACKED) === 0) return;
     this.table.flags[h]! &= ~Flag.TRACKED;
     if (this.hook !== null) this.hook({ type: 'object-untrack', handle: h });
+    if (this.gc !== null) this.gc.onUntrack(h);
   }
 
   /** @internal `PyObject_Malloc(nbytes)`. */

@@ -200,4 +200,21 @@ describe('Heap deallocation', () => {
     expect(() => heap.listAppend(list, heap.none)).toThrow(/not alive/);
     expect(() => heap.dictSetItem(heap.newDict(), heap.newList(), heap.none)).toThrow(/unhashable/);
   });
+
+  it('tracks a dict when a stored value is replaced by a container (measured 3.8.18, 3.13.0)', () => {
+    // d = {}; d['k'] = 's' → untracked; d['k'] = [] → tracked.
+    for (const profile of ['3.8', '3.13'] as const) {
+      const heap = new Heap({ profile });
+      const d = heap.newDict();
+      const k = heap.newStr('k');
+      const s = heap.newStr('s');
+      heap.dictSetItem(d, k, s);
+      expect(heap.isTracked(d)).toBe(false);
+      const list = heap.newList();
+      heap.dictSetItem(d, k, list);
+      expect(heap.isTracked(d)).toBe(true);
+      for (const o of [d, k, s, list]) heap.decref(o);
+      validateHeap(heap);
+    }
+  });
 });

@@ -25,6 +25,7 @@
  * Pyodide's 32-bit build for sizes, tracking, refcounts and free lists, while its
  * 64-bit sizes, allocator calls and trashcan are from source only.
  */
+import { clearFreeLists } from './clear-free-lists.ts';
 import { dictKeysBytes, usableFraction } from './dict-keys.ts';
 import {
   dictCopy,
@@ -86,7 +87,7 @@ import { sharedKeysBytes } from './shared-keys.ts';
 import { bytearrayResize, newBytearray, newBytes, newStr, strBytes } from './strings.ts';
 import { newConstantTuple, newTuple } from './tuples.ts';
 import type { ObjectType } from './types.ts';
-import { newWeakref, weakrefData, weakrefsTo } from './weakrefs.ts';
+import { newWeakref, unlinkWeakref, weakrefData, weakrefsTo } from './weakrefs.ts';
 
 export type { FreeListCounts } from './free-lists.ts';
 export type { FunctionOptions } from './functions.ts';
@@ -608,6 +609,13 @@ export class Heap extends HeapCore implements HeapGraph {
 
   /** Calls `visit` on each object `o` references, in tp_traverse order. */
   traverse(o: ObjectHandle, visit: (referent: ObjectHandle) => void): void {
+    const type = this.typeName(o);
+    if ((type === 'list' || type === 'tuple') && this.isLive(o)) {
+      // The hot path of a collection: no copy of the items.
+      const items = this.items(o);
+      for (let i = 0; i < items.length; i++) visit(items[i]!);
+      return;
+    }
     for (const r of this.referents(o)) visit(r);
   }
 
@@ -629,6 +637,17 @@ export class Heap extends HeapCore implements HeapGraph {
     clearObject(this, o);
   }
 
+  /** True for an immortal object (3.12+ singletons): its count never changes. */
+  isImmortal(o: ObjectHandle): boolean {
+    this.check(o);
+    return (this.table.flags[o]! & Flag.IMMORTAL) !== 0;
+  }
+
+  /** Empties every free list, as a full collection does (clear-free-lists.ts). */
+  clearFreeLists(): void {
+    clearFreeLists(this);
+  }
+
   /** Calls `fn` on every live GC-tracked object, in handle order. */
   forEachTracked(fn: (o: ObjectHandle) => void): void {
     const t = this.table;
@@ -648,6 +667,18 @@ export class Heap extends HeapCore implements HeapGraph {
   weakrefsTo(o: ObjectHandle): readonly ObjectHandle[] {
     this.check(o);
     return weakrefsTo(this, o);
+  }
+
+  /** A weakref's callback (borrowed), or 0 when it has none. */
+  weakrefCallback(r: ObjectHandle): ObjectHandle {
+    this.expect(r, 'weakref');
+    return weakrefData(this, r).callback;
+  }
+
+  /** `_PyWeakref_ClearRef(r)`: `r()` becomes None, `r` leaves its target's list; its callback stays. */
+  unlinkWeakref(r: ObjectHandle): void {
+    this.expect(r, 'weakref');
+    unlinkWeakref(this, r);
   }
 
   /** `r()`: the weakref's live target, or 0 once it died. */

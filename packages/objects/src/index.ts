@@ -9,6 +9,7 @@ export {
   usableFraction,
 } from './dict-keys.ts';
 export type { MemoryDomain, ObjectEvent, ObjectListener } from './events.ts';
+export type { GcObserver } from './gc-observer.ts';
 export type { HeapGraph } from './graph.ts';
 export { type HashableValue, hashWord, pythonHash } from './hash.ts';
 export {

@@ -80,15 +80,20 @@ export function weakrefsTo(heap: HeapCore, o: ObjectHandle): readonly ObjectHand
   return heap.weakrefLists.get(o) ?? [];
 }
 
+/** _PyWeakref_ClearRef: unlinks `r` from its target (`r()` is None); its callback stays. */
+export function unlinkWeakref(heap: HeapCore, r: ObjectHandle): void {
+  const data = weakrefData(heap, r);
+  if (data.target === 0) return;
+  const list = heap.weakrefLists.get(data.target)!;
+  list.splice(list.indexOf(r), 1);
+  if (list.length === 0) heap.weakrefLists.delete(data.target);
+  data.target = 0;
+}
+
 /** clear_weakref: unlinks `r` from its target and drops its callback reference. */
 export function clearWeakref(heap: HeapCore, r: ObjectHandle): void {
+  unlinkWeakref(heap, r);
   const data = weakrefData(heap, r);
-  if (data.target !== 0) {
-    const list = heap.weakrefLists.get(data.target)!;
-    list.splice(list.indexOf(r), 1);
-    if (list.length === 0) heap.weakrefLists.delete(data.target);
-    data.target = 0;
-  }
   const callback = data.callback;
   data.callback = 0;
   if (callback !== 0) heap.release(callback);

@@ -5,18 +5,20 @@
  *          ┌──────────── Runtime (profile 3.x) ────────────┐
  *          │  obmalloc ── hook ──► events: 'obmalloc'      │
  *          │  heap     ── hook ──► events: 'objects'       │
- *          │  (gc: its channel joins when the collector is │
- *          │   wired to the heap; it keeps one fast hook)  │
+ *          │  collector ─ hook ──► events: 'gc'            │
  *          └───────────────────────────────────────────────┘
  *
  * The object heap is built on request (`objects: true`): a replay of a recording must
- * not have one, since creating CPython's cached objects allocates.
- * The runtime owns each layer's fast hook: nothing else may set `obmalloc.hook` or
- * `heap.hook`.
+ * not have one, since creating CPython's cached objects allocates. The cycle collector
+ * (`gc: true`, which implies the heap) is a `HeapCollector` attached to it: GC
+ * allocations count toward its thresholds and its collections free through the heap.
+ * The runtime owns each layer's fast hook: nothing else may set `obmalloc.hook`,
+ * `heap.hook` or `collector.hook`.
  * A layer's hook is installed only while its channel has subscribers, so a runtime
  * nobody listens to runs each layer at full speed.
  */
 
+import { type GcEvent, HeapCollector } from '@pymem/gc';
 import { Heap, type ObjectEvent } from '@pymem/objects';
 import {
   type ArenaAllocator,
@@ -38,6 +40,8 @@ export interface RuntimeEvents {
   readonly obmalloc: ObmallocEvent;
   /** The object heap's events. */
   readonly objects: ObjectEvent;
+  /** The cycle collector's events: start, each phase with the objects it touched, stop. */
+  readonly gc: GcEvent;
 }
 
 /** Options of {@link createRuntime}. */
@@ -50,6 +54,8 @@ export interface RuntimeOptions {
   readonly rawAllocator?: RawAllocator;
   /** Build the object heap (`@pymem/objects`) on this runtime's pymalloc. */
   readonly objects?: boolean;
+  /** Attach the cycle collector (`@pymem/gc`) to the object heap; implies `objects`. */
+  readonly gc?: boolean;
 }
 
 /** One modelled interpreter's memory layers and its event bus. */
@@ -60,6 +66,11 @@ export interface Runtime {
   readonly obmalloc: Obmalloc;
   /** The object heap, or null unless asked for (`objects: true`). Its `hook` belongs to the runtime. */
   readonly heap: Heap | null;
+  /**
+   * The cycle collector on the heap, or null unless asked for (`gc: true`): its `gc`
+   * module, `evalBreaker()` (3.12+ scheduled collections) and finalizer bodies.
+   */
+  readonly collector: HeapCollector | null;
   /** Every layer's events; subscribe with `events.subscribe('obmalloc', …)`. */
   readonly events: EventBus<RuntimeEvents>;
 }
@@ -78,7 +89,8 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       obmalloc.hook = null;
     };
   });
-  const heap = options.objects ? new Heap({ profile: options.profile, obmalloc }) : null;
+  const heap =
+    options.objects || options.gc ? new Heap({ profile: options.profile, obmalloc }) : null;
   if (heap !== null) {
     events.onActivate('objects', () => {
       heap.hook = (event) => events.emit('objects', event);
@@ -87,5 +99,14 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       };
     });
   }
-  return { profile: options.profile, obmalloc, heap, events };
+  const collector = heap !== null && options.gc ? new HeapCollector(heap) : null;
+  if (collector !== null) {
+    events.onActivate('gc', () => {
+      collector.collector.hook = (event) => events.emit('gc', event);
+      return () => {
+        collector.collector.hook = undefined;
+      };
+    });
+  }
+  return { profile: options.profile, obmalloc, heap, collector, events };
 }
