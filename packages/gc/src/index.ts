@@ -21,17 +21,18 @@ export type { GcEvent, GcListener, GcPhase, GcReason } from './events.ts';
 export { GcModule, type PyInt } from './gc-module.ts';
 export type { GcGraph, GcKind, Visit } from './graph.ts';
 export {
-  IncrementalCollector,
-  type IncrementalCollectorOptions,
-  type IncrementalPhase,
-  type IncrementalSpace,
-} from './incremental.ts';
   type FinalizerBody,
   HeapCollector,
   type HeapCollectorOptions,
   HeapGcGraph,
   type WeakrefCallbackBody,
 } from './heap-collector.ts';
+export {
+  IncrementalCollector,
+  type IncrementalCollectorOptions,
+  type IncrementalPhase,
+  type IncrementalSpace,
+} from './incremental.ts';
 export {
   type IntConverter,
   PythonError,
