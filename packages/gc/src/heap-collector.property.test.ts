@@ -59,6 +59,9 @@ describe('the collector on the heap', () => {
         const heap = new Heap({ profile });
         const hc = new HeapCollector(heap);
         const cls = heap.newClass('Node');
+        // 3.8–3.10: the class's cached shared-keys table (ht_cached_keys) is a block of
+        // its own; it may be replaced or dropped below, never multiplied.
+        const classBlocks = heap.obmalloc.getAllocatedBlocks() - heap.foreignBlocks;
         const func = heap.newFunction();
         hc.gc.setThreshold(threshold);
         const step = (): void => {
@@ -160,7 +163,10 @@ describe('the collector on the heap', () => {
         expect(hc.gc.collect()).toBe(0);
         for (const o of [...kept, func]) heap.decref(o);
         hc.gc.collect();
-        expect(heap.obmalloc.getAllocatedBlocks()).toBe(heap.foreignBlocks);
+        expect(() => validateHeap(heap)).not.toThrow();
+        expect(heap.obmalloc.getAllocatedBlocks() - heap.foreignBlocks).toBeLessThanOrEqual(
+          classBlocks,
+        );
       }),
       { seed: 20261203, numRuns: 300 },
     );
