@@ -20,7 +20,9 @@
  * tp_dealloc of each modelled type, 3.8–3.14.
  */
 import { dictData, finishDict } from './dicts.ts';
+import { finishFrameObject, frameDeallocOrder } from './frames.ts';
 import { functionOrCellReferents } from './functions.ts';
+import { generatorDeallocOrder } from './generators.ts';
 import type { HeapCore, ObjectHandle } from './heap-core.ts';
 import { finishInstance, instanceReferents, prepareInstanceDealloc } from './instances.ts';
 import { iteratorReferents } from './iterators.ts';
@@ -55,6 +57,9 @@ export function dealloc(heap: HeapCore, o: ObjectHandle): void {
     case 'function':
     case 'cell':
     case 'method':
+    case 'frame':
+    case 'generator':
+    case 'coroutine':
       heap.untrack(o);
       trashcan(heap, o);
       return;
@@ -164,6 +169,13 @@ function deallocOrder(heap: HeapCore, o: ObjectHandle): ObjectHandle[] {
     case 'method':
       // func_clear (defaults, then closure) / cell_dealloc / method_dealloc (func, self).
       return functionOrCellReferents(heap, o);
+    case 'frame':
+      // frame_dealloc: the slots it owns, then f_back.
+      return frameDeallocOrder(heap, o);
+    case 'generator':
+    case 'coroutine':
+      // gen_dealloc: closed if suspended, then its frame.
+      return generatorDeallocOrder(heap, o);
     default:
       // set_dealloc: its table, slot by slot.
       return setData(heap, o).table.activeKeys();
@@ -177,7 +189,9 @@ function finishContainer(heap: HeapCore, o: ObjectHandle): void {
   else if (type === 'tuple') finishTuple(heap, o);
   else if (type === 'dict') finishDict(heap, o);
   else if (type === 'instance') finishInstance(heap, o);
-  else if (type === 'function' || type === 'cell') heap.freeObject(o);
+  else if (type === 'function' || type === 'cell' || type === 'generator' || type === 'coroutine')
+    heap.freeObject(o);
+  else if (type === 'frame') finishFrameObject(heap, o);
   else if (type === 'method') {
     const list = heap.freeLists.method;
     if (list.length < heap.constants.methodFreeList) heap.park(o, list);

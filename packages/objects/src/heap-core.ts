@@ -42,6 +42,7 @@ import type { ProfileName } from '@pymem/versions';
 import { type ObjectConstants, objectConstants } from './constants.ts';
 import { dealloc } from './dealloc.ts';
 import type { MemoryDomain, ObjectListener } from './events.ts';
+import type { InterpreterFrame } from './frames.ts';
 import { FreeLists } from './free-lists.ts';
 import { HeapError } from './heap-error.ts';
 import { Flag, ObjectTable, type SetData, SlotState } from './internal/table.ts';
@@ -143,6 +144,8 @@ export class HeapCore {
   deallocating = false;
   /** @internal Each weakly referenced object's weakrefs (weakrefs.ts). */
   readonly weakrefLists: Map<ObjectHandle, ObjectHandle[]> = new Map();
+  /** @internal The running calls' frames, innermost last (frames.ts). */
+  readonly callStack: InterpreterFrame[] = [];
   private staticCount = 0;
 
   constructor(options: HeapOptions) {

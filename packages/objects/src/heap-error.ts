@@ -9,6 +9,7 @@ export class HeapError extends Error {
     | 'unhashable'
     | 'no-reference'
     | 'index'
+    | 'bad-argument'
     | 'unsupported';
   constructor(code: HeapError['code'], message: string) {
     super(message);

@@ -36,6 +36,16 @@ import {
   newDictFromType,
   newDictPresized,
 } from './dicts.ts';
+import {
+  type CodeObject,
+  type CodeShape,
+  callFunction,
+  frameReferents,
+  frameSizeof,
+  getFrame,
+  newCode,
+  returnFromFunction,
+} from './frames.ts';
 import type { FreeListCounts } from './free-lists.ts';
 import {
   cellSet,
@@ -46,6 +56,15 @@ import {
   newCell,
   newFunction,
 } from './functions.ts';
+import {
+  callGenerator,
+  generatorClose,
+  generatorFrame,
+  generatorNext,
+  generatorReferents,
+  generatorSizeof,
+  generatorStoreFast,
+} from './generators.ts';
 import { clearObject, type HeapGraph } from './graph.ts';
 import { HeapCore, type ItemIterator, type ObjectHandle } from './heap-core.ts';
 import { HeapError } from './heap-error.ts';
@@ -80,6 +99,7 @@ import { newConstantTuple, newTuple } from './tuples.ts';
 import type { ObjectType } from './types.ts';
 import { newWeakref, weakrefData, weakrefsTo } from './weakrefs.ts';
 
+export type { CodeObject, CodeShape } from './frames.ts';
 export type { FreeListCounts } from './free-lists.ts';
 export type { FunctionOptions } from './functions.ts';
 export {
@@ -173,6 +193,11 @@ export class Heap extends HeapCore implements HeapGraph {
         return L.gcHeader + L.objectHeader + w;
       case 'method':
         return L.gcHeader + L.objectHeader + 4 * w;
+      case 'frame':
+        return frameSizeof(this, o);
+      case 'generator':
+      case 'coroutine':
+        return generatorSizeof(this, o);
       case 'range':
         return L.objectHeader + 4 * w;
       case 'range_iterator':
@@ -237,6 +262,8 @@ export class Heap extends HeapCore implements HeapGraph {
       return callback === 0 ? [] : [callback];
     }
     if (type === 'set' || type === 'frozenset') return setData(this, o).table.activeKeys();
+    if (type === 'frame') return frameReferents(this, o);
+    if (type === 'generator' || type === 'coroutine') return generatorReferents(this, o);
     return [];
   }
 
@@ -633,5 +660,60 @@ export class Heap extends HeapCore implements HeapGraph {
   /** `obj.meth`: a bound method holding `func` and `self` (3.8: from its free list). */
   newBoundMethod(func: ObjectHandle, self: ObjectHandle): ObjectHandle {
     return newBoundMethod(this, func, self);
+  }
+
+  // ------------------------------------------------------------------ calls, frames, generators (frames.ts, generators.ts)
+
+  /** A pre-existing code object of `shape` (no allocation). @throws HeapError('bad-argument') */
+  newCode(shape: CodeShape): CodeObject {
+    return newCode(shape);
+  }
+
+  /** Calls a plain function of `code` with `args` (new references taken); see {@link returnFromFunction}. */
+  callFunction(code: CodeObject, args: readonly ObjectHandle[] = []): void {
+    callFunction(this, code, args);
+  }
+
+  /** The innermost running call returns. @throws HeapError('bad-argument') when none runs */
+  returnFromFunction(): void {
+    returnFromFunction(this);
+  }
+
+  /** `sys._getframe()` inside the innermost running call: a new reference to its frame object. */
+  getFrame(): ObjectHandle {
+    return getFrame(this);
+  }
+
+  /** Calls a generator (or `async def`) function: a new generator (coroutine). */
+  callGenerator(code: CodeObject, args: readonly ObjectHandle[] = []): ObjectHandle {
+    return callGenerator(this, code, args);
+  }
+
+  /** `next(g)`: yields a new reference to `yielded`, or (0) the body returns and 0 comes back. */
+  generatorNext(g: ObjectHandle, yielded: ObjectHandle): ObjectHandle {
+    this.expectGenerator(g);
+    return generatorNext(this, g, yielded);
+  }
+
+  /** `g.close()`. */
+  generatorClose(g: ObjectHandle): void {
+    this.expectGenerator(g);
+    generatorClose(this, g);
+  }
+
+  /** STORE_FAST in the generator's body. */
+  generatorStoreFast(g: ObjectHandle, index: number, value: ObjectHandle): void {
+    this.expectGenerator(g);
+    generatorStoreFast(this, g, index, value);
+  }
+
+  /** `g.gi_frame`: a new reference to its frame object, or to None once completed. */
+  generatorFrame(g: ObjectHandle): ObjectHandle {
+    this.expectGenerator(g);
+    return generatorFrame(this, g);
+  }
+
+  private expectGenerator(g: ObjectHandle): void {
+    if (this.typeOf(g) !== 'coroutine') this.expect(g, 'generator');
   }
 }

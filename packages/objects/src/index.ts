@@ -9,10 +9,13 @@ export {
   usableFraction,
 } from './dict-keys.ts';
 export type { MemoryDomain, ObjectEvent, ObjectListener } from './events.ts';
+export { CO_COROUTINE, CO_GENERATOR } from './frames.ts';
 export type { HeapGraph } from './graph.ts';
 export { type HashableValue, hashWord, pythonHash } from './hash.ts';
 export {
   type ClassOptions,
+  type CodeObject,
+  type CodeShape,
   type FreeListCounts,
   type FunctionOptions,
   Heap,

@@ -1,0 +1,191 @@
+/**
+ * The generator/frame steps run by scripts/generators_probe.py on CPython and by
+ * `runGeneratorSteps` on the model, and the fixture of what CPython measured
+ * (tests/fixtures/objects/generators.json, recorded by record-generators-fixture.ts).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type CodeObject, Heap, type ObjectHandle, validateHeap } from '@pymem/objects';
+import type { ProfileName } from '@pymem/versions';
+
+/** What the probe prints (and the fixture keeps per interpreter). */
+export interface GeneratorsMeasured {
+  readonly version: string;
+  readonly pointer: 4 | 8;
+  /** Per step: request sizes of its blocks still alive at the end. */
+  readonly live: number[][];
+  /** Per step: its code's co_stacksize. */
+  readonly stacks: number[];
+  /** Per reported name: sys.getsizeof, gc.is_tracked, sys.getrefcount − 1. */
+  readonly objects: Record<string, { size: number; tracked: boolean; refs: number }>;
+  /** Per function: co_nlocals, cells, frees, co_stacksize, co_flags. */
+  readonly shapes: Record<string, [number, number, number, number, number]>;
+}
+
+interface Env {
+  readonly heap: Heap;
+  readonly names: Map<string, ObjectHandle>;
+  readonly codes: Record<string, CodeObject>;
+}
+
+const get = (env: Env, name: string): ObjectHandle => env.names.get(name)!;
+const bind = (env: Env, name: string, o: ObjectHandle): void => {
+  const old = env.names.get(name);
+  env.names.set(name, o);
+  if (old !== undefined) env.heap.decref(old);
+};
+const unbind = (env: Env, name: string): void => {
+  const old = env.names.get(name)!;
+  env.names.delete(name);
+  env.heap.decref(old);
+};
+const call = (env: Env, name: string, args: readonly string[]): ObjectHandle =>
+  env.heap.callGenerator(
+    env.codes[name]!,
+    args.map((a) => get(env, a)),
+  );
+const getf = (env: Env): ObjectHandle => {
+  env.heap.callFunction(env.codes.getf!, [get(env, 'x')]);
+  const f = env.heap.getFrame();
+  env.heap.returnFromFunction();
+  return f;
+};
+
+/** The steps: Python source and the same operation on the model. */
+export const GENERATOR_STEPS: readonly { python: string; model: (env: Env) => void }[] = [
+  { python: 'a = g1(x, x)', model: (e) => bind(e, 'a', call(e, 'g1', ['x', 'x'])) },
+  {
+    python: 'n = next(a)',
+    model: (e) => bind(e, 'n', e.heap.generatorNext(get(e, 'a'), get(e, 'x'))),
+  },
+  { python: 'fa = a.gi_frame', model: (e) => bind(e, 'fa', e.heap.generatorFrame(get(e, 'a'))) },
+  {
+    python: 'for _ in a: pass',
+    model: (e) => {
+      bind(e, '_', e.heap.generatorNext(get(e, 'a'), get(e, 'x')));
+      e.heap.generatorNext(get(e, 'a'), 0);
+    },
+  },
+  { python: 'del fa', model: (e) => unbind(e, 'fa') },
+  { python: 'b = g1(x, x)', model: (e) => bind(e, 'b', call(e, 'g1', ['x', 'x'])) },
+  { python: 'c = g1(x, x)', model: (e) => bind(e, 'c', call(e, 'g1', ['x', 'x'])) },
+  { python: 'del b', model: (e) => unbind(e, 'b') },
+  {
+    python: 'd = big(x, x, x, x, x, x, x, x)',
+    model: (e) => bind(e, 'd', call(e, 'big', Array(8).fill('x'))),
+  },
+  {
+    python: 'n = next(d)',
+    model: (e) => bind(e, 'n', e.heap.generatorNext(get(e, 'd'), get(e, 'x'))),
+  },
+  { python: 'del d', model: (e) => unbind(e, 'd') },
+  { python: 'e = gcell(x)', model: (e) => bind(e, 'e', call(e, 'gcell', ['x'])) },
+  { python: 'del e', model: (e) => unbind(e, 'e') },
+  { python: 'k = co(x)', model: (e) => bind(e, 'k', call(e, 'co', ['x'])) },
+  { python: 'k.close()', model: (e) => e.heap.generatorClose(get(e, 'k')) },
+  { python: 'f = getf(x)', model: (e) => bind(e, 'f', getf(e)) },
+  { python: 'f2 = getf(x)', model: (e) => bind(e, 'f2', getf(e)) },
+  { python: 'del f', model: (e) => unbind(e, 'f') },
+  { python: 'fc = c.gi_frame', model: (e) => bind(e, 'fc', e.heap.generatorFrame(get(e, 'c'))) },
+];
+
+/** Names the steps bind (defined beforehand, so the namespace never resizes). */
+export const GENERATOR_NAMES: readonly string[] = [
+  'a',
+  'b',
+  'c',
+  'd',
+  'e',
+  'n',
+  'fa',
+  'k',
+  'f',
+  'f2',
+  'fc',
+  '_',
+];
+/** Names whose objects are reported. */
+export const GENERATOR_REPORT: readonly string[] = ['x', 'a', 'c', 'n', 'k', 'f2', 'fc', '_'];
+
+/** The probe's spec. */
+export function generatorSpec(): { steps: string[]; names: string[]; report: string[] } {
+  return {
+    steps: GENERATOR_STEPS.map((s) => s.python),
+    names: [...GENERATOR_NAMES],
+    report: [...GENERATOR_REPORT],
+  };
+}
+
+/** Runs the steps on a fresh model with the shapes and step stack sizes CPython reported. */
+export function runGeneratorSteps(
+  profile: ProfileName,
+  truth: GeneratorsMeasured,
+): Pick<GeneratorsMeasured, 'live' | 'objects'> {
+  const heap = new Heap({ profile, pointerSize: truth.pointer });
+  const codes = Object.fromEntries(
+    Object.entries(truth.shapes).map(([name, [nlocals, ncells, nfrees, stacksize, flags]]) => [
+      name,
+      heap.newCode({ nlocals, ncells, nfrees, stacksize, flags }),
+    ]),
+  );
+  const env: Env = { heap, names: new Map(), codes };
+  // The probe's list free list fill, `x = [1]`, and fill(400): 401 nested calls.
+  const lists = [...Array(200)].map(() => heap.newList());
+  for (const l of lists) heap.decref(l);
+  const one = heap.newInt(1);
+  bind(env, 'x', heap.newList([one]));
+  heap.decref(one);
+  for (let i = 0; i <= 400; i++) heap.callFunction(codes.fill!, [heap.none]);
+  for (let i = 0; i <= 400; i++) heap.returnFromFunction();
+  const owner = new Map<number, { step: number; size: number }>();
+  let current = -1;
+  heap.hook = (event) => {
+    if (event.type !== 'memory-call') return;
+    if (event.call === 'free') owner.delete(event.address);
+    else {
+      if (event.previous !== 0) owner.delete(event.previous);
+      owner.set(event.address, { step: current, size: event.nbytes });
+    }
+  };
+  GENERATOR_STEPS.forEach((step, i) => {
+    // Each step runs in its own module-level frame (a new code object each time).
+    const code = heap.newCode({
+      nlocals: 0,
+      ncells: 0,
+      nfrees: 0,
+      stacksize: truth.stacks[i]!,
+      flags: 0,
+    });
+    heap.callFunction(code);
+    current = i;
+    step.model(env);
+    current = -1;
+    heap.returnFromFunction();
+    validateHeap(heap);
+  });
+  const live: number[][] = GENERATOR_STEPS.map(() => []);
+  for (const { step, size } of owner.values()) if (step >= 0) live[step]!.push(size);
+  const objects: GeneratorsMeasured['objects'] = {};
+  for (const name of GENERATOR_REPORT) {
+    const o = env.names.get(name);
+    if (o === undefined || o === heap.none) continue;
+    objects[name] = { size: heap.sizeof(o), tracked: heap.isTracked(o), refs: heap.getrefcount(o) };
+  }
+  return { live: live.map((sizes) => sizes.sort((p, q) => p - q)), objects };
+}
+
+/** Where the fixture lives. */
+export const GENERATORS_FIXTURE: string = join(
+  import.meta.dirname,
+  '..',
+  'fixtures',
+  'objects',
+  'generators.json',
+);
+/** The probe script. */
+export const GENERATORS_PROBE: string = join(import.meta.dirname, 'generators_probe.py');
+
+/** Reads the committed fixture: per interpreter version, what it measured. */
+export function readGeneratorsFixture(): Record<string, GeneratorsMeasured> {
+  return JSON.parse(readFileSync(GENERATORS_FIXTURE, 'utf8')) as Record<string, GeneratorsMeasured>;
+}
