@@ -228,9 +228,11 @@ export function allocateFrameObject(heap: HeapCore, frame: InterpreterFrame): Ob
   const t = heap.table;
   let f: ObjectHandle;
   if (code.zombie !== 0) {
+    // The zombie keeps its ob_size (it may be a larger frame the code got from the free list).
+    const size = t.allocated[code.zombie]!;
     f = heap.revive(code.zombie);
     code.zombie = 0;
-    t.allocated[f] = extras;
+    t.allocated[f] = size;
   } else {
     const parked = heap.freeLists.frame.pop();
     if (parked !== undefined) {

@@ -48,6 +48,8 @@ const OPERATIONS = [
   'iterate',
   'method',
   'instance-dict',
+  'generator',
+  'getframe',
   'drop',
   'drop',
 ] as const;
@@ -101,6 +103,10 @@ function run(heap: Heap, steps: readonly [number, number, number, number][]): nu
       if (!(error instanceof HeapError && error.code === 'unsupported')) throw error;
     }
   };
+  // Generator (2 locals; a coroutine every other time) and plain function codes.
+  const codes = [0x20, 0x80, 0].map((flags) =>
+    heap.newCode({ nlocals: 2, ncells: flags === 0 ? 1 : 0, nfrees: 0, stacksize: 3, flags }),
+  );
   const hashable = (h: ObjectHandle): boolean =>
     ['int', 'bool', 'float', 'str', 'bytes', 'NoneType'].includes(heap.typeOf(h));
 
@@ -300,6 +306,26 @@ function run(heap: Heap, steps: readonly [number, number, number, number][]): nu
       case 'method': {
         const func = ofType(b, 'function');
         if (func && x) born(heap.newBoundMethod(func, x));
+        break;
+      }
+      case 'generator': {
+        // Called with up to two older objects, resumed a few times, maybe its gi_frame.
+        const args = [x, pick(b)].slice(0, a % 3).filter((h) => h !== undefined);
+        const g = heap.callGenerator(codes[b % 2]!, args);
+        for (let i = 0; i < c % 4; i++) {
+          const y = heap.generatorNext(g, i === 2 ? 0 : (x ?? heap.none));
+          if (y !== 0) heap.decref(y);
+        }
+        if (c % 5 === 1) heap.generatorClose(g);
+        if (c % 3 === 0) born(heap.generatorFrame(g));
+        born(g);
+        break;
+      }
+      case 'getframe': {
+        // sys._getframe() kept after its call returns (its locals stay alive with it).
+        heap.callFunction(codes[2]!, x ? [x] : []);
+        born(heap.getFrame());
+        heap.returnFromFunction();
         break;
       }
       case 'clear':
