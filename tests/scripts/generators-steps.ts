@@ -51,6 +51,19 @@ const getf = (env: Env): ObjectHandle => {
   return f;
 };
 
+/** Calls `name`, which raises ValueError(x) (after `depth` nested calls) and catches it. */
+const raiseAndCatch = (env: Env, names: readonly string[], keep: boolean): ObjectHandle => {
+  const { heap } = env;
+  for (const name of names) heap.callFunction(env.codes[name]!, [get(env, 'x')]);
+  heap.raiseException(heap.newException([get(env, 'x')]));
+  for (let i = 1; i < names.length; i++) heap.unwindException();
+  const e = heap.catchException();
+  // `keep = err` (the last local); the caught reference becomes the return value.
+  if (keep) heap.storeFast(env.codes[names[0]!]!.nlocals - 1, e);
+  heap.returnFromFunction();
+  return e;
+};
+
 /** The steps: Python source and the same operation on the model. */
 export const GENERATOR_STEPS: readonly { python: string; model: (env: Env) => void }[] = [
   { python: 'a = g1(x, x)', model: (e) => bind(e, 'a', call(e, 'g1', ['x', 'x'])) },
@@ -87,25 +100,29 @@ export const GENERATOR_STEPS: readonly { python: string; model: (env: Env) => vo
   { python: 'f2 = getf(x)', model: (e) => bind(e, 'f2', getf(e)) },
   { python: 'del f', model: (e) => unbind(e, 'f') },
   { python: 'fc = c.gi_frame', model: (e) => bind(e, 'fc', e.heap.generatorFrame(get(e, 'c'))) },
+  { python: 'e1 = mk(x)', model: (e) => bind(e, 'e1', raiseAndCatch(e, ['mk'], false)) },
+  { python: 'e2 = cyc(x)', model: (e) => bind(e, 'e2', raiseAndCatch(e, ['cyc'], true)) },
+  { python: 'del e2', model: (e) => unbind(e, 'e2') },
+  {
+    python: 'e3 = outer(x)',
+    model: (e) => bind(e, 'e3', raiseAndCatch(e, ['outer', 'inner'], false)),
+  },
+  {
+    python: 'tb = e3.__traceback__',
+    model: (e) => bind(e, 'tb', e.heap.exceptionTraceback(get(e, 'e3'))),
+  },
 ];
 
 /** Names the steps bind (defined beforehand, so the namespace never resizes). */
 export const GENERATOR_NAMES: readonly string[] = [
-  'a',
-  'b',
-  'c',
-  'd',
-  'e',
-  'n',
-  'fa',
-  'k',
-  'f',
-  'f2',
-  'fc',
-  '_',
+  ...['a', 'b', 'c', 'd', 'e', 'n', 'fa', 'k', 'f', 'f2', 'fc', '_'],
+  ...['e1', 'e2', 'e3', 'tb'],
 ];
 /** Names whose objects are reported. */
-export const GENERATOR_REPORT: readonly string[] = ['x', 'a', 'c', 'n', 'k', 'f2', 'fc', '_'];
+export const GENERATOR_REPORT: readonly string[] = [
+  ...['x', 'a', 'c', 'n', 'k', 'f2', 'fc', '_'],
+  ...['e1', 'e3', 'tb'],
+];
 
 /** The probe's spec. */
 export function generatorSpec(): { steps: string[]; names: string[]; report: string[] } {
@@ -129,9 +146,15 @@ export function runGeneratorSteps(
     ]),
   );
   const env: Env = { heap, names: new Map(), codes };
-  // The probe's list free list fill, `x = [1]`, and fill(400): 401 nested calls.
+  // The probe's list and 1-tuple free list fill, `x = [1]`, and fill(400): 401 nested calls.
   const lists = [...Array(200)].map(() => heap.newList());
-  for (const l of lists) heap.decref(l);
+  const tuples = [...Array(3000)].map((_, i) => {
+    const item = heap.newInt(i);
+    const t = heap.newTuple([item]);
+    heap.decref(item);
+    return t;
+  });
+  for (const o of [...lists, ...tuples]) heap.decref(o);
   const one = heap.newInt(1);
   bind(env, 'x', heap.newList([one]));
   heap.decref(one);

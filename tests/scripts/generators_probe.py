@@ -7,7 +7,7 @@ co_stacksize ("stacks"); per reported name sys.getsizeof, gc.is_tracked and
 sys.getrefcount ("objects"); the shape of each function the steps call ("shapes":
 co_nlocals, cells, frees, co_stacksize, co_flags). Before tracing, `fill(400)` recurses
 401 deep so that 3.8-3.10's frame free list holds 200 frames of fill's size (the model
-does the same) and the list free list is filled.
+does the same) and the list and 1-tuple free lists are filled.
 """
 import gc
 import json
@@ -32,10 +32,28 @@ async def co(a):
     return a
 def getf(a):
     return sys._getframe()
+def mk(a):
+    try:
+        raise ValueError(a)
+    except ValueError as err:
+        return err
+def cyc(a):
+    try:
+        raise ValueError(a)
+    except ValueError as err:
+        keep = err
+    return keep
+def inner(a):
+    raise ValueError(a)
+def outer(a):
+    try:
+        inner(a)
+    except ValueError as err:
+        return err
 x = [1]
 fill(400)
 '''
-FUNCTIONS = ['fill', 'g1', 'big', 'gcell', 'co', 'getf']
+FUNCTIONS = ['fill', 'g1', 'big', 'gcell', 'co', 'getf', 'mk', 'cyc', 'inner', 'outer']
 
 
 def measure(spec):
@@ -43,7 +61,7 @@ def measure(spec):
         spec = json.loads(spec)
     steps = spec['steps']
     ns = {name: None for name in spec['names']}
-    _fill = [[] for _ in range(200)]
+    _fill = [[] for _ in range(200)] + [(i,) for i in range(3000)]
     del _fill
     exec(compile(PRELUDE, '<prelude>', 'exec'), ns)
     shapes = {}

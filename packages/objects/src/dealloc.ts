@@ -20,6 +20,7 @@
  * tp_dealloc of each modelled type, 3.8–3.14.
  */
 import { dictData, finishDict } from './dicts.ts';
+import { clearException } from './exceptions.ts';
 import { finishFrameObject, frameDeallocOrder } from './frames.ts';
 import { functionOrCellReferents } from './functions.ts';
 import { generatorDeallocOrder } from './generators.ts';
@@ -60,6 +61,8 @@ export function dealloc(heap: HeapCore, o: ObjectHandle): void {
     case 'frame':
     case 'generator':
     case 'coroutine':
+    case 'exception':
+    case 'traceback':
       heap.untrack(o);
       trashcan(heap, o);
       return;
@@ -176,6 +179,10 @@ function deallocOrder(heap: HeapCore, o: ObjectHandle): ObjectHandle[] {
     case 'coroutine':
       // gen_dealloc: closed if suspended, then its frame.
       return generatorDeallocOrder(heap, o);
+    case 'exception':
+    case 'traceback':
+      // BaseException_dealloc (dict, args, traceback, …) / tb_dealloc (tb_next, tb_frame).
+      return clearException(heap, o);
     default:
       // set_dealloc: its table, slot by slot.
       return setData(heap, o).table.activeKeys();
@@ -189,7 +196,14 @@ function finishContainer(heap: HeapCore, o: ObjectHandle): void {
   else if (type === 'tuple') finishTuple(heap, o);
   else if (type === 'dict') finishDict(heap, o);
   else if (type === 'instance') finishInstance(heap, o);
-  else if (type === 'function' || type === 'cell' || type === 'generator' || type === 'coroutine')
+  else if (
+    type === 'function' ||
+    type === 'cell' ||
+    type === 'generator' ||
+    type === 'coroutine' ||
+    type === 'exception' ||
+    type === 'traceback'
+  )
     heap.freeObject(o);
   else if (type === 'frame') finishFrameObject(heap, o);
   else if (type === 'method') {

@@ -427,3 +427,24 @@ export function returnFromFunction(heap: HeapCore): void {
   }
   clearFrame(heap, frame);
 }
+
+/** The frame object of `frame`, made on demand (3.11+ `_PyFrame_GetFrameObject`; a borrowed reference). */
+export function frameObjectFor(heap: HeapCore, frame: InterpreterFrame): ObjectHandle {
+  return frame.frameObject === 0 ? materialiseFrameObject(heap, frame) : frame.frameObject;
+}
+
+/** STORE_FAST in the innermost running call: local `index` holds `value` (0 empties it). */
+export function storeFast(heap: HeapCore, index: number, value: ObjectHandle): void {
+  const frame = heap.callStack.at(-1);
+  if (frame === undefined) throw new HeapError('bad-argument', 'no call is running');
+  if (!Number.isInteger(index) || index < 0 || index >= frame.code.nlocals)
+    throw new HeapError('bad-argument', `no local ${index} in a code of ${frame.code.nlocals}`);
+  if (value !== 0) {
+    heap.check(value);
+    if (frame.owner === 'thread') heap.table.external[value]!++;
+    heap.increment(value);
+  }
+  const old = frame.localsplus[index]!;
+  frame.localsplus[index] = value;
+  if (old !== 0) releaseByOwner(heap, frame, old);
+}

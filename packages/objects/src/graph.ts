@@ -19,6 +19,8 @@
  *   cell      its contents dropped                                   (cell_clear)
  *   weakref   unlinked from its target, its callback dropped          (gc_clear)
  *   frame     the slots it owns dropped in order                 (frame_tp_clear)
+ *   exception args, then traceback dropped                    (BaseException_clear)
+ *   traceback tb_next, then tb_frame dropped                            (tb_clear)
  *   tuple, type, scalars, generators: no tp_clear (nothing happens)
  *
  * Invariant: after clear(h), traverse(h) visits nothing but an instance's class. The
@@ -30,6 +32,7 @@
  * objects die, counts) are what tests compare with real interpreters.
  */
 import { dictData, freeKeysBlock } from './dicts.ts';
+import { clearException } from './exceptions.ts';
 import { clearFrameObject } from './frames.ts';
 import { clearFunctionOrCell } from './functions.ts';
 import type { HeapCore, ObjectHandle } from './heap-core.ts';
@@ -126,6 +129,10 @@ export function clearObject(heap: HeapCore, o: ObjectHandle): void {
       return;
     case 'frame':
       clearFrameObject(heap, o);
+      return;
+    case 'exception':
+    case 'traceback':
+      for (const r of clearException(heap, o)) heap.release(r);
       return;
     case 'weakref':
       // gc_clear → clear_weakref: unlinked from its target, callback dropped.

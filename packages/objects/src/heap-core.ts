@@ -146,6 +146,8 @@ export class HeapCore {
   readonly weakrefLists: Map<ObjectHandle, ObjectHandle[]> = new Map();
   /** @internal The running calls' frames, innermost last (frames.ts). */
   readonly callStack: InterpreterFrame[] = [];
+  /** @internal The exception being raised (an external reference), or 0 (exceptions.ts). */
+  raised: ObjectHandle = 0;
   private staticCount = 0;
 
   constructor(options: HeapOptions) {

@@ -50,6 +50,7 @@ const OPERATIONS = [
   'instance-dict',
   'generator',
   'getframe',
+  'exception',
   'drop',
   'drop',
 ] as const;
@@ -326,6 +327,17 @@ function run(heap: Heap, steps: readonly [number, number, number, number][]): nu
         heap.callFunction(codes[2]!, x ? [x] : []);
         born(heap.getFrame());
         heap.returnFromFunction();
+        break;
+      }
+      case 'exception': {
+        // ValueError(x) raised b % 3 calls deep, unwound to the outermost and caught there.
+        for (let i = 0; i <= b % 3; i++) heap.callFunction(codes[2]!, x ? [x] : []);
+        heap.raiseException(heap.newException(x ? [x] : []));
+        for (let i = 0; i < b % 3; i++) heap.unwindException();
+        const e = heap.catchException();
+        heap.returnFromFunction();
+        if (c % 2 === 0) born(heap.exceptionTraceback(e));
+        born(e);
         break;
       }
       case 'clear':

@@ -37,6 +37,16 @@ import {
   newDictPresized,
 } from './dicts.ts';
 import {
+  catchException,
+  exceptionData,
+  exceptionReferents,
+  exceptionSizeof,
+  newException,
+  raiseException,
+  tracebackSizeof,
+  unwindException,
+} from './exceptions.ts';
+import {
   type CodeObject,
   type CodeShape,
   callFunction,
@@ -45,6 +55,7 @@ import {
   getFrame,
   newCode,
   returnFromFunction,
+  storeFast,
 } from './frames.ts';
 import type { FreeListCounts } from './free-lists.ts';
 import {
@@ -198,6 +209,10 @@ export class Heap extends HeapCore implements HeapGraph {
       case 'generator':
       case 'coroutine':
         return generatorSizeof(this, o);
+      case 'exception':
+        return exceptionSizeof(this);
+      case 'traceback':
+        return tracebackSizeof(this);
       case 'range':
         return L.objectHeader + 4 * w;
       case 'range_iterator':
@@ -264,6 +279,7 @@ export class Heap extends HeapCore implements HeapGraph {
     if (type === 'set' || type === 'frozenset') return setData(this, o).table.activeKeys();
     if (type === 'frame') return frameReferents(this, o);
     if (type === 'generator' || type === 'coroutine') return generatorReferents(this, o);
+    if (type === 'exception' || type === 'traceback') return exceptionReferents(this, o);
     return [];
   }
 
@@ -679,6 +695,11 @@ export class Heap extends HeapCore implements HeapGraph {
     returnFromFunction(this);
   }
 
+  /** STORE_FAST in the innermost running call (0 empties the local). */
+  storeFast(index: number, value: ObjectHandle): void {
+    storeFast(this, index, value);
+  }
+
   /** `sys._getframe()` inside the innermost running call: a new reference to its frame object. */
   getFrame(): ObjectHandle {
     return getFrame(this);
@@ -711,6 +732,35 @@ export class Heap extends HeapCore implements HeapGraph {
   generatorFrame(g: ObjectHandle): ObjectHandle {
     this.expectGenerator(g);
     return generatorFrame(this, g);
+  }
+
+  // ------------------------------------------------------------------ exceptions, tracebacks (exceptions.ts)
+
+  /** `BaseException(*args)` (ValueError, … alike): a new exception; its args tuple takes new references. */
+  newException(args: readonly ObjectHandle[] = []): ObjectHandle {
+    return newException(this, args);
+  }
+
+  /** `raise e` in the innermost running call: takes the caller's reference; adds a traceback. */
+  raiseException(e: ObjectHandle): void {
+    raiseException(this, e);
+  }
+
+  /** The raised exception leaves the innermost call (it returns; its caller gets a traceback). */
+  unwindException(): void {
+    unwindException(this);
+  }
+
+  /** `except …`: returns the raised exception (the reference `raiseException` took). */
+  catchException(): ObjectHandle {
+    return catchException(this);
+  }
+
+  /** `e.__traceback__`: a new reference to its traceback, or to None. */
+  exceptionTraceback(e: ObjectHandle): ObjectHandle {
+    this.expect(e, 'exception');
+    const tb = exceptionData(this, e).traceback;
+    return this.share(tb === 0 ? this.none : tb);
   }
 
   private expectGenerator(g: ObjectHandle): void {

@@ -2,7 +2,7 @@
  * The built-in types the object heap models, and their numeric codes in its columns.
  * `type` is a class made by a class statement (a heap type, pre-existing: see
  * instances.ts); `instance` is an instance of one; `weakref` a `weakref.ref`;
- * `function` a Python function (functions.ts), `cell` a closure cell; `range` and the iterators: iterators.ts; `frame`: frames.ts; `generator`, `coroutine`: generators.ts.
+ * `function` a Python function (functions.ts), `cell` a closure cell; `range` and the iterators: iterators.ts; `frame`: frames.ts; `generator`, `coroutine`: generators.ts; `exception` (BaseException instances), `traceback`: exceptions.ts.
  */
 
 /** A modelled built-in type. */
@@ -32,7 +32,9 @@ export type ObjectType =
   | 'method'
   | 'frame'
   | 'generator'
-  | 'coroutine';
+  | 'coroutine'
+  | 'exception'
+  | 'traceback';
 
 /** Type names by code (code 0 is "no object"). */
 export const TYPE_NAMES: readonly ObjectType[] = [
@@ -63,6 +65,8 @@ export const TYPE_NAMES: readonly ObjectType[] = [
   'frame',
   'generator',
   'coroutine',
+  'exception',
+  'traceback',
 ];
 
 /** Column codes of each type. */
@@ -93,6 +97,8 @@ export const TYPE_CODE: Readonly<Record<ObjectType, number>> = {
   frame: 24,
   generator: 25,
   coroutine: 26,
+  exception: 27,
+  traceback: 28,
 };
 
 /** True for the types the cycle collector knows (`Py_TPFLAGS_HAVE_GC`). */
@@ -114,6 +120,8 @@ export function isGcType(type: ObjectType): boolean {
     type === 'method' ||
     type === 'frame' ||
     type === 'generator' ||
-    type === 'coroutine'
+    type === 'coroutine' ||
+    type === 'exception' ||
+    type === 'traceback'
   );
 }

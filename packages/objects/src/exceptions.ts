@@ -1,0 +1,157 @@
+/**
+ * Exceptions and tracebacks: `BaseException` instances (plain built-in subclasses such
+ * as ValueError share its layout), raising one in the running call, unwinding it to
+ * the caller, catching it, and the traceback chain it collects.
+ *
+ *   exception block ─► [PyGC_Head][refcnt][type][dict][args][notes (3.11+)]
+ *                       [traceback][context][cause][suppress_context]
+ *                       80 bytes on 3.8–3.10, 88 on 3.11+ (44 on wasm32 3.14)
+ *   traceback block ─► [PyGC_Head][refcnt][type][tb_next][tb_frame][tb_lasti][tb_lineno]
+ *                       56 bytes (32 on wasm32)
+ *
+ *   e.__traceback__ ─► tb(frame of the catching call) ─tb_next─► tb(frame that raised)
+ *                          │ tb_frame                               │ tb_frame
+ *                          ▼                                        ▼
+ *                      frame object (3.11+: materialised by PyTraceBack_Here)
+ *
+ * A raise adds one traceback for the running frame; each frame the exception leaves
+ * adds one for its caller (PyTraceBack_Here), the newest at the head of the chain.
+ * Catching it in a function that keeps it in a local (`except E as err: keep = err`)
+ * makes the cycle exception → traceback → frame → (local) exception: the frame keeps
+ * its slots after the call returns (3.8–3.10 the frame object is the frame; 3.11+ it
+ * takes the frame over), so only the cycle collector can free it.
+ *
+ * Invariants: a traceback holds one counted reference to its frame object and one to
+ * tb_next; an exception holds one to its args tuple and one to its traceback; at most
+ * one exception is being raised (`heap.raised`, held as an external reference).
+ * Not modelled: __context__/__cause__ chaining (always empty), exception `__dict__`,
+ * notes, exception subclasses with extra fields (OSError, StopIteration, …), and
+ * 3.8–3.11 keeping the growing traceback in the thread state until the handler
+ * attaches it (the same objects are made; only who holds them in between differs).
+ * Models BaseException_new / BaseException_vectorcall (3.12+), BaseException_dealloc,
+ * _traverse and _clear (Objects/exceptions.c) and PyTraceBack_Here, tb_dealloc,
+ * tb_traverse, tb_clear (Python/traceback.c), 3.8–3.14; measured as frames.ts says.
+ */
+import { frameObjectFor, returnFromFunction } from './frames.ts';
+import type { HeapCore, ObjectHandle } from './heap-core.ts';
+import { HeapError } from './heap-error.ts';
+import { newTuple } from './tuples.ts';
+
+/** What an exception holds among the modelled objects. */
+export interface ExceptionData {
+  /** `args` (a tuple). */
+  args: ObjectHandle;
+  /** `__traceback__`, or 0. */
+  traceback: ObjectHandle;
+}
+
+/** What a traceback holds. */
+export interface TracebackData {
+  /** `tb_next`, or 0. */
+  next: ObjectHandle;
+  /** `tb_frame`. */
+  frame: ObjectHandle;
+}
+
+/** The data of an exception. */
+export function exceptionData(heap: HeapCore, e: ObjectHandle): ExceptionData {
+  return heap.table.payload[e] as ExceptionData;
+}
+
+/** The data of a traceback. */
+export function tracebackData(heap: HeapCore, tb: ObjectHandle): TracebackData {
+  return heap.table.payload[tb] as TracebackData;
+}
+
+/** `sys.getsizeof` (= the request) of an exception. */
+export function exceptionSizeof(heap: HeapCore): number {
+  const { minor, pointerSize: w } = heap.layout;
+  // header, dict, args, (notes,) traceback, context, cause, a char padded to a word.
+  return heap.gcRequest(2 * w + (minor >= 11 ? 6 : 5) * w + w);
+}
+
+/** `sys.getsizeof` (= the request) of a traceback. */
+export function tracebackSizeof(heap: HeapCore): number {
+  const w = heap.layout.pointerSize;
+  return heap.gcRequest(2 * w + 2 * w + 8);
+}
+
+/**
+ * `BaseException(*args)`: a new exception (tracked) whose args tuple holds new
+ * references to `args`. 3.8–3.11 build the call's args tuple first, 3.12+ the
+ * exception first (BaseException_vectorcall).
+ */
+export function newException(heap: HeapCore, args: readonly ObjectHandle[]): ObjectHandle {
+  for (const a of args) heap.check(a);
+  const tupleFirst = heap.layout.minor < 12;
+  let tuple = tupleFirst ? newTuple(heap, args) : 0;
+  const e = heap.allocObject('exception', heap.objMalloc(exceptionSizeof(heap)));
+  if (!tupleFirst) tuple = newTuple(heap, args);
+  heap.adopt(tuple);
+  heap.table.payload[e] = { args: tuple, traceback: 0 } satisfies ExceptionData;
+  heap.track(e);
+  return e;
+}
+
+/** PyTraceBack_Here: a traceback for the innermost running call's frame at the head of `e`'s chain. */
+function tracebackHere(heap: HeapCore, e: ObjectHandle): void {
+  const frame = heap.callStack.at(-1);
+  if (frame === undefined) throw new HeapError('bad-argument', 'no call is running');
+  const f = frameObjectFor(heap, frame);
+  const data = exceptionData(heap, e);
+  const tb = heap.allocObject('traceback', heap.objMalloc(tracebackSizeof(heap)));
+  heap.increment(f);
+  heap.table.payload[tb] = { next: data.traceback, frame: f } satisfies TracebackData;
+  heap.track(tb);
+  // The chain moves from the exception to the new head, which the exception now holds.
+  heap.table.external[tb]!--;
+  data.traceback = tb;
+}
+
+/** `raise e` in the innermost running call (the caller's reference to `e` is taken). */
+export function raiseException(heap: HeapCore, e: ObjectHandle): void {
+  heap.expect(e, 'exception');
+  if (heap.raised !== 0) throw new HeapError('unsupported', 'an exception is already being raised');
+  heap.raised = e;
+  tracebackHere(heap, e);
+}
+
+/** The raised exception leaves the innermost call: it returns, and its caller gets a traceback. */
+export function unwindException(heap: HeapCore): void {
+  if (heap.raised === 0) throw new HeapError('bad-argument', 'no exception is being raised');
+  returnFromFunction(heap);
+  if (heap.callStack.length > 0) tracebackHere(heap, heap.raised);
+}
+
+/** `except …`: the raised exception is caught; the caller gets the reference. */
+export function catchException(heap: HeapCore): ObjectHandle {
+  const e = heap.raised;
+  if (e === 0) throw new HeapError('bad-argument', 'no exception is being raised');
+  heap.raised = 0;
+  return e;
+}
+
+/** The objects an exception or traceback refers to, in its tp_traverse order. */
+export function exceptionReferents(heap: HeapCore, o: ObjectHandle): ObjectHandle[] {
+  if (heap.typeName(o) === 'traceback') {
+    const { next, frame } = tracebackData(heap, o);
+    return [next, frame].filter((r) => r !== 0);
+  }
+  const { args, traceback } = exceptionData(heap, o);
+  return [args, traceback].filter((r) => r !== 0);
+}
+
+/** tp_clear (BaseException_clear, tb_clear); also what their tp_dealloc releases, in order. */
+export function clearException(heap: HeapCore, o: ObjectHandle): ObjectHandle[] {
+  const drop = exceptionReferents(heap, o);
+  if (heap.typeName(o) === 'traceback') {
+    const data = tracebackData(heap, o);
+    data.next = 0;
+    data.frame = 0;
+  } else {
+    const data = exceptionData(heap, o);
+    data.args = 0;
+    data.traceback = 0;
+  }
+  return drop;
+}
