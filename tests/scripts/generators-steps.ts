@@ -22,7 +22,7 @@ export interface GeneratorsMeasured {
   readonly shapes: Record<string, [number, number, number, number, number]>;
 }
 
-interface Env {
+export interface Env {
   readonly heap: Heap;
   readonly names: Map<string, ObjectHandle>;
   readonly codes: Record<string, CodeObject>;
@@ -65,7 +65,12 @@ const raiseAndCatch = (env: Env, names: readonly string[], keep: boolean): Objec
 };
 
 /** The steps: Python source and the same operation on the model. */
-export const GENERATOR_STEPS: readonly { python: string; model: (env: Env) => void }[] = [
+export const GENERATOR_STEPS: readonly {
+  python: string;
+  model: (env: Env) => void;
+  /** Closes a live generator (GeneratorExit's transient objects are not modelled). */
+  closes?: true;
+}[] = [
   { python: 'a = g1(x, x)', model: (e) => bind(e, 'a', call(e, 'g1', ['x', 'x'])) },
   {
     python: 'n = next(a)',
@@ -82,7 +87,7 @@ export const GENERATOR_STEPS: readonly { python: string; model: (env: Env) => vo
   { python: 'del fa', model: (e) => unbind(e, 'fa') },
   { python: 'b = g1(x, x)', model: (e) => bind(e, 'b', call(e, 'g1', ['x', 'x'])) },
   { python: 'c = g1(x, x)', model: (e) => bind(e, 'c', call(e, 'g1', ['x', 'x'])) },
-  { python: 'del b', model: (e) => unbind(e, 'b') },
+  { closes: true, python: 'del b', model: (e) => unbind(e, 'b') },
   {
     python: 'd = big(x, x, x, x, x, x, x, x)',
     model: (e) => bind(e, 'd', call(e, 'big', Array(8).fill('x'))),
@@ -91,11 +96,11 @@ export const GENERATOR_STEPS: readonly { python: string; model: (env: Env) => vo
     python: 'n = next(d)',
     model: (e) => bind(e, 'n', e.heap.generatorNext(get(e, 'd'), get(e, 'x'))),
   },
-  { python: 'del d', model: (e) => unbind(e, 'd') },
+  { closes: true, python: 'del d', model: (e) => unbind(e, 'd') },
   { python: 'e = gcell(x)', model: (e) => bind(e, 'e', call(e, 'gcell', ['x'])) },
-  { python: 'del e', model: (e) => unbind(e, 'e') },
+  { closes: true, python: 'del e', model: (e) => unbind(e, 'e') },
   { python: 'k = co(x)', model: (e) => bind(e, 'k', call(e, 'co', ['x'])) },
-  { python: 'k.close()', model: (e) => e.heap.generatorClose(get(e, 'k')) },
+  { closes: true, python: 'k.close()', model: (e) => e.heap.generatorClose(get(e, 'k')) },
   { python: 'f = getf(x)', model: (e) => bind(e, 'f', getf(e)) },
   { python: 'f2 = getf(x)', model: (e) => bind(e, 'f2', getf(e)) },
   { python: 'del f', model: (e) => unbind(e, 'f') },

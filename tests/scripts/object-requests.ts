@@ -317,16 +317,19 @@ export function runSections(heap: Heap): Map<string, AllocatorCall[]> {
 }
 
 /**
- * The allocator calls of each section of a text recording of object_requests.py
- * (raw-domain calls dropped, and the mark's own label bytes — allocated just before a
+ * The allocator calls of each section of a text recording of object_requests.py (or
+ * of another program's sections, named by `sectionLabels`) (raw-domain calls dropped, and the mark's own label bytes — allocated just before a
  * mark, freed just after — removed).
  */
-export function recordedSections(text: string): Map<string, AllocatorCall[]> {
+export function recordedSections(
+  text: string,
+  sectionLabels: readonly string[] = SECTIONS.map(([name]) => name),
+): Map<string, AllocatorCall[]> {
   const result = new Map<string, AllocatorCall[]>();
   let label: string | null = null;
   let current: AllocatorCall[] = [];
   let markBytes = 0;
-  const labels = new Set(SECTIONS.map(([name]) => name));
+  const labels = new Set(sectionLabels);
   for (const line of text.split('\n')) {
     const fields = line.split(' ');
     if (fields[0] === 'S') {

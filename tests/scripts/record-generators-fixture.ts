@@ -1,7 +1,9 @@
 /**
  * Records tests/fixtures/objects/generators.json (`pnpm --filter @pymem/tests exec tsx
  * scripts/record-generators-fixture.ts`): generators_probe.py's measurements on every
- * reference release of 3.8 … 3.13 found here and on Pyodide (CPython 3.14, wasm32).
+ * reference release of 3.8 … 3.13 found here and on Pyodide (CPython 3.14, wasm32),
+ * and tests/fixtures/objects/generator-requests.json: the allocator calls of each step
+ * recorded with `pymem record` on 3.8 … 3.13 (generator-requests.ts).
  * Interpreters it cannot find keep their previous entry, loudly.
  */
 import { existsSync, writeFileSync } from 'node:fs';
@@ -9,6 +11,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { liveInterpreters, runProbe } from '@pymem/cpython';
 import { PROFILES, RECORDED_PROFILE_NAMES } from '@pymem/versions';
+import {
+  GENERATOR_REQUESTS_FIXTURE,
+  type GeneratorRequests,
+  readGeneratorRequestsFixture,
+  recordGeneratorRequests,
+} from './generator-requests.ts';
 import {
   GENERATORS_FIXTURE,
   GENERATORS_PROBE,
@@ -54,6 +62,16 @@ async function main(): Promise<void> {
   else missing++;
   writeFileSync(GENERATORS_FIXTURE, `${JSON.stringify(fixture)}\n`);
   console.log(`wrote ${GENERATORS_FIXTURE}`);
+  const requests: Record<string, GeneratorRequests> = existsSync(GENERATOR_REQUESTS_FIXTURE)
+    ? readGeneratorRequestsFixture()
+    : {};
+  for (const name of RECORDED_PROFILE_NAMES) {
+    const release = PROFILES[name].referenceRelease;
+    const interpreter = liveInterpreters().find((candidate) => candidate.version === release);
+    if (interpreter) requests[release] = await recordGeneratorRequests(interpreter);
+  }
+  writeFileSync(GENERATOR_REQUESTS_FIXTURE, `${JSON.stringify(requests, null, 1)}\n`);
+  console.log(`wrote ${GENERATOR_REQUESTS_FIXTURE}`);
   process.exitCode = missing > 0 ? 1 : 0;
 }
 

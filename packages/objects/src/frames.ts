@@ -282,14 +282,25 @@ export function releaseByOwner(heap: HeapCore, frame: InterpreterFrame, o: Objec
 
 /**
  * 3.11+ `_PyFrame_ClearExceptCode` for a frame leaving its thread or generator: a
- * frame object still referenced elsewhere takes the slots over (take_ownership),
- * otherwise the frame object is released and then each slot, in order.
+ * frame object still referenced elsewhere takes the slots over (take_ownership) and,
+ * when the frame is still linked to a `caller`, gets f_back = the caller's frame
+ * object (made on demand); otherwise the frame object is released and then each
+ * slot, in order.
  */
-export function clearFrame(heap: HeapCore, frame: InterpreterFrame): void {
+export function clearFrame(
+  heap: HeapCore,
+  frame: InterpreterFrame,
+  caller: InterpreterFrame | undefined,
+): void {
   frame.state = 'completed';
   const f = frame.frameObject;
   if (f !== 0) {
     if (heap.table.refcnt[f]! > 1) {
+      if (caller !== undefined) {
+        const back = frameObjectFor(heap, caller);
+        frameObjectData(heap, f).back = back;
+        heap.increment(back);
+      }
       const previous = frame.owner;
       // The slots' references move to the frame object as they are (no count changes);
       // the external counts of a thread's references become the frame object's.
@@ -417,15 +428,7 @@ export function returnFromFunction(heap: HeapCore): void {
     heap.release(f);
     return;
   }
-  const f = frame.frameObject;
-  const caller = heap.callStack.at(-1);
-  if (f !== 0 && heap.table.refcnt[f]! > 1 && caller !== undefined) {
-    const back =
-      caller.frameObject === 0 ? materialiseFrameObject(heap, caller) : caller.frameObject;
-    frameObjectData(heap, f).back = back;
-    heap.increment(back);
-  }
-  clearFrame(heap, frame);
+  clearFrame(heap, frame, heap.callStack.at(-1));
 }
 
 /** The frame object of `frame`, made on demand (3.11+ `_PyFrame_GetFrameObject`; a borrowed reference). */
