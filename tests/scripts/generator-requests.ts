@@ -20,8 +20,8 @@ import {
 import { type AllocatorCall, normalize, recordedSections } from './object-requests.ts';
 import { recordObjectRequests } from './record-objects-fixtures.ts';
 
-/** The steps the program runs (those that close no live generator). */
-export const SEQUENCE_STEPS: typeof GENERATOR_STEPS = GENERATOR_STEPS.filter((s) => !s.closes);
+/** The steps the program runs. */
+export const SEQUENCE_STEPS: typeof GENERATOR_STEPS = GENERATOR_STEPS;
 
 /** The mark before each step (its source is the label). */
 const LABELS: readonly string[] = SEQUENCE_STEPS.map((s) => s.python);

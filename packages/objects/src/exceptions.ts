@@ -99,13 +99,33 @@ function tracebackHere(heap: HeapCore, e: ObjectHandle): void {
   if (frame === undefined) throw new HeapError('bad-argument', 'no call is running');
   const f = frameObjectFor(heap, frame);
   const data = exceptionData(heap, e);
-  const tb = heap.allocObject('traceback', heap.objMalloc(tracebackSizeof(heap)));
-  heap.increment(f);
-  heap.table.payload[tb] = { next: data.traceback, frame: f } satisfies TracebackData;
-  heap.track(tb);
+  const tb = newTraceback(heap, data.traceback, f);
   // The chain moves from the exception to the new head, which the exception now holds.
   heap.table.external[tb]!--;
   data.traceback = tb;
+}
+
+/**
+ * `_PyTraceBack_FromFrame(next, frame)`: a new traceback (tracked, one external
+ * reference) taking over the reference to `next` and a new one to `frame`.
+ */
+export function newTraceback(
+  heap: HeapCore,
+  next: ObjectHandle,
+  frame: ObjectHandle,
+): ObjectHandle {
+  heap.expect(frame, 'frame');
+  const tb = heap.allocObject('traceback', heap.objMalloc(tracebackSizeof(heap)));
+  heap.increment(frame);
+  heap.table.payload[tb] = { next, frame } satisfies TracebackData;
+  heap.track(tb);
+  return tb;
+}
+
+/** Attaches `tb` (the caller's reference, taken) as `e.__traceback__`; e had none. */
+export function setTraceback(heap: HeapCore, e: ObjectHandle, tb: ObjectHandle): void {
+  heap.adopt(tb);
+  exceptionData(heap, e).traceback = tb;
 }
 
 /** `raise e` in the innermost running call (the caller's reference to `e` is taken). */

@@ -19,8 +19,7 @@
  * frame object dies unless held: to the zombie or free list), 3.11+ clear the embedded
  * frame (a referenced frame object takes its slots over). A generator that dies
  * suspended is closed first (gen_dealloc → _PyGen_Finalize → gen_close): its frame
- * completes the same way. The GeneratorExit raised inside it is transient and not
- * modelled.
+ * completes the same way, with the transient GeneratorExit objects of closeGenerator.
  *
  * Invariants: a generator's frame record names it (`generator`); a completed record
  * holds no slots and no frame object; 3.8–3.10: gi_frame is 0 exactly when completed.
@@ -28,12 +27,14 @@
  * gen_traverse (Objects/genobject.c) and RETURN_GENERATOR (Python/bytecodes.c),
  * 3.8–3.14; measured as frames.ts says.
  */
+import { newException, newTraceback, setTraceback } from './exceptions.ts';
 import {
   allocateFrameObject,
   CO_COROUTINE,
   CO_GENERATOR,
   type CodeObject,
   clearFrame,
+  frameObjectFor,
   frameSlots,
   type InterpreterFrame,
   interpreterFrameSpecials,
@@ -148,11 +149,44 @@ export function generatorNext(
 /** `g.close()` (also what dealloc does to a suspended generator). */
 export function generatorClose(heap: HeapCore, g: ObjectHandle): void {
   const frame = runnableFrame(heap, g);
-  if (frame === null) return;
-  // 3.12+ gen_close: a generator that never started is only marked completed; its
-  // frame keeps its slots until gen_dealloc (measured on 3.12.1, 3.13.0, Pyodide 3.14.2).
-  if (heap.layout.minor >= 12 && frame.state === 'created') frame.state = 'completed';
-  else completeGenerator(heap, g, frame);
+  if (frame !== null) closeGenerator(heap, g, frame);
+}
+
+/**
+ * gen_close of a generator that has not completed, per version (bodies without
+ * try/with/finally around their yields, so GeneratorExit is never caught):
+ *   3.8–3.11  GeneratorExit is thrown into the frame: a traceback for its frame
+ *             (3.11: the frame object made for it), the frame completes (3.11: the
+ *             frame object, held by the traceback, takes it over), then the error is
+ *             cleared, freeing the traceback;
+ *   3.12      a never-started generator is only marked completed (its frame keeps its
+ *             slots until gen_dealloc); otherwise as above, the GeneratorExit
+ *             instance made first and holding the traceback;
+ *   3.13+     as 3.12 for a never-started one; one suspended at a plain yield has its
+ *             locals cleared and is marked completed: nothing is allocated.
+ * Measured on 3.8.18–3.13.0 (allocator call sequences) and Pyodide 3.14.2.
+ */
+function closeGenerator(heap: HeapCore, g: ObjectHandle, frame: InterpreterFrame): void {
+  const minor = heap.layout.minor;
+  if (minor >= 12 && frame.state === 'created') {
+    frame.state = 'completed';
+    return;
+  }
+  if (minor >= 13) {
+    frame.state = 'completed';
+    const slots = frame.localsplus.filter((o) => o !== 0);
+    frame.localsplus.fill(0);
+    for (const o of slots) heap.release(o);
+    return;
+  }
+  const exception = minor >= 12 ? newException(heap, []) : 0;
+  const tb = newTraceback(heap, 0, minor < 11 ? frame.frameObject : frameObjectFor(heap, frame));
+  if (exception !== 0) setTraceback(heap, exception, tb);
+  completeGenerator(heap, g, frame);
+  // gen_close: PyErr_Clear of the GeneratorExit.
+  const error = exception !== 0 ? exception : tb;
+  heap.table.external[error]!--;
+  heap.release(error);
 }
 
 /** STORE_FAST inside the generator's body: slot `index` holds `value` (0 empties it). */
@@ -217,6 +251,9 @@ export function generatorReferents(heap: HeapCore, g: ObjectHandle): ObjectHandl
  * when it is referenced elsewhere), else the frame object and the slots.
  */
 export function generatorDeallocOrder(heap: HeapCore, g: ObjectHandle): ObjectHandle[] {
+  // _PyGen_Finalize: a generator that has not completed is closed first.
+  const running = runnableFrame(heap, g);
+  if (running !== null) closeGenerator(heap, g, running);
   const frame = generatorData(heap, g).frame;
   if (frame === null || (frame.owner !== 'generator' && heap.layout.minor >= 11)) return [];
   frame.state = 'completed';
