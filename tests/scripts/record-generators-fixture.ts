@@ -3,7 +3,9 @@
  * scripts/record-generators-fixture.ts`): generators_probe.py's measurements on every
  * reference release of 3.8 … 3.13 found here and on Pyodide (CPython 3.14, wasm32),
  * and tests/fixtures/objects/generator-requests.json: the allocator calls of each step
- * recorded with `pymem record` on 3.8 … 3.13 (generator-requests.ts).
+ * recorded with `pymem record` on 3.8 … 3.13 (generator-requests.ts), and
+ * tests/fixtures/objects/data-stack.json: the data-stack chunk calls of
+ * programs/data_stack.py on 3.11 … 3.13 (data-stack-requests.ts).
  * Interpreters it cannot find keep their previous entry, loudly.
  */
 import { existsSync, writeFileSync } from 'node:fs';
@@ -11,6 +13,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { liveInterpreters, runProbe } from '@pymem/cpython';
 import { PROFILES, RECORDED_PROFILE_NAMES } from '@pymem/versions';
+import {
+  DATA_STACK_FIXTURE,
+  type DataStackRecording,
+  readDataStackFixture,
+  recordDataStack,
+} from './data-stack-requests.ts';
 import {
   GENERATOR_REQUESTS_FIXTURE,
   type GeneratorRequests,
@@ -72,6 +80,17 @@ async function main(): Promise<void> {
   }
   writeFileSync(GENERATOR_REQUESTS_FIXTURE, `${JSON.stringify(requests, null, 1)}\n`);
   console.log(`wrote ${GENERATOR_REQUESTS_FIXTURE}`);
+  const chunks: Record<string, DataStackRecording> = existsSync(DATA_STACK_FIXTURE)
+    ? readDataStackFixture()
+    : {};
+  for (const name of RECORDED_PROFILE_NAMES) {
+    const release = PROFILES[name].referenceRelease;
+    const interpreter = liveInterpreters().find((candidate) => candidate.version === release);
+    if (interpreter && PROFILES[name].minor >= 11)
+      chunks[release] = await recordDataStack(interpreter, name);
+  }
+  writeFileSync(DATA_STACK_FIXTURE, `${JSON.stringify(chunks)}\n`);
+  console.log(`wrote ${DATA_STACK_FIXTURE}`);
   process.exitCode = missing > 0 ? 1 : 0;
 }
 

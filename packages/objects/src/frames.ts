@@ -399,9 +399,16 @@ export function callFunction(
     return;
   }
   const frame = newFrameRecord(heap, code, args, 'thread');
+  heap.dataStack!.push(frameSize(heap, code));
   makeCells(heap, frame);
   for (const o of frame.localsplus) if (o !== 0) heap.table.external[o]!++;
   heap.callStack.push(frame);
+}
+
+/** 3.11+ `co_framesize` in words: the frame specials plus the slots. */
+export function frameSize(heap: HeapCore, code: CodeShape): number {
+  const { minor, pointerSize: w } = heap.layout;
+  return interpreterFrameSpecials(minor, w) / w + frameSlots(code);
 }
 
 /** `sys._getframe()`: a new reference to the running call's frame object (3.11+: made on demand). */
@@ -429,6 +436,7 @@ export function returnFromFunction(heap: HeapCore): void {
     return;
   }
   clearFrame(heap, frame, heap.callStack.at(-1));
+  heap.dataStack!.pop();
 }
 
 /** The frame object of `frame`, made on demand (3.11+ `_PyFrame_GetFrameObject`; a borrowed reference). */

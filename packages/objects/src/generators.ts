@@ -35,6 +35,7 @@ import {
   type CodeObject,
   clearFrame,
   frameObjectFor,
+  frameSize,
   frameSlots,
   type InterpreterFrame,
   interpreterFrameSpecials,
@@ -106,7 +107,10 @@ export function callGenerator(
   }
   // The thread's frame holds the arguments and cells only until RETURN_GENERATOR
   // copies it into the generator: the model gives them to the generator at once.
+  // The call's frame is pushed on the data stack, copied into the generator by
+  // RETURN_GENERATOR and popped again (a chunk may come and go).
   const frame = newFrameRecord(heap, code, args, 'generator');
+  heap.dataStack!.push(frameSize(heap, code));
   makeCells(heap, frame);
   const g = heap.allocObject(
     type,
@@ -116,6 +120,7 @@ export function callGenerator(
   frame.state = 'created';
   heap.table.payload[g] = { frame } satisfies GeneratorData;
   heap.track(g);
+  heap.dataStack!.pop();
   return g;
 }
 
