@@ -110,6 +110,7 @@ describe('HeapGraph', () => {
         heap.raiseException(heap.newException([arg]));
         const e = heap.catchException();
         heap.storeFast(2, e);
+        heap.endExcept();
         heap.returnFromFunction();
         heap.decref(e);
       }

@@ -23,8 +23,13 @@ import { recordObjectRequests } from './record-objects-fixtures.ts';
 /** The steps the program runs. */
 export const SEQUENCE_STEPS: typeof GENERATOR_STEPS = GENERATOR_STEPS;
 
-/** The mark before each step (its source is the label). */
-const LABELS: readonly string[] = SEQUENCE_STEPS.map((s) => s.python);
+/** A step's mark label: its source on one line (ASCII; the text trace is line-based). */
+export function stepLabel(python: string): string {
+  return python.replace(/\n\s*/g, ' | ');
+}
+
+/** The mark before each step. */
+const LABELS: readonly string[] = SEQUENCE_STEPS.map((s) => stepLabel(s.python));
 
 /** What one interpreter did: its code shapes and each step's normalized calls. */
 export interface GeneratorRequests {
@@ -52,7 +57,7 @@ export function generatorRequestsProgram(): string {
     prelude.trim(),
   ];
   for (const step of SEQUENCE_STEPS)
-    lines.push(`pymem_record.mark(${JSON.stringify(step.python)})`, step.python);
+    lines.push(`pymem_record.mark(${JSON.stringify(stepLabel(step.python))})`, step.python);
   lines.push('pymem_record.mark("end")', '');
   return lines.join('\n');
 }
@@ -141,7 +146,7 @@ export function runGeneratorSections(
   for (const step of SEQUENCE_STEPS) {
     current = [];
     step.model(env);
-    sections[step.python] = normalize(current);
+    sections[stepLabel(step.python)] = normalize(current);
   }
   return sections;
 }

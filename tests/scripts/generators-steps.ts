@@ -60,6 +60,7 @@ const raiseAndCatch = (env: Env, names: readonly string[], keep: boolean): Objec
   const e = heap.catchException();
   // `keep = err` (the last local); the caught reference becomes the return value.
   if (keep) heap.storeFast(env.codes[names[0]!]!.nlocals - 1, e);
+  heap.endExcept();
   heap.returnFromFunction();
   return e;
 };
@@ -113,6 +114,18 @@ export const GENERATOR_STEPS: readonly {
     model: (e) => bind(e, 'e3', raiseAndCatch(e, ['outer', 'inner'], false)),
   },
   {
+    // Raised and caught at module level: the traceback holds the module's own frame.
+    python: 'try:\n    raise ValueError(x)\nexcept ValueError as err:\n    pass',
+    model: (e) => {
+      e.heap.raiseException(e.heap.newException([get(e, 'x')]));
+      bind(e, 'err', e.heap.catchException());
+      // 3.8 deletes `err` before POP_EXCEPT, 3.9+ after.
+      if (e.heap.layout.minor < 9) unbind(e, 'err');
+      e.heap.endExcept();
+      if (e.heap.layout.minor >= 9) unbind(e, 'err');
+    },
+  },
+  {
     python: 'tb = e3.__traceback__',
     model: (e) => bind(e, 'tb', e.heap.exceptionTraceback(get(e, 'e3'))),
   },
@@ -121,7 +134,7 @@ export const GENERATOR_STEPS: readonly {
 /** Names the steps bind (defined beforehand, so the namespace never resizes). */
 export const GENERATOR_NAMES: readonly string[] = [
   ...['a', 'b', 'c', 'd', 'e', 'n', 'fa', 'k', 'f', 'f2', 'fc', '_'],
-  ...['e1', 'e2', 'e3', 'tb'],
+  ...['e1', 'e2', 'e3', 'tb', 'err'],
 ];
 /** Names whose objects are reported. */
 export const GENERATOR_REPORT: readonly string[] = [

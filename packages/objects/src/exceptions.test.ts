@@ -14,6 +14,7 @@ function exceptAsCycle(heap: Heap) {
   heap.raiseException(heap.newException([arg]));
   const e = heap.catchException();
   heap.storeFast(2, e);
+  heap.endExcept();
   heap.returnFromFunction();
   const tb = heap.exceptionTraceback(e);
   const frame = heap.referents(tb).at(-1)!;
@@ -53,6 +54,7 @@ describe('exceptions and tracebacks', () => {
     heap.unwindException();
     heap.unwindException();
     const e = heap.catchException();
+    heap.endExcept();
     heap.returnFromFunction();
     const chain: number[] = [];
     for (let tb = heap.referents(e)[1]!; tb !== undefined; tb = heap.referents(tb)[0]!) {

@@ -38,14 +38,18 @@
  *      of the record's owner unless the frame object owns the record.
  *   4. References the running thread holds (the eval loop's frame, a thread-owned
  *      record's slots) are counted as `external` references of the heap.
- * Not modelled: the data stack's chunks (3.11+; they come from the arena allocator,
- * outside pymalloc), f_locals dicts, f_trace, cells that are also arguments, free
- * variables' cells (their slots stay empty), f_back of 3.11+ frame objects.
+ * A 3.11+ call also pushes its frame on the thread's data stack (data-stack.ts).
+ * f_back of a 3.11+ frame object is set only where take_ownership sets it (the
+ * frame is still linked to its caller, whose frame object is then made); frame
+ * objects do not otherwise link to their callers.
+ * Not modelled: f_locals dicts, f_trace, cells that are also arguments, free
+ * variables' cells (their slots stay empty), the value stack's contents.
  * Models _PyFrame_New_NoTrack, frame_dealloc, frame_traverse, frame_tp_clear and
  * frame_sizeof (Objects/frameobject.c 3.8–3.10), _PyFrame_MakeAndSetFrameObject,
- * take_ownership and _PyFrame_ClearExceptCode (Python/frame.c 3.11–3.14). Sizes
- * measured on 3.8.18–3.13.0 (64-bit) and Pyodide 3.14.2 (wasm32); 64-bit 3.14 and
- * 32-bit 3.8–3.13 from the struct definitions only.
+ * take_ownership and _PyFrame_ClearExceptCode (Python/frame.c 3.11–3.14). Sizes,
+ * allocator call sequences, tracking and refcounts measured on 3.8.18–3.13.0 (64-bit)
+ * and Pyodide 3.14.2 (wasm32: sizes, surviving blocks, tracking, refcounts); 64-bit
+ * 3.14 and 32-bit 3.8–3.13 from the struct definitions only.
  */
 
 import { newCell } from './functions.ts';

@@ -164,6 +164,8 @@ export class HeapCore {
   readonly dataStack: DataStack | null;
   /** @internal The exception being raised (an external reference), or 0 (exceptions.ts). */
   raised: ObjectHandle = 0;
+  /** @internal Per running `except` block, the references its exc_info holds (exceptions.ts). */
+  readonly handlers: ObjectHandle[][] = [];
   private staticCount = 0;
 
   constructor(options: HeapOptions) {

@@ -335,6 +335,7 @@ function run(heap: Heap, steps: readonly [number, number, number, number][]): nu
         heap.raiseException(heap.newException(x ? [x] : []));
         for (let i = 0; i < b % 3; i++) heap.unwindException();
         const e = heap.catchException();
+        heap.endExcept();
         heap.returnFromFunction();
         if (c % 2 === 0) born(heap.exceptionTraceback(e));
         born(e);

@@ -38,6 +38,7 @@ import {
 } from './dicts.ts';
 import {
   catchException,
+  endExcept,
   exceptionData,
   exceptionReferents,
   exceptionSizeof,
@@ -751,9 +752,17 @@ export class Heap extends HeapCore implements HeapGraph {
     unwindException(this);
   }
 
-  /** `except …`: returns the raised exception (the reference `raiseException` took). */
+  /**
+   * `except …`: returns the raised exception (the reference `raiseException` took);
+   * the block's own references last until {@link endExcept}.
+   */
   catchException(): ObjectHandle {
     return catchException(this);
+  }
+
+  /** POP_EXCEPT: the innermost `except` block ends (its exc_info references go). */
+  endExcept(): void {
+    endExcept(this);
   }
 
   /** `e.__traceback__`: a new reference to its traceback, or to None. */
