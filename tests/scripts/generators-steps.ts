@@ -126,6 +126,42 @@ export const GENERATOR_STEPS: readonly {
     },
   },
   {
+    // KeyError raised while chain's `except ValueError:` runs: its __context__.
+    python: 'try:\n    chain(x)\nexcept KeyError as err:\n    e4 = err',
+    model: (e) => {
+      const { heap } = e;
+      heap.callFunction(e.codes.chain!, [get(e, 'x')]);
+      heap.raiseException(heap.newException([get(e, 'x')]));
+      heap.decref(heap.catchException());
+      heap.raiseException(heap.newException([get(e, 'x')]));
+      heap.endExcept();
+      heap.unwindException();
+      bind(e, 'err', heap.catchException());
+      heap.incref(get(e, 'err'));
+      bind(e, 'e4', get(e, 'err'));
+      if (heap.layout.minor < 9) unbind(e, 'err');
+      heap.endExcept();
+      if (heap.layout.minor >= 9) unbind(e, 'err');
+    },
+  },
+  {
+    python: 'v = e4.__context__',
+    model: (e) => bind(e, 'v', e.heap.exceptionContext(get(e, 'e4'))),
+  },
+  {
+    python: 'try:\n    raise KeyError(x) from e4\nexcept KeyError as err:\n    e5 = err',
+    model: (e) => {
+      const { heap } = e;
+      heap.raiseException(heap.newException([get(e, 'x')]), get(e, 'e4'));
+      bind(e, 'err', heap.catchException());
+      heap.incref(get(e, 'err'));
+      bind(e, 'e5', get(e, 'err'));
+      if (heap.layout.minor < 9) unbind(e, 'err');
+      heap.endExcept();
+      if (heap.layout.minor >= 9) unbind(e, 'err');
+    },
+  },
+  {
     python: 'tb = e3.__traceback__',
     model: (e) => bind(e, 'tb', e.heap.exceptionTraceback(get(e, 'e3'))),
   },
@@ -134,12 +170,12 @@ export const GENERATOR_STEPS: readonly {
 /** Names the steps bind (defined beforehand, so the namespace never resizes). */
 export const GENERATOR_NAMES: readonly string[] = [
   ...['a', 'b', 'c', 'd', 'e', 'n', 'fa', 'k', 'f', 'f2', 'fc', '_'],
-  ...['e1', 'e2', 'e3', 'tb', 'err'],
+  ...['e1', 'e2', 'e3', 'tb', 'err', 'e4', 'v', 'e5'],
 ];
 /** Names whose objects are reported. */
 export const GENERATOR_REPORT: readonly string[] = [
   ...['x', 'a', 'c', 'n', 'k', 'f2', 'fc', '_'],
-  ...['e1', 'e3', 'tb'],
+  ...['e1', 'e3', 'tb', 'e4', 'v', 'e5'],
 ];
 
 /** The probe's spec. */

@@ -50,10 +50,15 @@ def outer(a):
         inner(a)
     except ValueError as err:
         return err
+def chain(a):
+    try:
+        raise ValueError(a)
+    except ValueError:
+        raise KeyError(a)
 x = [1]
 fill(400)
 '''
-FUNCTIONS = ['fill', 'g1', 'big', 'gcell', 'co', 'getf', 'mk', 'cyc', 'inner', 'outer']
+FUNCTIONS = ['fill', 'g1', 'big', 'gcell', 'co', 'getf', 'mk', 'cyc', 'inner', 'outer', 'chain']
 
 
 def measure(spec):

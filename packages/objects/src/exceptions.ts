@@ -25,7 +25,9 @@
  * tb_next; an exception holds one to its args tuple and one to its traceback; at most
  * one exception is being raised (`heap.raised`, held as an external reference); an
  * `except` block's exc_info references (`heap.handlers`) count as external ones.
- * Not modelled: __context__/__cause__ chaining (always empty), exception `__dict__`,
+ * Raising while an `except` block runs sets `__context__` to the exception it
+ * handles; `raise … from c` sets `__cause__`.
+ * Not modelled: exception `__dict__`,
  * notes, exception subclasses with extra fields (OSError, StopIteration, …), and
  * 3.8–3.11 keeping the growing traceback in the thread state until the handler
  * attaches it (the same objects are made; only who holds them in between differs).
@@ -44,6 +46,10 @@ export interface ExceptionData {
   args: ObjectHandle;
   /** `__traceback__`, or 0. */
   traceback: ObjectHandle;
+  /** `__cause__` (`raise … from c`), or 0. */
+  cause: ObjectHandle;
+  /** `__context__`: the exception being handled when this one was raised, or 0. */
+  context: ObjectHandle;
 }
 
 /** What a traceback holds. */
@@ -89,7 +95,12 @@ export function newException(heap: HeapCore, args: readonly ObjectHandle[]): Obj
   const e = heap.allocObject('exception', heap.objMalloc(exceptionSizeof(heap)));
   if (!tupleFirst) tuple = newTuple(heap, args);
   heap.adopt(tuple);
-  heap.table.payload[e] = { args: tuple, traceback: 0 } satisfies ExceptionData;
+  heap.table.payload[e] = {
+    args: tuple,
+    traceback: 0,
+    cause: 0,
+    context: 0,
+  } satisfies ExceptionData;
   heap.track(e);
   return e;
 }
@@ -130,11 +141,31 @@ export function setTraceback(heap: HeapCore, e: ObjectHandle, tb: ObjectHandle):
 }
 
 /** `raise e` in the innermost running call (the caller's reference to `e` is taken). */
-export function raiseException(heap: HeapCore, e: ObjectHandle): void {
+export function raiseException(heap: HeapCore, e: ObjectHandle, cause: ObjectHandle = 0): void {
   heap.expect(e, 'exception');
+  if (cause !== 0) heap.expect(cause, 'exception');
   if (heap.raised !== 0) throw new HeapError('unsupported', 'an exception is already being raised');
+  const data = exceptionData(heap, e);
+  // do_raise: `from cause` (suppress_context is set; not modelled as it holds nothing).
+  if (cause !== 0) replaceReference(heap, data, 'cause', cause);
+  // _PyErr_SetObject: the exception being handled becomes the new one's context.
+  const handled = heap.handlers.at(-1)?.[0] ?? 0;
+  if (handled !== 0 && handled !== e) replaceReference(heap, data, 'context', handled);
   heap.raised = e;
   tracebackHere(heap, e);
+}
+
+/** Stores a new reference to `value` in `data[field]`, releasing the old one after. */
+function replaceReference(
+  heap: HeapCore,
+  data: ExceptionData,
+  field: 'cause' | 'context',
+  value: ObjectHandle,
+): void {
+  heap.increment(value);
+  const old = data[field];
+  data[field] = value;
+  if (old !== 0) heap.release(old);
 }
 
 /** The raised exception leaves the innermost call: it returns, and its caller gets a traceback. */
@@ -185,8 +216,9 @@ export function exceptionReferents(heap: HeapCore, o: ObjectHandle): ObjectHandl
     const { next, frame } = tracebackData(heap, o);
     return [next, frame].filter((r) => r !== 0);
   }
-  const { args, traceback } = exceptionData(heap, o);
-  return [args, traceback].filter((r) => r !== 0);
+  // BaseException_traverse: dict, args, notes, traceback, cause, context.
+  const { args, traceback, cause, context } = exceptionData(heap, o);
+  return [args, traceback, cause, context].filter((r) => r !== 0);
 }
 
 /** tp_clear (BaseException_clear, tb_clear); also what their tp_dealloc releases, in order. */
@@ -200,6 +232,8 @@ export function clearException(heap: HeapCore, o: ObjectHandle): ObjectHandle[] 
     const data = exceptionData(heap, o);
     data.args = 0;
     data.traceback = 0;
+    data.cause = 0;
+    data.context = 0;
   }
   return drop;
 }

@@ -19,7 +19,7 @@
  *   cell      its contents dropped                                   (cell_clear)
  *   weakref   unlinked from its target, its callback dropped          (gc_clear)
  *   frame     the slots it owns dropped in order                 (frame_tp_clear)
- *   exception args, then traceback dropped                    (BaseException_clear)
+ *   exception args, traceback, cause, context dropped          (BaseException_clear)
  *   traceback tb_next, then tb_frame dropped                            (tb_clear)
  *   tuple, type, scalars, generators: no tp_clear (nothing happens)
  *

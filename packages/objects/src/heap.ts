@@ -742,9 +742,19 @@ export class Heap extends HeapCore implements HeapGraph {
     return newException(this, args);
   }
 
-  /** `raise e` in the innermost running call: takes the caller's reference; adds a traceback. */
-  raiseException(e: ObjectHandle): void {
-    raiseException(this, e);
+  /**
+   * `raise e` (`raise e from cause`) in the innermost running call: takes the caller's
+   * reference; adds a traceback; inside an `except` block, sets `__context__`.
+   */
+  raiseException(e: ObjectHandle, cause: ObjectHandle = 0): void {
+    raiseException(this, e, cause);
+  }
+
+  /** `e.__context__`: a new reference to it, or to None. */
+  exceptionContext(e: ObjectHandle): ObjectHandle {
+    this.expect(e, 'exception');
+    const context = exceptionData(this, e).context;
+    return this.share(context === 0 ? this.none : context);
   }
 
   /** The raised exception leaves the innermost call (it returns; its caller gets a traceback). */
