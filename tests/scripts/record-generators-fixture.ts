@@ -1,6 +1,6 @@
 /**
- * Records tests/fixtures/objects/generators.json (`pnpm --filter @pymem/tests exec tsx
- * scripts/record-generators-fixture.ts`): generators_probe.py's measurements on every
+ * Records tests/fixtures/objects/generators.json (`pnpm --filter @pymem/tests
+ * generators-fixtures`): generators_probe.py's measurements on every
  * reference release of 3.8 … 3.13 found here and on Pyodide (CPython 3.14, wasm32),
  * and tests/fixtures/objects/generator-requests.json: the allocator calls of each step
  * recorded with `pymem record` on 3.8 … 3.13 (generator-requests.ts), and

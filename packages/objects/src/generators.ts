@@ -169,7 +169,9 @@ export function generatorClose(heap: HeapCore, g: ObjectHandle): void {
  *             instance made first and holding the traceback;
  *   3.13+     as 3.12 for a never-started one; one suspended at a plain yield has its
  *             locals cleared and is marked completed: nothing is allocated.
- * Measured on 3.8.18–3.13.0 (allocator call sequences) and Pyodide 3.14.2.
+ * Measured on 3.8.18–3.13.0 (allocator call sequences) and Pyodide 3.14.2. When the
+ * generator dies inside another container's deallocation, the model's explicit
+ * dealloc stack frees these transient objects after the generator, not before.
  */
 function closeGenerator(heap: HeapCore, g: ObjectHandle, frame: InterpreterFrame): void {
   const minor = heap.layout.minor;
