@@ -20,6 +20,8 @@ import {
 function expectSameChunks(release: string, truth: DataStackRecording): void {
   const model = runDataStackSections(parseVersion(release).name, truth);
   expect(model).toEqual(truth.sections);
+  // The heap's default root-chunk space (DEFAULT_ROOT_FREE_WORDS) is in the calibrated range.
+  expect(runDataStackSections(parseVersion(release).name, truth, false)).toEqual(truth.sections);
   // Not a vacuous check: the deep recursion did take several chunks.
   expect(truth.sections.deep!.filter((c) => c === 'A 16384').length).toBeGreaterThan(3);
 }

@@ -89,13 +89,19 @@ function f0Size(heap: Heap, recording: DataStackRecording): number {
   return specials + nlocals + ncells + nfrees + stacksize;
 }
 
-/** Runs the program's sections on the model, calibrated; chunk calls per section. */
+/**
+ * Runs the program's sections on the model — calibrated from `recording`, or with the
+ * heap's default root-chunk space — and returns the chunk calls per section.
+ */
 export function runDataStackSections(
   profile: ProfileName,
   recording: DataStackRecording,
+  calibrated = true,
 ): Record<string, string[]> {
   const probe = new Heap({ profile });
-  const heap = new Heap({ profile, dataStackFreeWords: calibratedFreeWords(probe, recording) });
+  const heap = calibrated
+    ? new Heap({ profile, dataStackFreeWords: calibratedFreeWords(probe, recording) })
+    : probe;
   const code = (name: string) => {
     const [nlocals, ncells, nfrees, stacksize, flags] = recording.functions[name]!;
     return heap.newCode({ nlocals, ncells, nfrees, stacksize, flags });

@@ -73,8 +73,9 @@ export interface HeapOptions {
 
 /**
  * Free words of the root data-stack chunk at module level of a script run with
- * `-I -S`: between 2,017 and 2,030 on 3.11.7–3.13.0 (calibrated from recordings by
- * tests/objects-data-stack.test.ts); the lower end.
+ * `-I -S`: between 2,017 and 2,030 on 3.11.7–3.13.0 (calibrated from the recordings
+ * of tests/programs/data_stack.py; tests/objects-data-stack.test.ts checks that this
+ * default predicts them); the lower end.
  */
 export const DEFAULT_ROOT_FREE_WORDS: number = 2017;
 
