@@ -161,6 +161,25 @@ export const GENERATOR_STEPS: readonly {
       if (heap.layout.minor >= 9) unbind(e, 'err');
     },
   },
+  { python: 'g6 = gerr(x)', model: (e) => bind(e, 'g6', call(e, 'gerr', ['x'])) },
+  {
+    python: 'n = next(g6)',
+    model: (e) => bind(e, 'n', e.heap.generatorNext(get(e, 'g6'), get(e, 'x'))),
+  },
+  {
+    // The body raises: tracebacks for the generator's frame and the module's.
+    python: 'try:\n    next(g6)\nexcept ValueError as err:\n    e6 = err',
+    model: (e) => {
+      const { heap } = e;
+      heap.generatorRaise(get(e, 'g6'), heap.newException([get(e, 'x')]));
+      bind(e, 'err', heap.catchException());
+      heap.incref(get(e, 'err'));
+      bind(e, 'e6', get(e, 'err'));
+      if (heap.layout.minor < 9) unbind(e, 'err');
+      heap.endExcept();
+      if (heap.layout.minor >= 9) unbind(e, 'err');
+    },
+  },
   {
     python: 'tb = e3.__traceback__',
     model: (e) => bind(e, 'tb', e.heap.exceptionTraceback(get(e, 'e3'))),
@@ -170,12 +189,12 @@ export const GENERATOR_STEPS: readonly {
 /** Names the steps bind (defined beforehand, so the namespace never resizes). */
 export const GENERATOR_NAMES: readonly string[] = [
   ...['a', 'b', 'c', 'd', 'e', 'n', 'fa', 'k', 'f', 'f2', 'fc', '_'],
-  ...['e1', 'e2', 'e3', 'tb', 'err', 'e4', 'v', 'e5'],
+  ...['e1', 'e2', 'e3', 'tb', 'err', 'e4', 'v', 'e5', 'g6', 'e6'],
 ];
 /** Names whose objects are reported. */
 export const GENERATOR_REPORT: readonly string[] = [
   ...['x', 'a', 'c', 'n', 'k', 'f2', 'fc', '_'],
-  ...['e1', 'e3', 'tb', 'e4', 'v', 'e5'],
+  ...['e1', 'e3', 'tb', 'e4', 'v', 'e5', 'g6', 'e6'],
 ];
 
 /** The probe's spec. */

@@ -50,6 +50,9 @@ def outer(a):
         inner(a)
     except ValueError as err:
         return err
+def gerr(a):
+    yield a
+    raise ValueError(a)
 def chain(a):
     try:
         raise ValueError(a)
@@ -58,7 +61,7 @@ def chain(a):
 x = [1]
 fill(400)
 '''
-FUNCTIONS = ['fill', 'g1', 'big', 'gcell', 'co', 'getf', 'mk', 'cyc', 'inner', 'outer', 'chain']
+FUNCTIONS = ['fill', 'g1', 'big', 'gcell', 'co', 'getf', 'mk', 'cyc', 'inner', 'outer', 'chain', 'gerr']
 
 
 def measure(spec):

@@ -35,7 +35,7 @@
  * _traverse and _clear (Objects/exceptions.c) and PyTraceBack_Here, tb_dealloc,
  * tb_traverse, tb_clear (Python/traceback.c), 3.8–3.14; measured as frames.ts says.
  */
-import { frameObjectFor, returnFromFunction } from './frames.ts';
+import { frameObjectFor, type InterpreterFrame, returnFromFunction } from './frames.ts';
 import type { HeapCore, ObjectHandle } from './heap-core.ts';
 import { HeapError } from './heap-error.ts';
 import { newTuple } from './tuples.ts';
@@ -109,6 +109,11 @@ export function newException(heap: HeapCore, args: readonly ObjectHandle[]): Obj
 function tracebackHere(heap: HeapCore, e: ObjectHandle): void {
   const frame = heap.callStack.at(-1);
   if (frame === undefined) throw new HeapError('bad-argument', 'no call is running');
+  tracebackFor(heap, e, frame);
+}
+
+/** PyTraceBack_Here for `frame` (made into a frame object on demand) at the head of `e`'s chain. */
+export function tracebackFor(heap: HeapCore, e: ObjectHandle, frame: InterpreterFrame): void {
   const f = frameObjectFor(heap, frame);
   const data = exceptionData(heap, e);
   const tb = newTraceback(heap, data.traceback, f);

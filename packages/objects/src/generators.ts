@@ -27,7 +27,7 @@
  * gen_traverse (Objects/genobject.c) and RETURN_GENERATOR (Python/bytecodes.c),
  * 3.8–3.14; measured as frames.ts says.
  */
-import { newException, newTraceback, setTraceback } from './exceptions.ts';
+import { newException, newTraceback, setTraceback, tracebackFor } from './exceptions.ts';
 import {
   allocateFrameObject,
   CO_COROUTINE,
@@ -149,6 +149,25 @@ export function generatorNext(
   }
   completeGenerator(heap, g, frame);
   return 0;
+}
+
+/**
+ * `next(g)` whose body raises `e` (the caller's reference is taken): a traceback for
+ * the generator's frame, the generator completes (its frame object, held by the
+ * traceback, takes the frame over), and `e` is raised in the innermost running call
+ * with a traceback for it (catch it with catchException).
+ */
+export function generatorRaise(heap: HeapCore, g: ObjectHandle, e: ObjectHandle): void {
+  heap.expect(e, 'exception');
+  const frame = runnableFrame(heap, g);
+  if (frame === null) throw new HeapError('dead-object', `generator ${g} has completed`);
+  if (heap.raised !== 0) throw new HeapError('unsupported', 'an exception is already being raised');
+  const caller = heap.callStack.at(-1);
+  if (caller === undefined) throw new HeapError('bad-argument', 'no call is running');
+  tracebackFor(heap, e, frame);
+  completeGenerator(heap, g, frame);
+  heap.raised = e;
+  tracebackFor(heap, e, caller);
 }
 
 /** `g.close()` (also what dealloc does to a suspended generator). */

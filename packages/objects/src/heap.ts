@@ -73,6 +73,7 @@ import {
   generatorClose,
   generatorFrame,
   generatorNext,
+  generatorRaise,
   generatorReferents,
   generatorSizeof,
   generatorStoreFast,
@@ -715,6 +716,12 @@ export class Heap extends HeapCore implements HeapGraph {
   generatorNext(g: ObjectHandle, yielded: ObjectHandle): ObjectHandle {
     this.expectGenerator(g);
     return generatorNext(this, g, yielded);
+  }
+
+  /** `next(g)` whose body raises `e` (taken): the generator completes and `e` is raised in the caller. */
+  generatorRaise(g: ObjectHandle, e: ObjectHandle): void {
+    this.expectGenerator(g);
+    generatorRaise(this, g, e);
   }
 
   /** `g.close()`. */
