@@ -318,6 +318,22 @@ function run(heap: Heap, steps: readonly [number, number, number, number][]): nu
           if (y !== 0) heap.decref(y);
         }
         if (c % 5 === 1) heap.generatorClose(g);
+        if (c % 7 === 3 && heap.isTracked(g) && heap.referents(g).length > 0) {
+          // The body raises inside a call: caught there, kept.
+          heap.callFunction(codes[2]!, []);
+          const e = heap.newException(x ? [x] : []);
+          try {
+            heap.generatorRaise(g, e);
+            heap.catchException();
+            heap.endExcept();
+            born(e);
+          } catch (error) {
+            // A generator that has already completed cannot raise (e was not taken).
+            if (!(error instanceof HeapError && error.code === 'dead-object')) throw error;
+            heap.decref(e);
+          }
+          heap.returnFromFunction();
+        }
         if (c % 3 === 0) born(heap.generatorFrame(g));
         born(g);
         break;
