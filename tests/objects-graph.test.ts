@@ -94,6 +94,39 @@ describe('HeapGraph', () => {
     validateHeap(heap);
   });
 
+  it('frees the except-as cycles exception → traceback → frame → exception as gc.collect() does (live)', () => {
+    const program =
+      'import gc\ndef cyc(a):\n  try:\n    raise ValueError(a)\n  except ValueError as err:\n' +
+      '    keep = err\n  return keep\ngc.collect()\nfor _ in range(10):\n  e = cyc([1])\n' +
+      'del e\nprint(gc.collect())';
+    for (const profile of RECORDED_PROFILE_NAMES) {
+      const heap = new Heap({ profile });
+      // cyc's locals: a, err, keep; each cycle: exception, args tuple, [1], traceback, frame.
+      const cyc = heap.newCode({ nlocals: 3, ncells: 0, nfrees: 0, stacksize: 4, flags: 0 });
+      for (let i = 0; i < 10; i++) {
+        const one = heap.newInt(1);
+        const arg = heap.newList([one]);
+        heap.decref(one);
+        heap.callFunction(cyc, [arg]);
+        heap.decref(arg);
+        heap.raiseException(heap.newException([arg]));
+        const e = heap.catchException();
+        heap.storeFast(2, e);
+        heap.endExcept();
+        heap.returnFromFunction();
+        heap.decref(e);
+      }
+      validateHeap(heap);
+      const found = collect(heap, heap);
+      validateHeap(heap);
+      expect(collect(heap, heap)).toBe(0);
+      const interpreter = liveInterpreterFor(profile, 'except-as cycles');
+      if (!interpreter) continue;
+      const out = execFileSync(interpreter.path, ['-I', '-c', program], { encoding: 'utf8' });
+      expect(found, profile).toBe(Number(out.trim()));
+    }
+  });
+
   it('counts as many unreachable objects as gc.collect() does (live)', () => {
     for (const profile of RECORDED_PROFILE_NAMES) {
       const interpreter = liveInterpreterFor(profile, 'ten two-instance cycles');

@@ -344,12 +344,13 @@ export function runSections(heap: Heap): Map<string, AllocatorCall[]> {
  */
 export function recordedSections(
   text: string,
-  labels: ReadonlySet<string> = new Set(SECTIONS.map(([name]) => name)),
+  sectionLabels: Iterable<string> = SECTIONS.map(([name]) => name),
 ): Map<string, AllocatorCall[]> {
   const result = new Map<string, AllocatorCall[]>();
   let label: string | null = null;
   let current: AllocatorCall[] = [];
   let markBytes = 0;
+  const labels = new Set(sectionLabels);
   for (const line of text.split('\n')) {
     const fields = line.split(' ');
     if (fields[0] === 'S') {

@@ -8,6 +8,8 @@
  *   dict               80            80            80            PyDict_MAXFREELIST
  *   dict keys (8-slot) 80 any kind   80 str keys   80 str keys   free_keys_object
  *   int (compact)      —             —             100           Py_ints_MAXFREELIST (source only)
+ *   frame              200 (+ one    —             —             PyFrame_MAXFREELIST, co_zombieframe
+ *                      zombie per code)
  *
  * Small ints −5 … 256 (_PY_NSMALLNEGINTS / _PY_NSMALLPOSINTS) are cached in every
  * version. The trashcan defers deallocation 50 levels deep (PyTrash_UNWIND_LEVEL,
@@ -72,6 +74,8 @@ export interface ObjectConstants {
    * sys._debugmallocstats), none from 3.9 (the free list was removed).
    */
   readonly methodFreeList: number;
+  /** Cached frame objects (PyFrame_MAXFREELIST, 3.8–3.10); none from 3.11. */
+  readonly frameFreeList: number;
   /** Smallest cached small int (−5). */
   readonly smallIntMin: number;
   /** Largest cached small int (256). */
@@ -95,6 +99,7 @@ export function objectConstants(profile: ProfileName): ObjectConstants {
     dictKeysFreeListUnicodeOnly: minor >= 11,
     intFreeList: minor >= 14 ? 100 : 0,
     methodFreeList: minor === 8 ? 256 : 0,
+    frameFreeList: minor < 11 ? 200 : 0,
     smallIntMin: -5,
     smallIntMax: 256,
     trashcan: minor < 13 ? NESTING_TRASHCAN : C_STACK_TRASHCAN,

@@ -20,7 +20,10 @@
  * tp_dealloc of each modelled type, 3.8–3.14.
  */
 import { dictData, finishDict } from './dicts.ts';
+import { clearException } from './exceptions.ts';
+import { finishFrameObject, frameDeallocOrder } from './frames.ts';
 import { functionOrCellReferents } from './functions.ts';
+import { generatorDeallocOrder } from './generators.ts';
 import type { HeapCore, ObjectHandle } from './heap-core.ts';
 import { finishInstance, instanceReferents, prepareInstanceDealloc } from './instances.ts';
 import { Flag } from './internal/table.ts';
@@ -62,6 +65,11 @@ export function dealloc(heap: HeapCore, o: ObjectHandle): void {
     case 'function':
     case 'cell':
     case 'method':
+    case 'frame':
+    case 'generator':
+    case 'coroutine':
+    case 'exception':
+    case 'traceback':
       heap.untrack(o);
       trashcan(heap, o);
       return;
@@ -180,6 +188,17 @@ function deallocOrder(heap: HeapCore, o: ObjectHandle): readonly ObjectHandle[] 
     case 'method':
       // func_clear (defaults, then closure) / cell_dealloc / method_dealloc (func, self).
       return functionOrCellReferents(heap, o);
+    case 'frame':
+      // frame_dealloc: the slots it owns, then f_back.
+      return frameDeallocOrder(heap, o);
+    case 'generator':
+    case 'coroutine':
+      // gen_dealloc: closed if suspended, then its frame.
+      return generatorDeallocOrder(heap, o);
+    case 'exception':
+    case 'traceback':
+      // BaseException_dealloc (dict, args, traceback, …) / tb_dealloc (tb_next, tb_frame).
+      return clearException(heap, o);
     default:
       // set_dealloc: its table, slot by slot.
       return setData(heap, o).table.activeKeys();
@@ -193,7 +212,16 @@ function finishContainer(heap: HeapCore, o: ObjectHandle): void {
   else if (type === 'tuple') finishTuple(heap, o);
   else if (type === 'dict') finishDict(heap, o);
   else if (type === 'instance') finishInstance(heap, o);
-  else if (type === 'function' || type === 'cell') heap.freeObject(o);
+  else if (
+    type === 'function' ||
+    type === 'cell' ||
+    type === 'generator' ||
+    type === 'coroutine' ||
+    type === 'exception' ||
+    type === 'traceback'
+  )
+    heap.freeObject(o);
+  else if (type === 'frame') finishFrameObject(heap, o);
   else if (type === 'method') {
     const list = heap.freeLists.method;
     if (list.length < heap.constants.methodFreeList) heap.park(o, list);

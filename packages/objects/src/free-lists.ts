@@ -6,6 +6,7 @@
  *   float  [h h h …]   ≤ floatFreeList        PyFloat free list (free_list / numfree)
  *   int    [h …]       ≤ intFreeList (3.14)   compact ints of one digit
  *   method [h …]       ≤ methodFreeList (3.8) bound methods
+ *   frame  [h …]       ≤ frameFreeList        frame objects (3.8–3.10), resized on reuse
  *   list   [h …]       ≤ listFreeList         PyListObject headers (items freed)
  *   dict   [h …]       ≤ dictFreeList         PyDictObject headers
  *   keys   [addr …]    ≤ dictKeysFreeList     8-slot keys tables (3.11+: str keys only)
@@ -26,6 +27,8 @@ export interface FreeListCounts {
   readonly int: number;
   /** Parked bound methods (3.8). */
   readonly method: number;
+  /** Parked frame objects (3.8–3.10; zombie frames not included). */
+  readonly frame: number;
   /** Parked list objects. */
   readonly list: number;
   /** Parked dict objects. */
@@ -44,6 +47,8 @@ export class FreeLists {
   readonly int: ObjectHandle[] = [];
   /** Parked bound methods (3.8). */
   readonly method: ObjectHandle[] = [];
+  /** Parked frame objects (3.8–3.10), any size (their ob_size in `allocated`). */
+  readonly frame: ObjectHandle[] = [];
   /** Parked lists. */
   readonly list: ObjectHandle[] = [];
   /** Parked dicts. */
@@ -63,6 +68,7 @@ export class FreeLists {
       float: this.float.length,
       int: this.int.length,
       method: this.method.length,
+      frame: this.frame.length,
       list: this.list.length,
       dict: this.dict.length,
       dictKeys: this.keys.length,

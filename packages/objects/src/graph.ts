@@ -18,7 +18,10 @@
  *   function  defaults, then closure dropped                          (func_clear)
  *   cell      its contents dropped                                   (cell_clear)
  *   weakref   unlinked from its target, its callback dropped          (gc_clear)
- *   tuple, type, scalars: no tp_clear (nothing happens)
+ *   frame     the slots it owns dropped in order                 (frame_tp_clear)
+ *   exception args, traceback, cause, context dropped          (BaseException_clear)
+ *   traceback tb_next, then tb_frame dropped                            (tb_clear)
+ *   tuple, type, scalars, generators: no tp_clear (nothing happens)
  *
  * Invariant: after clear(h), traverse(h) visits nothing but an instance's class. The
  * caller must hold a reference to `h` across clear (gc.c increfs around tp_clear), or
@@ -29,6 +32,8 @@
  * objects die, counts) are what tests compare with real interpreters.
  */
 import { dictData, freeKeysBlock, releaseSharedKeys } from './dicts.ts';
+import { clearException } from './exceptions.ts';
+import { clearFrameObject } from './frames.ts';
 import { clearFunctionOrCell } from './functions.ts';
 import type { HeapCore, ObjectHandle } from './heap-core.ts';
 import { instanceData } from './instances.ts';
@@ -123,6 +128,13 @@ export function clearObject(heap: HeapCore, o: ObjectHandle): void {
     case 'function':
     case 'cell':
       clearFunctionOrCell(heap, o);
+      return;
+    case 'frame':
+      clearFrameObject(heap, o);
+      return;
+    case 'exception':
+    case 'traceback':
+      for (const r of clearException(heap, o)) heap.release(r);
       return;
     case 'weakref':
       // gc_clear → clear_weakref: unlinked from its target, callback dropped.

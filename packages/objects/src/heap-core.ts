@@ -40,8 +40,10 @@
 import { Obmalloc } from '@pymem/obmalloc';
 import type { ProfileName } from '@pymem/versions';
 import { type ObjectConstants, objectConstants } from './constants.ts';
+import { DataStack } from './data-stack.ts';
 import { dealloc } from './dealloc.ts';
 import type { MemoryDomain, ObjectListener } from './events.ts';
+import type { InterpreterFrame } from './frames.ts';
 import { FreeLists } from './free-lists.ts';
 import type { GcObserver } from './gc-observer.ts';
 import { HeapError } from './heap-error.ts';
@@ -63,7 +65,21 @@ export interface HeapOptions {
   readonly pointerSize?: PointerSize;
   /** The allocator to draw on; a fresh one of the profile by default. */
   readonly obmalloc?: Obmalloc;
+  /**
+   * 3.11+: words free in the data stack's root chunk when the heap starts (the
+   * interpreter's own frames use the rest); see data-stack.ts. Default
+   * {@link DEFAULT_ROOT_FREE_WORDS}.
+   */
+  readonly dataStackFreeWords?: number;
 }
+
+/**
+ * Free words of the root data-stack chunk at module level of a script run with
+ * `-I -S`: between 2,017 and 2,030 on 3.11.7–3.13.0 (calibrated from the recordings
+ * of tests/programs/data_stack.py; tests/objects-data-stack.test.ts checks that this
+ * default predicts them); the lower end.
+ */
+export const DEFAULT_ROOT_FREE_WORDS: number = 2017;
 
 /**
  * A source of items for list.extend / set.update / list(…) given as a JS iterable of
@@ -150,6 +166,14 @@ export class HeapCore {
   deallocating = false;
   /** @internal Each weakly referenced object's weakrefs (weakrefs.ts). */
   readonly weakrefLists: Map<ObjectHandle, ObjectHandle[]> = new Map();
+  /** @internal The running calls' frames, innermost last (frames.ts). */
+  readonly callStack: InterpreterFrame[] = [];
+  /** @internal The thread's data stack (3.11+; null before). */
+  readonly dataStack: DataStack | null;
+  /** @internal The exception being raised (an external reference), or 0 (exceptions.ts). */
+  raised: ObjectHandle = 0;
+  /** @internal Per running `except` block, the references its exc_info holds (exceptions.ts). */
+  readonly handlers: ObjectHandle[][] = [];
   private staticCount = 0;
 
   constructor(options: HeapOptions) {
@@ -158,6 +182,13 @@ export class HeapCore {
     this.obmalloc = options.obmalloc ?? new Obmalloc({ profile: options.profile });
     this.foreignBlocks = this.obmalloc.getAllocatedBlocks();
     this.freeLists = new FreeLists(this.constants.tupleFreeListMaxLength);
+    this.dataStack =
+      this.layout.minor >= 11
+        ? new DataStack(
+            this.layout.pointerSize,
+            options.dataStackFreeWords ?? DEFAULT_ROOT_FREE_WORDS,
+          )
+        : null;
     this.none = this.makeStatic('NoneType', undefined);
     this.true = this.makeStatic('bool', 1n);
     this.false = this.makeStatic('bool', 0n);

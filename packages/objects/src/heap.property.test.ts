@@ -49,6 +49,9 @@ const OPERATIONS = [
   'method',
   'instance-dict',
   'intern',
+  'generator',
+  'getframe',
+  'exception',
   'drop',
   'drop',
 ] as const;
@@ -105,6 +108,10 @@ function run(heap: Heap, steps: readonly [number, number, number, number][]): nu
       if (!(error instanceof HeapError && error.code === 'unsupported')) throw error;
     }
   };
+  // Generator (2 locals; a coroutine every other time) and plain function codes.
+  const codes = [0x20, 0x80, 0].map((flags) =>
+    heap.newCode({ nlocals: 2, ncells: flags === 0 ? 1 : 0, nfrees: 0, stacksize: 3, flags }),
+  );
   const hashable = (h: ObjectHandle): boolean =>
     ['int', 'bool', 'float', 'str', 'bytes', 'NoneType'].includes(heap.typeOf(h));
 
@@ -311,6 +318,54 @@ function run(heap: Heap, steps: readonly [number, number, number, number][]): nu
       case 'method': {
         const func = ofType(b, 'function');
         if (func && x) born(heap.newBoundMethod(func, x));
+        break;
+      }
+      case 'generator': {
+        // Called with up to two older objects, resumed a few times, maybe its gi_frame.
+        const args = [x, pick(b)].slice(0, a % 3).filter((h) => h !== undefined);
+        const g = heap.callGenerator(codes[b % 2]!, args);
+        for (let i = 0; i < c % 4; i++) {
+          const y = heap.generatorNext(g, i === 2 ? 0 : (x ?? heap.none));
+          if (y !== 0) heap.decref(y);
+        }
+        if (c % 5 === 1) heap.generatorClose(g);
+        if (c % 7 === 3 && heap.isTracked(g) && heap.referents(g).length > 0) {
+          // The body raises inside a call: caught there, kept.
+          heap.callFunction(codes[2]!, []);
+          const e = heap.newException(x ? [x] : []);
+          try {
+            heap.generatorRaise(g, e);
+            heap.catchException();
+            heap.endExcept();
+            born(e);
+          } catch (error) {
+            // A generator that has already completed cannot raise (e was not taken).
+            if (!(error instanceof HeapError && error.code === 'dead-object')) throw error;
+            heap.decref(e);
+          }
+          heap.returnFromFunction();
+        }
+        if (c % 3 === 0) born(heap.generatorFrame(g));
+        born(g);
+        break;
+      }
+      case 'getframe': {
+        // sys._getframe() kept after its call returns (its locals stay alive with it).
+        heap.callFunction(codes[2]!, x ? [x] : []);
+        born(heap.getFrame());
+        heap.returnFromFunction();
+        break;
+      }
+      case 'exception': {
+        // ValueError(x) raised b % 3 calls deep, unwound to the outermost and caught there.
+        for (let i = 0; i <= b % 3; i++) heap.callFunction(codes[2]!, x ? [x] : []);
+        heap.raiseException(heap.newException(x ? [x] : []));
+        for (let i = 0; i < b % 3; i++) heap.unwindException();
+        const e = heap.catchException();
+        heap.endExcept();
+        heap.returnFromFunction();
+        if (c % 2 === 0) born(heap.exceptionTraceback(e));
+        born(e);
         break;
       }
       case 'clear':

@@ -37,6 +37,28 @@ import {
   newDictFromType,
   newDictPresized,
 } from './dicts.ts';
+import {
+  catchException,
+  endExcept,
+  exceptionData,
+  exceptionReferents,
+  exceptionSizeof,
+  newException,
+  raiseException,
+  tracebackSizeof,
+  unwindException,
+} from './exceptions.ts';
+import {
+  type CodeObject,
+  type CodeShape,
+  callFunction,
+  frameReferents,
+  frameSizeof,
+  getFrame,
+  newCode,
+  returnFromFunction,
+  storeFast,
+} from './frames.ts';
 import type { FreeListCounts } from './free-lists.ts';
 import {
   cellSet,
@@ -47,6 +69,16 @@ import {
   newCell,
   newFunction,
 } from './functions.ts';
+import {
+  callGenerator,
+  generatorClose,
+  generatorFrame,
+  generatorNext,
+  generatorRaise,
+  generatorReferents,
+  generatorSizeof,
+  generatorStoreFast,
+} from './generators.ts';
 import { clearObject, type HeapGraph } from './graph.ts';
 import { HeapCore, type ItemIterator, type ObjectHandle } from './heap-core.ts';
 import { HeapError } from './heap-error.ts';
@@ -89,6 +121,7 @@ import { newConstantTuple, newTuple } from './tuples.ts';
 import type { ObjectType } from './types.ts';
 import { newWeakref, unlinkWeakref, weakrefData, weakrefsTo } from './weakrefs.ts';
 
+export type { CodeObject, CodeShape } from './frames.ts';
 export type { FreeListCounts } from './free-lists.ts';
 export type { FunctionOptions } from './functions.ts';
 export {
@@ -187,6 +220,15 @@ export class Heap extends HeapCore implements HeapGraph {
         return L.gcHeader + L.objectHeader + w;
       case 'method':
         return L.gcHeader + L.objectHeader + 4 * w;
+      case 'frame':
+        return frameSizeof(this, o);
+      case 'generator':
+      case 'coroutine':
+        return generatorSizeof(this, o);
+      case 'exception':
+        return exceptionSizeof(this);
+      case 'traceback':
+        return tracebackSizeof(this);
       case 'range':
         return L.objectHeader + 4 * w;
       case 'range_iterator':
@@ -251,6 +293,9 @@ export class Heap extends HeapCore implements HeapGraph {
       return callback === 0 ? [] : [callback];
     }
     if (type === 'set' || type === 'frozenset') return setData(this, o).table.activeKeys();
+    if (type === 'frame') return frameReferents(this, o);
+    if (type === 'generator' || type === 'coroutine') return generatorReferents(this, o);
+    if (type === 'exception' || type === 'traceback') return exceptionReferents(this, o);
     return [];
   }
 
@@ -724,5 +769,118 @@ export class Heap extends HeapCore implements HeapGraph {
   /** `obj.meth`: a bound method holding `func` and `self` (3.8: from its free list). */
   newBoundMethod(func: ObjectHandle, self: ObjectHandle): ObjectHandle {
     return newBoundMethod(this, func, self);
+  }
+
+  // ------------------------------------------------------------------ calls, frames, generators (frames.ts, generators.ts)
+
+  /** A pre-existing code object of `shape` (no allocation). @throws HeapError('invalid-argument') */
+  newCode(shape: CodeShape): CodeObject {
+    return newCode(shape);
+  }
+
+  /** Calls a plain function of `code` with `args` (new references taken); see {@link returnFromFunction}. */
+  callFunction(code: CodeObject, args: readonly ObjectHandle[] = []): void {
+    callFunction(this, code, args);
+  }
+
+  /** The innermost running call returns. @throws HeapError('invalid-argument') when none runs */
+  returnFromFunction(): void {
+    returnFromFunction(this);
+  }
+
+  /** STORE_FAST in the innermost running call (0 empties the local). */
+  storeFast(index: number, value: ObjectHandle): void {
+    storeFast(this, index, value);
+  }
+
+  /** `sys._getframe()` inside the innermost running call: a new reference to its frame object. */
+  getFrame(): ObjectHandle {
+    return getFrame(this);
+  }
+
+  /** Calls a generator (or `async def`) function: a new generator (coroutine). */
+  callGenerator(code: CodeObject, args: readonly ObjectHandle[] = []): ObjectHandle {
+    return callGenerator(this, code, args);
+  }
+
+  /** `next(g)`: yields a new reference to `yielded`, or (0) the body returns and 0 comes back. */
+  generatorNext(g: ObjectHandle, yielded: ObjectHandle): ObjectHandle {
+    this.expectGenerator(g);
+    return generatorNext(this, g, yielded);
+  }
+
+  /** `next(g)` whose body raises `e` (taken): the generator completes and `e` is raised in the caller. */
+  generatorRaise(g: ObjectHandle, e: ObjectHandle): void {
+    this.expectGenerator(g);
+    generatorRaise(this, g, e);
+  }
+
+  /** `g.close()`. */
+  generatorClose(g: ObjectHandle): void {
+    this.expectGenerator(g);
+    generatorClose(this, g);
+  }
+
+  /** STORE_FAST in the generator's body. */
+  generatorStoreFast(g: ObjectHandle, index: number, value: ObjectHandle): void {
+    this.expectGenerator(g);
+    generatorStoreFast(this, g, index, value);
+  }
+
+  /** `g.gi_frame`: a new reference to its frame object, or to None once completed. */
+  generatorFrame(g: ObjectHandle): ObjectHandle {
+    this.expectGenerator(g);
+    return generatorFrame(this, g);
+  }
+
+  // ------------------------------------------------------------------ exceptions, tracebacks (exceptions.ts)
+
+  /** `BaseException(*args)` (ValueError, … alike): a new exception; its args tuple takes new references. */
+  newException(args: readonly ObjectHandle[] = []): ObjectHandle {
+    return newException(this, args);
+  }
+
+  /**
+   * `raise e` (`raise e from cause`) in the innermost running call: takes the caller's
+   * reference; adds a traceback; inside an `except` block, sets `__context__`.
+   */
+  raiseException(e: ObjectHandle, cause: ObjectHandle = 0): void {
+    raiseException(this, e, cause);
+  }
+
+  /** `e.__context__`: a new reference to it, or to None. */
+  exceptionContext(e: ObjectHandle): ObjectHandle {
+    this.expect(e, 'exception');
+    const context = exceptionData(this, e).context;
+    return this.share(context === 0 ? this.none : context);
+  }
+
+  /** The raised exception leaves the innermost call (it returns; its caller gets a traceback). */
+  unwindException(): void {
+    unwindException(this);
+  }
+
+  /**
+   * `except …`: returns the raised exception (the reference `raiseException` took);
+   * the block's own references last until {@link endExcept}.
+   */
+  catchException(): ObjectHandle {
+    return catchException(this);
+  }
+
+  /** POP_EXCEPT: the innermost `except` block ends (its exc_info references go). */
+  endExcept(): void {
+    endExcept(this);
+  }
+
+  /** `e.__traceback__`: a new reference to its traceback, or to None. */
+  exceptionTraceback(e: ObjectHandle): ObjectHandle {
+    this.expect(e, 'exception');
+    const tb = exceptionData(this, e).traceback;
+    return this.share(tb === 0 ? this.none : tb);
+  }
+
+  private expectGenerator(g: ObjectHandle): void {
+    if (this.typeOf(g) !== 'coroutine') this.expect(g, 'generator');
   }
 }

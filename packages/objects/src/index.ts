@@ -9,11 +9,14 @@ export {
   usableFraction,
 } from './dict-keys.ts';
 export type { MemoryDomain, ObjectEvent, ObjectListener } from './events.ts';
+export { CO_COROUTINE, CO_GENERATOR } from './frames.ts';
 export type { GcObserver } from './gc-observer.ts';
 export type { HeapGraph } from './graph.ts';
 export { type HashableValue, hashWord, pythonHash } from './hash.ts';
 export {
   type ClassOptions,
+  type CodeObject,
+  type CodeShape,
   type FreeListCounts,
   type FunctionOptions,
   Heap,

@@ -2,7 +2,7 @@
  * The built-in types the object heap models, and their numeric codes in its columns.
  * `type` is a class made by a class statement (a heap type, pre-existing: see
  * instances.ts); `instance` is an instance of one; `weakref` a `weakref.ref`;
- * `function` a Python function (functions.ts), `cell` a closure cell; `range` and the iterators: iterators.ts.
+ * `function` a Python function (functions.ts), `cell` a closure cell; `range` and the iterators: iterators.ts; `frame`: frames.ts; `generator`, `coroutine`: generators.ts; `exception` (BaseException instances), `traceback`: exceptions.ts.
  */
 
 /** A modelled built-in type. */
@@ -29,7 +29,12 @@ export type ObjectType =
   | 'list_iterator'
   | 'tuple_iterator'
   | 'dict_keyiterator'
-  | 'method';
+  | 'method'
+  | 'frame'
+  | 'generator'
+  | 'coroutine'
+  | 'exception'
+  | 'traceback';
 
 /** Type names by code (code 0 is "no object"). */
 export const TYPE_NAMES: readonly ObjectType[] = [
@@ -57,6 +62,11 @@ export const TYPE_NAMES: readonly ObjectType[] = [
   'tuple_iterator',
   'dict_keyiterator',
   'method',
+  'frame',
+  'generator',
+  'coroutine',
+  'exception',
+  'traceback',
 ];
 
 /** Column codes of each type. */
@@ -84,6 +94,11 @@ export const TYPE_CODE: Readonly<Record<ObjectType, number>> = {
   tuple_iterator: 21,
   dict_keyiterator: 22,
   method: 23,
+  frame: 24,
+  generator: 25,
+  coroutine: 26,
+  exception: 27,
+  traceback: 28,
 };
 
 /** True for the types the cycle collector knows (`Py_TPFLAGS_HAVE_GC`). */
@@ -102,6 +117,11 @@ export function isGcType(type: ObjectType): boolean {
     type === 'list_iterator' ||
     type === 'tuple_iterator' ||
     type === 'dict_keyiterator' ||
-    type === 'method'
+    type === 'method' ||
+    type === 'frame' ||
+    type === 'generator' ||
+    type === 'coroutine' ||
+    type === 'exception' ||
+    type === 'traceback'
   );
 }

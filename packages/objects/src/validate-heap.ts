@@ -19,8 +19,13 @@
  *      its class (while cached) plus its split dicts, and its block is held.
  *   5. The interned table holds live strs flagged INTERNED under their own text, and
  *      every live INTERNED str is in it.
+ *   6. Frames: a frame object's block is GC header + basic + ob_size slots, ob_size ≥
+ *      its code's slots; a generator's frame names it, and on 3.8–3.10 its frame
+ *      object is live and holds that frame.
  */
 import { dictKeysBytes, usableFraction } from './dict-keys.ts';
+import { type FrameObjectData, frameBlockBytes, frameSlots } from './frames.ts';
+import type { GeneratorData } from './generators.ts';
 import { DEEP_STATIC_REFCNT, type Heap } from './heap.ts';
 import { type DictData, Flag, type SetData, type SharedKeys, SlotState } from './internal/table.ts';
 import { internedDictBlock, internedTable } from './interned.ts';
@@ -71,6 +76,20 @@ export function validateHeap(heap: Heap): void {
       for (const key of set.entries.values()) {
         if (!slotted.has(key)) problems.push(`set ${o}: key ${key} is in no slot`);
       }
+    }
+    if (code === TYPE_CODE.frame) {
+      const frame = (t.payload[o] as FrameObjectData).frame;
+      if (t.allocated[o]! < frameSlots(frame.code))
+        problems.push(`frame ${o}: ob_size ${t.allocated[o]} < ${frameSlots(frame.code)} slots`);
+      if (frame.frameObject !== o && frame.owner === 'frame-object')
+        problems.push(`frame ${o} owns a frame that points at frame object ${frame.frameObject}`);
+    }
+    if (code === TYPE_CODE.generator || code === TYPE_CODE.coroutine) {
+      const frame = (t.payload[o] as GeneratorData).frame;
+      if (frame !== null && frame.state !== 'completed' && frame.generator !== o)
+        problems.push(`generator ${o}: its frame names generator ${frame.generator}`);
+      if (frame !== null && heap.layout.minor < 11 && !heap.isLive(frame.frameObject))
+        problems.push(`generator ${o}: gi_frame ${frame.frameObject} is not alive`);
     }
     if (code === TYPE_CODE.dict) {
       const d = t.payload[o] as DictData;
@@ -123,6 +142,14 @@ export function validateHeap(heap: Heap): void {
       if (keys !== undefined) countSharedKeys(keys, 1);
     }
     if (flags & Flag.STATIC) continue;
+    if (
+      t.type[o] === TYPE_CODE.frame &&
+      heap.blocks.get(t.address[o]!) !== frameBlockBytes(heap, t.allocated[o]!)
+    ) {
+      problems.push(
+        `frame ${o}: block of ${heap.blocks.get(t.address[o]!)} bytes for ob_size ${t.allocated[o]}`,
+      );
+    }
     for (const address of [t.address[o]!, t.storage[o]!]) {
       if (address === 0) continue;
       if (!heap.blocks.has(address))

@@ -27,7 +27,7 @@ export interface LayerVerification {
 }
 
 const OBJECT_CHECKS =
-  "sizes, GC tracking, refcounts, free lists, built-in types' allocator requests (pointer for pointer), trashcan order; instances, weakrefs, closures, ranges and iterators by tracemalloc request sizes; unreachable counts of gc.collect()";
+  "sizes, GC tracking, refcounts, free lists, built-in types' allocator requests (pointer for pointer), trashcan order; instances, weakrefs, closures, ranges and iterators by tracemalloc request sizes; generators, frames, exceptions and tracebacks by allocator call sequences and tracemalloc request sizes (3.11+ also data-stack chunks); unreachable counts of gc.collect()";
 
 function rowsFor(name: ProfileName): readonly LayerVerification[] {
   const { referenceRelease, verification } = PROFILES[name];
@@ -44,7 +44,7 @@ function rowsFor(name: ProfileName): readonly LayerVerification[] {
         against: ['recordings', 'live', 'source'],
         interpreter: 'Pyodide 3.14.2 (wasm32)',
         checks:
-          'sizes, GC tracking, refcounts, free lists; 64-bit sizes and allocator requests from source',
+          'sizes, GC tracking, refcounts, free lists; generators, frames and exceptions by tracemalloc request sizes; 64-bit sizes and allocator requests from source',
       },
     ];
   }

@@ -1,0 +1,244 @@
+/**
+ * Exceptions and tracebacks: `BaseException` instances (plain built-in subclasses such
+ * as ValueError share its layout), raising one in the running call, unwinding it to
+ * the caller, catching it, and the traceback chain it collects.
+ *
+ *   exception block ─► [PyGC_Head][refcnt][type][dict][args][notes (3.11+)]
+ *                       [traceback][context][cause][suppress_context]
+ *                       80 bytes on 3.8–3.10, 88 on 3.11+ (44 on wasm32 3.14)
+ *   traceback block ─► [PyGC_Head][refcnt][type][tb_next][tb_frame][tb_lasti][tb_lineno]
+ *                       56 bytes (32 on wasm32)
+ *
+ *   e.__traceback__ ─► tb(frame of the catching call) ─tb_next─► tb(frame that raised)
+ *                          │ tb_frame                               │ tb_frame
+ *                          ▼                                        ▼
+ *                      frame object (3.11+: materialised by PyTraceBack_Here)
+ *
+ * A raise adds one traceback for the running frame; each frame the exception leaves
+ * adds one for its caller (PyTraceBack_Here), the newest at the head of the chain.
+ * Catching it in a function that keeps it in a local (`except E as err: keep = err`)
+ * makes the cycle exception → traceback → frame → (local) exception: the frame keeps
+ * its slots after the call returns (3.8–3.10 the frame object is the frame; 3.11+ it
+ * takes the frame over), so only the cycle collector can free it.
+ *
+ * Invariants: a traceback holds one counted reference to its frame object and one to
+ * tb_next; an exception holds one to its args tuple and one to its traceback; at most
+ * one exception is being raised (`heap.raised`, held as an external reference); an
+ * `except` block's exc_info references (`heap.handlers`) count as external ones.
+ * Raising while an `except` block runs sets `__context__` to the exception it
+ * handles; `raise … from c` sets `__cause__`.
+ * Not modelled: exception `__dict__`,
+ * notes, exception subclasses with extra fields (OSError, StopIteration, …), and
+ * 3.8–3.11 keeping the growing traceback in the thread state until the handler
+ * attaches it (the same objects are made; only who holds them in between differs).
+ * Models BaseException_new / BaseException_vectorcall (3.12+), BaseException_dealloc,
+ * _traverse and _clear (Objects/exceptions.c) and PyTraceBack_Here, tb_dealloc,
+ * tb_traverse, tb_clear (Python/traceback.c), 3.8–3.14; measured as frames.ts says.
+ */
+import { frameObjectFor, type InterpreterFrame, returnFromFunction } from './frames.ts';
+import type { HeapCore, ObjectHandle } from './heap-core.ts';
+import { HeapError } from './heap-error.ts';
+import { newTuple } from './tuples.ts';
+
+/** What an exception holds among the modelled objects. */
+export interface ExceptionData {
+  /** `args` (a tuple). */
+  args: ObjectHandle;
+  /** `__traceback__`, or 0. */
+  traceback: ObjectHandle;
+  /** `__cause__` (`raise … from c`), or 0. */
+  cause: ObjectHandle;
+  /** `__context__`: the exception being handled when this one was raised, or 0. */
+  context: ObjectHandle;
+}
+
+/** What a traceback holds. */
+export interface TracebackData {
+  /** `tb_next`, or 0. */
+  next: ObjectHandle;
+  /** `tb_frame`. */
+  frame: ObjectHandle;
+}
+
+/** The data of an exception. */
+export function exceptionData(heap: HeapCore, e: ObjectHandle): ExceptionData {
+  return heap.table.payload[e] as ExceptionData;
+}
+
+/** The data of a traceback. */
+export function tracebackData(heap: HeapCore, tb: ObjectHandle): TracebackData {
+  return heap.table.payload[tb] as TracebackData;
+}
+
+/** `sys.getsizeof` (= the request) of an exception. */
+export function exceptionSizeof(heap: HeapCore): number {
+  const { minor, pointerSize: w } = heap.layout;
+  // header, dict, args, (notes,) traceback, context, cause, a char padded to a word.
+  return heap.gcRequest(2 * w + (minor >= 11 ? 6 : 5) * w + w);
+}
+
+/** `sys.getsizeof` (= the request) of a traceback. */
+export function tracebackSizeof(heap: HeapCore): number {
+  const w = heap.layout.pointerSize;
+  return heap.gcRequest(2 * w + 2 * w + 8);
+}
+
+/**
+ * `BaseException(*args)`: a new exception (tracked) whose args tuple holds new
+ * references to `args`. 3.8–3.11 build the call's args tuple first, 3.12+ the
+ * exception first (BaseException_vectorcall).
+ */
+export function newException(heap: HeapCore, args: readonly ObjectHandle[]): ObjectHandle {
+  for (const a of args) heap.check(a);
+  const tupleFirst = heap.layout.minor < 12;
+  let tuple = tupleFirst ? newTuple(heap, args) : 0;
+  const e = heap.allocObject('exception', heap.objMalloc(exceptionSizeof(heap)));
+  if (!tupleFirst) tuple = newTuple(heap, args);
+  heap.adopt(tuple);
+  heap.table.payload[e] = {
+    args: tuple,
+    traceback: 0,
+    cause: 0,
+    context: 0,
+  } satisfies ExceptionData;
+  heap.track(e);
+  return e;
+}
+
+/** PyTraceBack_Here: a traceback for the innermost running call's frame at the head of `e`'s chain. */
+function tracebackHere(heap: HeapCore, e: ObjectHandle): void {
+  const frame = heap.callStack.at(-1);
+  if (frame === undefined) throw new HeapError('invalid-argument', 'no call is running');
+  tracebackFor(heap, e, frame);
+}
+
+/** PyTraceBack_Here for `frame` (made into a frame object on demand) at the head of `e`'s chain. */
+export function tracebackFor(heap: HeapCore, e: ObjectHandle, frame: InterpreterFrame): void {
+  const f = frameObjectFor(heap, frame);
+  const data = exceptionData(heap, e);
+  const tb = newTraceback(heap, data.traceback, f);
+  // The chain moves from the exception to the new head, which the exception now holds.
+  heap.table.external[tb]!--;
+  data.traceback = tb;
+}
+
+/**
+ * `_PyTraceBack_FromFrame(next, frame)`: a new traceback (tracked, one external
+ * reference) taking over the reference to `next` and a new one to `frame`.
+ */
+export function newTraceback(
+  heap: HeapCore,
+  next: ObjectHandle,
+  frame: ObjectHandle,
+): ObjectHandle {
+  heap.expect(frame, 'frame');
+  const tb = heap.allocObject('traceback', heap.objMalloc(tracebackSizeof(heap)));
+  heap.increment(frame);
+  heap.table.payload[tb] = { next, frame } satisfies TracebackData;
+  heap.track(tb);
+  return tb;
+}
+
+/** Attaches `tb` (the caller's reference, taken) as `e.__traceback__`; e had none. */
+export function setTraceback(heap: HeapCore, e: ObjectHandle, tb: ObjectHandle): void {
+  heap.adopt(tb);
+  exceptionData(heap, e).traceback = tb;
+}
+
+/** `raise e` in the innermost running call (the caller's reference to `e` is taken). */
+export function raiseException(heap: HeapCore, e: ObjectHandle, cause: ObjectHandle = 0): void {
+  heap.expect(e, 'exception');
+  if (cause !== 0) heap.expect(cause, 'exception');
+  if (heap.raised !== 0) throw new HeapError('unsupported', 'an exception is already being raised');
+  const data = exceptionData(heap, e);
+  // do_raise: `from cause` (suppress_context is set; not modelled as it holds nothing).
+  if (cause !== 0) replaceReference(heap, data, 'cause', cause);
+  // _PyErr_SetObject: the exception being handled becomes the new one's context.
+  const handled = heap.handlers.at(-1)?.[0] ?? 0;
+  if (handled !== 0 && handled !== e) replaceReference(heap, data, 'context', handled);
+  heap.raised = e;
+  tracebackHere(heap, e);
+}
+
+/** Stores a new reference to `value` in `data[field]`, releasing the old one after. */
+function replaceReference(
+  heap: HeapCore,
+  data: ExceptionData,
+  field: 'cause' | 'context',
+  value: ObjectHandle,
+): void {
+  heap.increment(value);
+  const old = data[field];
+  data[field] = value;
+  if (old !== 0) heap.release(old);
+}
+
+/** The raised exception leaves the innermost call: it returns, and its caller gets a traceback. */
+export function unwindException(heap: HeapCore): void {
+  if (heap.raised === 0) throw new HeapError('invalid-argument', 'no exception is being raised');
+  returnFromFunction(heap);
+  if (heap.callStack.length > 0) tracebackHere(heap, heap.raised);
+}
+
+/**
+ * `except …`: the raised exception is caught; the caller gets the reference. The
+ * handler's exc_info holds its own references until {@link endExcept}: the exception
+ * and (3.8–3.10, whose exc_info is a type/value/traceback triple) its traceback.
+ */
+export function catchException(heap: HeapCore): ObjectHandle {
+  const e = heap.raised;
+  if (e === 0) throw new HeapError('invalid-argument', 'no exception is being raised');
+  heap.raised = 0;
+  const held = [e];
+  const tb = exceptionData(heap, e).traceback;
+  if (heap.layout.minor < 11 && tb !== 0) held.push(tb);
+  for (const o of held) {
+    heap.table.external[o]!++;
+    heap.increment(o);
+  }
+  heap.handlers.push(held);
+  return e;
+}
+
+/**
+ * POP_EXCEPT at the end of the innermost `except` block: its exc_info references are
+ * dropped, the exception's before its traceback's. (3.8 runs it after the block's
+ * `err = None; del err`, 3.9+ before: in 3.8 a caught exception nobody keeps dies
+ * before its traceback, in 3.9+ after — measured.)
+ */
+export function endExcept(heap: HeapCore): void {
+  const held = heap.handlers.pop();
+  if (held === undefined) throw new HeapError('invalid-argument', 'no except block is running');
+  for (const o of held) {
+    heap.table.external[o]!--;
+    heap.release(o);
+  }
+}
+
+/** The objects an exception or traceback refers to, in its tp_traverse order. */
+export function exceptionReferents(heap: HeapCore, o: ObjectHandle): ObjectHandle[] {
+  if (heap.typeName(o) === 'traceback') {
+    const { next, frame } = tracebackData(heap, o);
+    return [next, frame].filter((r) => r !== 0);
+  }
+  // BaseException_traverse: dict, args, notes, traceback, cause, context.
+  const { args, traceback, cause, context } = exceptionData(heap, o);
+  return [args, traceback, cause, context].filter((r) => r !== 0);
+}
+
+/** tp_clear (BaseException_clear, tb_clear); also what their tp_dealloc releases, in order. */
+export function clearException(heap: HeapCore, o: ObjectHandle): ObjectHandle[] {
+  const drop = exceptionReferents(heap, o);
+  if (heap.typeName(o) === 'traceback') {
+    const data = tracebackData(heap, o);
+    data.next = 0;
+    data.frame = 0;
+  } else {
+    const data = exceptionData(heap, o);
+    data.args = 0;
+    data.traceback = 0;
+    data.cause = 0;
+    data.context = 0;
+  }
+  return drop;
+}
