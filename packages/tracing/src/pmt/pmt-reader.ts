@@ -198,6 +198,12 @@ class PmtFileReader {
         `${plural(filenames, 'file name')} and ${plural(tracebacks, 'traceback')} defined in lost chunks are placeholders ("${LOST_FILENAME}", no frames)`,
       );
     }
+    if (decoder.model.placeholders > 0) {
+      const n = decoder.model.placeholders;
+      this.warnings.push(
+        `${n} object type name${n === 1 ? '' : 's'} defined in lost chunks read as "${LOST_FILENAME}"`,
+      );
+    }
     const extensions = [...decoder.extensions]
       .sort(([x], [y]) => x - y)
       .map(([kind, { records, bytes }]) => ({
