@@ -8,7 +8,13 @@ export {
   presizedLog2,
   usableFraction,
 } from './dict-keys.ts';
-export type { MemoryDomain, ObjectEvent, ObjectListener } from './events.ts';
+export type {
+  MemoryDomain,
+  ObjectEvent,
+  ObjectListener,
+  RefcountEvent,
+  RefcountListener,
+} from './events.ts';
 export type { HeapGraph } from './graph.ts';
 export { type HashableValue, hashWord, pythonHash } from './hash.ts';
 export {

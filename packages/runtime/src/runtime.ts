@@ -5,19 +5,21 @@
  *          ┌──────────── Runtime (profile 3.x) ────────────┐
  *          │  obmalloc ── hook ──► events: 'obmalloc'      │
  *          │  heap     ── hook ──► events: 'objects'       │
- *          │  (gc: its channel joins when the collector is │
- *          │   wired to the heap; it keeps one fast hook)  │
+ *          │           ── refcountHook ──► 'refcounts'     │
+ *          │  collector ── hook ──► events: 'gc'           │
  *          └───────────────────────────────────────────────┘
  *
  * The object heap is built on request (`objects: true`): a replay of a recording must
  * not have one, since creating CPython's cached objects allocates.
- * The runtime owns each layer's fast hook: nothing else may set `obmalloc.hook` or
- * `heap.hook`.
+ * A collector (`@pymem/gc`) is passed in built (`collector`): the runtime only fans its
+ * events out. The runtime owns each layer's fast hook: nothing else may set
+ * `obmalloc.hook`, `heap.hook`, `heap.refcountHook` or `collector.hook`.
  * A layer's hook is installed only while its channel has subscribers, so a runtime
  * nobody listens to runs each layer at full speed.
  */
 
-import { Heap, type ObjectEvent } from '@pymem/objects';
+import type { Collector, GcEvent } from '@pymem/gc';
+import { Heap, type ObjectEvent, type RefcountEvent } from '@pymem/objects';
 import {
   type ArenaAllocator,
   Obmalloc,
@@ -38,6 +40,10 @@ export interface RuntimeEvents {
   readonly obmalloc: ObmallocEvent;
   /** The object heap's events. */
   readonly objects: ObjectEvent;
+  /** Every reference-count change of the heap's mortal objects (asked for separately: many). */
+  readonly refcounts: RefcountEvent;
+  /** The collector's events (only with a `collector`). */
+  readonly gc: GcEvent;
 }
 
 /** Options of {@link createRuntime}. */
@@ -50,6 +56,8 @@ export interface RuntimeOptions {
   readonly rawAllocator?: RawAllocator;
   /** Build the object heap (`@pymem/objects`) on this runtime's pymalloc. */
   readonly objects?: boolean;
+  /** A cycle collector whose events the bus carries on `gc` (its hook becomes the runtime's). */
+  readonly collector?: Collector;
 }
 
 /** One modelled interpreter's memory layers and its event bus. */
@@ -60,6 +68,8 @@ export interface Runtime {
   readonly obmalloc: Obmalloc;
   /** The object heap, or null unless asked for (`objects: true`). Its `hook` belongs to the runtime. */
   readonly heap: Heap | null;
+  /** The collector passed in, or null. Its `hook` belongs to the runtime. */
+  readonly collector: Collector | null;
   /** Every layer's events; subscribe with `events.subscribe('obmalloc', …)`. */
   readonly events: EventBus<RuntimeEvents>;
 }
@@ -86,6 +96,21 @@ export function createRuntime(options: RuntimeOptions): Runtime {
         heap.hook = null;
       };
     });
+    events.onActivate('refcounts', () => {
+      heap.refcountHook = (event) => events.emit('refcounts', event);
+      return () => {
+        heap.refcountHook = null;
+      };
+    });
   }
-  return { profile: options.profile, obmalloc, heap, events };
+  const collector = options.collector ?? null;
+  if (collector !== null) {
+    events.onActivate('gc', () => {
+      collector.hook = (event) => events.emit('gc', event);
+      return () => {
+        collector.hook = undefined;
+      };
+    });
+  }
+  return { profile: options.profile, obmalloc, heap, collector, events };
 }

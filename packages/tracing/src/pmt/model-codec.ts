@@ -24,7 +24,7 @@
  */
 import type { CollectorRecord, GenerationTriple, ObjectRecord } from '../model-records.ts';
 import { COLLECTION_REASONS, COLLECTOR_PHASES } from '../model-records.ts';
-import type { NotePosition } from '../trace.ts';
+import type { TraceBuilder } from '../trace.ts';
 import { type ByteReader, ByteWriter, unzigzag, zigzag } from './bytes.ts';
 import {
   ADDRESS_ALIGNMENT,
@@ -41,6 +41,8 @@ export class ModelRecordEncoder {
   private readonly typeIds = new Map<string, number>();
   private prevHandle = 0;
   private prevAddress = 0;
+  /** Reused for every payload (a writer's first buffer is large). */
+  private readonly out = new ByteWriter();
 
   /** A new chunk begins: the delta bases restart at 0 (type ids stay defined). */
   restart(): void {
@@ -50,7 +52,7 @@ export class ModelRecordEncoder {
 
   /** The payload of one object extension record holding `records`. */
   objects(records: readonly ObjectRecord[]): Uint8Array {
-    const out = new ByteWriter();
+    const out = this.out;
     for (const record of records) {
       let typeId = -1;
       if (record.kind === 'new') {
@@ -83,7 +85,7 @@ export class ModelRecordEncoder {
 
   /** The payload of one collector extension record holding `records`. */
   collector(records: readonly CollectorRecord[]): Uint8Array {
-    const out = new ByteWriter();
+    const out = this.out;
     const triple = (values: GenerationTriple) => {
       for (const value of values) out.varint(value);
     };
@@ -147,94 +149,84 @@ export class ModelRecordDecoder {
   }
 
   /**
-   * Appends the object records of the payload `body` holds (to its end) to `out`;
-   * `lossy`: a chunk was lost, so an undefined type id becomes a placeholder.
+   * Appends the object records of the payload `body` holds (to its end) to the
+   * builder's `objectRecords`, each at the builder's next note position; `lossy`: a chunk was lost, so an undefined type id becomes a placeholder.
    * @throws ModelRecordError, or ByteRangeError from `body`, on a malformed record.
    */
-  objects(
-    body: ByteReader,
-    position: () => NotePosition,
-    out: ObjectRecord[],
-    lossy: boolean,
-  ): void {
+  objects(body: ByteReader, builder: TraceBuilder, lossy: boolean): void {
+    const out = builder.objectRecords;
     while (body.remaining() > 0) {
       const first = body.u8();
       const code = first & MODEL_RECORD_BITS.codeMask;
       if (first & ~(MODEL_RECORD_BITS.codeMask | MODEL_RECORD_BITS.aligned) || code > 8)
         throw new ModelRecordError(`unknown object record code ${first}`);
       if (code === ObjectRecordCode.type) {
-        const id = body.varint();
-        if (id > this.types.length && lossy) this.fill(id);
-        if (id !== this.types.length) throw new ModelRecordError(`type id ${id} out of order`);
-        const name = body.string();
-        if (name === '' || /\s/.test(name))
-          throw new ModelRecordError(`bad type name ${JSON.stringify(name)}`);
-        this.types.push(name);
+        this.defineType(body, lossy);
         continue;
       }
-      const scale = first & MODEL_RECORD_BITS.aligned ? ADDRESS_ALIGNMENT : 1;
       const handle = this.prevHandle + unzigzag(body.varint());
       if (handle < 0) throw new ModelRecordError(`negative handle ${handle}`);
       this.prevHandle = handle;
-      const address = () => {
-        this.prevAddress += unzigzag(body.varint()) * scale;
-        if (this.prevAddress < 0)
-          throw new ModelRecordError(`negative address ${this.prevAddress}`);
-        return this.prevAddress;
-      };
-      switch (code) {
-        case ObjectRecordCode.new:
-        case ObjectRecordCode.reuse: {
-          const typeId = body.varint();
-          if (typeId >= this.types.length) {
-            if (!lossy) throw new ModelRecordError(`object names undefined type ${typeId}`);
-            this.fill(typeId + 1);
-          }
-          const at = address();
-          out.push({
-            ...position(),
-            kind: 'new',
-            handle,
-            typeName: this.types[typeId]!,
-            address: at,
-            size: body.varint(),
-            reused: code === ObjectRecordCode.reuse,
-          });
-          break;
+      const eventIndex = builder.length;
+      const seq = builder.seq++;
+      if (code === ObjectRecordCode.new || code === ObjectRecordCode.reuse) {
+        const typeId = body.varint();
+        if (typeId >= this.types.length) {
+          if (!lossy) throw new ModelRecordError(`object names undefined type ${typeId}`);
+          this.fill(typeId + 1);
         }
-        case ObjectRecordCode.free:
-        case ObjectRecordCode.park:
-          out.push({
-            ...position(),
-            kind: code === ObjectRecordCode.free ? 'free' : 'park',
-            handle,
-            address: address(),
-          });
-          break;
-        case ObjectRecordCode.track:
-        case ObjectRecordCode.untrack:
-          out.push({
-            ...position(),
-            kind: code === ObjectRecordCode.track ? 'track' : 'untrack',
-            handle,
-          });
-          break;
-        default:
-          out.push({
-            ...position(),
-            kind: code === ObjectRecordCode.incref ? 'incref' : 'decref',
-            handle,
-            refcnt: body.varint(),
-          });
+        const address = this.address(body, first);
+        out.push({
+          eventIndex,
+          seq,
+          kind: 'new',
+          handle,
+          typeName: this.types[typeId]!,
+          address,
+          size: body.varint(),
+          reused: code === ObjectRecordCode.reuse,
+        });
+      } else if (code === ObjectRecordCode.free || code === ObjectRecordCode.park) {
+        const kind = code === ObjectRecordCode.free ? 'free' : 'park';
+        out.push({ eventIndex, seq, kind, handle, address: this.address(body, first) });
+      } else if (code === ObjectRecordCode.track || code === ObjectRecordCode.untrack) {
+        const kind = code === ObjectRecordCode.track ? 'track' : 'untrack';
+        out.push({ eventIndex, seq, kind, handle });
+      } else {
+        const kind = code === ObjectRecordCode.incref ? 'incref' : 'decref';
+        out.push({ eventIndex, seq, kind, handle, refcnt: body.varint() });
       }
     }
   }
 
+  /** A type definition: `varint id` (the next one), `string name`. */
+  private defineType(body: ByteReader, lossy: boolean): void {
+    const id = body.varint();
+    if (id > this.types.length && lossy) this.fill(id);
+    if (id !== this.types.length) throw new ModelRecordError(`type id ${id} out of order`);
+    const name = body.string();
+    if (name === '' || /\s/.test(name))
+      throw new ModelRecordError(`bad type name ${JSON.stringify(name)}`);
+    this.types.push(name);
+  }
+
+  /** An address stored as a delta against the chunk's last one; `first`: the record's first byte. */
+  private address(body: ByteReader, first: number): number {
+    const scale = first & MODEL_RECORD_BITS.aligned ? ADDRESS_ALIGNMENT : 1;
+    const address = this.prevAddress + unzigzag(body.varint()) * scale;
+    if (address < 0) throw new ModelRecordError(`negative address ${address}`);
+    this.prevAddress = address;
+    return address;
+  }
+
   /**
-   * Appends the collector records of the payload `body` holds (to its end) to `out`.
+   * Appends the collector records of the payload `body` holds (to its end) to the
+   * builder's `collectorRecords`.
    * @throws ModelRecordError, or ByteRangeError from `body`, on a malformed record.
    */
-  collector(body: ByteReader, position: () => NotePosition, out: CollectorRecord[]): void {
+  collector(body: ByteReader, builder: TraceBuilder): void {
+    const out = builder.collectorRecords;
+    const position = () => builder.position();
     const triple = (): GenerationTriple => [body.varint(), body.varint(), body.varint()];
     while (body.remaining() > 0) {
       const code = body.u8();

@@ -79,14 +79,14 @@ export function* encodePmt(trace: Trace, options: PmtWriteOptions = {}): Generat
       while (end < notes.length && notes[end]!.kind === kind && notes[end]!.note.eventIndex === i)
         end++;
       const run = notes.slice(note, end).map((entry) => entry.note);
-      payload.raw(
+      const body =
         kind === 'object'
-          ? extensionRecordBytes(ExtensionKind.objects, model.objects(run as ObjectRecord[]))
-          : extensionRecordBytes(
-              ExtensionKind.collector,
-              model.collector(run as CollectorRecord[]),
-            ),
-      );
+          ? model.objects(run as ObjectRecord[])
+          : model.collector(run as CollectorRecord[]);
+      payload.u8(Kind.extension);
+      payload.varint(kind === 'object' ? ExtensionKind.objects : ExtensionKind.collector);
+      payload.varint(body.length);
+      payload.raw(body);
       note = end;
     }
     if (i === trace.length) break;

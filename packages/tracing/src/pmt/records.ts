@@ -395,12 +395,9 @@ export class RecordDecoder {
     if (kind === ExtensionKind.objects || kind === ExtensionKind.collector) {
       const start = this.body.offset;
       const payload = new ByteReader(this.bytes, start, start + length);
-      const builder = this.builder;
-      const position = () => builder.position();
       try {
-        if (kind === ExtensionKind.objects)
-          this.model.objects(payload, position, builder.objectRecords, this.lossy);
-        else this.model.collector(payload, position, builder.collectorRecords);
+        if (kind === ExtensionKind.objects) this.model.objects(payload, this.builder, this.lossy);
+        else this.model.collector(payload, this.builder);
       } catch (error) {
         if (error instanceof ModelRecordError) fail(error.message, at);
         throw error;
