@@ -268,8 +268,7 @@ export class HeapCore {
   increment(o: ObjectHandle): void {
     if (this.table.flags[o]! & Flag.IMMORTAL) return;
     const refcnt = ++this.table.refcnt[o]!;
-    if (this.refcountHook !== null)
-      this.refcountHook({ type: 'object-incref', handle: o, refcnt });
+    if (this.refcountHook !== null) this.refcountHook({ type: 'object-incref', handle: o, refcnt });
   }
 
   /** @internal `Py_DECREF` of a reference the heap held. */
@@ -277,8 +276,7 @@ export class HeapCore {
     const t = this.table;
     if (t.flags[o]! & Flag.IMMORTAL) return;
     const refcnt = --t.refcnt[o]!;
-    if (this.refcountHook !== null)
-      this.refcountHook({ type: 'object-decref', handle: o, refcnt });
+    if (this.refcountHook !== null) this.refcountHook({ type: 'object-decref', handle: o, refcnt });
     if (refcnt === 0) dealloc(this, o);
   }
 

@@ -122,7 +122,15 @@ export class TraceRecorder {
         if (event.call === 'realloc') {
           builder.push(Op.realloc, domain, event.previous, nbytes, address, 0);
           this.blockSizes.delete(event.previous);
-        } else builder.push(event.call === 'malloc' ? Op.malloc : Op.calloc, domain, nbytes, address, 0, 0);
+        } else
+          builder.push(
+            event.call === 'malloc' ? Op.malloc : Op.calloc,
+            domain,
+            nbytes,
+            address,
+            0,
+            0,
+          );
         this.blockSizes.set(address, nbytes);
         return;
       }

@@ -155,7 +155,8 @@ export function parseCollectorRecord(
       };
     }
     case 'phase': {
-      if (fields.length < 5) throw new TraceFormatError('expected "g phase <gen> <phase> <n> <handle> ..."', line);
+      if (fields.length < 5)
+        throw new TraceFormatError('expected "g phase <gen> <phase> <n> <handle> ..."', line);
       const phase = fields[3]!;
       if (!COLLECTOR_PHASES.includes(phase))
         throw new TraceFormatError(`unknown collector phase "${read.quote(phase)}"`, line);
@@ -173,7 +174,10 @@ export function parseCollectorRecord(
       expect(fields, 5, 'g weakref <gen> <handle> kept|freed', line);
       const outcome = fields[4]!;
       if (outcome !== 'kept' && outcome !== 'freed')
-        throw new TraceFormatError(`expected "kept" or "freed", found "${read.quote(outcome)}"`, line);
+        throw new TraceFormatError(
+          `expected "kept" or "freed", found "${read.quote(outcome)}"`,
+          line,
+        );
       return {
         ...position,
         kind: 'weakref',
