@@ -1,0 +1,114 @@
+/**
+ * A recorded model run (allocator, object and collector records, reference counts)
+ * through the whole CLI: `pymem convert` both ways byte for byte, `pymem check` counting
+ * the records, `pymem replay --verify` reproducing the allocator, and damaged copies
+ * reported like any recording (the pmt-fuzz approach, on the extension records).
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { JSON_SCHEMAS } from '@pymem/cli';
+import { Collector, TestGraph } from '@pymem/gc';
+import { createRuntime, TraceRecorder } from '@pymem/runtime';
+import { decodePmt, encodePmtBytes, formatTextTrace, type Trace } from '@pymem/tracing';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './support/run-cli.ts';
+
+const scratch = mkdtempSync(join(tmpdir(), 'pymem-model-trace-'));
+
+/** A model run on 3.12: containers, a free list, reference counts and one collection. */
+function modelRun(): Trace {
+  const graph = new TestGraph();
+  const collector = new Collector({ profile: '3.12', graph });
+  graph.attach(collector);
+  const runtime = createRuntime({ profile: '3.12', objects: true, collector });
+  const recorder = new TraceRecorder(runtime, { python: '3.12.1', refcounts: true });
+  const heap = runtime.heap!;
+  const keep = heap.newList();
+  for (let i = 0; i < 300; i++) {
+    const item = heap.newStr(`item ${i}`);
+    const pair = heap.newTuple([item, item]);
+    heap.listAppend(keep, pair);
+    heap.decref(pair);
+    heap.decref(item);
+  }
+  const a = graph.newObject('list');
+  const b = graph.newObject('list');
+  graph.addReference(a, b);
+  graph.addReference(b, a);
+  graph.decref(a);
+  graph.decref(b);
+  collector.collect(2);
+  heap.decref(keep);
+  return recorder.stop();
+}
+
+const trace = modelRun();
+const text = [...formatTextTrace(trace)].join('');
+const textPath = join(scratch, 'model.pymem.txt');
+writeFileSync(textPath, text);
+
+describe('a model run through the CLI', () => {
+  it('converts text → .pmt → text byte for byte, and replays exactly', async () => {
+    expect(trace.objectRecords.length).toBeGreaterThan(2000);
+    expect(trace.collectorRecords.length).toBeGreaterThan(3);
+    const pmtPath = join(scratch, 'model.pmt');
+    const toBinary = await runCli(['convert', textPath, '--to', 'binary', '-o', pmtPath]);
+    expect(toBinary).toMatchObject({ status: 0 });
+    const backPath = join(scratch, 'back.pymem.txt');
+    const toText = await runCli(['convert', pmtPath, '--to', 'text', '-o', backPath]);
+    expect(toText).toMatchObject({ status: 0 });
+    expect(readFileSync(backPath, 'utf8')).toBe(text);
+    const file = decodePmt(new Uint8Array(readFileSync(pmtPath)));
+    expect(file.warnings).toEqual([]);
+    expect(file.trace.objectRecords).toEqual(trace.objectRecords);
+    for (const path of [pmtPath, textPath]) {
+      const replay = await runCli(['replay', '--verify', path]);
+      expect(replay.stderr).toBe('');
+      expect(replay.status).toBe(0);
+    }
+  });
+
+  it('pymem check counts the object and collector records', async () => {
+    const pmtPath = join(scratch, 'checked.pmt');
+    writeFileSync(pmtPath, encodePmtBytes(trace));
+    const result = await runCli(['check', pmtPath]);
+    expect(result).toMatchObject({ status: 0, stderr: '' });
+    const objects = trace.objectRecords.length.toLocaleString('en-US');
+    const collector = trace.collectorRecords.length;
+    expect(result.stdout).toContain(
+      `model       ${objects} object records, ${collector} collector records`,
+    );
+    expect(result.stdout).not.toMatch(/skipped/);
+    const json = await runCli(['check', '--json', textPath]);
+    const summary = JSON.parse(json.stdout);
+    expect(JSON_SCHEMAS.check!.parse(summary)).toEqual(summary);
+    expect(summary.modelRecords).toEqual({
+      objects: trace.objectRecords.length,
+      collector,
+    });
+  });
+
+  it('reports each of 300 single-byte flips in the chunks with exit 2 and one line', async () => {
+    const original = encodePmtBytes(trace, { eventsPerChunk: 256 });
+    const layout = decodePmt(original);
+    const start = layout.chunks[0]!.offset;
+    const end = layout.chunks.at(-1)!.offset;
+    let state = 20261203;
+    const random = () => {
+      state = (state * 48271) % 2147483647;
+      return state;
+    };
+    for (let k = 0; k < 300; k++) {
+      const at = start + (random() % (end - start));
+      const damaged = original.slice();
+      damaged[at]! ^= 1 + (random() % 255);
+      const path = join(scratch, `damaged-${k}.pmt`);
+      writeFileSync(path, damaged);
+      const result = await runCli(['check', path]);
+      expect(result.status, `flip at byte ${at}: ${result.stderr}`).toBe(2);
+      for (const line of result.stderr.trimEnd().split('\n')) expect(line).toMatch(/^pymem: /);
+      expect(result.stderr).not.toMatch(/\n\s+at |Error:/);
+    }
+  }, 120_000);
+});
