@@ -41,12 +41,64 @@ function workload(heap: Heap): void {
     keep.push(dict);
     heap.decref(list);
   }
+  const cls = heap.newClass('Point');
+  const points: number[] = [];
+  for (let i = 0; i < 30; i++) {
+    const point = heap.newInstance(cls);
+    const x = heap.newInt(i);
+    heap.setAttr(point, 'x', x);
+    heap.decref(x);
+    points.push(point);
+  }
+  for (const point of points) heap.decref(point);
+  heap.decref(cls);
   // Tuples of 50 items (about 430 bytes): several 1 MiB arenas, given back when freed.
   const items = new Array<number>(50).fill(heap.none);
   const many: number[] = [];
   for (let i = 0; i < 6000; i++) many.push(heap.newTuple(items));
   for (const tuple of many) heap.decref(tuple);
   for (const dict of keep) heap.decref(dict);
+}
+
+/**
+ * Walks the events and object records in stream order: a new object (not reused) sits
+ * in a block the allocator has just handed out, with that block's requested size; a
+ * freed object's block was freed by the event just before its record.
+ */
+function expectObjectsInTheirBlocks(trace: Trace): void {
+  const live = new Map<number, number>();
+  let event = 0;
+  const advance = (to: number) => {
+    for (; event < to; event++) {
+      const op = trace.op[event]!;
+      if (op === Op.malloc || op === Op.calloc) live.set(trace.b[event]!, trace.a[event]!);
+      else if (op === Op.realloc) {
+        live.delete(trace.a[event]!);
+        live.set(trace.c[event]!, trace.b[event]!);
+      } else if (op === Op.free) live.delete(trace.a[event]!);
+    }
+  };
+  let fresh = 0;
+  let freed = 0;
+  const problems: string[] = [];
+  for (const record of trace.objectRecords) {
+    advance(record.eventIndex);
+    if (record.kind === 'new' && !record.reused) {
+      fresh++;
+      if (record.size === 0 || live.get(record.address) !== record.size)
+        problems.push(
+          `${record.typeName} ${record.handle}: not in a block of ${record.size} bytes`,
+        );
+    } else if (record.kind === 'free') {
+      freed++;
+      const last = record.eventIndex - 1;
+      if (trace.op[last] !== Op.free || trace.a[last] !== record.address)
+        problems.push(`object ${record.handle}: freed without its block`);
+    }
+  }
+  expect(problems).toEqual([]);
+  expect(fresh).toBeGreaterThan(100);
+  expect(freed).toBeGreaterThan(100);
 }
 
 describe('TraceRecorder', () => {
@@ -67,6 +119,7 @@ describe('TraceRecorder', () => {
       const fromPmt = decodePmt(encodePmtBytes(trace, { eventsPerChunk: 4096 }));
       expect(fromPmt.warnings).toEqual([]);
       expect(text(fromPmt.trace)).toBe(written);
+      expectObjectsInTheirBlocks(trace);
       for (const read of [parseTextTrace(written), fromPmt.trace]) {
         const replayer = new Replayer(read, { profile, verify: true });
         replayer.runToEnd();
