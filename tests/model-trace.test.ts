@@ -2,16 +2,30 @@
  * A recorded model run (allocator, object and collector records, reference counts)
  * through the whole CLI: `pymem convert` both ways byte for byte, `pymem check` counting
  * the records, `pymem replay --verify` reproducing the allocator, and damaged copies
- * reported like any recording (the pmt-fuzz approach, on the extension records).
+ * reported like any recording (the pmt-fuzz approach, on the extension records); and
+ * the reference counts the refcount records carry, against real CPython 3.8 … 3.14.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JSON_SCHEMAS } from '@pymem/cli';
+import { liveInterpreterFor, runProbe } from '@pymem/cpython';
 import { Collector, TestGraph } from '@pymem/gc';
 import { createRuntime, TraceRecorder } from '@pymem/runtime';
-import { decodePmt, encodePmtBytes, formatTextTrace, type Trace } from '@pymem/tracing';
+import {
+  decodePmt,
+  encodePmtBytes,
+  formatTextTrace,
+  parseTextTrace,
+  type Trace,
+} from '@pymem/tracing';
+import { PROFILES, type ProfileName, RECORDED_PROFILE_NAMES } from '@pymem/versions';
 import { describe, expect, it } from 'vitest';
+import {
+  REFCOUNT_FIXTURE,
+  REFCOUNT_PROBE,
+  type RefcountProbeResult,
+} from './scripts/record-refcount-fixture.ts';
 import { runCli } from './support/run-cli.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'pymem-model-trace-'));
@@ -111,4 +125,76 @@ describe('a model run through the CLI', () => {
       expect(result.stderr).not.toMatch(/\n\s+at |Error:/);
     }
   }, 120_000);
+});
+
+/**
+ * refcount_probe.py's steps on the model, recorded with refcount records; the count
+ * after each step is read back from the written trace (the last `o incref`/`o decref`
+ * of the str so far, 1 before any), as `sys.getrefcount` reports it: one more for the
+ * call's own reference before 3.14, which borrows it.
+ */
+function modelTrajectory(profile: ProfileName): number[] {
+  const runtime = createRuntime({ profile, objects: true });
+  const recorder = new TraceRecorder(runtime, { refcounts: true });
+  const heap = runtime.heap!;
+  const s = heap.newStr('hello world');
+  let changes = 0;
+  const stop = runtime.events.subscribe('refcounts', (event) => {
+    if (event.handle === s) changes++;
+  });
+  const seen: number[] = [changes];
+  const l = heap.newList([s]);
+  seen.push(changes);
+  heap.listAppend(l, s);
+  seen.push(changes);
+  const t = heap.newTuple([s, s]);
+  seen.push(changes);
+  const d = heap.newDict();
+  const key = heap.newStr('key');
+  heap.dictSetItem(d, key, s);
+  heap.decref(key);
+  seen.push(changes);
+  for (const dropped of [l, t, d]) {
+    heap.decref(dropped);
+    seen.push(changes);
+  }
+  stop();
+  const written = parseTextTrace([...formatTextTrace(recorder.stop())].join(''));
+  const counts = written.objectRecords.flatMap((record) =>
+    (record.kind === 'incref' || record.kind === 'decref') && record.handle === s
+      ? [record.refcnt]
+      : [],
+  );
+  const call = profile === '3.14' ? 0 : 1;
+  return seen.map((n) => (n === 0 ? 1 : counts[n - 1]!) + call);
+}
+
+describe('refcount records against real CPython', () => {
+  const fixture = JSON.parse(readFileSync(REFCOUNT_FIXTURE, 'utf8')) as Record<string, number[]>;
+
+  it('carry the counts the recorded interpreters reported (fixture, 3.8 … 3.14)', () => {
+    for (const profile of [...RECORDED_PROFILE_NAMES, '3.14'] as ProfileName[]) {
+      const release =
+        profile === '3.14'
+          ? Object.keys(fixture).find((version) => version.startsWith('3.14.'))!
+          : PROFILES[profile].referenceRelease;
+      expect(modelTrajectory(profile), profile).toEqual(fixture[release]);
+    }
+  });
+
+  for (const profile of RECORDED_PROFILE_NAMES) {
+    const interpreter = liveInterpreterFor(profile, 'refcount records');
+    it.skipIf(!interpreter)(`carry the counts a fresh run of CPython ${profile} reports`, () => {
+      const truth = runProbe<RefcountProbeResult>(interpreter!.path, REFCOUNT_PROBE);
+      expect(modelTrajectory(profile)).toEqual(truth.counts);
+    });
+  }
+
+  it('carry the counts a fresh run of Pyodide (CPython 3.14) reports', async (context) => {
+    const { runInPyodide } = await import('./scripts/pyodide-probe.ts');
+    const truth = await runInPyodide<RefcountProbeResult>(REFCOUNT_PROBE, {}, 'probe()');
+    if (truth === null) return context.skip(); // announced loudly by runInPyodide
+    expect(truth.version.startsWith('3.14.')).toBe(true);
+    expect(modelTrajectory('3.14')).toEqual(truth.counts);
+  });
 });
