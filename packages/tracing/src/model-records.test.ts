@@ -284,6 +284,24 @@ describe('object and collector records', () => {
     ]);
   });
 
+  it('read a type defined in a chunk lost to damage as a placeholder, with salvage', () => {
+    const good = encodePmtBytes(parseTextTrace(SAMPLE), { eventsPerChunk: 1 });
+    // Chunk 2 holds event 2 and the records before it: the definition of `list`.
+    const chunk = decodePmt(good).chunks[2]!;
+    const damaged = good.slice();
+    damaged[chunk.offset + 28]! ^= 0xff;
+    expect(() => decodePmt(damaged)).toThrow(/chunk 2 is damaged/);
+    const file = decodePmt(damaged, { salvage: true });
+    const reused = file.trace.objectRecords.find(
+      (record) => record.kind === 'new' && record.reused,
+    );
+    expect(reused).toMatchObject({ handle: 7, typeName: '<lost>' });
+    expect(file.trace.objectRecords.find((record) => record.handle === 1_000_000)).toMatchObject({
+      typeName: 'instance',
+    });
+    expect(file.warnings).toContain('1 object type name defined in lost chunks read as "<lost>"');
+  });
+
   it('never throw anything but TraceFormatError from damaged bytes, with or without salvage', () => {
     const good = encodePmtBytes(parseTextTrace(SAMPLE), { eventsPerChunk: 1 });
     const written = parseTextTrace(SAMPLE).objectRecords;
