@@ -3,7 +3,8 @@
  * through the whole CLI: `pymem convert` both ways byte for byte, `pymem check` counting
  * the records, `pymem replay --verify` reproducing the allocator, and damaged copies
  * reported like any recording (the pmt-fuzz approach, on the extension records); and
- * the reference counts the refcount records carry, against real CPython 3.8 … 3.14.
+ * the reference counts the refcount records carry (3.8 … 3.14) and the collector's
+ * start and stop records (3.8 … 3.13), against real CPython.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,10 +23,14 @@ import {
 import { PROFILES, type ProfileName, RECORDED_PROFILE_NAMES } from '@pymem/versions';
 import { describe, expect, it } from 'vitest';
 import {
+  type CallbackEvent,
+  COLLECTOR_FIXTURE,
+  COLLECTOR_PROBE,
+  type CollectorProbeResult,
   REFCOUNT_FIXTURE,
   REFCOUNT_PROBE,
   type RefcountProbeResult,
-} from './scripts/record-refcount-fixture.ts';
+} from './scripts/record-model-trace-fixtures.ts';
 import { runCli } from './support/run-cli.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'pymem-model-trace-'));
@@ -197,4 +202,64 @@ describe('refcount records against real CPython', () => {
     expect(truth.version.startsWith('3.14.')).toBe(true);
     expect(modelTrajectory('3.14')).toEqual(truth.counts);
   });
+});
+
+/**
+ * collector_records_probe.py's graph on the model's collector, recorded; the start and
+ * stop records read back from the written trace in gc.callbacks' shape. Also checks
+ * that the full collection's move-unreachable phase named exactly the garbage.
+ */
+function modelCallbacks(profile: ProfileName): CallbackEvent[] {
+  const graph = new TestGraph();
+  const collector = new Collector({ profile, graph });
+  graph.attach(collector);
+  collector.enabled = false;
+  const runtime = createRuntime({ profile, collector });
+  const recorder = new TraceRecorder(runtime);
+  const a = graph.newObject('list');
+  const b = graph.newObject('list');
+  graph.addReference(b, a);
+  graph.addReference(a, b);
+  const d = graph.newObject('dict');
+  graph.addReference(d, d);
+  const keep = graph.newObject('list');
+  graph.addReference(keep, keep);
+  for (const dropped of [a, b, d]) graph.decref(dropped);
+  collector.collect(2);
+  collector.collect(0);
+  const written = parseTextTrace([...formatTextTrace(recorder.stop())].join(''));
+  const unreachable = written.collectorRecords.find(
+    (record) => record.kind === 'phase' && record.phase === 'move-unreachable',
+  );
+  expect(unreachable).toMatchObject({ generation: 2 });
+  expect(unreachable?.kind === 'phase' && [...unreachable.objects].sort()).toEqual(
+    [a, b, d].sort(),
+  );
+  return written.collectorRecords.flatMap((record): CallbackEvent[] =>
+    record.kind === 'start'
+      ? [['start', record.generation, 0, 0]]
+      : record.kind === 'stop'
+        ? [['stop', record.generation, record.collected, record.uncollectable]]
+        : [],
+  );
+}
+
+describe('collector records against real CPython', () => {
+  const fixture = JSON.parse(readFileSync(COLLECTOR_FIXTURE, 'utf8')) as Record<
+    string,
+    CallbackEvent[]
+  >;
+
+  it('start and stop as gc.callbacks did in the recorded interpreters (fixture, 3.8 … 3.13)', () => {
+    for (const profile of RECORDED_PROFILE_NAMES)
+      expect(modelCallbacks(profile), profile).toEqual(fixture[PROFILES[profile].referenceRelease]);
+  });
+
+  for (const profile of RECORDED_PROFILE_NAMES) {
+    const interpreter = liveInterpreterFor(profile, 'collector records');
+    it.skipIf(!interpreter)(`start and stop as gc.callbacks does in CPython ${profile}`, () => {
+      const truth = runProbe<CollectorProbeResult>(interpreter!.path, COLLECTOR_PROBE);
+      expect(modelCallbacks(profile)).toEqual(truth.events);
+    });
+  }
 });
