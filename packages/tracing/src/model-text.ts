@@ -49,15 +49,15 @@ export function formatCollectorRecord(record: CollectorRecord): string {
   }
 }
 
-/** Reads decimal and hex fields of one line, failing with the line's number. */
-interface FieldReader {
+/** How a parser reads the decimal and hex fields of one line (failing with its number). */
+export interface FieldReader {
   decimal(text: string, what: string): number;
   hex(text: string): number;
   /** `text` made safe to quote in a message (clipped, non-printable bytes escaped). */
   quote(text: string): string;
 }
 
-function expect(fields: readonly string[], count: number, shape: string, line: number): void {
+function expectFields(fields: readonly string[], count: number, shape: string, line: number): void {
   if (fields.length !== count)
     throw new TraceFormatError(`expected "${shape}", found ${fields.length - 1} fields`, line);
 }
@@ -77,7 +77,7 @@ export function parseObjectRecord(
   switch (verb) {
     case 'new':
     case 'reuse': {
-      expect(fields, 6, `o ${verb} <handle> <type> <addr> <size>`, line);
+      expectFields(fields, 6, `o ${verb} <handle> <type> <addr> <size>`, line);
       const typeName = fields[3]!;
       if (typeName === '') throw new TraceFormatError('empty type name', line);
       return {
@@ -92,15 +92,15 @@ export function parseObjectRecord(
     }
     case 'free':
     case 'park':
-      expect(fields, 4, `o ${verb} <handle> <addr>`, line);
+      expectFields(fields, 4, `o ${verb} <handle> <addr>`, line);
       return { ...position, kind: verb, handle: handle(), address: read.hex(fields[3]!) };
     case 'track':
     case 'untrack':
-      expect(fields, 3, `o ${verb} <handle>`, line);
+      expectFields(fields, 3, `o ${verb} <handle>`, line);
       return { ...position, kind: verb, handle: handle() };
     case 'incref':
     case 'decref':
-      expect(fields, 4, `o ${verb} <handle> <refcnt>`, line);
+      expectFields(fields, 4, `o ${verb} <handle> <refcnt>`, line);
       return {
         ...position,
         kind: verb,
@@ -134,10 +134,10 @@ export function parseCollectorRecord(
   ];
   switch (verb) {
     case 'scheduled':
-      expect(fields, 5, 'g scheduled <count0> <count1> <count2>', line);
+      expectFields(fields, 5, 'g scheduled <count0> <count1> <count2>', line);
       return { ...position, kind: 'scheduled', counts: triple(2) };
     case 'start': {
-      expect(fields, 10, 'g start <gen> <reason> <count0..2> <size0..2>', line);
+      expectFields(fields, 10, 'g start <gen> <reason> <count0..2> <size0..2>', line);
       const reason = fields[3]!;
       if (reason !== 'automatic' && reason !== 'manual') {
         throw new TraceFormatError(
@@ -171,7 +171,7 @@ export function parseCollectorRecord(
       return { ...position, kind: 'phase', generation: generation(), phase, objects };
     }
     case 'weakref': {
-      expect(fields, 5, 'g weakref <gen> <handle> kept|freed', line);
+      expectFields(fields, 5, 'g weakref <gen> <handle> kept|freed', line);
       const outcome = fields[4]!;
       if (outcome !== 'kept' && outcome !== 'freed')
         throw new TraceFormatError(
@@ -187,7 +187,7 @@ export function parseCollectorRecord(
       };
     }
     case 'stop':
-      expect(fields, 5, 'g stop <gen> <collected> <uncollectable>', line);
+      expectFields(fields, 5, 'g stop <gen> <collected> <uncollectable>', line);
       return {
         ...position,
         kind: 'stop',
