@@ -46,6 +46,7 @@ import {
   TRAILER,
 } from './format.ts';
 import { type PmtDamage, PmtDamageError, type PmtRegion } from './pmt-damage.ts';
+import { LOST_TYPE } from './model-codec.ts';
 import { fail, LOST_FILENAME, RecordDecoder } from './records.ts';
 
 /** Where each chunk starts: its file offset and the index of its first event. */
@@ -201,7 +202,7 @@ class PmtFileReader {
     if (decoder.model.placeholders > 0) {
       const n = decoder.model.placeholders;
       this.warnings.push(
-        `${n} object type name${n === 1 ? '' : 's'} defined in lost chunks read as "${LOST_FILENAME}"`,
+        `${n} object type name${n === 1 ? '' : 's'} defined in lost chunks read as "${LOST_TYPE}"`,
       );
     }
     const extensions = [...decoder.extensions]

@@ -3,8 +3,8 @@
  * chunk. Every address delta restarts at 0 in each chunk, so each chunk decodes on its
  * own; notes are written in stream order between the events they sit between (a run
  * of object or collector records between the same two events as one extension record
- * of kind 1 or 2, model-codec.ts). The
- * header, every chunk and the index carry CRC-32C checksums (format.ts, invariant 4).
+ * of kind 1 or 2, model-codec.ts). The header, every chunk and the index carry CRC-32C
+ * checksums (format.ts, invariant 4).
  */
 import type { CollectorRecord, ObjectRecord } from '../model-records.ts';
 import { type Note, notesInOrder } from '../notes.ts';
