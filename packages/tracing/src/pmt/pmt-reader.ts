@@ -45,8 +45,8 @@ import {
   POINTER_SIZE,
   TRAILER,
 } from './format.ts';
-import { type PmtDamage, PmtDamageError, type PmtRegion } from './pmt-damage.ts';
 import { LOST_TYPE } from './model-codec.ts';
+import { type PmtDamage, PmtDamageError, type PmtRegion } from './pmt-damage.ts';
 import { fail, LOST_FILENAME, RecordDecoder } from './records.ts';
 
 /** Where each chunk starts: its file offset and the index of its first event. */
