@@ -276,6 +276,27 @@ describe('object and collector records', () => {
       /^byte \d+: unexpected end of data$/,
     );
     expect(read(collector, 9)).toThrow(/unknown collector record code 9$/);
+    // An unknown extension kind among them is still skipped, and the records after it read.
+    const mixed = new Uint8Array([
+      ...extensionRecordBytes(objects, Uint8Array.of(ObjectRecordCode.track, 14)),
+      ...extensionRecordBytes(77, Uint8Array.of(1, 2, 3)),
+      ...extensionRecordBytes(objects, Uint8Array.of(ObjectRecordCode.untrack, 0)),
+    ]);
+    const chunk = chunkBytes(mixed, 0, 0);
+    const file = decodePmt(
+      Uint8Array.from([
+        ...header,
+        ...chunk,
+        ...indexBytes([[header.length, 0]], 0, header.length + chunk.length),
+      ]),
+    );
+    expect(file.trace.objectRecords.map((record) => [record.kind, record.handle])).toEqual([
+      ['track', 7],
+      ['untrack', 7],
+    ]);
+    expect(file.warnings).toEqual([
+      'skipped 1 extension record of kind 77 (3 bytes): this reader does not implement it',
+    ]);
     // A well-formed payload reads.
     expect(
       decodePmt(fileWith(collector, CollectorRecordCode.stop, 2, 5, 1)).trace.collectorRecords,
