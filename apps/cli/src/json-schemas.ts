@@ -275,6 +275,9 @@ export const checkSchema: z.ZodType = z.strictObject({
   heapSnapshots: count.describe('heap-snapshot extension records (checksums checked only)'),
   gcCollections: count,
   sites: z.strictObject({ filenames: count, tracebacks: count }),
+  modelRecords: z
+    .strictObject({ objects: count, collector: count })
+    .describe('object and collector records of a model run (o and g lines)'),
   extensions: z
     .array(z.strictObject({ kind: count, name: z.string(), records: count, bytes: count }))
     .describe('extension records skipped: this reader does not implement their kind'),

@@ -8,6 +8,16 @@
  *   object-track    the object joined the GC's lists (`_PyObject_GC_TRACK`)
  *   object-untrack  it left them (`PyObject_GC_UnTrack`)
  *   memory-call     one allocator call the object layer made: domain, call, size, result
+ *
+ * Reference-count changes come through a second hook of their own (`heap.refcountHook`),
+ * set only by whoever asks for them, since they outnumber every other event:
+ *
+ *   object-incref   Py_INCREF of a mortal object: its count after the change
+ *   object-decref   Py_DECREF of a mortal object: its count after the change (0: it dies
+ *                   next, and its object-free or object-park follows)
+ *
+ * Immortal objects (3.12+) and 3.11's statically allocated ones under their immortal
+ * bit publish nothing: their count does not change.
  */
 import type { ObjectType } from './types.ts';
 
@@ -52,3 +62,14 @@ export type ObjectEvent =
 
 /** Receives every {@link ObjectEvent} synchronously, in the order CPython would act. */
 export type ObjectListener = (event: ObjectEvent) => void;
+
+/** One reference-count change of a mortal object (see the module comment). */
+export type RefcountEvent = {
+  readonly type: 'object-incref' | 'object-decref';
+  readonly handle: number;
+  /** `ob_refcnt` after the change. */
+  readonly refcnt: number;
+};
+
+/** Receives every {@link RefcountEvent} synchronously, in order. */
+export type RefcountListener = (event: RefcountEvent) => void;

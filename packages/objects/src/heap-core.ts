@@ -42,7 +42,7 @@ import type { ProfileName } from '@pymem/versions';
 import { type ObjectConstants, objectConstants } from './constants.ts';
 import { DataStack } from './data-stack.ts';
 import { dealloc } from './dealloc.ts';
-import type { MemoryDomain, ObjectListener } from './events.ts';
+import type { MemoryDomain, ObjectListener, RefcountListener } from './events.ts';
 import type { InterpreterFrame } from './frames.ts';
 import { FreeLists } from './free-lists.ts';
 import type { GcObserver } from './gc-observer.ts';
@@ -128,6 +128,8 @@ export class HeapCore {
    * tracking changes; null (the default) costs nothing. Set by whoever attaches a collector.
    */
   gc: GcObserver | null = null;
+  /** Receives every reference-count change while set; null (the default) costs one test. */
+  refcountHook: RefcountListener | null = null;
   /** `None`. */
   readonly none: ObjectHandle;
   /** `True`. */
@@ -302,14 +304,18 @@ export class HeapCore {
 
   /** @internal `Py_INCREF` of a reference the heap will hold. */
   increment(o: ObjectHandle): void {
-    if ((this.table.flags[o]! & Flag.IMMORTAL) === 0) this.table.refcnt[o]!++;
+    if (this.table.flags[o]! & Flag.IMMORTAL) return;
+    const refcnt = ++this.table.refcnt[o]!;
+    if (this.refcountHook !== null) this.refcountHook({ type: 'object-incref', handle: o, refcnt });
   }
 
   /** @internal `Py_DECREF` of a reference the heap held. */
   release(o: ObjectHandle): void {
     const t = this.table;
     if (t.flags[o]! & Flag.IMMORTAL) return;
-    if (--t.refcnt[o]! === 0) dealloc(this, o);
+    const refcnt = --t.refcnt[o]!;
+    if (this.refcountHook !== null) this.refcountHook({ type: 'object-decref', handle: o, refcnt });
+    if (refcnt === 0) dealloc(this, o);
   }
 
   /** @internal A new LIVE object at `address`, with one external reference. */

@@ -8,7 +8,13 @@ export {
   presizedLog2,
   usableFraction,
 } from './dict-keys.ts';
-export type { MemoryDomain, ObjectEvent, ObjectListener } from './events.ts';
+export type {
+  MemoryDomain,
+  ObjectEvent,
+  ObjectListener,
+  RefcountEvent,
+  RefcountListener,
+} from './events.ts';
 export { CO_COROUTINE, CO_GENERATOR } from './frames.ts';
 export type { GcObserver } from './gc-observer.ts';
 export type { HeapGraph } from './graph.ts';

@@ -16,3 +16,8 @@ export { createRuntime, type Runtime, type RuntimeEvents, type RuntimeOptions } 
 export { type SeekOptions, TraceSeeker } from './seek.ts';
 export { type SyntheticOptions, synthesizeTrace } from './synthesize-trace.ts';
 export { takeSnapshot } from './take-snapshot.ts';
+export {
+  TraceRecorder,
+  TraceRecorderError,
+  type TraceRecorderOptions,
+} from './trace-recorder.ts';

@@ -5,21 +5,24 @@
  *          ┌──────────── Runtime (profile 3.x) ────────────┐
  *          │  obmalloc ── hook ──► events: 'obmalloc'      │
  *          │  heap     ── hook ──► events: 'objects'       │
- *          │  collector ─ hook ──► events: 'gc'            │
+ *          │           ── refcountHook ──► 'refcounts'     │
+ *          │  collector ── hook ──► events: 'gc'           │
  *          └───────────────────────────────────────────────┘
  *
  * The object heap is built on request (`objects: true`): a replay of a recording must
  * not have one, since creating CPython's cached objects allocates. The cycle collector
  * (`gc: true`, which implies the heap) is a `HeapCollector` attached to it: GC
  * allocations count toward its thresholds and its collections free through the heap.
+ * A collector on another graph (a heap snapshot, a `TestGraph`) may be passed in built
+ * (`collector`) instead: the runtime only fans its events out.
  * The runtime owns each layer's fast hook: nothing else may set `obmalloc.hook`,
- * `heap.hook` or `collector.hook`.
+ * `heap.hook`, `heap.refcountHook` or `collector.hook`.
  * A layer's hook is installed only while its channel has subscribers, so a runtime
  * nobody listens to runs each layer at full speed.
  */
 
-import { type GcEvent, HeapCollector } from '@pymem/gc';
-import { Heap, type ObjectEvent } from '@pymem/objects';
+import { type Collector, type GcEvent, HeapCollector } from '@pymem/gc';
+import { Heap, type ObjectEvent, type RefcountEvent } from '@pymem/objects';
 import {
   type ArenaAllocator,
   Obmalloc,
@@ -40,6 +43,8 @@ export interface RuntimeEvents {
   readonly obmalloc: ObmallocEvent;
   /** The object heap's events. */
   readonly objects: ObjectEvent;
+  /** Every reference-count change of the heap's mortal objects (asked for separately: many). */
+  readonly refcounts: RefcountEvent;
   /** The cycle collector's events: start, each phase with the objects it touched, stop. */
   readonly gc: GcEvent;
 }
@@ -56,6 +61,11 @@ export interface RuntimeOptions {
   readonly objects?: boolean;
   /** Attach the cycle collector (`@pymem/gc`) to the object heap; implies `objects`. */
   readonly gc?: boolean;
+  /**
+   * A collector on another graph whose events the bus carries on `gc` (its hook becomes
+   * the runtime's); not with `gc: true`.
+   */
+  readonly collector?: Collector;
 }
 
 /** One modelled interpreter's memory layers and its event bus. */
@@ -98,13 +108,23 @@ export function createRuntime(options: RuntimeOptions): Runtime {
         heap.hook = null;
       };
     });
+    events.onActivate('refcounts', () => {
+      heap.refcountHook = (event) => events.emit('refcounts', event);
+      return () => {
+        heap.refcountHook = null;
+      };
+    });
+  }
+  if (options.gc && options.collector !== undefined) {
+    throw new Error('createRuntime: give gc: true or a collector, not both');
   }
   const collector = heap !== null && options.gc ? new HeapCollector(heap) : null;
-  if (collector !== null) {
+  const core: Collector | null = collector?.collector ?? options.collector ?? null;
+  if (core !== null) {
     events.onActivate('gc', () => {
-      collector.collector.hook = (event) => events.emit('gc', event);
+      core.hook = (event) => events.emit('gc', event);
       return () => {
-        collector.collector.hook = undefined;
+        core.hook = undefined;
       };
     });
   }

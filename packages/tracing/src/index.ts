@@ -1,4 +1,13 @@
 export { TraceFormatError } from './errors.ts';
+export {
+  COLLECTION_REASONS,
+  COLLECTOR_PHASES,
+  type CollectorRecord,
+  type GenerationTriple,
+  type ObjectRecord,
+  type ObjectRecordKind,
+} from './model-records.ts';
+export { formatCollectorRecord, formatObjectRecord } from './model-text.ts';
 export { type Note, notesInOrder } from './notes.ts';
 export {
   CRC32C_POLYNOMIAL,

@@ -1,7 +1,8 @@
 /**
- * The notes of a trace (marks, comments, GC collections, site definitions) merged
- * into stream order, for writers: sorted by (eventIndex, seq).
+ * The notes of a trace (marks, comments, GC collections, site definitions, object and
+ * collector records) merged into stream order, for writers: sorted by (eventIndex, seq).
  */
+import type { CollectorRecord, ObjectRecord } from './model-records.ts';
 import type {
   FilenameDefinition,
   GcCollection,
@@ -17,7 +18,9 @@ export type Note =
   | { readonly kind: 'comment'; readonly note: TraceComment }
   | { readonly kind: 'gc'; readonly note: GcCollection }
   | { readonly kind: 'filename'; readonly note: FilenameDefinition }
-  | { readonly kind: 'traceback'; readonly note: TracebackDefinition };
+  | { readonly kind: 'traceback'; readonly note: TracebackDefinition }
+  | { readonly kind: 'object'; readonly note: ObjectRecord }
+  | { readonly kind: 'collector'; readonly note: CollectorRecord };
 
 /** Every note of `trace` in stream order. */
 export function notesInOrder(trace: Trace): Note[] {
@@ -27,6 +30,8 @@ export function notesInOrder(trace: Trace): Note[] {
     ...trace.gcCollections.map((note) => ({ kind: 'gc' as const, note })),
     ...trace.filenames.map((note) => ({ kind: 'filename' as const, note })),
     ...trace.tracebacks.map((note) => ({ kind: 'traceback' as const, note })),
+    ...trace.objectRecords.map((note) => ({ kind: 'object' as const, note })),
+    ...trace.collectorRecords.map((note) => ({ kind: 'collector' as const, note })),
   ];
   return notes.sort((x, y) => x.note.eventIndex - y.note.eventIndex || x.note.seq - y.note.seq);
 }

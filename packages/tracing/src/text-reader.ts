@@ -16,12 +16,15 @@
  *   G <gen> <collected> <uncollectable> <ns>   a GC collection
  *   N <id> <filename>                  a site file name (`\\` and `\n` escaped)
  *   T <id> <total> <file>:<line> …     a site traceback, most recent frame first
+ *   o <verb> <handle> …                an object record (model-text.ts)
+ *   g <verb> …                         a collector record (model-text.ts)
  *   # <anything>                       a comment
  *
  * Domains are raw, mem, obj; sizes decimal; addresses lowercase hex without 0x;
  * NULL is 0. Anything else is a TraceFormatError naming the line.
  */
 import { TraceFormatError } from './errors.ts';
+import { parseCollectorRecord, parseObjectRecord } from './model-text.ts';
 import { Domain, Op, type OpCode, type Trace, TraceBuilder } from './trace.ts';
 
 const MAX_HEX_DIGITS = 13; // 52 bits: every user-space address, exactly
@@ -249,11 +252,17 @@ export class TextTraceParser {
         });
         return;
       }
+      case 'o':
+        b.objectRecords.push(parseObjectRecord(fields, b.position(), n, fieldReader(n)));
+        return;
+      case 'g':
+        b.collectorRecords.push(parseCollectorRecord(fields, b.position(), n, fieldReader(n)));
+        return;
       default:
         throw new TraceFormatError(
           line === ''
             ? 'empty line'
-            : `unknown record "${clip(line)}" (expected A, F, m, c, r, f, S, |, t, G, N, T, E or #)`,
+            : `unknown record "${clip(line)}" (expected A, F, m, c, r, f, S, |, t, G, N, T, o, g, E or #)`,
           n,
         );
     }
@@ -290,6 +299,15 @@ export function parseTextTrace(text: string): Trace {
   const parser = new TextTraceParser();
   parser.push(text);
   return parser.finish();
+}
+
+/** Decimal and hex fields of model records, failing with line `line`. */
+function fieldReader(line: number) {
+  return {
+    decimal: (text: string, what: string) => decimal(text, line, what),
+    hex: (text: string) => hex(text, line),
+    quote: clip,
+  };
 }
 
 function expectFields(fields: string[], count: number, shape: string, line: number): void {

@@ -2,6 +2,7 @@
  * Writer of the text trace format (see text-reader.ts for the grammar). Yields the
  * text in chunks so that a large trace is never one string.
  */
+import { formatCollectorRecord, formatObjectRecord } from './model-text.ts';
 import { type Note, notesInOrder } from './notes.ts';
 import { DOMAIN_NAMES, Op, type Trace } from './trace.ts';
 
@@ -28,6 +29,10 @@ function formatNote({ kind, note }: Note): string {
       return `N ${note.id} ${note.filename.replace(/\\/g, '\\\\').replace(/\n/g, '\\n')}\n`;
     case 'traceback':
       return `T ${note.id} ${note.totalFrames}${note.frames.map((f) => ` ${f.filename}:${f.lineno}`).join('')}\n`;
+    case 'object':
+      return formatObjectRecord(note);
+    case 'collector':
+      return formatCollectorRecord(note);
   }
 }
 

@@ -12,6 +12,7 @@
  *   realloc      dom        ptr    size     result  tb|-1   r <dom> <old> <size> <new> [@tb]
  *   free         dom        ptr    ─        ─       -1      f <dom> <ptr>
  *
+ * Object and collector records (model-records.ts) are notes too.
  * A note sits *between* events: `eventIndex` is the number of events before it;
  * `seq` orders notes that share an eventIndex, so files round-trip exactly.
  * Addresses are numbers; every user-space address (< 2**47) is exact.
@@ -23,6 +24,7 @@
  *      of definition); a site or frame refers only to an id defined before it.
  *   3. `line[i]` is the 1-based source line of event i (0 when not from text).
  */
+import type { CollectorRecord, ObjectRecord } from './model-records.ts';
 
 /** Event operation codes (`op` column). */
 export const Op = {
@@ -135,6 +137,10 @@ export interface Trace {
   readonly gcCollections: readonly GcCollection[];
   readonly filenames: readonly FilenameDefinition[];
   readonly tracebacks: readonly TracebackDefinition[];
+  /** What the object heap did (model runs; empty for a recording of CPython). */
+  readonly objectRecords: readonly ObjectRecord[];
+  /** What the cycle collector did, phase by phase (model runs). */
+  readonly collectorRecords: readonly CollectorRecord[];
 }
 
 /**
@@ -160,6 +166,8 @@ export class TraceBuilder {
   readonly gcCollections: GcCollection[] = [];
   readonly filenames: FilenameDefinition[] = [];
   readonly tracebacks: TracebackDefinition[] = [];
+  readonly objectRecords: ObjectRecord[] = [];
+  readonly collectorRecords: CollectorRecord[] = [];
 
   /** Appends one event. */
   push(op: OpCode, domain: number, a: number, b: number, c: number, line: number, site = -1): void {
@@ -225,6 +233,8 @@ export class TraceBuilder {
       gcCollections: this.gcCollections,
       filenames: this.filenames,
       tracebacks: this.tracebacks,
+      objectRecords: this.objectRecords,
+      collectorRecords: this.collectorRecords,
     };
   }
 }

@@ -51,6 +51,8 @@ interface CheckSummary {
   readonly heapSnapshots: number;
   readonly gcCollections: number;
   readonly sites: { readonly filenames: number; readonly tracebacks: number };
+  /** Object and collector records of a model run (`o` and `g` lines, extension kinds 1 and 2). */
+  readonly modelRecords: { readonly objects: number; readonly collector: number };
   readonly extensions: readonly PmtExtensionSummary[];
   readonly warnings: readonly string[];
 }
@@ -91,6 +93,7 @@ export async function checkCommand(io: Io, file: string, options: CheckOptions):
       0,
     gcCollections: trace.gcCollections.length,
     sites: { filenames: trace.filenames.length, tracebacks: trace.tracebacks.length },
+    modelRecords: { objects: trace.objectRecords.length, collector: trace.collectorRecords.length },
     extensions: pmt?.extensions ?? [],
     warnings: loaded.warnings,
   };
@@ -168,6 +171,11 @@ function formatSummary(io: Io, s: CheckSummary): string {
       `${plural(s.gcCollections, 'GC collection')}, ${plural(s.sites.filenames, 'file name')}, ${plural(s.sites.tracebacks, 'traceback')}`,
     ),
   );
+  const { objects, collector } = s.modelRecords;
+  if (objects + collector > 0)
+    lines.push(
+      row('model', `${plural(objects, 'object record')}, ${plural(collector, 'collector record')}`),
+    );
   for (const extension of s.extensions)
     lines.push(row('skipped', `${extension.records} extension records of ${extension.name}`));
   lines.push(

@@ -115,6 +115,46 @@ export const ExtensionKind = {
   /** A heap snapshot: every arena and pool at one point, to seek or check without replay. */
   heapSnapshot: 3,
 } as const;
+/**
+ * Codes of the records inside an object-model extension payload (kind 1): the low 4
+ * bits of each record's first byte ({@link MODEL_RECORD_BITS}). `type` defines a type
+ * name's id (dense, file-wide, before first use); the others are `ObjectRecord`s.
+ * Written by `@pymem/tracing` only (the C recorder records CPython, not the model).
+ */
+export const ObjectRecordCode = {
+  type: 0,
+  new: 1,
+  reuse: 2,
+  free: 3,
+  park: 4,
+  track: 5,
+  untrack: 6,
+  incref: 7,
+  decref: 8,
+} as const;
+
+/**
+ * Codes of the records inside a collector extension payload (kind 2): the first byte
+ * of each record. A weakref callback's outcome is in its code.
+ */
+export const CollectorRecordCode = {
+  scheduled: 0,
+  start: 1,
+  phase: 2,
+  weakrefKept: 3,
+  weakrefFreed: 4,
+  stop: 5,
+} as const;
+
+/**
+ * The first byte of an object record: the code in `codeMask`; `aligned` set when its
+ * address delta is a multiple of {@link ADDRESS_ALIGNMENT} and stored divided by it.
+ */
+export const MODEL_RECORD_BITS: { readonly codeMask: 0x0f; readonly aligned: 0x10 } = {
+  codeMask: 0x0f,
+  aligned: 0x10,
+};
+
 /** The name of an extension kind for messages (`"kind 7"` for an unassigned id). */
 export function extensionKindName(kind: number): string {
   for (const [name, id] of Object.entries(ExtensionKind))

@@ -45,6 +45,7 @@ import {
   POINTER_SIZE,
   TRAILER,
 } from './format.ts';
+import { LOST_TYPE } from './model-codec.ts';
 import { type PmtDamage, PmtDamageError, type PmtRegion } from './pmt-damage.ts';
 import { fail, LOST_FILENAME, RecordDecoder } from './records.ts';
 
@@ -196,6 +197,12 @@ class PmtFileReader {
       const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
       this.warnings.push(
         `${plural(filenames, 'file name')} and ${plural(tracebacks, 'traceback')} defined in lost chunks are placeholders ("${LOST_FILENAME}", no frames)`,
+      );
+    }
+    if (decoder.model.placeholders > 0) {
+      const n = decoder.model.placeholders;
+      this.warnings.push(
+        `${n} object type name${n === 1 ? '' : 's'} defined in lost chunks read as "${LOST_TYPE}"`,
       );
     }
     const extensions = [...decoder.extensions]

@@ -1,9 +1,12 @@
 /**
  * Writes a {@link Trace} as a `.pmt` file of version 2 (docs/formats/pmt.md), chunk by
  * chunk. Every address delta restarts at 0 in each chunk, so each chunk decodes on its
- * own; notes are written in stream order between the events they sit between. The
- * header, every chunk and the index carry CRC-32C checksums (format.ts, invariant 4).
+ * own; notes are written in stream order between the events they sit between (a run
+ * of object or collector records between the same two events as one extension record
+ * of kind 1 or 2, model-codec.ts). The header, every chunk and the index carry CRC-32C
+ * checksums (format.ts, invariant 4).
  */
+import type { CollectorRecord, ObjectRecord } from '../model-records.ts';
 import { type Note, notesInOrder } from '../notes.ts';
 import { Op, type Trace } from '../trace.ts';
 import { ByteWriter, zigzag } from './bytes.ts';
@@ -15,6 +18,7 @@ import {
   DELTA_CLASS_COUNT,
   DOMAIN_SHIFT,
   EVENTS_PER_CHUNK,
+  ExtensionKind,
   FILE_MAGIC,
   FORMAT_VERSION,
   INDEX_MAGIC,
@@ -24,6 +28,7 @@ import {
   SITE_BIT,
   TRAILER,
 } from './format.ts';
+import { ModelRecordEncoder } from './model-codec.ts';
 
 /** Options of {@link encodePmt}. */
 export interface PmtWriteOptions {
@@ -45,6 +50,7 @@ export function* encodePmt(trace: Trace, options: PmtWriteOptions = {}): Generat
   let first = 0;
   let prev = 0;
   const prevClass = new Array<number>(DELTA_CLASS_COUNT).fill(0);
+  const model = new ModelRecordEncoder();
   const chunk = (last: number): Uint8Array => {
     index.push([fileOffset, first]);
     const bytes = chunkBytes(payload.take(), last - first, first);
@@ -52,6 +58,7 @@ export function* encodePmt(trace: Trace, options: PmtWriteOptions = {}): Generat
     first = last;
     prev = 0;
     prevClass.fill(0);
+    model.restart();
     return bytes;
   };
   const address = (value: number, aligned: boolean) => {
@@ -61,8 +68,27 @@ export function* encodePmt(trace: Trace, options: PmtWriteOptions = {}): Generat
   };
   for (let i = 0; i <= trace.length; i++) {
     if (i > first && i - first >= perChunk) yield chunk(i);
-    while (note < notes.length && notes[note]!.note.eventIndex === i)
-      writeNote(payload, notes[note++]!);
+    while (note < notes.length && notes[note]!.note.eventIndex === i) {
+      const kind = notes[note]!.kind;
+      if (kind !== 'object' && kind !== 'collector') {
+        writeNote(payload, notes[note++]!);
+        continue;
+      }
+      // A run of model records between the same two events: one extension record.
+      let end = note + 1;
+      while (end < notes.length && notes[end]!.kind === kind && notes[end]!.note.eventIndex === i)
+        end++;
+      const run = notes.slice(note, end).map((entry) => entry.note);
+      const body =
+        kind === 'object'
+          ? model.objects(run as ObjectRecord[])
+          : model.collector(run as CollectorRecord[]);
+      payload.u8(Kind.extension);
+      payload.varint(kind === 'object' ? ExtensionKind.objects : ExtensionKind.collector);
+      payload.varint(body.length);
+      payload.raw(body);
+      note = end;
+    }
     if (i === trace.length) break;
     const op = trace.op[i]!;
     const a = trace.a[i]!;
@@ -179,7 +205,7 @@ export function indexBytes(
 
 /**
  * One extension record (kind 15): the tag, `varint extensionKind`, `varint byteLength`
- * and the opaque `payload`. Nothing writes extensions yet; tests and future layers do.
+ * and the opaque `payload` (the writer's object and collector records use it).
  */
 export function extensionRecordBytes(extensionKind: number, payload: Uint8Array): Uint8Array {
   const out = new ByteWriter();
@@ -236,6 +262,10 @@ function writeNote(out: ByteWriter, { kind, note }: Note): void {
         out.varint(frame.filename);
         out.varint(frame.lineno);
       }
+      return;
+    default:
+      // Object and collector records go as extension records (see encodePmt).
+      throw new Error(`writeNote: ${kind} records are written in runs`);
   }
 }
 

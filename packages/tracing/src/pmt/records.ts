@@ -6,7 +6,9 @@
  *                     ├─ 8    mark       ──► pending until the next record (13 may follow)
  *                     ├─ 9–12 comment, filename, traceback, gc ──► builder notes
  *                     ├─ 13   tracemalloc ──► closes the pending mark
- *                     └─ 15   extension  ──► skipped, counted per extension kind (v2)
+ *                     └─ 15   extension  ──► kinds 1, 2: object and collector records
+ *                                            (model-codec.ts); others skipped and
+ *                                            counted per extension kind (v2)
  *
  * Invariants kept per chunk: every delta base (`prev`, `prevClass[k]`) starts at 0;
  * a mark is closed before the next record and at the end of the chunk; ids of file
@@ -27,11 +29,13 @@ import {
   DELTA_CLASS_MAX_SIZE,
   DELTA_CLASS_SHIFT,
   DOMAIN_SHIFT,
+  ExtensionKind,
   KIND_MASK,
   Kind,
   requestClass,
   SITE_BIT,
 } from './format.ts';
+import { ModelRecordDecoder, ModelRecordError } from './model-codec.ts';
 
 /** Throws TraceFormatError `byte <offset>: <message>`. */
 export function fail(message: string, offset: number): never {
@@ -80,7 +84,10 @@ export class RecordDecoder {
   lossy = false;
   /** Placeholder definitions created for ids lost with a chunk. */
   placeholders: { filenames: number; tracebacks: number } = { filenames: 0, tracebacks: 0 };
+  /** The object and collector records' decoder (type names, per-chunk bases). */
+  readonly model: ModelRecordDecoder = new ModelRecordDecoder();
   private readonly extensionsAllowed: boolean;
+  private bytes: Uint8Array = new Uint8Array(0);
   private body: ByteReader = new ByteReader(new Uint8Array(0));
   private prev = 0;
   private readonly prevClass = new Float64Array(DELTA_CLASS_COUNT);
@@ -99,9 +106,11 @@ export class RecordDecoder {
   decodeChunk(bytes: Uint8Array, start: number, end: number): number {
     const before = this.builder.length;
     const body = new ByteReader(bytes, start, end);
+    this.bytes = bytes;
     this.body = body;
     this.prev = 0;
     this.prevClass.fill(0);
+    this.model.restart();
     while (body.offset < end) {
       // Events are nearly every record: decode runs of them in one tight loop.
       if ((bytes[body.offset]! & KIND_MASK) <= Op.free && this.pendingMark === null) {
@@ -125,6 +134,10 @@ export class RecordDecoder {
       gcCollections: b.gcCollections.length,
       filenames: b.filenames.length,
       tracebacks: b.tracebacks.length,
+      objectRecords: b.objectRecords.length,
+      collectorRecords: b.collectorRecords.length,
+      types: this.model.types.length,
+      typePlaceholders: this.model.placeholders,
       placeholders: { ...this.placeholders },
       extensions: new Map([...this.extensions].map(([kind, count]) => [kind, { ...count }])),
     };
@@ -140,6 +153,10 @@ export class RecordDecoder {
     b.gcCollections.length = state.gcCollections;
     b.filenames.length = state.filenames;
     b.tracebacks.length = state.tracebacks;
+    b.objectRecords.length = state.objectRecords;
+    b.collectorRecords.length = state.collectorRecords;
+    this.model.types.length = state.types;
+    this.model.placeholders = state.typePlaceholders;
     this.placeholders = { ...state.placeholders };
     this.extensions.clear();
     for (const [kind, count] of state.extensions) this.extensions.set(kind, count);
@@ -365,12 +382,29 @@ export class RecordDecoder {
     builder.tracebacks.push({ ...builder.position(), id, totalFrames, frames });
   }
 
-  /** Kind 15: `varint extension kind`, `varint byteLength`, payload — skipped and counted. */
+  /**
+   * Kind 15: `varint extension kind`, `varint byteLength`, payload. Object and collector
+   * records are decoded (their payload must be used up exactly); other kinds are
+   * skipped and counted.
+   */
   private extension(at: number): void {
     const kind = this.body.varint();
     const length = this.body.varint();
     if (length > this.body.remaining())
       fail(`extension record of ${length} bytes runs past the end of its chunk`, at);
+    if (kind === ExtensionKind.objects || kind === ExtensionKind.collector) {
+      const start = this.body.offset;
+      const payload = new ByteReader(this.bytes, start, start + length);
+      try {
+        if (kind === ExtensionKind.objects) this.model.objects(payload, this.builder, this.lossy);
+        else this.model.collector(payload, this.builder);
+      } catch (error) {
+        if (error instanceof ModelRecordError) fail(error.message, at);
+        throw error;
+      }
+      this.body.offset = start + length;
+      return;
+    }
     this.body.raw(length);
     const count = this.extensions.get(kind) ?? { records: 0, bytes: 0 };
     this.extensions.set(kind, { records: count.records + 1, bytes: count.bytes + length });
@@ -411,6 +445,10 @@ export interface DecoderState {
   readonly gcCollections: number;
   readonly filenames: number;
   readonly tracebacks: number;
+  readonly objectRecords: number;
+  readonly collectorRecords: number;
+  readonly types: number;
+  readonly typePlaceholders: number;
   readonly placeholders: { readonly filenames: number; readonly tracebacks: number };
   readonly extensions: ReadonlyMap<number, ExtensionCount>;
 }
