@@ -355,10 +355,18 @@ for (const [label, env, extension, goal] of modes) {
 
 // ---- the object layer: creations + frees per second, model vs the same interpreter ----
 /** Runs one package's bench script with `--json` (tsx, sources) and parses its output. */
-function packageBench<T>(script: string, args: string[]): T | null {
+function packageBench<T>(script: string, args: string[], nodeFlags: string[] = []): T | null {
   const run = spawnSync(
     process.execPath,
-    ['--import', 'tsx', '--conditions=@pymem/source', join(here, '..', script), ...args, '--json'],
+    [
+      ...nodeFlags,
+      '--import',
+      'tsx',
+      '--conditions=@pymem/source',
+      join(here, '..', script),
+      ...args,
+      '--json',
+    ],
     { cwd: join(here, '..'), encoding: 'utf8', maxBuffer: 1 << 24 },
   );
   if (run.status !== 0) {
@@ -383,6 +391,28 @@ for (const [name, r] of Object.entries(objects?.workloads ?? {})) {
     anchor: `CPython ${interpreter.version} ${perSecond(r.cpython_per_s)} (create + free, ${OBJECTS_N.toLocaleString('en-US')} each)`,
     goal: '—',
     met: null,
+  });
+}
+
+// ---- the collector on the object heap: full collections, model vs the same interpreter ----
+const collections = packageBench<
+  Record<'live' | 'cycles', { model_ms: number; cpython_ms: number | null }>
+>('packages/gc/bench/collect-bench.ts', [interpreter.profile!], ['--expose-gc']);
+for (const [name, label] of [
+  ['live', 'gc: full collection, 1,000,000 live lists'],
+  ['cycles', 'gc: full collection freeing 1,000,000 self-cycles'],
+] as const) {
+  const r = collections?.[name];
+  if (!r) continue;
+  figures.push({
+    name: label,
+    value:
+      r.cpython_ms === null
+        ? `${r.model_ms.toFixed(0)} ms`
+        : `${r.model_ms.toFixed(0)} ms = ${ratio(r.model_ms / r.cpython_ms)} CPython's time`,
+    anchor: `CPython ${interpreter.version}: ${r.cpython_ms === null ? 'not found' : `${r.cpython_ms.toFixed(0)} ms`}`,
+    goal: '≤ 3× CPython',
+    met: r.cpython_ms === null ? null : r.model_ms / r.cpython_ms <= 3,
   });
 }
 
