@@ -32,7 +32,7 @@ export const versionsSchema: z.ZodType = z.strictObject({
       layers: z
         .array(
           z.strictObject({
-            layer: z.enum(['obmalloc', 'objects']),
+            layer: z.enum(['obmalloc', 'objects', 'gc']),
             against: z.array(z.enum(['recordings', 'live', 'source'])),
             interpreter: z
               .string()

@@ -12,7 +12,7 @@
 import { PROFILE_NAMES, PROFILES, type ProfileName } from './profiles.ts';
 
 /** A model layer whose verification is listed. */
-export type VerifiedLayer = 'obmalloc' | 'objects';
+export type VerifiedLayer = 'obmalloc' | 'objects' | 'gc';
 
 /** How one layer of one profile is verified. */
 export interface LayerVerification {
@@ -27,7 +27,10 @@ export interface LayerVerification {
 }
 
 const OBJECT_CHECKS =
-  "sizes, GC tracking, refcounts, free lists, built-in types' allocator requests (pointer for pointer), trashcan order; instances, weakrefs, closures, ranges and iterators by tracemalloc request sizes; generators, frames, exceptions and tracebacks by allocator call sequences and tracemalloc request sizes (3.11+ also data-stack chunks); unreachable counts of gc.collect()";
+  "sizes, GC tracking, refcounts, free lists, built-in types' allocator requests (pointer for pointer), trashcan order; instances, weakrefs, closures, ranges and iterators by tracemalloc request sizes; generators, frames, exceptions and tracebacks by allocator call sequences and tracemalloc request sizes (3.11+ also data-stack chunks); string interning (identity, refcounts, the interned table's growth); 3.8–3.10 split dicts turning combined; unreachable counts of gc.collect()";
+
+const GC_CHECKS =
+  'gc.collect() results, get_count() after each step, get_stats(), finalizer and weakref-callback order, freeze, tuple/dict untracking, automatic collections, and the allocator frees of a collection (call for call) — on the object heap';
 
 function rowsFor(name: ProfileName): readonly LayerVerification[] {
   const { referenceRelease, verification } = PROFILES[name];
@@ -46,6 +49,13 @@ function rowsFor(name: ProfileName): readonly LayerVerification[] {
         checks:
           'sizes, GC tracking, refcounts, free lists; generators, frames and exceptions by tracemalloc request sizes; 64-bit sizes and allocator requests from source',
       },
+      {
+        layer: 'gc',
+        against: ['recordings', 'live', 'source'],
+        interpreter: 'Pyodide 3.14.2 (wasm32)',
+        checks:
+          '3.14.0–3.14.4 incremental collector: counts, get_count/get_stats after young collections, increments and full ones, automatic increments, freeze, callback info, DEBUG_STATS, weakref clearing; the generational collector of 3.14.5+ and root marking beyond frames from source',
+      },
     ];
   }
   return [
@@ -60,6 +70,12 @@ function rowsFor(name: ProfileName): readonly LayerVerification[] {
       against: ['recordings', 'live'],
       interpreter: `CPython ${referenceRelease}`,
       checks: OBJECT_CHECKS,
+    },
+    {
+      layer: 'gc',
+      against: ['recordings', 'live'],
+      interpreter: `CPython ${referenceRelease}`,
+      checks: GC_CHECKS,
     },
   ];
 }
