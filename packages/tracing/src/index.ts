@@ -1,4 +1,15 @@
 export { TraceFormatError } from './errors.ts';
+export {
+  HEAP_GENERATION_SHIFT,
+  HeapGeneration,
+  HeapObjectFlag,
+  type HeapSnapshot,
+  HeapSnapshotAssembler,
+  type HeapSnapshotGcState,
+  type HeapSnapshotType,
+  HeapTypeFlag,
+  heapGeneration,
+} from './heap-snapshot.ts';
 export { type Note, notesInOrder } from './notes.ts';
 export {
   CRC32C_POLYNOMIAL,

@@ -24,6 +24,8 @@
  *   3. `line[i]` is the 1-based source line of event i (0 when not from text).
  */
 
+import type { HeapSnapshot } from './heap-snapshot.ts';
+
 /** Event operation codes (`op` column). */
 export const Op = {
   arenaAlloc: 0,
@@ -135,6 +137,8 @@ export interface Trace {
   readonly gcCollections: readonly GcCollection[];
   readonly filenames: readonly FilenameDefinition[];
   readonly tracebacks: readonly TracebackDefinition[];
+  /** Heap snapshots (`.pmt` only), in stream order; absent or empty when none was taken. */
+  readonly heapSnapshots?: readonly HeapSnapshot[];
 }
 
 /**
@@ -160,6 +164,8 @@ export class TraceBuilder {
   readonly gcCollections: GcCollection[] = [];
   readonly filenames: FilenameDefinition[] = [];
   readonly tracebacks: TracebackDefinition[] = [];
+  /** Heap snapshots, in stream order. */
+  readonly heapSnapshots: HeapSnapshot[] = [];
 
   /** Appends one event. */
   push(op: OpCode, domain: number, a: number, b: number, c: number, line: number, site = -1): void {
@@ -225,6 +231,7 @@ export class TraceBuilder {
       gcCollections: this.gcCollections,
       filenames: this.filenames,
       tracebacks: this.tracebacks,
+      heapSnapshots: this.heapSnapshots,
     };
   }
 }

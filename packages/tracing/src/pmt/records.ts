@@ -18,6 +18,7 @@
  * the cursor is turned into one by the file reader).
  */
 import { TraceFormatError } from '../errors.ts';
+import { HeapSnapshotAssembler } from '../heap-snapshot.ts';
 import { type Mark, Op, type OpCode, TraceBuilder } from '../trace.ts';
 import { ByteReader, unzigzag } from './bytes.ts';
 import {
@@ -27,6 +28,7 @@ import {
   DELTA_CLASS_MAX_SIZE,
   DELTA_CLASS_SHIFT,
   DOMAIN_SHIFT,
+  ExtensionKind,
   KIND_MASK,
   Kind,
   requestClass,
@@ -76,6 +78,8 @@ export class RecordDecoder {
   readonly builder: TraceBuilder = new TraceBuilder();
   /** Extension records skipped, by extension kind. */
   readonly extensions: Map<number, ExtensionCount> = new Map();
+  /** Heap snapshots (extension kind 3), assembled in stream order. */
+  readonly heapSnapshots: HeapSnapshotAssembler = new HeapSnapshotAssembler();
   /** True once a chunk was lost: ids it defined become placeholders. */
   lossy = false;
   /** Placeholder definitions created for ids lost with a chunk. */
@@ -371,7 +375,11 @@ export class RecordDecoder {
     const length = this.body.varint();
     if (length > this.body.remaining())
       fail(`extension record of ${length} bytes runs past the end of its chunk`, at);
-    this.body.raw(length);
+    const payload = this.body.raw(length);
+    if (kind === ExtensionKind.heapSnapshot) {
+      this.heapSnapshots.part(payload, 0, length, at, this.builder.position());
+      return;
+    }
     const count = this.extensions.get(kind) ?? { records: 0, bytes: 0 };
     this.extensions.set(kind, { records: count.records + 1, bytes: count.bytes + length });
   }

@@ -1,0 +1,499 @@
+/*
+ * heap_snapshot.c - `pymem_record.snapshot(label)`: the heap of the recorded
+ * process, written as .pmt extension records of kind 3 (docs/formats/pmt.md,
+ * "Heap snapshots").  Included by pymem_launcher.c, whose buffer, record and
+ * varint helpers it uses; it has no other caller.
+ *
+ * Why a C walker inside the launcher (and not Python code, gc.get_objects()
+ * and gc.get_referents()): a Python-level walk creates a list per call, bound
+ * methods, ints and frames, all of them GC objects that move gc's counts,
+ * can trigger a collection in the middle of the walk (3.8-3.11 collect on
+ * allocation) and survive in free lists.  Here the generation lists are read
+ * in place and every referent comes from Py_TYPE(o)->tp_traverse with a C
+ * visit function, so the walk itself allocates nothing through Python; all
+ * bookkeeping lives on libc malloc.
+ *
+ * What is read, per object (models the fields Modules/gcmodule.c 3.8-3.12
+ * and Python/gc.c 3.13 read):
+ *   generation lists    struct _gc_runtime_state (interp->gc 3.9+,
+ *                       _PyRuntime.gc 3.8): generations[3] at offset 24,
+ *                       generation0 at 96, permanent_generation at 104 in
+ *                       every version 3.8-3.13 (checked once at start, see
+ *                       snapshot_init: generation0 must point at
+ *                       generations[0])
+ *   PyGC_Head           two words before the object: _gc_next (0 = not
+ *                       tracked), _gc_prev (bit 0 = FINALIZED)
+ *   size                _PySys_GetSizeOf, which is sys.getsizeof
+ *   weakrefs            the list at tp_weaklistoffset (PyWeakReference
+ *                       wr_next chain); 3.12+ static builtin types keep
+ *                       theirs elsewhere and are reported without any
+ *
+ * Non-perturbation:
+ *   1. Automatic collection is switched off for the walk (gcstate->enabled)
+ *      and gc's three counts are put back afterwards, so the temporaries of
+ *      sys.getsizeof (a bound method, an int: allocated and freed inside the
+ *      walk, recorded as ordinary events before the snapshot) change neither
+ *      when the program's next collection happens nor what it finds.
+ *   2. Nothing created by the walk outlives it; the records are assembled in
+ *      libc memory and written after the walk, all at one position of the
+ *      event stream, right after the mark of the same label.
+ *   3. A __sizeof__ written in Python runs, as it would for sys.getsizeof.
+ */
+
+#if PY_VERSION_HEX >= 0x030D0000
+/* Still exported, but declared only in internal headers since 3.13. */
+PyAPI_FUNC(size_t) _PySys_GetSizeOf(PyObject *);
+#endif
+
+/* PyGC_Head as laid out 3.8-3.13. */
+typedef struct {
+    uintptr_t next;
+    uintptr_t prev;
+} snap_gc_head;
+
+typedef struct {
+    snap_gc_head head;
+    int threshold;
+    int count;
+} snap_generation;
+
+#define SNAP_GENERATIONS_AT 24
+#define SNAP_GENERATION0_AT 96
+#define SNAP_PERMANENT_AT 104
+#define SNAP_ENABLED_AT 12
+#define SNAP_FINALIZED_BIT 1u
+
+/* Parts of a heap snapshot: the first varint of each kind 3 payload. */
+#define SNAP_PART_BEGIN 0
+#define SNAP_PART_TYPES 1
+#define SNAP_PART_OBJECTS 2
+#define SNAP_PART_END 3
+
+/* Object flags (varint): bits 0-5, then the generation code from bit 6. */
+#define SNAP_TRACKED 1u
+#define SNAP_FINALIZED 2u
+#define SNAP_IS_GC 4u
+#define SNAP_IS_WEAKREF 8u
+#define SNAP_HAS_CALLBACK 16u
+#define SNAP_IMMORTAL 32u
+#define SNAP_GENERATION_SHIFT 6
+#define SNAP_GEN_PERMANENT 3u
+#define SNAP_GEN_NONE 4u
+
+/* Type flags (varint). */
+#define SNAP_TYPE_FINALIZER 1u
+#define SNAP_TYPE_LEGACY_DEL 2u
+#define SNAP_TYPE_TUPLE 4u
+#define SNAP_TYPE_DICT 8u
+
+#define SNAP_BATCH_BYTES (1u << 16) /* objects part payload, about */
+
+static char *snap_gcstate; /* NULL: snapshots unavailable */
+static PyObject *snap_module_key; /* interned "__module__" */
+
+/* Address -> index, open addressing on libc malloc (keys never 0). */
+typedef struct {
+    uintptr_t *keys;
+    uint32_t *values;
+    size_t cap, count;
+    int failed;
+} snap_map;
+
+static int64_t snap_map_get(const snap_map *m, uintptr_t key)
+{
+    if (m->cap == 0)
+        return -1;
+    for (size_t i = mix64(key) & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
+        if (m->keys[i] == key)
+            return m->values[i];
+        if (m->keys[i] == 0)
+            return -1;
+    }
+}
+
+static void snap_map_put(snap_map *m, uintptr_t key, uint32_t value)
+{
+    if (m->failed)
+        return;
+    if (2 * (m->count + 1) > m->cap) {
+        size_t cap = m->cap ? 2 * m->cap : 4096;
+        uintptr_t *keys = calloc(cap, sizeof *keys);
+        uint32_t *values = malloc(cap * sizeof *values);
+        if (keys == NULL || values == NULL) {
+            free(keys);
+            free(values);
+            m->failed = 1;
+            return;
+        }
+        for (size_t j = 0; j < m->cap; j++) {
+            if (m->keys[j] == 0)
+                continue;
+            size_t i = mix64(m->keys[j]) & (cap - 1);
+            while (keys[i] != 0) i = (i + 1) & (cap - 1);
+            keys[i] = m->keys[j];
+            values[i] = m->values[j];
+        }
+        free(m->keys);
+        free(m->values);
+        m->keys = keys;
+        m->values = values;
+        m->cap = cap;
+    }
+    size_t i = mix64(key) & (m->cap - 1);
+    while (m->keys[i] != 0 && m->keys[i] != key) i = (i + 1) & (m->cap - 1);
+    if (m->keys[i] == 0)
+        m->count++;
+    m->keys[i] = key;
+    m->values[i] = value;
+}
+
+typedef struct {
+    PyObject **objects;
+    uint8_t *generation;
+    size_t count, cap;
+    snap_map index;  /* object address -> index */
+    snap_map types;  /* type address -> type id */
+    uint32_t type_count;
+    uint32_t *refs;  /* referents of the object being visited */
+    size_t ref_count, ref_cap;
+    int failed;
+} snap_walk;
+
+/* Adds o (if new) and returns its index, or -1 when out of memory. */
+static int64_t snap_add(snap_walk *w, PyObject *o, uint8_t generation)
+{
+    int64_t known = snap_map_get(&w->index, (uintptr_t)o);
+    if (known >= 0)
+        return known;
+    if (w->count == w->cap) {
+        size_t cap = w->cap ? 2 * w->cap : 4096;
+        PyObject **objects = realloc(w->objects, cap * sizeof *objects);
+        if (objects == NULL) {
+            w->failed = 1;
+            return -1;
+        }
+        w->objects = objects;
+        uint8_t *gens = realloc(w->generation, cap);
+        if (gens == NULL) {
+            w->failed = 1;
+            return -1;
+        }
+        w->generation = gens;
+        w->cap = cap;
+    }
+    uint32_t i = (uint32_t)w->count++;
+    w->objects[i] = o;
+    w->generation[i] = generation;
+    snap_map_put(&w->index, (uintptr_t)o, i);
+    if (w->index.failed)
+        w->failed = 1;
+    return i;
+}
+
+static int snap_visit(PyObject *o, void *arg)
+{
+    snap_walk *w = arg;
+    if (o == NULL)
+        return 0;
+    int64_t i = snap_add(w, o, SNAP_GEN_NONE);
+    if (i < 0)
+        return 0;
+    if (w->ref_count == w->ref_cap) {
+        size_t cap = w->ref_cap ? 2 * w->ref_cap : 256;
+        uint32_t *refs = realloc(w->refs, cap * sizeof *refs);
+        if (refs == NULL) {
+            w->failed = 1;
+            return 0;
+        }
+        w->refs = refs;
+        w->ref_cap = cap;
+    }
+    w->refs[w->ref_count++] = (uint32_t)i;
+    return 0;
+}
+
+static void snap_add_list(snap_walk *w, char *gen, uint8_t code)
+{
+    snap_gc_head *head = (snap_gc_head *)gen;
+    for (uintptr_t p = head->next; p != (uintptr_t)head && p != 0;
+         p = ((snap_gc_head *)p)->next)
+        snap_add(w, (PyObject *)((snap_gc_head *)p + 1), code);
+}
+
+/* "module" and "qualname" of a type, as type.__module__ / __qualname__ give
+   them for heap types and static types; nothing here allocates except the
+   UTF-8 cache of a non-ASCII name. */
+static void snap_type_names(PyTypeObject *t, bytes_t *out)
+{
+    const char *module = "builtins", *qualname = t->tp_name;
+    size_t module_len = 8, qualname_len = strlen(t->tp_name);
+    if (t->tp_flags & Py_TPFLAGS_HEAPTYPE) {
+        PyObject *q = ((PyHeapTypeObject *)t)->ht_qualname;
+        Py_ssize_t n = 0;
+        const char *s = (q && PyUnicode_Check(q)) ? PyUnicode_AsUTF8AndSize(q, &n) : NULL;
+        if (s != NULL) {
+            qualname = s;
+            qualname_len = (size_t)n;
+        }
+        PyObject *m = t->tp_dict ? PyDict_GetItem(t->tp_dict, snap_module_key) : NULL;
+        s = (m && PyUnicode_Check(m)) ? PyUnicode_AsUTF8AndSize(m, &n) : NULL;
+        if (s != NULL) {
+            module = s;
+            module_len = (size_t)n;
+        }
+        PyErr_Clear();
+    } else {
+        const char *dot = strrchr(t->tp_name, '.');
+        if (dot != NULL) {
+            module = t->tp_name;
+            module_len = (size_t)(dot - t->tp_name);
+            qualname = dot + 1;
+            qualname_len = strlen(qualname);
+        }
+    }
+    b_string(out, module, module_len, 1);
+    b_string(out, qualname, qualname_len, 1);
+}
+
+static uint32_t snap_type_id(snap_walk *w, PyTypeObject *t, bytes_t *types)
+{
+    int64_t known = snap_map_get(&w->types, (uintptr_t)t);
+    if (known >= 0)
+        return (uint32_t)known;
+    uint32_t id = w->type_count++;
+    snap_map_put(&w->types, (uintptr_t)t, id);
+    if (w->types.failed)
+        w->failed = 1;
+    unsigned flags = 0;
+#if PY_VERSION_HEX < 0x03090000
+    if (PyType_HasFeature(t, Py_TPFLAGS_HAVE_FINALIZE) && t->tp_finalize != NULL)
+#else
+    if (t->tp_finalize != NULL)
+#endif
+        flags |= SNAP_TYPE_FINALIZER;
+    if (t->tp_del != NULL)
+        flags |= SNAP_TYPE_LEGACY_DEL;
+    if (t == &PyTuple_Type)
+        flags |= SNAP_TYPE_TUPLE;
+    if (t == &PyDict_Type)
+        flags |= SNAP_TYPE_DICT;
+    b_varint(types, id);
+    snap_type_names(t, types);
+    b_varint(types, flags);
+    return id;
+}
+
+/* The weakref list of o, or NULL (no list, or one this file cannot reach). */
+static PyObject *snap_weaklist(PyObject *o)
+{
+    PyTypeObject *t = Py_TYPE(o);
+    if (t->tp_weaklistoffset == 0)
+        return NULL;
+#if PY_VERSION_HEX >= 0x030C0000
+    if (PyType_Check(o) && !(((PyTypeObject *)o)->tp_flags & Py_TPFLAGS_HEAPTYPE))
+        return NULL; /* static builtin types: the list lives in the interpreter */
+#endif
+    return *(PyObject **)((char *)o + t->tp_weaklistoffset);
+}
+
+/* One ext kind 3 record around payload[0..n) into the current output. */
+static void snap_emit_locked(const bytes_t *payload)
+{
+    bytes_t r = {0};
+    uint8_t tag = PMT_K_EXTENSION;
+    b_put(&r, &tag, 1);
+    b_varint(&r, PMT_EXT_HEAP_SNAPSHOT);
+    b_varint(&r, payload->n);
+    b_put(&r, payload->p, payload->n);
+    if (!r.failed)
+        pmt_record(r.p, r.n);
+    free(r.p);
+}
+
+/* Finds gc's state from a fresh list, which PyList_New appends to
+   generations[0]: its _gc_next is that list's head.  Run once at start. */
+static void snapshot_init(void)
+{
+    snap_module_key = PyUnicode_InternFromString("__module__");
+    PyObject *probe = PyList_New(0);
+    if (probe == NULL || snap_module_key == NULL) {
+        PyErr_Clear();
+        Py_XDECREF(probe);
+        return;
+    }
+    char *gen0 = (char *)((snap_gc_head *)probe - 1)->next;
+    Py_DECREF(probe);
+    if (gen0 != NULL &&
+        *(char **)(gen0 + SNAP_GENERATION0_AT - SNAP_GENERATIONS_AT) == gen0)
+        snap_gcstate = gen0 - SNAP_GENERATIONS_AT;
+}
+
+static snap_generation *snap_gen(int g)
+{
+    return (snap_generation *)(snap_gcstate + SNAP_GENERATIONS_AT) + g;
+}
+
+/* Walks the heap into parts[0..*part_count): the payloads of the snapshot's
+   kind 3 records (begin, then types and objects parts, then end).  Returns 0,
+   or -1 when out of memory (nothing is written then). */
+static int snapshot_walk(const char *label, size_t label_len, bytes_t *parts, size_t *part_count,
+                         size_t max_parts)
+{
+    snap_walk w = {0};
+    int *enabled = (int *)(snap_gcstate + SNAP_ENABLED_AT);
+    int saved_enabled = *enabled, saved_count[3];
+    for (int g = 0; g < 3; g++) saved_count[g] = snap_gen(g)->count;
+    *enabled = 0;
+
+    bytes_t begin = {0};
+    b_varint(&begin, SNAP_PART_BEGIN);
+    b_string(&begin, label, label_len, 1);
+    b_varint(&begin, (uint64_t)saved_enabled);
+    for (int g = 0; g < 3; g++) b_varint(&begin, (uint64_t)snap_gen(g)->threshold);
+    for (int g = 0; g < 3; g++) b_varint(&begin, (uint64_t)saved_count[g]);
+
+    for (int g = 0; g < 3; g++) snap_add_list(&w, (char *)snap_gen(g), (uint8_t)g);
+    snap_add_list(&w, snap_gcstate + SNAP_PERMANENT_AT, SNAP_GEN_PERMANENT);
+
+    bytes_t types = {0}, objects = {0};
+    size_t n = 0, batch = 0;
+    uintptr_t prev = 0;
+    *part_count = 0;
+    for (size_t i = 0; i < w.count && !w.failed; i++) {
+        PyObject *o = w.objects[i];
+        PyTypeObject *t = Py_TYPE(o);
+        w.ref_count = 0;
+        int is_gc = PyObject_IS_GC(o);
+        if (is_gc && t->tp_traverse != NULL)
+            t->tp_traverse(o, snap_visit, &w);
+        unsigned flags = 0, gen = w.generation[i];
+        if (is_gc) {
+            snap_gc_head *h = (snap_gc_head *)o - 1;
+            flags |= SNAP_IS_GC;
+            if (h->next != 0)
+                flags |= SNAP_TRACKED;
+            if (h->prev & SNAP_FINALIZED_BIT)
+                flags |= SNAP_FINALIZED;
+        }
+        if (PyWeakref_Check(o)) {
+            flags |= SNAP_IS_WEAKREF;
+            if (((PyWeakReference *)o)->wr_callback != NULL)
+                flags |= SNAP_HAS_CALLBACK;
+        }
+#if PY_VERSION_HEX >= 0x030C0000
+        if (_Py_IsImmortal(o))
+            flags |= SNAP_IMMORTAL;
+#endif
+        flags |= gen << SNAP_GENERATION_SHIFT;
+        uint32_t type_id = snap_type_id(&w, t, &types);
+        size_t size = _PySys_GetSizeOf(o);
+        if (size == (size_t)-1 && PyErr_Occurred())
+            PyErr_Clear();
+
+        if (batch == 0)
+            prev = 0; /* each objects part starts its address deltas anew */
+        uintptr_t a = (uintptr_t)o;
+        intptr_t d = (intptr_t)(a - prev);
+        b_varint(&objects, ((uint64_t)d << 1) ^ (uint64_t)(d >> 63));
+        prev = a;
+        b_varint(&objects, type_id);
+        b_varint(&objects, size == (size_t)-1 ? 0 : (uint64_t)size + 1);
+        b_varint(&objects, (uint64_t)Py_REFCNT(o));
+        b_varint(&objects, flags);
+        b_varint(&objects, w.ref_count);
+        for (size_t k = 0; k < w.ref_count; k++) b_varint(&objects, w.refs[k]);
+        w.ref_count = 0;
+        for (PyObject *r = snap_weaklist(o); r != NULL && r != Py_None;
+             r = (PyObject *)((PyWeakReference *)r)->wr_next)
+            snap_visit(r, &w);
+        b_varint(&objects, w.ref_count);
+        for (size_t k = 0; k < w.ref_count; k++) b_varint(&objects, w.refs[k]);
+        n++;
+        batch++;
+        if (objects.n >= SNAP_BATCH_BYTES || i + 1 == w.count) {
+            /* types defined by this batch go first */
+            if (types.n > 0 && *part_count < max_parts) {
+                bytes_t tp = {0};
+                b_varint(&tp, SNAP_PART_TYPES);
+                b_put(&tp, types.p, types.n);
+                parts[(*part_count)++] = tp;
+                types.n = 0;
+            }
+            if (*part_count < max_parts) {
+                bytes_t op = {0};
+                b_varint(&op, SNAP_PART_OBJECTS);
+                b_varint(&op, batch);
+                b_put(&op, objects.p, objects.n);
+                parts[(*part_count)++] = op;
+            } else {
+                w.failed = 1;
+            }
+            objects.n = 0;
+            batch = 0;
+        }
+    }
+    bytes_t end = {0};
+    b_varint(&end, SNAP_PART_END);
+    b_varint(&end, n);
+    b_varint(&end, w.type_count);
+
+    for (int g = 0; g < 3; g++) snap_gen(g)->count = saved_count[g];
+    *enabled = saved_enabled;
+
+    int failed = w.failed || begin.failed || end.failed || types.failed || objects.failed ||
+                 *part_count + 2 > max_parts;
+    for (size_t k = 0; k < *part_count; k++) failed |= parts[k].failed;
+    free(w.objects);
+    free(w.generation);
+    free(w.index.keys);
+    free(w.index.values);
+    free(w.types.keys);
+    free(w.types.values);
+    free(w.refs);
+    free(types.p);
+    free(objects.p);
+    if (failed) {
+        free(begin.p);
+        free(end.p);
+        return -1;
+    }
+    memmove(parts + 1, parts, *part_count * sizeof *parts);
+    parts[0] = begin;
+    parts[*part_count + 1] = end;
+    *part_count += 2;
+    return 0;
+}
+
+/* snapshot(label): a mark of that label, then the heap snapshot at the same
+   position.  Text recordings get the mark and a comment saying no snapshot
+   was written (the text format does not carry snapshots yet). */
+static void take_snapshot(const char *label, size_t label_len)
+{
+    if (!opt_pmt || snap_gcstate == NULL) {
+        do_mark(label, label_len);
+        pthread_mutex_lock(&buf_lock);
+        const char *why = !opt_pmt ? "# heap snapshot not written: text recordings carry none\n"
+                                   : "# heap snapshot not written: gc state not found\n";
+        if (!opt_pmt)
+            put(why, strlen(why), 0);
+        flush_locked();
+        pthread_mutex_unlock(&buf_lock);
+        return;
+    }
+    size_t max_parts = 1u << 16, count = 0;
+    bytes_t *parts = calloc(max_parts, sizeof *parts);
+    int bad = parts == NULL || snapshot_walk(label, label_len, parts, &count, max_parts) < 0;
+    do_mark(label, label_len);
+    if (bad) {
+        free(parts);
+        return;
+    }
+    pthread_mutex_lock(&buf_lock);
+    for (size_t k = 0; k < count; k++) {
+        snap_emit_locked(&parts[k]);
+        free(parts[k].p);
+    }
+    flush_locked();
+    pthread_mutex_unlock(&buf_lock);
+    free(parts);
+}
