@@ -326,12 +326,40 @@ export const flamegraphSchema: z.ZodType = z.strictObject({
   warnings,
 });
 
+/** `pymem gc --json` */
+export const gcSchema: z.ZodType = z.strictObject({
+  python: z.string().describe('the recorded CPython version'),
+  profile: z.string().describe('the profile the collector ran as'),
+  mark: z.string().describe('the heap snapshot’s label'),
+  eventIndex: count.describe('events before the snapshot'),
+  objects: count.describe('objects in the snapshot'),
+  generation: z.number().int().min(0).max(2).describe('the generation collected'),
+  unreachable: count.describe('what gc.collect(generation) returns: collected + uncollectable'),
+  collected: count,
+  uncollectable: count.describe('kept in gc.garbage (legacy tp_del finalizers)'),
+  bytes: count.describe('sys.getsizeof total of the garbage'),
+  weakrefCallbacks: count.describe('weakref callbacks the collection would call'),
+  groups: z
+    .array(
+      z.strictObject({
+        composition: z.string().describe('types and counts of one cycle, e.g. "2 × __main__.Node"'),
+        cycles: count,
+        objects: count,
+        bytes: count,
+        finalizers: count.describe('objects whose __del__ would run'),
+      }),
+    )
+    .describe('the garbage in connected groups, by composition, largest first'),
+  warnings,
+});
+
 export const JSON_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   versions: versionsSchema,
   replay: replaySchema,
   report: reportSchema,
   stats: statsSchema,
   fragmentation: fragmentationSchema,
+  gc: gcSchema,
   timeline: timelineSchema,
   diff: diffSchema,
   check: checkSchema,

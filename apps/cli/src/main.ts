@@ -23,6 +23,7 @@ import type { ConvertOptions } from './commands/convert.ts';
 import type { DiffOptions } from './commands/diff.ts';
 import type { ExportOptions, FlamegraphOptions } from './commands/flamegraph.ts';
 import type { FragmentationOptions } from './commands/fragmentation.ts';
+import type { GcOptions } from './commands/gc.ts';
 import type { RecordCommandOptions } from './commands/record.ts';
 import type { ReplayCommandOptions } from './commands/replay.ts';
 import type { ReportOptions } from './commands/report.ts';
@@ -117,6 +118,24 @@ const COMMANDS: readonly CommandSpec[] = [
     options: [...POINT_OPTIONS, JSON_OPTION, SALVAGE_OPTION, pythonOption()],
     run: async ({ io, args: [file], options, python }) =>
       (await import('./commands/fragmentation.ts')).fragmentationCommand(io, file, {
+        ...options,
+        ...profileFrom(python),
+      }),
+  }),
+  defineCommand<[file: string], GcOptions>({
+    name: 'gc',
+    description:
+      'what gc.collect(G) would find at a heap snapshot: unreachable, collected, uncollectable, cycles',
+    arguments: [['<file>', 'a .pmt recording with a heap snapshot']],
+    options: [
+      { flags: '--mark <label>', description: 'the heap snapshot (default: the last one)' },
+      wholeNumberOption('--generation <g>', 'the generation collected', { min: 0, max: 2 }, 2),
+      JSON_OPTION,
+      SALVAGE_OPTION,
+      pythonOption(),
+    ],
+    run: async ({ io, args: [file], options, python }) =>
+      (await import('./commands/gc.ts')).gcCommand(io, file, {
         ...options,
         ...profileFrom(python),
       }),
@@ -273,6 +292,10 @@ const COMMANDS: readonly CommandSpec[] = [
       {
         flags: '--tracemalloc',
         description: "also run tracemalloc inside and save its statistics('lineno') at each mark",
+      },
+      {
+        flags: '--snapshot-at-exit',
+        description: 'also take a heap snapshot at the mark "exit" (.pmt only)',
       },
       { flags: '--force', description: 'overwrite the output file if it exists' },
     ],

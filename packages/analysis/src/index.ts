@@ -44,3 +44,9 @@ export {
   type TimelineSample,
   timeline,
 } from './timeline.ts';
+export {
+  collectSnapshot,
+  type GarbageGroup,
+  type SnapshotCollection,
+} from './snapshot-collection.ts';
+export { SnapshotGraph } from './snapshot-graph.ts';

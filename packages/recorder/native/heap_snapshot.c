@@ -265,11 +265,9 @@ static uint32_t snap_type_id(snap_walk *w, PyTypeObject *t, bytes_t *types)
     if (w->types.failed)
         w->failed = 1;
     unsigned flags = 0;
-#if PY_VERSION_HEX < 0x03090000
-    if (PyType_HasFeature(t, Py_TPFLAGS_HAVE_FINALIZE) && t->tp_finalize != NULL)
-#else
+    /* 3.8 heap types with __del__ leave Py_TPFLAGS_HAVE_FINALIZE unset (checked
+       live): from 3.8 on the slot alone decides, as in finalize_garbage. */
     if (t->tp_finalize != NULL)
-#endif
         flags |= SNAP_TYPE_FINALIZER;
     if (t->tp_del != NULL)
         flags |= SNAP_TYPE_LEGACY_DEL;

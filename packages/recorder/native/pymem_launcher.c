@@ -1455,16 +1455,20 @@ static PyObject *rec_mark(PyObject *self, PyObject *args, PyObject *kwargs)
 
 static int opt_snapshot_at_exit; /* PYMEM_RECORD_SNAPSHOT_AT_EXIT */
 
-static PyObject *rec_snapshot(PyObject *self, PyObject *args, PyObject *kwargs)
+/* METH_O: a call builds no argument tuple, so gc's counts and the tuple free
+   list are what a call of a Python function would leave. */
+static PyObject *rec_snapshot(PyObject *self, PyObject *label)
 {
-    static char *kwlist[] = {"label", NULL};
-    const char *label = NULL;
-    Py_ssize_t n = 0;
     (void)self;
-    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "s#:snapshot", kwlist, &label, &n))
+    Py_ssize_t n = 0;
+    const char *s = PyUnicode_Check(label) ? PyUnicode_AsUTF8AndSize(label, &n) : NULL;
+    if (s == NULL) {
+        if (!PyErr_Occurred())
+            PyErr_SetString(PyExc_TypeError, "snapshot() takes a str label");
         return NULL;
+    }
     if (active)
-        take_snapshot(label, (size_t)n);
+        take_snapshot(s, (size_t)n);
     Py_RETURN_NONE;
 }
 
@@ -1550,7 +1554,7 @@ static PyMethodDef rec_methods[] = {
     {"mark", (PyCFunction)(void (*)(void))rec_mark, METH_VARARGS | METH_KEYWORDS,
      "mark(label=None): write a mark and pymalloc's own statistics, then flush."},
     {"flush", rec_flush, METH_NOARGS, "flush(): write buffered events to the trace."},
-    {"snapshot", (PyCFunction)(void (*)(void))rec_snapshot, METH_VARARGS | METH_KEYWORDS,
+    {"snapshot", rec_snapshot, METH_O,
      "snapshot(label): a mark, then a heap snapshot at the same position (.pmt only)."},
     {"_exit_mark", rec_exit_mark, METH_NOARGS, "mark('exit'); run by atexit."},
     {"_gc_callback", rec_gc_callback, METH_VARARGS,
