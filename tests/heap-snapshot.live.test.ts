@@ -42,7 +42,10 @@ type Step = { kind: (typeof KINDS)[number]; count: number } | { kind: 'age'; gen
 
 const step: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ kind: fc.constantFrom(...KINDS), count: fc.integer({ min: 1, max: 12 }) }),
-  fc.record({ kind: fc.constant('age' as const), generation: fc.constantFrom(0 as const, 1 as const) }),
+  fc.record({
+    kind: fc.constant('age' as const),
+    generation: fc.constantFrom(0 as const, 1 as const),
+  }),
 );
 const programs = fc.record({
   steps: fc.array(step, { minLength: 3, maxLength: 10 }),
@@ -115,7 +118,15 @@ for (const profile of RECORDED_PROFILE_NAMES) {
         const returned = Number(plain.stdout.trim().split('\n').at(-1));
         found.push(returned);
 
-        const gc = await runCli(['gc', output, '--mark', 's', '--generation', `${generation}`, '--json']);
+        const gc = await runCli([
+          'gc',
+          output,
+          '--mark',
+          's',
+          '--generation',
+          `${generation}`,
+          '--json',
+        ]);
         expect(gc.status, gc.stderr).toBe(0);
         const report = JSON.parse(gc.stdout);
         expect(report.unreachable, script).toBe(returned);
@@ -130,7 +141,10 @@ for (const profile of RECORDED_PROFILE_NAMES) {
         expect(replay.status, replay.stderr).toBe(0);
       }
       // The programs leave garbage for some collection to find (not all zeros).
-      expect(found.some((n) => n > 0), `gc.collect returned ${found.join(', ')}`).toBe(true);
+      expect(
+        found.some((n) => n > 0),
+        `gc.collect returned ${found.join(', ')}`,
+      ).toBe(true);
     }, 120_000);
   });
 }

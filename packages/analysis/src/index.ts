@@ -37,6 +37,12 @@ export {
   UNKNOWN_SITE,
 } from './sites.ts';
 export {
+  collectSnapshot,
+  type GarbageGroup,
+  type SnapshotCollection,
+} from './snapshot-collection.ts';
+export { SnapshotGraph } from './snapshot-graph.ts';
+export {
   type HeapPoint,
   measureHeap,
   sampleIndices,
@@ -44,9 +50,3 @@ export {
   type TimelineSample,
   timeline,
 } from './timeline.ts';
-export {
-  collectSnapshot,
-  type GarbageGroup,
-  type SnapshotCollection,
-} from './snapshot-collection.ts';
-export { SnapshotGraph } from './snapshot-graph.ts';

@@ -13,7 +13,7 @@
  *   3. `bytes` is the sum of `sys.getsizeof` over the garbage (unknown sizes count 0).
  */
 import { Collector } from '@pymem/gc';
-import { HeapGeneration, type HeapSnapshot, heapGeneration, HeapObjectFlag } from '@pymem/tracing';
+import { HeapGeneration, HeapObjectFlag, type HeapSnapshot, heapGeneration } from '@pymem/tracing';
 import type { ProfileName } from '@pymem/versions';
 import { SnapshotGraph } from './snapshot-graph.ts';
 
@@ -58,8 +58,7 @@ export function collectSnapshot(
 ): SnapshotCollection {
   if (!Number.isInteger(generation) || generation < 0 || generation > 2)
     throw new RangeError(`generation must be 0, 1 or 2, not ${generation}`);
-  if (!snapshot.complete)
-    throw new RangeError(`heap snapshot "${snapshot.label}" is incomplete`);
+  if (!snapshot.complete) throw new RangeError(`heap snapshot "${snapshot.label}" is incomplete`);
   const graph = new SnapshotGraph(snapshot);
   const collector = new Collector({ profile, graph });
   for (let i = 0; i < snapshot.length; i++) {
@@ -104,9 +103,9 @@ function groupGarbage(
   for (const id of garbage) component.set(id, -1);
   const neighbours = new Map<number, number[]>();
   const link = (a: number, b: number) => {
-    let list = neighbours.get(a);
-    if (!list) neighbours.set(a, (list = []));
-    list.push(b);
+    const list = neighbours.get(a);
+    if (list) list.push(b);
+    else neighbours.set(a, [b]);
   };
   for (const id of garbage)
     graph.traverse(id, (to) => {
@@ -115,7 +114,10 @@ function groupGarbage(
         link(to, id);
       }
     });
-  const groups = new Map<string, { cycles: number; objects: number; bytes: number; finalizers: number }>();
+  const groups = new Map<
+    string,
+    { cycles: number; objects: number; bytes: number; finalizers: number }
+  >();
   let next = 0;
   for (const start of garbage) {
     if (component.get(start) !== -1) continue;
@@ -151,5 +153,8 @@ function groupGarbage(
   }
   return [...groups]
     .map(([composition, g]) => ({ composition, ...g }))
-    .sort((a, b) => b.objects - a.objects || b.bytes - a.bytes || (a.composition < b.composition ? -1 : 1));
+    .sort(
+      (a, b) =>
+        b.objects - a.objects || b.bytes - a.bytes || (a.composition < b.composition ? -1 : 1),
+    );
 }

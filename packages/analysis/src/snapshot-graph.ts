@@ -19,11 +19,7 @@
  * Invariant: the graph never changes except for cleared weakrefs (`cleared[wr]`).
  */
 import type { GcGraph, GcKind, Visit } from '@pymem/gc';
-import {
-  HeapObjectFlag,
-  type HeapSnapshot,
-  HeapTypeFlag,
-} from '@pymem/tracing';
+import { HeapObjectFlag, type HeapSnapshot, HeapTypeFlag } from '@pymem/tracing';
 
 /** {@link GcGraph} over one complete {@link HeapSnapshot}. */
 export class SnapshotGraph implements GcGraph {

@@ -26,8 +26,8 @@
  * kept with `complete: false` and no objects, so a reader can name it.
  */
 import { TraceFormatError } from './errors.ts';
-import type { NotePosition } from './trace.ts';
 import { ByteReader, unzigzag } from './pmt/bytes.ts';
+import type { NotePosition } from './trace.ts';
 
 /** Object flag bits (`HeapSnapshot.flags`); the generation sits above them. */
 export const HeapObjectFlag = {
@@ -238,7 +238,8 @@ export class HeapSnapshotAssembler {
       const weakrefs = s.weakrefs.take();
       for (const column of [refs, weakrefs])
         for (const i of column)
-          if (i >= length) fail(`heap snapshot "${s.label}": reference to object ${i} of ${length}`, at);
+          if (i >= length)
+            fail(`heap snapshot "${s.label}": reference to object ${i} of ${length}`, at);
       this.snapshots.push({
         ...s.position,
         label: s.label,

@@ -29,9 +29,7 @@ export interface GcOptions extends ReadOptions {
  */
 export function findSnapshot(trace: Trace, label: string | undefined): HeapSnapshot {
   const snapshots = trace.heapSnapshots ?? [];
-  const names = snapshots
-    .map((s) => `"${s.label}"${s.complete ? '' : ' (incomplete)'}`)
-    .join(', ');
+  const names = snapshots.map((s) => `"${s.label}"${s.complete ? '' : ' (incomplete)'}`).join(', ');
   if (snapshots.length === 0) {
     const marks = trace.marks.map((mark) => `"${mark.label}"`).join(', ') || 'none';
     throw new CliError(
@@ -42,7 +40,7 @@ export function findSnapshot(trace: Trace, label: string | undefined): HeapSnaps
   const found =
     label === undefined
       ? snapshots[snapshots.length - 1]!
-      : snapshots.findLast((s) => s.label === label);
+      : [...snapshots].reverse().find((s) => s.label === label);
   if (!found) {
     const isMark = trace.marks.some((mark) => mark.label === label);
     throw new CliError(
@@ -92,7 +90,9 @@ export async function gcCommand(io: Io, file: string, options: GcOptions): Promi
     lines.push(`${count(result.weakrefCallbacks)} weakref callbacks would run`);
   if (result.groups.length > 0) {
     lines.push('', 'garbage by cycle composition, largest first:');
-    lines.push(`  ${'cycles'.padStart(7)} ${'objects'.padStart(8)} ${'bytes'.padStart(10)}  composition`);
+    lines.push(
+      `  ${'cycles'.padStart(7)} ${'objects'.padStart(8)} ${'bytes'.padStart(10)}  composition`,
+    );
     for (const group of result.groups)
       lines.push(
         `  ${count(group.cycles).padStart(7)} ${count(group.objects).padStart(8)} ${count(group.bytes).padStart(10)}  ${group.composition}${group.finalizers > 0 ? ` (${count(group.finalizers)} with __del__)` : ''}`,
