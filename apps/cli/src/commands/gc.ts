@@ -29,8 +29,10 @@ export interface GcOptions extends ReadOptions {
  */
 export function findSnapshot(trace: Trace, label: string | undefined): HeapSnapshot {
   const snapshots = trace.heapSnapshots ?? [];
-  const names = snapshots.map((s) => `"${s.label}"${s.complete ? '' : ' (incomplete)'}`).join(', ');
-  if (snapshots.length === 0) {
+  const names =
+    snapshots.map((s) => `"${s.label}"${s.complete ? '' : ' (incomplete)'}`).join(', ') || 'none';
+  const isMark = trace.marks.some((mark) => mark.label === label);
+  if (snapshots.length === 0 && !isMark) {
     const marks = trace.marks.map((mark) => `"${mark.label}"`).join(', ') || 'none';
     throw new CliError(
       'bad-input',
@@ -42,7 +44,6 @@ export function findSnapshot(trace: Trace, label: string | undefined): HeapSnaps
       ? snapshots[snapshots.length - 1]!
       : [...snapshots].reverse().find((s) => s.label === label);
   if (!found) {
-    const isMark = trace.marks.some((mark) => mark.label === label);
     throw new CliError(
       'bad-input',
       `${isMark ? `mark "${label}" has no heap snapshot` : `no mark "${label}" in this recording`} (heap snapshots: ${names})`,
