@@ -146,5 +146,30 @@ for (const profile of RECORDED_PROFILE_NAMES) {
         `gc.collect returned ${found.join(', ')}`,
       ).toBe(true);
     }, 120_000);
+
+    it('takes a heap snapshot at the mark "exit" with --snapshot-at-exit', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'pymem-snapshot-'));
+      const output = join(dir, 'exit.pmt');
+      const code = 'class Node: pass\nkeep = Node(); keep.me = keep\nprint("done")';
+      const run = await record({
+        interpreter: python!,
+        args: ['-c', code],
+        output,
+        format: 'pmt',
+        stdio: 'pipe',
+        snapshotAtExit: true,
+      });
+      expect(run.stdout).toBe('done\n');
+      const trace = decodePmt(new Uint8Array(readFileSync(output))).trace;
+      const exit = trace.marks.find((mark) => mark.label === 'exit')!;
+      const [snapshot] = trace.heapSnapshots ?? [];
+      expect(snapshot).toMatchObject({
+        label: 'exit',
+        complete: true,
+        eventIndex: exit.eventIndex,
+      });
+      const names = new Set(snapshot!.types.map((t) => `${t.module}.${t.qualname}`));
+      expect(names.has('__main__.Node')).toBe(true);
+    });
   });
 }
