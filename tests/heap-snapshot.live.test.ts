@@ -8,6 +8,8 @@
  *     counts and thresholds included;
  *   - `pymem gc FILE --mark s --generation G --json` gives `unreachable` equal to what
  *     `gc.collect(G)` returned, and to the collection the recording itself logged;
+ *   - `pymem objects FILE --mark s --json` links every object inside pymalloc's arenas
+ *     to an allocated block of the allocator replayed to that instant (`unlinked: 0`);
  *   - `pymem replay --verify` still passes: the walk's own allocator events replay.
  */
 import { spawnSync } from 'node:child_process';
@@ -136,6 +138,14 @@ for (const profile of RECORDED_PROFILE_NAMES) {
         const logged = trace.gcCollections.filter((c) => c.eventIndex >= report.eventIndex)[0]!;
         expect(logged.generation).toBe(generation);
         expect(logged.collected + logged.uncollectable).toBe(returned);
+
+        const objects = await runCli(['objects', output, '--mark', 's', '--json']);
+        expect(objects.status, objects.stderr).toBe(0);
+        const linking = JSON.parse(objects.stdout);
+        expect(linking.unlinked, linking.unlinkedAddresses.join(' ')).toBe(0);
+        expect(linking.objects).toBe(report.objects);
+        expect(linking.linked + linking.outside).toBe(linking.objects);
+        expect(linking.linked).toBeGreaterThan(linking.outside);
 
         const replay = await runCli(['replay', output, '--verify']);
         expect(replay.status, replay.stderr).toBe(0);

@@ -56,6 +56,19 @@ describe('pymem gc on a recorded heap snapshot', () => {
     expect(run.stdout).toMatch(/1 × __main__\.Fin \(2 with __del__\)/);
   });
 
+  it('links every object in pymalloc to an allocated block of the replayed allocator', async () => {
+    const run = await runCli(['objects', file, '--mark', 's', '--json']);
+    expect(run.status, run.stderr).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report).toMatchObject({ objects: snapshot!.length, unlinked: 0 });
+    expect(report.linked + report.outside).toBe(report.objects);
+    expect(report.blocks).toBe(report.linked); // one object per block
+    const rows = report.types as { type: string; objects: number; bytes: number }[];
+    expect(rows.reduce((sum, row) => sum + row.objects, 0)).toBe(report.objects);
+    expect(rows.reduce((sum, row) => sum + row.bytes, 0)).toBe(report.bytes);
+    expect(rows.find((row) => row.type === '__main__.Node')?.objects).toBeGreaterThan(0);
+  });
+
   it('says in one line which snapshots there are when the mark has none', async () => {
     const plain = await runCli(['gc', file, '--mark', 'plain']);
     expect(plain.status).toBe(2);

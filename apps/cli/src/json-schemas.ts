@@ -353,6 +353,34 @@ export const gcSchema: z.ZodType = z.strictObject({
   warnings,
 });
 
+/** `pymem objects --json` */
+export const objectsSchema: z.ZodType = z.strictObject({
+  python: z.string().describe('the recorded CPython version'),
+  profile: z.string().describe('the profile the allocator was replayed as'),
+  mark: z.string().describe('the heap snapshot’s label'),
+  eventIndex: count.describe('events replayed before the snapshot'),
+  objects: count.describe('objects in the snapshot'),
+  bytes: count.describe('their sys.getsizeof total'),
+  linked: count.describe('objects inside an allocated pymalloc block of the replayed allocator'),
+  unlinked: count.describe(
+    'objects inside a pymalloc arena where the replayed allocator has no allocated block',
+  ),
+  outside: count.describe('objects outside pymalloc’s arenas (static, or from malloc)'),
+  blocks: count.describe('distinct pymalloc blocks the linked objects occupy'),
+  types: z
+    .array(
+      z.strictObject({
+        type: z.string().describe('module.qualname (builtins without the module)'),
+        objects: count,
+        bytes: count,
+        linked: count,
+      }),
+    )
+    .describe('by type, largest bytes first'),
+  unlinkedAddresses: z.array(z.string()).describe('up to 10 unlinked objects, hex addresses'),
+  warnings,
+});
+
 export const JSON_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   versions: versionsSchema,
   replay: replaySchema,
@@ -360,6 +388,7 @@ export const JSON_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   stats: statsSchema,
   fragmentation: fragmentationSchema,
   gc: gcSchema,
+  objects: objectsSchema,
   timeline: timelineSchema,
   diff: diffSchema,
   check: checkSchema,

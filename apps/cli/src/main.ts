@@ -24,6 +24,7 @@ import type { DiffOptions } from './commands/diff.ts';
 import type { ExportOptions, FlamegraphOptions } from './commands/flamegraph.ts';
 import type { FragmentationOptions } from './commands/fragmentation.ts';
 import type { GcOptions } from './commands/gc.ts';
+import type { ObjectsOptions } from './commands/objects.ts';
 import type { RecordCommandOptions } from './commands/record.ts';
 import type { ReplayCommandOptions } from './commands/replay.ts';
 import type { ReportOptions } from './commands/report.ts';
@@ -136,6 +137,24 @@ const COMMANDS: readonly CommandSpec[] = [
     ],
     run: async ({ io, args: [file], options, python }) =>
       (await import('./commands/gc.ts')).gcCommand(io, file, {
+        ...options,
+        ...profileFrom(python),
+      }),
+  }),
+  defineCommand<[file: string], ObjectsOptions>({
+    name: 'objects',
+    description:
+      'the objects of a heap snapshot by type, each linked to its pymalloc block at that instant',
+    arguments: [['<file>', 'a .pmt recording with a heap snapshot']],
+    options: [
+      { flags: '--mark <label>', description: 'the heap snapshot (default: the last one)' },
+      wholeNumberOption('--top <n>', 'type rows to print', { min: 1 }, 20),
+      JSON_OPTION,
+      SALVAGE_OPTION,
+      pythonOption(),
+    ],
+    run: async ({ io, args: [file], options, python }) =>
+      (await import('./commands/objects.ts')).objectsCommand(io, file, {
         ...options,
         ...profileFrom(python),
       }),

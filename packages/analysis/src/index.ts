@@ -43,6 +43,11 @@ export {
 } from './snapshot-collection.ts';
 export { SnapshotGraph } from './snapshot-graph.ts';
 export {
+  type ObjectTypeRow,
+  type SnapshotObjects,
+  snapshotObjects,
+} from './snapshot-objects.ts';
+export {
   type HeapPoint,
   measureHeap,
   sampleIndices,
