@@ -69,6 +69,14 @@ describe('pymem gc on a recorded heap snapshot', () => {
     expect(rows.find((row) => row.type === '__main__.Node')?.objects).toBeGreaterThan(0);
   });
 
+  it('says so when a conversion leaves the snapshot out', async () => {
+    const run = await runCli(['convert', file, '--to', 'text', '-o', join(dir, 'out.pymem.txt')]);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain(
+      'pymem: warning: 1 heap snapshot was not converted (only the recorder writes them yet)',
+    );
+  });
+
   it('says in one line which snapshots there are when the mark has none', async () => {
     const plain = await runCli(['gc', file, '--mark', 'plain']);
     expect(plain.status).toBe(2);
