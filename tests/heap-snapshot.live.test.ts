@@ -5,7 +5,7 @@
  * `pymem_record.snapshot("s")` and print `gc.collect(G)`. Under every recorded
  * CPython (3.8–3.13; each missing one is reported as skipped, never passed):
  *   - the recorded program prints what it prints without pymem (a stub module), gc's
- *     counts and thresholds included;
+ *     counts and thresholds included, and no `__sizeof__` written in Python ran;
  *   - `pymem gc FILE --mark s --generation G --json` gives `unreachable` equal to what
  *     `gc.collect(G)` returned, and to the collection the recording itself logged;
  *   - `pymem objects FILE --mark s --json` links every object inside pymalloc's arenas
@@ -38,6 +38,7 @@ const KINDS = [
   'weak_cb',
   'method',
   'survivor',
+  'sized',
 ] as const;
 
 type Step = { kind: (typeof KINDS)[number]; count: number } | { kind: 'age'; generation: 0 | 1 };
@@ -65,6 +66,8 @@ function render(steps: readonly Step[], generation: number): string {
     '    def __del__(self): pass',
     'class Slot:',
     "    __slots__ = ('other', '__weakref__')",
+    'class Sized:',
+    "    def __sizeof__(self): print('__sizeof__ ran'); return 1",
     'def cb(ref): pass',
     'def make(kind, n):',
     '    for _ in range(n):',
@@ -80,7 +83,9 @@ function render(steps: readonly Step[], generation: number): string {
     "        elif kind == 'weak_cb': a = Node(); a.me = a; keep.append(weakref.ref(a, cb))",
     "        elif kind == 'method': a = Node(); a.m = a.hello",
     "        elif kind == 'survivor': a = Node(); a.me = a; keep.append(a)",
+    "        elif kind == 'sized': a = Sized(); a.me = a",
   ];
+  lines.push('held = Sized(); held.me = held'); // in every snapshot: its __sizeof__ must not run
   for (const s of steps)
     lines.push(s.kind === 'age' ? `gc.collect(${s.generation})` : `make('${s.kind}', ${s.count})`);
   lines.push(

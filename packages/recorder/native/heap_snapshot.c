@@ -37,7 +37,9 @@
  *   2. Nothing created by the walk outlives it; the records are assembled in
  *      libc memory and written after the walk, all at one position of the
  *      event stream, right after the mark of the same label.
- *   3. A __sizeof__ written in Python runs, as it would for sys.getsizeof.
+ *   3. No Python code runs: an object whose type's __sizeof__ is a Python
+ *      function gets no size (recorded as unknown) rather than running it,
+ *      which could also let another thread run and change the heap mid-walk.
  */
 
 #if PY_VERSION_HEX >= 0x030D0000
@@ -90,6 +92,7 @@ typedef struct {
 
 static char *snap_gcstate; /* NULL: snapshots unavailable */
 static PyObject *snap_module_key; /* interned "__module__" */
+static PyObject *snap_sizeof_key; /* interned "__sizeof__" */
 
 /* Address -> index, open addressing on libc malloc (keys never 0). */
 typedef struct {
@@ -313,8 +316,9 @@ static void snap_emit_locked(const bytes_t *payload)
 static void snapshot_init(void)
 {
     snap_module_key = PyUnicode_InternFromString("__module__");
+    snap_sizeof_key = PyUnicode_InternFromString("__sizeof__");
     PyObject *probe = PyList_New(0);
-    if (probe == NULL || snap_module_key == NULL) {
+    if (probe == NULL || snap_module_key == NULL || snap_sizeof_key == NULL) {
         PyErr_Clear();
         Py_XDECREF(probe);
         return;
@@ -384,7 +388,10 @@ static int snapshot_walk(const char *label, size_t label_len, bytes_t *parts, si
 #endif
         flags |= gen << SNAP_GENERATION_SHIFT;
         uint32_t type_id = snap_type_id(&w, t, &types);
-        size_t size = _PySys_GetSizeOf(o);
+        PyObject *sizeof_method = _PyType_Lookup(t, snap_sizeof_key); /* borrowed */
+        size_t size = (size_t)-1;
+        if (sizeof_method == NULL || !PyFunction_Check(sizeof_method))
+            size = _PySys_GetSizeOf(o);
         if (size == (size_t)-1 && PyErr_Occurred())
             PyErr_Clear();
 

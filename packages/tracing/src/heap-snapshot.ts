@@ -92,7 +92,7 @@ export interface HeapSnapshot extends NotePosition {
   readonly length: number;
   readonly address: Float64Array;
   readonly type: Uint32Array;
-  /** `sys.getsizeof`, or −1 when it raised. */
+  /** `sys.getsizeof`, or −1 when unknown (it raised, or `__sizeof__` is Python code, never run). */
   readonly size: Float64Array;
   readonly refcount: Float64Array;
   /** {@link HeapObjectFlag} bits | generation code << {@link HEAP_GENERATION_SHIFT}. */
