@@ -10,6 +10,7 @@
  *     `gc.collect(G)` returned, and to the collection the recording itself logged;
  *   - `pymem objects FILE --mark s --json` links every object inside pymalloc's arenas
  *     to an allocated block of the allocator replayed to that instant (`unlinked: 0`);
+ *   - `pymem why --type __main__.Leak` names the chain from the module global;
  *   - `pymem replay --verify` still passes: the walk's own allocator events replay.
  */
 import { spawnSync } from 'node:child_process';
@@ -68,6 +69,8 @@ function render(steps: readonly Step[], generation: number): string {
     "    __slots__ = ('other', '__weakref__')",
     'class Sized:',
     "    def __sizeof__(self): print('__sizeof__ ran'); return 1",
+    'class Leak: pass',
+    "registry = {'cache': [None, None, None, Leak()]}",
     'def cb(ref): pass',
     'def make(kind, n):',
     '    for _ in range(n):',
@@ -151,6 +154,11 @@ for (const profile of RECORDED_PROFILE_NAMES) {
         expect(linking.objects).toBe(report.objects);
         expect(linking.linked + linking.outside).toBe(linking.objects);
         expect(linking.linked).toBeGreaterThan(linking.outside);
+
+        const why = await runCli(['why', output, '--mark', 's', '--type', '__main__.Leak']);
+        expect(why.stdout.split('\n')[1]).toMatch(
+          /^ {2}module __main__\.__dict__ → dict\['registry'\] → dict\['cache'\] → list\[3\] → __main__\.Leak at 0x[0-9a-f]+$/,
+        );
 
         const replay = await runCli(['replay', output, '--verify']);
         expect(replay.status, replay.stderr).toBe(0);

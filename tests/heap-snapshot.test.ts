@@ -77,6 +77,29 @@ describe('pymem gc on a recorded heap snapshot', () => {
     );
   });
 
+  it('names the chain from the module global that holds a leaked object', async () => {
+    const run = await runCli(['why', file, '--mark', 's', '--type', '__main__.Leak']);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout.split('\n')[1]).toMatch(
+      /^ {2}module __main__\.__dict__ → dict\['registry'\] → dict\['cache'\] → list\[3\] → __main__\.Leak at 0x[0-9a-f]+$/,
+    );
+    const address = /at (0x[0-9a-f]+)$/.exec(run.stdout.split('\n')[1]!)![1]!;
+    const json = JSON.parse((await runCli(['why', file, address, '--json'])).stdout);
+    expect(json.chains[0].root).toBe('module');
+    expect(json.chains[0].path.map((step: { type: string }) => step.type)).toEqual([
+      'module',
+      'dict',
+      'dict',
+      'list',
+      '__main__.Leak',
+    ]);
+    const bad = await runCli(['why', file, '0x10']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr.trim()).toMatch(
+      /^pymem: 0x10 is no object of heap snapshot "s" \([\d,]+ objects; pymem objects lists their types\)$/,
+    );
+  });
+
   it('says in one line which snapshots there are when the mark has none', async () => {
     const plain = await runCli(['gc', file, '--mark', 'plain']);
     expect(plain.status).toBe(2);

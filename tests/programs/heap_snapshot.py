@@ -1,5 +1,6 @@
 # Cycles of several kinds, some aged into generation 1, then a mark without a
-# snapshot, a heap snapshot and the collection it predicts (tests/heap-snapshot.test.ts).
+# snapshot, a heap snapshot and the collection it predicts, and a leak held by a
+# module global (tests/heap-snapshot.test.ts).
 import gc, weakref, pymem_record
 
 gc.disable()
@@ -25,6 +26,12 @@ def cycles(n):
         m = Node(); m.m = m.hello
         w = Node(); w.me = w; keep.append(weakref.ref(w))
 
+
+class Leak:
+    pass
+
+
+registry = {'cache': [None, None, None, Leak()]}   # pymem why names this chain
 
 cycles(3)
 gc.collect(0)          # no garbage survives; the survivors below age into gen 1

@@ -381,6 +381,36 @@ export const objectsSchema: z.ZodType = z.strictObject({
   warnings,
 });
 
+/** `pymem why --json` */
+export const whySchema: z.ZodType = z.strictObject({
+  python: z.string().describe('the recorded CPython version'),
+  mark: z.string().describe('the heap snapshot’s label'),
+  chains: z
+    .array(
+      z.strictObject({
+        root: z
+          .enum(['module', 'external', 'none'])
+          .describe(
+            'a module; an object referenced from outside the snapshot; none (cyclic garbage)',
+          ),
+        text: z.string().describe('the chain in one line'),
+        path: z
+          .array(
+            z.strictObject({
+              address: z.string().describe('hex'),
+              type: z.string().describe('module.qualname (builtins without the module)'),
+              edge: z
+                .string()
+                .describe("the edge to the next step: [3], ['key'], .__dict__, or '' (unnamed)"),
+            }),
+          )
+          .describe('from the root to the object'),
+      }),
+    )
+    .describe('one chain per object explained'),
+  warnings,
+});
+
 export const JSON_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   versions: versionsSchema,
   replay: replaySchema,
@@ -389,6 +419,7 @@ export const JSON_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   fragmentation: fragmentationSchema,
   gc: gcSchema,
   objects: objectsSchema,
+  why: whySchema,
   timeline: timelineSchema,
   diff: diffSchema,
   check: checkSchema,

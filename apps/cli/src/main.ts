@@ -32,6 +32,7 @@ import type { StatsOptions } from './commands/stats.ts';
 import type { TimelineOptions } from './commands/timeline.ts';
 import type { VersionsOptions } from './commands/versions.ts';
 import type { ViewOptions } from './commands/view.ts';
+import type { WhyOptions } from './commands/why.ts';
 import { CliError, ExitCode, exitCodeFor } from './exit-codes.ts';
 import { type Io, processIo } from './io.ts';
 
@@ -158,6 +159,24 @@ const COMMANDS: readonly CommandSpec[] = [
         ...options,
         ...profileFrom(python),
       }),
+  }),
+  defineCommand<[file: string, address: string | undefined], WhyOptions>({
+    name: 'why',
+    description:
+      'the shortest reference chain keeping a heap snapshot object alive, named edge by edge',
+    arguments: [
+      ['<file>', 'a .pmt recording with a heap snapshot'],
+      ['[address]', 'the object (hex), or give --type'],
+    ],
+    options: [
+      { flags: '--mark <label>', description: 'the heap snapshot (default: the last one)' },
+      { flags: '--type <type>', description: 'explain objects of this type (module.qualname)' },
+      wholeNumberOption('--top <n>', 'objects explained with --type', { min: 1 }, 3),
+      JSON_OPTION,
+      SALVAGE_OPTION,
+    ],
+    run: async ({ io, args: [file, address], options }) =>
+      (await import('./commands/why.ts')).whyCommand(io, file, address, options),
   }),
   defineCommand<[file: string], TimelineOptions>({
     name: 'timeline',

@@ -29,6 +29,7 @@ export {
   type ReportArenaRow,
   reportArenaRow,
 } from './fragmentation.ts';
+export { heapTypeName, type ReferenceChain, ReferenceChains } from './reference-chains.ts';
 export {
   type SiteRow,
   SiteTally,

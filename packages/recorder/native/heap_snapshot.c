@@ -79,6 +79,13 @@ typedef struct {
 #define SNAP_HAS_CALLBACK 16u
 #define SNAP_IMMORTAL 32u
 #define SNAP_GENERATION_SHIFT 6
+#define SNAP_LABELLED 512u /* a module: its __name__ follows the object */
+
+/* Edge names (the kind of a named referent). */
+#define SNAP_EDGE_INDEX 1     /* varint: list or tuple index */
+#define SNAP_EDGE_KEY 2       /* string: dict key (an ASCII str) */
+#define SNAP_EDGE_INT_KEY 3   /* zigzag: dict key (an int) */
+#define SNAP_EDGE_ATTRIBUTE 4 /* string: attribute (a module's or an instance's __dict__) */
 #define SNAP_GEN_PERMANENT 3u
 #define SNAP_GEN_NONE 4u
 
@@ -93,6 +100,7 @@ typedef struct {
 static char *snap_gcstate; /* NULL: snapshots unavailable */
 static PyObject *snap_module_key; /* interned "__module__" */
 static PyObject *snap_sizeof_key; /* interned "__sizeof__" */
+static PyObject *snap_name_key; /* interned "__name__" */
 
 /* Address -> index, open addressing on libc malloc (keys never 0). */
 typedef struct {
@@ -297,6 +305,104 @@ static PyObject *snap_weaklist(PyObject *o)
     return *(PyObject **)((char *)o + t->tp_weaklistoffset);
 }
 
+/* The characters of an ASCII str without allocating (its UTF-8 is its data),
+   or NULL. */
+static const char *snap_ascii(PyObject *s, Py_ssize_t *n)
+{
+    if (s == NULL || !PyUnicode_Check(s))
+        return NULL;
+#if PY_VERSION_HEX < 0x030C0000
+    if (!PyUnicode_IS_READY(s))
+        return NULL;
+#endif
+    if (!PyUnicode_IS_ASCII(s))
+        return NULL;
+    *n = PyUnicode_GET_LENGTH(s);
+    return (const char *)PyUnicode_DATA(s);
+}
+
+#define SNAP_USED UINT32_MAX
+
+/* Names of o's referents where they are cheap to find (w->refs[0..nrefs) are
+   its referents): list and tuple indexes, dict keys that are ASCII strs or
+   ints, a module's or an instance's __dict__.  Matched by pointer, so the
+   order tp_traverse visits them in does not matter.  Writes `varint e` and
+   e x (varint position in the referents, varint edge kind, payload). */
+static void snap_edges(snap_walk *w, PyObject *o, size_t nrefs, bytes_t *out, bytes_t *tmp)
+{
+    size_t e = 0;
+    tmp->n = 0;
+    if (PyList_Check(o) || PyTuple_Check(o)) {
+        int list = PyList_Check(o);
+        Py_ssize_t size = list ? PyList_GET_SIZE(o) : PyTuple_GET_SIZE(o);
+        PyObject **items = list ? ((PyListObject *)o)->ob_item : ((PyTupleObject *)o)->ob_item;
+        for (size_t p = 0; p < nrefs && (Py_ssize_t)p < size; p++) {
+            PyObject *r = w->objects[w->refs[p]];
+            Py_ssize_t i = items[size - 1 - (Py_ssize_t)p] == r ? size - 1 - (Py_ssize_t)p
+                         : items[p] == r                      ? (Py_ssize_t)p
+                                                               : -1;
+            if (i < 0)
+                continue;
+            b_varint(tmp, p);
+            b_varint(tmp, SNAP_EDGE_INDEX);
+            b_varint(tmp, (uint64_t)i);
+            e++;
+        }
+    } else if (PyDict_Check(o)) {
+        snap_map first = {0}; /* referent address -> its first position */
+        for (size_t p = 0; p < nrefs; p++) {
+            uintptr_t r = (uintptr_t)w->objects[w->refs[p]];
+            if (snap_map_get(&first, r) < 0)
+                snap_map_put(&first, r, (uint32_t)p);
+        }
+        Py_ssize_t pos = 0;
+        PyObject *key, *value;
+        while (!first.failed && PyDict_Next(o, &pos, &key, &value)) {
+            int64_t p = snap_map_get(&first, (uintptr_t)value);
+            if (p < 0 || (uint32_t)p == SNAP_USED)
+                continue;
+            Py_ssize_t n;
+            const char *text = snap_ascii(key, &n);
+            if (text != NULL) {
+                b_varint(tmp, (uint64_t)p);
+                b_varint(tmp, SNAP_EDGE_KEY);
+                b_string(tmp, text, (size_t)n, 1);
+                e++;
+            } else if (PyLong_CheckExact(key)) {
+                int overflow = 0;
+                long long x = PyLong_AsLongLongAndOverflow(key, &overflow);
+                if (!overflow && !(x == -1 && PyErr_Occurred())) {
+                    b_varint(tmp, (uint64_t)p);
+                    b_varint(tmp, SNAP_EDGE_INT_KEY);
+                    b_varint(tmp, ((uint64_t)x << 1) ^ (uint64_t)(x >> 63));
+                    e++;
+                }
+                PyErr_Clear();
+            }
+            snap_map_put(&first, (uintptr_t)value, SNAP_USED);
+        }
+        free(first.keys);
+        free(first.values);
+    } else {
+        PyObject *dict = NULL;
+        if (PyModule_Check(o))
+            dict = PyModule_GetDict(o);
+        else if (Py_TYPE(o)->tp_dictoffset > 0)
+            dict = *(PyObject **)((char *)o + Py_TYPE(o)->tp_dictoffset);
+        for (size_t p = 0; dict != NULL && p < nrefs; p++) {
+            if (w->objects[w->refs[p]] != dict)
+                continue;
+            b_varint(tmp, p);
+            b_varint(tmp, SNAP_EDGE_ATTRIBUTE);
+            b_string(tmp, "__dict__", 8, 0);
+            e++;
+            break;
+        }
+    }
+    b_varint(out, e);
+    b_put(out, tmp->p, tmp->n);
+}
+
 /* One ext kind 3 record around payload[0..n) into the current output. */
 static void snap_emit_locked(const bytes_t *payload)
 {
@@ -317,8 +423,10 @@ static void snapshot_init(void)
 {
     snap_module_key = PyUnicode_InternFromString("__module__");
     snap_sizeof_key = PyUnicode_InternFromString("__sizeof__");
+    snap_name_key = PyUnicode_InternFromString("__name__");
     PyObject *probe = PyList_New(0);
-    if (probe == NULL || snap_module_key == NULL || snap_sizeof_key == NULL) {
+    if (probe == NULL || snap_module_key == NULL || snap_sizeof_key == NULL ||
+        snap_name_key == NULL) {
         PyErr_Clear();
         Py_XDECREF(probe);
         return;
@@ -357,7 +465,7 @@ static int snapshot_walk(const char *label, size_t label_len, bytes_t *parts, si
     for (int g = 0; g < 3; g++) snap_add_list(&w, (char *)snap_gen(g), (uint8_t)g);
     snap_add_list(&w, snap_gcstate + SNAP_PERMANENT_AT, SNAP_GEN_PERMANENT);
 
-    bytes_t types = {0}, objects = {0};
+    bytes_t types = {0}, objects = {0}, edges = {0};
     size_t n = 0, batch = 0;
     uintptr_t prev = 0;
     *part_count = 0;
@@ -387,6 +495,12 @@ static int snapshot_walk(const char *label, size_t label_len, bytes_t *parts, si
             flags |= SNAP_IMMORTAL;
 #endif
         flags |= gen << SNAP_GENERATION_SHIFT;
+        Py_ssize_t label_len = 0;
+        const char *label_text = PyModule_Check(o)
+            ? snap_ascii(PyDict_GetItem(PyModule_GetDict(o), snap_name_key), &label_len)
+            : NULL;
+        if (label_text != NULL)
+            flags |= SNAP_LABELLED;
         uint32_t type_id = snap_type_id(&w, t, &types);
         PyObject *sizeof_method = _PyType_Lookup(t, snap_sizeof_key); /* borrowed */
         size_t size = (size_t)-1;
@@ -407,12 +521,15 @@ static int snapshot_walk(const char *label, size_t label_len, bytes_t *parts, si
         b_varint(&objects, flags);
         b_varint(&objects, w.ref_count);
         for (size_t k = 0; k < w.ref_count; k++) b_varint(&objects, w.refs[k]);
+        snap_edges(&w, o, w.ref_count, &objects, &edges);
         w.ref_count = 0;
         for (PyObject *r = snap_weaklist(o); r != NULL && r != Py_None;
              r = (PyObject *)((PyWeakReference *)r)->wr_next)
             snap_visit(r, &w);
         b_varint(&objects, w.ref_count);
         for (size_t k = 0; k < w.ref_count; k++) b_varint(&objects, w.refs[k]);
+        if (label_text != NULL)
+            b_string(&objects, label_text, (size_t)label_len, 1);
         n++;
         batch++;
         if (objects.n >= SNAP_BATCH_BYTES || i + 1 == w.count) {
@@ -446,6 +563,7 @@ static int snapshot_walk(const char *label, size_t label_len, bytes_t *parts, si
     *enabled = saved_enabled;
 
     int failed = w.failed || begin.failed || end.failed || types.failed || objects.failed ||
+                 edges.failed ||
                  *part_count + 2 > max_parts;
     for (size_t k = 0; k < *part_count; k++) failed |= parts[k].failed;
     free(w.objects);
@@ -457,6 +575,7 @@ static int snapshot_walk(const char *label, size_t label_len, bytes_t *parts, si
     free(w.refs);
     free(types.p);
     free(objects.p);
+    free(edges.p);
     if (failed) {
         free(begin.p);
         free(end.p);

@@ -54,6 +54,12 @@ function objects(list: readonly TestObject[]): Uint8Array {
     w.varint(o.flags);
     w.varint(o.refs.length);
     for (const r of o.refs) w.varint(r);
+    w.varint(o.refs.length > 0 ? 1 : 0);
+    if (o.refs.length > 0) {
+      w.varint(0);
+      w.varint(2);
+      w.string('key');
+    }
     w.varint(o.weakrefs.length);
     for (const r of o.weakrefs) w.varint(r);
   }
@@ -82,7 +88,7 @@ const testObjects = fc.integer({ min: 1, max: 40 }).chain((n) =>
       size: fc.integer({ min: -1, max: 100_000 }),
       refcount: fc.integer({ min: 0, max: 2 ** 32 }),
       flags: fc
-        .integer({ min: 0, max: 63 })
+        .integer({ min: 0, max: 63 }) // no `labelled` bit: no label follows
         .chain((bits) =>
           fc.integer({ min: 0, max: 4 }).map((g) => bits | (g << HEAP_GENERATION_SHIFT)),
         ),
@@ -119,6 +125,8 @@ describe('HeapSnapshotAssembler', () => {
           expect([...refs]).toEqual(o.refs);
           const weak = snapshot!.weakrefs.slice(snapshot!.weakStart[i], snapshot!.weakStart[i + 1]);
           expect([...weak]).toEqual(o.weakrefs);
+          const named = snapshot!.edgeNames.get(i)?.get(0);
+          expect(named).toBe(o.refs.length > 0 ? "['key']" : undefined);
         });
       }),
       { seed: 13, numRuns: 60 },

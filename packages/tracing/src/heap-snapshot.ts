@@ -12,7 +12,10 @@
  *
  *   object: zigzag delta address, varint type id, varint size+1 (0: unknown),
  *           varint refcount, varint flags, varint r, r × varint referent index,
- *           varint w, w × varint weakref index
+ *           varint e, e × (varint position among the referents, varint edge kind,
+ *           payload), varint w, w × varint weakref index, [string label]
+ *   edge kinds: 1 index (varint), 2 dict key (string), 3 int dict key (zigzag),
+ *           4 attribute (string); the label is there when flags has `labelled`
  *
  * Objects are numbered in record order (index 0 first); a referent index may name an
  * object whose record comes later in the same snapshot (it was found by the walk).
@@ -43,6 +46,8 @@ export const HeapObjectFlag = {
   hasCallback: 16,
   /** 3.12+ `_Py_IsImmortal`. */
   immortal: 32,
+  /** A module: its `__name__` is the object's label. */
+  labelled: 512,
 } as const;
 
 /** Bits below the generation code in an object's flags. */
@@ -103,6 +108,18 @@ export interface HeapSnapshot extends NotePosition {
   /** Weakrefs to object i, in its weakref list order: `weakrefs[weakStart[i] .. weakStart[i+1])`. */
   readonly weakStart: Uint32Array;
   readonly weakrefs: Uint32Array;
+  /**
+   * Names of referents where the recorder found them cheaply: `edgeNames[i]` maps a
+   * position among object i's referents to `[3]`, `['key']`, `[7]` or `.__dict__`.
+   */
+  readonly edgeNames: ReadonlyMap<number, ReadonlyMap<number, string>>;
+  /** Labels: a module's `__name__`, by object. */
+  readonly labels: ReadonlyMap<number, string>;
+}
+
+/** The name of the edge from object `i` to its referent at `position`, or ''. */
+export function heapEdgeName(snapshot: HeapSnapshot, i: number, position: number): string {
+  return snapshot.edgeNames.get(i)?.get(position) ?? '';
 }
 
 /** The generation code of object `i`: 0–2, or {@link HeapGeneration} permanent / none. */
@@ -154,6 +171,8 @@ export class HeapSnapshotAssembler {
     refs: Column<Uint32Array>;
     weakStart: Column<Uint32Array>;
     weakrefs: Column<Uint32Array>;
+    edgeNames: Map<number, Map<number, string>>;
+    labels: Map<number, string>;
   } | null = null;
 
   /** Reads one part: `bytes[start, end)`, the payload of a record that begins at byte `at`. */
@@ -192,6 +211,8 @@ export class HeapSnapshotAssembler {
         refs: small(),
         weakStart: small(),
         weakrefs: small(),
+        edgeNames: new Map(),
+        labels: new Map(),
       };
       this.current.refStart.push(0);
       this.current.weakStart.push(0);
@@ -219,10 +240,39 @@ export class HeapSnapshotAssembler {
         s.size.push(body.varint() - 1);
         s.refcount.push(body.varint());
         s.flags.push(body.varint());
-        for (let r = body.varint(); r > 0; r--) s.refs.push(body.varint());
+        const refCount = body.varint();
+        for (let r = refCount; r > 0; r--) s.refs.push(body.varint());
         s.refStart.push(s.refs.length);
+        const index = s.address.length - 1;
+        for (let e = body.varint(); e > 0; e--) {
+          const position = body.varint();
+          const kind = body.varint();
+          const name =
+            kind === 1
+              ? `[${body.varint()}]`
+              : kind === 2
+                ? `[${JSON.stringify(body.string()).replace(/^"|"$/g, "'")}]`
+                : kind === 3
+                  ? `[${unzigzag(body.varint())}]`
+                  : kind === 4
+                    ? `.${body.string()}`
+                    : fail(`heap snapshot "${s.label}": unknown edge kind ${kind}`, at);
+          if (position >= refCount)
+            fail(
+              `heap snapshot "${s.label}": edge name for referent ${position} of ${refCount}`,
+              at,
+            );
+          let names = s.edgeNames.get(index);
+          if (!names) {
+            names = new Map();
+            s.edgeNames.set(index, names);
+          }
+          names.set(position, name);
+        }
         for (let w = body.varint(); w > 0; w--) s.weakrefs.push(body.varint());
         s.weakStart.push(s.weakrefs.length);
+        if ((s.flags.data[index] as number) & HeapObjectFlag.labelled)
+          s.labels.set(index, body.string());
       }
     } else if (part === 3) {
       const objects = body.varint();
@@ -256,6 +306,8 @@ export class HeapSnapshotAssembler {
         refs,
         weakStart: s.weakStart.take(),
         weakrefs,
+        edgeNames: s.edgeNames,
+        labels: s.labels,
       });
       this.current = null;
     } else {
@@ -281,6 +333,8 @@ export class HeapSnapshotAssembler {
       refs: new Uint32Array(0),
       weakStart: new Uint32Array(1),
       weakrefs: new Uint32Array(0),
+      edgeNames: new Map(),
+      labels: new Map(),
     };
   }
 

@@ -8,6 +8,7 @@ export {
   type HeapSnapshotGcState,
   type HeapSnapshotType,
   HeapTypeFlag,
+  heapEdgeName,
   heapGeneration,
 } from './heap-snapshot.ts';
 export { type Note, notesInOrder } from './notes.ts';
