@@ -11,6 +11,7 @@
  *   - `pymem objects FILE --mark s --json` links every object inside pymalloc's arenas
  *     to an allocated block of the allocator replayed to that instant (`unlinked: 0`);
  *   - `pymem why --type __main__.Leak` names the chain from the module global;
+ *   - a text recording of the same program carries the snapshot too (H lines);
  *   - `pymem replay --verify` still passes: the walk's own allocator events replay.
  */
 import { spawnSync } from 'node:child_process';
@@ -159,6 +160,30 @@ for (const profile of RECORDED_PROFILE_NAMES) {
         expect(why.stdout.split('\n')[1]).toMatch(
           /^ {2}module __main__\.__dict__ → dict\['registry'\] → dict\['cache'\] → list\[3\] → __main__\.Leak at 0x[0-9a-f]+$/,
         );
+
+        if (n === 0) {
+          // A text recording carries the same snapshot (H lines).
+          const text = join(dir, `prog${n}.pymem.txt`);
+          const again = await record({
+            interpreter: python!,
+            args: [script],
+            output: text,
+            format: 'text',
+            stdio: 'pipe',
+          });
+          expect(again.stdout).toBe(plain.stdout);
+          const fromText = await runCli([
+            'gc',
+            text,
+            '--mark',
+            's',
+            '--generation',
+            `${generation}`,
+            '--json',
+          ]);
+          expect(fromText.status, fromText.stderr).toBe(0);
+          expect(JSON.parse(fromText.stdout).unreachable).toBe(returned);
+        }
 
         const replay = await runCli(['replay', output, '--verify']);
         expect(replay.status, replay.stderr).toBe(0);

@@ -588,16 +588,37 @@ static int snapshot_walk(const char *label, size_t label_len, bytes_t *parts, si
     return 0;
 }
 
+/* Text recordings: one "H <base64 of the payload>" line per record (caller
+   holds buf_lock). */
+static void snap_put_base64_locked(const uint8_t *p, size_t n)
+{
+    static const char digits[] =
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    char quad[4];
+    put("H ", 2, 0);
+    for (size_t i = 0; i < n; i += 3) {
+        uint32_t v = (uint32_t)p[i] << 16;
+        if (i + 1 < n)
+            v |= (uint32_t)p[i + 1] << 8;
+        if (i + 2 < n)
+            v |= p[i + 2];
+        quad[0] = digits[v >> 18];
+        quad[1] = digits[(v >> 12) & 63];
+        quad[2] = i + 1 < n ? digits[(v >> 6) & 63] : '=';
+        quad[3] = i + 2 < n ? digits[v & 63] : '=';
+        put(quad, 4, 0);
+    }
+    put("\n", 1, 0);
+}
+
 /* snapshot(label): a mark of that label, then the heap snapshot at the same
-   position.  Text recordings get the mark and a comment saying no snapshot
-   was written (the text format does not carry snapshots yet). */
+   position: .pmt kind 3 records, or text H lines. */
 static void take_snapshot(const char *label, size_t label_len)
 {
-    if (!opt_pmt || snap_gcstate == NULL) {
+    if (snap_gcstate == NULL) {
         do_mark(label, label_len);
         pthread_mutex_lock(&buf_lock);
-        const char *why = !opt_pmt ? "# heap snapshot not written: text recordings carry none\n"
-                                   : "# heap snapshot not written: gc state not found\n";
+        const char *why = "# heap snapshot not written: gc state not found\n";
         if (!opt_pmt)
             put(why, strlen(why), 0);
         flush_locked();
@@ -614,7 +635,10 @@ static void take_snapshot(const char *label, size_t label_len)
     }
     pthread_mutex_lock(&buf_lock);
     for (size_t k = 0; k < count; k++) {
-        snap_emit_locked(&parts[k]);
+        if (opt_pmt)
+            snap_emit_locked(&parts[k]);
+        else
+            snap_put_base64_locked(parts[k].p, parts[k].n);
         free(parts[k].p);
     }
     flush_locked();

@@ -34,7 +34,7 @@
  *                              `t` lines, binary kind 13): ground truth for
  *                              the sites.
  *   PYMEM_RECORD_SNAPSHOT_AT_EXIT=1  the exit mark is also a heap snapshot
- *                              (heap_snapshot.c; .pmt only).
+ *                              (heap_snapshot.c).
  *   GC collections are always recorded (text `G`, binary kind 12), through a
  *   C callback appended to gc.callbacks.
  *
@@ -1555,7 +1555,7 @@ static PyMethodDef rec_methods[] = {
      "mark(label=None): write a mark and pymalloc's own statistics, then flush."},
     {"flush", rec_flush, METH_NOARGS, "flush(): write buffered events to the trace."},
     {"snapshot", rec_snapshot, METH_O,
-     "snapshot(label): a mark, then a heap snapshot at the same position (.pmt only)."},
+     "snapshot(label): a mark, then a heap snapshot at the same position."},
     {"_exit_mark", rec_exit_mark, METH_NOARGS, "mark('exit'); run by atexit."},
     {"_gc_callback", rec_gc_callback, METH_VARARGS,
      "_gc_callback(phase, info): records GC collections; in gc.callbacks."},

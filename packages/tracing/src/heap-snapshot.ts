@@ -115,6 +115,49 @@ export interface HeapSnapshot extends NotePosition {
   readonly edgeNames: ReadonlyMap<number, ReadonlyMap<number, string>>;
   /** Labels: a module's `__name__`, by object. */
   readonly labels: ReadonlyMap<number, string>;
+  /** The records' payloads as read, for writers (`.pmt` kind 3 records, text `H` lines). */
+  readonly parts: readonly Uint8Array[];
+}
+
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const BASE64_VALUE = new Int8Array(128).fill(-1);
+for (let k = 0; k < 64; k++) BASE64_VALUE[BASE64.charCodeAt(k)] = k;
+
+/** Standard base64 (with `=` padding) of `bytes`: a text `H` line's payload. */
+export function toBase64(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const a = bytes[i] as number;
+    const b = i + 1 < bytes.length ? (bytes[i + 1] as number) : 0;
+    const c = i + 2 < bytes.length ? (bytes[i + 2] as number) : 0;
+    const n = (a << 16) | (b << 8) | c;
+    out += BASE64[n >> 18]! + BASE64[(n >> 12) & 63]!;
+    out += i + 1 < bytes.length ? BASE64[(n >> 6) & 63]! : '=';
+    out += i + 2 < bytes.length ? BASE64[n & 63]! : '=';
+  }
+  return out;
+}
+
+/** The bytes of standard base64 text, or null when it is not base64. */
+export function fromBase64(text: string): Uint8Array | null {
+  if (text.length % 4 !== 0) return null;
+  const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
+  const out = new Uint8Array((text.length / 4) * 3 - padding);
+  let o = 0;
+  for (let i = 0; i < text.length; i += 4) {
+    let n = 0;
+    for (let k = 0; k < 4; k++) {
+      const code = text.charCodeAt(i + k);
+      const pad = code === 61 && i + k >= text.length - padding;
+      const value = pad ? 0 : code < 128 ? (BASE64_VALUE[code] as number) : -1;
+      if (value < 0) return null;
+      n = (n << 6) | value;
+    }
+    if (o < out.length) out[o++] = n >> 16;
+    if (o < out.length) out[o++] = (n >> 8) & 255;
+    if (o < out.length) out[o++] = n & 255;
+  }
+  return out;
 }
 
 /** The name of the edge from object `i` to its referent at `position`, or ''. */
@@ -146,10 +189,6 @@ class Column<T extends Float64Array | Uint32Array | Uint16Array> {
   }
 }
 
-function fail(message: string, offset: number): never {
-  throw new TraceFormatError(`byte ${offset}: ${message}`, 0);
-}
-
 /**
  * Assembles heap snapshots from their kind 3 record payloads, in stream order.
  * @throws TraceFormatError naming the snapshot and the byte when a part does not decode.
@@ -173,19 +212,28 @@ export class HeapSnapshotAssembler {
     weakrefs: Column<Uint32Array>;
     edgeNames: Map<number, Map<number, string>>;
     labels: Map<number, string>;
+    parts: Uint8Array[];
   } | null = null;
+  private readonly unit: string;
+  private payload: Uint8Array = new Uint8Array(0);
+
+  /** `unit` names where a part sits in messages: `byte` (.pmt) or `line` (text). */
+  constructor(unit: 'byte' | 'line' = 'byte') {
+    this.unit = unit;
+  }
 
   /** Reads one part: `bytes[start, end)`, the payload of a record that begins at byte `at`. */
   part(bytes: Uint8Array, start: number, end: number, at: number, position: NotePosition): void {
     const body = new ByteReader(bytes, start, end);
     try {
+      this.payload = bytes.slice(start, end);
       this.read(body, at, position);
     } catch (error) {
       if (error instanceof TraceFormatError) throw error;
       const label = this.current ? `"${this.current.label}" ` : '';
-      fail(`heap snapshot ${label}record is torn: it ends before its last field`, at);
+      this.fail(`heap snapshot ${label}record is torn: it ends before its last field`, at);
     }
-    if (body.offset !== end) fail('heap snapshot record has bytes after its last field', at);
+    if (body.offset !== end) this.fail('heap snapshot record has bytes after its last field', at);
   }
 
   private read(body: ByteReader, at: number, position: NotePosition): void {
@@ -213,18 +261,23 @@ export class HeapSnapshotAssembler {
         weakrefs: small(),
         edgeNames: new Map(),
         labels: new Map(),
+        parts: [this.payload],
       };
       this.current.refStart.push(0);
       this.current.weakStart.push(0);
       return;
     }
     const s = this.current;
-    if (!s) fail(`heap snapshot part ${part} with no snapshot begun before it`, at);
+    if (!s) this.fail(`heap snapshot part ${part} with no snapshot begun before it`, at);
+    if (part === 1 || part === 2) s.parts.push(this.payload);
     if (part === 1) {
       while (body.remaining() > 0) {
         const id = body.varint();
         if (id !== s.types.length)
-          fail(`heap snapshot "${s.label}" defines type ${id}, expected ${s.types.length}`, at);
+          this.fail(
+            `heap snapshot "${s.label}" defines type ${id}, expected ${s.types.length}`,
+            at,
+          );
         s.types.push({ module: body.string(), qualname: body.string(), flags: body.varint() });
       }
     } else if (part === 2) {
@@ -235,7 +288,7 @@ export class HeapSnapshotAssembler {
         s.address.push(prev);
         const type = body.varint();
         if (type >= s.types.length)
-          fail(`heap snapshot "${s.label}": object of undefined type ${type}`, at);
+          this.fail(`heap snapshot "${s.label}": object of undefined type ${type}`, at);
         s.type.push(type);
         s.size.push(body.varint() - 1);
         s.refcount.push(body.varint());
@@ -256,9 +309,9 @@ export class HeapSnapshotAssembler {
                   ? `[${unzigzag(body.varint())}]`
                   : kind === 4
                     ? `.${body.string()}`
-                    : fail(`heap snapshot "${s.label}": unknown edge kind ${kind}`, at);
+                    : this.fail(`heap snapshot "${s.label}": unknown edge kind ${kind}`, at);
           if (position >= refCount)
-            fail(
+            this.fail(
               `heap snapshot "${s.label}": edge name for referent ${position} of ${refCount}`,
               at,
             );
@@ -279,7 +332,7 @@ export class HeapSnapshotAssembler {
       const types = body.varint();
       const length = s.address.length;
       if (objects !== length || types !== s.types.length)
-        fail(
+        this.fail(
           `heap snapshot "${s.label}" is torn: its end says ${objects} objects and ${types} types, ` +
             `the records hold ${length} and ${s.types.length}`,
           at,
@@ -289,7 +342,7 @@ export class HeapSnapshotAssembler {
       for (const column of [refs, weakrefs])
         for (const i of column)
           if (i >= length)
-            fail(`heap snapshot "${s.label}": reference to object ${i} of ${length}`, at);
+            this.fail(`heap snapshot "${s.label}": reference to object ${i} of ${length}`, at);
       this.snapshots.push({
         ...s.position,
         label: s.label,
@@ -308,10 +361,11 @@ export class HeapSnapshotAssembler {
         weakrefs,
         edgeNames: s.edgeNames,
         labels: s.labels,
+        parts: [...s.parts, this.payload],
       });
       this.current = null;
     } else {
-      fail(`heap snapshot record of unknown part ${part}`, at);
+      this.fail(`heap snapshot record of unknown part ${part}`, at);
     }
   }
 
@@ -335,7 +389,15 @@ export class HeapSnapshotAssembler {
       weakrefs: new Uint32Array(0),
       edgeNames: new Map(),
       labels: new Map(),
+      parts: s.parts,
     };
+  }
+
+  private fail(message: string, where: number): never {
+    throw new TraceFormatError(
+      `${this.unit} ${where}: ${message}`,
+      this.unit === 'line' ? where : 0,
+    );
   }
 
   /** The snapshots, an unfinished last one included (`complete: false`). */

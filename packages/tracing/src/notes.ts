@@ -1,7 +1,9 @@
 /**
- * The notes of a trace (marks, comments, GC collections, site definitions) merged
+ * The notes of a trace (marks, comments, GC collections, site definitions, heap
+ * snapshots) merged
  * into stream order, for writers: sorted by (eventIndex, seq).
  */
+import type { HeapSnapshot } from './heap-snapshot.ts';
 import type {
   FilenameDefinition,
   GcCollection,
@@ -17,7 +19,8 @@ export type Note =
   | { readonly kind: 'comment'; readonly note: TraceComment }
   | { readonly kind: 'gc'; readonly note: GcCollection }
   | { readonly kind: 'filename'; readonly note: FilenameDefinition }
-  | { readonly kind: 'traceback'; readonly note: TracebackDefinition };
+  | { readonly kind: 'traceback'; readonly note: TracebackDefinition }
+  | { readonly kind: 'heapSnapshot'; readonly note: HeapSnapshot };
 
 /** Every note of `trace` in stream order. */
 export function notesInOrder(trace: Trace): Note[] {
@@ -27,6 +30,7 @@ export function notesInOrder(trace: Trace): Note[] {
     ...trace.gcCollections.map((note) => ({ kind: 'gc' as const, note })),
     ...trace.filenames.map((note) => ({ kind: 'filename' as const, note })),
     ...trace.tracebacks.map((note) => ({ kind: 'traceback' as const, note })),
+    ...(trace.heapSnapshots ?? []).map((note) => ({ kind: 'heapSnapshot' as const, note })),
   ];
   return notes.sort((x, y) => x.note.eventIndex - y.note.eventIndex || x.note.seq - y.note.seq);
 }

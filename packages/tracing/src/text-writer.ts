@@ -2,6 +2,7 @@
  * Writer of the text trace format (see text-reader.ts for the grammar). Yields the
  * text in chunks so that a large trace is never one string.
  */
+import { toBase64 } from './heap-snapshot.ts';
 import { type Note, notesInOrder } from './notes.ts';
 import { DOMAIN_NAMES, Op, type Trace } from './trace.ts';
 
@@ -28,6 +29,8 @@ function formatNote({ kind, note }: Note): string {
       return `N ${note.id} ${note.filename.replace(/\\/g, '\\\\').replace(/\n/g, '\\n')}\n`;
     case 'traceback':
       return `T ${note.id} ${note.totalFrames}${note.frames.map((f) => ` ${f.filename}:${f.lineno}`).join('')}\n`;
+    case 'heapSnapshot':
+      return note.parts.map((part) => `H ${toBase64(part)}\n`).join('');
   }
 }
 

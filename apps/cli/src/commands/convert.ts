@@ -36,11 +36,6 @@ export async function convertCommand(
   if (output === '-' && format === 'pmt')
     throw new CliError('usage', 'binary output needs a file: give -o FILE');
   await writeTraceFile(trace, output, format, options.force ?? false);
-  const snapshots = trace.heapSnapshots?.length ?? 0;
-  if (snapshots > 0)
-    io.err(
-      `pymem: warning: ${snapshots} heap snapshot${snapshots === 1 ? ' was' : 's were'} not converted (only the recorder writes them yet)\n`,
-    );
   if (output !== '-') {
     io.err(
       `pymem: wrote ${trace.length.toLocaleString('en-US')} events as ${format === 'pmt' ? '.pmt' : 'text'} to ${output}\n`,

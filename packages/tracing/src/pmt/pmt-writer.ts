@@ -15,6 +15,7 @@ import {
   DELTA_CLASS_COUNT,
   DOMAIN_SHIFT,
   EVENTS_PER_CHUNK,
+  ExtensionKind,
   FILE_MAGIC,
   FORMAT_VERSION,
   INDEX_MAGIC,
@@ -226,6 +227,14 @@ function writeNote(out: ByteWriter, { kind, note }: Note): void {
       out.u8(Kind.filename);
       out.varint(note.id);
       out.string(note.filename);
+      return;
+    case 'heapSnapshot':
+      for (const part of note.parts) {
+        out.u8(Kind.extension);
+        out.varint(ExtensionKind.heapSnapshot);
+        out.varint(part.length);
+        out.raw(part);
+      }
       return;
     case 'traceback':
       out.u8(Kind.traceback);
