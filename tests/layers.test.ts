@@ -24,7 +24,13 @@ const ALLOWED: Record<string, readonly string[]> = {
     '@pymem/gc',
     '@pymem/tracing',
   ],
-  '@pymem/analysis': ['@pymem/versions', '@pymem/obmalloc', '@pymem/tracing', '@pymem/runtime'],
+  '@pymem/analysis': [
+    '@pymem/versions',
+    '@pymem/obmalloc',
+    '@pymem/gc',
+    '@pymem/tracing',
+    '@pymem/runtime',
+  ],
   '@pymem/recorder': ['@pymem/versions', '@pymem/cpython'],
 };
 /** Packages whose code must run unchanged in a browser (sub-folders listed are Node adapters). */

@@ -329,12 +329,100 @@ export const flamegraphSchema: z.ZodType = z.strictObject({
   warnings,
 });
 
+/** `pymem gc --json` */
+export const gcSchema: z.ZodType = z.strictObject({
+  python: z.string().describe('the recorded CPython version'),
+  profile: z.string().describe('the profile the collector ran as'),
+  mark: z.string().describe('the heap snapshot’s label'),
+  eventIndex: count.describe('events before the snapshot'),
+  objects: count.describe('objects in the snapshot'),
+  generation: z.number().int().min(0).max(2).describe('the generation collected'),
+  unreachable: count.describe('what gc.collect(generation) returns: collected + uncollectable'),
+  collected: count,
+  uncollectable: count.describe('kept in gc.garbage (legacy tp_del finalizers)'),
+  bytes: count.describe('sys.getsizeof total of the garbage'),
+  weakrefCallbacks: count.describe('weakref callbacks the collection would call'),
+  groups: z
+    .array(
+      z.strictObject({
+        composition: z.string().describe('types and counts of one cycle, e.g. "2 × __main__.Node"'),
+        cycles: count,
+        objects: count,
+        bytes: count,
+        finalizers: count.describe('objects whose __del__ would run'),
+      }),
+    )
+    .describe('the garbage in connected groups, by composition, largest first'),
+  warnings,
+});
+
+/** `pymem objects --json` */
+export const objectsSchema: z.ZodType = z.strictObject({
+  python: z.string().describe('the recorded CPython version'),
+  profile: z.string().describe('the profile the allocator was replayed as'),
+  mark: z.string().describe('the heap snapshot’s label'),
+  eventIndex: count.describe('events replayed before the snapshot'),
+  objects: count.describe('objects in the snapshot'),
+  bytes: count.describe('their sys.getsizeof total'),
+  linked: count.describe('objects inside an allocated pymalloc block of the replayed allocator'),
+  unlinked: count.describe(
+    'objects inside a pymalloc arena where the replayed allocator has no allocated block',
+  ),
+  outside: count.describe('objects outside pymalloc’s arenas (static, or from malloc)'),
+  blocks: count.describe('distinct pymalloc blocks the linked objects occupy'),
+  types: z
+    .array(
+      z.strictObject({
+        type: z.string().describe('module.qualname (builtins without the module)'),
+        objects: count,
+        bytes: count,
+        linked: count,
+      }),
+    )
+    .describe('by type, largest bytes first'),
+  unlinkedAddresses: z.array(z.string()).describe('up to 10 unlinked objects, hex addresses'),
+  warnings,
+});
+
+/** `pymem why --json` */
+export const whySchema: z.ZodType = z.strictObject({
+  python: z.string().describe('the recorded CPython version'),
+  mark: z.string().describe('the heap snapshot’s label'),
+  chains: z
+    .array(
+      z.strictObject({
+        root: z
+          .enum(['module', 'external', 'none'])
+          .describe(
+            'a module; an object referenced from outside the snapshot; none (cyclic garbage)',
+          ),
+        text: z.string().describe('the chain in one line'),
+        path: z
+          .array(
+            z.strictObject({
+              address: z.string().describe('hex'),
+              type: z.string().describe('module.qualname (builtins without the module)'),
+              edge: z
+                .string()
+                .describe("the edge to the next step: [3], ['key'], .__dict__, or '' (unnamed)"),
+            }),
+          )
+          .describe('from the root to the object'),
+      }),
+    )
+    .describe('one chain per object explained'),
+  warnings,
+});
+
 export const JSON_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   versions: versionsSchema,
   replay: replaySchema,
   report: reportSchema,
   stats: statsSchema,
   fragmentation: fragmentationSchema,
+  gc: gcSchema,
+  objects: objectsSchema,
+  why: whySchema,
   timeline: timelineSchema,
   diff: diffSchema,
   check: checkSchema,

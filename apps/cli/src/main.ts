@@ -23,6 +23,8 @@ import type { ConvertOptions } from './commands/convert.ts';
 import type { DiffOptions } from './commands/diff.ts';
 import type { ExportOptions, FlamegraphOptions } from './commands/flamegraph.ts';
 import type { FragmentationOptions } from './commands/fragmentation.ts';
+import type { GcOptions } from './commands/gc.ts';
+import type { ObjectsOptions } from './commands/objects.ts';
 import type { RecordCommandOptions } from './commands/record.ts';
 import type { ReplayCommandOptions } from './commands/replay.ts';
 import type { ReportOptions } from './commands/report.ts';
@@ -30,6 +32,7 @@ import type { StatsOptions } from './commands/stats.ts';
 import type { TimelineOptions } from './commands/timeline.ts';
 import type { VersionsOptions } from './commands/versions.ts';
 import type { ViewOptions } from './commands/view.ts';
+import type { WhyOptions } from './commands/why.ts';
 import { CliError, ExitCode, exitCodeFor } from './exit-codes.ts';
 import { type Io, processIo } from './io.ts';
 
@@ -120,6 +123,60 @@ const COMMANDS: readonly CommandSpec[] = [
         ...options,
         ...profileFrom(python),
       }),
+  }),
+  defineCommand<[file: string], GcOptions>({
+    name: 'gc',
+    description:
+      'what gc.collect(G) would find at a heap snapshot: unreachable, collected, uncollectable, cycles',
+    arguments: [['<file>', 'a .pmt recording with a heap snapshot']],
+    options: [
+      { flags: '--mark <label>', description: 'the heap snapshot (default: the last one)' },
+      wholeNumberOption('--generation <g>', 'the generation collected', { min: 0, max: 2 }, 2),
+      JSON_OPTION,
+      SALVAGE_OPTION,
+      pythonOption(),
+    ],
+    run: async ({ io, args: [file], options, python }) =>
+      (await import('./commands/gc.ts')).gcCommand(io, file, {
+        ...options,
+        ...profileFrom(python),
+      }),
+  }),
+  defineCommand<[file: string], ObjectsOptions>({
+    name: 'objects',
+    description:
+      'the objects of a heap snapshot by type, each linked to its pymalloc block at that instant',
+    arguments: [['<file>', 'a .pmt recording with a heap snapshot']],
+    options: [
+      { flags: '--mark <label>', description: 'the heap snapshot (default: the last one)' },
+      wholeNumberOption('--top <n>', 'type rows to print', { min: 1 }, 20),
+      JSON_OPTION,
+      SALVAGE_OPTION,
+      pythonOption(),
+    ],
+    run: async ({ io, args: [file], options, python }) =>
+      (await import('./commands/objects.ts')).objectsCommand(io, file, {
+        ...options,
+        ...profileFrom(python),
+      }),
+  }),
+  defineCommand<[file: string, address: string | undefined], WhyOptions>({
+    name: 'why',
+    description:
+      'the shortest reference chain keeping a heap snapshot object alive, named edge by edge',
+    arguments: [
+      ['<file>', 'a .pmt recording with a heap snapshot'],
+      ['[address]', 'the object (hex), or give --type'],
+    ],
+    options: [
+      { flags: '--mark <label>', description: 'the heap snapshot (default: the last one)' },
+      { flags: '--type <type>', description: 'explain objects of this type (module.qualname)' },
+      wholeNumberOption('--top <n>', 'objects explained with --type', { min: 1 }, 3),
+      JSON_OPTION,
+      SALVAGE_OPTION,
+    ],
+    run: async ({ io, args: [file, address], options }) =>
+      (await import('./commands/why.ts')).whyCommand(io, file, address, options),
   }),
   defineCommand<[file: string], TimelineOptions>({
     name: 'timeline',
@@ -273,6 +330,10 @@ const COMMANDS: readonly CommandSpec[] = [
       {
         flags: '--tracemalloc',
         description: "also run tracemalloc inside and save its statistics('lineno') at each mark",
+      },
+      {
+        flags: '--snapshot-at-exit',
+        description: 'also take a heap snapshot at the mark "exit" (.pmt only)',
       },
       { flags: '--force', description: 'overwrite the output file if it exists' },
     ],

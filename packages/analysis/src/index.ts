@@ -29,6 +29,7 @@ export {
   type ReportArenaRow,
   reportArenaRow,
 } from './fragmentation.ts';
+export { heapTypeName, type ReferenceChain, ReferenceChains } from './reference-chains.ts';
 export {
   type SiteRow,
   SiteTally,
@@ -36,6 +37,17 @@ export {
   type TopSites,
   UNKNOWN_SITE,
 } from './sites.ts';
+export {
+  collectSnapshot,
+  type GarbageGroup,
+  type SnapshotCollection,
+} from './snapshot-collection.ts';
+export { SnapshotGraph } from './snapshot-graph.ts';
+export {
+  type ObjectTypeRow,
+  type SnapshotObjects,
+  snapshotObjects,
+} from './snapshot-objects.ts';
 export {
   type HeapPoint,
   measureHeap,

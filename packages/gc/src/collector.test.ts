@@ -59,6 +59,29 @@ describe('Collector', () => {
     expect(gc.collect()).toBe(0);
   });
 
+  it('puts an object straight into a generation with trackIn (as a heap snapshot found it)', () => {
+    const graph = new TestGraph();
+    const collector = new Collector({ profile: '3.11', graph });
+    const young = graph.newObject('list', { track: false });
+    const old = graph.newObject('list', { track: false });
+    const frozen = graph.newObject('list', { track: false });
+    graph.addReference(old, old); // a cycle, unreachable from outside once decref'd
+    collector.trackIn(young, 0);
+    collector.trackIn(old, 2);
+    collector.trackIn(frozen, 'permanent');
+    expect([young, old, frozen].map((id) => collector.generationOf(id))).toEqual([
+      0,
+      2,
+      'permanent',
+    ]);
+    expect(collector.counts).toEqual([0, 0, 0]);
+    expect(() => collector.trackIn(old, 1)).toThrow(CollectorUsageError);
+    graph.decref(old);
+    expect(collector.collect(1)).toBe(0); // gen 2 is not examined
+    expect(collector.collect(2)).toBe(1);
+    expect(collector.validate()).toEqual([]);
+  });
+
   it('emits start, every phase in CPython order, and stop', () => {
     const { graph, collector, gc } = setup('3.12');
     const events: GcEvent[] = [];

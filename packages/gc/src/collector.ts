@@ -226,6 +226,18 @@ export class Collector {
     this.lists.append(id, LIST_GEN0);
   }
 
+  /**
+   * Appends `id` to generation `generation` (0–2) or the permanent one, as a heap
+   * snapshot found it there; counts are untouched (see `counts`).
+   * @throws CollectorUsageError if it is already tracked.
+   */
+  trackIn(id: number, generation: number | 'permanent'): void {
+    this.lists.ensure(id);
+    if (this.lists.listOf(id) !== LIST_UNTRACKED)
+      throw new CollectorUsageError(`object ${id} is already tracked`);
+    this.lists.append(id, generation === 'permanent' ? LIST_PERMANENT : LIST_GEN0 + generation);
+  }
+
   /** `PyObject_GC_UnTrack`: unlinks `id` if tracked (no-op otherwise); only FINALIZED survives. */
   untrack(id: number): void {
     if (this.lists.listOf(id) === LIST_UNTRACKED) return;

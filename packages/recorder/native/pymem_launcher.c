@@ -33,6 +33,8 @@
  *                              its statistics('lineno') to every mark (text
  *                              `t` lines, binary kind 13): ground truth for
  *                              the sites.
+ *   PYMEM_RECORD_SNAPSHOT_AT_EXIT=1  the exit mark is also a heap snapshot
+ *                              (heap_snapshot.c).
  *   GC collections are always recorded (text `G`, binary kind 12), through a
  *   C callback appended to gc.callbacks.
  *
@@ -153,7 +155,7 @@ PyAPI_FUNC(int) _PyObject_DebugMallocStats(FILE *out);
 #define PMT_SITE_BIT 0x80
 #define PMT_ADDRESS_ALIGNMENT 16
 
-/* Extension kinds (kind 15 records); the recorder writes none yet. */
+/* Extension kinds (kind 15 records); the recorder writes kind 3. */
 #define PMT_EXT_OBJECTS 1
 #define PMT_EXT_COLLECTOR 2
 #define PMT_EXT_HEAP_SNAPSHOT 3
@@ -1449,10 +1451,33 @@ static PyObject *rec_mark(PyObject *self, PyObject *args, PyObject *kwargs)
     Py_RETURN_NONE;
 }
 
+#include "heap_snapshot.c"
+
+static int opt_snapshot_at_exit; /* PYMEM_RECORD_SNAPSHOT_AT_EXIT */
+
+/* METH_O: a call builds no argument tuple, so gc's counts and the tuple free
+   list are what a call of a Python function would leave. */
+static PyObject *rec_snapshot(PyObject *self, PyObject *label)
+{
+    (void)self;
+    Py_ssize_t n = 0;
+    const char *s = PyUnicode_Check(label) ? PyUnicode_AsUTF8AndSize(label, &n) : NULL;
+    if (s == NULL) {
+        if (!PyErr_Occurred())
+            PyErr_SetString(PyExc_TypeError, "snapshot() takes a str label");
+        return NULL;
+    }
+    if (active)
+        take_snapshot(s, (size_t)n);
+    Py_RETURN_NONE;
+}
+
 static PyObject *rec_exit_mark(PyObject *self, PyObject *unused)
 {
     (void)self; (void)unused;
-    if (active)
+    if (active && opt_snapshot_at_exit)
+        take_snapshot("exit", 4);
+    else if (active)
         do_mark("exit", 4);
     Py_RETURN_NONE;
 }
@@ -1529,6 +1554,8 @@ static PyMethodDef rec_methods[] = {
     {"mark", (PyCFunction)(void (*)(void))rec_mark, METH_VARARGS | METH_KEYWORDS,
      "mark(label=None): write a mark and pymalloc's own statistics, then flush."},
     {"flush", rec_flush, METH_NOARGS, "flush(): write buffered events to the trace."},
+    {"snapshot", rec_snapshot, METH_O,
+     "snapshot(label): a mark, then a heap snapshot at the same position."},
     {"_exit_mark", rec_exit_mark, METH_NOARGS, "mark('exit'); run by atexit."},
     {"_gc_callback", rec_gc_callback, METH_VARARGS,
      "_gc_callback(phase, info): records GC collections; in gc.callbacks."},
@@ -1570,6 +1597,7 @@ static void register_python_hooks(void)
     Py_XDECREF(cbs);
     Py_XDECREF(gc);
     Py_XDECREF(mod);
+    snapshot_init();
 
     if (opt_tracemalloc) {
         PyObject *tm = PyImport_ImportModule("tracemalloc");
@@ -1840,6 +1868,9 @@ static int read_options(void)
     }
     v = getenv("PYMEM_RECORD_TRACEMALLOC");
     opt_tracemalloc = v != NULL && *v != '\0' && strcmp(v, "0") != 0;
+    v = getenv("PYMEM_RECORD_SNAPSHOT_AT_EXIT");
+    opt_snapshot_at_exit = v != NULL && *v != '\0' && strcmp(v, "0") != 0;
+    unsetenv("PYMEM_RECORD_SNAPSHOT_AT_EXIT");
     unsetenv("PYMEM_RECORD_FORMAT");
     unsetenv("PYMEM_RECORD_SITES");
     unsetenv("PYMEM_RECORD_TRACEMALLOC");

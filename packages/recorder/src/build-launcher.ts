@@ -28,6 +28,16 @@ export const LAUNCHER_SOURCE: string = fileURLToPath(
   new URL('../native/pymem_launcher.c', import.meta.url),
 );
 
+/** The C file the launcher includes (the heap snapshot walker); part of every cache key. */
+const INCLUDED_SOURCE: string = fileURLToPath(
+  new URL('../native/heap_snapshot.c', import.meta.url),
+);
+
+/** The launcher's source and what it includes, as the cache keys see them. */
+function launcherSources(): Buffer {
+  return Buffer.concat([readFileSync(LAUNCHER_SOURCE), readFileSync(INCLUDED_SOURCE)]);
+}
+
 function findCompiler(env: NodeJS.ProcessEnv): string {
   for (const name of ['gcc', 'cc', 'clang']) {
     for (const dir of (env.PATH ?? '').split(delimiter)) {
@@ -101,7 +111,7 @@ function stamp(path: string): string {
 /** Source, interpreter and config script, each by content or by its file's stamp. */
 function quickKey(interpreter: Interpreter, config: string): string {
   return createHash('sha256')
-    .update(readFileSync(LAUNCHER_SOURCE))
+    .update(launcherSources())
     .update(
       `\0${stamp(realpathSync(interpreter.path))}\0${interpreter.path}\0${interpreter.version}`,
     )
@@ -126,7 +136,7 @@ function buildFromFlags(interpreter: Interpreter, config: string, env: NodeJS.Pr
       `${config} failed: is the interpreter's installation complete?`,
     );
   }
-  const source = readFileSync(LAUNCHER_SOURCE);
+  const source = launcherSources();
   const exe = realpathSync(interpreter.path);
   const key = createHash('sha256')
     .update(source)

@@ -30,6 +30,8 @@ export interface RecordOptions {
    * each mark (ground truth for the tracemalloc API; slows the program a lot).
    */
   readonly tracemalloc?: boolean;
+  /** Also take a heap snapshot at the exit mark (`.pmt` only; docs/formats/pmt.md). */
+  readonly snapshotAtExit?: boolean;
   /** Extra environment for the recorded program. */
   readonly env?: Readonly<Record<string, string>>;
   /** How the program's stdio is wired (default: inherited). */
@@ -89,6 +91,7 @@ export async function record(options: RecordOptions): Promise<RecordResult> {
       ...(options.format === 'pmt' ? { PYMEM_RECORD_FORMAT: 'pmt' } : {}),
       ...(options.sites ? { PYMEM_RECORD_SITES: String(options.sites) } : {}),
       ...(options.tracemalloc ? { PYMEM_RECORD_TRACEMALLOC: '1' } : {}),
+      ...(options.snapshotAtExit ? { PYMEM_RECORD_SNAPSHOT_AT_EXIT: '1' } : {}),
     },
   });
   let stdout = '';

@@ -1,5 +1,17 @@
 export { TraceFormatError } from './errors.ts';
 export {
+  HEAP_GENERATION_SHIFT,
+  HeapGeneration,
+  HeapObjectFlag,
+  type HeapSnapshot,
+  HeapSnapshotAssembler,
+  type HeapSnapshotGcState,
+  type HeapSnapshotType,
+  HeapTypeFlag,
+  heapEdgeName,
+  heapGeneration,
+} from './heap-snapshot.ts';
+export {
   COLLECTION_REASONS,
   COLLECTOR_PHASES,
   type CollectorRecord,

@@ -1,7 +1,9 @@
 /**
  * The notes of a trace (marks, comments, GC collections, site definitions, object and
- * collector records) merged into stream order, for writers: sorted by (eventIndex, seq).
+ * collector records, heap snapshots) merged into stream order, for writers: sorted by
+ * (eventIndex, seq).
  */
+import type { HeapSnapshot } from './heap-snapshot.ts';
 import type { CollectorRecord, ObjectRecord } from './model-records.ts';
 import type {
   FilenameDefinition,
@@ -20,7 +22,8 @@ export type Note =
   | { readonly kind: 'filename'; readonly note: FilenameDefinition }
   | { readonly kind: 'traceback'; readonly note: TracebackDefinition }
   | { readonly kind: 'object'; readonly note: ObjectRecord }
-  | { readonly kind: 'collector'; readonly note: CollectorRecord };
+  | { readonly kind: 'collector'; readonly note: CollectorRecord }
+  | { readonly kind: 'heapSnapshot'; readonly note: HeapSnapshot };
 
 /** Every note of `trace` in stream order. */
 export function notesInOrder(trace: Trace): Note[] {
@@ -32,6 +35,7 @@ export function notesInOrder(trace: Trace): Note[] {
     ...trace.tracebacks.map((note) => ({ kind: 'traceback' as const, note })),
     ...trace.objectRecords.map((note) => ({ kind: 'object' as const, note })),
     ...trace.collectorRecords.map((note) => ({ kind: 'collector' as const, note })),
+    ...(trace.heapSnapshots ?? []).map((note) => ({ kind: 'heapSnapshot' as const, note })),
   ];
   return notes.sort((x, y) => x.note.eventIndex - y.note.eventIndex || x.note.seq - y.note.seq);
 }

@@ -24,6 +24,7 @@
  * NULL is 0. Anything else is a TraceFormatError naming the line.
  */
 import { TraceFormatError } from './errors.ts';
+import { fromBase64, HeapSnapshotAssembler } from './heap-snapshot.ts';
 import { parseCollectorRecord, parseObjectRecord } from './model-text.ts';
 import { Domain, Op, type OpCode, type Trace, TraceBuilder } from './trace.ts';
 
@@ -42,6 +43,7 @@ interface OpenMark {
 /** Parses a text trace that arrives in chunks: `push()` each chunk, then `finish()`. */
 export class TextTraceParser {
   private readonly builder = new TraceBuilder();
+  private readonly heapSnapshots = new HeapSnapshotAssembler('line');
   private pending = '';
   private lineNumber = 0;
   private formatVersion = 0;
@@ -84,6 +86,7 @@ export class TextTraceParser {
       throw new TraceFormatError('missing "python <version>" line', this.lineNumber + 1);
     }
     this.closeMark();
+    this.builder.heapSnapshots.push(...this.heapSnapshots.finish());
     if (this.endLine === 0) {
       this.warnings.push(
         `no end record ("E") after ${this.builder.length.toLocaleString('en-US')} events: the recording may have been cut short (or was written before pymem wrote end records)`,
@@ -213,6 +216,13 @@ export class TextTraceParser {
         expectFields(fields, 3, 'f <domain> <ptr>', n);
         b.push(Op.free, domain(fields[1]!, n), hex(fields[2]!, n), 0, 0, n);
         return;
+      case 'H': {
+        expectFields(fields, 2, 'H <heap snapshot record, base64>', n);
+        const payload = fromBase64(fields[1]!);
+        if (!payload) throw new TraceFormatError('a heap snapshot record (H) must be base64', n);
+        this.heapSnapshots.part(payload, 0, payload.length, n, b.position());
+        return;
+      }
       case 'G':
         expectFields(fields, 5, 'G <generation> <collected> <uncollectable> <duration_ns>', n);
         b.gcCollections.push({

@@ -2,6 +2,7 @@
  * Writer of the text trace format (see text-reader.ts for the grammar). Yields the
  * text in chunks so that a large trace is never one string.
  */
+import { toBase64 } from './heap-snapshot.ts';
 import { formatCollectorRecord, formatObjectRecord } from './model-text.ts';
 import { type Note, notesInOrder } from './notes.ts';
 import { DOMAIN_NAMES, Op, type Trace } from './trace.ts';
@@ -33,6 +34,8 @@ function formatNote({ kind, note }: Note): string {
       return formatObjectRecord(note);
     case 'collector':
       return formatCollectorRecord(note);
+    case 'heapSnapshot':
+      return note.parts.map((part) => `H ${toBase64(part)}\n`).join('');
   }
 }
 

@@ -24,6 +24,8 @@
  *      of definition); a site or frame refers only to an id defined before it.
  *   3. `line[i]` is the 1-based source line of event i (0 when not from text).
  */
+
+import type { HeapSnapshot } from './heap-snapshot.ts';
 import type { CollectorRecord, ObjectRecord } from './model-records.ts';
 
 /** Event operation codes (`op` column). */
@@ -141,6 +143,8 @@ export interface Trace {
   readonly objectRecords: readonly ObjectRecord[];
   /** What the cycle collector did, phase by phase (model runs). */
   readonly collectorRecords: readonly CollectorRecord[];
+  /** Heap snapshots (`.pmt` only), in stream order; absent or empty when none was taken. */
+  readonly heapSnapshots?: readonly HeapSnapshot[];
 }
 
 /**
@@ -168,6 +172,8 @@ export class TraceBuilder {
   readonly tracebacks: TracebackDefinition[] = [];
   readonly objectRecords: ObjectRecord[] = [];
   readonly collectorRecords: CollectorRecord[] = [];
+  /** Heap snapshots, in stream order. */
+  readonly heapSnapshots: HeapSnapshot[] = [];
 
   /** Appends one event. */
   push(op: OpCode, domain: number, a: number, b: number, c: number, line: number, site = -1): void {
@@ -235,6 +241,7 @@ export class TraceBuilder {
       tracebacks: this.tracebacks,
       objectRecords: this.objectRecords,
       collectorRecords: this.collectorRecords,
+      heapSnapshots: this.heapSnapshots,
     };
   }
 }

@@ -14,6 +14,8 @@ export interface RecordCommandOptions {
   /** Python frames of allocation site to record, 0 to 65535 (main.ts parses `--sites`). */
   readonly sites?: number;
   readonly tracemalloc?: boolean;
+  /** Take a heap snapshot at the exit mark. */
+  readonly snapshotAtExit?: boolean;
 }
 
 /** The program a `python`-style command line names. */
@@ -74,6 +76,7 @@ export async function recordCommand(
     format: text ? 'text' : 'pmt',
     sites,
     tracemalloc: options.tracemalloc ?? false,
+    snapshotAtExit: options.snapshotAtExit ?? false,
   });
   let size = 0;
   try {

@@ -112,7 +112,7 @@ export const ExtensionKind = {
   objects: 1,
   /** The cycle collector (`@pymem/gc`): the phases of each collection. */
   collector: 2,
-  /** A heap snapshot: every arena and pool at one point, to seek or check without replay. */
+  /** A heap snapshot: the process's objects at one point (heap-snapshot.ts). */
   heapSnapshot: 3,
 } as const;
 /**

@@ -218,6 +218,7 @@ class PmtFileReader {
         `skipped ${count(records)} extension record${records === 1 ? '' : 's'} of ${name} (${count(bytes)} bytes): this reader does not implement it`,
       );
     }
+    decoder.builder.heapSnapshots.push(...decoder.heapSnapshots.finish());
     const trace = decoder.builder.finish({
       formatVersion: 1,
       python: metadata.python as string,

@@ -253,6 +253,14 @@ function writeNote(out: ByteWriter, { kind, note }: Note): void {
       out.varint(note.id);
       out.string(note.filename);
       return;
+    case 'heapSnapshot':
+      for (const part of note.parts) {
+        out.u8(Kind.extension);
+        out.varint(ExtensionKind.heapSnapshot);
+        out.varint(part.length);
+        out.raw(part);
+      }
+      return;
     case 'traceback':
       out.u8(Kind.traceback);
       out.varint(note.id);

@@ -20,6 +20,7 @@
  * the cursor is turned into one by the file reader).
  */
 import { TraceFormatError } from '../errors.ts';
+import { HeapSnapshotAssembler } from '../heap-snapshot.ts';
 import { type Mark, Op, type OpCode, TraceBuilder } from '../trace.ts';
 import { ByteReader, unzigzag } from './bytes.ts';
 import {
@@ -80,6 +81,8 @@ export class RecordDecoder {
   readonly builder: TraceBuilder = new TraceBuilder();
   /** Extension records skipped, by extension kind. */
   readonly extensions: Map<number, ExtensionCount> = new Map();
+  /** Heap snapshots (extension kind 3), assembled in stream order. */
+  readonly heapSnapshots: HeapSnapshotAssembler = new HeapSnapshotAssembler();
   /** True once a chunk was lost: ids it defined become placeholders. */
   lossy = false;
   /** Placeholder definitions created for ids lost with a chunk. */
@@ -384,8 +387,8 @@ export class RecordDecoder {
 
   /**
    * Kind 15: `varint extension kind`, `varint byteLength`, payload. Object and collector
-   * records are decoded (their payload must be used up exactly); other kinds are
-   * skipped and counted.
+   * records are decoded (their payload must be used up exactly), heap snapshot parts
+   * assembled; other kinds are skipped and counted.
    */
   private extension(at: number): void {
     const kind = this.body.varint();
@@ -403,6 +406,11 @@ export class RecordDecoder {
         throw error;
       }
       this.body.offset = start + length;
+      return;
+    }
+    if (kind === ExtensionKind.heapSnapshot) {
+      const payload = this.body.raw(length);
+      this.heapSnapshots.part(payload, 0, length, at, this.builder.position());
       return;
     }
     this.body.raw(length);
