@@ -261,9 +261,9 @@ m obj 24 7f0000004090 @0
 describe('extension records', () => {
   it('are skipped with one warning per unknown kind, and the records after them are read', () => {
     const payload = join(
-      extensionRecordBytes(ExtensionKind.heapSnapshot, Uint8Array.of(1, 2, 3)),
+      extensionRecordBytes(4, Uint8Array.of(1, 2, 3)),
       free(0x10),
-      extensionRecordBytes(ExtensionKind.heapSnapshot, new Uint8Array(300)),
+      extensionRecordBytes(4, new Uint8Array(300)),
       extensionRecordBytes(77, Uint8Array.of()),
       free(0x10), // deltas: this free is at 0x20
     );
@@ -271,11 +271,11 @@ describe('extension records', () => {
     expect(file.trace.length).toBe(2);
     expect([...file.trace.a]).toEqual([0x10, 0x20]);
     expect(file.extensions).toEqual([
-      { kind: 3, name: 'kind 3 (heapSnapshot)', records: 2, bytes: 303 },
+      { kind: 4, name: 'kind 4', records: 2, bytes: 303 },
       { kind: 77, name: 'kind 77', records: 1, bytes: 0 },
     ]);
     expect(file.warnings).toEqual([
-      'skipped 2 extension records of kind 3 (heapSnapshot) (303 bytes): this reader does not implement it',
+      'skipped 2 extension records of kind 4 (303 bytes): this reader does not implement it',
       'skipped 1 extension record of kind 77 (0 bytes): this reader does not implement it',
     ]);
   });
