@@ -1322,9 +1322,9 @@ function compare(m: Machine, op: string, x: ObjectHandle, y: ObjectHandle): bool
   const heap = m.heap;
   switch (op) {
     case 'is':
-      return x === y;
     case 'is not':
-      return x !== y;
+      refuseLatin1Identity(m, x, y);
+      return op === 'is' ? x === y : x !== y;
     case '==':
       return equal(heap, x, y);
     case '!=':
@@ -1358,6 +1358,20 @@ function compare(m: Machine, op: string, x: ObjectHandle, y: ObjectHandle): bool
     default:
       return r >= 0;
   }
+}
+
+/**
+ * 3.11 and 3.12 intern a one-character str constant to whichever equal str was
+ * interned first — often a deep-frozen module's copy, not the latin-1 singleton that
+ * indexing returns (measured: `'hello'[0] is 'h'` is False there, True on 3.8–3.10
+ * and 3.13). Which characters alias is not known to the model: refused.
+ */
+function refuseLatin1Identity(m: Machine, x: ObjectHandle, y: ObjectHandle): void {
+  if (m.minor !== 11 && m.minor !== 12) return;
+  const heap = m.heap;
+  for (const o of [x, y])
+    if (heap.typeOf(o) === 'str' && heap.isSingleton(o) && heap.lengthOf(o) === 1)
+      throw new Unsupported('`is` on a one-character str on 3.11/3.12');
 }
 
 /** `x op= y`: lists extend in place (list_inplace_concat); everything else is `x op y`. */

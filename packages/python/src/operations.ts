@@ -80,6 +80,11 @@ export function binaryOp(heap: Heap, op: ArithmeticOperator, a: ObjectHandle, b:
     }
   }
   if (op === '%' && ta === 'str') throw new Unsupported("'%' formatting");
+  if (op === '+' && (ta === 'str' || ta === 'list' || ta === 'tuple'))
+    throw new PythonError(
+      'TypeError',
+      `can only concatenate ${ta} (not "${typeName(heap, b)}") to ${ta}`,
+    );
   return unsupportedOperands(heap, op, a, b);
 }
 
