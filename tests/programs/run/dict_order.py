@@ -8,4 +8,4 @@ d['a'] = 4
 print(d)
 for k in d:
     print(k, d[k])
-print(list(d))
+print(len(d))
