@@ -26,6 +26,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   ],
   '@pymem/analysis': ['@pymem/versions', '@pymem/obmalloc', '@pymem/tracing', '@pymem/runtime'],
   '@pymem/recorder': ['@pymem/versions', '@pymem/cpython'],
+  '@pymem/python': ['@pymem/versions', '@pymem/obmalloc', '@pymem/objects', '@pymem/gc'],
 };
 /** Packages whose code must run unchanged in a browser (sub-folders listed are Node adapters). */
 const BROWSER_SAFE: Record<string, readonly string[]> = {
@@ -36,6 +37,7 @@ const BROWSER_SAFE: Record<string, readonly string[]> = {
   '@pymem/tracing': ['node'],
   '@pymem/runtime': [],
   '@pymem/analysis': [],
+  '@pymem/python': [],
 };
 
 function sourceFiles(dir: string): string[] {
