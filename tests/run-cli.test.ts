@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readRunFixture, RUN_PROGRAM_DIRS } from './scripts/record-run-fixtures.ts';
+import { RUN_PROGRAM_DIRS, readRunFixture } from './scripts/record-run-fixtures.ts';
 import { runCli } from './support/run-cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'pymem-run-'));
@@ -27,7 +27,9 @@ describe('pymem run', () => {
       ['3.13', '3.13.0'],
     ] as const) {
       const { status, stdout, stderr } = await runCli(['run', '--python', python, program]);
-      const truth = fixture['run/seed_process_request.py']!.find((o) => o.versions.includes(version))!;
+      const truth = fixture['run/seed_process_request.py']!.find((o) =>
+        o.versions.includes(version),
+      )!;
       expect({ status, stdout, stderr }).toEqual({ status: 0, stdout: truth.stdout, stderr: '' });
     }
   });
@@ -60,12 +62,16 @@ describe('pymem run', () => {
     expect(await runCli(['run', '--max-steps', '500', path])).toEqual({
       status: 1,
       stdout: '',
-      stderr: 'pymem run: stopped after 500 steps (the --max-steps limit): the program may not end\n',
+      stderr:
+        'pymem run: stopped after 500 steps (the --max-steps limit): the program may not end\n',
     });
   });
 
   it("--stats adds the model's pymalloc block on stderr, stdout untouched", async () => {
-    const path = script('stats.py', 'l = []\ni = 0\nwhile i < 100:\n    l.append(i * 1000)\n    i += 1\nprint(len(l))\n');
+    const path = script(
+      'stats.py',
+      'l = []\ni = 0\nwhile i < 100:\n    l.append(i * 1000)\n    i += 1\nprint(len(l))\n',
+    );
     const { status, stdout, stderr } = await runCli(['run', '--stats', '--python', '3.11', path]);
     expect(status).toBe(0);
     expect(stdout).toBe('100\n');

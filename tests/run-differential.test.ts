@@ -11,13 +11,14 @@
  * something else: KNOWN_UNSUPPORTED lists those cases, each with its reason, and
  * the test fails if one of them starts to run (so the list cannot go stale).
  */
+
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { liveInterpreterFor } from '@pymem/cpython';
 import { validateHeap } from '@pymem/objects';
 import { type RunResult, runPython } from '@pymem/python';
 import type { ProfileName } from '@pymem/versions';
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import {
   DIR_PLACEHOLDER,
   type ProgramOutput,
@@ -32,11 +33,13 @@ import {
 const KNOWN_UNSUPPORTED: Record<string, { profiles: readonly string[]; reason: string }> = {
   'run/list_of_dict.py': {
     profiles: ['3.13'],
-    reason: "3.13's list_extend_dict resizes by the dict's size; the heap has no such operation yet",
+    reason:
+      "3.13's list_extend_dict resizes by the dict's size; the heap has no such operation yet",
   },
   'run/str_index_singletons.py': {
     profiles: ['3.11', '3.12'],
-    reason: "one-character str constants alias deep-frozen interned copies: `'hello'[0] is 'h'` is False",
+    reason:
+      "one-character str constants alias deep-frozen interned copies: `'hello'[0] is 'h'` is False",
   },
 };
 /** Python errors print a traceback the model draws as 3.8–3.10 do; 3.11+ add caret lines. */
@@ -46,11 +49,10 @@ const programs = runPrograms();
 const fixture = readRunFixture();
 
 /** Runs a program on the model as `python NAME.py` would from its directory. */
-function runModel(key: string, dir: string, file: string, profile: string): RunResult {
+function runModel(dir: string, file: string, profile: string): RunResult {
   // 3.9+ show the script's absolute path in tracebacks; 3.8 the path as given.
   const filename = profile === '3.8' ? file : `${DIR_PLACEHOLDER}/${file}`;
   return runPython(readFileSync(join(dir, file), 'utf8'), { python: profile, filename });
-  void key;
 }
 
 /** The problems with the model's run of `key` against CPython's `truth`. */
@@ -66,9 +68,11 @@ function compare(key: string, profile: string, model: RunResult, truth: ProgramO
     return truth.stdout.startsWith(model.stdout) ? [] : ['printed something CPython did not'];
   }
   const problems: string[] = [];
-  if (model.stdout !== truth.stdout) problems.push(`stdout differs:\n${model.stdout}\n--- CPython:\n${truth.stdout}`);
+  if (model.stdout !== truth.stdout)
+    problems.push(`stdout differs:\n${model.stdout}\n--- CPython:\n${truth.stdout}`);
   const status = model.outcome === 'ok' ? 0 : model.outcome === 'unsupported' ? 2 : 1;
-  if (status !== truth.status) problems.push(`exit ${status} (${model.stderr.trim()}), CPython ${truth.status}`);
+  if (status !== truth.status)
+    problems.push(`exit ${status} (${model.stderr.trim()}), CPython ${truth.status}`);
   if (isError && model.stderr !== truth.stderr)
     problems.push(`traceback differs:\n${model.stderr}--- CPython:\n${truth.stderr}`);
   return problems;
@@ -78,7 +82,9 @@ describe('pymem run, recorded', () => {
   it('has at least 60 programs and every one recorded on 3.8 … 3.13', () => {
     expect(programs.filter((p) => p.key.startsWith('run/')).length).toBeGreaterThanOrEqual(60);
     for (const { key } of programs) {
-      const versions = (fixture[key] ?? []).flatMap((o) => o.versions).map((v) => v.split('.').slice(0, 2).join('.'));
+      const versions = (fixture[key] ?? [])
+        .flatMap((o) => o.versions)
+        .map((v) => v.split('.').slice(0, 2).join('.'));
       expect(versions.sort(), key).toEqual([...RUN_DIFFERENTIAL_PROFILES].sort());
     }
   });
@@ -87,9 +93,11 @@ describe('pymem run, recorded', () => {
     it(`prints what CPython ${profile} printed, for every program`, () => {
       const problems: string[] = [];
       for (const { key, dir, file } of programs) {
-        const truth = fixture[key]?.find((o) => o.versions.some((v) => v.startsWith(`${profile}.`)));
+        const truth = fixture[key]?.find((o) =>
+          o.versions.some((v) => v.startsWith(`${profile}.`)),
+        );
         if (truth === undefined) continue;
-        const model = runModel(key, dir, file, profile);
+        const model = runModel(dir, file, profile);
         if (model.outcome === 'ok') validateHeap(model.heap);
         problems.push(...compare(key, profile, model, truth).map((p) => `${key}: ${p}`));
       }
@@ -115,7 +123,7 @@ describe('pymem run, recorded', () => {
     for (const [key, { profiles }] of Object.entries(KNOWN_UNSUPPORTED)) {
       const program = programs.find((p) => p.key === key)!;
       for (const profile of RUN_DIFFERENTIAL_PROFILES) {
-        const outcome = runModel(key, program.dir, program.file, profile).outcome;
+        const outcome = runModel(program.dir, program.file, profile).outcome;
         expect(outcome === 'unsupported', `${key} on ${profile}`).toBe(profiles.includes(profile));
       }
     }
@@ -125,16 +133,22 @@ describe('pymem run, recorded', () => {
 describe('pymem run, live', () => {
   for (const profile of RUN_DIFFERENTIAL_PROFILES) {
     const interpreter = liveInterpreterFor(profile as ProfileName, 'pymem run differential');
-    it.skipIf(interpreter === null)(`prints what the CPython ${profile} here prints`, async () => {
-      const problems: string[] = [];
-      const outputs = await Promise.all(
-        programs.map(({ key, dir, file }) => runWithCPython(interpreter!, dir, file, key.startsWith('errors/'))),
-      );
-      programs.forEach(({ key, dir, file }, i) => {
-        const model = runModel(key, dir, file, profile);
-        problems.push(...compare(key, profile, model, outputs[i]!).map((p) => `${key}: ${p}`));
-      });
-      expect(problems).toEqual([]);
-    }, 120_000);
+    it.skipIf(interpreter === null)(
+      `prints what the CPython ${profile} here prints`,
+      async () => {
+        const problems: string[] = [];
+        const outputs = await Promise.all(
+          programs.map(({ key, dir, file }) =>
+            runWithCPython(interpreter!, dir, file, key.startsWith('errors/')),
+          ),
+        );
+        programs.forEach(({ key, dir, file }, i) => {
+          const model = runModel(dir, file, profile);
+          problems.push(...compare(key, profile, model, outputs[i]!).map((p) => `${key}: ${p}`));
+        });
+        expect(problems).toEqual([]);
+      },
+      120_000,
+    );
   }
 });

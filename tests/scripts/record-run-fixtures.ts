@@ -23,10 +23,23 @@ export const RUN_PROGRAM_DIRS = {
 } as const;
 
 /** Where the fixture lives. */
-export const RUN_FIXTURE: string = join(import.meta.dirname, '..', 'fixtures', 'run', 'expected.json');
+export const RUN_FIXTURE: string = join(
+  import.meta.dirname,
+  '..',
+  'fixtures',
+  'run',
+  'expected.json',
+);
 
 /** The profiles the differential covers. */
-export const RUN_DIFFERENTIAL_PROFILES: readonly string[] = ['3.8', '3.9', '3.10', '3.11', '3.12', '3.13'];
+export const RUN_DIFFERENTIAL_PROFILES: readonly string[] = [
+  '3.8',
+  '3.9',
+  '3.10',
+  '3.11',
+  '3.12',
+  '3.13',
+];
 
 /** What one interpreter printed for one program. */
 export interface ProgramOutput {
@@ -63,7 +76,10 @@ export async function runWithCPython(
 ): Promise<ProgramOutput> {
   const env = { ...process.env, PYTHONHASHSEED: '0', PYTHONWARNINGS: 'ignore' };
   try {
-    const { stdout, stderr } = await run(interpreter.path, ['-W', 'ignore', file], { cwd: dir, env });
+    const { stdout, stderr } = await run(interpreter.path, ['-W', 'ignore', file], {
+      cwd: dir,
+      env,
+    });
     return { stdout, status: 0, stderr: keepStderr ? withoutDir(stderr, dir) : '' };
   } catch (error) {
     const e = error as { stdout?: string; stderr?: string; code?: number };
@@ -88,7 +104,11 @@ export function readRunFixture(): RunFixture {
 }
 
 /** The recorded output of `key` for an interpreter version `x.y.z`, or undefined. */
-export function recordedOutput(fixture: RunFixture, key: string, version: string): RecordedOutput | undefined {
+export function recordedOutput(
+  fixture: RunFixture,
+  key: string,
+  version: string,
+): RecordedOutput | undefined {
   return fixture[key]?.find((o) => o.versions.includes(version));
 }
 
@@ -104,7 +124,9 @@ async function main(): Promise<void> {
       let output: ProgramOutput;
       let version: string;
       if (interpreter === undefined) {
-        const kept = previous[key]?.find((o) => o.versions.some((v) => v.startsWith(`${profile}.`)));
+        const kept = previous[key]?.find((o) =>
+          o.versions.some((v) => v.startsWith(`${profile}.`)),
+        );
         if (kept === undefined) continue;
         version = kept.versions.find((v) => v.startsWith(`${profile}.`))!;
         output = kept;
@@ -113,10 +135,17 @@ async function main(): Promise<void> {
         output = await runWithCPython(interpreter, dir, file, key.startsWith('errors/'));
       }
       const same = outputs.find(
-        (o) => o.stdout === output.stdout && o.status === output.status && o.stderr === output.stderr,
+        (o) =>
+          o.stdout === output.stdout && o.status === output.status && o.stderr === output.stderr,
       );
       if (same) same.versions.push(version);
-      else outputs.push({ stdout: output.stdout, status: output.status, stderr: output.stderr, versions: [version] });
+      else
+        outputs.push({
+          stdout: output.stdout,
+          status: output.status,
+          stderr: output.stderr,
+          versions: [version],
+        });
     }
     fixture[key] = outputs;
   }

@@ -250,7 +250,8 @@ const COMMANDS: readonly CommandSpec[] = [
   // them in table order.
   defineCommand<[args: string[]], RunCommandOptions>({
     name: 'run',
-    description: "run a Python program on the model: CPython's output, sizes and refcounts per version",
+    description:
+      "run a Python program on the model: CPython's output, sizes and refcounts per version",
     usage: '[options] SCRIPT [args...]',
     arguments: [['[args...]', 'the script, then its arguments']],
     options: [
@@ -263,7 +264,10 @@ const COMMANDS: readonly CommandSpec[] = [
         'stop (exit 1) after this many executed statements (default: 10,000,000)',
         { min: 1 },
       ),
-      { flags: '--stats', description: "print the model's _debugmallocstats pymalloc block at exit" },
+      {
+        flags: '--stats',
+        description: "print the model's _debugmallocstats pymalloc block at exit",
+      },
     ],
     passThroughOptions: true,
     run: async ({ io, args: [args], options, python }) =>

@@ -77,7 +77,9 @@ if (process.argv.includes('--json')) {
   );
   console.log(JSON.stringify({ profile: version, python, n, workloads }));
 } else {
-  console.log(`run bench: ${n.toLocaleString('en')} iterations each, model ${version} vs ${python}`);
+  console.log(
+    `run bench: ${n.toLocaleString('en')} iterations each, model ${version} vs ${python}`,
+  );
   console.log('workload   model      CPython    model speed / CPython');
   for (const r of results) {
     console.log(

@@ -21,7 +21,11 @@ function floorMod(a: number, b: number): number {
 }
 
 /** `a op b` on numbers (ints as bigint), or undefined when the operands do not fit the operator. */
-export function numericOp(op: ArithmeticOperator, a: bigint | number, b: bigint | number): bigint | number {
+export function numericOp(
+  op: ArithmeticOperator,
+  a: bigint | number,
+  b: bigint | number,
+): bigint | number {
   if (typeof a === 'bigint' && typeof b === 'bigint') {
     switch (op) {
       case '+':

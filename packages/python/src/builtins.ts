@@ -66,9 +66,13 @@ function sequenceItems(heap: Heap, o: ObjectHandle): readonly ObjectHandle[] | u
 }
 
 /** Runs `fill` over the new references an iterator yields, with the iterator object alive. */
-function iteratorSource(heap: Heap, o: ObjectHandle): { it: ObjectHandle; items: Iterable<ObjectHandle>; lengthHint: number } {
+function iteratorSource(
+  heap: Heap,
+  o: ObjectHandle,
+): { it: ObjectHandle; items: Iterable<ObjectHandle>; lengthHint: number } {
   const t = heap.typeOf(o);
-  if (t !== 'range' && t !== 'dict') throw new Unsupported(`iterating a ${heap.typeNameOf(o)} here`);
+  if (t !== 'range' && t !== 'dict')
+    throw new Unsupported(`iterating a ${heap.typeNameOf(o)} here`);
   // 3.13's list_extend_dict resizes by the dict's size and makes no iterator (measured:
   // list({3 keys}) is 120 bytes); the heap has no operation for that resize yet.
   if (t === 'dict' && heap.layout.minor >= 13)
@@ -129,7 +133,10 @@ const builtins: Record<string, Builtin> = {
       const text = heap.valueOf(o) as string;
       const clean = text.trim();
       if (!/^[-+]?[0-9](_?[0-9])*$/.test(clean))
-        throw new PythonError('ValueError', `invalid literal for int() with base 10: ${reprText(heap, o)}`);
+        throw new PythonError(
+          'ValueError',
+          `invalid literal for int() with base 10: ${reprText(heap, o)}`,
+        );
       return heap.newInt(BigInt(clean.replace(/_/g, '')));
     }
     throw new Unsupported(`int() of a ${heap.typeNameOf(o)}`);
@@ -170,12 +177,17 @@ const builtins: Record<string, Builtin> = {
     if (step === 0n) throw new PythonError('ValueError', 'range() arg 3 must not be zero');
     const length =
       step > 0n
-        ? stop > start ? (stop - start - 1n) / step + 1n : 0n
-        : start > stop ? (start - stop - 1n) / -step + 1n : 0n;
+        ? stop > start
+          ? (stop - start - 1n) / step + 1n
+          : 0n
+        : start > stop
+          ? (start - stop - 1n) / -step + 1n
+          : 0n;
     // The range object keeps the argument objects and a computed length; the heap makes
     // its four ints itself, which is exact only while all four are cached small ints.
     for (const v of [start, stop, step, length])
-      if (v < -5n || v > 256n) throw new Unsupported('range() with a bound or length outside -5…256');
+      if (v < -5n || v > 256n)
+        throw new Unsupported('range() with a bound or length outside -5…256');
     return heap.newRange(Number(start), Number(stop), Number(step));
   },
   list(m, args) {
@@ -272,7 +284,12 @@ export function sysGetrefcount(m: Machine, o: ObjectHandle): ObjectHandle {
 }
 
 /** `receiver.name(*args)` for the modelled methods; a new reference. */
-export function callMethod(m: Machine, receiver: ObjectHandle, name: string, args: readonly ObjectHandle[]): ObjectHandle {
+export function callMethod(
+  m: Machine,
+  receiver: ObjectHandle,
+  name: string,
+  args: readonly ObjectHandle[],
+): ObjectHandle {
   const heap = m.heap;
   const t = heap.typeOf(receiver);
   const key = `${t}.${name}`;

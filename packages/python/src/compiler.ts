@@ -102,7 +102,11 @@ export class Compiler {
   private collectAssigned(node: SyntaxNode, into: Set<string>, top: boolean): void {
     const addTarget = (target: SyntaxNode): void => {
       if (target.name === 'VariableName') into.add(this.text(target));
-      else if (target.name === 'TupleExpression' || target.name === 'ArrayExpression' || target.name === 'ParenthesizedExpression')
+      else if (
+        target.name === 'TupleExpression' ||
+        target.name === 'ArrayExpression' ||
+        target.name === 'ParenthesizedExpression'
+      )
         for (const k of this.kids(target)) addTarget(k);
     };
     switch (node.name) {
@@ -132,7 +136,11 @@ export class Compiler {
         return;
     }
     for (const child of this.kids(node))
-      if (child.name === 'Body' || /Statement$/.test(child.name) || child.name === 'FunctionDefinition')
+      if (
+        child.name === 'Body' ||
+        /Statement$/.test(child.name) ||
+        child.name === 'FunctionDefinition'
+      )
         this.collectAssigned(child, into, top);
   }
 
@@ -161,7 +169,11 @@ export class Compiler {
     const inner = this.statementBody(node, scope);
     const m = this.m;
     const line = this.source.position(node.from).line;
-    if (node.name === 'IfStatement' || node.name === 'WhileStatement' || node.name === 'ForStatement')
+    if (
+      node.name === 'IfStatement' ||
+      node.name === 'WhileStatement' ||
+      node.name === 'ForStatement'
+    )
       return inner;
     return (frame) => {
       m.step();
@@ -199,7 +211,10 @@ export class Compiler {
       case 'ImportStatement':
         return this.importStatement(node, scope);
       case 'StatementGroup':
-        return this.block(this.kids(node).filter((k) => k.name !== ';'), scope);
+        return this.block(
+          this.kids(node).filter((k) => k.name !== ';'),
+          scope,
+        );
       default:
         throw this.fail(`the statement '${this.text(node).split('\n')[0]!.slice(0, 30)}'`, node);
     }
@@ -243,7 +258,8 @@ export class Compiler {
   /** A group of comma-separated expressions: one expression or an implicit tuple. */
   private groupExpression(group: SyntaxNode[], scope: Scope, whole: SyntaxNode): Expression {
     const items = group.filter((k) => k.name !== ',');
-    if (items.length === 1 && !group.some((k) => k.name === ',')) return this.expression(items[0]!, scope);
+    if (items.length === 1 && !group.some((k) => k.name === ','))
+      return this.expression(items[0]!, scope);
     return this.tupleDisplay(items, scope, whole);
   }
 
@@ -302,14 +318,25 @@ export class Compiler {
     group: SyntaxNode[],
     scope: Scope,
     node: SyntaxNode,
-  ): { kind: 'single' | 'unpack'; store: (f: Frame, v: ObjectHandle) => void; items: { store: (f: Frame, v: ObjectHandle) => void }[] } {
+  ): {
+    kind: 'single' | 'unpack';
+    store: (f: Frame, v: ObjectHandle) => void;
+    items: { store: (f: Frame, v: ObjectHandle) => void }[];
+  } {
     const items = group.filter((k) => k.name !== ',');
     if (items.length === 1 && !group.some((k) => k.name === ',')) {
       const only = items[0]!;
       if (only.name === 'TupleExpression' || only.name === 'ArrayExpression') {
-        return this.targetOf(this.kids(only).filter((k) => k.name !== '(' && k.name !== ')' && k.name !== '[' && k.name !== ']'), scope, node);
+        return this.targetOf(
+          this.kids(only).filter(
+            (k) => k.name !== '(' && k.name !== ')' && k.name !== '[' && k.name !== ']',
+          ),
+          scope,
+          node,
+        );
       }
-      if (only.name === 'ParenthesizedExpression') return this.targetOf(this.kids(only).slice(1, -1), scope, node);
+      if (only.name === 'ParenthesizedExpression')
+        return this.targetOf(this.kids(only).slice(1, -1), scope, node);
       return { kind: 'single', store: this.store(only, scope), items: [] };
     }
     const stores = items.map((i) => {
@@ -388,7 +415,8 @@ export class Compiler {
   private updateStatement(node: SyntaxNode, scope: Scope): Statement {
     const [target, opNode, valueNode] = this.kids(node);
     const op = this.text(opNode!).slice(0, -1);
-    if (!['+', '-', '*', '/', '//', '%', '**'].includes(op)) throw this.fail(`the operator ${op}=`, opNode!);
+    if (!['+', '-', '*', '/', '//', '%', '**'].includes(op))
+      throw this.fail(`the operator ${op}=`, opNode!);
     const value = this.expression(valueNode!, scope);
     const heap = this.m.heap;
     const m = this.m;
@@ -464,7 +492,8 @@ export class Compiler {
         const globals = this.m.globals;
         return () => {
           const old = globals.get(name);
-          if (old === undefined) throw new PythonError('NameError', `name '${name}' is not defined`);
+          if (old === undefined)
+            throw new PythonError('NameError', `name '${name}' is not defined`);
           globals.delete(name);
           heap.decref(old);
           return Flow.next;
@@ -480,7 +509,8 @@ export class Compiler {
           const c = container(frame);
           const k = key(frame);
           try {
-            if (heap.typeOf(c) !== 'dict') throw new Unsupported(`del of an item of a ${heap.typeNameOf(c)}`);
+            if (heap.typeOf(c) !== 'dict')
+              throw new Unsupported(`del of an item of a ${heap.typeNameOf(c)}`);
             if (heap.dictGet(c, k) === 0) throw new PythonError('KeyError', reprOf(this.m, k));
             heap.dictDelItem(c, k);
           } finally {
@@ -492,10 +522,12 @@ export class Compiler {
       }
       throw this.fail('this del target', target);
     });
-    return deletes.length === 1 ? deletes[0]! : (frame) => {
-      for (const d of deletes) d(frame);
-      return Flow.next;
-    };
+    return deletes.length === 1
+      ? deletes[0]!
+      : (frame) => {
+          for (const d of deletes) d(frame);
+          return Flow.next;
+        };
   }
 
   private condition(node: SyntaxNode, scope: Scope): (frame: Frame) => boolean {
@@ -565,7 +597,8 @@ export class Compiler {
     // fold_iter: a display of constants iterated by `for` becomes a constant tuple
     // (list) or frozenset (set).
     const folded = this.iterableConstant(iterableNode);
-    const iterable = folded !== undefined ? this.constantExpression(folded) : this.expression(iterableNode, scope);
+    const iterable =
+      folded !== undefined ? this.constantExpression(folded) : this.expression(iterableNode, scope);
     const body = this.body(parts[inAt + 2], scope);
     const m = this.m;
     const heap = m.heap;
@@ -603,7 +636,10 @@ export class Compiler {
     const items = this.kids(node).filter((k) => !['[', ']', '{', '}', ','].includes(k.name));
     const constants = items.map((i) => this.constant(i));
     if (constants.some((c) => c === undefined)) return undefined;
-    return { kind: node.name === 'ArrayExpression' ? 'tuple' : 'frozenset', items: constants as Constant[] };
+    return {
+      kind: node.name === 'ArrayExpression' ? 'tuple' : 'frozenset',
+      items: constants as Constant[],
+    };
   }
 
   private functionDefinition(node: SyntaxNode, scope: Scope): Statement {
@@ -625,10 +661,12 @@ export class Compiler {
       if (items[i + 1]?.name === 'AssignOp') {
         defaults.push(items[i + 2]!);
         i += 2;
-      } else if (defaults.length > 0) throw this.fail('a parameter without a default after one with', k);
+      } else if (defaults.length > 0)
+        throw this.fail('a parameter without a default after one with', k);
       if (items[i + 1]?.name === 'TypeDef') throw this.fail('a parameter annotation', k);
     }
-    if (new Set(params).size !== params.length) throw this.fail('duplicate parameter names', paramList);
+    if (new Set(params).size !== params.length)
+      throw this.fail('duplicate parameter names', paramList);
     const bodyNode = parts.find((p) => p.name === 'Body')!;
     const assigned = new Set<string>();
     for (const s of this.kids(bodyNode)) {
@@ -653,7 +691,10 @@ export class Compiler {
     let defaultsTuple: Expression | null = null;
     if (defaults.length > 0) {
       if (defaultConstants.every((c) => c !== undefined))
-        defaultsTuple = this.constantExpression({ kind: 'tuple', items: defaultConstants as Constant[] });
+        defaultsTuple = this.constantExpression({
+          kind: 'tuple',
+          items: defaultConstants as Constant[],
+        });
       else {
         const exprs = defaults.map((d) => this.expression(d, scope));
         defaultsTuple = (frame) => {
@@ -679,7 +720,10 @@ export class Compiler {
   private returnStatement(node: SyntaxNode, scope: Scope): Statement {
     if (scope.locals === null) throw this.fail("'return' outside function", node);
     const valueNodes = this.kids(node).slice(1);
-    const value = valueNodes.length === 0 ? this.constantExpression({ kind: 'none' }) : this.groupExpression(valueNodes, scope, node);
+    const value =
+      valueNodes.length === 0
+        ? this.constantExpression({ kind: 'none' })
+        : this.groupExpression(valueNodes, scope, node);
     return (frame) => {
       frame.returned = value(frame);
       return Flow.return;
@@ -754,7 +798,11 @@ export class Compiler {
         return this.expression(inner[0]!, scope);
       }
       case 'TupleExpression':
-        return this.tupleDisplay(this.kids(node).filter((k) => !['(', ')', ','].includes(k.name)), scope, node);
+        return this.tupleDisplay(
+          this.kids(node).filter((k) => !['(', ')', ','].includes(k.name)),
+          scope,
+          node,
+        );
       case 'ArrayExpression':
         return this.listDisplay(node, scope);
       case 'SetExpression':
@@ -812,7 +860,8 @@ export class Compiler {
         return v;
       };
     }
-    if (name === 'sys' && this.moduleAssigned.has('sys')) throw this.fail("using the module 'sys' as a value", node);
+    if (name === 'sys' && this.moduleAssigned.has('sys'))
+      throw this.fail("using the module 'sys' as a value", node);
     if (BUILTIN_NAMES.has(name)) throw this.fail(`the builtin '${name}' used as a value`, node);
     if (name === '__name__' && !this.moduleAssigned.has(name)) {
       const main = this.pool.handle({ kind: 'str', value: '__main__' });
@@ -838,7 +887,8 @@ export class Compiler {
     const constants = items.map((i) => this.constant(i));
     if (constants.every((c) => c !== undefined))
       return this.constantExpression({ kind: 'tuple', items: constants as Constant[] });
-    if (items.length > MAX_DISPLAY) throw this.fail(`a display of more than ${MAX_DISPLAY} items`, node);
+    if (items.length > MAX_DISPLAY)
+      throw this.fail(`a display of more than ${MAX_DISPLAY} items`, node);
     const exprs = items.map((i) => this.expression(i, scope));
     const heap = this.m.heap;
     return (frame) => {
@@ -857,7 +907,8 @@ export class Compiler {
   private listDisplay(node: SyntaxNode, scope: Scope): Expression {
     const items = this.kids(node).filter((k) => !['[', ']', ','].includes(k.name));
     if (items.some((i) => i.name === '*')) throw this.fail('starred items in a display', node);
-    if (items.length > MAX_DISPLAY) throw this.fail(`a display of more than ${MAX_DISPLAY} items`, node);
+    if (items.length > MAX_DISPLAY)
+      throw this.fail(`a display of more than ${MAX_DISPLAY} items`, node);
     const heap = this.m.heap;
     const constants = items.map((i) => this.constant(i));
     if (this.m.minor >= 9 && items.length > 2 && constants.every((c) => c !== undefined)) {
@@ -884,7 +935,8 @@ export class Compiler {
   private setDisplay(node: SyntaxNode, scope: Scope): Expression {
     const items = this.kids(node).filter((k) => !['{', '}', ','].includes(k.name));
     if (items.some((i) => i.name === '*')) throw this.fail('starred items in a display', node);
-    if (items.length > MAX_DISPLAY) throw this.fail(`a display of more than ${MAX_DISPLAY} items`, node);
+    if (items.length > MAX_DISPLAY)
+      throw this.fail(`a display of more than ${MAX_DISPLAY} items`, node);
     const heap = this.m.heap;
     const constants = items.map((i) => this.constant(i));
     if (this.m.minor >= 9 && items.length > 2 && constants.every((c) => c !== undefined)) {
@@ -922,7 +974,8 @@ export class Compiler {
       keys.push(parts[i]!);
       values.push(parts[i + 2]!);
     }
-    if (keys.length > MAX_DISPLAY) throw this.fail(`a display of more than ${MAX_DISPLAY} items`, node);
+    if (keys.length > MAX_DISPLAY)
+      throw this.fail(`a display of more than ${MAX_DISPLAY} items`, node);
     const keyExprs = keys.map((k) => this.expression(k, scope));
     const valueExprs = values.map((v) => this.expression(v, scope));
     const constKeys = keys.length > 1 && keys.every((k) => this.constant(k) !== undefined);
@@ -972,14 +1025,26 @@ export class Compiler {
         return b(frame);
       };
     }
-    const isComparison = ['==', '!=', '<', '<=', '>', '>=', 'is', 'is not', 'in', 'not in'].includes(opText);
+    const isComparison = [
+      '==',
+      '!=',
+      '<',
+      '<=',
+      '>',
+      '>=',
+      'is',
+      'is not',
+      'in',
+      'not in',
+    ].includes(opText);
     if (isComparison) {
       if (left.name === 'BinaryExpression' && isCompareNode(this, left))
         throw this.fail('a chained comparison', node);
       const a = this.expression(left, scope);
       // fold_compare: `x in [constants]` tests a constant tuple (a set: a frozenset).
       const folded = opText.endsWith('in') ? this.iterableConstant(right) : undefined;
-      const b = folded !== undefined ? this.constantExpression(folded) : this.expression(right, scope);
+      const b =
+        folded !== undefined ? this.constantExpression(folded) : this.expression(right, scope);
       return (frame) => {
         const x = a(frame);
         const y = b(frame);
@@ -991,7 +1056,8 @@ export class Compiler {
         }
       };
     }
-    if (!['+', '-', '*', '/', '//', '%', '**'].includes(opText)) throw this.fail(`the operator ${opText}`, node);
+    if (!['+', '-', '*', '/', '//', '%', '**'].includes(opText))
+      throw this.fail(`the operator ${opText}`, node);
     const a = this.expression(left, scope);
     const b = this.expression(right, scope);
     const op = opText as ArithmeticOperator;
@@ -1064,7 +1130,10 @@ export class Compiler {
           if (v === 0 || heap.typeOf(v) === 'NoneType') return null;
           const t = heap.typeOf(v);
           if (t !== 'int' && t !== 'bool')
-            throw new PythonError('TypeError', 'slice indices must be integers or None or have an __index__ method');
+            throw new PythonError(
+              'TypeError',
+              'slice indices must be integers or None or have an __index__ method',
+            );
           return heap.valueOf(v) as bigint;
         });
         return slice(heap, c, ints[0]!, ints[1]!, ints[2]!);
@@ -1075,7 +1144,10 @@ export class Compiler {
     };
   }
 
-  private arguments(argList: SyntaxNode, scope: Scope): { positional: SyntaxNode[]; keywords: [string, SyntaxNode][] } {
+  private arguments(
+    argList: SyntaxNode,
+    scope: Scope,
+  ): { positional: SyntaxNode[]; keywords: [string, SyntaxNode][] } {
     const items = this.kids(argList).filter((k) => !['(', ')', ','].includes(k.name));
     const positional: SyntaxNode[] = [];
     const keywords: [string, SyntaxNode][] = [];
@@ -1107,7 +1179,11 @@ export class Compiler {
       if (keywords.length > 0) throw this.fail('keyword arguments to a method', node);
       const args = positional.map((p) => this.expression(p, scope));
       const receiverNode = parts[0]!;
-      if (receiverNode.name === 'VariableName' && this.text(receiverNode) === 'sys' && this.moduleAssigned.has('sys')) {
+      if (
+        receiverNode.name === 'VariableName' &&
+        this.text(receiverNode) === 'sys' &&
+        this.moduleAssigned.has('sys')
+      ) {
         if (scope.locals?.has('sys')) throw this.fail("a local named 'sys'", receiverNode);
         return this.sysCall(method, args, node);
       }
@@ -1130,7 +1206,10 @@ export class Compiler {
     const name = this.text(callee!);
     if (scope.locals?.has(name) || this.moduleAssigned.has(name)) {
       if (keywords.length > 0) throw this.fail('keyword arguments to a Python function', node);
-      return this.callFunction(this.load(callee!, scope), positional.map((p) => this.expression(p, scope)));
+      return this.callFunction(
+        this.load(callee!, scope),
+        positional.map((p) => this.expression(p, scope)),
+      );
     }
     if (name === 'print') return this.print(positional, keywords, scope, node);
     if (keywords.length > 0) throw this.fail(`keyword arguments to ${name}()`, node);
@@ -1139,7 +1218,10 @@ export class Compiler {
     const fn = builtin(name);
     if (fn === undefined) {
       const load = this.load(callee!, scope);
-      return this.callFunction(load, positional.map((p) => this.expression(p, scope)));
+      return this.callFunction(
+        load,
+        positional.map((p) => this.expression(p, scope)),
+      );
     }
     const args = positional.map((p) => this.expression(p, scope));
     return (frame) => {
@@ -1176,7 +1258,12 @@ export class Compiler {
     };
   }
 
-  private print(positional: SyntaxNode[], keywords: [string, SyntaxNode][], scope: Scope, node: SyntaxNode): Expression {
+  private print(
+    positional: SyntaxNode[],
+    keywords: [string, SyntaxNode][],
+    scope: Scope,
+    node: SyntaxNode,
+  ): Expression {
     let sep = ' ';
     let end = '\n';
     for (const [key, valueNode] of keywords) {
@@ -1204,7 +1291,8 @@ export class Compiler {
   }
 
   private isinstance(positional: SyntaxNode[], scope: Scope, node: SyntaxNode): Expression {
-    if (positional.length !== 2) throw this.fail('isinstance() with other than two arguments', node);
+    if (positional.length !== 2)
+      throw this.fail('isinstance() with other than two arguments', node);
     const typeNode = positional[1]!;
     const names =
       typeNode.name === 'TupleExpression'
@@ -1249,7 +1337,9 @@ export class Compiler {
         const defaultItems = defaults === undefined ? [] : heap.referents(defaults);
         const required = code.parameters.length - defaultItems.length;
         if (values.length < required || values.length > code.parameters.length)
-          throw new Unsupported(`calling ${code.name}() with ${values.length} arguments (a TypeError)`);
+          throw new Unsupported(
+            `calling ${code.name}() with ${values.length} arguments (a TypeError)`,
+          );
         if (m.depth >= MAX_DEPTH) throw new Unsupported(`recursion deeper than ${MAX_DEPTH} calls`);
         const callee: Frame = { locals: new Array(code.localCount).fill(0), returned: 0, line: 0 };
         for (let i = 0; i < values.length; i++) {
@@ -1266,7 +1356,8 @@ export class Compiler {
         try {
           code.body(callee);
         } catch (error) {
-          if (error instanceof PythonError) error.frames.push({ position: { line: callee.line, column: 0 }, scope: code.name });
+          if (error instanceof PythonError)
+            error.frames.push({ position: { line: callee.line, column: 0 }, scope: code.name });
           throw error;
         } finally {
           m.depth--;
@@ -1302,7 +1393,12 @@ function describeNode(name: string): string {
 function isCompareNode(compiler: Compiler, node: SyntaxNode): boolean {
   void compiler;
   for (let c = node.firstChild; c !== null; c = c.nextSibling)
-    if (c.name === 'CompareOp' || c.name === 'is' || c.name === 'in' || (c.name === 'not' && c.nextSibling?.name === 'in'))
+    if (
+      c.name === 'CompareOp' ||
+      c.name === 'is' ||
+      c.name === 'in' ||
+      (c.name === 'not' && c.nextSibling?.name === 'in')
+    )
       return true;
   return false;
 }
@@ -1375,7 +1471,12 @@ function refuseLatin1Identity(m: Machine, x: ObjectHandle, y: ObjectHandle): voi
 }
 
 /** `x op= y`: lists extend in place (list_inplace_concat); everything else is `x op y`. */
-function inplace(m: Machine, op: ArithmeticOperator, x: ObjectHandle, y: ObjectHandle): ObjectHandle {
+function inplace(
+  m: Machine,
+  op: ArithmeticOperator,
+  x: ObjectHandle,
+  y: ObjectHandle,
+): ObjectHandle {
   const heap = m.heap;
   if (op === '+' && heap.typeOf(x) === 'list') {
     const t = heap.typeOf(y);
@@ -1392,7 +1493,13 @@ function inplace(m: Machine, op: ArithmeticOperator, x: ObjectHandle, y: ObjectH
  * (3.8–3.10 unicode_concatenate; 3.11+ BINARY_OP_INPLACE_ADD_UNICODE in functions,
  * once specialised): the str is resized, not copied. Not modelled yet: refused.
  */
-function refuseInPlaceConcat(m: Machine, op: string, left: ObjectHandle, right: ObjectHandle, inFunction: boolean): void {
+function refuseInPlaceConcat(
+  m: Machine,
+  op: string,
+  left: ObjectHandle,
+  right: ObjectHandle,
+  inFunction: boolean,
+): void {
   const heap = m.heap;
   if (op !== '+' || heap.typeOf(left) !== 'str' || heap.typeOf(right) !== 'str') return;
   if (m.minor >= 11 && !inFunction) return;
@@ -1408,11 +1515,15 @@ function setItem(m: Machine, c: ObjectHandle, k: ObjectHandle, v: ObjectHandle):
     if (t === 'list') {
       const kt = heap.typeOf(k);
       if (kt !== 'int' && kt !== 'bool')
-        throw new PythonError('TypeError', `list indices must be integers or slices, not ${heap.typeNameOf(k)}`);
+        throw new PythonError(
+          'TypeError',
+          `list indices must be integers or slices, not ${heap.typeNameOf(k)}`,
+        );
       const n = heap.lengthOf(c);
       let i = Number(heap.valueOf(k) as bigint);
       if (i < 0) i += n;
-      if (i < 0 || i >= n) throw new PythonError('IndexError', 'list assignment index out of range');
+      if (i < 0 || i >= n)
+        throw new PythonError('IndexError', 'list assignment index out of range');
       heap.listSetItem(c, i, v);
     } else if (t === 'dict') heap.dictSetItem(c, k, v);
     else throw new Unsupported(`item assignment on a ${heap.typeNameOf(c)}`);
@@ -1432,5 +1543,8 @@ function nameError(m: Machine, name: string): PythonError {
 
 function unboundLocal(m: Machine, name: string): PythonError {
   if (m.minor >= 10) throw new Unsupported('an UnboundLocalError on 3.10+');
-  return new PythonError('UnboundLocalError', `local variable '${name}' referenced before assignment`);
+  return new PythonError(
+    'UnboundLocalError',
+    `local variable '${name}' referenced before assignment`,
+  );
 }

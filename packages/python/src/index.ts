@@ -1,4 +1,4 @@
-export { type SourcePosition, PythonError, StepLimit, Unsupported } from './errors.ts';
+export { PythonError, type SourcePosition, StepLimit, Unsupported } from './errors.ts';
 export {
   DEFAULT_MAX_STEPS,
   RUN_PROFILES,

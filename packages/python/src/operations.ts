@@ -38,7 +38,12 @@ function repeatCount(heap: Heap, n: ObjectHandle): number | undefined {
 }
 
 /** `a op b` for + - * / // % ** (a new reference). */
-export function binaryOp(heap: Heap, op: ArithmeticOperator, a: ObjectHandle, b: ObjectHandle): ObjectHandle {
+export function binaryOp(
+  heap: Heap,
+  op: ArithmeticOperator,
+  a: ObjectHandle,
+  b: ObjectHandle,
+): ObjectHandle {
   const x = numberOf(heap, a);
   const y = numberOf(heap, b);
   if (x !== undefined && y !== undefined) return newNumber(heap, numericOp(op, x, y));
@@ -52,7 +57,8 @@ export function binaryOp(heap: Heap, op: ArithmeticOperator, a: ObjectHandle, b:
       if (right === '') return shared(heap, a);
       return heap.newStr(left + right);
     }
-    if (ta === 'list' && tb === 'list') return heap.newList([...heap.referents(a), ...heap.referents(b)]);
+    if (ta === 'list' && tb === 'list')
+      return heap.newList([...heap.referents(a), ...heap.referents(b)]);
     if (ta === 'tuple' && tb === 'tuple') {
       if (heap.lengthOf(a) === 0) return shared(heap, b);
       if (heap.lengthOf(b) === 0) return shared(heap, a);
@@ -128,7 +134,9 @@ export function subscript(heap: Heap, container: ObjectHandle, key: ObjectHandle
     return shared(heap, heap.referents(container)[index(heap, container, key, t)]!);
   if (t === 'str') {
     const chars = [...(heap.valueOf(container) as string)];
-    return heap.newStr(chars[index(heap, chars.length === 0 ? container : container, key, 'string')]!);
+    return heap.newStr(
+      chars[index(heap, chars.length === 0 ? container : container, key, 'string')]!,
+    );
   }
   if (t === 'dict') {
     const v = heap.dictGet(container, key);
@@ -139,7 +147,12 @@ export function subscript(heap: Heap, container: ObjectHandle, key: ObjectHandle
 }
 
 /** PySlice_AdjustIndices for step 1 or another step. */
-function sliceRange(length: number, start: bigint | null, stop: bigint | null, step: bigint): number[] {
+function sliceRange(
+  length: number,
+  start: bigint | null,
+  stop: bigint | null,
+  step: bigint,
+): number[] {
   const n = BigInt(length);
   const clamp = (v: bigint | null, dflt: bigint, lo: bigint, hi: bigint): bigint => {
     if (v === null) return dflt;

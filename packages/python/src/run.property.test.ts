@@ -21,13 +21,23 @@ const NAMES = ['a', 'b', 'c'];
  * counting alone frees everything.
  */
 const statement = fc.oneof(
-  fc.tuple(fc.constantFrom(...NAMES), fc.integer({ min: -300, max: 300 })).map(([n, v]) => `${n}.append(${v} * 1000)`),
-  fc.tuple(fc.constantFrom(...NAMES), fc.constantFrom(...NAMES)).map(([n, m]) => `${n} = ${m}.copy()`),
-  fc.tuple(fc.constantFrom(...NAMES), fc.constantFrom(...NAMES)).map(([n, m]) => `${n} = [${m}, ${m}]`),
-  fc.tuple(fc.constantFrom(...NAMES), fc.nat(300)).map(([n, k]) => `${n}.extend((${k}, ${k} * 1000))`),
+  fc
+    .tuple(fc.constantFrom(...NAMES), fc.integer({ min: -300, max: 300 }))
+    .map(([n, v]) => `${n}.append(${v} * 1000)`),
+  fc
+    .tuple(fc.constantFrom(...NAMES), fc.constantFrom(...NAMES))
+    .map(([n, m]) => `${n} = ${m}.copy()`),
+  fc
+    .tuple(fc.constantFrom(...NAMES), fc.constantFrom(...NAMES))
+    .map(([n, m]) => `${n} = [${m}, ${m}]`),
+  fc
+    .tuple(fc.constantFrom(...NAMES), fc.nat(300))
+    .map(([n, k]) => `${n}.extend((${k}, ${k} * 1000))`),
   fc.tuple(fc.constantFrom(...NAMES), fc.nat(5)).map(([n, k]) => `${n} = [0] * ${k}`),
   fc.constantFrom(...NAMES).map((n) => `if len(${n}) > 0:\n    x = ${n}.pop()\n    del x`),
-  fc.tuple(fc.constantFrom(...NAMES), fc.nat(9)).map(([n, k]) => `d = {'k${k}': ${n}, ${k}: (${n}, ${k} + 1000)}\ndel d`),
+  fc
+    .tuple(fc.constantFrom(...NAMES), fc.nat(9))
+    .map(([n, k]) => `d = {'k${k}': ${n}, ${k}: (${n}, ${k} + 1000)}\ndel d`),
   fc.constantFrom(...NAMES).map((n) => `print(sys.getsizeof(${n}), len(${n}))`),
 );
 
@@ -42,7 +52,10 @@ describe('runPython', () => {
           expect(run.outcome, run.stderr).toBe('ok');
           validateHeap(run.heap);
           // The same program compiled but never run: its singletons and constants only.
-          const compiledOnly = runPython(`import sys\nif len([]) > 0:\n${whole.replace(/^/gm, '    ')}`, { python });
+          const compiledOnly = runPython(
+            `import sys\nif len([]) > 0:\n${whole.replace(/^/gm, '    ')}`,
+            { python },
+          );
           expect(compiledOnly.outcome).toBe('ok');
           expect(run.heap.liveCount).toBe(compiledOnly.heap.liveCount);
           return true;
@@ -55,9 +68,12 @@ describe('runPython', () => {
   it('prints each list size the heap has', () => {
     fc.assert(
       fc.property(fc.nat(60), (n) => {
-        const run = runPython(`import sys\nl = []\ni = 0\nwhile i < ${n}:\n    l.append(i)\n    i += 1\nprint(sys.getsizeof(l))`, {
-          python: '3.12',
-        });
+        const run = runPython(
+          `import sys\nl = []\ni = 0\nwhile i < ${n}:\n    l.append(i)\n    i += 1\nprint(sys.getsizeof(l))`,
+          {
+            python: '3.12',
+          },
+        );
         const printed = Number(run.stdout.trim());
         expect(printed).toBeGreaterThanOrEqual(56 + 8 * n);
         expect(printed).toBeLessThan(56 + 8 * (n + n / 8 + 7));

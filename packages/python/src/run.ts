@@ -84,7 +84,10 @@ export function runPython(text: string, options: RunOptions = {}): RunResult {
     if (error instanceof PythonError && source !== undefined) {
       if (machine.minor >= 11) {
         const feature = `a traceback on 3.11+ (${error.type}: its caret lines are not drawn)`;
-        return finish('unsupported', `${filename}:${moduleFrame.line}:1: ${new Unsupported(feature).message}\n`);
+        return finish(
+          'unsupported',
+          `${filename}:${moduleFrame.line}:1: ${new Unsupported(feature).message}\n`,
+        );
       }
       error.frames.push({ position: { line: moduleFrame.line, column: 0 }, scope: '<module>' });
       const lines = ['Traceback (most recent call last):'];

@@ -4,8 +4,9 @@
  * with their escapes, implicit concatenation). A parse error or a literal the model
  * does not represent (bytes, complex, f-strings) is Unsupported at its position.
  */
-import { parser } from '@lezer/python';
+
 import type { SyntaxNode } from '@lezer/common';
+import { parser } from '@lezer/python';
 import { type SourcePosition, Unsupported } from './errors.ts';
 
 /** A parsed program: its text, tree and line starts. */
@@ -23,7 +24,10 @@ export class Source {
     const cursor = this.root.cursor();
     do {
       if (cursor.type.isError)
-        throw new Unsupported('this syntax (the parser found an error here)', this.position(cursor.from));
+        throw new Unsupported(
+          'this syntax (the parser found an error here)',
+          this.position(cursor.from),
+        );
     } while (cursor.next());
   }
 

@@ -99,7 +99,11 @@ export function strText(heap: Heap, o: ObjectHandle): string {
 }
 
 /** `repr(o)` without allocating. */
-export function reprText(heap: Heap, o: ObjectHandle, active: Set<ObjectHandle> = new Set()): string {
+export function reprText(
+  heap: Heap,
+  o: ObjectHandle,
+  active: Set<ObjectHandle> = new Set(),
+): string {
   const type = heap.typeOf(o);
   switch (type) {
     case 'NoneType':

@@ -19,9 +19,14 @@ export interface RunCommandOptions {
  * subset (`FILE:LINE:COL: … is not supported by pymem run`) or an unreadable script.
  * `--stats` adds the model's `_debugmallocstats` pymalloc block on stderr at exit.
  */
-export async function runCommand(io: Io, args: readonly string[], options: RunCommandOptions): Promise<number> {
+export async function runCommand(
+  io: Io,
+  args: readonly string[],
+  options: RunCommandOptions,
+): Promise<number> {
   const script = args[0];
-  if (script === undefined) throw new CliError('usage', 'run needs a script: pymem run SCRIPT [args]');
+  if (script === undefined)
+    throw new CliError('usage', 'run needs a script: pymem run SCRIPT [args]');
   const profile = parseVersion(options.python ?? '3.12').name;
   if (!RUN_PROFILES.includes(profile))
     throw new CliError(
