@@ -39,7 +39,7 @@ const KNOWN_UNSUPPORTED: Record<string, { profiles: readonly string[]; reason: s
   'run/str_index_singletons.py': {
     profiles: ['3.11', '3.12'],
     reason:
-      "one-character str constants alias deep-frozen interned copies: `'hello'[0] is 'h'` is False",
+      'one-character str constants may be interned copies, not the latin-1 singletons indexing returns',
   },
 };
 /** Python errors print a traceback the model draws as 3.8–3.10 do; 3.11+ add caret lines. */

@@ -742,6 +742,11 @@ export class Compiler {
       case 'String':
       case 'ContinuedString':
         return { kind: 'str', value: this.source.stringValue(node) };
+      case 'FormatString': {
+        const parts = this.source.formatParts(node);
+        if (parts.some((p) => typeof p !== 'string')) return undefined;
+        return { kind: 'str', value: parts.join('') };
+      }
       case 'Boolean':
         return { kind: 'bool', value: this.text(node) === 'True' };
       case 'None':
@@ -840,11 +845,56 @@ export class Compiler {
       }
       case 'CallExpression':
         return this.call(node, scope);
+      case 'FormatString':
+        return this.formatString(node, scope);
       case 'MemberExpression':
         return this.member(node, scope);
       default:
         throw this.fail(describeNode(node.name), node);
     }
+  }
+
+  /**
+   * An f-string: each replacement is FORMAT_VALUE (the value's str or repr: a new str,
+   * or the value itself for a str), literal parts are constants, and more than one
+   * part is joined by BUILD_STRING into a new str; the parts are then released, last
+   * first. Format specs are not modelled yet.
+   */
+  private formatString(node: SyntaxNode, scope: Scope): Expression {
+    const heap = this.m.heap;
+    const pieces = this.source.formatParts(node).map((part): Expression => {
+      if (typeof part === 'string') return this.constantExpression({ kind: 'str', value: part });
+      const inner = this.kids(part).filter((k) => k.name !== '{' && k.name !== '}');
+      const [valueNode, ...rest] = inner;
+      if (valueNode === undefined) throw this.fail('an empty f-string replacement', part);
+      let conversion = '';
+      for (const r of rest) {
+        if (r.name === 'FormatConversion') conversion = this.text(r);
+        else throw this.fail('a format spec or = in an f-string', r);
+      }
+      if (conversion === '!a') throw this.fail('!a in an f-string', part);
+      const value = this.expression(valueNode, scope);
+      return (frame) => {
+        const v = value(frame);
+        try {
+          return formatValue(this.m, v, conversion === '!r');
+        } finally {
+          heap.decref(v);
+        }
+      };
+    });
+    if (pieces.length === 1) return pieces[0]!;
+    return (frame) => {
+      const values = evaluateAll(heap, pieces, frame);
+      try {
+        const text = values.map((v) => heap.valueOf(v) as string).join('');
+        if ([...text].length === 1)
+          throw new Unsupported('an f-string of one character (a fresh str)');
+        return heap.newStr(text);
+      } finally {
+        for (let i = values.length - 1; i >= 0; i--) heap.decref(values[i]!);
+      }
+    };
   }
 
   private load(node: SyntaxNode, scope: Scope): Expression {
@@ -1374,6 +1424,19 @@ export class Compiler {
   }
 }
 
+/** FORMAT_VALUE without a spec: a str stays itself, an int or float becomes its text. */
+function formatValue(m: Machine, v: ObjectHandle, repr: boolean): ObjectHandle {
+  const heap = m.heap;
+  const t = heap.typeOf(v);
+  if (t === 'str' && !repr) return shared(heap, v);
+  if (t !== 'str' && t !== 'int' && t !== 'float')
+    throw new Unsupported(`formatting a ${heap.typeNameOf(v)} in an f-string`);
+  const text = repr ? reprText(heap, v) : strText(heap, v);
+  if ([...text].length === 1)
+    throw new Unsupported('formatting a one-digit int in an f-string (a fresh str)');
+  return heap.newStr(text);
+}
+
 function describeNode(name: string): string {
   const names: Record<string, string> = {
     LambdaExpression: 'a lambda',
@@ -1459,8 +1522,8 @@ function compare(m: Machine, op: string, x: ObjectHandle, y: ObjectHandle): bool
 /**
  * 3.11 and 3.12 intern a one-character str constant to whichever equal str was
  * interned first — often a deep-frozen module's copy, not the latin-1 singleton that
- * indexing returns (measured: `'hello'[0] is 'h'` is False there, True on 3.8–3.10
- * and 3.13). Which characters alias is not known to the model: refused.
+ * indexing returns (measured: `'hello'[0] is 'h'` is False on 3.11.7, `'hello'[1:2] is
+ * 'e'` on 3.11.7 and 3.12.1; both True on 3.8–3.10 and 3.13.0). Which characters alias is not known to the model: refused.
  */
 function refuseLatin1Identity(m: Machine, x: ObjectHandle, y: ObjectHandle): void {
   if (m.minor !== 11 && m.minor !== 12) return;

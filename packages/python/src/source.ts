@@ -94,6 +94,34 @@ export class Source {
     return prefix.includes('r') ? inner : this.unescape(inner, node);
   }
 
+  /**
+   * The parts of an f-string: literal text (escapes and `{{`/`}}` decoded) and the
+   * FormatReplacement nodes, in order. Raw f-strings keep backslashes.
+   */
+  formatParts(node: SyntaxNode): (string | SyntaxNode)[] {
+    const text = this.textOf(node);
+    const prefix = /^[a-zA-Z]*/.exec(text)![0].toLowerCase();
+    const body = text.slice(prefix.length);
+    const quote = body.startsWith('"""') || body.startsWith("'''") ? 3 : 1;
+    const start = node.from + prefix.length + quote;
+    const end = node.to - quote;
+    const parts: (string | SyntaxNode)[] = [];
+    let at = start;
+    const literal = (to: number): void => {
+      if (to <= at) return;
+      const raw = this.text.slice(at, to).replace(/\{\{/g, '{').replace(/\}\}/g, '}');
+      parts.push(prefix.includes('r') ? raw : this.unescape(raw, node));
+    };
+    for (let child = node.firstChild; child !== null; child = child.nextSibling) {
+      if (child.name !== 'FormatReplacement') throw this.unsupported('this f-string', node);
+      literal(child.from);
+      parts.push(child);
+      at = child.to;
+    }
+    literal(end);
+    return parts;
+  }
+
   private unescape(s: string, node: SyntaxNode): string {
     let out = '';
     for (let i = 0; i < s.length; i++) {
