@@ -73,11 +73,38 @@ export class Compiler {
   compileModule(): Statement {
     const statements = this.source.children(this.source.root);
     for (const s of statements) this.collectAssigned(s, this.moduleAssigned, true);
+    // Names a function declares `global` and binds are module names too.
+    const cursor = this.source.root.cursor();
+    do {
+      if (cursor.name === 'FunctionDefinition') {
+        const body = cursor.node.getChild('Body');
+        if (body === null) continue;
+        const declared = this.globalNames(body);
+        const bound = new Set<string>();
+        for (const s of this.kids(body)) this.collectAssigned(s, bound, false);
+        for (const name of declared) if (bound.has(name)) this.moduleAssigned.add(name);
+      }
+    } while (cursor.next());
     for (const name of this.moduleAssigned)
       if (BUILTIN_NAMES.has(name) || name === 'sys')
         if (name !== 'sys' || !this.importsSys(statements))
           throw new Unsupported(`rebinding the builtin name '${name}'`);
     return this.block(statements, { name: '<module>', locals: null });
+  }
+
+  /** The names a body's `global` statements declare (nested blocks included). */
+  private globalNames(body: SyntaxNode): Set<string> {
+    const names = new Set<string>();
+    const visit = (node: SyntaxNode): void => {
+      for (const child of this.kids(node)) {
+        if (child.name === 'ScopeStatement') {
+          if (child.firstChild?.name !== 'global') throw this.fail('nonlocal', child);
+          for (const k of this.kids(child)) if (k.name === 'VariableName') names.add(this.text(k));
+        } else if (child.name === 'Body' || /Statement$/.test(child.name)) visit(child);
+      }
+    };
+    visit(body);
+    return names;
   }
 
   private importsSys(statements: SyntaxNode[]): boolean {
@@ -210,6 +237,9 @@ export class Compiler {
         return this.returnStatement(node, scope);
       case 'ImportStatement':
         return this.importStatement(node, scope);
+      case 'ScopeStatement':
+        if (node.firstChild?.name !== 'global') throw this.fail('nonlocal', node);
+        return () => Flow.next;
       case 'StatementGroup':
         return this.block(
           this.kids(node).filter((k) => k.name !== ';'),
@@ -669,13 +699,15 @@ export class Compiler {
       throw this.fail('duplicate parameter names', paramList);
     const bodyNode = parts.find((p) => p.name === 'Body')!;
     const assigned = new Set<string>();
-    for (const s of this.kids(bodyNode)) {
-      if (s.name === 'ScopeStatement') throw this.fail('global / nonlocal', s);
-      this.collectAssigned(s, assigned, false);
-    }
+    for (const s of this.kids(bodyNode)) this.collectAssigned(s, assigned, false);
+    const declaredGlobal = this.globalNames(bodyNode);
     const locals = new Map<string, number>();
-    for (const p of params) locals.set(p, locals.size);
-    for (const a of assigned) if (!locals.has(a)) locals.set(a, locals.size);
+    for (const p of params) {
+      if (declaredGlobal.has(p)) throw this.fail(`the parameter '${p}' declared global`, paramList);
+      locals.set(p, locals.size);
+    }
+    for (const a of assigned)
+      if (!locals.has(a) && !declaredGlobal.has(a)) locals.set(a, locals.size);
     for (const a of locals.keys())
       if (BUILTIN_NAMES.has(a) || a === 'sys') throw this.fail(`a local named '${a}'`, node);
     const code: FunctionCode = {
@@ -1089,7 +1121,7 @@ export class Compiler {
     ].includes(opText);
     if (isComparison) {
       if (left.name === 'BinaryExpression' && isCompareNode(this, left))
-        throw this.fail('a chained comparison', node);
+        return this.chainedComparison(node, scope);
       const a = this.expression(left, scope);
       // fold_compare: `x in [constants]` tests a constant tuple (a set: a frozenset).
       const folded = opText.endsWith('in') ? this.iterableConstant(right) : undefined;
@@ -1120,6 +1152,58 @@ export class Compiler {
         heap.decref(x);
         heap.decref(y);
       }
+    };
+  }
+
+  /**
+   * `a < b < c`: each middle operand is evaluated once and kept (DUP_TOP, ROT_THREE)
+   * until the next comparison; the first false comparison ends the chain with False.
+   */
+  private chainedComparison(node: SyntaxNode, scope: Scope): Expression {
+    const operands: SyntaxNode[] = [];
+    const ops: string[] = [];
+    let at: SyntaxNode = node;
+    while (at.name === 'BinaryExpression' && isCompareNode(this, at)) {
+      const parts = this.kids(at);
+      operands.unshift(parts[parts.length - 1]!);
+      ops.unshift(
+        parts
+          .slice(1, -1)
+          .map((p) => this.text(p))
+          .join(' '),
+      );
+      at = parts[0]!;
+    }
+    operands.unshift(at);
+    const exprs = operands.map((o) => this.expression(o, scope));
+    const heap = this.m.heap;
+    const m = this.m;
+    return (frame) => {
+      let left = exprs[0]!(frame);
+      for (let i = 0; i < ops.length; i++) {
+        let right: ObjectHandle;
+        try {
+          right = exprs[i + 1]!(frame);
+        } catch (error) {
+          heap.decref(left);
+          throw error;
+        }
+        let result: boolean;
+        try {
+          result = compare(m, ops[i]!, left, right);
+        } catch (error) {
+          heap.decref(left);
+          heap.decref(right);
+          throw error;
+        }
+        heap.decref(left);
+        left = right;
+        if (!result || i === ops.length - 1) {
+          heap.decref(left);
+          return heap.newBool(result);
+        }
+      }
+      return left;
     };
   }
 
@@ -1255,10 +1339,10 @@ export class Compiler {
     if (callee!.name !== 'VariableName') throw this.fail('calling this expression', callee!);
     const name = this.text(callee!);
     if (scope.locals?.has(name) || this.moduleAssigned.has(name)) {
-      if (keywords.length > 0) throw this.fail('keyword arguments to a Python function', node);
       return this.callFunction(
         this.load(callee!, scope),
-        positional.map((p) => this.expression(p, scope)),
+        [...positional, ...keywords.map(([, v]) => v)].map((p) => this.expression(p, scope)),
+        keywords.map(([k]) => k),
       );
     }
     if (name === 'print') return this.print(positional, keywords, scope, node);
@@ -1370,10 +1454,15 @@ export class Compiler {
    * after the call; 3.11+: the caller's references move into the frame) and the
    * defaults it lacks; the locals are cleared in slot order when the call ends.
    */
-  private callFunction(callee: Expression, args: Expression[]): Expression {
+  private callFunction(
+    callee: Expression,
+    args: Expression[],
+    keywords: readonly string[] = [],
+  ): Expression {
     const m = this.m;
     const heap = m.heap;
     const moves = m.minor >= 11;
+    const positionalCount = args.length - keywords.length;
     return (frame) => {
       const f = callee(frame);
       const values: ObjectHandle[] = [];
@@ -1386,18 +1475,27 @@ export class Compiler {
         const defaults = heap.referents(f).filter((r) => heap.typeOf(r) === 'tuple')[0];
         const defaultItems = defaults === undefined ? [] : heap.referents(defaults);
         const required = code.parameters.length - defaultItems.length;
-        if (values.length < required || values.length > code.parameters.length)
-          throw new Unsupported(
-            `calling ${code.name}() with ${values.length} arguments (a TypeError)`,
-          );
+        // Where each argument goes: positional ones in order, keywords by name.
+        const slots = values.map((_, i) =>
+          i < positionalCount ? i : code.parameters.indexOf(keywords[i - positionalCount]!),
+        );
+        const filled = new Set(slots);
+        if (
+          positionalCount > code.parameters.length ||
+          slots.some((slot) => slot < 0) ||
+          filled.size !== slots.length ||
+          code.parameters.some((_, i) => i < required && !filled.has(i))
+        )
+          throw new Unsupported(`this call of ${code.name}() (a TypeError)`);
         if (m.depth >= MAX_DEPTH) throw new Unsupported(`recursion deeper than ${MAX_DEPTH} calls`);
         const callee: Frame = { locals: new Array(code.localCount).fill(0), returned: 0, line: 0 };
         for (let i = 0; i < values.length; i++) {
           if (!moves) heap.incref(values[i]!);
-          callee.locals[i] = values[i]!;
+          callee.locals[slots[i]!] = values[i]!;
         }
         moved = moves;
-        for (let i = values.length; i < code.parameters.length; i++) {
+        for (let i = required; i < code.parameters.length; i++) {
+          if (filled.has(i)) continue;
           const d = defaultItems[i - required]!;
           heap.incref(d);
           callee.locals[i] = d;
