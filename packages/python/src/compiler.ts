@@ -195,7 +195,7 @@ export class Compiler {
   private statement(node: SyntaxNode, scope: Scope): Statement {
     const inner = this.statementBody(node, scope);
     const m = this.m;
-    const line = this.source.position(node.from).line;
+    const { line, column } = this.source.position(node.from);
     if (
       node.name === 'IfStatement' ||
       node.name === 'WhileStatement' ||
@@ -205,6 +205,8 @@ export class Compiler {
     return (frame) => {
       m.step();
       frame.line = line;
+      m.line = line;
+      m.column = column;
       return inner(frame);
     };
   }
@@ -381,8 +383,9 @@ export class Compiler {
       store: (frame, v) => {
         const t = heap.typeOf(v);
         if (t !== 'tuple' && t !== 'list') {
+          const name = heap.typeNameOf(v);
           heap.decref(v);
-          throw new Unsupported(`unpacking a ${heap.typeNameOf(v)}`);
+          throw new Unsupported(`unpacking a ${name}`);
         }
         const parts = heap.referents(v);
         if (parts.length !== count) {
@@ -573,18 +576,23 @@ export class Compiler {
 
   private ifStatement(node: SyntaxNode, scope: Scope): Statement {
     const parts = this.kids(node);
-    const branches: { test: ((f: Frame) => boolean) | null; body: Statement; line: number }[] = [];
+    const branches: {
+      test: ((f: Frame) => boolean) | null;
+      body: Statement;
+      line: number;
+      column: number;
+    }[] = [];
     for (let i = 0; i < parts.length; i++) {
       const p = parts[i]!;
       if (p.name === 'if' || p.name === 'elif') {
         branches.push({
           test: this.condition(parts[i + 1]!, scope),
           body: this.body(parts[i + 2], scope),
-          line: this.source.position(p.from).line,
+          ...this.source.position(p.from),
         });
         i += 2;
       } else if (p.name === 'else') {
-        branches.push({ test: null, body: this.body(parts[i + 1], scope), line: 0 });
+        branches.push({ test: null, body: this.body(parts[i + 1], scope), line: 0, column: 0 });
         i += 1;
       }
     }
@@ -592,7 +600,11 @@ export class Compiler {
     return (frame) => {
       m.step();
       for (const b of branches) {
-        if (b.test !== null) frame.line = b.line;
+        if (b.test !== null) {
+          frame.line = b.line;
+          m.line = b.line;
+          m.column = b.column;
+        }
         if (b.test === null || b.test(frame)) return b.body(frame);
       }
       return Flow.next;
@@ -605,11 +617,13 @@ export class Compiler {
     const test = this.condition(parts[1]!, scope);
     const body = this.body(parts[2], scope);
     const m = this.m;
-    const line = this.source.position(node.from).line;
+    const { line, column } = this.source.position(node.from);
     return (frame) => {
       for (;;) {
         m.step();
         frame.line = line;
+        m.line = line;
+        m.column = column;
         if (!test(frame)) return Flow.next;
         const flow = body(frame);
         if (flow === Flow.break) return Flow.next;
@@ -632,15 +646,18 @@ export class Compiler {
     const body = this.body(parts[inAt + 2], scope);
     const m = this.m;
     const heap = m.heap;
-    const line = this.source.position(node.from).line;
+    const { line, column } = this.source.position(node.from);
     return (frame) => {
       m.step();
       frame.line = line;
+      m.line = line;
+      m.column = column;
       const seq = iterable(frame);
       const t = heap.typeOf(seq);
       if (t !== 'list' && t !== 'tuple' && t !== 'range' && t !== 'dict') {
+        const name = heap.typeNameOf(seq);
         heap.decref(seq);
-        throw new Unsupported(`a for loop over a ${heap.typeNameOf(seq)}`);
+        throw new Unsupported(`a for loop over a ${name}`);
       }
       const it = heap.newIterator(seq);
       heap.decref(seq);

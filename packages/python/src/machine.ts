@@ -35,6 +35,10 @@ export class Machine {
   steps = 0;
   /** The limit on `steps`. */
   readonly maxSteps: number;
+  /** The statement running now (1-based line and column), for a refusal's position. */
+  line = 1;
+  /** See {@link line}. */
+  column = 1;
   /** Python frames on the call stack (the module's included). */
   depth = 1;
 

@@ -15,7 +15,7 @@
  */
 import { Heap } from '@pymem/objects';
 import { parseVersion } from '@pymem/versions';
-import { Compiler } from './compiler.ts';
+import { Compiler, pythonErrorOf } from './compiler.ts';
 import { PythonError, StepLimit, Unsupported } from './errors.ts';
 import type { Frame } from './frame.ts';
 import { Machine } from './machine.ts';
@@ -75,9 +75,10 @@ export function runPython(text: string, options: RunOptions = {}): RunResult {
     const body = new Compiler(source, machine).compileModule();
     body(moduleFrame);
     return finish('ok', '');
-  } catch (error) {
+  } catch (thrown) {
+    const error = pythonErrorOf(thrown);
     if (error instanceof Unsupported) {
-      const where = error.position ?? { line: moduleFrame.line || 1, column: 1 };
+      const where = error.position ?? { line: machine.line, column: machine.column };
       return finish('unsupported', `${filename}:${where.line}:${where.column}: ${error.message}\n`);
     }
     if (error instanceof StepLimit) return finish('step-limit', `pymem run: ${error.message}\n`);
