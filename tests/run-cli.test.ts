@@ -34,13 +34,22 @@ describe('pymem run', () => {
     }
   });
 
-  it('ends a Python error with its traceback and exit 1 (3.8–3.10)', async () => {
+  it("ends a Python error with CPython's traceback and exit 1", async () => {
     const path = script('boom.py', 'x = [1]\nprint(x[0])\nprint(x[5])\n');
     const { status, stdout, stderr } = await runCli(['run', '--python', '3.10', path]);
     expect(status).toBe(1);
     expect(stdout).toBe('1\n');
     expect(stderr).toBe(
       `Traceback (most recent call last):\n  File "${path}", line 3, in <module>\n    print(x[5])\nIndexError: list index out of range\n`,
+    );
+  });
+
+  it('draws 3.11+ traceback marks under the failing construct', async () => {
+    const path = script('boom13.py', 'x = [1]\nprint(x[5])\n');
+    const { status, stderr } = await runCli(['run', '--python', '3.13', path]);
+    expect(status).toBe(1);
+    expect(stderr).toBe(
+      `Traceback (most recent call last):\n  File "${path}", line 2, in <module>\n    print(x[5])\n          ~^^^\nIndexError: list index out of range\n`,
     );
   });
 

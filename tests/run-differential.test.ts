@@ -42,8 +42,8 @@ const KNOWN_UNSUPPORTED: Record<string, { profiles: readonly string[]; reason: s
       'one-character str constants may be interned copies, not the latin-1 singletons indexing returns',
   },
 };
-/** Python errors print a traceback the model draws as 3.8–3.10 do; 3.11+ add caret lines. */
-const TRACEBACK_PROFILES = ['3.8', '3.9', '3.10'];
+/** Where the model draws CPython's traceback (3.11+ with the marks under the failing construct). */
+const TRACEBACK_PROFILES = RUN_DIFFERENTIAL_PROFILES;
 
 const programs = runPrograms();
 const fixture = readRunFixture();

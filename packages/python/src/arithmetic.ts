@@ -25,6 +25,7 @@ export function numericOp(
   op: ArithmeticOperator,
   a: bigint | number,
   b: bigint | number,
+  minor = 8,
 ): bigint | number {
   if (typeof a === 'bigint' && typeof b === 'bigint') {
     switch (op) {
@@ -42,7 +43,13 @@ export function numericOp(
       case '//':
       case '%': {
         if (b === 0n)
-          throw new PythonError('ZeroDivisionError', 'integer division or modulo by zero');
+          // 3.11+ word `%` alone "integer modulo by zero" (measured).
+          throw new PythonError(
+            'ZeroDivisionError',
+            op === '%' && minor >= 11
+              ? 'integer modulo by zero'
+              : 'integer division or modulo by zero',
+          );
         let q = a / b;
         if (a % b !== 0n && a < 0n !== b < 0n) q -= 1n;
         return op === '//' ? q : a - q * b;

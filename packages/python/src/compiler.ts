@@ -29,7 +29,7 @@ import {
   TYPE_NAMES,
 } from './builtins.ts';
 import { type Constant, ConstantPool, foldBinary, foldUnary } from './constants.ts';
-import { PythonError, Unsupported } from './errors.ts';
+import { type ErrorLocation, PythonError, Unsupported } from './errors.ts';
 import { type Expression, Flow, type Frame, type FunctionCode, type Statement } from './frame.ts';
 import type { Machine } from './machine.ts';
 import { binaryOp, shared, slice, subscript, unaryOp } from './operations.ts';
@@ -171,6 +171,71 @@ export class Compiler {
         this.collectAssigned(child, into, top);
   }
 
+  /** Where an exception from `node` points in a 3.11+ traceback. */
+  private locate(node: SyntaxNode): ErrorLocation {
+    const parts = this.kids(node);
+    let kind: ErrorLocation['kind'] = 'other';
+    let anchorFrom = node.from;
+    let anchorTo = node.to;
+    if (
+      node.name === 'BinaryExpression' &&
+      (parts[1]?.name === 'ArithOp' || parts[1]?.name === 'BitOp')
+    ) {
+      kind = 'binop';
+      anchorFrom = parts[1].from;
+      anchorTo = parts[1].to;
+    } else if (node.name === 'MemberExpression' && parts[1]?.name === '[') {
+      kind = 'subscript';
+      anchorFrom = parts[1].from;
+    } else if (node.name === 'CallExpression' && parts[1] !== undefined) {
+      kind = 'call';
+      anchorFrom = parts[1].from;
+    }
+    const parent = node.parent;
+    const wholeCallValue =
+      kind === 'call' &&
+      parts[0]?.name === 'VariableName' &&
+      parent !== null &&
+      ((parent.name === 'ReturnStatement' && this.kids(parent).length === 2) ||
+        (parent.name === 'AssignStatement' &&
+          parent.lastChild?.from === node.from &&
+          parent.lastChild.prevSibling?.name === 'AssignOp'));
+    return { from: node.from, to: node.to, kind, anchorFrom, anchorTo, wholeCallValue };
+  }
+
+  /** `expr`, marking a Python exception it raises with `node`'s range (the innermost mark wins). */
+  private located(expr: Expression, node: SyntaxNode): Expression {
+    const location = this.locate(node);
+    return (frame) => {
+      try {
+        return expr(frame);
+      } catch (error) {
+        if (error instanceof PythonError && error.location === undefined) error.location = location;
+        throw error;
+      }
+    };
+  }
+
+  /** A statement whose Python exceptions point at `range` (an assignment's targets, …). */
+  private locatedStatement(statement: Statement, from: number, to: number): Statement {
+    const location: ErrorLocation = {
+      from,
+      to,
+      kind: 'other',
+      anchorFrom: from,
+      anchorTo: to,
+      wholeCallValue: false,
+    };
+    return (frame) => {
+      try {
+        return statement(frame);
+      } catch (error) {
+        if (error instanceof PythonError && error.location === undefined) error.location = location;
+        throw error;
+      }
+    };
+  }
+
   // ------------------------------------------------------------------ statements
 
   private block(statements: SyntaxNode[], scope: Scope): Statement {
@@ -305,6 +370,16 @@ export class Compiler {
 
   private assignStatement(node: SyntaxNode, scope: Scope): Statement {
     const groups = this.assignGroups(node);
+    const targets = groups.slice(0, -1).flat();
+    return this.locatedStatement(
+      this.assignStatementBody(node, scope),
+      targets[0]!.from,
+      targets[targets.length - 1]!.to,
+    );
+  }
+
+  private assignStatementBody(node: SyntaxNode, scope: Scope): Statement {
+    const groups = this.assignGroups(node);
     const valueGroup = groups.pop()!;
     const heap = this.m.heap;
     const targets = groups.map((g) => this.targetOf(g, scope, node));
@@ -430,11 +505,16 @@ export class Compiler {
       if (parts.some((p) => p.name === ':')) throw this.fail('assigning to a slice', target);
       const container = this.expression(parts[0]!, scope);
       const key = this.expression(parts[2]!, scope);
+      const location = this.locate(target);
       return (frame, v) => {
         const c = container(frame);
         const k = key(frame);
         try {
           setItem(this.m, c, k, v);
+        } catch (error) {
+          if (error instanceof PythonError && error.location === undefined)
+            error.location = location;
+          throw error;
         } finally {
           heap.decref(v);
           heap.decref(c);
@@ -446,6 +526,10 @@ export class Compiler {
   }
 
   private updateStatement(node: SyntaxNode, scope: Scope): Statement {
+    return this.locatedStatement(this.updateStatementBody(node, scope), node.from, node.to);
+  }
+
+  private updateStatementBody(node: SyntaxNode, scope: Scope): Statement {
     const [target, opNode, valueNode] = this.kids(node);
     const op = this.text(opNode!).slice(0, -1);
     if (!['+', '-', '*', '/', '//', '%', '**'].includes(op))
@@ -544,7 +628,11 @@ export class Compiler {
           try {
             if (heap.typeOf(c) !== 'dict')
               throw new Unsupported(`del of an item of a ${heap.typeNameOf(c)}`);
-            if (heap.dictGet(c, k) === 0) throw new PythonError('KeyError', reprOf(this.m, k));
+            if (heap.dictGet(c, k) === 0) {
+              const error = new PythonError('KeyError', reprOf(this.m, k));
+              error.location = this.locate(target);
+              throw error;
+            }
             heap.dictDelItem(c, k);
           } finally {
             heap.decref(c);
@@ -842,6 +930,11 @@ export class Compiler {
   private expression(node: SyntaxNode, scope: Scope): Expression {
     const c = this.constant(node);
     if (c !== undefined) return this.constantExpression(c);
+    const e = this.expressionBody(node, scope);
+    return node.name === 'ParenthesizedExpression' ? e : this.located(e, node);
+  }
+
+  private expressionBody(node: SyntaxNode, scope: Scope): Expression {
     const heap = this.m.heap;
     switch (node.name) {
       case 'VariableName':
@@ -1522,7 +1615,12 @@ export class Compiler {
           code.body(callee);
         } catch (error) {
           if (error instanceof PythonError)
-            error.frames.push({ position: { line: callee.line, column: 0 }, scope: code.name });
+            error.frames.push({
+              position: { line: callee.line, column: 0 },
+              scope: code.name,
+              ...(error.location === undefined ? {} : { location: error.location }),
+            });
+          if (error instanceof PythonError) error.location = undefined;
           throw error;
         } finally {
           m.depth--;
@@ -1663,7 +1761,7 @@ function inplace(
     return shared(heap, x);
   }
   if (op === '*' && heap.typeOf(x) === 'list') throw new Unsupported('list *=');
-  return binaryOp(heap, op, x, y);
+  return binaryOp(heap, op, x, y, `${op}=`);
 }
 
 /**

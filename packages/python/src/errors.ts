@@ -18,6 +18,23 @@ export interface SourcePosition {
   readonly column: number;
 }
 
+/**
+ * The source range of the construct an exception came from (the instruction's
+ * position, 3.11+), and what kind of expression it is: a binary operation or a
+ * subscript (3.11+ mark the operator / the brackets), a call (3.13 marks the
+ * arguments), or anything else.
+ */
+export interface ErrorLocation {
+  readonly from: number;
+  readonly to: number;
+  readonly kind: 'binop' | 'subscript' | 'call' | 'other';
+  /** binop: the operator's range; subscript/call: where `[` / `(` starts. */
+  readonly anchorFrom: number;
+  readonly anchorTo: number;
+  /** An assignment or return whose whole value is this call of a name (3.13 draws no carets). */
+  readonly wholeCallValue: boolean;
+}
+
 /** The program uses a feature pymem run does not model (exit status 2). */
 export class Unsupported extends Error {
   /** What is not supported, in a few words (`"a lambda"`, `"import of module os"`). */
@@ -38,8 +55,10 @@ export class PythonError extends Error {
   readonly type: string;
   /** Its message (what `str(exc)` prints). */
   readonly detail: string;
-  /** Innermost first: where it was raised, then each caller. */
-  readonly frames: { position: SourcePosition; scope: string }[] = [];
+  /** Innermost first: where it was raised, then each caller (with the failing range, when known). */
+  readonly frames: { position: SourcePosition; scope: string; location?: ErrorLocation }[] = [];
+  /** The failing construct in the frame the error is leaving now (set by the innermost one). */
+  location: ErrorLocation | undefined;
   constructor(type: string, detail: string) {
     super(`${type}: ${detail}`);
     this.name = 'PythonError';

@@ -37,16 +37,18 @@ function repeatCount(heap: Heap, n: ObjectHandle): number | undefined {
   return v < 0n ? 0 : Number(v);
 }
 
-/** `a op b` for + - * / // % ** (a new reference). */
+/** `a op b` for + - * / // % ** (a new reference); `shown` names the operator in a TypeError (`+=`). */
 export function binaryOp(
   heap: Heap,
   op: ArithmeticOperator,
   a: ObjectHandle,
   b: ObjectHandle,
+  shown: string = op,
 ): ObjectHandle {
   const x = numberOf(heap, a);
   const y = numberOf(heap, b);
-  if (x !== undefined && y !== undefined) return newNumber(heap, numericOp(op, x, y));
+  if (x !== undefined && y !== undefined)
+    return newNumber(heap, numericOp(op, x, y, heap.layout.minor));
   const ta = heap.typeOf(a);
   const tb = heap.typeOf(b);
   if (op === '+') {
@@ -91,7 +93,7 @@ export function binaryOp(
       'TypeError',
       `can only concatenate ${ta} (not "${typeName(heap, b)}") to ${ta}`,
     );
-  return unsupportedOperands(heap, op, a, b);
+  return unsupportedOperands(heap, shown, a, b);
 }
 
 /** A new reference to `o` itself. */

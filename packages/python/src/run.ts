@@ -9,9 +9,9 @@
  *   step-limit   it ran more than `maxSteps` statements
  *
  * Supported profiles: 3.8 … 3.13 (their refcounts and sizes are checked against the
- * real interpreters by tests/run-differential.test.ts). The traceback is printed as
- * 3.8–3.10 print it; from 3.11 CPython adds caret lines under the failing expression,
- * which the model does not draw, so an exception there is Unsupported.
+ * real interpreters by tests/run-differential.test.ts). Tracebacks are CPython's,
+ * with 3.11+'s marks under the failing construct (see `traceback` below); where the
+ * failing range is not known the run is Unsupported rather than drawn wrong.
  */
 import { Heap } from '@pymem/objects';
 import { parseVersion } from '@pymem/versions';
@@ -83,23 +83,70 @@ export function runPython(text: string, options: RunOptions = {}): RunResult {
     }
     if (error instanceof StepLimit) return finish('step-limit', `pymem run: ${error.message}\n`);
     if (error instanceof PythonError && source !== undefined) {
-      if (machine.minor >= 11) {
-        const feature = `a traceback on 3.11+ (${error.type}: its caret lines are not drawn)`;
+      error.frames.push({
+        position: { line: moduleFrame.line, column: 0 },
+        scope: '<module>',
+        ...(error.location === undefined ? {} : { location: error.location }),
+      });
+      const text = traceback(error, source, filename, machine.minor);
+      if (text === null) {
+        const feature = `the traceback of this ${error.type} on 3.${machine.minor}`;
         return finish(
           'unsupported',
-          `${filename}:${moduleFrame.line}:1: ${new Unsupported(feature).message}\n`,
+          `${filename}:${machine.line}:${machine.column}: ${new Unsupported(feature).message}\n`,
         );
       }
-      error.frames.push({ position: { line: moduleFrame.line, column: 0 }, scope: '<module>' });
-      const lines = ['Traceback (most recent call last):'];
-      for (const frame of [...error.frames].reverse()) {
-        lines.push(`  File "${filename}", line ${frame.position.line}, in ${frame.scope}`);
-        const code = source.lineText(frame.position.line).trim();
-        if (code !== '') lines.push(`    ${code}`);
-      }
-      lines.push(error.detail === '' ? error.type : `${error.type}: ${error.detail}`);
-      return finish('error', `${lines.join('\n')}\n`);
+      return finish('error', text);
     }
     throw error;
   }
+}
+
+/**
+ * CPython's traceback text: each frame's file, line and scope, the source line
+ * stripped, and from 3.11 a line of marks under the failing construct — `^` under it,
+ * or `~` with `^` under a binary operator, a subscript's brackets and (3.13) a call's
+ * arguments. The marks are left out where they would cover the whole line without an
+ * operator (3.11/3.12), and (3.13) for `x = f(…)` / `return f(…)` (traceback.py
+ * `_should_show_carets`; Python/traceback.c print_error_location_carets 3.11/3.12).
+ * Returns null when a frame's failing range is not known (3.11+).
+ */
+function traceback(
+  error: PythonError,
+  source: Source,
+  filename: string,
+  minor: number,
+): string | null {
+  const lines = ['Traceback (most recent call last):'];
+  for (const frame of [...error.frames].reverse()) {
+    lines.push(`  File "${filename}", line ${frame.position.line}, in ${frame.scope}`);
+    const raw = source.lineText(frame.position.line);
+    const code = raw.trim();
+    if (code === '') continue;
+    lines.push(`    ${code}`);
+    if (minor < 11) continue;
+    const loc = frame.location;
+    if (loc === undefined) return null;
+    const start = source.position(loc.from);
+    const end = source.position(loc.to);
+    if (start.line !== frame.position.line || end.line !== start.line) return null;
+    const indent = raw.length - raw.trimStart().length;
+    const first = start.column - 1 - indent;
+    const last = end.column - 1 - indent;
+    const anchored =
+      loc.kind === 'binop' || loc.kind === 'subscript' || (loc.kind === 'call' && minor >= 13);
+    const whole = first === 0 && last === code.length;
+    if (minor >= 13 && loc.wholeCallValue) continue;
+    if (whole && !anchored) continue;
+    const lineStart = loc.from - (start.column - 1);
+    let marks = '';
+    for (let i = first; i < last; i++) {
+      const offset = lineStart + indent + i;
+      const strong = anchored ? offset >= loc.anchorFrom && offset < loc.anchorTo : true;
+      marks += strong ? '^' : '~';
+    }
+    lines.push(`    ${' '.repeat(first)}${marks}`);
+  }
+  lines.push(error.detail === '' ? error.type : `${error.type}: ${error.detail}`);
+  return `${lines.join('\n')}\n`;
 }
