@@ -701,7 +701,8 @@ export class Compiler {
 
   private whileStatement(node: SyntaxNode, scope: Scope): Statement {
     const parts = this.kids(node);
-    if (parts.some((p) => p.name === 'else')) throw this.fail('while … else', node);
+    const elseAt = parts.findIndex((p) => p.name === 'else');
+    const orElse = elseAt < 0 ? null : this.body(parts[elseAt + 1], scope);
     const test = this.condition(parts[1]!, scope);
     const body = this.body(parts[2], scope);
     const m = this.m;
@@ -712,7 +713,7 @@ export class Compiler {
         frame.line = line;
         m.line = line;
         m.column = column;
-        if (!test(frame)) return Flow.next;
+        if (!test(frame)) return orElse === null ? Flow.next : orElse(frame);
         const flow = body(frame);
         if (flow === Flow.break) return Flow.next;
         if (flow === Flow.return) return flow;
@@ -720,9 +721,19 @@ export class Compiler {
     };
   }
 
+  /**
+   * `for target in iterable: … [else: …]`: GET_ITER, then FOR_ITER / a store / the
+   * body until exhaustion (the `else` body then) or `break`. A str is iterated by a
+   * stand-in iterator object: the heap has no str iterator type, so a tuple iterator
+   * over `()` takes its place — the same request (GC header + 32 bytes: unicodeiterobject,
+   * 3.8–3.13) and the same GC tracking — while the machine holds the str for it until
+   * it is exhausted, as it_seq does. Each step yields the cached latin-1 character or a
+   * new one-character str (unicode_char).
+   */
   private forStatement(node: SyntaxNode, scope: Scope): Statement {
     const parts = this.kids(node);
-    if (parts.some((p) => p.name === 'else')) throw this.fail('for … else', node);
+    const elseAt = parts.findIndex((p) => p.name === 'else');
+    const orElse = elseAt < 0 ? null : this.body(parts[elseAt + 1], scope);
     const inAt = parts.findIndex((p) => p.name === 'in');
     const target = this.targetOf(parts.slice(1, inAt), scope, node);
     const iterableNode = parts[inAt + 1]!;
@@ -742,17 +753,34 @@ export class Compiler {
       m.column = column;
       const seq = iterable(frame);
       const t = heap.typeOf(seq);
-      if (t !== 'list' && t !== 'tuple' && t !== 'range' && t !== 'dict') {
+      if (t !== 'list' && t !== 'tuple' && t !== 'range' && t !== 'dict' && t !== 'str') {
         const name = heap.typeNameOf(seq);
         heap.decref(seq);
         throw new Unsupported(`a for loop over a ${name}`);
       }
-      const it = heap.newIterator(seq);
-      heap.decref(seq);
+      let it: ObjectHandle;
+      let next: () => ObjectHandle;
+      let held = 0;
+      if (t === 'str') {
+        it = heap.newIterator(heap.emptyTuple);
+        held = seq;
+        const chars = [...(heap.valueOf(seq) as string)];
+        let index = 0;
+        next = () => {
+          if (index < chars.length) return heap.newStr(chars[index++]!);
+          heap.decref(held);
+          held = 0;
+          return 0;
+        };
+      } else {
+        it = heap.newIterator(seq);
+        heap.decref(seq);
+        next = () => heap.iteratorNext(it);
+      }
       try {
         for (;;) {
-          const item = heap.iteratorNext(it);
-          if (item === 0) return Flow.next;
+          const item = next();
+          if (item === 0) break;
           target.store(frame, item);
           const flow = body(frame);
           if (flow === Flow.break) return Flow.next;
@@ -761,8 +789,10 @@ export class Compiler {
           frame.line = line;
         }
       } finally {
+        if (held !== 0) heap.decref(held);
         heap.decref(it);
       }
+      return orElse === null ? Flow.next : orElse(frame);
     };
   }
 
@@ -902,6 +932,23 @@ export class Compiler {
         const [op, operand] = this.kids(node);
         const c = this.constant(operand!);
         return c === undefined ? undefined : foldUnary(this.text(op!), c);
+      }
+      case 'MemberExpression': {
+        // fold_subscr: a constant str or tuple indexed by a constant int (slices are not folded).
+        const [value, open, index, close] = this.kids(node);
+        if (open?.name !== '[' || close?.name !== ']' || index === undefined) return undefined;
+        const container = this.constant(value!);
+        const key = this.constant(index);
+        if (container === undefined || key?.kind !== 'int') return undefined;
+        const items: readonly Constant[] | undefined =
+          container.kind === 'str'
+            ? [...container.value].map((ch): Constant => ({ kind: 'str', value: ch }))
+            : container.kind === 'tuple'
+              ? container.items
+              : undefined;
+        if (items === undefined) return undefined;
+        const i = Number(key.value < 0n ? key.value + BigInt(items.length) : key.value);
+        return i >= 0 && i < items.length ? items[i] : undefined;
       }
       case 'BinaryExpression': {
         const [left, op, right] = this.kids(node);
