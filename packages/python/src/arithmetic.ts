@@ -63,6 +63,10 @@ export function numericOp(
         return a ** b;
     }
   }
+  const limit = 2n ** 1023n;
+  for (const v of [a, b])
+    if (typeof v === 'bigint' && (v >= limit || v <= -limit))
+      throw new Unsupported('float arithmetic with an int this large (an OverflowError)');
   const x = Number(a);
   const y = Number(b);
   switch (op) {

@@ -775,7 +775,13 @@ export class Compiler {
       } else {
         it = heap.newIterator(seq);
         heap.decref(seq);
-        next = () => heap.iteratorNext(it);
+        // A dict that changes size under its iterator raises RuntimeError: not modelled.
+        const size = t === 'dict' ? heap.lengthOf(seq) : -1;
+        next = () => {
+          if (size >= 0 && heap.isLive(seq) && heap.lengthOf(seq) !== size)
+            throw new Unsupported('changing the size of a dict while iterating over it');
+          return heap.iteratorNext(it);
+        };
       }
       try {
         for (;;) {

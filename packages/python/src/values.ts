@@ -19,6 +19,24 @@ export function numberOf(heap: Heap, o: ObjectHandle): bigint | number | undefin
   return undefined;
 }
 
+/**
+ * Compares two numbers exactly, as CPython compares an int with a float (float_richcompare:
+ * no rounding of the int): -1, 0, 1, or NaN when a float is NaN.
+ */
+export function compareNumbers(a: bigint | number, b: bigint | number): number {
+  if (typeof a === 'bigint' && typeof b === 'bigint') return a < b ? -1 : a > b ? 1 : 0;
+  if (typeof a === 'number' && typeof b === 'number')
+    return a < b ? -1 : a > b ? 1 : a === b ? 0 : Number.NaN;
+  const [int, float, sign] =
+    typeof a === 'bigint' ? [a, b as number, 1] : [b as bigint, a as number, -1];
+  if (Number.isNaN(float)) return Number.NaN;
+  if (!Number.isFinite(float)) return float > 0 ? -sign : sign;
+  const whole = BigInt(Math.trunc(float));
+  if (int !== whole) return (int < whole ? -1 : 1) * sign;
+  const fraction = float - Math.trunc(float);
+  return fraction === 0 ? 0 : (fraction > 0 ? -1 : 1) * sign;
+}
+
 /** `bool(o)`. */
 export function truthy(heap: Heap, o: ObjectHandle): boolean {
   switch (heap.typeOf(o)) {
@@ -110,8 +128,13 @@ export function reprText(
       return 'None';
     case 'bool':
       return heap.valueOf(o) === 1n ? 'True' : 'False';
-    case 'int':
-      return String(heap.valueOf(o));
+    case 'int': {
+      const text = String(heap.valueOf(o));
+      // sys.int_info.default_max_str_digits (3.8.14+, 3.9.14+, 3.10.7+, 3.11+): ValueError.
+      if (text.replace('-', '').length > 4300)
+        throw new Unsupported('the str of an int of more than 4300 digits');
+      return text;
+    }
     case 'float':
       return floatRepr(heap.valueOf(o) as number);
     case 'str':
@@ -175,7 +198,7 @@ export function equal(heap: Heap, a: ObjectHandle, b: ObjectHandle): boolean {
   const nb = numberOf(heap, b);
   if (na !== undefined || nb !== undefined) {
     if (na === undefined || nb === undefined) return false;
-    return typeof na === 'number' || typeof nb === 'number' ? Number(na) === Number(nb) : na === nb;
+    return compareNumbers(na, nb) === 0;
   }
   const ta = heap.typeOf(a);
   const tb = heap.typeOf(b);
@@ -233,12 +256,7 @@ export function contains(heap: Heap, container: ObjectHandle, item: ObjectHandle
 export function order(heap: Heap, a: ObjectHandle, b: ObjectHandle): number | undefined {
   const na = numberOf(heap, a);
   const nb = numberOf(heap, b);
-  if (na !== undefined && nb !== undefined) {
-    if (typeof na === 'bigint' && typeof nb === 'bigint') return na < nb ? -1 : na > nb ? 1 : 0;
-    const x = Number(na);
-    const y = Number(nb);
-    return x < y ? -1 : x > y ? 1 : x === y ? 0 : Number.NaN;
-  }
+  if (na !== undefined && nb !== undefined) return compareNumbers(na, nb);
   const ta = heap.typeOf(a);
   const tb = heap.typeOf(b);
   if (ta === 'str' && tb === 'str') {
@@ -252,7 +270,11 @@ export function order(heap: Heap, a: ObjectHandle, b: ObjectHandle): number | un
     const x = heap.referents(a);
     const y = heap.referents(b);
     for (let i = 0; i < Math.min(x.length, y.length); i++) {
-      if (!equal(heap, x[i]!, y[i]!)) return order(heap, x[i]!, y[i]!);
+      if (equal(heap, x[i]!, y[i]!)) continue;
+      const inner = order(heap, x[i]!, y[i]!);
+      // CPython's TypeError would name the items' types: not modelled.
+      if (inner === undefined) throw new Unsupported('ordering sequences of unorderable items');
+      return inner;
     }
     return x.length === y.length ? 0 : x.length < y.length ? -1 : 1;
   }
