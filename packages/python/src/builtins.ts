@@ -14,7 +14,7 @@ import type { Heap, ObjectHandle } from '@pymem/objects';
 import { PythonError, Unsupported } from './errors.ts';
 import type { Machine } from './machine.ts';
 import { shared } from './operations.ts';
-import { numberOf, rangeValues, reprText, strText, truthy } from './values.ts';
+import { contains, equal, numberOf, rangeValues, reprText, strText, truthy } from './values.ts';
 
 /** A callable builtin: borrowed arguments in, a new reference out. */
 export type Builtin = (m: Machine, args: readonly ObjectHandle[]) => ObjectHandle;
@@ -348,6 +348,70 @@ export function callMethod(
     case 'set.copy':
       arity(key, args, 0, 0);
       return heap.newSetFromSet(receiver);
+    case 'list.index':
+    case 'tuple.index': {
+      arity(key, args, 1, 1);
+      const at = heap.referents(receiver).findIndex((item) => equal(heap, item, args[0]!));
+      if (at < 0) throw new Unsupported(`${key} of a missing item (a ValueError)`);
+      return heap.newInt(at);
+    }
+    case 'list.count':
+    case 'tuple.count':
+      arity(key, args, 1, 1);
+      return heap.newInt(
+        heap.referents(receiver).filter((item) => equal(heap, item, args[0]!)).length,
+      );
+    case 'dict.pop': {
+      arity(key, args, 1, 2);
+      const v = heap.dictGet(receiver, args[0]!);
+      if (v === 0) {
+        if (args.length === 2) return shared(heap, args[1]!);
+        throw new PythonError('KeyError', reprText(heap, args[0]!));
+      }
+      // The entry becomes a dummy (delitem_common); the caller gets the value's reference.
+      heap.incref(v);
+      heap.dictDelItem(receiver, args[0]!);
+      return v;
+    }
+    case 'dict.setdefault': {
+      arity(key, args, 1, 2);
+      const v = heap.dictGet(receiver, args[0]!);
+      if (v !== 0) return shared(heap, v);
+      const value = args.length === 2 ? args[1]! : heap.none;
+      heap.dictSetItem(receiver, args[0]!, value);
+      return shared(heap, value);
+    }
+    case 'set.remove':
+      arity(key, args, 1, 1);
+      if (!contains(heap, receiver, args[0]!))
+        throw new PythonError('KeyError', reprText(heap, args[0]!));
+      heap.setDiscard(receiver, args[0]!);
+      return heap.newNone();
+    case 'str.upper':
+    case 'str.lower': {
+      arity(key, args, 0, 0);
+      const text = heap.valueOf(receiver) as string;
+      const changed = name === 'upper' ? text.toUpperCase() : text.toLowerCase();
+      if ([...changed].length !== [...text].length || /[^\x00-\x7f]/.test(text))
+        throw new Unsupported(`${key} of a non-ASCII str`);
+      // ascii_upper_or_lower: always a new str, even of one character.
+      return newText(heap, changed, `${key}()`);
+    }
+    case 'str.join': {
+      arity(key, args, 1, 1);
+      const items = sequenceItems(heap, args[0]!);
+      if (items === undefined) throw new Unsupported(`str.join of a ${heap.typeNameOf(args[0]!)}`);
+      if (items.some((item) => heap.typeOf(item) !== 'str'))
+        throw new Unsupported('str.join of a non-str item (a TypeError)');
+      // _PyUnicode_JoinArray: one exact str is returned itself, none gives ''.
+      if (items.length === 1) return shared(heap, items[0]!);
+      if (items.length === 0) return heap.newStr('');
+      const text = items
+        .map((item) => heap.valueOf(item) as string)
+        .join(heap.valueOf(receiver) as string);
+      if (text === '') return heap.newStr('');
+      return newText(heap, text, 'str.join()');
+    }
     default:
       throw new Unsupported(`the method ${heap.typeNameOf(receiver)}.${name}`);
   }
