@@ -392,7 +392,10 @@ export function callMethod(
       arity(key, args, 0, 0);
       const text = heap.valueOf(receiver) as string;
       const changed = name === 'upper' ? text.toUpperCase() : text.toLowerCase();
-      if ([...changed].length !== [...text].length || /[^\x00-\x7f]/.test(text))
+      if (
+        [...changed].length !== [...text].length ||
+        [...text].some((ch) => ch.codePointAt(0)! > 0x7f)
+      )
         throw new Unsupported(`${key} of a non-ASCII str`);
       // ascii_upper_or_lower: always a new str, even of one character.
       return newText(heap, changed, `${key}()`);
