@@ -6,6 +6,7 @@
  * cannot compute exactly (huge powers, int/int beyond 2**53) is Unsupported.
  */
 import { PythonError, Unsupported } from './errors.ts';
+import { profileRules } from './profile-rules.ts';
 
 /** A scalar operand: an int (bool as 0/1), a float or a str. */
 export type Scalar = bigint | number | string;
@@ -46,7 +47,7 @@ export function numericOp(
           // 3.11+ word `%` alone "integer modulo by zero" (measured).
           throw new PythonError(
             'ZeroDivisionError',
-            op === '%' && minor >= 11
+            op === '%' && profileRules(minor).moduloByZeroOwnMessage
               ? 'integer modulo by zero'
               : 'integer division or modulo by zero',
           );

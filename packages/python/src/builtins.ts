@@ -14,6 +14,7 @@ import type { Heap, ObjectHandle } from '@pymem/objects';
 import { PythonError, Unsupported } from './errors.ts';
 import type { Machine } from './machine.ts';
 import { shared } from './operations.ts';
+import { profileRules } from './profile-rules.ts';
 import { contains, equal, numberOf, rangeValues, reprText, strText, truthy } from './values.ts';
 
 /** A callable builtin: borrowed arguments in, a new reference out. */
@@ -75,7 +76,7 @@ function iteratorSource(
     throw new Unsupported(`iterating a ${heap.typeNameOf(o)} here`);
   // 3.13's list_extend_dict resizes by the dict's size and makes no iterator (measured:
   // list({3 keys}) is 120 bytes); the heap has no operation for that resize yet.
-  if (t === 'dict' && heap.layout.minor >= 13)
+  if (t === 'dict' && profileRules(heap.layout.minor).listExtendDictResizes)
     throw new Unsupported("a list built from a dict's keys on 3.13+");
   const it = heap.newIterator(o);
   const lengthHint = t === 'range' ? Number(rangeValues(heap, o)[3]) : heap.lengthOf(o);

@@ -664,10 +664,9 @@ export class Compiler {
     const message = parts[1] === undefined ? null : this.expression(parts[1], scope);
     const heap = this.m.heap;
     // The raise points at the test on 3.11 and 3.13, at the whole statement on 3.12 (measured).
-    const location =
-      this.m.minor === 12
-        ? { ...this.locate(node), kind: 'other' as const, anchorFrom: node.from, anchorTo: node.to }
-        : this.locate(parts[0]!);
+    const location = !this.m.rules.assertMarksTest
+      ? { ...this.locate(node), kind: 'other' as const, anchorFrom: node.from, anchorTo: node.to }
+      : this.locate(parts[0]!);
     const fail = (text: string): PythonError => {
       const error = new PythonError('AssertionError', text);
       error.location = location;
@@ -1190,7 +1189,11 @@ export class Compiler {
       throw this.fail(`a display of more than ${MAX_DISPLAY} items`, node);
     const heap = this.m.heap;
     const constants = items.map((i) => this.constant(i));
-    if (this.m.minor >= 9 && items.length > 2 && constants.every((c) => c !== undefined)) {
+    if (
+      this.m.rules.constantDisplaysExtend &&
+      items.length > 2 &&
+      constants.every((c) => c !== undefined)
+    ) {
       const tuple = this.pool.handle({ kind: 'tuple', items: constants as Constant[] });
       return () => {
         const l = heap.newList();
@@ -1218,7 +1221,11 @@ export class Compiler {
       throw this.fail(`a display of more than ${MAX_DISPLAY} items`, node);
     const heap = this.m.heap;
     const constants = items.map((i) => this.constant(i));
-    if (this.m.minor >= 9 && items.length > 2 && constants.every((c) => c !== undefined)) {
+    if (
+      this.m.rules.constantDisplaysExtend &&
+      items.length > 2 &&
+      constants.every((c) => c !== undefined)
+    ) {
       const frozen = this.pool.handle({ kind: 'frozenset', items: constants as Constant[] });
       return () => {
         const s = heap.newSet();
@@ -1573,7 +1580,7 @@ export class Compiler {
     const heap = m.heap;
     if (method !== 'getsizeof' && method !== 'getrefcount') throw this.fail(`sys.${method}`, node);
     if (args.length !== 1) throw this.fail(`sys.${method} with other than one argument`, node);
-    if (m.minor >= 14) throw this.fail(`sys.${method} on 3.14`, node);
+
     const arg = args[0]!;
     const fn = method === 'getsizeof' ? sysGetsizeof : sysGetrefcount;
     return (frame) => {
@@ -1658,7 +1665,7 @@ export class Compiler {
   ): Expression {
     const m = this.m;
     const heap = m.heap;
-    const moves = m.minor >= 11;
+    const moves = m.rules.callFrameTakesArguments;
     const positionalCount = args.length - keywords.length;
     return (frame) => {
       const f = callee(frame);
@@ -1826,7 +1833,7 @@ function compare(m: Machine, op: string, x: ObjectHandle, y: ObjectHandle): bool
  * 'e'` on 3.11.7 and 3.12.1; both True on 3.8–3.10 and 3.13.0). Which characters alias is not known to the model: refused.
  */
 function refuseLatin1Identity(m: Machine, x: ObjectHandle, y: ObjectHandle): void {
-  if (m.minor !== 11 && m.minor !== 12) return;
+  if (!m.rules.latin1ConstantsMayAlias) return;
   const heap = m.heap;
   for (const o of [x, y])
     if (heap.typeOf(o) === 'str' && heap.isSingleton(o) && heap.lengthOf(o) === 1)
@@ -1865,7 +1872,7 @@ function refuseInPlaceConcat(
 ): void {
   const heap = m.heap;
   if (op !== '+' || heap.typeOf(left) !== 'str' || heap.typeOf(right) !== 'str') return;
-  if (m.minor >= 11 && !inFunction) return;
+  if (!m.rules.inPlaceConcatAtModuleLevel && !inFunction) return;
   if (heap.isSingleton(left) || m.constants.has(left)) return;
   if (heap.refcount(left) === 2)
     throw new Unsupported('in-place str concatenation (s += …, which CPython does by resizing s)');
@@ -1900,12 +1907,13 @@ function reprOf(m: Machine, k: ObjectHandle): string {
 }
 
 function nameError(m: Machine, name: string): PythonError {
-  if (m.minor >= 10) throw new Unsupported(`a NameError on 3.10+ (its "Did you mean" hint)`);
+  if (m.rules.nameErrorHints)
+    throw new Unsupported(`a NameError on 3.10+ (its "Did you mean" hint)`);
   return new PythonError('NameError', `name '${name}' is not defined`);
 }
 
 function unboundLocal(m: Machine, name: string): PythonError {
-  if (m.minor >= 10) throw new Unsupported('an UnboundLocalError on 3.10+');
+  if (m.rules.nameErrorHints) throw new Unsupported('an UnboundLocalError on 3.10+');
   return new PythonError(
     'UnboundLocalError',
     `local variable '${name}' referenced before assignment`,

@@ -14,6 +14,7 @@
 import type { Heap, ObjectHandle } from '@pymem/objects';
 import { StepLimit } from './errors.ts';
 import type { FunctionCode } from './frame.ts';
+import { type ProfileRules, profileRules } from './profile-rules.ts';
 
 /** The run-wide state shared by every compiled closure. */
 export class Machine {
@@ -21,6 +22,8 @@ export class Machine {
   readonly heap: Heap;
   /** The profile's minor version (8 … 13). */
   readonly minor: number;
+  /** What differs between versions (profile-rules.ts). */
+  readonly rules: ProfileRules;
   /** The module's names (the `__main__` dict's values; the dict's own memory is not modelled). */
   readonly globals: Map<string, ObjectHandle> = new Map();
   /** Handles that are code constants (their counts include the code objects' references). */
@@ -45,6 +48,7 @@ export class Machine {
   constructor(heap: Heap, maxSteps: number) {
     this.heap = heap;
     this.minor = heap.layout.minor;
+    this.rules = profileRules(this.minor);
     this.maxSteps = maxSteps;
   }
 
@@ -58,7 +62,8 @@ export class Machine {
    * 3.8–3.10 (CALL_FUNCTION pops them one by one), first first from 3.11 (CALL's loop).
    */
   releaseArguments(values: readonly ObjectHandle[]): void {
-    if (this.minor < 11) for (let i = values.length - 1; i >= 0; i--) this.heap.decref(values[i]!);
+    if (!this.rules.argumentsReleasedFirstFirst)
+      for (let i = values.length - 1; i >= 0; i--) this.heap.decref(values[i]!);
     else for (const v of values) this.heap.decref(v);
   }
 }

@@ -19,6 +19,7 @@ import { Compiler, pythonErrorOf } from './compiler.ts';
 import { PythonError, StepLimit, Unsupported } from './errors.ts';
 import type { Frame } from './frame.ts';
 import { Machine } from './machine.ts';
+import type { ProfileRules } from './profile-rules.ts';
 import { Source } from './source.ts';
 
 /** The step limit when none is given: ten million executed statements. */
@@ -88,7 +89,7 @@ export function runPython(text: string, options: RunOptions = {}): RunResult {
         scope: '<module>',
         ...(error.location === undefined ? {} : { location: error.location }),
       });
-      const text = traceback(error, source, filename, machine.minor);
+      const text = traceback(error, source, filename, machine.rules);
       if (text === null) {
         const feature = `the traceback of this ${error.type} on 3.${machine.minor}`;
         return finish(
@@ -115,7 +116,7 @@ function traceback(
   error: PythonError,
   source: Source,
   filename: string,
-  minor: number,
+  rules: ProfileRules,
 ): string | null {
   const lines = ['Traceback (most recent call last):'];
   for (const frame of [...error.frames].reverse()) {
@@ -124,7 +125,7 @@ function traceback(
     const code = raw.trim();
     if (code === '') continue;
     lines.push(`    ${code}`);
-    if (minor < 11) continue;
+    if (!rules.tracebackMarks) continue;
     const loc = frame.location;
     if (loc === undefined) return null;
     const start = source.position(loc.from);
@@ -134,9 +135,11 @@ function traceback(
     const first = start.column - 1 - indent;
     const last = end.column - 1 - indent;
     const anchored =
-      loc.kind === 'binop' || loc.kind === 'subscript' || (loc.kind === 'call' && minor >= 13);
+      loc.kind === 'binop' ||
+      loc.kind === 'subscript' ||
+      (loc.kind === 'call' && rules.callArgumentMarks);
     const whole = first === 0 && last === code.length;
-    if (minor >= 13 && loc.wholeCallValue) continue;
+    if (rules.callArgumentMarks && loc.wholeCallValue) continue;
     if (whole && !anchored) continue;
     const lineStart = loc.from - (start.column - 1);
     let marks = '';
