@@ -32,6 +32,7 @@ const ALLOWED: Record<string, readonly string[]> = {
     '@pymem/runtime',
   ],
   '@pymem/recorder': ['@pymem/versions', '@pymem/cpython'],
+  '@pymem/python': ['@pymem/versions', '@pymem/obmalloc', '@pymem/objects', '@pymem/gc'],
 };
 /** Packages whose code must run unchanged in a browser (sub-folders listed are Node adapters). */
 const BROWSER_SAFE: Record<string, readonly string[]> = {
@@ -42,6 +43,7 @@ const BROWSER_SAFE: Record<string, readonly string[]> = {
   '@pymem/tracing': ['node'],
   '@pymem/runtime': [],
   '@pymem/analysis': [],
+  '@pymem/python': [],
 };
 
 function sourceFiles(dir: string): string[] {

@@ -28,6 +28,7 @@ import type { ObjectsOptions } from './commands/objects.ts';
 import type { RecordCommandOptions } from './commands/record.ts';
 import type { ReplayCommandOptions } from './commands/replay.ts';
 import type { ReportOptions } from './commands/report.ts';
+import type { RunCommandOptions } from './commands/run.ts';
 import type { StatsOptions } from './commands/stats.ts';
 import type { TimelineOptions } from './commands/timeline.ts';
 import type { VersionsOptions } from './commands/versions.ts';
@@ -304,6 +305,34 @@ const COMMANDS: readonly CommandSpec[] = [
   }),
   // New commands (e.g. `check`) go here: one defineCommand entry each; help lists
   // them in table order.
+  defineCommand<[args: string[]], RunCommandOptions>({
+    name: 'run',
+    description:
+      "run a Python program on the model: CPython's output, sizes and refcounts per version",
+    usage: '[options] SCRIPT [args...]',
+    arguments: [['[args...]', 'the script, then its arguments']],
+    options: [
+      {
+        flags: '--python <version>',
+        description: 'CPython version to model, 3.8 … 3.13 (default: 3.12)',
+      },
+      wholeNumberOption(
+        '--max-steps <count>',
+        'stop (exit 1) after this many executed statements (default: 10,000,000)',
+        { min: 1 },
+      ),
+      {
+        flags: '--stats',
+        description: "print the model's _debugmallocstats pymalloc block at exit",
+      },
+    ],
+    passThroughOptions: true,
+    run: async ({ io, args: [args], options, python }) =>
+      (await import('./commands/run.ts')).runCommand(io, args, {
+        ...options,
+        ...(python ? { python } : {}),
+      }),
+  }),
   defineCommand<[args: string[]], RecordCommandOptions>({
     name: 'record',
     description: 'run a Python program and record every allocator event (mem, obj, arenas)',

@@ -1,0 +1,422 @@
+/**
+ * The builtins, `sys` functions and methods a program may call, on model objects.
+ * Each takes its arguments as borrowed handles (the caller holds them, as CPython's
+ * value stack does during a call) and returns a new reference.
+ *
+ * What each one allocates is CPython's: `len`/`id` make an int (a cached small int or a
+ * new one; id's is the address), `list()`/`dict()`/`set()` call the type (`list()` and
+ * `dict()` take their object from tp_alloc, never the free list), `str(x)` of a str is
+ * x itself. `print` writes text only: the strs it makes and sys.stdout's buffers are
+ * not modelled (docs/python-run.md). What the model cannot make exactly is Unsupported
+ * — e.g. `str(5)`, a fresh one-character str, which the heap only has as the cached one.
+ */
+import type { Heap, ObjectHandle } from '@pymem/objects';
+import { PythonError, Unsupported } from './errors.ts';
+import type { Machine } from './machine.ts';
+import { shared } from './operations.ts';
+import { profileRules } from './profile-rules.ts';
+import { contains, equal, numberOf, rangeValues, reprText, strText, truthy } from './values.ts';
+
+/** A callable builtin: borrowed arguments in, a new reference out. */
+export type Builtin = (m: Machine, args: readonly ObjectHandle[]) => ObjectHandle;
+
+/** Names of the builtin types `isinstance` accepts. */
+export const TYPE_NAMES: ReadonlySet<string> = new Set([
+  'int',
+  'float',
+  'str',
+  'bool',
+  'list',
+  'tuple',
+  'dict',
+  'set',
+  'frozenset',
+  'range',
+]);
+
+function arity(name: string, args: readonly ObjectHandle[], min: number, max: number): void {
+  if (args.length < min || args.length > max)
+    throw new Unsupported(`${name}() with ${args.length} argument${args.length === 1 ? '' : 's'}`);
+}
+
+function newText(heap: Heap, text: string, what: string): ObjectHandle {
+  if ([...text].length === 1) throw new Unsupported(`${what} of one character (a fresh str)`);
+  return heap.newStr(text);
+}
+
+function intOf(heap: Heap, o: ObjectHandle, what: string): bigint {
+  const t = heap.typeOf(o);
+  if (t !== 'int' && t !== 'bool')
+    throw new PythonError(
+      'TypeError',
+      `'${heap.typeNameOf(o)}' object cannot be interpreted as an integer`,
+    );
+  void what;
+  return heap.valueOf(o) as bigint;
+}
+
+/** True while no list object waits on the free list (a type call then allocates the same block). */
+function freeListEmpty(heap: Heap, kind: 'list' | 'dict'): boolean {
+  return heap.freeListCounts()[kind] === 0;
+}
+
+/** The items of an iterable as borrowed handles, or undefined when it is not a list/tuple. */
+function sequenceItems(heap: Heap, o: ObjectHandle): readonly ObjectHandle[] | undefined {
+  const t = heap.typeOf(o);
+  return t === 'list' || t === 'tuple' ? heap.referents(o) : undefined;
+}
+
+/** Runs `fill` over the new references an iterator yields, with the iterator object alive. */
+function iteratorSource(
+  heap: Heap,
+  o: ObjectHandle,
+): { it: ObjectHandle; items: Iterable<ObjectHandle>; lengthHint: number } {
+  const t = heap.typeOf(o);
+  if (t !== 'range' && t !== 'dict')
+    throw new Unsupported(`iterating a ${heap.typeNameOf(o)} here`);
+  // 3.13's list_extend_dict resizes by the dict's size and makes no iterator (measured:
+  // list({3 keys}) is 120 bytes); the heap has no operation for that resize yet.
+  if (t === 'dict' && profileRules(heap.layout.minor).listExtendDictResizes)
+    throw new Unsupported("a list built from a dict's keys on 3.13+");
+  const it = heap.newIterator(o);
+  const lengthHint = t === 'range' ? Number(rangeValues(heap, o)[3]) : heap.lengthOf(o);
+  const items = {
+    *[Symbol.iterator]() {
+      for (let next = heap.iteratorNext(it); next !== 0; next = heap.iteratorNext(it)) yield next;
+    },
+  };
+  return { it, items, lengthHint };
+}
+
+const builtins: Record<string, Builtin> = {
+  len(m, args) {
+    arity('len', args, 1, 1);
+    const heap = m.heap;
+    const o = args[0]!;
+    const t = heap.typeOf(o);
+    if (t === 'range') return heap.newInt(rangeValues(heap, o)[3]);
+    if (['str', 'list', 'tuple', 'dict', 'set', 'frozenset'].includes(t))
+      return heap.newInt(heap.lengthOf(o));
+    throw new PythonError('TypeError', `object of type '${heap.typeNameOf(o)}' has no len()`);
+  },
+  id(m, args) {
+    arity('id', args, 1, 1);
+    return m.heap.newInt(m.heap.addressOf(args[0]!));
+  },
+  repr(m, args) {
+    arity('repr', args, 1, 1);
+    return newText(m.heap, reprText(m.heap, args[0]!), 'repr()');
+  },
+  str(m, args) {
+    arity('str', args, 0, 1);
+    const heap = m.heap;
+    if (args.length === 0) return heap.newStr('');
+    const o = args[0]!;
+    if (heap.typeOf(o) === 'str') return shared(heap, o);
+    const t = heap.typeOf(o);
+    if (t !== 'int' && t !== 'float') throw new Unsupported(`str() of a ${heap.typeNameOf(o)}`);
+    return newText(heap, strText(heap, o), 'str()');
+  },
+  int(m, args) {
+    arity('int', args, 0, 1);
+    const heap = m.heap;
+    if (args.length === 0) return heap.newInt(0);
+    const o = args[0]!;
+    const t = heap.typeOf(o);
+    if (t === 'int') return shared(heap, o);
+    if (t === 'bool') return heap.newInt(heap.valueOf(o) as bigint);
+    if (t === 'float') {
+      const v = heap.valueOf(o) as number;
+      if (!Number.isFinite(v)) throw new Unsupported('int() of an infinite or NaN float');
+      return heap.newInt(BigInt(Math.trunc(v)));
+    }
+    if (t === 'str') {
+      const text = heap.valueOf(o) as string;
+      const clean = text.trim();
+      if (!/^[-+]?[0-9](_?[0-9])*$/.test(clean))
+        throw new PythonError(
+          'ValueError',
+          `invalid literal for int() with base 10: ${reprText(heap, o)}`,
+        );
+      return heap.newInt(BigInt(clean.replace(/_/g, '')));
+    }
+    throw new Unsupported(`int() of a ${heap.typeNameOf(o)}`);
+  },
+  float(m, args) {
+    arity('float', args, 1, 1);
+    const heap = m.heap;
+    const o = args[0]!;
+    const t = heap.typeOf(o);
+    if (t === 'float') return shared(heap, o);
+    const v = numberOf(heap, o);
+    if (v === undefined) throw new Unsupported(`float() of a ${heap.typeNameOf(o)}`);
+    if (typeof v === 'bigint' && (v > 2n ** 53n || v < -(2n ** 53n)))
+      throw new Unsupported('float() of an int beyond 2**53');
+    return heap.newFloat(Number(v));
+  },
+  bool(m, args) {
+    arity('bool', args, 1, 1);
+    return m.heap.newBool(truthy(m.heap, args[0]!));
+  },
+  abs(m, args) {
+    arity('abs', args, 1, 1);
+    const heap = m.heap;
+    const o = args[0]!;
+    const v = numberOf(heap, o);
+    if (v === undefined)
+      throw new PythonError('TypeError', `bad operand type for abs(): '${heap.typeNameOf(o)}'`);
+    if (typeof v === 'number') return heap.newFloat(Math.abs(v));
+    if (heap.typeOf(o) === 'int' && v >= 0n) return shared(heap, o);
+    return heap.newInt(v < 0n ? -v : v);
+  },
+  range(m, args) {
+    arity('range', args, 1, 3);
+    const heap = m.heap;
+    const values = args.map((a) => intOf(heap, a, 'range'));
+    const [start, stop, step] =
+      values.length === 1 ? [0n, values[0]!, 1n] : [values[0]!, values[1]!, values[2] ?? 1n];
+    if (step === 0n) throw new PythonError('ValueError', 'range() arg 3 must not be zero');
+    const length =
+      step > 0n
+        ? stop > start
+          ? (stop - start - 1n) / step + 1n
+          : 0n
+        : start > stop
+          ? (start - stop - 1n) / -step + 1n
+          : 0n;
+    // The range object keeps the argument objects and a computed length; the heap makes
+    // its four ints itself, which is exact only while all four are cached small ints.
+    for (const v of [start, stop, step, length])
+      if (v < -5n || v > 256n)
+        throw new Unsupported('range() with a bound or length outside -5…256');
+    return heap.newRange(Number(start), Number(stop), Number(step));
+  },
+  list(m, args) {
+    arity('list', args, 0, 1);
+    const heap = m.heap;
+    if (!freeListEmpty(heap, 'list'))
+      throw new Unsupported('list() while a dead list waits on the free list (list() bypasses it)');
+    if (args.length === 0) return heap.newList();
+    const o = args[0]!;
+    if (sequenceItems(heap, o) !== undefined) return heap.newListFrom(o);
+    const { it, items, lengthHint } = iteratorSource(heap, o);
+    const l = heap.newListFrom({ items, lengthHint }, lengthHint);
+    heap.decref(it);
+    return l;
+  },
+  tuple(m, args) {
+    arity('tuple', args, 0, 1);
+    const heap = m.heap;
+    if (args.length === 0) return heap.newTuple([]);
+    const o = args[0]!;
+    const t = heap.typeOf(o);
+    if (t === 'tuple') return shared(heap, o);
+    if (t === 'list') return heap.newTuple(heap.referents(o));
+    throw new Unsupported(`tuple() of a ${heap.typeNameOf(o)}`);
+  },
+  dict(m, args) {
+    arity('dict', args, 0, 1);
+    const heap = m.heap;
+    const d = heap.newDictFromType();
+    if (args.length === 1) {
+      const o = args[0]!;
+      if (heap.typeOf(o) !== 'dict') {
+        heap.decref(d);
+        throw new Unsupported(`dict() of a ${heap.typeNameOf(o)}`);
+      }
+      heap.dictMerge(d, o);
+    }
+    return d;
+  },
+  set(m, args) {
+    arity('set', args, 0, 1);
+    const heap = m.heap;
+    if (args.length === 0) return heap.newSet();
+    const o = args[0]!;
+    const t = heap.typeOf(o);
+    if (t === 'set' || t === 'frozenset') return heap.newSetFromSet(o);
+    const items = sequenceItems(heap, o);
+    if (items !== undefined) return heap.newSet(items);
+    throw new Unsupported(`set() of a ${heap.typeNameOf(o)}`);
+  },
+};
+
+/** The builtin called `name`, or undefined. */
+export function builtin(name: string): Builtin | undefined {
+  return Object.hasOwn(builtins, name) ? builtins[name] : undefined;
+}
+
+/** Names of every callable builtin (they may not be rebound by the program). */
+export const BUILTIN_NAMES: ReadonlySet<string> = new Set([
+  ...Object.keys(builtins),
+  'print',
+  'isinstance',
+  'type',
+]);
+
+/** `isinstance(o, name)` for a builtin type name. */
+export function isInstance(heap: Heap, o: ObjectHandle, typeName: string): boolean {
+  const t = heap.typeOf(o);
+  return t === typeName || (typeName === 'int' && t === 'bool');
+}
+
+/** `sys.getsizeof(o)` → a new int. */
+export function sysGetsizeof(m: Machine, o: ObjectHandle): ObjectHandle {
+  const heap = m.heap;
+  if (heap.typeOf(o) === 'type') throw new Unsupported('sys.getsizeof of a class');
+  return heap.newInt(heap.sizeof(o));
+}
+
+/**
+ * `sys.getrefcount(o)` while the caller holds `o` on its value stack → a new int.
+ * The stack's reference is one of the heap's counted external references here, as it
+ * is one of CPython's. Objects whose count includes references from outside the program
+ * (cached singletons before 3.12, code constants) are Unsupported.
+ */
+export function sysGetrefcount(m: Machine, o: ObjectHandle): ObjectHandle {
+  const heap = m.heap;
+  if (heap.isSingleton(o)) {
+    if (heap.layout.immortalRefcount === null)
+      throw new Unsupported('sys.getrefcount of a cached object before 3.12');
+    return heap.newInt(heap.getrefcount(o));
+  }
+  if (m.constants.has(o)) throw new Unsupported('sys.getrefcount of a code constant');
+  return heap.newInt(heap.refcount(o));
+}
+
+/** `receiver.name(*args)` for the modelled methods; a new reference. */
+export function callMethod(
+  m: Machine,
+  receiver: ObjectHandle,
+  name: string,
+  args: readonly ObjectHandle[],
+): ObjectHandle {
+  const heap = m.heap;
+  const t = heap.typeOf(receiver);
+  const key = `${t}.${name}`;
+  switch (key) {
+    case 'list.append':
+      arity(key, args, 1, 1);
+      heap.listAppend(receiver, args[0]!);
+      return heap.newNone();
+    case 'list.extend': {
+      arity(key, args, 1, 1);
+      const source = args[0]!;
+      if (sequenceItems(heap, source) !== undefined) heap.listExtend(receiver, source);
+      else {
+        const { it, items, lengthHint } = iteratorSource(heap, source);
+        heap.listExtend(receiver, { items, lengthHint });
+        heap.decref(it);
+      }
+      return heap.newNone();
+    }
+    case 'list.pop': {
+      arity(key, args, 0, 1);
+      if (args.length === 1) {
+        const i = heap.valueOf(args[0]!);
+        if (i !== -1n && i !== BigInt(heap.lengthOf(receiver) - 1))
+          throw new Unsupported('list.pop(i) other than the last item');
+      }
+      if (heap.lengthOf(receiver) === 0) throw new PythonError('IndexError', 'pop from empty list');
+      return heap.listPop(receiver);
+    }
+    case 'list.copy':
+      arity(key, args, 0, 0);
+      return heap.listCopy(receiver);
+    case 'dict.get': {
+      arity(key, args, 1, 2);
+      const v = heap.dictGet(receiver, args[0]!);
+      if (v !== 0) return shared(heap, v);
+      return args.length === 2 ? shared(heap, args[1]!) : heap.newNone();
+    }
+    case 'dict.copy':
+      arity(key, args, 0, 0);
+      return heap.dictCopy(receiver);
+    case 'dict.update': {
+      arity(key, args, 1, 1);
+      if (heap.typeOf(args[0]!) !== 'dict') throw new Unsupported('dict.update from a non-dict');
+      heap.dictMerge(receiver, args[0]!);
+      return heap.newNone();
+    }
+    case 'set.add':
+      arity(key, args, 1, 1);
+      heap.setAdd(receiver, args[0]!);
+      return heap.newNone();
+    case 'set.discard':
+      arity(key, args, 1, 1);
+      heap.setDiscard(receiver, args[0]!);
+      return heap.newNone();
+    case 'set.copy':
+      arity(key, args, 0, 0);
+      return heap.newSetFromSet(receiver);
+    case 'list.index':
+    case 'tuple.index': {
+      arity(key, args, 1, 1);
+      const at = heap.referents(receiver).findIndex((item) => equal(heap, item, args[0]!));
+      if (at < 0) throw new Unsupported(`${key} of a missing item (a ValueError)`);
+      return heap.newInt(at);
+    }
+    case 'list.count':
+    case 'tuple.count':
+      arity(key, args, 1, 1);
+      return heap.newInt(
+        heap.referents(receiver).filter((item) => equal(heap, item, args[0]!)).length,
+      );
+    case 'dict.pop': {
+      arity(key, args, 1, 2);
+      const v = heap.dictGet(receiver, args[0]!);
+      if (v === 0) {
+        if (args.length === 2) return shared(heap, args[1]!);
+        throw new PythonError('KeyError', reprText(heap, args[0]!));
+      }
+      // The entry becomes a dummy (delitem_common); the caller gets the value's reference.
+      heap.incref(v);
+      heap.dictDelItem(receiver, args[0]!);
+      return v;
+    }
+    case 'dict.setdefault': {
+      arity(key, args, 1, 2);
+      const v = heap.dictGet(receiver, args[0]!);
+      if (v !== 0) return shared(heap, v);
+      const value = args.length === 2 ? args[1]! : heap.none;
+      heap.dictSetItem(receiver, args[0]!, value);
+      return shared(heap, value);
+    }
+    case 'set.remove':
+      arity(key, args, 1, 1);
+      if (!contains(heap, receiver, args[0]!))
+        throw new PythonError('KeyError', reprText(heap, args[0]!));
+      heap.setDiscard(receiver, args[0]!);
+      return heap.newNone();
+    case 'str.upper':
+    case 'str.lower': {
+      arity(key, args, 0, 0);
+      const text = heap.valueOf(receiver) as string;
+      const changed = name === 'upper' ? text.toUpperCase() : text.toLowerCase();
+      if (
+        [...changed].length !== [...text].length ||
+        [...text].some((ch) => ch.codePointAt(0)! > 0x7f)
+      )
+        throw new Unsupported(`${key} of a non-ASCII str`);
+      // ascii_upper_or_lower: always a new str, even of one character.
+      return newText(heap, changed, `${key}()`);
+    }
+    case 'str.join': {
+      arity(key, args, 1, 1);
+      const items = sequenceItems(heap, args[0]!);
+      if (items === undefined) throw new Unsupported(`str.join of a ${heap.typeNameOf(args[0]!)}`);
+      if (items.some((item) => heap.typeOf(item) !== 'str'))
+        throw new Unsupported('str.join of a non-str item (a TypeError)');
+      // _PyUnicode_JoinArray: one exact str is returned itself, none gives ''.
+      if (items.length === 1) return shared(heap, items[0]!);
+      if (items.length === 0) return heap.newStr('');
+      const text = items
+        .map((item) => heap.valueOf(item) as string)
+        .join(heap.valueOf(receiver) as string);
+      if (text === '') return heap.newStr('');
+      return newText(heap, text, 'str.join()');
+    }
+    default:
+      throw new Unsupported(`the method ${heap.typeNameOf(receiver)}.${name}`);
+  }
+}

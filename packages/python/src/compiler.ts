@@ -1,0 +1,1921 @@
+/**
+ * The compiler: a @lezer/python syntax tree becomes closures, once, before the
+ * program runs — each statement a `(frame) => Flow`, each expression a
+ * `(frame) => handle` returning a new reference — so running does no tree walking.
+ *
+ *   Script ─► statements ─► Statement closures ─► run(frame)
+ *                │ names resolved now: module names, function locals (slots), builtins
+ *                │ constants folded now (constants.ts) and made once (ConstantPool)
+ *                └ displays compiled per profile (BUILD_LIST n vs BUILD_LIST 0 +
+ *                  LIST_EXTEND of a constant tuple, …), see `display*` below
+ *
+ * Evaluation order and the moment each temporary is released follow CPython's
+ * bytecode for 3.8–3.13 (Python/compile.c and ceval.c of each version): operands left
+ * to right, a binary operation releases both operands after making its result, a
+ * store releases the old value after binding the new one, a call releases its
+ * arguments after the call (calls.ts order: Machine.releaseArguments).
+ */
+import type { SyntaxNode } from '@lezer/common';
+import type { ObjectHandle } from '@pymem/objects';
+import { HeapError } from '@pymem/objects';
+import type { ArithmeticOperator } from './arithmetic.ts';
+import {
+  BUILTIN_NAMES,
+  builtin,
+  callMethod,
+  isInstance,
+  sysGetrefcount,
+  sysGetsizeof,
+  TYPE_NAMES,
+} from './builtins.ts';
+import { type Constant, ConstantPool, foldBinary, foldUnary } from './constants.ts';
+import { type ErrorLocation, PythonError, Unsupported } from './errors.ts';
+import { type Expression, Flow, type Frame, type FunctionCode, type Statement } from './frame.ts';
+import type { Machine } from './machine.ts';
+import { binaryOp, shared, slice, subscript, unaryOp } from './operations.ts';
+import type { Source } from './source.ts';
+import { contains, equal, order, reprText, setItemsInOrder, strText, truthy } from './values.ts';
+
+/** Where a name lives in the scope being compiled. */
+interface Scope {
+  /** The function's name, or `<module>`. */
+  readonly name: string;
+  /** Local slots by name (functions only). */
+  readonly locals: Map<string, number> | null;
+}
+
+const MAX_DISPLAY = 15;
+const MAX_DEPTH = 900;
+
+/** Turns HeapErrors of bad Python operations into the Python errors CPython raises. */
+export function pythonErrorOf(error: unknown): unknown {
+  if (error instanceof HeapError) {
+    if (error.code === 'unhashable') return new PythonError('TypeError', error.message);
+    return new Unsupported(`this operation (${error.message})`);
+  }
+  return error;
+}
+
+/** Compiles a program into its module body. */
+export class Compiler {
+  private readonly source: Source;
+  private readonly m: Machine;
+  private readonly pool: ConstantPool;
+  private readonly moduleAssigned = new Set<string>();
+
+  constructor(source: Source, machine: Machine) {
+    this.source = source;
+    this.m = machine;
+    this.pool = new ConstantPool(machine.heap, machine.constants);
+  }
+
+  /** The module's body. */
+  compileModule(): Statement {
+    const statements = this.source.children(this.source.root);
+    for (const s of statements) this.collectAssigned(s, this.moduleAssigned, true);
+    // Names a function declares `global` and binds are module names too.
+    const cursor = this.source.root.cursor();
+    do {
+      if (cursor.name === 'FunctionDefinition') {
+        const body = cursor.node.getChild('Body');
+        if (body === null) continue;
+        const declared = this.globalNames(body);
+        const bound = new Set<string>();
+        for (const s of this.kids(body)) this.collectAssigned(s, bound, false);
+        for (const name of declared) if (bound.has(name)) this.moduleAssigned.add(name);
+      }
+    } while (cursor.next());
+    for (const name of this.moduleAssigned)
+      if (BUILTIN_NAMES.has(name) || name === 'sys')
+        if (name !== 'sys' || !this.importsSys(statements))
+          throw new Unsupported(`rebinding the builtin name '${name}'`);
+    return this.block(statements, { name: '<module>', locals: null });
+  }
+
+  /** The names a body's `global` statements declare (nested blocks included). */
+  private globalNames(body: SyntaxNode): Set<string> {
+    const names = new Set<string>();
+    const visit = (node: SyntaxNode): void => {
+      for (const child of this.kids(node)) {
+        if (child.name === 'ScopeStatement') {
+          if (child.firstChild?.name !== 'global') throw this.fail('nonlocal', child);
+          for (const k of this.kids(child)) if (k.name === 'VariableName') names.add(this.text(k));
+        } else if (child.name === 'Body' || /Statement$/.test(child.name)) visit(child);
+      }
+    };
+    visit(body);
+    return names;
+  }
+
+  private importsSys(statements: SyntaxNode[]): boolean {
+    return statements.some((s) => s.name === 'ImportStatement' && this.text(s) === 'import sys');
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  private text(node: SyntaxNode): string {
+    return this.source.textOf(node);
+  }
+
+  private fail(feature: string, node: SyntaxNode): Unsupported {
+    return this.source.unsupported(feature, node);
+  }
+
+  private kids(node: SyntaxNode): SyntaxNode[] {
+    return this.source.children(node);
+  }
+
+  /** Names a statement list binds (assignment targets, for targets, def, import, del). */
+  private collectAssigned(node: SyntaxNode, into: Set<string>, top: boolean): void {
+    const addTarget = (target: SyntaxNode): void => {
+      if (target.name === 'VariableName') into.add(this.text(target));
+      else if (
+        target.name === 'TupleExpression' ||
+        target.name === 'ArrayExpression' ||
+        target.name === 'ParenthesizedExpression'
+      )
+        for (const k of this.kids(target)) addTarget(k);
+    };
+    switch (node.name) {
+      case 'AssignStatement': {
+        const parts = this.kids(node);
+        const last = parts.map((p) => p.name).lastIndexOf('AssignOp');
+        for (const p of parts.slice(0, last)) addTarget(p);
+        break;
+      }
+      case 'UpdateStatement':
+      case 'DeleteStatement':
+        for (const p of this.kids(node)) addTarget(p);
+        break;
+      case 'ForStatement': {
+        const parts = this.kids(node);
+        const inAt = parts.findIndex((p) => p.name === 'in');
+        for (const p of parts.slice(1, inAt)) addTarget(p);
+        break;
+      }
+      case 'FunctionDefinition': {
+        const name = this.kids(node).find((k) => k.name === 'VariableName');
+        if (name) into.add(this.text(name));
+        return;
+      }
+      case 'ImportStatement':
+        if (top && this.text(node) === 'import sys') into.add('sys');
+        return;
+    }
+    for (const child of this.kids(node))
+      if (
+        child.name === 'Body' ||
+        /Statement$/.test(child.name) ||
+        child.name === 'FunctionDefinition'
+      )
+        this.collectAssigned(child, into, top);
+  }
+
+  /** Where an exception from `node` points in a 3.11+ traceback. */
+  private locate(node: SyntaxNode): ErrorLocation {
+    const parts = this.kids(node);
+    let kind: ErrorLocation['kind'] = 'other';
+    let anchorFrom = node.from;
+    let anchorTo = node.to;
+    if (
+      node.name === 'BinaryExpression' &&
+      (parts[1]?.name === 'ArithOp' || parts[1]?.name === 'BitOp')
+    ) {
+      kind = 'binop';
+      anchorFrom = parts[1].from;
+      anchorTo = parts[1].to;
+    } else if (node.name === 'MemberExpression' && parts[1]?.name === '[') {
+      kind = 'subscript';
+      anchorFrom = parts[1].from;
+    } else if (node.name === 'CallExpression' && parts[1] !== undefined) {
+      kind = 'call';
+      anchorFrom = parts[1].from;
+    }
+    const parent = node.parent;
+    const wholeCallValue =
+      kind === 'call' &&
+      parts[0]?.name === 'VariableName' &&
+      parent !== null &&
+      ((parent.name === 'ReturnStatement' && this.kids(parent).length === 2) ||
+        (parent.name === 'AssignStatement' &&
+          parent.lastChild?.from === node.from &&
+          parent.lastChild.prevSibling?.name === 'AssignOp'));
+    return { from: node.from, to: node.to, kind, anchorFrom, anchorTo, wholeCallValue };
+  }
+
+  /** `expr`, marking a Python exception it raises with `node`'s range (the innermost mark wins). */
+  private located(expr: Expression, node: SyntaxNode): Expression {
+    const location = this.locate(node);
+    return (frame) => {
+      try {
+        return expr(frame);
+      } catch (error) {
+        if (error instanceof PythonError && error.location === undefined) error.location = location;
+        throw error;
+      }
+    };
+  }
+
+  /** A statement whose Python exceptions point at `range` (an assignment's targets, …). */
+  private locatedStatement(statement: Statement, from: number, to: number): Statement {
+    const location: ErrorLocation = {
+      from,
+      to,
+      kind: 'other',
+      anchorFrom: from,
+      anchorTo: to,
+      wholeCallValue: false,
+    };
+    return (frame) => {
+      try {
+        return statement(frame);
+      } catch (error) {
+        if (error instanceof PythonError && error.location === undefined) error.location = location;
+        throw error;
+      }
+    };
+  }
+
+  // ------------------------------------------------------------------ statements
+
+  private block(statements: SyntaxNode[], scope: Scope): Statement {
+    const compiled = statements
+      .filter((s) => s.name !== ':' && s.name !== 'Comment')
+      .map((s) => this.statement(s, scope));
+    if (compiled.length === 1) return compiled[0]!;
+    return (frame) => {
+      for (const s of compiled) {
+        const flow = s(frame);
+        if (flow !== Flow.next) return flow;
+      }
+      return Flow.next;
+    };
+  }
+
+  private body(node: SyntaxNode | undefined, scope: Scope): Statement {
+    if (node === undefined) throw new Unsupported('an empty block');
+    return this.block(this.kids(node).slice(1), scope);
+  }
+
+  private statement(node: SyntaxNode, scope: Scope): Statement {
+    const inner = this.statementBody(node, scope);
+    const m = this.m;
+    const { line, column } = this.source.position(node.from);
+    if (
+      node.name === 'IfStatement' ||
+      node.name === 'WhileStatement' ||
+      node.name === 'ForStatement'
+    )
+      return inner;
+    return (frame) => {
+      m.step();
+      frame.line = line;
+      m.line = line;
+      m.column = column;
+      return inner(frame);
+    };
+  }
+
+  private statementBody(node: SyntaxNode, scope: Scope): Statement {
+    switch (node.name) {
+      case 'ExpressionStatement':
+        return this.expressionStatement(node, scope);
+      case 'AssignStatement':
+        return this.assignStatement(node, scope);
+      case 'UpdateStatement':
+        return this.updateStatement(node, scope);
+      case 'DeleteStatement':
+        return this.deleteStatement(node, scope);
+      case 'PassStatement':
+        return () => Flow.next;
+      case 'BreakStatement':
+        return () => Flow.break;
+      case 'ContinueStatement':
+        return () => Flow.continue;
+      case 'IfStatement':
+        return this.ifStatement(node, scope);
+      case 'WhileStatement':
+        return this.whileStatement(node, scope);
+      case 'ForStatement':
+        return this.forStatement(node, scope);
+      case 'FunctionDefinition':
+        return this.functionDefinition(node, scope);
+      case 'ReturnStatement':
+        return this.returnStatement(node, scope);
+      case 'ImportStatement':
+        return this.importStatement(node, scope);
+      case 'AssertStatement':
+        return this.assertStatement(node, scope);
+      case 'ScopeStatement':
+        if (node.firstChild?.name !== 'global') throw this.fail('nonlocal', node);
+        return () => Flow.next;
+      case 'StatementGroup':
+        return this.block(
+          this.kids(node).filter((k) => k.name !== ';'),
+          scope,
+        );
+      default:
+        throw this.fail(`the statement '${this.text(node).split('\n')[0]!.slice(0, 30)}'`, node);
+    }
+  }
+
+  private expressionStatement(node: SyntaxNode, scope: Scope): Statement {
+    const [expr] = this.kids(node);
+    if (expr === undefined) return () => Flow.next;
+    if (this.constant(expr) !== undefined) return () => Flow.next;
+    const e = this.expression(expr, scope);
+    const heap = this.m.heap;
+    return (frame) => {
+      heap.decref(e(frame));
+      return Flow.next;
+    };
+  }
+
+  private importStatement(node: SyntaxNode, scope: Scope): Statement {
+    const text = this.text(node).replace(/\s+/g, ' ');
+    const module = text.replace(/^import /, '');
+    if (text !== 'import sys') throw this.fail(`import of module ${module}`, node);
+    if (scope.locals !== null) throw this.fail('import inside a function', node);
+    const m = this.m;
+    return () => {
+      m.modules.add('sys');
+      return Flow.next;
+    };
+  }
+
+  /** Splits `a = b, c = expr` into target groups and the value group. */
+  private assignGroups(node: SyntaxNode): SyntaxNode[][] {
+    const groups: SyntaxNode[][] = [[]];
+    for (const k of this.kids(node)) {
+      if (k.name === 'AssignOp') groups.push([]);
+      else if (k.name === 'TypeDef') throw this.fail('an annotated assignment', node);
+      else groups[groups.length - 1]!.push(k);
+    }
+    return groups;
+  }
+
+  /** A group of comma-separated expressions: one expression or an implicit tuple. */
+  private groupExpression(group: SyntaxNode[], scope: Scope, whole: SyntaxNode): Expression {
+    const items = group.filter((k) => k.name !== ',');
+    if (items.length === 1 && !group.some((k) => k.name === ','))
+      return this.expression(items[0]!, scope);
+    return this.tupleDisplay(items, scope, whole);
+  }
+
+  private groupConstant(group: SyntaxNode[]): Constant | undefined {
+    const items = group.filter((k) => k.name !== ',');
+    if (items.length === 1 && !group.some((k) => k.name === ',')) return this.constant(items[0]!);
+    const constants = items.map((i) => this.constant(i));
+    if (constants.some((c) => c === undefined)) return undefined;
+    return { kind: 'tuple', items: constants as Constant[] };
+  }
+
+  private assignStatement(node: SyntaxNode, scope: Scope): Statement {
+    const groups = this.assignGroups(node);
+    const targets = groups.slice(0, -1).flat();
+    return this.locatedStatement(
+      this.assignStatementBody(node, scope),
+      targets[0]!.from,
+      targets[targets.length - 1]!.to,
+    );
+  }
+
+  private assignStatementBody(node: SyntaxNode, scope: Scope): Statement {
+    const groups = this.assignGroups(node);
+    const valueGroup = groups.pop()!;
+    const heap = this.m.heap;
+    const targets = groups.map((g) => this.targetOf(g, scope, node));
+    // `a, b = x, y` with two or three names: no tuple is built (the peephole's
+    // BUILD_TUPLE + UNPACK_SEQUENCE → ROT_TWO / ROT_THREE, SWAP from 3.11).
+    const values = valueGroup.filter((k) => k.name !== ',');
+    if (
+      groups.length === 1 &&
+      targets[0]!.kind === 'unpack' &&
+      valueGroup.some((k) => k.name === ',') &&
+      this.groupConstant(valueGroup) === undefined &&
+      values.length === targets[0]!.items.length &&
+      values.length <= 3
+    ) {
+      const stores = targets[0]!.items;
+      const exprs = values.map((v) => this.expression(v, scope));
+      return (frame) => {
+        const results = exprs.map((e) => e(frame));
+        for (let i = 0; i < stores.length; i++) stores[i]!.store(frame, results[i]!);
+        return Flow.next;
+      };
+    }
+    const value = this.groupExpression(valueGroup, scope, node);
+    if (targets.length === 1) {
+      const t = targets[0]!;
+      return (frame) => {
+        t.store(frame, value(frame));
+        return Flow.next;
+      };
+    }
+    return (frame) => {
+      const v = value(frame);
+      for (let i = 0; i < targets.length; i++) {
+        if (i < targets.length - 1) heap.incref(v);
+        targets[i]!.store(frame, v);
+      }
+      return Flow.next;
+    };
+  }
+
+  /** A store target: `store` takes over the reference it is given. */
+  private targetOf(
+    group: SyntaxNode[],
+    scope: Scope,
+    node: SyntaxNode,
+  ): {
+    kind: 'single' | 'unpack';
+    store: (f: Frame, v: ObjectHandle) => void;
+    items: { store: (f: Frame, v: ObjectHandle) => void }[];
+  } {
+    const items = group.filter((k) => k.name !== ',');
+    if (items.length === 1 && !group.some((k) => k.name === ',')) {
+      const only = items[0]!;
+      if (only.name === 'TupleExpression' || only.name === 'ArrayExpression') {
+        return this.targetOf(
+          this.kids(only).filter(
+            (k) => k.name !== '(' && k.name !== ')' && k.name !== '[' && k.name !== ']',
+          ),
+          scope,
+          node,
+        );
+      }
+      if (only.name === 'ParenthesizedExpression')
+        return this.targetOf(this.kids(only).slice(1, -1), scope, node);
+      return { kind: 'single', store: this.store(only, scope), items: [] };
+    }
+    const stores = items.map((i) => {
+      if (i.name === '*') throw this.fail('starred assignment', i);
+      return this.targetOf([i], scope, node);
+    });
+    const heap = this.m.heap;
+    const count = stores.length;
+    return {
+      kind: 'unpack',
+      items: stores,
+      store: (frame, v) => {
+        const t = heap.typeOf(v);
+        if (t !== 'tuple' && t !== 'list') {
+          const name = heap.typeNameOf(v);
+          heap.decref(v);
+          throw new Unsupported(`unpacking a ${name}`);
+        }
+        const parts = heap.referents(v);
+        if (parts.length !== count) {
+          heap.decref(v);
+          throw new PythonError(
+            'ValueError',
+            parts.length > count
+              ? `too many values to unpack (expected ${count})`
+              : `not enough values to unpack (expected ${count}, got ${parts.length})`,
+          );
+        }
+        for (const p of parts) heap.incref(p);
+        heap.decref(v);
+        for (let i = 0; i < count; i++) stores[i]!.store(frame, parts[i]!);
+      },
+    };
+  }
+
+  /** A single store target: a name or a subscript (`store` takes over the reference). */
+  private store(target: SyntaxNode, scope: Scope): (frame: Frame, v: ObjectHandle) => void {
+    const heap = this.m.heap;
+    if (target.name === 'VariableName') {
+      const name = this.text(target);
+      const slot = scope.locals?.get(name);
+      if (slot !== undefined) {
+        return (frame, v) => {
+          const old = frame.locals[slot]!;
+          frame.locals[slot] = v;
+          if (old !== 0) heap.decref(old);
+        };
+      }
+      const globals = this.m.globals;
+      return (_frame, v) => {
+        const old = globals.get(name);
+        globals.set(name, v);
+        if (old !== undefined) heap.decref(old);
+      };
+    }
+    if (target.name === 'MemberExpression') {
+      const parts = this.kids(target);
+      if (parts[1]?.name !== '[') throw this.fail('assigning an attribute', target);
+      if (parts.some((p) => p.name === ':')) throw this.fail('assigning to a slice', target);
+      const container = this.expression(parts[0]!, scope);
+      const key = this.expression(parts[2]!, scope);
+      const location = this.locate(target);
+      return (frame, v) => {
+        const c = container(frame);
+        const k = key(frame);
+        try {
+          setItem(this.m, c, k, v);
+        } catch (error) {
+          if (error instanceof PythonError && error.location === undefined)
+            error.location = location;
+          throw error;
+        } finally {
+          heap.decref(v);
+          heap.decref(c);
+          heap.decref(k);
+        }
+      };
+    }
+    throw this.fail(`assigning to ${target.name}`, target);
+  }
+
+  private updateStatement(node: SyntaxNode, scope: Scope): Statement {
+    return this.locatedStatement(this.updateStatementBody(node, scope), node.from, node.to);
+  }
+
+  private updateStatementBody(node: SyntaxNode, scope: Scope): Statement {
+    const [target, opNode, valueNode] = this.kids(node);
+    const op = this.text(opNode!).slice(0, -1);
+    if (!['+', '-', '*', '/', '//', '%', '**'].includes(op))
+      throw this.fail(`the operator ${op}=`, opNode!);
+    const value = this.expression(valueNode!, scope);
+    const heap = this.m.heap;
+    const m = this.m;
+    if (target!.name === 'VariableName') {
+      const load = this.expression(target!, scope);
+      const store = this.store(target!, scope);
+      const inFunction = scope.locals !== null;
+      return (frame) => {
+        const left = load(frame);
+        const right = value(frame);
+        refuseInPlaceConcat(m, op, left, right, inFunction);
+        let result: ObjectHandle;
+        try {
+          result = inplace(m, op as ArithmeticOperator, left, right);
+        } finally {
+          heap.decref(left);
+          heap.decref(right);
+        }
+        store(frame, result);
+        return Flow.next;
+      };
+    }
+    if (target!.name === 'MemberExpression') {
+      const parts = this.kids(target!);
+      if (parts[1]?.name !== '[' || parts.some((p) => p.name === ':'))
+        throw this.fail('this augmented assignment target', target!);
+      const container = this.expression(parts[0]!, scope);
+      const key = this.expression(parts[2]!, scope);
+      return (frame) => {
+        const c = container(frame);
+        const k = key(frame);
+        try {
+          const left = subscript(heap, c, k);
+          const right = value(frame);
+          let result: ObjectHandle;
+          try {
+            result = inplace(m, op as ArithmeticOperator, left, right);
+          } finally {
+            heap.decref(left);
+            heap.decref(right);
+          }
+          try {
+            setItem(m, c, k, result);
+          } finally {
+            heap.decref(result);
+          }
+        } finally {
+          heap.decref(c);
+          heap.decref(k);
+        }
+        return Flow.next;
+      };
+    }
+    throw this.fail('this augmented assignment target', target!);
+  }
+
+  private deleteStatement(node: SyntaxNode, scope: Scope): Statement {
+    const targets = this.kids(node).filter((k) => k.name !== 'del' && k.name !== ',');
+    const heap = this.m.heap;
+    const deletes = targets.map((target): Statement => {
+      if (target.name === 'VariableName') {
+        const name = this.text(target);
+        const slot = scope.locals?.get(name);
+        if (slot !== undefined) {
+          return (frame) => {
+            const old = frame.locals[slot]!;
+            if (old === 0) throw unboundLocal(this.m, name);
+            frame.locals[slot] = 0;
+            heap.decref(old);
+            return Flow.next;
+          };
+        }
+        const globals = this.m.globals;
+        return () => {
+          const old = globals.get(name);
+          if (old === undefined)
+            throw new PythonError('NameError', `name '${name}' is not defined`);
+          globals.delete(name);
+          heap.decref(old);
+          return Flow.next;
+        };
+      }
+      if (target.name === 'MemberExpression') {
+        const parts = this.kids(target);
+        if (parts[1]?.name !== '[' || parts.some((p) => p.name === ':'))
+          throw this.fail('this del target', target);
+        const container = this.expression(parts[0]!, scope);
+        const key = this.expression(parts[2]!, scope);
+        return (frame) => {
+          const c = container(frame);
+          const k = key(frame);
+          try {
+            if (heap.typeOf(c) !== 'dict')
+              throw new Unsupported(`del of an item of a ${heap.typeNameOf(c)}`);
+            if (heap.dictGet(c, k) === 0) {
+              const error = new PythonError('KeyError', reprOf(this.m, k));
+              error.location = this.locate(target);
+              throw error;
+            }
+            heap.dictDelItem(c, k);
+          } finally {
+            heap.decref(c);
+            heap.decref(k);
+          }
+          return Flow.next;
+        };
+      }
+      throw this.fail('this del target', target);
+    });
+    return deletes.length === 1
+      ? deletes[0]!
+      : (frame) => {
+          for (const d of deletes) d(frame);
+          return Flow.next;
+        };
+  }
+
+  /**
+   * `assert test[, message]`: when the test is false, AssertionError(message) — its
+   * text is `str(message)` (a str, an int or a float here). The exception object is not
+   * modelled: an uncaught exception ends the run.
+   */
+  private assertStatement(node: SyntaxNode, scope: Scope): Statement {
+    const parts = this.kids(node).filter((k) => k.name !== 'assert' && k.name !== ',');
+    const test = this.condition(parts[0]!, scope);
+    const message = parts[1] === undefined ? null : this.expression(parts[1], scope);
+    const heap = this.m.heap;
+    // The raise points at the test on 3.11 and 3.13, at the whole statement on 3.12 (measured).
+    const location = !this.m.rules.assertMarksTest
+      ? { ...this.locate(node), kind: 'other' as const, anchorFrom: node.from, anchorTo: node.to }
+      : this.locate(parts[0]!);
+    const fail = (text: string): PythonError => {
+      const error = new PythonError('AssertionError', text);
+      error.location = location;
+      return error;
+    };
+    return (frame) => {
+      if (test(frame)) return Flow.next;
+      if (message === null) throw fail('');
+      const v = message(frame);
+      const t = heap.typeOf(v);
+      const text = t === 'str' || t === 'int' || t === 'float' ? strText(heap, v) : null;
+      heap.decref(v);
+      if (text === null) throw new Unsupported(`an assert message of type ${t}`);
+      throw fail(text);
+    };
+  }
+
+  private condition(node: SyntaxNode, scope: Scope): (frame: Frame) => boolean {
+    const e = this.expression(node, scope);
+    const heap = this.m.heap;
+    return (frame) => {
+      const v = e(frame);
+      const result = truthy(heap, v);
+      heap.decref(v);
+      return result;
+    };
+  }
+
+  private ifStatement(node: SyntaxNode, scope: Scope): Statement {
+    const parts = this.kids(node);
+    const branches: {
+      test: ((f: Frame) => boolean) | null;
+      body: Statement;
+      line: number;
+      column: number;
+    }[] = [];
+    for (let i = 0; i < parts.length; i++) {
+      const p = parts[i]!;
+      if (p.name === 'if' || p.name === 'elif') {
+        branches.push({
+          test: this.condition(parts[i + 1]!, scope),
+          body: this.body(parts[i + 2], scope),
+          ...this.source.position(p.from),
+        });
+        i += 2;
+      } else if (p.name === 'else') {
+        branches.push({ test: null, body: this.body(parts[i + 1], scope), line: 0, column: 0 });
+        i += 1;
+      }
+    }
+    const m = this.m;
+    return (frame) => {
+      m.step();
+      for (const b of branches) {
+        if (b.test !== null) {
+          frame.line = b.line;
+          m.line = b.line;
+          m.column = b.column;
+        }
+        if (b.test === null || b.test(frame)) return b.body(frame);
+      }
+      return Flow.next;
+    };
+  }
+
+  private whileStatement(node: SyntaxNode, scope: Scope): Statement {
+    const parts = this.kids(node);
+    const elseAt = parts.findIndex((p) => p.name === 'else');
+    const orElse = elseAt < 0 ? null : this.body(parts[elseAt + 1], scope);
+    const test = this.condition(parts[1]!, scope);
+    const body = this.body(parts[2], scope);
+    const m = this.m;
+    const { line, column } = this.source.position(node.from);
+    return (frame) => {
+      for (;;) {
+        m.step();
+        frame.line = line;
+        m.line = line;
+        m.column = column;
+        if (!test(frame)) return orElse === null ? Flow.next : orElse(frame);
+        const flow = body(frame);
+        if (flow === Flow.break) return Flow.next;
+        if (flow === Flow.return) return flow;
+      }
+    };
+  }
+
+  /**
+   * `for target in iterable: … [else: …]`: GET_ITER, then FOR_ITER / a store / the
+   * body until exhaustion (the `else` body then) or `break`. A str is iterated by a
+   * stand-in iterator object: the heap has no str iterator type, so a tuple iterator
+   * over `()` takes its place — the same request (GC header + 32 bytes: unicodeiterobject,
+   * 3.8–3.13) and the same GC tracking — while the machine holds the str for it until
+   * it is exhausted, as it_seq does. Each step yields the cached latin-1 character or a
+   * new one-character str (unicode_char).
+   */
+  private forStatement(node: SyntaxNode, scope: Scope): Statement {
+    const parts = this.kids(node);
+    const elseAt = parts.findIndex((p) => p.name === 'else');
+    const orElse = elseAt < 0 ? null : this.body(parts[elseAt + 1], scope);
+    const inAt = parts.findIndex((p) => p.name === 'in');
+    const target = this.targetOf(parts.slice(1, inAt), scope, node);
+    const iterableNode = parts[inAt + 1]!;
+    // fold_iter: a display of constants iterated by `for` becomes a constant tuple
+    // (list) or frozenset (set).
+    const folded = this.iterableConstant(iterableNode);
+    const iterable =
+      folded !== undefined ? this.constantExpression(folded) : this.expression(iterableNode, scope);
+    const body = this.body(parts[inAt + 2], scope);
+    const m = this.m;
+    const heap = m.heap;
+    const { line, column } = this.source.position(node.from);
+    return (frame) => {
+      m.step();
+      frame.line = line;
+      m.line = line;
+      m.column = column;
+      const seq = iterable(frame);
+      const t = heap.typeOf(seq);
+      if (t !== 'list' && t !== 'tuple' && t !== 'range' && t !== 'dict' && t !== 'str') {
+        const name = heap.typeNameOf(seq);
+        heap.decref(seq);
+        throw new Unsupported(`a for loop over a ${name}`);
+      }
+      let it: ObjectHandle;
+      let next: () => ObjectHandle;
+      let held = 0;
+      if (t === 'str') {
+        it = heap.newIterator(heap.emptyTuple);
+        held = seq;
+        const chars = [...(heap.valueOf(seq) as string)];
+        let index = 0;
+        next = () => {
+          if (index < chars.length) return heap.newStr(chars[index++]!);
+          heap.decref(held);
+          held = 0;
+          return 0;
+        };
+      } else {
+        it = heap.newIterator(seq);
+        heap.decref(seq);
+        // A dict that changes size under its iterator raises RuntimeError: not modelled.
+        const size = t === 'dict' ? heap.lengthOf(seq) : -1;
+        next = () => {
+          if (size >= 0 && heap.isLive(seq) && heap.lengthOf(seq) !== size)
+            throw new Unsupported('changing the size of a dict while iterating over it');
+          return heap.iteratorNext(it);
+        };
+      }
+      try {
+        for (;;) {
+          const item = next();
+          if (item === 0) break;
+          target.store(frame, item);
+          const flow = body(frame);
+          if (flow === Flow.break) return Flow.next;
+          if (flow === Flow.return) return flow;
+          m.step();
+          frame.line = line;
+        }
+      } finally {
+        if (held !== 0) heap.decref(held);
+        heap.decref(it);
+      }
+      return orElse === null ? Flow.next : orElse(frame);
+    };
+  }
+
+  private iterableConstant(node: SyntaxNode): Constant | undefined {
+    if (node.name !== 'ArrayExpression' && node.name !== 'SetExpression') return undefined;
+    const items = this.kids(node).filter((k) => !['[', ']', '{', '}', ','].includes(k.name));
+    const constants = items.map((i) => this.constant(i));
+    if (constants.some((c) => c === undefined)) return undefined;
+    return {
+      kind: node.name === 'ArrayExpression' ? 'tuple' : 'frozenset',
+      items: constants as Constant[],
+    };
+  }
+
+  private functionDefinition(node: SyntaxNode, scope: Scope): Statement {
+    if (scope.locals !== null) throw this.fail('a nested function', node);
+    const parts = this.kids(node);
+    if (parts.some((p) => p.name === 'async')) throw this.fail('an async function', node);
+    const nameNode = parts.find((p) => p.name === 'VariableName')!;
+    const name = this.text(nameNode);
+    const paramList = parts.find((p) => p.name === 'ParamList')!;
+    if (parts.some((p) => p.name === 'TypeDef')) throw this.fail('a return annotation', node);
+    const params: string[] = [];
+    const defaults: SyntaxNode[] = [];
+    const items = this.kids(paramList).filter((k) => k.name !== '(' && k.name !== ')');
+    for (let i = 0; i < items.length; i++) {
+      const k = items[i]!;
+      if (k.name === ',') continue;
+      if (k.name !== 'VariableName') throw this.fail('this kind of parameter', k);
+      params.push(this.text(k));
+      if (items[i + 1]?.name === 'AssignOp') {
+        defaults.push(items[i + 2]!);
+        i += 2;
+      } else if (defaults.length > 0)
+        throw this.fail('a parameter without a default after one with', k);
+      if (items[i + 1]?.name === 'TypeDef') throw this.fail('a parameter annotation', k);
+    }
+    if (new Set(params).size !== params.length)
+      throw this.fail('duplicate parameter names', paramList);
+    const bodyNode = parts.find((p) => p.name === 'Body')!;
+    const assigned = new Set<string>();
+    for (const s of this.kids(bodyNode)) this.collectAssigned(s, assigned, false);
+    const declaredGlobal = this.globalNames(bodyNode);
+    const locals = new Map<string, number>();
+    for (const p of params) {
+      if (declaredGlobal.has(p)) throw this.fail(`the parameter '${p}' declared global`, paramList);
+      locals.set(p, locals.size);
+    }
+    for (const a of assigned)
+      if (!locals.has(a) && !declaredGlobal.has(a)) locals.set(a, locals.size);
+    for (const a of locals.keys())
+      if (BUILTIN_NAMES.has(a) || a === 'sys') throw this.fail(`a local named '${a}'`, node);
+    const code: FunctionCode = {
+      name,
+      parameters: params,
+      localCount: locals.size,
+      body: () => Flow.next,
+    };
+    code.body = this.block(this.kids(bodyNode).slice(1), { name, locals });
+    // Defaults: one constant tuple when all are constants (folded), else BUILD_TUPLE.
+    const defaultConstants = defaults.map((d) => this.constant(d));
+    const heap = this.m.heap;
+    let defaultsTuple: Expression | null = null;
+    if (defaults.length > 0) {
+      if (defaultConstants.every((c) => c !== undefined))
+        defaultsTuple = this.constantExpression({
+          kind: 'tuple',
+          items: defaultConstants as Constant[],
+        });
+      else {
+        const exprs = defaults.map((d) => this.expression(d, scope));
+        defaultsTuple = (frame) => {
+          const values = exprs.map((e) => e(frame));
+          const t = heap.newTuple(values);
+          for (const v of values) heap.decref(v);
+          return t;
+        };
+      }
+    }
+    const store = this.store(nameNode, scope);
+    const m = this.m;
+    return (frame) => {
+      const d = defaultsTuple === null ? 0 : defaultsTuple(frame);
+      const f = heap.newFunction(d === 0 ? {} : { defaults: d });
+      if (d !== 0) heap.decref(d);
+      m.functions.set(f, code);
+      store(frame, f);
+      return Flow.next;
+    };
+  }
+
+  private returnStatement(node: SyntaxNode, scope: Scope): Statement {
+    if (scope.locals === null) throw this.fail("'return' outside function", node);
+    const valueNodes = this.kids(node).slice(1);
+    const value =
+      valueNodes.length === 0
+        ? this.constantExpression({ kind: 'none' })
+        : this.groupExpression(valueNodes, scope, node);
+    return (frame) => {
+      frame.returned = value(frame);
+      return Flow.return;
+    };
+  }
+
+  // ------------------------------------------------------------------ constants
+
+  /** The folded constant value of an expression, or undefined when it is not one. */
+  private constant(node: SyntaxNode): Constant | undefined {
+    switch (node.name) {
+      case 'Number': {
+        const v = this.source.numberValue(node);
+        return typeof v === 'bigint' ? { kind: 'int', value: v } : { kind: 'float', value: v };
+      }
+      case 'String':
+      case 'ContinuedString':
+        return { kind: 'str', value: this.source.stringValue(node) };
+      case 'FormatString': {
+        const parts = this.source.formatParts(node);
+        if (parts.some((p) => typeof p !== 'string')) return undefined;
+        return { kind: 'str', value: parts.join('') };
+      }
+      case 'Boolean':
+        return { kind: 'bool', value: this.text(node) === 'True' };
+      case 'None':
+        return { kind: 'none' };
+      case 'ParenthesizedExpression': {
+        const inner = this.kids(node).slice(1, -1);
+        return inner.length === 1 ? this.constant(inner[0]!) : undefined;
+      }
+      case 'TupleExpression': {
+        const items = this.kids(node).filter((k) => !['(', ')', ','].includes(k.name));
+        const constants = items.map((i) => this.constant(i));
+        if (constants.some((c) => c === undefined)) return undefined;
+        return { kind: 'tuple', items: constants as Constant[] };
+      }
+      case 'UnaryExpression': {
+        const [op, operand] = this.kids(node);
+        const c = this.constant(operand!);
+        return c === undefined ? undefined : foldUnary(this.text(op!), c);
+      }
+      case 'MemberExpression': {
+        // fold_subscr: a constant str or tuple indexed by a constant int (slices are not folded).
+        const [value, open, index, close] = this.kids(node);
+        if (open?.name !== '[' || close?.name !== ']' || index === undefined) return undefined;
+        const container = this.constant(value!);
+        const key = this.constant(index);
+        if (container === undefined || key?.kind !== 'int') return undefined;
+        const items: readonly Constant[] | undefined =
+          container.kind === 'str'
+            ? [...container.value].map((ch): Constant => ({ kind: 'str', value: ch }))
+            : container.kind === 'tuple'
+              ? container.items
+              : undefined;
+        if (items === undefined) return undefined;
+        const i = Number(key.value < 0n ? key.value + BigInt(items.length) : key.value);
+        return i >= 0 && i < items.length ? items[i] : undefined;
+      }
+      case 'BinaryExpression': {
+        const [left, op, right] = this.kids(node);
+        if (op!.name !== 'ArithOp') return undefined;
+        const a = this.constant(left!);
+        const b = this.constant(right!);
+        if (a === undefined || b === undefined) return undefined;
+        return foldBinary(this.text(op!), a, b);
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  private constantExpression(c: Constant): Expression {
+    const h = this.pool.handle(c);
+    const heap = this.m.heap;
+    return () => {
+      heap.incref(h);
+      return h;
+    };
+  }
+
+  // ------------------------------------------------------------------ expressions
+
+  private expression(node: SyntaxNode, scope: Scope): Expression {
+    const c = this.constant(node);
+    if (c !== undefined) return this.constantExpression(c);
+    const e = this.expressionBody(node, scope);
+    return node.name === 'ParenthesizedExpression' ? e : this.located(e, node);
+  }
+
+  private expressionBody(node: SyntaxNode, scope: Scope): Expression {
+    const heap = this.m.heap;
+    switch (node.name) {
+      case 'VariableName':
+        return this.load(node, scope);
+      case 'ParenthesizedExpression': {
+        const inner = this.kids(node).slice(1, -1);
+        if (inner.length !== 1) throw this.fail('this parenthesized expression', node);
+        return this.expression(inner[0]!, scope);
+      }
+      case 'TupleExpression':
+        return this.tupleDisplay(
+          this.kids(node).filter((k) => !['(', ')', ','].includes(k.name)),
+          scope,
+          node,
+        );
+      case 'ArrayExpression':
+        return this.listDisplay(node, scope);
+      case 'SetExpression':
+        return this.setDisplay(node, scope);
+      case 'DictionaryExpression':
+        return this.dictDisplay(node, scope);
+      case 'UnaryExpression': {
+        const [opNode, operandNode] = this.kids(node);
+        const op = this.text(opNode!);
+        const operand = this.expression(operandNode!, scope);
+        if (op === 'not')
+          return (frame) => {
+            const v = operand(frame);
+            const result = !truthy(heap, v);
+            heap.decref(v);
+            return heap.newBool(result);
+          };
+        return (frame) => {
+          const v = operand(frame);
+          try {
+            return unaryOp(heap, op, v);
+          } finally {
+            heap.decref(v);
+          }
+        };
+      }
+      case 'BinaryExpression':
+        return this.binary(node, scope);
+      case 'ConditionalExpression': {
+        const [then, , test, , otherwise] = this.kids(node);
+        const t = this.condition(test!, scope);
+        const a = this.expression(then!, scope);
+        const b = this.expression(otherwise!, scope);
+        return (frame) => (t(frame) ? a(frame) : b(frame));
+      }
+      case 'CallExpression':
+        return this.call(node, scope);
+      case 'FormatString':
+        return this.formatString(node, scope);
+      case 'MemberExpression':
+        return this.member(node, scope);
+      default:
+        throw this.fail(describeNode(node.name), node);
+    }
+  }
+
+  /**
+   * An f-string: each replacement is FORMAT_VALUE (the value's str or repr: a new str,
+   * or the value itself for a str), literal parts are constants, and more than one
+   * part is joined by BUILD_STRING into a new str; the parts are then released, last
+   * first. Format specs are not modelled yet.
+   */
+  private formatString(node: SyntaxNode, scope: Scope): Expression {
+    const heap = this.m.heap;
+    const pieces = this.source.formatParts(node).map((part): Expression => {
+      if (typeof part === 'string') return this.constantExpression({ kind: 'str', value: part });
+      const inner = this.kids(part).filter((k) => k.name !== '{' && k.name !== '}');
+      const [valueNode, ...rest] = inner;
+      if (valueNode === undefined) throw this.fail('an empty f-string replacement', part);
+      let conversion = '';
+      for (const r of rest) {
+        if (r.name === 'FormatConversion') conversion = this.text(r);
+        else throw this.fail('a format spec or = in an f-string', r);
+      }
+      if (conversion === '!a') throw this.fail('!a in an f-string', part);
+      const value = this.expression(valueNode, scope);
+      return (frame) => {
+        const v = value(frame);
+        try {
+          return formatValue(this.m, v, conversion === '!r');
+        } finally {
+          heap.decref(v);
+        }
+      };
+    });
+    if (pieces.length === 1) return pieces[0]!;
+    return (frame) => {
+      const values = evaluateAll(heap, pieces, frame);
+      try {
+        const text = values.map((v) => heap.valueOf(v) as string).join('');
+        if ([...text].length === 1)
+          throw new Unsupported('an f-string of one character (a fresh str)');
+        return heap.newStr(text);
+      } finally {
+        for (let i = values.length - 1; i >= 0; i--) heap.decref(values[i]!);
+      }
+    };
+  }
+
+  private load(node: SyntaxNode, scope: Scope): Expression {
+    const name = this.text(node);
+    const heap = this.m.heap;
+    const slot = scope.locals?.get(name);
+    const m = this.m;
+    if (slot !== undefined) {
+      return (frame) => {
+        const v = frame.locals[slot]!;
+        if (v === 0) throw unboundLocal(m, name);
+        heap.incref(v);
+        return v;
+      };
+    }
+    if (name === 'sys' && this.moduleAssigned.has('sys'))
+      throw this.fail("using the module 'sys' as a value", node);
+    if (BUILTIN_NAMES.has(name)) throw this.fail(`the builtin '${name}' used as a value`, node);
+    if (name === '__name__' && !this.moduleAssigned.has(name)) {
+      const main = this.pool.handle({ kind: 'str', value: '__main__' });
+      return () => {
+        heap.incref(main);
+        return main;
+      };
+    }
+    if (!this.moduleAssigned.has(name) && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+      throw this.fail(`the name ${name}`, node);
+    const globals = m.globals;
+    return () => {
+      const v = globals.get(name);
+      if (v === undefined) throw nameError(m, name);
+      heap.incref(v);
+      return v;
+    };
+  }
+
+  /** BUILD_TUPLE n, or one constant tuple when every item is a constant (fold_tuple). */
+  private tupleDisplay(items: SyntaxNode[], scope: Scope, node: SyntaxNode): Expression {
+    if (items.some((i) => i.name === '*')) throw this.fail('starred items in a display', node);
+    const constants = items.map((i) => this.constant(i));
+    if (constants.every((c) => c !== undefined))
+      return this.constantExpression({ kind: 'tuple', items: constants as Constant[] });
+    if (items.length > MAX_DISPLAY)
+      throw this.fail(`a display of more than ${MAX_DISPLAY} items`, node);
+    const exprs = items.map((i) => this.expression(i, scope));
+    const heap = this.m.heap;
+    return (frame) => {
+      const values = evaluateAll(heap, exprs, frame);
+      const t = heap.newTuple(values);
+      for (const v of values) heap.decref(v);
+      return t;
+    };
+  }
+
+  /**
+   * A list display. 3.8: BUILD_LIST n (an exact PyList_New(n)). 3.9+: more than two
+   * items all constants → BUILD_LIST 0, LOAD_CONST tuple, LIST_EXTEND (list_extend's
+   * over-allocation), else BUILD_LIST n (compile.c starunpack_helper).
+   */
+  private listDisplay(node: SyntaxNode, scope: Scope): Expression {
+    const items = this.kids(node).filter((k) => !['[', ']', ','].includes(k.name));
+    if (items.some((i) => i.name === '*')) throw this.fail('starred items in a display', node);
+    if (items.length > MAX_DISPLAY)
+      throw this.fail(`a display of more than ${MAX_DISPLAY} items`, node);
+    const heap = this.m.heap;
+    const constants = items.map((i) => this.constant(i));
+    if (
+      this.m.rules.constantDisplaysExtend &&
+      items.length > 2 &&
+      constants.every((c) => c !== undefined)
+    ) {
+      const tuple = this.pool.handle({ kind: 'tuple', items: constants as Constant[] });
+      return () => {
+        const l = heap.newList();
+        heap.listExtend(l, tuple);
+        return l;
+      };
+    }
+    const exprs = items.map((i) => this.expression(i, scope));
+    return (frame) => {
+      const values = evaluateAll(heap, exprs, frame);
+      const l = heap.newList(values);
+      for (const v of values) heap.decref(v);
+      return l;
+    };
+  }
+
+  /**
+   * A set display. 3.8: BUILD_SET n (PySet_New then an add per item). 3.9+: more than
+   * two constants → BUILD_SET 0, LOAD_CONST frozenset, SET_UPDATE (set_merge).
+   */
+  private setDisplay(node: SyntaxNode, scope: Scope): Expression {
+    const items = this.kids(node).filter((k) => !['{', '}', ','].includes(k.name));
+    if (items.some((i) => i.name === '*')) throw this.fail('starred items in a display', node);
+    if (items.length > MAX_DISPLAY)
+      throw this.fail(`a display of more than ${MAX_DISPLAY} items`, node);
+    const heap = this.m.heap;
+    const constants = items.map((i) => this.constant(i));
+    if (
+      this.m.rules.constantDisplaysExtend &&
+      items.length > 2 &&
+      constants.every((c) => c !== undefined)
+    ) {
+      const frozen = this.pool.handle({ kind: 'frozenset', items: constants as Constant[] });
+      return () => {
+        const s = heap.newSet();
+        heap.setMerge(s, frozen);
+        return s;
+      };
+    }
+    const exprs = items.map((i) => this.expression(i, scope));
+    return (frame) => {
+      const values = evaluateAll(heap, exprs, frame);
+      try {
+        return heap.newSet(values);
+      } finally {
+        for (const v of values) heap.decref(v);
+      }
+    };
+  }
+
+  /**
+   * A dict display. Keys all constants and more than one item: BUILD_CONST_KEY_MAP
+   * (values evaluated, then the dict); otherwise BUILD_MAP n (key, value pairs). Both
+   * presize the dict: _PyDict_NewPresized(n) on 3.8–3.10, _PyDict_FromItems from
+   * 3.11 (str-only keys give a unicode table).
+   */
+  private dictDisplay(node: SyntaxNode, scope: Scope): Expression {
+    const parts = this.kids(node).filter((k) => !['{', '}', ','].includes(k.name));
+    if (parts.some((p) => p.name === '**')) throw this.fail('** in a dict display', node);
+    const keys: SyntaxNode[] = [];
+    const values: SyntaxNode[] = [];
+    for (let i = 0; i < parts.length; i += 3) {
+      if (parts[i + 1]?.name !== ':') throw this.fail('this dict display', node);
+      keys.push(parts[i]!);
+      values.push(parts[i + 2]!);
+    }
+    if (keys.length > MAX_DISPLAY)
+      throw this.fail(`a display of more than ${MAX_DISPLAY} items`, node);
+    const keyExprs = keys.map((k) => this.expression(k, scope));
+    const valueExprs = values.map((v) => this.expression(v, scope));
+    const constKeys = keys.length > 1 && keys.every((k) => this.constant(k) !== undefined);
+    const heap = this.m.heap;
+    const n = keys.length;
+    return (frame) => {
+      const ks: ObjectHandle[] = [];
+      const vs: ObjectHandle[] = [];
+      try {
+        if (constKeys) {
+          for (const v of valueExprs) vs.push(v(frame));
+          for (const k of keyExprs) ks.push(k(frame));
+        } else {
+          for (let i = 0; i < n; i++) {
+            ks.push(keyExprs[i]!(frame));
+            vs.push(valueExprs[i]!(frame));
+          }
+        }
+        const unicode = ks.every((k) => heap.typeOf(k) === 'str');
+        const d = heap.newDictPresized(n, unicode);
+        for (let i = 0; i < n; i++) heap.dictSetItem(d, ks[i]!, vs[i]!);
+        return d;
+      } finally {
+        for (const k of ks) heap.decref(k);
+        for (const v of vs) heap.decref(v);
+      }
+    };
+  }
+
+  private binary(node: SyntaxNode, scope: Scope): Expression {
+    const parts = this.kids(node);
+    const left = parts[0]!;
+    const right = parts[parts.length - 1]!;
+    const opText = parts
+      .slice(1, -1)
+      .map((p) => this.text(p))
+      .join(' ');
+    const heap = this.m.heap;
+    if (opText === 'and' || opText === 'or') {
+      const a = this.expression(left, scope);
+      const b = this.expression(right, scope);
+      const isAnd = opText === 'and';
+      return (frame) => {
+        const v = a(frame);
+        if (truthy(heap, v) !== isAnd) return v;
+        heap.decref(v);
+        return b(frame);
+      };
+    }
+    const isComparison = [
+      '==',
+      '!=',
+      '<',
+      '<=',
+      '>',
+      '>=',
+      'is',
+      'is not',
+      'in',
+      'not in',
+    ].includes(opText);
+    if (isComparison) {
+      if (left.name === 'BinaryExpression' && isCompareNode(this, left))
+        return this.chainedComparison(node, scope);
+      const a = this.expression(left, scope);
+      // fold_compare: `x in [constants]` tests a constant tuple (a set: a frozenset).
+      const folded = opText.endsWith('in') ? this.iterableConstant(right) : undefined;
+      const b =
+        folded !== undefined ? this.constantExpression(folded) : this.expression(right, scope);
+      return (frame) => {
+        const x = a(frame);
+        const y = b(frame);
+        try {
+          return heap.newBool(compare(this.m, opText, x, y));
+        } finally {
+          heap.decref(x);
+          heap.decref(y);
+        }
+      };
+    }
+    if (!['+', '-', '*', '/', '//', '%', '**'].includes(opText))
+      throw this.fail(`the operator ${opText}`, node);
+    const a = this.expression(left, scope);
+    const b = this.expression(right, scope);
+    const op = opText as ArithmeticOperator;
+    return (frame) => {
+      const x = a(frame);
+      const y = b(frame);
+      try {
+        return binaryOp(heap, op, x, y);
+      } finally {
+        heap.decref(x);
+        heap.decref(y);
+      }
+    };
+  }
+
+  /**
+   * `a < b < c`: each middle operand is evaluated once and kept (DUP_TOP, ROT_THREE)
+   * until the next comparison; the first false comparison ends the chain with False.
+   */
+  private chainedComparison(node: SyntaxNode, scope: Scope): Expression {
+    const operands: SyntaxNode[] = [];
+    const ops: string[] = [];
+    let at: SyntaxNode = node;
+    while (at.name === 'BinaryExpression' && isCompareNode(this, at)) {
+      const parts = this.kids(at);
+      operands.unshift(parts[parts.length - 1]!);
+      ops.unshift(
+        parts
+          .slice(1, -1)
+          .map((p) => this.text(p))
+          .join(' '),
+      );
+      at = parts[0]!;
+    }
+    operands.unshift(at);
+    const exprs = operands.map((o) => this.expression(o, scope));
+    const heap = this.m.heap;
+    const m = this.m;
+    return (frame) => {
+      let left = exprs[0]!(frame);
+      for (let i = 0; i < ops.length; i++) {
+        let right: ObjectHandle;
+        try {
+          right = exprs[i + 1]!(frame);
+        } catch (error) {
+          heap.decref(left);
+          throw error;
+        }
+        let result: boolean;
+        try {
+          result = compare(m, ops[i]!, left, right);
+        } catch (error) {
+          heap.decref(left);
+          heap.decref(right);
+          throw error;
+        }
+        heap.decref(left);
+        left = right;
+        if (!result || i === ops.length - 1) {
+          heap.decref(left);
+          return heap.newBool(result);
+        }
+      }
+      return left;
+    };
+  }
+
+  private member(node: SyntaxNode, scope: Scope): Expression {
+    const parts = this.kids(node);
+    const heap = this.m.heap;
+    if (parts[1]?.name === '[') {
+      const container = this.expression(parts[0]!, scope);
+      const inner = parts.slice(2, -1);
+      if (inner.some((p) => p.name === ':')) return this.sliceExpression(container, inner, scope);
+      if (inner.length !== 1) throw this.fail('this subscript', node);
+      const key = this.expression(inner[0]!, scope);
+      return (frame) => {
+        const c = container(frame);
+        const k = key(frame);
+        try {
+          return subscript(heap, c, k);
+        } finally {
+          heap.decref(c);
+          heap.decref(k);
+        }
+      };
+    }
+    // `type(x).__name__`
+    const target = parts[0]!;
+    const attribute = parts[2] === undefined ? '' : this.text(parts[2]);
+    if (attribute === '__name__' && target.name === 'CallExpression') {
+      const [callee, argList] = this.kids(target);
+      if (callee?.name === 'VariableName' && this.text(callee) === 'type') {
+        const args = this.kids(argList!).filter((k) => !['(', ')', ','].includes(k.name));
+        if (args.length !== 1) throw this.fail('type() with other than one argument', target);
+        const value = this.expression(args[0]!, scope);
+        return (frame) => {
+          const v = value(frame);
+          const name = heap.typeNameOf(v);
+          heap.decref(v);
+          // type_name: a new str of tp_name for a static type.
+          return heap.newStr(name);
+        };
+      }
+    }
+    throw this.fail(`the attribute .${attribute}`, node);
+  }
+
+  private sliceExpression(container: Expression, inner: SyntaxNode[], scope: Scope): Expression {
+    const bounds: (Expression | null)[] = [null, null, null];
+    let at = 0;
+    for (const p of inner) {
+      if (p.name === ':') at++;
+      else bounds[at] = this.expression(p, scope);
+    }
+    const heap = this.m.heap;
+    return (frame) => {
+      const c = container(frame);
+      const values = bounds.map((b) => (b === null ? 0 : b(frame)));
+      try {
+        const ints = values.map((v) => {
+          if (v === 0 || heap.typeOf(v) === 'NoneType') return null;
+          const t = heap.typeOf(v);
+          if (t !== 'int' && t !== 'bool')
+            throw new PythonError(
+              'TypeError',
+              'slice indices must be integers or None or have an __index__ method',
+            );
+          return heap.valueOf(v) as bigint;
+        });
+        return slice(heap, c, ints[0]!, ints[1]!, ints[2]!);
+      } finally {
+        heap.decref(c);
+        for (const v of values) if (v !== 0) heap.decref(v);
+      }
+    };
+  }
+
+  private arguments(
+    argList: SyntaxNode,
+    scope: Scope,
+  ): { positional: SyntaxNode[]; keywords: [string, SyntaxNode][] } {
+    const items = this.kids(argList).filter((k) => !['(', ')', ','].includes(k.name));
+    const positional: SyntaxNode[] = [];
+    const keywords: [string, SyntaxNode][] = [];
+    void scope;
+    for (let i = 0; i < items.length; i++) {
+      const k = items[i]!;
+      if (k.name === '*' || k.name === '**') throw this.fail('*args / **kwargs in a call', k);
+      if (items[i + 1]?.name === 'AssignOp') {
+        keywords.push([this.text(k), items[i + 2]!]);
+        i += 2;
+      } else {
+        if (keywords.length > 0) throw this.fail('a positional argument after a keyword', k);
+        if (k.name === 'ComprehensionExpression') throw this.fail('a generator expression', k);
+        positional.push(k);
+      }
+    }
+    return { positional, keywords };
+  }
+
+  private call(node: SyntaxNode, scope: Scope): Expression {
+    const [callee, argList] = this.kids(node);
+    const { positional, keywords } = this.arguments(argList!, scope);
+    const heap = this.m.heap;
+    const m = this.m;
+    if (callee!.name === 'MemberExpression') {
+      const parts = this.kids(callee!);
+      if (parts[1]?.name !== '.') throw this.fail('calling this expression', callee!);
+      const method = this.text(parts[2]!);
+      if (keywords.length > 0) throw this.fail('keyword arguments to a method', node);
+      const args = positional.map((p) => this.expression(p, scope));
+      const receiverNode = parts[0]!;
+      if (
+        receiverNode.name === 'VariableName' &&
+        this.text(receiverNode) === 'sys' &&
+        this.moduleAssigned.has('sys')
+      ) {
+        if (scope.locals?.has('sys')) throw this.fail("a local named 'sys'", receiverNode);
+        return this.sysCall(method, args, node);
+      }
+      const receiver = this.expression(receiverNode, scope);
+      return (frame) => {
+        const r = receiver(frame);
+        const values: ObjectHandle[] = [];
+        try {
+          for (const a of args) values.push(a(frame));
+          return callMethod(m, r, method, values);
+        } catch (error) {
+          throw pythonErrorOf(error);
+        } finally {
+          m.releaseArguments(values);
+          heap.decref(r);
+        }
+      };
+    }
+    if (callee!.name !== 'VariableName') throw this.fail('calling this expression', callee!);
+    const name = this.text(callee!);
+    if (scope.locals?.has(name) || this.moduleAssigned.has(name)) {
+      return this.callFunction(
+        this.load(callee!, scope),
+        [...positional, ...keywords.map(([, v]) => v)].map((p) => this.expression(p, scope)),
+        keywords.map(([k]) => k),
+      );
+    }
+    if (name === 'print') return this.print(positional, keywords, scope, node);
+    if (keywords.length > 0) throw this.fail(`keyword arguments to ${name}()`, node);
+    if (name === 'isinstance') return this.isinstance(positional, scope, node);
+    if (name === 'type') throw this.fail('type() other than type(x).__name__', node);
+    const fn = builtin(name);
+    if (fn === undefined) {
+      const load = this.load(callee!, scope);
+      return this.callFunction(
+        load,
+        positional.map((p) => this.expression(p, scope)),
+      );
+    }
+    const args = positional.map((p) => this.expression(p, scope));
+    return (frame) => {
+      const values: ObjectHandle[] = [];
+      try {
+        for (const a of args) values.push(a(frame));
+        return fn(m, values);
+      } catch (error) {
+        throw pythonErrorOf(error);
+      } finally {
+        m.releaseArguments(values);
+      }
+    };
+  }
+
+  private sysCall(method: string, args: Expression[], node: SyntaxNode): Expression {
+    const m = this.m;
+    const heap = m.heap;
+    if (method !== 'getsizeof' && method !== 'getrefcount') throw this.fail(`sys.${method}`, node);
+    if (args.length !== 1) throw this.fail(`sys.${method} with other than one argument`, node);
+
+    const arg = args[0]!;
+    const fn = method === 'getsizeof' ? sysGetsizeof : sysGetrefcount;
+    return (frame) => {
+      if (!m.modules.has('sys')) throw nameError(m, 'sys');
+      const v = arg(frame);
+      try {
+        return fn(m, v);
+      } catch (error) {
+        throw pythonErrorOf(error);
+      } finally {
+        heap.decref(v);
+      }
+    };
+  }
+
+  private print(
+    positional: SyntaxNode[],
+    keywords: [string, SyntaxNode][],
+    scope: Scope,
+    node: SyntaxNode,
+  ): Expression {
+    let sep = ' ';
+    let end = '\n';
+    for (const [key, valueNode] of keywords) {
+      const c = this.constant(valueNode);
+      if ((key !== 'sep' && key !== 'end') || c === undefined || c.kind !== 'str')
+        throw this.fail(`print(${key}=…) other than a str constant sep or end`, node);
+      if (key === 'sep') sep = c.value;
+      else end = c.value;
+    }
+    const args = positional.map((p) => this.expression(p, scope));
+    const m = this.m;
+    const heap = m.heap;
+    return (frame) => {
+      const values: ObjectHandle[] = [];
+      try {
+        for (const a of args) values.push(a(frame));
+        m.out.push(values.map((v) => strText(heap, v)).join(sep) + end);
+      } catch (error) {
+        throw pythonErrorOf(error);
+      } finally {
+        m.releaseArguments(values);
+      }
+      return heap.newNone();
+    };
+  }
+
+  private isinstance(positional: SyntaxNode[], scope: Scope, node: SyntaxNode): Expression {
+    if (positional.length !== 2)
+      throw this.fail('isinstance() with other than two arguments', node);
+    const typeNode = positional[1]!;
+    const names =
+      typeNode.name === 'TupleExpression'
+        ? this.kids(typeNode).filter((k) => !['(', ')', ','].includes(k.name))
+        : [typeNode];
+    const typeNames = names.map((n) => {
+      const text = this.text(n);
+      if (n.name !== 'VariableName' || !TYPE_NAMES.has(text) || this.moduleAssigned.has(text))
+        throw this.fail('isinstance() with a type other than a builtin one', n);
+      return text;
+    });
+    const value = this.expression(positional[0]!, scope);
+    const heap = this.m.heap;
+    return (frame) => {
+      const v = value(frame);
+      const result = typeNames.some((t) => isInstance(heap, v, t));
+      heap.decref(v);
+      return heap.newBool(result);
+    };
+  }
+
+  /**
+   * Calls a Python function. The caller evaluates the callee and the arguments; the
+   * frame gets the arguments (3.8–3.10: new references, the caller releases its own
+   * after the call; 3.11+: the caller's references move into the frame) and the
+   * defaults it lacks; the locals are cleared in slot order when the call ends.
+   */
+  private callFunction(
+    callee: Expression,
+    args: Expression[],
+    keywords: readonly string[] = [],
+  ): Expression {
+    const m = this.m;
+    const heap = m.heap;
+    const moves = m.rules.callFrameTakesArguments;
+    const positionalCount = args.length - keywords.length;
+    return (frame) => {
+      const f = callee(frame);
+      const values: ObjectHandle[] = [];
+      let moved = false;
+      try {
+        for (const a of args) values.push(a(frame));
+        if (heap.typeOf(f) !== 'function')
+          throw new PythonError('TypeError', `'${heap.typeNameOf(f)}' object is not callable`);
+        const code = m.functions.get(f)!;
+        const defaults = heap.referents(f).filter((r) => heap.typeOf(r) === 'tuple')[0];
+        const defaultItems = defaults === undefined ? [] : heap.referents(defaults);
+        const required = code.parameters.length - defaultItems.length;
+        // Where each argument goes: positional ones in order, keywords by name.
+        const slots = values.map((_, i) =>
+          i < positionalCount ? i : code.parameters.indexOf(keywords[i - positionalCount]!),
+        );
+        const filled = new Set(slots);
+        if (
+          positionalCount > code.parameters.length ||
+          slots.some((slot) => slot < 0) ||
+          filled.size !== slots.length ||
+          code.parameters.some((_, i) => i < required && !filled.has(i))
+        )
+          throw new Unsupported(`this call of ${code.name}() (a TypeError)`);
+        if (m.depth >= MAX_DEPTH) throw new Unsupported(`recursion deeper than ${MAX_DEPTH} calls`);
+        const callee: Frame = { locals: new Array(code.localCount).fill(0), returned: 0, line: 0 };
+        for (let i = 0; i < values.length; i++) {
+          if (!moves) heap.incref(values[i]!);
+          callee.locals[slots[i]!] = values[i]!;
+        }
+        moved = moves;
+        for (let i = required; i < code.parameters.length; i++) {
+          if (filled.has(i)) continue;
+          const d = defaultItems[i - required]!;
+          heap.incref(d);
+          callee.locals[i] = d;
+        }
+        m.depth++;
+        try {
+          code.body(callee);
+        } catch (error) {
+          if (error instanceof PythonError)
+            error.frames.push({
+              position: { line: callee.line, column: 0 },
+              scope: code.name,
+              ...(error.location === undefined ? {} : { location: error.location }),
+            });
+          if (error instanceof PythonError) error.location = undefined;
+          throw error;
+        } finally {
+          m.depth--;
+        }
+        const result = callee.returned === 0 ? heap.newNone() : callee.returned;
+        for (const v of callee.locals) if (v !== 0) heap.decref(v);
+        if (moves) heap.decref(f);
+        return result;
+      } finally {
+        if (!moved) m.releaseArguments(values);
+        if (!moves || !moved) heap.decref(f);
+      }
+    };
+  }
+}
+
+/** FORMAT_VALUE without a spec: a str stays itself, an int or float becomes its text. */
+function formatValue(m: Machine, v: ObjectHandle, repr: boolean): ObjectHandle {
+  const heap = m.heap;
+  const t = heap.typeOf(v);
+  if (t === 'str' && !repr) return shared(heap, v);
+  if (t !== 'str' && t !== 'int' && t !== 'float')
+    throw new Unsupported(`formatting a ${heap.typeNameOf(v)} in an f-string`);
+  const text = repr ? reprText(heap, v) : strText(heap, v);
+  if ([...text].length === 1)
+    throw new Unsupported('formatting a one-digit int in an f-string (a fresh str)');
+  return heap.newStr(text);
+}
+
+function describeNode(name: string): string {
+  const names: Record<string, string> = {
+    LambdaExpression: 'a lambda',
+    ArrayComprehensionExpression: 'a list comprehension',
+    DictionaryComprehensionExpression: 'a dict comprehension',
+    SetComprehensionExpression: 'a set comprehension',
+    ComprehensionExpression: 'a generator expression',
+    FormatString: 'an f-string',
+    AwaitExpression: 'await',
+    YieldExpression: 'yield',
+    NamedExpression: 'the walrus operator',
+    Ellipsis: 'the Ellipsis',
+  };
+  return names[name] ?? `the expression ${name}`;
+}
+
+function isCompareNode(compiler: Compiler, node: SyntaxNode): boolean {
+  void compiler;
+  for (let c = node.firstChild; c !== null; c = c.nextSibling)
+    if (
+      c.name === 'CompareOp' ||
+      c.name === 'is' ||
+      c.name === 'in' ||
+      (c.name === 'not' && c.nextSibling?.name === 'in')
+    )
+      return true;
+  return false;
+}
+
+function evaluateAll(heap: Machine['heap'], exprs: Expression[], frame: Frame): ObjectHandle[] {
+  const values: ObjectHandle[] = [];
+  try {
+    for (const e of exprs) values.push(e(frame));
+  } catch (error) {
+    for (const v of values) heap.decref(v);
+    throw error;
+  }
+  return values;
+}
+
+function compare(m: Machine, op: string, x: ObjectHandle, y: ObjectHandle): boolean {
+  const heap = m.heap;
+  switch (op) {
+    case 'is':
+    case 'is not':
+      refuseLatin1Identity(m, x, y);
+      return op === 'is' ? x === y : x !== y;
+    case '==':
+      return equal(heap, x, y);
+    case '!=':
+      return !equal(heap, x, y);
+    case 'in':
+    case 'not in': {
+      const t = heap.typeOf(y);
+      if (t === 'set' || t === 'frozenset') setItemsInOrder(heap, y);
+      let found: boolean;
+      try {
+        found = contains(heap, y, x);
+      } catch (error) {
+        throw pythonErrorOf(error);
+      }
+      return op === 'in' ? found : !found;
+    }
+  }
+  const r = order(heap, x, y);
+  if (r === undefined)
+    throw new PythonError(
+      'TypeError',
+      `'${op}' not supported between instances of '${heap.typeNameOf(x)}' and '${heap.typeNameOf(y)}'`,
+    );
+  switch (op) {
+    case '<':
+      return r < 0;
+    case '<=':
+      return r <= 0;
+    case '>':
+      return r > 0;
+    default:
+      return r >= 0;
+  }
+}
+
+/**
+ * 3.11 and 3.12 intern a one-character str constant to whichever equal str was
+ * interned first — often a deep-frozen module's copy, not the latin-1 singleton that
+ * indexing returns (measured: `'hello'[0] is 'h'` is False on 3.11.7, `'hello'[1:2] is
+ * 'e'` on 3.11.7 and 3.12.1; both True on 3.8–3.10 and 3.13.0). Which characters alias is not known to the model: refused.
+ */
+function refuseLatin1Identity(m: Machine, x: ObjectHandle, y: ObjectHandle): void {
+  if (!m.rules.latin1ConstantsMayAlias) return;
+  const heap = m.heap;
+  for (const o of [x, y])
+    if (heap.typeOf(o) === 'str' && heap.isSingleton(o) && heap.lengthOf(o) === 1)
+      throw new Unsupported('`is` on a one-character str on 3.11/3.12');
+}
+
+/** `x op= y`: lists extend in place (list_inplace_concat); everything else is `x op y`. */
+function inplace(
+  m: Machine,
+  op: ArithmeticOperator,
+  x: ObjectHandle,
+  y: ObjectHandle,
+): ObjectHandle {
+  const heap = m.heap;
+  if (op === '+' && heap.typeOf(x) === 'list') {
+    const t = heap.typeOf(y);
+    if (t !== 'list' && t !== 'tuple') throw new Unsupported(`list += a ${heap.typeNameOf(y)}`);
+    heap.listExtend(x, y);
+    return shared(heap, x);
+  }
+  if (op === '*' && heap.typeOf(x) === 'list') throw new Unsupported('list *=');
+  return binaryOp(heap, op, x, y, `${op}=`);
+}
+
+/**
+ * CPython concatenates `s += t` / `s = s + t` in place when nothing else holds s
+ * (3.8–3.10 unicode_concatenate; 3.11+ BINARY_OP_INPLACE_ADD_UNICODE in functions,
+ * once specialised): the str is resized, not copied. Not modelled yet: refused.
+ */
+function refuseInPlaceConcat(
+  m: Machine,
+  op: string,
+  left: ObjectHandle,
+  right: ObjectHandle,
+  inFunction: boolean,
+): void {
+  const heap = m.heap;
+  if (op !== '+' || heap.typeOf(left) !== 'str' || heap.typeOf(right) !== 'str') return;
+  if (!m.rules.inPlaceConcatAtModuleLevel && !inFunction) return;
+  if (heap.isSingleton(left) || m.constants.has(left)) return;
+  if (heap.refcount(left) === 2)
+    throw new Unsupported('in-place str concatenation (s += …, which CPython does by resizing s)');
+}
+
+function setItem(m: Machine, c: ObjectHandle, k: ObjectHandle, v: ObjectHandle): void {
+  const heap = m.heap;
+  const t = heap.typeOf(c);
+  try {
+    if (t === 'list') {
+      const kt = heap.typeOf(k);
+      if (kt !== 'int' && kt !== 'bool')
+        throw new PythonError(
+          'TypeError',
+          `list indices must be integers or slices, not ${heap.typeNameOf(k)}`,
+        );
+      const n = heap.lengthOf(c);
+      let i = Number(heap.valueOf(k) as bigint);
+      if (i < 0) i += n;
+      if (i < 0 || i >= n)
+        throw new PythonError('IndexError', 'list assignment index out of range');
+      heap.listSetItem(c, i, v);
+    } else if (t === 'dict') heap.dictSetItem(c, k, v);
+    else throw new Unsupported(`item assignment on a ${heap.typeNameOf(c)}`);
+  } catch (error) {
+    throw pythonErrorOf(error);
+  }
+}
+
+function reprOf(m: Machine, k: ObjectHandle): string {
+  return reprText(m.heap, k);
+}
+
+function nameError(m: Machine, name: string): PythonError {
+  if (m.rules.nameErrorHints)
+    throw new Unsupported(`a NameError on 3.10+ (its "Did you mean" hint)`);
+  return new PythonError('NameError', `name '${name}' is not defined`);
+}
+
+function unboundLocal(m: Machine, name: string): PythonError {
+  if (m.rules.nameErrorHints) throw new Unsupported('an UnboundLocalError on 3.10+');
+  return new PythonError(
+    'UnboundLocalError',
+    `local variable '${name}' referenced before assignment`,
+  );
+}

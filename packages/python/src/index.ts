@@ -1,0 +1,8 @@
+export { PythonError, type SourcePosition, StepLimit, Unsupported } from './errors.ts';
+export {
+  DEFAULT_MAX_STEPS,
+  RUN_PROFILES,
+  type RunOptions,
+  type RunResult,
+  runPython,
+} from './run.ts';

@@ -1,0 +1,69 @@
+/**
+ * The running program's state: the heap, the module's names, the code constants,
+ * the step counter and the output. Every handle the machine keeps (a name's value, a
+ * frame's local, a code constant, a value on the evaluation stack) is one external
+ * reference on the heap, so that, at any moment,
+ *
+ *   refcount(o) = references from other objects + names + locals + constants
+ *                 + evaluation-stack temporaries
+ *
+ * exactly as CPython's frame and value stack hold them (3.8–3.13: every stack slot is
+ * a strong reference). Constants are made once, when the program is compiled, and held
+ * for the whole run like a code object's co_consts.
+ */
+import type { Heap, ObjectHandle } from '@pymem/objects';
+import { StepLimit } from './errors.ts';
+import type { FunctionCode } from './frame.ts';
+import { type ProfileRules, profileRules } from './profile-rules.ts';
+
+/** The run-wide state shared by every compiled closure. */
+export class Machine {
+  /** The object heap every value lives on. */
+  readonly heap: Heap;
+  /** The profile's minor version (8 … 13). */
+  readonly minor: number;
+  /** What differs between versions (profile-rules.ts). */
+  readonly rules: ProfileRules;
+  /** The module's names (the `__main__` dict's values; the dict's own memory is not modelled). */
+  readonly globals: Map<string, ObjectHandle> = new Map();
+  /** Handles that are code constants (their counts include the code objects' references). */
+  readonly constants: Set<ObjectHandle> = new Set();
+  /** The code of each live function object the program made. */
+  readonly functions: Map<ObjectHandle, FunctionCode> = new Map();
+  /** Modules imported so far (`import sys`). */
+  readonly modules: Set<string> = new Set();
+  /** What the program printed. */
+  readonly out: string[] = [];
+  /** Statements executed. */
+  steps = 0;
+  /** The limit on `steps`. */
+  readonly maxSteps: number;
+  /** The statement running now (1-based line and column), for a refusal's position. */
+  line = 1;
+  /** See {@link line}. */
+  column = 1;
+  /** Python frames on the call stack (the module's included). */
+  depth = 1;
+
+  constructor(heap: Heap, maxSteps: number) {
+    this.heap = heap;
+    this.minor = heap.layout.minor;
+    this.rules = profileRules(this.minor);
+    this.maxSteps = maxSteps;
+  }
+
+  /** Counts one executed statement. @throws StepLimit past the limit */
+  step(): void {
+    if (++this.steps > this.maxSteps) throw new StepLimit(this.maxSteps);
+  }
+
+  /**
+   * Releases temporaries the way a call releases its arguments: last first on
+   * 3.8–3.10 (CALL_FUNCTION pops them one by one), first first from 3.11 (CALL's loop).
+   */
+  releaseArguments(values: readonly ObjectHandle[]): void {
+    if (!this.rules.argumentsReleasedFirstFirst)
+      for (let i = values.length - 1; i >= 0; i--) this.heap.decref(values[i]!);
+    else for (const v of values) this.heap.decref(v);
+  }
+}

@@ -1,0 +1,207 @@
+/**
+ * The run-time operations of expressions on model objects: binary arithmetic and
+ * sequence concatenation/repetition, unary operators and subscripts — each making
+ * exactly the objects CPython's implementation makes (a shared result where CPython
+ * returns an operand itself, a cached small int, an exact-size list) and returning a
+ * new reference. Models long_add/… (Objects/longobject.c), float_* (floatobject.c),
+ * PyUnicode_Concat and unicode_repeat (unicodeobject.c), list_concat, list_repeat,
+ * list_subscript (listobject.c), tupleconcat, tuplerepeat, tuplesubscript
+ * (tupleobject.c), 3.8–3.13.
+ */
+import type { Heap, ObjectHandle } from '@pymem/objects';
+import { type ArithmeticOperator, numericOp } from './arithmetic.ts';
+import { PythonError, Unsupported } from './errors.ts';
+import { numberOf, reprText } from './values.ts';
+
+/** A new reference to the number `v` (int or float). */
+export function newNumber(heap: Heap, v: bigint | number): ObjectHandle {
+  return typeof v === 'bigint' ? heap.newInt(v) : heap.newFloat(v);
+}
+
+function typeName(heap: Heap, o: ObjectHandle): string {
+  return heap.typeNameOf(o);
+}
+
+function unsupportedOperands(heap: Heap, op: string, a: ObjectHandle, b: ObjectHandle): never {
+  throw new PythonError(
+    'TypeError',
+    `unsupported operand type(s) for ${op}: '${typeName(heap, a)}' and '${typeName(heap, b)}'`,
+  );
+}
+
+function repeatCount(heap: Heap, n: ObjectHandle): number | undefined {
+  const t = heap.typeOf(n);
+  if (t !== 'int' && t !== 'bool') return undefined;
+  const v = heap.valueOf(n) as bigint;
+  if (v > 1_000_000n) throw new Unsupported('a repetition this large');
+  return v < 0n ? 0 : Number(v);
+}
+
+/** `a op b` for + - * / // % ** (a new reference); `shown` names the operator in a TypeError (`+=`). */
+export function binaryOp(
+  heap: Heap,
+  op: ArithmeticOperator,
+  a: ObjectHandle,
+  b: ObjectHandle,
+  shown: string = op,
+): ObjectHandle {
+  const x = numberOf(heap, a);
+  const y = numberOf(heap, b);
+  if (x !== undefined && y !== undefined)
+    return newNumber(heap, numericOp(op, x, y, heap.layout.minor));
+  const ta = heap.typeOf(a);
+  const tb = heap.typeOf(b);
+  if (op === '+') {
+    if (ta === 'str' && tb === 'str') {
+      const left = heap.valueOf(a) as string;
+      const right = heap.valueOf(b) as string;
+      if (left === '') return shared(heap, b);
+      if (right === '') return shared(heap, a);
+      return heap.newStr(left + right);
+    }
+    if (ta === 'list' && tb === 'list')
+      return heap.newList([...heap.referents(a), ...heap.referents(b)]);
+    if (ta === 'tuple' && tb === 'tuple') {
+      if (heap.lengthOf(a) === 0) return shared(heap, b);
+      if (heap.lengthOf(b) === 0) return shared(heap, a);
+      return heap.newTuple([...heap.referents(a), ...heap.referents(b)]);
+    }
+  }
+  if (op === '*') {
+    const [seq, count] = ta === 'int' || ta === 'bool' ? [b, a] : [a, b];
+    const n = repeatCount(heap, count);
+    const ts = heap.typeOf(seq);
+    if (n !== undefined) {
+      if (ts === 'str') {
+        const text = heap.valueOf(seq) as string;
+        if (n === 1 || text === '') return shared(heap, seq);
+        return heap.newStr(text.repeat(n));
+      }
+      if (ts === 'list') return heap.listRepeat(seq, n);
+      if (ts === 'tuple') {
+        if (n === 1) return shared(heap, seq);
+        const items = heap.referents(seq);
+        const out: ObjectHandle[] = [];
+        for (let i = 0; i < n; i++) out.push(...items);
+        return heap.newTuple(out);
+      }
+    }
+  }
+  if (op === '%' && ta === 'str') throw new Unsupported("'%' formatting");
+  if (op === '+' && (ta === 'str' || ta === 'list' || ta === 'tuple'))
+    throw new PythonError(
+      'TypeError',
+      `can only concatenate ${ta} (not "${typeName(heap, b)}") to ${ta}`,
+    );
+  return unsupportedOperands(heap, shown, a, b);
+}
+
+/** A new reference to `o` itself. */
+export function shared(heap: Heap, o: ObjectHandle): ObjectHandle {
+  heap.incref(o);
+  return o;
+}
+
+/** `-o`, `+o`, `~o` (a new reference). */
+export function unaryOp(heap: Heap, op: string, o: ObjectHandle): ObjectHandle {
+  const t = heap.typeOf(o);
+  const v = numberOf(heap, o);
+  if (v === undefined)
+    throw new PythonError('TypeError', `bad operand type for unary ${op}: '${typeName(heap, o)}'`);
+  if (op === '+') return t === 'bool' ? heap.newInt(v as bigint) : shared(heap, o);
+  if (op === '-') return newNumber(heap, typeof v === 'bigint' ? -v : -v);
+  if (typeof v !== 'bigint')
+    throw new PythonError('TypeError', `bad operand type for unary ~: '${typeName(heap, o)}'`);
+  return heap.newInt(-v - 1n);
+}
+
+function index(heap: Heap, container: ObjectHandle, key: ObjectHandle, what: string): number {
+  const t = heap.typeOf(key);
+  if (t !== 'int' && t !== 'bool')
+    throw new PythonError(
+      'TypeError',
+      `${what} indices must be integers or slices, not ${typeName(heap, key)}`,
+    );
+  const n = heap.lengthOf(container);
+  let i = Number(heap.valueOf(key) as bigint);
+  if (i < 0) i += n;
+  if (i < 0 || i >= n) throw new PythonError('IndexError', `${what} index out of range`);
+  return i;
+}
+
+/** `container[key]` (a new reference). */
+export function subscript(heap: Heap, container: ObjectHandle, key: ObjectHandle): ObjectHandle {
+  const t = heap.typeOf(container);
+  if (t === 'list' || t === 'tuple')
+    return shared(heap, heap.referents(container)[index(heap, container, key, t)]!);
+  if (t === 'str') {
+    const chars = [...(heap.valueOf(container) as string)];
+    return heap.newStr(
+      chars[index(heap, chars.length === 0 ? container : container, key, 'string')]!,
+    );
+  }
+  if (t === 'dict') {
+    const v = heap.dictGet(container, key);
+    if (v === 0) throw new PythonError('KeyError', reprText(heap, key));
+    return shared(heap, v);
+  }
+  throw new Unsupported(`subscripting a ${typeName(heap, container)}`);
+}
+
+/** PySlice_AdjustIndices for step 1 or another step. */
+function sliceRange(
+  length: number,
+  start: bigint | null,
+  stop: bigint | null,
+  step: bigint,
+): number[] {
+  const n = BigInt(length);
+  const clamp = (v: bigint | null, dflt: bigint, lo: bigint, hi: bigint): bigint => {
+    if (v === null) return dflt;
+    let x = v < 0n ? v + n : v;
+    if (x < lo) x = lo;
+    if (x > hi) x = hi;
+    return x;
+  };
+  const out: number[] = [];
+  if (step > 0n) {
+    const s = clamp(start, 0n, 0n, n);
+    const e = clamp(stop, n, 0n, n);
+    for (let i = s; i < e; i += step) out.push(Number(i));
+  } else {
+    const s = clamp(start, n - 1n, -1n, n - 1n);
+    const e = clamp(stop, -1n, -1n, n - 1n);
+    for (let i = s; i > e; i += step) out.push(Number(i));
+  }
+  return out;
+}
+
+/** `container[start:stop:step]` (a new reference); bounds are ints or null. */
+export function slice(
+  heap: Heap,
+  container: ObjectHandle,
+  start: bigint | null,
+  stop: bigint | null,
+  step: bigint | null,
+): ObjectHandle {
+  if (step === 0n) throw new PythonError('ValueError', 'slice step cannot be zero');
+  const t = heap.typeOf(container);
+  const n = heap.lengthOf(container);
+  const picked = sliceRange(n, start, stop, step ?? 1n);
+  const whole = picked.length === n && (step ?? 1n) === 1n;
+  if (t === 'list') {
+    const items = heap.referents(container);
+    return heap.newList(picked.map((i) => items[i]!));
+  }
+  if (t === 'tuple') {
+    if (whole) return shared(heap, container);
+    const items = heap.referents(container);
+    return heap.newTuple(picked.map((i) => items[i]!));
+  }
+  if (t === 'str') {
+    if (whole) return shared(heap, container);
+    const chars = [...(heap.valueOf(container) as string)];
+    return heap.newStr(picked.map((i) => chars[i]!).join(''));
+  }
+  throw new Unsupported(`slicing a ${typeName(heap, container)}`);
+}

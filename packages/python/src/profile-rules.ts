@@ -1,0 +1,62 @@
+/**
+ * Every place where what a program does to memory (or prints) depends on the CPython
+ * version, named in one table. The compiler, the machine and the traceback read these
+ * instead of comparing version numbers, so each difference is written down once with
+ * its source and how it was established.
+ *
+ *   rule                         3.8  3.9  3.10 3.11 3.12 3.13   source
+ *   constantDisplaysExtend        ·    ✓    ✓    ✓    ✓    ✓     compile.c starunpack_helper
+ *   callFrameTakesArguments       ·    ·    ·    ✓    ✓    ✓     ceval.c _PyEvalFramePushAndInit
+ *   argumentsReleasedFirstFirst   ·    ·    ·    ✓    ✓    ✓     ceval.c CALL (vs CALL_FUNCTION)
+ *   listExtendDictResizes         ·    ·    ·    ·    ·    ✓     listobject.c list_extend_dict
+ *   latin1ConstantsMayAlias       ·    ·    ·    ✓    ✓    ·     deep-frozen interned strs (measured)
+ *   inPlaceConcatAtModuleLevel    ✓    ✓    ✓    ·    ·    ·     ceval.c unicode_concatenate
+ *   nameErrorHints                ·    ·    ✓    ✓    ✓    ✓     suggestions.c (3.10+)
+ *   tracebackMarks                ·    ·    ·    ✓    ✓    ✓     traceback.c / traceback.py
+ *   callArgumentMarks             ·    ·    ·    ·    ·    ✓     traceback.py (3.13)
+ *   assertMarksTest               ·    ·    ·    ✓    ·    ✓     measured (3.12 marks the statement)
+ *   moduloByZeroOwnMessage        ·    ·    ·    ✓    ✓    ✓     longobject.c l_mod (measured)
+ */
+
+/** The per-version rules for a minor version (8 … 13). */
+export interface ProfileRules {
+  /** A list/set display of more than two constants: BUILD_LIST 0 + LIST_EXTEND of a constant tuple. */
+  readonly constantDisplaysExtend: boolean;
+  /** A Python call's frame takes the caller's argument references (no new ones). */
+  readonly callFrameTakesArguments: boolean;
+  /** A call releases its argument temporaries first to last (else last to first). */
+  readonly argumentsReleasedFirstFirst: boolean;
+  /** `list.extend(dict)` / `list(dict)` resize by the dict's size, with no iterator object. */
+  readonly listExtendDictResizes: boolean;
+  /** A one-character str constant may be an interned copy, not the latin-1 singleton. */
+  readonly latin1ConstantsMayAlias: boolean;
+  /** `s = s + t` at module level concatenates in place when nothing else holds s. */
+  readonly inPlaceConcatAtModuleLevel: boolean;
+  /** A NameError's text may carry a "Did you mean" hint. */
+  readonly nameErrorHints: boolean;
+  /** Tracebacks mark the failing construct under its line. */
+  readonly tracebackMarks: boolean;
+  /** The marks under a call set its arguments apart (`~~~^^^`). */
+  readonly callArgumentMarks: boolean;
+  /** A failed assert marks its test (else the whole statement, unmarked). */
+  readonly assertMarksTest: boolean;
+  /** `%` by zero says "integer modulo by zero" (else "integer division or modulo by zero"). */
+  readonly moduloByZeroOwnMessage: boolean;
+}
+
+/** The rules of CPython 3.`minor`. */
+export function profileRules(minor: number): ProfileRules {
+  return {
+    constantDisplaysExtend: minor >= 9,
+    callFrameTakesArguments: minor >= 11,
+    argumentsReleasedFirstFirst: minor >= 11,
+    listExtendDictResizes: minor >= 13,
+    latin1ConstantsMayAlias: minor === 11 || minor === 12,
+    inPlaceConcatAtModuleLevel: minor <= 10,
+    nameErrorHints: minor >= 10,
+    tracebackMarks: minor >= 11,
+    callArgumentMarks: minor >= 13,
+    assertMarksTest: minor === 11 || minor >= 13,
+    moduloByZeroOwnMessage: minor >= 11,
+  };
+}

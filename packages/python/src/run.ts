@@ -1,0 +1,155 @@
+/**
+ * `runPython`: compiles a program and runs it on a fresh heap of the chosen profile,
+ * returning what it printed and how it ended. The outcome is one of
+ *
+ *   ok           the program ended; `stdout` is everything it printed
+ *   error        a Python exception ended it: `stderr` holds CPython's traceback
+ *   unsupported  it used something outside the modelled subset: `stderr` holds
+ *                `FILE:LINE:COL: <feature> is not supported by pymem run`
+ *   step-limit   it ran more than `maxSteps` statements
+ *
+ * Supported profiles: 3.8 … 3.13 (their refcounts and sizes are checked against the
+ * real interpreters by tests/run-differential.test.ts). Tracebacks are CPython's,
+ * with 3.11+'s marks under the failing construct (see `traceback` below); where the
+ * failing range is not known the run is Unsupported rather than drawn wrong.
+ */
+import { Heap } from '@pymem/objects';
+import { parseVersion } from '@pymem/versions';
+import { Compiler, pythonErrorOf } from './compiler.ts';
+import { PythonError, StepLimit, Unsupported } from './errors.ts';
+import type { Frame } from './frame.ts';
+import { Machine } from './machine.ts';
+import type { ProfileRules } from './profile-rules.ts';
+import { Source } from './source.ts';
+
+/** The step limit when none is given: ten million executed statements. */
+export const DEFAULT_MAX_STEPS = 10_000_000;
+
+/** Options of {@link runPython}. */
+export interface RunOptions {
+  /** The CPython version to model, `3.8` … `3.13` (default 3.12). */
+  readonly python?: string;
+  /** The file name shown in tracebacks and error lines (default `<string>`). */
+  readonly filename?: string;
+  /** At most this many statements run (default {@link DEFAULT_MAX_STEPS}). */
+  readonly maxSteps?: number;
+}
+
+/** How a run ended and what it printed. */
+export interface RunResult {
+  /** `ok`, `error` (a Python exception), `unsupported` or `step-limit`. */
+  readonly outcome: 'ok' | 'error' | 'unsupported' | 'step-limit';
+  /** What the program printed. */
+  readonly stdout: string;
+  /** The traceback, the unsupported line or the step-limit line ('' when ok). */
+  readonly stderr: string;
+  /** The heap the program ran on (for `--stats` and inspection). */
+  readonly heap: Heap;
+  /** Statements executed. */
+  readonly steps: number;
+}
+
+/** The profiles `pymem run` models. */
+export const RUN_PROFILES: readonly string[] = ['3.8', '3.9', '3.10', '3.11', '3.12', '3.13'];
+
+/**
+ * Runs `text` as a Python program on the model.
+ * @throws Unsupported for a profile other than 3.8 … 3.13
+ */
+export function runPython(text: string, options: RunOptions = {}): RunResult {
+  const profile = parseVersion(options.python ?? '3.12').name;
+  if (!RUN_PROFILES.includes(profile)) throw new Unsupported(`--python ${profile}`);
+  const filename = options.filename ?? '<string>';
+  const heap = new Heap({ profile });
+  const machine = new Machine(heap, options.maxSteps ?? DEFAULT_MAX_STEPS);
+  const moduleFrame: Frame = { locals: [], returned: 0, line: 0 };
+  let source: Source | undefined;
+  const finish = (outcome: RunResult['outcome'], stderr: string): RunResult => ({
+    outcome,
+    stdout: machine.out.join(''),
+    stderr,
+    heap,
+    steps: machine.steps,
+  });
+  try {
+    source = new Source(text);
+    const body = new Compiler(source, machine).compileModule();
+    body(moduleFrame);
+    return finish('ok', '');
+  } catch (thrown) {
+    const error = pythonErrorOf(thrown);
+    if (error instanceof Unsupported) {
+      const where = error.position ?? { line: machine.line, column: machine.column };
+      return finish('unsupported', `${filename}:${where.line}:${where.column}: ${error.message}\n`);
+    }
+    if (error instanceof StepLimit) return finish('step-limit', `pymem run: ${error.message}\n`);
+    if (error instanceof PythonError && source !== undefined) {
+      error.frames.push({
+        position: { line: moduleFrame.line, column: 0 },
+        scope: '<module>',
+        ...(error.location === undefined ? {} : { location: error.location }),
+      });
+      const text = traceback(error, source, filename, machine.rules);
+      if (text === null) {
+        const feature = `the traceback of this ${error.type} on 3.${machine.minor}`;
+        return finish(
+          'unsupported',
+          `${filename}:${machine.line}:${machine.column}: ${new Unsupported(feature).message}\n`,
+        );
+      }
+      return finish('error', text);
+    }
+    throw error;
+  }
+}
+
+/**
+ * CPython's traceback text: each frame's file, line and scope, the source line
+ * stripped, and from 3.11 a line of marks under the failing construct — `^` under it,
+ * or `~` with `^` under a binary operator, a subscript's brackets and (3.13) a call's
+ * arguments. The marks are left out where they would cover the whole line without an
+ * operator (3.11/3.12), and (3.13) for `x = f(…)` / `return f(…)` (traceback.py
+ * `_should_show_carets`; Python/traceback.c print_error_location_carets 3.11/3.12).
+ * Returns null when a frame's failing range is not known (3.11+).
+ */
+function traceback(
+  error: PythonError,
+  source: Source,
+  filename: string,
+  rules: ProfileRules,
+): string | null {
+  const lines = ['Traceback (most recent call last):'];
+  for (const frame of [...error.frames].reverse()) {
+    lines.push(`  File "${filename}", line ${frame.position.line}, in ${frame.scope}`);
+    const raw = source.lineText(frame.position.line);
+    const code = raw.trim();
+    if (code === '') continue;
+    lines.push(`    ${code}`);
+    if (!rules.tracebackMarks) continue;
+    const loc = frame.location;
+    if (loc === undefined) return null;
+    const start = source.position(loc.from);
+    const end = source.position(loc.to);
+    if (start.line !== frame.position.line || end.line !== start.line) return null;
+    const indent = raw.length - raw.trimStart().length;
+    const first = start.column - 1 - indent;
+    const last = end.column - 1 - indent;
+    const anchored =
+      loc.kind === 'binop' ||
+      loc.kind === 'subscript' ||
+      (loc.kind === 'call' && rules.callArgumentMarks);
+    const whole = first === 0 && last === code.length;
+    if (rules.callArgumentMarks && loc.wholeCallValue) continue;
+    if (whole && !anchored) continue;
+    const lineStart = loc.from - (start.column - 1);
+    let marks = '';
+    for (let i = first; i < last; i++) {
+      const offset = lineStart + indent + i;
+      const strong = anchored ? offset >= loc.anchorFrom && offset < loc.anchorTo : true;
+      marks += strong ? '^' : '~';
+    }
+    lines.push(`    ${' '.repeat(first)}${marks}`);
+  }
+  lines.push(error.detail === '' ? error.type : `${error.type}: ${error.detail}`);
+  return `${lines.join('\n')}\n`;
+}

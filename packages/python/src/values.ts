@@ -1,0 +1,282 @@
+/**
+ * What a model object means to Python code: its truth value, `str()` and `repr()`
+ * text, equality and ordering — read from the heap, never allocating. (CPython's
+ * `repr` and `print` make temporary strs and write through sys.stdout's buffers;
+ * those short-lived objects are not modelled: see docs/python-run.md.)
+ *
+ * Float text follows float_repr's 'r' mode (Python/pystrtod.c, 3.8–3.13): the shortest
+ * digits that round-trip, positional when the decimal point falls in (-4, 16], else
+ * `d.ddde±XX`; str repr follows unicode_repr (Objects/unicodeobject.c).
+ */
+import type { Heap, ObjectHandle } from '@pymem/objects';
+import { Unsupported } from './errors.ts';
+
+/** The numeric value of an int, bool or float, or undefined. */
+export function numberOf(heap: Heap, o: ObjectHandle): bigint | number | undefined {
+  const type = heap.typeOf(o);
+  if (type === 'int' || type === 'bool' || type === 'float')
+    return heap.valueOf(o) as bigint | number;
+  return undefined;
+}
+
+/**
+ * Compares two numbers exactly, as CPython compares an int with a float (float_richcompare:
+ * no rounding of the int): -1, 0, 1, or NaN when a float is NaN.
+ */
+export function compareNumbers(a: bigint | number, b: bigint | number): number {
+  if (typeof a === 'bigint' && typeof b === 'bigint') return a < b ? -1 : a > b ? 1 : 0;
+  if (typeof a === 'number' && typeof b === 'number')
+    return a < b ? -1 : a > b ? 1 : a === b ? 0 : Number.NaN;
+  const [int, float, sign] =
+    typeof a === 'bigint' ? [a, b as number, 1] : [b as bigint, a as number, -1];
+  if (Number.isNaN(float)) return Number.NaN;
+  if (!Number.isFinite(float)) return float > 0 ? -sign : sign;
+  const whole = BigInt(Math.trunc(float));
+  if (int !== whole) return (int < whole ? -1 : 1) * sign;
+  const fraction = float - Math.trunc(float);
+  return fraction === 0 ? 0 : (fraction > 0 ? -1 : 1) * sign;
+}
+
+/** `bool(o)`. */
+export function truthy(heap: Heap, o: ObjectHandle): boolean {
+  switch (heap.typeOf(o)) {
+    case 'NoneType':
+      return false;
+    case 'int':
+    case 'bool':
+      return heap.valueOf(o) !== 0n;
+    case 'float':
+      return heap.valueOf(o) !== 0;
+    case 'str':
+    case 'tuple':
+    case 'list':
+    case 'dict':
+    case 'set':
+    case 'frozenset':
+    case 'bytes':
+      return heap.lengthOf(o) > 0;
+    case 'range':
+      return rangeValues(heap, o)[3] > 0n;
+    case 'function':
+      return true;
+    default:
+      throw new Unsupported(`the truth value of a ${heap.typeNameOf(o)}`);
+  }
+}
+
+/** A range's start, stop, step and length. */
+export function rangeValues(heap: Heap, r: ObjectHandle): [bigint, bigint, bigint, bigint] {
+  const [start, stop, step, length] = heap.referents(r).map((v) => heap.valueOf(v) as bigint);
+  return [start!, stop!, step!, length!];
+}
+
+/** Python's repr of a float. */
+export function floatRepr(x: number): string {
+  if (Number.isNaN(x)) return 'nan';
+  if (!Number.isFinite(x)) return x > 0 ? 'inf' : '-inf';
+  if (x === 0) return Object.is(x, -0) ? '-0.0' : '0.0';
+  const [mantissa, exp] = x.toExponential().split('e') as [string, string];
+  const e = Number(exp);
+  if (e < -4 || e >= 16) {
+    const sign = e < 0 ? '-' : '+';
+    return `${mantissa}e${sign}${String(Math.abs(e)).padStart(2, '0')}`;
+  }
+  const negative = mantissa.startsWith('-');
+  const digits = mantissa.replace('-', '').replace('.', '');
+  const point = e + 1;
+  let text: string;
+  if (point <= 0) text = `0.${'0'.repeat(-point)}${digits}`;
+  else if (point >= digits.length) text = `${digits}${'0'.repeat(point - digits.length)}.0`;
+  else text = `${digits.slice(0, point)}.${digits.slice(point)}`;
+  return negative ? `-${text}` : text;
+}
+
+/** Python's repr of a str. */
+export function strRepr(s: string): string {
+  const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
+  let out = quote;
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if (ch === quote || ch === '\\') out += `\\${ch}`;
+    else if (ch === '\t') out += '\\t';
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\r') out += '\\r';
+    else if (c < 0x20 || (c >= 0x7f && c <= 0xa0) || c === 0xad)
+      out += `\\x${c.toString(16).padStart(2, '0')}`;
+    else if (c > 0xff && !/[\p{L}\p{N}\p{P}\p{S}]/u.test(ch))
+      throw new Unsupported('the repr of a str with non-printable characters');
+    else out += ch;
+  }
+  return out + quote;
+}
+
+/** `str(o)` without allocating. */
+export function strText(heap: Heap, o: ObjectHandle): string {
+  if (heap.typeOf(o) === 'str') return heap.valueOf(o) as string;
+  return reprText(heap, o);
+}
+
+/** `repr(o)` without allocating. */
+export function reprText(
+  heap: Heap,
+  o: ObjectHandle,
+  active: Set<ObjectHandle> = new Set(),
+): string {
+  const type = heap.typeOf(o);
+  switch (type) {
+    case 'NoneType':
+      return 'None';
+    case 'bool':
+      return heap.valueOf(o) === 1n ? 'True' : 'False';
+    case 'int': {
+      const text = String(heap.valueOf(o));
+      // sys.int_info.default_max_str_digits (3.8.14+, 3.9.14+, 3.10.7+, 3.11+): ValueError.
+      if (text.replace('-', '').length > 4300)
+        throw new Unsupported('the str of an int of more than 4300 digits');
+      return text;
+    }
+    case 'float':
+      return floatRepr(heap.valueOf(o) as number);
+    case 'str':
+      return strRepr(heap.valueOf(o) as string);
+    case 'range': {
+      const [start, stop, step] = rangeValues(heap, o);
+      return step === 1n ? `range(${start}, ${stop})` : `range(${start}, ${stop}, ${step})`;
+    }
+    case 'list':
+    case 'tuple':
+    case 'dict':
+    case 'set':
+    case 'frozenset':
+      break;
+    default:
+      throw new Unsupported(`the repr of a ${heap.typeNameOf(o)}`);
+  }
+  if (active.has(o)) return type === 'list' ? '[...]' : type === 'dict' ? '{...}' : '(...)';
+  active.add(o);
+  const parts = heap.referents(o);
+  let text: string;
+  if (type === 'list') text = `[${parts.map((p) => reprText(heap, p, active)).join(', ')}]`;
+  else if (type === 'tuple')
+    text =
+      parts.length === 1
+        ? `(${reprText(heap, parts[0]!, active)},)`
+        : `(${parts.map((p) => reprText(heap, p, active)).join(', ')})`;
+  else if (type === 'dict') {
+    const pairs: string[] = [];
+    for (let i = 0; i < parts.length; i += 2)
+      pairs.push(`${reprText(heap, parts[i]!, active)}: ${reprText(heap, parts[i + 1]!, active)}`);
+    text = `{${pairs.join(', ')}}`;
+  } else {
+    const items = setItemsInOrder(heap, o).map((p) => reprText(heap, p, active));
+    const inner = items.length === 0 ? '' : `{${items.join(', ')}}`;
+    text = type === 'set' ? inner || 'set()' : `frozenset(${inner})`;
+  }
+  active.delete(o);
+  return text;
+}
+
+/**
+ * A set's items in iteration (table) order. Only ints, floats, bools and None have the
+ * hashes CPython gives them in every run; a str's hash is randomised per process, so
+ * the order of a set holding one is not a fact the model can print.
+ */
+export function setItemsInOrder(heap: Heap, s: ObjectHandle): ObjectHandle[] {
+  const items = heap.referents(s);
+  for (const item of items) {
+    const type = heap.typeOf(item);
+    if (type !== 'int' && type !== 'bool' && type !== 'float' && type !== 'NoneType')
+      throw new Unsupported(`the iteration order of a set holding a ${type}`);
+  }
+  return items;
+}
+
+/** `a == b` (identity first, as PyObject_RichCompare's containers do). */
+export function equal(heap: Heap, a: ObjectHandle, b: ObjectHandle): boolean {
+  if (a === b) return true;
+  const na = numberOf(heap, a);
+  const nb = numberOf(heap, b);
+  if (na !== undefined || nb !== undefined) {
+    if (na === undefined || nb === undefined) return false;
+    return compareNumbers(na, nb) === 0;
+  }
+  const ta = heap.typeOf(a);
+  const tb = heap.typeOf(b);
+  if (ta === 'str' && tb === 'str') return heap.valueOf(a) === heap.valueOf(b);
+  if (ta !== tb) {
+    const sets = (t: string) => t === 'set' || t === 'frozenset';
+    if (!(sets(ta) && sets(tb))) return false;
+  }
+  if (ta === 'NoneType') return true;
+  if (ta === 'list' || ta === 'tuple') {
+    const x = heap.referents(a);
+    const y = heap.referents(b);
+    return x.length === y.length && x.every((item, i) => equal(heap, item, y[i]!));
+  }
+  if (ta === 'dict') {
+    const x = heap.referents(a);
+    if (heap.lengthOf(a) !== heap.lengthOf(b)) return false;
+    for (let i = 0; i < x.length; i += 2) {
+      const other = heap.dictGet(b, x[i]!);
+      if (other === 0 || !equal(heap, x[i + 1]!, other)) return false;
+    }
+    return true;
+  }
+  if (ta === 'set' || ta === 'frozenset') {
+    if (heap.lengthOf(a) !== heap.lengthOf(b)) return false;
+    return heap.referents(a).every((item) => contains(heap, b, item));
+  }
+  if (ta === 'range') return rangeValues(heap, a).join() === rangeValues(heap, b).join();
+  return false;
+}
+
+/** `item in container` for str, list, tuple, dict, set, frozenset and range. */
+export function contains(heap: Heap, container: ObjectHandle, item: ObjectHandle): boolean {
+  const type = heap.typeOf(container);
+  if (type === 'str') {
+    if (heap.typeOf(item) !== 'str') throw new Unsupported("'in <str>' of a non-str");
+    return (heap.valueOf(container) as string).includes(heap.valueOf(item) as string);
+  }
+  if (type === 'list' || type === 'tuple')
+    return heap.referents(container).some((x) => equal(heap, x, item));
+  if (type === 'dict') return heap.dictGet(container, item) !== 0;
+  if (type === 'set' || type === 'frozenset')
+    return heap.referents(container).some((x) => equal(heap, x, item));
+  if (type === 'range') {
+    const n = numberOf(heap, item);
+    if (typeof n !== 'bigint') return false;
+    const [start, , step, length] = rangeValues(heap, container);
+    const offset = n - start;
+    return offset % step === 0n && offset / step >= 0n && offset / step < length;
+  }
+  throw new Unsupported(`'in' on a ${heap.typeNameOf(container)}`);
+}
+
+/** Three-way comparison for `<`, `<=`, `>`, `>=`; undefined when CPython raises TypeError. */
+export function order(heap: Heap, a: ObjectHandle, b: ObjectHandle): number | undefined {
+  const na = numberOf(heap, a);
+  const nb = numberOf(heap, b);
+  if (na !== undefined && nb !== undefined) return compareNumbers(na, nb);
+  const ta = heap.typeOf(a);
+  const tb = heap.typeOf(b);
+  if (ta === 'str' && tb === 'str') {
+    const x = [...(heap.valueOf(a) as string)].map((c) => c.codePointAt(0)!);
+    const y = [...(heap.valueOf(b) as string)].map((c) => c.codePointAt(0)!);
+    for (let i = 0; i < Math.min(x.length, y.length); i++)
+      if (x[i] !== y[i]) return x[i]! < y[i]! ? -1 : 1;
+    return x.length - y.length === 0 ? 0 : x.length < y.length ? -1 : 1;
+  }
+  if (ta === tb && (ta === 'list' || ta === 'tuple')) {
+    const x = heap.referents(a);
+    const y = heap.referents(b);
+    for (let i = 0; i < Math.min(x.length, y.length); i++) {
+      if (equal(heap, x[i]!, y[i]!)) continue;
+      const inner = order(heap, x[i]!, y[i]!);
+      // CPython's TypeError would name the items' types: not modelled.
+      if (inner === undefined) throw new Unsupported('ordering sequences of unorderable items');
+      return inner;
+    }
+    return x.length === y.length ? 0 : x.length < y.length ? -1 : 1;
+  }
+  return undefined;
+}

@@ -1,0 +1,3 @@
+total = 0
+for item in [1, 2, 'three']:
+    total += item

@@ -1,0 +1,11 @@
+import sys
+print(sys.getsizeof(''))
+print(sys.getsizeof('a'))
+print(sys.getsizeof('ab'))
+print(sys.getsizeof('hello world'))
+print(sys.getsizeof('é'))
+print(sys.getsizeof('éé'))
+print(sys.getsizeof('€'))
+print(sys.getsizeof('€€'))
+print(sys.getsizeof('😀'))
+print(sys.getsizeof('a😀'))

@@ -1,0 +1,154 @@
+/**
+ * `pymem run` against real CPython: every program in tests/programs/run (sizes as
+ * containers grow, refcounts, `is` and the small-int cache, id reuse after `del`,
+ * dict/list/set growth, string concatenation, the seed's request dicts) and
+ * tests/programs/run-errors (tracebacks) runs on the model for 3.8 … 3.13 and must
+ * print exactly what CPython printed — first against the committed fixture (recorded by
+ * scripts/record-run-fixtures.ts), then live on every interpreter found here (a
+ * missing one is announced loudly).
+ *
+ * Where the model cannot vouch for a result it must say so (exit 2), never print
+ * something else: KNOWN_UNSUPPORTED lists those cases, each with its reason, and
+ * the test fails if one of them starts to run (so the list cannot go stale).
+ */
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { liveInterpreterFor } from '@pymem/cpython';
+import { validateHeap } from '@pymem/objects';
+import { type RunResult, runPython } from '@pymem/python';
+import type { ProfileName } from '@pymem/versions';
+import { describe, expect, it } from 'vitest';
+import {
+  DIR_PLACEHOLDER,
+  type ProgramOutput,
+  RUN_DIFFERENTIAL_PROFILES,
+  readRunFixture,
+  recordedOutput,
+  runPrograms,
+  runWithCPython,
+} from './scripts/record-run-fixtures.ts';
+
+/** Program → profiles where the model refuses (exit 2), and why. */
+const KNOWN_UNSUPPORTED: Record<string, { profiles: readonly string[]; reason: string }> = {
+  'run/list_of_dict.py': {
+    profiles: ['3.13'],
+    reason:
+      "3.13's list_extend_dict resizes by the dict's size; the heap has no such operation yet",
+  },
+  'run/str_index_singletons.py': {
+    profiles: ['3.11', '3.12'],
+    reason:
+      'one-character str constants may be interned copies, not the latin-1 singletons indexing returns',
+  },
+};
+/** Where the model draws CPython's traceback (3.11+ with the marks under the failing construct). */
+const TRACEBACK_PROFILES = RUN_DIFFERENTIAL_PROFILES;
+
+const programs = runPrograms();
+const fixture = readRunFixture();
+
+/** Runs a program on the model as `python NAME.py` would from its directory. */
+function runModel(dir: string, file: string, profile: string): RunResult {
+  // 3.9+ show the script's absolute path in tracebacks; 3.8 the path as given.
+  const filename = profile === '3.8' ? file : `${DIR_PLACEHOLDER}/${file}`;
+  return runPython(readFileSync(join(dir, file), 'utf8'), { python: profile, filename });
+}
+
+/** The problems with the model's run of `key` against CPython's `truth`. */
+function compare(key: string, profile: string, model: RunResult, truth: ProgramOutput): string[] {
+  const refused = KNOWN_UNSUPPORTED[key]?.profiles.includes(profile) ?? false;
+  const isError = key.startsWith('errors/');
+  if (refused || (isError && !TRACEBACK_PROFILES.includes(profile))) {
+    if (model.outcome !== 'unsupported')
+      return [`expected the model to refuse (exit 2), it ended ${model.outcome}: ${model.stdout}`];
+    if (!/^[^:]+:\d+:\d+: .+ is not supported by pymem run\n$/.test(model.stderr))
+      return [`the refusal is not one FILE:LINE:COL line: ${model.stderr}`];
+    // What it printed before refusing is what CPython printed first.
+    return truth.stdout.startsWith(model.stdout) ? [] : ['printed something CPython did not'];
+  }
+  const problems: string[] = [];
+  if (model.stdout !== truth.stdout)
+    problems.push(`stdout differs:\n${model.stdout}\n--- CPython:\n${truth.stdout}`);
+  const status = model.outcome === 'ok' ? 0 : model.outcome === 'unsupported' ? 2 : 1;
+  if (status !== truth.status)
+    problems.push(`exit ${status} (${model.stderr.trim()}), CPython ${truth.status}`);
+  if (isError && model.stderr !== truth.stderr)
+    problems.push(`traceback differs:\n${model.stderr}--- CPython:\n${truth.stderr}`);
+  return problems;
+}
+
+describe('pymem run, recorded', () => {
+  it('has at least 60 programs and every one recorded on 3.8 … 3.13', () => {
+    expect(programs.filter((p) => p.key.startsWith('run/')).length).toBeGreaterThanOrEqual(60);
+    for (const { key } of programs) {
+      const versions = (fixture[key] ?? [])
+        .flatMap((o) => o.versions)
+        .map((v) => v.split('.').slice(0, 2).join('.'));
+      expect(versions.sort(), key).toEqual([...RUN_DIFFERENTIAL_PROFILES].sort());
+    }
+  });
+
+  for (const profile of RUN_DIFFERENTIAL_PROFILES) {
+    it(`prints what CPython ${profile} printed, for every program`, () => {
+      const problems: string[] = [];
+      for (const { key, dir, file } of programs) {
+        const truth = fixture[key]?.find((o) =>
+          o.versions.some((v) => v.startsWith(`${profile}.`)),
+        );
+        if (truth === undefined) continue;
+        const model = runModel(dir, file, profile);
+        if (model.outcome === 'ok') validateHeap(model.heap);
+        problems.push(...compare(key, profile, model, truth).map((p) => `${key}: ${p}`));
+      }
+      expect(problems).toEqual([]);
+    });
+  }
+
+  it('shows the seed example: a new dict literal and the template copy take the same bytes', () => {
+    for (const profile of RUN_DIFFERENTIAL_PROFILES) {
+      const version = fixture['run/seed_process_request.py']!.flatMap((o) => o.versions).find((v) =>
+        v.startsWith(`${profile}.`),
+      )!;
+      const truth = recordedOutput(fixture, 'run/seed_process_request.py', version)!;
+      const lines = truth.stdout.trim().split('\n').slice(0, 3);
+      for (const line of lines) {
+        const [literal, copy] = line.split(' ').map(Number);
+        expect(literal, `${profile}: ${line}`).toBe(copy);
+      }
+    }
+  });
+
+  it('keeps KNOWN_UNSUPPORTED honest: each listed case is refused, nothing else is', () => {
+    for (const [key, { profiles }] of Object.entries(KNOWN_UNSUPPORTED)) {
+      const program = programs.find((p) => p.key === key)!;
+      for (const profile of RUN_DIFFERENTIAL_PROFILES) {
+        const outcome = runModel(program.dir, program.file, profile).outcome;
+        expect(outcome === 'unsupported', `${key} on ${profile}`).toBe(profiles.includes(profile));
+      }
+    }
+  });
+});
+
+describe('pymem run, live', () => {
+  for (const profile of RUN_DIFFERENTIAL_PROFILES) {
+    const interpreter = liveInterpreterFor(profile as ProfileName, 'pymem run differential');
+    it.skipIf(interpreter === null)(
+      `prints what the CPython ${profile} here prints`,
+      async () => {
+        const problems: string[] = [];
+        const outputs = await Promise.all(
+          programs.map(({ key, dir, file }) =>
+            runWithCPython(interpreter!, dir, file, key.startsWith('errors/')),
+          ),
+        );
+        programs.forEach(({ key, dir, file }, i) => {
+          const model = runModel(dir, file, profile);
+          problems.push(...compare(key, profile, model, outputs[i]!).map((p) => `${key}: ${p}`));
+        });
+        expect(problems).toEqual([]);
+      },
+      120_000,
+    );
+  }
+});
