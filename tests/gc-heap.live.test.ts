@@ -2,7 +2,8 @@
  * The collector on the object heap against real CPython: tests/scripts/gc_heap_probe.py
  * builds cycles of many kinds (instances, lists, dicts, closures and cells, bound
  * methods, weakrefs with callbacks, `__del__`, resurrection, gc.freeze, automatic
- * collections) and reports gc.collect(gen) results, gc.get_count() after each step,
+ * collections, suspended generators, exceptions kept with their tracebacks and
+ * frames) and reports gc.collect(gen) results, gc.get_count() after each step,
  * the get_stats() difference and the order in which finalizers and callbacks ran. The
  * same programs run here on a `Heap` with a `HeapCollector`, object for object —
  * including the tuple each gc.get_count() call returns, which the probe keeps in its
@@ -14,7 +15,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { liveInterpreterFor, runProbe } from '@pymem/cpython';
 import { HeapCollector } from '@pymem/gc';
-import { Heap, type ObjectHandle, validateHeap } from '@pymem/objects';
+import {
+  CO_GENERATOR,
+  type CodeObject,
+  Heap,
+  type ObjectHandle,
+  validateHeap,
+} from '@pymem/objects';
 import { type ProfileName, RECORDED_PROFILE_NAMES } from '@pymem/versions';
 import { describe, expect, it } from 'vitest';
 
@@ -46,6 +53,11 @@ class ModelProgram {
   /** `WithMethod.method`, a function the class holds. */
   readonly method: ObjectHandle;
   readonly callbacks: Record<'cb_x' | 'cb_y' | 'cb_z', ObjectHandle>;
+  /** The probe's functions that run as frames (gen_self, gen_hold, keep_error, …). */
+  readonly codes: Record<
+    'genSelf' | 'genHold' | 'keepError' | 'raiseInner' | 'keepOuter' | 'scenario',
+    CodeObject
+  >;
   /** The scenario's `rec` list and what its items say. */
   rec = 0;
   out: Json[] = [];
@@ -79,6 +91,94 @@ class ModelProgram {
       callbacks[name] = cb;
     }
     this.callbacks = callbacks as ModelProgram['callbacks'];
+    // Code shapes of the probe's functions: co_nlocals and co_flags as compiled
+    // (CO_OPTIMIZED | CO_NEWLOCALS, + CO_GENERATOR); the stack size only sizes the
+    // frames, which these scenarios do not measure.
+    const code = (nlocals: number, generator = false): CodeObject =>
+      heap.newCode({
+        nlocals,
+        ncells: 0,
+        nfrees: 0,
+        stacksize: 4,
+        flags: generator ? CO_GENERATOR | 3 : 3,
+      });
+    this.codes = {
+      genSelf: code(1, true),
+      genHold: code(1, true),
+      keepError: code(2),
+      raiseInner: code(0),
+      keepOuter: code(2),
+      scenario: code(0),
+    };
+    this.warmUp();
+  }
+
+  /**
+   * The probe's warm_up() for the functions that run as frames: each is called once,
+   * so that on 3.8–3.10 its code keeps a zombie frame (the cycles the error functions
+   * leave are collected before the first scenario).
+   */
+  private warmUp(): void {
+    const { heap, codes } = this;
+    for (const code of [codes.genSelf, codes.genHold]) {
+      const g = heap.callGenerator(code, code === codes.genHold ? [heap.none] : []);
+      if (code === codes.genSelf) heap.generatorStoreFast(g, 0, heap.none);
+      heap.decref(heap.generatorNext(g, heap.none));
+      heap.generatorNext(g, 0);
+      heap.decref(g);
+    }
+    this.keepError();
+    this.keepOuter();
+  }
+
+  /** `except ValueError as err: keep = err` in the running call; then `err` is deleted. */
+  private keepCaught(): void {
+    const heap = this.heap;
+    const e = heap.catchException();
+    heap.storeFast(0, e);
+    heap.storeFast(1, e);
+    heap.decref(e);
+    // 3.8 deletes `err` before POP_EXCEPT, 3.9+ after.
+    if (heap.layout.minor < 9) heap.storeFast(0, 0);
+    heap.endExcept();
+    if (heap.layout.minor >= 9) heap.storeFast(0, 0);
+  }
+
+  /** `keep_error()`: raises ValueError and keeps it in a local (exception → tb → frame → local). */
+  keepError(): void {
+    const heap = this.heap;
+    heap.callFunction(this.codes.keepError);
+    heap.raiseException(heap.newException());
+    this.keepCaught();
+    heap.returnFromFunction();
+  }
+
+  /** `keep_outer()`: catches what `raise_inner()` raises and keeps it (two frames, two tracebacks). */
+  keepOuter(): void {
+    const heap = this.heap;
+    heap.callFunction(this.codes.keepOuter);
+    heap.callFunction(this.codes.raiseInner);
+    heap.raiseException(heap.newException());
+    heap.unwindException();
+    this.keepCaught();
+    heap.returnFromFunction();
+  }
+
+  /** `gen_hold(x)` then `next(g)`: a generator suspended at `yield x`, holding `x`. */
+  genHold(x: ObjectHandle): ObjectHandle {
+    const g = this.heap.callGenerator(this.codes.genHold, [x]);
+    this.heap.decref(this.heap.generatorNext(g, x));
+    return g;
+  }
+
+  /**
+   * The scenario function's own call: on 3.11+ a frame that a returning callee's
+   * frame object links to (f_back) once it takes its frame over.
+   */
+  inScenarioCall(body: () => void): void {
+    this.heap.callFunction(this.codes.scenario);
+    body();
+    this.heap.returnFromFunction();
   }
 
   label(o: ObjectHandle): string {
@@ -361,6 +461,66 @@ const SCENARIOS: Record<string, Scenario> = {
     heap.decref(x);
     py.record(hc.gc.collect());
   },
+  'generator-self': (py) =>
+    py.inScenarioCall(() => {
+      const { heap, hc } = py;
+      hc.gc.collect();
+      // g = gen_self(); BOX.append(g); next(g): the body pops g into its local `me`.
+      const g = heap.callGenerator(py.codes.genSelf);
+      heap.generatorStoreFast(g, 0, g);
+      const one = heap.newInt(1);
+      heap.decref(heap.generatorNext(g, one));
+      heap.decref(one);
+      py.recordCount();
+      heap.decref(g);
+      py.record(hc.gc.collect());
+      py.recordCount();
+    }),
+  'generator-cycle': (py) =>
+    py.inScenarioCall(() => {
+      const { heap, hc } = py;
+      hc.gc.collect();
+      const lst = heap.newList();
+      const g = py.genHold(lst);
+      heap.listAppend(lst, g);
+      heap.decref(lst);
+      heap.decref(g);
+      py.recordCount();
+      py.record(hc.gc.collect(0));
+      py.recordCount();
+    }),
+  'generator-finalizer': (py) =>
+    py.inScenarioCall(() => {
+      const { heap, hc } = py;
+      hc.gc.collect();
+      const d = heap.newInstance(py.classes.WithDel);
+      py.set(d, 'label', heap.newStr('d'));
+      const g = py.genHold(d);
+      heap.setAttr(d, 'peer', g);
+      heap.decref(d);
+      heap.decref(g);
+      py.recordCount();
+      py.record(hc.gc.collect());
+      py.recordCount();
+    }),
+  'exception-kept': (py) =>
+    py.inScenarioCall(() => {
+      const { hc } = py;
+      hc.gc.collect();
+      py.keepError();
+      py.recordCount();
+      py.record(hc.gc.collect());
+      py.recordCount();
+    }),
+  'traceback-frames': (py) =>
+    py.inScenarioCall(() => {
+      const { hc } = py;
+      hc.gc.collect();
+      py.keepOuter();
+      py.recordCount();
+      py.record(hc.gc.collect(1));
+      py.recordCount();
+    }),
 };
 
 /** Runs the probe's module on the model and answers in its JSON shape. */
@@ -438,7 +598,7 @@ for (const profile of RECORDED_PROFILE_NAMES) {
  * finalizers and callbacks, for the scenarios whose collections are all full ones.
  * Left out: gc.get_count() (young/old spaces; and on 3.14 `weakref.ref` is called
  * without an argument tuple), the scenarios collecting generations 0 and 1
- * (generations, dicts), automatic collections, and tuple-untracking (3.14 makes
+ * (generations, dicts, generator-cycle, traceback-frames), automatic collections, and tuple-untracking (3.14 makes
  * all-atomic tuples untracked at creation: the object layer's job).
  */
 const PYODIDE_HEAP_FIXTURE = join(FIXTURES, 'gc-heap-3.14.2-pyodide.json');
@@ -450,6 +610,9 @@ const FULL_ONLY = [
   'finalizers',
   'resurrection',
   'freeze',
+  'generator-self',
+  'generator-finalizer',
+  'exception-kept',
 ];
 
 function sharedWith314(scenarios: HeapProbe['scenarios']): Record<string, unknown> {

@@ -10,7 +10,8 @@ get_stats() difference over the scenario, `log` the order in which __del__ metho
 weakref callbacks ran. Automatic collection is off except in 'automatic'.
 Every Python function called inside a scenario is called once beforehand, so that on
 3.8-3.10 its frame object already exists (a zombie frame) and no frame allocation
-moves gc.get_count().
+moves gc.get_count(). A suspended generator in a cycle is freed by its finalizer
+(closing it clears its frame), so gc.collect() does not count it.
 """
 import gc
 import json
@@ -65,6 +66,36 @@ def make_closure():
     def f():
         return f
     return f
+
+
+BOX = []
+
+
+def gen_self():
+    me = BOX.pop()
+    yield 1
+
+
+def gen_hold(x):
+    yield x
+
+
+def keep_error():
+    try:
+        raise ValueError
+    except ValueError as err:
+        keep = err
+
+
+def raise_inner():
+    raise ValueError
+
+
+def keep_outer():
+    try:
+        raise_inner()
+    except ValueError as err:
+        keep = err
 
 
 def scenario_ten_instance_pairs(rec):
@@ -232,6 +263,58 @@ def scenario_automatic(rec):
     rec.append(gc.collect())
 
 
+def scenario_generator_self(rec):
+    gc.collect()
+    g = gen_self()
+    BOX.append(g)
+    next(g)
+    rec.append(gc.get_count())
+    del g
+    rec.append(gc.collect())
+    rec.append(gc.get_count())
+
+
+def scenario_generator_cycle(rec):
+    gc.collect()
+    lst = []
+    g = gen_hold(lst)
+    next(g)
+    lst.append(g)
+    del lst, g
+    rec.append(gc.get_count())
+    rec.append(gc.collect(0))
+    rec.append(gc.get_count())
+
+
+def scenario_generator_finalizer(rec):
+    gc.collect()
+    d = WithDel()
+    d.label = 'd'
+    g = gen_hold(d)
+    next(g)
+    d.peer = g
+    del d, g
+    rec.append(gc.get_count())
+    rec.append(gc.collect())
+    rec.append(gc.get_count())
+
+
+def scenario_exception_kept(rec):
+    gc.collect()
+    keep_error()
+    rec.append(gc.get_count())
+    rec.append(gc.collect())
+    rec.append(gc.get_count())
+
+
+def scenario_traceback_frames(rec):
+    gc.collect()
+    keep_outer()
+    rec.append(gc.get_count())
+    rec.append(gc.collect(1))
+    rec.append(gc.get_count())
+
+
 SCENARIOS = [
     ('ten-instance-pairs', scenario_ten_instance_pairs),
     ('generations', scenario_generations),
@@ -244,6 +327,11 @@ SCENARIOS = [
     ('freeze', scenario_freeze),
     ('tuple-untracking', scenario_tuple_untracking),
     ('automatic', scenario_automatic),
+    ('generator-self', scenario_generator_self),
+    ('generator-cycle', scenario_generator_cycle),
+    ('generator-finalizer', scenario_generator_finalizer),
+    ('exception-kept', scenario_exception_kept),
+    ('traceback-frames', scenario_traceback_frames),
 ]
 
 DEFAULT_THRESHOLD = gc.get_threshold()
@@ -261,6 +349,13 @@ def warm_up():
     w.label = '-'
     del w
     make_closure()
+    BOX.append(None)
+    for _ in gen_self():
+        pass
+    for _ in gen_hold(None):
+        pass
+    keep_error()
+    keep_outer()
     SAVED.clear()
     LOG.clear()
 

@@ -103,9 +103,12 @@ export class HeapGcGraph implements GcGraph {
     return false;
   }
 
-  /** {@inheritDoc GcGraph.hasFinalizer} */
+  /**
+   * {@inheritDoc GcGraph.hasFinalizer} Generators and coroutines always have one
+   * (`_PyGen_Finalize`): it closes one that has not completed, which clears its frame.
+   */
   hasFinalizer(id: number): boolean {
-    return this.heap.hasFinalizer(id);
+    return isGenerator(this.heap, id) || this.heap.hasFinalizer(id);
   }
 
   /** {@inheritDoc GcGraph.isWeakref} */
@@ -141,8 +144,19 @@ export class HeapGcGraph implements GcGraph {
     }
   }
 
-  /** {@inheritDoc GcGraph.finalize} */
+  /**
+   * {@inheritDoc GcGraph.finalize} A generator's finalizer is `_PyGen_Finalize`: a
+   * generator that has not completed is closed (`gen_close`, as `g.close()`); the
+   * model's bodies never catch GeneratorExit. Not modelled: the "never awaited"
+   * warning of a coroutine that never started.
+   */
   finalize(id: number): void {
+    if (isGenerator(this.heap, id)) {
+      this.heap.incref(id);
+      this.heap.generatorClose(id);
+      this.heap.decref(id);
+      return;
+    }
     const body = this.finalizers.get(this.heap.classOf(id));
     this.heap.incref(id);
     try {
@@ -180,6 +194,12 @@ export class HeapGcGraph implements GcGraph {
   untracked(id: number): void {
     this.heap.untrack(id);
   }
+}
+
+/** True for a generator or a coroutine (types with `_PyGen_Finalize` as tp_finalize). */
+function isGenerator(heap: Heap, id: number): boolean {
+  const type = heap.typeOf(id);
+  return type === 'generator' || type === 'coroutine';
 }
 
 /**
