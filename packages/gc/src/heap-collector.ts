@@ -41,9 +41,11 @@
  * types (Modules/gcmodule.c 3.8–3.12, Python/gc.c 3.13+).
  */
 import { type GcObserver, type Heap, isGcType, type ObjectHandle } from '@pymem/objects';
-import { Collector, type CollectorOptions, CollectorUsageError } from './collector.ts';
+import { Collector, CollectorUsageError } from './collector.ts';
+import { collectorVariant } from './constants.ts';
 import { GcModule } from './gc-module.ts';
 import type { GcGraph, GcKind, Visit } from './graph.ts';
+import { IncrementalCollector, type IncrementalCollectorOptions } from './incremental.ts';
 
 /** The body of a class's `__del__`, called with the instance (a reference is held around it). */
 export type FinalizerBody = (o: ObjectHandle) => void;
@@ -51,9 +53,13 @@ export type FinalizerBody = (o: ObjectHandle) => void;
 /** The body of a weakref callback, called with the weakref (a reference is held around it). */
 export type WeakrefCallbackBody = (weakref: ObjectHandle) => void;
 
-/** Options of {@link HeapCollector}: the collector's, minus what the heap supplies. */
+/**
+ * Options of {@link HeapCollector}: the collector's, minus what the heap supplies. With
+ * the heap's profile 3.14 and `patch` 0–4 it runs the incremental collector (whose
+ * `initialHeapSize` then applies), otherwise the generational one.
+ */
 export type HeapCollectorOptions = Omit<
-  CollectorOptions,
+  IncrementalCollectorOptions,
   'graph' | 'profile' | 'clearFreeLists' | 'aroundCallbacks'
 >;
 
@@ -209,7 +215,10 @@ function isGenerator(heap: Heap, id: number): boolean {
 export class HeapCollector {
   /** The heap collected. */
   readonly heap: Heap;
-  /** The collector (its `hook` publishes {@link GcEvent}s). */
+  /**
+   * The collector (its `hook` publishes {@link GcEvent}s): an `IncrementalCollector`
+   * on 3.14.0–3.14.4, else the generational one.
+   */
   readonly collector: Collector;
   /** The `gc` module over it. */
   readonly gc: GcModule;
@@ -224,9 +233,12 @@ export class HeapCollector {
     if (heap.gc !== null) throw new CollectorUsageError('the heap already has a collector');
     this.heap = heap;
     this.graph = new HeapGcGraph(heap, options.unraisable ?? (() => {}));
-    const collector = new Collector({
+    const profile = heap.layout.profile;
+    const Variant =
+      collectorVariant(profile, options.patch) === 'incremental' ? IncrementalCollector : Collector;
+    const collector = new Variant({
       ...options,
-      profile: heap.layout.profile,
+      profile,
       graph: this.graph,
       clearFreeLists: () => heap.clearFreeLists(),
       // 3.12+ invoke_gc_callback: the phase name as a new str, made and dropped even
