@@ -16,6 +16,7 @@ import { OBMALLOC_CONSTANTS, Obmalloc } from '@pymem/obmalloc';
 import { parseVersion, RECORDED_PROFILE_NAMES } from '@pymem/versions';
 import { describe, expect, it } from 'vitest';
 import {
+  interpreterFrees,
   normalize,
   recordedAddresses,
   recordedSections,
@@ -61,8 +62,14 @@ describe('allocator requests of objects, recorded', () => {
 describe('allocator requests of objects, live', () => {
   for (const profile of RECORDED_PROFILE_NAMES) {
     const interpreter = liveInterpreterFor(profile, 'object allocator requests');
+    // One retry, with a fresh recording: now and then (about one run in thirty, seen on
+    // 3.8) the interpreter's own state before a section differs in a size class the
+    // model then uses (an address-dependent cache eviction is one known cause), which
+    // no replay of the prefix can know. The model is deterministic: a real difference
+    // fails both recordings.
     it.skipIf(!interpreter)(
       `makes a fresh CPython ${profile} run's calls, pointer for pointer`,
+      { retry: 1 },
       async () => {
         const text = await recordObjectRequests(interpreter!);
         const recorded = recordedSections(text);
@@ -81,25 +88,38 @@ describe('allocator requests of objects, live', () => {
             }
           }
         }
+        // The interpreter frees blocks of its own inside sections now and then (3.8–3.10's
+        // type attribute cache drops a name when an address-dependent entry is evicted):
+        // frees of blocks allocated before the first section, which no model object
+        // owns. Each is applied to the model's allocator at the start of its section and
+        // left out of the comparison — so one made in the middle of a section, between
+        // two of the model's calls of its size class, still shows as a wrong pointer.
+        const own = interpreterFrees(text, SECTIONS[0]![0]);
         const heap = new Heap({ profile, obmalloc });
-        const model = runSections(heap);
-        // The interpreter itself now and then frees a block of its own inside a section
-        // (seen once on 3.8, at the start of a section): a free of an address that none
-        // of the model's calls in that section touch. At most one such free per run is
-        // set aside, and named; a missing free of the model's own objects would still
-        // show up as a different pointer in the calls that follow.
+        let applied = 0;
+        const model = runSections(heap, (label) => {
+          for (const address of own.get(label) ?? []) {
+            obmalloc.free(address);
+            applied++;
+          }
+        });
+        // Those blocks were counted as the interpreter's when the heap was made.
+        (heap as { foreignBlocks: number }).foreignBlocks -= applied;
         const foreign: string[] = [];
         for (const [label] of SECTIONS) {
           const calls = withAddresses(model.get(label) ?? []);
-          const touched = new Set(calls.map((line) => line.split(' ').at(-1)));
+          const theirs = new Set((own.get(label) ?? []).map((a) => a.toString(16)));
           const cpython = withAddresses(recorded.get(label) ?? []).filter((line) => {
-            const own = !line.startsWith('f ') || touched.has(line.split(' ').at(-1));
-            if (!own) foreign.push(`${label}: ${line}`);
-            return own;
+            const interpreter = line.startsWith('f ') && theirs.has(line.split(' ').at(-1)!);
+            if (interpreter) foreign.push(`${label}: ${line}`);
+            return !interpreter;
           });
           expect({ label, calls }).toEqual({ label, calls: cpython });
         }
-        expect(foreign.length, `frees set aside: ${foreign.join('; ')}`).toBeLessThanOrEqual(1);
+        if (foreign.length > 0)
+          process.stderr.write(
+            `interpreter's own frees set aside (${profile}): ${foreign.join('; ')}\n`,
+          );
         validateHeap(heap);
       },
     );

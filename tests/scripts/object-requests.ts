@@ -296,9 +296,13 @@ const PROGRAM_NAMES: readonly string[] =
 
 /**
  * Runs every section on `heap` and returns its allocator calls per section label.
- * Names stay bound between sections, as in the program.
+ * Names stay bound between sections, as in the program. `beforeSection` runs first in
+ * each section (its allocator calls are not the section's).
  */
-export function runSections(heap: Heap): Map<string, AllocatorCall[]> {
+export function runSections(
+  heap: Heap,
+  beforeSection: (label: string) => void = () => {},
+): Map<string, AllocatorCall[]> {
   const g = new Globals(heap);
   for (const name of PROGRAM_NAMES) g.set(name, heap.newNone());
   if (heap.layout.minor >= 9) {
@@ -327,6 +331,7 @@ export function runSections(heap: Heap): Map<string, AllocatorCall[]> {
   };
   try {
     for (const [label, run] of SECTIONS) {
+      beforeSection(label);
       current = [];
       run(heap, g);
       result.set(label, current);
@@ -450,6 +455,55 @@ export function withAddresses(calls: readonly AllocatorCall[]): string[] {
         ? `f ${c.domain} ${hex(c.address)}`
         : `${c.call} ${c.domain} ${c.nbytes} ${hex(c.address)}`,
   );
+}
+
+/**
+ * The interpreter's own frees inside the sections of a text recording: frees (per
+ * section label, in order) of blocks that were allocated before the mark `first` and
+ * are still the same blocks — the model's objects are all made after that mark, so
+ * such a free is never one of theirs. (3.8–3.10's type attribute cache, for one, holds
+ * names and drops one when an entry is evicted, and which entry is evicted depends on
+ * addresses.)
+ */
+export function interpreterFrees(text: string, first: string): Map<string, number[]> {
+  const before = new Set<number>();
+  const frees = new Map<string, number[]>();
+  // null until the mark `first`; then the frees of the current section.
+  let section: number[] | null = null;
+  // The mark's own label bytes (allocated just before it, freed just after) are the
+  // recorder's, not the interpreter's: recordedSections drops them too.
+  let last: { nbytes: number; address: number } | null = null;
+  let labelBytes = -1;
+  const hex = (s: string | undefined): number => Number.parseInt(s ?? '0', 16);
+  for (const line of text.split('\n')) {
+    const f = line.split(' ');
+    if (f[0] === 'S') {
+      const label = f.slice(1).join(' ');
+      labelBytes = last !== null && last.nbytes === 33 + label.length ? last.address : -1;
+      if (section !== null || label === first) {
+        section = frees.get(label) ?? [];
+        frees.set(label, section);
+      }
+      continue;
+    }
+    const domain = f[1];
+    if (f[0]!.length !== 1 || !'mcrf'.includes(f[0]!) || (domain !== 'obj' && domain !== 'mem'))
+      continue;
+    last = f[0] === 'm' ? { nbytes: Number(f[2]), address: hex(f[3]) } : null;
+    if (f[0] === 'm' || f[0] === 'c') {
+      if (section === null) before.add(hex(f[3]));
+      else before.delete(hex(f[3]));
+    } else if (f[0] === 'r') {
+      before.delete(hex(f[2]));
+      if (section === null) before.add(hex(f[4]));
+      else before.delete(hex(f[4]));
+    } else {
+      const address = hex(f[2]);
+      if (section !== null && before.has(address) && address !== labelBytes) section.push(address);
+      before.delete(address);
+    }
+  }
+  return frees;
 }
 
 /**
