@@ -12,12 +12,14 @@
  * move the seeker in between without showing a wrong state.
  */
 import type { JSX } from 'preact';
-import { useRef } from 'preact/hooks';
-import { HeapMap, type HeapMapHandle } from '../heapmap/HeapMap.tsx';
+import { useMemo, useRef } from 'preact/hooks';
+import { describeTarget } from '../heapmap/describe-target.ts';
+import { HeapMap, type HeapMapHandle, type PoolRef } from '../heapmap/HeapMap.tsx';
 import { Legend } from '../heapmap/Legend.tsx';
 import { OpenBar } from '../open/OpenBar.tsx';
 import { FlameGraphPanel } from '../panels/FlameGraphPanel.tsx';
 import { FragmentationPanel } from '../panels/FragmentationPanel.tsx';
+import { ObjectsPanel } from '../panels/ObjectsPanel.tsx';
 import { PoolZoom } from '../panels/PoolZoom.tsx';
 import { ProfilePanel } from '../panels/ProfilePanel.tsx';
 import { SitesPanel } from '../panels/SitesPanel.tsx';
@@ -31,6 +33,7 @@ import { usePlayback } from './use-playback.ts';
 import { usePosition } from './use-position.ts';
 import { useRecording } from './use-recording.ts';
 import { useSelection } from './use-selection.ts';
+import { useObjectSelection, useSnapshotView } from './use-snapshot.ts';
 import { useViewerHook } from './use-viewer-hook.ts';
 import { Welcome } from './Welcome.tsx';
 
@@ -47,6 +50,25 @@ export function App({ preload }: AppProps): JSX.Element {
   const cursor = usePosition(session);
   const { position, seek } = cursor;
   const [selected, setSelected] = useSelection(session);
+  const snapshot = useSnapshotView(session, position);
+  const [object, setObject] = useObjectSelection(snapshot);
+  const block = useMemo(() => {
+    const held = snapshot && object !== null ? snapshot.blockOf(object) : null;
+    return held && { ...held, offset: held.address - held.poolAddress };
+  }, [snapshot, object]);
+  const selectObject = (chosen: number) => {
+    setObject(chosen);
+    const held = snapshot?.blockOf(chosen);
+    if (held) setSelected({ arena: held.arena, pool: held.pool });
+  };
+  // A click on the heap map selects the object living in the block clicked, if any.
+  const pickBlock = (pool: PoolRef, offset: number) => {
+    if (!session || !snapshot) return;
+    const target = describeTarget(session.model(position), pool.arena, pool.pool, offset);
+    if (target?.kind !== 'block' || target.state !== 'allocated') return;
+    const found = snapshot.objectInBlock(target.address, target.blockSize);
+    setObject(found >= 0 ? found : null);
+  };
   const playback = usePlayback(session, cursor);
   const paints = usePaintTracking(session, recording.timings);
   const heapMap = useRef<HeapMapHandle | null>(null);
@@ -88,6 +110,8 @@ export function App({ preload }: AppProps): JSX.Element {
                 position={position}
                 selected={selected}
                 onSelect={setSelected}
+                block={block}
+                onPick={pickBlock}
                 handle={heapMap}
                 onPaint={paints.onPaint}
               />
@@ -107,6 +131,9 @@ export function App({ preload }: AppProps): JSX.Element {
               />
             </div>
             <aside class="workspace-right">
+              {snapshot && (
+                <ObjectsPanel view={snapshot} selected={object} onSelect={selectObject} />
+              )}
               <StatsPanel session={session} position={position} />
               <FragmentationPanel session={session} position={position} />
               <SitesPanel

@@ -1,0 +1,194 @@
+/**
+ * A heap snapshot as the viewer shows it: its objects by type, found by type name or
+ * address, each linked to the pymalloc block holding it, why it is alive, and what
+ * the collector would find there. Every analysis is the one the CLI prints
+ * (`pymem objects`, `pymem why`, `pymem gc` call the same @pymem/analysis functions),
+ * computed once per snapshot and only when first asked for.
+ *
+ *   snapshot ─┬─ snapshotObjects(model at its event) ── by type      (pymem objects)
+ *             ├─ ReferenceChains.chainTo(object) ────── why alive    (pymem why)
+ *             ├─ collectSnapshot(profile, 2) ────────── collector    (pymem gc)
+ *             └─ blockHolding(model, address) ───────── object ↔ heap-map block
+ *
+ * Invariant: every block named is allocated in the model after exactly
+ * `snapshot.eventIndex` events, the instant the process was walked.
+ */
+import {
+  blockHolding,
+  collectSnapshot,
+  type HeldBlock,
+  heapTypeName,
+  type ReferenceChain,
+  ReferenceChains,
+  type SnapshotCollection,
+  type SnapshotObjects,
+  snapshotObjects,
+} from '@pymem/analysis';
+import {
+  HeapGeneration,
+  HeapObjectFlag,
+  type HeapSnapshot,
+  heapEdgeName,
+  heapGeneration,
+  type Trace,
+} from '@pymem/tracing';
+import type { ViewerSession } from './session.ts';
+
+/** Most objects a search returns. */
+export const SEARCH_LIMIT = 50;
+
+/** One referent of an object, with the edge's name where the recorder found it. */
+export interface Referent {
+  readonly object: number;
+  /** `[3]`, `['key']`, `.__dict__`, or '' where unnamed. */
+  readonly edge: string;
+}
+
+/** The complete heap snapshot taken at event `position` (the last such), or null. */
+export function snapshotAt(trace: Trace, position: number): HeapSnapshot | null {
+  const snapshots = trace.heapSnapshots ?? [];
+  for (let k = snapshots.length - 1; k >= 0; k--) {
+    const snapshot = snapshots[k] as HeapSnapshot;
+    if (snapshot.complete && snapshot.eventIndex === position) return snapshot;
+  }
+  return null;
+}
+
+/** `0x7f04c52e1070`. */
+export function hexOf(address: number): string {
+  return `0x${address.toString(16)}`;
+}
+
+/** One snapshot of an open recording and its analyses. */
+export class SnapshotView {
+  readonly snapshot: HeapSnapshot;
+  private readonly session: ViewerSession;
+  private byType: SnapshotObjects | null = null;
+  private chains: ReferenceChains | null = null;
+  private collection: SnapshotCollection | null = null;
+  private sortedAddresses: Uint32Array | null = null;
+  private readonly typeNames: string[];
+
+  constructor(session: ViewerSession, snapshot: HeapSnapshot) {
+    this.session = session;
+    this.snapshot = snapshot;
+    this.typeNames = snapshot.types.map((type) =>
+      type.module === 'builtins' ? type.qualname : `${type.module}.${type.qualname}`,
+    );
+  }
+
+  /** Objects by type and their link to the blocks, as `pymem objects` reports them. */
+  objects(): SnapshotObjects {
+    if (!this.byType)
+      this.byType = snapshotObjects(this.snapshot, this.session.model(this.snapshot.eventIndex));
+    return this.byType;
+  }
+
+  /** The shortest chain to `object` from a module (else from outside), as `pymem why` finds it. */
+  why(object: number): ReferenceChain {
+    if (!this.chains) this.chains = new ReferenceChains(this.snapshot);
+    return this.chains.chainTo(object);
+  }
+
+  /** What `gc.collect()` would find at the snapshot, as `pymem gc` reports it. */
+  collect(): SnapshotCollection {
+    if (!this.collection)
+      this.collection = collectSnapshot(this.snapshot, this.session.profile.name, 2);
+    return this.collection;
+  }
+
+  /** `module.qualname` of object `i`. */
+  typeName(i: number): string {
+    return heapTypeName(this.snapshot, i);
+  }
+
+  /** Generation 0–2, "permanent", or "untracked". */
+  generation(i: number): string {
+    const code = heapGeneration(this.snapshot, i);
+    if (code === HeapGeneration.none) return 'untracked';
+    if (code === HeapGeneration.permanent) return 'permanent';
+    return `generation ${code}`;
+  }
+
+  /** 3.12+ `_Py_IsImmortal`. */
+  immortal(i: number): boolean {
+    return ((this.snapshot.flags[i] as number) & HeapObjectFlag.immortal) !== 0;
+  }
+
+  /** A module's `__name__`, or null. */
+  label(i: number): string | null {
+    return this.snapshot.labels.get(i) ?? null;
+  }
+
+  /** Referents of `i` in tp_traverse order. */
+  referents(i: number): Referent[] {
+    const { refStart, refs } = this.snapshot;
+    const start = refStart[i] as number;
+    const out: Referent[] = [];
+    for (let k = start; k < (refStart[i + 1] as number); k++)
+      out.push({ object: refs[k] as number, edge: heapEdgeName(this.snapshot, i, k - start) });
+    return out;
+  }
+
+  /** The block holding object `i` in the model at the snapshot, or null (outside pymalloc). */
+  blockOf(i: number): HeldBlock | null {
+    return blockHolding(
+      this.session.model(this.snapshot.eventIndex),
+      this.snapshot.address[i] as number,
+    );
+  }
+
+  /** The object whose address lies in `[address, address + size)` (the lowest), or −1. */
+  objectInBlock(address: number, size: number): number {
+    const order = this.addressOrder();
+    const addresses = this.snapshot.address;
+    let low = 0;
+    let high = order.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((addresses[order[middle] as number] as number) < address) low = middle + 1;
+      else high = middle;
+    }
+    const found = order[low];
+    if (found === undefined) return -1;
+    return (addresses[found] as number) < address + size ? found : -1;
+  }
+
+  /**
+   * Objects matching `query`, at most {@link SEARCH_LIMIT}: for `0x…`, those whose
+   * address starts with those hex digits; else those whose type name is the text,
+   * then those whose type name contains it (case-insensitive).
+   */
+  search(query: string): number[] {
+    const text = query.trim().toLowerCase();
+    if (text === '') return [];
+    const out: number[] = [];
+    const n = this.snapshot.length;
+    if (/^0x[0-9a-f]+$/.test(text)) {
+      for (let i = 0; i < n && out.length < SEARCH_LIMIT; i++)
+        if (hexOf(this.snapshot.address[i] as number).startsWith(text)) out.push(i);
+      return out;
+    }
+    const exact = new Set<number>();
+    const partial = new Set<number>();
+    this.typeNames.forEach((name, id) => {
+      const lower = name.toLowerCase();
+      if (lower === text) exact.add(id);
+      else if (lower.includes(text)) partial.add(id);
+    });
+    for (const wanted of [exact, partial])
+      for (let i = 0; i < n && out.length < SEARCH_LIMIT; i++)
+        if (wanted.has(this.snapshot.type[i] as number)) out.push(i);
+    return out;
+  }
+
+  private addressOrder(): Uint32Array {
+    if (!this.sortedAddresses) {
+      const addresses = this.snapshot.address;
+      const order = Uint32Array.from({ length: this.snapshot.length }, (_, i) => i);
+      order.sort((a, b) => (addresses[a] as number) - (addresses[b] as number));
+      this.sortedAddresses = order;
+    }
+    return this.sortedAddresses;
+  }
+}
