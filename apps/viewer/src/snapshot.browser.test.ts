@@ -57,6 +57,10 @@ describe.skipIf(!available)('the heap-snapshot views in Chromium', () => {
   const hex = (address: number) => `0x${address.toString(16)}`;
   const indexOf = (address: string) =>
     snapshot.address.indexOf(Number.parseInt(address.slice(2), 16));
+  const typeOf = (i: number) => {
+    const type = snapshot.types[snapshot.type[i]!]!;
+    return type.module === 'builtins' ? type.qualname : `${type.module}.${type.qualname}`;
+  };
   const detailAddress = () => page.textContent('[data-testid=object-address]');
 
   beforeAll(async () => {
@@ -235,6 +239,10 @@ describe.skipIf(!available)('the heap-snapshot views in Chromium', () => {
       ([a, p, o]) => window.__pymemViewer!.pointOf(a!, p!, o!),
       [held!.arena, held!.pool, held!.address - held!.poolAddress + held!.size / 2],
     );
+    await page.mouse.move(point!.x, point!.y);
+    expect(await page.textContent('[data-testid=heapmap-tooltip]')).toContain(
+      `holds ${typeOf(target)} at ${hex(snapshot.address[target]!)}`,
+    );
     await page.mouse.click(point!.x, point!.y);
     expect(await detailAddress()).toBe(hex(snapshot.address[target]!));
     expect(await page.locator('[data-testid=heapmap-block]').getAttribute('data-address')).toBe(
@@ -260,6 +268,38 @@ describe.skipIf(!available)('the heap-snapshot views in Chromium', () => {
     expect(rows.map((row) => [Number(row[0]), Number(row[1]), row[3]!.split(' (')[0]])).toEqual(
       cli.groups.map((group) => [group.cycles, group.objects, group.composition]),
     );
+    // The phases, in CPython's order, with the objects each touched: the young list is
+    // every object the process had in generations 0-2, the garbage is what is freed.
+    const phases = await page.$$eval('[data-testid=collector-phases] > li', (items) =>
+      items.map((li) => ({
+        phase: li.getAttribute('data-phase') ?? '',
+        objects: Number((li.textContent ?? '').split(' ')[1]!.replaceAll(',', '')),
+      })),
+    );
+    const order = [
+      'update-refs',
+      'immortal-to-permanent',
+      'subtract-refs',
+      'move-unreachable',
+      'untrack-tuples',
+      'untrack-dicts',
+      'move-legacy-finalizers',
+      'handle-weakrefs',
+      'finalize-garbage',
+      'resurrected',
+      'delete-garbage',
+      'handle-legacy-finalizers',
+    ];
+    const ranks = phases.map((step) => order.indexOf(step.phase));
+    expect(ranks.length).toBeGreaterThan(3);
+    expect(ranks.every((rank) => rank >= 0)).toBe(true);
+    expect([...ranks].sort((a, b) => a - b)).toEqual(ranks);
+    const count = (phase: string) => phases.find((step) => step.phase === phase)?.objects;
+    let young = 0;
+    for (let i = 0; i < snapshot.length; i++) if (snapshot.flags[i]! >> 6 <= 2) young++;
+    expect(count('update-refs')).toBe(young);
+    expect(count('move-unreachable')).toBeGreaterThanOrEqual(cli.unreachable);
+    expect(count('delete-garbage')).toBe(cli.collected);
     await page
       .locator('[data-testid=collector]')
       .screenshot({ path: join(SHOTS, 'collector.png') });

@@ -49,12 +49,15 @@ export interface SnapshotCollection {
 
 /**
  * Runs the modelled collection of `generation` (0–2) on a complete snapshot.
+ * `onPhase` hears each phase of the collection, in CPython's order, with the number
+ * of objects it touched (see @pymem/gc events.ts).
  * @throws RangeError for a generation outside 0–2 or an incomplete snapshot.
  */
 export function collectSnapshot(
   snapshot: HeapSnapshot,
   profile: ProfileName,
   generation: number,
+  onPhase?: (phase: string, objects: number) => void,
 ): SnapshotCollection {
   if (!Number.isInteger(generation) || generation < 0 || generation > 2)
     throw new RangeError(`generation must be 0, 1 or 2, not ${generation}`);
@@ -71,6 +74,7 @@ export function collectSnapshot(
   let weakrefCallbacks = 0;
   collector.hook = (event) => {
     if (event.type === 'gc-weakref-callback') weakrefCallbacks++;
+    if (event.type === 'gc-phase') onPhase?.(event.phase, event.objects.length);
     if (
       event.type === 'gc-phase' &&
       (event.phase === 'delete-garbage' || event.phase === 'move-legacy-finalizers')

@@ -16,6 +16,7 @@ import { useMemo, useRef } from 'preact/hooks';
 import { describeTarget } from '../heapmap/describe-target.ts';
 import { HeapMap, type HeapMapHandle, type PoolRef } from '../heapmap/HeapMap.tsx';
 import { Legend } from '../heapmap/Legend.tsx';
+import { hexOf } from '../model/snapshot-view.ts';
 import { OpenBar } from '../open/OpenBar.tsx';
 import { FlameGraphPanel } from '../panels/FlameGraphPanel.tsx';
 import { FragmentationPanel } from '../panels/FragmentationPanel.tsx';
@@ -56,6 +57,17 @@ export function App({ preload }: AppProps): JSX.Element {
     const held = snapshot && object !== null ? snapshot.blockOf(object) : null;
     return held && { ...held, offset: held.address - held.poolAddress };
   }, [snapshot, object]);
+  const blockOwner = useMemo(
+    () =>
+      snapshot &&
+      ((address: number, size: number) => {
+        const found = snapshot.objectInBlock(address, size);
+        return found < 0
+          ? `no object of snapshot "${snapshot.snapshot.label}" here`
+          : `holds ${snapshot.typeName(found)} at ${hexOf(snapshot.snapshot.address[found] as number)}`;
+      }),
+    [snapshot],
+  );
   const selectObject = (chosen: number) => {
     setObject(chosen);
     const held = snapshot?.blockOf(chosen);
@@ -111,6 +123,7 @@ export function App({ preload }: AppProps): JSX.Element {
                 selected={selected}
                 onSelect={setSelected}
                 block={block}
+                blockOwner={blockOwner}
                 onPick={pickBlock}
                 handle={heapMap}
                 onPaint={paints.onPaint}
@@ -120,6 +133,11 @@ export function App({ preload }: AppProps): JSX.Element {
                   session={session}
                   position={position}
                   pool={selected}
+                  marked={
+                    block && block.arena === selected.arena && block.pool === selected.pool
+                      ? block.index
+                      : null
+                  }
                   onClose={() => setSelected(null)}
                 />
               )}

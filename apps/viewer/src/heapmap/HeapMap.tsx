@@ -38,6 +38,8 @@ export interface HeapMapProps {
   readonly onSelect: (pool: PoolRef) => void;
   /** A block to mark (the selected object's), by pool and byte offset in the pool. */
   readonly block?: (PoolRef & { readonly offset: number; readonly address: number }) | null;
+  /** The tooltip's line naming what lives in an allocated block (a snapshot's object), if any. */
+  readonly blockOwner?: ((address: number, size: number) => string | null) | null;
   /** Called on a click on a pool with the byte offset clicked. */
   readonly onPick?: (pool: PoolRef, offset: number) => void;
   readonly handle: RefObject<HeapMapHandle | null>;
@@ -97,7 +99,8 @@ function drawLabels(
 
 /** The heap map canvas with its tooltip. */
 export function HeapMap(props: HeapMapProps): JSX.Element {
-  const { session, position, selected, onSelect, handle, onPaint, block, onPick } = props;
+  const { session, position, selected, onSelect, handle, onPaint, block, onPick, blockOwner } =
+    props;
   const box = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const drawn = useRef<Drawn | null>(null);
@@ -186,9 +189,15 @@ export function HeapMap(props: HeapMapProps): JSX.Element {
           };
         }
       }
-      return targetLines(target, allocation);
+      const lines = targetLines(target, allocation);
+      const owner =
+        target.kind === 'block' && target.state === 'allocated'
+          ? blockOwner?.(target.address, target.blockSize)
+          : null;
+      if (owner) lines.push(owner);
+      return lines;
     },
-    [session, position, scratch],
+    [session, position, scratch, blockOwner],
   );
 
   useLayoutEffect(() => {

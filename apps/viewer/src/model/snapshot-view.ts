@@ -44,6 +44,13 @@ export interface Referent {
   readonly edge: string;
 }
 
+/** One phase of the modelled collection and the number of objects it touched. */
+export interface CollectionPhase {
+  /** The collector's name for it (`update-refs`, `subtract-refs`, …). */
+  readonly phase: string;
+  readonly objects: number;
+}
+
 /** The complete heap snapshot taken at event `position` (the last such), or null. */
 export function snapshotAt(trace: Trace, position: number): HeapSnapshot | null {
   const snapshots = trace.heapSnapshots ?? [];
@@ -66,6 +73,7 @@ export class SnapshotView {
   private byType: SnapshotObjects | null = null;
   private chains: ReferenceChains | null = null;
   private collection: SnapshotCollection | null = null;
+  private readonly collectionPhases: CollectionPhase[] = [];
   private sortedAddresses: Uint32Array | null = null;
   private readonly typeNames: string[];
 
@@ -93,8 +101,16 @@ export class SnapshotView {
   /** What `gc.collect()` would find at the snapshot, as `pymem gc` reports it. */
   collect(): SnapshotCollection {
     if (!this.collection)
-      this.collection = collectSnapshot(this.snapshot, this.session.profile.name, 2);
+      this.collection = collectSnapshot(this.snapshot, this.session.profile.name, 2, (phase, n) =>
+        this.collectionPhases.push({ phase, objects: n }),
+      );
     return this.collection;
+  }
+
+  /** The phases of {@link collect}'s collection, in the order CPython runs them. */
+  phases(): readonly CollectionPhase[] {
+    this.collect();
+    return this.collectionPhases;
   }
 
   /** `module.qualname` of object `i`. */

@@ -150,8 +150,25 @@ function ObjectDetail({
   );
 }
 
+/** What each phase's count is, in words (phases as @pymem/gc names them). */
+const PHASE_WORDS: Readonly<Record<string, string>> = {
+  'update-refs': 'gc_refs copied from the refcounts',
+  'immortal-to-permanent': 'immortal objects moved to the permanent generation',
+  'subtract-refs': 'internal references subtracted',
+  'move-unreachable': 'tentatively unreachable',
+  'untrack-tuples': 'tuples untracked',
+  'untrack-dicts': 'dicts untracked',
+  'move-legacy-finalizers': 'held by legacy finalizers (tp_del)',
+  'handle-weakrefs': 'weakrefs cleared',
+  'finalize-garbage': 'finalizers (__del__) called',
+  resurrected: 'resurrected',
+  'delete-garbage': 'cleared and freed (tp_clear)',
+  'handle-legacy-finalizers': 'appended to gc.garbage',
+};
+
 function CollectorSummary({ view }: { view: SnapshotView }): JSX.Element {
   const result = view.collect();
+  const phases = view.phases();
   return (
     <div class="collector" data-testid="collector">
       <h3>the collector at this snapshot</h3>
@@ -163,6 +180,14 @@ function CollectorSummary({ view }: { view: SnapshotView }): JSX.Element {
           ? `; ${grouped(result.weakrefCallbacks)} weakref callbacks`
           : ''}
       </p>
+      <ol class="collector-phases" data-testid="collector-phases">
+        {phases.map((step, k) => (
+          <li key={k} data-phase={step.phase}>
+            <span class="phase">{step.phase}</span> {grouped(step.objects)}{' '}
+            <span class="hint">{PHASE_WORDS[step.phase] ?? ''}</span>
+          </li>
+        ))}
+      </ol>
       {result.groups.length > 0 && (
         <table class="collector-groups" data-testid="collector-groups">
           <thead>
