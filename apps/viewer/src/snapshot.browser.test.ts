@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { brotliDecompressSync } from 'node:zlib';
 import { blockHolding } from '@pymem/analysis';
 import { arenaContaining, arenaInfo, BlockState, poolBlockStates, poolInfo } from '@pymem/obmalloc';
@@ -304,5 +305,30 @@ describe.skipIf(!available)('the heap-snapshot views in Chromium', () => {
       .locator('[data-testid=collector]')
       .screenshot({ path: join(SHOTS, 'collector.png') });
     expect(pageErrors).toEqual([]);
+  });
+
+  it('shows the same views in the static build opened from file://', async () => {
+    const local = await browser.context.newPage();
+    try {
+      const errors: string[] = [];
+      local.on('pageerror', (error) => errors.push(error.message));
+      await local.goto(pathToFileURL(join(APP, 'index.html')).href);
+      await local.setInputFiles('[data-testid=file-input]', file);
+      await local.waitForFunction(() => window.__pymemViewer?.timings.firstPaint != null, null, {
+        timeout: 60_000,
+      });
+      await local.click('button[data-mark="s"]');
+      await local.fill('[data-testid=objects-search]', '__main__.Leak');
+      await local.locator('[data-testid=objects-results] button').first().click();
+      const cli = pymemJson('why', file, '--type', '__main__.Leak', '--mark', 's') as {
+        chains: { text: string }[];
+      };
+      expect(await local.textContent('[data-testid=why-text]')).toBe(cli.chains[0]!.text);
+      await local.locator('[data-testid=heapmap-block]').waitFor();
+      await local.screenshot({ path: join(SHOTS, 'snapshot-file-url.png'), fullPage: true });
+      expect(errors).toEqual([]);
+    } finally {
+      await local.close();
+    }
   });
 });
