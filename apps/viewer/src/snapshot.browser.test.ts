@@ -126,6 +126,11 @@ describe.skipIf(!available)('the heap-snapshot views in Chromium', () => {
     expect(await page.textContent('[data-testid=objects-summary]')).toBe(
       `${g(cli.objects)} objects, ${g(cli.bytes)} bytes: ${g(cli.linked)} in ${g(cli.blocks)} pymalloc blocks, ${g(cli.outside)} outside pymalloc, ${g(cli.unlinked)} unlinked`,
     );
+    // Every object inside pymalloc's arenas is in one arena row.
+    const inArenas = await page.$$eval('[data-testid=objects-arenas] tbody tr', (trs) =>
+      trs.map((tr) => Number(tr.querySelectorAll('td')[1]!.textContent!.replaceAll(',', ''))),
+    );
+    expect(inArenas.reduce((sum, n) => sum + n, 0)).toBe(cli.objects - cli.outside);
     await page
       .locator('[data-testid=objects-panel]')
       .screenshot({ path: join(SHOTS, 'objects-panel.png') });

@@ -69,6 +69,23 @@ describe('SnapshotView over a CPython 3.12.1 heap snapshot', () => {
     expect(linked).toBe(view.objects().linked);
   });
 
+  it('puts every object inside an arena in exactly one arena row, its types summing to it', () => {
+    const arenas = view.arenaObjects();
+    const all = view.objects();
+    expect(arenas.reduce((sum, row) => sum + row.objects, 0)).toBe(all.linked + all.unlinked);
+    for (const row of arenas) {
+      expect(row.types.reduce((sum, type) => sum + type.objects, 0)).toBe(row.objects);
+      expect(row.types.reduce((sum, type) => sum + type.bytes, 0)).toBe(row.bytes);
+    }
+    // Linked objects sit in their block's arena.
+    const counted = new Map(arenas.map((row) => [row.arena, 0]));
+    for (let i = 0; i < snapshot.length; i++) {
+      const block = view.blockOf(i);
+      if (block) counted.set(block.arena, (counted.get(block.arena) ?? 0) + 1);
+    }
+    for (const row of arenas) expect(counted.get(row.arena)).toBeLessThanOrEqual(row.objects);
+  });
+
   it('finds an object by any prefix of its address and by its type name', () => {
     fc.assert(
       fc.property(fc.nat(snapshot.length - 1), fc.integer({ min: 3, max: 14 }), (i, digits) => {

@@ -24,6 +24,7 @@ import {
   type SnapshotObjects,
   snapshotObjects,
 } from '@pymem/analysis';
+import { arenaContaining, arenaInfo } from '@pymem/obmalloc';
 import {
   HeapGeneration,
   HeapObjectFlag,
@@ -51,6 +52,23 @@ export interface CollectionPhase {
   readonly objects: number;
 }
 
+/** The snapshot's objects inside one arena: what keeps it from going back to the OS. */
+export interface ArenaObjects {
+  /** Arena object index. */
+  readonly arena: number;
+  /** The arena's base address. */
+  readonly address: number;
+  readonly objects: number;
+  /** `sys.getsizeof` total (unknown sizes count 0). */
+  readonly bytes: number;
+  /** Its types, most bytes first. */
+  readonly types: readonly {
+    readonly type: string;
+    readonly objects: number;
+    readonly bytes: number;
+  }[];
+}
+
 /** The complete heap snapshot taken at event `position` (the last such), or null. */
 export function snapshotAt(trace: Trace, position: number): HeapSnapshot | null {
   const snapshots = trace.heapSnapshots ?? [];
@@ -76,6 +94,7 @@ export class SnapshotView {
   private readonly collectionPhases: CollectionPhase[] = [];
   private sortedAddresses: Uint32Array | null = null;
   private readonly typeNames: string[];
+  private arenas: ArenaObjects[] | null = null;
 
   constructor(session: ViewerSession, snapshot: HeapSnapshot) {
     this.session = session;
@@ -111,6 +130,46 @@ export class SnapshotView {
   phases(): readonly CollectionPhase[] {
     this.collect();
     return this.collectionPhases;
+  }
+
+  /**
+   * The objects inside each arena of the model at the snapshot, by type: the types
+   * pinning the arena (an arena is freed only when none of its blocks is live).
+   * Arenas in index order; objects outside every arena are left out.
+   */
+  arenaObjects(): readonly ArenaObjects[] {
+    if (this.arenas) return this.arenas;
+    const model = this.session.model(this.snapshot.eventIndex);
+    const byArena = new Map<number, Map<number, { objects: number; bytes: number }>>();
+    for (let i = 0; i < this.snapshot.length; i++) {
+      const arena = arenaContaining(model, this.snapshot.address[i] as number);
+      if (arena < 0) continue;
+      let types = byArena.get(arena);
+      if (!types) {
+        types = new Map();
+        byArena.set(arena, types);
+      }
+      const id = this.snapshot.type[i] as number;
+      const row = types.get(id) ?? { objects: 0, bytes: 0 };
+      types.set(id, row);
+      row.objects++;
+      row.bytes += Math.max(0, this.snapshot.size[i] as number);
+    }
+    this.arenas = [...byArena]
+      .sort((a, b) => a[0] - b[0])
+      .map(([arena, types]) => {
+        const rows = [...types]
+          .map(([id, row]) => ({ type: this.typeNames[id] ?? '?', ...row }))
+          .sort((a, b) => b.bytes - a.bytes || b.objects - a.objects || (a.type < b.type ? -1 : 1));
+        return {
+          arena,
+          address: arenaInfo(model, arena)?.address ?? 0,
+          objects: rows.reduce((sum, row) => sum + row.objects, 0),
+          bytes: rows.reduce((sum, row) => sum + row.bytes, 0),
+          types: rows,
+        };
+      });
+    return this.arenas;
   }
 
   /** `module.qualname` of object `i`. */

@@ -150,6 +150,46 @@ function ObjectDetail({
   );
 }
 
+/** Types named per arena. */
+const ARENA_TYPES_SHOWN = 4;
+
+function ArenaTable({ view }: { view: SnapshotView }): JSX.Element {
+  const arenas = view.arenaObjects();
+  return (
+    <div class="arena-objects">
+      <h3>what lives in each arena</h3>
+      <table class="objects-arenas" data-testid="objects-arenas">
+        <thead>
+          <tr>
+            <th>arena</th>
+            <th>objects</th>
+            <th>bytes</th>
+            <th>types, most bytes first</th>
+          </tr>
+        </thead>
+        <tbody>
+          {arenas.map((row) => (
+            <tr key={row.arena} data-arena={row.arena}>
+              <td>#{row.arena}</td>
+              <td>{grouped(row.objects)}</td>
+              <td>{grouped(row.bytes)}</td>
+              <td>
+                {row.types
+                  .slice(0, ARENA_TYPES_SHOWN)
+                  .map((type) => `${type.type} ×${grouped(type.objects)}`)
+                  .join(', ')}
+                {row.types.length > ARENA_TYPES_SHOWN
+                  ? `, … ${grouped(row.types.length - ARENA_TYPES_SHOWN)} more types`
+                  : ''}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 /** What each phase's count is, in words (phases as @pymem/gc names them). */
 const PHASE_WORDS: Readonly<Record<string, string>> = {
   'update-refs': 'gc_refs copied from the refcounts',
@@ -233,6 +273,7 @@ export function ObjectsPanel({ view, selected, onSelect }: ObjectsPanelProps): J
         <span class="hint">{bytes(total.bytes)}</span>
       </header>
       <TypesTable view={view} onType={setQuery} />
+      <ArenaTable view={view} />
       <label class="objects-search">
         find by type or address{' '}
         <input
