@@ -1,7 +1,7 @@
 import { Obmalloc } from '@pymem/obmalloc';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { blockHolding } from './object-block.ts';
+import { blockHolding, type PoolStatesCache } from './object-block.ts';
 
 describe('blockHolding', () => {
   it('finds the allocated block around every byte of a live request, and nothing for a freed one', () => {
@@ -19,10 +19,12 @@ describe('blockHolding', () => {
           requests.forEach((request, k) => {
             if (request.free) model.free(pointers[k] as number);
           });
+          const cache: PoolStatesCache = new Map();
           requests.forEach((request, k) => {
             const pointer = pointers[k] as number;
             const inside = pointer + (seed % request.size);
             const held = blockHolding(model, inside);
+            expect(blockHolding(model, inside, cache)).toEqual(held);
             if (request.free) {
               // The block may have been handed out again only by a later malloc, never here.
               expect(held).toBeNull();

@@ -6,8 +6,8 @@
  *   the arena's first pool) ──► block index ((address − pool − header) / block size)
  *
  * The block *containing* the address is found, so the GC header and the 3.12+
- * pre-header in front of an object need no per-version offsets (the same rule as
- * `snapshotObjects`).
+ * pre-header in front of an object need no per-version offsets. `snapshotObjects`
+ * links a heap snapshot's objects through it; the viewer marks their blocks with it.
  *
  * Invariant: a returned block is allocated in the model and
  * `address ≤ object address < address + size`.
@@ -37,8 +37,21 @@ export interface HeldBlock {
   readonly index: number;
 }
 
-/** The allocated block of `model` that contains `address`, or null (outside pymalloc, or free). */
-export function blockHolding(model: Obmalloc, address: number): HeldBlock | null {
+/**
+ * Block states of the pools read so far, by arena object × 1024 + pool index: pass one
+ * to {@link blockHolding} when looking up many addresses in one unchanged model.
+ */
+export type PoolStatesCache = Map<number, Uint8Array>;
+
+/**
+ * The allocated block of `model` that contains `address`, or null (outside pymalloc,
+ * or not allocated). `cache` must not outlive a change of the model.
+ */
+export function blockHolding(
+  model: Obmalloc,
+  address: number,
+  cache?: PoolStatesCache,
+): HeldBlock | null {
   const arena = arenaContaining(model, address);
   if (arena < 0) return null;
   const info = arenaInfo(model, arena);
@@ -50,8 +63,13 @@ export function blockHolding(model: Obmalloc, address: number): HeldBlock | null
   if (!header || header.sizeClass < 0) return null;
   const index = Math.floor((address - header.address - poolOverhead) / header.blockSize);
   if (index < 0 || index >= header.carvedBlocks) return null;
-  const states = new Uint8Array(header.capacity);
-  poolBlockStates(model, arena, pool, states);
+  const key = arena * 1024 + pool;
+  let states = cache?.get(key);
+  if (!states) {
+    states = new Uint8Array(header.capacity);
+    poolBlockStates(model, arena, pool, states);
+    cache?.set(key, states);
+  }
   if (states[index] !== BlockState.allocated) return null;
   return {
     arena,

@@ -11,12 +11,12 @@
  * reads the model through `session.model(position)`, so the warm-up and any seek can
  * move the seeker in between without showing a wrong state.
  */
+import { hexAddress } from '@pymem/obmalloc';
 import type { JSX } from 'preact';
 import { useMemo, useRef } from 'preact/hooks';
 import { describeTarget } from '../heapmap/describe-target.ts';
 import { HeapMap, type HeapMapHandle, type PoolRef } from '../heapmap/HeapMap.tsx';
 import { Legend } from '../heapmap/Legend.tsx';
-import { hexOf } from '../model/snapshot-view.ts';
 import { OpenBar } from '../open/OpenBar.tsx';
 import { FlameGraphPanel } from '../panels/FlameGraphPanel.tsx';
 import { FragmentationPanel } from '../panels/FragmentationPanel.tsx';
@@ -64,7 +64,7 @@ export function App({ preload }: AppProps): JSX.Element {
         const found = snapshot.objectInBlock(address, size);
         return found < 0
           ? `no object of snapshot "${snapshot.snapshot.label}" here`
-          : `holds ${snapshot.typeName(found)} at ${hexOf(snapshot.snapshot.address[found] as number)}`;
+          : `holds ${snapshot.typeName(found)} at ${hexAddress(snapshot.snapshot.address[found] as number)}`;
       }),
     [snapshot],
   );

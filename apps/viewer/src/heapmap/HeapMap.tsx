@@ -277,7 +277,7 @@ export function HeapMap(props: HeapMapProps): JSX.Element {
       <div
         class="heapmap-block"
         data-testid="heapmap-block"
-        data-address={`0x${block.address.toString(16)}`}
+        data-address={hexAddress(block.address)}
         style={{ left: `${Math.floor(point.x) - 4}px`, top: `${Math.floor(point.y) - 4}px` }}
       />
     );

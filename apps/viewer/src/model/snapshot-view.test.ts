@@ -7,13 +7,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliDecompressSync } from 'node:zlib';
 import { snapshotObjects } from '@pymem/analysis';
+import { hexAddress } from '@pymem/obmalloc';
 import { Replayer } from '@pymem/runtime';
 import { decodePmt } from '@pymem/tracing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { firstPass } from './first-pass.ts';
 import { ViewerSession } from './session.ts';
-import { hexOf, SnapshotView, snapshotAt } from './snapshot-view.ts';
+import { SnapshotView, snapshotAt } from './snapshot-view.ts';
 
 const FIXTURE = join(
   import.meta.dirname,
@@ -89,11 +90,13 @@ describe('SnapshotView over a CPython 3.12.1 heap snapshot', () => {
   it('finds an object by any prefix of its address and by its type name', () => {
     fc.assert(
       fc.property(fc.nat(snapshot.length - 1), fc.integer({ min: 3, max: 14 }), (i, digits) => {
-        const hex = hexOf(snapshot.address[i] as number);
+        const hex = hexAddress(snapshot.address[i] as number);
         const found = view.search(hex.slice(0, Math.min(hex.length, digits)));
         if (digits >= hex.length) expect(found).toContain(i);
         for (const j of found)
-          expect(hexOf(snapshot.address[j] as number).startsWith(hex.slice(0, digits))).toBe(true);
+          expect(hexAddress(snapshot.address[j] as number).startsWith(hex.slice(0, digits))).toBe(
+            true,
+          );
       }),
       { numRuns: 50 },
     );

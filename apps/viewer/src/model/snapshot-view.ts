@@ -24,7 +24,7 @@ import {
   type SnapshotObjects,
   snapshotObjects,
 } from '@pymem/analysis';
-import { arenaContaining, arenaInfo } from '@pymem/obmalloc';
+import { arenaContaining, arenaInfo, hexAddress } from '@pymem/obmalloc';
 import {
   HeapGeneration,
   HeapObjectFlag,
@@ -79,11 +79,6 @@ export function snapshotAt(trace: Trace, position: number): HeapSnapshot | null 
   return null;
 }
 
-/** `0x7f04c52e1070`. */
-export function hexOf(address: number): string {
-  return `0x${address.toString(16)}`;
-}
-
 /** One snapshot of an open recording and its analyses. */
 export class SnapshotView {
   readonly snapshot: HeapSnapshot;
@@ -96,6 +91,7 @@ export class SnapshotView {
   private readonly typeNames: string[];
   private arenas: ArenaObjects[] | null = null;
 
+  /** Views `snapshot` (complete) of `session`'s recording; analyses nothing yet. */
   constructor(session: ViewerSession, snapshot: HeapSnapshot) {
     this.session = session;
     this.snapshot = snapshot;
@@ -241,7 +237,7 @@ export class SnapshotView {
     const n = this.snapshot.length;
     if (/^0x[0-9a-f]+$/.test(text)) {
       for (let i = 0; i < n && out.length < SEARCH_LIMIT; i++)
-        if (hexOf(this.snapshot.address[i] as number).startsWith(text)) out.push(i);
+        if (hexAddress(this.snapshot.address[i] as number).startsWith(text)) out.push(i);
       return out;
     }
     const exact = new Set<number>();

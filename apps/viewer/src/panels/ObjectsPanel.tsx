@@ -5,9 +5,10 @@
  * is alive (what `pymem why` prints) and what the collector would find (what
  * `pymem gc` prints). Selecting an object selects its block in the heap map.
  */
+import { hexAddress } from '@pymem/obmalloc';
 import type { JSX } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
-import { hexOf, SEARCH_LIMIT, type SnapshotView } from '../model/snapshot-view.ts';
+import { SEARCH_LIMIT, type SnapshotView } from '../model/snapshot-view.ts';
 import { bytes, grouped } from './format.ts';
 
 /** Referents listed for the selected object. */
@@ -28,7 +29,7 @@ function ObjectLink(props: {
   prefix?: string;
 }): JSX.Element {
   const { view, object, onSelect, prefix } = props;
-  const address = hexOf(view.snapshot.address[object] as number);
+  const address = hexAddress(view.snapshot.address[object] as number);
   const label = view.label(object);
   return (
     <button
@@ -102,7 +103,7 @@ function ObjectDetail({
         <dt>type</dt>
         <dd data-testid="object-type">{view.typeName(object)}</dd>
         <dt>address</dt>
-        <dd data-testid="object-address">{hexOf(s.address[object] as number)}</dd>
+        <dd data-testid="object-address">{hexAddress(s.address[object] as number)}</dd>
         <dt>sys.getsizeof</dt>
         <dd data-testid="object-size">{size < 0 ? 'unknown' : `${grouped(size)} bytes`}</dd>
         <dt>refcount</dt>
@@ -114,7 +115,7 @@ function ObjectDetail({
         <dt>block</dt>
         <dd data-testid="object-block">
           {block
-            ? `${hexOf(block.address)} (${block.size}-byte block ${block.index} of pool ${block.pool}, arena #${block.arena})`
+            ? `${hexAddress(block.address)} (${block.size}-byte block ${block.index} of pool ${block.pool}, arena #${block.arena})`
             : 'outside pymalloc (static, or from malloc)'}
         </dd>
       </dl>
