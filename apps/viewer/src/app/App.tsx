@@ -7,15 +7,14 @@
  *   position ─► heap map paint (layout effect) + panels (memoised per position)
  *
  * Each concern is a hook (use-*.ts): the recording, the position, the selected pool,
- * playback, the paints, the keys, drag and drop, and the test hook. Every consumer
- * reads the model through `session.model(position)`, so the warm-up and any seek can
- * move the seeker in between without showing a wrong state.
+ * the heap snapshot and its selected object, playback, the paints, the keys, drag and
+ * drop, and the test hook. Every consumer reads the model through
+ * `session.model(position)`, so the warm-up and any seek can move the seeker in
+ * between without showing a wrong state.
  */
-import { hexAddress } from '@pymem/obmalloc';
 import type { JSX } from 'preact';
-import { useMemo, useRef } from 'preact/hooks';
-import { describeTarget } from '../heapmap/describe-target.ts';
-import { HeapMap, type HeapMapHandle, type PoolRef } from '../heapmap/HeapMap.tsx';
+import { useRef } from 'preact/hooks';
+import { HeapMap, type HeapMapHandle } from '../heapmap/HeapMap.tsx';
 import { Legend } from '../heapmap/Legend.tsx';
 import { OpenBar } from '../open/OpenBar.tsx';
 import { FlameGraphPanel } from '../panels/FlameGraphPanel.tsx';
@@ -34,7 +33,7 @@ import { usePlayback } from './use-playback.ts';
 import { usePosition } from './use-position.ts';
 import { useRecording } from './use-recording.ts';
 import { useSelection } from './use-selection.ts';
-import { useObjectSelection, useSnapshotView } from './use-snapshot.ts';
+import { useSnapshot } from './use-snapshot.ts';
 import { useViewerHook } from './use-viewer-hook.ts';
 import { Welcome } from './Welcome.tsx';
 
@@ -51,36 +50,8 @@ export function App({ preload }: AppProps): JSX.Element {
   const cursor = usePosition(session);
   const { position, seek } = cursor;
   const [selected, setSelected] = useSelection(session);
-  const snapshot = useSnapshotView(session, position);
-  const [object, setObject] = useObjectSelection(snapshot);
-  const block = useMemo(() => {
-    const held = snapshot && object !== null ? snapshot.blockOf(object) : null;
-    return held && { ...held, offset: held.address - held.poolAddress };
-  }, [snapshot, object]);
-  const blockOwner = useMemo(
-    () =>
-      snapshot &&
-      ((address: number, size: number) => {
-        const found = snapshot.objectInBlock(address, size);
-        return found < 0
-          ? `no object of snapshot "${snapshot.snapshot.label}" here`
-          : `holds ${snapshot.typeName(found)} at ${hexAddress(snapshot.snapshot.address[found] as number)}`;
-      }),
-    [snapshot],
-  );
-  const selectObject = (chosen: number) => {
-    setObject(chosen);
-    const held = snapshot?.blockOf(chosen);
-    if (held) setSelected({ arena: held.arena, pool: held.pool });
-  };
-  // A click on the heap map selects the object living in the block clicked, if any.
-  const pickBlock = (pool: PoolRef, offset: number) => {
-    if (!session || !snapshot) return;
-    const target = describeTarget(session.model(position), pool.arena, pool.pool, offset);
-    if (target?.kind !== 'block' || target.state !== 'allocated') return;
-    const found = snapshot.objectInBlock(target.address, target.blockSize);
-    setObject(found >= 0 ? found : null);
-  };
+  const snapshot = useSnapshot(session, position, setSelected);
+  const { block } = snapshot;
   const playback = usePlayback(session, cursor);
   const paints = usePaintTracking(session, recording.timings);
   const heapMap = useRef<HeapMapHandle | null>(null);
@@ -123,8 +94,8 @@ export function App({ preload }: AppProps): JSX.Element {
                 selected={selected}
                 onSelect={setSelected}
                 block={block}
-                blockOwner={blockOwner}
-                onPick={pickBlock}
+                blockOwner={snapshot.blockOwner}
+                onPick={snapshot.pickBlock}
                 handle={heapMap}
                 onPaint={paints.onPaint}
               />
@@ -149,8 +120,12 @@ export function App({ preload }: AppProps): JSX.Element {
               />
             </div>
             <aside class="workspace-right">
-              {snapshot && (
-                <ObjectsPanel view={snapshot} selected={object} onSelect={selectObject} />
+              {snapshot.view && (
+                <ObjectsPanel
+                  view={snapshot.view}
+                  selected={snapshot.object}
+                  onSelect={snapshot.selectObject}
+                />
               )}
               <StatsPanel session={session} position={position} />
               <FragmentationPanel session={session} position={position} />
