@@ -302,7 +302,7 @@ describe.skipIf(!available)('the heap-snapshot views in Chromium', () => {
     expect([...ranks].sort((a, b) => a - b)).toEqual(ranks);
     const count = (phase: string) => phases.find((step) => step.phase === phase)?.objects;
     let young = 0;
-    for (let i = 0; i < snapshot.length; i++) if (snapshot.flags[i]! >> 6 <= 2) young++;
+    for (let i = 0; i < snapshot.length; i++) if (((snapshot.flags[i]! >> 6) & 7) <= 2) young++;
     expect(count('update-refs')).toBe(young);
     expect(count('move-unreachable')).toBeGreaterThanOrEqual(cli.unreachable);
     expect(count('delete-garbage')).toBe(cli.collected);

@@ -17,6 +17,9 @@ import { HeapGeneration, HeapObjectFlag, type HeapSnapshot, heapGeneration } fro
 import type { ProfileName } from '@pymem/versions';
 import { SnapshotGraph } from './snapshot-graph.ts';
 
+/** The generation code's bits, once shifted down (docs/formats/pmt.md: bits 6–8). */
+const GENERATION_MASK = 7;
+
 /** Garbage cycles of one type composition. */
 export interface GarbageGroup {
   /** The composition, most frequent type first: `2 × __main__.Node, 1 × dict`. */
@@ -65,7 +68,8 @@ export function collectSnapshot(
   const graph = new SnapshotGraph(snapshot);
   const collector = new Collector({ profile, graph });
   for (let i = 0; i < snapshot.length; i++) {
-    const code = heapGeneration(snapshot, i);
+    // Bits 6–8 only: `heapGeneration` also returns the `labelled` bit (512) above them.
+    const code = heapGeneration(snapshot, i) & GENERATION_MASK;
     if (code === HeapGeneration.none) continue;
     collector.trackIn(i, code === HeapGeneration.permanent ? 'permanent' : code);
     if ((snapshot.flags[i] as number) & HeapObjectFlag.finalized) collector.setFinalized(i);

@@ -87,6 +87,27 @@ describe('SnapshotView over a CPython 3.12.1 heap snapshot', () => {
     for (const row of arenas) expect(counted.get(row.arena)).toBeLessThanOrEqual(row.objects);
   });
 
+  it('reads the generation from bits 6–8 only, modules (labelled) included', () => {
+    const modules: number[] = [];
+    for (let i = 0; i < snapshot.length; i++) {
+      expect(view.generation(i)).toMatch(/^(generation [0-2]|permanent|untracked)$/);
+      if (view.label(i) !== null) modules.push(i);
+    }
+    expect(modules.map((i) => view.label(i))).toContain('__main__');
+    // Modules are GC-tracked: each sits in a generation list.
+    for (const i of modules) expect(view.generation(i)).toMatch(/^generation [0-2]$/);
+  });
+
+  it("gives the collector every object of generations 0–2 as gc.collect(2)'s young list", () => {
+    let young = 0;
+    for (let i = 0; i < snapshot.length; i++) if (/^generation/.test(view.generation(i))) young++;
+    const phases = view.phases();
+    expect(phases[0]).toEqual({ phase: 'update-refs', objects: young });
+    expect(phases.find((step) => step.phase === 'delete-garbage')?.objects).toBe(
+      view.collect().collected,
+    );
+  });
+
   it('finds an object by any prefix of its address and by its type name', () => {
     fc.assert(
       fc.property(fc.nat(snapshot.length - 1), fc.integer({ min: 3, max: 14 }), (i, digits) => {

@@ -175,7 +175,8 @@ export class SnapshotView {
 
   /** Generation 0–2, "permanent", or "untracked". */
   generation(i: number): string {
-    const code = heapGeneration(this.snapshot, i);
+    // Bits 6–8 only: `heapGeneration` also returns the `labelled` bit (512) above them.
+    const code = heapGeneration(this.snapshot, i) & 7;
     if (code === HeapGeneration.none) return 'untracked';
     if (code === HeapGeneration.permanent) return 'permanent';
     return `generation ${code}`;
