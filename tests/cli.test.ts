@@ -580,7 +580,7 @@ describe('pymem view', () => {
     const head = html.slice(0, html.search(/<\/head>/i));
     const preload = /<meta name="pymem-trace" content="([^"]*)" \/>/.exec(head)?.[1];
     expect(preload).toBe('/trace');
-    const script = /<script type="module"[^>]* src="([^"]+)"/.exec(head)?.[1];
+    const script = /<script[^>]* src="([^"]+)"/.exec(head)?.[1];
     const app = await (await fetch(new URL(script!, root))).text();
     expect(app.includes('meta[name="pymem-trace"]'), 'the app reads the meta').toBe(true);
     const trace = await fetch(new URL(preload!, root));

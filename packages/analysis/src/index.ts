@@ -29,6 +29,7 @@ export {
   type ReportArenaRow,
   reportArenaRow,
 } from './fragmentation.ts';
+export { blockHolding, type HeldBlock, type PoolStatesCache } from './object-block.ts';
 export { heapTypeName, type ReferenceChain, ReferenceChains } from './reference-chains.ts';
 export {
   type SiteRow,

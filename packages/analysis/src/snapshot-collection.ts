@@ -17,6 +17,9 @@ import { HeapGeneration, HeapObjectFlag, type HeapSnapshot, heapGeneration } fro
 import type { ProfileName } from '@pymem/versions';
 import { SnapshotGraph } from './snapshot-graph.ts';
 
+/** The generation code's bits, once shifted down (docs/formats/pmt.md: bits 6–8). */
+const GENERATION_MASK = 7;
+
 /** Garbage cycles of one type composition. */
 export interface GarbageGroup {
   /** The composition, most frequent type first: `2 × __main__.Node, 1 × dict`. */
@@ -49,12 +52,15 @@ export interface SnapshotCollection {
 
 /**
  * Runs the modelled collection of `generation` (0–2) on a complete snapshot.
+ * `onPhase` hears each phase of the collection, in CPython's order, with the number
+ * of objects it touched (see @pymem/gc events.ts).
  * @throws RangeError for a generation outside 0–2 or an incomplete snapshot.
  */
 export function collectSnapshot(
   snapshot: HeapSnapshot,
   profile: ProfileName,
   generation: number,
+  onPhase?: (phase: string, objects: number) => void,
 ): SnapshotCollection {
   if (!Number.isInteger(generation) || generation < 0 || generation > 2)
     throw new RangeError(`generation must be 0, 1 or 2, not ${generation}`);
@@ -62,7 +68,8 @@ export function collectSnapshot(
   const graph = new SnapshotGraph(snapshot);
   const collector = new Collector({ profile, graph });
   for (let i = 0; i < snapshot.length; i++) {
-    const code = heapGeneration(snapshot, i);
+    // Bits 6–8 only: `heapGeneration` also returns the `labelled` bit (512) above them.
+    const code = heapGeneration(snapshot, i) & GENERATION_MASK;
     if (code === HeapGeneration.none) continue;
     collector.trackIn(i, code === HeapGeneration.permanent ? 'permanent' : code);
     if ((snapshot.flags[i] as number) & HeapObjectFlag.finalized) collector.setFinalized(i);
@@ -71,6 +78,7 @@ export function collectSnapshot(
   let weakrefCallbacks = 0;
   collector.hook = (event) => {
     if (event.type === 'gc-weakref-callback') weakrefCallbacks++;
+    if (event.type === 'gc-phase') onPhase?.(event.phase, event.objects.length);
     if (
       event.type === 'gc-phase' &&
       (event.phase === 'delete-garbage' || event.phase === 'move-legacy-finalizers')

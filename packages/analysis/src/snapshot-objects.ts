@@ -14,15 +14,9 @@
  *   1. `objects = linked + unlinked + outside`.
  *   2. The rows' objects sum to `objects`, their bytes to `bytes`.
  */
-import {
-  arenaContaining,
-  arenaInfo,
-  BlockState,
-  type Obmalloc,
-  poolBlockStates,
-  poolInfo,
-} from '@pymem/obmalloc';
+import { arenaContaining, type Obmalloc } from '@pymem/obmalloc';
 import type { HeapSnapshot } from '@pymem/tracing';
+import { blockHolding, type PoolStatesCache } from './object-block.ts';
 
 /** Objects of one type. */
 export interface ObjectTypeRow {
@@ -56,11 +50,7 @@ export interface SnapshotObjects {
 
 /** Links every object of `snapshot` to `model` (replayed to the snapshot's position). */
 export function snapshotObjects(snapshot: HeapSnapshot, model: Obmalloc): SnapshotObjects {
-  const { poolSize, poolOverhead } = model.constants;
-  const states = new Map<
-    number,
-    { address: number; blockSize: number; carved: number; state: Uint8Array }
-  >();
+  const states: PoolStatesCache = new Map();
   const rows = new Map<number, { objects: number; bytes: number; linked: number }>();
   const blocks = new Set<number>();
   let linked = 0;
@@ -82,7 +72,7 @@ export function snapshotObjects(snapshot: HeapSnapshot, model: Obmalloc): Snapsh
       outside++;
       continue;
     }
-    const block = blockAt(model, arena, address, poolSize, poolOverhead, states);
+    const block = blockHolding(model, address, states)?.address ?? -1;
     if (block < 0) {
       unlinked++;
       if (unlinkedAddresses.length < 10) unlinkedAddresses.push(address);
@@ -113,37 +103,4 @@ export function snapshotObjects(snapshot: HeapSnapshot, model: Obmalloc): Snapsh
     types,
     unlinkedAddresses,
   };
-}
-
-/** The address of the allocated block holding `address` in arena object `arena`, or −1. */
-function blockAt(
-  model: Obmalloc,
-  arena: number,
-  address: number,
-  poolSize: number,
-  poolOverhead: number,
-  cache: Map<number, { address: number; blockSize: number; carved: number; state: Uint8Array }>,
-): number {
-  const info = arenaInfo(model, arena);
-  if (!info) return -1;
-  const k = Math.floor((address - info.firstPool) / poolSize);
-  if (k < 0 || k >= info.poolsCarved) return -1;
-  const key = arena * 1024 + k;
-  let pool = cache.get(key);
-  if (!pool) {
-    const header = poolInfo(model, arena, k);
-    if (!header || header.sizeClass < 0) return -1;
-    const state = new Uint8Array(header.capacity);
-    poolBlockStates(model, arena, k, state);
-    pool = {
-      address: header.address,
-      blockSize: header.blockSize,
-      carved: header.carvedBlocks,
-      state,
-    };
-    cache.set(key, pool);
-  }
-  const index = Math.floor((address - pool.address - poolOverhead) / pool.blockSize);
-  if (index < 0 || index >= pool.carved || pool.state[index] !== BlockState.allocated) return -1;
-  return pool.address + poolOverhead + index * pool.blockSize;
 }

@@ -7,9 +7,10 @@
  *   position ─► heap map paint (layout effect) + panels (memoised per position)
  *
  * Each concern is a hook (use-*.ts): the recording, the position, the selected pool,
- * playback, the paints, the keys, drag and drop, and the test hook. Every consumer
- * reads the model through `session.model(position)`, so the warm-up and any seek can
- * move the seeker in between without showing a wrong state.
+ * the heap snapshot and its selected object, playback, the paints, the keys, drag and
+ * drop, and the test hook. Every consumer reads the model through
+ * `session.model(position)`, so the warm-up and any seek can move the seeker in
+ * between without showing a wrong state.
  */
 import type { JSX } from 'preact';
 import { useRef } from 'preact/hooks';
@@ -18,6 +19,7 @@ import { Legend } from '../heapmap/Legend.tsx';
 import { OpenBar } from '../open/OpenBar.tsx';
 import { FlameGraphPanel } from '../panels/FlameGraphPanel.tsx';
 import { FragmentationPanel } from '../panels/FragmentationPanel.tsx';
+import { ObjectsPanel } from '../panels/ObjectsPanel.tsx';
 import { PoolZoom } from '../panels/PoolZoom.tsx';
 import { ProfilePanel } from '../panels/ProfilePanel.tsx';
 import { SitesPanel } from '../panels/SitesPanel.tsx';
@@ -31,6 +33,7 @@ import { usePlayback } from './use-playback.ts';
 import { usePosition } from './use-position.ts';
 import { useRecording } from './use-recording.ts';
 import { useSelection } from './use-selection.ts';
+import { useSnapshot } from './use-snapshot.ts';
 import { useViewerHook } from './use-viewer-hook.ts';
 import { Welcome } from './Welcome.tsx';
 
@@ -47,6 +50,8 @@ export function App({ preload }: AppProps): JSX.Element {
   const cursor = usePosition(session);
   const { position, seek } = cursor;
   const [selected, setSelected] = useSelection(session);
+  const snapshot = useSnapshot(session, position, setSelected);
+  const { block } = snapshot;
   const playback = usePlayback(session, cursor);
   const paints = usePaintTracking(session, recording.timings);
   const heapMap = useRef<HeapMapHandle | null>(null);
@@ -88,6 +93,9 @@ export function App({ preload }: AppProps): JSX.Element {
                 position={position}
                 selected={selected}
                 onSelect={setSelected}
+                block={block}
+                blockOwner={snapshot.blockOwner}
+                onPick={snapshot.pickBlock}
                 handle={heapMap}
                 onPaint={paints.onPaint}
               />
@@ -96,6 +104,11 @@ export function App({ preload }: AppProps): JSX.Element {
                   session={session}
                   position={position}
                   pool={selected}
+                  marked={
+                    block && block.arena === selected.arena && block.pool === selected.pool
+                      ? block.index
+                      : null
+                  }
                   onClose={() => setSelected(null)}
                 />
               )}
@@ -107,6 +120,13 @@ export function App({ preload }: AppProps): JSX.Element {
               />
             </div>
             <aside class="workspace-right">
+              {snapshot.view && (
+                <ObjectsPanel
+                  view={snapshot.view}
+                  selected={snapshot.object}
+                  onSelect={snapshot.selectObject}
+                />
+              )}
               <StatsPanel session={session} position={position} />
               <FragmentationPanel session={session} position={position} />
               <SitesPanel

@@ -36,6 +36,12 @@ export interface HeapMapProps {
   readonly position: number;
   readonly selected: PoolRef | null;
   readonly onSelect: (pool: PoolRef) => void;
+  /** A block to mark (the selected object's), by pool and byte offset in the pool. */
+  readonly block?: (PoolRef & { readonly offset: number; readonly address: number }) | null;
+  /** The tooltip's line naming what lives in an allocated block (a snapshot's object), if any. */
+  readonly blockOwner?: ((address: number, size: number) => string | null) | null;
+  /** Called on a click on a pool with the byte offset clicked. */
+  readonly onPick?: (pool: PoolRef, offset: number) => void;
   readonly handle: RefObject<HeapMapHandle | null>;
   /** Called after each paint with the event index painted. */
   readonly onPaint?: (position: number) => void;
@@ -93,7 +99,8 @@ function drawLabels(
 
 /** The heap map canvas with its tooltip. */
 export function HeapMap(props: HeapMapProps): JSX.Element {
-  const { session, position, selected, onSelect, handle, onPaint } = props;
+  const { session, position, selected, onSelect, handle, onPaint, block, onPick, blockOwner } =
+    props;
   const box = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const drawn = useRef<Drawn | null>(null);
@@ -182,9 +189,15 @@ export function HeapMap(props: HeapMapProps): JSX.Element {
           };
         }
       }
-      return targetLines(target, allocation);
+      const lines = targetLines(target, allocation);
+      const owner =
+        target.kind === 'block' && target.state === 'allocated'
+          ? blockOwner?.(target.address, target.blockSize)
+          : null;
+      if (owner) lines.push(owner);
+      return lines;
     },
-    [session, position, scratch],
+    [session, position, scratch, blockOwner],
   );
 
   useLayoutEffect(() => {
@@ -229,7 +242,10 @@ export function HeapMap(props: HeapMapProps): JSX.Element {
     if (!current) return;
     const rect = (event.currentTarget as HTMLCanvasElement).getBoundingClientRect();
     const hit = hitTest(current.layout, event.clientX - rect.left, event.clientY - rect.top);
-    if (hit && hit.pool >= 0) onSelect({ arena: current.rows[hit.row]!, pool: hit.pool });
+    if (!hit || hit.pool < 0) return;
+    const pool = { arena: current.rows[hit.row]!, pool: hit.pool };
+    onSelect(pool);
+    onPick?.(pool, hit.offset);
   };
 
   const selection = (() => {
@@ -251,6 +267,22 @@ export function HeapMap(props: HeapMapProps): JSX.Element {
     );
   })();
 
+  const marked = (() => {
+    const current = drawn.current;
+    if (!block || !current) return null;
+    const row = current.rows.indexOf(block.arena);
+    if (row < 0) return null;
+    const point = pointOfOffset(current.layout, row, block.pool, block.offset);
+    return (
+      <div
+        class="heapmap-block"
+        data-testid="heapmap-block"
+        data-address={hexAddress(block.address)}
+        style={{ left: `${Math.floor(point.x) - 4}px`, top: `${Math.floor(point.y) - 4}px` }}
+      />
+    );
+  })();
+
   return (
     <div class="heapmap" ref={box}>
       <div class="heapmap-canvas-box">
@@ -263,6 +295,7 @@ export function HeapMap(props: HeapMapProps): JSX.Element {
           onClick={onClick}
         />
         {selection}
+        {marked}
       </div>
       {tooltip && (
         <div

@@ -3,6 +3,7 @@
  * {@link prepareLoader}), its progress forwarded, and the transferred trace (or the
  * worker's one-line message) as the outcome. Cancelling terminates the worker.
  */
+import ParseWorker from './parse-worker.ts?worker&inline';
 import type {
   LifetimesMessage,
   LoadedMessage,
@@ -24,11 +25,10 @@ export interface OpenHandle {
 
 let spare: Worker | null = null;
 
+// Inlined (a blob: URL) so the static build also runs from file://, where a worker
+// script loaded from a file is refused to the page's opaque origin.
 function startWorker(): Worker {
-  return new Worker(new URL('./parse-worker.ts', import.meta.url), {
-    type: 'module',
-    name: 'pymem-loader',
-  });
+  return new ParseWorker({ name: 'pymem-loader' });
 }
 
 /**

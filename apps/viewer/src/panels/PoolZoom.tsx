@@ -26,12 +26,20 @@ export interface PoolZoomProps {
   readonly position: number;
   readonly pool: PoolRef;
   readonly onClose: () => void;
+  /** A block to outline (the selected object's), by index in the pool. */
+  readonly marked?: number | null;
 }
 
 const LIST_SHOWN = 48;
 
 /** The zoom panel of one pool. */
-export function PoolZoom({ session, position, pool, onClose }: PoolZoomProps): JSX.Element {
+export function PoolZoom({
+  session,
+  position,
+  pool,
+  onClose,
+  marked = null,
+}: PoolZoomProps): JSX.Element {
   const canvas = useRef<HTMLCanvasElement>(null);
   const [hoverLine, setHoverLine] = useState('');
   const info = useMemo(() => {
@@ -98,7 +106,17 @@ export function PoolZoom({ session, position, pool, onClose }: PoolZoomProps): J
         context.fillText('▸', x + cell / 2, y + cell / 2 + 0.5);
       }
     }
-  }, [info]);
+    if (marked !== null && marked < n) {
+      context.strokeStyle = '#e11d48';
+      context.lineWidth = 2;
+      context.strokeRect(
+        (marked % columns) * cell + 1,
+        Math.floor(marked / columns) * cell + 1,
+        cell - 2,
+        cell - 2,
+      );
+    }
+  }, [info, marked]);
 
   const title = `arena #${pool.arena} · pool ${pool.pool}`;
   if (!('states' in info) || !info.states) {
