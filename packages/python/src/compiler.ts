@@ -30,6 +30,7 @@ import {
 } from './builtins.ts';
 import { type Constant, ConstantPool, foldBinary, foldUnary } from './constants.ts';
 import { type ErrorLocation, PythonError, Unsupported } from './errors.ts';
+import { attachCollector, GC_FUNCTIONS, gcCall } from './gc-calls.ts';
 import { type Expression, Flow, type Frame, type FunctionCode, type Statement } from './frame.ts';
 import type { Machine } from './machine.ts';
 import { binaryOp, shared, slice, subscript, unaryOp } from './operations.ts';
@@ -44,6 +45,8 @@ interface Scope {
   readonly locals: Map<string, number> | null;
 }
 
+/** The modules a program may import (module level only). */
+const MODULE_NAMES: ReadonlySet<string> = new Set(['sys', 'gc']);
 const MAX_DISPLAY = 15;
 const MAX_DEPTH = 900;
 
@@ -86,9 +89,11 @@ export class Compiler {
       }
     } while (cursor.next());
     for (const name of this.moduleAssigned)
-      if (BUILTIN_NAMES.has(name) || name === 'sys')
-        if (name !== 'sys' || !this.importsSys(statements))
+      if (BUILTIN_NAMES.has(name) || MODULE_NAMES.has(name))
+        if (!MODULE_NAMES.has(name) || !this.imports(statements, name))
           throw new Unsupported(`rebinding the builtin name '${name}'`);
+    // The collector sees every container from the first one (the code's constants).
+    if (this.moduleAssigned.has('gc')) this.m.collector = attachCollector(this.m);
     return this.block(statements, { name: '<module>', locals: null });
   }
 
@@ -107,8 +112,10 @@ export class Compiler {
     return names;
   }
 
-  private importsSys(statements: SyntaxNode[]): boolean {
-    return statements.some((s) => s.name === 'ImportStatement' && this.text(s) === 'import sys');
+  private imports(statements: SyntaxNode[], module: string): boolean {
+    return statements.some(
+      (s) => s.name === 'ImportStatement' && this.text(s) === `import ${module}`,
+    );
   }
 
   // ------------------------------------------------------------------ helpers
@@ -159,7 +166,8 @@ export class Compiler {
         return;
       }
       case 'ImportStatement':
-        if (top && this.text(node) === 'import sys') into.add('sys');
+        if (top && MODULE_NAMES.has(this.text(node).replace(/^import /, '')))
+          into.add(this.text(node).replace(/^import /, ''));
         return;
     }
     for (const child of this.kids(node))
@@ -334,11 +342,12 @@ export class Compiler {
   private importStatement(node: SyntaxNode, scope: Scope): Statement {
     const text = this.text(node).replace(/\s+/g, ' ');
     const module = text.replace(/^import /, '');
-    if (text !== 'import sys') throw this.fail(`import of module ${module}`, node);
+    if (!text.startsWith('import ') || !MODULE_NAMES.has(module))
+      throw this.fail(`import of module ${module}`, node);
     if (scope.locals !== null) throw this.fail('import inside a function', node);
     const m = this.m;
     return () => {
-      m.modules.add('sys');
+      m.modules.add(module);
       return Flow.next;
     };
   }
@@ -883,7 +892,7 @@ export class Compiler {
     for (const a of assigned)
       if (!locals.has(a) && !declaredGlobal.has(a)) locals.set(a, locals.size);
     for (const a of locals.keys())
-      if (BUILTIN_NAMES.has(a) || a === 'sys') throw this.fail(`a local named '${a}'`, node);
+      if (BUILTIN_NAMES.has(a) || MODULE_NAMES.has(a)) throw this.fail(`a local named '${a}'`, node);
     const code: FunctionCode = {
       name,
       parameters: params,
@@ -1138,8 +1147,8 @@ export class Compiler {
         return v;
       };
     }
-    if (name === 'sys' && this.moduleAssigned.has('sys'))
-      throw this.fail("using the module 'sys' as a value", node);
+    if (MODULE_NAMES.has(name) && this.moduleAssigned.has(name))
+      throw this.fail(`using the module '${name}' as a value`, node);
     if (BUILTIN_NAMES.has(name)) throw this.fail(`the builtin '${name}' used as a value`, node);
     if (name === '__name__' && !this.moduleAssigned.has(name)) {
       const main = this.pool.handle({ kind: 'str', value: '__main__' });
@@ -1525,6 +1534,14 @@ export class Compiler {
         if (scope.locals?.has('sys')) throw this.fail("a local named 'sys'", receiverNode);
         return this.sysCall(method, args, node);
       }
+      if (
+        receiverNode.name === 'VariableName' &&
+        this.text(receiverNode) === 'gc' &&
+        this.moduleAssigned.has('gc')
+      ) {
+        if (scope.locals?.has('gc')) throw this.fail("a local named 'gc'", receiverNode);
+        return this.gcCall(method, args, node);
+      }
       const receiver = this.expression(receiverNode, scope);
       return (frame) => {
         const r = receiver(frame);
@@ -1592,6 +1609,24 @@ export class Compiler {
         throw pythonErrorOf(error);
       } finally {
         heap.decref(v);
+      }
+    };
+  }
+
+  private gcCall(method: string, args: Expression[], node: SyntaxNode): Expression {
+    if (!GC_FUNCTIONS.has(method)) throw this.fail(`gc.${method}`, node);
+    const m = this.m;
+    const collector = m.collector!;
+    return (frame) => {
+      if (!m.modules.has('gc')) throw nameError(m, 'gc');
+      const values: ObjectHandle[] = [];
+      try {
+        for (const a of args) values.push(a(frame));
+        return gcCall(m, collector, method, values);
+      } catch (error) {
+        throw pythonErrorOf(error);
+      } finally {
+        m.releaseArguments(values);
       }
     };
   }

@@ -11,8 +11,10 @@
  * a strong reference). Constants are made once, when the program is compiled, and held
  * for the whole run like a code object's co_consts.
  */
+import type { HeapCollector } from '@pymem/gc';
 import type { Heap, ObjectHandle } from '@pymem/objects';
 import { StepLimit } from './errors.ts';
+import { checkAutomaticCollection } from './gc-calls.ts';
 import type { FunctionCode } from './frame.ts';
 import { type ProfileRules, profileRules } from './profile-rules.ts';
 
@@ -30,7 +32,9 @@ export class Machine {
   readonly constants: Set<ObjectHandle> = new Set();
   /** The code of each live function object the program made. */
   readonly functions: Map<ObjectHandle, FunctionCode> = new Map();
-  /** Modules imported so far (`import sys`). */
+  /** The cycle collector, attached when the module imports gc (gc-calls.ts). */
+  collector: HeapCollector | null = null;
+  /** Modules imported so far (`import sys`, `import gc`). */
   readonly modules: Set<string> = new Set();
   /** What the program printed. */
   readonly out: string[] = [];
@@ -52,9 +56,13 @@ export class Machine {
     this.maxSteps = maxSteps;
   }
 
-  /** Counts one executed statement. @throws StepLimit past the limit */
+  /**
+   * Counts one executed statement. @throws StepLimit past the limit; Unsupported when
+   * CPython might have collected automatically by now (gc-calls.ts)
+   */
   step(): void {
     if (++this.steps > this.maxSteps) throw new StepLimit(this.maxSteps);
+    if (this.collector !== null) checkAutomaticCollection(this.collector);
   }
 
   /**
