@@ -101,6 +101,7 @@ const builtins: Record<string, Builtin> = {
   },
   id(m, args) {
     arity('id', args, 1, 1);
+    if (m.gc?.fullCollectionRan()) throw new Unsupported('id() after a full collection');
     return m.heap.newInt(m.heap.addressOf(args[0]!));
   },
   repr(m, args) {

@@ -93,7 +93,7 @@ export class Compiler {
         if (!MODULE_NAMES.has(name) || !this.imports(statements, name))
           throw new Unsupported(`rebinding the builtin name '${name}'`);
     // The collector sees every container from the first one (the code's constants).
-    if (this.moduleAssigned.has('gc')) this.m.collector = attachCollector(this.m);
+    if (this.moduleAssigned.has('gc')) this.m.gc = attachCollector(this.m);
     return this.block(statements, { name: '<module>', locals: null });
   }
 
@@ -892,7 +892,8 @@ export class Compiler {
     for (const a of assigned)
       if (!locals.has(a) && !declaredGlobal.has(a)) locals.set(a, locals.size);
     for (const a of locals.keys())
-      if (BUILTIN_NAMES.has(a) || MODULE_NAMES.has(a)) throw this.fail(`a local named '${a}'`, node);
+      if (BUILTIN_NAMES.has(a) || MODULE_NAMES.has(a))
+        throw this.fail(`a local named '${a}'`, node);
     const code: FunctionCode = {
       name,
       parameters: params,
@@ -1616,13 +1617,13 @@ export class Compiler {
   private gcCall(method: string, args: Expression[], node: SyntaxNode): Expression {
     if (!GC_FUNCTIONS.has(method)) throw this.fail(`gc.${method}`, node);
     const m = this.m;
-    const collector = m.collector!;
+    const state = m.gc!;
     return (frame) => {
       if (!m.modules.has('gc')) throw nameError(m, 'gc');
       const values: ObjectHandle[] = [];
       try {
         for (const a of args) values.push(a(frame));
-        return gcCall(m, collector, method, values);
+        return gcCall(m, state, method, values);
       } catch (error) {
         throw pythonErrorOf(error);
       } finally {

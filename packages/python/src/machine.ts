@@ -11,10 +11,9 @@
  * a strong reference). Constants are made once, when the program is compiled, and held
  * for the whole run like a code object's co_consts.
  */
-import type { HeapCollector } from '@pymem/gc';
 import type { Heap, ObjectHandle } from '@pymem/objects';
 import { StepLimit } from './errors.ts';
-import { checkAutomaticCollection } from './gc-calls.ts';
+import type { GcState } from './gc-calls.ts';
 import type { FunctionCode } from './frame.ts';
 import { type ProfileRules, profileRules } from './profile-rules.ts';
 
@@ -32,8 +31,8 @@ export class Machine {
   readonly constants: Set<ObjectHandle> = new Set();
   /** The code of each live function object the program made. */
   readonly functions: Map<ObjectHandle, FunctionCode> = new Map();
-  /** The cycle collector, attached when the module imports gc (gc-calls.ts). */
-  collector: HeapCollector | null = null;
+  /** The cycle collector and the program's gc state, when the module imports gc (gc-calls.ts). */
+  gc: GcState | null = null;
   /** Modules imported so far (`import sys`, `import gc`). */
   readonly modules: Set<string> = new Set();
   /** What the program printed. */
@@ -62,7 +61,7 @@ export class Machine {
    */
   step(): void {
     if (++this.steps > this.maxSteps) throw new StepLimit(this.maxSteps);
-    if (this.collector !== null) checkAutomaticCollection(this.collector);
+    this.gc?.beforeStatement();
   }
 
   /**
