@@ -30,8 +30,8 @@ import {
 } from './builtins.ts';
 import { type Constant, ConstantPool, foldBinary, foldUnary } from './constants.ts';
 import { type ErrorLocation, PythonError, Unsupported } from './errors.ts';
-import { attachCollector, GC_FUNCTIONS, gcCall } from './gc-calls.ts';
 import { type Expression, Flow, type Frame, type FunctionCode, type Statement } from './frame.ts';
+import { attachCollector, GC_FUNCTIONS, gcCall } from './gc-calls.ts';
 import type { Machine } from './machine.ts';
 import { binaryOp, shared, slice, subscript, unaryOp } from './operations.ts';
 import type { Source } from './source.ts';

@@ -13,8 +13,8 @@
  */
 import type { Heap, ObjectHandle } from '@pymem/objects';
 import { StepLimit } from './errors.ts';
-import type { GcState } from './gc-calls.ts';
 import type { FunctionCode } from './frame.ts';
+import type { GcState } from './gc-calls.ts';
 import { type ProfileRules, profileRules } from './profile-rules.ts';
 
 /** The run-wide state shared by every compiled closure. */
