@@ -863,23 +863,7 @@ export class Compiler {
     const name = this.text(nameNode);
     const paramList = parts.find((p) => p.name === 'ParamList')!;
     if (parts.some((p) => p.name === 'TypeDef')) throw this.fail('a return annotation', node);
-    const params: string[] = [];
-    const defaults: SyntaxNode[] = [];
-    const items = this.kids(paramList).filter((k) => k.name !== '(' && k.name !== ')');
-    for (let i = 0; i < items.length; i++) {
-      const k = items[i]!;
-      if (k.name === ',') continue;
-      if (k.name !== 'VariableName') throw this.fail('this kind of parameter', k);
-      params.push(this.text(k));
-      if (items[i + 1]?.name === 'AssignOp') {
-        defaults.push(items[i + 2]!);
-        i += 2;
-      } else if (defaults.length > 0)
-        throw this.fail('a parameter without a default after one with', k);
-      if (items[i + 1]?.name === 'TypeDef') throw this.fail('a parameter annotation', k);
-    }
-    if (new Set(params).size !== params.length)
-      throw this.fail('duplicate parameter names', paramList);
+    const { params, defaults } = this.parameters(paramList);
     const bodyNode = parts.find((p) => p.name === 'Body')!;
     const assigned = new Set<string>();
     for (const s of this.kids(bodyNode)) this.collectAssigned(s, assigned, false);
@@ -901,7 +885,41 @@ export class Compiler {
       body: () => Flow.next,
     };
     code.body = this.block(this.kids(bodyNode).slice(1), { name, locals });
-    // Defaults: one constant tuple when all are constants (folded), else BUILD_TUPLE.
+    const make = this.makeFunction(code, defaults, scope);
+    const store = this.store(nameNode, scope);
+    return (frame) => {
+      store(frame, make(frame));
+      return Flow.next;
+    };
+  }
+
+  /** A parameter list's names and default expressions (positional parameters only). */
+  private parameters(paramList: SyntaxNode): { params: string[]; defaults: SyntaxNode[] } {
+    const params: string[] = [];
+    const defaults: SyntaxNode[] = [];
+    const items = this.kids(paramList).filter((k) => k.name !== '(' && k.name !== ')');
+    for (let i = 0; i < items.length; i++) {
+      const k = items[i]!;
+      if (k.name === ',') continue;
+      if (k.name !== 'VariableName') throw this.fail('this kind of parameter', k);
+      params.push(this.text(k));
+      if (items[i + 1]?.name === 'AssignOp') {
+        defaults.push(items[i + 2]!);
+        i += 2;
+      } else if (defaults.length > 0)
+        throw this.fail('a parameter without a default after one with', k);
+      if (items[i + 1]?.name === 'TypeDef') throw this.fail('a parameter annotation', k);
+    }
+    if (new Set(params).size !== params.length)
+      throw this.fail('duplicate parameter names', paramList);
+    return { params, defaults };
+  }
+
+  /**
+   * MAKE_FUNCTION: a new function object for `code`, with its defaults tuple — one
+   * constant tuple when every default is a constant (folded), else BUILD_TUPLE.
+   */
+  private makeFunction(code: FunctionCode, defaults: SyntaxNode[], scope: Scope): Expression {
     const defaultConstants = defaults.map((d) => this.constant(d));
     const heap = this.m.heap;
     let defaultsTuple: Expression | null = null;
@@ -921,16 +939,46 @@ export class Compiler {
         };
       }
     }
-    const store = this.store(nameNode, scope);
     const m = this.m;
     return (frame) => {
       const d = defaultsTuple === null ? 0 : defaultsTuple(frame);
       const f = heap.newFunction(d === 0 ? {} : { defaults: d });
       if (d !== 0) heap.decref(d);
       m.functions.set(f, code);
-      store(frame, f);
-      return Flow.next;
+      return f;
     };
+  }
+
+  /**
+   * `lambda params: expr` at module level: a function like a `def`'s whose body returns
+   * the expression. Inside a function it could close over the function's locals (cells
+   * are not modelled), so it is refused there. Its traceback frame is `<lambda>` on the
+   * lambda's line.
+   */
+  private lambda(node: SyntaxNode, scope: Scope): Expression {
+    if (scope.locals !== null) throw this.fail('a lambda inside a function', node);
+    const parts = this.kids(node);
+    const paramList = parts.find((p) => p.name === 'ParamList');
+    const { params, defaults } =
+      paramList === undefined ? { params: [], defaults: [] } : this.parameters(paramList);
+    const locals = new Map(params.map((p, i) => [p, i] as const));
+    for (const a of params)
+      if (BUILTIN_NAMES.has(a) || MODULE_NAMES.has(a))
+        throw this.fail(`a parameter named '${a}'`, node);
+    const bodyNode = parts[parts.length - 1]!;
+    const value = this.expression(bodyNode, { name: '<lambda>', locals });
+    const line = this.source.position(node.from).line;
+    const code: FunctionCode = {
+      name: '<lambda>',
+      parameters: params,
+      localCount: locals.size,
+      body: (frame) => {
+        frame.line = line;
+        frame.returned = value(frame);
+        return Flow.return;
+      },
+    };
+    return this.makeFunction(code, defaults, scope);
   }
 
   private returnStatement(node: SyntaxNode, scope: Scope): Statement {
@@ -1048,6 +1096,8 @@ export class Compiler {
         );
       case 'ArrayExpression':
         return this.listDisplay(node, scope);
+      case 'LambdaExpression':
+        return this.lambda(node, scope);
       case 'SetExpression':
         return this.setDisplay(node, scope);
       case 'DictionaryExpression':
