@@ -24,6 +24,7 @@ import {
   builtin,
   callMethod,
   isInstance,
+  PYTHON_BUILTIN_NAMES,
   sysGetrefcount,
   sysGetsizeof,
   TYPE_NAMES,
@@ -1210,9 +1211,14 @@ export class Compiler {
     }
     if (!this.moduleAssigned.has(name) && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
       throw this.fail(`the name ${name}`, node);
+    const builtinName = PYTHON_BUILTIN_NAMES.has(name);
+    if (builtinName && !this.moduleAssigned.has(name))
+      throw this.fail(`the builtin '${name}'`, node);
     const globals = m.globals;
     return () => {
       const v = globals.get(name);
+      // An unbound module name that is also a builtin's reads the builtin in CPython.
+      if (v === undefined && builtinName) throw new Unsupported(`the builtin '${name}'`);
       if (v === undefined) throw nameError(m, name);
       heap.incref(v);
       return v;
