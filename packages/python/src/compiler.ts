@@ -24,6 +24,7 @@ import {
   builtin,
   callMethod,
   isInstance,
+  PYTHON_BUILTIN_NAMES,
   sysGetrefcount,
   sysGetsizeof,
   TYPE_NAMES,
@@ -31,6 +32,7 @@ import {
 import { type Constant, ConstantPool, foldBinary, foldUnary } from './constants.ts';
 import { type ErrorLocation, PythonError, Unsupported } from './errors.ts';
 import { type Expression, Flow, type Frame, type FunctionCode, type Statement } from './frame.ts';
+import { attachCollector, GC_FUNCTIONS, gcCall } from './gc-calls.ts';
 import type { Machine } from './machine.ts';
 import { binaryOp, shared, slice, subscript, unaryOp } from './operations.ts';
 import type { Source } from './source.ts';
@@ -44,6 +46,8 @@ interface Scope {
   readonly locals: Map<string, number> | null;
 }
 
+/** The modules a program may import (module level only). */
+const MODULE_NAMES: ReadonlySet<string> = new Set(['sys', 'gc']);
 const MAX_DISPLAY = 15;
 const MAX_DEPTH = 900;
 
@@ -86,9 +90,11 @@ export class Compiler {
       }
     } while (cursor.next());
     for (const name of this.moduleAssigned)
-      if (BUILTIN_NAMES.has(name) || name === 'sys')
-        if (name !== 'sys' || !this.importsSys(statements))
+      if (BUILTIN_NAMES.has(name) || MODULE_NAMES.has(name))
+        if (!MODULE_NAMES.has(name) || !this.imports(statements, name))
           throw new Unsupported(`rebinding the builtin name '${name}'`);
+    // The collector sees every container from the first one (the code's constants).
+    if (this.moduleAssigned.has('gc')) this.m.gc = attachCollector(this.m);
     return this.block(statements, { name: '<module>', locals: null });
   }
 
@@ -107,8 +113,10 @@ export class Compiler {
     return names;
   }
 
-  private importsSys(statements: SyntaxNode[]): boolean {
-    return statements.some((s) => s.name === 'ImportStatement' && this.text(s) === 'import sys');
+  private imports(statements: SyntaxNode[], module: string): boolean {
+    return statements.some(
+      (s) => s.name === 'ImportStatement' && this.text(s) === `import ${module}`,
+    );
   }
 
   // ------------------------------------------------------------------ helpers
@@ -159,7 +167,8 @@ export class Compiler {
         return;
       }
       case 'ImportStatement':
-        if (top && this.text(node) === 'import sys') into.add('sys');
+        if (top && MODULE_NAMES.has(this.text(node).replace(/^import /, '')))
+          into.add(this.text(node).replace(/^import /, ''));
         return;
     }
     for (const child of this.kids(node))
@@ -334,11 +343,12 @@ export class Compiler {
   private importStatement(node: SyntaxNode, scope: Scope): Statement {
     const text = this.text(node).replace(/\s+/g, ' ');
     const module = text.replace(/^import /, '');
-    if (text !== 'import sys') throw this.fail(`import of module ${module}`, node);
+    if (!text.startsWith('import ') || !MODULE_NAMES.has(module))
+      throw this.fail(`import of module ${module}`, node);
     if (scope.locals !== null) throw this.fail('import inside a function', node);
     const m = this.m;
     return () => {
-      m.modules.add('sys');
+      m.modules.add(module);
       return Flow.next;
     };
   }
@@ -854,6 +864,38 @@ export class Compiler {
     const name = this.text(nameNode);
     const paramList = parts.find((p) => p.name === 'ParamList')!;
     if (parts.some((p) => p.name === 'TypeDef')) throw this.fail('a return annotation', node);
+    const { params, defaults } = this.parameters(paramList);
+    const bodyNode = parts.find((p) => p.name === 'Body')!;
+    const assigned = new Set<string>();
+    for (const s of this.kids(bodyNode)) this.collectAssigned(s, assigned, false);
+    const declaredGlobal = this.globalNames(bodyNode);
+    const locals = new Map<string, number>();
+    for (const p of params) {
+      if (declaredGlobal.has(p)) throw this.fail(`the parameter '${p}' declared global`, paramList);
+      locals.set(p, locals.size);
+    }
+    for (const a of assigned)
+      if (!locals.has(a) && !declaredGlobal.has(a)) locals.set(a, locals.size);
+    for (const a of locals.keys())
+      if (BUILTIN_NAMES.has(a) || MODULE_NAMES.has(a))
+        throw this.fail(`a local named '${a}'`, node);
+    const code: FunctionCode = {
+      name,
+      parameters: params,
+      localCount: locals.size,
+      body: () => Flow.next,
+    };
+    code.body = this.block(this.kids(bodyNode).slice(1), { name, locals });
+    const make = this.makeFunction(code, defaults, scope);
+    const store = this.store(nameNode, scope);
+    return (frame) => {
+      store(frame, make(frame));
+      return Flow.next;
+    };
+  }
+
+  /** A parameter list's names and default expressions (positional parameters only). */
+  private parameters(paramList: SyntaxNode): { params: string[]; defaults: SyntaxNode[] } {
     const params: string[] = [];
     const defaults: SyntaxNode[] = [];
     const items = this.kids(paramList).filter((k) => k.name !== '(' && k.name !== ')');
@@ -871,27 +913,14 @@ export class Compiler {
     }
     if (new Set(params).size !== params.length)
       throw this.fail('duplicate parameter names', paramList);
-    const bodyNode = parts.find((p) => p.name === 'Body')!;
-    const assigned = new Set<string>();
-    for (const s of this.kids(bodyNode)) this.collectAssigned(s, assigned, false);
-    const declaredGlobal = this.globalNames(bodyNode);
-    const locals = new Map<string, number>();
-    for (const p of params) {
-      if (declaredGlobal.has(p)) throw this.fail(`the parameter '${p}' declared global`, paramList);
-      locals.set(p, locals.size);
-    }
-    for (const a of assigned)
-      if (!locals.has(a) && !declaredGlobal.has(a)) locals.set(a, locals.size);
-    for (const a of locals.keys())
-      if (BUILTIN_NAMES.has(a) || a === 'sys') throw this.fail(`a local named '${a}'`, node);
-    const code: FunctionCode = {
-      name,
-      parameters: params,
-      localCount: locals.size,
-      body: () => Flow.next,
-    };
-    code.body = this.block(this.kids(bodyNode).slice(1), { name, locals });
-    // Defaults: one constant tuple when all are constants (folded), else BUILD_TUPLE.
+    return { params, defaults };
+  }
+
+  /**
+   * MAKE_FUNCTION: a new function object for `code`, with its defaults tuple — one
+   * constant tuple when every default is a constant (folded), else BUILD_TUPLE.
+   */
+  private makeFunction(code: FunctionCode, defaults: SyntaxNode[], scope: Scope): Expression {
     const defaultConstants = defaults.map((d) => this.constant(d));
     const heap = this.m.heap;
     let defaultsTuple: Expression | null = null;
@@ -911,16 +940,46 @@ export class Compiler {
         };
       }
     }
-    const store = this.store(nameNode, scope);
     const m = this.m;
     return (frame) => {
       const d = defaultsTuple === null ? 0 : defaultsTuple(frame);
       const f = heap.newFunction(d === 0 ? {} : { defaults: d });
       if (d !== 0) heap.decref(d);
       m.functions.set(f, code);
-      store(frame, f);
-      return Flow.next;
+      return f;
     };
+  }
+
+  /**
+   * `lambda params: expr` at module level: a function like a `def`'s whose body returns
+   * the expression. Inside a function it could close over the function's locals (cells
+   * are not modelled), so it is refused there. Its traceback frame is `<lambda>` on the
+   * lambda's line.
+   */
+  private lambda(node: SyntaxNode, scope: Scope): Expression {
+    if (scope.locals !== null) throw this.fail('a lambda inside a function', node);
+    const parts = this.kids(node);
+    const paramList = parts.find((p) => p.name === 'ParamList');
+    const { params, defaults } =
+      paramList === undefined ? { params: [], defaults: [] } : this.parameters(paramList);
+    const locals = new Map(params.map((p, i) => [p, i] as const));
+    for (const a of params)
+      if (BUILTIN_NAMES.has(a) || MODULE_NAMES.has(a))
+        throw this.fail(`a parameter named '${a}'`, node);
+    const bodyNode = parts[parts.length - 1]!;
+    const value = this.expression(bodyNode, { name: '<lambda>', locals });
+    const line = this.source.position(node.from).line;
+    const code: FunctionCode = {
+      name: '<lambda>',
+      parameters: params,
+      localCount: locals.size,
+      body: (frame) => {
+        frame.line = line;
+        frame.returned = value(frame);
+        return Flow.return;
+      },
+    };
+    return this.makeFunction(code, defaults, scope);
   }
 
   private returnStatement(node: SyntaxNode, scope: Scope): Statement {
@@ -1038,6 +1097,8 @@ export class Compiler {
         );
       case 'ArrayExpression':
         return this.listDisplay(node, scope);
+      case 'LambdaExpression':
+        return this.lambda(node, scope);
       case 'SetExpression':
         return this.setDisplay(node, scope);
       case 'DictionaryExpression':
@@ -1138,8 +1199,8 @@ export class Compiler {
         return v;
       };
     }
-    if (name === 'sys' && this.moduleAssigned.has('sys'))
-      throw this.fail("using the module 'sys' as a value", node);
+    if (MODULE_NAMES.has(name) && this.moduleAssigned.has(name))
+      throw this.fail(`using the module '${name}' as a value`, node);
     if (BUILTIN_NAMES.has(name)) throw this.fail(`the builtin '${name}' used as a value`, node);
     if (name === '__name__' && !this.moduleAssigned.has(name)) {
       const main = this.pool.handle({ kind: 'str', value: '__main__' });
@@ -1150,9 +1211,14 @@ export class Compiler {
     }
     if (!this.moduleAssigned.has(name) && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
       throw this.fail(`the name ${name}`, node);
+    const builtinName = PYTHON_BUILTIN_NAMES.has(name);
+    if (builtinName && !this.moduleAssigned.has(name))
+      throw this.fail(`the builtin '${name}'`, node);
     const globals = m.globals;
     return () => {
       const v = globals.get(name);
+      // An unbound module name that is also a builtin's reads the builtin in CPython.
+      if (v === undefined && builtinName) throw new Unsupported(`the builtin '${name}'`);
       if (v === undefined) throw nameError(m, name);
       heap.incref(v);
       return v;
@@ -1525,6 +1591,14 @@ export class Compiler {
         if (scope.locals?.has('sys')) throw this.fail("a local named 'sys'", receiverNode);
         return this.sysCall(method, args, node);
       }
+      if (
+        receiverNode.name === 'VariableName' &&
+        this.text(receiverNode) === 'gc' &&
+        this.moduleAssigned.has('gc')
+      ) {
+        if (scope.locals?.has('gc')) throw this.fail("a local named 'gc'", receiverNode);
+        return this.gcCall(method, args, node);
+      }
       const receiver = this.expression(receiverNode, scope);
       return (frame) => {
         const r = receiver(frame);
@@ -1592,6 +1666,24 @@ export class Compiler {
         throw pythonErrorOf(error);
       } finally {
         heap.decref(v);
+      }
+    };
+  }
+
+  private gcCall(method: string, args: Expression[], node: SyntaxNode): Expression {
+    if (!GC_FUNCTIONS.has(method)) throw this.fail(`gc.${method}`, node);
+    const m = this.m;
+    const state = m.gc!;
+    return (frame) => {
+      if (!m.modules.has('gc')) throw nameError(m, 'gc');
+      const values: ObjectHandle[] = [];
+      try {
+        for (const a of args) values.push(a(frame));
+        return gcCall(m, state, method, values);
+      } catch (error) {
+        throw pythonErrorOf(error);
+      } finally {
+        m.releaseArguments(values);
       }
     };
   }

@@ -14,6 +14,7 @@
 import type { Heap, ObjectHandle } from '@pymem/objects';
 import { StepLimit } from './errors.ts';
 import type { FunctionCode } from './frame.ts';
+import type { GcState } from './gc-calls.ts';
 import { type ProfileRules, profileRules } from './profile-rules.ts';
 
 /** The run-wide state shared by every compiled closure. */
@@ -30,7 +31,9 @@ export class Machine {
   readonly constants: Set<ObjectHandle> = new Set();
   /** The code of each live function object the program made. */
   readonly functions: Map<ObjectHandle, FunctionCode> = new Map();
-  /** Modules imported so far (`import sys`). */
+  /** The cycle collector and the program's gc state, when the module imports gc (gc-calls.ts). */
+  gc: GcState | null = null;
+  /** Modules imported so far (`import sys`, `import gc`). */
   readonly modules: Set<string> = new Set();
   /** What the program printed. */
   readonly out: string[] = [];
@@ -52,9 +55,13 @@ export class Machine {
     this.maxSteps = maxSteps;
   }
 
-  /** Counts one executed statement. @throws StepLimit past the limit */
+  /**
+   * Counts one executed statement. @throws StepLimit past the limit; Unsupported when
+   * CPython might have collected automatically by now (gc-calls.ts)
+   */
   step(): void {
     if (++this.steps > this.maxSteps) throw new StepLimit(this.maxSteps);
+    this.gc?.beforeStatement();
   }
 
   /**

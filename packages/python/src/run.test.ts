@@ -37,6 +37,19 @@ describe('runPython refusals', () => {
     );
   });
 
+  it('refuses a builtin it does not have rather than raising a NameError CPython would not', () => {
+    for (const python of ['3.8', '3.9', '3.13'])
+      expect(refusal('print(1)\ns = frozenset()\n', python)[2]).toBe(
+        "p.py:2:5: the builtin 'frozenset' is not supported by pymem run\n",
+      );
+    expect(refusal('print(sorted)\nsorted = 1\n')).toEqual([
+      'unsupported',
+      '',
+      "p.py:1:1: the builtin 'sorted' is not supported by pymem run\n",
+    ]);
+    expect(refusal('sorted = [2, 1]\nprint(sorted)\n')).toEqual(['ok', '[2, 1]\n', '']);
+  });
+
   it('ends a runaway loop at maxSteps', () => {
     const run = runPython('n = 0\nwhile True:\n    n += 1\n', { maxSteps: 1000 });
     expect(run.outcome).toBe('step-limit');

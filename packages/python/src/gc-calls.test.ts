@@ -1,0 +1,111 @@
+/**
+ * `import gc` on the model: what it refuses until the program's gc state is known
+ * (gc-calls.ts), and, over random programs that make cycles (fast-check, fixed seed),
+ * that a full collection frees every unreachable list and leaves a valid heap:
+ *
+ *   after `del a, b, c`, `gc.collect()` leaves no list alive, a second one finds 0,
+ *   and validateHeap holds.
+ */
+import { validateHeap } from '@pymem/objects';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { runPython } from './run.ts';
+
+function run(program: string, python = '3.12'): [string, string, string] {
+  const r = runPython(program, { python, filename: 'p.py' });
+  return [r.outcome, r.stdout, r.stderr];
+}
+
+describe('import gc: refused until the state is known', () => {
+  it('refuses gc.get_count() and the young generations before a full collection', () => {
+    expect(run('import gc\nprint(gc.get_count())\n')[2]).toBe(
+      'p.py:2:7: gc.get_count is not supported by pymem run\n',
+    );
+    expect(run('import gc\nprint(gc.collect(1))\n')[2]).toBe(
+      'p.py:2:1: gc.collect(1) before a full collection is not supported by pymem run\n',
+    );
+    expect(run('import gc\nprint(gc.collect())\nprint(gc.collect(1))\n')).toEqual([
+      'ok',
+      '0\n0\n',
+      '',
+    ]);
+  });
+
+  it('refuses is_tracked of a tuple or dict until a full collection, answers for a list', () => {
+    expect(run('import gc\nprint(gc.is_tracked([]))\nprint(gc.is_tracked({}))\n')).toEqual([
+      'unsupported',
+      'True\n',
+      'p.py:3:1: gc.is_tracked of a dict before a full collection is not supported by pymem run\n',
+    ]);
+    expect(run('import gc\ngc.collect()\nprint(gc.is_tracked((1, 2)))\n')[1]).toBe('False\n');
+  });
+
+  it('refuses a first collection that finds garbage made with automatic collection on', () => {
+    const cycle = 'a = []\na.append(a)\ndel a\nprint(gc.collect())\n';
+    expect(run(`import gc\n${cycle}`)[0]).toBe('unsupported');
+    expect(run(`import gc\ngc.disable()\n${cycle}`)).toEqual(['ok', '1\n', '']);
+    expect(run(`import gc\ngc.collect()\n${cycle}`)).toEqual(['ok', '1\n', '']);
+    expect(run(`import gc\ngc.set_threshold(0)\n${cycle}`)).toEqual(['ok', '1\n', '']);
+  });
+
+  it('refuses id() after a full collection, and a count near threshold0', () => {
+    expect(run('import gc\ngc.collect()\nprint(id([]) > 0)\n')[2]).toBe(
+      'p.py:3:1: id() after a full collection is not supported by pymem run\n',
+    );
+    const many = 'import gc\ngc.collect()\nkeep = []\nfor i in range(200):\n    keep.append([i])\n';
+    expect(run(`${many}print(len(keep))\n`, '3.13')).toEqual(['ok', '200\n', '']);
+    expect(run(many.replace('gc.collect()', 'gc.collect()\ngc.set_threshold(150)'))[2]).toMatch(
+      /^p\.py:6:5: a gen0 count near the threshold 150 .* is not supported by pymem run\n$/,
+    );
+  });
+});
+
+const NAMES = ['a', 'b', 'c'];
+
+/** One random statement over a, b, c (each bound to a list): appends make cycles. */
+const statement = fc.oneof(
+  fc
+    .tuple(fc.constantFrom(...NAMES), fc.constantFrom(...NAMES))
+    .map(([n, m]) => `${n}.append(${m})`),
+  fc.tuple(fc.constantFrom(...NAMES), fc.constantFrom(...NAMES)).map(([n, m]) => `${n} = [${m}]`),
+  fc
+    .tuple(fc.constantFrom(...NAMES), fc.nat(300))
+    .map(([n, k]) => `${n}.append({'k': ${n}, 'v': ${k} * 1000})`),
+  fc.constantFrom(...NAMES).map((n) => `${n} = []`),
+  fc.constantFrom('gc.collect()', 'gc.collect(0)', 'gc.collect(1)'),
+);
+
+describe('import gc: collections over random cyclic programs', () => {
+  it('frees every unreachable list and leaves a valid heap', () => {
+    fc.assert(
+      fc.property(
+        fc.array(statement, { maxLength: 25 }),
+        fc.constantFrom('3.8', '3.10', '3.11', '3.12', '3.13'),
+        (body, python) => {
+          const program = [
+            'import gc',
+            'gc.collect()',
+            'gc.disable()',
+            'a = []',
+            'b = []',
+            'c = []',
+            ...body,
+            'del a, b, c',
+            'gc.collect()',
+            'print(gc.collect())',
+          ].join('\n');
+          const result = runPython(program, { python });
+          expect(result.outcome, result.stderr).toBe('ok');
+          expect(result.stdout).toBe('0\n');
+          validateHeap(result.heap);
+          let lists = 0;
+          result.heap.forEachTracked((o) => {
+            if (result.heap.typeOf(o) === 'list') lists++;
+          });
+          expect(lists).toBe(0);
+        },
+      ),
+      { seed: 14, numRuns: 60 },
+    );
+  });
+});

@@ -1,0 +1,191 @@
+/**
+ * `import gc` on the model: the functions a program may call on the `gc` module, run
+ * on a `HeapCollector` (`@pymem/gc`) attached to the run's heap when the module
+ * imports gc. Each takes borrowed arguments and returns a new reference.
+ *
+ *   gc.collect([generation])   a collection of the model's objects; the count found
+ *   gc.enable/disable/isenabled, gc.get_threshold, gc.set_threshold, gc.is_tracked
+ *
+ * What CPython makes for a result is made here too: `get_threshold()` builds a tuple
+ * of three ints (`Py_BuildValue("(iii)")`, Modules/gcmodule.c 3.8–3.12, Python/gc.c
+ * 3.13), `collect()` an int, the others a bool or None.
+ *
+ * The model never collects automatically (its collector stays disabled; `gc.enable()`
+ * and `gc.disable()` set the program's view, {@link GcState.enabled}). CPython's gen0
+ * count includes objects the model does not make, so when CPython collects by itself
+ * is not the model's to know (measured with the reference interpreters: the count on
+ * a program's first line is 419–689 on 3.8/3.9, 41–692 on 3.10–3.13 depending on
+ * `-W`/`PYTHONWARNINGS`; after `gc.collect()` it is (0, 0, 0), after one `print` (1, 0,
+ * 0) or (2, 0, 0)). So the program's gc state is known only from its first explicit
+ * full collection on; until then:
+ *   - `gc.is_tracked` of a tuple or dict is refused (a collection may have untracked
+ *     it: 3.12.1 untracks the code's constant tuples before line 1 when run without
+ *     `-W`, 3.9.18 with `-W ignore`);
+ *   - `gc.collect(0)` / `gc.collect(1)` are refused (which generation holds what is
+ *     unknown);
+ *   - `gc.collect()` is refused when the model finds garbage and a collection may have
+ *     run while the program had made containers with automatic collection enabled
+ *     (CPython may have freed some of it already). When the model finds none, CPython
+ *     finds none either (measured: 0 on a fresh start, 3.8–3.13).
+ * After it, the run stops when the model's gen0 count comes within
+ * {@link AUTOMATIC_MARGIN} of threshold0 while collection is enabled, before CPython
+ * could collect. `gc.get_count()` is refused.
+ *
+ * After a full collection `id()` is refused: CPython's collection empties free lists
+ * that also hold objects freed during start-up, so which block the next object takes
+ * is not the model's (measured: a list freed by `gc.collect()` is not where the next
+ * list goes on 3.8–3.13, while the model's would be).
+ */
+import { HeapCollector } from '@pymem/gc';
+import type { ObjectHandle } from '@pymem/objects';
+import { Unsupported } from './errors.ts';
+import type { Machine } from './machine.ts';
+
+/**
+ * How far below the gen0 threshold the model's count must stay after a full
+ * collection: CPython's count can be ahead of the model's by objects the model does not
+ * make (a zombie frame per called function on 3.8–3.10, print's temporaries).
+ */
+export const AUTOMATIC_MARGIN = 50;
+
+/** The `gc` functions the model runs. */
+export const GC_FUNCTIONS: ReadonlySet<string> = new Set([
+  'collect',
+  'enable',
+  'disable',
+  'isenabled',
+  'get_threshold',
+  'set_threshold',
+  'is_tracked',
+]);
+
+/** The program's gc state next to the model's collector. */
+export class GcState {
+  /** The collector on the run's heap (never enabled: the model does not collect by itself). */
+  readonly collector: HeapCollector;
+  /** What `gc.isenabled()` says. */
+  enabled = true;
+  /** True once the program ran a full collection the model vouches for. */
+  known = false;
+  /** True once a statement ran with collection enabled after the program made a container. */
+  exposed = false;
+  /** The model's gen0 count when the program started. */
+  private readonly startCount: number;
+
+  constructor(collector: HeapCollector) {
+    this.collector = collector;
+    collector.gc.disable();
+    this.startCount = collector.gc.getCount()[0];
+  }
+
+  /** True when CPython may collect by itself now (threshold0 is not 0 and collection is on). */
+  private automaticOn(): boolean {
+    return this.enabled && this.collector.gc.getThreshold()[0] > 0;
+  }
+
+  /**
+   * Before every statement: notes an exposure before the first full collection, and
+   * after it stops the run near CPython's threshold. @throws Unsupported
+   */
+  beforeStatement(): void {
+    if (!this.automaticOn()) return;
+    const gc = this.collector.gc;
+    const count = gc.getCount()[0];
+    if (!this.known) {
+      if (count > this.startCount) this.exposed = true;
+      return;
+    }
+    const threshold = gc.getThreshold()[0];
+    if (count + AUTOMATIC_MARGIN >= threshold)
+      throw new Unsupported(
+        `a gen0 count near the threshold ${threshold} (CPython may collect automatically here)`,
+      );
+  }
+
+  /** `gc.collect(generation)`: the unreachable objects found. @throws Unsupported (see the module comment) */
+  collect(generation: number): number {
+    if (!this.known && generation < 2)
+      throw new Unsupported(`gc.collect(${generation}) before a full collection`);
+    const found = this.collector.gc.collect(generation);
+    if (!this.known && found > 0 && this.exposed)
+      throw new Unsupported(
+        'the first gc.collect() after containers were made with automatic collection on',
+      );
+    if (generation === 2) this.known = true;
+    return found;
+  }
+
+  /** True once a collection of the oldest generation ran (see the module comment on `id()`). */
+  fullCollectionRan(): boolean {
+    return this.collector.gc.getStats()[2]!.collections > 0;
+  }
+}
+
+/** Attaches a collector to the machine's heap, before the program's constants are made. */
+export function attachCollector(m: Machine): GcState {
+  return new GcState(new HeapCollector(m.heap));
+}
+
+function smallInt(m: Machine, o: ObjectHandle, what: string, min: number, max: number): number {
+  const heap = m.heap;
+  if (heap.typeOf(o) !== 'int') throw new Unsupported(`${what} of a ${heap.typeNameOf(o)}`);
+  const value = heap.valueOf(o) as bigint;
+  if (value < BigInt(min) || value > BigInt(max))
+    throw new Unsupported(`${what} of ${value} (outside ${min}…${max})`);
+  return Number(value);
+}
+
+/** `gc.NAME(*args)` on the program's gc state → a new reference. */
+export function gcCall(
+  m: Machine,
+  state: GcState,
+  name: string,
+  args: readonly ObjectHandle[],
+): ObjectHandle {
+  const heap = m.heap;
+  const gc = state.collector.gc;
+  const arity = (min: number, max: number): void => {
+    if (args.length < min || args.length > max)
+      throw new Unsupported(`gc.${name}() with ${args.length} arguments`);
+  };
+  switch (name) {
+    case 'collect': {
+      arity(0, 1);
+      const generation = args.length === 0 ? 2 : smallInt(m, args[0]!, 'gc.collect()', 0, 2);
+      return heap.newInt(state.collect(generation));
+    }
+    case 'enable':
+      arity(0, 0);
+      state.enabled = true;
+      return heap.newNone();
+    case 'disable':
+      arity(0, 0);
+      state.enabled = false;
+      return heap.newNone();
+    case 'isenabled':
+      arity(0, 0);
+      return heap.newBool(state.enabled);
+    case 'get_threshold': {
+      arity(0, 0);
+      const ints = gc.getThreshold().map((t) => heap.newInt(t));
+      const tuple = heap.newTuple(ints);
+      for (const i of ints) heap.decref(i);
+      return tuple;
+    }
+    case 'set_threshold': {
+      arity(1, 3);
+      const values = args.map((a) => smallInt(m, a, 'gc.set_threshold()', 0, 2 ** 31 - 1));
+      gc.setThreshold(...values);
+      return heap.newNone();
+    }
+    case 'is_tracked': {
+      arity(1, 1);
+      const t = heap.typeOf(args[0]!);
+      if (!state.known && (t === 'tuple' || t === 'dict'))
+        throw new Unsupported(`gc.is_tracked of a ${t} before a full collection`);
+      return heap.newBool(heap.isTracked(args[0]!));
+    }
+    default:
+      throw new Unsupported(`gc.${name}`);
+  }
+}

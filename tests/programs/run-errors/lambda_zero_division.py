@@ -1,0 +1,3 @@
+div = lambda a, b: a / b
+print(div(6, 3))
+print(div(1, 0))

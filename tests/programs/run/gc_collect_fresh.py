@@ -1,0 +1,5 @@
+import gc
+print(gc.collect())
+print(gc.collect())
+print(gc.collect(0))
+print(gc.collect(1))

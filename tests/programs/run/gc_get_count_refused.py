@@ -1,0 +1,3 @@
+import gc
+print(gc.collect())
+print(gc.get_count())

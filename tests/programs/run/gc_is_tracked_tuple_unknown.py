@@ -1,0 +1,3 @@
+import gc
+print(gc.is_tracked([]))
+print(gc.is_tracked((1, 2)))
