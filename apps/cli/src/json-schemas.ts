@@ -233,6 +233,22 @@ export const diffSchema: z.ZodType = z.strictObject({
     )
     .nullable()
     .describe('tracemalloc compare_to by --by key (request sizes); null without allocation sites'),
+  snapshots: z
+    .strictObject({ from: z.string(), to: z.string() })
+    .nullable()
+    .describe('the labels of the heap snapshots taken at both points; null unless both have one'),
+  types: z
+    .array(
+      z.strictObject({
+        type: z.string().describe('module.qualname (builtins without the module)'),
+        count: count.describe('objects gc.get_objects() lists at --to'),
+        delta: z.number().int().positive().describe('the rise since --from'),
+      }),
+    )
+    .nullable()
+    .describe(
+      "objgraph's show_growth between the two heap snapshots (no collection first), largest rise first; null unless both points have a snapshot",
+    ),
 });
 
 /** `pymem check --json` */

@@ -42,7 +42,9 @@ export {
   type GarbageGroup,
   type SnapshotCollection,
 } from './snapshot-collection.ts';
+export { type SnapshotAtPoint, snapshotAt } from './snapshot-at.ts';
 export { SnapshotGraph } from './snapshot-graph.ts';
+export { gcObjectCounts, snapshotGrowth, type TypeGrowth } from './snapshot-growth.ts';
 export {
   type ObjectTypeRow,
   type SnapshotObjects,
