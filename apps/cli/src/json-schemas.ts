@@ -159,6 +159,40 @@ const fragmentationShape = {
   marks: z.array(
     z.strictObject({ label: z.string(), eventIndex: count, arenas: count, bytesInBlocks: count }),
   ),
+  pinning: z
+    .strictObject({
+      snapshot: z.string().describe('the heap snapshot’s label'),
+      snapshotEventIndex: count,
+      exact: z
+        .boolean()
+        .describe('the snapshot was taken at the point (false: before it; later objects unknown)'),
+      arenas: z
+        .array(
+          z.strictObject({
+            arena: count,
+            blocks: count.describe('live blocks of the arena at the point'),
+            objects: count.describe('snapshot objects whose block is one of them'),
+            rows: z
+              .array(
+                z.strictObject({
+                  type: z.string().describe('module.qualname (builtins without the module)'),
+                  site: z
+                    .string()
+                    .nullable()
+                    .describe('file:line that allocated the blocks; null without sites'),
+                  objects: count,
+                  bytes: count.describe('sys.getsizeof total'),
+                }),
+              )
+              .describe('largest bytes first'),
+          }),
+        )
+        .describe('one per nearly empty arena'),
+    })
+    .nullable()
+    .describe(
+      'the objects pinning each nearly empty arena, from the last heap snapshot at or before the point; null without one',
+    ),
 };
 
 /** `pymem fragmentation --json` */

@@ -9,6 +9,12 @@ export {
   StackTally,
   TRUNCATED_FRAME,
 } from './allocation-stacks.ts';
+export {
+  type ArenaPinning,
+  type ArenaPinningReport,
+  arenaPinning,
+  type PinningRow,
+} from './arena-pinning.ts';
 export { type ArenaStatus, arenaStatus, NEARLY_EMPTY } from './arena-status.ts';
 export {
   blockLifetimes,
@@ -37,17 +43,18 @@ export {
   type TopSites,
   UNKNOWN_SITE,
 } from './sites.ts';
+export { type SnapshotAtPoint, snapshotAt } from './snapshot-at.ts';
 export {
   collectSnapshot,
   type GarbageGroup,
   type SnapshotCollection,
 } from './snapshot-collection.ts';
-export { type SnapshotAtPoint, snapshotAt } from './snapshot-at.ts';
 export { SnapshotGraph } from './snapshot-graph.ts';
 export { gcObjectCounts, snapshotGrowth, type TypeGrowth } from './snapshot-growth.ts';
 export {
   type ObjectTypeRow,
   type SnapshotObjects,
+  snapshotObjectBlocks,
   snapshotObjects,
 } from './snapshot-objects.ts';
 export {

@@ -115,6 +115,26 @@ export function snapshotObjects(snapshot: HeapSnapshot, model: Obmalloc): Snapsh
   };
 }
 
+/**
+ * For each object of `snapshot`, the address of the allocated pymalloc block of `model`
+ * (replayed to the snapshot's position) that holds it, or −1 (outside pymalloc, or in
+ * no allocated block).
+ */
+export function snapshotObjectBlocks(snapshot: HeapSnapshot, model: Obmalloc): Float64Array {
+  const { poolSize, poolOverhead } = model.constants;
+  const cache = new Map<
+    number,
+    { address: number; blockSize: number; carved: number; state: Uint8Array }
+  >();
+  const blocks = new Float64Array(snapshot.length).fill(-1);
+  for (let i = 0; i < snapshot.length; i++) {
+    const address = snapshot.address[i] as number;
+    const arena = arenaContaining(model, address);
+    if (arena >= 0) blocks[i] = blockAt(model, arena, address, poolSize, poolOverhead, cache);
+  }
+  return blocks;
+}
+
 /** The address of the allocated block holding `address` in arena object `arena`, or −1. */
 function blockAt(
   model: Obmalloc,
