@@ -188,7 +188,8 @@ export function pinningLines(
 /**
  * The objects pinning each nearly empty arena (see @pymem/analysis `arenaPinning`):
  * a heading naming the snapshot and whether it was taken at the point or before it,
- * then per arena its largest `limit` rows by bytes.
+ * then per arena its largest `limit` rows by bytes (objects, type, `sys.getsizeof`
+ * bytes, allocating line).
  */
 export function pinningTable(
   pinning: ArenaPinningReport,
@@ -202,16 +203,16 @@ export function pinningTable(
     bold(`Objects pinning the nearly empty arenas (heap snapshot "${pinning.snapshot}", ${when})`),
   ];
   for (const arena of pinning.arenas) {
-    const rows = arena.rows
-      .slice(0, limit)
-      .map(
-        (row) =>
-          `${row.type}${row.site === null ? '' : ` from ${row.site}`} ×${count(row.objects)} (${count(row.bytes)} B)`,
-      );
     out.push(
-      `  arena ${arena.arena}: ${count(arena.objects)} objects in its ${count(arena.blocks)} live blocks: ` +
-        `${rows.join(', ') || '-'}${arena.rows.length > limit ? ', …' : ''}`,
+      `  arena ${arena.arena}: ${count(arena.objects)} objects in its ${count(arena.blocks)} live blocks`,
     );
+    for (const row of arena.rows.slice(0, limit))
+      out.push(
+        `    ${count(row.objects).padStart(7)} ${row.type.padEnd(12)} ${`${count(row.bytes)} B`.padStart(10)}` +
+          `${row.site === null ? '' : `  ${row.site}`}`,
+      );
+    if (arena.rows.length > limit)
+      out.push(`    … ${count(arena.rows.length - limit)} more types and lines (--json lists all)`);
   }
   return out;
 }
