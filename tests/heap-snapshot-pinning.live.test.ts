@@ -7,6 +7,8 @@
  *   - each nearly empty arena's `Keeper` row counts exactly the printed ids that lie
  *     in that arena's address range, and names the line that created them;
  *   - `report` and `fragmentation` give the same analysis (JSON), and print it;
+ *   - `objects --arena N` lists exactly the keepers whose ids lie in arena N, and
+ *     `objects --by arena` counts every linked object once;
  *   - at the end of the recording the same snapshot is used and said to be earlier.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -87,6 +89,30 @@ for (const profile of RECORDED_PROFILE_NAMES) {
       // The program leaves keepers stranded in nearly empty arenas.
       expect(found).toBeGreaterThan(0);
 
+      // pymem objects --arena N lists exactly the keepers whose id() lies in arena N.
+      const arena = pinning.arenas.find((a) => a.rows.some((r) => r.type === '__main__.Keeper'))!;
+      const listing = await runCli(['objects', output, '--arena', `${arena.arena}`, '--json']);
+      expect(listing.status, listing.stderr).toBe(0);
+      const inArena = JSON.parse(listing.stdout).arena as {
+        objects: { address: string; type: string }[];
+      };
+      const listed = inArena.objects
+        .filter((o) => o.type === '__main__.Keeper')
+        .map((o) => Number.parseInt(o.address, 16));
+      const row = json.arenas.find((a: { index: number }) => a.index === arena.arena);
+      const base = Number.parseInt(row.address, 16);
+      expect(listed).toEqual(
+        ids.filter((id) => id >= base && id < base + json.arenaSize).sort((x, y) => x - y),
+      );
+      expect(inArena.objects.length).toBe(arena.objects);
+      // --by arena: every keeper counted once, in the arena holding its id().
+      const byArena = JSON.parse(
+        (await runCli(['objects', output, '--by', 'arena', '--json'])).stdout,
+      );
+      expect(
+        byArena.arenas.reduce((sum: number, a: { objects: number }) => sum + a.objects, 0),
+      ).toBe(byArena.linked);
+
       const fragmentation = await runCli(['fragmentation', output, '--mark', 's', '--json']);
       expect(JSON.parse(fragmentation.stdout).pinning).toEqual(pinning);
       const text = await runCli(['fragmentation', output, '--mark', 's']);
@@ -94,7 +120,7 @@ for (const profile of RECORDED_PROFILE_NAMES) {
         'Objects pinning the nearly empty arenas (heap snapshot "s", taken at this point)',
       );
       expect(text.stdout).toMatch(
-        /\n {2}arena \d+: [\d,]+ objects in its [\d,]+ live blocks: .*__main__\.Keeper from /,
+        /\n {2}arena \d+: [\d,]+ objects in its [\d,]+ live blocks\n( +[\d,]+ \S+ +[\d,]+ B {2}\S+\n)* +[\d,]+ __main__\.Keeper +[\d,]+ B {2}\S+keepers\.py:7\n/,
       );
 
       const end = JSON.parse((await runCli(['report', output, '--json'])).stdout);

@@ -178,3 +178,56 @@ describe('growth by type (objgraph show_growth) on generated snapshots', () => {
     );
   });
 });
+
+describe('pymem objects by arena, on the bundled example', () => {
+  it('counts every linked object once, in the arena of its block', async () => {
+    const run = await runCli(['objects', EXAMPLE, '--by', 'arena', '--json']);
+    expect(run.status, run.stderr).toBe(0);
+    const json = JSON.parse(run.stdout);
+    const rows = json.arenas as { arena: number; blocks: number; objects: number }[];
+    expect(rows.reduce((sum, row) => sum + row.objects, 0)).toBe(json.linked);
+    // The same arenas and live blocks as the arena table at that instant.
+    const table = JSON.parse(
+      (await runCli(['fragmentation', EXAMPLE, '--mark', 'after-cleanup', '--json'])).stdout,
+    );
+    expect(rows.map((row) => [row.arena, row.blocks])).toEqual(
+      table.arenas.map((a: { index: number; blocks: number }) => [a.index, a.blocks]),
+    );
+    for (const row of rows) expect(row.objects).toBeLessThanOrEqual(row.blocks);
+    const text = (await runCli(['objects', EXAMPLE, '--by', 'arena'])).stdout;
+    expect(text).toMatch(
+      /\n {2}arena address {10}live blocks {3}objects {8}bytes\n {6}0 0x[0-9a-f]+ /,
+    );
+  });
+
+  it('lists the objects of one arena, in address order, as the pinning analysis counts them', async () => {
+    const run = await runCli(['objects', EXAMPLE, '--arena', '4', '--json']);
+    expect(run.status, run.stderr).toBe(0);
+    const { arena } = JSON.parse(run.stdout);
+    const addresses = arena.objects.map((o: { address: string }) => Number.parseInt(o.address, 16));
+    expect(addresses).toEqual([...addresses].sort((x, y) => x - y));
+    const base = Number.parseInt(arena.address, 16);
+    for (const a of addresses) expect(a - base).toBeLessThan(1 << 20);
+    const pinning = JSON.parse((await runCli(['report', '--json'])).stdout).pinning as PinningJson;
+    expect(arena.objects.length).toBe(pinning.arenas.find((a) => a.arena === 4)!.objects);
+    const text = (await runCli(['objects', EXAMPLE, '--arena', '4', '--top', '2'])).stdout;
+    expect(text).toMatch(
+      /\narena 4 at 0x[0-9a-f]+: [\d,]+ objects \([\d,]+ bytes\) in its 145 live blocks\n/,
+    );
+    expect(text).toMatch(/\n {2}… [\d,]+ more objects \(--top N, --json\)\n$/);
+  });
+
+  it('answers an arena that is not allocated, or an unknown grouping, in one line', async () => {
+    const missing = await runCli(['objects', EXAMPLE, '--arena', '99']);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toBe(
+      'pymem: arena 99 is not allocated at heap snapshot "after-cleanup" (allocated arenas: 0, 1, 2, 3, 4)\n',
+    );
+    const grouping = await runCli(['objects', EXAMPLE, '--by', 'size']);
+    expect(grouping.status).toBe(1);
+    expect(grouping.stderr).toBe('pymem: --by takes type or arena, not "size"\n');
+    const none = await runCli(['objects', fixture, '--mark', 'plain']);
+    expect(none.status).toBe(2);
+    expect(none.stderr).toBe('pymem: mark "plain" has no heap snapshot (heap snapshots: "s")\n');
+  });
+});

@@ -431,6 +431,38 @@ export const objectsSchema: z.ZodType = z.strictObject({
     )
     .describe('by type, largest bytes first'),
   unlinkedAddresses: z.array(z.string()).describe('up to 10 unlinked objects, hex addresses'),
+  arenas: z
+    .array(
+      z.strictObject({
+        arena: count.describe('the arena’s index in the arena tables'),
+        address: z.string().describe('the arena’s base, hex'),
+        blocks: count.describe('live blocks of the arena'),
+        objects: count.describe('snapshot objects in those blocks'),
+        bytes: count.describe('their sys.getsizeof total'),
+      }),
+    )
+    .nullable()
+    .describe('with --by arena: every allocated arena, in arena order; else null'),
+  arena: z
+    .strictObject({
+      arena: count.describe('the arena’s index in the arena tables'),
+      address: z.string().describe('the arena’s base, hex'),
+      blocks: count.describe('live blocks of the arena'),
+      objects: z
+
+        .array(
+          z.strictObject({
+            address: z.string().describe('hex'),
+            type: z.string().describe('module.qualname (builtins without the module)'),
+            size: z.number().int().min(-1).describe('sys.getsizeof, −1 when unknown'),
+            block: z.string().describe('the pymalloc block holding it, hex'),
+          }),
+        )
+        .describe('the objects living in the arena, in address order'),
+      bytes: count.describe('their sys.getsizeof total'),
+    })
+    .nullable()
+    .describe('with --arena N: that arena and its objects; else null'),
   warnings,
 });
 

@@ -43,6 +43,12 @@ export {
   type TopSites,
   UNKNOWN_SITE,
 } from './sites.ts';
+export {
+  type ArenaObject,
+  type ArenaObjectsRow,
+  objectsByArena,
+  objectsInArena,
+} from './snapshot-arenas.ts';
 export { type SnapshotAtPoint, snapshotAt } from './snapshot-at.ts';
 export {
   collectSnapshot,
