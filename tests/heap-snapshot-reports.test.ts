@@ -13,7 +13,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync } from 'node:zlib';
 import { gcObjectCounts, snapshotGrowth } from '@pymem/analysis';
-import { HEAP_GENERATION_SHIFT, type HeapSnapshot } from '@pymem/tracing';
+import {
+  HEAP_GENERATION_SHIFT,
+  HeapObjectFlag,
+  type HeapSnapshot,
+  heapGeneration,
+} from '@pymem/tracing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES_DIR } from './support/fixtures.ts';
@@ -148,6 +153,15 @@ function syntheticSnapshot(objects: readonly (readonly [number, number])[]): Hea
     parts: [],
   } as unknown as HeapSnapshot;
 }
+
+describe('the generation of a labelled object (a module)', () => {
+  it('is read from its three bits, not from the label flag above them', () => {
+    const snapshot = syntheticSnapshot([[0, 2]]);
+    (snapshot.flags as Uint16Array)[0] = HeapObjectFlag.labelled | (1 << HEAP_GENERATION_SHIFT);
+    expect(heapGeneration(snapshot, 0)).toBe(1);
+    expect(gcObjectCounts(snapshot).get('m.A')).toBe(1);
+  });
+});
 
 describe('growth by type (objgraph show_growth) on generated snapshots', () => {
   const heap = fc.array(fc.tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 4 })), {

@@ -392,6 +392,23 @@ export const gcSchema: z.ZodType = z.strictObject({
   uncollectable: count.describe('kept in gc.garbage (legacy tp_del finalizers)'),
   bytes: count.describe('sys.getsizeof total of the garbage'),
   weakrefCallbacks: count.describe('weakref callbacks the collection would call'),
+  finalizers: z
+    .array(z.strictObject({ type: z.string(), objects: count }))
+    .describe('the tp_finalize (__del__) calls finalize_garbage would make, by type, most first'),
+  callbacks: z
+    .array(
+      z.strictObject({
+        referent: z.string().describe('type of the dying object the weakref points to'),
+        callback: z.string().describe('type of the callback'),
+        weakrefs: count,
+      }),
+    )
+    .describe('the weakref callbacks that would run, most first'),
+  arenasBefore: count.describe('pymalloc arenas allocated at the snapshot'),
+  arenasFreed: count.describe(
+    'arenas released once the freed objects’ blocks are returned (a lower bound: blocks they own separately are not in the snapshot)',
+  ),
+  blocksFreed: count.describe('pymalloc blocks of the freed objects'),
   groups: z
     .array(
       z.strictObject({

@@ -16,6 +16,7 @@ export {
   type PinningRow,
 } from './arena-pinning.ts';
 export { type ArenaStatus, arenaStatus, NEARLY_EMPTY } from './arena-status.ts';
+export { type CollectionArenas, collectionArenas } from './collection-arenas.ts';
 export {
   blockLifetimes,
   forEachLiveAllocation,

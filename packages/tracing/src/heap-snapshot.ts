@@ -167,7 +167,8 @@ export function heapEdgeName(snapshot: HeapSnapshot, i: number, position: number
 
 /** The generation code of object `i`: 0–2, or {@link HeapGeneration} permanent / none. */
 export function heapGeneration(snapshot: HeapSnapshot, i: number): number {
-  return (snapshot.flags[i] as number) >> HEAP_GENERATION_SHIFT;
+  // Three bits: the `labelled` flag sits above them.
+  return ((snapshot.flags[i] as number) >> HEAP_GENERATION_SHIFT) & 7;
 }
 
 class Column<T extends Float64Array | Uint32Array | Uint16Array> {
