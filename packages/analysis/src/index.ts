@@ -16,13 +16,13 @@ export {
   type PinningRow,
 } from './arena-pinning.ts';
 export { type ArenaStatus, arenaStatus, NEARLY_EMPTY } from './arena-status.ts';
-export { type CollectionArenas, collectionArenas } from './collection-arenas.ts';
 export {
   blockLifetimes,
   forEachLiveAllocation,
   NEVER_FREED,
   requestSize,
 } from './block-lifetimes.ts';
+export { type CollectionArenas, collectionArenas } from './collection-arenas.ts';
 export { compareSizeClasses, diffPoints, type PointDiff, type SizeClassDiff } from './diff.ts';
 export {
   type ArenaFragmentation,
