@@ -503,7 +503,9 @@ export const whySchema: z.ZodType = z.strictObject({
               type: z.string().describe('module.qualname (builtins without the module)'),
               edge: z
                 .string()
-                .describe("the edge to the next step: [3], ['key'], .__dict__, or '' (unnamed)"),
+                .describe(
+                  "the edge to the next step: [3], ['key'], .__dict__, .__closure__, .cell_contents, or '' (unnamed)",
+                ),
             }),
           )
           .describe('from the root to the object'),
