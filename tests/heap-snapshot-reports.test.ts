@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync } from 'node:zlib';
 import { gcObjectCounts, snapshotGrowth } from '@pymem/analysis';
+import { JSON_SCHEMAS } from '@pymem/cli';
 import {
   HEAP_GENERATION_SHIFT,
   HeapObjectFlag,
@@ -244,4 +245,22 @@ describe('pymem objects by arena, on the bundled example', () => {
     expect(none.status).toBe(2);
     expect(none.stderr).toBe('pymem: mark "plain" has no heap snapshot (heap snapshots: "s")\n');
   });
+});
+
+describe('--json of the snapshot reports matches the documented schemas', () => {
+  const cases: [string, string[]][] = [
+    ['objects', ['objects', EXAMPLE, '--json']],
+    ['objects', ['objects', EXAMPLE, '--by', 'arena', '--json']],
+    ['objects', ['objects', EXAMPLE, '--arena', '4', '--json']],
+    ['gc', ['gc', fixture, '--generation', '1', '--json']],
+    ['diff', ['diff', fixture, '--from', 's', '--to', 's', '--json']],
+    ['fragmentation', ['fragmentation', fixture, '--json']],
+    ['report', ['report', fixture, '--mark', 's', '--json']],
+  ];
+  for (const [name, argv] of cases)
+    it(`pymem ${argv.slice(2).join(' ')}`, async () => {
+      const { status, stdout, stderr } = await runCli(argv);
+      expect(status, stderr).toBe(0);
+      JSON_SCHEMAS[name]!.parse(JSON.parse(stdout));
+    });
 });
