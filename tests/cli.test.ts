@@ -238,34 +238,56 @@ describe('pymem report (the main job)', () => {
     expect(stdout).toMatchInlineSnapshot(`
       "pymem report  bundled example (apps/cli/examples/requests.pymem.txt.br)
         program   /root/.pyenv/versions/3.12.1/bin/python3.12 -I -S apps/cli/examples/requests_app.py
-        CPython   3.12.1 (profile 3.12), 194,994 allocator events, 3 marks
-        at        the end of the recording (event 194,994; it has no "exit" mark)
+        CPython   3.12.1 (profile 3.12), 218,921 allocator events, 3 marks
+        at        the end of the recording (event 218,921; it has no "exit" mark)
 
       Arenas (1,048,576 bytes each)
-        peak     5 arenas    5.0 MiB  at event 139,105 (before mark "peak")
-        now      5 arenas    5.0 MiB  holding 0.9 MiB of live blocks: 17.5% used
+        peak     5 arenas    5.0 MiB  at event 139,181 (before mark "peak")
+        now      5 arenas    5.0 MiB  holding 0.9 MiB of live blocks: 17.6% used
 
       Marks
-        mid-burst      event    90,398    3 arenas    2.4 MiB in blocks
-        peak           event   156,223    5 arenas    4.0 MiB in blocks
-        after-cleanup  event   194,993    5 arenas    0.9 MiB in blocks
+        mid-burst      event    90,474    3 arenas    2.4 MiB in blocks
+        peak           event   156,299    5 arenas    4.0 MiB in blocks
+        after-cleanup  event   218,921    5 arenas    0.9 MiB in blocks
 
       Why it does not go back down
         An arena returns to the OS only when every one of its pools is empty.
         arena  used    live blocks  pools used/empty/virgin  pinned by (block size × live blocks)
-            0  69.3%        8,986  63/0/0                   80 B×2,855, 64 B×3,057, 48 B×1,360, 160 B×406, …
-            1   9.5%        1,112  59/4/0                   160 B×190, 64 B×322, 128 B×109, 48 B×249, …
+            0  67.9%        8,739  63/0/0                   80 B×2,855, 64 B×2,805, 48 B×1,360, 160 B×406, …
+            1  11.3%        1,406  59/4/0                   64 B×596, 160 B×190, 128 B×109, 48 B×264, …
             2   3.7%          467  57/6/0                   128 B×129, 64 B×177, 48 B×65, 144 B×14, …
-            3   3.8%          472  58/5/0                   128 B×130, 64 B×191, 48 B×49, 32 B×60, …
-            4   1.3%          145  23/3/37                  128 B×56, 64 B×63, 224 B×3, 48 B×13, …
-        4 of 5 arenas are less than 25% used: freeing their 2,196 live blocks would let pymalloc return 4.0 MiB.
+            3   3.8%          476  58/5/0                   128 B×130, 64 B×192, 48 B×51, 32 B×60, …
+            4   1.3%          145  23/4/36                  128 B×56, 64 B×63, 224 B×3, 48 B×13, …
+        4 of 5 arenas are less than 25% used: freeing their 2,494 live blocks would let pymalloc return 4.0 MiB.
 
       Source lines whose live blocks keep the nearly empty arenas
-        /work/main/apps/cli/examples/requests_app.py:31: 598 blocks, 45,571 B requested
-        /work/main/apps/cli/examples/requests_app.py:27: 398 blocks, 36,616 B requested
-        /work/main/apps/cli/examples/requests_app.py:30: 156 blocks, 21,871 B requested
-        /work/main/apps/cli/examples/requests_app.py:29: 199 blocks, 10,306 B requested
-        <frozen abc>:106: 110 blocks, 9,770 B requested
+        /tmp/pymem/apps/cli/examples/requests_app.py:31: 598 blocks, 45,571 B requested
+        /tmp/pymem/apps/cli/examples/requests_app.py:27: 398 blocks, 36,616 B requested
+        /tmp/pymem/apps/cli/examples/requests_app.py:30: 156 blocks, 21,871 B requested
+        <frozen abc>:106: 141 blocks, 11,754 B requested
+        /tmp/pymem/apps/cli/examples/requests_app.py:29: 200 blocks, 10,355 B requested
+
+      Objects pinning the nearly empty arenas (heap snapshot "after-cleanup", taken at this point)
+        arena 1: 1,190 objects in its 1,406 live blocks
+               90 dict           21,888 B  <frozen abc>:106
+                1 dict           13,056 B  <frozen importlib._bootstrap>:311
+               27 dict           10,768 B  <unknown>
+          … 336 more types and lines (--json lists all)
+        arena 2: 345 objects in its 467 live blocks
+               59 dict           10,856 B  /tmp/pymem/apps/cli/examples/requests_app.py:27
+               59 dict           10,856 B  /tmp/pymem/apps/cli/examples/requests_app.py:31
+               41 str             6,706 B  /tmp/pymem/apps/cli/examples/requests_app.py:30
+          … 3 more types and lines (--json lists all)
+        arena 3: 354 objects in its 476 live blocks
+               64 dict           11,776 B  /tmp/pymem/apps/cli/examples/requests_app.py:27
+               64 dict           11,776 B  /tmp/pymem/apps/cli/examples/requests_app.py:31
+               51 str             6,991 B  /tmp/pymem/apps/cli/examples/requests_app.py:30
+          … 3 more types and lines (--json lists all)
+        arena 4: 92 objects in its 145 live blocks
+               21 dict            3,864 B  /tmp/pymem/apps/cli/examples/requests_app.py:27
+               21 dict            3,864 B  /tmp/pymem/apps/cli/examples/requests_app.py:31
+                9 str             1,494 B  /tmp/pymem/apps/cli/examples/requests_app.py:30
+          … 3 more types and lines (--json lists all)
 
       Outside pymalloc
         302 live blocks, 0.5 MiB requested, held by the raw allocator (malloc):
@@ -273,7 +295,7 @@ describe('pymem report (the main job)', () => {
 
       Try next
         pymem replay apps/cli/examples/requests.pymem.txt.br --verify     prove the model matches CPython pointer for pointer
-        pymem stats apps/cli/examples/requests.pymem.txt.br --at 194994   CPython's own _debugmallocstats block at this point, from the model
+        pymem stats apps/cli/examples/requests.pymem.txt.br --at 218921   CPython's own _debugmallocstats block at this point, from the model
         pymem view apps/cli/examples/requests.pymem.txt.br                see every arena, pool and block over time in the browser
         pymem record --sites 1 -o app.pmt app.py                          record your own program, then: pymem report app.pmt
       "
@@ -324,26 +346,56 @@ describe('reports at a point of the recording', () => {
     const { status, stdout } = await runCli(['fragmentation', example, '--mark', 'after-cleanup']);
     expect(status).toBe(0);
     expect(stdout).toMatchInlineSnapshot(`
-      "pymem fragmentation  apps/cli/examples/requests.pymem.txt.br at mark "after-cleanup" (event 194,993)
-        peak     5 arenas    5.0 MiB  at event 139,105 (before mark "peak")
-        now      5 arenas    5.0 MiB  holding 0.9 MiB of live blocks: 17.5% used
+      "pymem fragmentation  apps/cli/examples/requests.pymem.txt.br at mark "after-cleanup" (event 218,921)
+        peak     5 arenas    5.0 MiB  at event 139,181 (before mark "peak")
+        now      5 arenas    5.0 MiB  holding 0.9 MiB of live blocks: 17.6% used
 
-        bytes in arenas 5.0 MiB, in live blocks 0.9 MiB (17.5%)
+        bytes in arenas 5.0 MiB, in live blocks 0.9 MiB (17.6%)
 
         arena  used    live blocks  pools used/empty/virgin  pinned by (block size × live blocks)
-            0  69.3%        8,986  63/0/0                   80 B×2,855, 64 B×3,057, 48 B×1,360, 160 B×406, …
-            1   9.5%        1,113  59/4/0                   160 B×190, 64 B×322, 128 B×109, 48 B×250, …
+            0  67.9%        8,739  63/0/0                   80 B×2,855, 64 B×2,805, 48 B×1,360, 160 B×406, …
+            1  11.3%        1,406  59/4/0                   64 B×596, 160 B×190, 128 B×109, 48 B×264, …
             2   3.7%          467  57/6/0                   128 B×129, 64 B×177, 48 B×65, 144 B×14, …
-            3   3.8%          472  58/5/0                   128 B×130, 64 B×191, 48 B×49, 32 B×60, …
-            4   1.3%          145  23/3/37                  128 B×56, 64 B×63, 224 B×3, 48 B×13, …
-        4 of 5 arenas are less than 25% used: freeing their 2,197 live blocks would let pymalloc return 4.0 MiB.
+            3   3.8%          476  58/5/0                   128 B×130, 64 B×192, 48 B×51, 32 B×60, …
+            4   1.3%          145  23/4/36                  128 B×56, 64 B×63, 224 B×3, 48 B×13, …
+        4 of 5 arenas are less than 25% used: freeing their 2,494 live blocks would let pymalloc return 4.0 MiB.
 
       Source lines pinning each arena (live blocks, requested bytes)
-            0  <unknown> ×4,487 (319,763 B), <frozen importlib._bootstrap>:488 ×2,090 (138,028 B), <frozen importlib._bootstrap_external>:752 ×480 (26,203 B), …
-            1  /work/main/apps/cli/examples/requests_app.py:31 ×179 (12,880 B), <frozen abc>:106 ×110 (9,770 B), /work/main/apps/cli/examples/requests_app.py:27 ×106 (9,640 B), …
-            2  /work/main/apps/cli/examples/requests_app.py:31 ×185 (14,021 B), /work/main/apps/cli/examples/requests_app.py:27 ×120 (11,096 B), /work/main/apps/cli/examples/requests_app.py:30 ×41 (6,706 B), …
-            3  /work/main/apps/cli/examples/requests_app.py:31 ×174 (13,621 B), /work/main/apps/cli/examples/requests_app.py:27 ×125 (11,416 B), /work/main/apps/cli/examples/requests_app.py:30 ×50 (6,925 B), …
-            4  /work/main/apps/cli/examples/requests_app.py:31 ×60 (5,049 B), /work/main/apps/cli/examples/requests_app.py:27 ×47 (4,464 B), /work/main/apps/cli/examples/requests_app.py:30 ×9 (1,494 B), …
+            0  <unknown> ×4,397 (314,733 B), <frozen importlib._bootstrap>:488 ×2,058 (136,478 B), <frozen importlib._bootstrap_external>:752 ×480 (26,203 B), …
+            1  /tmp/pymem/apps/cli/examples/requests_app.py:31 ×177 (12,790 B), <frozen abc>:106 ×141 (11,754 B), /tmp/pymem/apps/cli/examples/requests_app.py:27 ×106 (9,640 B), …
+            2  /tmp/pymem/apps/cli/examples/requests_app.py:31 ×185 (14,021 B), /tmp/pymem/apps/cli/examples/requests_app.py:27 ×120 (11,096 B), /tmp/pymem/apps/cli/examples/requests_app.py:30 ×41 (6,706 B), …
+            3  /tmp/pymem/apps/cli/examples/requests_app.py:31 ×176 (13,711 B), /tmp/pymem/apps/cli/examples/requests_app.py:27 ×125 (11,416 B), /tmp/pymem/apps/cli/examples/requests_app.py:30 ×51 (6,991 B), …
+            4  /tmp/pymem/apps/cli/examples/requests_app.py:31 ×60 (5,049 B), /tmp/pymem/apps/cli/examples/requests_app.py:27 ×47 (4,464 B), /tmp/pymem/apps/cli/examples/requests_app.py:30 ×9 (1,494 B), …
+
+      Objects pinning the nearly empty arenas (heap snapshot "after-cleanup", taken at this point)
+        arena 1: 1,190 objects in its 1,406 live blocks
+               90 dict           21,888 B  <frozen abc>:106
+                1 dict           13,056 B  <frozen importlib._bootstrap>:311
+               27 dict           10,768 B  <unknown>
+               55 dict           10,120 B  /tmp/pymem/apps/cli/examples/requests_app.py:27
+               55 dict           10,120 B  /tmp/pymem/apps/cli/examples/requests_app.py:31
+          … 334 more types and lines (--json lists all)
+        arena 2: 345 objects in its 467 live blocks
+               59 dict           10,856 B  /tmp/pymem/apps/cli/examples/requests_app.py:27
+               59 dict           10,856 B  /tmp/pymem/apps/cli/examples/requests_app.py:31
+               41 str             6,706 B  /tmp/pymem/apps/cli/examples/requests_app.py:30
+               59 str             3,068 B  /tmp/pymem/apps/cli/examples/requests_app.py:29
+               65 str             2,925 B  /tmp/pymem/apps/cli/examples/requests_app.py:31
+          … 1 more types and lines (--json lists all)
+        arena 3: 354 objects in its 476 live blocks
+               64 dict           11,776 B  /tmp/pymem/apps/cli/examples/requests_app.py:27
+               64 dict           11,776 B  /tmp/pymem/apps/cli/examples/requests_app.py:31
+               51 str             6,991 B  /tmp/pymem/apps/cli/examples/requests_app.py:30
+               64 str             3,328 B  /tmp/pymem/apps/cli/examples/requests_app.py:29
+               51 str             2,295 B  /tmp/pymem/apps/cli/examples/requests_app.py:31
+          … 1 more types and lines (--json lists all)
+        arena 4: 92 objects in its 145 live blocks
+               21 dict            3,864 B  /tmp/pymem/apps/cli/examples/requests_app.py:27
+               21 dict            3,864 B  /tmp/pymem/apps/cli/examples/requests_app.py:31
+                9 str             1,494 B  /tmp/pymem/apps/cli/examples/requests_app.py:30
+               21 str             1,092 B  /tmp/pymem/apps/cli/examples/requests_app.py:29
+               13 str               585 B  /tmp/pymem/apps/cli/examples/requests_app.py:31
+          … 1 more types and lines (--json lists all)
       "
     `);
   });
@@ -352,29 +404,29 @@ describe('reports at a point of the recording', () => {
     const chart = await runCli(['timeline', example, '--points', '20']);
     expect(chart.status).toBe(0);
     expect(chart.stdout).toMatchInlineSnapshot(`
-      "pymem timeline  apps/cli/examples/requests.pymem.txt.br: CPython 3.12.1, 194,994 events
+      "pymem timeline  apps/cli/examples/requests.pymem.txt.br: CPython 3.12.1, 218,921 events
         ─── (upper) arenas held   ─── (lower) bytes in live blocks
 
-          5.0 MiB  ┼              ╭─────── 
-          4.6 MiB  ┤              │        
-          4.2 MiB  ┤          ╭───╯ ╭╮     
-          3.8 MiB  ┤          │   ╭─╯│     
-          3.3 MiB  ┤          │ ╭─╯  ╰╮    
-          2.9 MiB  ┤     ╭────╯╭╯     │    
-          2.5 MiB  ┤     │  ╭──╯      ╰╮   
-          2.1 MiB  ┤ ╭───╯╭─╯          │   
-          1.7 MiB  ┤ │   ╭╯            ╰╮  
-          1.3 MiB  ┤ │ ╭─╯              │  
-          0.8 MiB  ┤╭╭─╯                ╰─ 
-          0.4 MiB  ┤╭╯                     
-          0.0 MiB  ┼╯                      
-                      ······^·······^   ^ 
-                   event 0         194,994
+          5.0 MiB  ┼             ╭─────── 
+          4.6 MiB  ┤             │        
+          4.2 MiB  ┤         ╭───╯╭╮      
+          3.8 MiB  ┤         │   ╭╯╰╮     
+          3.3 MiB  ┤         │ ╭─╯  │     
+          2.9 MiB  ┤     ╭───╯╭╯    │     
+          2.5 MiB  ┤     │ ╭──╯     ╰╮    
+          2.1 MiB  ┤ ╭───╯╭╯         │    
+          1.7 MiB  ┤ │  ╭─╯          ╰╮   
+          1.3 MiB  ┤ │ ╭╯             │   
+          0.8 MiB  ┤╭╭─╯              ╰── 
+          0.4 MiB  ┤╭╯                    
+          0.0 MiB  ┼╯                     
+                      ·····^ ·····^   · ^
+                   event 0        218,921
                    ^ mark   · GC collection
 
-        mark "mid-burst" at event 90,398: 3 arenas (3.0 MiB), 2.4 MiB in blocks
-        mark "peak" at event 156,223: 5 arenas (5.0 MiB), 4.0 MiB in blocks
-        mark "after-cleanup" at event 194,993: 5 arenas (5.0 MiB), 0.9 MiB in blocks
+        mark "mid-burst" at event 90,474: 3 arenas (3.0 MiB), 2.4 MiB in blocks
+        mark "peak" at event 156,299: 5 arenas (5.0 MiB), 4.0 MiB in blocks
+        mark "after-cleanup" at event 218,921: 5 arenas (5.0 MiB), 0.9 MiB in blocks
         28 GC collections recorded
       "
     `);
@@ -382,11 +434,10 @@ describe('reports at a point of the recording', () => {
     expect(csv.stdout).toMatchInlineSnapshot(`
       "event,arenas,bytes_in_arenas,bytes_in_blocks,utilisation,mark,gc_collections
       0,0,0,0,0.0000,,0
-      90398,3,3145728,2504976,0.7963,"mid-burst",14
-      97497,3,3145728,2649312,0.8422,,2
-      156223,5,5242880,4187488,0.7987,"peak",11
-      194993,5,5242880,918448,0.1752,"after-cleanup",1
-      194994,5,5242880,918400,0.1752,,0
+      90474,3,3145728,2508496,0.7974,"mid-burst",14
+      109461,4,4194304,2985328,0.7118,,4
+      156299,5,5242880,4191008,0.7994,"peak",9
+      218921,5,5242880,921872,0.1758,"after-cleanup",1
       "
     `);
   });
@@ -430,21 +481,23 @@ describe('pymem diff', () => {
     ]);
     expect(status).toBe(0);
     expect(stdout).toMatchInlineSnapshot(`
-      "pymem diff  apps/cli/examples/requests.pymem.txt.br: from mark "mid-burst" (event 90,398) to mark "after-cleanup" (event 194,993)
-        arenas 3 → 5 (+2), bytes in blocks 2446 KiB → 897 KiB (-1549 KiB)
+      "pymem diff  apps/cli/examples/requests.pymem.txt.br: from mark "mid-burst" (event 90,474) to mark "after-cleanup" (event 218,921)
+        arenas 3 → 5 (+2), bytes in blocks 2450 KiB → 900 KiB (-1549 KiB)
 
       By size class
         128 B blocks  : size=83.1 KiB (-598 KiB), count=665 (-4785), average=128 B
-        64 B blocks   : size=238 KiB (-464 KiB), count=3810 (-7432), average=64 B
-        48 B blocks   : size=81.4 KiB (-126 KiB), count=1737 (-2696), average=48 B
+        64 B blocks   : size=240 KiB (-464 KiB), count=3833 (-7432), average=64 B
+        48 B blocks   : size=82.2 KiB (-126 KiB), count=1753 (-2698), average=48 B
         32 B blocks   : size=21.3 KiB (-69.2 KiB), count=683 (-2214), average=32 B
         … 27 more size classes (--top N, --json)
 
       Top 4 by lineno (tracemalloc compare_to, request sizes)
-        /work/main/apps/cli/examples/requests_app.py:31: size=44.5 KiB (-511 KiB), count=598 (-6877), average=76 B
-        /work/main/apps/cli/examples/requests_app.py:27: size=35.8 KiB (-413 KiB), count=398 (-4602), average=92 B
-        /work/main/apps/cli/examples/requests_app.py:30: size=24.1 KiB (-313 KiB), count=175 (-2300), average=141 B
-        /work/main/apps/cli/examples/requests_app.py:29: size=10.1 KiB (-116 KiB), count=200 (-2301), average=52 B
+        /tmp/pymem/apps/cli/examples/requests_app.py:31: size=44.5 KiB (-511 KiB), count=598 (-6877), average=76 B
+        /tmp/pymem/apps/cli/examples/requests_app.py:27: size=35.8 KiB (-413 KiB), count=398 (-4602), average=92 B
+        /tmp/pymem/apps/cli/examples/requests_app.py:30: size=24.1 KiB (-313 KiB), count=175 (-2300), average=141 B
+        /tmp/pymem/apps/cli/examples/requests_app.py:29: size=10.1 KiB (-116 KiB), count=200 (-2301), average=52 B
+
+        (no heap snapshot at mark "mid-burst" (event 90,474): growth by type needs one at both points)
       "
     `);
   });

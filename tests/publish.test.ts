@@ -274,7 +274,7 @@ describe.skipIf(!online)('publishing every package to a registry and installing 
       expect(result.status, result.stderr).toBe(0);
       expect(result.stderr).toBe('');
       expect(result.stdout).toMatch(/^pymem report +bundled example/);
-      expect(result.stdout).toContain('194,994 allocator events');
+      expect(result.stdout).toContain('218,921 allocator events');
     });
 
     it('serves the viewer app from the installed @pymem/viewer', async () => {

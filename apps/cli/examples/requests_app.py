@@ -4,9 +4,9 @@ Each request builds a dict and a few strings; a cache keeps every 25th response;
 sessions form reference cycles that only the cycle collector frees. After the burst,
 the service drops its working set — yet most arenas stay allocated, pinned by the
 few cached objects scattered across them. This is the bundled example recording
-(`pnpm start` reports on it); re-record it with:
+(`pnpm start` reports on it, and on the objects pinning each arena); re-record it with:
 
-    pnpm pymem record --text --sites 1 --python 3.12 -o requests.pymem.txt -- -I -S requests_app.py
+    pnpm --filter tests record-example
 """
 import gc
 import os
@@ -41,5 +41,5 @@ pymem_record.mark("peak")
 working_set.clear()
 del session, response
 gc.collect()
-pymem_record.mark("after-cleanup")
+pymem_record.snapshot("after-cleanup")  # a mark and a heap snapshot: which objects pin the arenas
 os._exit(0)

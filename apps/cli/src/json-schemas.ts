@@ -159,6 +159,40 @@ const fragmentationShape = {
   marks: z.array(
     z.strictObject({ label: z.string(), eventIndex: count, arenas: count, bytesInBlocks: count }),
   ),
+  pinning: z
+    .strictObject({
+      snapshot: z.string().describe('the heap snapshot’s label'),
+      snapshotEventIndex: count,
+      exact: z
+        .boolean()
+        .describe('the snapshot was taken at the point (false: before it; later objects unknown)'),
+      arenas: z
+        .array(
+          z.strictObject({
+            arena: count,
+            blocks: count.describe('live blocks of the arena at the point'),
+            objects: count.describe('snapshot objects whose block is one of them'),
+            rows: z
+              .array(
+                z.strictObject({
+                  type: z.string().describe('module.qualname (builtins without the module)'),
+                  site: z
+                    .string()
+                    .nullable()
+                    .describe('file:line that allocated the blocks; null without sites'),
+                  objects: count,
+                  bytes: count.describe('sys.getsizeof total'),
+                }),
+              )
+              .describe('largest bytes first'),
+          }),
+        )
+        .describe('one per nearly empty arena'),
+    })
+    .nullable()
+    .describe(
+      'the objects pinning each nearly empty arena, from the last heap snapshot at or before the point; null without one',
+    ),
 };
 
 /** `pymem fragmentation --json` */
@@ -233,6 +267,22 @@ export const diffSchema: z.ZodType = z.strictObject({
     )
     .nullable()
     .describe('tracemalloc compare_to by --by key (request sizes); null without allocation sites'),
+  snapshots: z
+    .strictObject({ from: z.string(), to: z.string() })
+    .nullable()
+    .describe('the labels of the heap snapshots taken at both points; null unless both have one'),
+  types: z
+    .array(
+      z.strictObject({
+        type: z.string().describe('module.qualname (builtins without the module)'),
+        count: count.describe('objects gc.get_objects() lists at --to'),
+        delta: z.number().int().positive().describe('the rise since --from'),
+      }),
+    )
+    .nullable()
+    .describe(
+      "objgraph's show_growth between the two heap snapshots (no collection first), largest rise first; null unless both points have a snapshot",
+    ),
 });
 
 /** `pymem check --json` */
@@ -342,6 +392,23 @@ export const gcSchema: z.ZodType = z.strictObject({
   uncollectable: count.describe('kept in gc.garbage (legacy tp_del finalizers)'),
   bytes: count.describe('sys.getsizeof total of the garbage'),
   weakrefCallbacks: count.describe('weakref callbacks the collection would call'),
+  finalizers: z
+    .array(z.strictObject({ type: z.string(), objects: count }))
+    .describe('the tp_finalize (__del__) calls finalize_garbage would make, by type, most first'),
+  callbacks: z
+    .array(
+      z.strictObject({
+        referent: z.string().describe('type of the dying object the weakref points to'),
+        callback: z.string().describe('type of the callback'),
+        weakrefs: count,
+      }),
+    )
+    .describe('the weakref callbacks that would run, most first'),
+  arenasBefore: count.describe('pymalloc arenas allocated at the snapshot'),
+  arenasFreed: count.describe(
+    'arenas released once the freed objects’ blocks are returned (a lower bound: blocks they own separately are not in the snapshot)',
+  ),
+  blocksFreed: count.describe('pymalloc blocks of the freed objects'),
   groups: z
     .array(
       z.strictObject({
@@ -381,6 +448,38 @@ export const objectsSchema: z.ZodType = z.strictObject({
     )
     .describe('by type, largest bytes first'),
   unlinkedAddresses: z.array(z.string()).describe('up to 10 unlinked objects, hex addresses'),
+  arenas: z
+    .array(
+      z.strictObject({
+        arena: count.describe('the arena’s index in the arena tables'),
+        address: z.string().describe('the arena’s base, hex'),
+        blocks: count.describe('live blocks of the arena'),
+        objects: count.describe('snapshot objects in those blocks'),
+        bytes: count.describe('their sys.getsizeof total'),
+      }),
+    )
+    .nullable()
+    .describe('with --by arena: every allocated arena, in arena order; else null'),
+  arena: z
+    .strictObject({
+      arena: count.describe('the arena’s index in the arena tables'),
+      address: z.string().describe('the arena’s base, hex'),
+      blocks: count.describe('live blocks of the arena'),
+      objects: z
+
+        .array(
+          z.strictObject({
+            address: z.string().describe('hex'),
+            type: z.string().describe('module.qualname (builtins without the module)'),
+            size: z.number().int().min(-1).describe('sys.getsizeof, −1 when unknown'),
+            block: z.string().describe('the pymalloc block holding it, hex'),
+          }),
+        )
+        .describe('the objects living in the arena, in address order'),
+      bytes: count.describe('their sys.getsizeof total'),
+    })
+    .nullable()
+    .describe('with --arena N: that arena and its objects; else null'),
   warnings,
 });
 
@@ -404,7 +503,9 @@ export const whySchema: z.ZodType = z.strictObject({
               type: z.string().describe('module.qualname (builtins without the module)'),
               edge: z
                 .string()
-                .describe("the edge to the next step: [3], ['key'], .__dict__, or '' (unnamed)"),
+                .describe(
+                  "the edge to the next step: [3], ['key'], .__dict__, .__closure__, .cell_contents, or '' (unnamed)",
+                ),
             }),
           )
           .describe('from the root to the object'),

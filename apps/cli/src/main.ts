@@ -146,11 +146,13 @@ const COMMANDS: readonly CommandSpec[] = [
   defineCommand<[file: string], ObjectsOptions>({
     name: 'objects',
     description:
-      'the objects of a heap snapshot by type, each linked to its pymalloc block at that instant',
+      'the objects of a heap snapshot by type or arena, each linked to its pymalloc block at that instant',
     arguments: [['<file>', 'a .pmt recording with a heap snapshot']],
     options: [
       { flags: '--mark <label>', description: 'the heap snapshot (default: the last one)' },
-      wholeNumberOption('--top <n>', 'type rows to print', { min: 1 }, 20),
+      { flags: '--by <grouping>', description: 'type (default) or arena' },
+      wholeNumberOption('--arena <n>', 'list the objects living in this arena', { min: 0 }),
+      wholeNumberOption('--top <n>', 'rows to print', { min: 1 }, 20),
       JSON_OPTION,
       SALVAGE_OPTION,
       pythonOption(),

@@ -9,6 +9,12 @@ export {
   StackTally,
   TRUNCATED_FRAME,
 } from './allocation-stacks.ts';
+export {
+  type ArenaPinning,
+  type ArenaPinningReport,
+  arenaPinning,
+  type PinningRow,
+} from './arena-pinning.ts';
 export { type ArenaStatus, arenaStatus, NEARLY_EMPTY } from './arena-status.ts';
 export {
   blockLifetimes,
@@ -16,6 +22,7 @@ export {
   NEVER_FREED,
   requestSize,
 } from './block-lifetimes.ts';
+export { type CollectionArenas, collectionArenas } from './collection-arenas.ts';
 export { compareSizeClasses, diffPoints, type PointDiff, type SizeClassDiff } from './diff.ts';
 export {
   type ArenaFragmentation,
@@ -39,14 +46,23 @@ export {
   UNKNOWN_SITE,
 } from './sites.ts';
 export {
+  type ArenaObject,
+  type ArenaObjectsRow,
+  objectsByArena,
+  objectsInArena,
+} from './snapshot-arenas.ts';
+export { type SnapshotAtPoint, snapshotAt } from './snapshot-at.ts';
+export {
   collectSnapshot,
   type GarbageGroup,
   type SnapshotCollection,
 } from './snapshot-collection.ts';
 export { SnapshotGraph } from './snapshot-graph.ts';
+export { gcObjectCounts, snapshotGrowth, type TypeGrowth } from './snapshot-growth.ts';
 export {
   type ObjectTypeRow,
   type SnapshotObjects,
+  snapshotObjectBlocks,
   snapshotObjects,
 } from './snapshot-objects.ts';
 export {

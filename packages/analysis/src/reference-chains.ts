@@ -10,7 +10,10 @@
  *   module __main__.__dict__ → dict['registry'] → list[3] → __main__.Leak at 0x7f…
  *
  * Each step names the edge where the recorder could (list and tuple indexes, dict
- * keys that are ASCII strings or ints, a module's or an instance's `__dict__`).
+ * keys that are ASCII strings or ints, a module's or an instance's `__dict__`), and
+ * two more from the shape of the graph alone, the same in 3.8–3.13: a cell's only
+ * referent is its `cell_contents` (`cell_traverse` visits `ob_ref` alone), and a
+ * function's referent that is a non-empty tuple of cells is its `__closure__`.
  *
  * Invariant: every consecutive pair of a chain's path is an edge of the snapshot
  * (`path[k+1]` is among `path[k]`'s referents), and the path ends at the target.
@@ -34,6 +37,32 @@ export function heapTypeName(snapshot: HeapSnapshot, i: number): string {
   const type = snapshot.types[snapshot.type[i] as number];
   if (!type) return '?';
   return type.module === 'builtins' ? type.qualname : `${type.module}.${type.qualname}`;
+}
+
+/** The type of object `i` is exactly the builtin `qualname`. */
+function isBuiltin(snapshot: HeapSnapshot, i: number, qualname: string): boolean {
+  const type = snapshot.types[snapshot.type[i] as number];
+  return type?.module === 'builtins' && type.qualname === qualname;
+}
+
+/**
+ * The name of the edge from object `i` to its referent at `position`: the recorder's,
+ * else a closure's (see the module comment), else ''.
+ */
+function edgeName(snapshot: HeapSnapshot, i: number, position: number): string {
+  const recorded = heapEdgeName(snapshot, i, position);
+  if (recorded !== '') return recorded;
+  if (isBuiltin(snapshot, i, 'cell')) return '.cell_contents';
+  if (isBuiltin(snapshot, i, 'function')) {
+    const to = snapshot.refs[(snapshot.refStart[i] as number) + position] as number;
+    const start = snapshot.refStart[to] as number;
+    const end = snapshot.refStart[to + 1] as number;
+    if (!isBuiltin(snapshot, to, 'tuple') || start === end) return '';
+    for (let k = start; k < end; k++)
+      if (!isBuiltin(snapshot, snapshot.refs[k] as number, 'cell')) return '';
+    return '.__closure__';
+  }
+  return '';
 }
 
 /** Finds chains in one snapshot; builds the reversed edges once. */
@@ -114,7 +143,7 @@ export class ReferenceChains {
     const edges: string[] = [];
     for (let i = root >= 0 ? root : target; i !== -1; i = next[i] as number) {
       path.push(i);
-      if (next[i] !== -1) edges.push(heapEdgeName(snapshot, i, via[i] as number));
+      if (next[i] !== -1) edges.push(edgeName(snapshot, i, via[i] as number));
     }
     const parts: string[] = [];
     path.forEach((i, k) => {

@@ -11,6 +11,10 @@
  *   2. The groups' objects sum to `collected + uncollectable` minus weakrefs freed by
  *      their callbacks (never, on a snapshot: see SnapshotGraph).
  *   3. `bytes` is the sum of `sys.getsizeof` over the garbage (unknown sizes count 0).
+ *   4. `finalizers` counts the objects `finalize_garbage` would call `tp_finalize` on
+ *      (`__del__` not yet run), by type; `callbacks` the weakref callbacks that would
+ *      run, by the type of the dying referent and of the callback; `freed` the objects
+ *      the collection frees (garbage deleted, weakrefs freed by their callbacks).
  */
 import { Collector } from '@pymem/gc';
 import { HeapGeneration, HeapObjectFlag, type HeapSnapshot, heapGeneration } from '@pymem/tracing';
@@ -48,6 +52,21 @@ export interface SnapshotCollection {
   readonly groups: readonly GarbageGroup[];
   /** Weakrefs to garbage whose callbacks would run. */
   readonly weakrefCallbacks: number;
+  /** The finalizers (`__del__`) that would run, by type, most first. */
+  readonly finalizers: readonly { readonly type: string; readonly objects: number }[];
+  /** The weakref callbacks that would run, by referent and callback type, most first. */
+  readonly callbacks: readonly {
+    readonly referent: string;
+    readonly callback: string;
+    readonly weakrefs: number;
+  }[];
+  /** Snapshot indexes of the objects the collection frees, in the order it frees them. */
+  readonly freed: readonly number[];
+}
+
+/** `counts` (name → n) as pairs, most first, then by name. */
+function mostFirst(counts: Map<string, number>): [string, number][] {
+  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
 }
 
 /**
@@ -75,14 +94,33 @@ export function collectSnapshot(
     if ((snapshot.flags[i] as number) & HeapObjectFlag.finalized) collector.setFinalized(i);
   }
   const garbage: number[] = [];
+  const freed: number[] = [];
+  const finalizers = new Map<string, number>();
+  const callbacks = new Map<string, number>();
+  // The referent of each weakref: the object whose weakref list holds it.
+  const referentOf = new Map<number, number>();
+  for (let i = 0; i < snapshot.length; i++)
+    for (let k = snapshot.weakStart[i] as number; k < (snapshot.weakStart[i + 1] as number); k++)
+      referentOf.set(snapshot.weakrefs[k] as number, i);
   let weakrefCallbacks = 0;
   collector.hook = (event) => {
-    if (event.type === 'gc-weakref-callback') weakrefCallbacks++;
-    if (event.type === 'gc-phase') onPhase?.(event.phase, event.objects.length);
-    if (
-      event.type === 'gc-phase' &&
-      (event.phase === 'delete-garbage' || event.phase === 'move-legacy-finalizers')
-    )
+    if (event.type === 'gc-weakref-callback') {
+      weakrefCallbacks++;
+      if (event.freed) freed.push(event.weakref);
+      const referent = referentOf.get(event.weakref);
+      const callback = firstReferent(snapshot, event.weakref);
+      const key = `${referent === undefined ? '?' : graph.typeName(referent)}\n${callback < 0 ? '?' : graph.typeName(callback)}`;
+      callbacks.set(key, (callbacks.get(key) ?? 0) + 1);
+    }
+    if (event.type !== 'gc-phase') return;
+    onPhase?.(event.phase, event.objects.length);
+    if (event.phase === 'finalize-garbage')
+      for (const id of event.objects) {
+        const name = graph.typeName(id);
+        finalizers.set(name, (finalizers.get(name) ?? 0) + 1);
+      }
+    if (event.phase === 'delete-garbage') for (const id of event.objects) freed.push(id);
+    if (event.phase === 'delete-garbage' || event.phase === 'move-legacy-finalizers')
       for (const id of event.objects) garbage.push(id);
   };
   collector.collect(generation);
@@ -98,7 +136,19 @@ export function collectSnapshot(
     bytes,
     groups,
     weakrefCallbacks,
+    finalizers: mostFirst(finalizers).map(([type, objects]) => ({ type, objects })),
+    callbacks: mostFirst(callbacks).map(([key, weakrefs]) => {
+      const [referent, callback] = key.split('\n') as [string, string];
+      return { referent, callback, weakrefs };
+    }),
+    freed,
   };
+}
+
+/** A weakref's first referent in traverse order (its callback), or −1. */
+function firstReferent(snapshot: HeapSnapshot, i: number): number {
+  const start = snapshot.refStart[i] as number;
+  return start < (snapshot.refStart[i + 1] as number) ? (snapshot.refs[start] as number) : -1;
 }
 
 /** Connected components of the garbage (references either way), grouped by composition. */

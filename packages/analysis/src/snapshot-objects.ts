@@ -104,3 +104,17 @@ export function snapshotObjects(snapshot: HeapSnapshot, model: Obmalloc): Snapsh
     unlinkedAddresses,
   };
 }
+
+/**
+ * For each object of `snapshot`, the address of the allocated pymalloc block of `model`
+ * (replayed to the snapshot's position) that holds it, or −1 (outside pymalloc, or in
+ * no allocated block).
+ */
+export function snapshotObjectBlocks(snapshot: HeapSnapshot, model: Obmalloc): Float64Array {
+  const states: PoolStatesCache = new Map();
+  const blocks = new Float64Array(snapshot.length).fill(-1);
+  for (let i = 0; i < snapshot.length; i++) {
+    blocks[i] = blockHolding(model, snapshot.address[i] as number, states)?.address ?? -1;
+  }
+  return blocks;
+}

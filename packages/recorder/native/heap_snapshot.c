@@ -323,9 +323,109 @@ static const char *snap_ascii(PyObject *s, Py_ssize_t *n)
 
 #define SNAP_USED UINT32_MAX
 
+#if PY_VERSION_HEX >= 0x030B0000
+/* The head of a PyDictKeysObject as laid out 3.11-3.13 (default builds):
+   Include/internal/pycore_dict.h struct _dictkeysobject; dk_indices follow,
+   then the entries, at 1 << log2_index_bytes past them. */
+typedef struct {
+    Py_ssize_t refcnt;
+    uint8_t log2_size;
+    uint8_t log2_index_bytes;
+    uint8_t kind;
+    uint32_t version;
+    Py_ssize_t usable;
+    Py_ssize_t nentries;
+} snap_dict_keys;
+#define SNAP_DICT_KEYS_SPLIT 2
+
+/* 3.11+ instances of a class whose attributes live in a values array beside
+   the class's shared keys (ht_cached_keys), with no __dict__ object: value i
+   is the attribute named by entry i's key.  Where the values array is
+   (Include/internal/pycore_object.h):
+     3.11  a PyDictValues pointer four words before the object; NULL when a
+           dict took over, which is then three words before it
+     3.12  one word three before the object: the values pointer minus one,
+           tagged with bit 0, else the dict
+     3.13  inline after the PyObject header (Py_TPFLAGS_INLINE_VALUES), its
+           4-byte prefix then the values, used while `valid`; else the dict
+           three words before the object
+   Writes the names of o's referents found there (or `__dict__` for the dict)
+   into tmp, returns how many; nothing here calls into Python. */
+static size_t snap_instance_edges(snap_walk *w, PyObject *o, size_t nrefs, bytes_t *tmp)
+{
+    PyTypeObject *tp = Py_TYPE(o);
+    PyObject **values = NULL;
+    PyObject *dict = NULL;
+#if PY_VERSION_HEX >= 0x030D0000
+    if (tp->tp_flags & Py_TPFLAGS_INLINE_VALUES) {
+        if (tp->tp_basicsize != (Py_ssize_t)sizeof(PyObject))
+            return 0;
+        uint8_t *prefix = (uint8_t *)o + sizeof(PyObject);
+        if (prefix[3]) /* valid */
+            values = (PyObject **)(prefix + sizeof(PyObject *));
+    }
+    if (values == NULL)
+        dict = ((PyObject **)o)[-3];
+#elif PY_VERSION_HEX >= 0x030C0000
+    uintptr_t dorv = ((uintptr_t *)o)[-3];
+    if (dorv & 1)
+        values = (PyObject **)(dorv + 1);
+    else
+        dict = (PyObject *)dorv;
+#else
+    values = ((PyObject ***)o)[-4];
+    if (values == NULL)
+        dict = ((PyObject **)o)[-3];
+#endif
+    size_t e = 0;
+    if (values == NULL) {
+        for (size_t p = 0; dict != NULL && p < nrefs; p++) {
+            if (w->objects[w->refs[p]] != dict)
+                continue;
+            b_varint(tmp, p);
+            b_varint(tmp, SNAP_EDGE_ATTRIBUTE);
+            b_string(tmp, "__dict__", 8, 0);
+            return 1;
+        }
+        return 0;
+    }
+    snap_dict_keys *keys = (snap_dict_keys *)((PyHeapTypeObject *)tp)->ht_cached_keys;
+    if (keys == NULL || keys->kind != SNAP_DICT_KEYS_SPLIT || keys->log2_index_bytes > 40 ||
+        keys->nentries < 0 || keys->nentries > ((Py_ssize_t)1 << keys->log2_size))
+        return 0;
+    PyObject **entries =
+        (PyObject **)((char *)(keys + 1) + ((size_t)1 << keys->log2_index_bytes));
+    uint8_t *named = calloc(nrefs ? nrefs : 1, 1);
+    if (named == NULL)
+        return 0;
+    for (Py_ssize_t i = 0; i < keys->nentries; i++) {
+        PyObject *value = values[i];
+        if (value == NULL)
+            continue;
+        for (size_t p = 0; p < nrefs; p++) {
+            if (named[p] || w->objects[w->refs[p]] != value)
+                continue;
+            Py_ssize_t n;
+            const char *text = snap_ascii(entries[2 * i], &n); /* me_key of a unicode entry */
+            if (text != NULL) {
+                b_varint(tmp, p);
+                b_varint(tmp, SNAP_EDGE_ATTRIBUTE);
+                b_string(tmp, text, (size_t)n, 1);
+                e++;
+            }
+            named[p] = 1;
+            break;
+        }
+    }
+    free(named);
+    return e;
+}
+#endif
+
 /* Names of o's referents where they are cheap to find (w->refs[0..nrefs) are
    its referents): list and tuple indexes, dict keys that are ASCII strs or
-   ints, a module's or an instance's __dict__.  Matched by pointer, so the
+   ints, a module's or an instance's __dict__, and 3.11+ an instance's
+   attributes kept beside its class's shared keys (snap_instance_edges).  Matched by pointer, so the
    order tp_traverse visits them in does not matter.  Writes `varint e` and
    e x (varint position in the referents, varint edge kind, payload). */
 static void snap_edges(snap_walk *w, PyObject *o, size_t nrefs, bytes_t *out, bytes_t *tmp)
@@ -383,6 +483,11 @@ static void snap_edges(snap_walk *w, PyObject *o, size_t nrefs, bytes_t *out, by
         }
         free(first.keys);
         free(first.values);
+#if PY_VERSION_HEX >= 0x030B0000
+    } else if ((Py_TYPE(o)->tp_flags & Py_TPFLAGS_MANAGED_DICT) &&
+               (Py_TYPE(o)->tp_flags & Py_TPFLAGS_HEAPTYPE)) {
+        e += snap_instance_edges(w, o, nrefs, tmp);
+#endif
     } else {
         PyObject *dict = NULL;
         if (PyModule_Check(o))

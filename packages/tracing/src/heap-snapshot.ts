@@ -167,6 +167,7 @@ export function heapEdgeName(snapshot: HeapSnapshot, i: number, position: number
 
 /** The generation code of object `i`: 0–2, or {@link HeapGeneration} permanent / none. */
 export function heapGeneration(snapshot: HeapSnapshot, i: number): number {
+  // Three bits: the `labelled` flag sits above them.
   return ((snapshot.flags[i] as number) >> HEAP_GENERATION_SHIFT) & 7;
 }
 

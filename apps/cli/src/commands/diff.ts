@@ -2,8 +2,10 @@
  * `pymem diff FILE --from A --to B`: what changed between two points of a recording,
  * tracemalloc `compare_to` style — by pymalloc size class always, and by source line
  * when the recording has allocation sites. A and B are event indexes or mark labels.
+ * When a heap snapshot was taken at both points, growth by type too (objgraph's
+ * `show_growth`, see @pymem/analysis `snapshotGrowth`).
  */
-import { diffPoints } from '@pymem/analysis';
+import { diffPoints, snapshotAt, snapshotGrowth, type TypeGrowth } from '@pymem/analysis';
 import { formatSize, type KeyType } from '@pymem/tracing';
 import type { ProfileName } from '@pymem/versions';
 import { CliError } from '../exit-codes.ts';
@@ -56,6 +58,12 @@ export async function diffCommand(io: Io, file: string, options: DiffOptions): P
     by,
     ...(options.profile ? { profile: options.profile } : {}),
   });
+  const snapshotFrom = snapshotAt(trace, from);
+  const snapshotTo = snapshotAt(trace, to);
+  const growth: TypeGrowth[] | null =
+    snapshotFrom?.exact && snapshotTo?.exact
+      ? snapshotGrowth(snapshotFrom.snapshot, snapshotTo.snapshot)
+      : null;
 
   if (options.json) {
     io.out(
@@ -79,6 +87,10 @@ export async function diffCommand(io: Io, file: string, options: DiffOptions): P
               count: diff.count,
               countDiff: diff.countDiff,
             })) ?? null,
+          snapshots: growth
+            ? { from: snapshotFrom!.snapshot.label, to: snapshotTo!.snapshot.label }
+            : null,
+          types: growth,
           warnings,
         },
         null,
@@ -114,6 +126,31 @@ export async function diffCommand(io: Io, file: string, options: DiffOptions): P
     for (const diff of sites.slice(0, top)) out.push(`  ${diff.toString()}`);
   } else {
     out.push(c.dim('  (record with --sites 1 to compare by source line as well)'));
+  }
+  if (growth) {
+    const shown = growth.slice(0, top);
+    const width = Math.max(0, ...shown.map((row) => row.type.length));
+    out.push(
+      '',
+      c.bold(
+        `Growth by type between heap snapshots "${snapshotFrom!.snapshot.label}" and "${snapshotTo!.snapshot.label}" (objgraph show_growth: gc.get_objects(), no collection first)`,
+      ),
+    );
+    for (const row of shown)
+      out.push(
+        `  ${row.type.padEnd(width)}${String(row.count).padStart(9)} ${signed(row.delta).padStart(9)}`,
+      );
+    if (growth.length === 0) out.push('  no type grew');
+    if (growth.length > top)
+      out.push(c.dim(`  … ${growth.length - top} more types (--top N, --json)`));
+  } else if ((trace.heapSnapshots ?? []).length > 0) {
+    const missing = [from, to].filter((point) => !snapshotAt(trace, point)?.exact).map(describe);
+    out.push(
+      '',
+      c.dim(
+        `  (no heap snapshot at ${missing.join(' or ')}: growth by type needs one at both points)`,
+      ),
+    );
   }
   io.out(`${out.join('\n')}\n`);
   return 0;

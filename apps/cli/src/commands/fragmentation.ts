@@ -1,14 +1,16 @@
 /**
  * `pymem fragmentation FILE [--at N | --mark LABEL]`: per arena, the bytes used, the
  * pools used / empty / never carved, and what keeps it from being released — size
- * classes, and with allocation sites the source lines of the live blocks.
+ * classes, and with allocation sites the source lines of the live blocks; with a heap
+ * snapshot at or before the point, the types of the objects pinning each nearly empty
+ * arena.
  */
-import { analyzeFragmentation } from '@pymem/analysis';
+import { analyzeFragmentation, arenaPinning } from '@pymem/analysis';
 import type { ProfileName } from '@pymem/versions';
 import { count, mib, percent } from '../format.ts';
 import { colors, type Io } from '../io.ts';
 import { loadTrace, type ReadOptions, resolvePoint } from '../load.ts';
-import { arenaTable, peakAndNow } from './report.ts';
+import { arenaTable, peakAndNow, pinningTable } from './report.ts';
 
 /** Options of `pymem fragmentation`. */
 export interface FragmentationOptions extends ReadOptions {
@@ -27,8 +29,9 @@ export async function fragmentationCommand(
   const { trace, warnings } = await loadTrace(io, file, options);
   const point = resolvePoint(trace, options);
   const analysis = analyzeFragmentation(trace, point, options.profile);
+  const pinning = arenaPinning(trace, point, options.profile);
   if (options.json) {
-    io.out(`${JSON.stringify({ ...analysis, warnings }, null, 2)}\n`);
+    io.out(`${JSON.stringify({ ...analysis, pinning, warnings }, null, 2)}\n`);
     return 0;
   }
   const c = colors(io);
@@ -60,6 +63,7 @@ export async function fragmentationCommand(
   } else {
     out.push(c.dim('  (record with --sites 1 to see which source lines pin each arena)'));
   }
+  if (pinning && pinning.arenas.length > 0) out.push('', ...pinningTable(pinning, c.bold, 5));
   io.out(`${out.join('\n')}\n`);
   return 0;
 }

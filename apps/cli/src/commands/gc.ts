@@ -1,11 +1,13 @@
 /**
  * `pymem gc FILE [--mark L] [--generation G] [--json]`: what `gc.collect(G)` would
  * find at the instant of a heap snapshot — the number it would return, collected and
- * uncollectable, the garbage grouped into cycles by type composition, and the bytes
- * (`sys.getsizeof`) it would give back. The collector of `@pymem/gc` runs on the
- * snapshot (see @pymem/analysis `collectSnapshot`).
+ * uncollectable, the garbage grouped into cycles by type composition, the finalizers
+ * and weakref callbacks that would run, and the bytes (`sys.getsizeof`) and arenas it
+ * would give back. The collector of `@pymem/gc` runs on the snapshot (see
+ * @pymem/analysis `collectSnapshot`); the arenas come from the allocator replayed to
+ * the snapshot, the freed blocks returned to it (`collectionArenas`).
  */
-import { collectSnapshot } from '@pymem/analysis';
+import { collectionArenas, collectSnapshot } from '@pymem/analysis';
 import type { HeapSnapshot, Trace } from '@pymem/tracing';
 import { type ProfileName, parseVersion } from '@pymem/versions';
 import { CliError } from '../exit-codes.ts';
@@ -63,7 +65,8 @@ export async function gcCommand(io: Io, file: string, options: GcOptions): Promi
   const snapshot = findSnapshot(trace, options.mark);
   const profile = options.profile ?? parseVersion(trace.header.python).name;
   const generation = options.generation ?? 2;
-  const result = collectSnapshot(snapshot, profile, generation);
+  const { freed, ...result } = collectSnapshot(snapshot, profile, generation);
+  const arenas = collectionArenas(trace, snapshot, freed, profile);
   if (options.json) {
     io.out(
       `${JSON.stringify(
@@ -74,6 +77,7 @@ export async function gcCommand(io: Io, file: string, options: GcOptions): Promi
           eventIndex: snapshot.eventIndex,
           objects: snapshot.length,
           ...result,
+          ...arenas,
           warnings,
         },
         null,
@@ -87,8 +91,17 @@ export async function gcCommand(io: Io, file: string, options: GcOptions): Promi
     `${c.bold('pymem gc')}  ${file}: CPython ${trace.header.python}, heap snapshot "${snapshot.label}" (${count(snapshot.length)} objects, event ${count(snapshot.eventIndex)})`,
     `gc.collect(${generation}) would return ${count(result.unreachable)}: ${count(result.collected)} collected, ${count(result.uncollectable)} uncollectable, ${count(result.bytes)} bytes given back`,
   ];
+  lines.push(
+    `${arenas.arenasFreed} of ${arenas.arenasBefore} arenas given back, at least (freeing the ${count(arenas.blocksFreed)} pymalloc blocks of the freed objects; what they own in other blocks is not in the snapshot)`,
+  );
+  if (result.finalizers.length > 0)
+    lines.push(
+      `finalizers (__del__) that would run: ${result.finalizers.map((row) => `${count(row.objects)} × ${row.type}`).join(', ')}`,
+    );
   if (result.weakrefCallbacks > 0)
-    lines.push(`${count(result.weakrefCallbacks)} weakref callbacks would run`);
+    lines.push(
+      `${count(result.weakrefCallbacks)} weakref callbacks would run: ${result.callbacks.map((row) => `${count(row.weakrefs)} × ${row.callback} for a dying ${row.referent}`).join(', ')}`,
+    );
   if (result.groups.length > 0) {
     lines.push('', 'garbage by cycle composition, largest first:');
     lines.push(

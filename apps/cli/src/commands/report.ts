@@ -6,7 +6,9 @@
 import { isAbsolute, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  type ArenaPinningReport,
   analyzeFragmentation,
+  arenaPinning,
   type FragmentationReport,
   NEARLY_EMPTY,
   UNKNOWN_SITE,
@@ -50,11 +52,14 @@ export async function reportCommand(
       ? resolvePoint(trace, options)
       : defaultPoint(trace);
   const analysis = analyzeFragmentation(trace, point, options.profile);
+  const objectPins = arenaPinning(trace, point, options.profile);
   const program =
     trace.comments.find((comment) => comment.text.startsWith(' argv '))?.text.slice(6) ?? null;
   const shown = path === BUNDLED_EXAMPLE ? runnablePath(BUNDLED_EXAMPLE) : path;
   if (options.json) {
-    io.out(`${JSON.stringify({ file: shown, program, ...analysis, warnings }, null, 2)}\n`);
+    io.out(
+      `${JSON.stringify({ file: shown, program, ...analysis, pinning: objectPins, warnings }, null, 2)}\n`,
+    );
     return 0;
   }
   const c = colors(io);
@@ -103,6 +108,8 @@ export async function reportCommand(
       `  This recording has no allocation sites: record with ${c.bold('--sites 1')} to see which lines pin them.`,
     );
   }
+  if (objectPins && objectPins.arenas.length > 0)
+    out.push('', ...pinningTable(objectPins, c.bold, 3));
   const outside = analysis.now.outsidePymalloc;
   out.push('', c.bold('Outside pymalloc'));
   out.push(
@@ -176,6 +183,38 @@ export function pinningLines(
     }
   }
   return [...total.values()].sort((x, y) => y.bytes - x.bytes || x.site.localeCompare(y.site));
+}
+
+/**
+ * The objects pinning each nearly empty arena (see @pymem/analysis `arenaPinning`):
+ * a heading naming the snapshot and whether it was taken at the point or before it,
+ * then per arena its largest `limit` rows by bytes (objects, type, `sys.getsizeof`
+ * bytes, allocating line).
+ */
+export function pinningTable(
+  pinning: ArenaPinningReport,
+  bold: (text: string) => string,
+  limit: number,
+): string[] {
+  const when = pinning.exact
+    ? 'taken at this point'
+    : `taken before this point, at event ${count(pinning.snapshotEventIndex)}: objects created since are not in it`;
+  const out = [
+    bold(`Objects pinning the nearly empty arenas (heap snapshot "${pinning.snapshot}", ${when})`),
+  ];
+  for (const arena of pinning.arenas) {
+    out.push(
+      `  arena ${arena.arena}: ${count(arena.objects)} objects in its ${count(arena.blocks)} live blocks`,
+    );
+    for (const row of arena.rows.slice(0, limit))
+      out.push(
+        `    ${count(row.objects).padStart(7)} ${row.type.padEnd(12)} ${`${count(row.bytes)} B`.padStart(10)}` +
+          `${row.site === null ? '' : `  ${row.site}`}`,
+      );
+    if (arena.rows.length > limit)
+      out.push(`    … ${count(arena.rows.length - limit)} more types and lines (--json lists all)`);
+  }
+  return out;
 }
 
 /** The "peak" and "now" lines. */
