@@ -31,3 +31,8 @@ export function processIo(): Io {
 export function colors(io: Io): ReturnType<typeof pc.createColors> {
   return pc.createColors(io.color);
 }
+
+/** Writes `value` to standard output as a `--json` document: two-space indented, one trailing newline. */
+export function printJson(io: Io, value: unknown): void {
+  io.out(`${JSON.stringify(value, null, 2)}\n`);
+}

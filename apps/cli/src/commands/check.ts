@@ -14,7 +14,7 @@
 import { ExtensionKind, type Mark, type PmtDamage, type PmtExtensionSummary } from '@pymem/tracing';
 import { CliError } from '../exit-codes.ts';
 import { count } from '../format.ts';
-import { colors, type Io } from '../io.ts';
+import { colors, type Io, printJson } from '../io.ts';
 import { loadTrace } from '../load.ts';
 
 /** Options of `pymem check`. */
@@ -97,7 +97,7 @@ export async function checkCommand(io: Io, file: string, options: CheckOptions):
     extensions: pmt?.extensions ?? [],
     warnings: loaded.warnings,
   };
-  if (options.json) io.out(`${JSON.stringify(summary, null, 2)}\n`);
+  if (options.json) printJson(io, summary);
   else io.out(formatSummary(io, summary));
   if (summary.ok) return 0;
   const what = [

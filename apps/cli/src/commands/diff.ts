@@ -10,7 +10,7 @@ import { formatSize, type KeyType } from '@pymem/tracing';
 import type { ProfileName } from '@pymem/versions';
 import { CliError } from '../exit-codes.ts';
 import { count } from '../format.ts';
-import { colors, type Io } from '../io.ts';
+import { colors, type Io, printJson } from '../io.ts';
 import { loadTrace, type Point, type ReadOptions, resolvePoint } from '../load.ts';
 
 /** Options of `pymem diff`. */
@@ -66,37 +66,31 @@ export async function diffCommand(io: Io, file: string, options: DiffOptions): P
       : null;
 
   if (options.json) {
-    io.out(
-      `${JSON.stringify(
-        {
-          python: trace.header.python,
-          profile,
-          from,
-          to,
-          arenas: { from: statsFrom.arenasAllocatedCurrent, to: statsTo.arenasAllocatedCurrent },
-          bytesInBlocks: {
-            from: statsFrom.bytesInAllocatedBlocks,
-            to: statsTo.bytesInAllocatedBlocks,
-          },
-          sizeClasses: rows,
-          sites:
-            sites?.map((diff) => ({
-              site: diff.traceback.toString(),
-              size: diff.size,
-              sizeDiff: diff.sizeDiff,
-              count: diff.count,
-              countDiff: diff.countDiff,
-            })) ?? null,
-          snapshots: growth
-            ? { from: snapshotFrom!.snapshot.label, to: snapshotTo!.snapshot.label }
-            : null,
-          types: growth,
-          warnings,
-        },
-        null,
-        2,
-      )}\n`,
-    );
+    printJson(io, {
+      python: trace.header.python,
+      profile,
+      from,
+      to,
+      arenas: { from: statsFrom.arenasAllocatedCurrent, to: statsTo.arenasAllocatedCurrent },
+      bytesInBlocks: {
+        from: statsFrom.bytesInAllocatedBlocks,
+        to: statsTo.bytesInAllocatedBlocks,
+      },
+      sizeClasses: rows,
+      sites:
+        sites?.map((diff) => ({
+          site: diff.traceback.toString(),
+          size: diff.size,
+          sizeDiff: diff.sizeDiff,
+          count: diff.count,
+          countDiff: diff.countDiff,
+        })) ?? null,
+      snapshots: growth
+        ? { from: snapshotFrom!.snapshot.label, to: snapshotTo!.snapshot.label }
+        : null,
+      types: growth,
+      warnings,
+    });
     return 0;
   }
   const c = colors(io);

@@ -28,6 +28,7 @@ import { FlameGraphPageError, flamegraphPage } from '@pymem/viewer/server';
 import { CliError } from '../exit-codes.ts';
 import { count } from '../format.ts';
 import type { Io } from '../io.ts';
+import { printJson } from '../io.ts';
 import { loadTrace, type ReadOptions, resolvePoint } from '../load.ts';
 import { speedscopeFile } from '../speedscope.ts';
 
@@ -190,21 +191,15 @@ export async function flamegraphCommand(
     '--to',
   );
   if (options.json) {
-    io.out(
-      `${JSON.stringify(
-        {
-          file,
-          python: trace.header.python,
-          events: trace.length,
-          selection,
-          frames: nodeCount(root) - 1,
-          root,
-          warnings,
-        },
-        null,
-        2,
-      )}\n`,
-    );
+    printJson(io, {
+      file,
+      python: trace.header.python,
+      events: trace.length,
+      selection,
+      frames: nodeCount(root) - 1,
+      root,
+      warnings,
+    });
     return 0;
   }
   const output = options.output ?? `${stemOf(file)}.flamegraph.html`;

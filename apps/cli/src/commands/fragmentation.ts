@@ -8,7 +8,7 @@
 import { analyzeFragmentation, arenaPinning } from '@pymem/analysis';
 import type { ProfileName } from '@pymem/versions';
 import { count, mib, percent } from '../format.ts';
-import { colors, type Io } from '../io.ts';
+import { colors, type Io, printJson } from '../io.ts';
 import { loadTrace, type ReadOptions, resolvePoint } from '../load.ts';
 import { arenaTable, peakAndNow, pinningTable } from './report.ts';
 
@@ -31,7 +31,7 @@ export async function fragmentationCommand(
   const analysis = analyzeFragmentation(trace, point, options.profile);
   const pinning = arenaPinning(trace, point, options.profile);
   if (options.json) {
-    io.out(`${JSON.stringify({ ...analysis, pinning, warnings }, null, 2)}\n`);
+    printJson(io, { ...analysis, pinning, warnings });
     return 0;
   }
   const c = colors(io);

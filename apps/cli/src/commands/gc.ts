@@ -12,7 +12,7 @@ import type { HeapSnapshot, Trace } from '@pymem/tracing';
 import { type ProfileName, parseVersion } from '@pymem/versions';
 import { CliError } from '../exit-codes.ts';
 import { count } from '../format.ts';
-import { colors, type Io } from '../io.ts';
+import { colors, type Io, printJson } from '../io.ts';
 import { loadTrace, type ReadOptions } from '../load.ts';
 
 /** Options of `pymem gc`. */
@@ -68,22 +68,16 @@ export async function gcCommand(io: Io, file: string, options: GcOptions): Promi
   const { freed, ...result } = collectSnapshot(snapshot, profile, generation);
   const arenas = collectionArenas(trace, snapshot, freed, profile);
   if (options.json) {
-    io.out(
-      `${JSON.stringify(
-        {
-          python: trace.header.python,
-          profile,
-          mark: snapshot.label,
-          eventIndex: snapshot.eventIndex,
-          objects: snapshot.length,
-          ...result,
-          ...arenas,
-          warnings,
-        },
-        null,
-        2,
-      )}\n`,
-    );
+    printJson(io, {
+      python: trace.header.python,
+      profile,
+      mark: snapshot.label,
+      eventIndex: snapshot.eventIndex,
+      objects: snapshot.length,
+      ...result,
+      ...arenas,
+      warnings,
+    });
     return 0;
   }
   const c = colors(io);

@@ -17,7 +17,7 @@ import { Replayer } from '@pymem/runtime';
 import type { ProfileName } from '@pymem/versions';
 import { CliError } from '../exit-codes.ts';
 import { count } from '../format.ts';
-import { colors, type Io } from '../io.ts';
+import { colors, type Io, printJson } from '../io.ts';
 import { loadTrace, type ReadOptions } from '../load.ts';
 import { findSnapshot } from './gc.ts';
 
@@ -65,34 +65,27 @@ export async function objectsCommand(
   const top = options.top ?? 20;
   if (options.json) {
     const hex = (address: number) => `0x${address.toString(16)}`;
-    io.out(
-      `${JSON.stringify(
-        {
-          python: trace.header.python,
-          profile: replayer.profile,
-          mark: snapshot.label,
-          eventIndex: snapshot.eventIndex,
-          ...result,
-          unlinkedAddresses: result.unlinkedAddresses.map(hex),
-          arenas:
-            by === 'arena' ? arenas!.map((row) => ({ ...row, address: hex(row.address) })) : null,
-          arena: inArena
-            ? {
-                ...inArena.row,
-                address: hex(inArena.row.address),
-                objects: inArena.objects.map((object) => ({
-                  ...object,
-                  address: hex(object.address),
-                  block: hex(object.block),
-                })),
-              }
-            : null,
-          warnings,
-        },
-        null,
-        2,
-      )}\n`,
-    );
+    printJson(io, {
+      python: trace.header.python,
+      profile: replayer.profile,
+      mark: snapshot.label,
+      eventIndex: snapshot.eventIndex,
+      ...result,
+      unlinkedAddresses: result.unlinkedAddresses.map(hex),
+      arenas: by === 'arena' ? arenas!.map((row) => ({ ...row, address: hex(row.address) })) : null,
+      arena: inArena
+        ? {
+            ...inArena.row,
+            address: hex(inArena.row.address),
+            objects: inArena.objects.map((object) => ({
+              ...object,
+              address: hex(object.address),
+              block: hex(object.block),
+            })),
+          }
+        : null,
+      warnings,
+    });
     return 0;
   }
   const c = colors(io);

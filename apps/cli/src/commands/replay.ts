@@ -1,7 +1,7 @@
 import { arenasAllocated } from '@pymem/obmalloc';
 import { Replayer } from '@pymem/runtime';
 import type { ProfileName } from '@pymem/versions';
-import { colors, type Io } from '../io.ts';
+import { colors, type Io, printJson } from '../io.ts';
 import { loadTrace, type ReadOptions } from '../load.ts';
 import { replayWithProgress } from '../progress.ts';
 
@@ -44,9 +44,11 @@ export async function replayCommand(
     allocatedBlocks: replayer.model.getAllocatedBlocks(),
   };
   if (options.json) {
-    io.out(
-      `${JSON.stringify({ ...summary, ...(options.stats ? { stats: replayer.statsText() } : {}), warnings }, null, 2)}\n`,
-    );
+    printJson(io, {
+      ...summary,
+      ...(options.stats ? { stats: replayer.statsText() } : {}),
+      warnings,
+    });
     return 0;
   }
   const c = colors(io);

@@ -16,7 +16,7 @@ import {
 import type { Trace } from '@pymem/tracing';
 import type { ProfileName } from '@pymem/versions';
 import { count, mib, percent } from '../format.ts';
-import { colors, type Io } from '../io.ts';
+import { colors, type Io, printJson } from '../io.ts';
 import { loadTrace, type Point, type ReadOptions, resolvePoint } from '../load.ts';
 
 /** The mark the recorder takes as the program's atexit handlers run. */
@@ -57,9 +57,7 @@ export async function reportCommand(
     trace.comments.find((comment) => comment.text.startsWith(' argv '))?.text.slice(6) ?? null;
   const shown = path === BUNDLED_EXAMPLE ? runnablePath(BUNDLED_EXAMPLE) : path;
   if (options.json) {
-    io.out(
-      `${JSON.stringify({ file: shown, program, ...analysis, pinning: objectPins, warnings }, null, 2)}\n`,
-    );
+    printJson(io, { file: shown, program, ...analysis, pinning: objectPins, warnings });
     return 0;
   }
   const c = colors(io);

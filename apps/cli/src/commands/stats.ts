@@ -6,6 +6,7 @@ import { collectMallocStats, formatMallocStats } from '@pymem/obmalloc';
 import { Replayer } from '@pymem/runtime';
 import type { ProfileName } from '@pymem/versions';
 import type { Io } from '../io.ts';
+import { printJson } from '../io.ts';
 import { loadTrace, type ReadOptions, resolvePoint } from '../load.ts';
 
 /** Options of `pymem stats`. */
@@ -24,9 +25,14 @@ export async function statsCommand(io: Io, file: string, options: StatsOptions):
   replayer.runTo(point.eventIndex);
   const stats = collectMallocStats(replayer.model);
   if (options.json) {
-    io.out(
-      `${JSON.stringify({ python: trace.header.python, profile: replayer.profile, point, allocatedBlocks: replayer.model.getAllocatedBlocks(), stats, warnings }, null, 2)}\n`,
-    );
+    printJson(io, {
+      python: trace.header.python,
+      profile: replayer.profile,
+      point,
+      allocatedBlocks: replayer.model.getAllocatedBlocks(),
+      stats,
+      warnings,
+    });
   } else io.out(formatMallocStats(stats));
   return 0;
 }

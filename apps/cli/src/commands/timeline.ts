@@ -8,7 +8,7 @@ import { timeline } from '@pymem/analysis';
 import type { ProfileName } from '@pymem/versions';
 import * as chartModule from 'asciichart';
 import { count, mib } from '../format.ts';
-import { colors, type Io } from '../io.ts';
+import { colors, type Io, printJson } from '../io.ts';
 import { loadTrace, type ReadOptions } from '../load.ts';
 
 // asciichart is CommonJS: under ESM its exports arrive as the namespace's default.
@@ -34,21 +34,15 @@ export async function timelineCommand(
   const { trace, warnings } = await loadTrace(io, file, options);
   const { profile, arenaSize, samples } = timeline(trace, points, options.profile);
   if (options.json) {
-    io.out(
-      `${JSON.stringify(
-        {
-          python: trace.header.python,
-          profile,
-          events: trace.length,
-          arenaSize,
-          samples,
-          gcCollections: trace.gcCollections.map(({ seq: _seq, ...collection }) => collection),
-          warnings,
-        },
-        null,
-        2,
-      )}\n`,
-    );
+    printJson(io, {
+      python: trace.header.python,
+      profile,
+      events: trace.length,
+      arenaSize,
+      samples,
+      gcCollections: trace.gcCollections.map(({ seq: _seq, ...collection }) => collection),
+      warnings,
+    });
     return 0;
   }
   if (options.csv) {

@@ -6,7 +6,7 @@ import {
   type ProfileName,
   VERIFIED_AGAINST,
 } from '@pymem/versions';
-import { colors, type Io } from '../io.ts';
+import { colors, type Io, printJson } from '../io.ts';
 
 /** How a profile is verified on this machine. */
 type VerifiedBy = 'live + fixtures' | 'fixtures' | 'source only';
@@ -57,16 +57,10 @@ export function versionsCommand(io: Io, options: VersionsOptions): number {
   });
   if (options.json) {
     const other = found.filter((interpreter: Interpreter) => interpreter.profile === null);
-    io.out(
-      `${JSON.stringify(
-        {
-          profiles: rows,
-          unsupportedInterpreters: other.map(({ path, version }) => ({ path, version })),
-        },
-        null,
-        2,
-      )}\n`,
-    );
+    printJson(io, {
+      profiles: rows,
+      unsupportedInterpreters: other.map(({ path, version }) => ({ path, version })),
+    });
     return 0;
   }
   const c = colors(io);

@@ -7,7 +7,7 @@
 import { heapTypeName, type ReferenceChain, ReferenceChains } from '@pymem/analysis';
 import { CliError } from '../exit-codes.ts';
 import { count } from '../format.ts';
-import { colors, type Io } from '../io.ts';
+import { colors, type Io, printJson } from '../io.ts';
 import { loadTrace, type ReadOptions } from '../load.ts';
 import { findSnapshot } from './gc.ts';
 
@@ -59,26 +59,20 @@ export async function whyCommand(
   const found: ReferenceChain[] = targets.map((target) => chains.chainTo(target));
   if (options.json) {
     const hex = (i: number) => `0x${(snapshot.address[i] as number).toString(16)}`;
-    io.out(
-      `${JSON.stringify(
-        {
-          python: trace.header.python,
-          mark: snapshot.label,
-          chains: found.map((chain) => ({
-            root: chain.root,
-            text: chain.text,
-            path: chain.path.map((i, k) => ({
-              address: hex(i),
-              type: heapTypeName(snapshot, i),
-              edge: chain.edges[k] ?? '',
-            })),
-          })),
-          warnings,
-        },
-        null,
-        2,
-      )}\n`,
-    );
+    printJson(io, {
+      python: trace.header.python,
+      mark: snapshot.label,
+      chains: found.map((chain) => ({
+        root: chain.root,
+        text: chain.text,
+        path: chain.path.map((i, k) => ({
+          address: hex(i),
+          type: heapTypeName(snapshot, i),
+          edge: chain.edges[k] ?? '',
+        })),
+      })),
+      warnings,
+    });
     return 0;
   }
   const c = colors(io);
