@@ -10,13 +10,14 @@
  *   - `arenasFreed` equals the arenas the real collection released (the recording's
  *     arenas at the snapshot minus those at the mark right after `gc.collect`).
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { liveInterpreterFor } from '@pymem/cpython';
-import { record } from '@pymem/recorder';
 import { RECORDED_PROFILE_NAMES } from '@pymem/versions';
 import { describe, expect, it } from 'vitest';
+import { recordProgram } from './support/fixtures.ts';
 import { runCli } from './support/run-cli.ts';
 
 const PROGRAM = `import gc, weakref, pymem_record
@@ -49,16 +50,7 @@ for (const profile of RECORDED_PROFILE_NAMES) {
     () => {
       it('names what would run and the arenas the real collection released', async () => {
         const dir = mkdtempSync(join(tmpdir(), 'pymem-gc-arenas-'));
-        const script = join(dir, 'garbage.py');
-        writeFileSync(script, PROGRAM);
-        const output = join(dir, 'garbage.pmt');
-        const run = await record({
-          interpreter: python!,
-          args: [script],
-          output,
-          format: 'pmt',
-          stdio: 'pipe',
-        });
+        const { output, run } = await recordProgram(python!, dir, 'garbage', PROGRAM);
         expect(run.stderr).toBe('');
         const [returned, finalized, called] = run.stdout.trim().split(' ').map(Number) as [
           number,

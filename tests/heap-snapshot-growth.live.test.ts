@@ -8,14 +8,15 @@
  * skipped, never passed), `pymem diff --from a --to b --json` gives exactly the types
  * whose count rose, with their later count and rise, computed from those printed counts.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { liveInterpreterFor } from '@pymem/cpython';
-import { record } from '@pymem/recorder';
 import { RECORDED_PROFILE_NAMES } from '@pymem/versions';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { recordProgram } from './support/fixtures.ts';
 import { runCli } from './support/run-cli.ts';
 
 const KINDS = ['node', 'pair', 'list', 'dict', 'tuple', 'closure', 'drop'] as const;
@@ -68,16 +69,12 @@ for (const profile of RECORDED_PROFILE_NAMES) {
       const samples = fc.sample(programs, { numRuns: 2, seed: 0x9a0 + profile.length });
       const dir = mkdtempSync(join(tmpdir(), 'pymem-growth-'));
       for (const [n, steps] of samples.entries()) {
-        const script = join(dir, `prog${n}.py`);
-        writeFileSync(script, render(steps));
-        const output = join(dir, `prog${n}.pmt`);
-        const run = await record({
-          interpreter: python!,
-          args: [script],
-          output,
-          format: 'pmt',
-          stdio: 'pipe',
-        });
+        const { script, output, run } = await recordProgram(
+          python!,
+          dir,
+          `prog${n}`,
+          render(steps),
+        );
         expect(run.stderr).toBe('');
         const [a, b] = run.stdout
           .trim()

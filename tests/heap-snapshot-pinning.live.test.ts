@@ -11,13 +11,14 @@
  *     `objects --by arena` counts every linked object once;
  *   - at the end of the recording the same snapshot is used and said to be earlier.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { liveInterpreterFor } from '@pymem/cpython';
-import { record } from '@pymem/recorder';
 import { RECORDED_PROFILE_NAMES } from '@pymem/versions';
 import { describe, expect, it } from 'vitest';
+import { recordProgram } from './support/fixtures.ts';
 import { runCli } from './support/run-cli.ts';
 
 const PROGRAM = [
@@ -50,17 +51,16 @@ for (const profile of RECORDED_PROFILE_NAMES) {
   describe.skipIf(!python)(`objects pinning arenas under CPython ${profile}`, () => {
     it('names the type and line of the objects left in each nearly empty arena', async () => {
       const dir = mkdtempSync(join(tmpdir(), 'pymem-pinning-'));
-      const script = join(dir, 'keepers.py');
-      writeFileSync(script, `${PROGRAM}\n`);
-      const output = join(dir, 'keepers.pmt');
-      const run = await record({
-        interpreter: python!,
-        args: [script],
-        output,
-        format: 'pmt',
-        stdio: 'pipe',
-        sites: 1,
-      });
+      const { script, output, run } = await recordProgram(
+        python!,
+        dir,
+        'keepers',
+        `${PROGRAM}
+`,
+        {
+          sites: 1,
+        },
+      );
       expect(run.stderr).toBe('');
       const ids = run.stdout.trim().split(' ').map(Number);
       expect(ids).toHaveLength(150);

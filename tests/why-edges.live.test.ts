@@ -9,13 +9,14 @@
  * attribute and a materialised `__dict__` (3.13: still inline values, named) have their
  * chains named edge by edge.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { liveInterpreterFor } from '@pymem/cpython';
-import { record } from '@pymem/recorder';
 import { RECORDED_PROFILE_NAMES } from '@pymem/versions';
 import { describe, expect, it } from 'vitest';
+import { recordProgram } from './support/fixtures.ts';
 import { runCli } from './support/run-cli.ts';
 
 const PROGRAM = `import pymem_record
@@ -42,16 +43,7 @@ for (const profile of RECORDED_PROFILE_NAMES) {
   describe.skipIf(!python)(`pymem why through a closure under CPython ${profile}`, () => {
     it('names __closure__, the cell index and cell_contents', async () => {
       const dir = mkdtempSync(join(tmpdir(), 'pymem-why-'));
-      const script = join(dir, 'closure.py');
-      writeFileSync(script, PROGRAM);
-      const output = join(dir, 'closure.pmt');
-      const run = await record({
-        interpreter: python!,
-        args: [script],
-        output,
-        format: 'pmt',
-        stdio: 'pipe',
-      });
+      const { output, run } = await recordProgram(python!, dir, 'closure', PROGRAM);
       expect(run.stderr).toBe('');
       const why = await runCli(['why', output, '--mark', 's', '--type', '__main__.Leak']);
       expect(why.status, why.stderr).toBe(0);

@@ -4,13 +4,13 @@
  * brotli-compressed under tests/fixtures/<version>/<workload>.pmt.br.
  * `pnpm fixtures` re-records them.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib';
 import type { Interpreter } from '@pymem/cpython';
-import { record } from '@pymem/recorder';
+import { type RecordResult, record } from '@pymem/recorder';
 import { decodePmt, formatTextTrace, type Trace } from '@pymem/tracing';
 
 /** tests/ */
@@ -98,4 +98,30 @@ export async function recordScript(
     );
   }
   return readFileSync(output);
+}
+
+/**
+ * Writes `source` to `<dir>/<name>.py` and records it under `interpreter` (no flags:
+ * the program runs as a user would run it) into `<dir>/<name>.pmt`. Returns both
+ * paths and the run (the program's stdout, stderr and status).
+ */
+export async function recordProgram(
+  interpreter: Interpreter,
+  dir: string,
+  name: string,
+  source: string,
+  options: { readonly sites?: number } = {},
+): Promise<{ readonly script: string; readonly output: string; readonly run: RecordResult }> {
+  const script = join(dir, `${name}.py`);
+  writeFileSync(script, source);
+  const output = join(dir, `${name}.pmt`);
+  const run = await record({
+    interpreter,
+    args: [script],
+    output,
+    format: 'pmt',
+    stdio: 'pipe',
+    ...options,
+  });
+  return { script, output, run };
 }
