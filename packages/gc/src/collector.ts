@@ -425,16 +425,14 @@ export class Collector {
     }
   }
 
-  /** `collect` (3.8–3.12) / `gc_collect_main` (3.13): one collection of `generation`. */
-  protected collectMain(
-    generation: number,
-    reason: GcReason,
-  ): { collected: number; uncollectable: number } {
-    const lists = this.lists;
-    const stats = (this.debug & DEBUG_FLAGS.DEBUG_STATS) !== 0;
-    const started = stats ? this.clock() : 0;
+  /**
+   * What every collection does first, in both collectors: remembers the generation,
+   * prints the DEBUG_STATS header (generation sizes, permanent count) and emits
+   * `gc-start` with the counts and sizes it started from.
+   */
+  protected beginCollection(generation: number, reason: GcReason): void {
     this.currentGeneration = generation;
-    if (stats) {
+    if ((this.debug & DEBUG_FLAGS.DEBUG_STATS) !== 0) {
       const sizes = [0, 1, 2].map((g) => ` ${this.generationSize(g)}`).join('');
       this.debugOutput(
         `gc: collecting generation ${generation}...\n` +
@@ -449,6 +447,17 @@ export class Collector {
       counts: [...this.counts],
       generationSizes: [this.generationSize(0), this.generationSize(1), this.generationSize(2)],
     });
+  }
+
+  /** `collect` (3.8–3.12) / `gc_collect_main` (3.13): one collection of `generation`. */
+  protected collectMain(
+    generation: number,
+    reason: GcReason,
+  ): { collected: number; uncollectable: number } {
+    const lists = this.lists;
+    const stats = (this.debug & DEBUG_FLAGS.DEBUG_STATS) !== 0;
+    const started = stats ? this.clock() : 0;
+    this.beginCollection(generation, reason);
 
     if (generation + 1 < NUM_GENERATIONS)
       this.counts[generation + 1] = (this.counts[generation + 1] as number) + 1;

@@ -254,22 +254,7 @@ export class IncrementalCollector extends Collector {
   ): { collected: number; uncollectable: number } {
     const statsOn = (this.debug & DEBUG_FLAGS.DEBUG_STATS) !== 0;
     const started = this.clock();
-    this.currentGeneration = generation;
-    if (statsOn) {
-      const sizes = [0, 1, 2].map((g) => ` ${this.generationSize(g)}`).join('');
-      this.debugOutput(
-        `gc: collecting generation ${generation}...\n` +
-          `gc: objects in each generation:${sizes}\n` +
-          `gc: objects in permanent generation: ${this.freezeCount()}\n`,
-      );
-    }
-    this.hook?.({
-      type: 'gc-start',
-      generation,
-      reason,
-      counts: [...this.counts],
-      generationSizes: [this.generationSize(0), this.generationSize(1), this.generationSize(2)],
-    });
+    this.beginCollection(generation, reason);
     let result: { collected: number; uncollectable: number } | null;
     if (generation === 0) result = this.collectYoung();
     else if (generation === 1) result = this.collectIncrement();
