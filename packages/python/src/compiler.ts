@@ -1096,11 +1096,11 @@ export class Compiler {
           node,
         );
       case 'ArrayExpression':
-        return this.listDisplay(node, scope);
+        return this.collectionDisplay(node, scope, 'list');
       case 'LambdaExpression':
         return this.lambda(node, scope);
       case 'SetExpression':
-        return this.setDisplay(node, scope);
+        return this.collectionDisplay(node, scope, 'set');
       case 'DictionaryExpression':
         return this.dictDisplay(node, scope);
       case 'UnaryExpression': {
@@ -1244,12 +1244,15 @@ export class Compiler {
   }
 
   /**
-   * A list display. 3.8: BUILD_LIST n (an exact PyList_New(n)). 3.9+: more than two
-   * items all constants → BUILD_LIST 0, LOAD_CONST tuple, LIST_EXTEND (list_extend's
-   * over-allocation), else BUILD_LIST n (compile.c starunpack_helper).
+   * A list or set display. 3.8: BUILD_LIST n (an exact PyList_New(n)) / BUILD_SET n
+   * (PySet_New, then an add per item). 3.9+: more than two items, all constants → an
+   * empty container, LOAD_CONST of one tuple / frozenset, then LIST_EXTEND (list_extend's
+   * over-allocation) / SET_UPDATE (set_merge); else BUILD_x n (compile.c
+   * starunpack_helper).
    */
-  private listDisplay(node: SyntaxNode, scope: Scope): Expression {
-    const items = this.kids(node).filter((k) => !['[', ']', ','].includes(k.name));
+  private collectionDisplay(node: SyntaxNode, scope: Scope, kind: 'list' | 'set'): Expression {
+    const brackets = kind === 'list' ? ['[', ']', ','] : ['{', '}', ','];
+    const items = this.kids(node).filter((k) => !brackets.includes(k.name));
     if (items.some((i) => i.name === '*')) throw this.fail('starred items in a display', node);
     if (items.length > MAX_DISPLAY)
       throw this.fail(`a display of more than ${MAX_DISPLAY} items`, node);
@@ -1260,39 +1263,16 @@ export class Compiler {
       items.length > 2 &&
       constants.every((c) => c !== undefined)
     ) {
-      const tuple = this.pool.handle({ kind: 'tuple', items: constants as Constant[] });
-      return () => {
-        const l = heap.newList();
-        heap.listExtend(l, tuple);
-        return l;
-      };
-    }
-    const exprs = items.map((i) => this.expression(i, scope));
-    return (frame) => {
-      const values = evaluateAll(heap, exprs, frame);
-      const l = heap.newList(values);
-      for (const v of values) heap.decref(v);
-      return l;
-    };
-  }
-
-  /**
-   * A set display. 3.8: BUILD_SET n (PySet_New then an add per item). 3.9+: more than
-   * two constants → BUILD_SET 0, LOAD_CONST frozenset, SET_UPDATE (set_merge).
-   */
-  private setDisplay(node: SyntaxNode, scope: Scope): Expression {
-    const items = this.kids(node).filter((k) => !['{', '}', ','].includes(k.name));
-    if (items.some((i) => i.name === '*')) throw this.fail('starred items in a display', node);
-    if (items.length > MAX_DISPLAY)
-      throw this.fail(`a display of more than ${MAX_DISPLAY} items`, node);
-    const heap = this.m.heap;
-    const constants = items.map((i) => this.constant(i));
-    if (
-      this.m.rules.constantDisplaysExtend &&
-      items.length > 2 &&
-      constants.every((c) => c !== undefined)
-    ) {
-      const frozen = this.pool.handle({ kind: 'frozenset', items: constants as Constant[] });
+      const items = constants as Constant[];
+      if (kind === 'list') {
+        const tuple = this.pool.handle({ kind: 'tuple', items });
+        return () => {
+          const l = heap.newList();
+          heap.listExtend(l, tuple);
+          return l;
+        };
+      }
+      const frozen = this.pool.handle({ kind: 'frozenset', items });
       return () => {
         const s = heap.newSet();
         heap.setMerge(s, frozen);
@@ -1300,10 +1280,14 @@ export class Compiler {
       };
     }
     const exprs = items.map((i) => this.expression(i, scope));
+    const build =
+      kind === 'list'
+        ? (values: ObjectHandle[]) => heap.newList(values)
+        : (values: ObjectHandle[]) => heap.newSet(values);
     return (frame) => {
       const values = evaluateAll(heap, exprs, frame);
       try {
-        return heap.newSet(values);
+        return build(values);
       } finally {
         for (const v of values) heap.decref(v);
       }
