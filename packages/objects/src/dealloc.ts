@@ -23,6 +23,7 @@ import { dictData, finishDict } from './dicts.ts';
 import { clearException } from './exceptions.ts';
 import { finishFrameObject, frameDeallocOrder } from './frames.ts';
 import { functionOrCellReferents } from './functions.ts';
+import { deallocHeapType, isMortalClass } from './heap-types.ts';
 import { generatorDeallocOrder } from './generators.ts';
 import type { HeapCore, ObjectHandle } from './heap-core.ts';
 import { finishInstance, instanceReferents, prepareInstanceDealloc } from './instances.ts';
@@ -86,6 +87,16 @@ export function dealloc(heap: HeapCore, o: ObjectHandle): void {
       heap.untrack(o);
       for (const r of iteratorReferents(heap, o)) heap.release(r);
       heap.freeObject(o);
+      return;
+    case 'type':
+    case 'getset_descriptor':
+      // type_dealloc (no trashcan; weak references cleared first) / descr_dealloc.
+      if (heap.typeName(o) === 'type' && !isMortalClass(heap, o)) {
+        heap.freeObject(o);
+        return;
+      }
+      if (heap.weakrefLists.size > 0) clearWeakrefsTo(heap, o);
+      deallocHeapType(heap, o);
       return;
     case 'weakref':
       // weakref_dealloc: untrack, clear_weakref, tp_free.
