@@ -41,9 +41,9 @@ import { dictSetItem, freeKeysBlock, newDict, newKeysBlock, releaseSharedKeys } 
 import type { HeapCore, ObjectHandle } from './heap-core.ts';
 import { HeapError } from './heap-error.ts';
 import type { ClassData } from './instances.ts';
+import { Flag } from './internal/table.ts';
 import { identifier } from './interned.ts';
 import { newInt } from './ints.ts';
-import { Flag } from './internal/table.ts';
 import { newClassKeys, sharedKeysBytes } from './shared-keys.ts';
 import { newTuple } from './tuples.ts';
 import { isGcType, TYPE_CODE } from './types.ts';

@@ -83,6 +83,14 @@ import { clearObject, type HeapGraph } from './graph.ts';
 import { HeapCore, type ItemIterator, type ObjectHandle } from './heap-core.ts';
 import { HeapError } from './heap-error.ts';
 import {
+  classSetAttr,
+  descriptorSizeof,
+  heapTypeReferents,
+  heapTypeSizeof,
+  isMortalClass,
+  objectIsGc,
+} from './heap-types.ts';
+import {
   type ClassOptions,
   classData,
   delAttr,
@@ -116,14 +124,6 @@ import {
 } from './lists.ts';
 import { newSet, newSetFromSet, setAdd, setData, setDiscard, setMerge } from './sets.ts';
 import { sharedKeysBytes } from './shared-keys.ts';
-import {
-  classSetAttr,
-  descriptorSizeof,
-  heapTypeReferents,
-  heapTypeSizeof,
-  isMortalClass,
-  objectIsGc,
-} from './heap-types.ts';
 import { bytearrayResize, newBytearray, newBytes, newStr, strBytes } from './strings.ts';
 import { newConstantTuple, newTuple } from './tuples.ts';
 import type { ObjectType } from './types.ts';
