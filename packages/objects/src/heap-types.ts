@@ -154,6 +154,7 @@ export function newHeapType(
   for (const name of ['__dict__', '__weakref__']) {
     const d = newGetsetDescriptor(heap, cls, name);
     store(name, d);
+    heap.table.external[d]!--;
     heap.release(d);
   }
   if (L.minor >= 11) parts.keysAddress = newKeysBlock(heap, CLASS_KEYS_LOG2, true);
@@ -191,10 +192,16 @@ export function descriptorSizeof(heap: HeapCore): number {
   return heap.gcRequest(heap.layout.objectHeader + 4 * heap.layout.pointerSize);
 }
 
-/** type_traverse (dict, mro, bases, base) or descr_traverse (d_type). */
+/**
+ * What a class or descriptor holds: type_traverse's dict, mro, bases, base; a
+ * descriptor's d_type (descr_traverse) and then d_name (a str, which no collector
+ * visit could matter to).
+ */
 export function heapTypeReferents(heap: HeapCore, o: ObjectHandle): ObjectHandle[] {
-  if (heap.typeName(o) === 'getset_descriptor')
-    return [(heap.table.payload[o] as DescriptorData).type];
+  if (heap.typeName(o) === 'getset_descriptor') {
+    const d = heap.table.payload[o] as DescriptorData;
+    return [d.type, d.name];
+  }
   const parts = (heap.table.payload[o] as ClassData).heapType;
   if (parts === undefined) return [];
   return [parts.dict, parts.mro, parts.bases, parts.base].filter((r) => r !== 0);

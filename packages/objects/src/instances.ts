@@ -4,8 +4,9 @@
  * A class made by a `class` statement is a pre-existing object here: its type object
  * (1,064–1,712 bytes by `sys.getsizeof` on 3.8–3.13, plus its dict, MRO tuple, …) is
  * made outside the modelled allocations, like a code constant, and is never freed;
- * each instance holds a counted reference to it. What the model allocates is the
- * instances, per version:
+ * each instance holds a counted reference to it (with `mortal: true` the class is a
+ * heap type that is allocated and can die in a cycle: heap-types.ts). What the model
+ * allocates is the instances, per version:
  *
  *   3.8–3.10  block ─► [PyGC_Head][refcnt][type][__dict__ ptr][__weakref__ ptr]   48
  *             __dict__: made on the first attribute store (or on `o.__dict__`):
