@@ -20,7 +20,9 @@
  * (PyType_GenericAlloc allocates nitems + 1 member slots; nitems is 0 without
  * `__slots__`); `sys.getsizeof(C)` adds the cached keys (type___sizeof__). The
  * basic sizes below are measured (`type.__basicsize__`) on 3.8.18–3.13.0 and Pyodide
- * 3.14.2 (wasm32: 468); 3.14 on 64-bit pointers is 936, from the source only
+ * 3.14.2 (wasm32: 468), and the type block and the keys table are among the blocks
+ * tracemalloc sees a class statement allocate (tests/gc-heap-types.live.test.ts, with
+ * getsizeof of every part); 3.14 on 64-bit pointers is 936, from the source only
  * (PyHeapTypeObject gains `ht_token` over 3.13, Include/cpython/object.h), twice the
  * measured wasm32 size as every other member is pointer-sized there too.
  *
@@ -207,7 +209,12 @@ export function heapTypeReferents(heap: HeapCore, o: ObjectHandle): ObjectHandle
   return [parts.dict, parts.mro, parts.bases, parts.base].filter((r) => r !== 0);
 }
 
-/** type_clear: the dict emptied (PyDict_Clear, through `clearDict`), then tp_mro dropped. */
+/**
+ * type_clear (3.8–3.14): PyType_Modified, then the dict emptied (PyDict_Clear, through
+ * `clearDict`), ht_module (NULL for a class statement), then tp_mro dropped. The
+ * cached keys are released in type_dealloc here; whether type_clear drops them first
+ * on some version is not checked (no collection count depends on it).
+ */
 export function clearHeapType(
   heap: HeapCore,
   cls: ObjectHandle,
