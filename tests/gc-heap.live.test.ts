@@ -529,6 +529,43 @@ const SCENARIOS: Record<string, Scenario> = {
       py.record(hc.gc.collect(1));
       py.recordCount();
     }),
+  // Classes that die (heap-types.ts): collect() results and the class's getsizeof,
+  // not get_count() (the class statement's own frame, namespace and strings are not
+  // mirrored).
+  'class-alone': (py) => {
+    const { heap, hc } = py;
+    hc.gc.collect();
+    const cls = heap.newClass('C', { mortal: true });
+    py.record(heap.sizeof(cls));
+    heap.decref(cls);
+    py.record(hc.gc.collect());
+  },
+  'class-instance': (py) => {
+    const { heap, hc } = py;
+    hc.gc.collect();
+    const cls = heap.newClass('C', { mortal: true });
+    const inst = heap.newInstance(cls);
+    heap.setClassAttr(cls, 'inst', inst);
+    heap.decref(inst);
+    heap.decref(cls);
+    py.record(hc.gc.collect());
+  },
+  'class-method-closure': (py) => {
+    const { heap, hc } = py;
+    hc.gc.collect();
+    // The class body's `__class__` cell, the method's closure tuple and function; the
+    // class takes the method into its dict, and type_new fills the cell (__classcell__).
+    const cell = heap.newCell();
+    const closure = heap.newTuple([cell]);
+    const method = heap.newFunction({ closure });
+    heap.decref(closure);
+    const cls = heap.newClass('C', { mortal: true, namespace: [['method', method]] });
+    heap.decref(method);
+    heap.cellSet(cell, cls);
+    heap.decref(cell);
+    heap.decref(cls);
+    py.record(hc.gc.collect());
+  },
 };
 
 /** Runs the probe's module on the model and answers in its JSON shape. */

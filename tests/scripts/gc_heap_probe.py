@@ -12,6 +12,10 @@ Every Python function called inside a scenario is called once beforehand, so tha
 3.8-3.10 its frame object already exists (a zombie frame) and no frame allocation
 moves gc.get_count(). A suspended generator in a cycle is freed by its finalizer
 (closing it clears its frame), so gc.collect() does not count it.
+The class-* scenarios make classes that die in a cycle (the type, its dict, mro and
+bases tuples, its __dict__/__weakref__ descriptors); they record sys.getsizeof of the
+class and gc.collect() results only, not gc.get_count() (a class statement allocates
+more than the model mirrors: its body's frame, namespace and strings).
 """
 import gc
 import json
@@ -315,6 +319,36 @@ def scenario_traceback_frames(rec):
     rec.append(gc.get_count())
 
 
+def scenario_class_alone(rec):
+    gc.collect()
+
+    class C:
+        pass
+    rec.append(sys.getsizeof(C))
+    del C
+    rec.append(gc.collect())
+
+
+def scenario_class_instance(rec):
+    gc.collect()
+
+    class C:
+        pass
+    C.inst = C()
+    del C
+    rec.append(gc.collect())
+
+
+def scenario_class_method_closure(rec):
+    gc.collect()
+
+    class C:
+        def method(self):
+            return __class__
+    del C
+    rec.append(gc.collect())
+
+
 SCENARIOS = [
     ('ten-instance-pairs', scenario_ten_instance_pairs),
     ('generations', scenario_generations),
@@ -332,6 +366,9 @@ SCENARIOS = [
     ('generator-finalizer', scenario_generator_finalizer),
     ('exception-kept', scenario_exception_kept),
     ('traceback-frames', scenario_traceback_frames),
+    ('class-alone', scenario_class_alone),
+    ('class-instance', scenario_class_instance),
+    ('class-method-closure', scenario_class_method_closure),
 ]
 
 DEFAULT_THRESHOLD = gc.get_threshold()

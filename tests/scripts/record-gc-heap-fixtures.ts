@@ -4,8 +4,10 @@
  * gc_heap_probe.py into tests/fixtures/gc/gc-heap-<profile>.json
  * (tests/gc-heap.live.test.ts) and records tests/programs/gc_frees.py into
  * tests/fixtures/gc/gc-frees.json (tests/gc-frees.test.ts); and the probe in Pyodide
- * (CPython 3.14.2) into gc-heap-3.14.2-pyodide.json. Interpreters it cannot
- * find keep their previous entries, loudly.
+ * (CPython 3.14.2) into gc-heap-3.14.2-pyodide.json; and heap_type_probe.py (a class
+ * statement's sizes and blocks) on all of them into tests/fixtures/gc/heap-types.json
+ * (tests/gc-heap-types.live.test.ts). Interpreters it cannot find keep their previous
+ * entries, loudly.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -41,3 +43,17 @@ if (pyodide !== null) {
   writeFileSync(pyodidePath, `${JSON.stringify(pyodide)}\n`);
   process.stdout.write(`${pyodidePath}\n`);
 }
+
+const heapTypesPath = join(here, '..', 'fixtures', 'gc', 'heap-types.json');
+const heapTypes: Record<string, unknown> = existsSync(heapTypesPath)
+  ? JSON.parse(readFileSync(heapTypesPath, 'utf8'))
+  : {};
+for (const profile of RECORDED_PROFILE_NAMES) {
+  const interpreter = liveInterpreterFor(profile, 'recording heap-type fixtures');
+  if (interpreter)
+    heapTypes[profile] = runProbe(interpreter.path, join(here, 'heap_type_probe.py'));
+}
+const pyodideTypes = await runInPyodide(join(here, 'heap_type_probe.py'), {}, 'run()');
+if (pyodideTypes !== null) heapTypes['3.14.2-pyodide'] = pyodideTypes;
+writeFileSync(heapTypesPath, `${JSON.stringify(heapTypes, null, 1)}\n`);
+process.stdout.write(`${heapTypesPath}\n`);

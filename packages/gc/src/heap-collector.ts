@@ -44,7 +44,7 @@
  * Models gc_alloc/_PyObject_GC_Link/PyObject_GC_Del and the collector's calls into
  * types (Modules/gcmodule.c 3.8–3.12, Python/gc.c 3.13+).
  */
-import { type GcObserver, type Heap, isGcType, type ObjectHandle } from '@pymem/objects';
+import type { GcObserver, Heap, ObjectHandle } from '@pymem/objects';
 import { Collector, CollectorUsageError } from './collector.ts';
 import { collectorVariant } from './constants.ts';
 import { GcModule } from './gc-module.ts';
@@ -94,7 +94,7 @@ export class HeapGcGraph implements GcGraph {
 
   /** {@inheritDoc GcGraph.isGc} */
   isGc(id: number): boolean {
-    return isGcType(this.heap.typeOf(id));
+    return this.heap.isGc(id);
   }
 
   /** {@inheritDoc GcGraph.kind} */

@@ -25,6 +25,7 @@ import { finishFrameObject, frameDeallocOrder } from './frames.ts';
 import { functionOrCellReferents } from './functions.ts';
 import { generatorDeallocOrder } from './generators.ts';
 import type { HeapCore, ObjectHandle } from './heap-core.ts';
+import { deallocHeapType, isMortalClass } from './heap-types.ts';
 import { finishInstance, instanceReferents, prepareInstanceDealloc } from './instances.ts';
 import { Flag } from './internal/table.ts';
 import { forgetInterned } from './interned.ts';
@@ -86,6 +87,16 @@ export function dealloc(heap: HeapCore, o: ObjectHandle): void {
       heap.untrack(o);
       for (const r of iteratorReferents(heap, o)) heap.release(r);
       heap.freeObject(o);
+      return;
+    case 'type':
+    case 'getset_descriptor':
+      // type_dealloc (no trashcan; weak references cleared first) / descr_dealloc.
+      if (heap.typeName(o) === 'type' && !isMortalClass(heap, o)) {
+        heap.freeObject(o);
+        return;
+      }
+      if (heap.weakrefLists.size > 0) clearWeakrefsTo(heap, o);
+      deallocHeapType(heap, o);
       return;
     case 'weakref':
       // weakref_dealloc: untrack, clear_weakref, tp_free.

@@ -21,7 +21,8 @@
  *   frame     the slots it owns dropped in order                 (frame_tp_clear)
  *   exception args, traceback, cause, context dropped          (BaseException_clear)
  *   traceback tb_next, then tb_frame dropped                            (tb_clear)
- *   tuple, type, scalars, generators: no tp_clear (nothing happens)
+ *   type      a mortal class: its dict cleared, then its mro dropped   (type_clear)
+ *   tuple, descriptors, scalars, generators: no tp_clear (nothing happens)
  *
  * Invariant: after clear(h), traverse(h) visits nothing but an instance's class. The
  * caller must hold a reference to `h` across clear (gc.c increfs around tp_clear), or
@@ -36,6 +37,7 @@ import { clearException } from './exceptions.ts';
 import { clearFrameObject } from './frames.ts';
 import { clearFunctionOrCell } from './functions.ts';
 import type { HeapCore, ObjectHandle } from './heap-core.ts';
+import { clearHeapType } from './heap-types.ts';
 import { instanceData } from './instances.ts';
 import { SetTable } from './set-table.ts';
 import { setData } from './sets.ts';
@@ -135,6 +137,10 @@ export function clearObject(heap: HeapCore, o: ObjectHandle): void {
     case 'exception':
     case 'traceback':
       for (const r of clearException(heap, o)) heap.release(r);
+      return;
+    case 'type':
+      // type_clear (a mortal class): its dict emptied as PyDict_Clear does, tp_mro dropped.
+      clearHeapType(heap, o, (d) => clearObject(heap, d));
       return;
     case 'weakref':
       // gc_clear → clear_weakref: unlinked from its target, callback dropped.

@@ -83,6 +83,14 @@ import { clearObject, type HeapGraph } from './graph.ts';
 import { HeapCore, type ItemIterator, type ObjectHandle } from './heap-core.ts';
 import { HeapError } from './heap-error.ts';
 import {
+  classSetAttr,
+  descriptorSizeof,
+  heapTypeReferents,
+  heapTypeSizeof,
+  isMortalClass,
+  objectIsGc,
+} from './heap-types.ts';
+import {
   type ClassOptions,
   classData,
   delAttr,
@@ -211,7 +219,10 @@ export class Heap extends HeapCore implements HeapGraph {
         return c.preHeader + c.basic;
       }
       case 'type':
+        if (isMortalClass(this, o)) return heapTypeSizeof(this, o);
         throw new HeapError('unsupported', 'class objects are pre-existing: size not modelled');
+      case 'getset_descriptor':
+        return descriptorSizeof(this);
       case 'weakref':
         return L.gcHeader + L.objectHeader + 5 * w + (L.minor >= 11 ? w : 0);
       case 'function':
@@ -285,6 +296,7 @@ export class Heap extends HeapCore implements HeapGraph {
       return d.sharedBy === undefined ? pairs.flat() : pairs.map(([, v]) => v);
     }
     if (type === 'instance') return instanceReferents(this, o);
+    if (type === 'type' || type === 'getset_descriptor') return heapTypeReferents(this, o);
     if (type === 'function' || type === 'cell' || type === 'method')
       return functionOrCellReferents(this, o);
     if (type.endsWith('iterator') || type === 'range') return iteratorReferents(this, o);
@@ -593,6 +605,17 @@ export class Heap extends HeapCore implements HeapGraph {
   /** `class name: …` — a new reference to a pre-existing class (its type object is not allocated here). */
   newClass(name: string, options: ClassOptions = {}): ObjectHandle {
     return newClass(this, name, options);
+  }
+
+  /** `cls.name = v` on a mortal class (a store into its dict; heap-types.ts). */
+  setClassAttr(cls: ObjectHandle, name: string, v: ObjectHandle): void {
+    classSetAttr(this, cls, name, v);
+  }
+
+  /** PyObject_IS_GC: a GC type's object, except a static type such as `object`. */
+  isGc(o: ObjectHandle): boolean {
+    this.check(o);
+    return objectIsGc(this, o);
   }
 
   /** `cls()`: a new instance (object, and the 3.11/3.12 values array), GC-tracked. */

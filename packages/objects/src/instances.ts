@@ -4,8 +4,9 @@
  * A class made by a `class` statement is a pre-existing object here: its type object
  * (1,064–1,712 bytes by `sys.getsizeof` on 3.8–3.13, plus its dict, MRO tuple, …) is
  * made outside the modelled allocations, like a code constant, and is never freed;
- * each instance holds a counted reference to it. What the model allocates is the
- * instances, per version:
+ * each instance holds a counted reference to it (with `mortal: true` the class is a
+ * heap type that is allocated and can die in a cycle: heap-types.ts). What the model
+ * allocates is the instances, per version:
  *
  *   3.8–3.10  block ─► [PyGC_Head][refcnt][type][__dict__ ptr][__weakref__ ptr]   48
  *             __dict__: made on the first attribute store (or on `o.__dict__`):
@@ -51,6 +52,7 @@
 import { dictData, mayBeTracked, newDict, releaseSharedKeys } from './dicts.ts';
 import type { HeapCore, ObjectHandle } from './heap-core.ts';
 import { HeapError } from './heap-error.ts';
+import { type HeapTypeParts, newHeapType } from './heap-types.ts';
 import { type DictData, Flag, type SharedKeys } from './internal/table.ts';
 import {
   makeKeysShared,
@@ -67,6 +69,13 @@ export interface ClassOptions {
   readonly slots?: readonly string[];
   /** The class defines `__del__` (a `tp_finalize`). */
   readonly finalizer?: boolean;
+  /**
+   * A heap type that can die: a GC-tracked type object with its dict, mro and bases
+   * tuples and `__dict__`/`__weakref__` descriptors (heap-types.ts). Only plain classes.
+   */
+  readonly mortal?: boolean;
+  /** With `mortal`: the class body's names (new references taken), in order. */
+  readonly namespace?: readonly (readonly [string, ObjectHandle])[];
 }
 
 /** A class: its layout and (with `__dict__`) its shared keys. */
@@ -91,6 +100,8 @@ export interface ClassData {
   sharedUsable: number;
   /** 3.8–3.10: `ht_cached_keys` (shared-keys.ts); null once invalidated, and on 3.11+. */
   cachedKeys: SharedKeys | null;
+  /** A mortal class's own objects (heap-types.ts); undefined for a pre-existing class. */
+  readonly heapType?: HeapTypeParts;
 }
 
 /** An instance: its slots and attribute values. */
@@ -119,10 +130,15 @@ export function instanceData(heap: HeapCore, o: ObjectHandle): InstanceData {
   return heap.table.payload[o] as InstanceData;
 }
 
-/** `class Name: …` — a new reference to a pre-existing class object (no block of this allocator). */
+/**
+ * `class Name: …` — a new reference to a pre-existing class object (no block of this
+ * allocator), or with `mortal` to a new heap type (heap-types.ts).
+ */
 export function newClass(heap: HeapCore, name: string, options: ClassOptions = {}): ObjectHandle {
   const L = heap.layout;
   const w = L.pointerSize;
+  if (options.mortal === true && (options.slots !== undefined || options.finalizer === true))
+    throw new HeapError('unsupported', 'a mortal class with __slots__ or __del__ is not modelled');
   if (options.slots?.includes('__dict__'))
     throw new HeapError('unsupported', `'__dict__' in __slots__ is not modelled`);
   const hasDict = options.slots === undefined;
@@ -148,8 +164,9 @@ export function newClass(heap: HeapCore, name: string, options: ClassOptions = {
     basic,
     sharedNames: [],
     sharedUsable: hasDict ? (L.minor < 11 ? 5 : 30) : 0,
-    cachedKeys: hasDict && L.minor < 11 ? newClassKeys(heap) : null,
+    cachedKeys: hasDict && L.minor < 11 && options.mortal !== true ? newClassKeys(heap) : null,
   };
+  if (options.mortal === true) return newHeapType(heap, data, options.namespace ?? []);
   const t = heap.table;
   const h = t.allocateSlot(TYPE_CODE.type);
   t.address[h] = heap.nextStaticAddress();

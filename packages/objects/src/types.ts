@@ -34,7 +34,8 @@ export type ObjectType =
   | 'generator'
   | 'coroutine'
   | 'exception'
-  | 'traceback';
+  | 'traceback'
+  | 'getset_descriptor';
 
 /** Type names by code (code 0 is "no object"). */
 export const TYPE_NAMES: readonly ObjectType[] = [
@@ -67,6 +68,7 @@ export const TYPE_NAMES: readonly ObjectType[] = [
   'coroutine',
   'exception',
   'traceback',
+  'getset_descriptor',
 ];
 
 /** Column codes of each type. */
@@ -99,6 +101,7 @@ export const TYPE_CODE: Readonly<Record<ObjectType, number>> = {
   coroutine: 26,
   exception: 27,
   traceback: 28,
+  getset_descriptor: 29,
 };
 
 /** True for the types the cycle collector knows (`Py_TPFLAGS_HAVE_GC`). */
@@ -122,6 +125,7 @@ export function isGcType(type: ObjectType): boolean {
     type === 'generator' ||
     type === 'coroutine' ||
     type === 'exception' ||
-    type === 'traceback'
+    type === 'traceback' ||
+    type === 'getset_descriptor'
   );
 }

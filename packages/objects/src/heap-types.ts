@@ -1,0 +1,281 @@
+/**
+ * Mortal classes: a class statement's heap type as a real GC object that can die
+ * (`newClass(…, { mortal: true })`), with the objects CPython gives it:
+ *
+ *   type C ──tp_dict──► dict {__module__, [3.13+ __firstlineno__, __static_attributes__],
+ *     │ ▲                     namespace…, __doc__, __dict__ ─► getset, __weakref__ ─► getset}
+ *     │ ├──────────────── getset descriptors' d_type (one per descriptor)
+ *     │ └──────────────── tp_mro (C, object)  ◄──tp_mro
+ *     ├──tp_bases──► (object,)        tp_base ──► object (static, not GC-tracked)
+ *     └──ht_cached_keys: 3.8–3.10 the instances' 8-slot keys (shared-keys.ts);
+ *                        3.11+ a 64-slot unicode keys table made with the class
+ *
+ * So a class is in a cycle with its mro tuple and its descriptors, and dropping the
+ * last outside reference leaves garbage only the collector frees: `class C: pass;
+ * del C; gc.collect()` finds 6 objects on 3.8–3.13 (type, dict, mro, bases, two
+ * descriptors); on 3.14 (Pyodide 3.14.2) 5, its collector untracking the all-atomic
+ * bases tuple first (measured, tests/gc-heap.live.test.ts).
+ *
+ * Sizes: the type block is GC header + `type.__basicsize__` + `type.__itemsize__`
+ * (PyType_GenericAlloc allocates nitems + 1 member slots; nitems is 0 without
+ * `__slots__`); `sys.getsizeof(C)` adds the cached keys (type___sizeof__). The
+ * basic sizes below are measured (`type.__basicsize__`) on 3.8.18–3.13.0 and Pyodide
+ * 3.14.2 (wasm32: 468), and the type block and the keys table are among the blocks
+ * tracemalloc sees a class statement allocate (tests/gc-heap-types.live.test.ts, with
+ * getsizeof of every part); 3.14 on 64-bit pointers is 936, from the source only
+ * (PyHeapTypeObject gains `ht_token` over 3.13, Include/cpython/object.h), twice the
+ * measured wasm32 size as every other member is pointer-sized there too.
+ *
+ * Invariants: a live mortal class owns one reference to each of its dict, bases and
+ * (until type_clear) mro, and to the static `object`; its descriptors and its mro
+ * each hold one reference to it; its instances one each (newInstance).
+ *
+ * Order of creation follows type_new (Objects/typeobject.c 3.8–3.13): bases tuple,
+ * the namespace's copy, the type object, the mro (mro_internal), the descriptors
+ * (add_getset), the cached keys; from the source, not measured. The dict's exact
+ * growth as PyDict_Copy makes it, the class's name and qualname strings, tp_doc, and
+ * the weak reference in `object.__subclasses__()`'s registry are not modelled.
+ * Models type_traverse, type_clear, type_dealloc and descr_traverse/descr_dealloc
+ * (Objects/typeobject.c, Objects/descrobject.c, 3.8–3.14).
+ */
+import { dictKeysBytes } from './dict-keys.ts';
+import { dictSetItem, freeKeysBlock, newDict, newKeysBlock, releaseSharedKeys } from './dicts.ts';
+import type { HeapCore, ObjectHandle } from './heap-core.ts';
+import { HeapError } from './heap-error.ts';
+import type { ClassData } from './instances.ts';
+import { Flag } from './internal/table.ts';
+import { identifier } from './interned.ts';
+import { newInt } from './ints.ts';
+import { newClassKeys, sharedKeysBytes } from './shared-keys.ts';
+import { newTuple } from './tuples.ts';
+import { isGcType, TYPE_CODE } from './types.ts';
+
+/** What a mortal class owns besides its block (ClassData.heapType). */
+export interface HeapTypeParts {
+  /** tp_dict. */
+  dict: ObjectHandle;
+  /** tp_bases: `(object,)`. */
+  bases: ObjectHandle;
+  /** tp_mro: `(C, object)`; 0 once type_clear dropped it. */
+  mro: ObjectHandle;
+  /** tp_base: the static `object`. */
+  readonly base: ObjectHandle;
+  /** 3.11+: the cached keys block (ht_cached_keys); 0 when none. */
+  keysAddress: number;
+}
+
+/** A getset descriptor's references (PyDescr_COMMON): d_type and d_name. */
+interface DescriptorData {
+  type: ObjectHandle;
+  name: ObjectHandle;
+}
+
+/** `type.__basicsize__` (sizeof(PyHeapTypeObject)) on 64-bit pointers by minor version. */
+const HEAP_TYPE_BASIC_64: Readonly<Record<number, number>> = {
+  8: 880,
+  9: 880,
+  10: 888,
+  11: 904,
+  12: 920,
+  13: 928,
+  14: 936,
+};
+
+/** log2 of the keys table 3.11+ makes with a class (_PyDict_NewKeysForClass). */
+const CLASS_KEYS_LOG2 = 6;
+
+const OBJECT_TYPE = new WeakMap<HeapCore, ObjectHandle>();
+
+/** The static `object` type: pre-existing, not GC-tracked (type_is_gc is false for it). */
+function objectType(heap: HeapCore): ObjectHandle {
+  let h = OBJECT_TYPE.get(heap);
+  if (h === undefined) {
+    const t = heap.table;
+    h = t.allocateSlot(TYPE_CODE.type);
+    t.address[h] = heap.nextStaticAddress();
+    t.flags[h] = Flag.STATIC | Flag.CACHED;
+    t.refcnt[h] = 1;
+    t.payload[h] = { name: 'object' };
+    OBJECT_TYPE.set(heap, h);
+  }
+  return h;
+}
+
+/** True for a class made with `mortal: true` (a heap type that can die). */
+export function isMortalClass(heap: HeapCore, cls: ObjectHandle): boolean {
+  return (heap.table.payload[cls] as ClassData | undefined)?.heapType !== undefined;
+}
+
+/** The type object's request: GC header, `__basicsize__`, one `__itemsize__` member slot. */
+export function heapTypeRequest(heap: HeapCore): number {
+  const L = heap.layout;
+  const basic64 = HEAP_TYPE_BASIC_64[L.minor];
+  if (basic64 === undefined)
+    throw new HeapError('unsupported', `heap types of 3.${L.minor} are not modelled`);
+  const itemsize = 5 * L.pointerSize;
+  return L.gcHeader + (basic64 * L.pointerSize) / 8 + itemsize;
+}
+
+/**
+ * Makes the type object and its parts for `data` (see the module comment), with the
+ * namespace's own items (new references taken) after `__module__`. Returns the class.
+ */
+export function newHeapType(
+  heap: HeapCore,
+  data: ClassData,
+  namespace: readonly (readonly [string, ObjectHandle])[],
+): ObjectHandle {
+  const L = heap.layout;
+  const object = objectType(heap);
+  for (const [, v] of namespace) heap.check(v);
+  const request = heapTypeRequest(heap);
+  const bases = newTuple(heap, [object]);
+  heap.table.external[bases]!--;
+  const dict = newDict(heap);
+  heap.table.external[dict]!--;
+  const store = (name: string, v: ObjectHandle): void => {
+    dictSetItem(heap, dict, identifier(heap, name), v);
+  };
+  store('__module__', identifier(heap, '__main__'));
+  if (L.minor >= 13) {
+    const line = newInt(heap, 1);
+    store('__firstlineno__', line);
+    heap.table.external[line]!--;
+    heap.release(line);
+    store('__static_attributes__', heap.emptyTuple);
+  }
+  for (const [name, v] of namespace) store(name, v);
+  store('__doc__', heap.none);
+  const cls = heap.allocObject('type', heap.objMalloc(request));
+  heap.increment(object);
+  const parts: HeapTypeParts = { dict, bases, mro: 0, base: object, keysAddress: 0 };
+  heap.table.payload[cls] = { ...data, heapType: parts } satisfies ClassData;
+  heap.track(cls);
+  parts.mro = newTuple(heap, [cls, object]);
+  heap.table.external[parts.mro]!--;
+  for (const name of ['__dict__', '__weakref__']) {
+    const d = newGetsetDescriptor(heap, cls, name);
+    store(name, d);
+    heap.table.external[d]!--;
+    heap.release(d);
+  }
+  if (L.minor >= 11) parts.keysAddress = newKeysBlock(heap, CLASS_KEYS_LOG2, true);
+  else if (data.hasDict) (heap.table.payload[cls] as ClassData).cachedKeys = newClassKeys(heap);
+  return cls;
+}
+
+/** PyDescr_NewGetSet: a GC-tracked descriptor holding its type and its name. */
+function newGetsetDescriptor(heap: HeapCore, cls: ObjectHandle, name: string): ObjectHandle {
+  const L = heap.layout;
+  const d = heap.allocObject(
+    'getset_descriptor',
+    heap.objMalloc(heap.gcRequest(L.objectHeader + 4 * L.pointerSize)),
+  );
+  const nameStr = identifier(heap, name);
+  heap.increment(cls);
+  heap.increment(nameStr);
+  heap.table.payload[d] = { type: cls, name: nameStr } satisfies DescriptorData;
+  heap.track(d);
+  return d;
+}
+
+/** `sys.getsizeof` of a mortal class (type___sizeof__: the type plus its cached keys). */
+export function heapTypeSizeof(heap: HeapCore, cls: ObjectHandle): number {
+  const L = heap.layout;
+  const c = heap.table.payload[cls] as ClassData;
+  const base = heapTypeRequest(heap) - 5 * L.pointerSize;
+  const parts = c.heapType!;
+  if (parts.keysAddress !== 0) return base + dictKeysBytes(L, CLASS_KEYS_LOG2, true);
+  return base + (c.cachedKeys === null ? 0 : sharedKeysBytes(heap, c.cachedKeys));
+}
+
+/** `sys.getsizeof` of a getset descriptor. */
+export function descriptorSizeof(heap: HeapCore): number {
+  return heap.gcRequest(heap.layout.objectHeader + 4 * heap.layout.pointerSize);
+}
+
+/**
+ * What a class or descriptor holds: type_traverse's dict, mro, bases, base; a
+ * descriptor's d_type (descr_traverse) and then d_name (a str, which no collector
+ * visit could matter to).
+ */
+export function heapTypeReferents(heap: HeapCore, o: ObjectHandle): ObjectHandle[] {
+  if (heap.typeName(o) === 'getset_descriptor') {
+    const d = heap.table.payload[o] as DescriptorData;
+    return [d.type, d.name];
+  }
+  const parts = (heap.table.payload[o] as ClassData).heapType;
+  if (parts === undefined) return [];
+  return [parts.dict, parts.mro, parts.bases, parts.base].filter((r) => r !== 0);
+}
+
+/**
+ * type_clear (3.8–3.14): PyType_Modified, then the dict emptied (PyDict_Clear, through
+ * `clearDict`), ht_module (NULL for a class statement), then tp_mro dropped. The
+ * cached keys are released in type_dealloc here; whether type_clear drops them first
+ * on some version is not checked (no collection count depends on it).
+ */
+export function clearHeapType(
+  heap: HeapCore,
+  cls: ObjectHandle,
+  clearDict: (d: ObjectHandle) => void,
+): void {
+  const parts = (heap.table.payload[cls] as ClassData).heapType;
+  if (parts === undefined) return;
+  if (parts.dict !== 0) clearDict(parts.dict);
+  const mro = parts.mro;
+  parts.mro = 0;
+  if (mro !== 0) heap.release(mro);
+}
+
+/**
+ * type_dealloc / descr_dealloc once the count reached zero: untracked, references
+ * released (type: base, dict, bases, mro, then the cached keys; descriptor: type,
+ * name), the block freed.
+ */
+export function deallocHeapType(heap: HeapCore, o: ObjectHandle): void {
+  heap.untrack(o);
+  if (heap.typeName(o) === 'getset_descriptor') {
+    const d = heap.table.payload[o] as DescriptorData;
+    heap.release(d.type);
+    heap.release(d.name);
+    heap.freeObject(o);
+    return;
+  }
+  const c = heap.table.payload[o] as ClassData;
+  const parts = c.heapType!;
+  for (const r of [parts.base, parts.dict, parts.bases, parts.mro]) if (r !== 0) heap.release(r);
+  parts.dict = 0;
+  parts.bases = 0;
+  parts.mro = 0;
+  if (c.cachedKeys !== null) {
+    releaseSharedKeys(heap, c.cachedKeys);
+    c.cachedKeys = null;
+  }
+  if (parts.keysAddress !== 0) freeKeysBlock(heap, parts.keysAddress, CLASS_KEYS_LOG2, true);
+  parts.keysAddress = 0;
+  heap.freeObject(o);
+}
+
+/** `C.name = v` on a mortal class (type_setattro: a store into its dict; a new reference to `v`). */
+export function classSetAttr(
+  heap: HeapCore,
+  cls: ObjectHandle,
+  name: string,
+  v: ObjectHandle,
+): void {
+  heap.expect(cls, 'type');
+  heap.check(v);
+  const parts = (heap.table.payload[cls] as ClassData).heapType;
+  if (parts === undefined || parts.dict === 0)
+    throw new HeapError('unsupported', 'only a mortal class has a modelled __dict__');
+  dictSetItem(heap, parts.dict, identifier(heap, name), v);
+}
+
+/**
+ * PyObject_IS_GC: a GC type's object, except a static type (type_is_gc: only heap
+ * types are collected) — the model's `object`.
+ */
+export function objectIsGc(heap: HeapCore, o: ObjectHandle): boolean {
+  return isGcType(heap.typeName(o)) && OBJECT_TYPE.get(heap) !== o;
+}
