@@ -30,7 +30,7 @@ const OBJECT_CHECKS =
   "sizes, GC tracking, refcounts, free lists, built-in types' allocator requests (pointer for pointer), trashcan order; instances, weakrefs, closures, ranges and iterators by tracemalloc request sizes; generators, frames, exceptions and tracebacks by allocator call sequences and tracemalloc request sizes (3.11+ also data-stack chunks); string interning (identity, refcounts, the interned table's growth); 3.8–3.10 split dicts turning combined; unreachable counts of gc.collect()";
 
 const GC_CHECKS =
-  'gc.collect() results, get_count() after each step, get_stats(), finalizer and weakref-callback order, freeze, tuple/dict untracking, automatic collections, and the allocator frees of a collection (call for call) — on the object heap';
+  'gc.collect() results, get_count() after each step, get_stats(), finalizer and weakref-callback order, freeze, tuple/dict untracking, automatic collections, cycles through instances, containers, closures, bound methods, weakrefs, generators, exceptions with tracebacks and classes, and the allocator frees of a collection (call for call) — on the object heap; heap snapshots of real processes: gc.collect(G) results';
 
 function rowsFor(name: ProfileName): readonly LayerVerification[] {
   const { referenceRelease, verification } = PROFILES[name];
