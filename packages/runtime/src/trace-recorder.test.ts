@@ -1,4 +1,4 @@
-import { Collector, TestGraph } from '@pymem/gc';
+import { Collector, IncrementalCollector, TestGraph } from '@pymem/gc';
 import type { Heap } from '@pymem/objects';
 import {
   decodePmt,
@@ -223,6 +223,28 @@ describe('TraceRecorder', () => {
     expect(trace.gcCollections).toMatchObject([{ generation: 2, collected: 2 }]);
     const written = text(trace);
     expect(written).toMatch(/^g phase 2 move-unreachable 2 \d+ \d+$/m);
+    expect(text(decodePmt(encodePmtBytes(trace)).trace)).toBe(written);
+    expect(text(parseTextTrace(written))).toBe(written);
+  });
+
+  it("records the incremental collector's own phases (3.14.0–3.14.4) in both formats", () => {
+    const graph = new TestGraph();
+    const collector = new IncrementalCollector({ profile: '3.14', patch: 2, graph });
+    graph.attach(collector);
+    const runtime = createRuntime({ profile: '3.14', collector });
+    const recorder = new TraceRecorder(runtime);
+    const a = graph.newObject('list');
+    graph.addReference(a, a);
+    graph.decref(a);
+    collector.collect(0);
+    collector.collect(1);
+    collector.collect(2);
+    const trace = recorder.stop();
+    const phases = new Set(
+      trace.collectorRecords.flatMap((record) => (record.kind === 'phase' ? [record.phase] : [])),
+    );
+    expect(phases.has('mark-roots') || phases.has('increment')).toBe(true);
+    const written = text(trace);
     expect(text(decodePmt(encodePmtBytes(trace)).trace)).toBe(written);
     expect(text(parseTextTrace(written))).toBe(written);
   });

@@ -77,6 +77,10 @@ export const COLLECTOR_PHASES: readonly string[] = [
   'resurrected',
   'delete-garbage',
   'handle-legacy-finalizers',
+  // 3.14.0–3.14.4's incremental collector: roots marked into the visited space, and one
+  // increment's share of the old generation.
+  'mark-roots',
+  'increment',
 ];
 
 /** Why a collection ran, in the order of their `.pmt` codes. */
