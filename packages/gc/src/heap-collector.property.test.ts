@@ -8,7 +8,7 @@
  * Automatic collections run at random low thresholds while the graph is built (at
  * each eval-breaker point on 3.12+): with every object still held, they free nothing.
  */
-import { Heap, type ObjectHandle, validateHeap } from '@pymem/objects';
+import { Heap, type ObjectHandle, reachableFrom, validateHeap } from '@pymem/objects';
 import type { ProfileName } from '@pymem/versions';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -36,21 +36,6 @@ const program = fc.record({
   threshold: fc.integer({ min: 1, max: 12 }),
   profile: fc.constantFrom<ProfileName>('3.8', '3.9', '3.10', '3.11', '3.12', '3.13', '3.14'),
 });
-
-/** Objects reachable from those the caller still holds, through `heap.referents`. */
-function reachable(heap: Heap, roots: readonly ObjectHandle[]): Set<ObjectHandle> {
-  const seen = new Set<ObjectHandle>(roots);
-  const stack = [...roots];
-  for (let o = stack.pop(); o !== undefined; o = stack.pop()) {
-    for (const r of heap.referents(o)) {
-      if (!seen.has(r)) {
-        seen.add(r);
-        stack.push(r);
-      }
-    }
-  }
-  return seen;
-}
 
 describe('the collector on the heap', () => {
   it('frees exactly the unreachable objects, through the heap and its allocator', () => {
@@ -124,7 +109,7 @@ describe('the collector on the heap', () => {
           step();
         }
         const kept = objects.filter((_, i) => !drop[i]);
-        const live = reachable(heap, [...kept, cls, func]);
+        const live = reachableFrom(heap, [...kept, cls, func]);
         const tracked = new Set<ObjectHandle>();
         heap.forEachTracked((o) => tracked.add(o));
         const wrongly = new Set<ObjectHandle>();

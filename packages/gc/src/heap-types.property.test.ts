@@ -8,7 +8,7 @@
  * back to pymalloc. The generational collector (3.8–3.14.5+); Pyodide's incremental
  * one is compared with CPython in tests/gc-heap.live.test.ts.
  */
-import { Heap, type ObjectHandle, validateHeap } from '@pymem/objects';
+import { Heap, type ObjectHandle, reachableFrom, validateHeap } from '@pymem/objects';
 import type { ProfileName } from '@pymem/versions';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -23,21 +23,6 @@ const program = fc.record({
   keep: fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }),
   profile: fc.constantFrom<ProfileName>('3.8', '3.9', '3.10', '3.11', '3.12', '3.13', '3.14'),
 });
-
-/** Objects reachable from `roots` through `heap.referents`. */
-function reachable(heap: Heap, roots: readonly ObjectHandle[]): Set<ObjectHandle> {
-  const seen = new Set<ObjectHandle>(roots);
-  const stack = [...roots];
-  for (let o = stack.pop(); o !== undefined; o = stack.pop()) {
-    for (const r of heap.referents(o)) {
-      if (!seen.has(r)) {
-        seen.add(r);
-        stack.push(r);
-      }
-    }
-  }
-  return seen;
-}
 
 describe('mortal classes under the collector', () => {
   it('frees exactly the unreachable classes and their parts, blocks back to pymalloc', () => {
@@ -58,7 +43,7 @@ describe('mortal classes under the collector', () => {
           heap.setClassAttr(cls[holder % classes]!, `c${n}`, cls[target % classes]!);
         });
         const kept = cls.filter((_, i) => keep[i]);
-        const live = reachable(heap, kept);
+        const live = reachableFrom(heap, kept);
         for (let i = 0; i < classes; i++) if (!keep[i]) heap.decref(cls[i]!);
         const garbage: ObjectHandle[] = [];
         heap.forEachTracked((o) => {

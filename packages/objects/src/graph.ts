@@ -150,3 +150,24 @@ export function clearObject(heap: HeapCore, o: ObjectHandle): void {
       return;
   }
 }
+
+/**
+ * The objects reachable from `roots` (included) through `heap.referents`: what must
+ * survive any collection while the caller holds `roots`.
+ */
+export function reachableFrom(
+  heap: { referents(o: ObjectHandle): readonly ObjectHandle[] },
+  roots: Iterable<ObjectHandle>,
+): Set<ObjectHandle> {
+  const seen = new Set<ObjectHandle>(roots);
+  const stack = [...seen];
+  for (let o = stack.pop(); o !== undefined; o = stack.pop()) {
+    for (const r of heap.referents(o)) {
+      if (!seen.has(r)) {
+        seen.add(r);
+        stack.push(r);
+      }
+    }
+  }
+  return seen;
+}

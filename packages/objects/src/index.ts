@@ -17,7 +17,7 @@ export type {
 } from './events.ts';
 export { CO_COROUTINE, CO_GENERATOR } from './frames.ts';
 export type { GcObserver } from './gc-observer.ts';
-export type { HeapGraph } from './graph.ts';
+export { type HeapGraph, reachableFrom } from './graph.ts';
 export { type HashableValue, hashWord, pythonHash } from './hash.ts';
 export {
   type ClassOptions,
