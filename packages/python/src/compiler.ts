@@ -39,7 +39,7 @@ import type { Source } from './source.ts';
 import { contains, equal, order, reprText, setItemsInOrder, strText, truthy } from './values.ts';
 
 /** Where a name lives in the scope being compiled. */
-interface Scope {
+export interface Scope {
   /** The function's name, or `<module>`. */
   readonly name: string;
   /** Local slots by name (functions only). */
@@ -60,12 +60,16 @@ export function pythonErrorOf(error: unknown): unknown {
   return error;
 }
 
-/** Compiles a program into its module body. */
+/**
+ * Compiles a program into its module body. Its helpers are public so that the
+ * feature compilers in `compile-*.ts` files can use them; the class is not exported
+ * from the package.
+ */
 export class Compiler {
-  private readonly source: Source;
-  private readonly m: Machine;
-  private readonly pool: ConstantPool;
-  private readonly moduleAssigned = new Set<string>();
+  readonly source: Source;
+  readonly m: Machine;
+  readonly pool: ConstantPool;
+  readonly moduleAssigned: Set<string> = new Set();
 
   constructor(source: Source, machine: Machine) {
     this.source = source;
@@ -99,7 +103,7 @@ export class Compiler {
   }
 
   /** The names a body's `global` statements declare (nested blocks included). */
-  private globalNames(body: SyntaxNode): Set<string> {
+  globalNames(body: SyntaxNode): Set<string> {
     const names = new Set<string>();
     const visit = (node: SyntaxNode): void => {
       for (const child of this.kids(node)) {
@@ -113,7 +117,7 @@ export class Compiler {
     return names;
   }
 
-  private imports(statements: SyntaxNode[], module: string): boolean {
+  imports(statements: SyntaxNode[], module: string): boolean {
     return statements.some(
       (s) => s.name === 'ImportStatement' && this.text(s) === `import ${module}`,
     );
@@ -121,20 +125,20 @@ export class Compiler {
 
   // ------------------------------------------------------------------ helpers
 
-  private text(node: SyntaxNode): string {
+  text(node: SyntaxNode): string {
     return this.source.textOf(node);
   }
 
-  private fail(feature: string, node: SyntaxNode): Unsupported {
+  fail(feature: string, node: SyntaxNode): Unsupported {
     return this.source.unsupported(feature, node);
   }
 
-  private kids(node: SyntaxNode): SyntaxNode[] {
+  kids(node: SyntaxNode): SyntaxNode[] {
     return this.source.children(node);
   }
 
   /** Names a statement list binds (assignment targets, for targets, def, import, del). */
-  private collectAssigned(node: SyntaxNode, into: Set<string>, top: boolean): void {
+  collectAssigned(node: SyntaxNode, into: Set<string>, top: boolean): void {
     const addTarget = (target: SyntaxNode): void => {
       if (target.name === 'VariableName') into.add(this.text(target));
       else if (
@@ -181,7 +185,7 @@ export class Compiler {
   }
 
   /** Where an exception from `node` points in a 3.11+ traceback. */
-  private locate(node: SyntaxNode): ErrorLocation {
+  locate(node: SyntaxNode): ErrorLocation {
     const parts = this.kids(node);
     let kind: ErrorLocation['kind'] = 'other';
     let anchorFrom = node.from;
@@ -213,7 +217,7 @@ export class Compiler {
   }
 
   /** `expr`, marking a Python exception it raises with `node`'s range (the innermost mark wins). */
-  private located(expr: Expression, node: SyntaxNode): Expression {
+  located(expr: Expression, node: SyntaxNode): Expression {
     const location = this.locate(node);
     return (frame) => {
       try {
@@ -226,7 +230,7 @@ export class Compiler {
   }
 
   /** A statement whose Python exceptions point at `range` (an assignment's targets, …). */
-  private locatedStatement(statement: Statement, from: number, to: number): Statement {
+  locatedStatement(statement: Statement, from: number, to: number): Statement {
     const location: ErrorLocation = {
       from,
       to,
@@ -247,7 +251,7 @@ export class Compiler {
 
   // ------------------------------------------------------------------ statements
 
-  private block(statements: SyntaxNode[], scope: Scope): Statement {
+  block(statements: SyntaxNode[], scope: Scope): Statement {
     const compiled = statements
       .filter((s) => s.name !== ':' && s.name !== 'Comment')
       .map((s) => this.statement(s, scope));
@@ -261,12 +265,12 @@ export class Compiler {
     };
   }
 
-  private body(node: SyntaxNode | undefined, scope: Scope): Statement {
+  body(node: SyntaxNode | undefined, scope: Scope): Statement {
     if (node === undefined) throw new Unsupported('an empty block');
     return this.block(this.kids(node).slice(1), scope);
   }
 
-  private statement(node: SyntaxNode, scope: Scope): Statement {
+  statement(node: SyntaxNode, scope: Scope): Statement {
     const inner = this.statementBody(node, scope);
     const m = this.m;
     const { line, column } = this.source.position(node.from);
@@ -285,7 +289,7 @@ export class Compiler {
     };
   }
 
-  private statementBody(node: SyntaxNode, scope: Scope): Statement {
+  statementBody(node: SyntaxNode, scope: Scope): Statement {
     switch (node.name) {
       case 'ExpressionStatement':
         return this.expressionStatement(node, scope);
@@ -328,7 +332,7 @@ export class Compiler {
     }
   }
 
-  private expressionStatement(node: SyntaxNode, scope: Scope): Statement {
+  expressionStatement(node: SyntaxNode, scope: Scope): Statement {
     const [expr] = this.kids(node);
     if (expr === undefined) return () => Flow.next;
     if (this.constant(expr) !== undefined) return () => Flow.next;
@@ -340,7 +344,7 @@ export class Compiler {
     };
   }
 
-  private importStatement(node: SyntaxNode, scope: Scope): Statement {
+  importStatement(node: SyntaxNode, scope: Scope): Statement {
     const text = this.text(node).replace(/\s+/g, ' ');
     const module = text.replace(/^import /, '');
     if (!text.startsWith('import ') || !MODULE_NAMES.has(module))
@@ -354,7 +358,7 @@ export class Compiler {
   }
 
   /** Splits `a = b, c = expr` into target groups and the value group. */
-  private assignGroups(node: SyntaxNode): SyntaxNode[][] {
+  assignGroups(node: SyntaxNode): SyntaxNode[][] {
     const groups: SyntaxNode[][] = [[]];
     for (const k of this.kids(node)) {
       if (k.name === 'AssignOp') groups.push([]);
@@ -365,14 +369,14 @@ export class Compiler {
   }
 
   /** A group of comma-separated expressions: one expression or an implicit tuple. */
-  private groupExpression(group: SyntaxNode[], scope: Scope, whole: SyntaxNode): Expression {
+  groupExpression(group: SyntaxNode[], scope: Scope, whole: SyntaxNode): Expression {
     const items = group.filter((k) => k.name !== ',');
     if (items.length === 1 && !group.some((k) => k.name === ','))
       return this.expression(items[0]!, scope);
     return this.tupleDisplay(items, scope, whole);
   }
 
-  private groupConstant(group: SyntaxNode[]): Constant | undefined {
+  groupConstant(group: SyntaxNode[]): Constant | undefined {
     const items = group.filter((k) => k.name !== ',');
     if (items.length === 1 && !group.some((k) => k.name === ',')) return this.constant(items[0]!);
     const constants = items.map((i) => this.constant(i));
@@ -380,7 +384,7 @@ export class Compiler {
     return { kind: 'tuple', items: constants as Constant[] };
   }
 
-  private assignStatement(node: SyntaxNode, scope: Scope): Statement {
+  assignStatement(node: SyntaxNode, scope: Scope): Statement {
     const groups = this.assignGroups(node);
     const targets = groups.slice(0, -1).flat();
     return this.locatedStatement(
@@ -390,7 +394,7 @@ export class Compiler {
     );
   }
 
-  private assignStatementBody(node: SyntaxNode, scope: Scope): Statement {
+  assignStatementBody(node: SyntaxNode, scope: Scope): Statement {
     const groups = this.assignGroups(node);
     const valueGroup = groups.pop()!;
     const heap = this.m.heap;
@@ -433,7 +437,7 @@ export class Compiler {
   }
 
   /** A store target: `store` takes over the reference it is given. */
-  private targetOf(
+  targetOf(
     group: SyntaxNode[],
     scope: Scope,
     node: SyntaxNode,
@@ -492,7 +496,7 @@ export class Compiler {
   }
 
   /** A single store target: a name or a subscript (`store` takes over the reference). */
-  private store(target: SyntaxNode, scope: Scope): (frame: Frame, v: ObjectHandle) => void {
+  store(target: SyntaxNode, scope: Scope): (frame: Frame, v: ObjectHandle) => void {
     const heap = this.m.heap;
     if (target.name === 'VariableName') {
       const name = this.text(target);
@@ -537,11 +541,11 @@ export class Compiler {
     throw this.fail(`assigning to ${target.name}`, target);
   }
 
-  private updateStatement(node: SyntaxNode, scope: Scope): Statement {
+  updateStatement(node: SyntaxNode, scope: Scope): Statement {
     return this.locatedStatement(this.updateStatementBody(node, scope), node.from, node.to);
   }
 
-  private updateStatementBody(node: SyntaxNode, scope: Scope): Statement {
+  updateStatementBody(node: SyntaxNode, scope: Scope): Statement {
     const [target, opNode, valueNode] = this.kids(node);
     const op = this.text(opNode!).slice(0, -1);
     if (!['+', '-', '*', '/', '//', '%', '**'].includes(op))
@@ -602,7 +606,7 @@ export class Compiler {
     throw this.fail('this augmented assignment target', target!);
   }
 
-  private deleteStatement(node: SyntaxNode, scope: Scope): Statement {
+  deleteStatement(node: SyntaxNode, scope: Scope): Statement {
     const targets = this.kids(node).filter((k) => k.name !== 'del' && k.name !== ',');
     const heap = this.m.heap;
     const deletes = targets.map((target): Statement => {
@@ -668,7 +672,7 @@ export class Compiler {
    * text is `str(message)` (a str, an int or a float here). The exception object is not
    * modelled: an uncaught exception ends the run.
    */
-  private assertStatement(node: SyntaxNode, scope: Scope): Statement {
+  assertStatement(node: SyntaxNode, scope: Scope): Statement {
     const parts = this.kids(node).filter((k) => k.name !== 'assert' && k.name !== ',');
     const test = this.condition(parts[0]!, scope);
     const message = parts[1] === undefined ? null : this.expression(parts[1], scope);
@@ -694,7 +698,7 @@ export class Compiler {
     };
   }
 
-  private condition(node: SyntaxNode, scope: Scope): (frame: Frame) => boolean {
+  condition(node: SyntaxNode, scope: Scope): (frame: Frame) => boolean {
     const e = this.expression(node, scope);
     const heap = this.m.heap;
     return (frame) => {
@@ -705,7 +709,7 @@ export class Compiler {
     };
   }
 
-  private ifStatement(node: SyntaxNode, scope: Scope): Statement {
+  ifStatement(node: SyntaxNode, scope: Scope): Statement {
     const parts = this.kids(node);
     const branches: {
       test: ((f: Frame) => boolean) | null;
@@ -742,7 +746,7 @@ export class Compiler {
     };
   }
 
-  private whileStatement(node: SyntaxNode, scope: Scope): Statement {
+  whileStatement(node: SyntaxNode, scope: Scope): Statement {
     const parts = this.kids(node);
     const elseAt = parts.findIndex((p) => p.name === 'else');
     const orElse = elseAt < 0 ? null : this.body(parts[elseAt + 1], scope);
@@ -773,7 +777,7 @@ export class Compiler {
    * it is exhausted, as it_seq does. Each step yields the cached latin-1 character or a
    * new one-character str (unicode_char).
    */
-  private forStatement(node: SyntaxNode, scope: Scope): Statement {
+  forStatement(node: SyntaxNode, scope: Scope): Statement {
     const parts = this.kids(node);
     const elseAt = parts.findIndex((p) => p.name === 'else');
     const orElse = elseAt < 0 ? null : this.body(parts[elseAt + 1], scope);
@@ -845,7 +849,7 @@ export class Compiler {
     };
   }
 
-  private iterableConstant(node: SyntaxNode): Constant | undefined {
+  iterableConstant(node: SyntaxNode): Constant | undefined {
     if (node.name !== 'ArrayExpression' && node.name !== 'SetExpression') return undefined;
     const items = this.kids(node).filter((k) => !['[', ']', '{', '}', ','].includes(k.name));
     const constants = items.map((i) => this.constant(i));
@@ -856,7 +860,7 @@ export class Compiler {
     };
   }
 
-  private functionDefinition(node: SyntaxNode, scope: Scope): Statement {
+  functionDefinition(node: SyntaxNode, scope: Scope): Statement {
     if (scope.locals !== null) throw this.fail('a nested function', node);
     const parts = this.kids(node);
     if (parts.some((p) => p.name === 'async')) throw this.fail('an async function', node);
@@ -895,7 +899,7 @@ export class Compiler {
   }
 
   /** A parameter list's names and default expressions (positional parameters only). */
-  private parameters(paramList: SyntaxNode): { params: string[]; defaults: SyntaxNode[] } {
+  parameters(paramList: SyntaxNode): { params: string[]; defaults: SyntaxNode[] } {
     const params: string[] = [];
     const defaults: SyntaxNode[] = [];
     const items = this.kids(paramList).filter((k) => k.name !== '(' && k.name !== ')');
@@ -920,7 +924,7 @@ export class Compiler {
    * MAKE_FUNCTION: a new function object for `code`, with its defaults tuple — one
    * constant tuple when every default is a constant (folded), else BUILD_TUPLE.
    */
-  private makeFunction(code: FunctionCode, defaults: SyntaxNode[], scope: Scope): Expression {
+  makeFunction(code: FunctionCode, defaults: SyntaxNode[], scope: Scope): Expression {
     const defaultConstants = defaults.map((d) => this.constant(d));
     const heap = this.m.heap;
     let defaultsTuple: Expression | null = null;
@@ -956,7 +960,7 @@ export class Compiler {
    * are not modelled), so it is refused there. Its traceback frame is `<lambda>` on the
    * lambda's line.
    */
-  private lambda(node: SyntaxNode, scope: Scope): Expression {
+  lambda(node: SyntaxNode, scope: Scope): Expression {
     if (scope.locals !== null) throw this.fail('a lambda inside a function', node);
     const parts = this.kids(node);
     const paramList = parts.find((p) => p.name === 'ParamList');
@@ -982,7 +986,7 @@ export class Compiler {
     return this.makeFunction(code, defaults, scope);
   }
 
-  private returnStatement(node: SyntaxNode, scope: Scope): Statement {
+  returnStatement(node: SyntaxNode, scope: Scope): Statement {
     if (scope.locals === null) throw this.fail("'return' outside function", node);
     const valueNodes = this.kids(node).slice(1);
     const value =
@@ -998,7 +1002,7 @@ export class Compiler {
   // ------------------------------------------------------------------ constants
 
   /** The folded constant value of an expression, or undefined when it is not one. */
-  private constant(node: SyntaxNode): Constant | undefined {
+  constant(node: SyntaxNode): Constant | undefined {
     switch (node.name) {
       case 'Number': {
         const v = this.source.numberValue(node);
@@ -1061,7 +1065,7 @@ export class Compiler {
     }
   }
 
-  private constantExpression(c: Constant): Expression {
+  constantExpression(c: Constant): Expression {
     const h = this.pool.handle(c);
     const heap = this.m.heap;
     return () => {
@@ -1072,14 +1076,14 @@ export class Compiler {
 
   // ------------------------------------------------------------------ expressions
 
-  private expression(node: SyntaxNode, scope: Scope): Expression {
+  expression(node: SyntaxNode, scope: Scope): Expression {
     const c = this.constant(node);
     if (c !== undefined) return this.constantExpression(c);
     const e = this.expressionBody(node, scope);
     return node.name === 'ParenthesizedExpression' ? e : this.located(e, node);
   }
 
-  private expressionBody(node: SyntaxNode, scope: Scope): Expression {
+  expressionBody(node: SyntaxNode, scope: Scope): Expression {
     const heap = this.m.heap;
     switch (node.name) {
       case 'VariableName':
@@ -1149,7 +1153,7 @@ export class Compiler {
    * part is joined by BUILD_STRING into a new str; the parts are then released, last
    * first. Format specs are not modelled yet.
    */
-  private formatString(node: SyntaxNode, scope: Scope): Expression {
+  formatString(node: SyntaxNode, scope: Scope): Expression {
     const heap = this.m.heap;
     const pieces = this.source.formatParts(node).map((part): Expression => {
       if (typeof part === 'string') return this.constantExpression({ kind: 'str', value: part });
@@ -1186,7 +1190,7 @@ export class Compiler {
     };
   }
 
-  private load(node: SyntaxNode, scope: Scope): Expression {
+  load(node: SyntaxNode, scope: Scope): Expression {
     const name = this.text(node);
     const heap = this.m.heap;
     const slot = scope.locals?.get(name);
@@ -1226,7 +1230,7 @@ export class Compiler {
   }
 
   /** BUILD_TUPLE n, or one constant tuple when every item is a constant (fold_tuple). */
-  private tupleDisplay(items: SyntaxNode[], scope: Scope, node: SyntaxNode): Expression {
+  tupleDisplay(items: SyntaxNode[], scope: Scope, node: SyntaxNode): Expression {
     if (items.some((i) => i.name === '*')) throw this.fail('starred items in a display', node);
     const constants = items.map((i) => this.constant(i));
     if (constants.every((c) => c !== undefined))
@@ -1250,7 +1254,7 @@ export class Compiler {
    * over-allocation) / SET_UPDATE (set_merge); else BUILD_x n (compile.c
    * starunpack_helper).
    */
-  private collectionDisplay(node: SyntaxNode, scope: Scope, kind: 'list' | 'set'): Expression {
+  collectionDisplay(node: SyntaxNode, scope: Scope, kind: 'list' | 'set'): Expression {
     const brackets = kind === 'list' ? ['[', ']', ','] : ['{', '}', ','];
     const items = this.kids(node).filter((k) => !brackets.includes(k.name));
     if (items.some((i) => i.name === '*')) throw this.fail('starred items in a display', node);
@@ -1300,7 +1304,7 @@ export class Compiler {
    * presize the dict: _PyDict_NewPresized(n) on 3.8–3.10, _PyDict_FromItems from
    * 3.11 (str-only keys give a unicode table).
    */
-  private dictDisplay(node: SyntaxNode, scope: Scope): Expression {
+  dictDisplay(node: SyntaxNode, scope: Scope): Expression {
     const parts = this.kids(node).filter((k) => !['{', '}', ','].includes(k.name));
     if (parts.some((p) => p.name === '**')) throw this.fail('** in a dict display', node);
     const keys: SyntaxNode[] = [];
@@ -1341,7 +1345,7 @@ export class Compiler {
     };
   }
 
-  private binary(node: SyntaxNode, scope: Scope): Expression {
+  binary(node: SyntaxNode, scope: Scope): Expression {
     const parts = this.kids(node);
     const left = parts[0]!;
     const right = parts[parts.length - 1]!;
@@ -1413,7 +1417,7 @@ export class Compiler {
    * `a < b < c`: each middle operand is evaluated once and kept (DUP_TOP, ROT_THREE)
    * until the next comparison; the first false comparison ends the chain with False.
    */
-  private chainedComparison(node: SyntaxNode, scope: Scope): Expression {
+  chainedComparison(node: SyntaxNode, scope: Scope): Expression {
     const operands: SyntaxNode[] = [];
     const ops: string[] = [];
     let at: SyntaxNode = node;
@@ -1461,7 +1465,7 @@ export class Compiler {
     };
   }
 
-  private member(node: SyntaxNode, scope: Scope): Expression {
+  member(node: SyntaxNode, scope: Scope): Expression {
     const parts = this.kids(node);
     const heap = this.m.heap;
     if (parts[1]?.name === '[') {
@@ -1502,7 +1506,7 @@ export class Compiler {
     throw this.fail(`the attribute .${attribute}`, node);
   }
 
-  private sliceExpression(container: Expression, inner: SyntaxNode[], scope: Scope): Expression {
+  sliceExpression(container: Expression, inner: SyntaxNode[], scope: Scope): Expression {
     const bounds: (Expression | null)[] = [null, null, null];
     let at = 0;
     for (const p of inner) {
@@ -1532,7 +1536,7 @@ export class Compiler {
     };
   }
 
-  private arguments(
+  arguments(
     argList: SyntaxNode,
     scope: Scope,
   ): { positional: SyntaxNode[]; keywords: [string, SyntaxNode][] } {
@@ -1555,7 +1559,7 @@ export class Compiler {
     return { positional, keywords };
   }
 
-  private call(node: SyntaxNode, scope: Scope): Expression {
+  call(node: SyntaxNode, scope: Scope): Expression {
     const [callee, argList] = this.kids(node);
     const { positional, keywords } = this.arguments(argList!, scope);
     const heap = this.m.heap;
@@ -1633,7 +1637,7 @@ export class Compiler {
     };
   }
 
-  private sysCall(method: string, args: Expression[], node: SyntaxNode): Expression {
+  sysCall(method: string, args: Expression[], node: SyntaxNode): Expression {
     const m = this.m;
     const heap = m.heap;
     if (method !== 'getsizeof' && method !== 'getrefcount') throw this.fail(`sys.${method}`, node);
@@ -1654,7 +1658,7 @@ export class Compiler {
     };
   }
 
-  private gcCall(method: string, args: Expression[], node: SyntaxNode): Expression {
+  gcCall(method: string, args: Expression[], node: SyntaxNode): Expression {
     if (!GC_FUNCTIONS.has(method)) throw this.fail(`gc.${method}`, node);
     const m = this.m;
     const state = m.gc!;
@@ -1672,7 +1676,7 @@ export class Compiler {
     };
   }
 
-  private print(
+  print(
     positional: SyntaxNode[],
     keywords: [string, SyntaxNode][],
     scope: Scope,
@@ -1704,7 +1708,7 @@ export class Compiler {
     };
   }
 
-  private isinstance(positional: SyntaxNode[], scope: Scope, node: SyntaxNode): Expression {
+  isinstance(positional: SyntaxNode[], scope: Scope, node: SyntaxNode): Expression {
     if (positional.length !== 2)
       throw this.fail('isinstance() with other than two arguments', node);
     const typeNode = positional[1]!;
@@ -1734,7 +1738,7 @@ export class Compiler {
    * after the call; 3.11+: the caller's references move into the frame) and the
    * defaults it lacks; the locals are cleared in slot order when the call ends.
    */
-  private callFunction(
+  callFunction(
     callee: Expression,
     args: Expression[],
     keywords: readonly string[] = [],
