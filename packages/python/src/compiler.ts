@@ -285,6 +285,7 @@ export class Compiler {
       frame.line = line;
       m.line = line;
       m.column = column;
+      if (m.onStatement !== null) m.onStatement();
       return inner(frame);
     };
   }
@@ -887,6 +888,7 @@ export class Compiler {
       name,
       parameters: params,
       localCount: locals.size,
+      localNames: [...locals.keys()],
       body: () => Flow.next,
     };
     code.body = this.block(this.kids(bodyNode).slice(1), { name, locals });
@@ -977,6 +979,7 @@ export class Compiler {
       name: '<lambda>',
       parameters: params,
       localCount: locals.size,
+      localNames: [...locals.keys()],
       body: (frame) => {
         frame.line = line;
         frame.returned = value(frame);
@@ -1785,6 +1788,7 @@ export class Compiler {
           callee.locals[i] = d;
         }
         m.depth++;
+        m.calls.push({ code, frame: callee });
         try {
           code.body(callee);
         } catch (error) {
@@ -1798,6 +1802,7 @@ export class Compiler {
           throw error;
         } finally {
           m.depth--;
+          m.calls.pop();
         }
         const result = callee.returned === 0 ? heap.newNone() : callee.returned;
         for (const v of callee.locals) if (v !== 0) heap.decref(v);

@@ -42,6 +42,8 @@ export interface FunctionCode {
   readonly parameters: readonly string[];
   /** Number of local slots. */
   readonly localCount: number;
+  /** The locals' names by slot (parameters first). */
+  readonly localNames: readonly string[];
   /** The body. */
   body: Statement;
 }

@@ -6,3 +6,11 @@ export {
   type RunResult,
   runPython,
 } from './run.ts';
+export {
+  type EdgeView,
+  type FrameView,
+  MAX_EDGES,
+  MAX_OBJECTS,
+  type ObjectView,
+  type StepView,
+} from './step-state.ts';

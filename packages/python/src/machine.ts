@@ -13,7 +13,7 @@
  */
 import type { Heap, ObjectHandle } from '@pymem/objects';
 import { StepLimit } from './errors.ts';
-import type { FunctionCode } from './frame.ts';
+import type { Frame, FunctionCode } from './frame.ts';
 import type { GcState } from './gc-calls.ts';
 import { type ProfileRules, profileRules } from './profile-rules.ts';
 
@@ -47,6 +47,10 @@ export class Machine {
   column = 1;
   /** Python frames on the call stack (the module's included). */
   depth = 1;
+  /** The function calls running, outermost first (the module frame is not listed). */
+  readonly calls: { readonly code: FunctionCode; readonly frame: Frame }[] = [];
+  /** Called before each statement, once its line is set (`RunOptions.onStep`); null: no cost. */
+  onStatement: (() => void) | null = null;
 
   constructor(heap: Heap, maxSteps: number) {
     this.heap = heap;

@@ -21,6 +21,7 @@ import type { Frame } from './frame.ts';
 import { Machine } from './machine.ts';
 import type { ProfileRules } from './profile-rules.ts';
 import { Source } from './source.ts';
+import { captureStep, type FrameNames, type StepView } from './step-state.ts';
 
 /** The step limit when none is given: ten million executed statements. */
 export const DEFAULT_MAX_STEPS = 10_000_000;
@@ -33,6 +34,12 @@ export interface RunOptions {
   readonly filename?: string;
   /** At most this many statements run (default {@link DEFAULT_MAX_STEPS}). */
   readonly maxSteps?: number;
+  /**
+   * Called before each statement runs, and once more when the program has ended;
+   * `capture()` reads the step's frames and objects (step-state.ts). Capturing is the
+   * caller's choice, so a long run can capture only the steps it will show.
+   */
+  readonly onStep?: (capture: () => StepView, done: boolean) => void;
 }
 
 /** How a run ended and what it printed. */
@@ -64,13 +71,20 @@ export function runPython(text: string, options: RunOptions = {}): RunResult {
   const machine = new Machine(heap, options.maxSteps ?? DEFAULT_MAX_STEPS);
   const moduleFrame: Frame = { locals: [], returned: 0, line: 0 };
   let source: Source | undefined;
-  const finish = (outcome: RunResult['outcome'], stderr: string): RunResult => ({
-    outcome,
-    stdout: machine.out.join(''),
-    stderr,
-    heap,
-    steps: machine.steps,
-  });
+  const onStep = options.onStep;
+  const capture = (done: boolean) => () =>
+    captureStep(machine, framesOf(machine, moduleFrame), done);
+  if (onStep !== undefined) {
+    const before = capture(false);
+    machine.onStatement = () => onStep(before, false);
+  }
+  const finish = (outcome: RunResult['outcome'], stderr: string): RunResult => {
+    if (onStep !== undefined) {
+      machine.onStatement = null;
+      onStep(capture(true), true);
+    }
+    return { outcome, stdout: machine.out.join(''), stderr, heap, steps: machine.steps };
+  };
   try {
     source = new Source(text);
     const body = new Compiler(source, machine).compileModule();
@@ -101,6 +115,18 @@ export function runPython(text: string, options: RunOptions = {}): RunResult {
     }
     throw error;
   }
+}
+
+/** The module's names and each running call's locals, outermost first. */
+function framesOf(m: Machine, module: Frame): FrameNames[] {
+  const frames: FrameNames[] = [{ name: '<module>', line: module.line, names: [...m.globals] }];
+  for (const { code, frame } of m.calls)
+    frames.push({
+      name: code.name,
+      line: frame.line,
+      names: code.localNames.map((name, i) => [name, frame.locals[i] ?? 0] as const),
+    });
+  return frames;
 }
 
 /**
