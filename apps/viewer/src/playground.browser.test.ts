@@ -1,0 +1,152 @@
+/**
+ * The snippet page in a real browser, opened from the static build over file://
+ * (dist/app, made by `pnpm build`): type a program, run it on the model in the page's
+ * worker, step through it, and read what the frames and objects show — checked
+ * against what `pymem run` (runPython) prints for the same program, whose output the
+ * differential suite checks against real CPython. Screenshots go to
+ * test-results/viewer/.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { runPython } from '@pymem/python';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SAMPLES } from './playground/samples.ts';
+import {
+  CHROMIUM_PATH,
+  hasChromium,
+  type LaunchedChromium,
+  launchChromium,
+} from './testing/chromium.ts';
+
+const HERE = import.meta.dirname;
+const APP = join(HERE, '..', 'dist', 'app', 'index.html');
+const SHOTS = join(HERE, '..', '..', '..', 'test-results', 'viewer');
+
+const available = hasChromium();
+if (!available) process.stderr.write(`\n*** BROWSER TESTS SKIPPED: no ${CHROMIUM_PATH} ***\n\n`);
+
+/** The program the tests type: its last line prints what the page must show for `a`. */
+const SNIPPET = [
+  'import sys',
+  'a = [1, 2, 3]',
+  'b = a',
+  'c = {"key": a}',
+  'a.append(4)',
+  'print(sys.getrefcount(a) - 1, sys.getsizeof(a), sys.getsizeof(c))',
+].join('\n');
+
+describe.skipIf(!available)('the snippet page in Chromium', () => {
+  let browser: LaunchedChromium;
+  let page: Page;
+  const pageErrors: string[] = [];
+  const shot = (name: string) => page.screenshot({ path: join(SHOTS, name), fullPage: true });
+  const hook = () => page.evaluate(() => window.__pymemPlayground!);
+
+  /** Runs the editor's program on `python` and waits for the steps. */
+  async function run(python: string): Promise<void> {
+    await page.selectOption('[data-testid=python]', python);
+    await page.click('[data-testid=run]');
+    await page.waitForFunction(() => window.__pymemPlayground?.status === 'ran', null, {
+      timeout: 60_000,
+    });
+  }
+
+  /** The card of the object the module's `name` points at. */
+  async function cardOf(name: string) {
+    const address = await page.getAttribute(
+      `[data-frame="<module>"] tr[data-name="${name}"] button`,
+      'data-address',
+    );
+    return page.locator(`[data-testid=object-card][data-address="${address}"]`);
+  }
+
+  beforeAll(async () => {
+    if (!existsSync(APP))
+      throw new Error(`${APP} is missing: build the viewer first (pnpm build; pnpm test does)`);
+    mkdirSync(SHOTS, { recursive: true });
+    browser = await launchChromium({ width: 1500, height: 1000 });
+    page = await browser.context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(`${pathToFileURL(APP).href}?run`);
+    await page.waitForSelector('[data-testid=code-pane] .cm-content');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('opens with the first sample, runs it and prints what pymem run prints', async () => {
+    expect(await page.inputValue('[data-testid=sample]')).toBe(SAMPLES[0]!.id);
+    await run('3.12');
+    await page.evaluate(() => window.__pymemPlayground!.go(1e9));
+    const expected = runPython(SAMPLES[0]!.source, { python: '3.12' }).stdout;
+    expect(await page.textContent('[data-testid=output]')).toBe(expected);
+    expect(await page.textContent('[data-testid=step-label]')).toBe('ended');
+    await shot('snippet-sample.png');
+  });
+
+  it('runs a typed snippet; at a line, an object shows the refcount and size pymem run prints', async () => {
+    await page.click('[data-testid=code-pane] .cm-content');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Delete');
+    // CodeMirror indents after a newline by itself; the snippet has no indented lines.
+    await page.keyboard.insertText(SNIPPET);
+    for (const python of ['3.8', '3.11', '3.13']) {
+      await run(python);
+      const printed = runPython(SNIPPET, { python }).stdout.trim().split(' ').map(Number);
+      const [refcount, listSize, dictSize] = printed as [number, number, number];
+      // Step to line 6 (before the print): a has its fourth item, b and c hold it.
+      const steps = (await hook()).steps;
+      for (let i = 0; i < steps; i++) {
+        if ((await hook()).line === 6) break;
+        await page.click('[data-testid=step-forward]');
+      }
+      expect((await hook()).line).toBe(6);
+      expect(await page.textContent('[data-testid=step-label]')).toContain('line 6');
+      expect(await page.locator('.cm-step-line').textContent()).toBe(SNIPPET.split('\n')[5]);
+      const a = await cardOf('a');
+      expect(await a.locator('[data-fact=refcount]').textContent()).toBe(`refcnt ${refcount}`);
+      expect(await a.locator('[data-fact=size]').textContent()).toBe(`${listSize} B`);
+      expect(await a.locator('[data-fact=gc]').textContent()).toBe('tracked');
+      const c = await cardOf('c');
+      expect(await c.locator('[data-fact=size]').textContent()).toBe(`${dictSize} B`);
+      expect(await c.locator('.edge-label').allTextContents()).toEqual(['key', "['key']"]);
+      // Stepping back to line 5 shows a before its append: still held by a, b, c.
+      await page.click('[data-testid=step-back]');
+      expect((await hook()).line).toBe(5);
+      expect(await (await cardOf('a')).locator('.value').textContent()).toBe('[1, 2, 3]');
+      if (python === '3.13') await shot('snippet-step.png');
+    }
+  });
+
+  it('selects the object a reference points at', async () => {
+    const c = await cardOf('c');
+    await c.locator('.edges button').nth(1).click();
+    const selected = page.locator('[data-testid=object-card].selected');
+    expect(await selected.locator('.type').textContent()).toBe('list');
+    expect(await selected.getAttribute('data-address')).toBe(
+      await page.getAttribute('[data-frame="<module>"] tr[data-name="a"] button', 'data-address'),
+    );
+  });
+
+  it('shows a refusal as pymem run prints it', async () => {
+    await page.click('[data-testid=code-pane] .cm-content');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Delete');
+    await page.keyboard.insertText('import numpy as np\nx = np.zeros(3)');
+    await run('3.12');
+    expect((await hook()).outcome).toBe('unsupported');
+    await page.evaluate(() => window.__pymemPlayground!.go(1e9));
+    const expected = runPython('import numpy as np\nx = np.zeros(3)', {
+      python: '3.12',
+      filename: 'snippet.py',
+    }).stderr;
+    expect(await page.textContent('[data-testid=output] .stderr')).toBe(expected);
+  });
+
+  it('raised no page errors', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
