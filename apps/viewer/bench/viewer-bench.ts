@@ -13,7 +13,9 @@
  *                        then); also from navigation start;
  *   seek latency         a seek through the page's state to the repainted heap map
  *                        and panels, at random events, once the checkpoints are laid.
- * Goals: ≤ 2 s and ≤ 100 ms on a 1M-event recording. Builds the app first if needed.
+ * Goals: ≤ 2 s and ≤ 100 ms on a 1M-event recording. Then the snippet page
+ * (snippet-bench.ts): stepping latency on a 10,000-step run, goal ≤ 50 ms per step.
+ * Builds the app first if needed.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,6 +33,7 @@ import {
 } from '@pymem/tracing';
 import { serveViewer } from '../src/server/serve-viewer.ts';
 import { hasChromium, launchChromium } from '../src/testing/chromium.ts';
+import { measureStepping } from './snippet-bench.ts';
 
 const here = import.meta.dirname;
 const APP = join(here, '..', 'dist', 'app');
@@ -156,6 +159,16 @@ async function main(): Promise<void> {
       `goal time-to-interactive ≤ 2000 ms: .pmt ${pmtTti <= 2000 ? 'met' : 'missed'} ` +
         `(${pmtTti.toFixed(0)} ms), text ${textTti <= 2000 ? 'met' : 'missed'} (${textTti.toFixed(0)} ms)`,
       `goal seek ≤ 100 ms (p95): ${worstSeek <= 100 ? 'met' : 'missed'} (${worstSeek.toFixed(1)} ms)`,
+    );
+    const stepping = await measureStepping(APP);
+    const stepP95 = percentile(stepping.latencies, 0.95);
+    lines.push(
+      '',
+      `snippet page: ${stepping.executed.toLocaleString('en-US')} statements run in the worker in ` +
+        `${stepping.runMs} ms, ${stepping.steps.toLocaleString('en-US')} steps kept; step median ` +
+        `${median(stepping.latencies).toFixed(1)} ms, p95 ${stepP95.toFixed(1)} ms`,
+      `goal step ≤ 50 ms (p95): ${stepP95 <= 50 ? 'met' : 'missed'} (${stepP95.toFixed(1)} ms, ` +
+        `ratio to goal ${(stepP95 / 50).toFixed(2)})`,
     );
     process.stdout.write(`${lines.join('\n')}\n`);
   } finally {

@@ -21,19 +21,44 @@ export interface NamedReferent {
   readonly target: ObjectHandle;
 }
 
+/** The first references of an object, named, and how many it holds in all. */
+export interface NamedReferents {
+  /** At most `limit` references, in tp_traverse order. */
+  readonly edges: readonly NamedReferent[];
+  /** All the references it holds. */
+  readonly total: number;
+}
+
 /**
- * `o`'s references with their names. `keyText` gives the text of a dict key for its
- * label (the caller's repr; the heap does not format values).
+ * `o`'s first `limit` references with their names, and their total. `keyText` gives
+ * the text of a dict key for its label (the caller's repr; the heap does not format
+ * values). A list or tuple is read only as far as `limit`.
  */
 export function namedReferents(
   heap: HeapCore & { referents(o: ObjectHandle): ObjectHandle[] },
   o: ObjectHandle,
   keyText: (key: ObjectHandle) => string,
-): NamedReferent[] {
+  limit: number = Number.POSITIVE_INFINITY,
+): NamedReferents {
   const type = heap.typeName(o);
+  if (type === 'list' || type === 'tuple') {
+    const items = heap.items(o);
+    const edges: NamedReferent[] = [];
+    for (let i = 0; i < items.length && i < limit; i++)
+      edges.push({ label: `[${i}]`, target: items[i]! });
+    return { edges, total: items.length };
+  }
+  const all = allNamed(heap, o, type, keyText);
+  return { edges: all.length > limit ? all.slice(0, limit) : all, total: all.length };
+}
+
+function allNamed(
+  heap: HeapCore & { referents(o: ObjectHandle): ObjectHandle[] },
+  o: ObjectHandle,
+  type: string,
+  keyText: (key: ObjectHandle) => string,
+): NamedReferent[] {
   const targets = heap.referents(o);
-  if (type === 'list' || type === 'tuple')
-    return targets.map((target, i) => ({ label: `[${i}]`, target }));
   if (type === 'dict') {
     const d = dictData(heap, o);
     const out: NamedReferent[] = [];

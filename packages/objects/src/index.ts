@@ -8,7 +8,7 @@ export {
   presizedLog2,
   usableFraction,
 } from './dict-keys.ts';
-export { type NamedReferent, namedReferents } from './edges.ts';
+export { type NamedReferent, type NamedReferents, namedReferents } from './edges.ts';
 export type {
   MemoryDomain,
   ObjectEvent,

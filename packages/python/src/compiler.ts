@@ -740,6 +740,7 @@ export class Compiler {
           frame.line = b.line;
           m.line = b.line;
           m.column = b.column;
+          if (m.onStatement !== null) m.onStatement();
         }
         if (b.test === null || b.test(frame)) return b.body(frame);
       }
@@ -761,6 +762,7 @@ export class Compiler {
         frame.line = line;
         m.line = line;
         m.column = column;
+        if (m.onStatement !== null) m.onStatement();
         if (!test(frame)) return orElse === null ? Flow.next : orElse(frame);
         const flow = body(frame);
         if (flow === Flow.break) return Flow.next;
@@ -799,6 +801,7 @@ export class Compiler {
       frame.line = line;
       m.line = line;
       m.column = column;
+      if (m.onStatement !== null) m.onStatement();
       const seq = iterable(frame);
       const t = heap.typeOf(seq);
       if (t !== 'list' && t !== 'tuple' && t !== 'range' && t !== 'dict' && t !== 'str') {
@@ -832,7 +835,14 @@ export class Compiler {
         };
       }
       try {
-        for (;;) {
+        for (let round = 0; ; round++) {
+          // Each round is back on the `for` line (FOR_ITER), a step of its own to a viewer.
+          if (round > 0 && m.onStatement !== null) {
+            frame.line = line;
+            m.line = line;
+            m.column = column;
+            m.onStatement();
+          }
           const item = next();
           if (item === 0) break;
           target.store(frame, item);

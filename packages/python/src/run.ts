@@ -21,7 +21,7 @@ import type { Frame } from './frame.ts';
 import { Machine } from './machine.ts';
 import type { ProfileRules } from './profile-rules.ts';
 import { Source } from './source.ts';
-import { captureStep, type FrameNames, type StepView } from './step-state.ts';
+import { type FrameNames, StepRecorder, type StepView } from './step-state.ts';
 
 /** The step limit when none is given: ten million executed statements. */
 export const DEFAULT_MAX_STEPS = 10_000_000;
@@ -72,8 +72,8 @@ export function runPython(text: string, options: RunOptions = {}): RunResult {
   const moduleFrame: Frame = { locals: [], returned: 0, line: 0 };
   let source: Source | undefined;
   const onStep = options.onStep;
-  const capture = (done: boolean) => () =>
-    captureStep(machine, framesOf(machine, moduleFrame), done);
+  const recorder = new StepRecorder(machine);
+  const capture = (done: boolean) => () => recorder.capture(framesOf(machine, moduleFrame), done);
   if (onStep !== undefined) {
     const before = capture(false);
     machine.onStatement = () => onStep(before, false);

@@ -66,3 +66,13 @@ describe('step views', () => {
     }
   });
 });
+
+describe('loop headers', () => {
+  it('are steps of their own each time the loop comes back to them', () => {
+    const source =
+      'total = 0\nfor i in [1, 2]:\n    total += i\nwhile total > 0:\n    total -= 2\n';
+    const lines: number[] = [];
+    runPython(source, { python: '3.12', onStep: (capture) => lines.push(capture().line) });
+    expect(lines).toEqual([1, 2, 3, 2, 3, 2, 4, 5, 4, 5, 4, 4]);
+  });
+});

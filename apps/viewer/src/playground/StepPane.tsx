@@ -6,7 +6,7 @@
  */
 import type { ObjectView, StepView } from '@pymem/python';
 import type { JSX } from 'preact';
-import { useEffect, useMemo, useRef } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 
 /** Props of {@link StepPane}. */
 export interface StepPaneProps {
@@ -21,6 +21,9 @@ function hex(address: number): string {
   return `0x${address.toString(16)}`;
 }
 
+/** Object cards drawn at first (more on request): a step must draw in a frame or two. */
+const FIRST_CARDS = 40;
+
 /** What the collector column says about an object. */
 export function gcText(o: ObjectView): string {
   if (typeof o.gc === 'number') return `gen ${o.gc}`;
@@ -31,6 +34,13 @@ export function gcText(o: ObjectView): string {
 export function StepPane({ step, selected, onSelect }: StepPaneProps): JSX.Element {
   const byAddress = useMemo(() => new Map(step.objects.map((o) => [o.address, o])), [step]);
   const selectedRow = useRef<HTMLElement | null>(null);
+  const [cards, setCards] = useState(FIRST_CARDS);
+  const shown = useMemo(() => {
+    const first = step.objects.slice(0, cards);
+    const chosen = selected === null ? undefined : byAddress.get(selected);
+    if (chosen !== undefined && !first.includes(chosen)) first.push(chosen);
+    return first;
+  }, [step, cards, selected, byAddress]);
   useEffect(() => {
     selectedRow.current?.scrollIntoView({ block: 'nearest' });
   }, [selected, step]);
@@ -81,7 +91,7 @@ export function StepPane({ step, selected, onSelect }: StepPaneProps): JSX.Eleme
             {step.moreObjects > 0 ? ` shown, ${step.moreObjects} more` : ''})
           </span>
         </h3>
-        {step.objects.map((o) => (
+        {shown.map((o) => (
           <article
             key={o.address}
             class={`object-card${o.address === selected ? ' selected' : ''}`}
@@ -121,6 +131,12 @@ export function StepPane({ step, selected, onSelect }: StepPaneProps): JSX.Eleme
             ) : null}
           </article>
         ))}
+        {step.objects.length > shown.length ? (
+          <button type="button" data-testid="more-objects" onClick={() => setCards((n) => n * 4)}>
+            show {Math.min(cards * 3, step.objects.length - shown.length)} more of{' '}
+            {step.objects.length - shown.length}
+          </button>
+        ) : null}
       </section>
     </div>
   );
