@@ -9,7 +9,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { runPython } from '@pymem/python';
+import { type CollectionView, runPython } from '@pymem/python';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLES } from './playground/samples.ts';
@@ -144,6 +144,34 @@ describe.skipIf(!available)('the snippet page in Chromium', () => {
       filename: 'snippet.py',
     }).stderr;
     expect(await page.textContent('[data-testid=output] .stderr')).toBe(expected);
+  });
+
+  it("walks through a collection phase by phase, in CPython's order with the model's counts", async () => {
+    await page.selectOption('[data-testid=sample]', 'cycle');
+    await run('3.12');
+    const cycle = SAMPLES.find((s) => s.id === 'cycle')!.source;
+    const expected: CollectionView[] = [];
+    const printed = runPython(cycle, { python: '3.12', onCollection: (c) => expected.push(c) });
+    const found = Number(printed.stdout.split('\n')[1]);
+    expect(await page.locator('[data-testid=collection]').count()).toBe(2);
+    await page.locator('[data-testid=collection]').nth(1).click();
+    const walked: { phase: string; count: number }[] = [];
+    for (;;) {
+      walked.push({
+        phase: (await page.textContent('[data-testid=phase-name]'))!,
+        count: Number(await page.textContent('[data-testid=phase-count]')),
+      });
+      if (await page.locator('[data-testid=phase-forward]').isDisabled()) break;
+      await page.click('[data-testid=phase-forward]');
+    }
+    expect(walked).toEqual(expected[1]!.phases.map((p) => ({ phase: p.phase, count: p.count })));
+    const unreachable = walked.find((p) => p.phase === 'move-unreachable')!;
+    expect(unreachable.count).toBe(2);
+    expect(expected[1]!.collected).toBe(found);
+    await shot('snippet-collection.png');
+    // The step after the collection: the two lists are gone, `found` not yet bound.
+    await page.locator('[data-testid=collection-after]').nth(1).click();
+    expect((await hook()).line).toBe(9);
   });
 
   it('raised no page errors', () => {

@@ -1,3 +1,9 @@
+export {
+  type CollectionView,
+  MAX_PHASE_OBJECTS,
+  type PhaseObject,
+  type PhaseView,
+} from './collection-view.ts';
 export { PythonError, type SourcePosition, StepLimit, Unsupported } from './errors.ts';
 export {
   DEFAULT_MAX_STEPS,

@@ -15,6 +15,7 @@
  */
 import { Heap } from '@pymem/objects';
 import { parseVersion } from '@pymem/versions';
+import { CollectionRecorder, type CollectionView } from './collection-view.ts';
 import { Compiler, pythonErrorOf } from './compiler.ts';
 import { PythonError, StepLimit, Unsupported } from './errors.ts';
 import type { Frame } from './frame.ts';
@@ -40,6 +41,8 @@ export interface RunOptions {
    * caller's choice, so a long run can capture only the steps it will show.
    */
   readonly onStep?: (capture: () => StepView, done: boolean) => void;
+  /** Called after each collection the program makes, with its phases (collection-view.ts). */
+  readonly onCollection?: (collection: CollectionView) => void;
 }
 
 /** How a run ended and what it printed. */
@@ -88,6 +91,11 @@ export function runPython(text: string, options: RunOptions = {}): RunResult {
   try {
     source = new Source(text);
     const body = new Compiler(source, machine).compileModule();
+    if (options.onCollection !== undefined && machine.gc !== null)
+      machine.gc.collector.collector.hook = new CollectionRecorder(
+        machine,
+        options.onCollection,
+      ).listen;
     body(moduleFrame);
     return finish('ok', '');
   } catch (thrown) {

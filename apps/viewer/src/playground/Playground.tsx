@@ -13,6 +13,7 @@ import { RUN_PROFILES } from '@pymem/python';
 import type { JSX } from 'preact';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { CodePane } from './CodePane.tsx';
+import { CollectionsPane } from './CollectionsPane.tsx';
 import { type PlaygroundHook, publishPlaygroundHook } from './playground-hook.ts';
 import type { RunMessage, RunReply, RunRequest } from './run-protocol.ts';
 import RunWorker from './run-worker.ts?worker&inline';
@@ -230,6 +231,17 @@ export function Playground({ sample }: PlaygroundProps): JSX.Element {
           ) : null}
         </div>
         <div class="playground-right">
+          {run && step ? (
+            <CollectionsPane
+              collections={run.collections}
+              step={step.step}
+              onSelect={setSelected}
+              onShowAfter={(c) => {
+                const at = steps.findIndex((s) => s.step > c.step || s.done);
+                if (at >= 0) go(at);
+              }}
+            />
+          ) : null}
           {step ? (
             <StepPane step={step} selected={selected} onSelect={setSelected} />
           ) : (

@@ -8,7 +8,7 @@
  * (then only counts), and the view after the program ended, so stepping back and
  * forward is a lookup, never a re-run.
  */
-import type { StepView } from '@pymem/python';
+import type { CollectionView, StepView } from '@pymem/python';
 
 /** The most steps a run keeps views of (a runaway loop still ends with its final state). */
 export const MAX_CAPTURED_STEPS = 20_000;
@@ -33,6 +33,8 @@ export interface RunMessage {
   readonly stderr: string;
   /** Views before each captured statement, then the end state (`done`). */
   readonly steps: readonly StepView[];
+  /** The collections the program made, phase by phase. */
+  readonly collections: readonly CollectionView[];
   /** Statements executed in all. */
   readonly executed: number;
   /** Milliseconds the run took in the worker. */

@@ -2,12 +2,13 @@
  * Runs a snippet on the model (@pymem/python) and keeps the view of every step
  * (run-protocol.ts): what the worker does, callable anywhere (tests, the bench).
  */
-import { runPython, type StepView } from '@pymem/python';
+import { type CollectionView, runPython, type StepView } from '@pymem/python';
 import { MAX_CAPTURED_STEPS, type RunReply, type RunRequest } from './run-protocol.ts';
 
 /** Runs one request: the views of its first steps and of its end. */
 export function runSnippet(request: RunRequest): RunReply {
   const steps: StepView[] = [];
+  const collections: CollectionView[] = [];
   const started = performance.now();
   try {
     const result = runPython(request.source, {
@@ -17,6 +18,7 @@ export function runSnippet(request: RunRequest): RunReply {
       onStep: (capture, done) => {
         if (done || steps.length < MAX_CAPTURED_STEPS) steps.push(capture());
       },
+      onCollection: (c) => collections.push(c),
     });
     return {
       type: 'ran',
@@ -24,6 +26,7 @@ export function runSnippet(request: RunRequest): RunReply {
       stdout: result.stdout,
       stderr: result.stderr,
       steps,
+      collections,
       executed: result.steps,
       milliseconds: performance.now() - started,
     };
