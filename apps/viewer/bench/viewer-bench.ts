@@ -33,6 +33,7 @@ import {
 } from '@pymem/tracing';
 import { serveViewer } from '../src/server/serve-viewer.ts';
 import { hasChromium, launchChromium } from '../src/testing/chromium.ts';
+import { measureSnapshotOpen } from './snapshot-bench.ts';
 import { measureStepping } from './snippet-bench.ts';
 
 const here = import.meta.dirname;
@@ -170,6 +171,17 @@ async function main(): Promise<void> {
       `goal step ≤ 50 ms (p95): ${stepP95 <= 50 ? 'met' : 'missed'} (${stepP95.toFixed(1)} ms, ` +
         `ratio to goal ${(stepP95 / 50).toFixed(2)})`,
     );
+    const opened = await measureSnapshotOpen(APP);
+    if (opened === null)
+      lines.push('', '*** snapshot bench skipped: no CPython interpreter found ***');
+    else
+      lines.push(
+        '',
+        `heap snapshot of ${opened.objects} objects (CPython ${opened.python}): page painted in ` +
+          `${opened.loadMs.toFixed(0)} ms, Objects panel drawn ${opened.openMs} ms after the mark click`,
+        `goal snapshot interactive ≤ 3000 ms: ${opened.openMs <= 3000 ? 'met' : 'missed'} ` +
+          `(ratio to goal ${(opened.openMs / 3000).toFixed(2)})`,
+      );
     process.stdout.write(`${lines.join('\n')}\n`);
   } finally {
     rmSync(scratch, { recursive: true, force: true });
