@@ -13,11 +13,13 @@
  * with 3.11+'s marks under the failing construct (see `traceback` below); where the
  * failing range is not known the run is Unsupported rather than drawn wrong.
  */
+import type { HeapCollector } from '@pymem/gc';
 import { Heap } from '@pymem/objects';
 import { parseVersion } from '@pymem/versions';
 import { Compiler, pythonErrorOf } from './compiler.ts';
 import { PythonError, StepLimit, Unsupported } from './errors.ts';
 import type { Frame } from './frame.ts';
+import { LineEvents, type LineListener } from './line-events.ts';
 import { Machine } from './machine.ts';
 import type { ProfileRules } from './profile-rules.ts';
 import { Source } from './source.ts';
@@ -33,6 +35,18 @@ export interface RunOptions {
   readonly filename?: string;
   /** At most this many statements run (default {@link DEFAULT_MAX_STEPS}). */
   readonly maxSteps?: number;
+  /**
+   * The heap to run on, fresh and of the chosen profile (a recorder may listen to it);
+   * a new one by default. @throws Error when its profile is another
+   */
+  readonly heap?: Heap;
+  /**
+   * Called with each executed line as `sys.settrace` reports it (line-events.ts); with
+   * it, a construct whose line events are not measured is refused.
+   */
+  readonly onLine?: LineListener;
+  /** Called with the cycle collector when the program imports gc, before it runs. */
+  readonly onCollector?: (collector: HeapCollector) => void;
 }
 
 /** How a run ended and what it printed. */
@@ -60,8 +74,11 @@ export function runPython(text: string, options: RunOptions = {}): RunResult {
   const profile = parseVersion(options.python ?? '3.12').name;
   if (!RUN_PROFILES.includes(profile)) throw new Unsupported(`--python ${profile}`);
   const filename = options.filename ?? '<string>';
-  const heap = new Heap({ profile });
+  const heap = options.heap ?? new Heap({ profile });
+  if (heap.layout.profile !== profile)
+    throw new Error(`runPython: a heap of ${heap.layout.profile} for a run of ${profile}`);
   const machine = new Machine(heap, options.maxSteps ?? DEFAULT_MAX_STEPS);
+  if (options.onLine !== undefined) machine.lines = new LineEvents(options.onLine);
   const moduleFrame: Frame = { locals: [], returned: 0, line: 0 };
   let source: Source | undefined;
   const finish = (outcome: RunResult['outcome'], stderr: string): RunResult => ({
@@ -74,6 +91,7 @@ export function runPython(text: string, options: RunOptions = {}): RunResult {
   try {
     source = new Source(text);
     const body = new Compiler(source, machine).compileModule();
+    if (machine.gc !== null) options.onCollector?.(machine.gc.collector);
     body(moduleFrame);
     return finish('ok', '');
   } catch (thrown) {

@@ -1,3 +1,4 @@
+export { adoptCollector } from './adopt-collector.ts';
 export { ReplayDivergence } from './errors.ts';
 export {
   type ChannelActivation,

@@ -83,6 +83,22 @@ export class TraceRecorder {
   }
 
   /**
+   * Adds a mark `label` at this point of the recording, without statistics (a verifying
+   * replay has nothing to compare there; `pymem report --mark LABEL` can stop on it).
+   * @throws TraceRecorderError after {@link stop}
+   */
+  mark(label: string): void {
+    if (!this.recording) throw new TraceRecorderError('the recording was already stopped');
+    this.builder.marks.push({
+      ...this.builder.position(),
+      label,
+      stats: '',
+      tracemalloc: '',
+      line: 0,
+    });
+  }
+
+  /**
    * Unsubscribes, adds a final mark (`label`) with the allocator's statistics, and
    * returns the trace. @throws TraceRecorderError when called twice.
    */
