@@ -15,7 +15,7 @@
  *   `global`, a function's     no code, no event (3.8–3.13)
  *   docstring
  *
- * Measured with the reference interpreters (tests/scripts/line-trace.py):
+ * Measured with the reference interpreters (tests/scripts/line_trace.py):
  *   - 3.8/3.9 compile no code for a constant `if`/`elif`/`while` test (compile.c
  *     expr_constant), nor for a constant expression statement other than the module's
  *     docstring: no event; 3.10+ keep a NOP on the line: an event.

@@ -45,8 +45,12 @@ export interface RunOptions {
    * it, a construct whose line events are not measured is refused.
    */
   readonly onLine?: LineListener;
-  /** Called with the cycle collector when the program imports gc, before it runs. */
-  readonly onCollector?: (collector: HeapCollector) => void;
+  /**
+   * Called with the cycle collector when the program imports gc, before it runs, and
+   * with what `gc.isenabled()` says in the program (the model's own collector never
+   * runs by itself).
+   */
+  readonly onCollector?: (collector: HeapCollector, isEnabled: () => boolean) => void;
 }
 
 /** How a run ended and what it printed. */
@@ -91,7 +95,8 @@ export function runPython(text: string, options: RunOptions = {}): RunResult {
   try {
     source = new Source(text);
     const body = new Compiler(source, machine).compileModule();
-    if (machine.gc !== null) options.onCollector?.(machine.gc.collector);
+    const gc = machine.gc;
+    if (gc !== null) options.onCollector?.(gc.collector, () => gc.enabled);
     body(moduleFrame);
     return finish('ok', '');
   } catch (thrown) {

@@ -6,6 +6,7 @@ export {
   type Subscriber,
   type Unsubscribe,
 } from './event-bus.ts';
+export { type ModelGcState, modelHeapSnapshot } from './model-heap-snapshot.ts';
 export {
   type LiveBlock,
   type ReplayCheckpoint,

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { collectMallocStats, formatMallocStats } from '@pymem/obmalloc';
 import { DEFAULT_MAX_STEPS, RUN_PROFILES, type RunOptions, runPython } from '@pymem/python';
-import { adoptCollector, createRuntime, TraceRecorder } from '@pymem/runtime';
+import { adoptCollector, createRuntime, type ModelGcState, TraceRecorder } from '@pymem/runtime';
 import { writeTraceFile } from '@pymem/tracing/node';
 import { type ProfileName, parseVersion } from '@pymem/versions';
 import { CliError } from '../exit-codes.ts';
@@ -71,6 +71,7 @@ export async function runCommand(
   io.err(result.stderr);
   if (options.stats) io.err(formatMallocStats(collectMallocStats(result.heap.obmalloc)));
   if (recording !== null && options.trace !== undefined) {
+    recording.recorder.heapSnapshot('exit', recording.collector(), recording.gcState());
     const trace = recording.recorder.stop('exit');
     if (result.outcome === 'unsupported')
       io.err(`pymem: nothing written to ${options.trace}: the run was refused\n`);
@@ -96,16 +97,45 @@ export async function runCommand(
  * on its heap: the collector joins the recording when the program imports gc, and
  * with `steps` each executed line becomes a mark `line N`.
  */
-function startRecording(
-  profile: ProfileName,
-  steps = false,
-): { recorder: TraceRecorder; runOptions: RunOptions } {
+function startRecording(profile: ProfileName, steps = false): Recording {
   const runtime = createRuntime({ profile, objects: true });
   const recorder = new TraceRecorder(runtime);
+  let attached: HeapCollectorOf<RunOptions> | null = null;
+  let isEnabled = () => true;
   const runOptions: RunOptions = {
     heap: runtime.heap!,
-    onCollector: (collector) => adoptCollector(runtime, collector.collector),
+    onCollector: (collector, enabled) => {
+      attached = collector;
+      isEnabled = enabled;
+      adoptCollector(runtime, collector.collector);
+    },
     ...(steps ? { onLine: (line: number) => recorder.mark(`line ${line}`) } : {}),
   };
-  return { recorder, runOptions };
+  return {
+    recorder,
+    runOptions,
+    collector: () => attached?.collector ?? null,
+    gcState: () => {
+      if (attached === null) return undefined;
+      const gc = attached.gc;
+      const [t0, t1, t2] = gc.getThreshold();
+      const [c0, c1, c2] = gc.getCount();
+      return { enabled: isEnabled(), thresholds: [t0!, t1!, t2!], counts: [c0!, c1!, c2!] };
+    },
+  };
+}
+
+/** The collector a run hands to `onCollector`. */
+type HeapCollectorOf<O> = O extends { onCollector?: (collector: infer C, ...rest: never[]) => void }
+  ? C
+  : never;
+
+/** A run being recorded: the recorder, the run's options, and its collector once attached. */
+interface Recording {
+  readonly recorder: TraceRecorder;
+  readonly runOptions: RunOptions;
+  /** The program's collector, or null when it did not import gc. */
+  collector(): HeapCollectorOf<RunOptions>['collector'] | null;
+  /** The program's gc state for the exit snapshot (undefined: CPython's defaults). */
+  gcState(): ModelGcState | undefined;
 }
