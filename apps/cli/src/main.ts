@@ -327,6 +327,16 @@ const COMMANDS: readonly CommandSpec[] = [
         flags: '--stats',
         description: "print the model's _debugmallocstats pymalloc block at exit",
       },
+      {
+        flags: '--trace <file>',
+        description:
+          'write the run as a trace (.pmt, else text) that replay --verify reproduces; never replaces a file',
+      },
+      {
+        flags: '--steps',
+        description:
+          'with --trace: a mark "line N" for each executed line, as sys.settrace reports them',
+      },
     ],
     passThroughOptions: true,
     run: async ({ io, args: [args], options, python }) =>

@@ -33,6 +33,7 @@ import { type Constant, ConstantPool, foldBinary, foldUnary } from './constants.
 import { type ErrorLocation, PythonError, Unsupported } from './errors.ts';
 import { type Expression, Flow, type Frame, type FunctionCode, type Statement } from './frame.ts';
 import { attachCollector, GC_FUNCTIONS, gcCall } from './gc-calls.ts';
+import { statementReportsLine, testReportsLine } from './line-events.ts';
 import type { Machine } from './machine.ts';
 import { binaryOp, shared, slice, subscript, unaryOp } from './operations.ts';
 import type { Source } from './source.ts';
@@ -274,6 +275,7 @@ export class Compiler {
     const inner = this.statementBody(node, scope);
     const m = this.m;
     const { line, column } = this.source.position(node.from);
+    const lines = m.lines !== null && statementReportsLine(this, node) ? m.lines : null;
     if (
       node.name === 'IfStatement' ||
       node.name === 'WhileStatement' ||
@@ -286,6 +288,7 @@ export class Compiler {
       m.line = line;
       m.column = column;
       if (m.onStatement !== null) m.onStatement();
+      lines?.enter(frame, line);
       return inner(frame);
     };
   }
@@ -717,6 +720,7 @@ export class Compiler {
       body: Statement;
       line: number;
       column: number;
+      reportsLine?: boolean;
     }[] = [];
     for (let i = 0; i < parts.length; i++) {
       const p = parts[i]!;
@@ -725,6 +729,7 @@ export class Compiler {
           test: this.condition(parts[i + 1]!, scope),
           body: this.body(parts[i + 2], scope),
           ...this.source.position(p.from),
+          reportsLine: this.m.lines !== null && testReportsLine(this, parts[i + 1]!),
         });
         i += 2;
       } else if (p.name === 'else') {
@@ -741,6 +746,7 @@ export class Compiler {
           m.line = b.line;
           m.column = b.column;
           if (m.onStatement !== null) m.onStatement();
+          if (b.reportsLine) m.lines?.enter(frame, b.line);
         }
         if (b.test === null || b.test(frame)) return b.body(frame);
       }
@@ -756,13 +762,16 @@ export class Compiler {
     const body = this.body(parts[2], scope);
     const m = this.m;
     const { line, column } = this.source.position(node.from);
+    const lines = m.lines !== null && testReportsLine(this, parts[1]!) ? m.lines : null;
     return (frame) => {
-      for (;;) {
+      for (let round = 0; ; round++) {
         m.step();
         frame.line = line;
         m.line = line;
         m.column = column;
         if (m.onStatement !== null) m.onStatement();
+        if (round === 0) lines?.enter(frame, line);
+        else lines?.jump(frame, line);
         if (!test(frame)) return orElse === null ? Flow.next : orElse(frame);
         const flow = body(frame);
         if (flow === Flow.break) return Flow.next;
@@ -796,12 +805,14 @@ export class Compiler {
     const m = this.m;
     const heap = m.heap;
     const { line, column } = this.source.position(node.from);
+    const lines = m.lines;
     return (frame) => {
       m.step();
       frame.line = line;
       m.line = line;
       m.column = column;
       if (m.onStatement !== null) m.onStatement();
+      lines?.enter(frame, line);
       const seq = iterable(frame);
       const t = heap.typeOf(seq);
       if (t !== 'list' && t !== 'tuple' && t !== 'range' && t !== 'dict' && t !== 'str') {
@@ -851,6 +862,7 @@ export class Compiler {
           if (flow === Flow.return) return flow;
           m.step();
           frame.line = line;
+          lines?.jump(frame, line);
         }
       } finally {
         if (held !== 0) heap.decref(held);
@@ -985,6 +997,7 @@ export class Compiler {
     const bodyNode = parts[parts.length - 1]!;
     const value = this.expression(bodyNode, { name: '<lambda>', locals });
     const line = this.source.position(node.from).line;
+    const lines = this.m.lines;
     const code: FunctionCode = {
       name: '<lambda>',
       parameters: params,
@@ -992,6 +1005,7 @@ export class Compiler {
       localNames: [...locals.keys()],
       body: (frame) => {
         frame.line = line;
+        lines?.enter(frame, line);
         frame.returned = value(frame);
         return Flow.return;
       },

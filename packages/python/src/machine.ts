@@ -15,6 +15,7 @@ import type { Heap, ObjectHandle } from '@pymem/objects';
 import { StepLimit } from './errors.ts';
 import type { Frame, FunctionCode } from './frame.ts';
 import type { GcState } from './gc-calls.ts';
+import type { LineEvents } from './line-events.ts';
 import { type ProfileRules, profileRules } from './profile-rules.ts';
 
 /** The run-wide state shared by every compiled closure. */
@@ -33,6 +34,8 @@ export class Machine {
   readonly functions: Map<ObjectHandle, FunctionCode> = new Map();
   /** The cycle collector and the program's gc state, when the module imports gc (gc-calls.ts). */
   gc: GcState | null = null;
+  /** The run's line events (`--steps`), or null: set before the program is compiled. */
+  lines: LineEvents | null = null;
   /** Modules imported so far (`import sys`, `import gc`). */
   readonly modules: Set<string> = new Set();
   /** What the program printed. */

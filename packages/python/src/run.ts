@@ -13,12 +13,14 @@
  * with 3.11+'s marks under the failing construct (see `traceback` below); where the
  * failing range is not known the run is Unsupported rather than drawn wrong.
  */
+import type { HeapCollector } from '@pymem/gc';
 import { Heap } from '@pymem/objects';
 import { parseVersion } from '@pymem/versions';
 import { CollectionRecorder, type CollectionView } from './collection-view.ts';
 import { Compiler, pythonErrorOf } from './compiler.ts';
 import { PythonError, StepLimit, Unsupported } from './errors.ts';
 import type { Frame } from './frame.ts';
+import { LineEvents, type LineListener } from './line-events.ts';
 import { Machine } from './machine.ts';
 import type { ProfileRules } from './profile-rules.ts';
 import { Source } from './source.ts';
@@ -43,6 +45,22 @@ export interface RunOptions {
   readonly onStep?: (capture: () => StepView, done: boolean) => void;
   /** Called after each collection the program makes, with its phases (collection-view.ts). */
   readonly onCollection?: (collection: CollectionView) => void;
+  /**
+   * The heap to run on, fresh and of the chosen profile (a recorder may listen to it);
+   * a new one by default. @throws Error when its profile is another
+   */
+  readonly heap?: Heap;
+  /**
+   * Called with each executed line as `sys.settrace` reports it (line-events.ts); with
+   * it, a construct whose line events are not measured is refused.
+   */
+  readonly onLine?: LineListener;
+  /**
+   * Called with the cycle collector when the program imports gc, before it runs, and
+   * with what `gc.isenabled()` says in the program (the model's own collector never
+   * runs by itself).
+   */
+  readonly onCollector?: (collector: HeapCollector, isEnabled: () => boolean) => void;
 }
 
 /** How a run ended and what it printed. */
@@ -70,8 +88,11 @@ export function runPython(text: string, options: RunOptions = {}): RunResult {
   const profile = parseVersion(options.python ?? '3.12').name;
   if (!RUN_PROFILES.includes(profile)) throw new Unsupported(`--python ${profile}`);
   const filename = options.filename ?? '<string>';
-  const heap = new Heap({ profile });
+  const heap = options.heap ?? new Heap({ profile });
+  if (heap.layout.profile !== profile)
+    throw new Error(`runPython: a heap of ${heap.layout.profile} for a run of ${profile}`);
   const machine = new Machine(heap, options.maxSteps ?? DEFAULT_MAX_STEPS);
+  if (options.onLine !== undefined) machine.lines = new LineEvents(options.onLine);
   const moduleFrame: Frame = { locals: [], returned: 0, line: 0 };
   let source: Source | undefined;
   const onStep = options.onStep;
@@ -91,11 +112,21 @@ export function runPython(text: string, options: RunOptions = {}): RunResult {
   try {
     source = new Source(text);
     const body = new Compiler(source, machine).compileModule();
-    if (options.onCollection !== undefined && machine.gc !== null)
-      machine.gc.collector.collector.hook = new CollectionRecorder(
-        machine,
-        options.onCollection,
-      ).listen;
+    const gc = machine.gc;
+    if (gc !== null) options.onCollector?.(gc.collector, () => gc.enabled);
+    if (options.onCollection !== undefined && gc !== null) {
+      // After onCollector: a hook it installed (a recorder's) keeps receiving every event.
+      const collector = gc.collector.collector;
+      const listen = new CollectionRecorder(machine, options.onCollection).listen;
+      const previous = collector.hook;
+      collector.hook =
+        previous === undefined
+          ? listen
+          : (event) => {
+              previous(event);
+              listen(event);
+            };
+    }
     body(moduleFrame);
     return finish('ok', '');
   } catch (thrown) {

@@ -1,3 +1,4 @@
+export { adoptCollector } from './adopt-collector.ts';
 export { ReplayDivergence } from './errors.ts';
 export {
   type ChannelActivation,
@@ -5,6 +6,7 @@ export {
   type Subscriber,
   type Unsubscribe,
 } from './event-bus.ts';
+export { type ModelGcState, modelHeapSnapshot } from './model-heap-snapshot.ts';
 export {
   type LiveBlock,
   type ReplayCheckpoint,

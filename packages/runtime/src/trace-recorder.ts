@@ -23,11 +23,12 @@
  * replay would free blocks it never saw); every object record's `size` is the bytes
  * requested for its block by a memory-call the recorder saw (0 otherwise).
  */
-import type { GcEvent } from '@pymem/gc';
+import type { Collector, GcEvent } from '@pymem/gc';
 import type { ObjectEvent, RefcountEvent } from '@pymem/objects';
 import { collectMallocStats, formatMallocStats, type ObmallocEvent } from '@pymem/obmalloc';
 import { Domain, Op, type Trace, TraceBuilder } from '@pymem/tracing';
 import type { Unsubscribe } from './event-bus.ts';
+import { type ModelGcState, modelHeapSnapshot } from './model-heap-snapshot.ts';
 import type { Runtime } from './runtime.ts';
 
 /** Options of {@link TraceRecorder}. */
@@ -80,6 +81,37 @@ export class TraceRecorder {
   /** True until {@link stop}. */
   get recording(): boolean {
     return this.unsubscribes.length > 0;
+  }
+
+  /**
+   * Adds a mark `label` at this point of the recording, without statistics (a verifying
+   * replay has nothing to compare there; `pymem report --mark LABEL` can stop on it).
+   * @throws TraceRecorderError after {@link stop}
+   */
+  mark(label: string): void {
+    if (!this.recording) throw new TraceRecorderError('the recording was already stopped');
+    this.builder.marks.push({
+      ...this.builder.position(),
+      label,
+      stats: '',
+      tracemalloc: '',
+      line: 0,
+    });
+  }
+
+  /**
+   * Adds a heap snapshot `label` of the runtime's object heap at this point
+   * (model-heap-snapshot.ts), for `pymem objects` and `pymem gc`. `collector` gives the
+   * generations and gc state when the program has one.
+   * @throws TraceRecorderError without an object heap, or after {@link stop}
+   */
+  heapSnapshot(label: string, collector: Collector | null = null, gcState?: ModelGcState): void {
+    const heap = this.runtime.heap;
+    if (heap === null) throw new TraceRecorderError('the runtime has no object heap to snapshot');
+    if (!this.recording) throw new TraceRecorderError('the recording was already stopped');
+    this.builder.heapSnapshots.push(
+      modelHeapSnapshot(heap, this.builder.position(), label, collector, gcState),
+    );
   }
 
   /**
