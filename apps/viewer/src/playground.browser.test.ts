@@ -9,7 +9,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type CollectionView, runPython } from '@pymem/python';
+import { type CollectionView, runPython, type StepView } from '@pymem/python';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLES } from './playground/samples.ts';
@@ -129,6 +129,39 @@ describe.skipIf(!available)('the snippet page in Chromium', () => {
     expect(await selected.getAttribute('data-address')).toBe(
       await page.getAttribute('[data-frame="<module>"] tr[data-name="a"] button', 'data-address'),
     );
+  });
+
+  it("marks a selected object's block in the heap map, and a click on a block selects its object", async () => {
+    await run('3.12');
+    for (let i = 0; i < 20 && (await hook()).line !== 6; i++)
+      await page.click('[data-testid=step-forward]');
+    const views: StepView[] = [];
+    runPython(SNIPPET, { python: '3.12', onStep: (capture) => views.push(capture()) });
+    const atSix = views.find((v) => v.line === 6)!;
+    const named = (name: string) => {
+      const address = atSix.frames[0]!.names.find((n) => n.label === name)!.address;
+      return atSix.objects.find((o) => o.address === address)!;
+    };
+    // Selecting c (a dict): its block, the model's, is marked and its pool zoomed.
+    await page.click('[data-frame="<module>"] tr[data-name="c"] button');
+    const heap = () => page.evaluate(() => window.__pymemPlaygroundHeap!.block);
+    const dictBlock = await heap();
+    expect(dictBlock?.address).toBe(named('c').block);
+    expect(await page.textContent('[data-testid=snippet-heap] h3')).toContain(
+      `dict at 0x${named('c').address.toString(16)} in block 0x${named('c').block.toString(16)}`,
+    );
+    await shot('snippet-heap.png');
+    // Select a, then click c's block in the heap map: c is selected again.
+    await page.click('[data-frame="<module>"] tr[data-name="a"] button');
+    expect((await heap())?.address).toBe(named('a').block);
+    const point = await page.evaluate(
+      (b) => window.__pymemPlaygroundHeap!.pointOf(b.arena, b.pool, b.offset + 1),
+      dictBlock!,
+    );
+    expect(point).not.toBeNull();
+    await page.mouse.click(point!.x, point!.y);
+    const selected = page.locator('[data-testid=object-card].selected');
+    expect(await selected.getAttribute('data-address')).toBe(String(named('c').address));
   });
 
   it('shows a refusal as pymem run prints it', async () => {

@@ -166,6 +166,12 @@ export class Heap extends HeapCore implements HeapGraph {
     return this.table.address[o]! + pre;
   }
 
+  /** The address of the block holding `o` (its GC header or pre-header included). */
+  blockAddressOf(o: ObjectHandle): number {
+    this.check(o);
+    return this.table.address[o]!;
+  }
+
   /** `sys.getsizeof(o)`. */
   sizeof(o: ObjectHandle): number {
     this.check(o);

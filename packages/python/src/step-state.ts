@@ -37,6 +37,8 @@ export interface EdgeView {
 export interface ObjectView {
   /** Its address, `id(o)`. */
   readonly address: number;
+  /** The address of its memory block (GC header or pre-header included). */
+  readonly block: number;
   /** `type(o).__name__`. */
   readonly type: string;
   /** `sys.getsizeof(o)` (null for a class). */
@@ -193,6 +195,7 @@ export class StepRecorder {
       return known;
     const view: ObjectView = {
       address,
+      block: heap.blockAddressOf(o),
       type: heap.typeNameOf(o),
       size,
       refcount,

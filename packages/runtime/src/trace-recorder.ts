@@ -78,6 +78,11 @@ export class TraceRecorder {
       this.unsubscribes.push(events.subscribe('refcounts', (event) => this.onRefcount(event)));
   }
 
+  /** Events recorded so far: the event index the next one will take. */
+  get eventCount(): number {
+    return this.builder.length;
+  }
+
   /** True until {@link stop}. */
   get recording(): boolean {
     return this.unsubscribes.length > 0;

@@ -12,11 +12,13 @@
 import { RUN_PROFILES } from '@pymem/python';
 import type { JSX } from 'preact';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { ViewerSession } from '../model/session.ts';
 import { CodePane } from './CodePane.tsx';
 import { CollectionsPane } from './CollectionsPane.tsx';
 import { type PlaygroundHook, publishPlaygroundHook } from './playground-hook.ts';
 import type { RunMessage, RunReply, RunRequest } from './run-protocol.ts';
 import RunWorker from './run-worker.ts?worker&inline';
+import { SnippetHeap } from './SnippetHeap.tsx';
 import { StepPane } from './StepPane.tsx';
 import { SAMPLES } from './samples.ts';
 
@@ -77,6 +79,20 @@ export function Playground({ sample }: PlaygroundProps): JSX.Element {
     setRun(null);
   }, []);
 
+  const session = useMemo(
+    () =>
+      run === null
+        ? null
+        : new ViewerSession({
+            trace: run.recording.trace,
+            name: 'snippet.py',
+            format: 'text',
+            warnings: [],
+            timeline: run.recording.timeline,
+            end: run.recording.end,
+          }),
+    [run],
+  );
   const steps = run?.steps ?? [];
   const step = steps[Math.min(index, steps.length - 1)] ?? null;
   const last = steps.length - 1;
@@ -224,6 +240,15 @@ export function Playground({ sample }: PlaygroundProps): JSX.Element {
             {output}
             {ended && run && run.stderr !== '' ? <span class="stderr">{run.stderr}</span> : null}
           </pre>
+          {session && run && step ? (
+            <SnippetHeap
+              session={session}
+              position={run.stepEvents[Math.min(index, steps.length - 1)]!}
+              step={step}
+              selected={selected}
+              onSelect={setSelected}
+            />
+          ) : null}
           {failure ? (
             <p class="error" role="alert" data-testid="run-error">
               {failure}

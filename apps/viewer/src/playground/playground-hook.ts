@@ -19,10 +19,28 @@ export interface PlaygroundHook {
   readonly go: (index: number) => void;
 }
 
+/** `window.__pymemPlaygroundHeap`: the snippet page's heap map, for the tests. */
+export interface PlaygroundHeapHook {
+  /** The selected object's block (arena, pool, byte offset in the pool), or null. */
+  readonly block: { arena: number; pool: number; offset: number; address: number } | null;
+  /** Client coordinates of a pool byte in the heap map, or null. */
+  readonly pointOf: (
+    arena: number,
+    pool: number,
+    offset: number,
+  ) => { x: number; y: number } | null;
+}
+
 declare global {
   interface Window {
     __pymemPlayground?: PlaygroundHook;
+    __pymemPlaygroundHeap?: PlaygroundHeapHook;
   }
+}
+
+/** Makes `hook` the page's heap-map hook. */
+export function publishPlaygroundHeapHook(hook: PlaygroundHeapHook): void {
+  if (typeof window !== 'undefined') window.__pymemPlaygroundHeap = hook;
 }
 
 /** Makes `hook` the page's current one. */

@@ -9,6 +9,9 @@
  * forward is a lookup, never a re-run.
  */
 import type { CollectionView, StepView } from '@pymem/python';
+import type { Trace } from '@pymem/tracing';
+import type { ReplayCheckpoint } from '../model/first-pass.ts';
+import type { TimelineColumns } from '../model/timeline.ts';
 
 /** The most steps a run keeps views of (a runaway loop still ends with its final state). */
 export const MAX_CAPTURED_STEPS = 20_000;
@@ -33,6 +36,14 @@ export interface RunMessage {
   readonly stderr: string;
   /** Views before each captured statement, then the end state (`done`). */
   readonly steps: readonly StepView[];
+  /** Each kept step's event index in {@link recording} (allocator events before its line). */
+  readonly stepEvents: Int32Array;
+  /** The run's allocator, object and collector events, replayed once, for the heap map. */
+  readonly recording: {
+    readonly trace: Trace;
+    readonly timeline: TimelineColumns;
+    readonly end: ReplayCheckpoint;
+  };
   /** The collections the program made, phase by phase. */
   readonly collections: readonly CollectionView[];
   /** Statements executed in all. */
