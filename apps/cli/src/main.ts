@@ -269,8 +269,14 @@ const COMMANDS: readonly CommandSpec[] = [
   }),
   defineCommand<[file: string], ViewOptions>({
     name: 'view',
-    description: 'open a recording in the browser viewer, served on 127.0.0.1 (Ctrl+C stops)',
-    arguments: [['<file>', 'trace file (text, .br, .gz or .pmt)']],
+    description:
+      'open a recording in the browser viewer, or a Python script on its snippet page, served on 127.0.0.1 (Ctrl+C stops)',
+    arguments: [
+      [
+        '<file>',
+        'trace file (text, .br, .gz or .pmt), or a .py script to run and step through on the model',
+      ],
+    ],
     options: [
       wholeNumberOption('--port <port>', 'port to listen on (default: a free one)', {
         min: 0,

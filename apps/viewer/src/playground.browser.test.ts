@@ -6,13 +6,15 @@
  * differential suite checks against real CPython. Screenshots go to
  * test-results/viewer/.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type CollectionView, runPython, type StepView } from '@pymem/python';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLES } from './playground/samples.ts';
+import { serveViewer } from './server/serve-viewer.ts';
 import {
   CHROMIUM_PATH,
   hasChromium,
@@ -205,6 +207,33 @@ describe.skipIf(!available)('the snippet page in Chromium', () => {
     // The step after the collection: the two lists are gone, `found` not yet bound.
     await page.locator('[data-testid=collection-after]').nth(1).click();
     expect((await hook()).line).toBe(9);
+  });
+
+  it('opens a script served by pymem view on the snippet page', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pymem-snippet-'));
+    const script = join(dir, 'mine.py');
+    writeFileSync(script, SNIPPET);
+    const server = await serveViewer({ file: script, appDir: join(HERE, '..', 'dist', 'app') });
+    const served = await browser.context.newPage();
+    try {
+      served.on('pageerror', (error) => pageErrors.push(error.message));
+      await served.goto(server.url);
+      await served.waitForFunction(
+        (text) => document.querySelector('.cm-content')?.textContent === text.replaceAll('\n', ''),
+        SNIPPET,
+      );
+      expect(await served.getAttribute('[data-testid=tab-snippet]', 'aria-selected')).toBe('true');
+      await served.click('[data-testid=run]');
+      await served.waitForFunction(() => window.__pymemPlayground?.status === 'ran');
+      await served.evaluate(() => window.__pymemPlayground!.go(1e9));
+      expect(await served.textContent('[data-testid=output]')).toBe(
+        runPython(SNIPPET, { python: '3.12' }).stdout,
+      );
+    } finally {
+      await served.close();
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('raised no page errors', () => {

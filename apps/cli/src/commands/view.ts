@@ -1,6 +1,7 @@
 /**
  * `pymem view FILE [--port N]`: serves the browser viewer on 127.0.0.1 with FILE
- * preloaded, prints its URL, and runs until interrupted (Ctrl+C).
+ * preloaded — a recording, or a `.py` script opened on the snippet page — prints its
+ * URL, and runs until interrupted (Ctrl+C).
  */
 import { serveViewer, ViewerServerError } from '@pymem/viewer/server';
 import { CliError } from '../exit-codes.ts';

@@ -1,7 +1,8 @@
 /**
  * The page's two views: a recording (App) and a snippet run on the model
  * (Playground), switched by the tabs at the top. `?run` (and `?sample=ID`) opens the
- * snippet view; a preloaded recording opens the recording view. Both stay mounted
+ * snippet view, as does a script `pymem view SCRIPT.py` serves; a preloaded recording
+ * opens the recording view. Both stay mounted
  * once opened, so switching back keeps a recording or a run where it was.
  */
 import type { JSX } from 'preact';
@@ -13,6 +14,8 @@ import { App } from './App.tsx';
 export interface RootProps {
   /** The recording to open at once, or null. */
   readonly preload: string | null;
+  /** The URL of a Python script to open on the snippet view (`pymem view SCRIPT.py`), or null. */
+  readonly snippet: string | null;
   /** The page's query string. */
   readonly search: string;
 }
@@ -20,9 +23,10 @@ export interface RootProps {
 type View = 'recording' | 'snippet';
 
 /** The tabs and the view they show. */
-export function Root({ preload, search }: RootProps): JSX.Element {
+export function Root({ preload, snippet, search }: RootProps): JSX.Element {
   const query = new URLSearchParams(search);
-  const wantsSnippet = preload === null && (query.has('run') || query.has('sample'));
+  const wantsSnippet =
+    snippet !== null || (preload === null && (query.has('run') || query.has('sample')));
   const [view, setView] = useState<View>(wantsSnippet ? 'snippet' : 'recording');
   const [opened, setOpened] = useState<ReadonlySet<View>>(new Set([view]));
   const show = (next: View) => {
@@ -51,7 +55,9 @@ export function Root({ preload, search }: RootProps): JSX.Element {
         {opened.has('recording') ? <App preload={preload} /> : null}
       </div>
       <div hidden={view !== 'snippet'}>
-        {opened.has('snippet') ? <Playground sample={query.get('sample')} /> : null}
+        {opened.has('snippet') ? (
+          <Playground sample={query.get('sample')} script={snippet} />
+        ) : null}
       </div>
     </>
   );

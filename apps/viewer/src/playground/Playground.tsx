@@ -29,10 +29,12 @@ const MAX_STEPS = 1_000_000;
 export interface PlaygroundProps {
   /** The sample to open with (`?sample=`), or null for the first. */
   readonly sample: string | null;
+  /** A same-origin URL of a script to open instead (`pymem view SCRIPT.py`), or null. */
+  readonly script?: string | null;
 }
 
 /** The snippet page. */
-export function Playground({ sample }: PlaygroundProps): JSX.Element {
+export function Playground({ sample, script = null }: PlaygroundProps): JSX.Element {
   const first = SAMPLES.find((s) => s.id === sample) ?? SAMPLES[0]!;
   const [initial, setInitial] = useState(first.source);
   const [sampleId, setSampleId] = useState(first.id);
@@ -46,6 +48,21 @@ export function Playground({ sample }: PlaygroundProps): JSX.Element {
   const worker = useRef<Worker | null>(null);
 
   useEffect(() => () => worker.current?.terminate(), []);
+  const [scriptError, setScriptError] = useState<string | null>(null);
+  useEffect(() => {
+    if (script === null) return;
+    fetch(script)
+      .then((response) => {
+        if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
+        return response.text();
+      })
+      .then((source) => {
+        setSampleId('');
+        text.current = source;
+        setInitial(source);
+      })
+      .catch((error: Error) => setScriptError(`cannot read the script: ${error.message}`));
+  }, [script]);
 
   const start = useCallback(() => {
     worker.current?.terminate();
@@ -146,6 +163,7 @@ export function Playground({ sample }: PlaygroundProps): JSX.Element {
               clear();
             }}
           >
+            {sampleId === '' ? <option value="">the script</option> : null}
             {SAMPLES.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.title}
@@ -248,6 +266,11 @@ export function Playground({ sample }: PlaygroundProps): JSX.Element {
               selected={selected}
               onSelect={setSelected}
             />
+          ) : null}
+          {scriptError ? (
+            <p class="error" role="alert" data-testid="script-error">
+              {scriptError}
+            </p>
           ) : null}
           {failure ? (
             <p class="error" role="alert" data-testid="run-error">

@@ -12,6 +12,9 @@
 /** The `name` of the meta element that carries the recording's URL. */
 export const PRELOAD_META_NAME = 'pymem-trace';
 
+/** The `name` of the meta element that carries a Python script's URL (the snippet page). */
+export const SNIPPET_META_NAME = 'pymem-snippet';
+
 const ATTRIBUTE_ESCAPES: Readonly<Record<string, string>> = {
   '&': '&amp;',
   '"': '&quot;',
@@ -24,9 +27,13 @@ const ATTRIBUTE_ESCAPES: Readonly<Record<string, string>> = {
  * last element of its head: before `</head>` when there is one, else right after the
  * doctype (or first), where the HTML parser puts it into the head all the same.
  */
-export function withPreloadMeta(html: string, url: string): string {
+export function withPreloadMeta(
+  html: string,
+  url: string,
+  name: string = PRELOAD_META_NAME,
+): string {
   const content = url.replace(/[&"<>]/g, (ch) => ATTRIBUTE_ESCAPES[ch]!);
-  const meta = `<meta name="${PRELOAD_META_NAME}" content="${content}" />`;
+  const meta = `<meta name="${name}" content="${content}" />`;
   const headEnd = html.search(/<\/head\s*>/i);
   if (headEnd >= 0) return `${html.slice(0, headEnd)}${meta}\n${html.slice(headEnd)}`;
   const doctype = /^\s*<!doctype[^>]*>/i.exec(html)?.[0] ?? '';

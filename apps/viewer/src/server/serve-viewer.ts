@@ -22,11 +22,14 @@ import { basename, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createBrotliDecompress } from 'node:zlib';
 import { contentTypeOf, type TraceEncoding, traceContentType, traceEncodingOf } from './mime.ts';
-import { withPreloadMeta } from './preload-meta.ts';
+import { PRELOAD_META_NAME, SNIPPET_META_NAME, withPreloadMeta } from './preload-meta.ts';
 
 /** Options of {@link serveViewer}. */
 export interface ServeViewerOptions {
-  /** The recording to serve at {@link TRACE_PATH}. */
+  /**
+   * The recording to serve at {@link TRACE_PATH} — or a Python script (`.py`), which the
+   * page opens on its snippet view, ready to run on the model.
+   */
   readonly file: string;
   /** Port to listen on; 0 (the default) picks a free one. */
   readonly port?: number;
@@ -138,14 +141,17 @@ export async function serveViewer(options: ServeViewerOptions): Promise<ViewerSe
   }
   const root = await realpath(appDir);
   const index = join(root, 'index.html');
-  const encoding: TraceEncoding = traceEncodingOf(await readHead(tracePath), tracePath);
+  const snippet = /\.py$/i.test(tracePath);
+  const encoding: TraceEncoding = snippet
+    ? 'text'
+    : traceEncodingOf(await readHead(tracePath), tracePath);
   const traceName =
     encoding === 'brotli' ? basename(tracePath).replace(/\.br$/i, '') : basename(tracePath);
 
   const serveTrace = (request: IncomingMessage, response: ServerResponse) => {
     const headers: Record<string, string> = {
       ...SECURITY_HEADERS,
-      'Content-Type': traceContentType(encoding),
+      'Content-Type': snippet ? 'text/x-python; charset=utf-8' : traceContentType(encoding),
       'Content-Disposition': disposition(traceName),
     };
     if (encoding !== 'brotli') headers['Content-Length'] = String(traceInfo.size);
@@ -180,7 +186,11 @@ export async function serveViewer(options: ServeViewerOptions): Promise<ViewerSe
     if (!info.isFile()) return send(response, 404, 'not found\n');
     if (path === index) {
       // Node sends no body for HEAD.
-      const page = withPreloadMeta(await readFile(real, 'utf8'), TRACE_PATH);
+      const page = withPreloadMeta(
+        await readFile(real, 'utf8'),
+        TRACE_PATH,
+        snippet ? SNIPPET_META_NAME : PRELOAD_META_NAME,
+      );
       return send(response, 200, page, { 'Content-Type': contentTypeOf(real) });
     }
     response.writeHead(200, {
