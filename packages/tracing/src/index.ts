@@ -38,17 +38,23 @@ export {
   type PmtFile,
   type PmtIndexState,
   type PmtReadOptions,
+  type PmtByteSource,
   type PmtRegion,
+  type PmtScan,
   type PmtTornTail,
   type PmtWriteOptions,
+  scanPmt,
 } from './pmt/index.ts';
 export { SNIFF_BYTES, sniffTrace, type TraceEncoding } from './sniff.ts';
+export { isStreamed, type Recording, type StreamedTrace } from './streamed-trace.ts';
 export { parseTextTrace, TextTraceParser } from './text-reader.ts';
 export { formatEvent, formatTextTrace } from './text-writer.ts';
 export {
   DOMAIN_NAMES,
   Domain,
   type DomainCode,
+  type EventColumns,
+  type EventWindow,
   type FilenameDefinition,
   type GcCollection,
   type Mark,
@@ -61,6 +67,7 @@ export {
   type TracebackDefinition,
   type TraceComment,
   type TraceHeader,
+  type TraceNotes,
 } from './trace.ts';
 export {
   BaseFilter,

@@ -5,3 +5,4 @@ export {
   TraceFileError,
 } from './read-trace-file.ts';
 export { writeTraceFile } from './write-trace-file.ts';
+export { openStreamedPmt } from './stream-trace-file.ts';

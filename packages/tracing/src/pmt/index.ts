@@ -11,4 +11,5 @@ export {
   type PmtReadOptions,
   type PmtTornTail,
 } from './pmt-reader.ts';
+export { type PmtByteSource, type PmtScan, scanPmt } from './pmt-stream.ts';
 export { encodePmt, encodePmtBytes, type PmtWriteOptions } from './pmt-writer.ts';
