@@ -289,7 +289,10 @@ export class Replayer {
     yield* blocks;
   }
 
-  /** Everything needed to come back to the current position later. */
+  /**
+   * Everything needed to come back to the current position later (of a streamed
+   * replay, which cannot go back, only the counts and the model's state are of use).
+   */
   checkpoint(): ReplayCheckpoint {
     return {
       position: this.position,
@@ -396,8 +399,8 @@ export class Replayer {
           if (result !== b) this.checkPointer(i, b, result);
           else this.counts.pointersChecked++;
           if (this.tracking && b !== 0) {
-            this.liveBlockEvents.set(b, i);
             if (this.liveBlockSites) this.trackStreamed(b, a, t.site[j]!);
+            else this.liveBlockEvents.set(b, i);
           }
           break;
         }
@@ -412,19 +415,20 @@ export class Replayer {
             this.counts.pointersChecked++;
           else this.checkPointer(i, recorded, result);
           if (this.tracking && recorded !== 0) {
-            this.liveBlockEvents.take(a);
-            this.liveBlockEvents.set(recorded, i);
             if (this.liveBlockSites) {
               this.untrackStreamed(a);
               this.trackStreamed(recorded, b, t.site[j]!);
+            } else {
+              this.liveBlockEvents.take(a);
+              this.liveBlockEvents.set(recorded, i);
             }
           }
           break;
         }
         default: {
           if (this.tracking) {
-            this.liveBlockEvents.take(a);
             if (this.liveBlockSites) this.untrackStreamed(a);
+            else this.liveBlockEvents.take(a);
           }
           if (this.translation.size === 0) model.free(a);
           else {

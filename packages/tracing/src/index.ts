@@ -34,6 +34,7 @@ export {
   type PmtChunkEntry,
   type PmtDamage,
   PmtDamageError,
+  PmtEncoder,
   type PmtExtensionSummary,
   type PmtFile,
   type PmtIndexState,

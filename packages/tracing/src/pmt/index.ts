@@ -12,4 +12,9 @@ export {
   type PmtTornTail,
 } from './pmt-reader.ts';
 export { type PmtByteSource, type PmtScan, scanPmt } from './pmt-stream.ts';
-export { encodePmt, encodePmtBytes, type PmtWriteOptions } from './pmt-writer.ts';
+export {
+  encodePmt,
+  encodePmtBytes,
+  PmtEncoder,
+  type PmtWriteOptions,
+} from './pmt-writer.ts';
