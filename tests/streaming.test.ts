@@ -1,8 +1,9 @@
 /**
  * Recordings of any length in bounded memory: a sound `.pmt` is streamed — scanned
  * once for its notes and chunk index, then replayed a chunk of events at a time — and
- * `pymem replay`, `report`, `fragmentation` and `diff` print exactly what they print
- * when the file is read whole (`--salvage` always reads whole). Proven on the recorded
+ * `pymem replay`, `report`, `fragmentation`, `diff`, `stats` and `timeline` print
+ * exactly what they print when the file is read whole (`--salvage` always reads
+ * whole). Proven on the recorded
  * fixtures of CPython 3.8–3.13, on live recordings of every interpreter on the machine,
  * on a synthetic recording streamed to disk by `writeSyntheticPmt`, and on killed and
  * damaged files (which keep the whole reader's exact warnings and errors).
@@ -107,6 +108,8 @@ function commands(file: string, marks: readonly string[]): string[][] {
   return [
     ['replay', file, '--verify'],
     ['replay', file, '--stats'],
+    ['stats', file, ...some],
+    ['timeline', file, '--json'],
     ['report', file],
     ['report', file, '--json'],
     ['fragmentation', file, ...some],
@@ -243,34 +246,35 @@ describe('a streamed .pmt', () => {
   });
 });
 
-describe('pymem replay, report, fragmentation and diff print the same streamed as whole', () => {
-  it.each(
-    PROFILE_NAMES.filter((profile) => profile !== '3.14'),
-  )('on the fixtures recorded with CPython %s', async (profile) => {
-    for (const workload of ['arena_release']) {
-      const version = ['3.8.18', '3.9.18', '3.10.13', '3.11.7', '3.12.1', '3.13.0'].find((v) =>
-        v.startsWith(`${profile}.`),
-      )!;
-      const pmt = brotliDecompressSync(
-        readFileSync(join(here, 'fixtures', version, `${workload}.pmt.br`)),
-      );
-      const path = join(scratch, `${version}-${workload}.pmt`);
-      writeFileSync(path, pmt);
-      const { trace } = decodePmt(pmt);
-      await expectSameOutput(
-        path,
-        trace.marks.map((mark) => mark.label),
-      );
-    }
-  });
+describe('pymem replay, report, fragmentation, diff, stats and timeline: streamed = whole', () => {
+  it.each(PROFILE_NAMES.filter((profile) => profile !== '3.14'))(
+    'on the fixtures recorded with CPython %s',
+    async (profile) => {
+      for (const workload of ['arena_release']) {
+        const version = ['3.8.18', '3.9.18', '3.10.13', '3.11.7', '3.12.1', '3.13.0'].find((v) =>
+          v.startsWith(`${profile}.`),
+        )!;
+        const pmt = brotliDecompressSync(
+          readFileSync(join(here, 'fixtures', version, `${workload}.pmt.br`)),
+        );
+        const path = join(scratch, `${version}-${workload}.pmt`);
+        writeFileSync(path, pmt);
+        const { trace } = decodePmt(pmt);
+        await expectSameOutput(
+          path,
+          trace.marks.map((mark) => mark.label),
+        );
+      }
+    },
+  );
 
   it('on a synthetic recording with sites', async () => {
-    const path = syntheticFile('synthetic-sites.pmt', { events: 150_000, seed: 8, sites: 25 });
+    const path = syntheticFile('synthetic-sites.pmt', { events: 80_000, seed: 8, sites: 25 });
     await expectSameOutput(path, ['peak', 'churned', 'end']);
   });
 
   it('on a killed synthetic recording, warnings included', async () => {
-    const whole = readFileSync(syntheticFile('synthetic-cut.pmt', { events: 150_000, seed: 2 }));
+    const whole = readFileSync(syntheticFile('synthetic-cut.pmt', { events: 90_000, seed: 2 }));
     const { chunks } = decodePmt(whole);
     const path = join(scratch, 'killed.pmt');
     writeFileSync(path, whole.subarray(0, chunks[1]!.offset + 1_000));
@@ -279,27 +283,28 @@ describe('pymem replay, report, fragmentation and diff print the same streamed a
     await expectSameOutput(path, ['peak']);
   });
 
-  it.each(
-    PROFILE_NAMES.filter((profile) => profile !== '3.14'),
-  )('on a live recording of CPython %s with sites', async (profile) => {
-    const python = liveInterpreterFor(profile, 'streamed replay of a live .pmt recording');
-    if (!python) return;
-    const output = join(scratch, `live-${profile}.pmt`);
-    const result = await record({
-      interpreter: python,
-      args: ['-I', '-S', join(here, 'workloads', 'mixed_sizes.py')],
-      output,
-      format: 'pmt',
-      sites: 1,
-      stdio: 'pipe',
-    });
-    expect(result.status, result.stderr).toBe(0);
-    const { trace } = decodePmt(readFileSync(output));
-    await expectSameOutput(
-      output,
-      trace.marks.map((mark) => mark.label).filter((label) => label !== ''),
-    );
-  });
+  it.each(PROFILE_NAMES.filter((profile) => profile !== '3.14'))(
+    'on a live recording of CPython %s with sites',
+    async (profile) => {
+      const python = liveInterpreterFor(profile, 'streamed replay of a live .pmt recording');
+      if (!python) return;
+      const output = join(scratch, `live-${profile}.pmt`);
+      const result = await record({
+        interpreter: python,
+        args: ['-I', '-S', join(here, 'workloads', 'mixed_sizes.py')],
+        output,
+        format: 'pmt',
+        sites: 1,
+        stdio: 'pipe',
+      });
+      expect(result.status, result.stderr).toBe(0);
+      const { trace } = decodePmt(readFileSync(output));
+      await expectSameOutput(
+        output,
+        trace.marks.map((mark) => mark.label).filter((label) => label !== ''),
+      );
+    },
+  );
 });
 
 describe('a 5M-event recording', () => {
@@ -337,7 +342,9 @@ describe('a 5M-event recording', () => {
     expect(replayer.counts.events).toBe(5_000_000);
     expect(largest).toBeLessThanOrEqual(65_536 + 2);
     const grown = peakArrayBuffers - before;
-    process.stderr.write(`streamed 5M-event replay: ${(grown / 2 ** 20).toFixed(1)} MiB more typed arrays at most\n`);
+    process.stderr.write(
+      `streamed 5M-event replay: ${(grown / 2 ** 20).toFixed(1)} MiB more typed arrays at most\n`,
+    );
     expect(grown, `${(grown / 2 ** 20).toFixed(0)} MiB of typed arrays`).toBeLessThan(64 * 2 ** 20);
   });
 });

@@ -275,7 +275,11 @@ export class Replayer {
     if (sites && sizes) {
       sites.forEach((address, site) => {
         const size = sizes.get(address);
-        blocks.push({ address, size: size >= 0 ? size : this.hugeBlockSizes.get(address)!, site: site - 1 });
+        blocks.push({
+          address,
+          size: size >= 0 ? size : this.hugeBlockSizes.get(address)!,
+          site: site - 1,
+        });
       });
     } else if (!isStreamed(t)) {
       this.liveBlockEvents.forEach((address, i) => {

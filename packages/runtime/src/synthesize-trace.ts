@@ -86,7 +86,15 @@ export function writeSyntheticPmt(
   const flush = (final: boolean) => {
     const notes = notesInOrder(builder.notes(header(options)));
     const { columns } = builder.window();
-    const chunk = encoder.chunk(columns, windowStart, windowStart, builder.length, notes, note, final);
+    const chunk = encoder.chunk(
+      columns,
+      windowStart,
+      windowStart,
+      builder.length,
+      notes,
+      note,
+      final,
+    );
     note = chunk.next;
     write(chunk.bytes);
     builder.startWindow();

@@ -31,7 +31,13 @@ import {
   POINTER_SIZE,
   TRAILER,
 } from './format.ts';
-import { isPmt, LAYOUTS, type Layout, type PmtChunkEntry, skippedExtensions } from './pmt-reader.ts';
+import {
+  isPmt,
+  LAYOUTS,
+  type Layout,
+  type PmtChunkEntry,
+  skippedExtensions,
+} from './pmt-reader.ts';
 import { RecordDecoder } from './records.ts';
 
 /** Random access to a file's bytes (a file descriptor, or bytes in memory for tests). */
@@ -85,7 +91,9 @@ export function scanPmt(source: PmtByteSource): PmtScan | null {
 }
 
 function u32(bytes: Uint8Array, at: number): number {
-  return (bytes[at]! | (bytes[at + 1]! << 8) | (bytes[at + 2]! << 16) | (bytes[at + 3]! << 24)) >>> 0;
+  return (
+    (bytes[at]! | (bytes[at + 1]! << 8) | (bytes[at + 2]! << 16) | (bytes[at + 3]! << 24)) >>> 0
+  );
 }
 
 function u64(bytes: Uint8Array, at: number): number {
@@ -146,7 +154,8 @@ class PmtScanner {
         throw new NotStreamable();
       builder.startWindow();
       if (decoder.decodeChunk(payload, 0, length) !== events) throw new NotStreamable();
-      if (!hasArenaEvents) hasArenaEvents = builder.window().columns.op.subarray(0, events).includes(Op.arenaAlloc);
+      if (!hasArenaEvents)
+        hasArenaEvents = builder.window().columns.op.subarray(0, events).includes(Op.arenaAlloc);
       chunks.push({ offset: at, firstEvent, events });
       at = payloadAt + length;
     }
