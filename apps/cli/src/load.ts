@@ -2,8 +2,14 @@
  * Opening a recording and naming a point in it, shared by every report command.
  */
 import type { Point } from '@pymem/analysis';
-import { PmtDamageError, type Trace } from '@pymem/tracing';
-import { type LoadedTrace, readTraceFile } from '@pymem/tracing/node';
+import {
+  isStreamed,
+  PmtDamageError,
+  type Recording,
+  type Trace,
+  type TraceNotes,
+} from '@pymem/tracing';
+import { type LoadedTrace, openStreamedPmt, readTraceFile } from '@pymem/tracing/node';
 import { CliError } from './exit-codes.ts';
 import type { Io } from './io.ts';
 
@@ -38,6 +44,43 @@ export async function loadTrace(
   return loaded;
 }
 
+/** A recording opened by {@link loadRecording}, and its warnings (printed already). */
+export interface LoadedRecording {
+  readonly trace: Recording;
+  readonly warnings: readonly string[];
+}
+
+/**
+ * Opens a recording for a command that replays it forwards: a sound `.pmt` file is
+ * streamed, a chunk at a time (memory bounded by the model's live state, the notes and
+ * the chunk index, not by the number of events); text traces, standard input, damaged
+ * files and `--salvage` are read whole ({@link loadTrace}). Warnings are printed as
+ * {@link loadTrace} prints them, in the same words.
+ */
+export async function loadRecording(
+  io: Io,
+  file: string,
+  options: ReadOptions = {},
+): Promise<LoadedRecording> {
+  const scan = file === '-' || options.salvage ? null : openStreamedPmt(file);
+  if (!scan) return loadTrace(io, file, options);
+  for (const warning of scan.warnings) io.err(`pymem: warning: ${file}: ${warning}\n`);
+  return { trace: scan.trace, warnings: scan.warnings };
+}
+
+/**
+ * `recording` with its event columns: itself when held whole, else the file read
+ * again whole (its warnings were printed when it was opened).
+ */
+export async function wholeTrace(
+  file: string,
+  recording: Recording,
+  options: ReadOptions = {},
+): Promise<Trace> {
+  if (!isStreamed(recording)) return recording;
+  return (await readTraceFile(file, { salvage: options.salvage ?? false })).trace;
+}
+
 /** {@link loadTrace}'s trace alone. */
 export async function openTrace(io: Io, file: string, options: ReadOptions = {}): Promise<Trace> {
   return (await loadTrace(io, file, options)).trace;
@@ -53,7 +96,7 @@ export type { Point } from '@pymem/analysis';
  * @throws CliError `bad-input` naming the recording's length or its marks.
  */
 export function resolvePoint(
-  trace: Trace,
+  trace: TraceNotes,
   options: { at?: string; mark?: string },
   flag = '--at',
 ): Point {
@@ -79,7 +122,7 @@ export function resolvePoint(
   return { eventIndex, mark: null };
 }
 
-function markPoint(trace: Trace, label: string): Point {
+function markPoint(trace: TraceNotes, label: string): Point {
   const mark = trace.marks.find((candidate) => candidate.label === label);
   if (!mark) {
     const labels = trace.marks.map((candidate) => `"${candidate.label}"`).join(', ') || 'none';

@@ -29,7 +29,7 @@
  * selections are linear in the events (one lifetimes pass, one tally pass) and in the
  * tracebacks (one trie insertion per traceback with blocks).
  */
-import type { Trace } from '@pymem/tracing';
+import type { Trace, TraceNotes } from '@pymem/tracing';
 import { blockLifetimes, forEachLiveAllocation, requestSize } from './block-lifetimes.ts';
 import { UNKNOWN_SITE } from './sites.ts';
 import { TracebackTally } from './traceback-tally.ts';
@@ -56,7 +56,7 @@ export interface StackNode {
 }
 
 /** `file:line` of one frame of a traceback. */
-export function frameName(trace: Trace, frame: { filename: number; lineno: number }): string {
+export function frameName(trace: TraceNotes, frame: { filename: number; lineno: number }): string {
   return `${trace.filenames[frame.filename]?.filename ?? '?'}:${frame.lineno}`;
 }
 

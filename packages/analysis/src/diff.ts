@@ -7,7 +7,7 @@
  */
 import { collectMallocStats, type MallocStats } from '@pymem/obmalloc';
 import { Replayer, takeSnapshot } from '@pymem/runtime';
-import type { KeyType, StatisticDiff, Trace } from '@pymem/tracing';
+import type { KeyType, Recording, StatisticDiff } from '@pymem/tracing';
 import type { ProfileName } from '@pymem/versions';
 import type { Point } from './fragmentation.ts';
 
@@ -68,11 +68,11 @@ export interface PointDiff {
 }
 
 /**
- * Replays `trace` once, from its start through `from` to `to` (`from` must not come
- * after `to`), and compares the two points.
+ * Replays `trace` (whole or streamed) once, from its start through `from` to `to`
+ * (`from` must not come after `to`), and compares the two points.
  */
 export function diffPoints(
-  trace: Trace,
+  trace: Recording,
   from: Point,
   to: Point,
   options: { readonly by?: KeyType; readonly profile?: ProfileName } = {},

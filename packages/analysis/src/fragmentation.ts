@@ -24,7 +24,7 @@ import {
   summarizeArenas,
 } from '@pymem/obmalloc';
 import { Replayer } from '@pymem/runtime';
-import type { Trace } from '@pymem/tracing';
+import type { Recording } from '@pymem/tracing';
 import type { ProfileName } from '@pymem/versions';
 import { type ArenaStatus, arenaStatus, NEARLY_EMPTY } from './arena-status.ts';
 import { type SiteRow, SiteTally } from './sites.ts';
@@ -162,9 +162,12 @@ export interface FragmentationReport {
   }[];
 }
 
-/** Replays `trace` to `point` and analyses its arenas there (see the module comment). */
+/**
+ * Replays `trace` (whole or streamed) to `point` and analyses its arenas there (see
+ * the module comment).
+ */
 export function analyzeFragmentation(
-  trace: Trace,
+  trace: Recording,
   point: Point,
   profile?: ProfileName,
 ): FragmentationReport {

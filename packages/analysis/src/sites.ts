@@ -5,7 +5,7 @@
  * Blocks without a site are grouped as `<unknown>`. Both the CLI's per-arena pins and
  * the viewer's top-sites panel tally through {@link SiteTally}.
  */
-import type { Trace } from '@pymem/tracing';
+import type { TraceNotes } from '@pymem/tracing';
 import { frameName } from './allocation-stacks.ts';
 import { TracebackTally } from './traceback-tally.ts';
 
@@ -13,7 +13,7 @@ import { TracebackTally } from './traceback-tally.ts';
 export const UNKNOWN_SITE = '<unknown>';
 
 /** `file:line` of the most recent frame of traceback `site`, or null without one. */
-export function siteName(trace: Trace, site: number): string | null {
+export function siteName(trace: TraceNotes, site: number): string | null {
   if (site < 0 || site >= trace.tracebacks.length) return null;
   const frame = trace.tracebacks[site]!.frames[0];
   return frame ? frameName(trace, frame) : null;

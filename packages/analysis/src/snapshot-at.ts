@@ -4,7 +4,7 @@
  * `eventIndex`, the same as its mark's); it is `exact` for a point at that position,
  * and describes an earlier instant for any later point.
  */
-import type { HeapSnapshot, Trace } from '@pymem/tracing';
+import type { HeapSnapshot, TraceNotes } from '@pymem/tracing';
 import type { Point } from './fragmentation.ts';
 
 /** A snapshot found for a point. */
@@ -15,7 +15,7 @@ export interface SnapshotAtPoint {
 }
 
 /** The last complete snapshot at or before `point`, or null when there is none. */
-export function snapshotAt(trace: Trace, point: Point): SnapshotAtPoint | null {
+export function snapshotAt(trace: TraceNotes, point: Point): SnapshotAtPoint | null {
   let found: HeapSnapshot | null = null;
   for (const snapshot of trace.heapSnapshots ?? []) {
     if (!snapshot.complete || snapshot.eventIndex > point.eventIndex) continue;

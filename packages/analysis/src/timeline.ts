@@ -6,7 +6,7 @@
  */
 import { collectMallocStats, lastArenaInUse, type Obmalloc } from '@pymem/obmalloc';
 import { Replayer } from '@pymem/runtime';
-import type { Trace } from '@pymem/tracing';
+import type { Recording } from '@pymem/tracing';
 import type { ProfileName } from '@pymem/versions';
 
 /** What is measured at one event. */
@@ -63,10 +63,10 @@ export interface Timeline {
 }
 
 /**
- * Replays `trace` once and measures it at `points` evenly spread events plus every
+ * Replays `trace` (whole or streamed) once and measures it at `points` evenly spread events plus every
  * mark, in event order.
  */
-export function timeline(trace: Trace, points: number, profile?: ProfileName): Timeline {
+export function timeline(trace: Recording, points: number, profile?: ProfileName): Timeline {
   const replayer = new Replayer(trace, profile ? { profile } : {});
   const indexes = new Set(sampleIndices(trace.length, points));
   const marksAt = new Map<number, string>();

@@ -6,7 +6,7 @@
  *
  * Invariant: `totalBlocks` and `totalBytes` are the sums of the per-slot counts.
  */
-import type { Trace } from '@pymem/tracing';
+import type { TraceNotes } from '@pymem/tracing';
 
 /** Per-traceback counters; subclasses turn them into a report. */
 export class TracebackTally {
@@ -15,13 +15,13 @@ export class TracebackTally {
   /** Requested bytes added. */
   totalBytes = 0;
   /** The recording whose traceback ids are counted. */
-  protected readonly trace: Trace;
+  protected readonly trace: TraceNotes;
   /** Blocks per slot: slot 0 counts blocks without a site, slot t + 1 traceback t. */
   protected readonly blocks: Float64Array;
   /** Requested bytes per slot (same slots). */
   protected readonly bytes: Float64Array;
 
-  constructor(trace: Trace) {
+  constructor(trace: TraceNotes) {
     this.trace = trace;
     this.blocks = new Float64Array(trace.tracebacks.length + 1);
     this.bytes = new Float64Array(trace.tracebacks.length + 1);

@@ -16,7 +16,11 @@ export {
 } from './replay.ts';
 export { createRuntime, type Runtime, type RuntimeEvents, type RuntimeOptions } from './runtime.ts';
 export { type SeekOptions, TraceSeeker } from './seek.ts';
-export { type SyntheticOptions, synthesizeTrace } from './synthesize-trace.ts';
+export {
+  type SyntheticOptions,
+  synthesizeTrace,
+  writeSyntheticPmt,
+} from './synthesize-trace.ts';
 export { takeSnapshot } from './take-snapshot.ts';
 export {
   TraceRecorder,

@@ -17,6 +17,12 @@
  *   verify on:  every pointer, every arena and every mark's statistics are compared;
  *               the first difference throws ReplayDivergence naming the line.
  *   verify off: differences are counted in `divergences` and the replay goes on.
+ *
+ * The events come from the trace's columns, or — for a streamed recording — from one
+ * window of events at a time (rows `windowStart` … `windowEnd − 1` of `columns`), so a
+ * streamed replay holds only the model's live state, never the whole recording; it
+ * can only go forwards. Invariant: windowStart ≤ position ≤ windowEnd whenever an
+ * event is stepped.
  */
 import {
   AddressTable,
@@ -30,7 +36,16 @@ import {
   ObmallocError,
   type RawAllocator,
 } from '@pymem/obmalloc';
-import { Domain, type Mark, Op, type Trace, TraceFormatError } from '@pymem/tracing';
+import {
+  Domain,
+  type EventColumns,
+  type EventWindow,
+  isStreamed,
+  type Mark,
+  Op,
+  type Recording,
+  TraceFormatError,
+} from '@pymem/tracing';
 import { type ProfileName, parseVersion } from '@pymem/versions';
 import { ReplayDivergence } from './errors.ts';
 import type { EventBus } from './event-bus.ts';
@@ -88,6 +103,17 @@ export interface ReplayCheckpoint {
   readonly liveBlocks: AddressTable;
 }
 
+/** The columns of a streamed replay before its first window. */
+const EMPTY_COLUMNS: EventColumns = {
+  op: new Uint8Array(0),
+  domain: new Uint8Array(0),
+  a: new Float64Array(0),
+  b: new Float64Array(0),
+  c: new Float64Array(0),
+  site: new Int32Array(0),
+  line: new Uint32Array(0),
+};
+
 function copyInto<K, V>(target: Map<K, V>, source: ReadonlyMap<K, V>): void {
   target.clear();
   for (const [key, value] of source) target.set(key, value);
@@ -95,8 +121,8 @@ function copyInto<K, V>(target: Map<K, V>, source: ReadonlyMap<K, V>): void {
 
 /** Steps a model through a recording, event by event. */
 export class Replayer {
-  /** The recording. */
-  readonly trace: Trace;
+  /** The recording (whole, or streamed). */
+  readonly trace: Recording;
   /** The profile being modelled. */
   readonly profile: ProfileName;
   /** The composed model layers, in the state after `position` events. */
@@ -120,6 +146,18 @@ export class Replayer {
   private readonly tracking: boolean;
   /** Recorded address of each live block → the event that allocated it. */
   private readonly liveBlockEvents = new AddressTable(4096);
+  /**
+   * Streamed replays only (their events are gone): each live block's site + 1 and
+   * request size; sizes of 2**31 bytes or more, which the table cannot hold, in a map.
+   */
+  private readonly liveBlockSites: AddressTable | null = null;
+  private readonly liveBlockSizes: AddressTable | null = null;
+  private readonly hugeBlockSizes = new Map<number, number>();
+  // The events being replayed (see the module comment).
+  private columns: EventColumns;
+  private windowStart = 0;
+  private windowEnd: number;
+  private readonly windowsLeft: Iterator<EventWindow> | null = null;
   private nextMark = 0;
   private readonly translation = new Map<number, number>();
   private readonly virtual = new Map<number, number>();
@@ -134,13 +172,26 @@ export class Replayer {
   private nextRaw = 0;
   private readonly fallbackArenas: ArenaAllocator;
 
-  constructor(trace: Trace, options: ReplayOptions = {}) {
+  constructor(trace: Recording, options: ReplayOptions = {}) {
     this.trace = trace;
     this.profile = options.profile ?? parseVersion(trace.header.python).name;
     this.verify = options.verify ?? false;
     this.tracking = options.trackBlocks ?? false;
     let recorded = false;
-    for (let i = 0; i < trace.length && !recorded; i++) recorded = trace.op[i] === Op.arenaAlloc;
+    if (isStreamed(trace)) {
+      recorded = trace.hasArenaEvents;
+      this.windowsLeft = trace.windows();
+      this.columns = EMPTY_COLUMNS;
+      this.windowEnd = 0;
+      if (this.tracking) {
+        this.liveBlockSites = new AddressTable(4096);
+        this.liveBlockSizes = new AddressTable(4096);
+      }
+    } else {
+      this.columns = trace;
+      this.windowEnd = trace.length;
+      for (let i = 0; i < trace.length && !recorded; i++) recorded = trace.op[i] === Op.arenaAlloc;
+    }
     this.addressMode = recorded ? 'recorded' : 'modelled';
     this.fallbackArenas = createAddressModel().arenas;
     const arenas: ArenaAllocator = recorded
@@ -197,9 +248,13 @@ export class Replayer {
       // Run straight to the next mark (or the end) without looking at marks.
       const nextMarkAt = this.nextMark < marks.length ? marks[this.nextMark]!.eventIndex : end;
       const stop = Math.min(end, Math.max(nextMarkAt, this.position + 1));
-      for (let i = this.position; i < stop; i++) {
-        this.position = i + 1;
-        this.step(i);
+      while (this.position < stop) {
+        while (this.position >= this.windowEnd) this.nextWindow();
+        const last = Math.min(stop, this.windowEnd);
+        for (let i = this.position; i < last; i++) {
+          this.position = i + 1;
+          this.step(i);
+        }
       }
     }
     while (this.nextMark < marks.length && marks[this.nextMark]!.eventIndex === this.position) {
@@ -215,15 +270,33 @@ export class Replayer {
   *liveBlocks(): Generator<LiveBlock> {
     if (!this.tracking)
       throw new Error('liveBlocks() needs a Replayer created with trackBlocks: true');
-    const t = this.trace;
     const blocks: LiveBlock[] = [];
-    this.liveBlockEvents.forEach((address, i) => {
-      blocks.push({ address, size: t.op[i] === Op.realloc ? t.b[i]! : t.a[i]!, site: t.site[i]! });
-    });
+    const { trace: t, liveBlockSites: sites, liveBlockSizes: sizes } = this;
+    if (sites && sizes) {
+      sites.forEach((address, site) => {
+        const size = sizes.get(address);
+        blocks.push({
+          address,
+          size: size >= 0 ? size : this.hugeBlockSizes.get(address)!,
+          site: site - 1,
+        });
+      });
+    } else if (!isStreamed(t)) {
+      this.liveBlockEvents.forEach((address, i) => {
+        blocks.push({
+          address,
+          size: t.op[i] === Op.realloc ? t.b[i]! : t.a[i]!,
+          site: t.site[i]!,
+        });
+      });
+    }
     yield* blocks;
   }
 
-  /** Everything needed to come back to the current position later. */
+  /**
+   * Everything needed to come back to the current position later (of a streamed
+   * replay, which cannot go back, only the counts and the model's state are of use).
+   */
   checkpoint(): ReplayCheckpoint {
     return {
       position: this.position,
@@ -237,8 +310,12 @@ export class Replayer {
     };
   }
 
-  /** Returns to a checkpoint taken from this replayer (forward or backward). */
+  /**
+   * Returns to a checkpoint taken from this replayer (forward or backward).
+   * @throws Error for a streamed recording, which replays forwards only.
+   */
   restore(checkpoint: ReplayCheckpoint): void {
+    if (this.windowsLeft) throw new Error('a streamed replay cannot return to a checkpoint');
     this.position = checkpoint.position;
     this.nextMark = checkpoint.nextMark;
     Object.assign(this.counts, checkpoint.counts);
@@ -255,11 +332,49 @@ export class Replayer {
     return formatMallocStats(collectMallocStats(this.model));
   }
 
+  /** Takes the next window of a streamed recording. */
+  private nextWindow(): void {
+    const next = this.windowsLeft?.next();
+    if (!next || next.done) {
+      throw new TraceFormatError(
+        `the recording ends at event ${this.windowEnd}, before the ${this.trace.length} it announced`,
+        0,
+      );
+    }
+    this.columns = next.value.columns;
+    this.windowStart = next.value.firstEvent;
+    this.windowEnd = next.value.firstEvent + next.value.length;
+  }
+
+  /** The source line of event `i` (0 when it is no longer in the window). */
+  private lineOf(i: number): number {
+    return i >= this.windowStart && i < this.windowEnd
+      ? this.columns.line[i - this.windowStart]!
+      : 0;
+  }
+
+  /** Remembers a live block of a streamed replay (whose events do not stay). */
+  private trackStreamed(address: number, size: number, site: number): void {
+    this.liveBlockSites!.set(address, site + 1);
+    if (this.hugeBlockSizes.size > 0) this.hugeBlockSizes.delete(address);
+    if (size <= 0x7fffffff) this.liveBlockSizes!.set(address, size);
+    else {
+      this.liveBlockSizes!.take(address);
+      this.hugeBlockSizes.set(address, size);
+    }
+  }
+
+  private untrackStreamed(address: number): void {
+    if (this.liveBlockSites!.take(address) < 0) return;
+    if (this.liveBlockSizes!.take(address) < 0) this.hugeBlockSizes.delete(address);
+  }
+
   private step(i: number): void {
-    const t = this.trace;
-    const op = t.op[i]!;
-    const a = t.a[i]!;
-    const b = t.b[i]!;
+    const t = this.columns;
+    const j = i - this.windowStart;
+    const op = t.op[j]!;
+    const a = t.a[j]!;
+    const b = t.b[j]!;
     if (op === Op.arenaAlloc) {
       if (a === this.model.constants.arenaSize) {
         this.queuedArenas.push(b);
@@ -274,8 +389,8 @@ export class Replayer {
       if (!this.virtual.delete(a)) this.queuedReleases.push(a);
       return;
     }
-    if (t.domain[i] === Domain.raw) {
-      this.replayRawDomain(op, a, b, t.c[i]!);
+    if (t.domain[j] === Domain.raw) {
+      this.replayRawDomain(op, a, b, t.c[j]!);
       return;
     }
     const model = this.model;
@@ -288,12 +403,13 @@ export class Replayer {
           if (result !== b) this.checkPointer(i, b, result);
           else this.counts.pointersChecked++;
           if (this.tracking && b !== 0) {
-            this.liveBlockEvents.set(b, i);
+            if (this.liveBlockSites) this.trackStreamed(b, a, t.site[j]!);
+            else this.liveBlockEvents.set(b, i);
           }
           break;
         }
         case Op.realloc: {
-          const recorded = t.c[i]!;
+          const recorded = t.c[j]!;
           this.nextRaw = recorded;
           const old = this.translation.size === 0 ? a : this.translate(a);
           const result = model.realloc(old, b);
@@ -303,14 +419,20 @@ export class Replayer {
             this.counts.pointersChecked++;
           else this.checkPointer(i, recorded, result);
           if (this.tracking && recorded !== 0) {
-            this.liveBlockEvents.take(a);
-            this.liveBlockEvents.set(recorded, i);
+            if (this.liveBlockSites) {
+              this.untrackStreamed(a);
+              this.trackStreamed(recorded, b, t.site[j]!);
+            } else {
+              this.liveBlockEvents.take(a);
+              this.liveBlockEvents.set(recorded, i);
+            }
           }
           break;
         }
         default: {
           if (this.tracking) {
-            this.liveBlockEvents.take(a);
+            if (this.liveBlockSites) this.untrackStreamed(a);
+            else this.liveBlockEvents.take(a);
           }
           if (this.translation.size === 0) model.free(a);
           else {
@@ -321,7 +443,7 @@ export class Replayer {
       }
     } catch (error) {
       if (error instanceof ObmallocError) {
-        throw new TraceFormatError(`the recording's ${error.message}`, t.line[i]!);
+        throw new TraceFormatError(`the recording's ${error.message}`, t.line[j]!);
       }
       throw error;
     }
@@ -414,7 +536,7 @@ export class Replayer {
   private diverge(i: number, what: string, expected: string, actual: string): void {
     this.counts.divergences++;
     if (this.verify) {
-      throw new ReplayDivergence(what, i, this.trace.line[i]!, expected, actual);
+      throw new ReplayDivergence(what, i, this.lineOf(i), expected, actual);
     }
   }
 }

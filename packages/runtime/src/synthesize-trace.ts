@@ -5,6 +5,9 @@
  * arena `A`/`F` events before the call that caused them, allocation sites, GC
  * collections and marks carrying the model's own statistics text. For tests and
  * benchmarks that need recordings of any length (millions of events in seconds).
+ *
+ * {@link writeSyntheticPmt} streams the same recording to a `.pmt` file a chunk at a
+ * time, holding only the model, the live blocks and the notes: any number of events.
  */
 import {
   collectMallocStats,
@@ -12,7 +15,15 @@ import {
   formatMallocStats,
   Obmalloc,
 } from '@pymem/obmalloc';
-import { Domain, Op, type Trace, TraceBuilder } from '@pymem/tracing';
+import {
+  Domain,
+  notesInOrder,
+  Op,
+  PmtEncoder,
+  type Trace,
+  TraceBuilder,
+  type TraceHeader,
+} from '@pymem/tracing';
 
 /** Options of {@link synthesizeTrace}. */
 export interface SyntheticOptions {
@@ -24,7 +35,15 @@ export interface SyntheticOptions {
   readonly python?: string;
   /** Distinct allocation sites (0: none). */
   readonly sites?: number;
+  /**
+   * At most this many live blocks: with as many, the program frees or reallocates
+   * instead of allocating (absent or 0: no limit, the live set grows with the length).
+   */
+  readonly maxLive?: number;
 }
+
+/** Events per chunk of {@link writeSyntheticPmt} (a chunk may end an arena event or two later). */
+const EVENTS_PER_CHUNK = 65_536;
 
 /** A small, fast, seeded PRNG (mulberry32). */
 function random(seed: number): () => number {
@@ -38,10 +57,63 @@ function random(seed: number): () => number {
   };
 }
 
+function header(options: SyntheticOptions): TraceHeader {
+  return { formatVersion: 1, python: options.python ?? '3.12.1', metadata: {} };
+}
+
 /** Makes the trace. Phases: 40 % growth, 30 % churn, 30 % release. */
 export function synthesizeTrace(options: SyntheticOptions): Trace {
-  const rand = random(options.seed ?? 1);
   const builder = new TraceBuilder();
+  synthesize(options, builder, () => {});
+  return builder.finish(header(options));
+}
+
+/**
+ * Streams the recording {@link synthesizeTrace} makes for the same options to `write`,
+ * as the bytes of a `.pmt` file (header, chunks, index) in order, one chunk at a time.
+ * @returns the number of events written
+ */
+export function writeSyntheticPmt(
+  options: SyntheticOptions,
+  write: (bytes: Uint8Array) => void,
+): number {
+  const builder = new TraceBuilder();
+  const encoder = new PmtEncoder();
+  const { python, metadata } = header(options);
+  write(encoder.header({ ...metadata, python }));
+  let windowStart = 0;
+  let note = 0;
+  const flush = (final: boolean) => {
+    const notes = notesInOrder(builder.notes(header(options)));
+    const { columns } = builder.window();
+    const chunk = encoder.chunk(
+      columns,
+      windowStart,
+      windowStart,
+      builder.length,
+      notes,
+      note,
+      final,
+    );
+    note = chunk.next;
+    write(chunk.bytes);
+    builder.startWindow();
+    windowStart = builder.length;
+  };
+  synthesize(options, builder, () => {
+    if (builder.length - windowStart >= EVENTS_PER_CHUNK) flush(false);
+  });
+  flush(true);
+  write(encoder.index(builder.length));
+  return builder.length;
+}
+
+/**
+ * Runs the synthetic program, pushing its events and notes into `builder` and calling
+ * `stepped` after each of its calls (with the events and notes of that call pushed).
+ */
+function synthesize(options: SyntheticOptions, builder: TraceBuilder, stepped: () => void): void {
+  const rand = random(options.seed ?? 1);
   const addresses = createAddressModel();
   const model = new Obmalloc({
     profile: '3.12',
@@ -71,7 +143,7 @@ export function synthesizeTrace(options: SyntheticOptions): Trace {
     });
   }
   const live: number[] = [];
-  const sizeOf = new Map<number, number>();
+  const maxLive = options.maxLive ?? 0;
   const mark = (label: string) => {
     builder.marks.push({
       ...builder.position(),
@@ -97,12 +169,12 @@ export function synthesizeTrace(options: SyntheticOptions): Trace {
     }
     const allocate = phase === 0 ? 0.82 : phase === 1 ? 0.5 : 0.28;
     const site = siteCount > 0 ? Math.floor(rand() * siteCount) : -1;
-    if (live.length === 0 || rand() < allocate) {
+    const wantsBlock = live.length === 0 || rand() < allocate;
+    if (wantsBlock && (maxLive === 0 || live.length < maxLive)) {
       const size = requestSize();
       const address = model.malloc(size);
       builder.push(Op.malloc, Domain.obj, size, address, 0, 0, site);
       live.push(address);
-      sizeOf.set(address, size);
     } else if (rand() < 0.05) {
       const at = Math.floor(rand() * live.length);
       const old = live[at]!;
@@ -110,8 +182,6 @@ export function synthesizeTrace(options: SyntheticOptions): Trace {
       const moved = model.realloc(old, size);
       builder.push(Op.realloc, Domain.obj, old, size, moved, 0, site);
       live[at] = moved;
-      sizeOf.delete(old);
-      sizeOf.set(moved, size);
     } else {
       const at = Math.floor(rand() * live.length);
       const address = live[at]!;
@@ -119,7 +189,6 @@ export function synthesizeTrace(options: SyntheticOptions): Trace {
       live.pop();
       model.free(address);
       builder.push(Op.free, Domain.obj, address, 0, 0, 0);
-      sizeOf.delete(address);
     }
     if (builder.length % 50_000 === 0) {
       builder.gcCollections.push({
@@ -130,7 +199,7 @@ export function synthesizeTrace(options: SyntheticOptions): Trace {
         durationNs: 100_000,
       });
     }
+    stepped();
   }
   mark('end');
-  return builder.finish({ formatVersion: 1, python: options.python ?? '3.12.1', metadata: {} });
 }

@@ -31,24 +31,31 @@ export {
   extensionKindName,
   FORMAT_VERSION as PMT_FORMAT_VERSION,
   isPmt,
+  type PmtByteSource,
   type PmtChunkEntry,
   type PmtDamage,
   PmtDamageError,
+  PmtEncoder,
   type PmtExtensionSummary,
   type PmtFile,
   type PmtIndexState,
   type PmtReadOptions,
   type PmtRegion,
+  type PmtScan,
   type PmtTornTail,
   type PmtWriteOptions,
+  scanPmt,
 } from './pmt/index.ts';
 export { SNIFF_BYTES, sniffTrace, type TraceEncoding } from './sniff.ts';
+export { isStreamed, type Recording, type StreamedTrace } from './streamed-trace.ts';
 export { parseTextTrace, TextTraceParser } from './text-reader.ts';
 export { formatEvent, formatTextTrace } from './text-writer.ts';
 export {
   DOMAIN_NAMES,
   Domain,
   type DomainCode,
+  type EventColumns,
+  type EventWindow,
   type FilenameDefinition,
   type GcCollection,
   type Mark,
@@ -61,6 +68,7 @@ export {
   type TracebackDefinition,
   type TraceComment,
   type TraceHeader,
+  type TraceNotes,
 } from './trace.ts';
 export {
   BaseFilter,

@@ -9,9 +9,9 @@ import type {
   FilenameDefinition,
   GcCollection,
   Mark,
-  Trace,
   TracebackDefinition,
   TraceComment,
+  TraceNotes,
 } from './trace.ts';
 
 /** One note, tagged with its kind. */
@@ -26,7 +26,7 @@ export type Note =
   | { readonly kind: 'heapSnapshot'; readonly note: HeapSnapshot };
 
 /** Every note of `trace` in stream order. */
-export function notesInOrder(trace: Trace): Note[] {
+export function notesInOrder(trace: TraceNotes): Note[] {
   const notes: Note[] = [
     ...trace.marks.map((note) => ({ kind: 'mark' as const, note })),
     ...trace.comments.map((note) => ({ kind: 'comment' as const, note })),

@@ -121,11 +121,8 @@ export interface TraceHeader {
   readonly metadata: Readonly<Record<string, unknown>>;
 }
 
-/** A whole recording: header, event columns and notes. */
-export interface Trace {
-  readonly header: TraceHeader;
-  /** Number of events. */
-  readonly length: number;
+/** The columns of consecutive events (a whole {@link Trace}'s, or one chunk's). */
+export interface EventColumns {
   readonly op: Uint8Array;
   readonly domain: Uint8Array;
   readonly a: Float64Array;
@@ -134,6 +131,21 @@ export interface Trace {
   /** Traceback id of each event's allocation site, or -1. */
   readonly site: Int32Array;
   readonly line: Uint32Array;
+}
+
+/** Consecutive events of a recording: row k of `columns` is event `firstEvent + k`. */
+export interface EventWindow {
+  readonly firstEvent: number;
+  /** Rows of `columns` that hold events (the arrays may be longer). */
+  readonly length: number;
+  readonly columns: EventColumns;
+}
+
+/** A whole recording: header, event columns and notes. */
+export interface Trace extends EventColumns {
+  readonly header: TraceHeader;
+  /** Number of events. */
+  readonly length: number;
   readonly marks: readonly Mark[];
   readonly comments: readonly TraceComment[];
   readonly gcCollections: readonly GcCollection[];
@@ -147,15 +159,26 @@ export interface Trace {
   readonly heapSnapshots?: readonly HeapSnapshot[];
 }
 
+/** A recording's header, length and notes: all of a {@link Trace} but its event columns. */
+export type TraceNotes = Omit<Trace, keyof EventColumns>;
+
 /**
  * Growable columns and note lists used while a trace is read or recorded.
  * Call {@link TraceBuilder.finish} once to get the {@link Trace}; the builder must
  * not be used after (the trace may share its columns).
+ *
+ * A streaming reader keeps one chunk of events at a time instead: after
+ * {@link TraceBuilder.startWindow} the columns hold only the events pushed since
+ * (row k is event `windowStart + k`), while `length` and every note position stay
+ * counted from the start of the recording. Invariant: windowStart ≤ length and
+ * length − windowStart ≤ capacity.
  */
 export class TraceBuilder {
   private capacity = 1024;
   /** Events so far. */
   length = 0;
+  /** The event held in row 0 of the columns (0 unless windowed). */
+  private windowStart = 0;
   private op = new Uint8Array(this.capacity);
   private domain = new Uint8Array(this.capacity);
   private a = new Float64Array(this.capacity);
@@ -177,8 +200,8 @@ export class TraceBuilder {
 
   /** Appends one event. */
   push(op: OpCode, domain: number, a: number, b: number, c: number, line: number, site = -1): void {
-    if (this.length === this.capacity) this.grow();
-    const i = this.length++;
+    if (this.length - this.windowStart === this.capacity) this.grow();
+    const i = this.length++ - this.windowStart;
     this.op[i] = op;
     this.domain[i] = domain;
     this.a[i] = a;
@@ -198,7 +221,7 @@ export class TraceBuilder {
    * this first, so the columns never grow and {@link finish} need not copy them).
    */
   reserve(events: number): void {
-    const needed = this.length + events;
+    const needed = this.length - this.windowStart + events;
     if (needed > this.capacity) this.grow(needed);
   }
 
@@ -218,8 +241,46 @@ export class TraceBuilder {
     this.line = resize(this.line);
   }
 
-  /** Freezes the columns into a {@link Trace} (trimmed to `length`). */
+  /**
+   * The events pushed since the window started (since the start when never windowed),
+   * sharing the builder's columns: valid until the next push after {@link startWindow}.
+   */
+  window(): EventWindow {
+    const { op, domain, a, b, c, site, line } = this;
+    return {
+      firstEvent: this.windowStart,
+      length: this.length - this.windowStart,
+      columns: { op, domain, a, b, c, site, line },
+    };
+  }
+
+  /** Forgets the events pushed so far (not their count, nor any note): the next push goes to row 0. */
+  startWindow(): void {
+    this.windowStart = this.length;
+  }
+
+  /** The header, length and notes so far, without columns (a windowed builder's trace). */
+  notes(header: TraceHeader): TraceNotes {
+    return {
+      header,
+      length: this.length,
+      marks: this.marks,
+      comments: this.comments,
+      gcCollections: this.gcCollections,
+      filenames: this.filenames,
+      tracebacks: this.tracebacks,
+      objectRecords: this.objectRecords,
+      collectorRecords: this.collectorRecords,
+      heapSnapshots: this.heapSnapshots,
+    };
+  }
+
+  /**
+   * Freezes the columns into a {@link Trace} (trimmed to `length`).
+   * @throws Error for a windowed builder, whose columns do not hold every event.
+   */
   finish(header: TraceHeader): Trace {
+    if (this.windowStart !== 0) throw new Error('finish(): the builder holds a window of events');
     const n = this.length;
     // Exactly full (a reader that reserved the total): hand the columns over as they are.
     const trim = <T extends Uint8Array | Float64Array | Uint32Array | Int32Array>(column: T): T =>

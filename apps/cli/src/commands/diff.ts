@@ -11,7 +11,7 @@ import type { ProfileName } from '@pymem/versions';
 import { CliError } from '../exit-codes.ts';
 import { count } from '../format.ts';
 import { colors, type Io, printJson } from '../io.ts';
-import { loadTrace, type Point, type ReadOptions, resolvePoint } from '../load.ts';
+import { loadRecording, type Point, type ReadOptions, resolvePoint } from '../load.ts';
 
 /** Options of `pymem diff`. */
 export interface DiffOptions extends ReadOptions {
@@ -39,7 +39,7 @@ export async function diffCommand(io: Io, file: string, options: DiffOptions): P
     throw new CliError('usage', `--by takes lineno, filename or traceback, not "${options.by}"`);
   }
   const { top } = options;
-  const { trace, warnings } = await loadTrace(io, file, options);
+  const { trace, warnings } = await loadRecording(io, file, options);
   const from = resolvePoint(trace, { at: options.from ?? '0' }, '--from');
   const to = resolvePoint(trace, { at: options.to ?? String(trace.length) }, '--to');
   if (from.eventIndex > to.eventIndex) {

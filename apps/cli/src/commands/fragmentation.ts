@@ -5,11 +5,11 @@
  * snapshot at or before the point, the types of the objects pinning each nearly empty
  * arena.
  */
-import { analyzeFragmentation, arenaPinning } from '@pymem/analysis';
+import { analyzeFragmentation, arenaPinning, snapshotAt } from '@pymem/analysis';
 import type { ProfileName } from '@pymem/versions';
 import { count, mib, percent } from '../format.ts';
 import { colors, type Io, printJson } from '../io.ts';
-import { loadTrace, type ReadOptions, resolvePoint } from '../load.ts';
+import { loadRecording, type ReadOptions, resolvePoint, wholeTrace } from '../load.ts';
 import { arenaTable, peakAndNow, pinningTable } from './report.ts';
 
 /** Options of `pymem fragmentation`. */
@@ -26,10 +26,13 @@ export async function fragmentationCommand(
   file: string,
   options: FragmentationOptions,
 ): Promise<number> {
-  const { trace, warnings } = await loadTrace(io, file, options);
+  const { trace, warnings } = await loadRecording(io, file, options);
   const point = resolvePoint(trace, options);
   const analysis = analyzeFragmentation(trace, point, options.profile);
-  const pinning = arenaPinning(trace, point, options.profile);
+  // Pinning objects need the events' columns: only with a heap snapshot is it read whole.
+  const pinning = snapshotAt(trace, point)
+    ? arenaPinning(await wholeTrace(file, trace, options), point, options.profile)
+    : null;
   if (options.json) {
     printJson(io, { ...analysis, pinning, warnings });
     return 0;

@@ -2,7 +2,7 @@ import { arenasAllocated } from '@pymem/obmalloc';
 import { Replayer } from '@pymem/runtime';
 import type { ProfileName } from '@pymem/versions';
 import { colors, type Io, printJson } from '../io.ts';
-import { loadTrace, type ReadOptions } from '../load.ts';
+import { loadRecording, type ReadOptions } from '../load.ts';
 import { replayWithProgress } from '../progress.ts';
 
 /** Options of `pymem replay`. */
@@ -23,7 +23,7 @@ export async function replayCommand(
   file: string,
   options: ReplayCommandOptions,
 ): Promise<number> {
-  const { trace, warnings } = await loadTrace(io, file, options);
+  const { trace, warnings } = await loadRecording(io, file, options);
   const replayer = new Replayer(trace, {
     ...(options.profile ? { profile: options.profile } : {}),
     verify: options.verify ?? false,

@@ -11,13 +11,14 @@ import {
   arenaPinning,
   type FragmentationReport,
   NEARLY_EMPTY,
+  snapshotAt,
   UNKNOWN_SITE,
 } from '@pymem/analysis';
-import type { Trace } from '@pymem/tracing';
+import type { TraceNotes } from '@pymem/tracing';
 import type { ProfileName } from '@pymem/versions';
 import { count, mib, percent } from '../format.ts';
 import { colors, type Io, printJson } from '../io.ts';
-import { loadTrace, type Point, type ReadOptions, resolvePoint } from '../load.ts';
+import { loadRecording, type Point, type ReadOptions, resolvePoint, wholeTrace } from '../load.ts';
 
 /** The mark the recorder takes as the program's atexit handlers run. */
 const EXIT_MARK = 'exit';
@@ -46,13 +47,16 @@ export async function reportCommand(
   options: ReportOptions,
 ): Promise<number> {
   const path = file ?? BUNDLED_EXAMPLE;
-  const { trace, warnings } = await loadTrace(io, path, options);
+  const { trace, warnings } = await loadRecording(io, path, options);
   const point =
     options.at !== undefined || options.mark !== undefined
       ? resolvePoint(trace, options)
       : defaultPoint(trace);
   const analysis = analyzeFragmentation(trace, point, options.profile);
-  const objectPins = arenaPinning(trace, point, options.profile);
+  // Pinning objects need the events' columns: only with a heap snapshot is it read whole.
+  const objectPins = snapshotAt(trace, point)
+    ? arenaPinning(await wholeTrace(path, trace, options), point, options.profile)
+    : null;
   const program =
     trace.comments.find((comment) => comment.text.startsWith(' argv '))?.text.slice(6) ?? null;
   const shown = path === BUNDLED_EXAMPLE ? runnablePath(BUNDLED_EXAMPLE) : path;
@@ -139,7 +143,7 @@ export async function reportCommand(
  * recorder takes when the program's atexit handlers run (the program's last instant,
  * before interpreter shutdown tears modules down), else the end of the recording.
  */
-export function defaultPoint(trace: Trace): Point {
+export function defaultPoint(trace: TraceNotes): Point {
   const exit = [...trace.marks].reverse().find((mark) => mark.label === EXIT_MARK);
   return exit
     ? { eventIndex: exit.eventIndex, mark: EXIT_MARK }

@@ -7,7 +7,7 @@ import { Replayer } from '@pymem/runtime';
 import type { ProfileName } from '@pymem/versions';
 import type { Io } from '../io.ts';
 import { printJson } from '../io.ts';
-import { loadTrace, type ReadOptions, resolvePoint } from '../load.ts';
+import { loadRecording, type ReadOptions, resolvePoint } from '../load.ts';
 
 /** Options of `pymem stats`. */
 export interface StatsOptions extends ReadOptions {
@@ -19,7 +19,7 @@ export interface StatsOptions extends ReadOptions {
 
 /** Runs the command; returns the exit status. */
 export async function statsCommand(io: Io, file: string, options: StatsOptions): Promise<number> {
-  const { trace, warnings } = await loadTrace(io, file, options);
+  const { trace, warnings } = await loadRecording(io, file, options);
   const point = resolvePoint(trace, options);
   const replayer = new Replayer(trace, options.profile ? { profile: options.profile } : {});
   replayer.runTo(point.eventIndex);

@@ -9,7 +9,7 @@ import type { ProfileName } from '@pymem/versions';
 import * as chartModule from 'asciichart';
 import { count, mib } from '../format.ts';
 import { colors, type Io, printJson } from '../io.ts';
-import { loadTrace, type ReadOptions } from '../load.ts';
+import { loadRecording, type ReadOptions } from '../load.ts';
 
 // asciichart is CommonJS: under ESM its exports arrive as the namespace's default.
 const asciichart: typeof chartModule =
@@ -31,7 +31,7 @@ export async function timelineCommand(
   options: TimelineOptions,
 ): Promise<number> {
   const { points } = options;
-  const { trace, warnings } = await loadTrace(io, file, options);
+  const { trace, warnings } = await loadRecording(io, file, options);
   const { profile, arenaSize, samples } = timeline(trace, points, options.profile);
   if (options.json) {
     printJson(io, {

@@ -11,4 +11,10 @@ export {
   type PmtReadOptions,
   type PmtTornTail,
 } from './pmt-reader.ts';
-export { encodePmt, encodePmtBytes, type PmtWriteOptions } from './pmt-writer.ts';
+export { type PmtByteSource, type PmtScan, scanPmt } from './pmt-stream.ts';
+export {
+  encodePmt,
+  encodePmtBytes,
+  PmtEncoder,
+  type PmtWriteOptions,
+} from './pmt-writer.ts';

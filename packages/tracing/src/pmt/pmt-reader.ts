@@ -131,15 +131,40 @@ export function decodePmt(bytes: Uint8Array, options: PmtReadOptions = {}): PmtF
   }
 }
 
+/**
+ * The extension records `decoder` skipped, by kind, each also warned about in
+ * `warnings` (one line per kind).
+ */
+export function skippedExtensions(
+  decoder: RecordDecoder,
+  warnings: string[],
+): PmtExtensionSummary[] {
+  const extensions = [...decoder.extensions]
+    .sort(([x], [y]) => x - y)
+    .map(([kind, { records, bytes }]) => ({
+      kind,
+      name: extensionKindName(kind),
+      records,
+      bytes,
+    }));
+  for (const { name, records, bytes } of extensions) {
+    warnings.push(
+      `skipped ${count(records)} extension record${records === 1 ? '' : 's'} of ${name} (${count(bytes)} bytes): this reader does not implement it`,
+    );
+  }
+  return extensions;
+}
+
 /** The parts of a version's layout that differ. */
-interface Layout {
+export interface Layout {
   readonly chunkMagic: number;
   readonly chunkHeaderBytes: number;
   readonly indexMagic: number;
   readonly checksums: boolean;
 }
 
-const LAYOUTS: Readonly<Record<number, Layout>> = {
+/** The layout of each readable format version. */
+export const LAYOUTS: Readonly<Record<number, Layout>> = {
   [FORMAT_VERSION_1]: {
     chunkMagic: CHUNK_MAGIC_1,
     chunkHeaderBytes: CHUNK_HEADER_BYTES_1,
@@ -205,19 +230,7 @@ class PmtFileReader {
         `${n} object type name${n === 1 ? '' : 's'} defined in lost chunks read as "${LOST_TYPE}"`,
       );
     }
-    const extensions = [...decoder.extensions]
-      .sort(([x], [y]) => x - y)
-      .map(([kind, { records, bytes }]) => ({
-        kind,
-        name: extensionKindName(kind),
-        records,
-        bytes,
-      }));
-    for (const { name, records, bytes } of extensions) {
-      this.warnings.push(
-        `skipped ${count(records)} extension record${records === 1 ? '' : 's'} of ${name} (${count(bytes)} bytes): this reader does not implement it`,
-      );
-    }
+    const extensions = skippedExtensions(decoder, this.warnings);
     decoder.builder.heapSnapshots.push(...decoder.heapSnapshots.finish());
     const trace = decoder.builder.finish({
       formatVersion: 1,

@@ -8,7 +8,7 @@
  */
 import type { CollectorRecord, ObjectRecord } from '../model-records.ts';
 import { type Note, notesInOrder } from '../notes.ts';
-import { Op, type Trace } from '../trace.ts';
+import { type EventColumns, Op, type OpCode, type Trace } from '../trace.ts';
 import { ByteWriter, zigzag } from './bytes.ts';
 import { crc32c } from './checksum.ts';
 import {
@@ -39,110 +39,165 @@ export interface PmtWriteOptions {
 /** Yields the bytes of `trace` as a `.pmt` file: header, chunks, index. */
 export function* encodePmt(trace: Trace, options: PmtWriteOptions = {}): Generator<Uint8Array> {
   const perChunk = options.eventsPerChunk ?? EVENTS_PER_CHUNK;
-  const header = fileHeaderBytes({ ...trace.header.metadata, python: trace.header.python });
-  let fileOffset = header.length;
-  yield header;
-
+  const encoder = new PmtEncoder();
+  yield encoder.header({ ...trace.header.metadata, python: trace.header.python });
   const notes = notesInOrder(trace);
-  const index: [number, number][] = [];
-  const payload = new ByteWriter();
   let note = 0;
-  let first = 0;
-  let prev = 0;
-  const prevClass = new Array<number>(DELTA_CLASS_COUNT).fill(0);
-  const model = new ModelRecordEncoder();
-  const chunk = (last: number): Uint8Array => {
-    index.push([fileOffset, first]);
-    const bytes = chunkBytes(payload.take(), last - first, first);
-    fileOffset += bytes.length;
-    first = last;
-    prev = 0;
+  // Chunks start at every multiple of perChunk up to the length (an empty last chunk
+  // when the length is one); the last one also holds the notes after every event.
+  for (let first = 0; ; first += perChunk) {
+    const last = Math.min(first + perChunk, trace.length);
+    const final = first + perChunk > trace.length;
+    const { bytes, next } = encoder.chunk(trace, 0, first, last, notes, note, final);
+    note = next;
+    yield bytes;
+    if (final) break;
+  }
+  yield encoder.index(trace.length);
+}
+
+/**
+ * Encodes a `.pmt` file piece by piece — the header, then chunk after chunk, then the
+ * index — keeping only the chunk index between calls: what a writer that never holds
+ * the whole recording (a synthetic recording of any length) streams to a file.
+ * Invariant: `fileOffset` is the number of bytes returned so far.
+ */
+export class PmtEncoder {
+  private fileOffset = 0;
+  private readonly entries: [number, number][] = [];
+  private readonly payload = new ByteWriter();
+  private readonly model = new ModelRecordEncoder();
+  private readonly prevClass = new Array<number>(DELTA_CLASS_COUNT).fill(0);
+  private prev = 0;
+
+  /** The file header; call first. */
+  header(metadata: Readonly<Record<string, unknown>>): Uint8Array {
+    const bytes = fileHeaderBytes(metadata);
+    this.fileOffset += bytes.length;
+    return bytes;
+  }
+
+  /**
+   * One chunk: events `first` … `last − 1` (row `i − base` of `columns` holds event i)
+   * and, from `notes[from]` on, the notes that sit before event `last` — at `last`
+   * too when `final` (the notes after every event). Returns its bytes and the index
+   * of the first note it did not write.
+   */
+  chunk(
+    columns: EventColumns,
+    base: number,
+    first: number,
+    last: number,
+    notes: readonly Note[],
+    from: number,
+    final: boolean,
+  ): { bytes: Uint8Array; next: number } {
+    const payload = this.payload;
+    const prevClass = this.prevClass;
+    const model = this.model;
+    this.prev = 0;
     prevClass.fill(0);
     model.restart();
-    return bytes;
-  };
-  const address = (value: number, aligned: boolean) => {
-    const delta = value - prev;
-    payload.varint(zigzag(aligned ? delta / ADDRESS_ALIGNMENT : delta));
-    prev = value;
-  };
-  for (let i = 0; i <= trace.length; i++) {
-    if (i > first && i - first >= perChunk) yield chunk(i);
-    while (note < notes.length && notes[note]!.note.eventIndex === i) {
-      const kind = notes[note]!.kind;
-      if (kind !== 'object' && kind !== 'collector') {
-        writeNote(payload, notes[note++]!);
-        continue;
+    let note = from;
+    for (let i = first; i <= last; i++) {
+      if (i === last && !final) break;
+      while (note < notes.length && notes[note]!.note.eventIndex === i) {
+        const kind = notes[note]!.kind;
+        if (kind !== 'object' && kind !== 'collector') {
+          writeNote(payload, notes[note++]!);
+          continue;
+        }
+        // A run of model records between the same two events: one extension record.
+        let end = note + 1;
+        while (end < notes.length && notes[end]!.kind === kind && notes[end]!.note.eventIndex === i)
+          end++;
+        const run = notes.slice(note, end).map((entry) => entry.note);
+        const body =
+          kind === 'object'
+            ? model.objects(run as ObjectRecord[])
+            : model.collector(run as CollectorRecord[]);
+        payload.u8(Kind.extension);
+        payload.varint(kind === 'object' ? ExtensionKind.objects : ExtensionKind.collector);
+        payload.varint(body.length);
+        payload.raw(body);
+        note = end;
       }
-      // A run of model records between the same two events: one extension record.
-      let end = note + 1;
-      while (end < notes.length && notes[end]!.kind === kind && notes[end]!.note.eventIndex === i)
-        end++;
-      const run = notes.slice(note, end).map((entry) => entry.note);
-      const body =
-        kind === 'object'
-          ? model.objects(run as ObjectRecord[])
-          : model.collector(run as CollectorRecord[]);
-      payload.u8(Kind.extension);
-      payload.varint(kind === 'object' ? ExtensionKind.objects : ExtensionKind.collector);
-      payload.varint(body.length);
-      payload.raw(body);
-      note = end;
+      if (i === last) break;
+      const row = i - base;
+      this.event(
+        columns.op[row]! as OpCode,
+        columns.domain[row]!,
+        columns.a[row]!,
+        columns.b[row]!,
+        columns.c[row]!,
+        columns.site[row]!,
+      );
     }
-    if (i === trace.length) break;
-    const op = trace.op[i]!;
-    const a = trace.a[i]!;
-    const b = trace.b[i]!;
-    const c = trace.c[i]!;
-    const site = trace.site[i]!;
-    const domainBits = op >= Op.malloc ? trace.domain[i]! << DOMAIN_SHIFT : 0;
+    this.entries.push([this.fileOffset, first]);
+    const bytes = chunkBytes(payload.take(), last - first, first);
+    this.fileOffset += bytes.length;
+    return { bytes, next: note };
+  }
+
+  /** The index (footer) of the chunks returned so far, holding `totalEvents`; call last. */
+  index(totalEvents: number): Uint8Array {
+    return indexBytes(this.entries, totalEvents, this.fileOffset);
+  }
+
+  private address(value: number, aligned: boolean): void {
+    const delta = value - this.prev;
+    this.payload.varint(zigzag(aligned ? delta / ADDRESS_ALIGNMENT : delta));
+    this.prev = value;
+  }
+
+  private event(op: OpCode, domain: number, a: number, b: number, c: number, site: number): void {
+    const payload = this.payload;
+    const prev = this.prev;
+    const domainBits = op >= Op.malloc ? domain << DOMAIN_SHIFT : 0;
     const siteBit = site >= 0 ? SITE_BIT : 0;
     switch (op) {
       case Op.arenaAlloc: {
         const aligned = (b - prev) % ADDRESS_ALIGNMENT === 0;
         payload.u8(Kind.arenaAlloc | (aligned ? ALIGNED_BIT : 0));
         payload.varint(a);
-        address(b, aligned);
+        this.address(b, aligned);
         break;
       }
       case Op.arenaFree: {
         const aligned = (a - prev) % ADDRESS_ALIGNMENT === 0;
         payload.u8(Kind.arenaFree | (aligned ? ALIGNED_BIT : 0));
-        address(a, aligned);
+        this.address(a, aligned);
         payload.varint(b);
         break;
       }
       case Op.malloc:
       case Op.calloc: {
         const k = requestClass(a);
-        const delta = b - prevClass[k]!;
+        const delta = b - this.prevClass[k]!;
         const aligned = delta % ADDRESS_ALIGNMENT === 0;
         payload.u8(op | domainBits | siteBit | (aligned ? ALIGNED_BIT : 0));
         payload.varint(a);
         payload.varint(zigzag(aligned ? delta / ADDRESS_ALIGNMENT : delta));
-        prev = b;
-        prevClass[k] = b;
+        this.prev = b;
+        this.prevClass[k] = b;
         break;
       }
       case Op.realloc: {
         const aligned = (a - prev) % ADDRESS_ALIGNMENT === 0 && (c - a) % ADDRESS_ALIGNMENT === 0;
         payload.u8(Kind.realloc | domainBits | siteBit | (aligned ? ALIGNED_BIT : 0));
-        address(a, aligned);
+        this.address(a, aligned);
         payload.varint(b);
-        address(c, aligned);
+        this.address(c, aligned);
         break;
       }
       default: {
         const aligned = (a - prev) % ADDRESS_ALIGNMENT === 0;
         payload.u8(Kind.free | domainBits | (aligned ? ALIGNED_BIT : 0));
-        address(a, aligned);
+        this.address(a, aligned);
       }
     }
     if (siteBit) payload.varint(site);
   }
-  yield chunk(trace.length);
-
-  yield indexBytes(index, trace.length, fileOffset);
 }
 
 /** The v2 file header: magic, version, pointer size, flags, metadata JSON, checksum. */
