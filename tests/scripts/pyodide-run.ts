@@ -25,7 +25,8 @@ export interface PyodideOutput {
 const PYODIDE_DIR = '/programs';
 
 const RUNNER = `
-import gc as _gc, io as _io, sys as _sys, traceback as _traceback
+import gc as _gc, io as _io, sys as _sys, traceback as _traceback, warnings as _warnings
+_warnings.simplefilter('ignore')  # as python -W ignore runs the CPython programs
 _start = (_gc.get_threshold(), _gc.isenabled())
 
 def _pymem_run(path):
