@@ -11,7 +11,7 @@
  * notice) when Pyodide cannot load.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 
 /** What a program printed and how it ended. */
 export interface PyodideOutput {
@@ -49,12 +49,30 @@ def _pymem_run(path):
     finally:
         _sys.stdout, _sys.stderr = saved
     return [out.getvalue(), err.getvalue(), status]
+
+def _pymem_script(script, path):
+    _gc.set_threshold(*_start[0])
+    _gc.enable() if _start[1] else _gc.disable()
+    _gc.collect()
+    out = _io.StringIO()
+    saved = _sys.stdout, _sys.argv
+    _sys.stdout, _sys.argv = out, [script, path]
+    try:
+        with open(script) as f:
+            code = compile(f.read(), script, 'exec')
+        exec(code, {'__name__': '__main__', '__file__': script, '__builtins__': __builtins__})
+    finally:
+        _sys.stdout, _sys.argv = saved
+    return out.getvalue()
 `;
 
 interface Pyodide {
   FS: { mkdirTree(path: string): void; writeFile(path: string, data: string): void };
   runPython(code: string): unknown;
-  globals: { get(name: string): (path: string) => { toJs(): [string, string, number] } };
+  globals: {
+    get(name: '_pymem_run'): (path: string) => { toJs(): [string, string, number] };
+    get(name: '_pymem_script'): (script: string, path: string) => string;
+  };
   version: string;
 }
 
@@ -63,6 +81,8 @@ export interface PyodideRun {
   readonly version: string;
   /** Runs one program (`dir/file`); stderr kept (its directory shown as `placeholder`) when asked. */
   run(dir: string, file: string, keepStderr: boolean, placeholder: string): PyodideOutput;
+  /** Runs the Python script `script` (a path here) as `python SCRIPT FILE` would, for `dir/file`; its stdout. */
+  runScript(script: string, dir: string, file: string): string;
 }
 
 /** Loads Pyodide once and returns a runner, or null when it cannot load. */
@@ -83,6 +103,7 @@ export async function startPyodide(): Promise<PyodideRun | null> {
   pyodide.runPython(RUNNER);
   const python = String(pyodide.runPython('import sys\nsys.version.split()[0]'));
   const runner = pyodide.globals.get('_pymem_run');
+  const scriptRunner = pyodide.globals.get('_pymem_script');
   return {
     version: `${python}-wasm32`,
     run(dir, file, keepStderr, placeholder) {
@@ -94,6 +115,13 @@ export async function startPyodide(): Promise<PyodideRun | null> {
         status,
         stderr: keepStderr ? stderr.split(`${PYODIDE_DIR}/`).join(`${placeholder}/`) : '',
       };
+    },
+    runScript(script, dir, file) {
+      const path = `${PYODIDE_DIR}/${file}`;
+      pyodide.FS.writeFile(path, readFileSync(join(dir, file), 'utf8'));
+      const scriptPath = `${PYODIDE_DIR}/${basename(script)}`;
+      pyodide.FS.writeFile(scriptPath, readFileSync(script, 'utf8'));
+      return scriptRunner(scriptPath, path);
     },
   };
 }
