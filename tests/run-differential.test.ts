@@ -5,7 +5,8 @@
  * tests/programs/run-errors (tracebacks) runs on the model for 3.8 … 3.13 and must
  * print exactly what CPython printed — first against the committed fixture (recorded by
  * scripts/record-run-fixtures.ts), then live on every interpreter found here (a
- * missing one is announced loudly).
+ * missing one is announced loudly). 3.14 is Pyodide's CPython 3.14.2 (wasm32): the
+ * model runs with the 3.14 profile on a heap of 4-byte pointers (Pyodide's layout).
  *
  * Where the model cannot vouch for a result it must say so (exit 2), never print
  * something else: KNOWN_UNSUPPORTED lists those cases, each with its reason, and
@@ -15,13 +16,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { liveInterpreterFor } from '@pymem/cpython';
-import { validateHeap } from '@pymem/objects';
+import { Heap, validateHeap } from '@pymem/objects';
 import { type RunResult, runPython } from '@pymem/python';
 import type { ProfileName } from '@pymem/versions';
 import { describe, expect, it } from 'vitest';
+import { startPyodide } from './scripts/pyodide-run.ts';
 import {
   DIR_PLACEHOLDER,
   type ProgramOutput,
+  PYODIDE_PROFILE,
   RUN_DIFFERENTIAL_PROFILES,
   readRunFixture,
   recordedOutput,
@@ -29,10 +32,13 @@ import {
   runWithCPython,
 } from './scripts/record-run-fixtures.ts';
 
+/** Every profile the differential runs: CPython 3.8 … 3.13, and Pyodide's 3.14. */
+const PROFILES: readonly string[] = [...RUN_DIFFERENTIAL_PROFILES, PYODIDE_PROFILE];
+
 /** Program → profiles where the model refuses (exit 2), and why. */
 const KNOWN_UNSUPPORTED: Record<string, { profiles: readonly string[]; reason: string }> = {
   'run/list_of_dict.py': {
-    profiles: ['3.13'],
+    profiles: ['3.13', '3.14'],
     reason:
       "3.13's list_extend_dict resizes by the dict's size; the heap has no such operation yet",
   },
@@ -42,47 +48,93 @@ const KNOWN_UNSUPPORTED: Record<string, { profiles: readonly string[]; reason: s
       'one-character str constants may be interned copies, not the latin-1 singletons indexing returns',
   },
   'run/gc_get_count_refused.py': {
-    profiles: RUN_DIFFERENTIAL_PROFILES,
+    profiles: PROFILES,
     reason: "CPython's gen0 count includes objects the model does not make (start-up's, print's)",
   },
   'run/gc_id_reuse_after_collect.py': {
-    profiles: RUN_DIFFERENTIAL_PROFILES,
+    profiles: PROFILES,
     reason: 'a full collection frees free lists that hold start-up objects: block reuse is unknown',
   },
   'run/gc_no_reuse_before_collect.py': {
-    profiles: RUN_DIFFERENTIAL_PROFILES,
+    profiles: PROFILES,
     reason:
       'the first gc.collect() finds garbage made while CPython could have collected by itself',
   },
   'run/gc_automatic_refused.py': {
-    profiles: RUN_DIFFERENTIAL_PROFILES,
+    profiles: PROFILES,
     reason: 'the same, after 1,000 cycles (CPython 3.8–3.12 collect some of them automatically)',
   },
   'run/gc_first_collect_exposed.py': {
-    profiles: RUN_DIFFERENTIAL_PROFILES,
+    profiles: PROFILES,
     reason:
       'the first gc.collect() finds garbage made while CPython could have collected by itself',
   },
   'run/gc_is_tracked_tuple_unknown.py': {
-    profiles: RUN_DIFFERENTIAL_PROFILES,
+    profiles: PROFILES,
     reason: 'a collection CPython may have run since start-up untracks tuples of atoms',
   },
   'run/gc_collect_young_unknown.py': {
-    profiles: RUN_DIFFERENTIAL_PROFILES,
+    profiles: PROFILES,
     reason: 'which generation holds what is unknown before a full collection',
   },
 };
+/** Refused on 3.14 only (Pyodide's build), by reason. */
+const REFUSED_ON_314: Record<string, readonly string[]> = {
+  'id() on wasm32: Pyodide has no pymalloc, where its malloc puts objects is not predictable': [
+    'float_free_list',
+    'id_reuse_dict',
+    'id_reuse_int',
+    'id_reuse_list',
+    'id_reuse_tuple',
+    'lambda_id_reuse',
+    'list_iadd_identity',
+  ],
+  'sys.getrefcount inside a function: 3.14 loads locals as borrowed references (LOAD_FAST_BORROW)':
+    ['keyword_arguments', 'refcount_call_depth', 'refcount_function_args'],
+  "gc thresholds, young generations and is_tracked: 3.14.2's incremental collector, tuples untracked when made":
+    [
+      'gc_collect_fresh',
+      'gc_collect_generation_ints',
+      'gc_dict_tracking_updates',
+      'gc_dict_untracking',
+      'gc_dict_untracking_young',
+      'gc_functions_not_garbage',
+      'gc_generations_promote',
+      'gc_is_tracked_after_clear',
+      'gc_is_tracked_atoms',
+      'gc_is_tracked_containers',
+      'gc_is_tracked_dicts',
+      'gc_old_generation_garbage',
+      'gc_set_threshold_then_collect',
+      'gc_sizes_of_gc_results',
+      'gc_threshold_zero',
+      'gc_thresholds',
+      'gc_tracked_after_full_tuple_nested',
+      'gc_tuple_of_strs',
+      'gc_tuple_untracking',
+    ],
+};
+for (const [reason, names] of Object.entries(REFUSED_ON_314))
+  for (const name of names) KNOWN_UNSUPPORTED[`run/${name}.py`] = { profiles: ['3.14'], reason };
+
 /** Where the model draws CPython's traceback (3.11+ with the marks under the failing construct). */
-const TRACEBACK_PROFILES = RUN_DIFFERENTIAL_PROFILES;
+const TRACEBACK_PROFILES = PROFILES;
 
 const programs = runPrograms();
 const fixture = readRunFixture();
 
-/** Runs a program on the model as `python NAME.py` would from its directory. */
+/**
+ * Runs a program on the model as `python NAME.py` would from its directory; 3.14 on
+ * Pyodide's layout (4-byte pointers).
+ */
 function runModel(dir: string, file: string, profile: string): RunResult {
   // 3.9+ show the script's absolute path in tracebacks; 3.8 the path as given.
   const filename = profile === '3.8' ? file : `${DIR_PLACEHOLDER}/${file}`;
-  return runPython(readFileSync(join(dir, file), 'utf8'), { python: profile, filename });
+  return runPython(readFileSync(join(dir, file), 'utf8'), {
+    python: profile,
+    filename,
+    ...(profile === PYODIDE_PROFILE ? { heap: new Heap({ profile: '3.14', pointerSize: 4 }) } : {}),
+  });
 }
 
 /** The problems with the model's run of `key` against CPython's `truth`. */
@@ -109,17 +161,17 @@ function compare(key: string, profile: string, model: RunResult, truth: ProgramO
 }
 
 describe('pymem run, recorded', () => {
-  it('has at least 60 programs and every one recorded on 3.8 … 3.13', () => {
+  it('has at least 60 programs and every one recorded on 3.8 … 3.14', () => {
     expect(programs.filter((p) => p.key.startsWith('run/')).length).toBeGreaterThanOrEqual(60);
     for (const { key } of programs) {
       const versions = (fixture[key] ?? [])
         .flatMap((o) => o.versions)
         .map((v) => v.split('.').slice(0, 2).join('.'));
-      expect(versions.sort(), key).toEqual([...RUN_DIFFERENTIAL_PROFILES].sort());
+      expect(versions.sort(), key).toEqual([...PROFILES].sort());
     }
   });
 
-  for (const profile of RUN_DIFFERENTIAL_PROFILES) {
+  for (const profile of PROFILES) {
     it(`prints what CPython ${profile} printed, for every program`, () => {
       const problems: string[] = [];
       for (const { key, dir, file } of programs) {
@@ -152,7 +204,7 @@ describe('pymem run, recorded', () => {
   it('keeps KNOWN_UNSUPPORTED honest: each listed case is refused, nothing else is', () => {
     for (const [key, { profiles }] of Object.entries(KNOWN_UNSUPPORTED)) {
       const program = programs.find((p) => p.key === key)!;
-      for (const profile of RUN_DIFFERENTIAL_PROFILES) {
+      for (const profile of PROFILES) {
         const outcome = runModel(program.dir, program.file, profile).outcome;
         expect(outcome === 'unsupported', `${key} on ${profile}`).toBe(profiles.includes(profile));
       }
@@ -181,4 +233,18 @@ describe('pymem run, live', () => {
       120_000,
     );
   }
+});
+
+describe('pymem run, live on Pyodide (CPython 3.14, wasm32)', () => {
+  it('prints what Pyodide prints', async () => {
+    const pyodide = await startPyodide();
+    if (pyodide === null) return;
+    const problems: string[] = [];
+    for (const { key, dir, file } of programs) {
+      const truth = pyodide.run(dir, file, key.startsWith('errors/'), DIR_PLACEHOLDER);
+      const model = runModel(dir, file, PYODIDE_PROFILE);
+      problems.push(...compare(key, PYODIDE_PROFILE, model, truth).map((p) => `${key}: ${p}`));
+    }
+    expect(problems).toEqual([]);
+  }, 120_000);
 });

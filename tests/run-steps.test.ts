@@ -1,10 +1,11 @@
 /**
  * The line events of `pymem run --steps` against real CPython: every program of
- * tests/programs/run and tests/programs/run-errors runs on the model for 3.8 … 3.13
+ * tests/programs/run and tests/programs/run-errors runs on the model for 3.8 … 3.14
  * with a line listener, and the lines it reports must be those `sys.settrace` reports
  * for the same program (tests/scripts/line_trace.py) — first against the committed
  * fixture (scripts/record-line-trace-fixture.ts), then live on every interpreter found
- * here (a missing one is announced loudly).
+ * here (a missing one is announced loudly). 3.14 is Pyodide's CPython 3.14.2 (wasm32):
+ * the model runs on its layout (4-byte pointers).
  *
  * Where the model does not vouch for the events (line-events.ts: `pass`/`continue` on
  * 3.8/3.9, statements over several lines, …) it must refuse (exit 2) with a refusal
@@ -14,18 +15,27 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { liveInterpreterFor } from '@pymem/cpython';
+import { Heap } from '@pymem/objects';
 import { runPython } from '@pymem/python';
 import type { ProfileName } from '@pymem/versions';
 import { describe, expect, it } from 'vitest';
+import { startPyodide } from './scripts/pyodide-run.ts';
 import {
   linesDigest,
   lineTraceWithCPython,
+  lineTraceWithPyodide,
   type RecordedLines,
   readLineTraceFixture,
 } from './scripts/record-line-trace-fixture.ts';
-import { RUN_DIFFERENTIAL_PROFILES, runPrograms } from './scripts/record-run-fixtures.ts';
+import {
+  PYODIDE_PROFILE,
+  RUN_DIFFERENTIAL_PROFILES,
+  runPrograms,
+} from './scripts/record-run-fixtures.ts';
 
 const programs = runPrograms();
+/** CPython 3.8 … 3.13, and Pyodide's 3.14. */
+const PROFILES: readonly string[] = [...RUN_DIFFERENTIAL_PROFILES, PYODIDE_PROFILE];
 const fixture = readLineTraceFixture();
 
 /** Programs compared at least, per profile (the rest are refused by the model, with or without --steps). */
@@ -36,6 +46,7 @@ const MIN_COMPARED: Record<string, number> = {
   '3.11': 140,
   '3.12': 140,
   '3.13': 140,
+  '3.14': 120,
 };
 
 /** The model's line events for a program, or why there are none to compare. */
@@ -46,9 +57,16 @@ function modelLines(
 ): { lines: number[] } | { skipped: string } {
   const text = readFileSync(join(dir, file), 'utf8');
   const lines: number[] = [];
-  const traced = runPython(text, { python: profile, filename: file, onLine: (n) => lines.push(n) });
+  const layout = () =>
+    profile === PYODIDE_PROFILE ? { heap: new Heap({ profile: '3.14', pointerSize: 4 }) } : {};
+  const traced = runPython(text, {
+    python: profile,
+    filename: file,
+    onLine: (n) => lines.push(n),
+    ...layout(),
+  });
   if (traced.outcome !== 'unsupported') return { lines };
-  const plain = runPython(text, { python: profile, filename: file });
+  const plain = runPython(text, { python: profile, filename: file, ...layout() });
   if (plain.outcome === 'unsupported') return { skipped: 'refused without --steps too' };
   // Refused only with --steps: the refusal must name the line events.
   expect(traced.stderr, `${file} on ${profile}`).toMatch(
@@ -69,16 +87,14 @@ function against(model: readonly number[], truth: RecordedLines): string | null 
 }
 
 describe('pymem run --steps, recorded', () => {
-  it('has every program recorded on 3.8 … 3.13', () => {
+  it('has every program recorded on 3.8 … 3.14', () => {
     for (const { key } of programs) {
       const versions = (fixture[key] ?? []).flatMap((e) => e.versions).map((v) => v.slice(0, 4));
-      expect(versions.map((v) => v.replace(/\.$/, '')).sort(), key).toEqual(
-        [...RUN_DIFFERENTIAL_PROFILES].sort(),
-      );
+      expect(versions.map((v) => v.replace(/\.$/, '')).sort(), key).toEqual([...PROFILES].sort());
     }
   });
 
-  for (const profile of RUN_DIFFERENTIAL_PROFILES) {
+  for (const profile of PROFILES) {
     it(`reports the lines sys.settrace reports on CPython ${profile}, for every program`, () => {
       const problems: string[] = [];
       let compared = 0;
@@ -121,4 +137,20 @@ describe('pymem run --steps, live', () => {
       120_000,
     );
   }
+});
+
+describe('pymem run --steps, live on Pyodide (CPython 3.14, wasm32)', () => {
+  it('reports the lines sys.settrace reports in Pyodide', async () => {
+    const pyodide = await startPyodide();
+    if (pyodide === null) return;
+    const problems: string[] = [];
+    for (const { key, dir, file } of programs) {
+      const model = modelLines(dir, file, PYODIDE_PROFILE);
+      if ('skipped' in model) continue;
+      const truth = lineTraceWithPyodide(pyodide, dir, file);
+      if (JSON.stringify(model.lines) !== JSON.stringify(truth))
+        problems.push(`${key}: model ${model.lines.join(' ')}\n   Pyodide ${truth.join(' ')}`);
+    }
+    expect(problems).toEqual([]);
+  }, 120_000);
 });

@@ -2,7 +2,8 @@
  * Records the line events real CPython reports for the `pymem run` differential
  * programs (`pnpm --filter @pymem/tests line-trace-fixture`): every program of
  * tests/programs/run and tests/programs/run-errors, run under `sys.settrace` by
- * line_trace.py with every reference interpreter 3.8 … 3.13 found here. Writes
+ * line_trace.py with every reference interpreter 3.8 … 3.13 found here and in Pyodide
+ * (CPython 3.14, recorded as `3.14.N-wasm32`: pyodide-run.ts). Writes
  * tests/fixtures/run/line-trace.json: per program, each distinct list of executed
  * lines with the versions that report it — the list itself when short, else its
  * length and SHA-256 (the live test compares whole lists). Interpreters it cannot find
@@ -14,6 +15,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { type Interpreter, liveInterpreters } from '@pymem/cpython';
+import type { PyodideRun } from './pyodide-run.ts';
 import { RUN_DIFFERENTIAL_PROFILES, runPrograms } from './record-run-fixtures.ts';
 
 const run = promisify(execFile);
@@ -66,6 +68,21 @@ export async function lineTraceWithCPython(
   return text === '' ? [] : text.split(' ').map(Number);
 }
 
+/** The line events Pyodide's CPython 3.14 reports for `file`. */
+export function lineTraceWithPyodide(pyodide: PyodideRun, dir: string, file: string): number[] {
+  const text = pyodide.runScript(join(import.meta.dirname, 'line_trace.py'), dir, file).trim();
+  return text === '' ? [] : text.split(' ').map(Number);
+}
+
+/** A line list as the fixture keeps it. */
+function recorded(lines: readonly number[]): Omit<RecordedLines, 'versions'> {
+  return {
+    ...(lines.length <= MAX_KEPT ? { lines: [...lines] } : {}),
+    count: lines.length,
+    sha256: linesDigest(lines),
+  };
+}
+
 /** Reads the committed fixture. */
 export function readLineTraceFixture(): LineTraceFixture {
   return JSON.parse(readFileSync(LINE_TRACE_FIXTURE, 'utf8')) as LineTraceFixture;
@@ -77,9 +94,16 @@ async function main(): Promise<void> {
     profile,
     interpreter: liveInterpreters().find((i) => i.profile === profile),
   }));
+  const { startPyodide } = await import('./pyodide-run.ts');
+  const pyodide = await startPyodide();
   const fixture: LineTraceFixture = {};
   for (const { key, dir, file } of runPrograms()) {
     const entries: RecordedLines[] = [];
+    const add = (entry: Omit<RecordedLines, 'versions'>, version: string): void => {
+      const same = entries.find((e) => e.sha256 === entry.sha256);
+      if (same) same.versions.push(version);
+      else entries.push({ ...entry, versions: [version] });
+    };
     for (const { profile, interpreter } of found) {
       let entry: Omit<RecordedLines, 'versions'>;
       let version: string;
@@ -92,16 +116,14 @@ async function main(): Promise<void> {
         entry = kept;
       } else {
         version = interpreter.version;
-        const lines = await lineTraceWithCPython(interpreter, dir, file);
-        entry = {
-          ...(lines.length <= MAX_KEPT ? { lines } : {}),
-          count: lines.length,
-          sha256: linesDigest(lines),
-        };
+        entry = recorded(await lineTraceWithCPython(interpreter, dir, file));
       }
-      const same = entries.find((e) => e.sha256 === entry.sha256);
-      if (same) same.versions.push(version);
-      else entries.push({ ...entry, versions: [version] });
+      add(entry, version);
+    }
+    if (pyodide !== null) add(recorded(lineTraceWithPyodide(pyodide, dir, file)), pyodide.version);
+    else {
+      const kept = previous[key]?.find((e) => e.versions.some((v) => v.endsWith('-wasm32')));
+      if (kept !== undefined) add(kept, kept.versions.find((v) => v.endsWith('-wasm32'))!);
     }
     fixture[key] = entries;
   }

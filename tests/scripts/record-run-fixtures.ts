@@ -5,6 +5,8 @@
  * from that directory (so tracebacks name the file as `NAME.py`). Writes
  * tests/fixtures/run/expected.json: per program, each distinct output with the
  * versions that print it (stdout, exit status, stderr for the error programs).
+ * CPython 3.14 is Pyodide's build (wasm32, 4-byte pointers, no pymalloc: pyodide-run.ts),
+ * recorded under a version like `3.14.2-wasm32`.
  * Interpreters it cannot find keep their previous entry, loudly.
  */
 import { execFile } from 'node:child_process';
@@ -40,6 +42,9 @@ export const RUN_DIFFERENTIAL_PROFILES: readonly string[] = [
   '3.12',
   '3.13',
 ];
+
+/** The profile Pyodide runs (CPython 3.14 on wasm32), recorded as `3.14.N-wasm32`. */
+export const PYODIDE_PROFILE = '3.14';
 
 /** What one interpreter printed for one program. */
 export interface ProgramOutput {
@@ -117,9 +122,25 @@ async function main(): Promise<void> {
   const found = RECORDED_PROFILE_NAMES.filter((p) => RUN_DIFFERENTIAL_PROFILES.includes(p)).map(
     (profile) => ({ profile, interpreter: liveInterpreters().find((i) => i.profile === profile) }),
   );
+  const { startPyodide } = await import('./pyodide-run.ts');
+  const pyodide = await startPyodide();
   const fixture: RunFixture = {};
   for (const { key, dir, file } of runPrograms()) {
     const outputs: RecordedOutput[] = [];
+    const add = (output: ProgramOutput, version: string): void => {
+      const same = outputs.find(
+        (o) =>
+          o.stdout === output.stdout && o.status === output.status && o.stderr === output.stderr,
+      );
+      if (same) same.versions.push(version);
+      else
+        outputs.push({
+          stdout: output.stdout,
+          status: output.status,
+          stderr: output.stderr,
+          versions: [version],
+        });
+    };
     for (const { profile, interpreter } of found) {
       let output: ProgramOutput;
       let version: string;
@@ -134,18 +155,13 @@ async function main(): Promise<void> {
         version = interpreter.version;
         output = await runWithCPython(interpreter, dir, file, key.startsWith('errors/'));
       }
-      const same = outputs.find(
-        (o) =>
-          o.stdout === output.stdout && o.status === output.status && o.stderr === output.stderr,
-      );
-      if (same) same.versions.push(version);
-      else
-        outputs.push({
-          stdout: output.stdout,
-          status: output.status,
-          stderr: output.stderr,
-          versions: [version],
-        });
+      add(output, version);
+    }
+    if (pyodide !== null)
+      add(pyodide.run(dir, file, key.startsWith('errors/'), DIR_PLACEHOLDER), pyodide.version);
+    else {
+      const kept = previous[key]?.find((o) => o.versions.some((v) => v.endsWith('-wasm32')));
+      if (kept !== undefined) add(kept, kept.versions.find((v) => v.endsWith('-wasm32'))!);
     }
     fixture[key] = outputs;
   }

@@ -322,7 +322,8 @@ const COMMANDS: readonly CommandSpec[] = [
     options: [
       {
         flags: '--python <version>',
-        description: 'CPython version to model, 3.8 … 3.13 (default: 3.12)',
+        description:
+          'CPython version to model, 3.8 … 3.14 (default: 3.12; 3.14: the native 64-bit layout, modelled from source)',
       },
       wholeNumberOption(
         '--max-steps <count>',

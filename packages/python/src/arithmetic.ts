@@ -47,9 +47,11 @@ export function numericOp(
           // 3.11+ word `%` alone "integer modulo by zero" (measured).
           throw new PythonError(
             'ZeroDivisionError',
-            op === '%' && profileRules(minor).moduloByZeroOwnMessage
-              ? 'integer modulo by zero'
-              : 'integer division or modulo by zero',
+            profileRules(minor).intDivisionByZeroPlain
+              ? 'division by zero'
+              : op === '%' && profileRules(minor).moduloByZeroOwnMessage
+                ? 'integer modulo by zero'
+                : 'integer division or modulo by zero',
           );
         let q = a / b;
         if (a % b !== 0n && a < 0n !== b < 0n) q -= 1n;

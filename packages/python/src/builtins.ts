@@ -102,6 +102,10 @@ const builtins: Record<string, Builtin> = {
   id(m, args) {
     arity('id', args, 1, 1);
     if (m.gc?.fullCollectionRan()) throw new Unsupported('id() after a full collection');
+    if (m.heap.layout.pointerSize === 4)
+      throw new Unsupported(
+        'id() on wasm32 (no pymalloc there: where malloc puts objects is not modelled)',
+      );
     return m.heap.newInt(m.heap.addressOf(args[0]!));
   },
   repr(m, args) {
@@ -431,6 +435,10 @@ export function sysGetsizeof(m: Machine, o: ObjectHandle): ObjectHandle {
  */
 export function sysGetrefcount(m: Machine, o: ObjectHandle): ObjectHandle {
   const heap = m.heap;
+  if (m.rules.borrowedLocalLoads && m.depth > 1)
+    throw new Unsupported(
+      'sys.getrefcount inside a function on 3.14 (LOAD_FAST_BORROW: borrowed references are not modelled)',
+    );
   if (heap.isSingleton(o)) {
     if (heap.layout.immortalRefcount === null)
       throw new Unsupported('sys.getrefcount of a cached object before 3.12');

@@ -488,7 +488,7 @@ export class Compiler {
           throw new PythonError(
             'ValueError',
             parts.length > count
-              ? `too many values to unpack (expected ${count})`
+              ? `too many values to unpack (expected ${count}${this.m.rules.unpackTooManyCounts ? `, got ${parts.length}` : ''})`
               : `not enough values to unpack (expected ${count}, got ${parts.length})`,
           );
         }

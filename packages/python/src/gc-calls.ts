@@ -144,6 +144,14 @@ export function gcCall(
 ): ObjectHandle {
   const heap = m.heap;
   const gc = state.collector.gc;
+  if (
+    m.rules.gcGenerationsRefused &&
+    (name === 'get_threshold' ||
+      name === 'set_threshold' ||
+      name === 'is_tracked' ||
+      (name === 'collect' && args.length > 0 && smallInt(m, args[0]!, 'gc.collect()', 0, 2) < 2))
+  )
+    throw new Unsupported(`gc.${name}() on 3.${m.minor} (its collector's generations)`);
   const arity = (min: number, max: number): void => {
     if (args.length < min || args.length > max)
       throw new Unsupported(`gc.${name}() with ${args.length} arguments`);

@@ -4,21 +4,32 @@
  * instead of comparing version numbers, so each difference is written down once with
  * its source and how it was established.
  *
- *   rule                         3.8  3.9  3.10 3.11 3.12 3.13   source
- *   constantDisplaysExtend        ·    ✓    ✓    ✓    ✓    ✓     compile.c starunpack_helper
- *   callFrameTakesArguments       ·    ·    ·    ✓    ✓    ✓     ceval.c _PyEvalFramePushAndInit
- *   argumentsReleasedFirstFirst   ·    ·    ·    ✓    ✓    ✓     ceval.c CALL (vs CALL_FUNCTION)
- *   listExtendDictResizes         ·    ·    ·    ·    ·    ✓     listobject.c list_extend_dict
- *   latin1ConstantsMayAlias       ·    ·    ·    ✓    ✓    ·     deep-frozen interned strs (measured)
- *   inPlaceConcatAtModuleLevel    ✓    ✓    ✓    ·    ·    ·     ceval.c unicode_concatenate
- *   nameErrorHints                ·    ·    ✓    ✓    ✓    ✓     suggestions.c (3.10+)
- *   tracebackMarks                ·    ·    ·    ✓    ✓    ✓     traceback.c / traceback.py
- *   callArgumentMarks             ·    ·    ·    ·    ·    ✓     traceback.py (3.13)
- *   assertMarksTest               ·    ·    ·    ✓    ·    ✓     measured (3.12 marks the statement)
- *   moduloByZeroOwnMessage        ·    ·    ·    ✓    ✓    ✓     longobject.c l_mod (measured)
+ *   rule                         3.8  3.9  3.10 3.11 3.12 3.13 3.14   source
+ *   constantDisplaysExtend        ·    ✓    ✓    ✓    ✓    ✓    ✓     compile.c starunpack_helper
+ *   callFrameTakesArguments       ·    ·    ·    ✓    ✓    ✓    ✓     ceval.c _PyEvalFramePushAndInit
+ *   argumentsReleasedFirstFirst   ·    ·    ·    ✓    ✓    ✓    ✓     ceval.c CALL (vs CALL_FUNCTION)
+ *   listExtendDictResizes         ·    ·    ·    ·    ·    ✓    ✓     listobject.c list_extend_dict
+ *   latin1ConstantsMayAlias       ·    ·    ·    ✓    ✓    ·    ·     deep-frozen interned strs (measured)
+ *   inPlaceConcatAtModuleLevel    ✓    ✓    ✓    ·    ·    ·    ·     ceval.c unicode_concatenate
+ *   nameErrorHints                ·    ·    ✓    ✓    ✓    ✓    ✓     suggestions.c (3.10+)
+ *   tracebackMarks                ·    ·    ·    ✓    ✓    ✓    ✓     traceback.c / traceback.py
+ *   callArgumentMarks             ·    ·    ·    ·    ·    ✓    ✓     traceback.py (3.13)
+ *   assertMarksTest               ·    ·    ·    ✓    ·    ✓    ✓     measured (3.12 marks the statement)
+ *   moduloByZeroOwnMessage        ·    ·    ·    ✓    ✓    ✓    ✓     longobject.c l_mod (measured)
+ *   borrowedLocalLoads            ·    ·    ·    ·    ·    ·    ✓     flowgraph.c optimize_load_fast (3.14)
+ *   intDivisionByZeroPlain        ·    ·    ·    ·    ·    ·    ✓     longobject.c (measured: "division by zero")
+ *   unpackTooManyCounts           ·    ·    ·    ·    ·    ·    ✓     ceval.c unpack_iterable (measured: "got N")
+ *   gcGenerationsRefused          ·    ·    ·    ·    ·    ·    ✓     gc.c 3.14 (incremental on 3.14.0–3.14.4)
+ *
+ * 3.14 is measured on Pyodide (CPython 3.14.2, wasm32): a local passed to a call or to
+ * `sys.getrefcount` inside a function is a borrowed stack reference (LOAD_FAST_BORROW),
+ * and so is the callee's parameter bound from it: `sys.getrefcount(a)` of a parameter
+ * prints 2 where 3.13 prints 3, at any call depth (refcount_call_depth.py: 2 2 2).
+ * The model holds every handle strongly, so the rule refuses `sys.getrefcount` inside
+ * a function there; at module level (LOAD_NAME: strong) it is unchanged.
  */
 
-/** The per-version rules for a minor version (8 … 13). */
+/** The per-version rules for a minor version (8 … 14). */
 export interface ProfileRules {
   /** A list/set display of more than two constants: BUILD_LIST 0 + LIST_EXTEND of a constant tuple. */
   readonly constantDisplaysExtend: boolean;
@@ -42,6 +53,19 @@ export interface ProfileRules {
   readonly assertMarksTest: boolean;
   /** `%` by zero says "integer modulo by zero" (else "integer division or modulo by zero"). */
   readonly moduloByZeroOwnMessage: boolean;
+  /** Locals are loaded as borrowed stack references (LOAD_FAST_BORROW): not modelled, refused. */
+  readonly borrowedLocalLoads: boolean;
+  /** Int `//` and `%` by zero say "division by zero", as `/` does. */
+  readonly intDivisionByZeroPlain: boolean;
+  /** Unpacking a list or tuple of too many values says how many it got. */
+  readonly unpackTooManyCounts: boolean;
+  /**
+   * `gc.get_threshold/set_threshold`, `gc.collect(0|1)` and `gc.is_tracked` are refused:
+   * 3.14.0–3.14.4 collect incrementally (threshold2 reads 0, young and old generations
+   * differ from the model's; measured on Pyodide 3.14.2), and 3.14 untracks a tuple of
+   * untracked items when it is made (`gc.is_tracked((1, 2))` is False at once).
+   */
+  readonly gcGenerationsRefused: boolean;
 }
 
 /** The rules of CPython 3.`minor`. */
@@ -58,5 +82,9 @@ export function profileRules(minor: number): ProfileRules {
     callArgumentMarks: minor >= 13,
     assertMarksTest: minor === 11 || minor >= 13,
     moduloByZeroOwnMessage: minor >= 11,
+    borrowedLocalLoads: minor >= 14,
+    intDivisionByZeroPlain: minor >= 14,
+    unpackTooManyCounts: minor >= 14,
+    gcGenerationsRefused: minor >= 14,
   };
 }

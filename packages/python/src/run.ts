@@ -8,8 +8,10 @@
  *                `FILE:LINE:COL: <feature> is not supported by pymem run`
  *   step-limit   it ran more than `maxSteps` statements
  *
- * Supported profiles: 3.8 … 3.13 (their refcounts and sizes are checked against the
- * real interpreters by tests/run-differential.test.ts). Tracebacks are CPython's,
+ * Supported profiles: 3.8 … 3.14 (their refcounts and sizes are checked against the
+ * real interpreters by tests/run-differential.test.ts: 3.8 … 3.13 natively, 3.14 on
+ * Pyodide's CPython 3.14.2 with a heap of 4-byte pointers; a 3.14 run on the default
+ * 64-bit layout is modelled from source). Tracebacks are CPython's,
  * with 3.11+'s marks under the failing construct (see `traceback` below); where the
  * failing range is not known the run is Unsupported rather than drawn wrong.
  */
@@ -31,7 +33,7 @@ export const DEFAULT_MAX_STEPS = 10_000_000;
 
 /** Options of {@link runPython}. */
 export interface RunOptions {
-  /** The CPython version to model, `3.8` … `3.13` (default 3.12). */
+  /** The CPython version to model, `3.8` … `3.14` (default 3.12). */
   readonly python?: string;
   /** The file name shown in tracebacks and error lines (default `<string>`). */
   readonly filename?: string;
@@ -78,11 +80,19 @@ export interface RunResult {
 }
 
 /** The profiles `pymem run` models. */
-export const RUN_PROFILES: readonly string[] = ['3.8', '3.9', '3.10', '3.11', '3.12', '3.13'];
+export const RUN_PROFILES: readonly string[] = [
+  '3.8',
+  '3.9',
+  '3.10',
+  '3.11',
+  '3.12',
+  '3.13',
+  '3.14',
+];
 
 /**
  * Runs `text` as a Python program on the model.
- * @throws Unsupported for a profile other than 3.8 … 3.13
+ * @throws Unsupported for a profile other than 3.8 … 3.14
  */
 export function runPython(text: string, options: RunOptions = {}): RunResult {
   const profile = parseVersion(options.python ?? '3.12').name;

@@ -99,6 +99,13 @@ export function versionsCommand(io: Io, options: VersionsOptions): number {
         `3.14 is modelled from source.`,
     );
   }
+  if (!options.profile || options.profile === '3.14')
+    lines.push(
+      '',
+      'pymem run: 3.8 … 3.13 checked against CPython program by program; 3.14 against ' +
+        "Pyodide's CPython 3.14.2 (wasm32, 4-byte pointers); `pymem run --python 3.14` uses the " +
+        'native 64-bit layout, modelled from source.',
+    );
   io.out(`${lines.join('\n')}\n`);
   return 0;
 }
