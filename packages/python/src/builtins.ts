@@ -11,6 +11,7 @@
  * — e.g. `str(5)`, a fresh one-character str, which the heap only has as the cached one.
  */
 import type { Heap, ObjectHandle } from '@pymem/objects';
+import { keyError } from './exception-classes.ts';
 import { PythonError, Unsupported } from './errors.ts';
 import type { Machine } from './machine.ts';
 import { shared } from './operations.ts';
@@ -102,6 +103,8 @@ const builtins: Record<string, Builtin> = {
   id(m, args) {
     arity('id', args, 1, 1);
     if (m.gc?.fullCollectionRan()) throw new Unsupported('id() after a full collection');
+    // Tracebacks' frame objects are not all made (raise.ts): block reuse is not known.
+    if (m.exceptionState.made) throw new Unsupported('id() after an exception was caught');
     return m.heap.newInt(m.heap.addressOf(args[0]!));
   },
   repr(m, args) {
@@ -523,7 +526,7 @@ export function callMethod(
       const v = heap.dictGet(receiver, args[0]!);
       if (v === 0) {
         if (args.length === 2) return shared(heap, args[1]!);
-        throw new PythonError('KeyError', reprText(heap, args[0]!));
+        throw keyError(heap, args[0]!);
       }
       // The entry becomes a dummy (delitem_common); the caller gets the value's reference.
       heap.incref(v);
@@ -541,7 +544,7 @@ export function callMethod(
     case 'set.remove':
       arity(key, args, 1, 1);
       if (!contains(heap, receiver, args[0]!))
-        throw new PythonError('KeyError', reprText(heap, args[0]!));
+        throw keyError(heap, args[0]!);
       heap.setDiscard(receiver, args[0]!);
       return heap.newNone();
     case 'str.upper':

@@ -32,6 +32,9 @@ import {
 import { type Constant, ConstantPool, foldBinary, foldUnary } from './constants.ts';
 import { type ErrorLocation, PythonError, Unsupported } from './errors.ts';
 import { type Expression, Flow, type Frame, type FunctionCode, type Statement } from './frame.ts';
+import { exceptionCall, isExceptionClassName, raiseStatement, tryStatement } from './compile-try.ts';
+import { exceptionArgs, exceptionClass, keyError } from './exception-classes.ts';
+import { framesHeld, holdFrame, leaveFrame } from './raise.ts';
 import { attachCollector, GC_FUNCTIONS, gcCall } from './gc-calls.ts';
 import type { Machine } from './machine.ts';
 import { binaryOp, shared, slice, subscript, unaryOp } from './operations.ts';
@@ -170,6 +173,9 @@ export class Compiler {
         if (name) into.add(this.text(name));
         return;
       }
+      case 'TryStatement':
+        for (const k of this.kids(node)) if (k.prevSibling?.name === 'as') addTarget(k);
+        break;
       case 'ImportStatement':
         if (top && MODULE_NAMES.has(this.text(node).replace(/^import /, '')))
           into.add(this.text(node).replace(/^import /, ''));
@@ -319,6 +325,10 @@ export class Compiler {
         return this.importStatement(node, scope);
       case 'AssertStatement':
         return this.assertStatement(node, scope);
+      case 'TryStatement':
+        return tryStatement(this, node, scope);
+      case 'RaiseStatement':
+        return raiseStatement(this, node, scope);
       case 'ScopeStatement':
         if (node.firstChild?.name !== 'global') throw this.fail('nonlocal', node);
         return () => Flow.next;
@@ -645,7 +655,7 @@ export class Compiler {
             if (heap.typeOf(c) !== 'dict')
               throw new Unsupported(`del of an item of a ${heap.typeNameOf(c)}`);
             if (heap.dictGet(c, k) === 0) {
-              const error = new PythonError('KeyError', reprOf(this.m, k));
+              const error = keyError(heap, k);
               error.location = this.locate(target);
               throw error;
             }
@@ -669,8 +679,8 @@ export class Compiler {
 
   /**
    * `assert test[, message]`: when the test is false, AssertionError(message) — its
-   * text is `str(message)` (a str, an int or a float here). The exception object is not
-   * modelled: an uncaught exception ends the run.
+   * text is `str(message)` (a str, an int or a float here); its object is made when a
+   * `try` catches it (raise.ts).
    */
   assertStatement(node: SyntaxNode, scope: Scope): Statement {
     const parts = this.kids(node).filter((k) => k.name !== 'assert' && k.name !== ',');
@@ -692,9 +702,14 @@ export class Compiler {
       const v = message(frame);
       const t = heap.typeOf(v);
       const text = t === 'str' || t === 'int' || t === 'float' ? strText(heap, v) : null;
-      heap.decref(v);
-      if (text === null) throw new Unsupported(`an assert message of type ${t}`);
-      throw fail(text);
+      if (text === null) {
+        heap.decref(v);
+        throw new Unsupported(`an assert message of type ${t}`);
+      }
+      // AssertionError(message): the exception's args take the message (raise.ts).
+      const error = fail(text);
+      error.argValues = [v];
+      throw error;
     };
   }
 
@@ -1496,12 +1511,29 @@ export class Compiler {
         const value = this.expression(args[0]!, scope);
         return (frame) => {
           const v = value(frame);
-          const name = heap.typeNameOf(v);
+          const name =
+            heap.typeOf(v) === 'exception' ? exceptionClass(heap, v) : heap.typeNameOf(v);
           heap.decref(v);
           // type_name: a new str of tp_name for a static type.
           return heap.newStr(name);
         };
       }
+    }
+    if (attribute === 'args' || attribute === '__context__') {
+      const value = this.expression(target, scope);
+      return (frame) => {
+        const v = value(frame);
+        try {
+          if (heap.typeOf(v) !== 'exception')
+            throw new Unsupported(`the attribute .${attribute} of a ${heap.typeNameOf(v)}`);
+          if (attribute === '__context__') return heap.exceptionContext(v);
+          const a = exceptionArgs(heap, v);
+          heap.incref(a);
+          return a;
+        } finally {
+          heap.decref(v);
+        }
+      };
     }
     throw this.fail(`the attribute .${attribute}`, node);
   }
@@ -1612,6 +1644,11 @@ export class Compiler {
       );
     }
     if (name === 'print') return this.print(positional, keywords, scope, node);
+    if (isExceptionClassName(this, name, scope)) {
+      if (keywords.length > 0) throw this.fail(`keyword arguments to ${name}()`, node);
+      const args = positional.map((p) => this.expression(p, scope));
+      return this.located(exceptionCall(this, name, args, node), node);
+    }
     if (keywords.length > 0) throw this.fail(`keyword arguments to ${name}()`, node);
     if (name === 'isinstance') return this.isinstance(positional, scope, node);
     if (name === 'type') throw this.fail('type() other than type(x).__name__', node);
@@ -1664,6 +1701,8 @@ export class Compiler {
     const state = m.gc!;
     return (frame) => {
       if (!m.modules.has('gc')) throw nameError(m, 'gc');
+      if (method === 'collect' && framesHeld(m))
+        throw new Unsupported('gc.collect() while a traceback holds function frames');
       const values: ObjectHandle[] = [];
       try {
         for (const a of args) values.push(a(frame));
@@ -1787,14 +1826,23 @@ export class Compiler {
         m.depth++;
         try {
           code.body(callee);
-        } catch (error) {
-          if (error instanceof PythonError)
+          leaveFrame(m, undefined);
+        } catch (thrown) {
+          const error = pythonErrorOf(thrown);
+          if (error instanceof PythonError) {
             error.frames.push({
               position: { line: callee.line, column: 0 },
               scope: code.name,
               ...(error.location === undefined ? {} : { location: error.location }),
             });
-          if (error instanceof PythonError) error.location = undefined;
+            error.location = undefined;
+            leaveFrame(m, error);
+            // The traceback keeps the frame: 3.11+ its function (f_funcobj), then its locals.
+            const held = callee.locals.filter((v) => v !== 0);
+            callee.locals.fill(0);
+            if (moves) held.unshift(f);
+            holdFrame(m, error, held);
+          }
           throw error;
         } finally {
           m.depth--;

@@ -16,6 +16,7 @@ import { StepLimit } from './errors.ts';
 import type { FunctionCode } from './frame.ts';
 import type { GcState } from './gc-calls.ts';
 import { type ProfileRules, profileRules } from './profile-rules.ts';
+import { ExceptionState } from './raise.ts';
 
 /** The run-wide state shared by every compiled closure. */
 export class Machine {
@@ -47,6 +48,8 @@ export class Machine {
   column = 1;
   /** Python frames on the call stack (the module's included). */
   depth = 1;
+  /** Exceptions being handled and the objects made for them (raise.ts). */
+  readonly exceptionState: ExceptionState = new ExceptionState();
 
   constructor(heap: Heap, maxSteps: number) {
     this.heap = heap;
