@@ -11,7 +11,7 @@
  * — e.g. `str(5)`, a fresh one-character str, which the heap only has as the cached one.
  */
 import type { Heap, ObjectHandle } from '@pymem/objects';
-import { keyError } from './exception-classes.ts';
+import { exceptionArgs, exceptionClass, keyError } from './exception-classes.ts';
 import { PythonError, Unsupported } from './errors.ts';
 import type { Machine } from './machine.ts';
 import { shared } from './operations.ts';
@@ -118,7 +118,13 @@ const builtins: Record<string, Builtin> = {
     const o = args[0]!;
     if (heap.typeOf(o) === 'str') return shared(heap, o);
     const t = heap.typeOf(o);
-    if (t !== 'int' && t !== 'float') throw new Unsupported(`str() of a ${heap.typeNameOf(o)}`);
+    if (t === 'exception') {
+      // BaseException_str: '' / str(the one arg) / str(args); KeyError_str: repr(the one key).
+      const items = heap.referents(exceptionArgs(heap, o));
+      if (items.length === 1 && exceptionClass(heap, o) !== 'KeyError')
+        return builtins.str!(m, items);
+    } else if (t !== 'int' && t !== 'float')
+      throw new Unsupported(`str() of a ${heap.typeNameOf(o)}`);
     return newText(heap, strText(heap, o), 'str()');
   },
   int(m, args) {

@@ -1,0 +1,11 @@
+import sys
+errors = []
+for i in range(3):
+    try:
+        [0][i]
+    except IndexError as e:
+        errors.append(e)
+print(len(errors), str(errors[0]), repr(errors[2]))
+print(sys.getsizeof(errors[0]), sys.getrefcount(errors[0]))
+errors.clear()
+print(len(errors))
