@@ -4,7 +4,7 @@ for i in range(6):
         if i == 0:
             x = 1 + "a"
         elif i == 1:
-            x = undefined_name_here
+            x = (1, 2)[5]
         elif i == 2:
             x = len(5)
         elif i == 3:
