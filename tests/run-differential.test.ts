@@ -73,7 +73,8 @@ const KNOWN_UNSUPPORTED: Record<string, { profiles: readonly string[]; reason: s
   },
   'run/exc_id_after_catch.py': {
     profiles: RUN_DIFFERENTIAL_PROFILES,
-    reason: "tracebacks' frame objects are not all made: block reuse after a caught exception is unknown",
+    reason:
+      "tracebacks' frame objects are not all made: block reuse after a caught exception is unknown",
   },
   'run/exc_keep_in_function.py': {
     profiles: RUN_DIFFERENTIAL_PROFILES,
@@ -81,7 +82,8 @@ const KNOWN_UNSUPPORTED: Record<string, { profiles: readonly string[]; reason: s
   },
   'run/exc_name_error_caught.py': {
     profiles: ['3.10', '3.11', '3.12', '3.13'],
-    reason: "3.10+ NameError objects have a `name` field: the heap's exceptions have BaseException's size",
+    reason:
+      "3.10+ NameError objects have a `name` field: the heap's exceptions have BaseException's size",
   },
 };
 /** Where the model draws CPython's traceback (3.11+ with the marks under the failing construct). */

@@ -11,8 +11,8 @@
  * — e.g. `str(5)`, a fresh one-character str, which the heap only has as the cached one.
  */
 import type { Heap, ObjectHandle } from '@pymem/objects';
-import { exceptionArgs, exceptionClass, keyError } from './exception-classes.ts';
 import { PythonError, Unsupported } from './errors.ts';
+import { exceptionArgs, exceptionClass, keyError } from './exception-classes.ts';
 import type { Machine } from './machine.ts';
 import { shared } from './operations.ts';
 import { profileRules } from './profile-rules.ts';
@@ -549,8 +549,7 @@ export function callMethod(
     }
     case 'set.remove':
       arity(key, args, 1, 1);
-      if (!contains(heap, receiver, args[0]!))
-        throw keyError(heap, args[0]!);
+      if (!contains(heap, receiver, args[0]!)) throw keyError(heap, args[0]!);
       heap.setDiscard(receiver, args[0]!);
       return heap.newNone();
     case 'str.upper':

@@ -22,7 +22,12 @@ import type { ObjectHandle } from '@pymem/objects';
 import type { Compiler, Scope } from './compiler.ts';
 import { pythonErrorOf } from './compiler.ts';
 import { PythonError } from './errors.ts';
-import { EXCEPTION_CLASSES, hasExtraFields, isSubclass, setExceptionClass } from './exception-classes.ts';
+import {
+  EXCEPTION_CLASSES,
+  hasExtraFields,
+  isSubclass,
+  setExceptionClass,
+} from './exception-classes.ts';
 import { type Expression, Flow, type Frame, type Statement } from './frame.ts';
 import { caught, materialise, popExcept, raiseObject, reraise, settle } from './raise.ts';
 
@@ -217,8 +222,7 @@ export function raiseStatement(c: Compiler, node: SyntaxNode, scope: Scope): Sta
   if (valueNode === undefined) {
     return (frame) => {
       const err = m.exceptionState.handling.at(-1);
-      if (err === undefined)
-        throw c.fail('a bare raise with no exception being handled', node);
+      if (err === undefined) throw c.fail('a bare raise with no exception being handled', node);
       heap.incref(err.exception);
       frame.line = reraise(m, err, err.exception).line;
       throw err;
@@ -233,7 +237,12 @@ export function raiseStatement(c: Compiler, node: SyntaxNode, scope: Scope): Sta
         ? 'none'
         : exceptionValue(c, causeNode, scope);
   const location = c.locate(node);
-  const statementLocation = { ...location, kind: 'other' as const, anchorFrom: node.from, anchorTo: node.to };
+  const statementLocation = {
+    ...location,
+    kind: 'other' as const,
+    anchorFrom: node.from,
+    anchorTo: node.to,
+  };
   return (frame) => {
     const e = value(frame);
     let causeObject: ObjectHandle | null = null;
@@ -283,7 +292,8 @@ export function exceptionCall(
 ): Expression {
   const m = c.m;
   const heap = m.heap;
-  if (hasExtraFields(name, m.minor)) throw c.fail(`an exception object of class ${name} on 3.${m.minor}`, node);
+  if (hasExtraFields(name, m.minor))
+    throw c.fail(`an exception object of class ${name} on 3.${m.minor}`, node);
   return (frame) => {
     const values: ObjectHandle[] = [];
     try {

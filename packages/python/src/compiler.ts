@@ -29,16 +29,22 @@ import {
   sysGetsizeof,
   TYPE_NAMES,
 } from './builtins.ts';
+import {
+  exceptionCall,
+  isExceptionClassName,
+  raiseStatement,
+  tryStatement,
+} from './compile-try.ts';
 import { type Constant, ConstantPool, foldBinary, foldUnary } from './constants.ts';
 import { type ErrorLocation, PythonError, Unsupported } from './errors.ts';
-import { type Expression, Flow, type Frame, type FunctionCode, type Statement } from './frame.ts';
-import { exceptionCall, isExceptionClassName, raiseStatement, tryStatement } from './compile-try.ts';
 import { exceptionArgs, exceptionClass, keyError } from './exception-classes.ts';
-import { framesHeld, holdFrame, leaveFrame } from './raise.ts';
+import { type Expression, Flow, type Frame, type FunctionCode, type Statement } from './frame.ts';
 import { attachCollector, GC_FUNCTIONS, gcCall } from './gc-calls.ts';
 import type { Machine } from './machine.ts';
 import { binaryOp, shared, slice, subscript, unaryOp } from './operations.ts';
+import { framesHeld, holdFrame, leaveFrame } from './raise.ts';
 import type { Source } from './source.ts';
+import { evaluateAfter } from './temporaries.ts';
 import { contains, equal, order, reprText, setItemsInOrder, strText, truthy } from './values.ts';
 
 /** Where a name lives in the scope being compiled. */
@@ -423,8 +429,16 @@ export class Compiler {
       const stores = targets[0]!.items;
       const exprs = values.map((v) => this.expression(v, scope));
       return (frame) => {
-        const results = exprs.map((e) => e(frame));
-        for (let i = 0; i < stores.length; i++) stores[i]!.store(frame, results[i]!);
+        const results: ObjectHandle[] = [];
+        for (const e of exprs) results.push(evaluateAfter(heap, results, e, frame));
+        for (let i = 0; i < stores.length; i++) {
+          try {
+            stores[i]!.store(frame, results[i]!);
+          } catch (error) {
+            for (let j = stores.length - 1; j > i; j--) heap.decref(results[j]!);
+            throw error;
+          }
+        }
         return Flow.next;
       };
     }
@@ -440,7 +454,12 @@ export class Compiler {
       const v = value(frame);
       for (let i = 0; i < targets.length; i++) {
         if (i < targets.length - 1) heap.incref(v);
-        targets[i]!.store(frame, v);
+        try {
+          targets[i]!.store(frame, v);
+        } catch (error) {
+          if (i < targets.length - 1) heap.decref(v);
+          throw error;
+        }
       }
       return Flow.next;
     };
@@ -533,8 +552,8 @@ export class Compiler {
       const key = this.expression(parts[2]!, scope);
       const location = this.locate(target);
       return (frame, v) => {
-        const c = container(frame);
-        const k = key(frame);
+        const c = evaluateAfter(heap, [v], container, frame);
+        const k = evaluateAfter(heap, [v, c], key, frame);
         try {
           setItem(this.m, c, k, v);
         } catch (error) {
@@ -569,7 +588,7 @@ export class Compiler {
       const inFunction = scope.locals !== null;
       return (frame) => {
         const left = load(frame);
-        const right = value(frame);
+        const right = evaluateAfter(heap, [left], value, frame);
         refuseInPlaceConcat(m, op, left, right, inFunction);
         let result: ObjectHandle;
         try {
@@ -590,10 +609,10 @@ export class Compiler {
       const key = this.expression(parts[2]!, scope);
       return (frame) => {
         const c = container(frame);
-        const k = key(frame);
+        const k = evaluateAfter(heap, [c], key, frame);
         try {
           const left = subscript(heap, c, k);
-          const right = value(frame);
+          const right = evaluateAfter(heap, [left], value, frame);
           let result: ObjectHandle;
           try {
             result = inplace(m, op as ArithmeticOperator, left, right);
@@ -650,7 +669,7 @@ export class Compiler {
         const key = this.expression(parts[2]!, scope);
         return (frame) => {
           const c = container(frame);
-          const k = key(frame);
+          const k = evaluateAfter(heap, [c], key, frame);
           try {
             if (heap.typeOf(c) !== 'dict')
               throw new Unsupported(`del of an item of a ${heap.typeNameOf(c)}`);
@@ -1402,7 +1421,7 @@ export class Compiler {
         folded !== undefined ? this.constantExpression(folded) : this.expression(right, scope);
       return (frame) => {
         const x = a(frame);
-        const y = b(frame);
+        const y = evaluateAfter(heap, [x], b, frame);
         try {
           return heap.newBool(compare(this.m, opText, x, y));
         } finally {
@@ -1418,7 +1437,7 @@ export class Compiler {
     const op = opText as ArithmeticOperator;
     return (frame) => {
       const x = a(frame);
-      const y = b(frame);
+      const y = evaluateAfter(heap, [x], b, frame);
       try {
         return binaryOp(heap, op, x, y);
       } finally {
@@ -1491,7 +1510,7 @@ export class Compiler {
       const key = this.expression(inner[0]!, scope);
       return (frame) => {
         const c = container(frame);
-        const k = key(frame);
+        const k = evaluateAfter(heap, [c], key, frame);
         try {
           return subscript(heap, c, k);
         } finally {
@@ -1548,7 +1567,9 @@ export class Compiler {
     const heap = this.m.heap;
     return (frame) => {
       const c = container(frame);
-      const values = bounds.map((b) => (b === null ? 0 : b(frame)));
+      const values: ObjectHandle[] = [];
+      for (const b of bounds)
+        values.push(b === null ? 0 : evaluateAfter(heap, [c, ...values], b, frame));
       try {
         const ints = values.map((v) => {
           if (v === 0 || heap.typeOf(v) === 'NoneType') return null;
@@ -2028,10 +2049,6 @@ function setItem(m: Machine, c: ObjectHandle, k: ObjectHandle, v: ObjectHandle):
   } catch (error) {
     throw pythonErrorOf(error);
   }
-}
-
-function reprOf(m: Machine, k: ObjectHandle): string {
-  return reprText(m.heap, k);
 }
 
 function nameError(m: Machine, name: string): PythonError {

@@ -59,7 +59,10 @@ const BASES: Readonly<Record<string, string>> = {
 };
 
 /** The builtin exception class names a program may use. */
-export const EXCEPTION_CLASSES: ReadonlySet<string> = new Set(['BaseException', ...Object.keys(BASES)]);
+export const EXCEPTION_CLASSES: ReadonlySet<string> = new Set([
+  'BaseException',
+  ...Object.keys(BASES),
+]);
 
 /**
  * Whether an instance of `name` has fields beyond BaseException's (or a free list) on

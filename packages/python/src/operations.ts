@@ -10,9 +10,9 @@
  */
 import type { Heap, ObjectHandle } from '@pymem/objects';
 import { type ArithmeticOperator, numericOp } from './arithmetic.ts';
-import { keyError } from './exception-classes.ts';
 import { PythonError, Unsupported } from './errors.ts';
-import { numberOf, reprText } from './values.ts';
+import { keyError } from './exception-classes.ts';
+import { numberOf } from './values.ts';
 
 /** A new reference to the number `v` (int or float). */
 export function newNumber(heap: Heap, v: bigint | number): ObjectHandle {

@@ -96,11 +96,7 @@ export function register(m: Machine, err: PythonError, e: ObjectHandle): void {
 }
 
 /** `raise e [from cause]` of an exception object (the reference to `e` is taken). */
-export function raiseObject(
-  m: Machine,
-  e: ObjectHandle,
-  cause: ObjectHandle | null,
-): PythonError {
+export function raiseObject(m: Machine, e: ObjectHandle, cause: ObjectHandle | null): PythonError {
   const heap = m.heap;
   if (m.exceptionState.errors.has(e) && heap.isLive(e))
     throw new Unsupported('raising an exception object that was raised before');
@@ -134,12 +130,7 @@ function textOf(m: Machine, e: ObjectHandle): string {
  * the frame's traceback entry recorded, the handler's exc_info references taken.
  * Returns the caught exception (a new reference for the caller).
  */
-export function caught(
-  m: Machine,
-  err: PythonError,
-  line: number,
-  scope: string,
-): ObjectHandle {
+export function caught(m: Machine, err: PythonError, line: number, scope: string): ObjectHandle {
   materialise(m, err, true);
   let list = marks.get(err);
   if (list === undefined) {
@@ -170,7 +161,11 @@ export function popExcept(m: Machine): void {
  * heap raises its object again (the caller's reference `e` is taken) without a new
  * traceback entry; the frame's line and mark are the ones it was caught at.
  */
-export function reraise(m: Machine, err: PythonError, e: ObjectHandle): {
+export function reraise(
+  m: Machine,
+  err: PythonError,
+  e: ObjectHandle,
+): {
   line: number;
 } {
   const mark = marks.get(err)?.pop();
@@ -183,9 +178,9 @@ export function reraise(m: Machine, err: PythonError, e: ObjectHandle): {
 
 /**
  * After a handler ends: errors whose exception died release the frame locals their
- * traceback kept (innermost frame first, slot order); a dead exception's kept locals
- * are refused while another exception of its chain lives, and so is any exception
- * still alive with kept locals once no handler runs and nothing is being raised.
+ * traceback kept (innermost frame first, slot order) — refused while an exception
+ * caught in one of those frames lives on, and so is any exception still alive with
+ * kept locals once no handler runs and nothing is being raised.
  */
 export function settle(m: Machine): void {
   const state = m.exceptionState;
@@ -193,8 +188,9 @@ export function settle(m: Machine): void {
   state.records = state.records.filter((r) => alive(m, r.error));
   for (const err of [...state.holding]) {
     if (alive(m, err)) continue;
-    for (let c = err.context ?? err.causedBy; c !== undefined; c = c.context ?? c.causedBy)
-      if (alive(m, c)) throw new Unsupported('an exception kept past the one it was raised under');
+    // An exception caught in a frame `err` left still points at that frame.
+    if (state.records.some((r) => r.carriedBy === err))
+      throw new Unsupported('an exception kept past the one that left its frame');
     state.holding.delete(err);
     for (const locals of err.heldLocals) for (const v of locals) heap.decref(v);
     err.heldLocals.length = 0;
@@ -214,15 +210,19 @@ export function leaveFrame(m: Machine, leaving: PythonError | undefined): void {
   for (let c = leaving; c !== undefined; c = c.context ?? c.causedBy) chain.add(c);
   for (const r of state.records) {
     if (r.depth < m.depth || !alive(m, r.error)) continue;
-    if (chain.has(r.error)) r.depth = m.depth - 1;
-    else throw new Unsupported('an exception object that outlives the call that caught it');
+    if (chain.has(r.error) && leaving !== undefined) {
+      r.depth = m.depth - 1;
+      r.carriedBy = leaving;
+    } else throw new Unsupported('an exception object that outlives the call that caught it');
   }
 }
 
 /** Whether an alive exception's traceback holds function frames (gc.collect() refused). */
 export function framesHeld(m: Machine): boolean {
   const state = m.exceptionState;
-  return state.records.some((r) => alive(m, r.error) && (r.depth > 1 || r.error.heldLocals.length > 0));
+  return state.records.some(
+    (r) => alive(m, r.error) && (r.depth > 1 || r.error.heldLocals.length > 0),
+  );
 }
 
 /** The per-run exception state the machine keeps. */
@@ -232,7 +232,7 @@ export class ExceptionState {
   /** Exception objects made, by handle. */
   readonly errors: Map<ObjectHandle, PythonError> = new Map();
   /** Caught errors and the depth of the frame that caught them. */
-  records: { error: PythonError; depth: number }[] = [];
+  records: { error: PythonError; depth: number; carriedBy?: PythonError }[] = [];
   /** Errors holding the locals of frames they left. */
   readonly holding: Set<PythonError> = new Set();
   /** True once an exception object was made. */
