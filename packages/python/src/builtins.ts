@@ -16,6 +16,7 @@ import { exceptionArgs, exceptionClass, keyError } from './exception-classes.ts'
 import type { Machine } from './machine.ts';
 import { shared } from './operations.ts';
 import { profileRules } from './profile-rules.ts';
+import { functionsHeldByFrames } from './raise.ts';
 import { contains, equal, numberOf, rangeValues, reprText, strText, truthy } from './values.ts';
 
 /** A callable builtin: borrowed arguments in, a new reference out. */
@@ -446,6 +447,8 @@ export function sysGetrefcount(m: Machine, o: ObjectHandle): ObjectHandle {
     return heap.newInt(heap.getrefcount(o));
   }
   if (m.constants.has(o)) throw new Unsupported('sys.getrefcount of a code constant');
+  if (heap.typeOf(o) === 'function' && functionsHeldByFrames(m))
+    throw new Unsupported('sys.getrefcount of a function while a kept frame may hold it');
   return heap.newInt(heap.refcount(o));
 }
 

@@ -29,7 +29,7 @@ import {
   setExceptionClass,
 } from './exception-classes.ts';
 import { type Expression, Flow, type Frame, type Statement } from './frame.ts';
-import { caught, materialise, popExcept, raiseObject, reraise, settle } from './raise.ts';
+import { caught, materialise, popExcept, raiseObject, reraise } from './raise.ts';
 
 /** One `except` clause. */
 interface Handler {
@@ -149,11 +149,9 @@ export function tryStatement(c: Compiler, node: SyntaxNode, scope: Scope): State
         const inner = pythonErrorOf(thrownInHandler);
         if (inner instanceof PythonError && inner !== err) materialise(m, inner, false);
         cleanup(handler, frame, false);
-        if (inner instanceof PythonError) settle(m);
         throw inner;
       }
       cleanup(handler, frame, true);
-      settle(m);
       return result;
     }
     if (flow === Flow.next && orElse !== null) return orElse(frame);
@@ -178,7 +176,6 @@ export function tryStatement(c: Compiler, node: SyntaxNode, scope: Scope): State
         if (inner instanceof PythonError && inner !== err) materialise(m, inner, false);
         popExcept(m);
         heap.decref(e);
-        if (inner instanceof PythonError) settle(m);
         throw inner;
       }
       popExcept(m);
@@ -187,7 +184,6 @@ export function tryStatement(c: Compiler, node: SyntaxNode, scope: Scope): State
         throw err;
       }
       heap.decref(e);
-      settle(m);
       return result;
     }
     // A pending return value waits while the finally block runs.

@@ -42,7 +42,7 @@ import { type Expression, Flow, type Frame, type FunctionCode, type Statement } 
 import { attachCollector, GC_FUNCTIONS, gcCall } from './gc-calls.ts';
 import type { Machine } from './machine.ts';
 import { binaryOp, shared, slice, subscript, unaryOp } from './operations.ts';
-import { framesHeld, holdFrame, leaveFrame } from './raise.ts';
+import { enterCall, returnFromCall, unwindCall } from './raise.ts';
 import type { Source } from './source.ts';
 import { evaluateAfter } from './temporaries.ts';
 import { contains, equal, order, reprText, setItemsInOrder, strText, truthy } from './values.ts';
@@ -1722,8 +1722,6 @@ export class Compiler {
     const state = m.gc!;
     return (frame) => {
       if (!m.modules.has('gc')) throw nameError(m, 'gc');
-      if (method === 'collect' && framesHeld(m))
-        throw new Unsupported('gc.collect() while a traceback holds function frames');
       const values: ObjectHandle[] = [];
       try {
         for (const a of args) values.push(a(frame));
@@ -1845,9 +1843,10 @@ export class Compiler {
           callee.locals[i] = d;
         }
         m.depth++;
+        enterCall(m, code);
         try {
           code.body(callee);
-          leaveFrame(m, undefined);
+          returnFromCall(m, callee, moves);
         } catch (thrown) {
           const error = pythonErrorOf(thrown);
           if (error instanceof PythonError) {
@@ -1857,12 +1856,9 @@ export class Compiler {
               ...(error.location === undefined ? {} : { location: error.location }),
             });
             error.location = undefined;
-            leaveFrame(m, error);
-            // The traceback keeps the frame: 3.11+ its function (f_funcobj), then its locals.
-            const held = callee.locals.filter((v) => v !== 0);
-            callee.locals.fill(0);
-            if (moves) held.unshift(f);
-            holdFrame(m, error, held);
+            // The traceback keeps the frame and its locals (raise.ts).
+            unwindCall(m, error, callee, moves);
+            if (moves) heap.decref(f);
           }
           throw error;
         } finally {

@@ -29,7 +29,7 @@
  * PUSH_EXC_INFO / POP_EXCEPT and the except-as cleanup (Python/compile.c
  * compiler_try_except), 3.8–3.13.
  */
-import type { ObjectHandle } from '@pymem/objects';
+import type { CodeObject, ObjectHandle } from '@pymem/objects';
 import { PythonError, Unsupported } from './errors.ts';
 import {
   exceptionClass,
@@ -37,6 +37,7 @@ import {
   hasExtraFields,
   setExceptionClass,
 } from './exception-classes.ts';
+import type { Frame, FunctionCode } from './frame.ts';
 import type { Machine } from './machine.ts';
 
 /** What a `catch` recorded, to restore on a bare `raise`. */
@@ -44,16 +45,123 @@ interface CatchMark {
   readonly frames: number;
   readonly line: number;
   readonly location: PythonError['location'];
+  readonly depth: number;
 }
 
 const marks: WeakMap<PythonError, CatchMark[]> = new WeakMap();
 
-/** The heap's frame every traceback points at (pushed with the first exception object). */
-function ensureHeapFrame(m: Machine): void {
-  if (m.exceptionState.heapFrame) return;
+/**
+ * The value-stack size given to the heap's code objects: CPython's co_stacksize is
+ * not computed here, so a frame object's size is not the real one (its block is
+ * never compared: `id()` is refused once exceptions were made).
+ */
+const STACK_SIZE = 8;
+
+/** The heap's code object for a Python function (the module's for null). */
+function heapCode(m: Machine, code: FunctionCode | null): CodeObject {
+  const state = m.exceptionState;
+  const key = code ?? state;
+  let heapCodeObject = state.codes.get(key);
+  if (heapCodeObject === undefined) {
+    const nlocals = code?.localCount ?? 0;
+    heapCodeObject = m.heap.newCode({
+      nlocals,
+      ncells: 0,
+      nfrees: 0,
+      stacksize: STACK_SIZE,
+      flags: 0,
+    });
+    state.codes.set(key, heapCodeObject);
+  }
+  return heapCodeObject;
+}
+
+/**
+ * Gives every running Python call a frame on the heap's call stack (the module's first),
+ * so that tracebacks point at the frames CPython's point at. Frames are pushed when an
+ * exception is first made under them, holding no locals until the frame is left
+ * while a traceback (or a kept frame object below it) still refers to it.
+ */
+function ensureHeapFrames(m: Machine): void {
   const heap = m.heap;
-  heap.callFunction(heap.newCode({ nlocals: 0, ncells: 0, nfrees: 0, stacksize: 4, flags: 0 }));
-  m.exceptionState.heapFrame = true;
+  const calls = m.exceptionState.calls;
+  while (heap.callStack.length < m.depth) {
+    const i = heap.callStack.length;
+    heap.callFunction(heapCode(m, i === 0 ? null : calls[i - 1]!));
+  }
+}
+
+/** A Python call starts (its frame is pushed on the heap only when an exception needs it). */
+export function enterCall(m: Machine, code: FunctionCode): void {
+  m.exceptionState.calls.push(code);
+}
+
+/** Moves a Python frame's locals into its heap frame (the frame object will hold them). */
+function transferLocals(m: Machine, frame: Frame): void {
+  const heap = m.heap;
+  for (let i = 0; i < frame.locals.length; i++) {
+    const v = frame.locals[i]!;
+    if (v === 0) continue;
+    heap.storeFast(i, v);
+    heap.decref(v);
+    frame.locals[i] = 0;
+  }
+}
+
+/**
+ * A Python call returns normally. When its heap frame's object is still referenced (by a
+ * kept exception's traceback, or a kept frame object's f_back), the frame object keeps
+ * the locals (3.8–3.10 it is the frame; 3.11+ take_ownership); then the heap frame
+ * returns. `holdsFunction`: 3.11+, whose frame object also holds the function.
+ */
+export function returnFromCall(m: Machine, frame: Frame, holdsFunction: boolean): void {
+  const heap = m.heap;
+  const state = m.exceptionState;
+  state.calls.pop();
+  if (heap.callStack.length !== m.depth) return;
+  const f = heap.callStack.at(-1)!.frameObject;
+  if (f !== 0 && heap.refcount(f) > 1) keepFrame(m, frame, f, holdsFunction);
+  heap.returnFromFunction();
+}
+
+function keepFrame(m: Machine, frame: Frame, f: ObjectHandle, holdsFunction: boolean): void {
+  transferLocals(m, frame);
+  if (holdsFunction) m.exceptionState.framesHoldingFunctions.push(f);
+}
+
+/**
+ * An error leaves a Python call: its exception object is made (if it can be), the
+ * frame's locals move to the heap frame the traceback holds, and the heap unwinds it
+ * (its caller gets a traceback entry). An error without an object keeps the locals in
+ * `heldLocals` (it ends the run: a `try` refuses it).
+ */
+export function unwindCall(
+  m: Machine,
+  err: PythonError,
+  frame: Frame,
+  holdsFunction: boolean,
+): void {
+  const heap = m.heap;
+  materialise(m, err, false);
+  m.exceptionState.calls.pop();
+  if (err.exception !== 0) {
+    const record = heap.callStack.at(-1)!;
+    keepFrame(m, frame, record.frameObject, holdsFunction);
+    heap.unwindException();
+    return;
+  }
+  if (heap.callStack.length === m.depth) heap.returnFromFunction();
+  err.heldLocals.push(frame.locals.filter((v) => v !== 0));
+  frame.locals.fill(0);
+}
+
+/** Whether a kept frame object may hold a function (3.11+ f_funcobj): its count is not known. */
+export function functionsHeldByFrames(m: Machine): boolean {
+  const state = m.exceptionState;
+  state.framesHoldingFunctions = state.framesHoldingFunctions.filter(
+    (f) => m.heap.isLive(f) && m.heap.typeOf(f) === 'frame',
+  );
+  return state.framesHoldingFunctions.length > 0;
 }
 
 /** Whether error `err`'s exception object is still alive. */
@@ -77,7 +185,7 @@ export function materialise(m: Machine, err: PythonError, refuse: boolean): Obje
     return 0;
   }
   const heap = m.heap;
-  ensureHeapFrame(m);
+  ensureHeapFrames(m);
   const args = err.argValues ?? (err.detail === '' ? [] : [heap.newStr(err.detail)]);
   err.argValues = undefined;
   const e = heap.newException(args);
@@ -108,7 +216,7 @@ export function raiseObject(m: Machine, e: ObjectHandle, cause: ObjectHandle | n
     err.suppressContext = true;
     if (cause !== 0) err.causedBy = errorFor(m, cause);
   }
-  ensureHeapFrame(m);
+  ensureHeapFrames(m);
   heap.raiseException(e, cause ?? 0);
   register(m, err, e);
   return err;
@@ -137,7 +245,7 @@ export function caught(m: Machine, err: PythonError, line: number, scope: string
     list = [];
     marks.set(err, list);
   }
-  list.push({ frames: err.frames.length, line, location: err.location });
+  list.push({ frames: err.frames.length, line, location: err.location, depth: m.depth });
   err.frames.push({
     position: { line, column: 0 },
     scope,
@@ -146,7 +254,6 @@ export function caught(m: Machine, err: PythonError, line: number, scope: string
   err.location = undefined;
   const e = m.heap.catchException();
   m.exceptionState.handling.push(err);
-  m.exceptionState.records.push({ error: err, depth: m.depth });
   return e;
 }
 
@@ -169,60 +276,12 @@ export function reraise(
   line: number;
 } {
   const mark = marks.get(err)?.pop();
-  if (mark === undefined) throw new Unsupported('re-raising an exception that was not caught');
+  if (mark === undefined || mark.depth !== m.depth)
+    throw new Unsupported('re-raising an exception outside the call that caught it');
   err.frames.length = mark.frames;
   err.location = mark.location;
   m.heap.raised = e;
   return { line: mark.line };
-}
-
-/**
- * After a handler ends: errors whose exception died release the frame locals their
- * traceback kept (innermost frame first, slot order) — refused while an exception
- * caught in one of those frames lives on, and so is any exception still alive with
- * kept locals once no handler runs and nothing is being raised.
- */
-export function settle(m: Machine): void {
-  const state = m.exceptionState;
-  const heap = m.heap;
-  state.records = state.records.filter((r) => alive(m, r.error));
-  for (const err of [...state.holding]) {
-    if (alive(m, err)) continue;
-    // An exception caught in a frame `err` left still points at that frame.
-    if (state.records.some((r) => r.carriedBy === err))
-      throw new Unsupported('an exception kept past the one that left its frame');
-    state.holding.delete(err);
-    for (const locals of err.heldLocals) for (const v of locals) heap.decref(v);
-    err.heldLocals.length = 0;
-  }
-  if (state.handling.length === 0 && heap.raised === 0 && state.holding.size > 0)
-    throw new Unsupported('an exception kept past its except block that left a function');
-}
-
-/**
- * A Python function call ends (normally, or by `leaving`): an exception caught in it
- * that is still alive would keep its frame object (and locals) alive: refused. Errors
- * of `leaving`'s chain are handed to the caller's frame.
- */
-export function leaveFrame(m: Machine, leaving: PythonError | undefined): void {
-  const state = m.exceptionState;
-  const chain = new Set<PythonError>();
-  for (let c = leaving; c !== undefined; c = c.context ?? c.causedBy) chain.add(c);
-  for (const r of state.records) {
-    if (r.depth < m.depth || !alive(m, r.error)) continue;
-    if (chain.has(r.error) && leaving !== undefined) {
-      r.depth = m.depth - 1;
-      r.carriedBy = leaving;
-    } else throw new Unsupported('an exception object that outlives the call that caught it');
-  }
-}
-
-/** Whether an alive exception's traceback holds function frames (gc.collect() refused). */
-export function framesHeld(m: Machine): boolean {
-  const state = m.exceptionState;
-  return state.records.some(
-    (r) => alive(m, r.error) && (r.depth > 1 || r.error.heldLocals.length > 0),
-  );
 }
 
 /** The per-run exception state the machine keeps. */
@@ -231,20 +290,12 @@ export class ExceptionState {
   readonly handling: PythonError[] = [];
   /** Exception objects made, by handle. */
   readonly errors: Map<ObjectHandle, PythonError> = new Map();
-  /** Caught errors and the depth of the frame that caught them. */
-  records: { error: PythonError; depth: number; carriedBy?: PythonError }[] = [];
-  /** Errors holding the locals of frames they left. */
-  readonly holding: Set<PythonError> = new Set();
   /** True once an exception object was made. */
   made = false;
-  /** True once the heap's module frame is pushed. */
-  heapFrame = false;
-}
-
-/** An error leaves a function frame: the frame's references stay with it (see the module comment). */
-export function holdFrame(m: Machine, err: unknown, references: ObjectHandle[]): boolean {
-  if (!(err instanceof PythonError)) return false;
-  err.heldLocals.push(references);
-  m.exceptionState.holding.add(err);
-  return true;
+  /** The code of each running Python call (the module's not included). */
+  readonly calls: FunctionCode[] = [];
+  /** The heap's code object of each Python function (and of the module, keyed by this state). */
+  readonly codes: WeakMap<object, CodeObject> = new WeakMap();
+  /** 3.11+ frame objects kept after their call that hold its function (f_funcobj). */
+  framesHoldingFunctions: ObjectHandle[] = [];
 }
