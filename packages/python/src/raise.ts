@@ -2,29 +2,33 @@
  * Exceptions at run time: a Python error (a JS `PythonError` unwinding the compiled
  * closures) and the exception object it stands for on the heap.
  *
- *   raise / failing operation ─► PythonError ─(first try/finally it reaches, or
- *                                │              leaving an except block)─► materialise
- *                                │                 heap exception (args, traceback)
- *                                ▼
- *   try: … except ─► caught(): exc_info references, `as` name ─► endHandler()
- *                                                                 ─► settle()
+ *   raise X / failing operation ─► PythonError ──► materialise(): heap exception
+ *        (explicit raise: made now)     │   (the first try/finally it reaches, the first
+ *                                       │    function frame it leaves, or leaving an
+ *                                       │    except block) + a traceback entry
+ *                                       ▼
+ *   leaving a call ─► unwindCall(): the frame's locals move to its heap frame, the
+ *                     heap unwinds it (the caller's traceback entry)
+ *   try: … except  ─► caught(): exc_info references, the `as` name … popExcept()
+ *   bare raise / no matching clause / end of finally ─► reraise(): no new entry
  *
- * An exception object is made when the error first reaches a `try` or leaves an
- * `except` block — from then on the heap holds it as the exception being raised
- * (`heap.raised`) until a handler takes it. Errors no handler sees end the run without
- * one. What the model cannot vouch for is refused:
- *   - the traceback's frames: the heap holds one module frame for every traceback;
- *     each Python function frame the error left keeps its locals alive in
- *     `PythonError.heldLocals` until the exception dies (as the frame object does,
- *     3.8–3.13), released after the exception object itself;
- *   - an exception object that outlives the function that caught it, or that keeps a
- *     left frame's locals after every handler ended (the frame objects would survive:
- *     not modelled), is Unsupported;
- *   - `id()` after an exception object was made (tracebacks and frame objects of the
- *     right sizes are not all made), and `gc.collect()` while an exception whose
- *     traceback holds function frames is alive.
- * Invariants: `m.handling` and `heap.handlers` grow and shrink together; an error
- * whose exception is made is in `m.errors` under its handle.
+ * Frames: every running Python call gets a frame on the heap's call stack (module
+ * first) when an exception is first made under it (`ensureHeapFrames`), so that each
+ * traceback entry points at the frame object CPython's points at (3.8–3.10 the frame
+ * object, f_back linked; 3.11+ materialised by PyTraceBack_Here). The Python frame
+ * keeps its own locals while it runs; when it is left while its frame object is still
+ * referenced — by a traceback of an exception in flight or kept, or by a kept frame
+ * object's f_back — its locals move into the heap frame (storeFast), so the frame object
+ * holds them as CPython's does (3.11+ take_ownership), and the cycle exception →
+ * traceback → frame → local is on the heap for the collector to find.
+ * Not modelled, so refused: `id()` once an exception object was made (frame objects are
+ * made late and with a guessed value-stack size, STACK_SIZE); `sys.getrefcount` of a
+ * function while a 3.11+ kept frame object may hold it (f_funcobj). An error whose
+ * object cannot be made (a class with fields of its own) keeps the locals of the
+ * frames it leaves in `heldLocals`: it ends the run (a `try` reaching it refuses it).
+ * Invariants: `handling` and `heap.handlers` grow and shrink together; the heap's call
+ * stack is never deeper than the Python one, frame i standing for Python call i; an
+ * error whose exception object is made is in `errors` under its handle.
  * Models ceval.c's exception_unwind (3.8–3.10) / the exception table (3.11+), do_raise,
  * PUSH_EXC_INFO / POP_EXCEPT and the except-as cleanup (Python/compile.c
  * compiler_try_except), 3.8–3.13.
@@ -162,12 +166,6 @@ export function functionsHeldByFrames(m: Machine): boolean {
     (f) => m.heap.isLive(f) && m.heap.typeOf(f) === 'frame',
   );
   return state.framesHoldingFunctions.length > 0;
-}
-
-/** Whether error `err`'s exception object is still alive. */
-export function alive(m: Machine, err: PythonError): boolean {
-  const e = err.exception;
-  return e !== 0 && m.heap.isLive(e) && m.exceptionState.errors.get(e) === err;
 }
 
 /**
