@@ -204,15 +204,21 @@ export function register(m: Machine, err: PythonError, e: ObjectHandle): void {
 /** `raise e [from cause]` of an exception object (the reference to `e` is taken). */
 export function raiseObject(m: Machine, e: ObjectHandle, cause: ObjectHandle | null): PythonError {
   const heap = m.heap;
-  if (m.exceptionState.errors.has(e) && heap.isLive(e))
-    throw new Unsupported('raising an exception object that was raised before');
   const name = exceptionClass(heap, e);
-  const err = new PythonError(name, textOf(m, e));
+  // An object raised before keeps its error: its traceback grows (PyTraceBack_Here
+  // prepends to the chain it has), as do the frames the text prints.
+  const known = m.exceptionState.errors.get(e);
+  const err = known ?? new PythonError(name, textOf(m, e));
   const handled = m.exceptionState.handling.at(-1);
-  if (handled !== undefined && handled.exception !== e) err.context = handled;
+  if (handled !== undefined && handled.exception !== e) {
+    for (let c: PythonError | undefined = handled; c !== undefined; c = c.context)
+      if (c === err)
+        throw new Unsupported('a context chain that would loop back (CPython cuts it)');
+    err.context = handled;
+  }
   if (cause !== null) {
     err.suppressContext = true;
-    if (cause !== 0) err.causedBy = errorFor(m, cause);
+    err.causedBy = cause === 0 ? undefined : errorFor(m, cause);
   }
   ensureHeapFrames(m);
   heap.raiseException(e, cause ?? 0);
