@@ -1538,7 +1538,7 @@ export class Compiler {
         };
       }
     }
-    if (attribute === 'args' || attribute === '__context__') {
+    if (attribute === 'args' || attribute === '__context__' || attribute === '__cause__') {
       const value = this.expression(target, scope);
       return (frame) => {
         const v = value(frame);
@@ -1546,6 +1546,7 @@ export class Compiler {
           if (heap.typeOf(v) !== 'exception')
             throw new Unsupported(`the attribute .${attribute} of a ${heap.typeNameOf(v)}`);
           if (attribute === '__context__') return heap.exceptionContext(v);
+          if (attribute === '__cause__') return heap.exceptionCause(v);
           const a = exceptionArgs(heap, v);
           heap.incref(a);
           return a;
