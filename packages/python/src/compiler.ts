@@ -1882,7 +1882,9 @@ function formatValue(m: Machine, v: ObjectHandle, repr: boolean): ObjectHandle {
   const heap = m.heap;
   const t = heap.typeOf(v);
   if (t === 'str' && !repr) return shared(heap, v);
-  if (t !== 'str' && t !== 'int' && t !== 'float')
+  // object.__format__ with an empty spec is str(e) (an exception's one str arg itself).
+  if (t === 'exception' && !repr) return builtin('str')!(m, [v]);
+  if (t !== 'str' && t !== 'int' && t !== 'float' && t !== 'exception')
     throw new Unsupported(`formatting a ${heap.typeNameOf(v)} in an f-string`);
   const text = repr ? reprText(heap, v) : strText(heap, v);
   if ([...text].length === 1)
