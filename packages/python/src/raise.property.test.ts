@@ -4,9 +4,11 @@
  * errors leaving a function whose locals hold lists, bare re-raises), so that
  *
  *   1. validateHeap passes after every program;
- *   2. once every name is deleted, the heap holds what a run of the same program that
- *      only raised and caught one exception holds: no exception, traceback-held local,
- *      handler reference or unwound temporary is left behind, nothing freed twice.
+ *   2. once every name is deleted and gc.collect() ran, the heap holds what a run of the
+ *      same program that only raised and caught one exception holds: no exception,
+ *      traceback-held local or frame, handler reference or unwound temporary is left
+ *      behind (exceptions kept in a returning function's locals are cycles through
+ *      their frames: the collector frees them), nothing freed twice.
  */
 import { validateHeap } from '@pymem/objects';
 import fc from 'fast-check';
@@ -21,7 +23,13 @@ const simple = fc.oneof(
   fc.tuple(fc.constantFrom('a', 'b'), fc.nat(4)).map(([n, k]) => `x = ${n}[${k}]`),
   fc.constantFrom('x = d["k"]', 'x = d["missing"]', 'x = [a, b] + [c[9]]'),
   fc.constantFrom('raise ValueError(a, "v")', 'raise KeyError(b)', 'raise IndexError'),
-  fc.constantFrom('fail(a)', 'x = fail(c) + 1', 'x = 1 / len([])'),
+  fc.constantFrom(
+    'fail(a)',
+    'x = fail(c) + 1',
+    'x = 1 / len([])',
+    'x = keep(b)',
+    'kept.append(keep(a))',
+  ),
 );
 
 const CLAUSES = [
@@ -60,11 +68,19 @@ const statement = fc.letrec<{ stmt: string; handler: string; try: string }>((tie
     }),
 })).stmt;
 
-const PRELUDE = 'try:\n    raise ValueError\nexcept ValueError:\n    pass';
+const PRELUDE = 'import gc\ngc.collect()\ntry:\n    raise ValueError\nexcept ValueError:\n    pass';
 const SETUP = [
+  'import gc',
   'def fail(p):',
   '    held = [p, [p]]',
   '    return p[100]',
+  'def keep(p):',
+  '    try:',
+  '        return fail(p)',
+  '    except IndexError as e:',
+  '        saved = [e, p]',
+  '    return len(saved)',
+  'kept = []',
   'a = [1]',
   'b = [2, 3]',
   'c = []',
@@ -78,7 +94,12 @@ describe('exceptions in runPython', () => {
       fc.assert(
         fc.property(fc.array(statement, { minLength: 1, maxLength: 6 }), (statements) => {
           const body = `try:\n${block(statements)}\nexcept BaseException:\n    pass`;
-          const whole = [...SETUP, body, 'del a, b, c, d, x, fail'].join('\n');
+          const whole = [
+            ...SETUP,
+            body,
+            'del a, b, c, d, x, fail, keep, kept',
+            'gc.collect()',
+          ].join('\n');
           const run = runPython(`${PRELUDE}\n${whole}`, { python });
           expect(run.outcome, run.stderr).toBe('ok');
           validateHeap(run.heap);
