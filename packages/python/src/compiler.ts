@@ -37,7 +37,13 @@ import {
 } from './compile-try.ts';
 import { type Constant, ConstantPool, foldBinary, foldUnary } from './constants.ts';
 import { type ErrorLocation, PythonError, Unsupported } from './errors.ts';
-import { exceptionArgs, exceptionClass, keyError } from './exception-classes.ts';
+import {
+  EXCEPTION_CLASSES,
+  exceptionArgs,
+  exceptionClass,
+  isSubclass,
+  keyError,
+} from './exception-classes.ts';
 import { type Expression, Flow, type Frame, type FunctionCode, type Statement } from './frame.ts';
 import { attachCollector, GC_FUNCTIONS, gcCall } from './gc-calls.ts';
 import type { Machine } from './machine.ts';
@@ -1777,15 +1783,21 @@ export class Compiler {
         : [typeNode];
     const typeNames = names.map((n) => {
       const text = this.text(n);
+      if (n.name === 'VariableName' && isExceptionClassName(this, text, scope)) return text;
       if (n.name !== 'VariableName' || !TYPE_NAMES.has(text) || this.moduleAssigned.has(text))
         throw this.fail('isinstance() with a type other than a builtin one', n);
       return text;
     });
     const value = this.expression(positional[0]!, scope);
     const heap = this.m.heap;
+    // An exception class matches an exception object of it or of a subclass.
+    const matches = (v: ObjectHandle, t: string): boolean =>
+      EXCEPTION_CLASSES.has(t)
+        ? heap.typeOf(v) === 'exception' && isSubclass(exceptionClass(heap, v), t)
+        : isInstance(heap, v, t);
     return (frame) => {
       const v = value(frame);
-      const result = typeNames.some((t) => isInstance(heap, v, t));
+      const result = typeNames.some((t) => matches(v, t));
       heap.decref(v);
       return heap.newBool(result);
     };
