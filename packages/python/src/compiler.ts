@@ -1544,7 +1544,12 @@ export class Compiler {
         };
       }
     }
-    if (attribute === 'args' || attribute === '__context__' || attribute === '__cause__') {
+    if (
+      attribute === 'args' ||
+      attribute === '__context__' ||
+      attribute === '__cause__' ||
+      attribute === '__traceback__'
+    ) {
       const value = this.expression(target, scope);
       return (frame) => {
         const v = value(frame);
@@ -1553,6 +1558,7 @@ export class Compiler {
             throw new Unsupported(`the attribute .${attribute} of a ${heap.typeNameOf(v)}`);
           if (attribute === '__context__') return heap.exceptionContext(v);
           if (attribute === '__cause__') return heap.exceptionCause(v);
+          if (attribute === '__traceback__') return heap.exceptionTraceback(v);
           const a = exceptionArgs(heap, v);
           heap.incref(a);
           return a;
