@@ -66,4 +66,25 @@ describe('exceptions and tracebacks', () => {
     validateHeap(heap);
     expect(heap.isLive(chain[0]!)).toBe(false);
   });
+
+  it('reads `__cause__`: a new reference to the cause, or to None', () => {
+    const heap = new Heap({ profile: '3.12' });
+    const code = heap.newCode({ nlocals: 0, ncells: 0, nfrees: 0, stacksize: 2, flags: 0 });
+    heap.callFunction(code);
+    const cause = heap.newException();
+    heap.raiseException(heap.newException(), cause);
+    const e = heap.catchException();
+    heap.endExcept();
+    const read = heap.exceptionCause(e);
+    expect(read).toBe(cause);
+    expect(heap.refcount(cause)).toBe(3);
+    heap.decref(read);
+    const none = heap.exceptionCause(cause);
+    expect(none).toBe(heap.none);
+    heap.decref(none);
+    heap.decref(e);
+    expect(heap.refcount(cause)).toBe(1);
+    heap.decref(cause);
+    validateHeap(heap);
+  });
 });

@@ -884,6 +884,13 @@ export class Heap extends HeapCore implements HeapGraph {
     return this.share(context === 0 ? this.none : context);
   }
 
+  /** `e.__cause__`: a new reference to it, or to None. */
+  exceptionCause(e: ObjectHandle): ObjectHandle {
+    this.expect(e, 'exception');
+    const cause = exceptionData(this, e).cause;
+    return this.share(cause === 0 ? this.none : cause);
+  }
+
   /** The raised exception leaves the innermost call (it returns; its caller gets a traceback). */
   unwindException(): void {
     unwindException(this);

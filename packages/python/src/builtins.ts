@@ -12,9 +12,11 @@
  */
 import type { Heap, ObjectHandle } from '@pymem/objects';
 import { PythonError, Unsupported } from './errors.ts';
+import { exceptionArgs, exceptionClass, keyError } from './exception-classes.ts';
 import type { Machine } from './machine.ts';
 import { shared } from './operations.ts';
 import { profileRules } from './profile-rules.ts';
+import { functionsHeldByFrames } from './raise.ts';
 import { contains, equal, numberOf, rangeValues, reprText, strText, truthy } from './values.ts';
 
 /** A callable builtin: borrowed arguments in, a new reference out. */
@@ -106,6 +108,8 @@ const builtins: Record<string, Builtin> = {
       throw new Unsupported(
         'id() on wasm32 (no pymalloc there: where malloc puts objects is not modelled)',
       );
+    // Tracebacks' frame objects are not all made (raise.ts): block reuse is not known.
+    if (m.exceptionState.made) throw new Unsupported('id() after an exception was caught');
     return m.heap.newInt(m.heap.addressOf(args[0]!));
   },
   repr(m, args) {
@@ -119,7 +123,13 @@ const builtins: Record<string, Builtin> = {
     const o = args[0]!;
     if (heap.typeOf(o) === 'str') return shared(heap, o);
     const t = heap.typeOf(o);
-    if (t !== 'int' && t !== 'float') throw new Unsupported(`str() of a ${heap.typeNameOf(o)}`);
+    if (t === 'exception') {
+      // BaseException_str: '' / str(the one arg) / str(args); KeyError_str: repr(the one key).
+      const items = heap.referents(exceptionArgs(heap, o));
+      if (items.length === 1 && exceptionClass(heap, o) !== 'KeyError')
+        return builtins.str!(m, items);
+    } else if (t !== 'int' && t !== 'float')
+      throw new Unsupported(`str() of a ${heap.typeNameOf(o)}`);
     return newText(heap, strText(heap, o), 'str()');
   },
   int(m, args) {
@@ -445,6 +455,8 @@ export function sysGetrefcount(m: Machine, o: ObjectHandle): ObjectHandle {
     return heap.newInt(heap.getrefcount(o));
   }
   if (m.constants.has(o)) throw new Unsupported('sys.getrefcount of a code constant');
+  if (heap.typeOf(o) === 'function' && functionsHeldByFrames(m))
+    throw new Unsupported('sys.getrefcount of a function while a kept frame may hold it');
   return heap.newInt(heap.refcount(o));
 }
 
@@ -531,7 +543,7 @@ export function callMethod(
       const v = heap.dictGet(receiver, args[0]!);
       if (v === 0) {
         if (args.length === 2) return shared(heap, args[1]!);
-        throw new PythonError('KeyError', reprText(heap, args[0]!));
+        throw keyError(heap, args[0]!);
       }
       // The entry becomes a dummy (delitem_common); the caller gets the value's reference.
       heap.incref(v);
@@ -548,8 +560,7 @@ export function callMethod(
     }
     case 'set.remove':
       arity(key, args, 1, 1);
-      if (!contains(heap, receiver, args[0]!))
-        throw new PythonError('KeyError', reprText(heap, args[0]!));
+      if (!contains(heap, receiver, args[0]!)) throw keyError(heap, args[0]!);
       heap.setDiscard(receiver, args[0]!);
       return heap.newNone();
     case 'str.upper':

@@ -29,14 +29,29 @@ import {
   sysGetsizeof,
   TYPE_NAMES,
 } from './builtins.ts';
+import {
+  exceptionCall,
+  isExceptionClassName,
+  raiseStatement,
+  tryStatement,
+} from './compile-try.ts';
 import { type Constant, ConstantPool, foldBinary, foldUnary } from './constants.ts';
 import { type ErrorLocation, PythonError, Unsupported } from './errors.ts';
+import {
+  EXCEPTION_CLASSES,
+  exceptionArgs,
+  exceptionClass,
+  isSubclass,
+  keyError,
+} from './exception-classes.ts';
 import { type Expression, Flow, type Frame, type FunctionCode, type Statement } from './frame.ts';
 import { attachCollector, GC_FUNCTIONS, gcCall } from './gc-calls.ts';
 import { statementReportsLine, testReportsLine } from './line-events.ts';
 import type { Machine } from './machine.ts';
 import { binaryOp, shared, slice, subscript, unaryOp } from './operations.ts';
+import { enterCall, returnFromCall, unwindCall } from './raise.ts';
 import type { Source } from './source.ts';
+import { evaluateAfter } from './temporaries.ts';
 import { contains, equal, order, reprText, setItemsInOrder, strText, truthy } from './values.ts';
 
 /** Where a name lives in the scope being compiled. */
@@ -171,6 +186,9 @@ export class Compiler {
         if (name) into.add(this.text(name));
         return;
       }
+      case 'TryStatement':
+        for (const k of this.kids(node)) if (k.prevSibling?.name === 'as') addTarget(k);
+        break;
       case 'ImportStatement':
         if (top && MODULE_NAMES.has(this.text(node).replace(/^import /, '')))
           into.add(this.text(node).replace(/^import /, ''));
@@ -323,6 +341,10 @@ export class Compiler {
         return this.importStatement(node, scope);
       case 'AssertStatement':
         return this.assertStatement(node, scope);
+      case 'TryStatement':
+        return tryStatement(this, node, scope);
+      case 'RaiseStatement':
+        return raiseStatement(this, node, scope);
       case 'ScopeStatement':
         if (node.firstChild?.name !== 'global') throw this.fail('nonlocal', node);
         return () => Flow.next;
@@ -417,8 +439,16 @@ export class Compiler {
       const stores = targets[0]!.items;
       const exprs = values.map((v) => this.expression(v, scope));
       return (frame) => {
-        const results = exprs.map((e) => e(frame));
-        for (let i = 0; i < stores.length; i++) stores[i]!.store(frame, results[i]!);
+        const results: ObjectHandle[] = [];
+        for (const e of exprs) results.push(evaluateAfter(heap, results, e, frame));
+        for (let i = 0; i < stores.length; i++) {
+          try {
+            stores[i]!.store(frame, results[i]!);
+          } catch (error) {
+            for (let j = stores.length - 1; j > i; j--) heap.decref(results[j]!);
+            throw error;
+          }
+        }
         return Flow.next;
       };
     }
@@ -434,7 +464,12 @@ export class Compiler {
       const v = value(frame);
       for (let i = 0; i < targets.length; i++) {
         if (i < targets.length - 1) heap.incref(v);
-        targets[i]!.store(frame, v);
+        try {
+          targets[i]!.store(frame, v);
+        } catch (error) {
+          if (i < targets.length - 1) heap.decref(v);
+          throw error;
+        }
       }
       return Flow.next;
     };
@@ -527,8 +562,8 @@ export class Compiler {
       const key = this.expression(parts[2]!, scope);
       const location = this.locate(target);
       return (frame, v) => {
-        const c = container(frame);
-        const k = key(frame);
+        const c = evaluateAfter(heap, [v], container, frame);
+        const k = evaluateAfter(heap, [v, c], key, frame);
         try {
           setItem(this.m, c, k, v);
         } catch (error) {
@@ -563,7 +598,7 @@ export class Compiler {
       const inFunction = scope.locals !== null;
       return (frame) => {
         const left = load(frame);
-        const right = value(frame);
+        const right = evaluateAfter(heap, [left], value, frame);
         refuseInPlaceConcat(m, op, left, right, inFunction);
         let result: ObjectHandle;
         try {
@@ -584,10 +619,10 @@ export class Compiler {
       const key = this.expression(parts[2]!, scope);
       return (frame) => {
         const c = container(frame);
-        const k = key(frame);
+        const k = evaluateAfter(heap, [c], key, frame);
         try {
           const left = subscript(heap, c, k);
-          const right = value(frame);
+          const right = evaluateAfter(heap, [left], value, frame);
           let result: ObjectHandle;
           try {
             result = inplace(m, op as ArithmeticOperator, left, right);
@@ -644,12 +679,12 @@ export class Compiler {
         const key = this.expression(parts[2]!, scope);
         return (frame) => {
           const c = container(frame);
-          const k = key(frame);
+          const k = evaluateAfter(heap, [c], key, frame);
           try {
             if (heap.typeOf(c) !== 'dict')
               throw new Unsupported(`del of an item of a ${heap.typeNameOf(c)}`);
             if (heap.dictGet(c, k) === 0) {
-              const error = new PythonError('KeyError', reprOf(this.m, k));
+              const error = keyError(heap, k);
               error.location = this.locate(target);
               throw error;
             }
@@ -673,8 +708,8 @@ export class Compiler {
 
   /**
    * `assert test[, message]`: when the test is false, AssertionError(message) — its
-   * text is `str(message)` (a str, an int or a float here). The exception object is not
-   * modelled: an uncaught exception ends the run.
+   * text is `str(message)` (a str, an int or a float here); its object is made when a
+   * `try` catches it (raise.ts).
    */
   assertStatement(node: SyntaxNode, scope: Scope): Statement {
     const parts = this.kids(node).filter((k) => k.name !== 'assert' && k.name !== ',');
@@ -696,9 +731,14 @@ export class Compiler {
       const v = message(frame);
       const t = heap.typeOf(v);
       const text = t === 'str' || t === 'int' || t === 'float' ? strText(heap, v) : null;
-      heap.decref(v);
-      if (text === null) throw new Unsupported(`an assert message of type ${t}`);
-      throw fail(text);
+      if (text === null) {
+        heap.decref(v);
+        throw new Unsupported(`an assert message of type ${t}`);
+      }
+      // AssertionError(message): the exception's args take the message (raise.ts).
+      const error = fail(text);
+      error.argValues = [v];
+      throw error;
     };
   }
 
@@ -1414,7 +1454,7 @@ export class Compiler {
         folded !== undefined ? this.constantExpression(folded) : this.expression(right, scope);
       return (frame) => {
         const x = a(frame);
-        const y = b(frame);
+        const y = evaluateAfter(heap, [x], b, frame);
         try {
           return heap.newBool(compare(this.m, opText, x, y));
         } finally {
@@ -1430,7 +1470,7 @@ export class Compiler {
     const op = opText as ArithmeticOperator;
     return (frame) => {
       const x = a(frame);
-      const y = b(frame);
+      const y = evaluateAfter(heap, [x], b, frame);
       try {
         return binaryOp(heap, op, x, y);
       } finally {
@@ -1503,7 +1543,7 @@ export class Compiler {
       const key = this.expression(inner[0]!, scope);
       return (frame) => {
         const c = container(frame);
-        const k = key(frame);
+        const k = evaluateAfter(heap, [c], key, frame);
         try {
           return subscript(heap, c, k);
         } finally {
@@ -1523,12 +1563,36 @@ export class Compiler {
         const value = this.expression(args[0]!, scope);
         return (frame) => {
           const v = value(frame);
-          const name = heap.typeNameOf(v);
+          const name =
+            heap.typeOf(v) === 'exception' ? exceptionClass(heap, v) : heap.typeNameOf(v);
           heap.decref(v);
           // type_name: a new str of tp_name for a static type.
           return heap.newStr(name);
         };
       }
+    }
+    if (
+      attribute === 'args' ||
+      attribute === '__context__' ||
+      attribute === '__cause__' ||
+      attribute === '__traceback__'
+    ) {
+      const value = this.expression(target, scope);
+      return (frame) => {
+        const v = value(frame);
+        try {
+          if (heap.typeOf(v) !== 'exception')
+            throw new Unsupported(`the attribute .${attribute} of a ${heap.typeNameOf(v)}`);
+          if (attribute === '__context__') return heap.exceptionContext(v);
+          if (attribute === '__cause__') return heap.exceptionCause(v);
+          if (attribute === '__traceback__') return heap.exceptionTraceback(v);
+          const a = exceptionArgs(heap, v);
+          heap.incref(a);
+          return a;
+        } finally {
+          heap.decref(v);
+        }
+      };
     }
     throw this.fail(`the attribute .${attribute}`, node);
   }
@@ -1543,7 +1607,9 @@ export class Compiler {
     const heap = this.m.heap;
     return (frame) => {
       const c = container(frame);
-      const values = bounds.map((b) => (b === null ? 0 : b(frame)));
+      const values: ObjectHandle[] = [];
+      for (const b of bounds)
+        values.push(b === null ? 0 : evaluateAfter(heap, [c, ...values], b, frame));
       try {
         const ints = values.map((v) => {
           if (v === 0 || heap.typeOf(v) === 'NoneType') return null;
@@ -1639,6 +1705,11 @@ export class Compiler {
       );
     }
     if (name === 'print') return this.print(positional, keywords, scope, node);
+    if (isExceptionClassName(this, name, scope)) {
+      if (keywords.length > 0) throw this.fail(`keyword arguments to ${name}()`, node);
+      const args = positional.map((p) => this.expression(p, scope));
+      return this.located(exceptionCall(this, name, args, node), node);
+    }
     if (keywords.length > 0) throw this.fail(`keyword arguments to ${name}()`, node);
     if (name === 'isinstance') return this.isinstance(positional, scope, node);
     if (name === 'type') throw this.fail('type() other than type(x).__name__', node);
@@ -1745,15 +1816,21 @@ export class Compiler {
         : [typeNode];
     const typeNames = names.map((n) => {
       const text = this.text(n);
+      if (n.name === 'VariableName' && isExceptionClassName(this, text, scope)) return text;
       if (n.name !== 'VariableName' || !TYPE_NAMES.has(text) || this.moduleAssigned.has(text))
         throw this.fail('isinstance() with a type other than a builtin one', n);
       return text;
     });
     const value = this.expression(positional[0]!, scope);
     const heap = this.m.heap;
+    // An exception class matches an exception object of it or of a subclass.
+    const matches = (v: ObjectHandle, t: string): boolean =>
+      EXCEPTION_CLASSES.has(t)
+        ? heap.typeOf(v) === 'exception' && isSubclass(exceptionClass(heap, v), t)
+        : isInstance(heap, v, t);
     return (frame) => {
       const v = value(frame);
-      const result = typeNames.some((t) => isInstance(heap, v, t));
+      const result = typeNames.some((t) => matches(v, t));
       heap.decref(v);
       return heap.newBool(result);
     };
@@ -1813,16 +1890,23 @@ export class Compiler {
         }
         m.depth++;
         m.calls.push({ code, frame: callee });
+        enterCall(m, code);
         try {
           code.body(callee);
-        } catch (error) {
-          if (error instanceof PythonError)
+          returnFromCall(m, callee, moves);
+        } catch (thrown) {
+          const error = pythonErrorOf(thrown);
+          if (error instanceof PythonError) {
             error.frames.push({
               position: { line: callee.line, column: 0 },
               scope: code.name,
               ...(error.location === undefined ? {} : { location: error.location }),
             });
-          if (error instanceof PythonError) error.location = undefined;
+            error.location = undefined;
+            // The traceback keeps the frame and its locals (raise.ts).
+            unwindCall(m, error, callee, moves);
+            if (moves) heap.decref(f);
+          }
           throw error;
         } finally {
           m.depth--;
@@ -1845,7 +1929,9 @@ function formatValue(m: Machine, v: ObjectHandle, repr: boolean): ObjectHandle {
   const heap = m.heap;
   const t = heap.typeOf(v);
   if (t === 'str' && !repr) return shared(heap, v);
-  if (t !== 'str' && t !== 'int' && t !== 'float')
+  // object.__format__ with an empty spec is str(e) (an exception's one str arg itself).
+  if (t === 'exception' && !repr) return builtin('str')!(m, [v]);
+  if (t !== 'str' && t !== 'int' && t !== 'float' && t !== 'exception')
     throw new Unsupported(`formatting a ${heap.typeNameOf(v)} in an f-string`);
   const text = repr ? reprText(heap, v) : strText(heap, v);
   if ([...text].length === 1)
@@ -2009,10 +2095,6 @@ function setItem(m: Machine, c: ObjectHandle, k: ObjectHandle, v: ObjectHandle):
   } catch (error) {
     throw pythonErrorOf(error);
   }
-}
-
-function reprOf(m: Machine, k: ObjectHandle): string {
-  return reprText(m.heap, k);
 }
 
 function nameError(m: Machine, name: string): PythonError {

@@ -12,6 +12,8 @@
  * exactly is Unsupported, never approximated.
  */
 
+import type { ObjectHandle } from '@pymem/objects';
+
 /** Where a construct sits in the source: 1-based line and column. */
 export interface SourcePosition {
   readonly line: number;
@@ -59,6 +61,18 @@ export class PythonError extends Error {
   readonly frames: { position: SourcePosition; scope: string; location?: ErrorLocation }[] = [];
   /** The failing construct in the frame the error is leaving now (set by the innermost one). */
   location: ErrorLocation | undefined;
+  /** Its exception object once made (raise.ts), or 0. */
+  exception: ObjectHandle = 0;
+  /** New references to the args its object will take (else its message is the one arg). */
+  argValues: ObjectHandle[] | undefined;
+  /** The error being handled when this one was raised (`__context__`). */
+  context: PythonError | undefined;
+  /** `raise … from c`: c's error (`__cause__`). */
+  causedBy: PythonError | undefined;
+  /** `raise … from …` hides the context. */
+  suppressContext = false;
+  /** The references each function frame it left still holds (its traceback keeps them). */
+  readonly heldLocals: ObjectHandle[][] = [];
   constructor(type: string, detail: string) {
     super(`${type}: ${detail}`);
     this.name = 'PythonError';

@@ -17,6 +17,7 @@ import type { Frame, FunctionCode } from './frame.ts';
 import type { GcState } from './gc-calls.ts';
 import type { LineEvents } from './line-events.ts';
 import { type ProfileRules, profileRules } from './profile-rules.ts';
+import { ExceptionState } from './raise.ts';
 
 /** The run-wide state shared by every compiled closure. */
 export class Machine {
@@ -54,6 +55,8 @@ export class Machine {
   readonly calls: { readonly code: FunctionCode; readonly frame: Frame }[] = [];
   /** Called before each statement, once its line is set (`RunOptions.onStep`); null: no cost. */
   onStatement: (() => void) | null = null;
+  /** Exceptions being handled and the objects made for them (raise.ts). */
+  readonly exceptionState: ExceptionState = new ExceptionState();
 
   constructor(heap: Heap, maxSteps: number) {
     this.heap = heap;

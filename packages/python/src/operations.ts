@@ -11,7 +11,8 @@
 import type { Heap, ObjectHandle } from '@pymem/objects';
 import { type ArithmeticOperator, numericOp } from './arithmetic.ts';
 import { PythonError, Unsupported } from './errors.ts';
-import { numberOf, reprText } from './values.ts';
+import { keyError } from './exception-classes.ts';
+import { numberOf } from './values.ts';
 
 /** A new reference to the number `v` (int or float). */
 export function newNumber(heap: Heap, v: bigint | number): ObjectHandle {
@@ -142,7 +143,7 @@ export function subscript(heap: Heap, container: ObjectHandle, key: ObjectHandle
   }
   if (t === 'dict') {
     const v = heap.dictGet(container, key);
-    if (v === 0) throw new PythonError('KeyError', reprText(heap, key));
+    if (v === 0) throw keyError(heap, key);
     return shared(heap, v);
   }
   throw new Unsupported(`subscripting a ${typeName(heap, container)}`);

@@ -19,6 +19,7 @@
  *   borrowedLocalLoads            ·    ·    ·    ·    ·    ·    ✓     flowgraph.c optimize_load_fast (3.14)
  *   intDivisionByZeroPlain        ·    ·    ·    ·    ·    ·    ✓     longobject.c (measured: "division by zero")
  *   unpackTooManyCounts           ·    ·    ·    ·    ·    ·    ✓     ceval.c unpack_iterable (measured: "got N")
+ *   exceptNameClearedFirst        ✓    ·    ·    ·    ·    ·    ·     compile.c compiler_try_except
  *   gcGenerationsRefused          ·    ·    ·    ·    ·    ·    ✓     gc.c 3.14 (incremental on 3.14.0–3.14.4)
  *
  * 3.14 is measured on Pyodide (CPython 3.14.2, wasm32): a local passed to a call or to
@@ -66,6 +67,8 @@ export interface ProfileRules {
    * untracked items when it is made (`gc.is_tracked((1, 2))` is False at once).
    */
   readonly gcGenerationsRefused: boolean;
+  /** `except … as e` ends by unbinding e before POP_EXCEPT (else after it). */
+  readonly exceptNameClearedFirst: boolean;
 }
 
 /** The rules of CPython 3.`minor`. */
@@ -86,5 +89,6 @@ export function profileRules(minor: number): ProfileRules {
     intDivisionByZeroPlain: minor >= 14,
     unpackTooManyCounts: minor >= 14,
     gcGenerationsRefused: minor >= 14,
+    exceptNameClearedFirst: minor === 8,
   };
 }

@@ -152,7 +152,7 @@ export function runPython(text: string, options: RunOptions = {}): RunResult {
         scope: '<module>',
         ...(error.location === undefined ? {} : { location: error.location }),
       });
-      const text = traceback(error, source, filename, machine.rules);
+      const text = chainedTraceback(error, source, filename, machine.rules, new Set());
       if (text === null) {
         const feature = `the traceback of this ${error.type} on 3.${machine.minor}`;
         return finish(
@@ -176,6 +176,38 @@ function framesOf(m: Machine, module: Frame): FrameNames[] {
       names: code.localNames.map((name, i) => [name, frame.locals[i] ?? 0] as const),
     });
   return frames;
+}
+
+/**
+ * An exception's traceback preceded by its cause's (`raise … from c`) or, unless
+ * suppressed, its context's, each with CPython's line between them
+ * (traceback.c print_exception_recursive / traceback.py TracebackException.format).
+ * An exception that was never raised has no traceback: only its last line.
+ */
+function chainedTraceback(
+  error: PythonError,
+  source: Source,
+  filename: string,
+  rules: ProfileRules,
+  seen: Set<PythonError>,
+): string | null {
+  seen.add(error);
+  let before = '';
+  const cause = error.causedBy;
+  const context = error.suppressContext ? undefined : error.context;
+  const earlier = cause ?? context;
+  if (earlier !== undefined && !seen.has(earlier)) {
+    const text = chainedTraceback(earlier, source, filename, rules, seen);
+    if (text === null) return null;
+    before =
+      cause !== undefined
+        ? `${text}\nThe above exception was the direct cause of the following exception:\n\n`
+        : `${text}\nDuring handling of the above exception, another exception occurred:\n\n`;
+  }
+  if (error.frames.length === 0)
+    return `${before}${error.detail === '' ? error.type : `${error.type}: ${error.detail}`}\n`;
+  const own = traceback(error, source, filename, rules);
+  return own === null ? null : before + own;
 }
 
 /**

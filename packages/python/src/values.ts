@@ -10,6 +10,7 @@
  */
 import type { Heap, ObjectHandle } from '@pymem/objects';
 import { Unsupported } from './errors.ts';
+import { exceptionText } from './exception-classes.ts';
 
 /** The numeric value of an int, bool or float, or undefined. */
 export function numberOf(heap: Heap, o: ObjectHandle): bigint | number | undefined {
@@ -58,6 +59,7 @@ export function truthy(heap: Heap, o: ObjectHandle): boolean {
     case 'range':
       return rangeValues(heap, o)[3] > 0n;
     case 'function':
+    case 'exception':
       return true;
     default:
       throw new Unsupported(`the truth value of a ${heap.typeNameOf(o)}`);
@@ -113,6 +115,7 @@ export function strRepr(s: string): string {
 /** `str(o)` without allocating. */
 export function strText(heap: Heap, o: ObjectHandle): string {
   if (heap.typeOf(o) === 'str') return heap.valueOf(o) as string;
+  if (heap.typeOf(o) === 'exception') return exceptionText(heap, o, false);
   return reprText(heap, o);
 }
 
@@ -126,6 +129,8 @@ export function reprText(
   switch (type) {
     case 'NoneType':
       return 'None';
+    case 'exception':
+      return exceptionText(heap, o, true);
     case 'bool':
       return heap.valueOf(o) === 1n ? 'True' : 'False';
     case 'int': {

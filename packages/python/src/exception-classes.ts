@@ -1,0 +1,133 @@
+/**
+ * The builtin exception classes a program may name, their hierarchy, and which
+ * exception object each model exception is (its class name, kept beside the heap:
+ * the heap's `exception` objects all share BaseException's layout).
+ *
+ *   BaseException ─┬─ Exception ─┬─ ArithmeticError ─┬─ ZeroDivisionError
+ *                  │             │                   ├─ OverflowError
+ *                  │             │                   └─ FloatingPointError
+ *                  │             ├─ LookupError ─┬─ KeyError
+ *                  │             │               └─ IndexError
+ *                  │             ├─ ValueError, TypeError, AssertionError, NameError,
+ *                  │             │  RuntimeError ─ NotImplementedError / RecursionError, …
+ *                  ├─ KeyboardInterrupt
+ *                  └─ GeneratorExit, SystemExit
+ *
+ * (Objects/exceptions.c, 3.8–3.13: the same tree in every version for these classes.)
+ *
+ * Invariant: an exception object of a class in {@link EXTRA_FIELDS} is never made —
+ * those have a larger struct (PySystemExitObject, PyStopIterationObject, 3.10+
+ * PyNameErrorObject and PyAttributeErrorObject) or a free list (MemoryError), which
+ * the heap does not model; naming them in `except` is fine.
+ */
+import type { Heap, ObjectHandle } from '@pymem/objects';
+import { PythonError, Unsupported } from './errors.ts';
+import { reprText, strText } from './values.ts';
+
+/** Each builtin exception class the model knows, with its base class. */
+const BASES: Readonly<Record<string, string>> = {
+  Exception: 'BaseException',
+  KeyboardInterrupt: 'BaseException',
+  GeneratorExit: 'BaseException',
+  SystemExit: 'BaseException',
+  ArithmeticError: 'Exception',
+  ZeroDivisionError: 'ArithmeticError',
+  OverflowError: 'ArithmeticError',
+  FloatingPointError: 'ArithmeticError',
+  LookupError: 'Exception',
+  KeyError: 'LookupError',
+  IndexError: 'LookupError',
+  AssertionError: 'Exception',
+  AttributeError: 'Exception',
+  BufferError: 'Exception',
+  EOFError: 'Exception',
+  MemoryError: 'Exception',
+  NameError: 'Exception',
+  UnboundLocalError: 'NameError',
+  ReferenceError: 'Exception',
+  RuntimeError: 'Exception',
+  NotImplementedError: 'RuntimeError',
+  RecursionError: 'RuntimeError',
+  StopIteration: 'Exception',
+  SystemError: 'Exception',
+  TypeError: 'Exception',
+  ValueError: 'Exception',
+  Warning: 'Exception',
+  UserWarning: 'Warning',
+  DeprecationWarning: 'Warning',
+  RuntimeWarning: 'Warning',
+};
+
+/** The builtin exception class names a program may use. */
+export const EXCEPTION_CLASSES: ReadonlySet<string> = new Set([
+  'BaseException',
+  ...Object.keys(BASES),
+]);
+
+/**
+ * Whether an instance of `name` has fields beyond BaseException's (or a free list) on
+ * 3.`minor`: such an object is refused, not made with the wrong size.
+ */
+export function hasExtraFields(name: string, minor: number): boolean {
+  if (name === 'SystemExit' || name === 'StopIteration' || name === 'MemoryError') return true;
+  // PyNameErrorObject (name), PyAttributeErrorObject (obj, name): 3.10+.
+  if (name === 'NameError' || name === 'UnboundLocalError' || name === 'AttributeError')
+    return minor >= 10;
+  return false;
+}
+
+/** Whether class `name` is `base` or derives from it (`except base` catches it). */
+export function isSubclass(name: string, base: string): boolean {
+  for (let c: string | undefined = name; c !== undefined; c = BASES[c]) if (c === base) return true;
+  return false;
+}
+
+/** Which class each live exception object of a heap is. */
+const classes: WeakMap<Heap, Map<ObjectHandle, string>> = new WeakMap();
+
+/** Records that `e` (a new exception object) is an instance of `name`. */
+export function setExceptionClass(heap: Heap, e: ObjectHandle, name: string): void {
+  let map = classes.get(heap);
+  if (map === undefined) {
+    map = new Map();
+    classes.set(heap, map);
+  }
+  map.set(e, name);
+}
+
+/** The class name of exception object `e`. @throws Unsupported when it is not known */
+export function exceptionClass(heap: Heap, e: ObjectHandle): string {
+  const name = classes.get(heap)?.get(e);
+  if (name === undefined) throw new Unsupported('an exception object of an unknown class');
+  return name;
+}
+
+/** The args tuple of exception `e` (borrowed). */
+export function exceptionArgs(heap: Heap, e: ObjectHandle): ObjectHandle {
+  return heap.referents(e)[0]!;
+}
+
+/**
+ * `str(e)` (BaseException_str; KeyError_str shows its one argument's repr) or, with
+ * `repr`, `repr(e)` (BaseException_repr: the class name and the args, one argument
+ * without the tuple's trailing comma).
+ */
+export function exceptionText(heap: Heap, e: ObjectHandle, repr: boolean): string {
+  const name = exceptionClass(heap, e);
+  const args = heap.referents(exceptionArgs(heap, e));
+  if (repr) {
+    if (args.length === 1) return `${name}(${reprText(heap, args[0]!)})`;
+    return `${name}${reprText(heap, exceptionArgs(heap, e))}`;
+  }
+  if (args.length === 0) return '';
+  if (args.length === 1)
+    return name === 'KeyError' ? reprText(heap, args[0]!) : strText(heap, args[0]!);
+  return reprText(heap, exceptionArgs(heap, e));
+}
+
+/** The KeyError a failed lookup of `key` raises: its object's one arg is the key itself. */
+export function keyError(heap: Heap, key: ObjectHandle): PythonError {
+  const error = new PythonError('KeyError', reprText(heap, key));
+  error.argValues = [heap.share(key)];
+  return error;
+}

@@ -1,0 +1,4 @@
+try:
+    assert 1 == 2, "math"
+except ValueError:
+    print("not this")

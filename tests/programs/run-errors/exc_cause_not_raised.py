@@ -1,0 +1,1 @@
+raise KeyError("outer") from TypeError("never raised")

@@ -1,0 +1,4 @@
+try:
+    raise ValueError("z")
+finally:
+    print("finally")

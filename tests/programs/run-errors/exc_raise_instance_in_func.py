@@ -1,0 +1,6 @@
+def make():
+    return ValueError("made elsewhere")
+def fire():
+    e = make()
+    raise e
+fire()

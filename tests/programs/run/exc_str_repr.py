@@ -1,0 +1,8 @@
+print(str(ValueError(37)), repr(ValueError(37)))
+print(str(ValueError("a", "b")), repr(ValueError("a", "b")))
+print(str(KeyError(55)), repr(KeyError(55)))
+print(str(IndexError()), repr(IndexError()))
+print(ValueError("x"))
+print(str(TypeError('t')), repr(RuntimeError('r')))
+e = ValueError("same")
+print(str(e) is e.args[0])
