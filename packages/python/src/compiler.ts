@@ -29,6 +29,16 @@ import {
   sysGetsizeof,
   TYPE_NAMES,
 } from './builtins.ts';
+import { compileComprehension } from './compile-comprehensions.ts';
+import {
+  compileFunctionDefinition,
+  compileLambda,
+  closureOf,
+  deleteDeref,
+  loadDeref,
+  storeDeref,
+} from './compile-functions.ts';
+import type { ScopeSymbols } from './compile-scopes.ts';
 import { type Constant, ConstantPool, foldBinary, foldUnary } from './constants.ts';
 import { type ErrorLocation, PythonError, Unsupported } from './errors.ts';
 import { type Expression, Flow, type Frame, type FunctionCode, type Statement } from './frame.ts';
@@ -44,6 +54,12 @@ export interface Scope {
   readonly name: string;
   /** Local slots by name (functions only). */
   readonly locals: Map<string, number> | null;
+  /** Slots holding the cells of cell and free variables, by name (compile-functions.ts). */
+  readonly cells?: ReadonlyMap<string, number>;
+  /** The scope's analysed symbols (compile-scopes.ts). */
+  readonly symbols?: ScopeSymbols;
+  /** The frame's slot count, grown by 3.12+ inlined comprehensions' hidden variables. */
+  readonly slots?: { count: number };
 }
 
 /** The modules a program may import (module level only). */
@@ -108,7 +124,7 @@ export class Compiler {
     const visit = (node: SyntaxNode): void => {
       for (const child of this.kids(node)) {
         if (child.name === 'ScopeStatement') {
-          if (child.firstChild?.name !== 'global') throw this.fail('nonlocal', child);
+          if (child.firstChild?.name !== 'global') continue;
           for (const k of this.kids(child)) if (k.name === 'VariableName') names.add(this.text(k));
         } else if (child.name === 'Body' || /Statement$/.test(child.name)) visit(child);
       }
@@ -312,7 +328,8 @@ export class Compiler {
       case 'ForStatement':
         return this.forStatement(node, scope);
       case 'FunctionDefinition':
-        return this.functionDefinition(node, scope);
+      case 'DecoratedStatement':
+        return compileFunctionDefinition(this, node, scope);
       case 'ReturnStatement':
         return this.returnStatement(node, scope);
       case 'ImportStatement':
@@ -320,7 +337,6 @@ export class Compiler {
       case 'AssertStatement':
         return this.assertStatement(node, scope);
       case 'ScopeStatement':
-        if (node.firstChild?.name !== 'global') throw this.fail('nonlocal', node);
         return () => Flow.next;
       case 'StatementGroup':
         return this.block(
@@ -500,6 +516,8 @@ export class Compiler {
     const heap = this.m.heap;
     if (target.name === 'VariableName') {
       const name = this.text(target);
+      const cell = scope.cells?.get(name);
+      if (cell !== undefined) return storeDeref(this, cell);
       const slot = scope.locals?.get(name);
       if (slot !== undefined) {
         return (frame, v) => {
@@ -612,6 +630,8 @@ export class Compiler {
     const deletes = targets.map((target): Statement => {
       if (target.name === 'VariableName') {
         const name = this.text(target);
+        const cell = scope.cells?.get(name);
+        if (cell !== undefined) return deleteDeref(this, name, cell);
         const slot = scope.locals?.get(name);
         if (slot !== undefined) {
           return (frame) => {
@@ -1102,9 +1122,13 @@ export class Compiler {
       case 'ArrayExpression':
         return this.collectionDisplay(node, scope, 'list');
       case 'LambdaExpression':
-        return this.lambda(node, scope);
+        return compileLambda(this, node, scope);
       case 'SetExpression':
         return this.collectionDisplay(node, scope, 'set');
+      case 'ArrayComprehensionExpression':
+      case 'SetComprehensionExpression':
+      case 'DictionaryComprehensionExpression':
+        return compileComprehension(this, node, scope);
       case 'DictionaryExpression':
         return this.dictDisplay(node, scope);
       case 'UnaryExpression': {
@@ -1193,6 +1217,8 @@ export class Compiler {
   load(node: SyntaxNode, scope: Scope): Expression {
     const name = this.text(node);
     const heap = this.m.heap;
+    const cell = scope.cells?.get(name);
+    if (cell !== undefined) return loadDeref(this, name, cell);
     const slot = scope.locals?.get(name);
     const m = this.m;
     if (slot !== undefined) {
@@ -1602,9 +1628,15 @@ export class Compiler {
         }
       };
     }
+    if (callee!.name === 'CallExpression' || callee!.name === 'ParenthesizedExpression')
+      return this.callFunction(
+        this.expression(callee!, scope),
+        [...positional, ...keywords.map(([, v]) => v)].map((p) => this.expression(p, scope)),
+        keywords.map(([k]) => k),
+      );
     if (callee!.name !== 'VariableName') throw this.fail('calling this expression', callee!);
     const name = this.text(callee!);
-    if (scope.locals?.has(name) || this.moduleAssigned.has(name)) {
+    if (scope.locals?.has(name) || scope.cells?.has(name) || this.moduleAssigned.has(name)) {
       return this.callFunction(
         this.load(callee!, scope),
         [...positional, ...keywords.map(([, v]) => v)].map((p) => this.expression(p, scope)),
@@ -1756,7 +1788,7 @@ export class Compiler {
         if (heap.typeOf(f) !== 'function')
           throw new PythonError('TypeError', `'${heap.typeNameOf(f)}' object is not callable`);
         const code = m.functions.get(f)!;
-        const defaults = heap.referents(f).filter((r) => heap.typeOf(r) === 'tuple')[0];
+        const defaults = heap.referents(f).filter((r) => r !== closureOf(m, f))[0];
         const defaultItems = defaults === undefined ? [] : heap.referents(defaults);
         const required = code.parameters.length - defaultItems.length;
         // Where each argument goes: positional ones in order, keywords by name.
@@ -1786,6 +1818,7 @@ export class Compiler {
         }
         m.depth++;
         try {
+          code.enter?.(callee, f);
           code.body(callee);
         } catch (error) {
           if (error instanceof PythonError)

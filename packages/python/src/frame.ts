@@ -44,4 +44,6 @@ export interface FunctionCode {
   readonly localCount: number;
   /** The body. */
   body: Statement;
+  /** Run when a call's frame starts, after its arguments are bound: cells made, free variables copied. */
+  readonly enter?: (frame: Frame, f: ObjectHandle) => void;
 }
