@@ -21,7 +21,7 @@
  * over-allocation, so sizes differ from a display's), SET_ADD and MAP_ADD.
  * Invariant: when the expression returns, every temporary it made is released but
  * the result (and, 3.8–3.10, nothing of the frame object, which is not modelled).
- * Nested scopes (lambdas) inside a comprehension are refused; generator expressions
+ * Functions and lambdas inside a comprehension are refused (comprehensions nest); generator expressions
  * are refused.
  */
 import type { SyntaxNode } from '@lezer/common';
@@ -82,7 +82,8 @@ export function compileComprehension(c: Compiler, node: SyntaxNode, scope: Scope
     } else if (k.name === 'async') throw c.fail('an async comprehension', node);
   }
   const symbols = symbolsOf(c, node);
-  if (symbols.children.length > 0) throw c.fail('a nested scope inside a comprehension', node);
+  if (symbols.children.some((child) => child.kind !== 'comprehension'))
+    throw c.fail('a function inside a comprehension', node);
   const first = clauses[0] as Extract<Clause, { kind: 'for' }>;
   const m = c.m;
   const heap = m.heap;

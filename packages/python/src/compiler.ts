@@ -1590,6 +1590,17 @@ export class Compiler {
     const { positional, keywords } = this.arguments(argList!, scope);
     const heap = this.m.heap;
     const m = this.m;
+    const calleeParts = this.kids(callee!);
+    if (
+      callee!.name === 'CallExpression' ||
+      callee!.name === 'ParenthesizedExpression' ||
+      (callee!.name === 'MemberExpression' && calleeParts[1]?.name === '[')
+    )
+      return this.callFunction(
+        this.expression(callee!, scope),
+        [...positional, ...keywords.map(([, v]) => v)].map((p) => this.expression(p, scope)),
+        keywords.map(([k]) => k),
+      );
     if (callee!.name === 'MemberExpression') {
       const parts = this.kids(callee!);
       if (parts[1]?.name !== '.') throw this.fail('calling this expression', callee!);
@@ -1628,12 +1639,6 @@ export class Compiler {
         }
       };
     }
-    if (callee!.name === 'CallExpression' || callee!.name === 'ParenthesizedExpression')
-      return this.callFunction(
-        this.expression(callee!, scope),
-        [...positional, ...keywords.map(([, v]) => v)].map((p) => this.expression(p, scope)),
-        keywords.map(([k]) => k),
-      );
     if (callee!.name !== 'VariableName') throw this.fail('calling this expression', callee!);
     const name = this.text(callee!);
     if (scope.locals?.has(name) || scope.cells?.has(name) || this.moduleAssigned.has(name)) {
