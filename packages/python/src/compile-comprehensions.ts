@@ -106,7 +106,7 @@ export function compileComprehension(c: Compiler, node: SyntaxNode, scope: Scope
       },
       ...(layout.enter === undefined ? {} : { enter: layout.enter }),
     };
-    return c.callFunction(makeFunction(c, code, [], symbols, scope, node), [outerIter]);
+    return c.callFunction(makeFunction(c, code, [], [], symbols, scope, node), [outerIter]);
   }
 
   // 3.12+: inlined into the enclosing frame.

@@ -65,34 +65,70 @@ export interface Parameters {
   readonly positional: string[];
   /** Their default expressions (for the last ones). */
   readonly defaults: SyntaxNode[];
+  /** Keyword-only parameters (after `*` or `*args`), in order. */
+  readonly keywordOnly: string[];
+  /** Their defaults, by name, in order. */
+  readonly keywordDefaults: [string, SyntaxNode][];
+  /** The `*args` name, or null. */
+  readonly varargs: string | null;
+  /** The `**kwargs` name, or null. */
+  readonly varkeywords: string | null;
+  /** All of them in co_varnames order: positional, keyword-only, *args, **kwargs. */
+  readonly varnames: string[];
 }
 
 /** A parameter list's names and default expressions. */
 export function parseParameters(c: Compiler, paramList: SyntaxNode | undefined): Parameters {
   const positional: string[] = [];
   const defaults: SyntaxNode[] = [];
-  if (paramList === undefined) return { positional, defaults };
-  const items = c.kids(paramList).filter((k) => k.name !== '(' && k.name !== ')');
+  const keywordOnly: string[] = [];
+  const keywordDefaults: [string, SyntaxNode][] = [];
+  let varargs: string | null = null;
+  let varkeywords: string | null = null;
+  let afterStar = false;
+  const items =
+    paramList === undefined
+      ? []
+      : c.kids(paramList).filter((k) => k.name !== '(' && k.name !== ')');
   for (let i = 0; i < items.length; i++) {
     const k = items[i]!;
     if (k.name === ',') continue;
-    if (k.name === '*' || k.name === '**' || k.name === '/')
-      throw c.fail('*args, **kwargs and keyword-only or positional-only parameters', k);
+    if (k.name === '/') throw c.fail('positional-only parameters', k);
+    if (k.name === '*' || k.name === '**') {
+      const next = items[i + 1];
+      if (next?.name === 'VariableName') {
+        if (k.name === '*') varargs = c.text(next);
+        else varkeywords = c.text(next);
+        i++;
+        if (items[i + 1]?.name === 'TypeDef') throw c.fail('a parameter annotation', next);
+      } else if (k.name === '**') throw c.fail('this parameter list', k);
+      if (k.name === '*') afterStar = true;
+      continue;
+    }
     if (k.name !== 'VariableName') throw c.fail('this kind of parameter', k);
-    positional.push(c.text(k));
+    if (varkeywords !== null) throw c.fail('a parameter after **kwargs', k);
+    const name = c.text(k);
     if (items[i + 1]?.name === 'TypeDef') throw c.fail('a parameter annotation', k);
-    if (items[i + 1]?.name === 'AssignOp') {
-      defaults.push(items[i + 2]!);
-      i += 2;
-    } else if (defaults.length > 0)
-      throw c.fail('a parameter without a default after one with', k);
+    const defaultNode = items[i + 1]?.name === 'AssignOp' ? items[i + 2] : undefined;
+    if (defaultNode !== undefined) i += 2;
+    if (afterStar) {
+      keywordOnly.push(name);
+      if (defaultNode !== undefined) keywordDefaults.push([name, defaultNode]);
+      continue;
+    }
+    positional.push(name);
+    if (defaultNode !== undefined) defaults.push(defaultNode);
+    else if (defaults.length > 0) throw c.fail('a parameter without a default after one with', k);
   }
-  if (new Set(positional).size !== positional.length)
-    throw c.fail('duplicate parameter names', paramList);
-  for (const p of positional)
+  const varnames = [...positional, ...keywordOnly];
+  if (varargs !== null) varnames.push(varargs);
+  if (varkeywords !== null) varnames.push(varkeywords);
+  if (new Set(varnames).size !== varnames.length)
+    throw c.fail('duplicate parameter names', paramList!);
+  for (const p of varnames)
     if (BUILTIN_NAMES.has(p) || MODULE_NAMES.has(p))
-      throw c.fail(`a parameter named '${p}'`, paramList);
-  return { positional, defaults };
+      throw c.fail(`a parameter named '${p}'`, paramList!);
+  return { positional, defaults, keywordOnly, keywordDefaults, varargs, varkeywords, varnames };
 }
 
 /** Where a function's names live in its frame. */
@@ -189,6 +225,7 @@ export function makeFunction(
   c: Compiler,
   code: FunctionCode,
   defaults: SyntaxNode[],
+  keywordDefaults: [string, SyntaxNode][],
   symbols: ScopeSymbols,
   scope: Scope,
   node: SyntaxNode,
@@ -213,6 +250,7 @@ export function makeFunction(
       };
     }
   }
+  const kwdefaultsDict = keywordDefaultsDict(c, keywordDefaults, scope);
   const freeSlots = [...symbols.frees].sort().map((name) => {
     const slot = scope.cells?.get(name);
     if (slot === undefined) throw c.fail(`the free variable '${name}'`, node);
@@ -226,14 +264,17 @@ export function makeFunction(
   const closureMap = byFunction;
   return (frame) => {
     const d = defaultsTuple === null ? 0 : defaultsTuple(frame);
+    let kw = 0;
     let closure = 0;
     try {
+      if (kwdefaultsDict !== null) kw = kwdefaultsDict(frame);
       if (freeSlots.length > 0) {
         const cells = freeSlots.map((s) => frame.locals[s]!);
         closure = heap.newTuple(cells);
       }
       const f = heap.newFunction({
         ...(d === 0 ? {} : { defaults: d }),
+        ...(kw === 0 ? {} : { kwdefaults: kw }),
         ...(closure === 0 ? {} : { closure }),
       });
       m.functions.set(f, code);
@@ -242,7 +283,35 @@ export function makeFunction(
       return f;
     } finally {
       if (d !== 0) heap.decref(d);
+      if (kw !== 0) heap.decref(kw);
       if (closure !== 0) heap.decref(closure);
+    }
+  };
+}
+
+/**
+ * The keyword-only defaults: their values, then BUILD_CONST_KEY_MAP with the names'
+ * constant tuple — a presized dict (_PyDict_NewPresized 3.8–3.10, _PyDict_FromItems
+ * with str keys 3.11+), as a dict display of constant keys is built.
+ */
+function keywordDefaultsDict(
+  c: Compiler,
+  keywordDefaults: [string, SyntaxNode][],
+  scope: Scope,
+): Expression | null {
+  if (keywordDefaults.length === 0) return null;
+  const heap = c.m.heap;
+  const keys = keywordDefaults.map(([k]) => c.pool.handle({ kind: 'str', value: k }));
+  const values = keywordDefaults.map(([, v]) => c.expression(v, scope));
+  return (frame) => {
+    const vs: ObjectHandle[] = [];
+    try {
+      for (const v of values) vs.push(v(frame));
+      const d = heap.newDictPresized(keys.length, true);
+      for (let i = 0; i < keys.length; i++) heap.dictSetItem(d, keys[i]!, vs[i]!);
+      return d;
+    } finally {
+      for (const v of vs) heap.decref(v);
     }
   };
 }
@@ -256,16 +325,22 @@ function compileCode(
   node: SyntaxNode,
   compileBody: (scope: Scope) => Statement,
 ): FunctionCode {
-  const layout = frameLayout(c, name, parameters.positional, symbols, node);
+  const layout = frameLayout(c, name, parameters.varnames, symbols, node);
   const code: {
     name: string;
     parameters: readonly string[];
+    keywordOnly: readonly string[];
+    varargs: boolean;
+    varkeywords: boolean;
     localCount: number;
     body: Statement;
     enter?: (frame: Frame, f: ObjectHandle) => void;
   } = {
     name,
     parameters: parameters.positional,
+    keywordOnly: parameters.keywordOnly,
+    varargs: parameters.varargs !== null,
+    varkeywords: parameters.varkeywords !== null,
     localCount: 0,
     body: () => Flow.next,
   };
@@ -290,7 +365,7 @@ export function compileFunctionDefinition(c: Compiler, node: SyntaxNode, scope: 
   );
   const symbols = symbolsOf(c, definition);
   const bodyNode = parts.find((p) => p.name === 'Body')!;
-  for (const p of parameters.positional)
+  for (const p of parameters.varnames)
     if (symbols.globals.has(p))
       throw c.fail(`the parameter '${p}' declared global`, definition);
   const code = compileCode(c, name, parameters, symbols, definition, (inner) =>
@@ -302,7 +377,15 @@ export function compileFunctionDefinition(c: Compiler, node: SyntaxNode, scope: 
         .filter((k) => k.name === 'Decorator')
         .map((d) => decoratorExpression(c, d, scope))
     : [];
-  const make = makeFunction(c, code, parameters.defaults, symbols, scope, definition);
+  const make = makeFunction(
+    c,
+    code,
+    parameters.defaults,
+    parameters.keywordDefaults,
+    symbols,
+    scope,
+    definition,
+  );
   const store = c.store(nameNode, scope);
   if (decorators.length === 0)
     return (frame) => {
@@ -390,7 +473,15 @@ export function compileLambda(c: Compiler, node: SyntaxNode, scope: Scope): Expr
       return Flow.return;
     };
   });
-  return makeFunction(c, code, parameters.defaults, symbols, scope, node);
+  return makeFunction(
+    c,
+    code,
+    parameters.defaults,
+    parameters.keywordDefaults,
+    symbols,
+    scope,
+    node,
+  );
 }
 
 /** LOAD_DEREF: the contents of the cell in `slot`, a new reference. */

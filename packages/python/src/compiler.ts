@@ -29,11 +29,11 @@ import {
   sysGetsizeof,
   TYPE_NAMES,
 } from './builtins.ts';
+import { bindArguments, compileStarCall, runCall } from './compile-arguments.ts';
 import { compileComprehension } from './compile-comprehensions.ts';
 import {
   compileFunctionDefinition,
   compileLambda,
-  closureOf,
   deleteDeref,
   loadDeref,
   storeDeref,
@@ -65,7 +65,6 @@ export interface Scope {
 /** The modules a program may import (module level only). */
 const MODULE_NAMES: ReadonlySet<string> = new Set(['sys', 'gc']);
 const MAX_DISPLAY = 15;
-const MAX_DEPTH = 900;
 
 /** Turns HeapErrors of bad Python operations into the Python errors CPython raises. */
 export function pythonErrorOf(error: unknown): unknown {
@@ -1587,6 +1586,9 @@ export class Compiler {
 
   call(node: SyntaxNode, scope: Scope): Expression {
     const [callee, argList] = this.kids(node);
+    const star = this.kids(argList!).filter((k) => !['(', ')'].includes(k.name));
+    if (star.length === 2 && star[0]!.name === '*')
+      return compileStarCall(this, callee!, star[1]!, scope);
     const { positional, keywords } = this.arguments(argList!, scope);
     const heap = this.m.heap;
     const m = this.m;
@@ -1783,7 +1785,7 @@ export class Compiler {
     const m = this.m;
     const heap = m.heap;
     const moves = m.rules.callFrameTakesArguments;
-    const positionalCount = args.length - keywords.length;
+    const keywordKeys = keywords.map((k) => this.pool.handle({ kind: 'str', value: k }));
     return (frame) => {
       const f = callee(frame);
       const values: ObjectHandle[] = [];
@@ -1793,52 +1795,9 @@ export class Compiler {
         if (heap.typeOf(f) !== 'function')
           throw new PythonError('TypeError', `'${heap.typeNameOf(f)}' object is not callable`);
         const code = m.functions.get(f)!;
-        const defaults = heap.referents(f).filter((r) => r !== closureOf(m, f))[0];
-        const defaultItems = defaults === undefined ? [] : heap.referents(defaults);
-        const required = code.parameters.length - defaultItems.length;
-        // Where each argument goes: positional ones in order, keywords by name.
-        const slots = values.map((_, i) =>
-          i < positionalCount ? i : code.parameters.indexOf(keywords[i - positionalCount]!),
-        );
-        const filled = new Set(slots);
-        if (
-          positionalCount > code.parameters.length ||
-          slots.some((slot) => slot < 0) ||
-          filled.size !== slots.length ||
-          code.parameters.some((_, i) => i < required && !filled.has(i))
-        )
-          throw new Unsupported(`this call of ${code.name}() (a TypeError)`);
-        if (m.depth >= MAX_DEPTH) throw new Unsupported(`recursion deeper than ${MAX_DEPTH} calls`);
-        const callee: Frame = { locals: new Array(code.localCount).fill(0), returned: 0, line: 0 };
-        for (let i = 0; i < values.length; i++) {
-          if (!moves) heap.incref(values[i]!);
-          callee.locals[slots[i]!] = values[i]!;
-        }
+        const callee = bindArguments(m, f, code, values, keywords, keywordKeys, moves);
         moved = moves;
-        for (let i = required; i < code.parameters.length; i++) {
-          if (filled.has(i)) continue;
-          const d = defaultItems[i - required]!;
-          heap.incref(d);
-          callee.locals[i] = d;
-        }
-        m.depth++;
-        try {
-          code.enter?.(callee, f);
-          code.body(callee);
-        } catch (error) {
-          if (error instanceof PythonError)
-            error.frames.push({
-              position: { line: callee.line, column: 0 },
-              scope: code.name,
-              ...(error.location === undefined ? {} : { location: error.location }),
-            });
-          if (error instanceof PythonError) error.location = undefined;
-          throw error;
-        } finally {
-          m.depth--;
-        }
-        const result = callee.returned === 0 ? heap.newNone() : callee.returned;
-        for (const v of callee.locals) if (v !== 0) heap.decref(v);
+        const result = runCall(m, code, callee, f);
         if (moves) heap.decref(f);
         return result;
       } finally {

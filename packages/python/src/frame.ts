@@ -40,6 +40,12 @@ export interface FunctionCode {
   readonly name: string;
   /** Positional parameters, in order (they are locals 0 … n-1). */
   readonly parameters: readonly string[];
+  /** Keyword-only parameters (the slots after the positional ones). */
+  readonly keywordOnly?: readonly string[];
+  /** Whether it takes `*args` (the slot after the keyword-only parameters). */
+  readonly varargs?: boolean;
+  /** Whether it takes `**kwargs` (the slot after `*args`'s). */
+  readonly varkeywords?: boolean;
   /** Number of local slots. */
   readonly localCount: number;
   /** The body. */

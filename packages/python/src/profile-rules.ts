@@ -16,6 +16,7 @@
  *   callArgumentMarks             ·    ·    ·    ·    ·    ✓     traceback.py (3.13)
  *   assertMarksTest               ·    ·    ·    ✓    ·    ✓     measured (3.12 marks the statement)
  *   moduloByZeroOwnMessage        ·    ·    ·    ✓    ✓    ✓     longobject.c l_mod (measured)
+ *   starCallReleasesTupleFirst    ·    ·    ·    ·    ✓    ✓     ceval _PyEvalFramePushAndInit_Ex (measured)
  */
 
 /** The per-version rules for a minor version (8 … 13). */
@@ -42,6 +43,8 @@ export interface ProfileRules {
   readonly assertMarksTest: boolean;
   /** `%` by zero says "integer modulo by zero" (else "integer division or modulo by zero"). */
   readonly moduloByZeroOwnMessage: boolean;
+  /** `f(*xs)` releases its argument tuple once the frame holds the items, before the body runs. */
+  readonly starCallReleasesTupleFirst: boolean;
 }
 
 /** The rules of CPython 3.`minor`. */
@@ -58,5 +61,6 @@ export function profileRules(minor: number): ProfileRules {
     callArgumentMarks: minor >= 13,
     assertMarksTest: minor === 11 || minor >= 13,
     moduloByZeroOwnMessage: minor >= 11,
+    starCallReleasesTupleFirst: minor >= 12,
   };
 }
