@@ -15,8 +15,9 @@
  *   5. missing positional parameters from `__defaults__`, missing keyword-only ones
  *      from `__kwdefaults__` (new references to the default objects).
  * 3.8–3.10 copy the caller's references (the caller releases its own after the call);
- * 3.11+ move them (`moves`). A call that would raise TypeError is refused before
- * anything is bound.
+ * 3.11+ move them (`moves`). A call that raises TypeError does so before anything is
+ * bound, with CPython's text (ceval.c missing_arguments, too_many_positional; the
+ * function's __qualname__ from 3.10, its __name__ before).
  *
  * `f(*xs)` (CALL_FUNCTION_EX, 3.8–3.13): xs itself when it is a tuple, else a new
  * tuple of its items (PySequence_Tuple); the frame takes new references to the items
@@ -73,9 +74,10 @@ export function bindArguments(
   const defaultItems = defaults === 0 ? [] : heap.referents(defaults);
   const required = positional - defaultItems.length;
 
-  // Check the whole call first (CPython raises TypeError for each of these).
-  const bad = (): Unsupported => new Unsupported(`this call of ${code.name}() (a TypeError)`);
-  if (given > positional && varargsSlot < 0) throw bad();
+  // Check the whole call first, in CPython's order: keywords, then the positional
+  // count, then missing positional and keyword-only parameters.
+  const name = `${m.rules.callErrorsNameQualname ? (code.qualname ?? code.name) : code.name}()`;
+  const fail = (detail: string): PythonError => new PythonError('TypeError', `${name} ${detail}`);
   const filled = new Set<number>();
   for (let i = 0; i < Math.min(given, positional); i++) filled.add(i);
   const keywordSlots = keywords.map((k) => {
@@ -84,23 +86,56 @@ export function bindArguments(
       const at = keywordOnly.indexOf(k);
       slot = at < 0 ? -1 : positional + at;
     }
-    if (slot < 0 && varkeywordsSlot < 0) throw bad();
+    if (slot < 0 && varkeywordsSlot < 0) {
+      // 3.13 may add a "Did you mean" hint.
+      if (m.minor >= 13) throw new Unsupported('an unexpected keyword argument on 3.13');
+      throw fail(`got an unexpected keyword argument '${k}'`);
+    }
     if (slot >= 0) {
-      if (filled.has(slot)) throw bad();
+      if (filled.has(slot)) throw fail(`got multiple values for argument '${k}'`);
       filled.add(slot);
     }
     return slot;
   });
-  if (new Set(keywords).size !== keywords.length) throw bad();
-  for (let i = 0; i < required; i++) if (!filled.has(i)) throw bad();
-  const kwdefaultOf = (name: string): ObjectHandle => {
+  if (given > positional && varargsSlot < 0) {
+    const kwonlyGiven = keywordSlots.filter((slot) => slot >= positional).length;
+    const signature =
+      defaultItems.length > 0 ? `from ${required} to ${positional}` : `${positional}`;
+    const plural = defaultItems.length > 0 || positional !== 1 ? 's' : '';
+    const kwonlyText =
+      kwonlyGiven > 0
+        ? ` positional argument${given !== 1 ? 's' : ''} (and ${kwonlyGiven} keyword-only argument${kwonlyGiven !== 1 ? 's' : ''})`
+        : '';
+    const verb = given === 1 && kwonlyGiven === 0 ? 'was' : 'were';
+    throw fail(
+      `takes ${signature} positional argument${plural} but ${given}${kwonlyText} ${verb} given`,
+    );
+  }
+  const missing = (kind: string, names: string[]): PythonError => {
+    const quoted = names.map((n) => `'${n}'`);
+    const list =
+      quoted.length === 1
+        ? quoted[0]!
+        : quoted.length === 2
+          ? `${quoted[0]} and ${quoted[1]}`
+          : `${quoted.slice(0, -1).join(', ')}, and ${quoted[quoted.length - 1]}`;
+    const s = names.length === 1 ? '' : 's';
+    return fail(`missing ${names.length} required ${kind} argument${s}: ${list}`);
+  };
+  const missingPositional = code.parameters.filter((_, i) => i < required && !filled.has(i));
+  if (missingPositional.length > 0) throw missing('positional', missingPositional);
+  const kwdefaultOf = (key: string): ObjectHandle => {
     if (kwdefaults === 0) return 0;
     const pairs = heap.referents(kwdefaults);
-    for (let i = 0; i < pairs.length; i += 2) if (heap.valueOf(pairs[i]!) === name) return pairs[i + 1]!;
+    for (let i = 0; i < pairs.length; i += 2)
+      if (heap.valueOf(pairs[i]!) === key) return pairs[i + 1]!;
     return 0;
   };
-  for (let i = 0; i < keywordOnly.length; i++)
-    if (!filled.has(positional + i) && kwdefaultOf(keywordOnly[i]!) === 0) throw bad();
+  const missingKeywordOnly = keywordOnly.filter(
+    (k, i) => !filled.has(positional + i) && kwdefaultOf(k) === 0,
+  );
+  if (missingKeywordOnly.length > 0) throw missing('keyword-only', missingKeywordOnly);
+  if (new Set(keywords).size !== keywords.length) throw new Unsupported('a repeated keyword');
 
   const frame: Frame = { locals: new Array(code.localCount).fill(0), returned: 0, line: 0 };
   const take = (v: ObjectHandle): ObjectHandle => {

@@ -316,6 +316,21 @@ function keywordDefaultsDict(
   };
 }
 
+/**
+ * `__qualname__`: the name, after `<enclosing qualname>.<locals>.` for each enclosing
+ * function or lambda (comprehensions 3.8–3.11 too; `<listcomp>`).
+ */
+export function qualnameOf(c: Compiler, name: string, node: SyntaxNode): string {
+  const parts = [name];
+  for (let at = node.parent; at !== null; at = at.parent) {
+    if (at.name === 'FunctionDefinition') {
+      const n = c.kids(at).find((k) => k.name === 'VariableName');
+      parts.unshift(`${n === undefined ? '?' : c.text(n)}.<locals>`);
+    } else if (at.name === 'LambdaExpression') parts.unshift('<lambda>.<locals>');
+  }
+  return parts.join('.');
+}
+
 /** A function's code and layout, compiled from its parameters and body. */
 function compileCode(
   c: Compiler,
@@ -326,8 +341,10 @@ function compileCode(
   compileBody: (scope: Scope) => Statement,
 ): FunctionCode {
   const layout = frameLayout(c, name, parameters.varnames, symbols, node);
+  const qualname = qualnameOf(c, name, node);
   const code: {
     name: string;
+    qualname: string;
     parameters: readonly string[];
     keywordOnly: readonly string[];
     varargs: boolean;
@@ -337,6 +354,7 @@ function compileCode(
     enter?: (frame: Frame, f: ObjectHandle) => void;
   } = {
     name,
+    qualname,
     parameters: parameters.positional,
     keywordOnly: parameters.keywordOnly,
     varargs: parameters.varargs !== null,

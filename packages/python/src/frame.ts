@@ -40,6 +40,8 @@ export interface FunctionCode {
   readonly name: string;
   /** Positional parameters, in order (they are locals 0 … n-1). */
   readonly parameters: readonly string[];
+  /** `__qualname__` (`outer.<locals>.inner`), for TypeErrors of bad calls. */
+  readonly qualname?: string;
   /** Keyword-only parameters (the slots after the positional ones). */
   readonly keywordOnly?: readonly string[];
   /** Whether it takes `*args` (the slot after the keyword-only parameters). */

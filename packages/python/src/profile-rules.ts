@@ -16,6 +16,7 @@
  *   callArgumentMarks             ·    ·    ·    ·    ·    ✓     traceback.py (3.13)
  *   assertMarksTest               ·    ·    ·    ✓    ·    ✓     measured (3.12 marks the statement)
  *   moduloByZeroOwnMessage        ·    ·    ·    ✓    ✓    ✓     longobject.c l_mod (measured)
+ *   callErrorsNameQualname        ·    ·    ✓    ✓    ✓    ✓     ceval.c missing_arguments (measured)
  *   starCallReleasesTupleFirst    ·    ·    ·    ·    ✓    ✓     ceval _PyEvalFramePushAndInit_Ex (measured)
  */
 
@@ -43,6 +44,8 @@ export interface ProfileRules {
   readonly assertMarksTest: boolean;
   /** `%` by zero says "integer modulo by zero" (else "integer division or modulo by zero"). */
   readonly moduloByZeroOwnMessage: boolean;
+  /** A bad call's TypeError names the function by `__qualname__` (else `__name__`). */
+  readonly callErrorsNameQualname: boolean;
   /** `f(*xs)` releases its argument tuple once the frame holds the items, before the body runs. */
   readonly starCallReleasesTupleFirst: boolean;
 }
@@ -61,6 +64,7 @@ export function profileRules(minor: number): ProfileRules {
     callArgumentMarks: minor >= 13,
     assertMarksTest: minor === 11 || minor >= 13,
     moduloByZeroOwnMessage: minor >= 11,
+    callErrorsNameQualname: minor >= 10,
     starCallReleasesTupleFirst: minor >= 12,
   };
 }
