@@ -90,6 +90,14 @@ export function parseParameters(c: Compiler, paramList: SyntaxNode | undefined):
     paramList === undefined
       ? []
       : c.kids(paramList).filter((k) => k.name !== '(' && k.name !== ')');
+  // The parser keeps no node for the `/` of positional-only parameters: look between nodes.
+  if (paramList !== undefined) {
+    const whole = c.text(paramList);
+    for (let i = 1; i < items.length; i++) {
+      const between = whole.slice(items[i - 1]!.to - paramList.from, items[i]!.from - paramList.from);
+      if (between.includes('/')) throw c.fail('positional-only parameters', items[i]!);
+    }
+  }
   for (let i = 0; i < items.length; i++) {
     const k = items[i]!;
     if (k.name === ',') continue;
