@@ -70,7 +70,7 @@ const KNOWN_UNSUPPORTED: Record<string, { profiles: readonly string[]; reason: s
   'run/fn_kwargs_unpacking_refused.py': {
     profiles: RUN_DIFFERENTIAL_PROFILES,
     reason:
-      "f(**d) is not modelled: the kwnames tuple and argument array _PyStack_UnpackDict makes (3.9+: after a copy of d)",
+      'f(**d) is not modelled: the kwnames tuple and argument array _PyStack_UnpackDict makes (3.9+: after a copy of d)',
   },
   'errors/fn_call_unexpected_keyword.py': {
     profiles: ['3.13'],

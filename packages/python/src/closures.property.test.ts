@@ -50,7 +50,10 @@ const statement = fc.oneof(
     .map(([n, v]) => `${n}, put = box([${v}])\nput([${v}, ${v}])\n${n} = ${n}()\ndel put`),
   fc
     .tuple(fc.constantFrom(...NAMES), fc.nat(4), fc.nat(3))
-    .map(([n, k, s]) => `${n} = spread(${[...Array(k).keys()].join(', ')}${k > 0 ? ', ' : ''}scale=${s}, tag=${n})`),
+    .map(
+      ([n, k, s]) =>
+        `${n} = spread(${[...Array(k).keys()].join(', ')}${k > 0 ? ', ' : ''}scale=${s}, tag=${n})`,
+    ),
   fc
     .tuple(fc.constantFrom(...NAMES), fc.integer({ min: 0, max: 3000 }))
     .map(([n, v]) => `${n} = deco(lambda x: x * 2)(${v})`),
@@ -83,17 +86,20 @@ describe('closures and comprehensions', () => {
 
   it('reads a cell as it is now (late binding)', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: -10_000, max: 10_000 }), { minLength: 1 }), (values) => {
-        const program = [
-          PRELUDE,
-          'get, put = box(None)',
-          ...values.map((v) => `put(${v})`),
-          'print(get())',
-        ].join('\n');
-        const run = runPython(program, { python: '3.12' });
-        expect(run.stdout).toBe(`${values[values.length - 1]}\n`);
-        return true;
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: -10_000, max: 10_000 }), { minLength: 1 }),
+        (values) => {
+          const program = [
+            PRELUDE,
+            'get, put = box(None)',
+            ...values.map((v) => `put(${v})`),
+            'print(get())',
+          ].join('\n');
+          const run = runPython(program, { python: '3.12' });
+          expect(run.stdout).toBe(`${values[values.length - 1]}\n`);
+          return true;
+        },
+      ),
       { seed: 7300, numRuns: 30 },
     );
   });

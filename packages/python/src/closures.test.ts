@@ -69,7 +69,8 @@ describe('closures', () => {
 
 describe('comprehensions', () => {
   it('grow a list by appending, unlike a display of the same items', () => {
-    const program = 'import sys\nprint(sys.getsizeof([i for i in range(5)]), sys.getsizeof([0, 1, 2, 3, 4]))\n';
+    const program =
+      'import sys\nprint(sys.getsizeof([i for i in range(5)]), sys.getsizeof([0, 1, 2, 3, 4]))\n';
     // Measured: 3.8 builds the display exactly (BUILD_LIST 5); 3.9 extends the list the
     // comprehension just freed (its array kept by the list free list); 3.10+ extend a new one.
     const printed: Record<string, string> = {
@@ -85,9 +86,15 @@ describe('comprehensions', () => {
 
   it('make and free a function object per evaluation only before 3.12 (PEP 709)', () => {
     for (const python of VERSIONS) {
-      const events = objectEvents('x = [i for i in range(2)]\ny = {k: k for k in range(2)}\n', python);
+      const events = objectEvents(
+        'x = [i for i in range(2)]\ny = {k: k for k in range(2)}\n',
+        python,
+      );
       const functions = events.filter((e) => e.objectType === 'function');
-      expect(functions.map((e) => e.type), python).toEqual(
+      expect(
+        functions.map((e) => e.type),
+        python,
+      ).toEqual(
         Number(python.split('.')[1]) <= 11
           ? ['object-new', 'object-free', 'object-new', 'object-free']
           : [],
@@ -111,10 +118,13 @@ describe('comprehensions', () => {
   });
 });
 
-/** The object events of running `program` on the model of `python`. */
-function objectEvents(program: string, python: string): ObjectEvent[] {
+/** An object's birth or death. */
+type Lifetime = Extract<ObjectEvent, { type: 'object-new' | 'object-free' | 'object-park' }>;
+
+/** The births and deaths of objects while `program` runs on the model of `python`. */
+function objectEvents(program: string, python: string): Lifetime[] {
   const heap = new Heap({ profile: parseVersion(python).name });
-  const events: ObjectEvent[] = [];
+  const events: Lifetime[] = [];
   const machine = new Machine(heap, 10_000);
   const body = new Compiler(new Source(program), machine).compileModule();
   heap.hook = (event) => {

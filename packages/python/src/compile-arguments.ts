@@ -35,7 +35,10 @@ import type { Expression, Frame, FunctionCode } from './frame.ts';
 import type { Machine } from './machine.ts';
 
 /** The parts of a function object a call reads: `__defaults__` and `__kwdefaults__`. */
-function defaultsOf(m: Machine, f: ObjectHandle): { defaults: ObjectHandle; kwdefaults: ObjectHandle } {
+function defaultsOf(
+  m: Machine,
+  f: ObjectHandle,
+): { defaults: ObjectHandle; kwdefaults: ObjectHandle } {
   const heap = m.heap;
   const closure = closureOf(m, f);
   let defaults = 0;
@@ -182,7 +185,12 @@ const MAX_DEPTH = 900;
  * the frame cleared in slot order. Returns the result (a new reference). An
  * exception leaves the frame as it is and gains this frame for its traceback.
  */
-export function runCall(m: Machine, code: FunctionCode, callee: Frame, f: ObjectHandle): ObjectHandle {
+export function runCall(
+  m: Machine,
+  code: FunctionCode,
+  callee: Frame,
+  f: ObjectHandle,
+): ObjectHandle {
   const heap = m.heap;
   if (m.depth >= MAX_DEPTH) throw new Unsupported(`recursion deeper than ${MAX_DEPTH} calls`);
   m.depth++;

@@ -231,7 +231,11 @@ function compileLoop(
     let result: ObjectHandle;
     try {
       result =
-        kind === 'list' ? heap.newList() : kind === 'set' ? heap.newSet() : heap.newDictPresized(0, true);
+        kind === 'list'
+          ? heap.newList()
+          : kind === 'set'
+            ? heap.newSet()
+            : heap.newDictPresized(0, true);
     } catch (error) {
       if (ownsIterator) heap.decref(it);
       throw error;

@@ -30,7 +30,7 @@ import type { ObjectHandle } from '@pymem/objects';
 import { BUILTIN_NAMES } from './builtins.ts';
 import { analyseScopes, type ScopeSymbols, scopeKey } from './compile-scopes.ts';
 import type { Compiler, Scope } from './compiler.ts';
-import { type Constant } from './constants.ts';
+import type { Constant } from './constants.ts';
 import { Unsupported } from './errors.ts';
 import { type Expression, Flow, type Frame, type FunctionCode, type Statement } from './frame.ts';
 import type { Machine } from './machine.ts';
@@ -94,7 +94,10 @@ export function parseParameters(c: Compiler, paramList: SyntaxNode | undefined):
   if (paramList !== undefined) {
     const whole = c.text(paramList);
     for (let i = 1; i < items.length; i++) {
-      const between = whole.slice(items[i - 1]!.to - paramList.from, items[i]!.from - paramList.from);
+      const between = whole.slice(
+        items[i - 1]!.to - paramList.from,
+        items[i]!.from - paramList.from,
+      );
       if (between.includes('/')) throw c.fail('positional-only parameters', items[i]!);
     }
   }
@@ -392,8 +395,7 @@ export function compileFunctionDefinition(c: Compiler, node: SyntaxNode, scope: 
   const symbols = symbolsOf(c, definition);
   const bodyNode = parts.find((p) => p.name === 'Body')!;
   for (const p of parameters.varnames)
-    if (symbols.globals.has(p))
-      throw c.fail(`the parameter '${p}' declared global`, definition);
+    if (symbols.globals.has(p)) throw c.fail(`the parameter '${p}' declared global`, definition);
   const code = compileCode(c, name, parameters, symbols, definition, (inner) =>
     c.block(c.kids(bodyNode).slice(1), inner),
   );

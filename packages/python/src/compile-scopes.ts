@@ -135,7 +135,8 @@ export function analyseScopes(
         }
         if (node.name === 'LambdaExpression') visit(kids[kids.length - 1]!, child);
         else {
-          if (kids.some((k) => k.name === 'TypeDef')) throw source.fail('a return annotation', node);
+          if (kids.some((k) => k.name === 'TypeDef'))
+            throw source.fail('a return annotation', node);
           const body = kids.find((k) => k.name === 'Body');
           if (body !== undefined) {
             for (const s of source.kids(body)) source.collectAssigned(s, child.locals, false);
