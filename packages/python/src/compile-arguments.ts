@@ -216,12 +216,18 @@ export function runCall(
 }
 
 /**
- * `callee(*sequence)`: CALL_FUNCTION_EX with the sequence as a tuple (see the file
- * comment): the frame copies the tuple's items whatever the version.
+ * `callee(a, b, *sequence)`: CALL_FUNCTION_EX with the sequence as a tuple (see the
+ * file comment); the frame copies the tuple's items whatever the version. With
+ * arguments before the star the tuple is built through a list: 3.8
+ * BUILD_TUPLE_UNPACK_WITH_CALL (the leading arguments as a tuple — a constant when
+ * they all are — then a new empty list extended by each part); 3.9+ BUILD_LIST of
+ * the leading arguments, LIST_EXTEND, LIST_TO_TUPLE. The list is released once the
+ * tuple is made.
  */
 export function compileStarCall(
   c: Compiler,
   callee: SyntaxNode,
+  leading: SyntaxNode[],
   sequence: SyntaxNode,
   scope: Scope,
 ): Expression {
@@ -229,21 +235,53 @@ export function compileStarCall(
   const heap = m.heap;
   const function_ = c.expression(callee, scope);
   const value = c.expression(sequence, scope);
-  return (frame) => {
-    const f = function_(frame);
-    let tuple = 0;
+  const leadingTuple = leading.length === 0 ? null : c.tupleDisplay(leading, scope, callee);
+  const leadingValues = leading.map((l) => c.expression(l, scope));
+  const viaTuple = m.minor === 8;
+  /** The argument tuple from the leading values (or their tuple) and the sequence. */
+  const argumentTuple = (frame: Frame): ObjectHandle => {
+    const parts: ObjectHandle[] = [];
     try {
+      if (leadingTuple !== null && viaTuple) parts.push(leadingTuple(frame));
+      else for (const l of leadingValues) parts.push(l(frame));
       const v = value(frame);
       const t = heap.typeOf(v);
-      if (t === 'tuple') tuple = v;
-      else if (t === 'list') {
-        tuple = heap.newTuple(heap.referents(v));
-        heap.decref(v);
-      } else {
+      if (t !== 'tuple' && t !== 'list') {
         const name = heap.typeNameOf(v);
         heap.decref(v);
         throw new Unsupported(`unpacking a ${name} into a call`);
       }
+      if (leading.length === 0) {
+        if (t === 'tuple') return v;
+        const tuple = heap.newTuple(heap.referents(v));
+        heap.decref(v);
+        return tuple;
+      }
+      let list: ObjectHandle;
+      if (viaTuple) {
+        list = heap.newList();
+        heap.listExtend(list, parts[0]!);
+        heap.listExtend(list, v);
+        heap.decref(v);
+      } else {
+        list = heap.newList(parts);
+        for (const p of parts) heap.decref(p);
+        parts.length = 0;
+        heap.listExtend(list, v);
+        heap.decref(v);
+      }
+      const tuple = heap.newTuple(heap.referents(list));
+      heap.decref(list);
+      return tuple;
+    } finally {
+      for (const p of parts) heap.decref(p);
+    }
+  };
+  return (frame) => {
+    const f = function_(frame);
+    let tuple = 0;
+    try {
+      tuple = argumentTuple(frame);
       if (heap.typeOf(f) !== 'function')
         throw new PythonError('TypeError', `'${heap.typeNameOf(f)}' object is not callable`);
       const code = m.functions.get(f)!;

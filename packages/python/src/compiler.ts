@@ -1586,9 +1586,9 @@ export class Compiler {
 
   call(node: SyntaxNode, scope: Scope): Expression {
     const [callee, argList] = this.kids(node);
-    const star = this.kids(argList!).filter((k) => !['(', ')'].includes(k.name));
-    if (star.length === 2 && star[0]!.name === '*')
-      return compileStarCall(this, callee!, star[1]!, scope);
+    const star = this.kids(argList!).filter((k) => !['(', ')', ','].includes(k.name));
+    if (star[star.length - 2]?.name === '*' && star.filter((k) => k.name === '*').length === 1)
+      return compileStarCall(this, callee!, star.slice(0, -2), star[star.length - 1]!, scope);
     const { positional, keywords } = this.arguments(argList!, scope);
     const heap = this.m.heap;
     const m = this.m;
