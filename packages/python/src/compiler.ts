@@ -336,6 +336,8 @@ export class Compiler {
       case 'AssertStatement':
         return this.assertStatement(node, scope);
       case 'ScopeStatement':
+        if (node.firstChild?.name !== 'global' && scope.symbols === undefined)
+          throw this.fail('nonlocal at module level', node);
         return () => Flow.next;
       case 'StatementGroup':
         return this.block(

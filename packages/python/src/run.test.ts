@@ -61,6 +61,9 @@ describe('runPython refusals', () => {
       'p.py:4:9: *args / **kwargs in a call is not supported by pymem run\n',
     );
     expect(refusal('def f():\n    nonlocal x\n')[0]).toBe('unsupported');
+    expect(refusal('x = 1\nnonlocal x\n')[2]).toBe(
+      'p.py:2:1: nonlocal at module level is not supported by pymem run\n',
+    );
   });
 
   it('ends a runaway loop at maxSteps', () => {
