@@ -67,11 +67,6 @@ const KNOWN_UNSUPPORTED: Record<string, { profiles: readonly string[]; reason: s
     profiles: RUN_DIFFERENTIAL_PROFILES,
     reason: 'a collection CPython may have run since start-up untracks tuples of atoms',
   },
-  'run/fn_kwargs_unpacking_refused.py': {
-    profiles: RUN_DIFFERENTIAL_PROFILES,
-    reason:
-      'f(**d) is not modelled: the kwnames tuple and argument array _PyStack_UnpackDict makes (3.9+: after a copy of d)',
-  },
   'errors/fn_call_unexpected_keyword.py': {
     profiles: ['3.13'],
     reason: '3.13 may end the TypeError with a "Did you mean" hint the model does not compute',

@@ -297,3 +297,106 @@ export function compileStarCall(
     }
   };
 }
+
+/**
+ * `callee(a, b, **mapping)` (CALL_FUNCTION_EX 1). The positional arguments become a
+ * tuple (BUILD_TUPLE, a constant, or `()`); the mapping is passed as is on 3.8 (an
+ * exact dict), copied into a new dict on 3.9+ (BUILD_MAP 0 + DICT_MERGE). A non-empty
+ * dict is then unpacked (_PyStack_UnpackDict): a kwnames tuple of its keys and an
+ * argument array holding new references to every argument (the array's own memory,
+ * one PyMem_Malloc, is not modelled). 3.8–3.11: the frame copies the arguments, and
+ * after the call the array's references, the kwnames tuple, then the function, the
+ * tuple and the dict are released. 3.12+ (_PyEvalFramePushAndInit_Ex): the frame takes
+ * the array's references, and the kwnames tuple, the positional tuple and the dict are
+ * released before the body runs (measured: `sys.getrefcount` of a keyword argument
+ * inside the callee is 5 on 3.8, 6 on 3.9–3.11, 4 on 3.12/3.13).
+ */
+export function compileKeywordsCall(
+  c: Compiler,
+  callee: SyntaxNode,
+  leading: SyntaxNode[],
+  mappingNode: SyntaxNode,
+  scope: Scope,
+): Expression {
+  const m = c.m;
+  const heap = m.heap;
+  const function_ = c.expression(callee, scope);
+  const positional =
+    leading.length === 0
+      ? c.constantExpression({ kind: 'tuple', items: [] })
+      : c.tupleDisplay(leading, scope, callee);
+  const mapping = c.expression(mappingNode, scope);
+  const copies = m.minor >= 9;
+  const early = m.rules.starCallReleasesTupleFirst;
+  return (frame) => {
+    const f = function_(frame);
+    let tuple = 0;
+    let kwargs = 0;
+    try {
+      tuple = positional(frame);
+      const d = mapping(frame);
+      if (heap.typeOf(d) !== 'dict') {
+        const name = heap.typeNameOf(d);
+        heap.decref(d);
+        throw new Unsupported(`** of a ${name} in a call`);
+      }
+      if (copies) {
+        kwargs = heap.newDictPresized(0, true);
+        try {
+          heap.dictMerge(kwargs, d);
+        } finally {
+          heap.decref(d);
+        }
+      } else kwargs = d;
+      if (heap.typeOf(f) !== 'function')
+        throw new PythonError('TypeError', `'${heap.typeNameOf(f)}' object is not callable`);
+      const code = m.functions.get(f)!;
+      const args = heap.referents(tuple);
+      const pairs = heap.referents(kwargs);
+      if (pairs.length === 0) {
+        // PyVectorcall_Call's fast path: no unpacking.
+        const bound = bindArguments(m, f, code, args, [], [], false);
+        if (early) {
+          heap.decref(tuple);
+          tuple = 0;
+          heap.decref(kwargs);
+          kwargs = 0;
+        }
+        return runCall(m, code, bound, f);
+      }
+      const keys = pairs.filter((_, i) => i % 2 === 0);
+      for (const k of keys)
+        if (heap.typeOf(k) !== 'str') throw new Unsupported('a keyword that is not a str');
+      const names = keys.map((k) => heap.valueOf(k) as string);
+      const stack = [...args, ...pairs.filter((_, i) => i % 2 === 1)];
+      const kwnames = heap.newTuple(keys);
+      for (const v of stack) heap.incref(v);
+      let bound: Frame;
+      try {
+        bound = bindArguments(m, f, code, stack, names, keys, early);
+      } catch (error) {
+        for (const v of stack) heap.decref(v);
+        heap.decref(kwnames);
+        throw error;
+      }
+      if (early) {
+        heap.decref(kwnames);
+        heap.decref(tuple);
+        tuple = 0;
+        heap.decref(kwargs);
+        kwargs = 0;
+        return runCall(m, code, bound, f);
+      }
+      try {
+        return runCall(m, code, bound, f);
+      } finally {
+        for (const v of stack) heap.decref(v);
+        heap.decref(kwnames);
+      }
+    } finally {
+      heap.decref(f);
+      if (tuple !== 0) heap.decref(tuple);
+      if (kwargs !== 0) heap.decref(kwargs);
+    }
+  };
+}

@@ -29,7 +29,12 @@ import {
   sysGetsizeof,
   TYPE_NAMES,
 } from './builtins.ts';
-import { bindArguments, compileStarCall, runCall } from './compile-arguments.ts';
+import {
+  bindArguments,
+  compileKeywordsCall,
+  compileStarCall,
+  runCall,
+} from './compile-arguments.ts';
 import { compileComprehension } from './compile-comprehensions.ts';
 import {
   compileFunctionDefinition,
@@ -1591,6 +1596,12 @@ export class Compiler {
     const star = this.kids(argList!).filter((k) => !['(', ')', ','].includes(k.name));
     if (star[star.length - 2]?.name === '*' && star.filter((k) => k.name === '*').length === 1)
       return compileStarCall(this, callee!, star.slice(0, -2), star[star.length - 1]!, scope);
+    if (
+      star[star.length - 2]?.name === '**' &&
+      star.every((k) => k.name !== '*' && k.name !== 'AssignOp') &&
+      star.filter((k) => k.name === '**').length === 1
+    )
+      return compileKeywordsCall(this, callee!, star.slice(0, -2), star[star.length - 1]!, scope);
     const { positional, keywords } = this.arguments(argList!, scope);
     const heap = this.m.heap;
     const m = this.m;

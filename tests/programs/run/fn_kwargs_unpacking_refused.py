@@ -1,4 +1,0 @@
-def f(a, b):
-    return a + b
-d = {'a': 1, 'b': 2}
-print(f(**d))
