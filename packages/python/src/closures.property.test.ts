@@ -60,6 +60,9 @@ const statement = fc.oneof(
   fc
     .tuple(fc.constantFrom(...NAMES), fc.constantFrom(...NAMES))
     .map(([n, m]) => `${n} = spread(*[[${m}], [${m}]])`),
+  fc
+    .tuple(fc.constantFrom(...NAMES), fc.constantFrom(...NAMES), fc.nat(3))
+    .map(([n, m, s]) => `${n} = spread([${m}], **{'scale': ${s}, 'extra': [${m}]})`),
 );
 
 describe('closures and comprehensions', () => {
