@@ -4,8 +4,9 @@
  *
  *   1. validateHeap passes after every program (counts, blocks, tracking);
  *   2. once the program's names are deleted, the heap holds what the compiled
- *      program alone holds: every cell, closure tuple, `*args` tuple, `**kwargs` dict
- *      and comprehension function object (3.8–3.11) made along the way was freed;
+ *      program alone holds: every cell, closure tuple, `*args` tuple, `**kwargs` dict,
+ *      kwnames tuple and comprehension function object (3.8–3.11) made along the way
+ *      was freed;
  *   3. a closure reads the value its cell holds now (late binding): `get()` after
  *      `put(v)` is v.
  */
