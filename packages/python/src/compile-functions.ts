@@ -31,7 +31,7 @@ import { BUILTIN_NAMES } from './builtins.ts';
 import { analyseScopes, type ScopeSymbols, scopeKey } from './compile-scopes.ts';
 import type { Compiler, Scope } from './compiler.ts';
 import type { Constant } from './constants.ts';
-import { Unsupported } from './errors.ts';
+import { PythonError, Unsupported } from './errors.ts';
 import { type Expression, Flow, type Frame, type FunctionCode, type Statement } from './frame.ts';
 import type { Machine } from './machine.ts';
 
@@ -512,13 +512,28 @@ export function compileLambda(c: Compiler, node: SyntaxNode, scope: Scope): Expr
   );
 }
 
-/** LOAD_DEREF: the contents of the cell in `slot`, a new reference. */
-export function loadDeref(c: Compiler, name: string, slot: number): Expression {
+/**
+ * LOAD_DEREF: the contents of the cell in `slot`, a new reference. An empty cell
+ * raises UnboundLocalError (the scope's own cell variable) or NameError (a free
+ * variable) with 3.8/3.9's text; 3.10+ may add a "Did you mean" hint: refused there.
+ */
+export function loadDeref(c: Compiler, name: string, slot: number, free: boolean): Expression {
   const heap = c.m.heap;
+  const hints = c.m.rules.nameErrorHints;
   return (frame) => {
     const contents = heap.referents(frame.locals[slot]!)[0];
-    if (contents === undefined)
-      throw new Unsupported(`reading '${name}' from an empty cell (a NameError)`);
+    if (contents === undefined) {
+      if (hints) throw new Unsupported(`reading '${name}' from an empty cell on 3.10+`);
+      throw free
+        ? new PythonError(
+            'NameError',
+            `free variable '${name}' referenced before assignment in enclosing scope`,
+          )
+        : new PythonError(
+            'UnboundLocalError',
+            `local variable '${name}' referenced before assignment`,
+          );
+    }
     heap.incref(contents);
     return contents;
   };

@@ -1224,7 +1224,8 @@ export class Compiler {
     const name = this.text(node);
     const heap = this.m.heap;
     const cell = scope.cells?.get(name);
-    if (cell !== undefined) return loadDeref(this, name, cell);
+    if (cell !== undefined)
+      return loadDeref(this, name, cell, scope.symbols?.frees.has(name) ?? false);
     const slot = scope.locals?.get(name);
     const m = this.m;
     if (slot !== undefined) {
