@@ -2,11 +2,12 @@
  * The scope analysis against what CPython's symbol table reports for the same code
  * (`co_cellvars` / `co_freevars`, measured with `f.__code__` on 3.8.18 … 3.13.0).
  */
+
+import { Heap } from '@pymem/objects';
 import { describe, expect, it } from 'vitest';
 import { analyseScopes, type ScopeSymbols } from './compile-scopes.ts';
 import { Compiler } from './compiler.ts';
 import { Machine } from './machine.ts';
-import { Heap } from '@pymem/objects';
 import { Source } from './source.ts';
 
 /** The analysed scopes of `program`, by the name of the function each belongs to. */
