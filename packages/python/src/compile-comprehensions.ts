@@ -49,7 +49,7 @@ const NAMES: Record<Kind, string> = { list: '<listcomp>', set: '<setcomp>', dict
 const moduleSlots = new WeakMap<Compiler, { count: number }>();
 
 /** GET_ITER of a list, tuple, range or dict: a new iterator (the iterable is released). */
-export function getIter(m: Machine, seq: ObjectHandle): ObjectHandle {
+function getIter(m: Machine, seq: ObjectHandle): ObjectHandle {
   const heap = m.heap;
   const t = heap.typeOf(seq);
   if (t !== 'list' && t !== 'tuple' && t !== 'range' && t !== 'dict') {
@@ -259,9 +259,4 @@ function compileLoop(
       if (live) heap.decref(it);
     }
   };
-}
-
-/** Whether a node is a list, set or dict comprehension. */
-export function isCollectionComprehension(node: SyntaxNode): boolean {
-  return KINDS[node.name] !== undefined;
 }

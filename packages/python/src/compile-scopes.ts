@@ -50,9 +50,13 @@ export interface ScopeSymbols {
 
 /** What the analysis needs from the compiler. */
 export interface ScopeSource {
+  /** A node's children (comments left out). */
   kids(node: SyntaxNode): SyntaxNode[];
+  /** A node's source text. */
   text(node: SyntaxNode): string;
+  /** Adds the names a statement binds (assignments, for targets, def, del, import). */
   collectAssigned(node: SyntaxNode, into: Set<string>, top: boolean): void;
+  /** The refusal of a construct at `node`. */
   fail(feature: string, node: SyntaxNode): Unsupported;
 }
 
