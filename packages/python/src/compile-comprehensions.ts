@@ -27,8 +27,8 @@
 import type { SyntaxNode } from '@lezer/common';
 import type { ObjectHandle } from '@pymem/objects';
 import { frameLayout, makeFunction, symbolsOf } from './compile-functions.ts';
-import type { Compiler, Scope } from './compiler.ts';
-import { Unsupported } from './errors.ts';
+import { type Compiler, pythonErrorOf, type Scope } from './compiler.ts';
+import { type ErrorLocation, PythonError, Unsupported } from './errors.ts';
 import { type Expression, Flow, type Frame, type FunctionCode } from './frame.ts';
 import type { Machine } from './machine.ts';
 
@@ -94,7 +94,7 @@ export function compileComprehension(c: Compiler, node: SyntaxNode, scope: Scope
   if (m.minor <= 11) {
     const name = NAMES[kind];
     const layout = frameLayout(c, name, ['.0'], symbols, node);
-    const run = compileLoop(c, kind, element, clauses, layout.scope);
+    const run = compileLoop(c, node, kind, element, clauses, layout.scope);
     const code: FunctionCode = {
       name,
       parameters: ['.0'],
@@ -135,7 +135,7 @@ export function compileComprehension(c: Compiler, node: SyntaxNode, scope: Scope
     ...(scope.symbols === undefined ? {} : { symbols: scope.symbols }),
     slots,
   };
-  const run = compileLoop(c, kind, element, clauses, inner);
+  const run = compileLoop(c, node, kind, element, clauses, inner);
   return (frame) => {
     const it = outerIter(frame);
     const saved = hidden.map((slot) => {
@@ -163,6 +163,7 @@ export function compileComprehension(c: Compiler, node: SyntaxNode, scope: Scope
  */
 function compileLoop(
   c: Compiler,
+  node: SyntaxNode,
   kind: Kind,
   element: SyntaxNode[],
   clauses: Clause[],
@@ -171,6 +172,24 @@ function compileLoop(
   const m = c.m;
   const heap = m.heap;
   const values = element.map((e) => c.expression(e, scope));
+  // Where an unhashable item points: 3.12+ at the element (SET_ADD / MAP_ADD's
+  // location: the key through the value), 3.8–3.11 at the whole comprehension.
+  const from = m.minor >= 12 ? element[0]!.from : node.from;
+  const to = m.minor >= 12 ? element[element.length - 1]!.to : node.to;
+  const location: ErrorLocation = {
+    from,
+    to,
+    kind: 'other',
+    anchorFrom: from,
+    anchorTo: to,
+    wholeCallValue: false,
+  };
+  const locatedError = (error: unknown): unknown => {
+    const converted = pythonErrorOf(error);
+    if (converted instanceof PythonError && converted.location === undefined)
+      converted.location = location;
+    return converted;
+  };
   const add = (frame: Frame, result: ObjectHandle): void => {
     if (kind === 'dict') {
       const k = values[0]!(frame);
@@ -183,6 +202,8 @@ function compileLoop(
       }
       try {
         heap.dictSetItem(result, k, v);
+      } catch (error) {
+        throw locatedError(error);
       } finally {
         heap.decref(v);
         heap.decref(k);
@@ -193,6 +214,8 @@ function compileLoop(
     try {
       if (kind === 'list') heap.listAppend(result, v);
       else heap.setAdd(result, v);
+    } catch (error) {
+      throw locatedError(error);
     } finally {
       heap.decref(v);
     }
