@@ -299,8 +299,9 @@ export function compileStarCall(
 }
 
 /**
- * `callee(a, b, **mapping)` (CALL_FUNCTION_EX 1). The positional arguments become a
- * tuple (BUILD_TUPLE, a constant, or `()`); the mapping is passed as is on 3.8 (an
+ * `callee(a, b, **mapping)` and `callee(*xs, **mapping)` (CALL_FUNCTION_EX 1). The
+ * positional arguments become a tuple (BUILD_TUPLE, a constant, or `()`; `*xs` itself,
+ * or a new tuple of its items made after the dict); the mapping is passed as is on 3.8 (an
  * exact dict), copied into a new dict on 3.9+ (BUILD_MAP 0 + DICT_MERGE). A non-empty
  * dict is then unpacked (_PyStack_UnpackDict): a kwnames tuple of its keys and an
  * argument array holding new references to every argument (the array's own memory,
@@ -317,14 +318,17 @@ export function compileKeywordsCall(
   leading: SyntaxNode[],
   mappingNode: SyntaxNode,
   scope: Scope,
+  starred: SyntaxNode | null = null,
 ): Expression {
   const m = c.m;
   const heap = m.heap;
   const function_ = c.expression(callee, scope);
   const positional =
-    leading.length === 0
-      ? c.constantExpression({ kind: 'tuple', items: [] })
-      : c.tupleDisplay(leading, scope, callee);
+    starred !== null
+      ? c.expression(starred, scope)
+      : leading.length === 0
+        ? c.constantExpression({ kind: 'tuple', items: [] })
+        : c.tupleDisplay(leading, scope, callee);
   const mapping = c.expression(mappingNode, scope);
   const copies = m.minor >= 9;
   const early = m.rules.starCallReleasesTupleFirst;
@@ -348,6 +352,13 @@ export function compileKeywordsCall(
           heap.decref(d);
         }
       } else kwargs = d;
+      // CALL_FUNCTION_EX makes `*xs` a tuple once the dict is ready.
+      const t = heap.typeOf(tuple);
+      if (t === 'list') {
+        const list = tuple;
+        tuple = heap.newTuple(heap.referents(list));
+        heap.decref(list);
+      } else if (t !== 'tuple') throw new Unsupported(`unpacking a ${t} into a call`);
       if (heap.typeOf(f) !== 'function')
         throw new PythonError('TypeError', `'${heap.typeNameOf(f)}' object is not callable`);
       const code = m.functions.get(f)!;

@@ -1603,6 +1603,13 @@ export class Compiler {
       star.filter((k) => k.name === '**').length === 1
     )
       return compileKeywordsCall(this, callee!, star.slice(0, -2), star[star.length - 1]!, scope);
+    if (
+      star.length === 4 &&
+      star[0]!.name === '*' &&
+      star[2]!.name === '**' &&
+      star.every((k) => k.name !== 'AssignOp')
+    )
+      return compileKeywordsCall(this, callee!, [], star[3]!, scope, star[1]!);
     const { positional, keywords } = this.arguments(argList!, scope);
     const heap = this.m.heap;
     const m = this.m;

@@ -57,8 +57,8 @@ describe('runPython refusals', () => {
     expect(refusal('def f(a, /, b):\n    return a\n')[2]).toBe(
       'p.py:1:11: positional-only parameters is not supported by pymem run\n',
     );
-    expect(refusal('def f(**k):\n    return k\nd = {}\nprint(f(*[], **d))\n')[2]).toBe(
-      'p.py:4:9: *args / **kwargs in a call is not supported by pymem run\n',
+    expect(refusal('def f(*a, **k):\n    return k\nd = {}\nprint(f(1, *[], **d))\n')[2]).toBe(
+      'p.py:4:12: *args / **kwargs in a call is not supported by pymem run\n',
     );
     expect(refusal('def f():\n    nonlocal x\n')[0]).toBe('unsupported');
     expect(refusal('x = 1\nnonlocal x\n')[2]).toBe(
