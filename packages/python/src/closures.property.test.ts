@@ -64,6 +64,9 @@ const statement = fc.oneof(
   fc
     .tuple(fc.constantFrom(...NAMES), fc.constantFrom(...NAMES), fc.nat(3))
     .map(([n, m, s]) => `${n} = spread([${m}], **{'scale': ${s}, 'extra': [${m}]})`),
+  fc
+    .tuple(fc.constantFrom(...NAMES), fc.constantFrom(...NAMES))
+    .map(([n, m]) => `${n} = spread(*([${m}], [${m}]), **{'extra': [${m}]})`),
 );
 
 describe('closures and comprehensions', () => {
