@@ -299,7 +299,8 @@ export function compileStarCall(
 }
 
 /**
- * `callee(a, b, **mapping)` and `callee(*xs, **mapping)` (CALL_FUNCTION_EX 1). The
+ * `callee(a, b, **mapping)`, `callee(*xs, **mapping)` and `callee(*xs, k=v, …)`
+ * (CALL_FUNCTION_EX 1; the keywords make a new dict, never copied). The
  * positional arguments become a tuple (BUILD_TUPLE, a constant, or `()`; `*xs` itself,
  * or a new tuple of its items made after the dict); the mapping is passed as is on 3.8 (an
  * exact dict), copied into a new dict on 3.9+ (BUILD_MAP 0 + DICT_MERGE). A non-empty
@@ -316,7 +317,7 @@ export function compileKeywordsCall(
   c: Compiler,
   callee: SyntaxNode,
   leading: SyntaxNode[],
-  mappingNode: SyntaxNode,
+  mappingNode: SyntaxNode | [string, SyntaxNode][],
   scope: Scope,
   starred: SyntaxNode | null = null,
 ): Expression {
@@ -329,8 +330,11 @@ export function compileKeywordsCall(
       : leading.length === 0
         ? c.constantExpression({ kind: 'tuple', items: [] })
         : c.tupleDisplay(leading, scope, callee);
-  const mapping = c.expression(mappingNode, scope);
-  const copies = m.minor >= 9;
+  // `**d`: d itself (3.8) or a copy (3.9+); keywords after a star: a new dict of them.
+  const mapping = Array.isArray(mappingNode)
+    ? keywordsDict(c, mappingNode, scope)
+    : c.expression(mappingNode, scope);
+  const copies = m.minor >= 9 && !Array.isArray(mappingNode);
   const early = m.rules.starCallReleasesTupleFirst;
   return (frame) => {
     const f = function_(frame);
@@ -408,6 +412,28 @@ export function compileKeywordsCall(
       heap.decref(f);
       if (tuple !== 0) heap.decref(tuple);
       if (kwargs !== 0) heap.decref(kwargs);
+    }
+  };
+}
+
+/**
+ * The keyword arguments after a star as a dict: BUILD_MAP 1 (the key, then the value)
+ * for one, BUILD_CONST_KEY_MAP (the values, then the names' constant tuple) for more —
+ * presized either way, str keys (3.8–3.13).
+ */
+function keywordsDict(c: Compiler, keywords: [string, SyntaxNode][], scope: Scope): Expression {
+  const heap = c.m.heap;
+  const keys = keywords.map(([k]) => c.pool.handle({ kind: 'str', value: k }));
+  const values = keywords.map(([, v]) => c.expression(v, scope));
+  return (frame) => {
+    const vs: ObjectHandle[] = [];
+    try {
+      for (const v of values) vs.push(v(frame));
+      const d = heap.newDictPresized(keys.length, true);
+      for (let i = 0; i < keys.length; i++) heap.dictSetItem(d, keys[i]!, vs[i]!);
+      return d;
+    } finally {
+      for (const v of vs) heap.decref(v);
     }
   };
 }

@@ -1610,6 +1610,18 @@ export class Compiler {
       star.every((k) => k.name !== 'AssignOp')
     )
       return compileKeywordsCall(this, callee!, [], star[3]!, scope, star[1]!);
+    if (
+      star[0]?.name === '*' &&
+      star.length >= 5 &&
+      star.filter((k) => k.name === '*').length === 1
+    ) {
+      const keywords: [string, SyntaxNode][] = [];
+      for (let i = 2; i + 2 < star.length; i += 3)
+        if (star[i]?.name === 'VariableName' && star[i + 1]?.name === 'AssignOp' && star[i + 2])
+          keywords.push([this.text(star[i]!), star[i + 2]!]);
+      if (keywords.length * 3 === star.length - 2)
+        return compileKeywordsCall(this, callee!, [], keywords, scope, star[1]!);
+    }
     const { positional, keywords } = this.arguments(argList!, scope);
     const heap = this.m.heap;
     const m = this.m;
