@@ -197,7 +197,7 @@ function deallocOrder(heap: HeapCore, o: ObjectHandle): readonly ObjectHandle[] 
     case 'function':
     case 'cell':
     case 'method':
-      // func_clear (defaults, then closure) / cell_dealloc / method_dealloc (func, self).
+      // func_clear (defaults, kwdefaults, then closure) / cell_dealloc / method_dealloc (func, self).
       return functionOrCellReferents(heap, o);
     case 'frame':
       // frame_dealloc: the slots it owns, then f_back.

@@ -16,8 +16,8 @@
  * and the closure tuple of cells. A closure over `x` is: a cell (made when the outer
  * frame starts: MAKE_CELL 3.11+, frame setup before), x stored in it, a tuple of the
  * cells (BUILD_TUPLE), then the function.
- * Invariants: a function's referents are its defaults then its closure (func_traverse
- * order among the modelled fields); a cell holds 0 or one counted reference.
+ * Invariants: a function's referents are its defaults, its keyword-only defaults, then
+ * its closure (func_traverse and func_clear order among the modelled fields); a cell holds 0 or one counted reference.
  * Models PyFunction_NewWithQualName, func_dealloc, func_traverse and func_clear
  * (Objects/funcobject.c), PyCell_New, cell_dealloc and cell_traverse
  * (Objects/cellobject.c), PyMethod_New and method_dealloc (Objects/classobject.c), 3.8–3.14; measured on 3.8.18–3.13.0 (request sizes by
@@ -29,6 +29,8 @@ import type { HeapCore, ObjectHandle } from './heap-core.ts';
 export interface FunctionData {
   /** `__defaults__` (a tuple) or 0. */
   defaults: ObjectHandle;
+  /** `__kwdefaults__` (a dict) or 0. */
+  kwdefaults?: ObjectHandle;
   /** `__closure__` (a tuple of cells) or 0. */
   closure: ObjectHandle;
 }
@@ -37,6 +39,8 @@ export interface FunctionData {
 export interface FunctionOptions {
   /** The defaults tuple. */
   readonly defaults?: ObjectHandle;
+  /** The keyword-only defaults dict. */
+  readonly kwdefaults?: ObjectHandle;
   /** The closure tuple (of cells). */
   readonly closure?: ObjectHandle;
 }
@@ -53,16 +57,21 @@ export function functionData(heap: HeapCore, f: ObjectHandle): FunctionData {
   return heap.table.payload[f] as FunctionData;
 }
 
-/** MAKE_FUNCTION: a new function (tracked) holding new references to `defaults` and `closure`. */
+/** MAKE_FUNCTION: a new function (tracked) holding new references to its defaults, kwdefaults and closure. */
 export function newFunction(heap: HeapCore, options: FunctionOptions = {}): ObjectHandle {
   const defaults = options.defaults ?? 0;
   const closure = options.closure ?? 0;
+  const kwdefaults = options.kwdefaults ?? 0;
   if (defaults !== 0) heap.expect(defaults, 'tuple');
+  if (kwdefaults !== 0) heap.expect(kwdefaults, 'dict');
   if (closure !== 0) heap.expect(closure, 'tuple');
   const f = heap.allocObject('function', heap.objMalloc(heap.gcRequest(functionBasic(heap))));
   if (defaults !== 0) heap.increment(defaults);
+  if (kwdefaults !== 0) heap.increment(kwdefaults);
   if (closure !== 0) heap.increment(closure);
-  heap.table.payload[f] = { defaults, closure } satisfies FunctionData;
+  heap.table.payload[f] = (
+    kwdefaults === 0 ? { defaults, closure } : { defaults, kwdefaults, closure }
+  ) satisfies FunctionData;
   heap.track(f);
   return f;
 }
@@ -101,8 +110,8 @@ export function functionOrCellReferents(heap: HeapCore, o: ObjectHandle): Object
     const contents = heap.table.payload[o] as ObjectHandle;
     return contents === 0 ? [] : [contents];
   }
-  const { defaults, closure } = functionData(heap, o);
-  return [defaults, closure].filter((r) => r !== 0);
+  const { defaults, kwdefaults = 0, closure } = functionData(heap, o);
+  return [defaults, kwdefaults, closure].filter((r) => r !== 0);
 }
 
 /** tp_clear of a function (func_clear) or cell (cell_clear): its references dropped. */

@@ -171,6 +171,30 @@ describe('Heap deallocation', () => {
     expect(events.flatMap((e) => (e.type === 'object-free' ? [e.handle] : []))).toEqual([k, v]);
   });
 
+  it("releases a function's defaults, kwdefaults, then closure (func_clear)", () => {
+    const heap = new Heap({ profile: '3.10' });
+    const value = heap.newStr('dddd');
+    const defaults = heap.newTuple([value]);
+    const kwdefaults = heap.newDict();
+    heap.dictSetItem(kwdefaults, value, value);
+    const cell = heap.newCell(value);
+    const closure = heap.newTuple([cell]);
+    heap.decref(value);
+    heap.decref(cell);
+    const f = heap.newFunction({ defaults, kwdefaults, closure });
+    expect(heap.referents(f)).toEqual([defaults, kwdefaults, closure]);
+    for (const o of [defaults, kwdefaults, closure]) heap.decref(o);
+    const events = record(heap);
+    heap.decref(f);
+    const gone = events.flatMap((e) =>
+      e.type === 'object-free' || e.type === 'object-park' ? [e.handle] : [],
+    );
+    // Events come as each object finishes dying: the closure's cell (and the value it
+    // held last) before the closure tuple, the function last.
+    expect(gone).toEqual([defaults, kwdefaults, value, cell, closure, f]);
+    validateHeap(heap);
+  });
+
   it.each(['3.11', '3.13'] as const)(
     'frees a 1,000,000-deep nested list on %s without a stack overflow',
     (profile) => {

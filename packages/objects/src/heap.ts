@@ -763,7 +763,7 @@ export class Heap extends HeapCore implements HeapGraph {
 
   // ------------------------------------------------------------------ functions, cells (functions.ts)
 
-  /** MAKE_FUNCTION: a new function holding new references to its defaults and closure tuples. */
+  /** MAKE_FUNCTION: a new function holding new references to its defaults tuple, kwdefaults dict and closure tuple. */
   newFunction(options: FunctionOptions = {}): ObjectHandle {
     return newFunction(this, options);
   }

@@ -30,6 +30,21 @@ import {
   TYPE_NAMES,
 } from './builtins.ts';
 import {
+  bindArguments,
+  compileKeywordsCall,
+  compileStarCall,
+  runCall,
+} from './compile-arguments.ts';
+import { compileComprehension } from './compile-comprehensions.ts';
+import {
+  compileFunctionDefinition,
+  compileLambda,
+  deleteDeref,
+  loadDeref,
+  storeDeref,
+} from './compile-functions.ts';
+import type { ScopeSymbols } from './compile-scopes.ts';
+import {
   exceptionCall,
   isExceptionClassName,
   raiseStatement,
@@ -60,12 +75,17 @@ export interface Scope {
   readonly name: string;
   /** Local slots by name (functions only). */
   readonly locals: Map<string, number> | null;
+  /** Slots holding the cells of cell and free variables, by name (compile-functions.ts). */
+  readonly cells?: ReadonlyMap<string, number>;
+  /** The scope's analysed symbols (compile-scopes.ts). */
+  readonly symbols?: ScopeSymbols;
+  /** The frame's slot count, grown by 3.12+ inlined comprehensions' hidden variables. */
+  readonly slots?: { count: number };
 }
 
 /** The modules a program may import (module level only). */
 const MODULE_NAMES: ReadonlySet<string> = new Set(['sys', 'gc']);
 const MAX_DISPLAY = 15;
-const MAX_DEPTH = 900;
 
 /** Turns HeapErrors of bad Python operations into the Python errors CPython raises. */
 export function pythonErrorOf(error: unknown): unknown {
@@ -124,7 +144,7 @@ export class Compiler {
     const visit = (node: SyntaxNode): void => {
       for (const child of this.kids(node)) {
         if (child.name === 'ScopeStatement') {
-          if (child.firstChild?.name !== 'global') throw this.fail('nonlocal', child);
+          if (child.firstChild?.name !== 'global') continue;
           for (const k of this.kids(child)) if (k.name === 'VariableName') names.add(this.text(k));
         } else if (child.name === 'Body' || /Statement$/.test(child.name)) visit(child);
       }
@@ -334,7 +354,8 @@ export class Compiler {
       case 'ForStatement':
         return this.forStatement(node, scope);
       case 'FunctionDefinition':
-        return this.functionDefinition(node, scope);
+      case 'DecoratedStatement':
+        return compileFunctionDefinition(this, node, scope);
       case 'ReturnStatement':
         return this.returnStatement(node, scope);
       case 'ImportStatement':
@@ -346,7 +367,8 @@ export class Compiler {
       case 'RaiseStatement':
         return raiseStatement(this, node, scope);
       case 'ScopeStatement':
-        if (node.firstChild?.name !== 'global') throw this.fail('nonlocal', node);
+        if (node.firstChild?.name !== 'global' && scope.symbols === undefined)
+          throw this.fail('nonlocal at module level', node);
         return () => Flow.next;
       case 'StatementGroup':
         return this.block(
@@ -539,6 +561,8 @@ export class Compiler {
     const heap = this.m.heap;
     if (target.name === 'VariableName') {
       const name = this.text(target);
+      const cell = scope.cells?.get(name);
+      if (cell !== undefined) return storeDeref(this, cell);
       const slot = scope.locals?.get(name);
       if (slot !== undefined) {
         return (frame, v) => {
@@ -651,6 +675,8 @@ export class Compiler {
     const deletes = targets.map((target): Statement => {
       if (target.name === 'VariableName') {
         const name = this.text(target);
+        const cell = scope.cells?.get(name);
+        if (cell !== undefined) return deleteDeref(this, name, cell);
         const slot = scope.locals?.get(name);
         if (slot !== undefined) {
           return (frame) => {
@@ -1169,9 +1195,13 @@ export class Compiler {
       case 'ArrayExpression':
         return this.collectionDisplay(node, scope, 'list');
       case 'LambdaExpression':
-        return this.lambda(node, scope);
+        return compileLambda(this, node, scope);
       case 'SetExpression':
         return this.collectionDisplay(node, scope, 'set');
+      case 'ArrayComprehensionExpression':
+      case 'SetComprehensionExpression':
+      case 'DictionaryComprehensionExpression':
+        return compileComprehension(this, node, scope);
       case 'DictionaryExpression':
         return this.dictDisplay(node, scope);
       case 'UnaryExpression': {
@@ -1260,6 +1290,9 @@ export class Compiler {
   load(node: SyntaxNode, scope: Scope): Expression {
     const name = this.text(node);
     const heap = this.m.heap;
+    const cell = scope.cells?.get(name);
+    if (cell !== undefined)
+      return loadDeref(this, name, cell, scope.symbols?.frees.has(name) ?? false);
     const slot = scope.locals?.get(name);
     const m = this.m;
     if (slot !== undefined) {
@@ -1654,9 +1687,48 @@ export class Compiler {
 
   call(node: SyntaxNode, scope: Scope): Expression {
     const [callee, argList] = this.kids(node);
+    const star = this.kids(argList!).filter((k) => !['(', ')', ','].includes(k.name));
+    if (star[star.length - 2]?.name === '*' && star.filter((k) => k.name === '*').length === 1)
+      return compileStarCall(this, callee!, star.slice(0, -2), star[star.length - 1]!, scope);
+    if (
+      star[star.length - 2]?.name === '**' &&
+      star.every((k) => k.name !== '*' && k.name !== 'AssignOp') &&
+      star.filter((k) => k.name === '**').length === 1
+    )
+      return compileKeywordsCall(this, callee!, star.slice(0, -2), star[star.length - 1]!, scope);
+    if (
+      star.length === 4 &&
+      star[0]!.name === '*' &&
+      star[2]!.name === '**' &&
+      star.every((k) => k.name !== 'AssignOp')
+    )
+      return compileKeywordsCall(this, callee!, [], star[3]!, scope, star[1]!);
+    if (
+      star[0]?.name === '*' &&
+      star.length >= 5 &&
+      star.filter((k) => k.name === '*').length === 1
+    ) {
+      const keywords: [string, SyntaxNode][] = [];
+      for (let i = 2; i + 2 < star.length; i += 3)
+        if (star[i]?.name === 'VariableName' && star[i + 1]?.name === 'AssignOp' && star[i + 2])
+          keywords.push([this.text(star[i]!), star[i + 2]!]);
+      if (keywords.length * 3 === star.length - 2)
+        return compileKeywordsCall(this, callee!, [], keywords, scope, star[1]!);
+    }
     const { positional, keywords } = this.arguments(argList!, scope);
     const heap = this.m.heap;
     const m = this.m;
+    const calleeParts = this.kids(callee!);
+    if (
+      callee!.name === 'CallExpression' ||
+      callee!.name === 'ParenthesizedExpression' ||
+      (callee!.name === 'MemberExpression' && calleeParts[1]?.name === '[')
+    )
+      return this.callFunction(
+        this.expression(callee!, scope),
+        [...positional, ...keywords.map(([, v]) => v)].map((p) => this.expression(p, scope)),
+        keywords.map(([k]) => k),
+      );
     if (callee!.name === 'MemberExpression') {
       const parts = this.kids(callee!);
       if (parts[1]?.name !== '.') throw this.fail('calling this expression', callee!);
@@ -1697,7 +1769,7 @@ export class Compiler {
     }
     if (callee!.name !== 'VariableName') throw this.fail('calling this expression', callee!);
     const name = this.text(callee!);
-    if (scope.locals?.has(name) || this.moduleAssigned.has(name)) {
+    if (scope.locals?.has(name) || scope.cells?.has(name) || this.moduleAssigned.has(name)) {
       return this.callFunction(
         this.load(callee!, scope),
         [...positional, ...keywords.map(([, v]) => v)].map((p) => this.expression(p, scope)),
@@ -1850,7 +1922,7 @@ export class Compiler {
     const m = this.m;
     const heap = m.heap;
     const moves = m.rules.callFrameTakesArguments;
-    const positionalCount = args.length - keywords.length;
+    const keywordKeys = keywords.map((k) => this.pool.handle({ kind: 'str', value: k }));
     return (frame) => {
       const f = callee(frame);
       const values: ObjectHandle[] = [];
@@ -1860,65 +1932,13 @@ export class Compiler {
         if (heap.typeOf(f) !== 'function')
           throw new PythonError('TypeError', `'${heap.typeNameOf(f)}' object is not callable`);
         const code = m.functions.get(f)!;
-        const defaults = heap.referents(f).filter((r) => heap.typeOf(r) === 'tuple')[0];
-        const defaultItems = defaults === undefined ? [] : heap.referents(defaults);
-        const required = code.parameters.length - defaultItems.length;
-        // Where each argument goes: positional ones in order, keywords by name.
-        const slots = values.map((_, i) =>
-          i < positionalCount ? i : code.parameters.indexOf(keywords[i - positionalCount]!),
-        );
-        const filled = new Set(slots);
-        if (
-          positionalCount > code.parameters.length ||
-          slots.some((slot) => slot < 0) ||
-          filled.size !== slots.length ||
-          code.parameters.some((_, i) => i < required && !filled.has(i))
-        )
-          throw new Unsupported(`this call of ${code.name}() (a TypeError)`);
-        if (m.depth >= MAX_DEPTH) throw new Unsupported(`recursion deeper than ${MAX_DEPTH} calls`);
-        const callee: Frame = { locals: new Array(code.localCount).fill(0), returned: 0, line: 0 };
-        for (let i = 0; i < values.length; i++) {
-          if (!moves) heap.incref(values[i]!);
-          callee.locals[slots[i]!] = values[i]!;
-        }
+        const callee = bindArguments(m, f, code, values, keywords, keywordKeys, moves);
         moved = moves;
-        for (let i = required; i < code.parameters.length; i++) {
-          if (filled.has(i)) continue;
-          const d = defaultItems[i - required]!;
-          heap.incref(d);
-          callee.locals[i] = d;
-        }
-        m.depth++;
-        m.calls.push({ code, frame: callee });
-        enterCall(m, code);
-        try {
-          code.body(callee);
-          returnFromCall(m, callee, moves);
-        } catch (thrown) {
-          const error = pythonErrorOf(thrown);
-          if (error instanceof PythonError) {
-            error.frames.push({
-              position: { line: callee.line, column: 0 },
-              scope: code.name,
-              ...(error.location === undefined ? {} : { location: error.location }),
-            });
-            error.location = undefined;
-            // The traceback keeps the frame and its locals (raise.ts).
-            unwindCall(m, error, callee, moves);
-            if (moves) heap.decref(f);
-          }
-          throw error;
-        } finally {
-          m.depth--;
-          m.calls.pop();
-        }
-        const result = callee.returned === 0 ? heap.newNone() : callee.returned;
-        for (const v of callee.locals) if (v !== 0) heap.decref(v);
-        if (moves) heap.decref(f);
-        return result;
+        return runCall(m, code, callee, f);
       } finally {
+        // 3.11+: the frame's f_funcobj, released once the frame is cleared (or unwound).
         if (!moved) m.releaseArguments(values);
-        if (!moves || !moved) heap.decref(f);
+        heap.decref(f);
       }
     };
   }

@@ -40,10 +40,23 @@ export interface FunctionCode {
   readonly name: string;
   /** Positional parameters, in order (they are locals 0 … n-1). */
   readonly parameters: readonly string[];
+  /** `__qualname__` (`outer.<locals>.inner`), for TypeErrors of bad calls. */
+  readonly qualname?: string;
+  /** Keyword-only parameters (the slots after the positional ones). */
+  readonly keywordOnly?: readonly string[];
+  /** Whether it takes `*args` (the slot after the keyword-only parameters). */
+  readonly varargs?: boolean;
+  /** Whether it takes `**kwargs` (the slot after `*args`'s). */
+  readonly varkeywords?: boolean;
   /** Number of local slots. */
   readonly localCount: number;
-  /** The locals' names by slot (parameters first). */
-  readonly localNames: readonly string[];
+  /**
+   * The locals' names by slot (parameters first; a cell variable's slot holds its cell),
+   * for step views; unnamed slots (3.12+ hidden comprehension variables) are ''.
+   */
+  localNames?: readonly string[];
   /** The body. */
   body: Statement;
+  /** Run when a call's frame starts, after its arguments are bound: cells made, free variables copied. */
+  readonly enter?: (frame: Frame, f: ObjectHandle) => void;
 }

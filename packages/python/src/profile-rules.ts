@@ -21,6 +21,8 @@
  *   unpackTooManyCounts           ·    ·    ·    ·    ·    ·    ✓     ceval.c unpack_iterable (measured: "got N")
  *   exceptNameClearedFirst        ✓    ·    ·    ·    ·    ·    ·     compile.c compiler_try_except
  *   gcGenerationsRefused          ·    ·    ·    ·    ·    ·    ✓     gc.c 3.14 (incremental on 3.14.0–3.14.4)
+ *   callErrorsNameQualname        ·    ·    ✓    ✓    ✓    ✓    ✓     ceval.c missing_arguments (measured)
+ *   starCallReleasesTupleFirst    ·    ·    ·    ·    ✓    ✓    ✓     ceval _PyEvalFramePushAndInit_Ex (measured)
  *
  * 3.14 is measured on Pyodide (CPython 3.14.2, wasm32): a local passed to a call or to
  * `sys.getrefcount` inside a function is a borrowed stack reference (LOAD_FAST_BORROW),
@@ -69,6 +71,10 @@ export interface ProfileRules {
   readonly gcGenerationsRefused: boolean;
   /** `except … as e` ends by unbinding e before POP_EXCEPT (else after it). */
   readonly exceptNameClearedFirst: boolean;
+  /** A bad call's TypeError names the function by `__qualname__` (else `__name__`). */
+  readonly callErrorsNameQualname: boolean;
+  /** `f(*xs)` releases its argument tuple once the frame holds the items, before the body runs. */
+  readonly starCallReleasesTupleFirst: boolean;
 }
 
 /** The rules of CPython 3.`minor`. */
@@ -90,5 +96,7 @@ export function profileRules(minor: number): ProfileRules {
     unpackTooManyCounts: minor >= 14,
     gcGenerationsRefused: minor >= 14,
     exceptNameClearedFirst: minor === 8,
+    callErrorsNameQualname: minor >= 10,
+    starCallReleasesTupleFirst: minor >= 12,
   };
 }

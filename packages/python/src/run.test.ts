@@ -13,10 +13,10 @@ function refusal(program: string, python = '3.12'): [string, string, string] {
 
 describe('runPython refusals', () => {
   it('names a construct outside the subset before running anything', () => {
-    expect(refusal('print(1)\nsquares = [i * i for i in range(3)]\n')).toEqual([
+    expect(refusal('print(1)\nsquares = (i * i for i in range(3))\n')).toEqual([
       'unsupported',
       '',
-      'p.py:2:11: a list comprehension is not supported by pymem run\n',
+      'p.py:2:11: a generator expression is not supported by pymem run\n',
     ]);
     expect(refusal('class C:\n    pass\n')[2]).toBe(
       "p.py:1:1: the statement 'class C:' is not supported by pymem run\n",
@@ -48,6 +48,22 @@ describe('runPython refusals', () => {
       "p.py:1:1: the builtin 'sorted' is not supported by pymem run\n",
     ]);
     expect(refusal('sorted = [2, 1]\nprint(sorted)\n')).toEqual(['ok', '[2, 1]\n', '']);
+  });
+
+  it('refuses what functions and comprehensions do not model yet, before running', () => {
+    expect(refusal('print(1)\nfs = [lambda: i for i in range(3)]\n')[2]).toBe(
+      'p.py:2:6: a function inside a comprehension is not supported by pymem run\n',
+    );
+    expect(refusal('def f(a, /, b):\n    return a\n')[2]).toBe(
+      'p.py:1:11: positional-only parameters is not supported by pymem run\n',
+    );
+    expect(refusal('def f(*a, **k):\n    return k\nd = {}\nprint(f(1, *[], **d))\n')[2]).toBe(
+      'p.py:4:12: *args / **kwargs in a call is not supported by pymem run\n',
+    );
+    expect(refusal('def f():\n    nonlocal x\n')[0]).toBe('unsupported');
+    expect(refusal('x = 1\nnonlocal x\n')[2]).toBe(
+      'p.py:2:1: nonlocal at module level is not supported by pymem run\n',
+    );
   });
 
   it('ends a runaway loop at maxSteps', () => {

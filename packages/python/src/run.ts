@@ -173,7 +173,9 @@ function framesOf(m: Machine, module: Frame): FrameNames[] {
     frames.push({
       name: code.name,
       line: frame.line,
-      names: code.localNames.map((name, i) => [name, frame.locals[i] ?? 0] as const),
+      names: (code.localNames ?? [])
+        .map((name, i) => [name, frame.locals[i] ?? 0] as const)
+        .filter(([name]) => name !== ''),
     });
   return frames;
 }
