@@ -29,10 +29,20 @@ import {
   sysGetsizeof,
   TYPE_NAMES,
 } from './builtins.ts';
+import { type GeneratorSlots, generatorFunctionDefinition, containsYield } from './compile-generators.ts';
+import { generatorExpression, isGeneratorArgument } from './compile-genexp.ts';
 import { type Constant, ConstantPool, foldBinary, foldUnary } from './constants.ts';
 import { type ErrorLocation, PythonError, Unsupported } from './errors.ts';
 import { type Expression, Flow, type Frame, type FunctionCode, type Statement } from './frame.ts';
 import { attachCollector, GC_FUNCTIONS, gcCall } from './gc-calls.ts';
+import {
+  generatorMethod,
+  listOfGenerator,
+  nextBuiltin,
+  resumeGenerator,
+  storeGeneratorSlot,
+  sumBuiltin,
+} from './generator-runs.ts';
 import type { Machine } from './machine.ts';
 import { binaryOp, shared, slice, subscript, unaryOp } from './operations.ts';
 import type { Source } from './source.ts';
@@ -44,6 +54,8 @@ export interface Scope {
   readonly name: string;
   /** Local slots by name (functions only). */
   readonly locals: Map<string, number> | null;
+  /** A generator's hidden stack slots: its locals live in the generator (compile-generators.ts). */
+  readonly generator?: GeneratorSlots;
 }
 
 /** The modules a program may import (module level only). */
@@ -501,6 +513,8 @@ export class Compiler {
     if (target.name === 'VariableName') {
       const name = this.text(target);
       const slot = scope.locals?.get(name);
+      if (slot !== undefined && scope.generator !== undefined)
+        return (frame, v) => storeGeneratorSlot(this.m, frame, slot, v);
       if (slot !== undefined) {
         return (frame, v) => {
           const old = frame.locals[slot]!;
@@ -614,9 +628,14 @@ export class Compiler {
         const name = this.text(target);
         const slot = scope.locals?.get(name);
         if (slot !== undefined) {
+          const inGenerator = scope.generator !== undefined;
           return (frame) => {
             const old = frame.locals[slot]!;
             if (old === 0) throw unboundLocal(this.m, name);
+            if (inGenerator) {
+              storeGeneratorSlot(this.m, frame, slot, 0);
+              return Flow.next;
+            }
             frame.locals[slot] = 0;
             heap.decref(old);
             return Flow.next;
@@ -800,7 +819,14 @@ export class Compiler {
       m.column = column;
       const seq = iterable(frame);
       const t = heap.typeOf(seq);
-      if (t !== 'list' && t !== 'tuple' && t !== 'range' && t !== 'dict' && t !== 'str') {
+      if (
+        t !== 'list' &&
+        t !== 'tuple' &&
+        t !== 'range' &&
+        t !== 'dict' &&
+        t !== 'str' &&
+        t !== 'generator'
+      ) {
         const name = heap.typeNameOf(seq);
         heap.decref(seq);
         throw new Unsupported(`a for loop over a ${name}`);
@@ -808,7 +834,11 @@ export class Compiler {
       let it: ObjectHandle;
       let next: () => ObjectHandle;
       let held = 0;
-      if (t === 'str') {
+      if (t === 'generator') {
+        // GET_ITER of a generator is the generator; FOR_ITER resumes it.
+        it = seq;
+        next = () => resumeGenerator(m, seq, 0);
+      } else if (t === 'str') {
         it = heap.newIterator(heap.emptyTuple);
         held = seq;
         const chars = [...(heap.valueOf(seq) as string)];
@@ -863,6 +893,9 @@ export class Compiler {
   functionDefinition(node: SyntaxNode, scope: Scope): Statement {
     if (scope.locals !== null) throw this.fail('a nested function', node);
     const parts = this.kids(node);
+    const bodyPart = parts.find((p) => p.name === 'Body');
+    if (bodyPart !== undefined && containsYield(bodyPart))
+      return generatorFunctionDefinition(this, node, scope);
     if (parts.some((p) => p.name === 'async')) throw this.fail('an async function', node);
     const nameNode = parts.find((p) => p.name === 'VariableName')!;
     const name = this.text(nameNode);
@@ -1142,6 +1175,9 @@ export class Compiler {
         return this.formatString(node, scope);
       case 'MemberExpression':
         return this.member(node, scope);
+      case 'ComprehensionExpression':
+      case 'ArgList':
+        return generatorExpression(this, node, scope);
       default:
         throw this.fail(describeNode(node.name), node);
     }
@@ -1540,6 +1576,8 @@ export class Compiler {
     argList: SyntaxNode,
     scope: Scope,
   ): { positional: SyntaxNode[]; keywords: [string, SyntaxNode][] } {
+    // `f(x for x in y)`: the argument list is the generator expression.
+    if (isGeneratorArgument(this, argList)) return { positional: [argList], keywords: [] };
     const items = this.kids(argList).filter((k) => !['(', ')', ','].includes(k.name));
     const positional: SyntaxNode[] = [];
     const keywords: [string, SyntaxNode][] = [];
@@ -1552,7 +1590,6 @@ export class Compiler {
         i += 2;
       } else {
         if (keywords.length > 0) throw this.fail('a positional argument after a keyword', k);
-        if (k.name === 'ComprehensionExpression') throw this.fail('a generator expression', k);
         positional.push(k);
       }
     }
@@ -1593,6 +1630,7 @@ export class Compiler {
         const values: ObjectHandle[] = [];
         try {
           for (const a of args) values.push(a(frame));
+          if (heap.typeOf(r) === 'generator') return generatorMethod(m, r, method, values);
           return callMethod(m, r, method, values);
         } catch (error) {
           throw pythonErrorOf(error);
@@ -1615,7 +1653,7 @@ export class Compiler {
     if (keywords.length > 0) throw this.fail(`keyword arguments to ${name}()`, node);
     if (name === 'isinstance') return this.isinstance(positional, scope, node);
     if (name === 'type') throw this.fail('type() other than type(x).__name__', node);
-    const fn = builtin(name);
+    const fn = generatorBuiltin(name) ?? builtin(name);
     if (fn === undefined) {
       const load = this.load(callee!, scope);
       return this.callFunction(
@@ -1784,6 +1822,12 @@ export class Compiler {
           heap.incref(d);
           callee.locals[i] = d;
         }
+        if (code.makeGenerator !== undefined) {
+          const g = code.makeGenerator(callee.locals, f);
+          for (const v of callee.locals) if (v !== 0) heap.decref(v);
+          if (moves) heap.decref(f);
+          return g;
+        }
         m.depth++;
         try {
           code.body(callee);
@@ -1809,6 +1853,19 @@ export class Compiler {
       }
     };
   }
+}
+
+/** `next`, `sum`, and `list` of a generator (generator-runs.ts); else undefined. */
+function generatorBuiltin(name: string): ((m: Machine, args: readonly ObjectHandle[]) => ObjectHandle) | undefined {
+  if (name === 'next') return nextBuiltin;
+  if (name === 'sum') return sumBuiltin;
+  const list = builtin('list');
+  if (name === 'list' && list !== undefined)
+    return (m, args) =>
+      args.length === 1 && m.heap.typeOf(args[0]!) === 'generator'
+        ? listOfGenerator(m, args[0]!)
+        : list(m, args);
+  return undefined;
 }
 
 /** FORMAT_VALUE without a spec: a str stays itself, an int or float becomes its text. */

@@ -27,6 +27,8 @@ export interface Frame {
   returned: ObjectHandle;
   /** 1-based line of the statement running. */
   line: number;
+  /** The generator whose body runs in this frame (its slots hold the locals), if any. */
+  readonly generator?: ObjectHandle;
 }
 
 /** A compiled statement. */
@@ -44,4 +46,6 @@ export interface FunctionCode {
   readonly localCount: number;
   /** The body. */
   body: Statement;
+  /** A generator function's call: the new generator, from the bound locals and the function (borrowed). */
+  makeGenerator?: (locals: readonly ObjectHandle[], func: ObjectHandle) => ObjectHandle;
 }
