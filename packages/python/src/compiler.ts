@@ -29,7 +29,13 @@ import {
   sysGetsizeof,
   TYPE_NAMES,
 } from './builtins.ts';
-import { type GeneratorSlots, generatorFunctionDefinition, containsYield } from './compile-generators.ts';
+import {
+  containsYield,
+  forIterErrorLocation,
+  type GeneratorSlots,
+  generatorFunctionDefinition,
+  locateForIter,
+} from './compile-generators.ts';
 import { generatorExpression, isGeneratorArgument } from './compile-genexp.ts';
 import { type Constant, ConstantPool, foldBinary, foldUnary } from './constants.ts';
 import { type ErrorLocation, PythonError, Unsupported } from './errors.ts';
@@ -812,6 +818,7 @@ export class Compiler {
     const m = this.m;
     const heap = m.heap;
     const { line, column } = this.source.position(node.from);
+    const forIterLocation = forIterErrorLocation(this, node, iterableNode);
     return (frame) => {
       m.step();
       frame.line = line;
@@ -837,7 +844,7 @@ export class Compiler {
       if (t === 'generator') {
         // GET_ITER of a generator is the generator; FOR_ITER resumes it.
         it = seq;
-        next = () => resumeGenerator(m, seq, 0);
+        next = () => locateForIter(() => resumeGenerator(m, seq, 0), forIterLocation);
       } else if (t === 'str') {
         it = heap.newIterator(heap.emptyTuple);
         held = seq;

@@ -129,17 +129,18 @@ export function resumeGenerator(
     if (out !== undefined) out.returned = heap.newNone();
     return 0;
   }
+  if (run.step === null && sent !== 0) {
+    const none = isNone(m, sent);
+    heap.decref(sent);
+    if (!none)
+      throw new PythonError('TypeError', "can't send non-None value to a just-started generator");
+    sent = 0;
+  }
   let result: IteratorResult<ObjectHandle, Flow>;
   run.running = true;
   m.depth++;
   try {
     if (run.step === null) {
-      if (sent !== 0) {
-        const none = isNone(m, sent);
-        heap.decref(sent);
-        if (!none)
-          throw new PythonError('TypeError', "can't send non-None value to a just-started generator");
-      }
       run.step = run.body.run(run.frame);
       result = run.step.next();
     } else result = run.step.next(sent === 0 ? heap.newNone() : sent);
