@@ -42,6 +42,7 @@ import { type ErrorLocation, PythonError, Unsupported } from './errors.ts';
 import { type Expression, Flow, type Frame, type FunctionCode, type Statement } from './frame.ts';
 import { attachCollector, GC_FUNCTIONS, gcCall } from './gc-calls.ts';
 import {
+  generatorFrameAttribute,
   generatorMethod,
   listOfGenerator,
   nextBuiltin,
@@ -1545,6 +1546,10 @@ export class Compiler {
           return heap.newStr(name);
         };
       }
+    }
+    if (attribute === 'gi_frame') {
+      const value = this.expression(target, scope);
+      return (frame) => generatorFrameAttribute(this.m, value(frame));
     }
     throw this.fail(`the attribute .${attribute}`, node);
   }

@@ -270,6 +270,22 @@ export function generatorMethod(
   throw new Unsupported(`generator.${method}() with ${args.length} arguments`);
 }
 
+/**
+ * `g.gi_frame` (`g` taken): a new reference to the generator's frame object — 3.8–3.10
+ * the frame object it always has, 3.11+ one made on demand for the frame inside it
+ * (_PyFrame_GetFrameObject) — or None once it completed.
+ */
+export function generatorFrameAttribute(m: Machine, g: ObjectHandle): ObjectHandle {
+  const heap = m.heap;
+  try {
+    if (heap.typeOf(g) !== 'generator')
+      throw new Unsupported(`the attribute .gi_frame of a ${heap.typeNameOf(g)}`);
+    return heap.generatorFrame(g);
+  } finally {
+    heap.decref(g);
+  }
+}
+
 /** The items a generator yields, as new references, for a consumer that adopts them. */
 function itemsOf(m: Machine, g: ObjectHandle): Iterable<ObjectHandle> {
   return {
