@@ -29,7 +29,6 @@ import { BUILTIN_NAMES } from './builtins.ts';
 import type { Compiler, Scope } from './compiler.ts';
 import { type ErrorLocation, PythonError, Unsupported } from './errors.ts';
 import { type Expression, Flow, type Frame, type FunctionCode, type Statement } from './frame.ts';
-import { StackDepth } from './generator-stack-depth.ts';
 import {
   type GeneratorBody,
   type GeneratorStep,
@@ -39,6 +38,7 @@ import {
   startRun,
   storeGeneratorSlot,
 } from './generator-runs.ts';
+import { StackDepth } from './generator-stack-depth.ts';
 
 /** A generator-mode statement. */
 type GenStatement = (frame: Frame) => GeneratorStep;
@@ -211,7 +211,10 @@ type Compiled = { readonly plain: Statement } | { readonly gen: GenStatement };
 function generatorBlock(c: Compiler, statements: SyntaxNode[], scope: Scope): GenStatement {
   const compiled = statements
     .filter((s) => s.name !== ':' && s.name !== 'Comment')
-    .map((s): Compiled => (containsYield(s) ? { gen: genStatement(c, s, scope) } : { plain: c.statement(s, scope) }));
+    .map(
+      (s): Compiled =>
+        containsYield(s) ? { gen: genStatement(c, s, scope) } : { plain: c.statement(s, scope) },
+    );
   return function* (frame) {
     for (const s of compiled) {
       const flow = 'plain' in s ? s.plain(frame) : yield* s.gen(frame);
@@ -416,7 +419,12 @@ function genIf(c: Compiler, node: SyntaxNode, scope: Scope): GenStatement {
       });
       i += 2;
     } else if (p.name === 'else') {
-      branches.push({ test: null, body: generatorBody(c, parts[i + 1], scope), line: 0, column: 0 });
+      branches.push({
+        test: null,
+        body: generatorBody(c, parts[i + 1], scope),
+        line: 0,
+        column: 0,
+      });
       i += 1;
     }
   }

@@ -17,11 +17,21 @@
  */
 import type { SyntaxNode } from '@lezer/common';
 import type { ObjectHandle } from '@pymem/objects';
-import { generatorCode, type GeneratorSlots, startGenerator, takeHiddenSlot } from './compile-generators.ts';
+import {
+  type GeneratorSlots,
+  generatorCode,
+  startGenerator,
+  takeHiddenSlot,
+} from './compile-generators.ts';
 import type { Compiler, Scope } from './compiler.ts';
 import { type Expression, Flow, type Frame } from './frame.ts';
+import {
+  type GeneratorStep,
+  getIterator,
+  iteratorNext,
+  storeGeneratorSlot,
+} from './generator-runs.ts';
 import { StackDepth } from './generator-stack-depth.ts';
-import { type GeneratorStep, getIterator, iteratorNext, storeGeneratorSlot } from './generator-runs.ts';
 
 type Clause =
   | { readonly kind: 'for'; readonly targets: SyntaxNode[]; readonly iterable: SyntaxNode }
@@ -47,7 +57,11 @@ function clausesOf(c: Compiler, node: SyntaxNode): { elt: SyntaxNode; clauses: C
     } else if (k.name === 'if' && rest[i + 1] !== undefined) {
       clauses.push({ kind: 'if', test: rest[i + 1]! });
       i += 2;
-    } else throw c.fail(k.name === 'async' ? 'an async generator expression' : 'this generator expression', k);
+    } else
+      throw c.fail(
+        k.name === 'async' ? 'an async generator expression' : 'this generator expression',
+        k,
+      );
   }
   return { elt, clauses };
 }

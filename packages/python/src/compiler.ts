@@ -1868,7 +1868,9 @@ export class Compiler {
 }
 
 /** `next`, `sum`, and `list` of a generator (generator-runs.ts); else undefined. */
-function generatorBuiltin(name: string): ((m: Machine, args: readonly ObjectHandle[]) => ObjectHandle) | undefined {
+function generatorBuiltin(
+  name: string,
+): ((m: Machine, args: readonly ObjectHandle[]) => ObjectHandle) | undefined {
   if (name === 'next') return nextBuiltin;
   if (name === 'sum') return sumBuiltin;
   const list = builtin('list');

@@ -90,12 +90,7 @@ export function startRun(
 }
 
 /** STORE_FAST in a generator's frame: `v` (a new reference, taken) or 0 into `slot`. */
-export function storeGeneratorSlot(
-  m: Machine,
-  frame: Frame,
-  slot: number,
-  v: ObjectHandle,
-): void {
+export function storeGeneratorSlot(m: Machine, frame: Frame, slot: number, v: ObjectHandle): void {
   m.heap.generatorStoreFast(frame.generator!, slot, v);
   frame.locals[slot] = v;
   if (v !== 0) m.heap.decref(v);
@@ -194,7 +189,9 @@ export function closeGenerator(m: Machine, g: ObjectHandle): void {
   if (run.running) throw new Unsupported('closing a generator that is running (a ValueError)');
   if (!run.done && run.step !== null) {
     if (m.minor >= 13)
-      throw new Unsupported('g.close() of a suspended generator on 3.13 (its function outlives it)');
+      throw new Unsupported(
+        'g.close() of a suspended generator on 3.13 (its function outlives it)',
+      );
     const { locals } = run.frame;
     for (let slot = run.body.slots - 1; slot >= run.body.stackBase; slot--)
       if (locals[slot] !== 0) storeGeneratorSlot(m, run.frame, slot, 0);

@@ -230,11 +230,7 @@ export class StackDepth {
       case 'SetExpression': {
         const items = parts.filter((k) => !['[', ']', '{', '}', ','].includes(k.name));
         if (items.some((i) => i.name === '*')) return undefined;
-        if (
-          this.minor >= 9 &&
-          items.length > 2 &&
-          items.every((i) => c.constant(i) !== undefined)
-        )
+        if (this.minor >= 9 && items.length > 2 && items.every((i) => c.constant(i) !== undefined))
           return 2;
         return items.length === 0 ? 1 : sequence(items.map((i) => this.expression(i)));
       }

@@ -37,7 +37,8 @@ describe('generators in runPython: refusals', () => {
   });
 
   it("refuses 3.13's close() at a yield, and runs it on 3.12", () => {
-    const program = 'def g():\n    yield 1\n    yield 2\nx = g()\nprint(next(x))\nx.close()\nprint(next(x, 0))\n';
+    const program =
+      'def g():\n    yield 1\n    yield 2\nx = g()\nprint(next(x))\nx.close()\nprint(next(x, 0))\n';
     expect(refusal(program, '3.13')).toBe(
       'p.py:6:1: g.close() of a suspended generator on 3.13 (its function outlives it) is not supported by pymem run\n',
     );
