@@ -98,9 +98,15 @@ export class StackDepth {
         return this.assignment(node);
       case 'UpdateStatement': {
         const [target, , value] = parts;
-        if (target?.name !== 'VariableName' || value === undefined) return undefined;
+        if (target === undefined || value === undefined) return undefined;
         const v = this.expression(value);
-        return v === undefined ? undefined : 1 + v;
+        if (v === undefined) return undefined;
+        if (target.name === 'VariableName') return 1 + v;
+        // `a[k] += v`: a, k, a copy of both (DUP_TOP_TWO / COPY 2 twice), a[k], then v.
+        const subscript = this.subscriptParts(target);
+        if (subscript === undefined) return undefined;
+        const [container, key] = subscript;
+        return maxOf(container, key === undefined ? undefined : 1 + key, 4, 3 + v);
       }
       case 'DeleteStatement':
         return parts.slice(1).every((p) => p.name === 'VariableName' || p.name === ',')
@@ -169,12 +175,31 @@ export class StackDepth {
   private assignment(node: SyntaxNode): Depth {
     const groups = this.c.assignGroups(node);
     const valueGroup = groups.pop()!;
-    if (groups.length !== 1) return undefined;
-    const width = this.targetWidth(groups[0]!);
-    if (width === undefined) return undefined;
     const values = valueGroup.filter((k) => k.name !== ',');
-    if (values.length === 1 && values[0]!.name === 'YieldExpression')
-      return this.yieldDepth(values[0]!);
+    const value =
+      values.length === 1 && values[0]!.name === 'YieldExpression'
+        ? this.yieldDepth(values[0]!)
+        : undefined;
+    if (groups.length > 1) {
+      // `x = y = v`: the value, copied (DUP_TOP / COPY 1) for every target but the last.
+      if (!groups.every((g) => g.length === 1 && g[0]!.name === 'VariableName')) return undefined;
+      return maxOf(value ?? this.group(valueGroup), 2);
+    }
+    const only = groups[0]!;
+    if (only.length === 1 && only[0]!.name === 'MemberExpression') {
+      // `a[k] = v`: v, then a, then k (STORE_SUBSCR).
+      const subscript = this.subscriptParts(only[0]!);
+      if (subscript === undefined) return undefined;
+      const [container, key] = subscript;
+      return maxOf(
+        value ?? this.group(valueGroup),
+        container === undefined ? undefined : 1 + container,
+        key === undefined ? undefined : 2 + key,
+      );
+    }
+    const width = this.targetWidth(only);
+    if (width === undefined) return undefined;
+    if (value !== undefined) return maxOf(value, width);
     // `a, b = x, y` (two or three values): evaluated one after the other, then swapped.
     if (
       width > 1 &&
@@ -198,10 +223,29 @@ export class StackDepth {
     return sequence(items.map((i) => this.expression(i)));
   }
 
-  /** A test in `if` / `while`: compiled as a jump, with the same depth as its value. */
+  /**
+   * A test in `if` / `while`: compiled as jumps (compiler_jump_if), so `a and b` needs
+   * only its operands' depths, without the copy its value needs on 3.12+.
+   */
   condition(node: SyntaxNode): Depth {
-    if (this.c.constant(node) !== undefined) return 0;
+    const c = this.c;
+    if (c.constant(node) !== undefined) return 0;
+    const parts = c.kids(node);
+    if (node.name === 'BinaryExpression' && isBoolean(c, node))
+      return maxOf(this.condition(parts[0]!), this.condition(parts[parts.length - 1]!));
+    if (node.name === 'UnaryExpression' && c.text(parts[0]!) === 'not')
+      return this.condition(parts[1]!);
+    if (node.name === 'ParenthesizedExpression' && parts.length === 3)
+      return this.condition(parts[1]!);
     return this.expression(node);
+  }
+
+  /** The depths of `a` and `k` in `a[k]` (undefined: not a plain subscript). */
+  private subscriptParts(node: SyntaxNode): [Depth, Depth] | undefined {
+    const parts = this.c.kids(node);
+    if (parts[1]?.name !== '[' || parts.length !== 4) return undefined;
+    if (parts[2]!.name === ':') return undefined;
+    return [this.expression(parts[0]!), this.expression(parts[2]!)];
   }
 
   /** `yield`, `yield v`, `yield from v` (a statement or an assignment's value). */
@@ -234,14 +278,30 @@ export class StackDepth {
           return 2;
         return items.length === 0 ? 1 : sequence(items.map((i) => this.expression(i)));
       }
+      case 'DictionaryExpression': {
+        const items = parts.filter((k) => !['{', '}', ','].includes(k.name));
+        if (items.some((k) => k.name === '**')) return undefined;
+        const keys = items.filter((_, i) => i % 3 === 0);
+        const values = items.filter((_, i) => i % 3 === 2);
+        if (keys.length === 0) return 1;
+        // BUILD_CONST_KEY_MAP: the values, then the keys' tuple; BUILD_MAP: key, value pairs.
+        if (keys.length > 1 && keys.every((k) => c.constant(k) !== undefined))
+          return maxOf(sequence(values.map((v) => this.expression(v))), values.length + 1);
+        return sequence(keys.flatMap((k, i) => [this.expression(k), this.expression(values[i]!)]));
+      }
       case 'UnaryExpression':
         return this.expression(parts[1]!);
       case 'BinaryExpression': {
-        const ops = parts.slice(1, -1).map((p) => c.text(p));
-        if (ops.join(' ') === 'and' || ops.join(' ') === 'or') return undefined;
+        if (isBoolean(c, node)) {
+          // JUMP_IF_FALSE_OR_POP (3.8–3.11); 3.12+ COPY 1 + POP_JUMP_IF_FALSE + POP_TOP.
+          const a = this.expression(parts[0]!);
+          const b = this.expression(parts[parts.length - 1]!);
+          return maxOf(a, b, this.minor >= 12 ? 2 : 1);
+        }
         const left = parts[0]!;
         if (left.name === 'BinaryExpression' && isComparison(c, left) && isComparison(c, node))
-          return undefined;
+          return this.chain(node);
+        const ops = parts.slice(1, -1).map((p) => c.text(p));
         const right = parts[parts.length - 1]!;
         const b =
           ops.at(-1) === 'in' && c.iterableConstant(right) !== undefined
@@ -255,9 +315,21 @@ export class StackDepth {
         return maxOf(this.condition(test!), this.expression(then!), this.expression(otherwise!));
       }
       case 'MemberExpression': {
+        if (parts[1]?.name === '.' && parts[0]?.name === 'CallExpression')
+          return c.text(parts[2]!) === '__name__' ? this.call(parts[0]) : undefined;
         if (parts[1]?.name !== '[') return undefined;
         const inner = parts.slice(2, -1);
-        if (inner.some((p) => p.name === ':')) return undefined;
+        if (inner.some((p) => p.name === ':')) {
+          // `a[i:j]`: a, i, j (None for a missing bound): BUILD_SLICE 2 / BINARY_SLICE.
+          const bounds: Depth[] = [1, 1];
+          let at = 0;
+          for (const p of inner) {
+            if (p.name === ':') at++;
+            else if (at > 1) return undefined;
+            else bounds[at] = this.expression(p);
+          }
+          return sequence([this.expression(parts[0]!), ...bounds]);
+        }
         if (inner.length !== 1) return undefined;
         const k = this.expression(inner[0]!);
         return maxOf(this.expression(parts[0]!), k === undefined ? undefined : 1 + k);
@@ -277,21 +349,55 @@ export class StackDepth {
     }
   }
 
+  /** `a < b < c`: each middle operand copied and rotated under its comparison's result. */
+  private chain(node: SyntaxNode): Depth {
+    const c = this.c;
+    const operands: SyntaxNode[] = [];
+    let at = node;
+    while (at.name === 'BinaryExpression' && isComparison(c, at)) {
+      const parts = c.kids(at);
+      operands.unshift(parts[parts.length - 1]!);
+      at = parts[0]!;
+    }
+    operands.unshift(at);
+    const depths = operands.map((o, i) => {
+      const d = this.expression(o);
+      return d === undefined ? undefined : (i === 0 ? 0 : 1) + d;
+    });
+    return maxOf(...depths, 3);
+  }
+
+  /**
+   * A generator expression passed as a call's argument, on top of `below` slots:
+   * MAKE_FUNCTION (3.8–3.10 with the qualname: 2 slots), the outermost iterable, GET_ITER.
+   */
+  private genexpArgument(argList: SyntaxNode): Depth {
+    const c = this.c;
+    const kids = c.kids(argList);
+    const inAt = kids.findIndex((k) => k.name === 'in');
+    if (inAt < 0 || kids[inAt + 1] === undefined) return undefined;
+    const iterable = this.iterable(kids[inAt + 1]!);
+    return maxOf(this.minor <= 10 ? 2 : 1, iterable === undefined ? undefined : 1 + iterable);
+  }
+
   private call(node: SyntaxNode): Depth {
     const c = this.c;
     const [callee, argList] = c.kids(node);
     if (callee === undefined || argList === undefined) return undefined;
     const items = c.kids(argList).filter((k) => !['(', ')', ','].includes(k.name));
-    if (items.some((k) => k.name === 'for' || k.name === '*' || k.name === '**')) return undefined;
+    if (items.some((k) => k.name === '*' || k.name === '**')) return undefined;
+    const genexp = items.some((k) => k.name === 'for');
     const args: Depth[] = [];
     let keywords = 0;
-    for (let i = 0; i < items.length; i++) {
-      if (items[i + 1]?.name === 'AssignOp') {
-        args.push(this.expression(items[i + 2]!));
-        keywords++;
-        i += 2;
-      } else args.push(this.expression(items[i]!));
-    }
+    if (genexp) args.push(this.genexpArgument(argList));
+    else
+      for (let i = 0; i < items.length; i++) {
+        if (items[i + 1]?.name === 'AssignOp') {
+          args.push(this.expression(items[i + 2]!));
+          keywords++;
+          i += 2;
+        } else args.push(this.expression(items[i]!));
+      }
     let base: Depth;
     if (callee.name === 'VariableName') base = this.minor >= 11 ? 2 : 1;
     else if (callee.name === 'MemberExpression' && c.kids(callee)[1]?.name === '.') {
@@ -304,6 +410,15 @@ export class StackDepth {
     const pushed = args.map((d, i) => (d === undefined ? undefined : base + i + d));
     return maxOf(base, ...pushed, base + args.length + namesTuple);
   }
+}
+
+function isBoolean(c: Compiler, node: SyntaxNode): boolean {
+  const ops = c
+    .kids(node)
+    .slice(1, -1)
+    .map((p) => c.text(p))
+    .join(' ');
+  return ops === 'and' || ops === 'or';
 }
 
 function isComparison(c: Compiler, node: SyntaxNode): boolean {
