@@ -24,7 +24,7 @@
  * compute (generator-stack-depth.ts).
  */
 import type { SyntaxNode } from '@lezer/common';
-import { CO_GENERATOR, type ObjectHandle } from '@pymem/objects';
+import { CO_GENERATOR, type CodeObject, type ObjectHandle } from '@pymem/objects';
 import { BUILTIN_NAMES } from './builtins.ts';
 import type { Compiler, Scope } from './compiler.ts';
 import { type ErrorLocation, PythonError, Unsupported } from './errors.ts';
@@ -171,6 +171,12 @@ export function generatorFunctionDefinition(
   };
 }
 
+/** A generator's body with the heap's code object it runs in. */
+export interface GeneratorCode extends GeneratorBody {
+  /** The code object (its shape sizes the generator and, on 3.8–3.10, its frame). */
+  readonly code: CodeObject;
+}
+
 /** A generator's code object of the heap, with the slot layout of the module comment. */
 export function generatorCode(
   c: Compiler,
@@ -180,7 +186,7 @@ export function generatorCode(
   depth: number,
   run: (frame: Frame) => GeneratorStep,
   node: SyntaxNode,
-): GeneratorBody & { readonly code: ReturnType<Compiler['m']['heap']['newCode']> } {
+): GeneratorCode {
   const stacksize = Math.max(depth, c.m.minor >= 12 ? 2 : 1);
   const hidden = slots.max + (funcSlot ? 1 : 0);
   if (stacksize < hidden) throw c.fail('this generator (its stack size is not modelled)', node);
@@ -197,7 +203,7 @@ export function generatorCode(
 /** Calls a generator code: the new generator (its slots take new references to `args`). */
 export function startGenerator(
   c: Compiler,
-  body: ReturnType<typeof generatorCode>,
+  body: GeneratorCode,
   args: readonly ObjectHandle[],
   line: number,
 ): ObjectHandle {
