@@ -67,11 +67,6 @@ const KNOWN_UNSUPPORTED: Record<string, { profiles: readonly string[]; reason: s
     profiles: RUN_DIFFERENTIAL_PROFILES,
     reason: 'a collection CPython may have run since start-up untracks tuples of atoms',
   },
-  'run/gen_close_suspended.py': {
-    profiles: ['3.13'],
-    reason:
-      "3.13's close() of a generator at a yield keeps its function (f_funcobj) until the generator dies; the model's frame releases it with the locals",
-  },
   'run/gc_collect_young_unknown.py': {
     profiles: RUN_DIFFERENTIAL_PROFILES,
     reason: 'which generation holds what is unknown before a full collection',

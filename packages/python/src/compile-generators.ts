@@ -151,7 +151,7 @@ export function generatorFunctionDefinition(
   const depth = new StackDepth(c).block(statements);
   if (depth === undefined) throw c.fail('this generator (its stack size is not modelled)', node);
   const line = c.source.position(node.from).line;
-  const body = generatorCode(c, name, slots, funcSlot, depth, run, node);
+  const body = generatorCode(c, name, slots, funcSlot ? params.length : -1, depth, run, node);
   const code: FunctionCode = {
     name,
     parameters: params,
@@ -182,13 +182,13 @@ export function generatorCode(
   c: Compiler,
   name: string,
   slots: GeneratorSlots,
-  funcSlot: boolean,
+  functionSlot: number,
   depth: number,
   run: (frame: Frame) => GeneratorStep,
   node: SyntaxNode,
 ): GeneratorCode {
   const stacksize = Math.max(depth, c.m.minor >= 12 ? 2 : 1);
-  const hidden = slots.max + (funcSlot ? 1 : 0);
+  const hidden = slots.max + (functionSlot >= 0 ? 1 : 0);
   if (stacksize < hidden) throw c.fail('this generator (its stack size is not modelled)', node);
   const code = c.m.heap.newCode({
     nlocals: slots.base + slots.max,
@@ -197,7 +197,14 @@ export function generatorCode(
     stacksize: stacksize - hidden,
     flags: CO_GENERATOR,
   });
-  return { name, slots: slots.base + slots.max, stackBase: slots.base, run, code };
+  return {
+    name,
+    slots: slots.base + slots.max,
+    stackBase: slots.base,
+    functionSlot,
+    run,
+    code,
+  };
 }
 
 /** Calls a generator code: the new generator (its slots take new references to `args`). */

@@ -172,7 +172,7 @@ export function generatorExpression(c: Compiler, node: SyntaxNode, scope: Scope)
   const depth = depthOf(0);
   if (depth === undefined)
     throw c.fail('this generator expression (its stack size is not modelled)', node);
-  const body = generatorCode(c, '<genexpr>', slots, funcSlot, depth, run, node);
+  const body = generatorCode(c, '<genexpr>', slots, funcSlot ? 1 : -1, depth, run, node);
   const outer = iterableExpression(c, first.iterable, scope);
   return (frame) => {
     const f = heap.newFunction({});

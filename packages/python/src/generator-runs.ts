@@ -39,6 +39,8 @@ export interface GeneratorBody {
   readonly slots: number;
   /** The first hidden stack slot. */
   readonly stackBase: number;
+  /** The slot holding the function (3.11+ f_funcobj), or -1. */
+  readonly functionSlot: number;
   /** The compiled body. */
   readonly run: (frame: Frame) => GeneratorStep;
 }
@@ -160,6 +162,7 @@ export function resumeGenerator(
     return yielded;
   }
   // RETURN_VALUE: the value is held while the frame is cleared.
+  refuseReferencedFrameObject(m, g);
   run.done = true;
   const returned = run.frame.returned === 0 ? heap.newNone() : run.frame.returned;
   run.frame.returned = 0;
@@ -167,6 +170,22 @@ export function resumeGenerator(
   if (out !== undefined) out.returned = returned;
   else heap.decref(returned);
   return 0;
+}
+
+/**
+ * 3.12+ clear a completing generator's frame while it is still linked to the frame
+ * that resumed it: a frame object referenced from elsewhere takes the frame over with
+ * f_back set to the resumer's frame object, which CPython makes then (take_ownership).
+ * The model runs no heap frame for the resumer: refused.
+ */
+function refuseReferencedFrameObject(m: Machine, g: ObjectHandle): void {
+  if (m.minor < 12) return;
+  const heap = m.heap;
+  const first = heap.referents(g)[0];
+  if (first !== undefined && heap.typeOf(first) === 'frame' && heap.refcount(first) > 1)
+    throw new Unsupported(
+      "a generator completing while its frame object is referenced (3.12+ make the resumer's frame object)",
+    );
 }
 
 /** StopIteration for a generator that returned `returned` (taken): `StopIteration: 5`. */
@@ -179,21 +198,27 @@ export function stopIteration(m: Machine, returned: ObjectHandle): PythonError {
 
 /**
  * `g.close()`. A generator suspended at a yield: 3.8–3.12 throw GeneratorExit into it,
- * and unwinding pops the value stack (top first) before the frame is cleared; 3.13
- * clears the locals and the stack but keeps the function (f_funcobj) until the
- * generator dies, which the model cannot do yet: refused there.
+ * and unwinding pops the value stack (top first) before the frame is cleared (the
+ * heap's closeGenerator); 3.13 only clears its locals and stack, in slot order
+ * (_PyFrame_ClearLocals), and marks it completed: the function (f_funcobj) stays
+ * until the generator dies. The model leaves that last slot to the heap's dealloc,
+ * which releases it then.
  */
 export function closeGenerator(m: Machine, g: ObjectHandle): void {
   const heap = m.heap;
   const run = runOf(m, g);
   if (run.running) throw new Unsupported('closing a generator that is running (a ValueError)');
   if (!run.done && run.step !== null) {
-    if (m.minor >= 13)
-      throw new Unsupported(
-        'g.close() of a suspended generator on 3.13 (its function outlives it)',
-      );
+    refuseReferencedFrameObject(m, g);
     const { locals } = run.frame;
-    for (let slot = run.body.slots - 1; slot >= run.body.stackBase; slot--)
+    const { slots, stackBase, functionSlot } = run.body;
+    if (m.minor >= 13) {
+      run.done = true;
+      for (let slot = 0; slot < slots; slot++)
+        if (slot !== functionSlot && locals[slot] !== 0) storeGeneratorSlot(m, run.frame, slot, 0);
+      return;
+    }
+    for (let slot = slots - 1; slot >= stackBase; slot--)
       if (locals[slot] !== 0) storeGeneratorSlot(m, run.frame, slot, 0);
   }
   run.done = true;
@@ -277,6 +302,8 @@ export function generatorFrameAttribute(m: Machine, g: ObjectHandle): ObjectHand
   try {
     if (heap.typeOf(g) !== 'generator')
       throw new Unsupported(`the attribute .gi_frame of a ${heap.typeNameOf(g)}`);
+    // A 3.13 generator closed at a yield is completed, its frame kept for the function.
+    if (runs(m).get(g)?.done === true) return heap.newNone();
     return heap.generatorFrame(g);
   } finally {
     heap.decref(g);
