@@ -162,7 +162,6 @@ export function resumeGenerator(
     return yielded;
   }
   // RETURN_VALUE: the value is held while the frame is cleared.
-  refuseReferencedFrameObject(m, g);
   run.done = true;
   const returned = run.frame.returned === 0 ? heap.newNone() : run.frame.returned;
   run.frame.returned = 0;
@@ -170,22 +169,6 @@ export function resumeGenerator(
   if (out !== undefined) out.returned = returned;
   else heap.decref(returned);
   return 0;
-}
-
-/**
- * 3.12+ clear a completing generator's frame while it is still linked to the frame
- * that resumed it: a frame object referenced from elsewhere takes the frame over with
- * f_back set to the resumer's frame object, which CPython makes then (take_ownership).
- * The model runs no heap frame for the resumer: refused.
- */
-function refuseReferencedFrameObject(m: Machine, g: ObjectHandle): void {
-  if (m.minor < 12) return;
-  const heap = m.heap;
-  const first = heap.referents(g)[0];
-  if (first !== undefined && heap.typeOf(first) === 'frame' && heap.refcount(first) > 1)
-    throw new Unsupported(
-      "a generator completing while its frame object is referenced (3.12+ make the resumer's frame object)",
-    );
 }
 
 /** StopIteration for a generator that returned `returned` (taken): `StopIteration: 5`. */
@@ -209,7 +192,6 @@ export function closeGenerator(m: Machine, g: ObjectHandle): void {
   const run = runOf(m, g);
   if (run.running) throw new Unsupported('closing a generator that is running (a ValueError)');
   if (!run.done && run.step !== null) {
-    refuseReferencedFrameObject(m, g);
     const { locals } = run.frame;
     const { slots, stackBase, functionSlot } = run.body;
     if (m.minor >= 13) {
