@@ -18,7 +18,9 @@
  *      CPython keeps on the suspended frame's value stack (a `for` loop's iterator, the
  *      iterator of `yield from`) sit in hidden slots after the locals, so a generator
  *      that dies suspended (or is collected) releases everything with its frame.
- *   3. A run that completed or was closed never resumes again.
+ *   3. A run that completed or was closed never resumes again. A 3.13 generator closed at
+ *      a yield keeps its function slot (and the heap's frame record stays runnable) until
+ *      the generator dies, when the heap's dealloc releases it, as gen_dealloc does.
  * Models gen_send_ex, gen_iternext, gen_close and _PyGen_Send (Objects/genobject.c
  * 3.8–3.13) on the heap's generator objects (@pymem/objects generators.ts).
  */
@@ -105,7 +107,7 @@ function isNone(m: Machine, v: ObjectHandle): boolean {
 /**
  * Resumes `g` with `sent` (a new reference, taken; 0 for `next()`): a new reference
  * to the value it yields, or 0 once it has returned — its return value is then
- * released, or, with `keepReturn`, returned through `out`.
+ * released, or, when `out` is given, handed over in `out.returned`.
  * @throws PythonError TypeError when a value other than None is sent to a generator
  *   that has not started; whatever the body raises (the generator's frame added to it)
  */
@@ -224,9 +226,7 @@ export function getIterator(m: Machine, seq: ObjectHandle): ObjectHandle {
 
 /**
  * FOR_ITER on an iterator `it` (borrowed): a new reference, or 0 when exhausted (a
- * generator's return value is dropped). `dict` is the dict a dict iterator walks, and
- * `size` its size when the loop began (a change of size is CPython's RuntimeError,
- * not modelled).
+ * generator's return value is dropped).
  */
 export function iteratorNext(m: Machine, it: ObjectHandle): ObjectHandle {
   const heap = m.heap;
