@@ -177,6 +177,25 @@ export interface GeneratorCode extends GeneratorBody {
   readonly code: CodeObject;
 }
 
+/** What CPython's code object of a compiled generator says: co_nlocals, co_stacksize. */
+export interface GeneratorCodeShape {
+  /** co_name. */
+  readonly name: string;
+  /** co_firstlineno. */
+  readonly line: number;
+  /** co_nlocals (the model's frame has the function and hidden slots besides). */
+  readonly nlocals: number;
+  /** co_stacksize (the model's code has the hidden slots taken from it). */
+  readonly stacksize: number;
+}
+
+const shapesByMachine = new WeakMap<Compiler['m'], GeneratorCodeShape[]>();
+
+/** The generator codes compiled for a run so far, in compilation order (for tests). */
+export function compiledGeneratorCodes(m: Compiler['m']): readonly GeneratorCodeShape[] {
+  return shapesByMachine.get(m) ?? [];
+}
+
 /** A generator's code object of the heap, with the slot layout of the module comment. */
 export function generatorCode(
   c: Compiler,
@@ -190,6 +209,14 @@ export function generatorCode(
   const stacksize = Math.max(depth, c.m.minor >= 12 ? 2 : 1);
   const hidden = slots.max + (functionSlot >= 0 ? 1 : 0);
   if (stacksize < hidden) throw c.fail('this generator (its stack size is not modelled)', node);
+  const shapes = shapesByMachine.get(c.m) ?? [];
+  shapesByMachine.set(c.m, shapes);
+  shapes.push({
+    name,
+    line: c.source.position(node.from).line,
+    nlocals: slots.base - (functionSlot >= 0 ? 1 : 0),
+    stacksize,
+  });
   const code = c.m.heap.newCode({
     nlocals: slots.base + slots.max,
     ncells: 0,
