@@ -30,6 +30,7 @@ import type { Compiler, Scope } from './compiler.ts';
 import { type ErrorLocation, PythonError, Unsupported } from './errors.ts';
 import { type Expression, Flow, type Frame, type FunctionCode, type Statement } from './frame.ts';
 import {
+  delegatingFrames,
   type GeneratorBody,
   type GeneratorStep,
   getIterator,
@@ -363,7 +364,9 @@ function yieldFrom(c: Compiler, node: SyntaxNode, scope: Scope): GenExpression {
         storeGeneratorSlot(m, frame, slot, 0);
         return result;
       }
+      delegatingFrames.add(frame);
       sent = yield item;
+      delegatingFrames.delete(frame);
     }
   };
 }

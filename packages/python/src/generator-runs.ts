@@ -57,6 +57,9 @@ interface GeneratorRun {
 
 const runsByMachine = new WeakMap<Machine, Map<ObjectHandle, GeneratorRun>>();
 
+/** Generator frames suspended inside `yield from` (compile-generators.ts sets it). */
+export const delegatingFrames: WeakSet<Frame> = new WeakSet();
+
 function runs(m: Machine): Map<ObjectHandle, GeneratorRun> {
   let map = runsByMachine.get(m);
   if (map === undefined) {
@@ -194,6 +197,10 @@ export function closeGenerator(m: Machine, g: ObjectHandle): void {
   const run = runOf(m, g);
   if (run.running) throw new Unsupported('closing a generator that is running (a ValueError)');
   if (!run.done && run.step !== null) {
+    // gen_close closes the sub-iterator first (gen_close_iter), and 3.13 then throws
+    // GeneratorExit in (SEND's handler is a second exception level): not modelled.
+    if (delegatingFrames.has(run.frame))
+      throw new Unsupported('close() of a generator suspended in yield from');
     const { locals } = run.frame;
     const { slots, stackBase, functionSlot } = run.body;
     if (m.minor >= 13) {

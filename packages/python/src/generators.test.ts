@@ -36,6 +36,15 @@ describe('generators in runPython: refusals', () => {
     );
   });
 
+  it('refuses close() inside yield from, where CPython closes the sub-iterator first', () => {
+    const program =
+      'def i():\n    yield 1\ndef o():\n    yield from i()\ng = o()\nprint(next(g))\ng.close()\n';
+    for (const python of ['3.8', '3.12', '3.13'])
+      expect(refusal(program, python)).toBe(
+        'p.py:7:1: close() of a generator suspended in yield from is not supported by pymem run\n',
+      );
+  });
+
   it('refuses to resume a generator from inside itself (a ValueError)', () => {
     expect(refusal('def g():\n    yield next(x)\nx = g()\nprint(next(x))\n')).toBe(
       'p.py:2:5: resuming a generator that is running (a ValueError) is not supported by pymem run\n',
@@ -97,6 +106,9 @@ describe('generators in runPython: laws', () => {
         fc.property(shape, (s) => {
           const text = program(s);
           const run = runPython(text, { python });
+          // close() inside yield from is refused (the refusals above).
+          if (s.kind === 'yield-from' && s.end === 'close' && run.outcome === 'unsupported')
+            return true;
           expect(run.outcome, `${text}\n${run.stderr}`).toBe('ok');
           validateHeap(run.heap);
           const compiledOnly = runPython(
