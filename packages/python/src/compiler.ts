@@ -43,6 +43,14 @@ import {
   loadDeref,
   storeDeref,
 } from './compile-functions.ts';
+import {
+  containsYield,
+  forIterErrorLocation,
+  type GeneratorSlots,
+  generatorFunctionDefinition,
+  locateForIter,
+} from './compile-generators.ts';
+import { generatorExpression, isGeneratorArgument } from './compile-genexp.ts';
 import type { ScopeSymbols } from './compile-scopes.ts';
 import {
   exceptionCall,
@@ -61,6 +69,15 @@ import {
 } from './exception-classes.ts';
 import { type Expression, Flow, type Frame, type FunctionCode, type Statement } from './frame.ts';
 import { attachCollector, GC_FUNCTIONS, gcCall } from './gc-calls.ts';
+import {
+  generatorFrameAttribute,
+  generatorMethod,
+  listOfGenerator,
+  nextBuiltin,
+  resumeGenerator,
+  storeGeneratorSlot,
+  sumBuiltin,
+} from './generator-runs.ts';
 import { statementReportsLine, testReportsLine } from './line-events.ts';
 import type { Machine } from './machine.ts';
 import { binaryOp, shared, slice, subscript, unaryOp } from './operations.ts';
@@ -81,6 +98,8 @@ export interface Scope {
   readonly symbols?: ScopeSymbols;
   /** The frame's slot count, grown by 3.12+ inlined comprehensions' hidden variables. */
   readonly slots?: { count: number };
+  /** A generator's hidden stack slots: its locals live in the generator (compile-generators.ts). */
+  readonly generator?: GeneratorSlots;
 }
 
 /** The modules a program may import (module level only). */
@@ -353,7 +372,12 @@ export class Compiler {
         return this.whileStatement(node, scope);
       case 'ForStatement':
         return this.forStatement(node, scope);
-      case 'FunctionDefinition':
+      case 'FunctionDefinition': {
+        const body = node.getChild('Body');
+        if (body !== null && containsYield(body))
+          return generatorFunctionDefinition(this, node, scope);
+        return compileFunctionDefinition(this, node, scope);
+      }
       case 'DecoratedStatement':
         return compileFunctionDefinition(this, node, scope);
       case 'ReturnStatement':
@@ -564,6 +588,8 @@ export class Compiler {
       const cell = scope.cells?.get(name);
       if (cell !== undefined) return storeDeref(this, cell);
       const slot = scope.locals?.get(name);
+      if (slot !== undefined && scope.generator !== undefined)
+        return (frame, v) => storeGeneratorSlot(this.m, frame, slot, v);
       if (slot !== undefined) {
         return (frame, v) => {
           const old = frame.locals[slot]!;
@@ -679,9 +705,14 @@ export class Compiler {
         if (cell !== undefined) return deleteDeref(this, name, cell);
         const slot = scope.locals?.get(name);
         if (slot !== undefined) {
+          const inGenerator = scope.generator !== undefined;
           return (frame) => {
             const old = frame.locals[slot]!;
             if (old === 0) throw unboundLocal(this.m, name);
+            if (inGenerator) {
+              storeGeneratorSlot(this.m, frame, slot, 0);
+              return Flow.next;
+            }
             frame.locals[slot] = 0;
             heap.decref(old);
             return Flow.next;
@@ -872,6 +903,7 @@ export class Compiler {
     const heap = m.heap;
     const { line, column } = this.source.position(node.from);
     const lines = m.lines;
+    const forIterLocation = forIterErrorLocation(this, node, iterableNode);
     return (frame) => {
       m.step();
       frame.line = line;
@@ -881,7 +913,14 @@ export class Compiler {
       lines?.enter(frame, line);
       const seq = iterable(frame);
       const t = heap.typeOf(seq);
-      if (t !== 'list' && t !== 'tuple' && t !== 'range' && t !== 'dict' && t !== 'str') {
+      if (
+        t !== 'list' &&
+        t !== 'tuple' &&
+        t !== 'range' &&
+        t !== 'dict' &&
+        t !== 'str' &&
+        t !== 'generator'
+      ) {
         const name = heap.typeNameOf(seq);
         heap.decref(seq);
         throw new Unsupported(`a for loop over a ${name}`);
@@ -889,7 +928,11 @@ export class Compiler {
       let it: ObjectHandle;
       let next: () => ObjectHandle;
       let held = 0;
-      if (t === 'str') {
+      if (t === 'generator') {
+        // GET_ITER of a generator is the generator; FOR_ITER resumes it.
+        it = seq;
+        next = () => locateForIter(() => resumeGenerator(m, seq, 0), forIterLocation);
+      } else if (t === 'str') {
         it = heap.newIterator(heap.emptyTuple);
         held = seq;
         const chars = [...(heap.valueOf(seq) as string)];
@@ -952,6 +995,9 @@ export class Compiler {
   functionDefinition(node: SyntaxNode, scope: Scope): Statement {
     if (scope.locals !== null) throw this.fail('a nested function', node);
     const parts = this.kids(node);
+    const bodyPart = parts.find((p) => p.name === 'Body');
+    if (bodyPart !== undefined && containsYield(bodyPart))
+      return generatorFunctionDefinition(this, node, scope);
     if (parts.some((p) => p.name === 'async')) throw this.fail('an async function', node);
     const nameNode = parts.find((p) => p.name === 'VariableName')!;
     const name = this.text(nameNode);
@@ -1239,6 +1285,9 @@ export class Compiler {
         return this.formatString(node, scope);
       case 'MemberExpression':
         return this.member(node, scope);
+      case 'ComprehensionExpression':
+      case 'ArgList':
+        return generatorExpression(this, node, scope);
       default:
         throw this.fail(describeNode(node.name), node);
     }
@@ -1627,6 +1676,10 @@ export class Compiler {
         }
       };
     }
+    if (attribute === 'gi_frame') {
+      const value = this.expression(target, scope);
+      return (frame) => generatorFrameAttribute(this.m, value(frame));
+    }
     throw this.fail(`the attribute .${attribute}`, node);
   }
 
@@ -1666,6 +1719,8 @@ export class Compiler {
     argList: SyntaxNode,
     scope: Scope,
   ): { positional: SyntaxNode[]; keywords: [string, SyntaxNode][] } {
+    // `f(x for x in y)`: the argument list is the generator expression.
+    if (isGeneratorArgument(this, argList)) return { positional: [argList], keywords: [] };
     const items = this.kids(argList).filter((k) => !['(', ')', ','].includes(k.name));
     const positional: SyntaxNode[] = [];
     const keywords: [string, SyntaxNode][] = [];
@@ -1678,7 +1733,6 @@ export class Compiler {
         i += 2;
       } else {
         if (keywords.length > 0) throw this.fail('a positional argument after a keyword', k);
-        if (k.name === 'ComprehensionExpression') throw this.fail('a generator expression', k);
         positional.push(k);
       }
     }
@@ -1758,6 +1812,7 @@ export class Compiler {
         const values: ObjectHandle[] = [];
         try {
           for (const a of args) values.push(a(frame));
+          if (heap.typeOf(r) === 'generator') return generatorMethod(m, r, method, values);
           return callMethod(m, r, method, values);
         } catch (error) {
           throw pythonErrorOf(error);
@@ -1785,7 +1840,7 @@ export class Compiler {
     if (keywords.length > 0) throw this.fail(`keyword arguments to ${name}()`, node);
     if (name === 'isinstance') return this.isinstance(positional, scope, node);
     if (name === 'type') throw this.fail('type() other than type(x).__name__', node);
-    const fn = builtin(name);
+    const fn = generatorBuiltin(name) ?? builtin(name);
     if (fn === undefined) {
       const load = this.load(callee!, scope);
       return this.callFunction(
@@ -1934,6 +1989,12 @@ export class Compiler {
         const code = m.functions.get(f)!;
         const callee = bindArguments(m, f, code, values, keywords, keywordKeys, moves);
         moved = moves;
+        if (code.makeGenerator !== undefined) {
+          // A generator function's call: the generator takes the frame's values.
+          const g = code.makeGenerator(callee.locals, f);
+          for (const v of callee.locals) if (v !== 0) heap.decref(v);
+          return g;
+        }
         return runCall(m, code, callee, f);
       } finally {
         // 3.11+: the frame's f_funcobj, released once the frame is cleared (or unwound).
@@ -1942,6 +2003,21 @@ export class Compiler {
       }
     };
   }
+}
+
+/** `next`, `sum`, and `list` of a generator (generator-runs.ts); else undefined. */
+function generatorBuiltin(
+  name: string,
+): ((m: Machine, args: readonly ObjectHandle[]) => ObjectHandle) | undefined {
+  if (name === 'next') return nextBuiltin;
+  if (name === 'sum') return sumBuiltin;
+  const list = builtin('list');
+  if (name === 'list' && list !== undefined)
+    return (m, args) =>
+      args.length === 1 && m.heap.typeOf(args[0]!) === 'generator'
+        ? listOfGenerator(m, args[0]!)
+        : list(m, args);
+  return undefined;
 }
 
 /** FORMAT_VALUE without a spec: a str stays itself, an int or float becomes its text. */

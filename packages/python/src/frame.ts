@@ -27,6 +27,8 @@ export interface Frame {
   returned: ObjectHandle;
   /** 1-based line of the statement running. */
   line: number;
+  /** The generator whose body runs in this frame (its slots hold the locals), if any. */
+  readonly generator?: ObjectHandle;
 }
 
 /** A compiled statement. */
@@ -59,4 +61,6 @@ export interface FunctionCode {
   body: Statement;
   /** Run when a call's frame starts, after its arguments are bound: cells made, free variables copied. */
   readonly enter?: (frame: Frame, f: ObjectHandle) => void;
+  /** A generator function's call: the new generator, from the bound locals and the function (borrowed). */
+  makeGenerator?: (locals: readonly ObjectHandle[], func: ObjectHandle) => ObjectHandle;
 }
