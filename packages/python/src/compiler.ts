@@ -29,6 +29,17 @@ import {
   sysGetsizeof,
   TYPE_NAMES,
 } from './builtins.ts';
+import {
+  callValue,
+  classDefinition,
+  deleteAttribute,
+  isInstanceOfClass,
+  loadAttribute,
+  methodCall,
+  newCallSite,
+  storeAttribute,
+  updateAttribute,
+} from './compile-class.ts';
 import { type Constant, ConstantPool, foldBinary, foldUnary } from './constants.ts';
 import { type ErrorLocation, PythonError, Unsupported } from './errors.ts';
 import { type Expression, Flow, type Frame, type FunctionCode, type Statement } from './frame.ts';
@@ -165,7 +176,8 @@ export class Compiler {
         for (const p of parts.slice(1, inAt)) addTarget(p);
         break;
       }
-      case 'FunctionDefinition': {
+      case 'FunctionDefinition':
+      case 'ClassDefinition': {
         const name = this.kids(node).find((k) => k.name === 'VariableName');
         if (name) into.add(this.text(name));
         return;
@@ -313,6 +325,8 @@ export class Compiler {
         return this.forStatement(node, scope);
       case 'FunctionDefinition':
         return this.functionDefinition(node, scope);
+      case 'ClassDefinition':
+        return classDefinition(this, node, scope);
       case 'ReturnStatement':
         return this.returnStatement(node, scope);
       case 'ImportStatement':
@@ -517,6 +531,29 @@ export class Compiler {
     }
     if (target.name === 'MemberExpression') {
       const parts = this.kids(target);
+      if (parts[1]?.name === '.') {
+        const object = this.expression(parts[0]!, scope);
+        const attribute = this.text(parts[2]!);
+        const location = this.locate(target);
+        return (frame, v) => {
+          let o: ObjectHandle;
+          try {
+            o = object(frame);
+          } catch (error) {
+            heap.decref(v);
+            throw error;
+          }
+          try {
+            storeAttribute(this.m, o, attribute, v);
+          } catch (error) {
+            if (error instanceof PythonError && error.location === undefined)
+              error.location = location;
+            throw error;
+          } finally {
+            heap.decref(o);
+          }
+        };
+      }
       if (parts[1]?.name !== '[') throw this.fail('assigning an attribute', target);
       if (parts.some((p) => p.name === ':')) throw this.fail('assigning to a slice', target);
       const container = this.expression(parts[0]!, scope);
@@ -574,6 +611,8 @@ export class Compiler {
     }
     if (target!.name === 'MemberExpression') {
       const parts = this.kids(target!);
+      if (parts[1]?.name === '.')
+        return updateAttribute(this, parts[0]!, this.text(parts[2]!), op, value, scope);
       if (parts[1]?.name !== '[' || parts.some((p) => p.name === ':'))
         throw this.fail('this augmented assignment target', target!);
       const container = this.expression(parts[0]!, scope);
@@ -634,6 +673,19 @@ export class Compiler {
       }
       if (target.name === 'MemberExpression') {
         const parts = this.kids(target);
+        if (parts[1]?.name === '.') {
+          const object = this.expression(parts[0]!, scope);
+          const attribute = this.text(parts[2]!);
+          return (frame) => {
+            const o = object(frame);
+            try {
+              deleteAttribute(this.m, o, attribute);
+            } finally {
+              heap.decref(o);
+            }
+            return Flow.next;
+          };
+        }
         if (parts[1]?.name !== '[' || parts.some((p) => p.name === ':'))
           throw this.fail('this del target', target);
         const container = this.expression(parts[0]!, scope);
@@ -1503,7 +1555,16 @@ export class Compiler {
         };
       }
     }
-    throw this.fail(`the attribute .${attribute}`, node);
+    if (parts[1]?.name !== '.') throw this.fail(`the attribute .${attribute}`, node);
+    const object = this.expression(target, scope);
+    return (frame) => {
+      const o = object(frame);
+      try {
+        return loadAttribute(this.m, o, attribute);
+      } finally {
+        heap.decref(o);
+      }
+    };
   }
 
   sliceExpression(container: Expression, inner: SyntaxNode[], scope: Scope): Expression {
@@ -1588,8 +1649,11 @@ export class Compiler {
         return this.gcCall(method, args, node);
       }
       const receiver = this.expression(receiverNode, scope);
+      const site = newCallSite();
       return (frame) => {
         const r = receiver(frame);
+        const rt = heap.typeOf(r);
+        if (rt === 'instance' || rt === 'type') return methodCall(m, r, method, args, frame, site);
         const values: ObjectHandle[] = [];
         try {
           for (const a of args) values.push(a(frame));
@@ -1605,7 +1669,8 @@ export class Compiler {
     if (callee!.name !== 'VariableName') throw this.fail('calling this expression', callee!);
     const name = this.text(callee!);
     if (scope.locals?.has(name) || this.moduleAssigned.has(name)) {
-      return this.callFunction(
+      return callValue(
+        this,
         this.load(callee!, scope),
         [...positional, ...keywords.map(([, v]) => v)].map((p) => this.expression(p, scope)),
         keywords.map(([k]) => k),
@@ -1716,6 +1781,21 @@ export class Compiler {
       typeNode.name === 'TupleExpression'
         ? this.kids(typeNode).filter((k) => !['(', ')', ','].includes(k.name))
         : [typeNode];
+    if (names.length === 1 && names[0]!.name === 'VariableName' && this.moduleAssigned.has(this.text(names[0]!))) {
+      const value = this.expression(positional[0]!, scope);
+      const cls = this.expression(names[0]!, scope);
+      const heap = this.m.heap;
+      return (frame) => {
+        const v = value(frame);
+        const c = cls(frame);
+        try {
+          return heap.newBool(isInstanceOfClass(this.m, v, c));
+        } finally {
+          heap.decref(c);
+          heap.decref(v);
+        }
+      };
+    }
     const typeNames = names.map((n) => {
       const text = this.text(n);
       if (n.name !== 'VariableName' || !TYPE_NAMES.has(text) || this.moduleAssigned.has(text))
@@ -1921,7 +2001,7 @@ function refuseLatin1Identity(m: Machine, x: ObjectHandle, y: ObjectHandle): voi
 }
 
 /** `x op= y`: lists extend in place (list_inplace_concat); everything else is `x op y`. */
-function inplace(
+export function inplace(
   m: Machine,
   op: ArithmeticOperator,
   x: ObjectHandle,
