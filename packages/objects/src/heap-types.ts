@@ -124,12 +124,22 @@ export function newHeapType(
   heap: HeapCore,
   data: ClassData,
   namespace: readonly (readonly [string, ObjectHandle])[],
+  baseClasses: readonly ObjectHandle[] = [],
 ): ObjectHandle {
   const L = heap.layout;
   const object = objectType(heap);
   for (const [, v] of namespace) heap.check(v);
+  for (const b of baseClasses) {
+    const parts = (heap.table.payload[b] as ClassData | undefined)?.heapType;
+    if (heap.typeName(b) !== 'type' || parts === undefined || parts.mro === 0)
+      throw new HeapError('unsupported', 'a base other than a live mortal class');
+    if (!(heap.table.payload[b] as ClassData).hasDict)
+      throw new HeapError('unsupported', 'a base without __dict__');
+  }
+  const baseMros = baseClasses.map((b) => heap.items((heap.table.payload[b] as ClassData).heapType!.mro));
+  const tail = c3Merge([...baseMros, [...baseClasses]]);
   const request = heapTypeRequest(heap);
-  const bases = newTuple(heap, [object]);
+  const bases = newTuple(heap, baseClasses.length === 0 ? [object] : baseClasses);
   heap.table.external[bases]!--;
   const dict = newDict(heap);
   heap.table.external[dict]!--;
@@ -147,13 +157,16 @@ export function newHeapType(
   for (const [name, v] of namespace) store(name, v);
   store('__doc__', heap.none);
   const cls = heap.allocObject('type', heap.objMalloc(request));
-  heap.increment(object);
-  const parts: HeapTypeParts = { dict, bases, mro: 0, base: object, keysAddress: 0 };
+  // tp_base: best_base, the first base when every base has the same layout.
+  const base = baseClasses[0] ?? object;
+  heap.increment(base);
+  const parts: HeapTypeParts = { dict, bases, mro: 0, base, keysAddress: 0 };
   heap.table.payload[cls] = { ...data, heapType: parts } satisfies ClassData;
   heap.track(cls);
-  parts.mro = newTuple(heap, [cls, object]);
+  parts.mro = newTuple(heap, baseClasses.length === 0 ? [cls, object] : [cls, ...tail]);
   heap.table.external[parts.mro]!--;
-  for (const name of ['__dict__', '__weakref__']) {
+  // add_dict / add_weak: only a class whose base has no __dict__ gets the descriptors.
+  for (const name of baseClasses.length === 0 ? ['__dict__', '__weakref__'] : []) {
     const d = newGetsetDescriptor(heap, cls, name);
     store(name, d);
     heap.table.external[d]!--;
@@ -162,6 +175,26 @@ export function newHeapType(
   if (L.minor >= 11) parts.keysAddress = newKeysBlock(heap, CLASS_KEYS_LOG2, true);
   else if (data.hasDict) (heap.table.payload[cls] as ClassData).cachedKeys = newClassKeys(heap);
   return cls;
+}
+
+/**
+ * The C3 linearisation's merge (mro_implementation, Objects/typeobject.c): repeatedly
+ * the first head that is in no other list's tail.
+ * @throws HeapError('unsupported') when no consistent order exists (a TypeError in CPython)
+ */
+function c3Merge(lists: readonly (readonly ObjectHandle[])[]): ObjectHandle[] {
+  const rest = lists.map((l) => [...l]).filter((l) => l.length > 0);
+  const out: ObjectHandle[] = [];
+  while (rest.length > 0) {
+    const head = rest
+      .map((l) => l[0]!)
+      .find((h) => rest.every((l) => l.indexOf(h) <= 0));
+    if (head === undefined) throw new HeapError('unsupported', 'no consistent method resolution order');
+    out.push(head);
+    for (const l of rest) if (l[0] === head) l.shift();
+    for (let i = rest.length - 1; i >= 0; i--) if (rest[i]!.length === 0) rest.splice(i, 1);
+  }
+  return out;
 }
 
 /** PyDescr_NewGetSet: a GC-tracked descriptor holding its type and its name. */

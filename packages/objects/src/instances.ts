@@ -76,6 +76,8 @@ export interface ClassOptions {
   readonly mortal?: boolean;
   /** With `mortal`: the class body's names (new references taken), in order. */
   readonly namespace?: readonly (readonly [string, ObjectHandle])[];
+  /** With `mortal`: the bases, mortal classes with `__dict__` (default: `object` alone). */
+  readonly bases?: readonly ObjectHandle[];
 }
 
 /** A class: its layout and (with `__dict__`) its shared keys. */
@@ -166,7 +168,8 @@ export function newClass(heap: HeapCore, name: string, options: ClassOptions = {
     sharedUsable: hasDict ? (L.minor < 11 ? 5 : 30) : 0,
     cachedKeys: hasDict && L.minor < 11 && options.mortal !== true ? newClassKeys(heap) : null,
   };
-  if (options.mortal === true) return newHeapType(heap, data, options.namespace ?? []);
+  if (options.mortal === true)
+    return newHeapType(heap, data, options.namespace ?? [], options.bases ?? []);
   const t = heap.table;
   const h = t.allocateSlot(TYPE_CODE.type);
   t.address[h] = heap.nextStaticAddress();

@@ -64,15 +64,29 @@ function attributeError(m: Machine, text: string): PythonError {
   return new PythonError('AttributeError', text);
 }
 
-/** The class dict's value for `name` (borrowed), or 0. */
+/** The class's MRO (its `__mro__` tuple's items, `object` left out). */
+export function classMro(m: Machine, cls: ObjectHandle): ObjectHandle[] {
+  const heap = m.heap;
+  const [, mro] = heap.referents(cls);
+  if (mro === undefined || heap.typeOf(mro) !== 'tuple') return [cls];
+  return heap.referents(mro).filter((c) => classNames(m).has(c));
+}
+
+/** `name` along the class's MRO (_PyType_Lookup): a borrowed reference, or 0. */
 export function classLookup(m: Machine, cls: ObjectHandle, name: string): ObjectHandle {
   const heap = m.heap;
-  const dict = heap.referents(cls).find((r) => heap.typeOf(r) === 'dict');
-  if (dict === undefined) return 0;
   const key = heap.identifier(name);
-  const v = heap.dictGet(dict, key);
-  heap.decref(key);
-  return v;
+  try {
+    for (const c of classMro(m, cls)) {
+      const dict = heap.referents(c)[0];
+      if (dict === undefined || heap.typeOf(dict) !== 'dict') continue;
+      const v = heap.dictGet(dict, key);
+      if (v !== 0) return v;
+    }
+    return 0;
+  } finally {
+    heap.decref(key);
+  }
 }
 
 /** True for a class the program made (a heap type). */
@@ -95,13 +109,18 @@ export function classDefinition(c: Compiler, node: SyntaxNode, scope: Scope): St
   const nameNode = parts.find((p) => p.name === 'VariableName')!;
   const name = c.text(nameNode);
   const argList = parts.find((p) => p.name === 'ArgList');
-  if (argList !== undefined) {
-    const bases = c.kids(argList).filter((k) => !['(', ')', ','].includes(k.name));
-    if (bases.length > 1 || (bases.length === 1 && c.text(bases[0]!) !== 'object'))
-      throw c.fail('a class with bases other than object', argList);
-    if (bases.length === 1 && c.moduleAssigned.has('object'))
-      throw c.fail("a module name 'object'", argList);
+  const baseNodes =
+    argList === undefined
+      ? []
+      : c.kids(argList).filter((k) => !['(', ')', ','].includes(k.name));
+  if (baseNodes.length === 1 && c.text(baseNodes[0]!) === 'object') {
+    if (c.moduleAssigned.has('object')) throw c.fail("a module name 'object'", argList!);
+    baseNodes.length = 0;
   }
+  for (const b of baseNodes)
+    if (b.name !== 'VariableName' || !c.moduleAssigned.has(c.text(b)) || b.nextSibling?.name === 'AssignOp')
+      throw c.fail('this base of a class', b);
+  const baseExprs = baseNodes.map((b) => c.expression(b, scope));
   const bodyNode = parts.find((p) => p.name === 'Body')!;
   const members: ClassMember[] = [];
   const statements = c.kids(bodyNode).filter((k) => k.name !== ':' && k.name !== 'Comment');
@@ -116,8 +135,10 @@ export function classDefinition(c: Compiler, node: SyntaxNode, scope: Scope): St
   const store = c.store(nameNode, scope);
   const firstLine = c.source.position(node.from).line;
   return (frame) => {
-    // MAKE_FUNCTION: the body's function, alive until __build_class__ returns.
+    // MAKE_FUNCTION: the body's function, alive until __build_class__ returns; the bases.
     const body = heap.newFunction();
+    const baseValues: ObjectHandle[] = [];
+    for (const b of baseExprs) baseValues.push(b(frame));
     // type.__prepare__: the namespace, filled by the body (__module__, __qualname__, …).
     const ns = heap.newDict();
     const put = (key: string, v: ObjectHandle): void => {
@@ -144,11 +165,16 @@ export function classDefinition(c: Compiler, node: SyntaxNode, scope: Scope): St
         namespace.push([member.name, v]);
       }
       if (m.minor >= 13) put('__static_attributes__', heap.emptyTuple);
-      // type(name, bases, ns): the call's arguments tuple, then type_new.
+      // type(name, bases, ns): the call's arguments tuple, then type_new (whose bases
+      // tuple stands for the one __build_class__ made first: it becomes tp_bases).
       const args = heap.newTuple([qualname, heap.emptyTuple, ns]);
       let cls: ObjectHandle;
       try {
-        cls = heap.newClass(name, { mortal: true, namespace });
+        for (const b of baseValues)
+          if (heap.typeOf(b) !== 'type') throw new Unsupported('a base that is not a class');
+        cls = heap.newClass(name, { mortal: true, namespace, bases: baseValues });
+      } catch (error) {
+        throw attributeErrorOf(m, error);
       } finally {
         heap.decref(args);
       }
@@ -157,6 +183,7 @@ export function classDefinition(c: Compiler, node: SyntaxNode, scope: Scope): St
     } finally {
       for (const [, v] of namespace) heap.decref(v);
       heap.decref(ns);
+      m.releaseArguments(baseValues);
       heap.decref(body);
     }
     return Flow.next;
@@ -627,11 +654,11 @@ export function deleteAttribute(m: Machine, o: ObjectHandle, name: string): void
   }
 }
 
-/** `isinstance(o, C)` for a class the program made (no inheritance yet: its own class). */
+/** `isinstance(o, C)` for a class the program made: C is on the MRO of o's class. */
 export function isInstanceOfClass(m: Machine, o: ObjectHandle, cls: ObjectHandle): boolean {
   const heap = m.heap;
   if (heap.typeOf(cls) !== 'type') throw new Unsupported('isinstance() with this second argument');
-  return heap.typeOf(o) === 'instance' && heap.classOf(o) === cls;
+  return heap.typeOf(o) === 'instance' && classMro(m, heap.classOf(o)).includes(cls);
 }
 
 /**

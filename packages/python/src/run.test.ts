@@ -18,8 +18,8 @@ describe('runPython refusals', () => {
       '',
       'p.py:2:11: a list comprehension is not supported by pymem run\n',
     ]);
-    expect(refusal('class C:\n    pass\n')[2]).toBe(
-      "p.py:1:1: the statement 'class C:' is not supported by pymem run\n",
+    expect(refusal('class C:\n    "doc"\n')[2]).toBe(
+      'p.py:2:5: a class docstring is not supported by pymem run\n',
     );
     expect(refusal('import os\n')[2]).toBe(
       'p.py:1:1: import of module os is not supported by pymem run\n',
