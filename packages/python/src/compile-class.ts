@@ -24,12 +24,16 @@
  * Invariant: every handle these closures hold is one counted reference, as in
  * machine.ts; a call's frame owns one reference per local.
  *
- * Refused (exit 2): bases other than `object`, metaclasses and class keywords,
- * decorators, docstrings, class-body statements other than `def`, `pass` and `name =
- * constant`, methods that use `super()` or `__class__` (the `__class__` cell), dunder
- * methods other than `__init__` (the operations that would call them do not), `__slots__`
- * and `__del__` (the heap's mortal classes have neither), AttributeError on 3.10+ (its
- * "Did you mean" hint), the repr of an instance (its address).
+ * Bases are classes of the program (C3 MRO, heap-types.ts); attribute lookup follows
+ * the MRO. Dunder methods: class-dunders.ts.
+ *
+ * Refused (exit 2): bases other than the program's classes, metaclasses and class
+ * keywords, decorators (property, staticmethod, classmethod), docstrings, class-body
+ * statements other than `def`, `pass` and `name = constant`, methods that use `super()`
+ * or `__class__` (the `__class__` cell), dunder methods nothing here calls (`__hash__`,
+ * `__iter__`, `__enter__`, …), `__slots__` and `__del__` (the heap's mortal classes have
+ * neither), AttributeError on 3.10+ (its "Did you mean" hint), the default repr of an
+ * instance (its address).
  * Models builtin___build_class__ (Python/bltinmodule.c), type_call, type_new,
  * slot_tp_init and _PyObject_GetMethod (Objects/typeobject.c, Objects/object.c),
  * method_vectorcall (Objects/classobject.c), LOAD_METHOD / CALL_METHOD / CALL
@@ -41,10 +45,9 @@ import type { ArithmeticOperator } from './arithmetic.ts';
 import { type Compiler, inplace, pythonErrorOf, type Scope } from './compiler.ts';
 import { PythonError, Unsupported } from './errors.ts';
 import { type Expression, Flow, type Frame, type FunctionCode, type Statement } from './frame.ts';
+import { CALLED_DUNDERS, instanceCall } from './class-dunders.ts';
 import type { Machine } from './machine.ts';
 
-/** Dunder methods a class may define: the ones something here calls. */
-const CALLED_DUNDERS: ReadonlySet<string> = new Set(['__init__']);
 const MAX_DEPTH = 900;
 
 /** A HeapError from an instance operation as the Python error or refusal it stands for. */
@@ -179,6 +182,12 @@ export function classDefinition(c: Compiler, node: SyntaxNode, scope: Scope): St
         heap.decref(args);
       }
       classNames(m).set(cls, name);
+      // type_ready_set_hash: `__eq__` without `__hash__` stores `__hash__ = None`.
+      if (names.includes('__eq__')) {
+        const none = heap.newNone();
+        heap.setClassAttr(cls, '__hash__', none);
+        heap.decref(none);
+      }
       store(frame, cls);
     } finally {
       for (const [, v] of namespace) heap.decref(v);
@@ -384,10 +393,12 @@ export function callObject(
       heap.decref(f);
     }
   }
-  m.releaseArguments(values);
-  const name = heap.typeNameOf(f);
-  heap.decref(f);
-  throw new PythonError('TypeError', `'${name}' object is not callable`);
+  try {
+    return instanceCall(m, f, values);
+  } finally {
+    m.releaseArguments(values);
+    heap.decref(f);
+  }
 }
 
 /**
@@ -492,7 +503,7 @@ export function callValue(
   return (frame) => {
     const f = callee(frame);
     const type = heap.typeOf(f);
-    if (type !== 'type' && type !== 'method') {
+    if (type !== 'type' && type !== 'method' && type !== 'instance') {
       pending = f;
       return asFunction(frame);
     }

@@ -30,6 +30,18 @@ import {
   TYPE_NAMES,
 } from './builtins.ts';
 import {
+  instanceBinary,
+  instanceCompare,
+  instanceContains,
+  instanceGetItem,
+  instanceLength,
+  instanceSetItem,
+  instanceStr,
+  instanceText,
+  instanceTruth,
+  refuseOpaque,
+} from './class-dunders.ts';
+import {
   callValue,
   classDefinition,
   deleteAttribute,
@@ -621,7 +633,8 @@ export class Compiler {
         const c = container(frame);
         const k = key(frame);
         try {
-          const left = subscript(heap, c, k);
+          const left =
+            heap.typeOf(c) === 'instance' ? instanceGetItem(m, c, k) : subscript(heap, c, k);
           const right = value(frame);
           let result: ObjectHandle;
           try {
@@ -755,8 +768,12 @@ export class Compiler {
     const heap = this.m.heap;
     return (frame) => {
       const v = e(frame);
-      const result = truthy(heap, v);
-      heap.decref(v);
+      let result: boolean;
+      try {
+        result = heap.typeOf(v) === 'instance' ? instanceTruth(this.m, v) : truthy(heap, v);
+      } finally {
+        heap.decref(v);
+      }
       return result;
     };
   }
@@ -1166,8 +1183,12 @@ export class Compiler {
         if (op === 'not')
           return (frame) => {
             const v = operand(frame);
-            const result = !truthy(heap, v);
-            heap.decref(v);
+            let result: boolean;
+            try {
+              result = !(heap.typeOf(v) === 'instance' ? instanceTruth(this.m, v) : truthy(heap, v));
+            } finally {
+              heap.decref(v);
+            }
             return heap.newBool(result);
           };
         return (frame) => {
@@ -1457,6 +1478,8 @@ export class Compiler {
       const x = a(frame);
       const y = b(frame);
       try {
+        if (heap.typeOf(x) === 'instance' || heap.typeOf(y) === 'instance')
+          return instanceBinary(this.m, op, x, y);
         return binaryOp(heap, op, x, y);
       } finally {
         heap.decref(x);
@@ -1530,6 +1553,7 @@ export class Compiler {
         const c = container(frame);
         const k = key(frame);
         try {
+          if (heap.typeOf(c) === 'instance') return instanceGetItem(this.m, c, k);
           return subscript(heap, c, k);
         } finally {
           heap.decref(c);
@@ -1693,6 +1717,13 @@ export class Compiler {
       const values: ObjectHandle[] = [];
       try {
         for (const a of args) values.push(a(frame));
+        if (name === 'id') refuseOpaque(m, 'id');
+        if (values.length === 1 && heap.typeOf(values[0]!) === 'instance') {
+          const o = values[0]!;
+          if (name === 'len') return heap.newInt(instanceLength(m, o));
+          if (name === 'bool') return heap.newBool(instanceTruth(m, o));
+          if (name === 'repr' || name === 'str') return instanceStr(m, o, name === 'repr', false);
+        }
         return fn(m, values);
       } catch (error) {
         throw pythonErrorOf(error);
@@ -1714,6 +1745,7 @@ export class Compiler {
       if (!m.modules.has('sys')) throw nameError(m, 'sys');
       const v = arg(frame);
       try {
+        if (fn === sysGetrefcount) refuseOpaque(m, 'refcount');
         return fn(m, v);
       } catch (error) {
         throw pythonErrorOf(error);
@@ -1763,7 +1795,13 @@ export class Compiler {
       const values: ObjectHandle[] = [];
       try {
         for (const a of args) values.push(a(frame));
-        m.out.push(values.map((v) => strText(heap, v)).join(sep) + end);
+        m.out.push(
+          values
+            .map((v) =>
+              heap.typeOf(v) === 'instance' ? instanceText(m, v, false, true) : strText(heap, v),
+            )
+            .join(sep) + end,
+        );
       } catch (error) {
         throw pythonErrorOf(error);
       } finally {
@@ -1946,6 +1984,16 @@ function evaluateAll(heap: Machine['heap'], exprs: Expression[], frame: Frame): 
 
 function compare(m: Machine, op: string, x: ObjectHandle, y: ObjectHandle): boolean {
   const heap = m.heap;
+  if ((op === 'in' || op === 'not in') && heap.typeOf(y) === 'instance')
+    return instanceContains(m, y, x) === (op === 'in');
+  if (
+    op !== 'is' &&
+    op !== 'is not' &&
+    op !== 'in' &&
+    op !== 'not in' &&
+    (heap.typeOf(x) === 'instance' || heap.typeOf(y) === 'instance')
+  )
+    return instanceCompare(m, op, x, y);
   switch (op) {
     case 'is':
     case 'is not':
@@ -2015,6 +2063,8 @@ export function inplace(
     return shared(heap, x);
   }
   if (op === '*' && heap.typeOf(x) === 'list') throw new Unsupported('list *=');
+  if (heap.typeOf(x) === 'instance' || heap.typeOf(y) === 'instance')
+    return instanceBinary(m, `${op}=`, x, y);
   return binaryOp(heap, op, x, y, `${op}=`);
 }
 
@@ -2042,6 +2092,10 @@ function setItem(m: Machine, c: ObjectHandle, k: ObjectHandle, v: ObjectHandle):
   const heap = m.heap;
   const t = heap.typeOf(c);
   try {
+    if (t === 'instance') {
+      instanceSetItem(m, c, k, v);
+      return;
+    }
     if (t === 'list') {
       const kt = heap.typeOf(k);
       if (kt !== 'int' && kt !== 'bool')

@@ -1,0 +1,289 @@
+/**
+ * The dunder methods of the program's classes, called by the operations that use them:
+ *
+ *   str(o) / print(o) / repr(o)  slot_tp_str → __str__ (else object.__str__ → __repr__)
+ *   len(o) / truth               slot_sq_length → __len__; slot_nb_bool → __bool__
+ *                                (else __len__ != 0)
+ *   o == p, o < p, …             slot_tp_richcompare → __eq__, __lt__, … (the reflected
+ *                                method of the right operand when the left has none;
+ *                                identity for == / != without either)
+ *   o + p, o - p, o * p          slot_nb_add, … → __add__, __sub__, __mul__
+ *   o[k], o[k] = v, k in o       slot_mp_subscript, slot_mp_ass_subscript, slot_sq_contains
+ *   o(x)                         slot_tp_call → __call__ (after _PyObject_MakeTpCall's
+ *                                arguments tuple)
+ *
+ * Each slot looks the method up on the type and calls it from C: the frame gets new
+ * references to self and the arguments (3.8–3.10 function_code_fastcall, 3.11+
+ * _PyEval_Vector), which the caller keeps; the result is a new reference.
+ *
+ * Where what CPython does around the call is not modelled, what the program could see
+ * of it is refused: `sys.getrefcount` inside `__getitem__` on 3.11+ (BINARY_SUBSCR_GETITEM,
+ * once specialised, moves the operands into the frame), and `id()` inside a `__str__` /
+ * `__repr__` that print calls (print holds the bound `write` method of sys.stdout, a block
+ * the model does not make, while it runs).
+ * Models slot_tp_str, slot_tp_repr, slot_sq_length, slot_nb_bool, slot_tp_richcompare,
+ * the binary slots (SLOT1BINFULL), slot_mp_subscript, slot_mp_ass_subscript,
+ * slot_sq_contains and slot_tp_call (Objects/typeobject.c, 3.8–3.13),
+ * do_richcompare (Objects/object.c), builtin_len and PyFile_WriteObject.
+ */
+import type { ObjectHandle } from '@pymem/objects';
+import { classLookup, runFunction } from './compile-class.ts';
+import { PythonError, Unsupported } from './errors.ts';
+import type { Machine } from './machine.ts';
+
+/** Dunder methods a class may define: each one is called where CPython calls it. */
+export const CALLED_DUNDERS: ReadonlySet<string> = new Set([
+  '__init__',
+  '__str__',
+  '__repr__',
+  '__len__',
+  '__bool__',
+  '__eq__',
+  '__ne__',
+  '__lt__',
+  '__le__',
+  '__gt__',
+  '__ge__',
+  '__add__',
+  '__sub__',
+  '__mul__',
+  '__getitem__',
+  '__setitem__',
+  '__contains__',
+  '__call__',
+]);
+
+/** What the program may not observe right now (see the module comment). */
+interface Opacity {
+  refcounts: number;
+  ids: number;
+}
+
+const OPACITY = new WeakMap<Machine, Opacity>();
+
+function opacity(m: Machine): Opacity {
+  let o = OPACITY.get(m);
+  if (o === undefined) {
+    o = { refcounts: 0, ids: 0 };
+    OPACITY.set(m, o);
+  }
+  return o;
+}
+
+/** Refuses `sys.getrefcount` / `id()` where a dunder's caller holds what the model does not. */
+export function refuseOpaque(m: Machine, what: 'refcount' | 'id'): void {
+  const o = OPACITY.get(m);
+  if (o === undefined) return;
+  if (what === 'refcount' && o.refcounts > 0)
+    throw new Unsupported('sys.getrefcount inside __getitem__ on 3.11+ (a specialised call)');
+  if (what === 'id' && o.ids > 0)
+    throw new Unsupported('id() inside a __str__ or __repr__ that print calls');
+}
+
+/** The instance's class defines (or inherits) `name` as a Python function. */
+export function hasDunder(m: Machine, o: ObjectHandle, name: string): boolean {
+  const heap = m.heap;
+  if (heap.typeOf(o) !== 'instance') return false;
+  const f = classLookup(m, heap.classOf(o), name);
+  return f !== 0 && heap.typeOf(f) === 'function' && m.functions.has(f);
+}
+
+/**
+ * Calls `o.name(*args)` from C: new references for the frame, the caller keeps its
+ * own. Returns the result, a new reference.
+ */
+export function callDunder(
+  m: Machine,
+  o: ObjectHandle,
+  name: string,
+  args: readonly ObjectHandle[],
+  hides: keyof Opacity | null = null,
+): ObjectHandle {
+  const heap = m.heap;
+  const f = classLookup(m, heap.classOf(o), name);
+  if (f === 0 || heap.typeOf(f) !== 'function' || !m.functions.has(f))
+    throw new Unsupported(`this use of a ${heap.typeNameOf(o)} (no Python ${name})`);
+  heap.incref(f);
+  heap.incref(o);
+  for (const a of args) heap.incref(a);
+  const state = opacity(m);
+  if (hides !== null) state[hides]++;
+  try {
+    return runFunction(m, f, [o, ...args]);
+  } finally {
+    if (hides !== null) state[hides]--;
+    heap.decref(f);
+  }
+}
+
+/** `str(o)` (or `repr(o)`) of an instance: the text, the result released. */
+export function instanceText(m: Machine, o: ObjectHandle, repr: boolean, inPrint: boolean): string {
+  const heap = m.heap;
+  const r = instanceStr(m, o, repr, inPrint);
+  const text = heap.valueOf(r) as string;
+  heap.decref(r);
+  return text;
+}
+
+/** `str(o)` / `repr(o)` of an instance: `__str__`'s or `__repr__`'s result (a new reference). */
+export function instanceStr(m: Machine, o: ObjectHandle, repr: boolean, inPrint: boolean): ObjectHandle {
+  const heap = m.heap;
+  const name = !repr && hasDunder(m, o, '__str__') ? '__str__' : '__repr__';
+  if (!hasDunder(m, o, name))
+    throw new Unsupported(`the ${repr ? 'repr' : 'str'} of a ${heap.typeNameOf(o)} (its address)`);
+  const r = callDunder(m, o, name, [], inPrint ? 'ids' : null);
+  if (heap.typeOf(r) !== 'str') {
+    const type = heap.typeNameOf(r);
+    heap.decref(r);
+    throw new PythonError('TypeError', `${name} returned non-string (type ${type})`);
+  }
+  return r;
+}
+
+/** `len(o)`: `__len__`'s int, as a Py_ssize_t. */
+export function instanceLength(m: Machine, o: ObjectHandle): number {
+  const heap = m.heap;
+  if (!hasDunder(m, o, '__len__'))
+    throw new PythonError('TypeError', `object of type '${heap.typeNameOf(o)}' has no len()`);
+  const r = callDunder(m, o, '__len__', []);
+  const type = heap.typeOf(r);
+  const value = type === 'int' || type === 'bool' ? (heap.valueOf(r) as bigint) : undefined;
+  const name = heap.typeNameOf(r);
+  heap.decref(r);
+  if (value === undefined)
+    throw new PythonError('TypeError', `'${name}' object cannot be interpreted as an integer`);
+  if (value < 0n) throw new PythonError('ValueError', '__len__() should return >= 0');
+  return Number(value);
+}
+
+/** The truth of an instance: `__bool__`, else `__len__`, else True. */
+export function instanceTruth(m: Machine, o: ObjectHandle): boolean {
+  const heap = m.heap;
+  if (hasDunder(m, o, '__bool__')) {
+    const r = callDunder(m, o, '__bool__', []);
+    const isBool = heap.typeOf(r) === 'bool';
+    const value = isBool && heap.valueOf(r) === 1n;
+    const name = heap.typeNameOf(r);
+    heap.decref(r);
+    if (!isBool)
+      throw new PythonError('TypeError', `__bool__ should return bool, returned ${name}`);
+    return value;
+  }
+  if (hasDunder(m, o, '__len__')) return instanceLength(m, o) !== 0;
+  return true;
+}
+
+const REFLECTED: Readonly<Record<string, string>> = {
+  '==': '__eq__',
+  '!=': '__ne__',
+  '<': '__gt__',
+  '<=': '__ge__',
+  '>': '__lt__',
+  '>=': '__le__',
+};
+const OWN: Readonly<Record<string, string>> = {
+  '==': '__eq__',
+  '!=': '__ne__',
+  '<': '__lt__',
+  '<=': '__le__',
+  '>': '__gt__',
+  '>=': '__ge__',
+};
+
+/** A rich comparison's bool result, from the method that answers. */
+function boolResult(m: Machine, r: ObjectHandle): boolean {
+  const heap = m.heap;
+  if (heap.typeOf(r) !== 'bool') {
+    const name = heap.typeNameOf(r);
+    heap.decref(r);
+    throw new Unsupported(`a comparison method returning a ${name}`);
+  }
+  const value = heap.valueOf(r) === 1n;
+  heap.decref(r);
+  return value;
+}
+
+/**
+ * `x op y` when an operand is an instance: the left operand's method, else the right
+ * one's reflected method; `!=` falls back to the inverse of `__eq__` (object.__ne__);
+ * `==` / `!=` to identity; ordering to TypeError.
+ */
+export function instanceCompare(m: Machine, op: string, x: ObjectHandle, y: ObjectHandle): boolean {
+  const heap = m.heap;
+  const own = OWN[op]!;
+  const reflected = REFLECTED[op]!;
+  if (hasDunder(m, y, reflected) && heap.typeOf(x) === 'instance' && heap.classOf(x) !== heap.classOf(y))
+    throw new Unsupported('comparing instances of two classes that both define comparisons');
+  if (hasDunder(m, x, own)) return boolResult(m, callDunder(m, x, own, [y]));
+  if (op === '!=' && hasDunder(m, x, '__eq__')) return !boolResult(m, callDunder(m, x, '__eq__', [y]));
+  if (hasDunder(m, y, reflected)) return boolResult(m, callDunder(m, y, reflected, [x]));
+  if (op === '!=' && hasDunder(m, y, '__eq__')) return !boolResult(m, callDunder(m, y, '__eq__', [x]));
+  if (op === '==') return x === y;
+  if (op === '!=') return x !== y;
+  throw new PythonError(
+    'TypeError',
+    `'${op}' not supported between instances of '${heap.typeNameOf(x)}' and '${heap.typeNameOf(y)}'`,
+  );
+}
+
+const BINARY: Readonly<Record<string, string>> = { '+': '__add__', '-': '__sub__', '*': '__mul__' };
+
+/** `x op y` (or `x op= y`, which falls back to it) when the left operand is an instance. */
+export function instanceBinary(m: Machine, op: string, x: ObjectHandle, y: ObjectHandle): ObjectHandle {
+  const heap = m.heap;
+  const name = BINARY[op.replace(/=$/, '')];
+  if (name === undefined || heap.typeOf(x) !== 'instance' || !hasDunder(m, x, name))
+    throw new Unsupported(`the operator ${op} on a ${heap.typeNameOf(x)}`);
+  return callDunder(m, x, name, [y]);
+}
+
+/** `o[k]`: `__getitem__`'s result. */
+export function instanceGetItem(m: Machine, o: ObjectHandle, k: ObjectHandle): ObjectHandle {
+  const heap = m.heap;
+  if (!hasDunder(m, o, '__getitem__'))
+    throw new PythonError('TypeError', `'${heap.typeNameOf(o)}' object is not subscriptable`);
+  return callDunder(m, o, '__getitem__', [k], m.minor >= 11 ? 'refcounts' : null);
+}
+
+/** `o[k] = v`: `__setitem__` (its result dropped). */
+export function instanceSetItem(m: Machine, o: ObjectHandle, k: ObjectHandle, v: ObjectHandle): void {
+  const heap = m.heap;
+  if (!hasDunder(m, o, '__setitem__'))
+    throw new PythonError(
+      'TypeError',
+      `'${heap.typeNameOf(o)}' object does not support item assignment`,
+    );
+  heap.decref(callDunder(m, o, '__setitem__', [k, v]));
+}
+
+/** `k in o`: `__contains__`'s truth (an iteration fallback is not modelled). */
+export function instanceContains(m: Machine, o: ObjectHandle, k: ObjectHandle): boolean {
+  const heap = m.heap;
+  if (!hasDunder(m, o, '__contains__'))
+    throw new Unsupported(`'in' over a ${heap.typeNameOf(o)} without __contains__`);
+  const r = callDunder(m, o, '__contains__', [k]);
+  const t = heap.typeOf(r);
+  if (t !== 'bool') {
+    heap.decref(r);
+    throw new Unsupported(`__contains__ returning a ${t}`);
+  }
+  const value = heap.valueOf(r) === 1n;
+  heap.decref(r);
+  return value;
+}
+
+/**
+ * `o(args)` for an instance: _PyObject_MakeTpCall's arguments tuple, then `__call__`
+ * with new references; the tuple is released after. Takes nothing over.
+ */
+export function instanceCall(m: Machine, o: ObjectHandle, values: readonly ObjectHandle[]): ObjectHandle {
+  const heap = m.heap;
+  if (!hasDunder(m, o, '__call__'))
+    throw new PythonError('TypeError', `'${heap.typeNameOf(o)}' object is not callable`);
+  const args = values.length === 0 ? 0 : heap.newTuple([...values]);
+  try {
+    return callDunder(m, o, '__call__', values);
+  } finally {
+    if (args !== 0) heap.decref(args);
+  }
+}
