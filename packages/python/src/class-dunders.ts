@@ -11,6 +11,7 @@
  *   o[k], o[k] = v, k in o       slot_mp_subscript, slot_mp_ass_subscript, slot_sq_contains
  *   o(x)                         slot_tp_call → __call__ (after _PyObject_MakeTpCall's
  *                                arguments tuple)
+ *   with o: …                    __enter__ / __exit__ (compile-class.ts withStatement)
  *
  * Each slot looks the method up on the type and calls it from C: the frame gets new
  * references to self and the arguments (3.8–3.10 function_code_fastcall, 3.11+
@@ -51,6 +52,8 @@ export const CALLED_DUNDERS: ReadonlySet<string> = new Set([
   '__setitem__',
   '__contains__',
   '__call__',
+  '__enter__',
+  '__exit__',
 ]);
 
 /** What the program may not observe right now (see the module comment). */

@@ -51,6 +51,7 @@ import {
   newCallSite,
   storeAttribute,
   updateAttribute,
+  withStatement,
 } from './compile-class.ts';
 import { type Constant, ConstantPool, foldBinary, foldUnary } from './constants.ts';
 import { type ErrorLocation, PythonError, Unsupported } from './errors.ts';
@@ -339,6 +340,8 @@ export class Compiler {
         return this.functionDefinition(node, scope);
       case 'ClassDefinition':
         return classDefinition(this, node, scope);
+      case 'WithStatement':
+        return withStatement(this, node, scope);
       case 'ReturnStatement':
         return this.returnStatement(node, scope);
       case 'ImportStatement':
