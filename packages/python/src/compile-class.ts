@@ -127,9 +127,15 @@ export function classDefinition(c: Compiler, node: SyntaxNode, scope: Scope): St
   const bodyNode = parts.find((p) => p.name === 'Body')!;
   const members: ClassMember[] = [];
   const statements = c.kids(bodyNode).filter((k) => k.name !== ':' && k.name !== 'Comment');
-  statements.forEach((s, i) => {
-    members.push(...classMember(c, s, i === 0, name));
-  });
+  const classCell: ClassCell = { cell: 0, used: false, ran: false };
+  COMPILING.set(c, classCell);
+  try {
+    statements.forEach((s, i) => {
+      members.push(...classMember(c, s, i === 0, name));
+    });
+  } finally {
+    COMPILING.delete(c);
+  }
   const names = members.map((x) => x.name);
   if (names.includes('__slots__')) throw c.fail('__slots__', bodyNode);
   if (new Set(names).size !== names.length) throw c.fail('a class body binding a name twice', bodyNode);
@@ -149,6 +155,12 @@ export function classDefinition(c: Compiler, node: SyntaxNode, scope: Scope): St
       heap.dictSetItem(ns, k, v);
       heap.decref(k);
     };
+    // The body's frame: its `__class__` cell when a method uses super().
+    if (classCell.used) {
+      if (classCell.ran) throw new Unsupported('a class statement with super() run twice');
+      classCell.ran = true;
+      classCell.cell = heap.newCell();
+    }
     const module = heap.identifier('__main__');
     put('__module__', module);
     heap.decref(module);
@@ -168,6 +180,7 @@ export function classDefinition(c: Compiler, node: SyntaxNode, scope: Scope): St
         namespace.push([member.name, v]);
       }
       if (m.minor >= 13) put('__static_attributes__', heap.emptyTuple);
+      if (classCell.used) put('__classcell__', classCell.cell);
       // type(name, bases, ns): the call's arguments tuple, then type_new (whose bases
       // tuple stands for the one __build_class__ made first: it becomes tp_bases).
       const args = heap.newTuple([qualname, heap.emptyTuple, ns]);
@@ -182,6 +195,8 @@ export function classDefinition(c: Compiler, node: SyntaxNode, scope: Scope): St
         heap.decref(args);
       }
       classNames(m).set(cls, name);
+      // type_new: the cell gets the class (and `__classcell__` stays out of its dict).
+      if (classCell.used) heap.cellSet(classCell.cell, cls);
       // type_ready_set_hash: `__eq__` without `__hash__` stores `__hash__ = None`.
       if (names.includes('__eq__')) {
         const none = heap.newNone();
@@ -192,6 +207,7 @@ export function classDefinition(c: Compiler, node: SyntaxNode, scope: Scope): St
     } finally {
       for (const [, v] of namespace) heap.decref(v);
       heap.decref(ns);
+      if (classCell.cell !== 0) heap.decref(classCell.cell);
       m.releaseArguments(baseValues);
       heap.decref(body);
     }
@@ -238,7 +254,7 @@ function method(c: Compiler, node: SyntaxNode, cls: string): ClassMember {
   for (const d of defaults)
     if (c.constant(d) === undefined) throw c.fail('a method default other than a constant', d);
   const bodyNode = parts.find((p) => p.name === 'Body')!;
-  refuseClassCell(c, bodyNode);
+  const usesSuper = refuseClassCell(c, bodyNode);
   if (c.globalNames(bodyNode).size > 0) throw c.fail('global in a method', bodyNode);
   const assigned = new Set<string>();
   for (const s of c.kids(bodyNode)) c.collectAssigned(s, assigned, false);
@@ -255,18 +271,138 @@ function method(c: Compiler, node: SyntaxNode, cls: string): ClassMember {
   };
   code.body = c.block(c.kids(bodyNode).slice(1), { name, locals });
   void cls;
-  return { name, value: c.makeFunction(code, defaults, { name: '<module>', locals: null }) };
+  if (!usesSuper)
+    return { name, value: c.makeFunction(code, defaults, { name: '<module>', locals: null }) };
+  const classCell = COMPILING.get(c)!;
+  classCell.used = true;
+  const m = c.m;
+  const heap = m.heap;
+  const defaultsTuple =
+    defaults.length === 0
+      ? null
+      : c.constantExpression({ kind: 'tuple', items: defaults.map((d) => c.constant(d)!) });
+  // MAKE_FUNCTION with a closure: the defaults, then BUILD_TUPLE of the `__class__` cell.
+  const value: Expression = (frame) => {
+    const d = defaultsTuple === null ? 0 : defaultsTuple(frame);
+    const closure = heap.newTuple([classCell.cell]);
+    const f = heap.newFunction(d === 0 ? { closure } : { defaults: d, closure });
+    heap.decref(closure);
+    if (d !== 0) heap.decref(d);
+    m.functions.set(f, code);
+    return f;
+  };
+  return { name, value };
 }
 
-/** `super()` and `__class__` need the class cell (not modelled here). */
-function refuseClassCell(c: Compiler, body: SyntaxNode): void {
+/** The class cell each method's `super()` reads, per class statement being compiled. */
+interface ClassCell {
+  /** The cell (0 until the class statement runs). */
+  cell: ObjectHandle;
+  /** Some method uses super(). */
+  used: boolean;
+  /** The statement ran (a second run would need a second cell). */
+  ran: boolean;
+}
+
+const COMPILING = new WeakMap<Compiler, ClassCell>();
+
+/**
+ * True when the method uses `super` (it then closes over the `__class__` cell); refuses
+ * `__class__`, and `super` on 3.8 (its super object's block: see superMethodCall).
+ */
+function refuseClassCell(c: Compiler, body: SyntaxNode): boolean {
   const cursor = body.cursor();
+  let usesSuper = false;
   do {
     if (cursor.name === 'VariableName') {
       const text = c.text(cursor.node);
-      if (text === 'super' || text === '__class__') throw c.fail(`${text} in a method`, cursor.node);
+      if (text === '__class__') throw c.fail(`${text} in a method`, cursor.node);
+      if (text === 'super') {
+        if (c.m.minor === 8) throw c.fail('super() on 3.8', cursor.node);
+        usesSuper = true;
+      }
     }
   } while (cursor.next() && cursor.from < body.to);
+  return usesSuper;
+}
+
+/** True for `super()` with no arguments. */
+export function isZeroArgumentSuper(c: Compiler, node: SyntaxNode): boolean {
+  if (node.name !== 'CallExpression') return false;
+  const [callee, argList] = c.kids(node);
+  return (
+    callee?.name === 'VariableName' &&
+    c.text(callee) === 'super' &&
+    argList !== undefined &&
+    c.kids(argList).length === 2
+  );
+}
+
+/**
+ * `super().name(args)` in a method: the method found after the class on self's MRO.
+ * 3.9–3.11: super() makes a super object (GC, 56 bytes: a bound method of the same size
+ * class stands in for it, as the heap has no super type) and LOAD_METHOD on it a bound
+ * method (super_getattro), then the super object is dropped; 3.9/3.10 call the bound
+ * method from C (self borrowed), 3.11 unpacks it. 3.12+: LOAD_SUPER_ATTR pushes the
+ * function and self, no object is made. 3.8 is refused at compile time (its bound
+ * methods come from a free list the stand-in would take from).
+ */
+export function superMethodCall(
+  c: Compiler,
+  node: SyntaxNode,
+  name: string,
+  args: readonly Expression[],
+  scope: Scope,
+): Expression {
+  const classCell = COMPILING.get(c);
+  if (classCell === undefined || scope.locals === null || scope.locals.size === 0)
+    throw c.fail('super() outside a method', node);
+  const m = c.m;
+  const heap = m.heap;
+  return (frame) => {
+    const self = frame.locals[0]!;
+    if (self === 0 || heap.typeOf(self) !== 'instance')
+      throw new Unsupported('super() whose first argument is not an instance');
+    const [cls] = heap.referents(classCell.cell);
+    const mro = classMro(m, heap.classOf(self));
+    const at = cls === undefined ? -1 : mro.indexOf(cls);
+    if (at < 0) throw new Unsupported('super() outside the class');
+    let func = 0;
+    const key = heap.identifier(name);
+    for (const k of mro.slice(at + 1)) {
+      const dict = heap.referents(k)[0];
+      func = dict === undefined || heap.typeOf(dict) !== 'dict' ? 0 : heap.dictGet(dict, key);
+      if (func !== 0) break;
+    }
+    heap.decref(key);
+    if (func === 0 || heap.typeOf(func) !== 'function' || !m.functions.has(func))
+      throw new Unsupported(`super().${name} other than a Python method`);
+    if (m.minor >= 12) {
+      heap.incref(func);
+      heap.incref(self);
+      const values: ObjectHandle[] = [self];
+      try {
+        for (const a of args) values.push(a(frame));
+      } catch (error) {
+        m.releaseArguments(values);
+        heap.decref(func);
+        throw error;
+      }
+      return callWithStack(m, func, values);
+    }
+    const standIn = heap.newBoundMethod(func, self);
+    const bound = heap.newBoundMethod(func, self);
+    heap.decref(standIn);
+    const values: ObjectHandle[] = [];
+    try {
+      for (const a of args) values.push(a(frame));
+    } catch (error) {
+      m.releaseArguments(values);
+      heap.decref(bound);
+      throw error;
+    }
+    return callObject(m, bound, values, newCallSite());
+  };
 }
 
 // ------------------------------------------------------------------ calls

@@ -46,10 +46,12 @@ import {
   classDefinition,
   deleteAttribute,
   isInstanceOfClass,
+  isZeroArgumentSuper,
   loadAttribute,
   methodCall,
   newCallSite,
   storeAttribute,
+  superMethodCall,
   updateAttribute,
   withStatement,
 } from './compile-class.ts';
@@ -1675,6 +1677,8 @@ export class Compiler {
         if (scope.locals?.has('gc')) throw this.fail("a local named 'gc'", receiverNode);
         return this.gcCall(method, args, node);
       }
+      if (isZeroArgumentSuper(this, receiverNode))
+        return superMethodCall(this, receiverNode, method, args, scope);
       const receiver = this.expression(receiverNode, scope);
       const site = newCallSite();
       return (frame) => {
