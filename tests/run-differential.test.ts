@@ -67,6 +67,34 @@ const KNOWN_UNSUPPORTED: Record<string, { profiles: readonly string[]; reason: s
     profiles: RUN_DIFFERENTIAL_PROFILES,
     reason: 'a collection CPython may have run since start-up untracks tuples of atoms',
   },
+  'run/cls_slots_refused.py': {
+    profiles: RUN_DIFFERENTIAL_PROFILES,
+    reason: "the heap's mortal classes have no __slots__ layout (member descriptors, no __dict__)",
+  },
+  'run/cls_del_refused.py': {
+    profiles: RUN_DIFFERENTIAL_PROFILES,
+    reason: '__del__ would run Python code from a deallocation; the heap has no such hook',
+  },
+  'run/cls_property_refused.py': {
+    profiles: RUN_DIFFERENTIAL_PROFILES,
+    reason: 'decorators (property, staticmethod, classmethod): the heap has no descriptor objects',
+  },
+  'run/cls_with_exception_refused.py': {
+    profiles: RUN_DIFFERENTIAL_PROFILES,
+    reason: 'an exception through a with statement (the exception objects are not modelled here)',
+  },
+  'run/cls_super_init.py': {
+    profiles: ['3.8'],
+    reason: "3.8's super object takes a pymalloc block while bound methods come from a free list",
+  },
+  'run/cls_super_gc.py': {
+    profiles: ['3.8'],
+    reason: "3.8's super object takes a pymalloc block while bound methods come from a free list",
+  },
+  'run/cls_super_chain.py': {
+    profiles: ['3.8'],
+    reason: "3.8's super object takes a pymalloc block while bound methods come from a free list",
+  },
   'errors/cls_attribute_error.py': {
     profiles: ['3.10', '3.11', '3.12', '3.13'],
     reason: 'an uncaught AttributeError on 3.10+ may carry a "Did you mean" hint',
