@@ -136,7 +136,9 @@ export function newHeapType(
     if (!(heap.table.payload[b] as ClassData).hasDict)
       throw new HeapError('unsupported', 'a base without __dict__');
   }
-  const baseMros = baseClasses.map((b) => heap.items((heap.table.payload[b] as ClassData).heapType!.mro));
+  const baseMros = baseClasses.map((b) =>
+    heap.items((heap.table.payload[b] as ClassData).heapType!.mro),
+  );
   const tail = c3Merge([...baseMros, [...baseClasses]]);
   const request = heapTypeRequest(heap);
   const bases = newTuple(heap, baseClasses.length === 0 ? [object] : baseClasses);
@@ -186,10 +188,9 @@ function c3Merge(lists: readonly (readonly ObjectHandle[])[]): ObjectHandle[] {
   const rest = lists.map((l) => [...l]).filter((l) => l.length > 0);
   const out: ObjectHandle[] = [];
   while (rest.length > 0) {
-    const head = rest
-      .map((l) => l[0]!)
-      .find((h) => rest.every((l) => l.indexOf(h) <= 0));
-    if (head === undefined) throw new HeapError('unsupported', 'no consistent method resolution order');
+    const head = rest.map((l) => l[0]!).find((h) => rest.every((l) => l.indexOf(h) <= 0));
+    if (head === undefined)
+      throw new HeapError('unsupported', 'no consistent method resolution order');
     out.push(head);
     for (const l of rest) if (l[0] === head) l.shift();
     for (let i = rest.length - 1; i >= 0; i--) if (rest[i]!.length === 0) rest.splice(i, 1);

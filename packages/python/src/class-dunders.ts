@@ -129,7 +129,12 @@ export function instanceText(m: Machine, o: ObjectHandle, repr: boolean, inPrint
 }
 
 /** `str(o)` / `repr(o)` of an instance: `__str__`'s or `__repr__`'s result (a new reference). */
-export function instanceStr(m: Machine, o: ObjectHandle, repr: boolean, inPrint: boolean): ObjectHandle {
+export function instanceStr(
+  m: Machine,
+  o: ObjectHandle,
+  repr: boolean,
+  inPrint: boolean,
+): ObjectHandle {
   const heap = m.heap;
   const name = !repr && hasDunder(m, o, '__str__') ? '__str__' : '__repr__';
   if (!hasDunder(m, o, name))
@@ -215,12 +220,18 @@ export function instanceCompare(m: Machine, op: string, x: ObjectHandle, y: Obje
   const heap = m.heap;
   const own = OWN[op]!;
   const reflected = REFLECTED[op]!;
-  if (hasDunder(m, y, reflected) && heap.typeOf(x) === 'instance' && heap.classOf(x) !== heap.classOf(y))
+  if (
+    hasDunder(m, y, reflected) &&
+    heap.typeOf(x) === 'instance' &&
+    heap.classOf(x) !== heap.classOf(y)
+  )
     throw new Unsupported('comparing instances of two classes that both define comparisons');
   if (hasDunder(m, x, own)) return boolResult(m, callDunder(m, x, own, [y]));
-  if (op === '!=' && hasDunder(m, x, '__eq__')) return !boolResult(m, callDunder(m, x, '__eq__', [y]));
+  if (op === '!=' && hasDunder(m, x, '__eq__'))
+    return !boolResult(m, callDunder(m, x, '__eq__', [y]));
   if (hasDunder(m, y, reflected)) return boolResult(m, callDunder(m, y, reflected, [x]));
-  if (op === '!=' && hasDunder(m, y, '__eq__')) return !boolResult(m, callDunder(m, y, '__eq__', [x]));
+  if (op === '!=' && hasDunder(m, y, '__eq__'))
+    return !boolResult(m, callDunder(m, y, '__eq__', [x]));
   if (op === '==') return x === y;
   if (op === '!=') return x !== y;
   throw new PythonError(
@@ -232,7 +243,12 @@ export function instanceCompare(m: Machine, op: string, x: ObjectHandle, y: Obje
 const BINARY: Readonly<Record<string, string>> = { '+': '__add__', '-': '__sub__', '*': '__mul__' };
 
 /** `x op y` (or `x op= y`, which falls back to it) when the left operand is an instance. */
-export function instanceBinary(m: Machine, op: string, x: ObjectHandle, y: ObjectHandle): ObjectHandle {
+export function instanceBinary(
+  m: Machine,
+  op: string,
+  x: ObjectHandle,
+  y: ObjectHandle,
+): ObjectHandle {
   const heap = m.heap;
   const name = BINARY[op.replace(/=$/, '')];
   if (name === undefined || heap.typeOf(x) !== 'instance' || !hasDunder(m, x, name))
@@ -249,7 +265,12 @@ export function instanceGetItem(m: Machine, o: ObjectHandle, k: ObjectHandle): O
 }
 
 /** `o[k] = v`: `__setitem__` (its result dropped). */
-export function instanceSetItem(m: Machine, o: ObjectHandle, k: ObjectHandle, v: ObjectHandle): void {
+export function instanceSetItem(
+  m: Machine,
+  o: ObjectHandle,
+  k: ObjectHandle,
+  v: ObjectHandle,
+): void {
   const heap = m.heap;
   if (!hasDunder(m, o, '__setitem__'))
     throw new PythonError(
@@ -279,7 +300,11 @@ export function instanceContains(m: Machine, o: ObjectHandle, k: ObjectHandle): 
  * `o(args)` for an instance: _PyObject_MakeTpCall's arguments tuple, then `__call__`
  * with new references; the tuple is released after. Takes nothing over.
  */
-export function instanceCall(m: Machine, o: ObjectHandle, values: readonly ObjectHandle[]): ObjectHandle {
+export function instanceCall(
+  m: Machine,
+  o: ObjectHandle,
+  values: readonly ObjectHandle[],
+): ObjectHandle {
   const heap = m.heap;
   if (!hasDunder(m, o, '__call__'))
     throw new PythonError('TypeError', `'${heap.typeNameOf(o)}' object is not callable`);

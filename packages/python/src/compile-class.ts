@@ -42,10 +42,10 @@
 import type { SyntaxNode } from '@lezer/common';
 import { HeapError, type ObjectHandle } from '@pymem/objects';
 import type { ArithmeticOperator } from './arithmetic.ts';
+import { CALLED_DUNDERS, instanceCall } from './class-dunders.ts';
 import { type Compiler, inplace, pythonErrorOf, type Scope } from './compiler.ts';
 import { PythonError, Unsupported } from './errors.ts';
 import { type Expression, Flow, type Frame, type FunctionCode, type Statement } from './frame.ts';
-import { CALLED_DUNDERS, instanceCall } from './class-dunders.ts';
 import type { Machine } from './machine.ts';
 
 const MAX_DEPTH = 900;
@@ -113,15 +113,17 @@ export function classDefinition(c: Compiler, node: SyntaxNode, scope: Scope): St
   const name = c.text(nameNode);
   const argList = parts.find((p) => p.name === 'ArgList');
   const baseNodes =
-    argList === undefined
-      ? []
-      : c.kids(argList).filter((k) => !['(', ')', ','].includes(k.name));
+    argList === undefined ? [] : c.kids(argList).filter((k) => !['(', ')', ','].includes(k.name));
   if (baseNodes.length === 1 && c.text(baseNodes[0]!) === 'object') {
     if (c.moduleAssigned.has('object')) throw c.fail("a module name 'object'", argList!);
     baseNodes.length = 0;
   }
   for (const b of baseNodes)
-    if (b.name !== 'VariableName' || !c.moduleAssigned.has(c.text(b)) || b.nextSibling?.name === 'AssignOp')
+    if (
+      b.name !== 'VariableName' ||
+      !c.moduleAssigned.has(c.text(b)) ||
+      b.nextSibling?.name === 'AssignOp'
+    )
       throw c.fail('this base of a class', b);
   const baseExprs = baseNodes.map((b) => c.expression(b, scope));
   const bodyNode = parts.find((p) => p.name === 'Body')!;
@@ -138,7 +140,8 @@ export function classDefinition(c: Compiler, node: SyntaxNode, scope: Scope): St
   }
   const names = members.map((x) => x.name);
   if (names.includes('__slots__')) throw c.fail('__slots__', bodyNode);
-  if (new Set(names).size !== names.length) throw c.fail('a class body binding a name twice', bodyNode);
+  if (new Set(names).size !== names.length)
+    throw c.fail('a class body binding a name twice', bodyNode);
   const m = c.m;
   const heap = m.heap;
   const store = c.store(nameNode, scope);
@@ -230,7 +233,8 @@ function classMember(c: Compiler, s: SyntaxNode, first: boolean, cls: string): C
       const constant = c.constant(parts[2]!);
       if (constant === undefined) throw c.fail('a class attribute other than a constant', s);
       const name = c.text(parts[0]!);
-      if (name.startsWith('__') && name.endsWith('__')) throw c.fail(`the class attribute ${name}`, s);
+      if (name.startsWith('__') && name.endsWith('__'))
+        throw c.fail(`the class attribute ${name}`, s);
       return [{ name, value: c.constantExpression(constant) }];
     }
     case 'FunctionDefinition':
@@ -613,8 +617,7 @@ function checkInitResult(m: Machine, r: ObjectHandle): void {
   const isNone = heap.typeOf(r) === 'NoneType';
   const name = heap.typeNameOf(r);
   heap.decref(r);
-  if (!isNone)
-    throw new PythonError('TypeError', `__init__() should return None, not '${name}'`);
+  if (!isNone) throw new PythonError('TypeError', `__init__() should return None, not '${name}'`);
 }
 
 /**
@@ -630,11 +633,7 @@ export function callValue(
   const m = c.m;
   const heap = m.heap;
   let pending = 0;
-  const asFunction = c.callFunction(
-    () => pending,
-    args,
-    keywords,
-  );
+  const asFunction = c.callFunction(() => pending, args, keywords);
   const site = newCallSite();
   return (frame) => {
     const f = callee(frame);
@@ -878,11 +877,15 @@ export function withStatement(c: Compiler, node: SyntaxNode, scope: Scope): Stat
     let enter: ObjectHandle;
     let exit: ObjectHandle;
     try {
-      const enterFunc = heap.typeOf(mgr) === 'instance' ? classLookup(m, heap.classOf(mgr), '__enter__') : 0;
-      const exitFunc = heap.typeOf(mgr) === 'instance' ? classLookup(m, heap.classOf(mgr), '__exit__') : 0;
+      const enterFunc =
+        heap.typeOf(mgr) === 'instance' ? classLookup(m, heap.classOf(mgr), '__enter__') : 0;
+      const exitFunc =
+        heap.typeOf(mgr) === 'instance' ? classLookup(m, heap.classOf(mgr), '__exit__') : 0;
       for (const f of [enterFunc, exitFunc])
         if (f === 0 || heap.typeOf(f) !== 'function' || !m.functions.has(f))
-          throw new Unsupported(`a with statement over a ${heap.typeNameOf(mgr)} (no Python __enter__ and __exit__)`);
+          throw new Unsupported(
+            `a with statement over a ${heap.typeNameOf(mgr)} (no Python __enter__ and __exit__)`,
+          );
       enter = heap.newBoundMethod(enterFunc, mgr);
       exit = heap.newBoundMethod(exitFunc, mgr);
     } finally {

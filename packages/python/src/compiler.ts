@@ -1190,7 +1190,9 @@ export class Compiler {
             const v = operand(frame);
             let result: boolean;
             try {
-              result = !(heap.typeOf(v) === 'instance' ? instanceTruth(this.m, v) : truthy(heap, v));
+              result = !(heap.typeOf(v) === 'instance'
+                ? instanceTruth(this.m, v)
+                : truthy(heap, v));
             } finally {
               heap.decref(v);
             }
@@ -1826,7 +1828,11 @@ export class Compiler {
       typeNode.name === 'TupleExpression'
         ? this.kids(typeNode).filter((k) => !['(', ')', ','].includes(k.name))
         : [typeNode];
-    if (names.length === 1 && names[0]!.name === 'VariableName' && this.moduleAssigned.has(this.text(names[0]!))) {
+    if (
+      names.length === 1 &&
+      names[0]!.name === 'VariableName' &&
+      this.moduleAssigned.has(this.text(names[0]!))
+    ) {
       const value = this.expression(positional[0]!, scope);
       const cls = this.expression(names[0]!, scope);
       const heap = this.m.heap;
