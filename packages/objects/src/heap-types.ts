@@ -10,6 +10,13 @@
  *     └──ht_cached_keys: 3.8–3.10 the instances' 8-slot keys (shared-keys.ts);
  *                        3.11+ a 64-slot unicode keys table made with the class
  *
+ * A class with bases (`bases`: the program's mortal classes) has tp_bases `(A, B)`,
+ * tp_base the first base, tp_mro its C3 linearisation, and no descriptors of its own
+ * (type_new adds `__dict__`/`__weakref__` only when the base has none): `class B(A):
+ * pass; del B; gc.collect()` finds 3 objects — type, mro, bases; its dict holds only
+ * strs and None and is untracked (measured on 3.8–3.13 through `pymem run`,
+ * tests/programs/run/cls_gc_subclass_dies.py).
+ *
  * So a class is in a cycle with its mro tuple and its descriptors, and dropping the
  * last outside reference leaves garbage only the collector frees: `class C: pass;
  * del C; gc.collect()` finds 6 objects on 3.8–3.13 (type, dict, mro, bases, two

@@ -60,6 +60,8 @@ export const CALLED_DUNDERS: ReadonlySet<string> = new Set([
 interface Opacity {
   refcounts: number;
   ids: number;
+  /** 3.13: an instance's `__dict__` was read (see {@link markDictRead}). */
+  collects: number;
 }
 
 const OPACITY = new WeakMap<Machine, Opacity>();
@@ -67,16 +69,29 @@ const OPACITY = new WeakMap<Machine, Opacity>();
 function opacity(m: Machine): Opacity {
   let o = OPACITY.get(m);
   if (o === undefined) {
-    o = { refcounts: 0, ids: 0 };
+    o = { refcounts: 0, ids: 0, collects: 0 };
     OPACITY.set(m, o);
   }
   return o;
 }
 
-/** Refuses `sys.getrefcount` / `id()` where a dunder's caller holds what the model does not. */
-export function refuseOpaque(m: Machine, what: 'refcount' | 'id'): void {
+/**
+ * 3.13 traverses an instance whose `__dict__` was materialised over its inline values
+ * through the values (PyObject_VisitManagedDict), not the dict: the collector on the
+ * heap does not, and misses such cycles (found: `cls_gc_cycle_materialised_dict.py`
+ * collects 2 on 3.13.0, the model 0). After a `__dict__` read on 3.13, gc.collect() is
+ * refused.
+ */
+export function markDictRead(m: Machine): void {
+  if (m.minor >= 13) opacity(m).collects = 1;
+}
+
+/** Refuses `sys.getrefcount` / `id()` / `gc.collect()` where the model cannot vouch for them. */
+export function refuseOpaque(m: Machine, what: 'refcount' | 'id' | 'collect'): void {
   const o = OPACITY.get(m);
   if (o === undefined) return;
+  if (what === 'collect' && o.collects > 0)
+    throw new Unsupported("gc.collect() after an instance's __dict__ was read on 3.13");
   if (what === 'refcount' && o.refcounts > 0)
     throw new Unsupported('sys.getrefcount inside __getitem__ on 3.11+ (a specialised call)');
   if (what === 'id' && o.ids > 0)

@@ -42,7 +42,7 @@
 import type { SyntaxNode } from '@lezer/common';
 import { HeapError, type ObjectHandle } from '@pymem/objects';
 import type { ArithmeticOperator } from './arithmetic.ts';
-import { CALLED_DUNDERS, instanceCall } from './class-dunders.ts';
+import { CALLED_DUNDERS, instanceCall, markDictRead } from './class-dunders.ts';
 import { type Compiler, inplace, pythonErrorOf, type Scope } from './compiler.ts';
 import { PythonError, Unsupported } from './errors.ts';
 import { type Expression, Flow, type Frame, type FunctionCode, type Statement } from './frame.ts';
@@ -716,6 +716,7 @@ export function loadAttribute(m: Machine, o: ObjectHandle, name: string): Object
   const type = heap.typeOf(o);
   if (type === 'instance') {
     if (name === '__dict__') {
+      markDictRead(m);
       try {
         return heap.instanceDict(o);
       } catch (error) {

@@ -1773,6 +1773,7 @@ export class Compiler {
       const values: ObjectHandle[] = [];
       try {
         for (const a of args) values.push(a(frame));
+        if (method === 'collect') refuseOpaque(m, 'collect');
         return gcCall(m, state, method, values);
       } catch (error) {
         throw pythonErrorOf(error);
