@@ -739,9 +739,12 @@ export function loadAttribute(m: Machine, o: ObjectHandle, name: string): Object
     return c;
   }
   if (type === 'type') {
-    if (name.startsWith('__') && name.endsWith('__'))
+    const dunder = name.startsWith('__') && name.endsWith('__');
+    if (dunder && !CALLED_DUNDERS.has(name))
       throw new Unsupported(`the attribute ${name} of a class`);
     const c = classLookup(m, o, name);
+    // A dunder the class does not define is object's (a slot wrapper): not modelled.
+    if (dunder && c === 0) throw new Unsupported(`the attribute ${name} of a class`);
     if (c === 0) {
       throw attributeError(m, `type object '${className(m, o)}' has no attribute '${name}'`);
     }
