@@ -67,10 +67,6 @@ const KNOWN_UNSUPPORTED: Record<string, { profiles: readonly string[]; reason: s
     profiles: RUN_DIFFERENTIAL_PROFILES,
     reason: 'a collection CPython may have run since start-up untracks tuples of atoms',
   },
-  'run/cls_slots_refused.py': {
-    profiles: RUN_DIFFERENTIAL_PROFILES,
-    reason: "the heap's mortal classes have no __slots__ layout (member descriptors, no __dict__)",
-  },
   'run/cls_del_refused.py': {
     profiles: RUN_DIFFERENTIAL_PROFILES,
     reason: '__del__ would run Python code from a deallocation; the heap has no such hook',
@@ -106,6 +102,10 @@ const KNOWN_UNSUPPORTED: Record<string, { profiles: readonly string[]; reason: s
       "3.13 traverses an instance's inline values, not its materialised __dict__; the heap's collector does not",
   },
   'errors/cls_attribute_error.py': {
+    profiles: ['3.10', '3.11', '3.12', '3.13'],
+    reason: 'an uncaught AttributeError on 3.10+ may carry a "Did you mean" hint',
+  },
+  'errors/cls_slots_attribute_error.py': {
     profiles: ['3.10', '3.11', '3.12', '3.13'],
     reason: 'an uncaught AttributeError on 3.10+ may carry a "Did you mean" hint',
   },

@@ -53,6 +53,7 @@ import type { ClassData } from './instances.ts';
 import { Flag } from './internal/table.ts';
 import { identifier } from './interned.ts';
 import { newInt } from './ints.ts';
+import { newList } from './lists.ts';
 import { newClassKeys, sharedKeysBytes } from './shared-keys.ts';
 import { newTuple } from './tuples.ts';
 import { isGcType, TYPE_CODE } from './types.ts';
@@ -69,6 +70,11 @@ export interface HeapTypeParts {
   readonly base: ObjectHandle;
   /** 3.11+: the cached keys block (ht_cached_keys); 0 when none. */
   keysAddress: number;
+  /**
+   * ht_slots: the sorted slot names of a `__slots__` class (a tuple type_traverse does
+   * not visit: its reference is counted as an external one); 0 when none.
+   */
+  slots: ObjectHandle;
 }
 
 /** A getset descriptor's references (PyDescr_COMMON): d_type and d_name. */
@@ -147,7 +153,10 @@ export function newHeapType(
     heap.items((heap.table.payload[b] as ClassData).heapType!.mro),
   );
   const tail = c3Merge([...baseMros, [...baseClasses]]);
-  const request = heapTypeRequest(heap);
+  if (!data.hasDict && baseClasses.length > 0)
+    throw new HeapError('unsupported', 'a __slots__ class with bases');
+  // PyType_GenericAlloc(metatype, nslots): one PyMemberDef per slot after the type.
+  const request = heapTypeRequest(heap) + data.slotNames.length * 5 * L.pointerSize;
   const bases = newTuple(heap, baseClasses.length === 0 ? [object] : baseClasses);
   heap.table.external[bases]!--;
   const dict = newDict(heap);
@@ -165,23 +174,39 @@ export function newHeapType(
   }
   for (const [name, v] of namespace) store(name, v);
   store('__doc__', heap.none);
+  let slots = 0;
+  if (!data.hasDict) {
+    // type_new: the names in a list, sorted, then a tuple (ht_slots); the list is freed.
+    const names = data.slotNames.map((n) => identifier(heap, n));
+    const list = newList(heap, names);
+    slots = newTuple(heap, names);
+    heap.table.external[list]!--;
+    heap.release(list);
+  }
   const cls = heap.allocObject('type', heap.objMalloc(request));
   // tp_base: best_base, the first base when every base has the same layout.
   const base = baseClasses[0] ?? object;
   heap.increment(base);
-  const parts: HeapTypeParts = { dict, bases, mro: 0, base, keysAddress: 0 };
+  const parts: HeapTypeParts = { dict, bases, mro: 0, base, keysAddress: 0, slots };
   heap.table.payload[cls] = { ...data, heapType: parts } satisfies ClassData;
   heap.track(cls);
   parts.mro = newTuple(heap, baseClasses.length === 0 ? [cls, object] : [cls, ...tail]);
   heap.table.external[parts.mro]!--;
-  // add_dict / add_weak: only a class whose base has no __dict__ gets the descriptors.
-  for (const name of baseClasses.length === 0 ? ['__dict__', '__weakref__'] : []) {
+  // add_members (a __slots__ class: one member descriptor per slot, the same size and
+  // references as a getset descriptor), then add_getset: `__dict__` / `__weakref__`,
+  // only for a class whose base has neither.
+  const descriptors = !data.hasDict
+    ? [...data.slotNames, ...(data.weakref ? ['__weakref__'] : [])]
+    : baseClasses.length === 0
+      ? ['__dict__', '__weakref__']
+      : [];
+  for (const name of descriptors) {
     const d = newGetsetDescriptor(heap, cls, name);
     store(name, d);
     heap.table.external[d]!--;
     heap.release(d);
   }
-  if (L.minor >= 11) parts.keysAddress = newKeysBlock(heap, CLASS_KEYS_LOG2, true);
+  if (L.minor >= 11 && data.hasDict) parts.keysAddress = newKeysBlock(heap, CLASS_KEYS_LOG2, true);
   else if (data.hasDict) (heap.table.payload[cls] as ClassData).cachedKeys = newClassKeys(heap);
   return cls;
 }
@@ -295,6 +320,11 @@ export function deallocHeapType(heap: HeapCore, o: ObjectHandle): void {
   }
   if (parts.keysAddress !== 0) freeKeysBlock(heap, parts.keysAddress, CLASS_KEYS_LOG2, true);
   parts.keysAddress = 0;
+  if (parts.slots !== 0) {
+    heap.table.external[parts.slots]!--;
+    heap.release(parts.slots);
+    parts.slots = 0;
+  }
   heap.freeObject(o);
 }
 

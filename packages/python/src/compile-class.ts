@@ -44,6 +44,7 @@ import { HeapError, type ObjectHandle } from '@pymem/objects';
 import type { ArithmeticOperator } from './arithmetic.ts';
 import { CALLED_DUNDERS, instanceCall, markDictRead } from './class-dunders.ts';
 import { type Compiler, inplace, pythonErrorOf, type Scope } from './compiler.ts';
+import type { Constant } from './constants.ts';
 import { PythonError, Unsupported } from './errors.ts';
 import { type Expression, Flow, type Frame, type FunctionCode, type Statement } from './frame.ts';
 import type { Machine } from './machine.ts';
@@ -139,7 +140,18 @@ export function classDefinition(c: Compiler, node: SyntaxNode, scope: Scope): St
     COMPILING.delete(c);
   }
   const names = members.map((x) => x.name);
-  if (names.includes('__slots__')) throw c.fail('__slots__', bodyNode);
+  const slotsAt = statements.find(
+    (s) => s.name === 'AssignStatement' && c.text(c.kids(s)[0]!) === '__slots__',
+  );
+  // type_new sorts the slot names (the instance layout and the member descriptors).
+  const slots =
+    slotsAt === undefined
+      ? undefined
+      : slotNamesOf(c, c.constant(c.kids(slotsAt)[2]!)!, slotsAt).sort();
+  if (slots !== undefined && baseNodes.length > 0)
+    throw c.fail('__slots__ in a class with bases', slotsAt!);
+  if (slots?.some((n) => names.includes(n)))
+    throw c.fail('a slot name also bound in the class body (a ValueError)', slotsAt!);
   if (new Set(names).size !== names.length)
     throw c.fail('a class body binding a name twice', bodyNode);
   const m = c.m;
@@ -191,7 +203,12 @@ export function classDefinition(c: Compiler, node: SyntaxNode, scope: Scope): St
       try {
         for (const b of baseValues)
           if (heap.typeOf(b) !== 'type') throw new Unsupported('a base that is not a class');
-        cls = heap.newClass(name, { mortal: true, namespace, bases: baseValues });
+        cls = heap.newClass(name, {
+          mortal: true,
+          namespace,
+          bases: baseValues,
+          ...(slots === undefined ? {} : { slots }),
+        });
       } catch (error) {
         throw attributeErrorOf(m, error);
       } finally {
@@ -218,6 +235,23 @@ export function classDefinition(c: Compiler, node: SyntaxNode, scope: Scope): St
   };
 }
 
+/** A `__slots__` constant's names: a str or a tuple of strs (no `__dict__`, no repeats). */
+function slotNamesOf(c: Compiler, constant: Constant, node: SyntaxNode): string[] {
+  const items = constant.kind === 'tuple' ? constant.items : [constant];
+  const names = items.map((i) => {
+    if (i.kind !== 'str' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(i.value))
+      throw c.fail('__slots__ other than a tuple of identifier strs', node);
+    return i.value;
+  });
+  if (names.includes('__dict__')) throw c.fail("'__dict__' in __slots__", node);
+  if (
+    new Set(names).size !== names.length ||
+    names.some((n) => n.startsWith('__') && n !== '__weakref__')
+  )
+    throw c.fail('these __slots__ names', node);
+  return names;
+}
+
 /** One class-body statement's names and values. */
 function classMember(c: Compiler, s: SyntaxNode, first: boolean, cls: string): ClassMember[] {
   switch (s.name) {
@@ -233,7 +267,8 @@ function classMember(c: Compiler, s: SyntaxNode, first: boolean, cls: string): C
       const constant = c.constant(parts[2]!);
       if (constant === undefined) throw c.fail('a class attribute other than a constant', s);
       const name = c.text(parts[0]!);
-      if (name.startsWith('__') && name.endsWith('__'))
+      if (name === '__slots__') slotNamesOf(c, constant, s);
+      else if (name.startsWith('__') && name.endsWith('__'))
         throw c.fail(`the class attribute ${name}`, s);
       return [{ name, value: c.constantExpression(constant) }];
     }
@@ -734,6 +769,8 @@ export function loadAttribute(m: Machine, o: ObjectHandle, name: string): Object
     const c = classLookup(m, cls, name);
     if (c === 0)
       throw attributeError(m, `'${heap.typeNameOf(o)}' object has no attribute '${name}'`);
+    if (heap.typeOf(c) === 'getset_descriptor')
+      throw new Unsupported(`reading the empty slot ${name} (its AttributeError's text)`);
     if (heap.typeOf(c) === 'function') return heap.newBoundMethod(c, o);
     heap.incref(c);
     return c;
@@ -745,6 +782,8 @@ export function loadAttribute(m: Machine, o: ObjectHandle, name: string): Object
     const c = classLookup(m, o, name);
     // A dunder the class does not define is object's (a slot wrapper): not modelled.
     if (dunder && c === 0) throw new Unsupported(`the attribute ${name} of a class`);
+    if (c !== 0 && heap.typeOf(c) === 'getset_descriptor')
+      throw new Unsupported(`the descriptor ${name} of a class`);
     if (c === 0) {
       throw attributeError(m, `type object '${className(m, o)}' has no attribute '${name}'`);
     }
