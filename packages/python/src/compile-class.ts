@@ -55,8 +55,7 @@ const MAX_DEPTH = 900;
 function attributeErrorOf(m: Machine, error: unknown): unknown {
   if (!(error instanceof HeapError)) return error;
   if (error.code === 'index') {
-    const text = error.message.replace(/^AttributeError: /, '');
-    return attributeError(m, /object has no/.test(text) ? text : text);
+    return attributeError(m, error.message.replace(/^AttributeError: /, ''));
   }
   return new Unsupported(`this attribute operation (${error.message})`);
 }
@@ -91,11 +90,6 @@ export function classLookup(m: Machine, cls: ObjectHandle, name: string): Object
   } finally {
     heap.decref(key);
   }
-}
-
-/** True for a class the program made (a heap type). */
-export function isUserClass(m: Machine, o: ObjectHandle): boolean {
-  return m.heap.typeOf(o) === 'type';
 }
 
 // ------------------------------------------------------------------ the class statement
