@@ -67,9 +67,9 @@ const KNOWN_UNSUPPORTED: Record<string, { profiles: readonly string[]; reason: s
     profiles: RUN_DIFFERENTIAL_PROFILES,
     reason: 'a collection CPython may have run since start-up untracks tuples of atoms',
   },
-  'run/cls_del_refused.py': {
+  'run/cls_del_at_exit_refused.py': {
     profiles: RUN_DIFFERENTIAL_PROFILES,
-    reason: '__del__ would run Python code from a deallocation; the heap has no such hook',
+    reason: 'an instance with __del__ alive at exit: CPython finalizes it at shutdown',
   },
   'run/cls_property_refused.py': {
     profiles: RUN_DIFFERENTIAL_PROFILES,

@@ -71,7 +71,7 @@ export interface ClassOptions {
   readonly finalizer?: boolean;
   /**
    * A heap type that can die: a GC-tracked type object with its dict, mro and bases
-   * tuples and descriptors (heap-types.ts); `__slots__` only without bases, no `__del__`.
+   * tuples and descriptors (heap-types.ts); `__slots__` only without bases.
    */
   readonly mortal?: boolean;
   /** With `mortal`: the class body's names (new references taken), in order. */
@@ -139,8 +139,6 @@ export function instanceData(heap: HeapCore, o: ObjectHandle): InstanceData {
 export function newClass(heap: HeapCore, name: string, options: ClassOptions = {}): ObjectHandle {
   const L = heap.layout;
   const w = L.pointerSize;
-  if (options.mortal === true && options.finalizer === true)
-    throw new HeapError('unsupported', 'a mortal class with __del__ is not modelled');
   if (options.slots?.includes('__dict__'))
     throw new HeapError('unsupported', `'__dict__' in __slots__ is not modelled`);
   const hasDict = options.slots === undefined;

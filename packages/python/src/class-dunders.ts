@@ -12,6 +12,9 @@
  *   o(x)                         slot_tp_call → __call__ (after _PyObject_MakeTpCall's
  *                                arguments tuple)
  *   with o: …                    __enter__ / __exit__ (compile-class.ts withStatement)
+ *   count → 0, or a collection   slot_tp_finalize → __del__ (PyObject_CallFinalizerFromDealloc
+ *                                with the count at 1; the collector's finalize_garbage),
+ *                                once per object (_PyGC_FINALIZED)
  *
  * Each slot looks the method up on the type and calls it from C: the frame gets new
  * references to self and the arguments (3.8–3.10 function_code_fastcall, 3.11+
@@ -54,6 +57,7 @@ export const CALLED_DUNDERS: ReadonlySet<string> = new Set([
   '__call__',
   '__enter__',
   '__exit__',
+  '__del__',
 ]);
 
 /** What the program may not observe right now (see the module comment). */
@@ -329,4 +333,62 @@ export function instanceCall(
   } finally {
     if (args !== 0) heap.decref(args);
   }
+}
+
+/** An error a `__del__` run by the collector raised (CPython would print it as unraisable). */
+const FINALIZER_ERRORS = new WeakMap<Machine, unknown>();
+
+/**
+ * Makes `cls`'s `__del__` run where CPython runs it: from the deallocation of an
+ * instance whose count reached zero (the heap's finalizeHook, skipped for an object the
+ * collector finalized already), and from a collection (the collector's finalizer body).
+ * An exception in `__del__` (CPython: "Exception ignored in …" on stderr) is refused.
+ */
+export function installFinalizer(m: Machine, cls: ObjectHandle): void {
+  const heap = m.heap;
+  const run = (o: ObjectHandle): void => {
+    try {
+      heap.decref(callDunder(m, o, '__del__', []));
+    } catch (error) {
+      if (error instanceof PythonError) throw new Unsupported('an exception in __del__');
+      throw error;
+    }
+  };
+  heap.finalizeHook ??= (o) => {
+    if (m.gc?.collector.collector.isFinalized(o) === true) return;
+    run(o);
+    if (heap.refcount(o) !== 1) throw new Unsupported('an object resurrected by __del__');
+  };
+  m.gc?.collector.defineFinalizer(cls, (o) => {
+    try {
+      run(o);
+    } catch (error) {
+      if (!FINALIZER_ERRORS.has(m)) FINALIZER_ERRORS.set(m, error);
+    }
+  });
+}
+
+/** After a collection: the first error a `__del__` it ran raised, thrown now. */
+export function rethrowFinalizerError(m: Machine): void {
+  const error = FINALIZER_ERRORS.get(m);
+  if (error === undefined) return;
+  FINALIZER_ERRORS.delete(m);
+  throw error;
+}
+
+/**
+ * Refuses a program that ends with an instance whose class has `__del__` still alive:
+ * CPython finalizes it at shutdown (clearing the module's names), which the model does
+ * not run (measured: such a `__del__` prints after the last line, with counts that
+ * include shutdown's own references).
+ */
+export function refuseLiveFinalizers(m: Machine): void {
+  const heap = m.heap;
+  if (heap.finalizeHook === null) return;
+  let alive = false;
+  heap.forEachTracked((o) => {
+    if (heap.hasFinalizer(o)) alive = true;
+  });
+  if (alive)
+    throw new Unsupported('an instance with __del__ alive at exit (finalized at shutdown)');
 }

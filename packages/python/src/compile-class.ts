@@ -42,7 +42,7 @@
 import type { SyntaxNode } from '@lezer/common';
 import { HeapError, type ObjectHandle } from '@pymem/objects';
 import type { ArithmeticOperator } from './arithmetic.ts';
-import { CALLED_DUNDERS, instanceCall, markDictRead } from './class-dunders.ts';
+import { CALLED_DUNDERS, installFinalizer, instanceCall, markDictRead } from './class-dunders.ts';
 import { type Compiler, inplace, pythonErrorOf, type Scope } from './compiler.ts';
 import type { Constant } from './constants.ts';
 import { PythonError, Unsupported } from './errors.ts';
@@ -194,13 +194,18 @@ export function classDefinition(c: Compiler, node: SyntaxNode, scope: Scope): St
       // tuple stands for the one __build_class__ made first: it becomes tp_bases).
       const args = heap.newTuple([qualname, heap.emptyTuple, ns]);
       let cls: ObjectHandle;
+      let finalizer = false;
       try {
         for (const b of baseValues)
           if (heap.typeOf(b) !== 'type') throw new Unsupported('a base that is not a class');
+        // tp_finalize: the class's own __del__ or one a base has (inherit_slots).
+        finalizer =
+          names.includes('__del__') || baseValues.some((b) => classLookup(m, b, '__del__') !== 0);
         cls = heap.newClass(name, {
           mortal: true,
           namespace,
           bases: baseValues,
+          finalizer,
           ...(slots === undefined ? {} : { slots }),
         });
       } catch (error) {
@@ -209,6 +214,7 @@ export function classDefinition(c: Compiler, node: SyntaxNode, scope: Scope): St
         heap.decref(args);
       }
       classNames(m).set(cls, name);
+      if (finalizer) installFinalizer(m, cls);
       // type_new: the cell gets the class (and `__classcell__` stays out of its dict).
       if (classCell.used) heap.cellSet(classCell.cell, cls);
       // type_ready_set_hash: `__eq__` without `__hash__` stores `__hash__ = None`.
@@ -752,7 +758,11 @@ export function loadAttribute(m: Machine, o: ObjectHandle, name: string): Object
         throw attributeErrorOf(m, error);
       }
     }
-    if (name.startsWith('__') && name.endsWith('__'))
+    if (
+      name.startsWith('__') &&
+      name.endsWith('__') &&
+      (!CALLED_DUNDERS.has(name) || classLookup(m, heap.classOf(o), name) === 0)
+    )
       throw new Unsupported(`the attribute ${name}`);
     const v = heap.getAttr(o, name);
     if (v !== 0) {

@@ -40,6 +40,7 @@ import {
   instanceText,
   instanceTruth,
   refuseOpaque,
+  rethrowFinalizerError,
 } from './class-dunders.ts';
 import {
   callValue,
@@ -1774,7 +1775,9 @@ export class Compiler {
       try {
         for (const a of args) values.push(a(frame));
         if (method === 'collect') refuseOpaque(m, 'collect');
-        return gcCall(m, state, method, values);
+        const result = gcCall(m, state, method, values);
+        rethrowFinalizerError(m);
+        return result;
       } catch (error) {
         throw pythonErrorOf(error);
       } finally {

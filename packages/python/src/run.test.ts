@@ -51,8 +51,8 @@ describe('runPython refusals', () => {
   });
 
   it('refuses the class features it does not model, at compile time or where they run', () => {
-    expect(refusal('class C:\n    def __del__(self):\n        pass\n')[2]).toBe(
-      'p.py:2:5: the method __del__ is not supported by pymem run\n',
+    expect(refusal('class C:\n    def __del__(self):\n        pass\nc = C()\n')[2]).toBe(
+      'p.py:4:1: an instance with __del__ alive at exit (finalized at shutdown) is not supported by pymem run\n',
     );
     expect(refusal("class A:\n    pass\nclass B(A):\n    __slots__ = ('x',)\n")[2]).toBe(
       'p.py:4:5: __slots__ in a class with bases is not supported by pymem run\n',

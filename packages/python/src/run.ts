@@ -15,6 +15,7 @@
  */
 import { Heap } from '@pymem/objects';
 import { parseVersion } from '@pymem/versions';
+import { refuseLiveFinalizers } from './class-dunders.ts';
 import { Compiler, pythonErrorOf } from './compiler.ts';
 import { PythonError, StepLimit, Unsupported } from './errors.ts';
 import type { Frame } from './frame.ts';
@@ -75,6 +76,7 @@ export function runPython(text: string, options: RunOptions = {}): RunResult {
     source = new Source(text);
     const body = new Compiler(source, machine).compileModule();
     body(moduleFrame);
+    refuseLiveFinalizers(machine);
     return finish('ok', '');
   } catch (thrown) {
     const error = pythonErrorOf(thrown);
@@ -84,6 +86,12 @@ export function runPython(text: string, options: RunOptions = {}): RunResult {
     }
     if (error instanceof StepLimit) return finish('step-limit', `pymem run: ${error.message}\n`);
     if (error instanceof PythonError && source !== undefined) {
+      try {
+        refuseLiveFinalizers(machine);
+      } catch (refused) {
+        const where = `${filename}:${machine.line}:${machine.column}`;
+        return finish('unsupported', `${where}: ${(refused as Error).message}\n`);
+      }
       error.frames.push({
         position: { line: moduleFrame.line, column: 0 },
         scope: '<module>',
