@@ -31,7 +31,8 @@
  * do_richcompare (Objects/object.c), builtin_len and PyFile_WriteObject.
  */
 import type { ObjectHandle } from '@pymem/objects';
-import { classLookup, runFunction } from './compile-class.ts';
+import { classLookup } from './class-attributes.ts';
+import { runFunction } from './class-calls.ts';
 import { PythonError, Unsupported } from './errors.ts';
 import type { Machine } from './machine.ts';
 

@@ -30,6 +30,14 @@ import {
   TYPE_NAMES,
 } from './builtins.ts';
 import {
+  deleteAttribute,
+  isInstanceOfClass,
+  loadAttribute,
+  storeAttribute,
+  updateAttribute,
+} from './class-attributes.ts';
+import { callValue, methodCall, newCallSite } from './class-calls.ts';
+import {
   instanceBinary,
   instanceCompare,
   instanceContains,
@@ -42,20 +50,8 @@ import {
   refuseOpaque,
   rethrowFinalizerError,
 } from './class-dunders.ts';
-import {
-  callValue,
-  classDefinition,
-  deleteAttribute,
-  isInstanceOfClass,
-  isZeroArgumentSuper,
-  loadAttribute,
-  methodCall,
-  newCallSite,
-  storeAttribute,
-  superMethodCall,
-  updateAttribute,
-  withStatement,
-} from './compile-class.ts';
+import { classDefinition, isZeroArgumentSuper, superMethodCall } from './compile-class.ts';
+import { withStatement } from './compile-with.ts';
 import { type Constant, ConstantPool, foldBinary, foldUnary } from './constants.ts';
 import { type ErrorLocation, PythonError, Unsupported } from './errors.ts';
 import { type Expression, Flow, type Frame, type FunctionCode, type Statement } from './frame.ts';
