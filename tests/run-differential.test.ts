@@ -85,6 +85,48 @@ const KNOWN_UNSUPPORTED: Record<string, { profiles: readonly string[]; reason: s
     profiles: ['3.13'],
     reason: '3.13 may end the TypeError with a "Did you mean" hint the model does not compute',
   },
+  'run/cls_del_at_exit_refused.py': {
+    profiles: RUN_DIFFERENTIAL_PROFILES,
+    reason: 'an instance with __del__ alive at exit: CPython finalizes it at shutdown',
+  },
+  'run/cls_property_refused.py': {
+    profiles: RUN_DIFFERENTIAL_PROFILES,
+    reason: 'decorators (property, staticmethod, classmethod): the heap has no descriptor objects',
+  },
+  'run/cls_with_exception_refused.py': {
+    profiles: RUN_DIFFERENTIAL_PROFILES,
+    reason: 'an exception through a with statement (the exception objects are not modelled here)',
+  },
+  'run/cls_super_init.py': {
+    profiles: ['3.8'],
+    reason: "3.8's super object takes a pymalloc block while bound methods come from a free list",
+  },
+  'run/cls_super_gc.py': {
+    profiles: ['3.8'],
+    reason: "3.8's super object takes a pymalloc block while bound methods come from a free list",
+  },
+  'run/cls_super_chain.py': {
+    profiles: ['3.8'],
+    reason: "3.8's super object takes a pymalloc block while bound methods come from a free list",
+  },
+  'run/cls_gc_cycle_materialised_dict.py': {
+    profiles: ['3.13'],
+    reason:
+      "3.13 traverses an instance's inline values, not its materialised __dict__; the heap's collector does not",
+  },
+  'run/cls_gc_tracked_dict_cycle.py': {
+    profiles: ['3.13'],
+    reason:
+      "3.13 traverses an instance's inline values, not its materialised __dict__; the heap's collector does not",
+  },
+  'errors/cls_attribute_error.py': {
+    profiles: ['3.10', '3.11', '3.12', '3.13'],
+    reason: 'an uncaught AttributeError on 3.10+ may carry a "Did you mean" hint',
+  },
+  'errors/cls_slots_attribute_error.py': {
+    profiles: ['3.10', '3.11', '3.12', '3.13'],
+    reason: 'an uncaught AttributeError on 3.10+ may carry a "Did you mean" hint',
+  },
   'run/gen_close_delegating.py': {
     profiles: RUN_DIFFERENTIAL_PROFILES,
     reason:

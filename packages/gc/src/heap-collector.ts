@@ -35,8 +35,9 @@
  *      free-list reuse and parking excluded (gc-observer.ts).
  *   3. Only the collector's tp_clear calls and the decrefs they cascade free garbage:
  *      after `collect()`, validateHeap holds.
- * Not modelled: `__del__` of an object freed by its count reaching zero outside a
- * collection (PyObject_CallFinalizerFromDealloc), and weakref callbacks run by
+ * Not modelled here: `__del__` of an object freed by its count reaching zero outside a
+ * collection (PyObject_CallFinalizerFromDealloc: the heap's `finalizeHook`, which its
+ * owner should skip for an object `collector.isFinalized`), and weakref callbacks run by
  * PyObject_ClearWeakRefs outside a collection; C types with a legacy `tp_del`; the
  * info dict and argument tuple CPython builds for each `gc.callbacks` entry (the
  * entries here are JavaScript functions; only 3.12+'s phase str, made even when the

@@ -25,8 +25,15 @@ import { finishFrameObject, frameDeallocOrder } from './frames.ts';
 import { functionOrCellReferents } from './functions.ts';
 import { generatorDeallocOrder } from './generators.ts';
 import type { HeapCore, ObjectHandle } from './heap-core.ts';
+import { HeapError } from './heap-error.ts';
 import { deallocHeapType, isMortalClass } from './heap-types.ts';
-import { finishInstance, instanceReferents, prepareInstanceDealloc } from './instances.ts';
+import {
+  classData,
+  finishInstance,
+  instanceData,
+  instanceReferents,
+  prepareInstanceDealloc,
+} from './instances.ts';
 import { Flag } from './internal/table.ts';
 import { forgetInterned } from './interned.ts';
 import { iteratorReferents } from './iterators.ts';
@@ -39,6 +46,17 @@ import { clearWeakref, clearWeakrefsTo } from './weakrefs.ts';
 export function dealloc(heap: HeapCore, o: ObjectHandle): void {
   const t = heap.table;
   const fl = heap.freeLists;
+  if (heap.finalizeHook !== null && heap.typeName(o) === 'instance') {
+    // subtype_dealloc → PyObject_CallFinalizerFromDealloc: `__del__` runs with the count
+    // at 1; a count left above 0 would be a resurrection (not modelled).
+    const c = classData(heap, instanceData(heap, o).cls);
+    if (c.finalizer) {
+      t.refcnt[o] = 1;
+      heap.finalizeHook(o);
+      if (--t.refcnt[o]! !== 0)
+        throw new HeapError('unsupported', `an instance of ${c.name} resurrected by __del__`);
+    }
+  }
   switch (heap.typeName(o)) {
     case 'int':
       if (t.length[o] === 1 && fl.int.length < heap.constants.intFreeList) heap.park(o, fl.int);

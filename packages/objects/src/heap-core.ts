@@ -130,6 +130,12 @@ export class HeapCore {
   gc: GcObserver | null = null;
   /** Receives every reference-count change while set; null (the default) costs one test. */
   refcountHook: RefcountListener | null = null;
+  /**
+   * Runs a class's `__del__` when an instance of a class made with `finalizer: true`
+   * reaches a count of zero (PyObject_CallFinalizerFromDealloc): called with the count
+   * set to 1; null (the default): the finalizer does nothing.
+   */
+  finalizeHook: ((o: ObjectHandle) => void) | null = null;
   /** `None`. */
   readonly none: ObjectHandle;
   /** `True`. */

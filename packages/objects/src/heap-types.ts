@@ -10,6 +10,13 @@
  *     └──ht_cached_keys: 3.8–3.10 the instances' 8-slot keys (shared-keys.ts);
  *                        3.11+ a 64-slot unicode keys table made with the class
  *
+ * A class with bases (`bases`: the program's mortal classes) has tp_bases `(A, B)`,
+ * tp_base the first base, tp_mro its C3 linearisation, and no descriptors of its own
+ * (type_new adds `__dict__`/`__weakref__` only when the base has none): `class B(A):
+ * pass; del B; gc.collect()` finds 3 objects — type, mro, bases; its dict holds only
+ * strs and None and is untracked (measured on 3.8–3.13 through `pymem run`,
+ * tests/programs/run/cls_gc_subclass_dies.py).
+ *
  * So a class is in a cycle with its mro tuple and its descriptors, and dropping the
  * last outside reference leaves garbage only the collector frees: `class C: pass;
  * del C; gc.collect()` finds 6 objects on 3.8–3.13 (type, dict, mro, bases, two
@@ -46,6 +53,7 @@ import type { ClassData } from './instances.ts';
 import { Flag } from './internal/table.ts';
 import { identifier } from './interned.ts';
 import { newInt } from './ints.ts';
+import { newList } from './lists.ts';
 import { newClassKeys, sharedKeysBytes } from './shared-keys.ts';
 import { newTuple } from './tuples.ts';
 import { isGcType, TYPE_CODE } from './types.ts';
@@ -62,6 +70,11 @@ export interface HeapTypeParts {
   readonly base: ObjectHandle;
   /** 3.11+: the cached keys block (ht_cached_keys); 0 when none. */
   keysAddress: number;
+  /**
+   * ht_slots: the sorted slot names of a `__slots__` class (a tuple type_traverse does
+   * not visit: its reference is counted as an external one); 0 when none.
+   */
+  slots: ObjectHandle;
 }
 
 /** A getset descriptor's references (PyDescr_COMMON): d_type and d_name. */
@@ -124,12 +137,27 @@ export function newHeapType(
   heap: HeapCore,
   data: ClassData,
   namespace: readonly (readonly [string, ObjectHandle])[],
+  baseClasses: readonly ObjectHandle[] = [],
 ): ObjectHandle {
   const L = heap.layout;
   const object = objectType(heap);
   for (const [, v] of namespace) heap.check(v);
-  const request = heapTypeRequest(heap);
-  const bases = newTuple(heap, [object]);
+  for (const b of baseClasses) {
+    const parts = (heap.table.payload[b] as ClassData | undefined)?.heapType;
+    if (heap.typeName(b) !== 'type' || parts === undefined || parts.mro === 0)
+      throw new HeapError('unsupported', 'a base other than a live mortal class');
+    if (!(heap.table.payload[b] as ClassData).hasDict)
+      throw new HeapError('unsupported', 'a base without __dict__');
+  }
+  const baseMros = baseClasses.map((b) =>
+    heap.items((heap.table.payload[b] as ClassData).heapType!.mro),
+  );
+  const tail = c3Merge([...baseMros, [...baseClasses]]);
+  if (!data.hasDict && baseClasses.length > 0)
+    throw new HeapError('unsupported', 'a __slots__ class with bases');
+  // PyType_GenericAlloc(metatype, nslots): one PyMemberDef per slot after the type.
+  const request = heapTypeRequest(heap) + data.slotNames.length * 5 * L.pointerSize;
+  const bases = newTuple(heap, baseClasses.length === 0 ? [object] : baseClasses);
   heap.table.external[bases]!--;
   const dict = newDict(heap);
   heap.table.external[dict]!--;
@@ -146,22 +174,60 @@ export function newHeapType(
   }
   for (const [name, v] of namespace) store(name, v);
   store('__doc__', heap.none);
+  let slots = 0;
+  if (!data.hasDict) {
+    // type_new: the names in a list, sorted, then a tuple (ht_slots); the list is freed.
+    const names = data.slotNames.map((n) => identifier(heap, n));
+    const list = newList(heap, names);
+    slots = newTuple(heap, names);
+    heap.table.external[list]!--;
+    heap.release(list);
+  }
   const cls = heap.allocObject('type', heap.objMalloc(request));
-  heap.increment(object);
-  const parts: HeapTypeParts = { dict, bases, mro: 0, base: object, keysAddress: 0 };
+  // tp_base: best_base, the first base when every base has the same layout.
+  const base = baseClasses[0] ?? object;
+  heap.increment(base);
+  const parts: HeapTypeParts = { dict, bases, mro: 0, base, keysAddress: 0, slots };
   heap.table.payload[cls] = { ...data, heapType: parts } satisfies ClassData;
   heap.track(cls);
-  parts.mro = newTuple(heap, [cls, object]);
+  parts.mro = newTuple(heap, baseClasses.length === 0 ? [cls, object] : [cls, ...tail]);
   heap.table.external[parts.mro]!--;
-  for (const name of ['__dict__', '__weakref__']) {
+  // add_members (a __slots__ class: one member descriptor per slot, the same size and
+  // references as a getset descriptor), then add_getset: `__dict__` / `__weakref__`,
+  // only for a class whose base has neither.
+  const descriptors = !data.hasDict
+    ? [...data.slotNames, ...(data.weakref ? ['__weakref__'] : [])]
+    : baseClasses.length === 0
+      ? ['__dict__', '__weakref__']
+      : [];
+  for (const name of descriptors) {
     const d = newGetsetDescriptor(heap, cls, name);
     store(name, d);
     heap.table.external[d]!--;
     heap.release(d);
   }
-  if (L.minor >= 11) parts.keysAddress = newKeysBlock(heap, CLASS_KEYS_LOG2, true);
+  if (L.minor >= 11 && data.hasDict) parts.keysAddress = newKeysBlock(heap, CLASS_KEYS_LOG2, true);
   else if (data.hasDict) (heap.table.payload[cls] as ClassData).cachedKeys = newClassKeys(heap);
   return cls;
+}
+
+/**
+ * The C3 linearisation's merge (mro_implementation, Objects/typeobject.c): repeatedly
+ * the first head that is in no other list's tail.
+ * @throws HeapError('unsupported') when no consistent order exists (a TypeError in CPython)
+ */
+function c3Merge(lists: readonly (readonly ObjectHandle[])[]): ObjectHandle[] {
+  const rest = lists.map((l) => [...l]).filter((l) => l.length > 0);
+  const out: ObjectHandle[] = [];
+  while (rest.length > 0) {
+    const head = rest.map((l) => l[0]!).find((h) => rest.every((l) => l.indexOf(h) <= 0));
+    if (head === undefined)
+      throw new HeapError('unsupported', 'no consistent method resolution order');
+    out.push(head);
+    for (const l of rest) if (l[0] === head) l.shift();
+    for (let i = rest.length - 1; i >= 0; i--) if (rest[i]!.length === 0) rest.splice(i, 1);
+  }
+  return out;
 }
 
 /** PyDescr_NewGetSet: a GC-tracked descriptor holding its type and its name. */
@@ -254,6 +320,11 @@ export function deallocHeapType(heap: HeapCore, o: ObjectHandle): void {
   }
   if (parts.keysAddress !== 0) freeKeysBlock(heap, parts.keysAddress, CLASS_KEYS_LOG2, true);
   parts.keysAddress = 0;
+  if (parts.slots !== 0) {
+    heap.table.external[parts.slots]!--;
+    heap.release(parts.slots);
+    parts.slots = 0;
+  }
   heap.freeObject(o);
 }
 

@@ -71,11 +71,13 @@ export interface ClassOptions {
   readonly finalizer?: boolean;
   /**
    * A heap type that can die: a GC-tracked type object with its dict, mro and bases
-   * tuples and `__dict__`/`__weakref__` descriptors (heap-types.ts). Only plain classes.
+   * tuples and descriptors (heap-types.ts); `__slots__` only without bases.
    */
   readonly mortal?: boolean;
   /** With `mortal`: the class body's names (new references taken), in order. */
   readonly namespace?: readonly (readonly [string, ObjectHandle])[];
+  /** With `mortal`: the bases, mortal classes with `__dict__` (default: `object` alone). */
+  readonly bases?: readonly ObjectHandle[];
 }
 
 /** A class: its layout and (with `__dict__`) its shared keys. */
@@ -137,8 +139,6 @@ export function instanceData(heap: HeapCore, o: ObjectHandle): InstanceData {
 export function newClass(heap: HeapCore, name: string, options: ClassOptions = {}): ObjectHandle {
   const L = heap.layout;
   const w = L.pointerSize;
-  if (options.mortal === true && (options.slots !== undefined || options.finalizer === true))
-    throw new HeapError('unsupported', 'a mortal class with __slots__ or __del__ is not modelled');
   if (options.slots?.includes('__dict__'))
     throw new HeapError('unsupported', `'__dict__' in __slots__ is not modelled`);
   const hasDict = options.slots === undefined;
@@ -166,7 +166,8 @@ export function newClass(heap: HeapCore, name: string, options: ClassOptions = {
     sharedUsable: hasDict ? (L.minor < 11 ? 5 : 30) : 0,
     cachedKeys: hasDict && L.minor < 11 && options.mortal !== true ? newClassKeys(heap) : null,
   };
-  if (options.mortal === true) return newHeapType(heap, data, options.namespace ?? []);
+  if (options.mortal === true)
+    return newHeapType(heap, data, options.namespace ?? [], options.bases ?? []);
   const t = heap.table;
   const h = t.allocateSlot(TYPE_CODE.type);
   t.address[h] = heap.nextStaticAddress();

@@ -433,7 +433,6 @@ export function isInstance(heap: Heap, o: ObjectHandle, typeName: string): boole
 /** `sys.getsizeof(o)` → a new int. */
 export function sysGetsizeof(m: Machine, o: ObjectHandle): ObjectHandle {
   const heap = m.heap;
-  if (heap.typeOf(o) === 'type') throw new Unsupported('sys.getsizeof of a class');
   return heap.newInt(heap.sizeof(o));
 }
 

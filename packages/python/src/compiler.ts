@@ -30,11 +30,33 @@ import {
   TYPE_NAMES,
 } from './builtins.ts';
 import {
+  deleteAttribute,
+  isInstanceOfClass,
+  loadAttribute,
+  storeAttribute,
+  updateAttribute,
+} from './class-attributes.ts';
+import { callValue, methodCall, newCallSite } from './class-calls.ts';
+import {
+  instanceBinary,
+  instanceCompare,
+  instanceContains,
+  instanceGetItem,
+  instanceLength,
+  instanceSetItem,
+  instanceStr,
+  instanceText,
+  instanceTruth,
+  refuseOpaque,
+  rethrowFinalizerError,
+} from './class-dunders.ts';
+import {
   bindArguments,
   compileKeywordsCall,
   compileStarCall,
   runCall,
 } from './compile-arguments.ts';
+import { classDefinition, isZeroArgumentSuper, superMethodCall } from './compile-class.ts';
 import { compileComprehension } from './compile-comprehensions.ts';
 import {
   compileFunctionDefinition,
@@ -58,6 +80,7 @@ import {
   raiseStatement,
   tryStatement,
 } from './compile-try.ts';
+import { withStatement } from './compile-with.ts';
 import { type Constant, ConstantPool, foldBinary, foldUnary } from './constants.ts';
 import { type ErrorLocation, PythonError, Unsupported } from './errors.ts';
 import {
@@ -220,7 +243,8 @@ export class Compiler {
         for (const p of parts.slice(1, inAt)) addTarget(p);
         break;
       }
-      case 'FunctionDefinition': {
+      case 'FunctionDefinition':
+      case 'ClassDefinition': {
         const name = this.kids(node).find((k) => k.name === 'VariableName');
         if (name) into.add(this.text(name));
         return;
@@ -380,6 +404,10 @@ export class Compiler {
       }
       case 'DecoratedStatement':
         return compileFunctionDefinition(this, node, scope);
+      case 'ClassDefinition':
+        return classDefinition(this, node, scope);
+      case 'WithStatement':
+        return withStatement(this, node, scope);
       case 'ReturnStatement':
         return this.returnStatement(node, scope);
       case 'ImportStatement':
@@ -606,6 +634,29 @@ export class Compiler {
     }
     if (target.name === 'MemberExpression') {
       const parts = this.kids(target);
+      if (parts[1]?.name === '.') {
+        const object = this.expression(parts[0]!, scope);
+        const attribute = this.text(parts[2]!);
+        const location = this.locate(target);
+        return (frame, v) => {
+          let o: ObjectHandle;
+          try {
+            o = object(frame);
+          } catch (error) {
+            heap.decref(v);
+            throw error;
+          }
+          try {
+            storeAttribute(this.m, o, attribute, v);
+          } catch (error) {
+            if (error instanceof PythonError && error.location === undefined)
+              error.location = location;
+            throw error;
+          } finally {
+            heap.decref(o);
+          }
+        };
+      }
       if (parts[1]?.name !== '[') throw this.fail('assigning an attribute', target);
       if (parts.some((p) => p.name === ':')) throw this.fail('assigning to a slice', target);
       const container = this.expression(parts[0]!, scope);
@@ -663,6 +714,8 @@ export class Compiler {
     }
     if (target!.name === 'MemberExpression') {
       const parts = this.kids(target!);
+      if (parts[1]?.name === '.')
+        return updateAttribute(this, parts[0]!, this.text(parts[2]!), op, value, scope);
       if (parts[1]?.name !== '[' || parts.some((p) => p.name === ':'))
         throw this.fail('this augmented assignment target', target!);
       const container = this.expression(parts[0]!, scope);
@@ -671,7 +724,8 @@ export class Compiler {
         const c = container(frame);
         const k = evaluateAfter(heap, [c], key, frame);
         try {
-          const left = subscript(heap, c, k);
+          const left =
+            heap.typeOf(c) === 'instance' ? instanceGetItem(m, c, k) : subscript(heap, c, k);
           const right = evaluateAfter(heap, [left], value, frame);
           let result: ObjectHandle;
           try {
@@ -730,6 +784,19 @@ export class Compiler {
       }
       if (target.name === 'MemberExpression') {
         const parts = this.kids(target);
+        if (parts[1]?.name === '.') {
+          const object = this.expression(parts[0]!, scope);
+          const attribute = this.text(parts[2]!);
+          return (frame) => {
+            const o = object(frame);
+            try {
+              deleteAttribute(this.m, o, attribute);
+            } finally {
+              heap.decref(o);
+            }
+            return Flow.next;
+          };
+        }
         if (parts[1]?.name !== '[' || parts.some((p) => p.name === ':'))
           throw this.fail('this del target', target);
         const container = this.expression(parts[0]!, scope);
@@ -804,8 +871,12 @@ export class Compiler {
     const heap = this.m.heap;
     return (frame) => {
       const v = e(frame);
-      const result = truthy(heap, v);
-      heap.decref(v);
+      let result: boolean;
+      try {
+        result = heap.typeOf(v) === 'instance' ? instanceTruth(this.m, v) : truthy(heap, v);
+      } finally {
+        heap.decref(v);
+      }
       return result;
     };
   }
@@ -1257,8 +1328,14 @@ export class Compiler {
         if (op === 'not')
           return (frame) => {
             const v = operand(frame);
-            const result = !truthy(heap, v);
-            heap.decref(v);
+            let result: boolean;
+            try {
+              result = !(heap.typeOf(v) === 'instance'
+                ? instanceTruth(this.m, v)
+                : truthy(heap, v));
+            } finally {
+              heap.decref(v);
+            }
             return heap.newBool(result);
           };
         return (frame) => {
@@ -1554,6 +1631,8 @@ export class Compiler {
       const x = a(frame);
       const y = evaluateAfter(heap, [x], b, frame);
       try {
+        if (heap.typeOf(x) === 'instance' || heap.typeOf(y) === 'instance')
+          return instanceBinary(this.m, op, x, y);
         return binaryOp(heap, op, x, y);
       } finally {
         heap.decref(x);
@@ -1627,6 +1706,7 @@ export class Compiler {
         const c = container(frame);
         const k = evaluateAfter(heap, [c], key, frame);
         try {
+          if (heap.typeOf(c) === 'instance') return instanceGetItem(this.m, c, k);
           return subscript(heap, c, k);
         } finally {
           heap.decref(c);
@@ -1680,7 +1760,16 @@ export class Compiler {
       const value = this.expression(target, scope);
       return (frame) => generatorFrameAttribute(this.m, value(frame));
     }
-    throw this.fail(`the attribute .${attribute}`, node);
+    if (parts[1]?.name !== '.') throw this.fail(`the attribute .${attribute}`, node);
+    const object = this.expression(target, scope);
+    return (frame) => {
+      const o = object(frame);
+      try {
+        return loadAttribute(this.m, o, attribute);
+      } finally {
+        heap.decref(o);
+      }
+    };
   }
 
   sliceExpression(container: Expression, inner: SyntaxNode[], scope: Scope): Expression {
@@ -1806,9 +1895,14 @@ export class Compiler {
         if (scope.locals?.has('gc')) throw this.fail("a local named 'gc'", receiverNode);
         return this.gcCall(method, args, node);
       }
+      if (isZeroArgumentSuper(this, receiverNode))
+        return superMethodCall(this, receiverNode, method, args, scope);
       const receiver = this.expression(receiverNode, scope);
+      const site = newCallSite();
       return (frame) => {
         const r = receiver(frame);
+        const rt = heap.typeOf(r);
+        if (rt === 'instance' || rt === 'type') return methodCall(m, r, method, args, frame, site);
         const values: ObjectHandle[] = [];
         try {
           for (const a of args) values.push(a(frame));
@@ -1825,7 +1919,8 @@ export class Compiler {
     if (callee!.name !== 'VariableName') throw this.fail('calling this expression', callee!);
     const name = this.text(callee!);
     if (scope.locals?.has(name) || scope.cells?.has(name) || this.moduleAssigned.has(name)) {
-      return this.callFunction(
+      return callValue(
+        this,
         this.load(callee!, scope),
         [...positional, ...keywords.map(([, v]) => v)].map((p) => this.expression(p, scope)),
         keywords.map(([k]) => k),
@@ -1853,6 +1948,13 @@ export class Compiler {
       const values: ObjectHandle[] = [];
       try {
         for (const a of args) values.push(a(frame));
+        if (name === 'id') refuseOpaque(m, 'id');
+        if (values.length === 1 && heap.typeOf(values[0]!) === 'instance') {
+          const o = values[0]!;
+          if (name === 'len') return heap.newInt(instanceLength(m, o));
+          if (name === 'bool') return heap.newBool(instanceTruth(m, o));
+          if (name === 'repr' || name === 'str') return instanceStr(m, o, name === 'repr', false);
+        }
         return fn(m, values);
       } catch (error) {
         throw pythonErrorOf(error);
@@ -1874,6 +1976,7 @@ export class Compiler {
       if (!m.modules.has('sys')) throw nameError(m, 'sys');
       const v = arg(frame);
       try {
+        if (fn === sysGetrefcount) refuseOpaque(m, 'refcount');
         return fn(m, v);
       } catch (error) {
         throw pythonErrorOf(error);
@@ -1892,7 +1995,10 @@ export class Compiler {
       const values: ObjectHandle[] = [];
       try {
         for (const a of args) values.push(a(frame));
-        return gcCall(m, state, method, values);
+        if (method === 'collect') refuseOpaque(m, 'collect');
+        const result = gcCall(m, state, method, values);
+        rethrowFinalizerError(m);
+        return result;
       } catch (error) {
         throw pythonErrorOf(error);
       } finally {
@@ -1923,7 +2029,13 @@ export class Compiler {
       const values: ObjectHandle[] = [];
       try {
         for (const a of args) values.push(a(frame));
-        m.out.push(values.map((v) => strText(heap, v)).join(sep) + end);
+        m.out.push(
+          values
+            .map((v) =>
+              heap.typeOf(v) === 'instance' ? instanceText(m, v, false, true) : strText(heap, v),
+            )
+            .join(sep) + end,
+        );
       } catch (error) {
         throw pythonErrorOf(error);
       } finally {
@@ -1941,6 +2053,25 @@ export class Compiler {
       typeNode.name === 'TupleExpression'
         ? this.kids(typeNode).filter((k) => !['(', ')', ','].includes(k.name))
         : [typeNode];
+    if (
+      names.length === 1 &&
+      names[0]!.name === 'VariableName' &&
+      this.moduleAssigned.has(this.text(names[0]!))
+    ) {
+      const value = this.expression(positional[0]!, scope);
+      const cls = this.expression(names[0]!, scope);
+      const heap = this.m.heap;
+      return (frame) => {
+        const v = value(frame);
+        const c = cls(frame);
+        try {
+          return heap.newBool(isInstanceOfClass(this.m, v, c));
+        } finally {
+          heap.decref(c);
+          heap.decref(v);
+        }
+      };
+    }
     const typeNames = names.map((n) => {
       const text = this.text(n);
       if (n.name === 'VariableName' && isExceptionClassName(this, text, scope)) return text;
@@ -2077,6 +2208,16 @@ function evaluateAll(heap: Machine['heap'], exprs: Expression[], frame: Frame): 
 
 function compare(m: Machine, op: string, x: ObjectHandle, y: ObjectHandle): boolean {
   const heap = m.heap;
+  if ((op === 'in' || op === 'not in') && heap.typeOf(y) === 'instance')
+    return instanceContains(m, y, x) === (op === 'in');
+  if (
+    op !== 'is' &&
+    op !== 'is not' &&
+    op !== 'in' &&
+    op !== 'not in' &&
+    (heap.typeOf(x) === 'instance' || heap.typeOf(y) === 'instance')
+  )
+    return instanceCompare(m, op, x, y);
   switch (op) {
     case 'is':
     case 'is not':
@@ -2132,7 +2273,7 @@ function refuseLatin1Identity(m: Machine, x: ObjectHandle, y: ObjectHandle): voi
 }
 
 /** `x op= y`: lists extend in place (list_inplace_concat); everything else is `x op y`. */
-function inplace(
+export function inplace(
   m: Machine,
   op: ArithmeticOperator,
   x: ObjectHandle,
@@ -2146,6 +2287,8 @@ function inplace(
     return shared(heap, x);
   }
   if (op === '*' && heap.typeOf(x) === 'list') throw new Unsupported('list *=');
+  if (heap.typeOf(x) === 'instance' || heap.typeOf(y) === 'instance')
+    return instanceBinary(m, `${op}=`, x, y);
   return binaryOp(heap, op, x, y, `${op}=`);
 }
 
@@ -2173,6 +2316,10 @@ function setItem(m: Machine, c: ObjectHandle, k: ObjectHandle, v: ObjectHandle):
   const heap = m.heap;
   const t = heap.typeOf(c);
   try {
+    if (t === 'instance') {
+      instanceSetItem(m, c, k, v);
+      return;
+    }
     if (t === 'list') {
       const kt = heap.typeOf(k);
       if (kt !== 'int' && kt !== 'bool')

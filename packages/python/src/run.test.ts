@@ -18,8 +18,8 @@ describe('runPython refusals', () => {
       '',
       'p.py:2:1: an async function is not supported by pymem run\n',
     ]);
-    expect(refusal('class C:\n    pass\n')[2]).toBe(
-      "p.py:1:1: the statement 'class C:' is not supported by pymem run\n",
+    expect(refusal('class C:\n    "doc"\n')[2]).toBe(
+      'p.py:2:5: a class docstring is not supported by pymem run\n',
     );
     expect(refusal('import os\n')[2]).toBe(
       'p.py:1:1: import of module os is not supported by pymem run\n',
@@ -64,6 +64,29 @@ describe('runPython refusals', () => {
     expect(refusal('x = 1\nnonlocal x\n')[2]).toBe(
       'p.py:2:1: nonlocal at module level is not supported by pymem run\n',
     );
+  });
+
+  it('refuses the class features it does not model, at compile time or where they run', () => {
+    expect(refusal('class C:\n    def __del__(self):\n        pass\nc = C()\n')[2]).toBe(
+      'p.py:4:1: an instance with __del__ alive at exit (finalized at shutdown) is not supported by pymem run\n',
+    );
+    expect(refusal("class A:\n    pass\nclass B(A):\n    __slots__ = ('x',)\n")[2]).toBe(
+      'p.py:4:5: __slots__ in a class with bases is not supported by pymem run\n',
+    );
+    const superCall =
+      'class A:\n    def f(self):\n        return 1\nclass B(A):\n    def f(self):\n        return super().f()\nprint(B().f())\n';
+    expect(refusal(superCall, '3.8')[2]).toBe(
+      'p.py:6:16: super() on 3.8 is not supported by pymem run\n',
+    );
+    expect(refusal(superCall, '3.9')).toEqual(['ok', '1\n', '']);
+    const getitem =
+      'import sys\nclass G:\n    def __getitem__(self, k):\n        return sys.getrefcount(self)\ng = G()\nprint(1)\nprint(g[0])\n';
+    expect(refusal(getitem, '3.10')).toEqual(['ok', '1\n4\n', '']);
+    expect(refusal(getitem, '3.11')).toEqual([
+      'unsupported',
+      '1\n',
+      'p.py:4:9: sys.getrefcount inside __getitem__ on 3.11+ (a specialised call) is not supported by pymem run\n',
+    ]);
   });
 
   it('ends a runaway loop at maxSteps', () => {

@@ -18,6 +18,7 @@
 import type { HeapCollector } from '@pymem/gc';
 import { Heap } from '@pymem/objects';
 import { parseVersion } from '@pymem/versions';
+import { refuseLiveFinalizers } from './class-dunders.ts';
 import { CollectionRecorder, type CollectionView } from './collection-view.ts';
 import { Compiler, pythonErrorOf } from './compiler.ts';
 import { PythonError, StepLimit, Unsupported } from './errors.ts';
@@ -138,6 +139,7 @@ export function runPython(text: string, options: RunOptions = {}): RunResult {
             };
     }
     body(moduleFrame);
+    refuseLiveFinalizers(machine);
     return finish('ok', '');
   } catch (thrown) {
     const error = pythonErrorOf(thrown);
@@ -147,6 +149,12 @@ export function runPython(text: string, options: RunOptions = {}): RunResult {
     }
     if (error instanceof StepLimit) return finish('step-limit', `pymem run: ${error.message}\n`);
     if (error instanceof PythonError && source !== undefined) {
+      try {
+        refuseLiveFinalizers(machine);
+      } catch (refused) {
+        const where = `${filename}:${machine.line}:${machine.column}`;
+        return finish('unsupported', `${where}: ${(refused as Error).message}\n`);
+      }
       error.frames.push({
         position: { line: moduleFrame.line, column: 0 },
         scope: '<module>',

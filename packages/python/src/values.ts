@@ -199,6 +199,9 @@ export function setItemsInOrder(heap: Heap, s: ObjectHandle): ObjectHandle[] {
 /** `a == b` (identity first, as PyObject_RichCompare's containers do). */
 export function equal(heap: Heap, a: ObjectHandle, b: ObjectHandle): boolean {
   if (a === b) return true;
+  // An instance may compare by its class's __eq__ (class-dunders.ts): not here.
+  if (heap.typeOf(a) === 'instance' || heap.typeOf(b) === 'instance')
+    throw new Unsupported('comparing an instance inside a container or a builtin method');
   const na = numberOf(heap, a);
   const nb = numberOf(heap, b);
   if (na !== undefined || nb !== undefined) {

@@ -1,0 +1,220 @@
+/**
+ * Attributes of the program's instances and classes (`pymem run`):
+ *
+ *   o.x / o.x = v / del o.x   the instance's values or `__dict__` (@pymem/objects
+ *                             instances.ts); a name missing there is looked up along the
+ *                             class's MRO (_PyType_Lookup): a function becomes a bound
+ *                             method (PyMethod_New), anything else is returned as is
+ *   C.x / C.x = v             the class's dict (type_getattro / type_setattro)
+ *   o.x op= v                 load, in-place operation, store (the operands released first)
+ *
+ * Invariant: every handle returned is a new reference; a stored value's reference is
+ * taken over.
+ * Refused: dunder attributes other than the ones class-dunders.ts calls, an empty slot or
+ * a slot's descriptor, AttributeError on 3.10+ ("Did you mean" hints).
+ * Models PyObject_GenericGetAttr / _PyObject_GenericSetAttrWithDict
+ * (Objects/object.c), type_getattro / type_setattro and _PyType_Lookup
+ * (Objects/typeobject.c), 3.8–3.13.
+ */
+import type { SyntaxNode } from '@lezer/common';
+import { HeapError, type ObjectHandle } from '@pymem/objects';
+import type { ArithmeticOperator } from './arithmetic.ts';
+import { CALLED_DUNDERS, markDictRead } from './class-dunders.ts';
+import { type Compiler, inplace, pythonErrorOf, type Scope } from './compiler.ts';
+import { PythonError, Unsupported } from './errors.ts';
+import { type Expression, Flow, type Statement } from './frame.ts';
+import type { Machine } from './machine.ts';
+
+/** A HeapError from an instance operation as the Python error or refusal it stands for. */
+export function attributeErrorOf(m: Machine, error: unknown): unknown {
+  if (!(error instanceof HeapError)) return error;
+  if (error.code === 'index') {
+    return attributeError(m, error.message.replace(/^AttributeError: /, ''));
+  }
+  return new Unsupported(`this attribute operation (${error.message})`);
+}
+
+/** AttributeError, or a refusal where CPython's traceback would add a hint (3.10+). */
+function attributeError(m: Machine, text: string): PythonError {
+  if (m.rules.nameErrorHints)
+    throw new Unsupported('an AttributeError on 3.10+ (its "Did you mean" hint)');
+  return new PythonError('AttributeError', text);
+}
+
+/** The class's MRO (its `__mro__` tuple's items, `object` left out). */
+export function classMro(m: Machine, cls: ObjectHandle): ObjectHandle[] {
+  const heap = m.heap;
+  const [, mro] = heap.referents(cls);
+  if (mro === undefined || heap.typeOf(mro) !== 'tuple') return [cls];
+  return heap.referents(mro).filter((c) => classNames(m).has(c));
+}
+
+/** `name` along the class's MRO (_PyType_Lookup): a borrowed reference, or 0. */
+export function classLookup(m: Machine, cls: ObjectHandle, name: string): ObjectHandle {
+  const heap = m.heap;
+  const key = heap.identifier(name);
+  try {
+    for (const c of classMro(m, cls)) {
+      const dict = heap.referents(c)[0];
+      if (dict === undefined || heap.typeOf(dict) !== 'dict') continue;
+      const v = heap.dictGet(dict, key);
+      if (v !== 0) return v;
+    }
+    return 0;
+  } finally {
+    heap.decref(key);
+  }
+}
+
+/** `o.name` on an instance or a class the program made: a new reference. */
+export function loadAttribute(m: Machine, o: ObjectHandle, name: string): ObjectHandle {
+  const heap = m.heap;
+  const type = heap.typeOf(o);
+  if (type === 'instance') {
+    if (name === '__dict__') {
+      markDictRead(m);
+      try {
+        return heap.instanceDict(o);
+      } catch (error) {
+        throw attributeErrorOf(m, error);
+      }
+    }
+    if (
+      name.startsWith('__') &&
+      name.endsWith('__') &&
+      (!CALLED_DUNDERS.has(name) || classLookup(m, heap.classOf(o), name) === 0)
+    )
+      throw new Unsupported(`the attribute ${name}`);
+    const v = heap.getAttr(o, name);
+    if (v !== 0) {
+      heap.incref(v);
+      return v;
+    }
+    const cls = heap.classOf(o);
+    const c = classLookup(m, cls, name);
+    if (c === 0)
+      throw attributeError(m, `'${heap.typeNameOf(o)}' object has no attribute '${name}'`);
+    if (heap.typeOf(c) === 'getset_descriptor')
+      throw new Unsupported(`reading the empty slot ${name} (its AttributeError's text)`);
+    if (heap.typeOf(c) === 'function') return heap.newBoundMethod(c, o);
+    heap.incref(c);
+    return c;
+  }
+  if (type === 'type') {
+    const dunder = name.startsWith('__') && name.endsWith('__');
+    if (dunder && !CALLED_DUNDERS.has(name))
+      throw new Unsupported(`the attribute ${name} of a class`);
+    const c = classLookup(m, o, name);
+    // A dunder the class does not define is object's (a slot wrapper): not modelled.
+    if (dunder && c === 0) throw new Unsupported(`the attribute ${name} of a class`);
+    if (c !== 0 && heap.typeOf(c) === 'getset_descriptor')
+      throw new Unsupported(`the descriptor ${name} of a class`);
+    if (c === 0) {
+      throw attributeError(m, `type object '${className(m, o)}' has no attribute '${name}'`);
+    }
+    heap.incref(c);
+    return c;
+  }
+  throw new Unsupported(`the attribute .${name} of a ${heap.typeNameOf(o)}`);
+}
+
+/** Each class's `__name__`, by the class object (recorded when the class statement runs). */
+const CLASS_NAMES = new WeakMap<Machine, Map<ObjectHandle, string>>();
+
+/** The names recorded so far (the class statement records each class's). */
+export function classNames(m: Machine): Map<ObjectHandle, string> {
+  let names = CLASS_NAMES.get(m);
+  if (names === undefined) {
+    names = new Map();
+    CLASS_NAMES.set(m, names);
+  }
+  return names;
+}
+
+/** A class's `__name__`. */
+export function className(m: Machine, cls: ObjectHandle): string {
+  return classNames(m).get(cls) ?? '?';
+}
+
+/** `o.name = v`; takes over `v`. */
+export function storeAttribute(m: Machine, o: ObjectHandle, name: string, v: ObjectHandle): void {
+  const heap = m.heap;
+  const type = heap.typeOf(o);
+  try {
+    if (name.startsWith('__') && name.endsWith('__'))
+      throw new Unsupported(`assigning the attribute ${name}`);
+    if (type === 'instance') heap.setAttr(o, name, v);
+    else if (type === 'type') heap.setClassAttr(o, name, v);
+    else throw new Unsupported(`assigning an attribute of a ${heap.typeNameOf(o)}`);
+  } catch (error) {
+    throw attributeErrorOf(m, error);
+  } finally {
+    heap.decref(v);
+  }
+}
+
+/** `del o.name`. */
+export function deleteAttribute(m: Machine, o: ObjectHandle, name: string): void {
+  const heap = m.heap;
+  if (heap.typeOf(o) !== 'instance')
+    throw new Unsupported(`deleting an attribute of a ${heap.typeNameOf(o)}`);
+  if (name.startsWith('__') && name.endsWith('__'))
+    throw new Unsupported(`deleting the attribute ${name}`);
+  try {
+    if (heap.getAttr(o, name) === 0)
+      throw attributeError(m, `'${heap.typeNameOf(o)}' object has no attribute '${name}'`);
+    heap.delAttr(o, name);
+  } catch (error) {
+    throw attributeErrorOf(m, error);
+  }
+}
+
+/** `isinstance(o, C)` for a class the program made: C is on the MRO of o's class. */
+export function isInstanceOfClass(m: Machine, o: ObjectHandle, cls: ObjectHandle): boolean {
+  const heap = m.heap;
+  if (heap.typeOf(cls) !== 'type') throw new Unsupported('isinstance() with this second argument');
+  return heap.typeOf(o) === 'instance' && classMro(m, heap.classOf(o)).includes(cls);
+}
+
+/**
+ * `o.name op= v`: the object, its attribute, the value, the in-place operation (the
+ * operands released), then the store (the old value released), then the object.
+ */
+export function updateAttribute(
+  c: Compiler,
+  objectNode: SyntaxNode,
+  name: string,
+  op: string,
+  value: Expression,
+  scope: Scope,
+): Statement {
+  const m = c.m;
+  const heap = m.heap;
+  const object = c.expression(objectNode, scope);
+  return (frame) => {
+    const o = object(frame);
+    try {
+      const left = loadAttribute(m, o, name);
+      let right: ObjectHandle;
+      try {
+        right = value(frame);
+      } catch (error) {
+        heap.decref(left);
+        throw error;
+      }
+      let result: ObjectHandle;
+      try {
+        result = inplace(m, op as ArithmeticOperator, left, right);
+      } catch (error) {
+        throw pythonErrorOf(error);
+      } finally {
+        heap.decref(left);
+        heap.decref(right);
+      }
+      storeAttribute(m, o, name, result);
+    } finally {
+      heap.decref(o);
+    }
+    return Flow.next;
+  };
+}

@@ -1,0 +1,312 @@
+/**
+ * Calls that involve the program's classes (`pymem run`):
+ *
+ *   A(x)                type_call: 3.8–3.12 (and 3.13's first run of a call site) make
+ *                       an arguments tuple (_PyObject_MakeTpCall), the instance, then
+ *                       `__init__(self, *args)` whose frame gets new references; 3.13
+ *                       specialises the call site on its second run
+ *                       (CALL_ALLOC_AND_ENTER_INIT): no tuple, the frame takes the
+ *                       caller's references (measured: getrefcount of an argument inside
+ *                       `__init__` drops by two)
+ *   o.f(x)              LOAD_METHOD (3.8–3.11) / LOAD_ATTR with the method bit (3.12+):
+ *                       no bound method; the call gets (self, x) like a function call
+ *   m(x)                a bound method: 3.8–3.10 pass im_self borrowed
+ *                       (method_vectorcall); 3.11+ CALL unpacks it onto the stack with
+ *                       new references and drops the method first
+ *
+ * Invariant: a frame owns one reference per local; the caller's stack references are
+ * released as the call's kind does (Machine.releaseArguments order).
+ * Models type_call, slot_tp_init and _PyObject_GetMethod (Objects/typeobject.c,
+ * Objects/object.c), method_vectorcall (Objects/classobject.c), LOAD_METHOD /
+ * CALL_METHOD / CALL (Python/ceval.c, 3.8–3.13) and CALL_ALLOC_AND_ENTER_INIT
+ * (Python/bytecodes.c, 3.13).
+ */
+import type { ObjectHandle } from '@pymem/objects';
+import { classLookup, loadAttribute } from './class-attributes.ts';
+import { instanceCall } from './class-dunders.ts';
+import { runCall } from './compile-arguments.ts';
+import type { Compiler } from './compiler.ts';
+import { PythonError, Unsupported } from './errors.ts';
+import type { Expression, Frame } from './frame.ts';
+import type { Machine } from './machine.ts';
+
+const MAX_DEPTH = 900;
+
+/**
+ * Runs a Python function's body in a new frame whose locals are `frameArgs` (the frame
+ * owns those references; positional, then the defaults it lacks). Returns the result
+ * (a new reference); the locals are cleared in slot order.
+ */
+export function runFunction(m: Machine, f: ObjectHandle, frameArgs: ObjectHandle[]): ObjectHandle {
+  const heap = m.heap;
+  const code = m.functions.get(f)!;
+  const defaults = heap.referents(f).filter((r) => heap.typeOf(r) === 'tuple')[0];
+  const defaultItems = defaults === undefined ? [] : heap.referents(defaults);
+  const required = code.parameters.length - defaultItems.length;
+  if (frameArgs.length < required || frameArgs.length > code.parameters.length) {
+    for (const v of frameArgs) heap.decref(v);
+    throw new Unsupported(`this call of ${code.name}() (a TypeError)`);
+  }
+  if (m.depth >= MAX_DEPTH) {
+    for (const v of frameArgs) heap.decref(v);
+    throw new Unsupported(`recursion deeper than ${MAX_DEPTH} calls`);
+  }
+  const callee: Frame = { locals: new Array(code.localCount).fill(0), returned: 0, line: 0 };
+  frameArgs.forEach((v, i) => {
+    callee.locals[i] = v;
+  });
+  for (let i = frameArgs.length; i < code.parameters.length; i++) {
+    const d = defaultItems[i - required]!;
+    heap.incref(d);
+    callee.locals[i] = d;
+  }
+  return runCall(m, code, callee, f);
+}
+
+/**
+ * A call of `f` with the caller's stack references `values` (self first for a method):
+ * 3.8–3.10 the frame gets new references and the caller releases its own after the
+ * call, last first, then `f`; 3.11+ the frame takes them, and `f` is released after the
+ * frame is cleared. Takes over `f` and `values`.
+ */
+export function callWithStack(m: Machine, f: ObjectHandle, values: ObjectHandle[]): ObjectHandle {
+  const heap = m.heap;
+  if (m.rules.callFrameTakesArguments) {
+    try {
+      return runFunction(m, f, values);
+    } finally {
+      heap.decref(f);
+    }
+  }
+  try {
+    for (const v of values) heap.incref(v);
+    return runFunction(m, f, [...values]);
+  } finally {
+    for (let i = values.length - 1; i >= 0; i--) heap.decref(values[i]!);
+    heap.decref(f);
+  }
+}
+
+/** Per call site: how many times it ran (3.13 specialises a class call on its second run). */
+export interface CallSite {
+  runs: number;
+}
+
+/** A new call-site record for {@link callObject}. */
+export function newCallSite(): CallSite {
+  return { runs: 0 };
+}
+
+/**
+ * Calls `f` (a class or a bound method; a function is the compiler's) with the caller's
+ * stack references `values`, which are released as the call's kind does. Returns a new
+ * reference. Takes over `f` and `values`.
+ */
+export function callObject(
+  m: Machine,
+  f: ObjectHandle,
+  values: ObjectHandle[],
+  site: CallSite,
+): ObjectHandle {
+  const heap = m.heap;
+  const type = heap.typeOf(f);
+  site.runs++;
+  if (type === 'type') return instantiate(m, f, values, site);
+  if (type === 'method') {
+    const [func, self] = heap.referents(f) as [ObjectHandle, ObjectHandle];
+    if (heap.typeOf(func) !== 'function' || !m.functions.has(func)) {
+      m.releaseArguments(values);
+      heap.decref(f);
+      throw new Unsupported('calling this bound method');
+    }
+    if (m.rules.callFrameTakesArguments) {
+      // CALL: the method is replaced by its function and self (new references), then dropped.
+      heap.incref(func);
+      heap.incref(self);
+      heap.decref(f);
+      return callWithStack(m, func, [self, ...values]);
+    }
+    // method_vectorcall: self is passed borrowed; the frame takes its own references.
+    try {
+      heap.incref(self);
+      for (const v of values) heap.incref(v);
+      return runFunction(m, func, [self, ...values]);
+    } finally {
+      m.releaseArguments(values);
+      heap.decref(f);
+    }
+  }
+  try {
+    return instanceCall(m, f, values);
+  } finally {
+    m.releaseArguments(values);
+    heap.decref(f);
+  }
+}
+
+/**
+ * `C(args)`: the instance, then `__init__` when the class defines one. 3.13 from the
+ * call site's second run: no arguments tuple, and the `__init__` frame takes the
+ * caller's references.
+ */
+function instantiate(
+  m: Machine,
+  cls: ObjectHandle,
+  values: ObjectHandle[],
+  site: CallSite,
+): ObjectHandle {
+  const heap = m.heap;
+  const init = classLookup(m, cls, '__init__');
+  if (init === 0) {
+    if (values.length > 0) {
+      m.releaseArguments(values);
+      heap.decref(cls);
+      throw new Unsupported('arguments to a class without __init__ (a TypeError)');
+    }
+    try {
+      return heap.newInstance(cls);
+    } finally {
+      heap.decref(cls);
+    }
+  }
+  if (heap.typeOf(init) !== 'function' || !m.functions.has(init)) {
+    m.releaseArguments(values);
+    heap.decref(cls);
+    throw new Unsupported('this __init__');
+  }
+  if (m.minor >= 13 && site.runs >= 2) {
+    // CALL_ALLOC_AND_ENTER_INIT: the instance; the init frame takes the stack's references.
+    const self = heap.newInstance(cls);
+    heap.decref(cls);
+    heap.incref(init);
+    heap.incref(self);
+    try {
+      const r = callWithStack(m, init, [self, ...values]);
+      checkInitResult(m, r);
+    } catch (error) {
+      heap.decref(self);
+      throw error;
+    }
+    return self;
+  }
+  // _PyObject_MakeTpCall: the arguments tuple; type_call → object_new → slot_tp_init.
+  const args = values.length === 0 ? 0 : heap.newTuple(values);
+  const self = heap.newInstance(cls);
+  try {
+    heap.incref(init);
+    heap.incref(self);
+    for (const v of values) heap.incref(v);
+    let r: ObjectHandle;
+    try {
+      r = runFunction(m, init, [self, ...values]);
+    } finally {
+      heap.decref(init);
+    }
+    checkInitResult(m, r);
+  } catch (error) {
+    heap.decref(self);
+    throw error;
+  } finally {
+    if (args !== 0) heap.decref(args);
+    m.releaseArguments(values);
+    heap.decref(cls);
+  }
+  return self;
+}
+
+/** `__init__` must return None. */
+function checkInitResult(m: Machine, r: ObjectHandle): void {
+  const heap = m.heap;
+  const isNone = heap.typeOf(r) === 'NoneType';
+  const name = heap.typeNameOf(r);
+  heap.decref(r);
+  if (!isNone) throw new PythonError('TypeError', `__init__() should return None, not '${name}'`);
+}
+
+/**
+ * Call of a name's value (`f(x)`, `C(x)`, `m(x)`): a function goes to the compiler's
+ * call (`asFunction`, reading the callee from `pending`); a class or bound method here.
+ */
+export function callValue(
+  c: Compiler,
+  callee: Expression,
+  args: Expression[],
+  keywords: readonly string[],
+): Expression {
+  const m = c.m;
+  const heap = m.heap;
+  let pending = 0;
+  const asFunction = c.callFunction(() => pending, args, keywords);
+  const site = newCallSite();
+  return (frame) => {
+    const f = callee(frame);
+    const type = heap.typeOf(f);
+    if (type !== 'type' && type !== 'method' && type !== 'instance') {
+      pending = f;
+      return asFunction(frame);
+    }
+    const values: ObjectHandle[] = [];
+    try {
+      for (const a of args) values.push(a(frame));
+    } catch (error) {
+      m.releaseArguments(values);
+      heap.decref(f);
+      throw error;
+    }
+    if (keywords.length > 0) {
+      m.releaseArguments(values);
+      heap.decref(f);
+      throw new Unsupported('keyword arguments to a class or a bound method');
+    }
+    return callObject(m, f, values, site);
+  };
+}
+
+/**
+ * `receiver.name(args)` on an instance or a class (LOAD_METHOD + CALL_METHOD); `other`
+ * handles every other receiver. Takes over `r`.
+ */
+export function methodCall(
+  m: Machine,
+  r: ObjectHandle,
+  name: string,
+  args: readonly Expression[],
+  frame: Frame,
+  site: CallSite,
+): ObjectHandle {
+  const heap = m.heap;
+  const type = heap.typeOf(r);
+  if (type === 'instance' && heap.getAttr(r, name) === 0) {
+    const f = classLookup(m, heap.classOf(r), name);
+    if (f !== 0 && heap.typeOf(f) === 'function') {
+      // The method and self on the stack; no bound method.
+      heap.incref(f);
+      const values: ObjectHandle[] = [r];
+      try {
+        for (const a of args) values.push(a(frame));
+      } catch (error) {
+        m.releaseArguments(values);
+        heap.decref(f);
+        throw error;
+      }
+      return callWithStack(m, f, values);
+    }
+  }
+  // Anything else: the attribute's value (the receiver dropped), then a plain call.
+  let f: ObjectHandle;
+  try {
+    f = loadAttribute(m, r, name);
+  } finally {
+    heap.decref(r);
+  }
+  const values: ObjectHandle[] = [];
+  try {
+    for (const a of args) values.push(a(frame));
+  } catch (error) {
+    m.releaseArguments(values);
+    heap.decref(f);
+    throw error;
+  }
+  if (heap.typeOf(f) === 'function' && m.functions.has(f)) return callWithStack(m, f, values);
+  return callObject(m, f, values, site);
+}

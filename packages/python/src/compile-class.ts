@@ -1,0 +1,387 @@
+/**
+ * The `class` statement in `pymem run`, at module level:
+ *
+ *   class A(B):         LOAD_BUILD_CLASS; MAKE_FUNCTION (the body's function);
+ *       def f(self): …  __build_class__: namespace dict ← the body's names (and its
+ *                       `__class__` cell when a method uses super()); type(name, bases,
+ *                       ns) (a 3-tuple of arguments) → type_new: the heap type
+ *                       (@pymem/objects heap-types.ts: dict, mro, bases, descriptors,
+ *                       `__slots__` layout), the cell filled, `__hash__ = None` after an
+ *                       `__eq__`, the `__del__` finalizer installed (class-dunders.ts)
+ *   super().f(x)        the method after the class on self's MRO (3.9–3.13; see
+ *                       superMethodCall)
+ *
+ * Instances, attributes and calls: class-attributes.ts, class-calls.ts; dunder methods:
+ * class-dunders.ts; `with`: compile-with.ts.
+ * Invariant: every handle these closures hold is one counted reference, as in
+ * machine.ts; a namespace value is released once the class holds its own reference.
+ *
+ * Refused (exit 2): bases other than the program's classes, metaclasses and class
+ * keywords, decorators (property, staticmethod, classmethod), docstrings, class-body
+ * statements other than `def`, `pass` and `name = constant`, method defaults other than
+ * constants, `__class__`, super() on 3.8, dunder methods nothing calls (`__hash__`,
+ * `__iter__`, …), `__slots__` with bases or naming `__dict__`, a class statement using
+ * super() run twice.
+ * Models builtin___build_class__ (Python/bltinmodule.c), type_new, type_ready and
+ * super_getattro (Objects/typeobject.c), LOAD_SUPER_ATTR (Python/bytecodes.c, 3.12+),
+ * 3.8–3.13.
+ */
+import type { SyntaxNode } from '@lezer/common';
+import type { ObjectHandle } from '@pymem/objects';
+import { attributeErrorOf, classLookup, classMro, classNames } from './class-attributes.ts';
+import { callObject, callWithStack, newCallSite } from './class-calls.ts';
+import { CALLED_DUNDERS, installFinalizer } from './class-dunders.ts';
+import type { Compiler, Scope } from './compiler.ts';
+import type { Constant } from './constants.ts';
+import { Unsupported } from './errors.ts';
+import { type Expression, Flow, type FunctionCode, type Statement } from './frame.ts';
+
+/** The statements a class body may hold, compiled into (name, value) pairs. */
+interface ClassMember {
+  readonly name: string;
+  readonly value: Expression;
+}
+
+/** `class Name[(object)]: body` at module level. */
+export function classDefinition(c: Compiler, node: SyntaxNode, scope: Scope): Statement {
+  if (scope.locals !== null) throw c.fail('a class inside a function', node);
+  const parts = c.kids(node);
+  const nameNode = parts.find((p) => p.name === 'VariableName')!;
+  const name = c.text(nameNode);
+  const argList = parts.find((p) => p.name === 'ArgList');
+  const baseNodes =
+    argList === undefined ? [] : c.kids(argList).filter((k) => !['(', ')', ','].includes(k.name));
+  if (baseNodes.length === 1 && c.text(baseNodes[0]!) === 'object') {
+    if (c.moduleAssigned.has('object')) throw c.fail("a module name 'object'", argList!);
+    baseNodes.length = 0;
+  }
+  for (const b of baseNodes)
+    if (
+      b.name !== 'VariableName' ||
+      !c.moduleAssigned.has(c.text(b)) ||
+      b.nextSibling?.name === 'AssignOp'
+    )
+      throw c.fail('this base of a class', b);
+  const baseExprs = baseNodes.map((b) => c.expression(b, scope));
+  const bodyNode = parts.find((p) => p.name === 'Body')!;
+  const members: ClassMember[] = [];
+  const statements = c.kids(bodyNode).filter((k) => k.name !== ':' && k.name !== 'Comment');
+  const classCell: ClassCell = { cell: 0, used: false, ran: false };
+  COMPILING.set(c, classCell);
+  try {
+    statements.forEach((s, i) => {
+      members.push(...classMember(c, s, i === 0, name));
+    });
+  } finally {
+    COMPILING.delete(c);
+  }
+  const names = members.map((x) => x.name);
+  const slotsAt = statements.find(
+    (s) => s.name === 'AssignStatement' && c.text(c.kids(s)[0]!) === '__slots__',
+  );
+  // type_new sorts the slot names (the instance layout and the member descriptors).
+  const slots =
+    slotsAt === undefined
+      ? undefined
+      : slotNamesOf(c, c.constant(c.kids(slotsAt)[2]!)!, slotsAt).sort();
+  if (slots !== undefined && baseNodes.length > 0)
+    throw c.fail('__slots__ in a class with bases', slotsAt!);
+  if (slots?.some((n) => names.includes(n)))
+    throw c.fail('a slot name also bound in the class body (a ValueError)', slotsAt!);
+  if (new Set(names).size !== names.length)
+    throw c.fail('a class body binding a name twice', bodyNode);
+  const m = c.m;
+  const heap = m.heap;
+  const store = c.store(nameNode, scope);
+  const firstLine = c.source.position(node.from).line;
+  return (frame) => {
+    // MAKE_FUNCTION: the body's function, alive until __build_class__ returns; the bases.
+    const body = heap.newFunction();
+    const baseValues: ObjectHandle[] = [];
+    for (const b of baseExprs) baseValues.push(b(frame));
+    // type.__prepare__: the namespace, filled by the body (__module__, __qualname__, …).
+    const ns = heap.newDict();
+    const put = (key: string, v: ObjectHandle): void => {
+      const k = heap.identifier(key);
+      heap.dictSetItem(ns, k, v);
+      heap.decref(k);
+    };
+    // The body's frame: its `__class__` cell when a method uses super().
+    if (classCell.used) {
+      if (classCell.ran) throw new Unsupported('a class statement with super() run twice');
+      classCell.ran = true;
+      classCell.cell = heap.newCell();
+    }
+    const module = heap.identifier('__main__');
+    put('__module__', module);
+    heap.decref(module);
+    const qualname = heap.identifier(name);
+    put('__qualname__', qualname);
+    heap.decref(qualname);
+    if (m.minor >= 13) {
+      const line = heap.newInt(firstLine);
+      put('__firstlineno__', line);
+      heap.decref(line);
+    }
+    const namespace: [string, ObjectHandle][] = [];
+    try {
+      for (const member of members) {
+        const v = member.value(frame);
+        put(member.name, v);
+        namespace.push([member.name, v]);
+      }
+      if (m.minor >= 13) put('__static_attributes__', heap.emptyTuple);
+      if (classCell.used) put('__classcell__', classCell.cell);
+      // type(name, bases, ns): the call's arguments tuple, then type_new (whose bases
+      // tuple stands for the one __build_class__ made first: it becomes tp_bases).
+      const args = heap.newTuple([qualname, heap.emptyTuple, ns]);
+      let cls: ObjectHandle;
+      let finalizer = false;
+      try {
+        for (const b of baseValues)
+          if (heap.typeOf(b) !== 'type') throw new Unsupported('a base that is not a class');
+        // tp_finalize: the class's own __del__ or one a base has (inherit_slots).
+        finalizer =
+          names.includes('__del__') || baseValues.some((b) => classLookup(m, b, '__del__') !== 0);
+        cls = heap.newClass(name, {
+          mortal: true,
+          namespace,
+          bases: baseValues,
+          finalizer,
+          ...(slots === undefined ? {} : { slots }),
+        });
+      } catch (error) {
+        throw attributeErrorOf(m, error);
+      } finally {
+        heap.decref(args);
+      }
+      classNames(m).set(cls, name);
+      if (finalizer) installFinalizer(m, cls);
+      // type_new: the cell gets the class (and `__classcell__` stays out of its dict).
+      if (classCell.used) heap.cellSet(classCell.cell, cls);
+      // type_ready_set_hash: `__eq__` without `__hash__` stores `__hash__ = None`.
+      if (names.includes('__eq__')) {
+        const none = heap.newNone();
+        heap.setClassAttr(cls, '__hash__', none);
+        heap.decref(none);
+      }
+      store(frame, cls);
+    } finally {
+      for (const [, v] of namespace) heap.decref(v);
+      heap.decref(ns);
+      if (classCell.cell !== 0) heap.decref(classCell.cell);
+      m.releaseArguments(baseValues);
+      heap.decref(body);
+    }
+    return Flow.next;
+  };
+}
+
+/** A `__slots__` constant's names: a str or a tuple of strs (no `__dict__`, no repeats). */
+function slotNamesOf(c: Compiler, constant: Constant, node: SyntaxNode): string[] {
+  const items = constant.kind === 'tuple' ? constant.items : [constant];
+  const names = items.map((i) => {
+    if (i.kind !== 'str' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(i.value))
+      throw c.fail('__slots__ other than a tuple of identifier strs', node);
+    return i.value;
+  });
+  if (names.includes('__dict__')) throw c.fail("'__dict__' in __slots__", node);
+  if (
+    new Set(names).size !== names.length ||
+    names.some((n) => n.startsWith('__') && n !== '__weakref__')
+  )
+    throw c.fail('these __slots__ names', node);
+  return names;
+}
+
+/** One class-body statement's names and values. */
+function classMember(c: Compiler, s: SyntaxNode, first: boolean, cls: string): ClassMember[] {
+  switch (s.name) {
+    case 'PassStatement':
+      return [];
+    case 'ExpressionStatement':
+      if (first && c.kids(s)[0]?.name === 'String') throw c.fail('a class docstring', s);
+      throw c.fail('an expression in a class body', s);
+    case 'AssignStatement': {
+      const parts = c.kids(s);
+      if (parts.length !== 3 || parts[0]!.name !== 'VariableName' || parts[1]!.name !== 'AssignOp')
+        throw c.fail('this assignment in a class body', s);
+      const constant = c.constant(parts[2]!);
+      if (constant === undefined) throw c.fail('a class attribute other than a constant', s);
+      const name = c.text(parts[0]!);
+      if (name === '__slots__') slotNamesOf(c, constant, s);
+      else if (name.startsWith('__') && name.endsWith('__'))
+        throw c.fail(`the class attribute ${name}`, s);
+      return [{ name, value: c.constantExpression(constant) }];
+    }
+    case 'FunctionDefinition':
+      return [method(c, s, cls)];
+    default:
+      throw c.fail(`this statement in a class body (${s.name})`, s);
+  }
+}
+
+/** A `def` in a class body: a function object stored in the namespace. */
+function method(c: Compiler, node: SyntaxNode, cls: string): ClassMember {
+  const parts = c.kids(node);
+  if (parts.some((p) => p.name === 'async')) throw c.fail('an async method', node);
+  if (parts.some((p) => p.name === 'TypeDef')) throw c.fail('a return annotation', node);
+  const name = c.text(parts.find((p) => p.name === 'VariableName')!);
+  if (name.startsWith('__') && name.endsWith('__') && !CALLED_DUNDERS.has(name))
+    throw c.fail(`the method ${name}`, node);
+  const paramList = parts.find((p) => p.name === 'ParamList')!;
+  const { params, defaults } = c.parameters(paramList);
+  if (params.length === 0) throw c.fail('a method without parameters', paramList);
+  for (const d of defaults)
+    if (c.constant(d) === undefined) throw c.fail('a method default other than a constant', d);
+  const bodyNode = parts.find((p) => p.name === 'Body')!;
+  const usesSuper = refuseClassCell(c, bodyNode);
+  if (c.globalNames(bodyNode).size > 0) throw c.fail('global in a method', bodyNode);
+  const assigned = new Set<string>();
+  for (const s of c.kids(bodyNode)) c.collectAssigned(s, assigned, false);
+  const locals = new Map<string, number>();
+  for (const p of params) locals.set(p, locals.size);
+  for (const a of assigned) if (!locals.has(a)) locals.set(a, locals.size);
+  for (const a of locals.keys())
+    if (a === 'sys' || a === 'gc' || a === 'print') throw c.fail(`a local named '${a}'`, node);
+  const code: FunctionCode = {
+    name,
+    parameters: params,
+    localCount: locals.size,
+    body: () => Flow.next,
+  };
+  code.body = c.block(c.kids(bodyNode).slice(1), { name, locals });
+  void cls;
+  if (!usesSuper)
+    return { name, value: c.makeFunction(code, defaults, { name: '<module>', locals: null }) };
+  const classCell = COMPILING.get(c)!;
+  classCell.used = true;
+  const m = c.m;
+  const heap = m.heap;
+  const defaultsTuple =
+    defaults.length === 0
+      ? null
+      : c.constantExpression({ kind: 'tuple', items: defaults.map((d) => c.constant(d)!) });
+  // MAKE_FUNCTION with a closure: the defaults, then BUILD_TUPLE of the `__class__` cell.
+  const value: Expression = (frame) => {
+    const d = defaultsTuple === null ? 0 : defaultsTuple(frame);
+    const closure = heap.newTuple([classCell.cell]);
+    const f = heap.newFunction(d === 0 ? { closure } : { defaults: d, closure });
+    heap.decref(closure);
+    if (d !== 0) heap.decref(d);
+    m.functions.set(f, code);
+    return f;
+  };
+  return { name, value };
+}
+
+/** The class cell each method's `super()` reads, per class statement being compiled. */
+interface ClassCell {
+  /** The cell (0 until the class statement runs). */
+  cell: ObjectHandle;
+  /** Some method uses super(). */
+  used: boolean;
+  /** The statement ran (a second run would need a second cell). */
+  ran: boolean;
+}
+
+const COMPILING = new WeakMap<Compiler, ClassCell>();
+
+/**
+ * True when the method uses `super` (it then closes over the `__class__` cell); refuses
+ * `__class__`, and `super` on 3.8 (its super object's block: see superMethodCall).
+ */
+function refuseClassCell(c: Compiler, body: SyntaxNode): boolean {
+  const cursor = body.cursor();
+  let usesSuper = false;
+  do {
+    if (cursor.name === 'VariableName') {
+      const text = c.text(cursor.node);
+      if (text === '__class__') throw c.fail(`${text} in a method`, cursor.node);
+      if (text === 'super') {
+        if (c.m.minor === 8) throw c.fail('super() on 3.8', cursor.node);
+        usesSuper = true;
+      }
+    }
+  } while (cursor.next() && cursor.from < body.to);
+  return usesSuper;
+}
+
+/** True for `super()` with no arguments. */
+export function isZeroArgumentSuper(c: Compiler, node: SyntaxNode): boolean {
+  if (node.name !== 'CallExpression') return false;
+  const [callee, argList] = c.kids(node);
+  return (
+    callee?.name === 'VariableName' &&
+    c.text(callee) === 'super' &&
+    argList !== undefined &&
+    c.kids(argList).length === 2
+  );
+}
+
+/**
+ * `super().name(args)` in a method: the method found after the class on self's MRO.
+ * 3.9–3.11: super() makes a super object (GC, 56 bytes: a bound method of the same size
+ * class stands in for it, as the heap has no super type) and LOAD_METHOD on it a bound
+ * method (super_getattro), then the super object is dropped; 3.9/3.10 call the bound
+ * method from C (self borrowed), 3.11 unpacks it. 3.12+: LOAD_SUPER_ATTR pushes the
+ * function and self, no object is made. 3.8 is refused at compile time (its bound
+ * methods come from a free list the stand-in would take from).
+ */
+export function superMethodCall(
+  c: Compiler,
+  node: SyntaxNode,
+  name: string,
+  args: readonly Expression[],
+  scope: Scope,
+): Expression {
+  const classCell = COMPILING.get(c);
+  if (classCell === undefined || scope.locals === null || scope.locals.size === 0)
+    throw c.fail('super() outside a method', node);
+  const m = c.m;
+  const heap = m.heap;
+  return (frame) => {
+    const self = frame.locals[0]!;
+    if (self === 0 || heap.typeOf(self) !== 'instance')
+      throw new Unsupported('super() whose first argument is not an instance');
+    const [cls] = heap.referents(classCell.cell);
+    const mro = classMro(m, heap.classOf(self));
+    const at = cls === undefined ? -1 : mro.indexOf(cls);
+    if (at < 0) throw new Unsupported('super() outside the class');
+    let func = 0;
+    const key = heap.identifier(name);
+    for (const k of mro.slice(at + 1)) {
+      const dict = heap.referents(k)[0];
+      func = dict === undefined || heap.typeOf(dict) !== 'dict' ? 0 : heap.dictGet(dict, key);
+      if (func !== 0) break;
+    }
+    heap.decref(key);
+    if (func === 0 || heap.typeOf(func) !== 'function' || !m.functions.has(func))
+      throw new Unsupported(`super().${name} other than a Python method`);
+    if (m.minor >= 12) {
+      heap.incref(func);
+      heap.incref(self);
+      const values: ObjectHandle[] = [self];
+      try {
+        for (const a of args) values.push(a(frame));
+      } catch (error) {
+        m.releaseArguments(values);
+        heap.decref(func);
+        throw error;
+      }
+      return callWithStack(m, func, values);
+    }
+    const standIn = heap.newBoundMethod(func, self);
+    const bound = heap.newBoundMethod(func, self);
+    heap.decref(standIn);
+    const values: ObjectHandle[] = [];
+    try {
+      for (const a of args) values.push(a(frame));
+    } catch (error) {
+      m.releaseArguments(values);
+      heap.decref(bound);
+      throw error;
+    }
+    return callObject(m, bound, values, newCallSite());
+  };
+}

@@ -1,0 +1,13 @@
+import gc
+class Node:
+    def __init__(self, name):
+        self.name = name
+gc.collect()
+a = Node("a")
+b = Node("b")
+a.other = b
+b.other = a
+del a
+del b
+print(gc.collect())
+print(gc.collect())
