@@ -114,6 +114,15 @@ import { newFloat, newInt } from './ints.ts';
 import { iteratorNext, iteratorReferents, newIterator, newRange } from './iterators.ts';
 import { keyIdentity } from './key-identity.ts';
 import {
+  listAppendPreallocated,
+  listClear,
+  listDeleteItemInPlace,
+  listDeleteSlice,
+  listInsert,
+  listReorder,
+  newListPreallocated,
+} from './list-edit.ts';
+import {
   listAppend,
   listExtend,
   listFromItems,
@@ -498,6 +507,41 @@ export class Heap extends HeapCore implements HeapGraph {
   /** `l[i] = x`: the old item is released after the new one is stored. */
   listSetItem(l: ObjectHandle, i: number, x: ObjectHandle): void {
     listSetItem(this, l, i, x);
+  }
+
+  /** `l.insert(i, x)` with `i` clamped to 0…len(l) (ins1). */
+  listInsert(l: ObjectHandle, i: number, x: ObjectHandle): void {
+    listInsert(this, l, i, x);
+  }
+
+  /** `del l[lo:hi]` with 0 ≤ lo ≤ hi ≤ len(l) (list_ass_slice; the whole list: _list_clear). */
+  listDeleteSlice(l: ObjectHandle, lo: number, hi: number): void {
+    listDeleteSlice(this, l, lo, hi);
+  }
+
+  /** `del l[i]` on 3.13: the tail moves left, no resize, the item released last. */
+  listDeleteItemInPlace(l: ObjectHandle, i: number): void {
+    listDeleteItemInPlace(this, l, i);
+  }
+
+  /** `l.clear()` (_list_clear: the array is dropped, then the items released last first). */
+  listClear(l: ObjectHandle): void {
+    listClear(this, l);
+  }
+
+  /** Moves the items to `order` (old indices by new position): list.reverse, list.sort. */
+  listReorder(l: ObjectHandle, order: readonly number[]): void {
+    listReorder(this, l, order);
+  }
+
+  /** `PyList_New(allocated)` holding `items`, its size set to their count (str.split). */
+  newListPreallocated(items: readonly ObjectHandle[], allocated: number): ObjectHandle {
+    return newListPreallocated(this, items, allocated);
+  }
+
+  /** PyList_SET_ITEM into the next slot of a preallocated list (no resize). */
+  listAppendPreallocated(l: ObjectHandle, x: ObjectHandle): void {
+    listAppendPreallocated(this, l, x);
   }
 
   /** `l.copy()` / `l[:]`: list_slice, an exact allocation. */

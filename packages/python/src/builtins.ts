@@ -12,7 +12,9 @@
  */
 import type { Heap, ObjectHandle } from '@pymem/objects';
 import { PythonError, Unsupported } from './errors.ts';
+import { LIBRARY_BUILTINS } from './builtins-lib.ts';
 import type { Machine } from './machine.ts';
+import { libraryMethod } from './methods-lib.ts';
 import { shared } from './operations.ts';
 import { profileRules } from './profile-rules.ts';
 import { contains, equal, numberOf, rangeValues, reprText, strText, truthy } from './values.ts';
@@ -89,6 +91,7 @@ function iteratorSource(
 }
 
 const builtins: Record<string, Builtin> = {
+  ...LIBRARY_BUILTINS,
   len(m, args) {
     arity('len', args, 1, 1);
     const heap = m.heap;
@@ -447,6 +450,8 @@ export function callMethod(
   name: string,
   args: readonly ObjectHandle[],
 ): ObjectHandle {
+  const library = libraryMethod(m, receiver, name, args);
+  if (library !== undefined) return library;
   const heap = m.heap;
   const t = heap.typeOf(receiver);
   const key = `${t}.${name}`;

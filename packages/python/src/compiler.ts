@@ -29,6 +29,7 @@ import {
   sysGetsizeof,
   TYPE_NAMES,
 } from './builtins.ts';
+import { deleteListItem, deleteSlice, methodCallWithKeywords } from './compile-lib.ts';
 import { type Constant, ConstantPool, foldBinary, foldUnary } from './constants.ts';
 import { type ErrorLocation, PythonError, Unsupported } from './errors.ts';
 import { type Expression, Flow, type Frame, type FunctionCode, type Statement } from './frame.ts';
@@ -634,14 +635,24 @@ export class Compiler {
       }
       if (target.name === 'MemberExpression') {
         const parts = this.kids(target);
-        if (parts[1]?.name !== '[' || parts.some((p) => p.name === ':'))
-          throw this.fail('this del target', target);
+        if (parts[1]?.name === '[' && parts.some((p) => p.name === ':'))
+          return deleteSlice(this, target, scope);
+        if (parts[1]?.name !== '[') throw this.fail('this del target', target);
         const container = this.expression(parts[0]!, scope);
         const key = this.expression(parts[2]!, scope);
         return (frame) => {
           const c = container(frame);
           const k = key(frame);
           try {
+            if (heap.typeOf(c) === 'list') {
+              try {
+                deleteListItem(this.m, c, k);
+              } catch (error) {
+                if (error instanceof PythonError) error.location = this.locate(target);
+                throw error;
+              }
+              return Flow.next;
+            }
             if (heap.typeOf(c) !== 'dict')
               throw new Unsupported(`del of an item of a ${heap.typeNameOf(c)}`);
             if (heap.dictGet(c, k) === 0) {
@@ -1568,7 +1579,8 @@ export class Compiler {
       const parts = this.kids(callee!);
       if (parts[1]?.name !== '.') throw this.fail('calling this expression', callee!);
       const method = this.text(parts[2]!);
-      if (keywords.length > 0) throw this.fail('keyword arguments to a method', node);
+      if (keywords.length > 0)
+        return methodCallWithKeywords(this, parts[0]!, method, positional, keywords, scope, node);
       const args = positional.map((p) => this.expression(p, scope));
       const receiverNode = parts[0]!;
       if (

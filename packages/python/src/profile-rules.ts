@@ -16,6 +16,7 @@
  *   callArgumentMarks             ·    ·    ·    ·    ·    ✓     traceback.py (3.13)
  *   assertMarksTest               ·    ·    ·    ✓    ·    ✓     measured (3.12 marks the statement)
  *   moduloByZeroOwnMessage        ·    ·    ·    ✓    ✓    ✓     longobject.c l_mod (measured)
+ *   listDelItemKeepsSlots         ·    ·    ·    ·    ·    ✓     listobject.c list_ass_item (measured)
  */
 
 /** The per-version rules for a minor version (8 … 13). */
@@ -42,6 +43,8 @@ export interface ProfileRules {
   readonly assertMarksTest: boolean;
   /** `%` by zero says "integer modulo by zero" (else "integer division or modulo by zero"). */
   readonly moduloByZeroOwnMessage: boolean;
+  /** `del xs[i]` shifts the tail without list_resize (else list_ass_slice, which may shrink). */
+  readonly listDelItemKeepsSlots: boolean;
 }
 
 /** The rules of CPython 3.`minor`. */
@@ -58,5 +61,6 @@ export function profileRules(minor: number): ProfileRules {
     callArgumentMarks: minor >= 13,
     assertMarksTest: minor === 11 || minor >= 13,
     moduloByZeroOwnMessage: minor >= 11,
+    listDelItemKeepsSlots: minor >= 13,
   };
 }

@@ -1,0 +1,123 @@
+/**
+ * Compiling the library operations the compiler's core leaves out: a method call with
+ * keyword arguments (`xs.sort(reverse=True)`), `del xs[i]` and `del xs[a:b]` on a list.
+ *
+ *   xs.sort(reverse=r)   the receiver, the positional arguments, then the keyword
+ *                        values are evaluated (LOAD_METHOD … CALL_METHOD_KW / CALL
+ *                        with kwnames) and released as the call's arguments
+ *   del xs[i]            list_ass_subscript → list_ass_item(i, NULL) → list_ass_slice
+ *   del xs[a:b]          list_ass_slice over the clamped bounds (step 1 only)
+ *
+ * Models Python/ceval.c's DELETE_SUBSCR and Objects/listobject.c's list_ass_subscript,
+ * 3.8–3.13.
+ */
+import type { SyntaxNode } from '@lezer/common';
+import type { Heap, ObjectHandle } from '@pymem/objects';
+import type { Compiler, Scope } from './compiler.ts';
+import { pythonErrorOf } from './compiler.ts';
+import { PythonError, Unsupported } from './errors.ts';
+import type { Expression, Statement } from './frame.ts';
+import type { Machine } from './machine.ts';
+import { Flow } from './frame.ts';
+import { libraryMethod } from './methods-lib.ts';
+
+/** `receiver.method(positional…, name=value…)` for the methods that take keywords. */
+export function methodCallWithKeywords(
+  c: Compiler,
+  receiverNode: SyntaxNode,
+  method: string,
+  positional: SyntaxNode[],
+  keywords: [string, SyntaxNode][],
+  scope: Scope,
+  node: SyntaxNode,
+): Expression {
+  if (method !== 'sort') throw c.fail('keyword arguments to a method', node);
+  const m = c.m;
+  const heap = m.heap;
+  const receiver = c.expression(receiverNode, scope);
+  const args = positional.map((p) => c.expression(p, scope));
+  const names = keywords.map(([k]) => k);
+  const values = keywords.map(([, v]) => c.expression(v, scope));
+  return (frame) => {
+    const r = receiver(frame);
+    const held: ObjectHandle[] = [];
+    try {
+      for (const a of args) held.push(a(frame));
+      for (const v of values) held.push(v(frame));
+      const map = new Map(names.map((k, i) => [k, held[args.length + i]!]));
+      const result = libraryMethod(m, r, method, held.slice(0, args.length), map);
+      if (result === undefined)
+        throw new Unsupported(`the method ${heap.typeNameOf(r)}.${method} with keywords`);
+      return result;
+    } catch (error) {
+      throw pythonErrorOf(error);
+    } finally {
+      m.releaseArguments(held);
+      heap.decref(r);
+    }
+  };
+}
+
+/** `del list[key]` (an int index): list_ass_item(i, NULL). */
+export function deleteListItem(m: Machine, list: ObjectHandle, key: ObjectHandle): void {
+  const heap = m.heap;
+  const t = heap.typeOf(key);
+  if (t !== 'int' && t !== 'bool')
+    throw new PythonError(
+      'TypeError',
+      `list indices must be integers or slices, not ${heap.typeNameOf(key)}`,
+    );
+  const n = heap.lengthOf(list);
+  let i = Number(heap.valueOf(key) as bigint);
+  if (i < 0) i += n;
+  if (i < 0 || i >= n) throw new PythonError('IndexError', 'list assignment index out of range');
+  if (m.rules.listDelItemKeepsSlots) heap.listDeleteItemInPlace(list, i);
+  else heap.listDeleteSlice(list, i, i + 1);
+}
+
+/** PySlice_AdjustIndices for step 1: a bound clamped to 0…n (None: the end). */
+function bound(heap: Heap, o: ObjectHandle, n: number, fallback: number): number {
+  if (o === 0 || heap.typeOf(o) === 'NoneType') return fallback;
+  const t = heap.typeOf(o);
+  if (t !== 'int' && t !== 'bool')
+    throw new PythonError(
+      'TypeError',
+      'slice indices must be integers or None or have an __index__ method',
+    );
+  let v = Number(heap.valueOf(o) as bigint);
+  if (v < 0) v = Math.max(0, v + n);
+  return Math.min(v, n);
+}
+
+/** `del container[a:b]` on a list (step 1). */
+export function deleteSlice(c: Compiler, target: SyntaxNode, scope: Scope): Statement {
+  const parts = c.kids(target);
+  const inner = parts.slice(2, -1);
+  const bounds: (Expression | null)[] = [null, null, null];
+  let at = 0;
+  for (const p of inner) {
+    if (p.name === ':') at++;
+    else bounds[at] = c.expression(p, scope);
+  }
+  if (at > 1) throw c.fail('del of a slice with a step', target);
+  const container = c.expression(parts[0]!, scope);
+  const heap = c.m.heap;
+  return (frame) => {
+    const list = container(frame);
+    const values = bounds.map((b) => (b === null ? 0 : b(frame)));
+    try {
+      if (heap.typeOf(list) !== 'list')
+        throw new Unsupported(`del of a slice of a ${heap.typeNameOf(list)}`);
+      const n = heap.lengthOf(list);
+      const lo = bound(heap, values[0]!, n, 0);
+      const hi = Math.max(lo, bound(heap, values[1]!, n, n));
+      heap.listDeleteSlice(list, lo, hi);
+    } catch (error) {
+      throw pythonErrorOf(error);
+    } finally {
+      heap.decref(list);
+      for (const v of values) if (v !== 0) heap.decref(v);
+    }
+    return Flow.next;
+  };
+}
