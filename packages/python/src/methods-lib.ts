@@ -87,16 +87,36 @@ function splitParts(text: string, sep: string | null): string[] | null {
   return parts.length === 1 ? null : parts;
 }
 
-/** str.split: PyList_New(12), the parts as new strs, then the list's size set to the count. */
-function split(heap: Heap, receiver: ObjectHandle, sep: string | null): ObjectHandle {
+/**
+ * The slots str.split preallocates, PREALLOC_SIZE(maxcount): 3.8–3.11 take maxcount as
+ * unbounded (12 slots); 3.12+ bound it by the text's length — (len − 1) / 2 + 1 splits
+ * on whitespace, len / len(sep) + 1 with a separator (C division; measured).
+ */
+function splitSlots(m: Machine, length: number, sep: string | null): number {
+  if (!m.rules.splitPreallocatesByLength) return MAX_PREALLOC;
+  const maxcount = sep === null ? Math.trunc((length - 1) / 2) + 1 : Math.trunc(length / [...sep].length) + 1;
+  return Math.min(MAX_PREALLOC, maxcount + 1);
+}
+
+/** stringlib's MAX_PREALLOC: the most slots str.split reserves up front. */
+const MAX_PREALLOC = 12;
+
+/** str.split: PyList_New(slots), the parts as new strs, then the list's size set to the count. */
+function split(m: Machine, receiver: ObjectHandle, sep: string | null): ObjectHandle {
+  const heap = m.heap;
   const text = heap.valueOf(receiver) as string;
+  const length = [...text].length;
+  // A text shorter than the separator: a one-slot list holding the str itself.
+  if (sep !== null && sep !== '' && length < [...sep].length)
+    return heap.newListPreallocated([receiver], 1);
+  const slots = splitSlots(m, length, sep);
   const parts = splitParts(text, sep);
-  if (parts === null) return heap.newListPreallocated([receiver], 12);
+  if (parts === null) return heap.newListPreallocated([receiver], slots);
   const made: ObjectHandle[] = [];
-  const list = heap.newListPreallocated([], 12);
+  const list = heap.newListPreallocated([], slots);
   for (const part of parts) {
     const s = heap.newStr(part);
-    if (made.length < 12) {
+    if (made.length < slots) {
       made.push(s);
       heap.listAppendPreallocated(list, s);
     } else {
@@ -202,7 +222,7 @@ export function libraryMethod(
         args.length === 0 || heap.typeOf(args[0]!) === 'NoneType'
           ? null
           : strArgument(heap, args[0]!, 'str.split');
-      return split(heap, receiver, sep);
+      return split(m, receiver, sep);
     }
     case 'str.replace': {
       arity(key, args, 2, 2);

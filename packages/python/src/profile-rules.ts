@@ -16,6 +16,7 @@
  *   callArgumentMarks             ·    ·    ·    ·    ·    ✓     traceback.py (3.13)
  *   assertMarksTest               ·    ·    ·    ✓    ·    ✓     measured (3.12 marks the statement)
  *   moduloByZeroOwnMessage        ·    ·    ·    ✓    ✓    ✓     longobject.c l_mod (measured)
+ *   splitPreallocatesByLength     ·    ·    ·    ·    ✓    ✓     unicodeobject.c split (measured)
  *   listDelItemKeepsSlots         ·    ·    ·    ·    ·    ✓     listobject.c list_ass_item (measured)
  */
 
@@ -45,6 +46,8 @@ export interface ProfileRules {
   readonly moduloByZeroOwnMessage: boolean;
   /** `del xs[i]` shifts the tail without list_resize (else list_ass_slice, which may shrink). */
   readonly listDelItemKeepsSlots: boolean;
+  /** str.split without maxsplit reserves slots by the text's length (else 12). */
+  readonly splitPreallocatesByLength: boolean;
 }
 
 /** The rules of CPython 3.`minor`. */
@@ -62,5 +65,6 @@ export function profileRules(minor: number): ProfileRules {
     assertMarksTest: minor === 11 || minor >= 13,
     moduloByZeroOwnMessage: minor >= 11,
     listDelItemKeepsSlots: minor >= 13,
+    splitPreallocatesByLength: minor >= 12,
   };
 }
