@@ -14,7 +14,7 @@ print(len(many), sys.getsizeof(many))
 twelve = 'a b c d e f g h i j k l'.split()
 print(len(twelve), sys.getsizeof(twelve))
 print('no-comma'.split(',')[0] == 'no-comma', ' padded '.split())
-short = 'a'
-print(short.split('ab')[0] is short, sys.getsizeof(short.split('ab')), sys.getsizeof('abcdef'.split('ab')))
+short = 'ab'
+print(short.split('abc')[0] is short, sys.getsizeof(short.split('abc')), sys.getsizeof('abcdef'.split('ab')))
 for text in ['', 'a', 'ab', 'abc', 'abcd abcd', 'a b c d e']:
     print(repr(text), sys.getsizeof(text.split()), sys.getsizeof(text.split(',')))
