@@ -13,6 +13,7 @@
 import type { Heap, ObjectHandle } from '@pymem/objects';
 import { PythonError, Unsupported } from './errors.ts';
 import { LIBRARY_BUILTINS } from './builtins-lib.ts';
+import { importedLibrary } from './compile-lib.ts';
 import type { Machine } from './machine.ts';
 import { libraryMethod } from './methods-lib.ts';
 import { shared } from './operations.ts';
@@ -105,6 +106,7 @@ const builtins: Record<string, Builtin> = {
   id(m, args) {
     arity('id', args, 1, 1);
     if (m.gc?.fullCollectionRan()) throw new Unsupported('id() after a full collection');
+    if (importedLibrary(m)) throw new Unsupported('id() after importing a library module');
     return m.heap.newInt(m.heap.addressOf(args[0]!));
   },
   repr(m, args) {

@@ -20,6 +20,8 @@ import type { Expression, Statement } from './frame.ts';
 import type { Machine } from './machine.ts';
 import { Flow } from './frame.ts';
 import { libraryMethod } from './methods-lib.ts';
+import { type LibraryModule, MATH_MODULE } from './module-math.ts';
+import { shared } from './operations.ts';
 
 /** `receiver.method(positional…, name=value…)` for the methods that take keywords. */
 export function methodCallWithKeywords(
@@ -119,5 +121,91 @@ export function deleteSlice(c: Compiler, target: SyntaxNode, scope: Scope): Stat
       for (const v of values) if (v !== 0) heap.decref(v);
     }
     return Flow.next;
+  };
+}
+
+/**
+ * The library modules a program may import. Importing one runs CPython's import
+ * machinery (a shared library, Python source): it allocates objects the model does
+ * not make, so afterwards `id()` is refused, and a program that also imports `gc`
+ * is refused (collections may run during the import).
+ */
+export const LIBRARY_MODULES: ReadonlyMap<string, LibraryModule> = new Map([
+  ['math', MATH_MODULE],
+]);
+
+/** Each machine's imported modules' value attributes. */
+const moduleAttributes = new WeakMap<Machine, Map<string, Record<string, ObjectHandle>>>();
+
+/** Runs `import name` for a library module: its value attributes are made once. */
+export function importLibrary(m: Machine, name: string): void {
+  const module = LIBRARY_MODULES.get(name);
+  if (module === undefined) return;
+  let made = moduleAttributes.get(m);
+  if (made === undefined) {
+    made = new Map();
+    moduleAttributes.set(m, made);
+  }
+  if (made.has(name)) return;
+  const attributes = module.attributes?.(m) ?? {};
+  for (const h of Object.values(attributes)) m.constants.add(h);
+  made.set(name, attributes);
+}
+
+/** True once the program imported a library module (its import allocated unknown objects). */
+export function importedLibrary(m: Machine): boolean {
+  return [...m.modules].some((name) => LIBRARY_MODULES.has(name));
+}
+
+/** `module.function(args…)` for a library module. */
+export function moduleCall(
+  c: Compiler,
+  name: string,
+  method: string,
+  positional: SyntaxNode[],
+  keywords: [string, SyntaxNode][],
+  scope: Scope,
+  node: SyntaxNode,
+): Expression {
+  const module = LIBRARY_MODULES.get(name)!;
+  if (scope.locals?.has(name)) throw c.fail(`a local named '${name}'`, node);
+  if (keywords.length > 0) throw c.fail(`keyword arguments to ${name}.${method}()`, node);
+  if (!Object.hasOwn(module.functions, method)) throw c.fail(`${name}.${method}`, node);
+  const fn = module.functions[method]!;
+  const args = positional.map((p) => c.expression(p, scope));
+  const m = c.m;
+  return (frame) => {
+    if (!m.modules.has(name)) throw new Unsupported(`${name}.${method} before the import ran`);
+    const values: ObjectHandle[] = [];
+    try {
+      for (const a of args) values.push(a(frame));
+      return fn(m, values);
+    } catch (error) {
+      throw pythonErrorOf(error);
+    } finally {
+      m.releaseArguments(values);
+    }
+  };
+}
+
+/** `module.attribute` for a library module's value attribute (a new reference). */
+export function moduleAttribute(
+  c: Compiler,
+  name: string,
+  attribute: string,
+  node: SyntaxNode,
+): Expression {
+  const module = LIBRARY_MODULES.get(name)!;
+  const m = c.m;
+  const heap = m.heap;
+  if (Object.hasOwn(module.functions, attribute))
+    throw c.fail(`the function ${name}.${attribute} used as a value`, node);
+  return () => {
+    const attributes = moduleAttributes.get(m)?.get(name);
+    if (attributes === undefined)
+      throw new Unsupported(`${name}.${attribute} before the import ran`);
+    if (!Object.hasOwn(attributes, attribute))
+      throw new Unsupported(`the attribute ${name}.${attribute}`);
+    return shared(heap, attributes[attribute]!);
   };
 }

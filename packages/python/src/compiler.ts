@@ -29,7 +29,15 @@ import {
   sysGetsizeof,
   TYPE_NAMES,
 } from './builtins.ts';
-import { deleteListItem, deleteSlice, methodCallWithKeywords } from './compile-lib.ts';
+import {
+  deleteListItem,
+  deleteSlice,
+  importLibrary,
+  LIBRARY_MODULES,
+  methodCallWithKeywords,
+  moduleAttribute,
+  moduleCall,
+} from './compile-lib.ts';
 import { type Constant, ConstantPool, foldBinary, foldUnary } from './constants.ts';
 import { type ErrorLocation, PythonError, Unsupported } from './errors.ts';
 import { type Expression, Flow, type Frame, type FunctionCode, type Statement } from './frame.ts';
@@ -48,7 +56,7 @@ export interface Scope {
 }
 
 /** The modules a program may import (module level only). */
-const MODULE_NAMES: ReadonlySet<string> = new Set(['sys', 'gc']);
+const MODULE_NAMES: ReadonlySet<string> = new Set(['sys', 'gc', ...LIBRARY_MODULES.keys()]);
 const MAX_DISPLAY = 15;
 const MAX_DEPTH = 900;
 
@@ -351,9 +359,12 @@ export class Compiler {
     if (!text.startsWith('import ') || !MODULE_NAMES.has(module))
       throw this.fail(`import of module ${module}`, node);
     if (scope.locals !== null) throw this.fail('import inside a function', node);
+    if (LIBRARY_MODULES.has(module) && this.moduleAssigned.has('gc'))
+      throw this.fail(`import of module ${module} in a program that imports gc`, node);
     const m = this.m;
     return () => {
       m.modules.add(module);
+      importLibrary(m, module);
       return Flow.next;
     };
   }
@@ -1514,6 +1525,13 @@ export class Compiler {
         };
       }
     }
+    if (
+      target.name === 'VariableName' &&
+      LIBRARY_MODULES.has(this.text(target)) &&
+      this.moduleAssigned.has(this.text(target)) &&
+      !scope.locals?.has(this.text(target))
+    )
+      return moduleAttribute(this, this.text(target), attribute, node);
     throw this.fail(`the attribute .${attribute}`, node);
   }
 
@@ -1579,10 +1597,16 @@ export class Compiler {
       const parts = this.kids(callee!);
       if (parts[1]?.name !== '.') throw this.fail('calling this expression', callee!);
       const method = this.text(parts[2]!);
-      if (keywords.length > 0)
-        return methodCallWithKeywords(this, parts[0]!, method, positional, keywords, scope, node);
-      const args = positional.map((p) => this.expression(p, scope));
       const receiverNode = parts[0]!;
+      if (
+        receiverNode.name === 'VariableName' &&
+        LIBRARY_MODULES.has(this.text(receiverNode)) &&
+        this.moduleAssigned.has(this.text(receiverNode))
+      )
+        return moduleCall(this, this.text(receiverNode), method, positional, keywords, scope, node);
+      if (keywords.length > 0)
+        return methodCallWithKeywords(this, receiverNode, method, positional, keywords, scope, node);
+      const args = positional.map((p) => this.expression(p, scope));
       if (
         receiverNode.name === 'VariableName' &&
         this.text(receiverNode) === 'sys' &&
