@@ -21,6 +21,7 @@ import type { Machine } from './machine.ts';
 import { Flow } from './frame.ts';
 import { libraryMethod } from './methods-lib.ts';
 import { type LibraryModule, MATH_MODULE } from './module-math.ts';
+import { RANDOM_MODULE } from './module-random.ts';
 import { shared } from './operations.ts';
 
 /** `receiver.method(positional…, name=value…)` for the methods that take keywords. */
@@ -132,6 +133,7 @@ export function deleteSlice(c: Compiler, target: SyntaxNode, scope: Scope): Stat
  */
 export const LIBRARY_MODULES: ReadonlyMap<string, LibraryModule> = new Map([
   ['math', MATH_MODULE],
+  ['random', RANDOM_MODULE],
 ]);
 
 /** Each machine's imported modules' value attributes. */
