@@ -534,6 +534,15 @@ export class Heap extends HeapCore implements HeapGraph {
     listReorder(this, l, order);
   }
 
+  /**
+   * An object CPython makes and frees before anything else allocates (a bound method
+   * looked up for one call): PyObject_Malloc(nbytes), then PyObject_Free of that block.
+   */
+  transientBlock(nbytes: number): void {
+    const block = this.objMalloc(nbytes);
+    this.memCall('free', block, 0, 'obj');
+  }
+
   /** `PyList_New(allocated)` holding `items`, its size set to their count (str.split). */
   newListPreallocated(items: readonly ObjectHandle[], allocated: number): ObjectHandle {
     return newListPreallocated(this, items, allocated);

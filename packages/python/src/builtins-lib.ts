@@ -27,7 +27,8 @@ import type { Heap, ObjectHandle } from '@pymem/objects';
 import { PythonError, Unsupported } from './errors.ts';
 import type { Machine } from './machine.ts';
 import { shared } from './operations.ts';
-import { numberOf, order, truthy } from './values.ts';
+import { sortOrder } from './methods-lib.ts';
+import { numberOf, order, rangeValues, truthy } from './values.ts';
 
 type Builtin = (m: Machine, args: readonly ObjectHandle[]) => ObjectHandle;
 
@@ -197,11 +198,54 @@ function toBase(m: Machine, args: readonly ObjectHandle[], name: string, base: n
   return m.heap.newStr(text);
 }
 
+/** Bytes of the bound `list.sort` sorted() looks up: a PyCFunctionObject with its GC header. */
+const BOUND_SORT_BYTES = 72;
+
+/**
+ * builtin_sorted: PySequence_List (PyList_New(0) + list_extend), then the bound method
+ * `newlist.sort` is made, called and released (3.9+: a GC object of its own; 3.8 takes
+ * it from the PyCFunction free list start-up filled), then the list is returned.
+ */
+function sorted(m: Machine, args: readonly ObjectHandle[]): ObjectHandle {
+  arity('sorted', args, 1, 1);
+  const heap = m.heap;
+  const source = args[0]!;
+  const t = heap.typeOf(source);
+  if (m.gc !== null) throw new Unsupported('sorted() in a program that imports gc');
+  if (t !== 'list' && t !== 'tuple' && t !== 'range')
+    throw new Unsupported(`sorted() of a ${heap.typeNameOf(source)}`);
+  if (t === 'range' && Number(rangeValues(heap, source)[3]) > 127)
+    throw new Unsupported('sorting more than 127 items (merge memory)');
+  const list = heap.newList();
+  if (t === 'range') {
+    const it = heap.newIterator(source);
+    const lengthHint = Number(rangeValues(heap, source)[3]);
+    const items = {
+      *[Symbol.iterator]() {
+        for (let next = heap.iteratorNext(it); next !== 0; next = heap.iteratorNext(it))
+          yield next;
+      },
+    };
+    heap.listExtend(list, { items, lengthHint });
+    heap.decref(it);
+  } else heap.listExtend(list, source);
+  try {
+    const order = sortOrder(heap, heap.referents(list), false);
+    if (m.minor >= 9) heap.transientBlock(BOUND_SORT_BYTES);
+    heap.listReorder(list, order);
+  } catch (error) {
+    heap.decref(list);
+    throw error;
+  }
+  return list;
+}
+
 /** The builtins of this file, by name. */
 export const LIBRARY_BUILTINS: Readonly<Record<string, Builtin>> = {
   min: (m, args) => minMax(m, args, 'min'),
   max: (m, args) => minMax(m, args, 'max'),
   sum,
+  sorted,
   any: (m, args) => anyAll(m, args, 'any'),
   all: (m, args) => anyAll(m, args, 'all'),
   ord(m, args) {
