@@ -26,8 +26,8 @@
 import type { Heap, ObjectHandle } from '@pymem/objects';
 import { PythonError, Unsupported } from './errors.ts';
 import type { Machine } from './machine.ts';
-import { shared } from './operations.ts';
 import { sortOrder } from './methods-lib.ts';
+import { shared } from './operations.ts';
 import { numberOf, order, rangeValues, truthy } from './values.ts';
 
 type Builtin = (m: Machine, args: readonly ObjectHandle[]) => ObjectHandle;
@@ -95,8 +95,7 @@ function minMax(m: Machine, args: readonly ObjectHandle[], name: 'min' | 'max'):
     throw error;
   }
   if (it !== 0) heap.decref(it);
-  if (best === 0)
-    throw new PythonError('ValueError', `${name}() arg is an empty sequence`);
+  if (best === 0) throw new PythonError('ValueError', `${name}() arg is an empty sequence`);
   return best;
 }
 
@@ -222,8 +221,7 @@ function sorted(m: Machine, args: readonly ObjectHandle[]): ObjectHandle {
     const lengthHint = Number(rangeValues(heap, source)[3]);
     const items = {
       *[Symbol.iterator]() {
-        for (let next = heap.iteratorNext(it); next !== 0; next = heap.iteratorNext(it))
-          yield next;
+        for (let next = heap.iteratorNext(it); next !== 0; next = heap.iteratorNext(it)) yield next;
       },
     };
     heap.listExtend(list, { items, lengthHint });
@@ -285,7 +283,7 @@ export const LIBRARY_BUILTINS: Readonly<Record<string, Builtin>> = {
     if (x >= DIGIT || x <= -DIGIT || y >= DIGIT || y <= -DIGIT)
       throw new Unsupported('divmod() of ints of more than one digit');
     let q = x / y;
-    if ((x % y !== 0n) && (x < 0n) !== (y < 0n)) q -= 1n;
+    if (x % y !== 0n && x < 0n !== y < 0n) q -= 1n;
     const div = heap.newInt(q);
     const mod = heap.newInt(x - q * y);
     const pair = heap.newTuple([div, mod]);

@@ -11,9 +11,9 @@
  * — e.g. `str(5)`, a fresh one-character str, which the heap only has as the cached one.
  */
 import type { Heap, ObjectHandle } from '@pymem/objects';
-import { PythonError, Unsupported } from './errors.ts';
 import { LIBRARY_BUILTINS } from './builtins-lib.ts';
 import { importedLibrary } from './compile-lib.ts';
+import { PythonError, Unsupported } from './errors.ts';
 import type { Machine } from './machine.ts';
 import { libraryMethod } from './methods-lib.ts';
 import { shared } from './operations.ts';

@@ -1605,7 +1605,15 @@ export class Compiler {
       )
         return moduleCall(this, this.text(receiverNode), method, positional, keywords, scope, node);
       if (keywords.length > 0)
-        return methodCallWithKeywords(this, receiverNode, method, positional, keywords, scope, node);
+        return methodCallWithKeywords(
+          this,
+          receiverNode,
+          method,
+          positional,
+          keywords,
+          scope,
+          node,
+        );
       const args = positional.map((p) => this.expression(p, scope));
       if (
         receiverNode.name === 'VariableName' &&

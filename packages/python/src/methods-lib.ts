@@ -68,8 +68,17 @@ export function sortOrder(heap: Heap, items: readonly ObjectHandle[], reverse: b
   return indices.sort(compare);
 }
 
+/** Latin-1 characters str.isspace() accepts (_Py_ascii_whitespace, U+0085, U+00A0). */
+const LATIN1_SPACE: ReadonlySet<number> = new Set([
+  9, 10, 11, 12, 13, 28, 29, 30, 31, 32, 133, 160,
+]);
+/** The ASCII ones, which str.split() splits on. */
+const ASCII_SPACE: ReadonlySet<number> = new Set([9, 10, 11, 12, 13, 28, 29, 30, 31, 32]);
+
 function isWhitespace(ch: string): boolean {
-  return /^[\s\u001c-\u001f\u0085]$/u.test(ch) && ch !== '\u200b' && ch !== '\ufeff';
+  const c = ch.codePointAt(0)!;
+  if (c > 0xff) throw new Unsupported('str.strip() of a str beyond latin-1');
+  return LATIN1_SPACE.has(c);
 }
 
 /** str.split(sep=None / sep): the parts, or `null` when the str itself is the one part. */
@@ -78,7 +87,15 @@ function splitParts(text: string, sep: string | null): string[] | null {
     const chars = [...text];
     if (chars.some((ch) => ch.codePointAt(0)! > 0x7f))
       throw new Unsupported('str.split() of a non-ASCII str');
-    const parts = text.split(/[ \t\n\r\x0b\x0c\x1c-\x1f]+/).filter((p) => p !== '');
+    const parts: string[] = [];
+    let word = '';
+    for (const ch of chars) {
+      if (ASCII_SPACE.has(ch.codePointAt(0)!)) {
+        if (word !== '') parts.push(word);
+        word = '';
+      } else word += ch;
+    }
+    if (word !== '') parts.push(word);
     if (parts.length === 1 && parts[0] === text) return null;
     return parts;
   }
@@ -94,7 +111,8 @@ function splitParts(text: string, sep: string | null): string[] | null {
  */
 function splitSlots(m: Machine, length: number, sep: string | null): number {
   if (!m.rules.splitPreallocatesByLength) return MAX_PREALLOC;
-  const maxcount = sep === null ? Math.trunc((length - 1) / 2) + 1 : Math.trunc(length / [...sep].length) + 1;
+  const maxcount =
+    sep === null ? Math.trunc((length - 1) / 2) + 1 : Math.trunc(length / [...sep].length) + 1;
   return Math.min(MAX_PREALLOC, maxcount + 1);
 }
 
@@ -185,8 +203,7 @@ export function libraryMethod(
     case 'list.index': {
       arity(key, args, 1, 1);
       const at = heap.referents(receiver).findIndex((item) => equal(heap, item, args[0]!));
-      if (at < 0)
-        throw new PythonError('ValueError', `${reprText(heap, args[0]!)} is not in list`);
+      if (at < 0) throw new PythonError('ValueError', `${reprText(heap, args[0]!)} is not in list`);
       return heap.newInt(at);
     }
     case 'list.clear':

@@ -43,7 +43,8 @@ function doubleOf(heap: Heap, o: ObjectHandle, name: string): number {
   if (t === 'float') return heap.valueOf(o) as number;
   if (t === 'int' || t === 'bool') {
     const v = heap.valueOf(o) as bigint;
-    if (v > 2n ** 53n || v < -(2n ** 53n)) throw new Unsupported(`${name}() of an int beyond 2**53`);
+    if (v > 2n ** 53n || v < -(2n ** 53n))
+      throw new Unsupported(`${name}() of an int beyond 2**53`);
     return Number(v);
   }
   throw new PythonError('TypeError', `must be real number, not ${heap.typeNameOf(o)}`);
@@ -72,7 +73,8 @@ function toInt(name: string, f: (x: number) => number): ModuleFunction {
     const heap = m.heap;
     const o = args[0]!;
     if (heap.typeOf(o) === 'int') return shared(heap, o);
-    if (heap.typeOf(o) !== 'float') throw new Unsupported(`math.${name}() of a ${heap.typeNameOf(o)}`);
+    if (heap.typeOf(o) !== 'float')
+      throw new Unsupported(`math.${name}() of a ${heap.typeNameOf(o)}`);
     const x = heap.valueOf(o) as number;
     if (!Number.isFinite(x)) throw new Unsupported(`math.${name}() of an infinity or NaN`);
     return heap.newInt(BigInt(f(x)));

@@ -279,7 +279,7 @@ const functions: Record<string, ModuleFunction> = {
     heap.decref(none);
     const result = heap.listRepeat(scratch, k);
     heap.decref(scratch);
-    picked.forEach((item, i) => heap.listSetItem(result, i, item));
+    for (const [i, item] of picked.entries()) heap.listSetItem(result, i, item);
     return result;
   },
   uniform(m, args) {
