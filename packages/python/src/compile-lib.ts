@@ -20,6 +20,7 @@ import type { Expression, Statement } from './frame.ts';
 import { Flow } from './frame.ts';
 import type { Machine } from './machine.ts';
 import { libraryMethod } from './methods-lib.ts';
+import { COPY_MODULE } from './module-copy.ts';
 import { type LibraryModule, MATH_MODULE } from './module-math.ts';
 import { RANDOM_MODULE } from './module-random.ts';
 import { shared } from './operations.ts';
@@ -134,6 +135,7 @@ export function deleteSlice(c: Compiler, target: SyntaxNode, scope: Scope): Stat
 export const LIBRARY_MODULES: ReadonlyMap<string, LibraryModule> = new Map([
   ['math', MATH_MODULE],
   ['random', RANDOM_MODULE],
+  ['copy', COPY_MODULE],
 ]);
 
 /** Each machine's imported modules' value attributes. */
