@@ -115,6 +115,7 @@ import { iteratorNext, iteratorReferents, newIterator, newRange } from './iterat
 import { keyIdentity } from './key-identity.ts';
 import {
   listAppendPreallocated,
+  listAssignSlice,
   listClear,
   listDeleteItemInPlace,
   listDeleteSlice,
@@ -522,6 +523,11 @@ export class Heap extends HeapCore implements HeapGraph {
   /** `del l[i]` on 3.13: the tail moves left, no resize, the item released last. */
   listDeleteItemInPlace(l: ObjectHandle, i: number): void {
     listDeleteItemInPlace(this, l, i);
+  }
+
+  /** `l[lo:hi] = items` with 0 ≤ lo ≤ hi ≤ len(l) (list_ass_slice with a value). */
+  listAssignSlice(l: ObjectHandle, lo: number, hi: number, items: readonly ObjectHandle[]): void {
+    listAssignSlice(this, l, lo, hi, items);
   }
 
   /** `l.clear()` (_list_clear: the array is dropped, then the items released last first). */

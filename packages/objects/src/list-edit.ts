@@ -124,3 +124,37 @@ export function listDeleteItemInPlace(heap: HeapCore, l: ObjectHandle, i: number
   t.length[l] = n - 1;
   heap.release(item!);
 }
+
+/**
+ * `l[lo:hi] = items` with 0 ≤ lo ≤ hi ≤ n (list_ass_slice with a value): the replaced
+ * items are copied aside (a PyMem block when more than 8), the array is resized by the
+ * difference (before the tail moves when shrinking, after when growing), the new items
+ * are stored with new references, then the replaced ones are released last first.
+ * Replacing every item with nothing is _list_clear.
+ */
+export function listAssignSlice(
+  heap: HeapCore,
+  l: ObjectHandle,
+  lo: number,
+  hi: number,
+  items: readonly ObjectHandle[],
+): void {
+  heap.expect(l, 'list');
+  for (const item of items) heap.check(item);
+  const t = heap.table;
+  const n = t.length[l]!;
+  if (lo < 0 || hi > n || lo > hi) throw new HeapError('index', `slice ${lo}:${hi} of ${n}`);
+  const d = items.length - (hi - lo);
+  if (n + d === 0) {
+    listClear(heap, l);
+    return;
+  }
+  const removed = heap.items(l).slice(lo, hi);
+  const bytes = removed.length * heap.layout.pointerSize;
+  const recycle = removed.length > RECYCLE_ON_STACK ? heap.memCall('malloc', 0, bytes) : 0;
+  if (d !== 0) listResize(heap, l, n + d);
+  for (const item of items) heap.increment(item);
+  heap.items(l).splice(lo, hi - lo, ...items);
+  for (let k = removed.length - 1; k >= 0; k--) heap.release(removed[k]!);
+  if (recycle !== 0) heap.memCall('free', recycle, 0);
+}

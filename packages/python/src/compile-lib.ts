@@ -16,7 +16,7 @@ import type { Heap, ObjectHandle } from '@pymem/objects';
 import type { Compiler, Scope } from './compiler.ts';
 import { pythonErrorOf } from './compiler.ts';
 import { PythonError, Unsupported } from './errors.ts';
-import type { Expression, Statement } from './frame.ts';
+import type { Expression, Frame, Statement } from './frame.ts';
 import { Flow } from './frame.ts';
 import type { Machine } from './machine.ts';
 import { libraryMethod } from './methods-lib.ts';
@@ -211,5 +211,51 @@ export function moduleAttribute(
     if (!Object.hasOwn(attributes, attribute))
       throw new Unsupported(`the attribute ${name}.${attribute}`);
     return shared(heap, attributes[attribute]!);
+  };
+}
+
+/**
+ * `container[a:b] = v` on a list with a list or tuple value (step 1): list_ass_slice.
+ * A value that is the list itself is copied first (list_slice), as CPython does.
+ */
+export function sliceStore(
+  c: Compiler,
+  target: SyntaxNode,
+  scope: Scope,
+): (frame: Frame, v: ObjectHandle) => void {
+  const parts = c.kids(target);
+  const inner = parts.slice(2, -1);
+  const bounds: (Expression | null)[] = [null, null, null];
+  let at = 0;
+  for (const p of inner) {
+    if (p.name === ':') at++;
+    else bounds[at] = c.expression(p, scope);
+  }
+  if (at > 1) throw c.fail('assigning to a slice with a step', target);
+  const container = c.expression(parts[0]!, scope);
+  const heap = c.m.heap;
+  return (frame, v) => {
+    const list = container(frame);
+    const values = bounds.map((b) => (b === null ? 0 : b(frame)));
+    let copy = 0;
+    try {
+      if (heap.typeOf(list) !== 'list')
+        throw new Unsupported(`assigning to a slice of a ${heap.typeNameOf(list)}`);
+      const vt = heap.typeOf(v);
+      if (vt !== 'list' && vt !== 'tuple')
+        throw new Unsupported(`assigning a ${heap.typeNameOf(v)} to a slice`);
+      const n = heap.lengthOf(list);
+      const lo = bound(heap, values[0]!, n, 0);
+      const hi = Math.max(lo, bound(heap, values[1]!, n, n));
+      if (v === list) copy = heap.listCopy(list);
+      heap.listAssignSlice(list, lo, hi, heap.referents(copy === 0 ? v : copy));
+    } catch (error) {
+      throw pythonErrorOf(error);
+    } finally {
+      if (copy !== 0) heap.decref(copy);
+      heap.decref(v);
+      heap.decref(list);
+      for (const b of values) if (b !== 0) heap.decref(b);
+    }
   };
 }

@@ -37,6 +37,7 @@ import {
   methodCallWithKeywords,
   moduleAttribute,
   moduleCall,
+  sliceStore,
 } from './compile-lib.ts';
 import { type Constant, ConstantPool, foldBinary, foldUnary } from './constants.ts';
 import { type ErrorLocation, PythonError, Unsupported } from './errors.ts';
@@ -530,7 +531,7 @@ export class Compiler {
     if (target.name === 'MemberExpression') {
       const parts = this.kids(target);
       if (parts[1]?.name !== '[') throw this.fail('assigning an attribute', target);
-      if (parts.some((p) => p.name === ':')) throw this.fail('assigning to a slice', target);
+      if (parts.some((p) => p.name === ':')) return sliceStore(this, target, scope);
       const container = this.expression(parts[0]!, scope);
       const key = this.expression(parts[2]!, scope);
       const location = this.locate(target);
