@@ -119,6 +119,7 @@ import {
   listClear,
   listDeleteItemInPlace,
   listDeleteSlice,
+  listInplaceRepeat,
   listInsert,
   listReorder,
   newListPreallocated,
@@ -528,6 +529,11 @@ export class Heap extends HeapCore implements HeapGraph {
   /** `l[lo:hi] = items` with 0 ≤ lo ≤ hi ≤ len(l) (list_ass_slice with a value). */
   listAssignSlice(l: ObjectHandle, lo: number, hi: number, items: readonly ObjectHandle[]): void {
     listAssignSlice(this, l, lo, hi, items);
+  }
+
+  /** `l *= n` (list_inplace_repeat: list_resize(len × n), or _list_clear for n < 1). */
+  listInplaceRepeat(l: ObjectHandle, n: number): void {
+    listInplaceRepeat(this, l, n);
   }
 
   /** `l.clear()` (_list_clear: the array is dropped, then the items released last first). */

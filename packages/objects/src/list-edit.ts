@@ -158,3 +158,25 @@ export function listAssignSlice(
   for (let k = removed.length - 1; k >= 0; k--) heap.release(removed[k]!);
   if (recycle !== 0) heap.memCall('free', recycle, 0);
 }
+
+/**
+ * `l *= n` (list_inplace_repeat): an empty list or n = 1 stays as it is, n < 1 is
+ * _list_clear, else list_resize(len × n) and the items repeated with new references.
+ */
+export function listInplaceRepeat(heap: HeapCore, l: ObjectHandle, n: number): void {
+  heap.expect(l, 'list');
+  const size = heap.table.length[l]!;
+  if (size === 0 || n === 1) return;
+  if (n < 1) {
+    listClear(heap, l);
+    return;
+  }
+  listResize(heap, l, size * n);
+  const items = heap.items(l);
+  const original = items.slice(0, size);
+  for (let i = 1; i < n; i++)
+    for (const item of original) {
+      heap.increment(item);
+      items.push(item);
+    }
+}

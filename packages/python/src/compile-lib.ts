@@ -259,3 +259,18 @@ export function sliceStore(
     }
   };
 }
+
+/** `xs *= n` on a list: the list itself, repeated in place (list_inplace_repeat). */
+export function listInplaceRepeat(heap: Heap, list: ObjectHandle, n: ObjectHandle): ObjectHandle {
+  const t = heap.typeOf(n);
+  if (t !== 'int' && t !== 'bool')
+    throw new PythonError(
+      'TypeError',
+      `can't multiply sequence by non-int of type '${heap.typeNameOf(n)}'`,
+    );
+  const count = heap.valueOf(n) as bigint;
+  if (count * BigInt(heap.lengthOf(list)) > 1_000_000n)
+    throw new Unsupported('a repetition this large');
+  heap.listInplaceRepeat(list, count < 0n ? 0 : Number(count));
+  return shared(heap, list);
+}

@@ -34,6 +34,7 @@ import {
   deleteSlice,
   importLibrary,
   LIBRARY_MODULES,
+  listInplaceRepeat,
   methodCallWithKeywords,
   moduleAttribute,
   moduleCall,
@@ -1979,7 +1980,7 @@ function inplace(
     heap.listExtend(x, y);
     return shared(heap, x);
   }
-  if (op === '*' && heap.typeOf(x) === 'list') throw new Unsupported('list *=');
+  if (op === '*' && heap.typeOf(x) === 'list') return listInplaceRepeat(heap, x, y);
   return binaryOp(heap, op, x, y, `${op}=`);
 }
 

@@ -89,8 +89,7 @@ export const COPY_MODULE: LibraryModule = {
       return shallow(m.heap, args[0]!);
     },
     deepcopy(m: Machine, args) {
-      if (args.length !== 1)
-        throw new Unsupported(`copy.deepcopy() with ${args.length} arguments`);
+      if (args.length !== 1) throw new Unsupported(`copy.deepcopy() with ${args.length} arguments`);
       const heap = m.heap;
       const memo = new Map<ObjectHandle, ObjectHandle>();
       // The memo's own references (to the copies and, by _keep_alive, the originals)
