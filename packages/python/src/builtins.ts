@@ -12,7 +12,7 @@
  */
 import type { Heap, ObjectHandle } from '@pymem/objects';
 import { LIBRARY_BUILTINS } from './builtins-lib.ts';
-import { importedLibrary } from './compile-lib.ts';
+import { borrowedReferences, importedLibrary } from './compile-lib.ts';
 import { PythonError, Unsupported } from './errors.ts';
 import type { Machine } from './machine.ts';
 import { libraryMethod } from './methods-lib.ts';
@@ -443,7 +443,7 @@ export function sysGetrefcount(m: Machine, o: ObjectHandle): ObjectHandle {
     return heap.newInt(heap.getrefcount(o));
   }
   if (m.constants.has(o)) throw new Unsupported('sys.getrefcount of a code constant');
-  return heap.newInt(heap.refcount(o));
+  return heap.newInt(heap.refcount(o) - borrowedReferences(m, o));
 }
 
 /** `receiver.name(*args)` for the modelled methods; a new reference. */

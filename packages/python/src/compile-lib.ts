@@ -19,7 +19,7 @@ import { PythonError, Unsupported } from './errors.ts';
 import type { Expression, Frame, Statement } from './frame.ts';
 import { Flow } from './frame.ts';
 import type { Machine } from './machine.ts';
-import { libraryMethod } from './methods-lib.ts';
+import { libraryMethod, sortOrder } from './methods-lib.ts';
 import { COPY_MODULE } from './module-copy.ts';
 import { type LibraryModule, MATH_MODULE } from './module-math.ts';
 import { RANDOM_MODULE } from './module-random.ts';
@@ -42,6 +42,13 @@ export function methodCallWithKeywords(
   const args = positional.map((p) => c.expression(p, scope));
   const names = keywords.map(([k]) => k);
   const values = keywords.map(([, v]) => c.expression(v, scope));
+  // The key function's call, made once: its callee and argument are set per item.
+  const current = { key: 0, item: 0 };
+  const borrowed = !m.rules.callFrameTakesArguments;
+  const callKey = c.callFunction(
+    () => shared(heap, current.key),
+    [() => shared(heap, current.item)],
+  );
   return (frame) => {
     const r = receiver(frame);
     const held: ObjectHandle[] = [];
@@ -49,6 +56,25 @@ export function methodCallWithKeywords(
       for (const a of args) held.push(a(frame));
       for (const v of values) held.push(v(frame));
       const map = new Map(names.map((k, i) => [k, held[args.length + i]!]));
+      const keyfunc = map.get('key');
+      if (keyfunc !== undefined && heap.typeOf(keyfunc) === 'NoneType') map.delete('key');
+      else if (keyfunc !== undefined && heap.typeOf(r) === 'list') {
+        map.delete('key');
+        sortWithKey(m, r, keyfunc, map, (item) => {
+          current.key = keyfunc;
+          current.item = item;
+          // 3.8–3.10: the frame takes its own reference and CPython's caller passes the
+          // list's borrowed one; the model's caller holds one more while the call runs,
+          // which sys.getrefcount leaves out (borrowedReferences).
+          if (borrowed) lend(m, item, 1);
+          try {
+            return callKey(frame);
+          } finally {
+            if (borrowed) lend(m, item, -1);
+          }
+        });
+        return heap.newNone();
+      }
       const result = libraryMethod(m, r, method, held.slice(0, args.length), map);
       if (result === undefined)
         throw new Unsupported(`the method ${heap.typeNameOf(r)}.${method} with keywords`);
@@ -273,4 +299,65 @@ export function listInplaceRepeat(heap: Heap, list: ObjectHandle, n: ObjectHandl
     throw new Unsupported('a repetition this large');
   heap.listInplaceRepeat(list, count < 0n ? 0 : Number(count));
   return shared(heap, list);
+}
+
+/**
+ * list.sort(key=f): f is called on every item in list order (PyObject_CallOneArg with
+ * the list's borrowed reference), the items are ordered by their keys, and the keys
+ * are released in the sorted order once the list has its new order (list_sort_impl).
+ * While the keys are computed CPython's list looks empty; a key function that reads
+ * the list it sorts is not modelled.
+ */
+function sortWithKey(
+  m: Machine,
+  list: ObjectHandle,
+  keyfunc: ObjectHandle,
+  keywords: ReadonlyMap<string, ObjectHandle>,
+  call: (item: ObjectHandle) => ObjectHandle,
+): void {
+  const heap = m.heap;
+  for (const k of keywords.keys()) if (k !== 'reverse') throw new Unsupported(`list.sort(${k}=…)`);
+  if (heap.typeOf(keyfunc) !== 'function')
+    throw new Unsupported(`list.sort(key=<a ${heap.typeNameOf(keyfunc)}>)`);
+  const reverseArg = keywords.get('reverse');
+  let reverse = false;
+  if (reverseArg !== undefined) {
+    const rt = heap.typeOf(reverseArg);
+    if (rt !== 'bool' && rt !== 'int') throw new Unsupported('list.sort(reverse=<not an int>)');
+    reverse = heap.valueOf(reverseArg) !== 0n;
+  }
+  const items = [...heap.referents(list)];
+  if (items.length > 127) throw new Unsupported('sorting more than 127 items (merge memory)');
+  const keys: ObjectHandle[] = [];
+  try {
+    for (const item of items) keys.push(call(item));
+    const order = sortOrder(heap, keys, reverse);
+    heap.listReorder(list, order);
+    for (const i of order) heap.decref(keys[i]!);
+    keys.length = 0;
+  } finally {
+    for (const k of keys) heap.decref(k);
+  }
+}
+
+/** References the model holds where CPython's C caller borrows (per machine). */
+const lent = new WeakMap<Machine, Map<ObjectHandle, number>>();
+
+function lend(m: Machine, o: ObjectHandle, delta: number): void {
+  let counts = lent.get(m);
+  if (counts === undefined) {
+    counts = new Map();
+    lent.set(m, counts);
+  }
+  const n = (counts.get(o) ?? 0) + delta;
+  if (n === 0) counts.delete(o);
+  else counts.set(o, n);
+}
+
+/**
+ * How many of `o`'s references are the model's stand-ins for a C caller's borrowed
+ * one (a 3.8–3.10 sort key call's argument): sys.getrefcount subtracts them.
+ */
+export function borrowedReferences(m: Machine, o: ObjectHandle): number {
+  return lent.get(m)?.get(o) ?? 0;
 }
