@@ -547,12 +547,16 @@ export class Heap extends HeapCore implements HeapGraph {
   }
 
   /**
-   * An object CPython makes and frees before anything else allocates (a bound method
-   * looked up for one call): PyObject_Malloc(nbytes), then PyObject_Free of that block.
+   * An object CPython makes for one call and frees after it (a bound method looked up
+   * to be called once): PyObject_Malloc(nbytes), `during`, then PyObject_Free of the block.
    */
-  transientBlock(nbytes: number): void {
+  transientBlock(nbytes: number, during: () => void = () => {}): void {
     const block = this.objMalloc(nbytes);
-    this.memCall('free', block, 0, 'obj');
+    try {
+      during();
+    } finally {
+      this.memCall('free', block, 0, 'obj');
+    }
   }
 
   /** `PyList_New(allocated)` holding `items`, its size set to their count (str.split). */

@@ -208,7 +208,20 @@ const BOUND_SORT_BYTES = 72;
 function sorted(m: Machine, args: readonly ObjectHandle[]): ObjectHandle {
   arity('sorted', args, 1, 1);
   const heap = m.heap;
-  const source = args[0]!;
+  const list = sortedList(m, args[0]!);
+  try {
+    const order = sortOrder(heap, heap.referents(list), false);
+    callBoundSort(m, () => heap.listReorder(list, order));
+  } catch (error) {
+    heap.decref(list);
+    throw error;
+  }
+  return list;
+}
+
+/** sorted()'s PySequence_List of a list, tuple or range: PyList_New(0) + list_extend. */
+export function sortedList(m: Machine, source: ObjectHandle): ObjectHandle {
+  const heap = m.heap;
   const t = heap.typeOf(source);
   if (m.gc !== null) throw new Unsupported('sorted() in a program that imports gc');
   if (t !== 'list' && t !== 'tuple' && t !== 'range')
@@ -227,15 +240,13 @@ function sorted(m: Machine, args: readonly ObjectHandle[]): ObjectHandle {
     heap.listExtend(list, { items, lengthHint });
     heap.decref(it);
   } else heap.listExtend(list, source);
-  try {
-    const order = sortOrder(heap, heap.referents(list), false);
-    if (m.minor >= 9) heap.transientBlock(BOUND_SORT_BYTES);
-    heap.listReorder(list, order);
-  } catch (error) {
-    heap.decref(list);
-    throw error;
-  }
   return list;
+}
+
+/** sorted()'s call of the bound `newlist.sort` (its own block on 3.9+, freed after the call). */
+export function callBoundSort(m: Machine, sort: () => void): void {
+  if (m.minor >= 9) m.heap.transientBlock(BOUND_SORT_BYTES, sort);
+  else sort();
 }
 
 /** The builtins of this file, by name. */

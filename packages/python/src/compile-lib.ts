@@ -13,6 +13,7 @@
  */
 import type { SyntaxNode } from '@lezer/common';
 import type { Heap, ObjectHandle } from '@pymem/objects';
+import { callBoundSort, sortedList } from './builtins-lib.ts';
 import type { Compiler, Scope } from './compiler.ts';
 import { pythonErrorOf } from './compiler.ts';
 import { PythonError, Unsupported } from './errors.ts';
@@ -360,4 +361,76 @@ function lend(m: Machine, o: ObjectHandle, delta: number): void {
  */
 export function borrowedReferences(m: Machine, o: ObjectHandle): number {
   return lent.get(m)?.get(o) ?? 0;
+}
+
+/**
+ * `sorted(iterable, key=f, reverse=r)`: the new list (sortedList), then the bound sort
+ * method called with the keywords (callBoundSort), as builtin_sorted does.
+ */
+export function sortedCall(
+  c: Compiler,
+  positional: SyntaxNode[],
+  keywords: [string, SyntaxNode][],
+  scope: Scope,
+  node: SyntaxNode,
+): Expression {
+  if (positional.length !== 1) throw c.fail('sorted() with other than one argument', node);
+  const m = c.m;
+  const heap = m.heap;
+  const source = c.expression(positional[0]!, scope);
+  const names = keywords.map(([k]) => k);
+  const values = keywords.map(([, v]) => c.expression(v, scope));
+  const current = { key: 0, item: 0 };
+  const borrowed = !m.rules.callFrameTakesArguments;
+  const callKey = c.callFunction(
+    () => shared(heap, current.key),
+    [() => shared(heap, current.item)],
+  );
+  return (frame) => {
+    const held: ObjectHandle[] = [];
+    let list = 0;
+    try {
+      held.push(source(frame));
+      for (const v of values) held.push(v(frame));
+      const map = new Map(names.map((k, i) => [k, held[1 + i]!]));
+      for (const k of map.keys())
+        if (k !== 'key' && k !== 'reverse') throw new Unsupported(`sorted(${k}=…)`);
+      list = sortedList(m, held[0]!);
+      const sorting = list;
+      const keyfunc = map.get('key');
+      map.delete('key');
+      callBoundSort(m, () => {
+        if (keyfunc === undefined || heap.typeOf(keyfunc) === 'NoneType') {
+          const reverse = map.get('reverse');
+          if (reverse !== undefined && !['bool', 'int'].includes(heap.typeOf(reverse)))
+            throw new Unsupported('sorted(reverse=<not an int>)');
+          const order = sortOrder(
+            heap,
+            heap.referents(sorting),
+            reverse !== undefined && heap.valueOf(reverse) !== 0n,
+          );
+          heap.listReorder(sorting, order);
+          return;
+        }
+        sortWithKey(m, sorting, keyfunc, map, (item) => {
+          current.key = keyfunc;
+          current.item = item;
+          if (borrowed) lend(m, item, 1);
+          try {
+            return callKey(frame);
+          } finally {
+            if (borrowed) lend(m, item, -1);
+          }
+        });
+      });
+      const result = list;
+      list = 0;
+      return result;
+    } catch (error) {
+      throw pythonErrorOf(error);
+    } finally {
+      if (list !== 0) heap.decref(list);
+      m.releaseArguments(held);
+    }
+  };
 }

@@ -39,6 +39,7 @@ import {
   moduleAttribute,
   moduleCall,
   sliceStore,
+  sortedCall,
 } from './compile-lib.ts';
 import { type Constant, ConstantPool, foldBinary, foldUnary } from './constants.ts';
 import { type ErrorLocation, PythonError, Unsupported } from './errors.ts';
@@ -1658,6 +1659,8 @@ export class Compiler {
       );
     }
     if (name === 'print') return this.print(positional, keywords, scope, node);
+    if (name === 'sorted' && keywords.length > 0)
+      return sortedCall(this, positional, keywords, scope, node);
     if (keywords.length > 0) throw this.fail(`keyword arguments to ${name}()`, node);
     if (name === 'isinstance') return this.isinstance(positional, scope, node);
     if (name === 'type') throw this.fail('type() other than type(x).__name__', node);
