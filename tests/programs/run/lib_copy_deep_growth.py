@@ -3,7 +3,7 @@ import sys
 xs = [1, 2, 3, 4, 5]
 ys = copy.deepcopy(xs)
 print(sys.getsizeof(xs), sys.getsizeof(ys), ys == xs, ys is xs)
-d = dict(a=1) if False else {'a': 1, 'b': 2, 'c': 3, 'd': 4, 'e': 5, 'f': 6}
+d = {'a': 1, 'b': 2, 'c': 3, 'd': 4, 'e': 5, 'f': 6}
 e = copy.deepcopy(d)
 print(sys.getsizeof(d), sys.getsizeof(e), list(e) == list(d))
 t = (1, 'two', 3.0)
