@@ -19,6 +19,8 @@
  * _PyTrash_thread_destroy_chain (Include/cpython/object.h, Objects/object.c), and the
  * tp_dealloc of each modelled type, 3.8–3.14.
  */
+
+import { deallocDictView } from './dict-views.ts';
 import { dictData, finishDict } from './dicts.ts';
 import { clearException } from './exceptions.ts';
 import { finishFrameObject, frameDeallocOrder } from './frames.ts';
@@ -79,6 +81,13 @@ export function dealloc(heap: HeapCore, o: ObjectHandle): void {
       // range_dealloc: start, stop, step, length; PyObject_Free. Iterators hold none.
       for (const r of iteratorReferents(heap, o)) heap.release(r);
       heap.freeObject(o);
+      return;
+    case 'dict_keys':
+    case 'dict_values':
+    case 'dict_items':
+    case 'dict_valueiterator':
+    case 'dict_itemiterator':
+      deallocDictView(heap, o);
       return;
     case 'list_iterator':
     case 'tuple_iterator':

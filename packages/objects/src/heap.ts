@@ -28,6 +28,14 @@
 import { clearFreeLists } from './clear-free-lists.ts';
 import { dictKeysBytes, usableFraction } from './dict-keys.ts';
 import {
+  type DictViewKind,
+  dictViewReferents,
+  dictViewSizeof,
+  newDictView,
+  newViewIterator,
+  viewIteratorNext,
+} from './dict-views.ts';
+import {
   dictCopy,
   dictData,
   dictDelItem,
@@ -260,6 +268,12 @@ export class Heap extends HeapCore implements HeapGraph {
         return L.gcHeader + L.objectHeader + 2 * w;
       case 'dict_keyiterator':
         return L.gcHeader + L.objectHeader + 5 * w;
+      case 'dict_keys':
+      case 'dict_values':
+      case 'dict_items':
+      case 'dict_valueiterator':
+      case 'dict_itemiterator':
+        return dictViewSizeof(this, o);
       case 'set':
       case 'frozenset': {
         const mask = setData(this, o).table.mask;
@@ -310,6 +324,14 @@ export class Heap extends HeapCore implements HeapGraph {
     if (type === 'type' || type === 'getset_descriptor') return heapTypeReferents(this, o);
     if (type === 'function' || type === 'cell' || type === 'method')
       return functionOrCellReferents(this, o);
+    if (
+      type === 'dict_keys' ||
+      type === 'dict_values' ||
+      type === 'dict_items' ||
+      type === 'dict_valueiterator' ||
+      type === 'dict_itemiterator'
+    )
+      return dictViewReferents(this, o);
     if (type.endsWith('iterator') || type === 'range') return iteratorReferents(this, o);
     if (type === 'weakref') {
       const callback = weakrefData(this, o).callback;
@@ -848,14 +870,27 @@ export class Heap extends HeapCore implements HeapGraph {
     return newRange(this, start, stop, step);
   }
 
-  /** `iter(o)` for a range, list, tuple or dict (keys). @throws HeapError('wrong-type') */
+  /** `iter(o)` for a range, list, tuple, dict (keys) or dict view. @throws HeapError('wrong-type') */
   newIterator(o: ObjectHandle): ObjectHandle {
+    this.check(o);
+    const type = this.typeName(o);
+    if (type === 'dict_keys') return newIterator(this, dictViewReferents(this, o)[0]!);
+    if (type === 'dict_values' || type === 'dict_items') return newViewIterator(this, o);
     return newIterator(this, o);
   }
 
   /** `next(it)`: a new reference, or 0 when exhausted (the iterator then drops its sequence). */
   iteratorNext(it: ObjectHandle): ObjectHandle {
+    this.check(it);
+    const type = this.typeName(it);
+    if (type === 'dict_valueiterator' || type === 'dict_itemiterator')
+      return viewIteratorNext(this, it);
     return iteratorNext(this, it);
+  }
+
+  /** `d.keys()` / `d.values()` / `d.items()`: a new view (dict-views.ts). */
+  newDictView(d: ObjectHandle, kind: DictViewKind): ObjectHandle {
+    return newDictView(this, d, kind);
   }
 
   /** `obj.meth`: a bound method holding `func` and `self` (3.8: from its free list). */

@@ -825,7 +825,8 @@ export class Compiler {
       m.column = column;
       const seq = iterable(frame);
       const t = heap.typeOf(seq);
-      if (t !== 'list' && t !== 'tuple' && t !== 'range' && t !== 'dict' && t !== 'str') {
+      const view = t === 'dict_keys' || t === 'dict_values' || t === 'dict_items';
+      if (t !== 'list' && t !== 'tuple' && t !== 'range' && t !== 'dict' && t !== 'str' && !view) {
         const name = heap.typeNameOf(seq);
         heap.decref(seq);
         throw new Unsupported(`a for loop over a ${name}`);
@@ -848,9 +849,10 @@ export class Compiler {
         it = heap.newIterator(seq);
         heap.decref(seq);
         // A dict that changes size under its iterator raises RuntimeError: not modelled.
-        const size = t === 'dict' ? heap.lengthOf(seq) : -1;
+        const sized = t === 'dict' ? seq : view ? heap.referents(it)[0]! : 0;
+        const size = sized !== 0 ? heap.lengthOf(sized) : -1;
         next = () => {
-          if (size >= 0 && heap.isLive(seq) && heap.lengthOf(seq) !== size)
+          if (size >= 0 && heap.isLive(sized) && heap.lengthOf(sized) !== size)
             throw new Unsupported('changing the size of a dict while iterating over it');
           return heap.iteratorNext(it);
         };

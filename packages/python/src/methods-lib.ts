@@ -233,6 +233,11 @@ export function libraryMethod(
       heap.listReorder(receiver, sortOrder(heap, heap.referents(receiver), reverse));
       return heap.newNone();
     }
+    case 'dict.keys':
+    case 'dict.values':
+    case 'dict.items':
+      arity(key, args, 0, 0);
+      return heap.newDictView(receiver, name as 'keys' | 'values' | 'items');
     case 'str.split': {
       arity(key, args, 0, 1);
       const sep =
