@@ -33,6 +33,7 @@ import { Flag } from './internal/table.ts';
 import { forgetInterned } from './interned.ts';
 import { iteratorReferents } from './iterators.ts';
 import { finishList } from './lists.ts';
+import { deallocPacked } from './packed-iterators.ts';
 import { finishSet, setData } from './sets.ts';
 import { finishTuple } from './tuples.ts';
 import { clearWeakref, clearWeakrefsTo } from './weakrefs.ts';
@@ -88,6 +89,10 @@ export function dealloc(heap: HeapCore, o: ObjectHandle): void {
     case 'dict_valueiterator':
     case 'dict_itemiterator':
       deallocDictView(heap, o);
+      return;
+    case 'enumerate':
+    case 'zip':
+      deallocPacked(heap, o);
       return;
     case 'list_iterator':
     case 'tuple_iterator':

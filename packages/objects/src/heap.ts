@@ -141,6 +141,13 @@ import {
   listSetItem,
   newList,
 } from './lists.ts';
+import {
+  newEnumerate,
+  newZip,
+  packedNext,
+  packedReferents,
+  packedSizeof,
+} from './packed-iterators.ts';
 import { newSet, newSetFromSet, setAdd, setData, setDiscard, setMerge } from './sets.ts';
 import { sharedKeysBytes } from './shared-keys.ts';
 import { bytearrayResize, newBytearray, newBytes, newStr, strBytes } from './strings.ts';
@@ -274,6 +281,9 @@ export class Heap extends HeapCore implements HeapGraph {
       case 'dict_valueiterator':
       case 'dict_itemiterator':
         return dictViewSizeof(this, o);
+      case 'enumerate':
+      case 'zip':
+        return packedSizeof(this, o);
       case 'set':
       case 'frozenset': {
         const mask = setData(this, o).table.mask;
@@ -332,6 +342,7 @@ export class Heap extends HeapCore implements HeapGraph {
       type === 'dict_itemiterator'
     )
       return dictViewReferents(this, o);
+    if (type === 'enumerate' || type === 'zip') return packedReferents(this, o);
     if (type.endsWith('iterator') || type === 'range') return iteratorReferents(this, o);
     if (type === 'weakref') {
       const callback = weakrefData(this, o).callback;
@@ -876,6 +887,7 @@ export class Heap extends HeapCore implements HeapGraph {
     const type = this.typeName(o);
     if (type === 'dict_keys') return newIterator(this, dictViewReferents(this, o)[0]!);
     if (type === 'dict_values' || type === 'dict_items') return newViewIterator(this, o);
+    if (type === 'enumerate' || type === 'zip') return this.share(o);
     return newIterator(this, o);
   }
 
@@ -885,7 +897,19 @@ export class Heap extends HeapCore implements HeapGraph {
     const type = this.typeName(it);
     if (type === 'dict_valueiterator' || type === 'dict_itemiterator')
       return viewIteratorNext(this, it);
+    if (type === 'enumerate' || type === 'zip')
+      return packedNext(this, it, (inner) => this.iteratorNext(inner));
     return iteratorNext(this, it);
+  }
+
+  /** `enumerate(iterable)` (packed-iterators.ts). */
+  newEnumerate(iterable: ObjectHandle): ObjectHandle {
+    return newEnumerate(this, iterable, (o) => this.newIterator(o));
+  }
+
+  /** `zip(*iterables)` (packed-iterators.ts). */
+  newZip(iterables: readonly ObjectHandle[]): ObjectHandle {
+    return newZip(this, iterables, (o) => this.newIterator(o));
   }
 
   /** `d.keys()` / `d.values()` / `d.items()`: a new view (dict-views.ts). */

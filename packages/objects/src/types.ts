@@ -2,7 +2,7 @@
  * The built-in types the object heap models, and their numeric codes in its columns.
  * `type` is a class made by a class statement (a heap type, pre-existing: see
  * instances.ts); `instance` is an instance of one; `weakref` a `weakref.ref`;
- * `function` a Python function (functions.ts), `cell` a closure cell; `range` and the iterators: iterators.ts; the dict views and their value/item iterators: dict-views.ts; `frame`: frames.ts; `generator`, `coroutine`: generators.ts; `exception` (BaseException instances), `traceback`: exceptions.ts.
+ * `function` a Python function (functions.ts), `cell` a closure cell; `range` and the iterators: iterators.ts; the dict views and their value/item iterators: dict-views.ts; `enumerate`, `zip`: packed-iterators.ts; `frame`: frames.ts; `generator`, `coroutine`: generators.ts; `exception` (BaseException instances), `traceback`: exceptions.ts.
  */
 
 /** A modelled built-in type. */
@@ -40,7 +40,9 @@ export type ObjectType =
   | 'dict_values'
   | 'dict_items'
   | 'dict_valueiterator'
-  | 'dict_itemiterator';
+  | 'dict_itemiterator'
+  | 'enumerate'
+  | 'zip';
 
 /** Type names by code (code 0 is "no object"). */
 export const TYPE_NAMES: readonly ObjectType[] = [
@@ -79,6 +81,8 @@ export const TYPE_NAMES: readonly ObjectType[] = [
   'dict_items',
   'dict_valueiterator',
   'dict_itemiterator',
+  'enumerate',
+  'zip',
 ];
 
 /** Column codes of each type. */
@@ -117,6 +121,8 @@ export const TYPE_CODE: Readonly<Record<ObjectType, number>> = {
   dict_items: 32,
   dict_valueiterator: 33,
   dict_itemiterator: 34,
+  enumerate: 35,
+  zip: 36,
 };
 
 /** True for the types the cycle collector knows (`Py_TPFLAGS_HAVE_GC`). */
@@ -136,6 +142,8 @@ export function isGcType(type: ObjectType): boolean {
     type === 'tuple_iterator' ||
     type === 'dict_keyiterator' ||
     type.startsWith('dict_') ||
+    type === 'enumerate' ||
+    type === 'zip' ||
     type === 'method' ||
     type === 'frame' ||
     type === 'generator' ||

@@ -249,6 +249,15 @@ export function callBoundSort(m: Machine, sort: () => void): void {
   else sort();
 }
 
+/** An argument enumerate/zip may iterate (whose iterator the heap makes), else refused. */
+function iterableArgument(heap: Heap, o: ObjectHandle, name: string): ObjectHandle {
+  const t = heap.typeOf(o);
+  const ok = ['list', 'tuple', 'range', 'dict', 'dict_keys', 'dict_values', 'dict_items'];
+  if (!ok.includes(t) && t !== 'enumerate' && t !== 'zip')
+    throw new Unsupported(`${name}() of a ${heap.typeNameOf(o)}`);
+  return o;
+}
+
 /** The builtins of this file, by name. */
 export const LIBRARY_BUILTINS: Readonly<Record<string, Builtin>> = {
   min: (m, args) => minMax(m, args, 'min'),
@@ -257,6 +266,14 @@ export const LIBRARY_BUILTINS: Readonly<Record<string, Builtin>> = {
   sorted,
   any: (m, args) => anyAll(m, args, 'any'),
   all: (m, args) => anyAll(m, args, 'all'),
+  enumerate(m, args) {
+    arity('enumerate', args, 1, 1);
+    return m.heap.newEnumerate(iterableArgument(m.heap, args[0]!, 'enumerate'));
+  },
+  zip(m, args) {
+    if (args.length === 0) throw new Unsupported('zip() of nothing');
+    return m.heap.newZip(args.map((a) => iterableArgument(m.heap, a, 'zip')));
+  },
   ord(m, args) {
     arity('ord', args, 1, 1);
     const heap = m.heap;

@@ -826,7 +826,16 @@ export class Compiler {
       const seq = iterable(frame);
       const t = heap.typeOf(seq);
       const view = t === 'dict_keys' || t === 'dict_values' || t === 'dict_items';
-      if (t !== 'list' && t !== 'tuple' && t !== 'range' && t !== 'dict' && t !== 'str' && !view) {
+      const packed = t === 'enumerate' || t === 'zip';
+      if (
+        t !== 'list' &&
+        t !== 'tuple' &&
+        t !== 'range' &&
+        t !== 'dict' &&
+        t !== 'str' &&
+        !view &&
+        !packed
+      ) {
         const name = heap.typeNameOf(seq);
         heap.decref(seq);
         throw new Unsupported(`a for loop over a ${name}`);
