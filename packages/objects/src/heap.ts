@@ -148,6 +148,7 @@ import {
   packedReferents,
   packedSizeof,
 } from './packed-iterators.ts';
+import { newRangeOf } from './range-objects.ts';
 import { newSet, newSetFromSet, setAdd, setData, setDiscard, setMerge } from './sets.ts';
 import { sharedKeysBytes } from './shared-keys.ts';
 import { bytearrayResize, newBytearray, newBytes, newStr, strBytes } from './strings.ts';
@@ -879,6 +880,16 @@ export class Heap extends HeapCore implements HeapGraph {
   /** `range(start, stop, step)` (within a C long). */
   newRange(start: number, stop: number, step = 1): ObjectHandle {
     return newRange(this, start, stop, step);
+  }
+
+  /** A range over the given ints, taking over the four references (range-objects.ts). */
+  newRangeOf(
+    start: ObjectHandle,
+    stop: ObjectHandle,
+    step: ObjectHandle,
+    length: ObjectHandle,
+  ): ObjectHandle {
+    return newRangeOf(this, start, stop, step, length);
   }
 
   /** `iter(o)` for a range, list, tuple, dict (keys) or dict view. @throws HeapError('wrong-type') */

@@ -258,6 +258,65 @@ function iterableArgument(heap: Heap, o: ObjectHandle, name: string): ObjectHand
   return o;
 }
 
+/** Ranges whose values reach past this are refused (the iterator's C long, exact doubles). */
+const RANGE_LIMIT = 2n ** 53n;
+
+/**
+ * `range(…)` beyond the small ints: the range keeps the argument ints themselves (the
+ * cached 0 and 1 for a missing start and step) and a length computed as
+ * compute_range_length does — 3.8–3.11 with int objects: hi − lo, − 1, // step, + 1
+ * (step negated first when negative), the temporaries released last-but-one first;
+ * 3.12+ in C longs (compute_range_length_long), one new int. Measured on 3.8.18–3.13.0:
+ * an int freed before `range(n)` is reused by the next int on 3.8–3.11, not on 3.12+.
+ */
+export function bigRange(m: Machine, args: readonly ObjectHandle[], length: bigint): ObjectHandle {
+  const heap = m.heap;
+  for (const a of args)
+    if (heap.typeOf(a) !== 'int') throw new Unsupported(`range() of a ${heap.typeNameOf(a)}`);
+  const values = args.map((a) => heap.valueOf(a) as bigint);
+  if (values.some((v) => v >= RANGE_LIMIT || v <= -RANGE_LIMIT))
+    throw new Unsupported('range() beyond 2**53');
+  const [start, stop, step] =
+    args.length === 1
+      ? [heap.newInt(0), shared(heap, args[0]!), heap.newInt(1)]
+      : [
+          shared(heap, args[0]!),
+          shared(heap, args[1]!),
+          args[2] === undefined ? heap.newInt(1) : shared(heap, args[2]),
+        ];
+  let len: ObjectHandle;
+  if (m.minor >= 12) len = heap.newInt(length);
+  else len = objectRangeLength(m, start, stop, step);
+  return heap.newRangeOf(start, stop, step, len);
+}
+
+/** compute_range_length with int objects (3.8–3.11): the temporaries in CPython's order. */
+function objectRangeLength(
+  m: Machine,
+  start: ObjectHandle,
+  stop: ObjectHandle,
+  step: ObjectHandle,
+): ObjectHandle {
+  const heap = m.heap;
+  const value = (o: ObjectHandle) => heap.valueOf(o) as bigint;
+  const positive = value(step) > 0n;
+  const [lo, hi] = positive ? [start, stop] : [stop, start];
+  const by = positive ? shared(heap, step) : heap.newInt(-value(step));
+  if (value(lo) >= value(hi)) {
+    heap.decref(by);
+    return heap.newInt(0);
+  }
+  const tmp1 = heap.newInt(value(hi) - value(lo));
+  const diff = heap.newInt(value(tmp1) - 1n);
+  const tmp2 = heap.newInt(value(diff) / value(by));
+  const result = heap.newInt(value(tmp2) + 1n);
+  heap.decref(tmp2);
+  heap.decref(diff);
+  heap.decref(by);
+  heap.decref(tmp1);
+  return result;
+}
+
 /** The builtins of this file, by name. */
 export const LIBRARY_BUILTINS: Readonly<Record<string, Builtin>> = {
   min: (m, args) => minMax(m, args, 'min'),

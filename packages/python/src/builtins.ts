@@ -11,7 +11,7 @@
  * — e.g. `str(5)`, a fresh one-character str, which the heap only has as the cached one.
  */
 import type { Heap, ObjectHandle } from '@pymem/objects';
-import { LIBRARY_BUILTINS } from './builtins-lib.ts';
+import { bigRange, LIBRARY_BUILTINS } from './builtins-lib.ts';
 import { borrowedReferences, importedLibrary } from './compile-lib.ts';
 import { PythonError, Unsupported } from './errors.ts';
 import type { Machine } from './machine.ts';
@@ -192,10 +192,9 @@ const builtins: Record<string, Builtin> = {
           : 0n;
     // The range object keeps the argument objects and a computed length; the heap makes
     // its four ints itself, which is exact only while all four are cached small ints.
-    for (const v of [start, stop, step, length])
-      if (v < -5n || v > 256n)
-        throw new Unsupported('range() with a bound or length outside -5…256');
-    return heap.newRange(Number(start), Number(stop), Number(step));
+    if ([start, stop, step, length].every((v) => v >= -5n && v <= 256n))
+      return heap.newRange(Number(start), Number(stop), Number(step));
+    return bigRange(m, args, length);
   },
   list(m, args) {
     arity('list', args, 0, 1);
