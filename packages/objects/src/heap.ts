@@ -68,6 +68,7 @@ import {
   storeFast,
 } from './frames.ts';
 import type { FreeListCounts } from './free-lists.ts';
+import { newFreshStr } from './fresh-str.ts';
 import {
   cellSet,
   type FunctionOptions,
@@ -880,6 +881,11 @@ export class Heap extends HeapCore implements HeapGraph {
   /** `range(start, stop, step)` (within a C long). */
   newRange(start: number, stop: number, step = 1): ObjectHandle {
     return newRange(this, start, stop, step);
+  }
+
+  /** A new str object, even of one latin-1 character (fresh-str.ts: `str(5)`, `'a'.upper()`). */
+  newFreshStr(s: string): ObjectHandle {
+    return newFreshStr(this, s);
   }
 
   /** A range over the given ints, taking over the four references (range-objects.ts). */

@@ -42,9 +42,10 @@ function arity(name: string, args: readonly ObjectHandle[], min: number, max: nu
     throw new Unsupported(`${name}() with ${args.length} argument${args.length === 1 ? '' : 's'}`);
 }
 
+/** A str CPython makes with PyUnicode_New: one character is a fresh object, not the cached one. */
 function newText(heap: Heap, text: string, what: string): ObjectHandle {
-  if ([...text].length === 1) throw new Unsupported(`${what} of one character (a fresh str)`);
-  return heap.newStr(text);
+  void what;
+  return heap.newFreshStr(text);
 }
 
 function intOf(heap: Heap, o: ObjectHandle, what: string): bigint {

@@ -1879,8 +1879,8 @@ function formatValue(m: Machine, v: ObjectHandle, repr: boolean): ObjectHandle {
   if (t !== 'str' && t !== 'int' && t !== 'float')
     throw new Unsupported(`formatting a ${heap.typeNameOf(v)} in an f-string`);
   const text = repr ? reprText(heap, v) : strText(heap, v);
-  if ([...text].length === 1)
-    throw new Unsupported('formatting a one-digit int in an f-string (a fresh str)');
+  // FORMAT_VALUE: PyObject_Str / PyObject_Repr, a fresh str even of one character.
+  if ([...text].length === 1) return heap.newFreshStr(text);
   return heap.newStr(text);
 }
 
