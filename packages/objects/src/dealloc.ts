@@ -96,6 +96,8 @@ export function dealloc(heap: HeapCore, o: ObjectHandle): void {
       return;
     case 'list_iterator':
     case 'tuple_iterator':
+    case 'list_reverseiterator':
+    case 'reversed':
     case 'dict_keyiterator':
       // listiter_dealloc etc.: untrack, drop the sequence, GC_Del.
       heap.untrack(o);

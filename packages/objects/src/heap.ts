@@ -150,6 +150,7 @@ import {
   packedSizeof,
 } from './packed-iterators.ts';
 import { newRangeOf } from './range-objects.ts';
+import { newReversed, reversedNext } from './reverse-iterators.ts';
 import { newSet, newSetFromSet, setAdd, setData, setDiscard, setMerge } from './sets.ts';
 import { sharedKeysBytes } from './shared-keys.ts';
 import { bytearrayResize, newBytearray, newBytes, newStr, strBytes } from './strings.ts';
@@ -274,6 +275,8 @@ export class Heap extends HeapCore implements HeapGraph {
         return L.objectHeader + (L.minor < 12 ? 4 : 3) * w;
       case 'list_iterator':
       case 'tuple_iterator':
+      case 'list_reverseiterator':
+      case 'reversed':
         return L.gcHeader + L.objectHeader + 2 * w;
       case 'dict_keyiterator':
         return L.gcHeader + L.objectHeader + 5 * w;
@@ -345,7 +348,8 @@ export class Heap extends HeapCore implements HeapGraph {
     )
       return dictViewReferents(this, o);
     if (type === 'enumerate' || type === 'zip') return packedReferents(this, o);
-    if (type.endsWith('iterator') || type === 'range') return iteratorReferents(this, o);
+    if (type.endsWith('iterator') || type === 'range' || type === 'reversed')
+      return iteratorReferents(this, o);
     if (type === 'weakref') {
       const callback = weakrefData(this, o).callback;
       return callback === 0 ? [] : [callback];
@@ -904,7 +908,13 @@ export class Heap extends HeapCore implements HeapGraph {
     const type = this.typeName(o);
     if (type === 'dict_keys') return newIterator(this, dictViewReferents(this, o)[0]!);
     if (type === 'dict_values' || type === 'dict_items') return newViewIterator(this, o);
-    if (type === 'enumerate' || type === 'zip') return this.share(o);
+    if (
+      type === 'enumerate' ||
+      type === 'zip' ||
+      type === 'list_reverseiterator' ||
+      type === 'reversed'
+    )
+      return this.share(o);
     return newIterator(this, o);
   }
 
@@ -916,12 +926,18 @@ export class Heap extends HeapCore implements HeapGraph {
       return viewIteratorNext(this, it);
     if (type === 'enumerate' || type === 'zip')
       return packedNext(this, it, (inner) => this.iteratorNext(inner));
+    if (type === 'list_reverseiterator' || type === 'reversed') return reversedNext(this, it);
     return iteratorNext(this, it);
   }
 
   /** `enumerate(iterable)` (packed-iterators.ts). */
   newEnumerate(iterable: ObjectHandle): ObjectHandle {
     return newEnumerate(this, iterable, (o) => this.newIterator(o));
+  }
+
+  /** `reversed(seq)` of a list or tuple (reverse-iterators.ts). */
+  newReversed(seq: ObjectHandle): ObjectHandle {
+    return newReversed(this, seq);
   }
 
   /** `zip(*iterables)` (packed-iterators.ts). */

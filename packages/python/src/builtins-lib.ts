@@ -253,7 +253,7 @@ export function callBoundSort(m: Machine, sort: () => void): void {
 function iterableArgument(heap: Heap, o: ObjectHandle, name: string): ObjectHandle {
   const t = heap.typeOf(o);
   const ok = ['list', 'tuple', 'range', 'dict', 'dict_keys', 'dict_values', 'dict_items'];
-  if (!ok.includes(t) && t !== 'enumerate' && t !== 'zip')
+  if (!ok.includes(t) && !['enumerate', 'zip', 'list_reverseiterator', 'reversed'].includes(t))
     throw new Unsupported(`${name}() of a ${heap.typeNameOf(o)}`);
   return o;
 }
@@ -328,6 +328,14 @@ export const LIBRARY_BUILTINS: Readonly<Record<string, Builtin>> = {
   enumerate(m, args) {
     arity('enumerate', args, 1, 1);
     return m.heap.newEnumerate(iterableArgument(m.heap, args[0]!, 'enumerate'));
+  },
+  reversed(m, args) {
+    arity('reversed', args, 1, 1);
+    const heap = m.heap;
+    const t = heap.typeOf(args[0]!);
+    if (t !== 'list' && t !== 'tuple')
+      throw new Unsupported(`reversed() of a ${heap.typeNameOf(args[0]!)}`);
+    return heap.newReversed(args[0]!);
   },
   zip(m, args) {
     if (args.length === 0) throw new Unsupported('zip() of nothing');

@@ -826,7 +826,8 @@ export class Compiler {
       const seq = iterable(frame);
       const t = heap.typeOf(seq);
       const view = t === 'dict_keys' || t === 'dict_values' || t === 'dict_items';
-      const packed = t === 'enumerate' || t === 'zip';
+      const packed =
+        t === 'enumerate' || t === 'zip' || t === 'list_reverseiterator' || t === 'reversed';
       if (
         t !== 'list' &&
         t !== 'tuple' &&
