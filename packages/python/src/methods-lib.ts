@@ -233,6 +233,12 @@ export function libraryMethod(
       heap.listReorder(receiver, sortOrder(heap, heap.referents(receiver), reverse));
       return heap.newNone();
     }
+    case 'dict.clear':
+    case 'set.clear':
+      // PyDict_Clear / set_clear_internal: what the collector's tp_clear does too.
+      arity(key, args, 0, 0);
+      heap.clear(receiver);
+      return heap.newNone();
     case 'dict.keys':
     case 'dict.values':
     case 'dict.items':
