@@ -19,6 +19,8 @@
  * _PyTrash_thread_destroy_chain (Include/cpython/object.h, Objects/object.c), and the
  * tp_dealloc of each modelled type, 3.8–3.14.
  */
+
+import { deallocDictView } from './dict-views.ts';
 import { dictData, finishDict } from './dicts.ts';
 import { clearException } from './exceptions.ts';
 import { finishFrameObject, frameDeallocOrder } from './frames.ts';
@@ -38,6 +40,7 @@ import { Flag } from './internal/table.ts';
 import { forgetInterned } from './interned.ts';
 import { iteratorReferents } from './iterators.ts';
 import { finishList } from './lists.ts';
+import { deallocPacked } from './packed-iterators.ts';
 import { finishSet, setData } from './sets.ts';
 import { finishTuple } from './tuples.ts';
 import { clearWeakref, clearWeakrefsTo } from './weakrefs.ts';
@@ -98,8 +101,21 @@ export function dealloc(heap: HeapCore, o: ObjectHandle): void {
       for (const r of iteratorReferents(heap, o)) heap.release(r);
       heap.freeObject(o);
       return;
+    case 'dict_keys':
+    case 'dict_values':
+    case 'dict_items':
+    case 'dict_valueiterator':
+    case 'dict_itemiterator':
+      deallocDictView(heap, o);
+      return;
+    case 'enumerate':
+    case 'zip':
+      deallocPacked(heap, o);
+      return;
     case 'list_iterator':
     case 'tuple_iterator':
+    case 'list_reverseiterator':
+    case 'reversed':
     case 'dict_keyiterator':
       // listiter_dealloc etc.: untrack, drop the sequence, GC_Del.
       heap.untrack(o);

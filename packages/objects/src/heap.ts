@@ -28,6 +28,14 @@
 import { clearFreeLists } from './clear-free-lists.ts';
 import { dictKeysBytes, usableFraction } from './dict-keys.ts';
 import {
+  type DictViewKind,
+  dictViewReferents,
+  dictViewSizeof,
+  newDictView,
+  newViewIterator,
+  viewIteratorNext,
+} from './dict-views.ts';
+import {
   dictCopy,
   dictData,
   dictDelItem,
@@ -60,6 +68,7 @@ import {
   storeFast,
 } from './frames.ts';
 import type { FreeListCounts } from './free-lists.ts';
+import { newFreshStr } from './fresh-str.ts';
 import {
   cellSet,
   type FunctionOptions,
@@ -114,6 +123,17 @@ import { newFloat, newInt } from './ints.ts';
 import { iteratorNext, iteratorReferents, newIterator, newRange } from './iterators.ts';
 import { keyIdentity } from './key-identity.ts';
 import {
+  listAppendPreallocated,
+  listAssignSlice,
+  listClear,
+  listDeleteItemInPlace,
+  listDeleteSlice,
+  listInplaceRepeat,
+  listInsert,
+  listReorder,
+  newListPreallocated,
+} from './list-edit.ts';
+import {
   listAppend,
   listExtend,
   listFromItems,
@@ -122,6 +142,15 @@ import {
   listSetItem,
   newList,
 } from './lists.ts';
+import {
+  newEnumerate,
+  newZip,
+  packedNext,
+  packedReferents,
+  packedSizeof,
+} from './packed-iterators.ts';
+import { newRangeOf } from './range-objects.ts';
+import { newReversed, reversedNext } from './reverse-iterators.ts';
 import { newSet, newSetFromSet, setAdd, setData, setDiscard, setMerge } from './sets.ts';
 import { sharedKeysBytes } from './shared-keys.ts';
 import { bytearrayResize, newBytearray, newBytes, newStr, strBytes } from './strings.ts';
@@ -252,9 +281,20 @@ export class Heap extends HeapCore implements HeapGraph {
         return L.objectHeader + (L.minor < 12 ? 4 : 3) * w;
       case 'list_iterator':
       case 'tuple_iterator':
+      case 'list_reverseiterator':
+      case 'reversed':
         return L.gcHeader + L.objectHeader + 2 * w;
       case 'dict_keyiterator':
         return L.gcHeader + L.objectHeader + 5 * w;
+      case 'dict_keys':
+      case 'dict_values':
+      case 'dict_items':
+      case 'dict_valueiterator':
+      case 'dict_itemiterator':
+        return dictViewSizeof(this, o);
+      case 'enumerate':
+      case 'zip':
+        return packedSizeof(this, o);
       case 'set':
       case 'frozenset': {
         const mask = setData(this, o).table.mask;
@@ -305,7 +345,17 @@ export class Heap extends HeapCore implements HeapGraph {
     if (type === 'type' || type === 'getset_descriptor') return heapTypeReferents(this, o);
     if (type === 'function' || type === 'cell' || type === 'method')
       return functionOrCellReferents(this, o);
-    if (type.endsWith('iterator') || type === 'range') return iteratorReferents(this, o);
+    if (
+      type === 'dict_keys' ||
+      type === 'dict_values' ||
+      type === 'dict_items' ||
+      type === 'dict_valueiterator' ||
+      type === 'dict_itemiterator'
+    )
+      return dictViewReferents(this, o);
+    if (type === 'enumerate' || type === 'zip') return packedReferents(this, o);
+    if (type.endsWith('iterator') || type === 'range' || type === 'reversed')
+      return iteratorReferents(this, o);
     if (type === 'weakref') {
       const callback = weakrefData(this, o).callback;
       return callback === 0 ? [] : [callback];
@@ -504,6 +554,64 @@ export class Heap extends HeapCore implements HeapGraph {
   /** `l[i] = x`: the old item is released after the new one is stored. */
   listSetItem(l: ObjectHandle, i: number, x: ObjectHandle): void {
     listSetItem(this, l, i, x);
+  }
+
+  /** `l.insert(i, x)` with `i` clamped to 0…len(l) (ins1). */
+  listInsert(l: ObjectHandle, i: number, x: ObjectHandle): void {
+    listInsert(this, l, i, x);
+  }
+
+  /** `del l[lo:hi]` with 0 ≤ lo ≤ hi ≤ len(l) (list_ass_slice; the whole list: _list_clear). */
+  listDeleteSlice(l: ObjectHandle, lo: number, hi: number): void {
+    listDeleteSlice(this, l, lo, hi);
+  }
+
+  /** `del l[i]` on 3.13: the tail moves left, no resize, the item released last. */
+  listDeleteItemInPlace(l: ObjectHandle, i: number): void {
+    listDeleteItemInPlace(this, l, i);
+  }
+
+  /** `l[lo:hi] = items` with 0 ≤ lo ≤ hi ≤ len(l) (list_ass_slice with a value). */
+  listAssignSlice(l: ObjectHandle, lo: number, hi: number, items: readonly ObjectHandle[]): void {
+    listAssignSlice(this, l, lo, hi, items);
+  }
+
+  /** `l *= n` (list_inplace_repeat: list_resize(len × n), or _list_clear for n < 1). */
+  listInplaceRepeat(l: ObjectHandle, n: number): void {
+    listInplaceRepeat(this, l, n);
+  }
+
+  /** `l.clear()` (_list_clear: the array is dropped, then the items released last first). */
+  listClear(l: ObjectHandle): void {
+    listClear(this, l);
+  }
+
+  /** Moves the items to `order` (old indices by new position): list.reverse, list.sort. */
+  listReorder(l: ObjectHandle, order: readonly number[]): void {
+    listReorder(this, l, order);
+  }
+
+  /**
+   * An object CPython makes for one call and frees after it (a bound method looked up
+   * to be called once): PyObject_Malloc(nbytes), `during`, then PyObject_Free of the block.
+   */
+  transientBlock(nbytes: number, during: () => void = () => {}): void {
+    const block = this.objMalloc(nbytes);
+    try {
+      during();
+    } finally {
+      this.memCall('free', block, 0, 'obj');
+    }
+  }
+
+  /** `PyList_New(allocated)` holding `items`, its size set to their count (str.split). */
+  newListPreallocated(items: readonly ObjectHandle[], allocated: number): ObjectHandle {
+    return newListPreallocated(this, items, allocated);
+  }
+
+  /** PyList_SET_ITEM into the next slot of a preallocated list (no resize). */
+  listAppendPreallocated(l: ObjectHandle, x: ObjectHandle): void {
+    listAppendPreallocated(this, l, x);
   }
 
   /** `l.copy()` / `l[:]`: list_slice, an exact allocation. */
@@ -785,14 +893,67 @@ export class Heap extends HeapCore implements HeapGraph {
     return newRange(this, start, stop, step);
   }
 
-  /** `iter(o)` for a range, list, tuple or dict (keys). @throws HeapError('wrong-type') */
+  /** A new str object, even of one latin-1 character (fresh-str.ts: `str(5)`, `'a'.upper()`). */
+  newFreshStr(s: string): ObjectHandle {
+    return newFreshStr(this, s);
+  }
+
+  /** A range over the given ints, taking over the four references (range-objects.ts). */
+  newRangeOf(
+    start: ObjectHandle,
+    stop: ObjectHandle,
+    step: ObjectHandle,
+    length: ObjectHandle,
+  ): ObjectHandle {
+    return newRangeOf(this, start, stop, step, length);
+  }
+
+  /** `iter(o)` for a range, list, tuple, dict (keys) or dict view. @throws HeapError('wrong-type') */
   newIterator(o: ObjectHandle): ObjectHandle {
+    this.check(o);
+    const type = this.typeName(o);
+    if (type === 'dict_keys') return newIterator(this, dictViewReferents(this, o)[0]!);
+    if (type === 'dict_values' || type === 'dict_items') return newViewIterator(this, o);
+    if (
+      type === 'enumerate' ||
+      type === 'zip' ||
+      type === 'list_reverseiterator' ||
+      type === 'reversed'
+    )
+      return this.share(o);
     return newIterator(this, o);
   }
 
   /** `next(it)`: a new reference, or 0 when exhausted (the iterator then drops its sequence). */
   iteratorNext(it: ObjectHandle): ObjectHandle {
+    this.check(it);
+    const type = this.typeName(it);
+    if (type === 'dict_valueiterator' || type === 'dict_itemiterator')
+      return viewIteratorNext(this, it);
+    if (type === 'enumerate' || type === 'zip')
+      return packedNext(this, it, (inner) => this.iteratorNext(inner));
+    if (type === 'list_reverseiterator' || type === 'reversed') return reversedNext(this, it);
     return iteratorNext(this, it);
+  }
+
+  /** `enumerate(iterable)` (packed-iterators.ts). */
+  newEnumerate(iterable: ObjectHandle): ObjectHandle {
+    return newEnumerate(this, iterable, (o) => this.newIterator(o));
+  }
+
+  /** `reversed(seq)` of a list or tuple (reverse-iterators.ts). */
+  newReversed(seq: ObjectHandle): ObjectHandle {
+    return newReversed(this, seq);
+  }
+
+  /** `zip(*iterables)` (packed-iterators.ts). */
+  newZip(iterables: readonly ObjectHandle[]): ObjectHandle {
+    return newZip(this, iterables, (o) => this.newIterator(o));
+  }
+
+  /** `d.keys()` / `d.values()` / `d.items()`: a new view (dict-views.ts). */
+  newDictView(d: ObjectHandle, kind: DictViewKind): ObjectHandle {
+    return newDictView(this, d, kind);
   }
 
   /** `obj.meth`: a bound method holding `func` and `self` (3.8: from its free list). */

@@ -2,7 +2,7 @@
  * The built-in types the object heap models, and their numeric codes in its columns.
  * `type` is a class made by a class statement (a heap type, pre-existing: see
  * instances.ts); `instance` is an instance of one; `weakref` a `weakref.ref`;
- * `function` a Python function (functions.ts), `cell` a closure cell; `range` and the iterators: iterators.ts; `frame`: frames.ts; `generator`, `coroutine`: generators.ts; `exception` (BaseException instances), `traceback`: exceptions.ts.
+ * `function` a Python function (functions.ts), `cell` a closure cell; `range` and the iterators: iterators.ts; the dict views and their value/item iterators: dict-views.ts; `enumerate`, `zip`: packed-iterators.ts; `list_reverseiterator`, `reversed`: reverse-iterators.ts; `frame`: frames.ts; `generator`, `coroutine`: generators.ts; `exception` (BaseException instances), `traceback`: exceptions.ts.
  */
 
 /** A modelled built-in type. */
@@ -35,7 +35,16 @@ export type ObjectType =
   | 'coroutine'
   | 'exception'
   | 'traceback'
-  | 'getset_descriptor';
+  | 'getset_descriptor'
+  | 'dict_keys'
+  | 'dict_values'
+  | 'dict_items'
+  | 'dict_valueiterator'
+  | 'dict_itemiterator'
+  | 'enumerate'
+  | 'zip'
+  | 'list_reverseiterator'
+  | 'reversed';
 
 /** Type names by code (code 0 is "no object"). */
 export const TYPE_NAMES: readonly ObjectType[] = [
@@ -69,6 +78,15 @@ export const TYPE_NAMES: readonly ObjectType[] = [
   'exception',
   'traceback',
   'getset_descriptor',
+  'dict_keys',
+  'dict_values',
+  'dict_items',
+  'dict_valueiterator',
+  'dict_itemiterator',
+  'enumerate',
+  'zip',
+  'list_reverseiterator',
+  'reversed',
 ];
 
 /** Column codes of each type. */
@@ -102,6 +120,15 @@ export const TYPE_CODE: Readonly<Record<ObjectType, number>> = {
   exception: 27,
   traceback: 28,
   getset_descriptor: 29,
+  dict_keys: 30,
+  dict_values: 31,
+  dict_items: 32,
+  dict_valueiterator: 33,
+  dict_itemiterator: 34,
+  enumerate: 35,
+  zip: 36,
+  list_reverseiterator: 37,
+  reversed: 38,
 };
 
 /** True for the types the cycle collector knows (`Py_TPFLAGS_HAVE_GC`). */
@@ -120,6 +147,11 @@ export function isGcType(type: ObjectType): boolean {
     type === 'list_iterator' ||
     type === 'tuple_iterator' ||
     type === 'dict_keyiterator' ||
+    type.startsWith('dict_') ||
+    type === 'enumerate' ||
+    type === 'zip' ||
+    type === 'list_reverseiterator' ||
+    type === 'reversed' ||
     type === 'method' ||
     type === 'frame' ||
     type === 'generator' ||

@@ -11,9 +11,12 @@
  * — e.g. `str(5)`, a fresh one-character str, which the heap only has as the cached one.
  */
 import type { Heap, ObjectHandle } from '@pymem/objects';
+import { bigRange, LIBRARY_BUILTINS } from './builtins-lib.ts';
+import { borrowedReferences, importedLibrary } from './compile-lib.ts';
 import { PythonError, Unsupported } from './errors.ts';
 import { exceptionArgs, exceptionClass, keyError } from './exception-classes.ts';
 import type { Machine } from './machine.ts';
+import { libraryMethod } from './methods-lib.ts';
 import { shared } from './operations.ts';
 import { profileRules } from './profile-rules.ts';
 import { functionsHeldByFrames } from './raise.ts';
@@ -41,9 +44,10 @@ function arity(name: string, args: readonly ObjectHandle[], min: number, max: nu
     throw new Unsupported(`${name}() with ${args.length} argument${args.length === 1 ? '' : 's'}`);
 }
 
+/** A str CPython makes with PyUnicode_New: one character is a fresh object, not the cached one. */
 function newText(heap: Heap, text: string, what: string): ObjectHandle {
-  if ([...text].length === 1) throw new Unsupported(`${what} of one character (a fresh str)`);
-  return heap.newStr(text);
+  void what;
+  return heap.newFreshStr(text);
 }
 
 function intOf(heap: Heap, o: ObjectHandle, what: string): bigint {
@@ -91,6 +95,7 @@ function iteratorSource(
 }
 
 const builtins: Record<string, Builtin> = {
+  ...LIBRARY_BUILTINS,
   len(m, args) {
     arity('len', args, 1, 1);
     const heap = m.heap;
@@ -110,6 +115,7 @@ const builtins: Record<string, Builtin> = {
       );
     // Tracebacks' frame objects are not all made (raise.ts): block reuse is not known.
     if (m.exceptionState.made) throw new Unsupported('id() after an exception was caught');
+    if (importedLibrary(m)) throw new Unsupported('id() after importing a library module');
     return m.heap.newInt(m.heap.addressOf(args[0]!));
   },
   repr(m, args) {
@@ -201,15 +207,15 @@ const builtins: Record<string, Builtin> = {
           : 0n;
     // The range object keeps the argument objects and a computed length; the heap makes
     // its four ints itself, which is exact only while all four are cached small ints.
-    for (const v of [start, stop, step, length])
-      if (v < -5n || v > 256n)
-        throw new Unsupported('range() with a bound or length outside -5…256');
-    return heap.newRange(Number(start), Number(stop), Number(step));
+    if ([start, stop, step, length].every((v) => v >= -5n && v <= 256n))
+      return heap.newRange(Number(start), Number(stop), Number(step));
+    return bigRange(m, args, length);
   },
   list(m, args) {
     arity('list', args, 0, 1);
     const heap = m.heap;
-    if (!freeListEmpty(heap, 'list'))
+    // After a library import ids are refused: which block the list takes is not observable.
+    if (!freeListEmpty(heap, 'list') && !importedLibrary(m))
       throw new Unsupported('list() while a dead list waits on the free list (list() bypasses it)');
     if (args.length === 0) return heap.newList();
     const o = args[0]!;
@@ -456,7 +462,7 @@ export function sysGetrefcount(m: Machine, o: ObjectHandle): ObjectHandle {
   if (m.constants.has(o)) throw new Unsupported('sys.getrefcount of a code constant');
   if (heap.typeOf(o) === 'function' && functionsHeldByFrames(m))
     throw new Unsupported('sys.getrefcount of a function while a kept frame may hold it');
-  return heap.newInt(heap.refcount(o));
+  return heap.newInt(heap.refcount(o) - borrowedReferences(m, o));
 }
 
 /** `receiver.name(*args)` for the modelled methods; a new reference. */
@@ -466,6 +472,8 @@ export function callMethod(
   name: string,
   args: readonly ObjectHandle[],
 ): ObjectHandle {
+  const library = libraryMethod(m, receiver, name, args);
+  if (library !== undefined) return library;
   const heap = m.heap;
   const t = heap.typeOf(receiver);
   const key = `${t}.${name}`;

@@ -73,6 +73,18 @@ import {
   locateForIter,
 } from './compile-generators.ts';
 import { generatorExpression, isGeneratorArgument } from './compile-genexp.ts';
+import {
+  deleteListItem,
+  deleteSlice,
+  importLibrary,
+  LIBRARY_MODULES,
+  listInplaceRepeat,
+  methodCallWithKeywords,
+  moduleAttribute,
+  moduleCall,
+  sliceStore,
+  sortedCall,
+} from './compile-lib.ts';
 import type { ScopeSymbols } from './compile-scopes.ts';
 import {
   exceptionCall,
@@ -126,7 +138,7 @@ export interface Scope {
 }
 
 /** The modules a program may import (module level only). */
-const MODULE_NAMES: ReadonlySet<string> = new Set(['sys', 'gc']);
+const MODULE_NAMES: ReadonlySet<string> = new Set(['sys', 'gc', ...LIBRARY_MODULES.keys()]);
 const MAX_DISPLAY = 15;
 
 /** Turns HeapErrors of bad Python operations into the Python errors CPython raises. */
@@ -450,9 +462,12 @@ export class Compiler {
     if (!text.startsWith('import ') || !MODULE_NAMES.has(module))
       throw this.fail(`import of module ${module}`, node);
     if (scope.locals !== null) throw this.fail('import inside a function', node);
+    if (LIBRARY_MODULES.has(module) && this.moduleAssigned.has('gc'))
+      throw this.fail(`import of module ${module} in a program that imports gc`, node);
     const m = this.m;
     return () => {
       m.modules.add(module);
+      importLibrary(m, module);
       return Flow.next;
     };
   }
@@ -658,7 +673,7 @@ export class Compiler {
         };
       }
       if (parts[1]?.name !== '[') throw this.fail('assigning an attribute', target);
-      if (parts.some((p) => p.name === ':')) throw this.fail('assigning to a slice', target);
+      if (parts.some((p) => p.name === ':')) return sliceStore(this, target, scope);
       const container = this.expression(parts[0]!, scope);
       const key = this.expression(parts[2]!, scope);
       const location = this.locate(target);
@@ -797,14 +812,24 @@ export class Compiler {
             return Flow.next;
           };
         }
-        if (parts[1]?.name !== '[' || parts.some((p) => p.name === ':'))
-          throw this.fail('this del target', target);
+        if (parts[1]?.name === '[' && parts.some((p) => p.name === ':'))
+          return deleteSlice(this, target, scope);
+        if (parts[1]?.name !== '[') throw this.fail('this del target', target);
         const container = this.expression(parts[0]!, scope);
         const key = this.expression(parts[2]!, scope);
         return (frame) => {
           const c = container(frame);
           const k = evaluateAfter(heap, [c], key, frame);
           try {
+            if (heap.typeOf(c) === 'list') {
+              try {
+                deleteListItem(this.m, c, k);
+              } catch (error) {
+                if (error instanceof PythonError) error.location = this.locate(target);
+                throw error;
+              }
+              return Flow.next;
+            }
             if (heap.typeOf(c) !== 'dict')
               throw new Unsupported(`del of an item of a ${heap.typeNameOf(c)}`);
             if (heap.dictGet(c, k) === 0) {
@@ -984,13 +1009,18 @@ export class Compiler {
       lines?.enter(frame, line);
       const seq = iterable(frame);
       const t = heap.typeOf(seq);
+      const view = t === 'dict_keys' || t === 'dict_values' || t === 'dict_items';
+      const packed =
+        t === 'enumerate' || t === 'zip' || t === 'list_reverseiterator' || t === 'reversed';
       if (
         t !== 'list' &&
         t !== 'tuple' &&
         t !== 'range' &&
         t !== 'dict' &&
         t !== 'str' &&
-        t !== 'generator'
+        t !== 'generator' &&
+        !view &&
+        !packed
       ) {
         const name = heap.typeNameOf(seq);
         heap.decref(seq);
@@ -1018,9 +1048,10 @@ export class Compiler {
         it = heap.newIterator(seq);
         heap.decref(seq);
         // A dict that changes size under its iterator raises RuntimeError: not modelled.
-        const size = t === 'dict' ? heap.lengthOf(seq) : -1;
+        const sized = t === 'dict' ? seq : view ? heap.referents(it)[0]! : 0;
+        const size = sized !== 0 ? heap.lengthOf(sized) : -1;
         next = () => {
-          if (size >= 0 && heap.isLive(seq) && heap.lengthOf(seq) !== size)
+          if (size >= 0 && heap.isLive(sized) && heap.lengthOf(sized) !== size)
             throw new Unsupported('changing the size of a dict while iterating over it');
           return heap.iteratorNext(it);
         };
@@ -1734,6 +1765,13 @@ export class Compiler {
       }
     }
     if (
+      target.name === 'VariableName' &&
+      LIBRARY_MODULES.has(this.text(target)) &&
+      this.moduleAssigned.has(this.text(target)) &&
+      !scope.locals?.has(this.text(target))
+    )
+      return moduleAttribute(this, this.text(target), attribute, node);
+    if (
       attribute === 'args' ||
       attribute === '__context__' ||
       attribute === '__cause__' ||
@@ -1876,9 +1914,24 @@ export class Compiler {
       const parts = this.kids(callee!);
       if (parts[1]?.name !== '.') throw this.fail('calling this expression', callee!);
       const method = this.text(parts[2]!);
-      if (keywords.length > 0) throw this.fail('keyword arguments to a method', node);
-      const args = positional.map((p) => this.expression(p, scope));
       const receiverNode = parts[0]!;
+      if (
+        receiverNode.name === 'VariableName' &&
+        LIBRARY_MODULES.has(this.text(receiverNode)) &&
+        this.moduleAssigned.has(this.text(receiverNode))
+      )
+        return moduleCall(this, this.text(receiverNode), method, positional, keywords, scope, node);
+      if (keywords.length > 0)
+        return methodCallWithKeywords(
+          this,
+          receiverNode,
+          method,
+          positional,
+          keywords,
+          scope,
+          node,
+        );
+      const args = positional.map((p) => this.expression(p, scope));
       if (
         receiverNode.name === 'VariableName' &&
         this.text(receiverNode) === 'sys' &&
@@ -1932,6 +1985,8 @@ export class Compiler {
       const args = positional.map((p) => this.expression(p, scope));
       return this.located(exceptionCall(this, name, args, node), node);
     }
+    if (name === 'sorted' && keywords.length > 0)
+      return sortedCall(this, positional, keywords, scope, node);
     if (keywords.length > 0) throw this.fail(`keyword arguments to ${name}()`, node);
     if (name === 'isinstance') return this.isinstance(positional, scope, node);
     if (name === 'type') throw this.fail('type() other than type(x).__name__', node);
@@ -2161,8 +2216,8 @@ function formatValue(m: Machine, v: ObjectHandle, repr: boolean): ObjectHandle {
   if (t !== 'str' && t !== 'int' && t !== 'float' && t !== 'exception')
     throw new Unsupported(`formatting a ${heap.typeNameOf(v)} in an f-string`);
   const text = repr ? reprText(heap, v) : strText(heap, v);
-  if ([...text].length === 1)
-    throw new Unsupported('formatting a one-digit int in an f-string (a fresh str)');
+  // FORMAT_VALUE: PyObject_Str / PyObject_Repr, a fresh str even of one character.
+  if ([...text].length === 1) return heap.newFreshStr(text);
   return heap.newStr(text);
 }
 
@@ -2286,7 +2341,7 @@ export function inplace(
     heap.listExtend(x, y);
     return shared(heap, x);
   }
-  if (op === '*' && heap.typeOf(x) === 'list') throw new Unsupported('list *=');
+  if (op === '*' && heap.typeOf(x) === 'list') return listInplaceRepeat(heap, x, y);
   if (heap.typeOf(x) === 'instance' || heap.typeOf(y) === 'instance')
     return instanceBinary(m, `${op}=`, x, y);
   return binaryOp(heap, op, x, y, `${op}=`);

@@ -23,6 +23,8 @@
  *   gcGenerationsRefused          ·    ·    ·    ·    ·    ·    ✓     gc.c 3.14 (incremental on 3.14.0–3.14.4)
  *   callErrorsNameQualname        ·    ·    ✓    ✓    ✓    ✓    ✓     ceval.c missing_arguments (measured)
  *   starCallReleasesTupleFirst    ·    ·    ·    ·    ✓    ✓    ✓     ceval _PyEvalFramePushAndInit_Ex (measured)
+ *   splitPreallocatesByLength     ·    ·    ·    ·    ✓    ✓    ✓     unicodeobject.c split (measured)
+ *   listDelItemKeepsSlots         ·    ·    ·    ·    ·    ✓    ✓     listobject.c list_ass_item (measured)
  *
  * 3.14 is measured on Pyodide (CPython 3.14.2, wasm32): a local passed to a call or to
  * `sys.getrefcount` inside a function is a borrowed stack reference (LOAD_FAST_BORROW),
@@ -75,6 +77,10 @@ export interface ProfileRules {
   readonly callErrorsNameQualname: boolean;
   /** `f(*xs)` releases its argument tuple once the frame holds the items, before the body runs. */
   readonly starCallReleasesTupleFirst: boolean;
+  /** `del xs[i]` shifts the tail without list_resize (else list_ass_slice, which may shrink). */
+  readonly listDelItemKeepsSlots: boolean;
+  /** str.split without maxsplit reserves slots by the text's length (else 12). */
+  readonly splitPreallocatesByLength: boolean;
 }
 
 /** The rules of CPython 3.`minor`. */
@@ -98,5 +104,7 @@ export function profileRules(minor: number): ProfileRules {
     exceptNameClearedFirst: minor === 8,
     callErrorsNameQualname: minor >= 10,
     starCallReleasesTupleFirst: minor >= 12,
+    listDelItemKeepsSlots: minor >= 13,
+    splitPreallocatesByLength: minor >= 12,
   };
 }

@@ -1,0 +1,54 @@
+/**
+ * `reversed(list)` and `reversed(tuple)`: iterators that walk a sequence from its end.
+ *
+ *   list_reverseiterator  [PyGC_Head][refcnt][type][it_index][it_seq]   48
+ *   reversed              [PyGC_Head][refcnt][type][index][seq]         48
+ *
+ * Each holds its sequence; once exhausted a `reversed` drops it, and so does a list
+ * reverse iterator on 3.8–3.12 — 3.13's keeps its list until it is freed (measured on
+ * 3.13.0: the list's count stays up after the loop ends). `iter()` of either is itself.
+ * Invariant: the index stays within the sequence. Models list___reversed___impl /
+ * listreviter_next (Objects/listobject.c) and reversed_new_impl / reversed_next
+ * (Objects/enumobject.c), 3.8–3.13.
+ */
+import type { HeapCore, ObjectHandle } from './heap-core.ts';
+import { HeapError } from './heap-error.ts';
+import type { IteratorData } from './iterators.ts';
+
+/** `reversed(seq)` for a list or tuple. */
+export function newReversed(heap: HeapCore, seq: ObjectHandle): ObjectHandle {
+  const type = heap.typeName(seq);
+  if (type !== 'list' && type !== 'tuple')
+    throw new HeapError('wrong-type', `reversed() of a ${type} is not modelled`);
+  const L = heap.layout;
+  const it = heap.allocObject(
+    type === 'list' ? 'list_reverseiterator' : 'reversed',
+    heap.objMalloc(heap.gcRequest(L.objectHeader + 2 * L.pointerSize)),
+  );
+  heap.increment(seq);
+  heap.table.payload[it] = {
+    seq,
+    index: heap.items(seq).length - 1,
+    start: 0,
+    step: 0,
+    length: 0,
+  } satisfies IteratorData;
+  heap.track(it);
+  return it;
+}
+
+/** The next item from the end (a new reference), or 0 when exhausted. */
+export function reversedNext(heap: HeapCore, it: ObjectHandle): ObjectHandle {
+  const data = heap.table.payload[it] as IteratorData;
+  if (data.seq === 0) return 0;
+  const items = heap.items(data.seq);
+  if (data.index >= 0 && data.index < items.length) return heap.share(items[data.index--]!);
+  if (data.index === -2) return 0;
+  data.index = -2;
+  const keeps = heap.typeName(it) === 'list_reverseiterator' && heap.layout.minor === 13;
+  if (keeps) return 0;
+  const seq = data.seq;
+  data.seq = 0;
+  heap.release(seq);
+  return 0;
+}

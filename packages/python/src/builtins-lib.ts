@@ -1,0 +1,419 @@
+/**
+ * The builtins that walk an iterable or compute a small result: `min`, `max`, `sum`,
+ * `any`, `all`, `sorted`-free helpers, `ord`, `chr`, `hex`, `bin`, `oct`, `divmod`,
+ * `round` and `hash` of ints. Borrowed arguments in, a new reference out (builtins.ts).
+ *
+ * What each allocates is CPython's, in CPython's order:
+ *
+ *   min/max/sum/any/all(iterable)  PyObject_GetIter: a list, tuple or range iterator
+ *                                  (a GC object), each item a new reference from it,
+ *                                  the iterator released before the result is made
+ *   min/max(a, b, …)               3.8–3.12 iterate the argument tuple (a tuple
+ *                                  iterator); 3.13 walks the argument array (none)
+ *   sum of ints                    accumulated in a C long, one PyLong_FromLong at the end
+ *   sum of floats                  0 + the first float (a float), then a C double; 3.12+
+ *                                  add Neumaier's compensation (builtin_sum_impl)
+ *   divmod(int, int)               the quotient, the remainder, then the 2-tuple
+ *   ord / chr / hex / bin / oct    one new int or str (chr: the latin-1 singleton < 256)
+ *
+ * The argument tuple a METH_VARARGS builtin receives lives on a tuple free list that
+ * CPython's start-up has filled: taking and returning it changes nothing the program
+ * can see, so it is not modelled. Models builtin_min/max (min_max), builtin_sum_impl,
+ * builtin_any/all, builtin_ord, builtin_chr_impl, PyNumber_ToBase, long_divmod /
+ * l_divmod (single-digit operands), Python/bltinmodule.c and Objects/longobject.c,
+ * 3.8–3.13.
+ */
+import type { Heap, ObjectHandle } from '@pymem/objects';
+import { PythonError, Unsupported } from './errors.ts';
+import type { Machine } from './machine.ts';
+import { sortOrder } from './methods-lib.ts';
+import { shared } from './operations.ts';
+import { numberOf, order, rangeValues, truthy } from './values.ts';
+
+type Builtin = (m: Machine, args: readonly ObjectHandle[]) => ObjectHandle;
+
+function arity(name: string, args: readonly ObjectHandle[], min: number, max: number): void {
+  if (args.length < min || args.length > max)
+    throw new Unsupported(`${name}() with ${args.length} argument${args.length === 1 ? '' : 's'}`);
+}
+
+/** The largest C long (64-bit builds; Pyodide's 32-bit one is not a `pymem run` profile). */
+const LONG_MAX = 2n ** 63n - 1n;
+/** Single-digit ints (30-bit digits): the operands long_divmod's fast path takes. */
+const DIGIT = 2n ** 30n;
+
+/**
+ * PyObject_GetIter(o) for a list, tuple or range: the iterator (a new object) and a
+ * function giving each item as a new reference (0 when exhausted).
+ */
+function iterate(heap: Heap, o: ObjectHandle, name: string): ObjectHandle {
+  const t = heap.typeOf(o);
+  if (t !== 'list' && t !== 'tuple' && t !== 'range')
+    throw new Unsupported(`${name}() of a ${heap.typeNameOf(o)}`);
+  return heap.newIterator(o);
+}
+
+/**
+ * min_max: the first item that no later item beats (`<` for min, `>` for max),
+ * a new reference. Mixed types whose order CPython refuses are Unsupported (the
+ * TypeError names the pair it compared).
+ */
+function minMax(m: Machine, args: readonly ObjectHandle[], name: 'min' | 'max'): ObjectHandle {
+  const heap = m.heap;
+  if (args.length === 0) throw new Unsupported(`${name}() with no arguments`);
+  let it: ObjectHandle;
+  let next: () => ObjectHandle;
+  if (args.length === 1) {
+    it = iterate(heap, args[0]!, name);
+    next = () => heap.iteratorNext(it);
+  } else {
+    // 3.8–3.12: the argument tuple's iterator; 3.13 (vectorcall) reads the array itself.
+    it = m.minor <= 12 ? heap.newIterator(heap.emptyTuple) : 0;
+    let i = 0;
+    next = () => (i < args.length ? shared(heap, args[i++]!) : 0);
+  }
+  let best = 0;
+  try {
+    for (let item = next(); item !== 0; item = next()) {
+      if (best === 0) {
+        best = item;
+        continue;
+      }
+      const c = order(heap, item, best);
+      if (c === undefined || Number.isNaN(c)) {
+        heap.decref(item);
+        throw new Unsupported(`${name}() of items CPython cannot order`);
+      }
+      if ((name === 'min' && c < 0) || (name === 'max' && c > 0)) {
+        heap.decref(best);
+        best = item;
+      } else heap.decref(item);
+    }
+  } catch (error) {
+    if (best !== 0) heap.decref(best);
+    if (it !== 0) heap.decref(it);
+    throw error;
+  }
+  if (it !== 0) heap.decref(it);
+  if (best === 0) throw new PythonError('ValueError', `${name}() arg is an empty sequence`);
+  return best;
+}
+
+/** builtin_sum_impl over ints and floats (a start int or float). */
+function sum(m: Machine, args: readonly ObjectHandle[]): ObjectHandle {
+  arity('sum', args, 1, 2);
+  const heap = m.heap;
+  const start = args[1];
+  if (start !== undefined) {
+    const t = heap.typeOf(start);
+    if (t !== 'int' && t !== 'float') throw new Unsupported(`sum() with a ${t} start`);
+  }
+  const it = iterate(heap, args[0]!, 'sum');
+  let result: bigint | number = start === undefined ? 0n : (heap.valueOf(start) as bigint | number);
+  let compensation = 0;
+  const neumaier = m.minor >= 12;
+  try {
+    for (let item = heap.iteratorNext(it); item !== 0; item = heap.iteratorNext(it)) {
+      const t = heap.typeOf(item);
+      const v = numberOf(heap, item);
+      if (typeof result === 'bigint') {
+        if (t === 'int' || t === 'bool') {
+          const total = result + (v as bigint);
+          if (total > LONG_MAX || total < -LONG_MAX - 1n || (v as bigint) > LONG_MAX)
+            throw new Unsupported('sum() past a C long');
+          result = total;
+          heap.decref(item);
+          continue;
+        }
+        if (t !== 'float') throw new Unsupported(`sum() of a ${heap.typeNameOf(item)}`);
+        if (result > 2n ** 53n || result < -(2n ** 53n))
+          throw new Unsupported('sum() of a float after a large int');
+        // The int loop ends: PyLong_FromLong(total) + the float makes a float, both released.
+        const partial = heap.newInt(result);
+        const float = heap.newFloat(Number(result) + (v as number));
+        heap.decref(partial);
+        heap.decref(item);
+        result = heap.valueOf(float) as number;
+        heap.decref(float);
+        continue;
+      }
+      if (t !== 'float') throw new Unsupported(`sum() of a ${heap.typeNameOf(item)} after a float`);
+      const x = v as number;
+      const total = result + x;
+      if (neumaier)
+        compensation += Math.abs(result) >= Math.abs(x) ? result - total + x : x - total + result;
+      result = total;
+      heap.decref(item);
+    }
+  } finally {
+    heap.decref(it);
+  }
+  if (typeof result === 'bigint') return heap.newInt(result);
+  if (compensation !== 0 && Number.isFinite(compensation)) result += compensation;
+  return heap.newFloat(result);
+}
+
+/** builtin_any / builtin_all: True/False once an item decides. */
+function anyAll(m: Machine, args: readonly ObjectHandle[], name: 'any' | 'all'): ObjectHandle {
+  arity(name, args, 1, 1);
+  const heap = m.heap;
+  const it = iterate(heap, args[0]!, name);
+  let decided = false;
+  try {
+    for (let item = heap.iteratorNext(it); item !== 0; item = heap.iteratorNext(it)) {
+      let truth: boolean;
+      try {
+        truth = truthy(heap, item);
+      } finally {
+        heap.decref(item);
+      }
+      if (truth === (name === 'any')) {
+        decided = true;
+        break;
+      }
+    }
+  } finally {
+    heap.decref(it);
+  }
+  return heap.newBool(name === 'any' ? decided : !decided);
+}
+
+function intArgument(heap: Heap, o: ObjectHandle): bigint {
+  const t = heap.typeOf(o);
+  if (t !== 'int' && t !== 'bool')
+    throw new PythonError(
+      'TypeError',
+      `'${heap.typeNameOf(o)}' object cannot be interpreted as an integer`,
+    );
+  return heap.valueOf(o) as bigint;
+}
+
+/** PyNumber_ToBase: `0x`/`0b`/`0o` and the digits, a new str (three characters or more). */
+function toBase(m: Machine, args: readonly ObjectHandle[], name: string, base: number) {
+  arity(name, args, 1, 1);
+  const v = intArgument(m.heap, args[0]!);
+  const prefix = { 16: '0x', 2: '0b', 8: '0o' }[base]!;
+  const text = `${v < 0n ? '-' : ''}${prefix}${(v < 0n ? -v : v).toString(base)}`;
+  return m.heap.newStr(text);
+}
+
+/** Bytes of the bound `list.sort` sorted() looks up: a PyCFunctionObject with its GC header. */
+const BOUND_SORT_BYTES = 72;
+
+/**
+ * builtin_sorted: PySequence_List (PyList_New(0) + list_extend), then the bound method
+ * `newlist.sort` is made, called and released (3.9+: a GC object of its own; 3.8 takes
+ * it from the PyCFunction free list start-up filled), then the list is returned.
+ */
+function sorted(m: Machine, args: readonly ObjectHandle[]): ObjectHandle {
+  arity('sorted', args, 1, 1);
+  const heap = m.heap;
+  const list = sortedList(m, args[0]!);
+  try {
+    const order = sortOrder(heap, heap.referents(list), false);
+    callBoundSort(m, () => heap.listReorder(list, order));
+  } catch (error) {
+    heap.decref(list);
+    throw error;
+  }
+  return list;
+}
+
+/** sorted()'s PySequence_List of a list, tuple or range: PyList_New(0) + list_extend. */
+export function sortedList(m: Machine, source: ObjectHandle): ObjectHandle {
+  const heap = m.heap;
+  const t = heap.typeOf(source);
+  if (m.gc !== null) throw new Unsupported('sorted() in a program that imports gc');
+  if (t !== 'list' && t !== 'tuple' && t !== 'range')
+    throw new Unsupported(`sorted() of a ${heap.typeNameOf(source)}`);
+  if (t === 'range' && Number(rangeValues(heap, source)[3]) > 127)
+    throw new Unsupported('sorting more than 127 items (merge memory)');
+  const list = heap.newList();
+  if (t === 'range') {
+    const it = heap.newIterator(source);
+    const lengthHint = Number(rangeValues(heap, source)[3]);
+    const items = {
+      *[Symbol.iterator]() {
+        for (let next = heap.iteratorNext(it); next !== 0; next = heap.iteratorNext(it)) yield next;
+      },
+    };
+    heap.listExtend(list, { items, lengthHint });
+    heap.decref(it);
+  } else heap.listExtend(list, source);
+  return list;
+}
+
+/** sorted()'s call of the bound `newlist.sort` (its own block on 3.9+, freed after the call). */
+export function callBoundSort(m: Machine, sort: () => void): void {
+  if (m.minor >= 9) m.heap.transientBlock(BOUND_SORT_BYTES, sort);
+  else sort();
+}
+
+/** An argument enumerate/zip may iterate (whose iterator the heap makes), else refused. */
+function iterableArgument(heap: Heap, o: ObjectHandle, name: string): ObjectHandle {
+  const t = heap.typeOf(o);
+  const ok = ['list', 'tuple', 'range', 'dict', 'dict_keys', 'dict_values', 'dict_items'];
+  if (!ok.includes(t) && !['enumerate', 'zip', 'list_reverseiterator', 'reversed'].includes(t))
+    throw new Unsupported(`${name}() of a ${heap.typeNameOf(o)}`);
+  return o;
+}
+
+/** Ranges whose values reach past this are refused (the iterator's C long, exact doubles). */
+const RANGE_LIMIT = 2n ** 53n;
+
+/**
+ * `range(…)` beyond the small ints: the range keeps the argument ints themselves (the
+ * cached 0 and 1 for a missing start and step) and a length computed as
+ * compute_range_length does — 3.8–3.11 with int objects: hi − lo, − 1, // step, + 1
+ * (step negated first when negative), the temporaries released last-but-one first;
+ * 3.12+ in C longs (compute_range_length_long), one new int. Measured on 3.8.18–3.13.0:
+ * an int freed before `range(n)` is reused by the next int on 3.8–3.11, not on 3.12+.
+ */
+export function bigRange(m: Machine, args: readonly ObjectHandle[], length: bigint): ObjectHandle {
+  const heap = m.heap;
+  for (const a of args)
+    if (heap.typeOf(a) !== 'int') throw new Unsupported(`range() of a ${heap.typeNameOf(a)}`);
+  const values = args.map((a) => heap.valueOf(a) as bigint);
+  if (values.some((v) => v >= RANGE_LIMIT || v <= -RANGE_LIMIT))
+    throw new Unsupported('range() beyond 2**53');
+  const [start, stop, step] =
+    args.length === 1
+      ? [heap.newInt(0), shared(heap, args[0]!), heap.newInt(1)]
+      : [
+          shared(heap, args[0]!),
+          shared(heap, args[1]!),
+          args[2] === undefined ? heap.newInt(1) : shared(heap, args[2]),
+        ];
+  let len: ObjectHandle;
+  if (m.minor >= 12) len = heap.newInt(length);
+  else len = objectRangeLength(m, start, stop, step);
+  return heap.newRangeOf(start, stop, step, len);
+}
+
+/** compute_range_length with int objects (3.8–3.11): the temporaries in CPython's order. */
+function objectRangeLength(
+  m: Machine,
+  start: ObjectHandle,
+  stop: ObjectHandle,
+  step: ObjectHandle,
+): ObjectHandle {
+  const heap = m.heap;
+  const value = (o: ObjectHandle) => heap.valueOf(o) as bigint;
+  const positive = value(step) > 0n;
+  const [lo, hi] = positive ? [start, stop] : [stop, start];
+  const by = positive ? shared(heap, step) : heap.newInt(-value(step));
+  if (value(lo) >= value(hi)) {
+    heap.decref(by);
+    return heap.newInt(0);
+  }
+  const tmp1 = heap.newInt(value(hi) - value(lo));
+  const diff = heap.newInt(value(tmp1) - 1n);
+  const tmp2 = heap.newInt(value(diff) / value(by));
+  const result = heap.newInt(value(tmp2) + 1n);
+  heap.decref(tmp2);
+  heap.decref(diff);
+  heap.decref(by);
+  heap.decref(tmp1);
+  return result;
+}
+
+/** The builtins of this file, by name. */
+export const LIBRARY_BUILTINS: Readonly<Record<string, Builtin>> = {
+  min: (m, args) => minMax(m, args, 'min'),
+  max: (m, args) => minMax(m, args, 'max'),
+  sum,
+  sorted,
+  any: (m, args) => anyAll(m, args, 'any'),
+  all: (m, args) => anyAll(m, args, 'all'),
+  enumerate(m, args) {
+    arity('enumerate', args, 1, 1);
+    return m.heap.newEnumerate(iterableArgument(m.heap, args[0]!, 'enumerate'));
+  },
+  reversed(m, args) {
+    arity('reversed', args, 1, 1);
+    const heap = m.heap;
+    const t = heap.typeOf(args[0]!);
+    if (t !== 'list' && t !== 'tuple')
+      throw new Unsupported(`reversed() of a ${heap.typeNameOf(args[0]!)}`);
+    return heap.newReversed(args[0]!);
+  },
+  zip(m, args) {
+    if (args.length === 0) throw new Unsupported('zip() of nothing');
+    return m.heap.newZip(args.map((a) => iterableArgument(m.heap, a, 'zip')));
+  },
+  ord(m, args) {
+    arity('ord', args, 1, 1);
+    const heap = m.heap;
+    const o = args[0]!;
+    if (heap.typeOf(o) !== 'str') throw new Unsupported(`ord() of a ${heap.typeNameOf(o)}`);
+    const chars = [...(heap.valueOf(o) as string)];
+    if (chars.length !== 1)
+      throw new PythonError(
+        'TypeError',
+        `ord() expected a character, but string of length ${chars.length} found`,
+      );
+    return heap.newInt(chars[0]!.codePointAt(0)!);
+  },
+  chr(m, args) {
+    arity('chr', args, 1, 1);
+    const v = intArgument(m.heap, args[0]!);
+    if (v < 0n || v > 0x10ffffn)
+      throw new Unsupported('chr() out of range (its message differs by version)');
+    if (v >= 0xd800n && v <= 0xdfffn) throw new Unsupported('chr() of a surrogate');
+    // unicode_char: the latin-1 singleton below 256, else a new one-character str.
+    return m.heap.newStr(String.fromCodePoint(Number(v)));
+  },
+  hex: (m, args) => toBase(m, args, 'hex', 16),
+  bin: (m, args) => toBase(m, args, 'bin', 2),
+  oct: (m, args) => toBase(m, args, 'oct', 8),
+  divmod(m, args) {
+    arity('divmod', args, 2, 2);
+    const heap = m.heap;
+    const [a, b] = args as [ObjectHandle, ObjectHandle];
+    const x = numberOf(heap, a);
+    const y = numberOf(heap, b);
+    if (typeof x !== 'bigint' || typeof y !== 'bigint' || heap.typeOf(a) === 'bool')
+      throw new Unsupported('divmod() of other than two ints');
+    if (y === 0n) throw new PythonError('ZeroDivisionError', 'integer division or modulo by zero');
+    if (x >= DIGIT || x <= -DIGIT || y >= DIGIT || y <= -DIGIT)
+      throw new Unsupported('divmod() of ints of more than one digit');
+    let q = x / y;
+    if (x % y !== 0n && x < 0n !== y < 0n) q -= 1n;
+    const div = heap.newInt(q);
+    const mod = heap.newInt(x - q * y);
+    const pair = heap.newTuple([div, mod]);
+    heap.decref(div);
+    heap.decref(mod);
+    return pair;
+  },
+  round(m, args) {
+    arity('round', args, 1, 1);
+    const heap = m.heap;
+    const o = args[0]!;
+    const t = heap.typeOf(o);
+    if (t === 'int') return shared(heap, o);
+    if (t !== 'float') throw new Unsupported(`round() of a ${heap.typeNameOf(o)}`);
+    const x = heap.valueOf(o) as number;
+    if (!Number.isFinite(x)) throw new Unsupported('round() of an infinite or NaN float');
+    // float___round___impl: round half away from zero, then halves to even.
+    let r = Math.sign(x) * Math.round(Math.abs(x));
+    if (Math.abs(x - r) === 0.5) r = 2 * (Math.sign(x / 2) * Math.round(Math.abs(x / 2)));
+    return heap.newInt(BigInt(r));
+  },
+  hash(m, args) {
+    arity('hash', args, 1, 1);
+    const heap = m.heap;
+    const o = args[0]!;
+    const t = heap.typeOf(o);
+    if (t !== 'int' && t !== 'bool')
+      throw new Unsupported(`hash() of a ${heap.typeNameOf(o)} (str hashes are randomised)`);
+    // long_hash: the value modulo 2**61 − 1 with its sign; −1 becomes −2.
+    const v = heap.valueOf(o) as bigint;
+    const modulus = 2n ** 61n - 1n;
+    let h = (v < 0n ? -v : v) % modulus;
+    if (v < 0n) h = -h;
+    if (h === -1n) h = -2n;
+    // builtin_hash: PyLong_FromSsize_t of the hash, a new int unless a cached one.
+    return heap.newInt(h);
+  },
+};

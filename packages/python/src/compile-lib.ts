@@ -1,0 +1,436 @@
+/**
+ * Compiling the library operations the compiler's core leaves out: a method call with
+ * keyword arguments (`xs.sort(reverse=True)`), `del xs[i]` and `del xs[a:b]` on a list.
+ *
+ *   xs.sort(reverse=r)   the receiver, the positional arguments, then the keyword
+ *                        values are evaluated (LOAD_METHOD … CALL_METHOD_KW / CALL
+ *                        with kwnames) and released as the call's arguments
+ *   del xs[i]            list_ass_subscript → list_ass_item(i, NULL) → list_ass_slice
+ *   del xs[a:b]          list_ass_slice over the clamped bounds (step 1 only)
+ *
+ * Models Python/ceval.c's DELETE_SUBSCR and Objects/listobject.c's list_ass_subscript,
+ * 3.8–3.13.
+ */
+import type { SyntaxNode } from '@lezer/common';
+import type { Heap, ObjectHandle } from '@pymem/objects';
+import { callBoundSort, sortedList } from './builtins-lib.ts';
+import type { Compiler, Scope } from './compiler.ts';
+import { pythonErrorOf } from './compiler.ts';
+import { PythonError, Unsupported } from './errors.ts';
+import type { Expression, Frame, Statement } from './frame.ts';
+import { Flow } from './frame.ts';
+import type { Machine } from './machine.ts';
+import { libraryMethod, sortOrder } from './methods-lib.ts';
+import { COPY_MODULE } from './module-copy.ts';
+import { type LibraryModule, MATH_MODULE } from './module-math.ts';
+import { RANDOM_MODULE } from './module-random.ts';
+import { shared } from './operations.ts';
+
+/** `receiver.method(positional…, name=value…)` for the methods that take keywords. */
+export function methodCallWithKeywords(
+  c: Compiler,
+  receiverNode: SyntaxNode,
+  method: string,
+  positional: SyntaxNode[],
+  keywords: [string, SyntaxNode][],
+  scope: Scope,
+  node: SyntaxNode,
+): Expression {
+  if (method !== 'sort') throw c.fail('keyword arguments to a method', node);
+  const m = c.m;
+  const heap = m.heap;
+  const receiver = c.expression(receiverNode, scope);
+  const args = positional.map((p) => c.expression(p, scope));
+  const names = keywords.map(([k]) => k);
+  const values = keywords.map(([, v]) => c.expression(v, scope));
+  // The key function's call, made once: its callee and argument are set per item.
+  const current = { key: 0, item: 0 };
+  const borrowed = !m.rules.callFrameTakesArguments;
+  const callKey = c.callFunction(
+    () => shared(heap, current.key),
+    [() => shared(heap, current.item)],
+  );
+  return (frame) => {
+    const r = receiver(frame);
+    const held: ObjectHandle[] = [];
+    try {
+      for (const a of args) held.push(a(frame));
+      for (const v of values) held.push(v(frame));
+      const map = new Map(names.map((k, i) => [k, held[args.length + i]!]));
+      const keyfunc = map.get('key');
+      if (keyfunc !== undefined && heap.typeOf(keyfunc) === 'NoneType') map.delete('key');
+      else if (keyfunc !== undefined && heap.typeOf(r) === 'list') {
+        map.delete('key');
+        sortWithKey(m, r, keyfunc, map, (item) => {
+          current.key = keyfunc;
+          current.item = item;
+          // 3.8–3.10: the frame takes its own reference and CPython's caller passes the
+          // list's borrowed one; the model's caller holds one more while the call runs,
+          // which sys.getrefcount leaves out (borrowedReferences).
+          if (borrowed) lend(m, item, 1);
+          try {
+            return callKey(frame);
+          } finally {
+            if (borrowed) lend(m, item, -1);
+          }
+        });
+        return heap.newNone();
+      }
+      const result = libraryMethod(m, r, method, held.slice(0, args.length), map);
+      if (result === undefined)
+        throw new Unsupported(`the method ${heap.typeNameOf(r)}.${method} with keywords`);
+      return result;
+    } catch (error) {
+      throw pythonErrorOf(error);
+    } finally {
+      m.releaseArguments(held);
+      heap.decref(r);
+    }
+  };
+}
+
+/** `del list[key]` (an int index): list_ass_item(i, NULL). */
+export function deleteListItem(m: Machine, list: ObjectHandle, key: ObjectHandle): void {
+  const heap = m.heap;
+  const t = heap.typeOf(key);
+  if (t !== 'int' && t !== 'bool')
+    throw new PythonError(
+      'TypeError',
+      `list indices must be integers or slices, not ${heap.typeNameOf(key)}`,
+    );
+  const n = heap.lengthOf(list);
+  let i = Number(heap.valueOf(key) as bigint);
+  if (i < 0) i += n;
+  if (i < 0 || i >= n) throw new PythonError('IndexError', 'list assignment index out of range');
+  if (m.rules.listDelItemKeepsSlots) heap.listDeleteItemInPlace(list, i);
+  else heap.listDeleteSlice(list, i, i + 1);
+}
+
+/** PySlice_AdjustIndices for step 1: a bound clamped to 0…n (None: the end). */
+function bound(heap: Heap, o: ObjectHandle, n: number, fallback: number): number {
+  if (o === 0 || heap.typeOf(o) === 'NoneType') return fallback;
+  const t = heap.typeOf(o);
+  if (t !== 'int' && t !== 'bool')
+    throw new PythonError(
+      'TypeError',
+      'slice indices must be integers or None or have an __index__ method',
+    );
+  let v = Number(heap.valueOf(o) as bigint);
+  if (v < 0) v = Math.max(0, v + n);
+  return Math.min(v, n);
+}
+
+/** `del container[a:b]` on a list (step 1). */
+export function deleteSlice(c: Compiler, target: SyntaxNode, scope: Scope): Statement {
+  const parts = c.kids(target);
+  const inner = parts.slice(2, -1);
+  const bounds: (Expression | null)[] = [null, null, null];
+  let at = 0;
+  for (const p of inner) {
+    if (p.name === ':') at++;
+    else bounds[at] = c.expression(p, scope);
+  }
+  if (at > 1) throw c.fail('del of a slice with a step', target);
+  const container = c.expression(parts[0]!, scope);
+  const heap = c.m.heap;
+  return (frame) => {
+    const list = container(frame);
+    const values = bounds.map((b) => (b === null ? 0 : b(frame)));
+    try {
+      if (heap.typeOf(list) !== 'list')
+        throw new Unsupported(`del of a slice of a ${heap.typeNameOf(list)}`);
+      const n = heap.lengthOf(list);
+      const lo = bound(heap, values[0]!, n, 0);
+      const hi = Math.max(lo, bound(heap, values[1]!, n, n));
+      heap.listDeleteSlice(list, lo, hi);
+    } catch (error) {
+      throw pythonErrorOf(error);
+    } finally {
+      heap.decref(list);
+      for (const v of values) if (v !== 0) heap.decref(v);
+    }
+    return Flow.next;
+  };
+}
+
+/**
+ * The library modules a program may import. Importing one runs CPython's import
+ * machinery (a shared library, Python source): it allocates objects the model does
+ * not make, so afterwards `id()` is refused, and a program that also imports `gc`
+ * is refused (collections may run during the import).
+ */
+export const LIBRARY_MODULES: ReadonlyMap<string, LibraryModule> = new Map([
+  ['math', MATH_MODULE],
+  ['random', RANDOM_MODULE],
+  ['copy', COPY_MODULE],
+]);
+
+/** Each machine's imported modules' value attributes. */
+const moduleAttributes = new WeakMap<Machine, Map<string, Record<string, ObjectHandle>>>();
+
+/** Runs `import name` for a library module: its value attributes are made once. */
+export function importLibrary(m: Machine, name: string): void {
+  const module = LIBRARY_MODULES.get(name);
+  if (module === undefined) return;
+  let made = moduleAttributes.get(m);
+  if (made === undefined) {
+    made = new Map();
+    moduleAttributes.set(m, made);
+  }
+  if (made.has(name)) return;
+  const attributes = module.attributes?.(m) ?? {};
+  for (const h of Object.values(attributes)) m.constants.add(h);
+  made.set(name, attributes);
+}
+
+/** True once the program imported a library module (its import allocated unknown objects). */
+export function importedLibrary(m: Machine): boolean {
+  return [...m.modules].some((name) => LIBRARY_MODULES.has(name));
+}
+
+/** `module.function(args…)` for a library module. */
+export function moduleCall(
+  c: Compiler,
+  name: string,
+  method: string,
+  positional: SyntaxNode[],
+  keywords: [string, SyntaxNode][],
+  scope: Scope,
+  node: SyntaxNode,
+): Expression {
+  const module = LIBRARY_MODULES.get(name)!;
+  if (scope.locals?.has(name)) throw c.fail(`a local named '${name}'`, node);
+  if (keywords.length > 0) throw c.fail(`keyword arguments to ${name}.${method}()`, node);
+  if (!Object.hasOwn(module.functions, method)) throw c.fail(`${name}.${method}`, node);
+  const fn = module.functions[method]!;
+  const args = positional.map((p) => c.expression(p, scope));
+  const m = c.m;
+  return (frame) => {
+    if (!m.modules.has(name)) throw new Unsupported(`${name}.${method} before the import ran`);
+    const values: ObjectHandle[] = [];
+    try {
+      for (const a of args) values.push(a(frame));
+      return fn(m, values);
+    } catch (error) {
+      throw pythonErrorOf(error);
+    } finally {
+      m.releaseArguments(values);
+    }
+  };
+}
+
+/** `module.attribute` for a library module's value attribute (a new reference). */
+export function moduleAttribute(
+  c: Compiler,
+  name: string,
+  attribute: string,
+  node: SyntaxNode,
+): Expression {
+  const module = LIBRARY_MODULES.get(name)!;
+  const m = c.m;
+  const heap = m.heap;
+  if (Object.hasOwn(module.functions, attribute))
+    throw c.fail(`the function ${name}.${attribute} used as a value`, node);
+  return () => {
+    const attributes = moduleAttributes.get(m)?.get(name);
+    if (attributes === undefined)
+      throw new Unsupported(`${name}.${attribute} before the import ran`);
+    if (!Object.hasOwn(attributes, attribute))
+      throw new Unsupported(`the attribute ${name}.${attribute}`);
+    return shared(heap, attributes[attribute]!);
+  };
+}
+
+/**
+ * `container[a:b] = v` on a list with a list or tuple value (step 1): list_ass_slice.
+ * A value that is the list itself is copied first (list_slice), as CPython does.
+ */
+export function sliceStore(
+  c: Compiler,
+  target: SyntaxNode,
+  scope: Scope,
+): (frame: Frame, v: ObjectHandle) => void {
+  const parts = c.kids(target);
+  const inner = parts.slice(2, -1);
+  const bounds: (Expression | null)[] = [null, null, null];
+  let at = 0;
+  for (const p of inner) {
+    if (p.name === ':') at++;
+    else bounds[at] = c.expression(p, scope);
+  }
+  if (at > 1) throw c.fail('assigning to a slice with a step', target);
+  const container = c.expression(parts[0]!, scope);
+  const heap = c.m.heap;
+  return (frame, v) => {
+    const list = container(frame);
+    const values = bounds.map((b) => (b === null ? 0 : b(frame)));
+    let copy = 0;
+    try {
+      if (heap.typeOf(list) !== 'list')
+        throw new Unsupported(`assigning to a slice of a ${heap.typeNameOf(list)}`);
+      const vt = heap.typeOf(v);
+      if (vt !== 'list' && vt !== 'tuple')
+        throw new Unsupported(`assigning a ${heap.typeNameOf(v)} to a slice`);
+      const n = heap.lengthOf(list);
+      const lo = bound(heap, values[0]!, n, 0);
+      const hi = Math.max(lo, bound(heap, values[1]!, n, n));
+      if (v === list) copy = heap.listCopy(list);
+      heap.listAssignSlice(list, lo, hi, heap.referents(copy === 0 ? v : copy));
+    } catch (error) {
+      throw pythonErrorOf(error);
+    } finally {
+      if (copy !== 0) heap.decref(copy);
+      heap.decref(v);
+      heap.decref(list);
+      for (const b of values) if (b !== 0) heap.decref(b);
+    }
+  };
+}
+
+/** `xs *= n` on a list: the list itself, repeated in place (list_inplace_repeat). */
+export function listInplaceRepeat(heap: Heap, list: ObjectHandle, n: ObjectHandle): ObjectHandle {
+  const t = heap.typeOf(n);
+  if (t !== 'int' && t !== 'bool')
+    throw new PythonError(
+      'TypeError',
+      `can't multiply sequence by non-int of type '${heap.typeNameOf(n)}'`,
+    );
+  const count = heap.valueOf(n) as bigint;
+  if (count * BigInt(heap.lengthOf(list)) > 1_000_000n)
+    throw new Unsupported('a repetition this large');
+  heap.listInplaceRepeat(list, count < 0n ? 0 : Number(count));
+  return shared(heap, list);
+}
+
+/**
+ * list.sort(key=f): f is called on every item in list order (PyObject_CallOneArg with
+ * the list's borrowed reference), the items are ordered by their keys, and the keys
+ * are released in the sorted order once the list has its new order (list_sort_impl).
+ * While the keys are computed CPython's list looks empty; a key function that reads
+ * the list it sorts is not modelled.
+ */
+function sortWithKey(
+  m: Machine,
+  list: ObjectHandle,
+  keyfunc: ObjectHandle,
+  keywords: ReadonlyMap<string, ObjectHandle>,
+  call: (item: ObjectHandle) => ObjectHandle,
+): void {
+  const heap = m.heap;
+  for (const k of keywords.keys()) if (k !== 'reverse') throw new Unsupported(`list.sort(${k}=…)`);
+  if (heap.typeOf(keyfunc) !== 'function')
+    throw new Unsupported(`list.sort(key=<a ${heap.typeNameOf(keyfunc)}>)`);
+  const reverseArg = keywords.get('reverse');
+  let reverse = false;
+  if (reverseArg !== undefined) {
+    const rt = heap.typeOf(reverseArg);
+    if (rt !== 'bool' && rt !== 'int') throw new Unsupported('list.sort(reverse=<not an int>)');
+    reverse = heap.valueOf(reverseArg) !== 0n;
+  }
+  const items = [...heap.referents(list)];
+  if (items.length > 127) throw new Unsupported('sorting more than 127 items (merge memory)');
+  const keys: ObjectHandle[] = [];
+  try {
+    for (const item of items) keys.push(call(item));
+    const order = sortOrder(heap, keys, reverse);
+    heap.listReorder(list, order);
+    for (const i of order) heap.decref(keys[i]!);
+    keys.length = 0;
+  } finally {
+    for (const k of keys) heap.decref(k);
+  }
+}
+
+/** References the model holds where CPython's C caller borrows (per machine). */
+const lent = new WeakMap<Machine, Map<ObjectHandle, number>>();
+
+function lend(m: Machine, o: ObjectHandle, delta: number): void {
+  let counts = lent.get(m);
+  if (counts === undefined) {
+    counts = new Map();
+    lent.set(m, counts);
+  }
+  const n = (counts.get(o) ?? 0) + delta;
+  if (n === 0) counts.delete(o);
+  else counts.set(o, n);
+}
+
+/**
+ * How many of `o`'s references are the model's stand-ins for a C caller's borrowed
+ * one (a 3.8–3.10 sort key call's argument): sys.getrefcount subtracts them.
+ */
+export function borrowedReferences(m: Machine, o: ObjectHandle): number {
+  return lent.get(m)?.get(o) ?? 0;
+}
+
+/**
+ * `sorted(iterable, key=f, reverse=r)`: the new list (sortedList), then the bound sort
+ * method called with the keywords (callBoundSort), as builtin_sorted does.
+ */
+export function sortedCall(
+  c: Compiler,
+  positional: SyntaxNode[],
+  keywords: [string, SyntaxNode][],
+  scope: Scope,
+  node: SyntaxNode,
+): Expression {
+  if (positional.length !== 1) throw c.fail('sorted() with other than one argument', node);
+  const m = c.m;
+  const heap = m.heap;
+  const source = c.expression(positional[0]!, scope);
+  const names = keywords.map(([k]) => k);
+  const values = keywords.map(([, v]) => c.expression(v, scope));
+  const current = { key: 0, item: 0 };
+  const borrowed = !m.rules.callFrameTakesArguments;
+  const callKey = c.callFunction(
+    () => shared(heap, current.key),
+    [() => shared(heap, current.item)],
+  );
+  return (frame) => {
+    const held: ObjectHandle[] = [];
+    let list = 0;
+    try {
+      held.push(source(frame));
+      for (const v of values) held.push(v(frame));
+      const map = new Map(names.map((k, i) => [k, held[1 + i]!]));
+      for (const k of map.keys())
+        if (k !== 'key' && k !== 'reverse') throw new Unsupported(`sorted(${k}=…)`);
+      list = sortedList(m, held[0]!);
+      const sorting = list;
+      const keyfunc = map.get('key');
+      map.delete('key');
+      callBoundSort(m, () => {
+        if (keyfunc === undefined || heap.typeOf(keyfunc) === 'NoneType') {
+          const reverse = map.get('reverse');
+          if (reverse !== undefined && !['bool', 'int'].includes(heap.typeOf(reverse)))
+            throw new Unsupported('sorted(reverse=<not an int>)');
+          const order = sortOrder(
+            heap,
+            heap.referents(sorting),
+            reverse !== undefined && heap.valueOf(reverse) !== 0n,
+          );
+          heap.listReorder(sorting, order);
+          return;
+        }
+        sortWithKey(m, sorting, keyfunc, map, (item) => {
+          current.key = keyfunc;
+          current.item = item;
+          if (borrowed) lend(m, item, 1);
+          try {
+            return callKey(frame);
+          } finally {
+            if (borrowed) lend(m, item, -1);
+          }
+        });
+      });
+      const result = list;
+      list = 0;
+      return result;
+    } catch (error) {
+      throw pythonErrorOf(error);
+    } finally {
+      if (list !== 0) heap.decref(list);
+      m.releaseArguments(held);
+    }
+  };
+}

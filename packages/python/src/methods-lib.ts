@@ -1,0 +1,307 @@
+/**
+ * Methods of lists and strs that edit or allocate: list.insert/remove/pop(i)/index/
+ * clear/reverse/sort, str.split/replace/strip/lstrip/rstrip/startswith/endswith/find.
+ * Borrowed receiver and arguments in, a new reference out (as builtins.ts's methods).
+ *
+ *   list.insert(i, x)   ins1: list_resize(n + 1) then the store (i clamped to 0…n)
+ *   list.pop(i)         the last item: list_resize(n − 1); another: list_ass_slice
+ *   list.remove(x)      the first equal item, deleted by list_ass_slice
+ *   list.clear()        _list_clear: the array goes, then the items, last first
+ *   list.sort()         stable, `<` only; 3.8–3.13 allocate nothing for at most 127
+ *                       items without a key (the MergeState's stack array)
+ *   str.split()         PyList_New(12) (PREALLOC_SIZE of no maxsplit), size set to the
+ *                       parts found; past 12 parts PyList_Append; a str without a
+ *                       separator is returned itself as the only item
+ *   str.replace/strip   the str itself when nothing changes; '' and one latin-1
+ *                       character are the cached singletons (PyUnicode_Substring,
+ *                       _PyUnicode_FromASCII)
+ *
+ * Models Objects/listobject.c (ins1, list_pop_impl, list_remove, list_clear_impl,
+ * list_reverse_impl, list_sort_impl) and Objects/stringlib/split.h, unicodeobject.c
+ * (split, replace, do_strip, tailmatch), 3.8–3.13.
+ */
+import type { Heap, ObjectHandle } from '@pymem/objects';
+import { PythonError, Unsupported } from './errors.ts';
+import type { Machine } from './machine.ts';
+import { shared } from './operations.ts';
+import { equal, order, reprText } from './values.ts';
+
+function arity(name: string, args: readonly ObjectHandle[], min: number, max: number): void {
+  if (args.length < min || args.length > max)
+    throw new Unsupported(`${name}() with ${args.length} argument${args.length === 1 ? '' : 's'}`);
+}
+
+/** A Py_ssize_t argument (an int or bool), or a TypeError as CPython's. */
+function indexArgument(heap: Heap, o: ObjectHandle): number {
+  const t = heap.typeOf(o);
+  if (t !== 'int' && t !== 'bool')
+    throw new PythonError(
+      'TypeError',
+      `'${heap.typeNameOf(o)}' object cannot be interpreted as an integer`,
+    );
+  const v = heap.valueOf(o) as bigint;
+  if (v > 2n ** 62n || v < -(2n ** 62n)) throw new Unsupported('an index beyond a Py_ssize_t');
+  return Number(v);
+}
+
+function strArgument(heap: Heap, o: ObjectHandle, what: string): string {
+  if (heap.typeOf(o) !== 'str') throw new Unsupported(`${what} of a ${heap.typeNameOf(o)}`);
+  return heap.valueOf(o) as string;
+}
+
+/** The list.sort ordering: the new order of old indices (stable), or a refusal. */
+export function sortOrder(heap: Heap, items: readonly ObjectHandle[], reverse: boolean): number[] {
+  if (items.length > 127) throw new Unsupported('sorting more than 127 items (merge memory)');
+  const indices = items.map((_, i) => i);
+  for (let i = 1; i < items.length; i++) {
+    const c = order(heap, items[i]!, items[0]!);
+    if (c === undefined || Number.isNaN(c))
+      throw new Unsupported('sorting items CPython cannot order (a TypeError) or NaNs');
+  }
+  const compare = (a: number, b: number): number => {
+    const c = order(heap, items[a]!, items[b]!);
+    if (c === undefined || Number.isNaN(c))
+      throw new Unsupported('sorting items CPython cannot order (a TypeError) or NaNs');
+    return reverse ? -c : c;
+  };
+  // Array.prototype.sort is stable, as timsort is; `reverse` keeps equal items in order.
+  return indices.sort(compare);
+}
+
+/** Latin-1 characters str.isspace() accepts (_Py_ascii_whitespace, U+0085, U+00A0). */
+const LATIN1_SPACE: ReadonlySet<number> = new Set([
+  9, 10, 11, 12, 13, 28, 29, 30, 31, 32, 133, 160,
+]);
+/** The ASCII ones, which str.split() splits on. */
+const ASCII_SPACE: ReadonlySet<number> = new Set([9, 10, 11, 12, 13, 28, 29, 30, 31, 32]);
+
+function isWhitespace(ch: string): boolean {
+  const c = ch.codePointAt(0)!;
+  if (c > 0xff) throw new Unsupported('str.strip() of a str beyond latin-1');
+  return LATIN1_SPACE.has(c);
+}
+
+/** str.split(sep=None / sep): the parts, or `null` when the str itself is the one part. */
+function splitParts(text: string, sep: string | null): string[] | null {
+  if (sep === null) {
+    const chars = [...text];
+    if (chars.some((ch) => ch.codePointAt(0)! > 0x7f))
+      throw new Unsupported('str.split() of a non-ASCII str');
+    const parts: string[] = [];
+    let word = '';
+    for (const ch of chars) {
+      if (ASCII_SPACE.has(ch.codePointAt(0)!)) {
+        if (word !== '') parts.push(word);
+        word = '';
+      } else word += ch;
+    }
+    if (word !== '') parts.push(word);
+    if (parts.length === 1 && parts[0] === text) return null;
+    return parts;
+  }
+  if (sep === '') throw new PythonError('ValueError', 'empty separator');
+  const parts = text.split(sep);
+  return parts.length === 1 ? null : parts;
+}
+
+/**
+ * The slots str.split preallocates, PREALLOC_SIZE(maxcount): 3.8–3.11 take maxcount as
+ * unbounded (12 slots); 3.12+ bound it by the text's length — (len − 1) / 2 + 1 splits
+ * on whitespace, len / len(sep) + 1 with a separator (C division; measured).
+ */
+function splitSlots(m: Machine, length: number, sep: string | null): number {
+  if (!m.rules.splitPreallocatesByLength) return MAX_PREALLOC;
+  const maxcount =
+    sep === null ? Math.trunc((length - 1) / 2) + 1 : Math.trunc(length / [...sep].length) + 1;
+  return Math.min(MAX_PREALLOC, maxcount + 1);
+}
+
+/** stringlib's MAX_PREALLOC: the most slots str.split reserves up front. */
+const MAX_PREALLOC = 12;
+
+/** str.split: PyList_New(slots), the parts as new strs, then the list's size set to the count. */
+function split(m: Machine, receiver: ObjectHandle, sep: string | null): ObjectHandle {
+  const heap = m.heap;
+  const text = heap.valueOf(receiver) as string;
+  const length = [...text].length;
+  // A text shorter than the separator: a one-slot list holding the str itself.
+  if (sep !== null && sep !== '' && length < [...sep].length)
+    return heap.newListPreallocated([receiver], 1);
+  const slots = splitSlots(m, length, sep);
+  const parts = splitParts(text, sep);
+  if (parts === null) return heap.newListPreallocated([receiver], slots);
+  const made: ObjectHandle[] = [];
+  const list = heap.newListPreallocated([], slots);
+  for (const part of parts) {
+    const s = heap.newStr(part);
+    if (made.length < slots) {
+      made.push(s);
+      heap.listAppendPreallocated(list, s);
+    } else {
+      heap.listAppend(list, s);
+    }
+    heap.decref(s);
+  }
+  return list;
+}
+
+function strip(text: string, chars: string | null, left: boolean, right: boolean): string {
+  const inSet = (ch: string) => (chars === null ? isWhitespace(ch) : chars.includes(ch));
+  const cs = [...text];
+  let i = 0;
+  let j = cs.length;
+  if (left) while (i < j && inSet(cs[i]!)) i++;
+  if (right) while (j > i && inSet(cs[j - 1]!)) j--;
+  return cs.slice(i, j).join('');
+}
+
+/**
+ * `receiver.name(*args)` for the methods of this file: a new reference, or undefined
+ * when the method is not one of them.
+ */
+export function libraryMethod(
+  m: Machine,
+  receiver: ObjectHandle,
+  name: string,
+  args: readonly ObjectHandle[],
+  keywords: ReadonlyMap<string, ObjectHandle> = new Map(),
+): ObjectHandle | undefined {
+  const heap = m.heap;
+  const t = heap.typeOf(receiver);
+  const key = `${t}.${name}`;
+  if (keywords.size > 0 && key !== 'list.sort')
+    throw new Unsupported(`keyword arguments to ${key}()`);
+  switch (key) {
+    case 'list.insert': {
+      arity(key, args, 2, 2);
+      const n = heap.lengthOf(receiver);
+      let i = indexArgument(heap, args[0]!);
+      if (i < 0) i = Math.max(0, i + n);
+      heap.listInsert(receiver, Math.min(i, n), args[1]!);
+      return heap.newNone();
+    }
+    case 'list.pop': {
+      arity(key, args, 0, 1);
+      const n = heap.lengthOf(receiver);
+      if (n === 0) throw new PythonError('IndexError', 'pop from empty list');
+      let i = args.length === 0 ? -1 : indexArgument(heap, args[0]!);
+      if (i < 0) i += n;
+      if (i < 0 || i >= n) throw new PythonError('IndexError', 'pop index out of range');
+      if (i === n - 1) return heap.listPop(receiver);
+      const item = heap.referents(receiver)[i]!;
+      heap.incref(item);
+      heap.listDeleteSlice(receiver, i, i + 1);
+      return item;
+    }
+    case 'list.remove': {
+      arity(key, args, 1, 1);
+      const at = heap.referents(receiver).findIndex((item) => equal(heap, item, args[0]!));
+      if (at < 0) throw new PythonError('ValueError', 'list.remove(x): x not in list');
+      heap.listDeleteSlice(receiver, at, at + 1);
+      return heap.newNone();
+    }
+    case 'list.index': {
+      arity(key, args, 1, 1);
+      const at = heap.referents(receiver).findIndex((item) => equal(heap, item, args[0]!));
+      if (at < 0) throw new PythonError('ValueError', `${reprText(heap, args[0]!)} is not in list`);
+      return heap.newInt(at);
+    }
+    case 'list.clear':
+      arity(key, args, 0, 0);
+      heap.listClear(receiver);
+      return heap.newNone();
+    case 'list.reverse': {
+      arity(key, args, 0, 0);
+      const n = heap.lengthOf(receiver);
+      heap.listReorder(
+        receiver,
+        Array.from({ length: n }, (_, i) => n - 1 - i),
+      );
+      return heap.newNone();
+    }
+    case 'list.sort': {
+      arity(key, args, 0, 0);
+      for (const k of keywords.keys())
+        if (k !== 'reverse') throw new Unsupported(`list.sort(${k}=…)`);
+      const reverseArg = keywords.get('reverse');
+      let reverse = false;
+      if (reverseArg !== undefined) {
+        const rt = heap.typeOf(reverseArg);
+        if (rt !== 'bool' && rt !== 'int') throw new Unsupported('list.sort(reverse=<not an int>)');
+        reverse = heap.valueOf(reverseArg) !== 0n;
+      }
+      heap.listReorder(receiver, sortOrder(heap, heap.referents(receiver), reverse));
+      return heap.newNone();
+    }
+    case 'dict.clear':
+    case 'set.clear':
+      // PyDict_Clear / set_clear_internal: what the collector's tp_clear does too.
+      arity(key, args, 0, 0);
+      heap.clear(receiver);
+      return heap.newNone();
+    case 'dict.keys':
+    case 'dict.values':
+    case 'dict.items':
+      arity(key, args, 0, 0);
+      return heap.newDictView(receiver, name as 'keys' | 'values' | 'items');
+    case 'str.split': {
+      arity(key, args, 0, 1);
+      const sep =
+        args.length === 0 || heap.typeOf(args[0]!) === 'NoneType'
+          ? null
+          : strArgument(heap, args[0]!, 'str.split');
+      return split(m, receiver, sep);
+    }
+    case 'str.replace': {
+      arity(key, args, 2, 2);
+      const text = heap.valueOf(receiver) as string;
+      const old = strArgument(heap, args[0]!, 'str.replace');
+      const by = strArgument(heap, args[1]!, 'str.replace');
+      if (old === '') throw new Unsupported("str.replace of ''");
+      if (!text.includes(old) || old === by) return shared(heap, receiver);
+      const result = text.split(old).join(by);
+      if ([...result].length === 1) throw new Unsupported('str.replace giving one character');
+      return heap.newStr(result);
+    }
+    case 'str.strip':
+    case 'str.lstrip':
+    case 'str.rstrip': {
+      arity(key, args, 0, 1);
+      const text = heap.valueOf(receiver) as string;
+      const chars =
+        args.length === 0 || heap.typeOf(args[0]!) === 'NoneType'
+          ? null
+          : strArgument(heap, args[0]!, key);
+      const result = strip(text, chars, name !== 'rstrip', name !== 'lstrip');
+      if (result === text) return shared(heap, receiver);
+      if ([...text].some((ch) => ch.codePointAt(0)! > 0xff))
+        throw new Unsupported(`${key} of a str beyond latin-1`);
+      return heap.newStr(result);
+    }
+    case 'str.startswith':
+    case 'str.endswith': {
+      arity(key, args, 1, 1);
+      const text = heap.valueOf(receiver) as string;
+      const affix = strArgument(heap, args[0]!, key);
+      return heap.newBool(name === 'startswith' ? text.startsWith(affix) : text.endsWith(affix));
+    }
+    case 'str.find':
+    case 'str.count': {
+      arity(key, args, 1, 1);
+      const text = [...(heap.valueOf(receiver) as string)];
+      const sub = [...strArgument(heap, args[0]!, key)];
+      const positions: number[] = [];
+      for (let i = 0; i + sub.length <= text.length; ) {
+        if (sub.every((ch, k) => text[i + k] === ch)) {
+          positions.push(i);
+          if (name === 'find') break;
+          i += Math.max(sub.length, 1);
+        } else i++;
+      }
+      if (name === 'find') return heap.newInt(positions[0] ?? -1);
+      return heap.newInt(positions.length);
+    }
+    default:
+      return undefined;
+  }
+}
