@@ -137,8 +137,16 @@ export interface Scope {
   readonly generator?: GeneratorSlots;
 }
 
-/** The modules a program may import (module level only). */
-const MODULE_NAMES: ReadonlySet<string> = new Set(['sys', 'gc', ...LIBRARY_MODULES.keys()]);
+let moduleNames: ReadonlySet<string> | null = null;
+
+/**
+ * The modules a program may import (module level only). Made on first use: the
+ * library modules' table (compile-lib.ts) imports this file's importers in turn.
+ */
+export function importableModules(): ReadonlySet<string> {
+  moduleNames ??= new Set(['sys', 'gc', ...LIBRARY_MODULES.keys()]);
+  return moduleNames;
+}
 const MAX_DISPLAY = 15;
 
 /** Turns HeapErrors of bad Python operations into the Python errors CPython raises. */
@@ -184,8 +192,8 @@ export class Compiler {
       }
     } while (cursor.next());
     for (const name of this.moduleAssigned)
-      if (BUILTIN_NAMES.has(name) || MODULE_NAMES.has(name))
-        if (!MODULE_NAMES.has(name) || !this.imports(statements, name))
+      if (BUILTIN_NAMES.has(name) || importableModules().has(name))
+        if (!importableModules().has(name) || !this.imports(statements, name))
           throw new Unsupported(`rebinding the builtin name '${name}'`);
     // The collector sees every container from the first one (the code's constants).
     if (this.moduleAssigned.has('gc')) this.m.gc = attachCollector(this.m);
@@ -265,7 +273,7 @@ export class Compiler {
         for (const k of this.kids(node)) if (k.prevSibling?.name === 'as') addTarget(k);
         break;
       case 'ImportStatement':
-        if (top && MODULE_NAMES.has(this.text(node).replace(/^import /, '')))
+        if (top && importableModules().has(this.text(node).replace(/^import /, '')))
           into.add(this.text(node).replace(/^import /, ''));
         return;
     }
@@ -459,7 +467,7 @@ export class Compiler {
   importStatement(node: SyntaxNode, scope: Scope): Statement {
     const text = this.text(node).replace(/\s+/g, ' ');
     const module = text.replace(/^import /, '');
-    if (!text.startsWith('import ') || !MODULE_NAMES.has(module))
+    if (!text.startsWith('import ') || !importableModules().has(module))
       throw this.fail(`import of module ${module}`, node);
     if (scope.locals !== null) throw this.fail('import inside a function', node);
     if (LIBRARY_MODULES.has(module) && this.moduleAssigned.has('gc'))
@@ -1118,7 +1126,7 @@ export class Compiler {
     for (const a of assigned)
       if (!locals.has(a) && !declaredGlobal.has(a)) locals.set(a, locals.size);
     for (const a of locals.keys())
-      if (BUILTIN_NAMES.has(a) || MODULE_NAMES.has(a))
+      if (BUILTIN_NAMES.has(a) || importableModules().has(a))
         throw this.fail(`a local named '${a}'`, node);
     const code: FunctionCode = {
       name,
@@ -1206,7 +1214,7 @@ export class Compiler {
       paramList === undefined ? { params: [], defaults: [] } : this.parameters(paramList);
     const locals = new Map(params.map((p, i) => [p, i] as const));
     for (const a of params)
-      if (BUILTIN_NAMES.has(a) || MODULE_NAMES.has(a))
+      if (BUILTIN_NAMES.has(a) || importableModules().has(a))
         throw this.fail(`a parameter named '${a}'`, node);
     const bodyNode = parts[parts.length - 1]!;
     const value = this.expression(bodyNode, { name: '<lambda>', locals });
@@ -1460,7 +1468,7 @@ export class Compiler {
         return v;
       };
     }
-    if (MODULE_NAMES.has(name) && this.moduleAssigned.has(name))
+    if (importableModules().has(name) && this.moduleAssigned.has(name))
       throw this.fail(`using the module '${name}' as a value`, node);
     if (BUILTIN_NAMES.has(name)) throw this.fail(`the builtin '${name}' used as a value`, node);
     if (name === '__name__' && !this.moduleAssigned.has(name)) {
