@@ -29,7 +29,7 @@ import type { SyntaxNode } from '@lezer/common';
 import type { ObjectHandle } from '@pymem/objects';
 import { BUILTIN_NAMES } from './builtins.ts';
 import { analyseScopes, type ScopeSymbols, scopeKey } from './compile-scopes.ts';
-import { type Compiler, importableModules, type Scope } from './compiler.ts';
+import { COMPILED_MODULES, type Compiler, type Scope } from './compiler.ts';
 import type { Constant } from './constants.ts';
 import { PythonError, Unsupported } from './errors.ts';
 import { type Expression, Flow, type Frame, type FunctionCode, type Statement } from './frame.ts';
@@ -135,7 +135,7 @@ export function parseParameters(c: Compiler, paramList: SyntaxNode | undefined):
   if (new Set(varnames).size !== varnames.length)
     throw c.fail('duplicate parameter names', paramList!);
   for (const p of varnames)
-    if (BUILTIN_NAMES.has(p) || importableModules().has(p))
+    if (BUILTIN_NAMES.has(p) || COMPILED_MODULES.has(p))
       throw c.fail(`a parameter named '${p}'`, paramList!);
   return { positional, defaults, keywordOnly, keywordDefaults, varargs, varkeywords, varnames };
 }
@@ -172,8 +172,7 @@ export function frameLayout(
   for (const l of symbols.locals)
     if (!locals.has(l) && !symbols.cells.has(l) && !l.startsWith('.')) locals.set(l, count++);
   for (const l of locals.keys())
-    if (BUILTIN_NAMES.has(l) || importableModules().has(l))
-      throw c.fail(`a local named '${l}'`, node);
+    if (BUILTIN_NAMES.has(l) || COMPILED_MODULES.has(l)) throw c.fail(`a local named '${l}'`, node);
   // Cell creation order, each with its slot and the parameter slot it takes its value from.
   const made: { slot: number; from: number }[] = [];
   const late = m.minor <= 10;

@@ -26,7 +26,7 @@
 import type { SyntaxNode } from '@lezer/common';
 import { CO_GENERATOR, type CodeObject, type ObjectHandle } from '@pymem/objects';
 import { BUILTIN_NAMES } from './builtins.ts';
-import { type Compiler, importableModules, type Scope } from './compiler.ts';
+import { COMPILED_MODULES, type Compiler, type Scope } from './compiler.ts';
 import { type ErrorLocation, PythonError, Unsupported } from './errors.ts';
 import { type Expression, Flow, type Frame, type FunctionCode, type Statement } from './frame.ts';
 import {
@@ -143,8 +143,7 @@ export function generatorFunctionDefinition(
   for (const a of assigned)
     if (!locals.has(a) && !declaredGlobal.has(a)) locals.set(a, locals.size);
   for (const a of locals.keys())
-    if (BUILTIN_NAMES.has(a) || importableModules().has(a))
-      throw c.fail(`a local named '${a}'`, node);
+    if (BUILTIN_NAMES.has(a) || COMPILED_MODULES.has(a)) throw c.fail(`a local named '${a}'`, node);
   const slots: GeneratorSlots = { base: locals.size, depth: 0, max: 0 };
   const run = generatorBlock(c, statements, { name, locals, generator: slots });
   const depth = new StackDepth(c).block(statements);

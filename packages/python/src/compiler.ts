@@ -137,6 +137,9 @@ export interface Scope {
   readonly generator?: GeneratorSlots;
 }
 
+/** The modules the compiler itself reads (`sys.getsizeof(…)`, `gc.collect()`): no local may take their names. */
+export const COMPILED_MODULES: ReadonlySet<string> = new Set(['sys', 'gc']);
+
 let moduleNames: ReadonlySet<string> | null = null;
 
 /**
@@ -144,7 +147,7 @@ let moduleNames: ReadonlySet<string> | null = null;
  * library modules' table (compile-lib.ts) imports this file's importers in turn.
  */
 export function importableModules(): ReadonlySet<string> {
-  moduleNames ??= new Set(['sys', 'gc', ...LIBRARY_MODULES.keys()]);
+  moduleNames ??= new Set([...COMPILED_MODULES, ...LIBRARY_MODULES.keys()]);
   return moduleNames;
 }
 const MAX_DISPLAY = 15;
