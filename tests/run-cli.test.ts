@@ -62,8 +62,14 @@ describe('pymem run', () => {
     });
     const numpy = script('np.py', 'import numpy as np\n');
     expect((await runCli(['run', numpy])).stderr).toBe(
-      `${numpy}:1:1: import of module numpy as np is not supported by pymem run\n`,
+      `${numpy}:1:1: import of module numpy (import numpy as np) is not supported by pymem run\n`,
     );
+    const fastapi = script('api.py', 'from fastapi import FastAPI\napp = FastAPI()\n');
+    expect(await runCli(['run', fastapi])).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: `${fastapi}:1:1: import of module fastapi (from fastapi import FastAPI) is not supported by pymem run\n`,
+    });
   });
 
   it('stops a runaway loop at --max-steps with one line and exit 1', async () => {

@@ -40,6 +40,10 @@ export function keyIdentity(heap: HeapCore, k: ObjectHandle): string {
     case 'frozenset':
       return `F{${[...(t.payload[k] as SetData).entries.keys()].sort().join(',')}}`;
     default:
+      // 3.14's TypeError names the container ("cannot use 'list' as a dict key (…)"),
+      // which the key alone does not tell: refused there.
+      if (heap.layout.minor >= 14)
+        throw new HeapError('unsupported', `an unhashable ${type} key on 3.14 (its message)`);
       throw new HeapError('unhashable', `unhashable type: '${type}'`);
   }
 }

@@ -5,8 +5,8 @@
  *   reversed              [PyGC_Head][refcnt][type][index][seq]         48
  *
  * Each holds its sequence; once exhausted a `reversed` drops it, and so does a list
- * reverse iterator on 3.8–3.12 — 3.13's keeps its list until it is freed (measured on
- * 3.13.0: the list's count stays up after the loop ends). `iter()` of either is itself.
+ * reverse iterator on 3.8–3.12 — 3.13's and 3.14's keep their list until freed (measured
+ * on 3.13.0 and Pyodide 3.14.2: the list's count stays up after the loop ends). `iter()` of either is itself.
  * Invariant: the index stays within the sequence. Models list___reversed___impl /
  * listreviter_next (Objects/listobject.c) and reversed_new_impl / reversed_next
  * (Objects/enumobject.c), 3.8–3.13.
@@ -45,7 +45,7 @@ export function reversedNext(heap: HeapCore, it: ObjectHandle): ObjectHandle {
   if (data.index >= 0 && data.index < items.length) return heap.share(items[data.index--]!);
   if (data.index === -2) return 0;
   data.index = -2;
-  const keeps = heap.typeName(it) === 'list_reverseiterator' && heap.layout.minor === 13;
+  const keeps = heap.typeName(it) === 'list_reverseiterator' && heap.layout.minor >= 13;
   if (keeps) return 0;
   const seq = data.seq;
   data.seq = 0;

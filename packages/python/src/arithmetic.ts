@@ -80,7 +80,14 @@ export function numericOp(
     case '*':
       return x * y;
     case '/':
-      if (y === 0) throw new PythonError('ZeroDivisionError', 'float division by zero');
+      // 3.14 says "division by zero" for floats too (intDivisionByZeroPlain's release).
+      if (y === 0)
+        throw new PythonError(
+          'ZeroDivisionError',
+          profileRules(minor).intDivisionByZeroPlain
+            ? 'division by zero'
+            : 'float division by zero',
+        );
       return x / y;
     case '//':
     case '%':

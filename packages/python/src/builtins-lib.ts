@@ -403,6 +403,8 @@ export const LIBRARY_BUILTINS: Readonly<Record<string, Builtin>> = {
   hash(m, args) {
     arity('hash', args, 1, 1);
     const heap = m.heap;
+    // Py_hash_t is 32 bits on wasm32: the modulus and -1 mapping differ.
+    if (heap.layout.pointerSize === 4) throw new Unsupported('hash() with 4-byte pointers');
     const o = args[0]!;
     const t = heap.typeOf(o);
     if (t !== 'int' && t !== 'bool')

@@ -45,6 +45,7 @@ interface ClassMember {
 /** `class Name[(object)]: body` at module level. */
 export function classDefinition(c: Compiler, node: SyntaxNode, scope: Scope): Statement {
   if (scope.locals !== null) throw c.fail('a class inside a function', node);
+  c.m.hasClasses = true;
   const parts = c.kids(node);
   const nameNode = parts.find((p) => p.name === 'VariableName')!;
   const name = c.text(nameNode);

@@ -152,6 +152,10 @@ export function gcCall(
       (name === 'collect' && args.length > 0 && smallInt(m, args[0]!, 'gc.collect()', 0, 2) < 2))
   )
     throw new Unsupported(`gc.${name}() on 3.${m.minor} (its collector's generations)`);
+  // Measured on Pyodide 3.14.2: a dying class and a kept exception's frame chain are one
+  // object fewer there than on 3.13 — not modelled yet.
+  if (m.minor >= 14 && name === 'collect' && (m.hasClasses || m.exceptionState.made))
+    throw new Unsupported(`gc.collect() on 3.${m.minor} with classes or kept exceptions`);
   const arity = (min: number, max: number): void => {
     if (args.length < min || args.length > max)
       throw new Unsupported(`gc.${name}() with ${args.length} arguments`);

@@ -37,6 +37,8 @@ export class Machine {
   gc: GcState | null = null;
   /** The run's line events (`--steps`), or null: set before the program is compiled. */
   lines: LineEvents | null = null;
+  /** The program has a class statement (compile-class.ts). */
+  hasClasses = false;
   /** Modules imported so far (`import sys`, `import gc`). */
   readonly modules: Set<string> = new Set();
   /** What the program printed. */

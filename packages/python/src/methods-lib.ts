@@ -203,7 +203,14 @@ export function libraryMethod(
     case 'list.index': {
       arity(key, args, 1, 1);
       const at = heap.referents(receiver).findIndex((item) => equal(heap, item, args[0]!));
-      if (at < 0) throw new PythonError('ValueError', `${reprText(heap, args[0]!)} is not in list`);
+      if (at < 0)
+        throw new PythonError(
+          'ValueError',
+          // 3.14: "list.index(x): x not in list" again (measured on Pyodide 3.14.2).
+          heap.layout.minor >= 14
+            ? 'list.index(x): x not in list'
+            : `${reprText(heap, args[0]!)} is not in list`,
+        );
       return heap.newInt(at);
     }
     case 'list.clear':

@@ -22,7 +22,7 @@ describe('runPython refusals', () => {
       'p.py:2:5: a class docstring is not supported by pymem run\n',
     );
     expect(refusal('import os\n')[2]).toBe(
-      'p.py:1:1: import of module os is not supported by pymem run\n',
+      'p.py:1:1: import of module os (import os) is not supported by pymem run\n',
     );
   });
 
