@@ -503,8 +503,11 @@ export function compileLambda(c: Compiler, node: SyntaxNode, scope: Scope): Expr
   const line = c.source.position(node.from).line;
   const code = compileCode(c, '<lambda>', parameters, symbols, node, (inner) => {
     const value = c.expression(bodyNode, inner);
+    const lines = c.m.lines;
     return (frame) => {
       frame.line = line;
+      // A lambda's frame reports its one line (`--steps`, line-events.ts).
+      lines?.enter(frame, line);
       frame.returned = value(frame);
       return Flow.return;
     };

@@ -1108,48 +1108,6 @@ export class Compiler {
     };
   }
 
-  functionDefinition(node: SyntaxNode, scope: Scope): Statement {
-    if (scope.locals !== null) throw this.fail('a nested function', node);
-    const parts = this.kids(node);
-    const bodyPart = parts.find((p) => p.name === 'Body');
-    if (bodyPart !== undefined && containsYield(bodyPart))
-      return generatorFunctionDefinition(this, node, scope);
-    if (parts.some((p) => p.name === 'async')) throw this.fail('an async function', node);
-    const nameNode = parts.find((p) => p.name === 'VariableName')!;
-    const name = this.text(nameNode);
-    const paramList = parts.find((p) => p.name === 'ParamList')!;
-    if (parts.some((p) => p.name === 'TypeDef')) throw this.fail('a return annotation', node);
-    const { params, defaults } = this.parameters(paramList);
-    const bodyNode = parts.find((p) => p.name === 'Body')!;
-    const assigned = new Set<string>();
-    for (const s of this.kids(bodyNode)) this.collectAssigned(s, assigned, false);
-    const declaredGlobal = this.globalNames(bodyNode);
-    const locals = new Map<string, number>();
-    for (const p of params) {
-      if (declaredGlobal.has(p)) throw this.fail(`the parameter '${p}' declared global`, paramList);
-      locals.set(p, locals.size);
-    }
-    for (const a of assigned)
-      if (!locals.has(a) && !declaredGlobal.has(a)) locals.set(a, locals.size);
-    for (const a of locals.keys())
-      if (BUILTIN_NAMES.has(a) || importableModules().has(a))
-        throw this.fail(`a local named '${a}'`, node);
-    const code: FunctionCode = {
-      name,
-      parameters: params,
-      localCount: locals.size,
-      localNames: [...locals.keys()],
-      body: () => Flow.next,
-    };
-    code.body = this.block(this.kids(bodyNode).slice(1), { name, locals });
-    const make = this.makeFunction(code, defaults, scope);
-    const store = this.store(nameNode, scope);
-    return (frame) => {
-      store(frame, make(frame));
-      return Flow.next;
-    };
-  }
-
   /** A parameter list's names and default expressions (positional parameters only). */
   parameters(paramList: SyntaxNode): { params: string[]; defaults: SyntaxNode[] } {
     const params: string[] = [];
@@ -1204,41 +1162,6 @@ export class Compiler {
       m.functions.set(f, code);
       return f;
     };
-  }
-
-  /**
-   * `lambda params: expr` at module level: a function like a `def`'s whose body returns
-   * the expression. Inside a function it could close over the function's locals (cells
-   * are not modelled), so it is refused there. Its traceback frame is `<lambda>` on the
-   * lambda's line.
-   */
-  lambda(node: SyntaxNode, scope: Scope): Expression {
-    if (scope.locals !== null) throw this.fail('a lambda inside a function', node);
-    const parts = this.kids(node);
-    const paramList = parts.find((p) => p.name === 'ParamList');
-    const { params, defaults } =
-      paramList === undefined ? { params: [], defaults: [] } : this.parameters(paramList);
-    const locals = new Map(params.map((p, i) => [p, i] as const));
-    for (const a of params)
-      if (BUILTIN_NAMES.has(a) || importableModules().has(a))
-        throw this.fail(`a parameter named '${a}'`, node);
-    const bodyNode = parts[parts.length - 1]!;
-    const value = this.expression(bodyNode, { name: '<lambda>', locals });
-    const line = this.source.position(node.from).line;
-    const lines = this.m.lines;
-    const code: FunctionCode = {
-      name: '<lambda>',
-      parameters: params,
-      localCount: locals.size,
-      localNames: [...locals.keys()],
-      body: (frame) => {
-        frame.line = line;
-        lines?.enter(frame, line);
-        frame.returned = value(frame);
-        return Flow.return;
-      },
-    };
-    return this.makeFunction(code, defaults, scope);
   }
 
   returnStatement(node: SyntaxNode, scope: Scope): Statement {
