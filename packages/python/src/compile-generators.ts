@@ -120,6 +120,8 @@ export function generatorFunctionDefinition(
   scope: Scope,
 ): Statement {
   if (scope.locals !== null) throw c.fail('a nested function', node);
+  // A generator's frame runs apart from its caller's: its line events are not measured.
+  if (c.m.lines !== null) throw c.fail('the line events (--steps) of a generator', node);
   const parts = c.kids(node);
   if (parts.some((p) => p.name === 'async')) throw c.fail('an async function', node);
   if (parts.some((p) => p.name === 'TypeDef')) throw c.fail('a return annotation', node);

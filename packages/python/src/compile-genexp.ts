@@ -88,6 +88,7 @@ export function generatorExpression(c: Compiler, node: SyntaxNode, scope: Scope)
   const { elt, clauses } = clausesOf(c, node);
   const first = clauses[0];
   if (first?.kind !== 'for') throw c.fail('this generator expression', node);
+  if (c.m.lines !== null) throw c.fail('the line events (--steps) of a generator expression', node);
   const m = c.m;
   const heap = m.heap;
   const funcSlot = m.minor >= 11;
