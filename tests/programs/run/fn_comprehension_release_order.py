@@ -4,8 +4,3 @@ def keep_function():
 ids = [id(s) for s in [range(3), range(5)]]
 r = range(9)
 print(id(r) == ids[1], id(r) == ids[0])
-def f():
-    ids = {id(s) for s in [range(3), range(5)]}
-    r = range(9)
-    return id(r) in ids
-print(f())
