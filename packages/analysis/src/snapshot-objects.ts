@@ -16,7 +16,7 @@
  */
 import { arenaContaining, type Obmalloc } from '@pymem/obmalloc';
 import type { HeapSnapshot } from '@pymem/tracing';
-import { blockHolding, type PoolStatesCache } from './object-block.ts';
+import { BlockLinker } from './object-block.ts';
 
 /** Objects of one type. */
 export interface ObjectTypeRow {
@@ -50,9 +50,8 @@ export interface SnapshotObjects {
 
 /** Links every object of `snapshot` to `model` (replayed to the snapshot's position). */
 export function snapshotObjects(snapshot: HeapSnapshot, model: Obmalloc): SnapshotObjects {
-  const states: PoolStatesCache = new Map();
+  const linker = new BlockLinker(model);
   const rows = new Map<number, { objects: number; bytes: number; linked: number }>();
-  const blocks = new Set<number>();
   let linked = 0;
   let unlinked = 0;
   let outside = 0;
@@ -72,7 +71,7 @@ export function snapshotObjects(snapshot: HeapSnapshot, model: Obmalloc): Snapsh
       outside++;
       continue;
     }
-    const block = blockHolding(model, address, states)?.address ?? -1;
+    const block = linker.link(address);
     if (block < 0) {
       unlinked++;
       if (unlinkedAddresses.length < 10) unlinkedAddresses.push(address);
@@ -80,7 +79,6 @@ export function snapshotObjects(snapshot: HeapSnapshot, model: Obmalloc): Snapsh
     }
     linked++;
     row.linked++;
-    blocks.add(block);
   }
   const types = [...rows]
     .map(([id, row]) => {
@@ -99,7 +97,7 @@ export function snapshotObjects(snapshot: HeapSnapshot, model: Obmalloc): Snapsh
     linked,
     unlinked,
     outside,
-    blocks: blocks.size,
+    blocks: linker.blocks,
     types,
     unlinkedAddresses,
   };
@@ -111,10 +109,8 @@ export function snapshotObjects(snapshot: HeapSnapshot, model: Obmalloc): Snapsh
  * no allocated block).
  */
 export function snapshotObjectBlocks(snapshot: HeapSnapshot, model: Obmalloc): Float64Array {
-  const states: PoolStatesCache = new Map();
-  const blocks = new Float64Array(snapshot.length).fill(-1);
-  for (let i = 0; i < snapshot.length; i++) {
-    blocks[i] = blockHolding(model, snapshot.address[i] as number, states)?.address ?? -1;
-  }
+  const linker = new BlockLinker(model);
+  const blocks = new Float64Array(snapshot.length);
+  for (let i = 0; i < snapshot.length; i++) blocks[i] = linker.link(snapshot.address[i] as number);
   return blocks;
 }
