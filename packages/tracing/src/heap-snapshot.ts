@@ -109,10 +109,10 @@ export interface HeapSnapshot extends NotePosition {
   readonly weakStart: Uint32Array;
   readonly weakrefs: Uint32Array;
   /**
-   * Names of referents where the recorder found them cheaply: `edgeNames[i]` maps a
+   * Names of referents where the recorder found them cheaply: `edgeNames.get(i)` maps a
    * position among object i's referents to `[3]`, `['key']`, `[7]` or `.__dict__`.
    */
-  readonly edgeNames: ReadonlyMap<number, ReadonlyMap<number, string>>;
+  readonly edgeNames: HeapEdgeNames;
   /** Labels: a module's `__name__`, by object. */
   readonly labels: ReadonlyMap<number, string>;
   /** The records' payloads as read, for writers (`.pmt` kind 3 records, text `H` lines). */
@@ -158,6 +158,69 @@ export function fromBase64(text: string): Uint8Array | null {
     if (o < out.length) out[o++] = n & 255;
   }
   return out;
+}
+
+/** Edge names by object: what {@link HeapSnapshot.edgeNames} offers (a `Map` is one). */
+export interface HeapEdgeNames {
+  /** Object i's named referents (position → name), or undefined when none is named. */
+  get(i: number): ReadonlyMap<number, string> | undefined;
+}
+
+/**
+ * Edge names as read from a snapshot: one row per named edge in object order (its
+ * object, position, and the name's kind and value), each object's names made into a
+ * map only when asked for — a snapshot of millions of objects holds no map per object.
+ * Invariant: rows are grouped by object, objects in increasing order.
+ */
+class PackedEdgeNames implements HeapEdgeNames {
+  private readonly objects: Uint32Array;
+  private readonly positions: Uint32Array;
+  private readonly kinds: Uint8Array;
+  private readonly numbers: Float64Array;
+  private readonly texts: readonly string[];
+
+  constructor(
+    objects: Uint32Array,
+    positions: Uint32Array,
+    kinds: Uint8Array,
+    numbers: Float64Array,
+    texts: readonly string[],
+  ) {
+    this.objects = objects;
+    this.positions = positions;
+    this.kinds = kinds;
+    this.numbers = numbers;
+    this.texts = texts;
+  }
+
+  get(i: number): ReadonlyMap<number, string> | undefined {
+    const objects = this.objects;
+    let lo = 0;
+    let hi = objects.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((objects[mid] as number) < i) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo >= objects.length || objects[lo] !== i) return undefined;
+    const names = new Map<number, string>();
+    for (let k = lo; k < objects.length && objects[k] === i; k++)
+      names.set(this.positions[k] as number, this.name(k));
+    return names;
+  }
+
+  private name(k: number): string {
+    switch (this.kinds[k]) {
+      case 1:
+        return `[${this.numbers[k]}]`;
+      case 2:
+        return `[${JSON.stringify(this.texts[this.numbers[k] as number]).replace(/^"|"$/g, "'")}]`;
+      case 3:
+        return `[${this.numbers[k]}]`;
+      default:
+        return `.${this.texts[this.numbers[k] as number]}`;
+    }
+  }
 }
 
 /** The name of the edge from object `i` to its referent at `position`, or ''. */
@@ -211,7 +274,11 @@ export class HeapSnapshotAssembler {
     refs: Column<Uint32Array>;
     weakStart: Column<Uint32Array>;
     weakrefs: Column<Uint32Array>;
-    edgeNames: Map<number, Map<number, string>>;
+    edgeObjects: Column<Uint32Array>;
+    edgePositions: Column<Uint32Array>;
+    edgeKinds: number[];
+    edgeNumbers: Column<Float64Array>;
+    edgeTexts: string[];
     labels: Map<number, string>;
     parts: Uint8Array[];
   } | null = null;
@@ -260,7 +327,11 @@ export class HeapSnapshotAssembler {
         refs: small(),
         weakStart: small(),
         weakrefs: small(),
-        edgeNames: new Map(),
+        edgeObjects: small(),
+        edgePositions: small(),
+        edgeKinds: [],
+        edgeNumbers: new Column(new Float64Array(1024)),
+        edgeTexts: [],
         labels: new Map(),
         parts: [this.payload],
       };
@@ -301,27 +372,22 @@ export class HeapSnapshotAssembler {
         for (let e = body.varint(); e > 0; e--) {
           const position = body.varint();
           const kind = body.varint();
-          const name =
-            kind === 1
-              ? `[${body.varint()}]`
-              : kind === 2
-                ? `[${JSON.stringify(body.string()).replace(/^"|"$/g, "'")}]`
-                : kind === 3
-                  ? `[${unzigzag(body.varint())}]`
-                  : kind === 4
-                    ? `.${body.string()}`
-                    : this.fail(`heap snapshot "${s.label}": unknown edge kind ${kind}`, at);
+          let value: number;
+          if (kind === 1) value = body.varint();
+          else if (kind === 3) value = unzigzag(body.varint());
+          else if (kind === 2 || kind === 4) {
+            value = s.edgeTexts.length;
+            s.edgeTexts.push(body.string());
+          } else this.fail(`heap snapshot "${s.label}": unknown edge kind ${kind}`, at);
           if (position >= refCount)
             this.fail(
               `heap snapshot "${s.label}": edge name for referent ${position} of ${refCount}`,
               at,
             );
-          let names = s.edgeNames.get(index);
-          if (!names) {
-            names = new Map();
-            s.edgeNames.set(index, names);
-          }
-          names.set(position, name);
+          s.edgeObjects.push(index);
+          s.edgePositions.push(position);
+          s.edgeKinds.push(kind);
+          s.edgeNumbers.push(value);
         }
         for (let w = body.varint(); w > 0; w--) s.weakrefs.push(body.varint());
         s.weakStart.push(s.weakrefs.length);
@@ -360,7 +426,13 @@ export class HeapSnapshotAssembler {
         refs,
         weakStart: s.weakStart.take(),
         weakrefs,
-        edgeNames: s.edgeNames,
+        edgeNames: new PackedEdgeNames(
+          s.edgeObjects.take(),
+          s.edgePositions.take(),
+          Uint8Array.from(s.edgeKinds),
+          s.edgeNumbers.take(),
+          s.edgeTexts,
+        ),
         labels: s.labels,
         parts: [...s.parts, this.payload],
       });

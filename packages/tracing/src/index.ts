@@ -1,6 +1,7 @@
 export { TraceFormatError } from './errors.ts';
 export {
   HEAP_GENERATION_SHIFT,
+  type HeapEdgeNames,
   HeapGeneration,
   HeapObjectFlag,
   type HeapSnapshot,
