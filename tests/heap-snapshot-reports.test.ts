@@ -15,6 +15,7 @@ import { brotliDecompressSync } from 'node:zlib';
 import { gcObjectCounts, snapshotGrowth } from '@pymem/analysis';
 import { JSON_SCHEMAS } from '@pymem/cli';
 import {
+  emptyHeapEdgeNames,
   HEAP_GENERATION_SHIFT,
   HeapObjectFlag,
   type HeapSnapshot,
@@ -149,7 +150,7 @@ function syntheticSnapshot(objects: readonly (readonly [number, number])[]): Hea
     refs: new Uint32Array(0),
     weakStart: new Uint32Array(objects.length + 1),
     weakrefs: new Uint32Array(0),
-    edgeNames: new Map(),
+    edgeNames: emptyHeapEdgeNames(),
     labels: new Map(),
     parts: [],
   } as unknown as HeapSnapshot;

@@ -5,6 +5,7 @@ import {
   HEAP_GENERATION_SHIFT,
   HeapObjectFlag,
   HeapSnapshotAssembler,
+  heapEdgeNamesOf,
   heapGeneration,
 } from './heap-snapshot.ts';
 import { ByteWriter, zigzag } from './pmt/bytes.ts';
@@ -125,7 +126,7 @@ describe('HeapSnapshotAssembler', () => {
           expect([...refs]).toEqual(o.refs);
           const weak = snapshot!.weakrefs.slice(snapshot!.weakStart[i], snapshot!.weakStart[i + 1]);
           expect([...weak]).toEqual(o.weakrefs);
-          const named = snapshot!.edgeNames.get(i)?.get(0);
+          const named = heapEdgeNamesOf(snapshot!, i).get(0);
           expect(named).toBe(o.refs.length > 0 ? "['key']" : undefined);
         });
       }),

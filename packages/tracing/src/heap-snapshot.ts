@@ -109,8 +109,9 @@ export interface HeapSnapshot extends NotePosition {
   readonly weakStart: Uint32Array;
   readonly weakrefs: Uint32Array;
   /**
-   * Names of referents where the recorder found them cheaply: `edgeNames.get(i)` maps a
-   * position among object i's referents to `[3]`, `['key']`, `[7]` or `.__dict__`.
+   * Names of referents where the recorder found them cheaply (see {@link HeapEdgeNames};
+   * read them with {@link heapEdgeName} / {@link heapEdgeNamesOf}): `[3]`, `['key']`,
+   * `[7]` or `.__dict__` for a position among object i's referents.
    */
   readonly edgeNames: HeapEdgeNames;
   /** Labels: a module's `__name__`, by object. */
@@ -160,72 +161,65 @@ export function fromBase64(text: string): Uint8Array | null {
   return out;
 }
 
-/** Edge names by object: what {@link HeapSnapshot.edgeNames} offers (a `Map` is one). */
-export interface HeapEdgeNames {
-  /** Object i's named referents (position → name), or undefined when none is named. */
-  get(i: number): ReadonlyMap<number, string> | undefined;
-}
-
 /**
- * Edge names as read from a snapshot: one row per named edge in object order (its
- * object, position, and the name's kind and value), each object's names made into a
- * map only when asked for — a snapshot of millions of objects holds no map per object.
+ * A snapshot's edge names, packed: one row per named edge in object order (its object,
+ * its position among the object's referents, the name's kind and value) — plain
+ * typed arrays, so a snapshot crosses to a worker or page by structured clone, and
+ * millions of objects hold no map each. Kinds: 1 `[n]` (index), 2 `['key']` (text),
+ * 3 `[n]` (int key), 4 `.name` (text); a text's value is its index in `texts`.
  * Invariant: rows are grouped by object, objects in increasing order.
  */
-class PackedEdgeNames implements HeapEdgeNames {
-  private readonly objects: Uint32Array;
-  private readonly positions: Uint32Array;
-  private readonly kinds: Uint8Array;
-  private readonly numbers: Float64Array;
-  private readonly texts: readonly string[];
+export interface HeapEdgeNames {
+  readonly objects: Uint32Array;
+  readonly positions: Uint32Array;
+  readonly kinds: Uint8Array;
+  readonly values: Float64Array;
+  readonly texts: readonly string[];
+}
 
-  constructor(
-    objects: Uint32Array,
-    positions: Uint32Array,
-    kinds: Uint8Array,
-    numbers: Float64Array,
-    texts: readonly string[],
-  ) {
-    this.objects = objects;
-    this.positions = positions;
-    this.kinds = kinds;
-    this.numbers = numbers;
-    this.texts = texts;
+/** No edge names. */
+export function emptyHeapEdgeNames(): HeapEdgeNames {
+  return {
+    objects: new Uint32Array(0),
+    positions: new Uint32Array(0),
+    kinds: new Uint8Array(0),
+    values: new Float64Array(0),
+    texts: [],
+  };
+}
+
+/** Object i's named referents: position → name (empty when none is named). */
+export function heapEdgeNamesOf(snapshot: HeapSnapshot, i: number): Map<number, string> {
+  const { objects, positions } = snapshot.edgeNames;
+  let lo = 0;
+  let hi = objects.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((objects[mid] as number) < i) lo = mid + 1;
+    else hi = mid;
   }
+  const names = new Map<number, string>();
+  for (let k = lo; k < objects.length && objects[k] === i; k++)
+    names.set(positions[k] as number, edgeNameAt(snapshot.edgeNames, k));
+  return names;
+}
 
-  get(i: number): ReadonlyMap<number, string> | undefined {
-    const objects = this.objects;
-    let lo = 0;
-    let hi = objects.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((objects[mid] as number) < i) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo >= objects.length || objects[lo] !== i) return undefined;
-    const names = new Map<number, string>();
-    for (let k = lo; k < objects.length && objects[k] === i; k++)
-      names.set(this.positions[k] as number, this.name(k));
-    return names;
-  }
-
-  private name(k: number): string {
-    switch (this.kinds[k]) {
-      case 1:
-        return `[${this.numbers[k]}]`;
-      case 2:
-        return `[${JSON.stringify(this.texts[this.numbers[k] as number]).replace(/^"|"$/g, "'")}]`;
-      case 3:
-        return `[${this.numbers[k]}]`;
-      default:
-        return `.${this.texts[this.numbers[k] as number]}`;
-    }
+function edgeNameAt(edges: HeapEdgeNames, k: number): string {
+  const value = edges.values[k] as number;
+  switch (edges.kinds[k]) {
+    case 1:
+    case 3:
+      return `[${value}]`;
+    case 2:
+      return `[${JSON.stringify(edges.texts[value]).replace(/^"|"$/g, "'")}]`;
+    default:
+      return `.${edges.texts[value]}`;
   }
 }
 
 /** The name of the edge from object `i` to its referent at `position`, or ''. */
 export function heapEdgeName(snapshot: HeapSnapshot, i: number, position: number): string {
-  return snapshot.edgeNames.get(i)?.get(position) ?? '';
+  return heapEdgeNamesOf(snapshot, i).get(position) ?? '';
 }
 
 /** The generation code of object `i`: 0–2, or {@link HeapGeneration} permanent / none. */
@@ -426,13 +420,13 @@ export class HeapSnapshotAssembler {
         refs,
         weakStart: s.weakStart.take(),
         weakrefs,
-        edgeNames: new PackedEdgeNames(
-          s.edgeObjects.take(),
-          s.edgePositions.take(),
-          Uint8Array.from(s.edgeKinds),
-          s.edgeNumbers.take(),
-          s.edgeTexts,
-        ),
+        edgeNames: {
+          objects: s.edgeObjects.take(),
+          positions: s.edgePositions.take(),
+          kinds: Uint8Array.from(s.edgeKinds),
+          values: s.edgeNumbers.take(),
+          texts: s.edgeTexts,
+        },
         labels: s.labels,
         parts: [...s.parts, this.payload],
       });
@@ -460,7 +454,7 @@ export class HeapSnapshotAssembler {
       refs: new Uint32Array(0),
       weakStart: new Uint32Array(1),
       weakrefs: new Uint32Array(0),
-      edgeNames: new Map(),
+      edgeNames: emptyHeapEdgeNames(),
       labels: new Map(),
       parts: s.parts,
     };

@@ -1,5 +1,6 @@
 export { TraceFormatError } from './errors.ts';
 export {
+  emptyHeapEdgeNames,
   HEAP_GENERATION_SHIFT,
   type HeapEdgeNames,
   HeapGeneration,
@@ -10,6 +11,7 @@ export {
   type HeapSnapshotType,
   HeapTypeFlag,
   heapEdgeName,
+  heapEdgeNamesOf,
   heapGeneration,
 } from './heap-snapshot.ts';
 export {
