@@ -43,6 +43,7 @@ import { finishList } from './lists.ts';
 import { deallocPacked } from './packed-iterators.ts';
 import { finishSet, setData } from './sets.ts';
 import { finishTuple } from './tuples.ts';
+import { TYPE_CODE } from './types.ts';
 import { clearWeakref, clearWeakrefsTo } from './weakrefs.ts';
 
 /** _Py_Dealloc → tp_dealloc of `o`, whose count just reached zero. */
@@ -157,13 +158,16 @@ function trashcan(heap: HeapCore, o: ObjectHandle): void {
   // PyObject_ClearWeakRefs, first thing inside the trashcan (set_dealloc, subtype_dealloc).
   if (heap.weakrefLists.size > 0) clearWeakrefsTo(heap, o);
   const children = deallocOrder(heap, o);
-  if (children.length === 0 && heap.trashLater.length === 0) {
-    // Nothing to release and nothing deferred: what its frame would do, without one.
+  // Children whose release cannot start another dealloc chain are released here, in
+  // the frame's order: what the frame would do first, without making one.
+  const next = releaseLeaves(heap, children);
+  if (next === children.length && heap.trashLater.length === 0) {
+    // Nothing left to release and nothing deferred: what its frame would do, without one.
     finishContainer(heap, o);
     heap.trashNesting--;
     return;
   }
-  heap.deallocStack.push({ object: o, children, next: 0 });
+  heap.deallocStack.push({ object: o, children, next });
   if (!heap.deallocating) runDeallocStack(heap);
 }
 
@@ -173,6 +177,25 @@ function trashcan(heap: HeapCore, o: ObjectHandle): void {
  * (Py_TRASHCAN_END: the nesting drops and, by the rule, the deferred list is drained
  * LIFO — a drain frame — before the parent goes on).
  */
+/**
+ * Releases `children` from the first on while each release is a leaf's: a count that
+ * stays above zero (or an immortal), or an int or float (parked or freed, releasing
+ * nothing). Returns the index of the first child not released.
+ */
+function releaseLeaves(heap: HeapCore, children: readonly ObjectHandle[]): number {
+  const t = heap.table;
+  let i = 0;
+  for (; i < children.length; i++) {
+    const c = children[i]!;
+    if (t.refcnt[c]! <= 1 && (t.flags[c]! & Flag.IMMORTAL) === 0) {
+      const type = t.type[c];
+      if (type !== TYPE_CODE.int && type !== TYPE_CODE.float) break;
+    }
+    heap.release(c);
+  }
+  return i;
+}
+
 function runDeallocStack(heap: HeapCore): void {
   heap.deallocating = true;
   const stack = heap.deallocStack;
@@ -208,12 +231,21 @@ function runDeallocStack(heap: HeapCore): void {
 const NO_CHILDREN: readonly ObjectHandle[] = [];
 
 /** The references a container releases when it dies, in its tp_dealloc's order. */
+/** `items` last to first (a copy). */
+function reversedItems(items: readonly ObjectHandle[]): readonly ObjectHandle[] {
+  const n = items.length;
+  if (n === 0) return NO_CHILDREN;
+  const order: ObjectHandle[] = new Array(n);
+  for (let i = 0; i < n; i++) order[i] = items[n - 1 - i]!;
+  return order;
+}
+
 function deallocOrder(heap: HeapCore, o: ObjectHandle): readonly ObjectHandle[] {
   switch (heap.typeName(o)) {
     case 'list':
     case 'tuple':
       // list_dealloc / tupledealloc: last item first.
-      return heap.items(o).length === 0 ? NO_CHILDREN : [...heap.items(o)].reverse();
+      return reversedItems(heap.items(o));
     case 'dict': {
       // free_keys_object: entry by entry, key then value; a split dict: its values.
       const order: ObjectHandle[] = [];

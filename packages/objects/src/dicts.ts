@@ -289,6 +289,9 @@ function maintainTracking(heap: HeapCore, d: ObjectHandle, k: ObjectHandle, v: O
 
 /** _PyObject_GC_MAY_BE_TRACKED: a GC type, and for a tuple, tracked. */
 export function mayBeTracked(heap: HeapCore, o: ObjectHandle): boolean {
+  const code = heap.table.type[o];
+  // The commonest keys and values first: scalars never have a GC header.
+  if (code === TYPE_CODE.str || code === TYPE_CODE.int || code === TYPE_CODE.bool) return false;
   const type = heap.typeName(o);
   if (!isGcType(type)) return false;
   return type !== 'tuple' || (heap.table.flags[o]! & Flag.TRACKED) !== 0;

@@ -16,6 +16,9 @@ import type { HeapCore, ObjectHandle } from './heap-core.ts';
 /** Number of 30-bit digits of |v| (0 for 0). */
 export function digitCount(v: bigint): number {
   let a = v < 0n ? -v : v;
+  // One or two digits (most ints a program makes) without the loop's shifts.
+  if (a < 0x40000000n) return a === 0n ? 0 : 1;
+  if (a < 0x1000000000000000n) return 2;
   let n = 0;
   while (a > 0n) {
     a >>= 30n;
@@ -28,8 +31,10 @@ export function digitCount(v: bigint): number {
 export function newInt(heap: HeapCore, value: number | bigint): ObjectHandle {
   const v = BigInt(value);
   const c = heap.constants;
-  if (v >= BigInt(c.smallIntMin) && v <= BigInt(c.smallIntMax)) {
-    return heap.share(heap.smallInts[Number(v) - c.smallIntMin]!);
+  // Compared as numbers: |v| beyond 2^53 is far outside the small-int range either way.
+  const approx = typeof value === 'number' ? value : Number(v);
+  if (approx >= c.smallIntMin && approx <= c.smallIntMax) {
+    return heap.share(heap.smallInts[approx - c.smallIntMin]!);
   }
   const digits = digitCount(v);
   const stored = heap.layout.zeroHasNoDigits ? digits : Math.max(1, digits);

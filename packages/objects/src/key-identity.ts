@@ -14,6 +14,23 @@ import type { HeapCore, ObjectHandle } from './heap-core.ts';
 import { HeapError } from './heap-error.ts';
 import type { SetData } from './internal/table.ts';
 
+/**
+ * Identities of str keys by text, made once: the same string each time, so a table
+ * lookup hashes it once (its hash stays on the string). Bounded: past
+ * STR_IDENTITY_CACHE texts, identities are made afresh (equal either way).
+ */
+const strIdentities = new Map<string, string>();
+const STR_IDENTITY_CACHE = 4096;
+
+function strIdentity(text: string): string {
+  let id = strIdentities.get(text);
+  if (id === undefined) {
+    id = `s${text}`;
+    if (strIdentities.size < STR_IDENTITY_CACHE) strIdentities.set(text, id);
+  }
+  return id;
+}
+
 /** A key's identity for dicts and sets. @throws HeapError('unhashable') */
 export function keyIdentity(heap: HeapCore, k: ObjectHandle): string {
   heap.check(k);
@@ -27,7 +44,7 @@ export function keyIdentity(heap: HeapCore, k: ObjectHandle): string {
     case 'float':
       return Number.isInteger(p) ? `i${BigInt(p as number)}` : `f${p as number}`;
     case 'str':
-      return `s${p as string}`;
+      return strIdentity(p as string);
     case 'bytes':
       return `b${t.length[k]}`;
     case 'NoneType':

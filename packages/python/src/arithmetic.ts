@@ -15,6 +15,12 @@ export type Scalar = bigint | number | string;
 export type ArithmeticOperator = '+' | '-' | '*' | '/' | '//' | '%' | '**';
 
 const EXACT = 2n ** 53n;
+const FLOAT_LIMIT = 2n ** 1023n;
+
+/** An int that float arithmetic could not convert without overflowing (|v| ≥ 2**1023). */
+function beyondFloat(v: number | bigint): boolean {
+  return typeof v === 'bigint' && (v >= FLOAT_LIMIT || v <= -FLOAT_LIMIT);
+}
 
 function floorMod(a: number, b: number): number {
   const mod = a % b;
@@ -66,10 +72,8 @@ export function numericOp(
         return a ** b;
     }
   }
-  const limit = 2n ** 1023n;
-  for (const v of [a, b])
-    if (typeof v === 'bigint' && (v >= limit || v <= -limit))
-      throw new Unsupported('float arithmetic with an int this large (an OverflowError)');
+  if (beyondFloat(a) || beyondFloat(b))
+    throw new Unsupported('float arithmetic with an int this large (an OverflowError)');
   const x = Number(a);
   const y = Number(b);
   switch (op) {

@@ -484,9 +484,14 @@ export function callMethod(
   name: string,
   args: readonly ObjectHandle[],
 ): ObjectHandle {
+  const heap = m.heap;
+  // The commonest call first, without building the method's key (same path as below).
+  if (name === 'append' && args.length === 1 && heap.typeOf(receiver) === 'list') {
+    heap.listAppend(receiver, args[0]!);
+    return heap.newNone();
+  }
   const library = libraryMethod(m, receiver, name, args);
   if (library !== undefined) return library;
-  const heap = m.heap;
   const t = heap.typeOf(receiver);
   const key = `${t}.${name}`;
   switch (key) {

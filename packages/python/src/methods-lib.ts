@@ -155,6 +155,8 @@ function strip(text: string, chars: string | null, left: boolean, right: boolean
   return cs.slice(i, j).join('');
 }
 
+const NO_KEYWORDS: ReadonlyMap<string, ObjectHandle> = new Map();
+
 /**
  * `receiver.name(*args)` for the methods of this file: a new reference, or undefined
  * when the method is not one of them.
@@ -164,7 +166,7 @@ export function libraryMethod(
   receiver: ObjectHandle,
   name: string,
   args: readonly ObjectHandle[],
-  keywords: ReadonlyMap<string, ObjectHandle> = new Map(),
+  keywords: ReadonlyMap<string, ObjectHandle> = NO_KEYWORDS,
 ): ObjectHandle | undefined {
   const heap = m.heap;
   const t = heap.typeOf(receiver);

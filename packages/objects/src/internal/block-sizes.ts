@@ -28,6 +28,8 @@ export class BlockSizes {
   // The last region used: consecutive blocks mostly share one.
   private lastKey = -1;
   private lastRegion: Region | undefined = undefined;
+  // An emptied region (every entry 0, used 0), reused by the next new region.
+  private spare: Region | undefined = undefined;
 
   private region(key: number): Region | undefined {
     if (key === this.lastKey) return this.lastRegion;
@@ -67,7 +69,8 @@ export class BlockSizes {
     const key = Math.floor(address / REGION);
     let region = this.region(key);
     if (region === undefined) {
-      region = { sizes: new Int32Array(SLOTS), used: 0 };
+      region = this.spare ?? { sizes: new Int32Array(SLOTS), used: 0 };
+      this.spare = undefined;
       this.regions.set(key, region);
     }
     const slot = (address % REGION) / 8;
@@ -92,6 +95,7 @@ export class BlockSizes {
     this.count--;
     if (--region.used === 0) {
       this.regions.delete(key);
+      this.spare = region;
       if (this.lastKey === key) {
         this.lastKey = -1;
         this.lastRegion = undefined;
