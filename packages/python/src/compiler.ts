@@ -87,6 +87,13 @@ import {
 } from './compile-lib.ts';
 import type { ScopeSymbols } from './compile-scopes.ts';
 import {
+  isSysAttribute,
+  SYS_EXTRA_FUNCTIONS,
+  sysExtraCall,
+  versionInfoComparison,
+  versionInfoMember,
+} from './compile-sys.ts';
+import {
   exceptionCall,
   isExceptionClassName,
   raiseStatement,
@@ -1574,6 +1581,8 @@ export class Compiler {
     if (isComparison) {
       if (left.name === 'BinaryExpression' && isCompareNode(this, left))
         return this.chainedComparison(node, scope);
+      if (isSysAttribute(this, left, 'version_info', scope))
+        return versionInfoComparison(this, opText, right, scope, node);
       const a = this.expression(left, scope);
       // fold_compare: `x in [constants]` tests a constant tuple (a set: a frozenset).
       const folded = opText.endsWith('in') ? this.iterableConstant(right) : undefined;
@@ -1662,6 +1671,8 @@ export class Compiler {
   }
 
   member(node: SyntaxNode, scope: Scope): Expression {
+    const versionInfo = versionInfoMember(this, node, scope);
+    if (versionInfo !== undefined) return versionInfo;
     const parts = this.kids(node);
     const heap = this.m.heap;
     if (parts[1]?.name === '[') {
@@ -1959,6 +1970,7 @@ export class Compiler {
   sysCall(method: string, args: Expression[], node: SyntaxNode): Expression {
     const m = this.m;
     const heap = m.heap;
+    if (SYS_EXTRA_FUNCTIONS.has(method)) return sysExtraCall(this, method, args, node);
     if (method !== 'getsizeof' && method !== 'getrefcount') throw this.fail(`sys.${method}`, node);
     if (args.length !== 1) throw this.fail(`sys.${method} with other than one argument`, node);
 
