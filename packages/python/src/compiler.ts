@@ -112,6 +112,11 @@ import {
 import { type Expression, Flow, type Frame, type FunctionCode, type Statement } from './frame.ts';
 import { attachCollector, GC_FUNCTIONS, gcCall } from './gc-calls.ts';
 import {
+  refuseCollectAfterWeakrefImport,
+  rethrowCallbackError,
+  weakrefReferent,
+} from './module-weakref.ts';
+import {
   generatorFrameAttribute,
   generatorMethod,
   listOfGenerator,
@@ -483,7 +488,7 @@ export class Compiler {
       throw this.fail(`import of module ${named} (${text})`, node);
     }
     if (scope.locals !== null) throw this.fail('import inside a function', node);
-    if (LIBRARY_MODULES.has(module) && this.moduleAssigned.has('gc'))
+    if (LIBRARY_MODULES.has(module) && module !== 'weakref' && this.moduleAssigned.has('gc'))
       throw this.fail(`import of module ${module} in a program that imports gc`, node);
     const m = this.m;
     return () => {
@@ -2002,14 +2007,17 @@ export class Compiler {
     if (!GC_FUNCTIONS.has(method)) throw this.fail(`gc.${method}`, node);
     const m = this.m;
     const state = m.gc!;
+    const discarded = node.parent?.name === 'ExpressionStatement';
     return (frame) => {
       if (!m.modules.has('gc')) throw nameError(m, 'gc');
       const values: ObjectHandle[] = [];
       try {
         for (const a of args) values.push(a(frame));
         if (method === 'collect') refuseOpaque(m, 'collect');
+        if (method === 'collect') refuseCollectAfterWeakrefImport(m, discarded);
         const result = gcCall(m, state, method, values);
         rethrowFinalizerError(m);
+        rethrowCallbackError(m);
         return result;
       } catch (error) {
         throw pythonErrorOf(error);
@@ -2127,6 +2135,8 @@ export class Compiler {
       let moved = false;
       try {
         for (const a of args) values.push(a(frame));
+        if (heap.typeOf(f) === 'weakref' && keywords.length === 0)
+          return weakrefReferent(m, f, values);
         if (heap.typeOf(f) !== 'function')
           throw new PythonError('TypeError', `'${heap.typeNameOf(f)}' object is not callable`);
         const code = m.functions.get(f)!;
