@@ -22,8 +22,8 @@
  */
 import type { HeapCore, ObjectHandle } from './heap-core.ts';
 import { HeapError } from './heap-error.ts';
-import { newTuple } from './tuples.ts';
 import { classData, instanceData } from './instances.ts';
+import { newTuple } from './tuples.ts';
 
 /** A weakref's target (0 once cleared) and callback (0: none). */
 export interface WeakrefData {

@@ -112,11 +112,6 @@ import {
 import { type Expression, Flow, type Frame, type FunctionCode, type Statement } from './frame.ts';
 import { attachCollector, GC_FUNCTIONS, gcCall } from './gc-calls.ts';
 import {
-  refuseCollectAfterWeakrefImport,
-  rethrowCallbackError,
-  weakrefReferent,
-} from './module-weakref.ts';
-import {
   generatorFrameAttribute,
   generatorMethod,
   listOfGenerator,
@@ -127,6 +122,11 @@ import {
 } from './generator-runs.ts';
 import { statementReportsLine, testReportsLine } from './line-events.ts';
 import type { Machine } from './machine.ts';
+import {
+  refuseCollectAfterWeakrefImport,
+  rethrowCallbackError,
+  weakrefReferent,
+} from './module-weakref.ts';
 import { binaryOp, shared, slice, subscript, unaryOp } from './operations.ts';
 import { enterCall, returnFromCall, unwindCall } from './raise.ts';
 import type { Source } from './source.ts';
