@@ -1,4 +1,4 @@
 import weakref
 xs = [1, 2, 3]
 print(len(xs))
-r = weakref.ref(xs)
+print(weakref.ref(xs))
