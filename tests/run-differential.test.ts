@@ -49,7 +49,8 @@ const KNOWN_UNSUPPORTED: Record<string, { profiles: readonly string[]; reason: s
   },
   'run/sysw_getallocatedblocks_refused.py': {
     profiles: PROFILES,
-    reason: "sys.getallocatedblocks() counts CPython's start-up blocks, which the model does not hold",
+    reason:
+      "sys.getallocatedblocks() counts CPython's start-up blocks, which the model does not hold",
   },
   'run/sysw_weakref_first_collect_printed.py': {
     profiles: ['3.13', '3.14'],
