@@ -136,6 +136,12 @@ export class HeapCore {
    * set to 1; null (the default): the finalizer does nothing.
    */
   finalizeHook: ((o: ObjectHandle) => void) | null = null;
+  /**
+   * Calls a weakref's callback when its referent dies by reference count
+   * (PyObject_ClearWeakRefs → handle_callback), with the weakref and the callback both
+   * borrowed; null (the default): callbacks are released uncalled (weakrefs.ts).
+   */
+  weakrefCallbackHook: ((r: ObjectHandle, callback: ObjectHandle) => void) | null = null;
   /** `None`. */
   readonly none: ObjectHandle;
   /** `True`. */

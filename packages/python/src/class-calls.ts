@@ -29,6 +29,7 @@ import type { Compiler } from './compiler.ts';
 import { PythonError, Unsupported } from './errors.ts';
 import type { Expression, Frame } from './frame.ts';
 import type { Machine } from './machine.ts';
+import { weakrefCall } from './module-weakref.ts';
 
 const MAX_DEPTH = 900;
 
@@ -241,6 +242,7 @@ export function callValue(
   return (frame) => {
     const f = callee(frame);
     const type = heap.typeOf(f);
+    if (type === 'weakref') return weakrefCall(m, f, args, frame);
     if (type !== 'type' && type !== 'method' && type !== 'instance') {
       pending = f;
       return asFunction(frame);

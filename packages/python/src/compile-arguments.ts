@@ -292,6 +292,7 @@ export function compileStarCall(
     let tuple = 0;
     try {
       tuple = argumentTuple(frame);
+      if (heap.typeOf(f) === 'weakref') throw new Unsupported('calling a weakref this way');
       if (heap.typeOf(f) !== 'function')
         throw new PythonError('TypeError', `'${heap.typeNameOf(f)}' object is not callable`);
       const code = m.functions.get(f)!;
@@ -373,6 +374,7 @@ export function compileKeywordsCall(
         tuple = heap.newTuple(heap.referents(list));
         heap.decref(list);
       } else if (t !== 'tuple') throw new Unsupported(`unpacking a ${t} into a call`);
+      if (heap.typeOf(f) === 'weakref') throw new Unsupported('calling a weakref this way');
       if (heap.typeOf(f) !== 'function')
         throw new PythonError('TypeError', `'${heap.typeNameOf(f)}' object is not callable`);
       const code = m.functions.get(f)!;

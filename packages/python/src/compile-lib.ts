@@ -24,6 +24,7 @@ import { libraryMethod, sortOrder } from './methods-lib.ts';
 import { COPY_MODULE } from './module-copy.ts';
 import { type LibraryModule, MATH_MODULE } from './module-math.ts';
 import { RANDOM_MODULE } from './module-random.ts';
+import { WEAKREF_MODULE } from './module-weakref.ts';
 import { shared } from './operations.ts';
 
 /** `receiver.method(positional…, name=value…)` for the methods that take keywords. */
@@ -163,6 +164,7 @@ export const LIBRARY_MODULES: ReadonlyMap<string, LibraryModule> = new Map([
   ['math', MATH_MODULE],
   ['random', RANDOM_MODULE],
   ['copy', COPY_MODULE],
+  ['weakref', WEAKREF_MODULE],
 ]);
 
 /** Each machine's imported modules' value attributes. */

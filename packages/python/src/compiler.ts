@@ -87,6 +87,13 @@ import {
 } from './compile-lib.ts';
 import type { ScopeSymbols } from './compile-scopes.ts';
 import {
+  isSysAttribute,
+  SYS_EXTRA_FUNCTIONS,
+  sysExtraCall,
+  versionInfoComparison,
+  versionInfoMember,
+} from './compile-sys.ts';
+import {
   exceptionCall,
   isExceptionClassName,
   raiseStatement,
@@ -115,6 +122,11 @@ import {
 } from './generator-runs.ts';
 import { statementReportsLine, testReportsLine } from './line-events.ts';
 import type { Machine } from './machine.ts';
+import {
+  refuseCollectAfterWeakrefImport,
+  rethrowCallbackError,
+  weakrefReferent,
+} from './module-weakref.ts';
 import { binaryOp, shared, slice, subscript, unaryOp } from './operations.ts';
 import { enterCall, returnFromCall, unwindCall } from './raise.ts';
 import type { Source } from './source.ts';
@@ -476,7 +488,7 @@ export class Compiler {
       throw this.fail(`import of module ${named} (${text})`, node);
     }
     if (scope.locals !== null) throw this.fail('import inside a function', node);
-    if (LIBRARY_MODULES.has(module) && this.moduleAssigned.has('gc'))
+    if (LIBRARY_MODULES.has(module) && module !== 'weakref' && this.moduleAssigned.has('gc'))
       throw this.fail(`import of module ${module} in a program that imports gc`, node);
     const m = this.m;
     return () => {
@@ -1574,6 +1586,8 @@ export class Compiler {
     if (isComparison) {
       if (left.name === 'BinaryExpression' && isCompareNode(this, left))
         return this.chainedComparison(node, scope);
+      if (isSysAttribute(this, left, 'version_info', scope))
+        return versionInfoComparison(this, opText, right, scope, node);
       const a = this.expression(left, scope);
       // fold_compare: `x in [constants]` tests a constant tuple (a set: a frozenset).
       const folded = opText.endsWith('in') ? this.iterableConstant(right) : undefined;
@@ -1662,6 +1676,8 @@ export class Compiler {
   }
 
   member(node: SyntaxNode, scope: Scope): Expression {
+    const versionInfo = versionInfoMember(this, node, scope);
+    if (versionInfo !== undefined) return versionInfo;
     const parts = this.kids(node);
     const heap = this.m.heap;
     if (parts[1]?.name === '[') {
@@ -1959,6 +1975,7 @@ export class Compiler {
   sysCall(method: string, args: Expression[], node: SyntaxNode): Expression {
     const m = this.m;
     const heap = m.heap;
+    if (SYS_EXTRA_FUNCTIONS.has(method)) return sysExtraCall(this, method, args, node);
     if (method !== 'getsizeof' && method !== 'getrefcount') throw this.fail(`sys.${method}`, node);
     if (args.length !== 1) throw this.fail(`sys.${method} with other than one argument`, node);
 
@@ -1990,14 +2007,17 @@ export class Compiler {
     if (!GC_FUNCTIONS.has(method)) throw this.fail(`gc.${method}`, node);
     const m = this.m;
     const state = m.gc!;
+    const discarded = node.parent?.name === 'ExpressionStatement';
     return (frame) => {
       if (!m.modules.has('gc')) throw nameError(m, 'gc');
       const values: ObjectHandle[] = [];
       try {
         for (const a of args) values.push(a(frame));
         if (method === 'collect') refuseOpaque(m, 'collect');
+        if (method === 'collect') refuseCollectAfterWeakrefImport(m, discarded);
         const result = gcCall(m, state, method, values);
         rethrowFinalizerError(m);
+        rethrowCallbackError(m);
         return result;
       } catch (error) {
         throw pythonErrorOf(error);
@@ -2115,6 +2135,8 @@ export class Compiler {
       let moved = false;
       try {
         for (const a of args) values.push(a(frame));
+        if (heap.typeOf(f) === 'weakref' && keywords.length === 0)
+          return weakrefReferent(m, f, values);
         if (heap.typeOf(f) !== 'function')
           throw new PythonError('TypeError', `'${heap.typeNameOf(f)}' object is not callable`);
         const code = m.functions.get(f)!;

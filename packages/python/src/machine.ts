@@ -43,6 +43,8 @@ export class Machine {
   readonly modules: Set<string> = new Set();
   /** What the program printed. */
   readonly out: string[] = [];
+  /** What the program wrote to stderr before it ended (`sys._debugmallocstats()`). */
+  readonly err: string[] = [];
   /** Statements executed. */
   steps = 0;
   /** The limit on `steps`. */

@@ -118,7 +118,13 @@ export function runPython(text: string, options: RunOptions = {}): RunResult {
       machine.onStatement = null;
       onStep(capture(true), true);
     }
-    return { outcome, stdout: machine.out.join(''), stderr, heap, steps: machine.steps };
+    return {
+      outcome,
+      stdout: machine.out.join(''),
+      stderr: machine.err.join('') + stderr,
+      heap,
+      steps: machine.steps,
+    };
   };
   try {
     source = new Source(text);

@@ -1,0 +1,4 @@
+import sys
+xs = [1, 2, 3]
+print(len(xs))
+print(sys.getallocatedblocks() > 0)
