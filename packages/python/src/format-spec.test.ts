@@ -6,7 +6,7 @@ import { formatFloatText, formatIntText, formatStrText, parseFormatSpec } from '
 const float = (x: number, spec: string): string => formatFloatText(x, parseFormatSpec(spec));
 const int = (n: bigint, spec: string): string => formatIntText(n, parseFormatSpec(spec));
 
-describe('format specs (values printed by CPython 3.8.18 and 3.13.0)', () => {
+describe('format specs (values printed by CPython 3.8.18, 3.12.1 and 3.13.0)', () => {
   it('rounds floats correctly, ties to even on the exact binary value', () => {
     expect(float(2.675, '.2f')).toBe('2.67');
     expect(float(0.5, '.0f')).toBe('0');
@@ -18,7 +18,7 @@ describe('format specs (values printed by CPython 3.8.18 and 3.13.0)', () => {
     expect(float(123456.789, 'g')).toBe('123457');
     expect(float(1.5e-7, 'g')).toBe('1.5e-07');
     expect(float(1e16, 'g')).toBe('1e+16');
-    expect(float(3.14159, '.2%')).toBe('314.16%');
+    expect(float(2.675, '.1%')).toBe('267.5%');
     expect(float(2.5, '.3')).toBe('2.5');
     expect(float(Number.NaN, '>6')).toBe('   nan');
   });
@@ -50,7 +50,10 @@ describe('format specs (values printed by CPython 3.8.18 and 3.13.0)', () => {
           const long = x.toFixed(p + 20).split('.')[1] ?? '';
           if (/^50*$/.test(long.slice(p))) return;
           expect(float(x, `.${p}f`)).toBe(x.toFixed(p));
-          const significant = x.toExponential(p + 20).split('e')[0]!.replace('.', '');
+          const significant = x
+            .toExponential(p + 20)
+            .split('e')[0]!
+            .replace('.', '');
           if (/^50*$/.test(significant.slice(p + 1))) return;
           const [m, e] = x.toExponential(p).split('e') as [string, string];
           const exp = Number(e);
