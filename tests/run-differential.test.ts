@@ -47,6 +47,16 @@ const KNOWN_UNSUPPORTED: Record<string, { profiles: readonly string[]; reason: s
     reason:
       'one-character str constants may be interned copies, not the latin-1 singletons indexing returns',
   },
+  'run/fmt_fstring_singletons.py': {
+    profiles: ['3.11', '3.12'],
+    reason:
+      'one-character str constants may be interned copies, not the latin-1 singletons formatting returns',
+  },
+  'run/fmt_percent_single.py': {
+    profiles: ['3.11', '3.12'],
+    reason:
+      'one-character str constants may be interned copies, not the latin-1 singletons formatting returns',
+  },
   'run/gc_get_count_refused.py': {
     profiles: PROFILES,
     reason: "CPython's gen0 count includes objects the model does not make (start-up's, print's)",

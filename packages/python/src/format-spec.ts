@@ -278,8 +278,8 @@ function expDigits(x: number, precision: number, alternate: boolean): string {
 
 /**
  * `%.<p>g` of a non-negative double: fixed when -4 <= exponent < p, else exponent
- * form; trailing zeros removed unless `#`. `addDot0` (the spec without a type):
- * a result without a point or exponent gets `.0`... only when it would read as an int.
+ * form; trailing zeros removed unless `#`. `addDot0` (a spec with a precision and no
+ * type, Py_DTSF_ADD_DOT_0): a result without a point or exponent gets `.0`.
  */
 function generalDigits(x: number, precision: number, alternate: boolean, addDot0: boolean): string {
   const [, exponent] = scientific(x, precision - 1);

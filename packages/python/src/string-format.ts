@@ -37,7 +37,7 @@ function result(heap: Heap, text: string, source: ObjectHandle): ObjectHandle {
   return heap.newStr(text);
 }
 
-/** The text of `format(v, spec)` for an int, bool-free float or str. */
+/** The text of `format(v, spec)` for an int, float or str (others, bool too, refused). */
 function formatText(heap: Heap, v: ObjectHandle, spec: FormatSpec): string {
   const t = heap.typeOf(v);
   if (t === 'int') return formatIntText(heap.valueOf(v) as bigint, spec);
