@@ -221,8 +221,8 @@ function exactParts(x: number): [bigint, number] {
   return [fraction | (1n << 52n), biased - 1075];
 }
 
-/** round(x * 10^k) with ties to even, x finite and non-negative. */
-function scaledRound(x: number, k: number): bigint {
+/** round(x * 10^k) with ties to even (or, with `floor`, its integer part), x finite and >= 0. */
+function scaledRound(x: number, k: number, floor = false): bigint {
   const [mantissa, exponent] = exactParts(x);
   let numerator = mantissa;
   let denominator = 1n;
@@ -231,6 +231,7 @@ function scaledRound(x: number, k: number): bigint {
   if (k >= 0) numerator *= 10n ** BigInt(k);
   else denominator *= 10n ** BigInt(-k);
   const quotient = numerator / denominator;
+  if (floor) return quotient;
   const twice = (numerator % denominator) * 2n;
   if (twice > denominator || (twice === denominator && quotient % 2n === 1n)) return quotient + 1n;
   return quotient;
@@ -250,17 +251,18 @@ function fixedDigits(x: number, precision: number, alternate: boolean): string {
 /** The digits (precision + 1 of them) and decimal exponent of x rounded to that many. */
 function scientific(x: number, precision: number): [string, number] {
   if (x === 0) return ['0'.repeat(precision + 1), 0];
+  // The exact decimal exponent first (10^e <= x < 10^(e+1)), from the truncated digits.
   let exponent = Math.floor(Math.log10(x));
   for (;;) {
-    const n = scaledRound(x, precision - exponent);
-    const text = n.toString();
-    if (text.length > precision + 1) {
-      // Either the estimate was low or rounding carried into a new digit.
-      if (text === `1${'0'.repeat(precision + 1)}`) return [text.slice(0, -1), exponent + 1];
-      exponent++;
-    } else if (text.length < precision + 1) exponent--;
-    else return [text, exponent];
+    const digits = scaledRound(x, precision - exponent, true).toString().length;
+    if (digits > precision + 1) exponent++;
+    else if (digits < precision + 1) exponent--;
+    else break;
   }
+  const text = scaledRound(x, precision - exponent).toString();
+  // Rounding may carry into a new digit (9.99… to 10.0…).
+  if (text.length > precision + 1) return [text.slice(0, -1), exponent + 1];
+  return [text, exponent];
 }
 
 function exponentText(exponent: number): string {
