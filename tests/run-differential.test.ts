@@ -57,6 +57,16 @@ const KNOWN_UNSUPPORTED: Record<string, { profiles: readonly string[]; reason: s
     reason:
       'the first gc.collect() after import weakref also counts the garbage the import leaves (3.13+)',
   },
+  'run/fmt_fstring_singletons.py': {
+    profiles: ['3.11', '3.12'],
+    reason:
+      'one-character str constants may be interned copies, not the latin-1 singletons formatting returns',
+  },
+  'run/fmt_percent_single.py': {
+    profiles: ['3.11', '3.12'],
+    reason:
+      'one-character str constants may be interned copies, not the latin-1 singletons formatting returns',
+  },
   'run/gc_get_count_refused.py': {
     profiles: PROFILES,
     reason: "CPython's gen0 count includes objects the model does not make (start-up's, print's)",

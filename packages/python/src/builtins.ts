@@ -10,6 +10,7 @@
  * not modelled (docs/python-run.md). What the model cannot make exactly is Unsupported
  * — e.g. `str(5)`, a fresh one-character str, which the heap only has as the cached one.
  */
+
 import type { Heap, ObjectHandle } from '@pymem/objects';
 import { bigRange, LIBRARY_BUILTINS } from './builtins-lib.ts';
 import { borrowedReferences, importedLibrary } from './compile-lib.ts';
@@ -20,6 +21,7 @@ import { libraryMethod } from './methods-lib.ts';
 import { shared } from './operations.ts';
 import { profileRules } from './profile-rules.ts';
 import { functionsHeldByFrames } from './raise.ts';
+import { formattingRan, strDotFormat } from './string-format.ts';
 import { contains, equal, numberOf, rangeValues, reprText, strText, truthy } from './values.ts';
 
 /** A callable builtin: borrowed arguments in, a new reference out. */
@@ -116,6 +118,8 @@ const builtins: Record<string, Builtin> = {
     // Tracebacks' frame objects are not all made (raise.ts): block reuse is not known.
     if (m.exceptionState.made) throw new Unsupported('id() after an exception was caught');
     if (importedLibrary(m)) throw new Unsupported('id() after importing a library module');
+    if (formattingRan(m.heap))
+      throw new Unsupported('id() after formatting with a spec, % or format');
     return m.heap.newInt(m.heap.addressOf(args[0]!));
   },
   repr(m, args) {
@@ -494,6 +498,8 @@ export function callMethod(
   if (library !== undefined) return library;
   const t = heap.typeOf(receiver);
   const key = `${t}.${name}`;
+  if (key === 'str.format')
+    return strDotFormat(heap, heap.valueOf(receiver) as string, args, new Map());
   switch (key) {
     case 'list.append':
       arity(key, args, 1, 1);

@@ -14,6 +14,7 @@
 import type { SyntaxNode } from '@lezer/common';
 import type { Heap, ObjectHandle } from '@pymem/objects';
 import { callBoundSort, sortedList } from './builtins-lib.ts';
+import { formatCallWithKeywords } from './compile-format.ts';
 import type { Compiler, Scope } from './compiler.ts';
 import { pythonErrorOf } from './compiler.ts';
 import { PythonError, Unsupported } from './errors.ts';
@@ -37,6 +38,8 @@ export function methodCallWithKeywords(
   scope: Scope,
   node: SyntaxNode,
 ): Expression {
+  if (method === 'format')
+    return formatCallWithKeywords(c, receiverNode, positional, keywords, scope);
   if (method !== 'sort') throw c.fail('keyword arguments to a method', node);
   const m = c.m;
   const heap = m.heap;

@@ -58,6 +58,7 @@ import {
 } from './compile-arguments.ts';
 import { classDefinition, isZeroArgumentSuper, superMethodCall } from './compile-class.ts';
 import { compileComprehension } from './compile-comprehensions.ts';
+import { formatSpecText, formatValueWithSpec } from './compile-format.ts';
 import {
   compileFunctionDefinition,
   compileLambda,
@@ -1364,12 +1365,15 @@ export class Compiler {
       const [valueNode, ...rest] = inner;
       if (valueNode === undefined) throw this.fail('an empty f-string replacement', part);
       let conversion = '';
+      let spec = '';
       for (const r of rest) {
         if (r.name === 'FormatConversion') conversion = this.text(r);
+        else if (r.name === 'FormatSpec') spec = formatSpecText(this, r);
         else throw this.fail('a format spec or = in an f-string', r);
       }
       if (conversion === '!a') throw this.fail('!a in an f-string', part);
       const value = this.expression(valueNode, scope);
+      if (spec !== '') return formatValueWithSpec(this, value, conversion, spec);
       return (frame) => {
         const v = value(frame);
         try {

@@ -12,6 +12,7 @@ import type { Heap, ObjectHandle } from '@pymem/objects';
 import { type ArithmeticOperator, numericOp } from './arithmetic.ts';
 import { PythonError, Unsupported } from './errors.ts';
 import { keyError } from './exception-classes.ts';
+import { percentFormat } from './string-format.ts';
 import { numberOf } from './values.ts';
 
 /** A new reference to the number `v` (int or float). */
@@ -88,7 +89,7 @@ export function binaryOp(
       }
     }
   }
-  if (op === '%' && ta === 'str') throw new Unsupported("'%' formatting");
+  if (op === '%' && ta === 'str') return percentFormat(heap, heap.valueOf(a) as string, b);
   if (op === '+' && (ta === 'str' || ta === 'list' || ta === 'tuple'))
     throw new PythonError(
       'TypeError',

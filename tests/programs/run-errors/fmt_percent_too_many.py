@@ -1,0 +1,3 @@
+s = 'one'
+print('%s' % (s,))
+print('%s' % (s, 'two'))

@@ -1,0 +1,10 @@
+import sys
+t = '{name:>8}: {value:,.2f}'.format(name='total', value=1234567.891)
+print(t, sys.getsizeof(t))
+u = '{a}-{b}-{a}'.format(a=1, b='two')
+print(u)
+v = '{0}/{k}'.format(10, k=20)
+print(v)
+w = ''.join(['x', 'y'])
+r = '{w}'.format(w=w)
+print(r is w, sys.getrefcount(w))

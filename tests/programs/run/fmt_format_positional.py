@@ -1,0 +1,13 @@
+import sys
+a = '{} and {}'.format('x', 'y')
+print(a, sys.getsizeof(a))
+b = '{0} {1} {0}'.format('a', 'b')
+print(b)
+c = '{:>6}|{:<6}|{:^6}'.format(1, 2.5, 'z')
+print(c)
+s = ''.join(['sa', 'me'])
+d = '{}'.format(s)
+print(d is s, sys.getrefcount(s))
+e = '{0}'.format(s)
+print(e is s, sys.getrefcount(s))
+print('{{}} {}'.format(3), '{!r:^8}'.format('q'), '{:08.3f}'.format(3.14159))
