@@ -39,6 +39,7 @@ import {
 import { Flag } from './internal/table.ts';
 import { forgetInterned } from './interned.ts';
 import { iteratorReferents } from './iterators.ts';
+import { methodWrapperReferents } from './method-wrappers.ts';
 import { finishList } from './lists.ts';
 import { deallocPacked } from './packed-iterators.ts';
 import { finishSet, setData } from './sets.ts';
@@ -120,6 +121,14 @@ export function dealloc(heap: HeapCore, o: ObjectHandle): void {
       // listiter_dealloc etc.: untrack, drop the sequence, GC_Del.
       heap.untrack(o);
       for (const r of iteratorReferents(heap, o)) heap.release(r);
+      heap.freeObject(o);
+      return;
+    case 'staticmethod':
+    case 'classmethod':
+    case 'property':
+      // sm_dealloc / cm_dealloc / property_dealloc: untrack, the fields in order, GC_Del.
+      heap.untrack(o);
+      for (const r of methodWrapperReferents(heap, o)) heap.release(r);
       heap.freeObject(o);
       return;
     case 'type':

@@ -36,6 +36,7 @@ import { dictData, freeKeysBlock, releaseSharedKeys } from './dicts.ts';
 import { clearException } from './exceptions.ts';
 import { clearFrameObject } from './frames.ts';
 import { clearFunctionOrCell } from './functions.ts';
+import { clearMethodWrapper } from './method-wrappers.ts';
 import type { HeapCore, ObjectHandle } from './heap-core.ts';
 import { clearHeapType } from './heap-types.ts';
 import { instanceData } from './instances.ts';
@@ -130,6 +131,11 @@ export function clearObject(heap: HeapCore, o: ObjectHandle): void {
     case 'function':
     case 'cell':
       clearFunctionOrCell(heap, o);
+      return;
+    case 'staticmethod':
+    case 'classmethod':
+    case 'property':
+      clearMethodWrapper(heap, o);
       return;
     case 'frame':
       clearFrameObject(heap, o);

@@ -30,6 +30,7 @@ import type { SyntaxNode } from '@lezer/common';
 import type { ObjectHandle } from '@pymem/objects';
 import { attributeErrorOf, classLookup, classMro, classNames } from './class-attributes.ts';
 import { callObject, callWithStack, newCallSite } from './class-calls.ts';
+import { decoratedMethod } from './class-descriptors.ts';
 import { CALLED_DUNDERS, installFinalizer } from './class-dunders.ts';
 import type { Compiler, Scope } from './compiler.ts';
 import type { Constant } from './constants.ts';
@@ -157,6 +158,10 @@ export function classDefinition(c: Compiler, node: SyntaxNode, scope: Scope): St
         heap.decref(args);
       }
       classNames(m).set(cls, name);
+      // type_new's set_names: a property learns its name (property_set_name, 3.10+).
+      if (m.minor >= 10)
+        for (const [key, v] of namespace)
+          if (heap.typeOf(v) === 'property') heap.setMethodWrapperField(v, heap.identifier(key));
       if (finalizer) installFinalizer(m, cls);
       // type_new: the cell gets the class (and `__classcell__` stays out of its dict).
       if (classCell.used) heap.cellSet(classCell.cell, cls);
@@ -217,6 +222,8 @@ function classMember(c: Compiler, s: SyntaxNode, first: boolean, cls: string): C
     }
     case 'FunctionDefinition':
       return [method(c, s, cls)];
+    case 'DecoratedStatement':
+      return [decoratedMethod(c, s, cls, (d) => method(c, d, cls))];
     default:
       throw c.fail(`this statement in a class body (${s.name})`, s);
   }
