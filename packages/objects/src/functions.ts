@@ -112,7 +112,10 @@ export function cellSet(heap: HeapCore, c: ObjectHandle, contents: ObjectHandle)
 export function functionAnnotations(heap: HeapCore, f: ObjectHandle): ObjectHandle {
   heap.expect(f, 'function');
   const data = functionData(heap, f);
-  if (data.annotations === undefined || data.annotations === 0) data.annotations = newDict(heap);
+  if (data.annotations === undefined || data.annotations === 0) {
+    data.annotations = newDict(heap);
+    heap.adopt(data.annotations);
+  }
   return data.annotations;
 }
 

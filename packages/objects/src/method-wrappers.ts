@@ -86,7 +86,7 @@ export function setMethodWrapperField(heap: HeapCore, o: ObjectHandle, value: Ob
   const f = fields(heap, o);
   const at = heap.typeName(o) === 'property' ? 4 : 1;
   if (f[at] !== 0) throw new HeapError('unsupported', 'the field is already set');
-  heap.check(value);
+  heap.adopt(value);
   f[at] = value;
 }
 

@@ -8,7 +8,8 @@
  *                        function and, from 3.10, copies five of its attributes into a
  *                        new `__dict__` (functools_wraps: `__module__`, `__name__`,
  *                        `__qualname__`, `__doc__`, `__annotations__` — reading the last
- *                        makes the function's empty annotations dict); the tuple, then
+ *                        makes the function's empty annotations dict; 3.14: the first
+ *                        four only, measured); the tuple, then
  *                        the function's stack reference, are released
  *   @property            likewise: property_init stores fget (72 bytes on 3.8/3.9, 80 on
  *                        3.10+); type_new's set_names gives it the name (3.10+)
@@ -44,7 +45,7 @@ export function decoratedMethod(
   c: Compiler,
   node: SyntaxNode,
   cls: string,
-  method: (definition: SyntaxNode) => { readonly name: string; readonly value: Expression },
+  method: (definition: SyntaxNode, isStatic: boolean) => { readonly name: string; readonly value: Expression },
 ): { readonly name: string; readonly value: Expression } {
   const parts = c.kids(node);
   const decorators = parts.filter((k) => k.name === 'Decorator');
@@ -60,7 +61,7 @@ export function decoratedMethod(
   const m = c.m;
   if (kind === 'property' && m.minor >= 12 && /\bgetrefcount\b/.test(c.text(definition)))
     throw c.fail('sys.getrefcount in a property getter on 3.12+', definition);
-  const inner = method(definition);
+  const inner = method(definition, kind === 'staticmethod');
   const heap = m.heap;
   const value: Expression = (frame) => {
     const f = inner.value(frame);
@@ -105,6 +106,8 @@ function copyFunctionAttributes(
       },
     ],
   ];
+  // 3.14 copies four: no `__annotations__` (measured in Pyodide 3.14.2).
+  if (m.minor >= 14) values.pop();
   let dict = 0;
   for (const [key, get] of values) {
     const v = get();

@@ -17,7 +17,8 @@
  * machine.ts; a namespace value is released once the class holds its own reference.
  *
  * Refused (exit 2): bases other than the program's classes, metaclasses and class
- * keywords, decorators (property, staticmethod, classmethod), docstrings, class-body
+ * keywords, decorators other than property, staticmethod and classmethod
+ * (class-descriptors.ts), docstrings, class-body
  * statements other than `def`, `pass` and `name = constant`, method defaults other than
  * constants, `__class__`, super() on 3.8, dunder methods nothing calls (`__hash__`,
  * `__iter__`, …), `__slots__` with bases or naming `__dict__`, a class statement using
@@ -223,14 +224,14 @@ function classMember(c: Compiler, s: SyntaxNode, first: boolean, cls: string): C
     case 'FunctionDefinition':
       return [method(c, s, cls)];
     case 'DecoratedStatement':
-      return [decoratedMethod(c, s, cls, (d) => method(c, d, cls))];
+      return [decoratedMethod(c, s, cls, (d, isStatic) => method(c, d, cls, isStatic))];
     default:
       throw c.fail(`this statement in a class body (${s.name})`, s);
   }
 }
 
 /** A `def` in a class body: a function object stored in the namespace. */
-function method(c: Compiler, node: SyntaxNode, cls: string): ClassMember {
+function method(c: Compiler, node: SyntaxNode, cls: string, isStatic = false): ClassMember {
   const parts = c.kids(node);
   if (parts.some((p) => p.name === 'async')) throw c.fail('an async method', node);
   if (parts.some((p) => p.name === 'TypeDef')) throw c.fail('a return annotation', node);
@@ -239,7 +240,7 @@ function method(c: Compiler, node: SyntaxNode, cls: string): ClassMember {
     throw c.fail(`the method ${name}`, node);
   const paramList = parts.find((p) => p.name === 'ParamList')!;
   const { params, defaults } = c.parameters(paramList);
-  if (params.length === 0) throw c.fail('a method without parameters', paramList);
+  if (params.length === 0 && !isStatic) throw c.fail('a method without parameters', paramList);
   for (const d of defaults)
     if (c.constant(d) === undefined) throw c.fail('a method default other than a constant', d);
   const bodyNode = parts.find((p) => p.name === 'Body')!;
