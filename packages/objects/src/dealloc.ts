@@ -39,8 +39,8 @@ import {
 import { Flag } from './internal/table.ts';
 import { forgetInterned } from './interned.ts';
 import { iteratorReferents } from './iterators.ts';
-import { methodWrapperReferents } from './method-wrappers.ts';
 import { finishList } from './lists.ts';
+import { methodWrapperReferents } from './method-wrappers.ts';
 import { deallocPacked } from './packed-iterators.ts';
 import { finishSet, setData } from './sets.ts';
 import { finishTuple } from './tuples.ts';

@@ -144,14 +144,6 @@ import {
   newList,
 } from './lists.ts';
 import {
-  newEnumerate,
-  newZip,
-  packedNext,
-  packedReferents,
-  packedSizeof,
-} from './packed-iterators.ts';
-import { newRangeOf } from './range-objects.ts';
-import {
   methodWrapperReferents,
   methodWrapperSizeof,
   newMethodWrapper,
@@ -159,6 +151,14 @@ import {
   setMethodWrapperField,
   wrappedCallable,
 } from './method-wrappers.ts';
+import {
+  newEnumerate,
+  newZip,
+  packedNext,
+  packedReferents,
+  packedSizeof,
+} from './packed-iterators.ts';
+import { newRangeOf } from './range-objects.ts';
 import { newReversed, reversedNext } from './reverse-iterators.ts';
 import { newSet, newSetFromSet, setAdd, setData, setDiscard, setMerge } from './sets.ts';
 import { sharedKeysBytes } from './shared-keys.ts';

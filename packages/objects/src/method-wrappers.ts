@@ -30,7 +30,10 @@ export function newMethodWrapper(
 ): ObjectHandle {
   heap.check(callable);
   const L = heap.layout;
-  const o = heap.allocObject(type, heap.objMalloc(heap.gcRequest(L.objectHeader + 2 * L.pointerSize)));
+  const o = heap.allocObject(
+    type,
+    heap.objMalloc(heap.gcRequest(L.objectHeader + 2 * L.pointerSize)),
+  );
   heap.increment(callable);
   heap.table.payload[o] = [callable, 0];
   heap.track(o);
@@ -64,7 +67,10 @@ export function methodWrapperSizeof(heap: HeapCore, o: ObjectHandle): number {
 function fields(heap: HeapCore, o: ObjectHandle): ObjectHandle[] {
   const type = heap.typeName(o);
   if (type !== 'staticmethod' && type !== 'classmethod' && type !== 'property')
-    throw new HeapError('wrong-type', `expected a staticmethod, classmethod or property, got ${type}`);
+    throw new HeapError(
+      'wrong-type',
+      `expected a staticmethod, classmethod or property, got ${type}`,
+    );
   return heap.table.payload[o] as ObjectHandle[];
 }
 

@@ -45,7 +45,10 @@ export function decoratedMethod(
   c: Compiler,
   node: SyntaxNode,
   cls: string,
-  method: (definition: SyntaxNode, isStatic: boolean) => { readonly name: string; readonly value: Expression },
+  method: (
+    definition: SyntaxNode,
+    isStatic: boolean,
+  ) => { readonly name: string; readonly value: Expression },
 ): { readonly name: string; readonly value: Expression } {
   const parts = c.kids(node);
   const decorators = parts.filter((k) => k.name === 'Decorator');
