@@ -13,4 +13,4 @@ b2 = a.m
 print(id(b2) == i, b2(), sys.getsizeof(b2))
 del b2
 b3 = a.k
-print(id(b3) == i, b3(41))
+print(b3(41), sys.getsizeof(b3), sys.getrefcount(A))
