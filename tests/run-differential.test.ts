@@ -109,9 +109,18 @@ const KNOWN_UNSUPPORTED: Record<string, { profiles: readonly string[]; reason: s
     profiles: RUN_DIFFERENTIAL_PROFILES,
     reason: 'an instance with __del__ alive at exit: CPython finalizes it at shutdown',
   },
-  'run/cls_property_refused.py': {
-    profiles: RUN_DIFFERENTIAL_PROFILES,
-    reason: 'decorators (property, staticmethod, classmethod): the heap has no descriptor objects',
+  'run/clsx_property_setter_refused.py': {
+    profiles: PROFILES,
+    reason: 'a property setter (`@p.setter`: property_copy) is not modelled',
+  },
+  'run/clsx_decorator_other_refused.py': {
+    profiles: PROFILES,
+    reason: 'a decorator other than staticmethod, classmethod or property on a method',
+  },
+  'run/clsx_property_getrefcount.py': {
+    profiles: ['3.12', '3.13', '3.14'],
+    reason:
+      "3.12+ specialise LOAD_ATTR_PROPERTY: the getter's frame takes the caller's reference (count one lower from the second read)",
   },
   'run/cls_with_exception_refused.py': {
     profiles: RUN_DIFFERENTIAL_PROFILES,
@@ -180,7 +189,6 @@ const REFUSED_ON_314: Record<string, readonly string[]> = {
     'errors/fn_cell_variable_unbound.py',
     'errors/fn_free_variable_unbound.py',
     'run/cls_del_at_exit_refused.py',
-    'run/cls_property_refused.py',
     'run/cls_with_exception_refused.py',
     'run/exc_function_refcount_kept.py',
     'run/exc_name_error_caught.py',
@@ -217,6 +225,9 @@ const REFUSED_ON_314: Record<string, readonly string[]> = {
     ],
   "gc.collect() after classes or kept exceptions: a dying class and a kept exception's frame chain are one object fewer on 3.14.2 (measured), not modelled":
     [
+      'run/clsx_gc_class_descriptors.py',
+      'run/clsx_gc_cycle_replaced_attribute.py',
+      'run/clsx_gc_instances_with_property.py',
       'run/cls_bound_method_cycle.py',
       'run/cls_del_gc_order.py',
       'run/cls_del_gc_three_cycle.py',
@@ -254,6 +265,8 @@ const REFUSED_ON_314: Record<string, readonly string[]> = {
     'run/lib_round_hash.py',
   ],
   'id() on wasm32: Pyodide has no pymalloc, where its malloc puts objects is not predictable': [
+    'run/clsx_bound_classmethod_reuse.py',
+    'run/clsx_id_reuse_descriptors.py',
     'run/cls_id_reuse.py',
     'run/cls_slots_vs_dict.py',
     'run/exc_id_after_catch.py',
@@ -287,6 +300,8 @@ const REFUSED_ON_314: Record<string, readonly string[]> = {
   ],
   'sys.getrefcount inside a function: 3.14 loads locals as borrowed references (LOAD_FAST_BORROW)':
     [
+      'run/clsx_classmethod_calls.py',
+      'run/clsx_staticmethod_refcounts.py',
       'run/cls_del_refcount_zero.py',
       'run/cls_dunder_call.py',
       'run/cls_init_specialised.py',

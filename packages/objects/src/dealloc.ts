@@ -40,6 +40,7 @@ import { Flag } from './internal/table.ts';
 import { forgetInterned } from './interned.ts';
 import { iteratorReferents } from './iterators.ts';
 import { finishList } from './lists.ts';
+import { methodWrapperReferents } from './method-wrappers.ts';
 import { deallocPacked } from './packed-iterators.ts';
 import { finishSet, setData } from './sets.ts';
 import { finishTuple } from './tuples.ts';
@@ -121,6 +122,14 @@ export function dealloc(heap: HeapCore, o: ObjectHandle): void {
       // listiter_dealloc etc.: untrack, drop the sequence, GC_Del.
       heap.untrack(o);
       for (const r of iteratorReferents(heap, o)) heap.release(r);
+      heap.freeObject(o);
+      return;
+    case 'staticmethod':
+    case 'classmethod':
+    case 'property':
+      // sm_dealloc / cm_dealloc / property_dealloc: untrack, the fields in order, GC_Del.
+      heap.untrack(o);
+      for (const r of methodWrapperReferents(heap, o)) heap.release(r);
       heap.freeObject(o);
       return;
     case 'type':

@@ -23,6 +23,7 @@
  * (Objects/cellobject.c), PyMethod_New and method_dealloc (Objects/classobject.c), 3.8–3.14; measured on 3.8.18–3.13.0 (request sizes by
  * tracemalloc, getsizeof, is_tracked, getrefcount).
  */
+import { newDict } from './dicts.ts';
 import type { HeapCore, ObjectHandle } from './heap-core.ts';
 
 /** What a function refers to, among the modelled objects. */
@@ -33,6 +34,8 @@ export interface FunctionData {
   kwdefaults?: ObjectHandle;
   /** `__closure__` (a tuple of cells) or 0. */
   closure: ObjectHandle;
+  /** `__annotations__` (a dict, made when first read: 3.10+ func_get_annotations) or 0. */
+  annotations?: ObjectHandle;
 }
 
 /** Options of {@link newFunction}: new references are taken to both. */
@@ -102,6 +105,20 @@ export function cellSet(heap: HeapCore, c: ObjectHandle, contents: ObjectHandle)
   if (old !== 0) heap.release(old);
 }
 
+/**
+ * `f.__annotations__` of a function without annotations: an empty dict made on the first
+ * read and kept by the function (func_get_annotations, 3.8–3.13); borrowed.
+ */
+export function functionAnnotations(heap: HeapCore, f: ObjectHandle): ObjectHandle {
+  heap.expect(f, 'function');
+  const data = functionData(heap, f);
+  if (data.annotations === undefined || data.annotations === 0) {
+    data.annotations = newDict(heap);
+    heap.adopt(data.annotations);
+  }
+  return data.annotations;
+}
+
 /** The objects a function or cell refers to, in tp_traverse order. */
 export function functionOrCellReferents(heap: HeapCore, o: ObjectHandle): ObjectHandle[] {
   // method_traverse: im_func, im_self.
@@ -110,8 +127,8 @@ export function functionOrCellReferents(heap: HeapCore, o: ObjectHandle): Object
     const contents = heap.table.payload[o] as ObjectHandle;
     return contents === 0 ? [] : [contents];
   }
-  const { defaults, kwdefaults = 0, closure } = functionData(heap, o);
-  return [defaults, kwdefaults, closure].filter((r) => r !== 0);
+  const { defaults, kwdefaults = 0, closure, annotations = 0 } = functionData(heap, o);
+  return [defaults, kwdefaults, closure, annotations].filter((r) => r !== 0);
 }
 
 /** tp_clear of a function (func_clear) or cell (cell_clear): its references dropped. */

@@ -39,6 +39,7 @@ import { clearFunctionOrCell } from './functions.ts';
 import type { HeapCore, ObjectHandle } from './heap-core.ts';
 import { clearHeapType } from './heap-types.ts';
 import { instanceData } from './instances.ts';
+import { clearMethodWrapper } from './method-wrappers.ts';
 import { SetTable } from './set-table.ts';
 import { setData } from './sets.ts';
 import { clearWeakref } from './weakrefs.ts';
@@ -130,6 +131,11 @@ export function clearObject(heap: HeapCore, o: ObjectHandle): void {
     case 'function':
     case 'cell':
       clearFunctionOrCell(heap, o);
+      return;
+    case 'staticmethod':
+    case 'classmethod':
+    case 'property':
+      clearMethodWrapper(heap, o);
       return;
     case 'frame':
       clearFrameObject(heap, o);

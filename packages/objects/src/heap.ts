@@ -72,6 +72,7 @@ import { newFreshStr } from './fresh-str.ts';
 import {
   cellSet,
   type FunctionOptions,
+  functionAnnotations,
   functionBasic,
   functionOrCellReferents,
   newBoundMethod,
@@ -142,6 +143,14 @@ import {
   listSetItem,
   newList,
 } from './lists.ts';
+import {
+  methodWrapperReferents,
+  methodWrapperSizeof,
+  newMethodWrapper,
+  newProperty,
+  setMethodWrapperField,
+  wrappedCallable,
+} from './method-wrappers.ts';
 import {
   newEnumerate,
   newZip,
@@ -286,6 +295,10 @@ export class Heap extends HeapCore implements HeapGraph {
         return L.gcHeader + L.objectHeader + 2 * w;
       case 'dict_keyiterator':
         return L.gcHeader + L.objectHeader + 5 * w;
+      case 'staticmethod':
+      case 'classmethod':
+      case 'property':
+        return methodWrapperSizeof(this, o);
       case 'dict_keys':
       case 'dict_values':
       case 'dict_items':
@@ -354,6 +367,8 @@ export class Heap extends HeapCore implements HeapGraph {
     )
       return dictViewReferents(this, o);
     if (type === 'enumerate' || type === 'zip') return packedReferents(this, o);
+    if (type === 'staticmethod' || type === 'classmethod' || type === 'property')
+      return methodWrapperReferents(this, o);
     if (type.endsWith('iterator') || type === 'range' || type === 'reversed')
       return iteratorReferents(this, o);
     if (type === 'weakref') {
@@ -944,6 +959,31 @@ export class Heap extends HeapCore implements HeapGraph {
   /** `reversed(seq)` of a list or tuple (reverse-iterators.ts). */
   newReversed(seq: ObjectHandle): ObjectHandle {
     return newReversed(this, seq);
+  }
+
+  /** `f.__annotations__` of a function without annotations: made on first read (borrowed). */
+  functionAnnotations(f: ObjectHandle): ObjectHandle {
+    return functionAnnotations(this, f);
+  }
+
+  /** `staticmethod(f)` / `classmethod(f)`: tracked, no `__dict__` yet (method-wrappers.ts). */
+  newMethodWrapper(type: 'staticmethod' | 'classmethod', callable: ObjectHandle): ObjectHandle {
+    return newMethodWrapper(this, type, callable);
+  }
+
+  /** `property(fget)` (method-wrappers.ts). */
+  newProperty(fget: ObjectHandle): ObjectHandle {
+    return newProperty(this, fget);
+  }
+
+  /** A staticmethod's / classmethod's `__func__` or a property's fget (borrowed). */
+  wrappedCallable(o: ObjectHandle): ObjectHandle {
+    return wrappedCallable(this, o);
+  }
+
+  /** Stores a staticmethod's / classmethod's `__dict__` or a property's name (taken over). */
+  setMethodWrapperField(o: ObjectHandle, value: ObjectHandle): void {
+    setMethodWrapperField(this, o, value);
   }
 
   /** `zip(*iterables)` (packed-iterators.ts). */

@@ -119,6 +119,8 @@ export function objectDictStore(
     heap.increment(v);
     const previous = old[1];
     old[1] = v;
+    // insertdict's MAINTAIN_TRACKING comes before the lookup: a replaced value counts too.
+    if (mayBeTracked(heap, v)) heap.track(d);
     heap.release(previous);
     return;
   }

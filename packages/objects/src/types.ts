@@ -44,7 +44,10 @@ export type ObjectType =
   | 'enumerate'
   | 'zip'
   | 'list_reverseiterator'
-  | 'reversed';
+  | 'reversed'
+  | 'staticmethod'
+  | 'classmethod'
+  | 'property';
 
 /** Type names by code (code 0 is "no object"). */
 export const TYPE_NAMES: readonly ObjectType[] = [
@@ -87,6 +90,9 @@ export const TYPE_NAMES: readonly ObjectType[] = [
   'zip',
   'list_reverseiterator',
   'reversed',
+  'staticmethod',
+  'classmethod',
+  'property',
 ];
 
 /** Column codes of each type. */
@@ -129,6 +135,9 @@ export const TYPE_CODE: Readonly<Record<ObjectType, number>> = {
   zip: 36,
   list_reverseiterator: 37,
   reversed: 38,
+  staticmethod: 39,
+  classmethod: 40,
+  property: 41,
 };
 
 /** True for the types the cycle collector knows (`Py_TPFLAGS_HAVE_GC`). */
@@ -158,6 +167,9 @@ export function isGcType(type: ObjectType): boolean {
     type === 'coroutine' ||
     type === 'exception' ||
     type === 'traceback' ||
-    type === 'getset_descriptor'
+    type === 'getset_descriptor' ||
+    type === 'staticmethod' ||
+    type === 'classmethod' ||
+    type === 'property'
   );
 }

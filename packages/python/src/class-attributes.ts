@@ -19,6 +19,8 @@
 import type { SyntaxNode } from '@lezer/common';
 import { HeapError, type ObjectHandle } from '@pymem/objects';
 import type { ArithmeticOperator } from './arithmetic.ts';
+import { runFunction } from './class-calls.ts';
+import { descriptorGet, isProperty } from './class-descriptors.ts';
 import { CALLED_DUNDERS, markDictRead } from './class-dunders.ts';
 import { type Compiler, inplace, pythonErrorOf, type Scope } from './compiler.ts';
 import { PythonError, Unsupported } from './errors.ts';
@@ -85,6 +87,10 @@ export function loadAttribute(m: Machine, o: ObjectHandle, name: string): Object
       (!CALLED_DUNDERS.has(name) || classLookup(m, heap.classOf(o), name) === 0)
     )
       throw new Unsupported(`the attribute ${name}`);
+    // A data descriptor on the class (a property) comes before the instance's own.
+    const descriptor = classLookup(m, heap.classOf(o), name);
+    if (isProperty(m, descriptor))
+      return descriptorGet(m, descriptor, o, heap.classOf(o), callGetter(m))!;
     const v = heap.getAttr(o, name);
     if (v !== 0) {
       heap.incref(v);
@@ -97,6 +103,8 @@ export function loadAttribute(m: Machine, o: ObjectHandle, name: string): Object
     if (heap.typeOf(c) === 'getset_descriptor')
       throw new Unsupported(`reading the empty slot ${name} (its AttributeError's text)`);
     if (heap.typeOf(c) === 'function') return heap.newBoundMethod(c, o);
+    const got = descriptorGet(m, c, o, cls, callGetter(m));
+    if (got !== undefined) return got;
     heap.incref(c);
     return c;
   }
@@ -112,10 +120,21 @@ export function loadAttribute(m: Machine, o: ObjectHandle, name: string): Object
     if (c === 0) {
       throw attributeError(m, `type object '${className(m, o)}' has no attribute '${name}'`);
     }
+    const got = descriptorGet(m, c, o, o, callGetter(m));
+    if (got !== undefined) return got;
     heap.incref(c);
     return c;
   }
   throw new Unsupported(`the attribute .${name} of a ${heap.typeNameOf(o)}`);
+}
+
+/** property_descr_get's call of the getter: its frame gets a new reference to `self`. */
+function callGetter(m: Machine): (f: ObjectHandle, self: ObjectHandle) => ObjectHandle {
+  return (f, self) => {
+    if (!m.functions.has(f)) throw new Unsupported('this property getter');
+    m.heap.incref(self);
+    return runFunction(m, f, [self]);
+  };
 }
 
 /** Each class's `__name__`, by the class object (recorded when the class statement runs). */
@@ -143,6 +162,8 @@ export function storeAttribute(m: Machine, o: ObjectHandle, name: string, v: Obj
   try {
     if (name.startsWith('__') && name.endsWith('__'))
       throw new Unsupported(`assigning the attribute ${name}`);
+    if (type === 'instance' && isProperty(m, classLookup(m, heap.classOf(o), name)))
+      throw new Unsupported('assigning a property (its AttributeError differs per version)');
     if (type === 'instance') heap.setAttr(o, name, v);
     else if (type === 'type') heap.setClassAttr(o, name, v);
     else throw new Unsupported(`assigning an attribute of a ${heap.typeNameOf(o)}`);
@@ -160,6 +181,8 @@ export function deleteAttribute(m: Machine, o: ObjectHandle, name: string): void
     throw new Unsupported(`deleting an attribute of a ${heap.typeNameOf(o)}`);
   if (name.startsWith('__') && name.endsWith('__'))
     throw new Unsupported(`deleting the attribute ${name}`);
+  if (isProperty(m, classLookup(m, heap.classOf(o), name)))
+    throw new Unsupported('deleting a property (its AttributeError differs per version)');
   try {
     if (heap.getAttr(o, name) === 0)
       throw attributeError(m, `'${heap.typeNameOf(o)}' object has no attribute '${name}'`);

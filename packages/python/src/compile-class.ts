@@ -17,7 +17,8 @@
  * machine.ts; a namespace value is released once the class holds its own reference.
  *
  * Refused (exit 2): bases other than the program's classes, metaclasses and class
- * keywords, decorators (property, staticmethod, classmethod), docstrings, class-body
+ * keywords, decorators other than property, staticmethod and classmethod
+ * (class-descriptors.ts), docstrings, class-body
  * statements other than `def`, `pass` and `name = constant`, method defaults other than
  * constants, `__class__`, super() on 3.8, dunder methods nothing calls (`__hash__`,
  * `__iter__`, …), `__slots__` with bases or naming `__dict__`, a class statement using
@@ -30,6 +31,7 @@ import type { SyntaxNode } from '@lezer/common';
 import type { ObjectHandle } from '@pymem/objects';
 import { attributeErrorOf, classLookup, classMro, classNames } from './class-attributes.ts';
 import { callObject, callWithStack, newCallSite } from './class-calls.ts';
+import { decoratedMethod } from './class-descriptors.ts';
 import { CALLED_DUNDERS, installFinalizer } from './class-dunders.ts';
 import type { Compiler, Scope } from './compiler.ts';
 import type { Constant } from './constants.ts';
@@ -157,6 +159,10 @@ export function classDefinition(c: Compiler, node: SyntaxNode, scope: Scope): St
         heap.decref(args);
       }
       classNames(m).set(cls, name);
+      // type_new's set_names: a property learns its name (property_set_name, 3.10+).
+      if (m.minor >= 10)
+        for (const [key, v] of namespace)
+          if (heap.typeOf(v) === 'property') heap.setMethodWrapperField(v, heap.identifier(key));
       if (finalizer) installFinalizer(m, cls);
       // type_new: the cell gets the class (and `__classcell__` stays out of its dict).
       if (classCell.used) heap.cellSet(classCell.cell, cls);
@@ -217,13 +223,15 @@ function classMember(c: Compiler, s: SyntaxNode, first: boolean, cls: string): C
     }
     case 'FunctionDefinition':
       return [method(c, s, cls)];
+    case 'DecoratedStatement':
+      return [decoratedMethod(c, s, cls, (d, isStatic) => method(c, d, cls, isStatic))];
     default:
       throw c.fail(`this statement in a class body (${s.name})`, s);
   }
 }
 
 /** A `def` in a class body: a function object stored in the namespace. */
-function method(c: Compiler, node: SyntaxNode, cls: string): ClassMember {
+function method(c: Compiler, node: SyntaxNode, cls: string, isStatic = false): ClassMember {
   const parts = c.kids(node);
   if (parts.some((p) => p.name === 'async')) throw c.fail('an async method', node);
   if (parts.some((p) => p.name === 'TypeDef')) throw c.fail('a return annotation', node);
@@ -232,7 +240,7 @@ function method(c: Compiler, node: SyntaxNode, cls: string): ClassMember {
     throw c.fail(`the method ${name}`, node);
   const paramList = parts.find((p) => p.name === 'ParamList')!;
   const { params, defaults } = c.parameters(paramList);
-  if (params.length === 0) throw c.fail('a method without parameters', paramList);
+  if (params.length === 0 && !isStatic) throw c.fail('a method without parameters', paramList);
   for (const d of defaults)
     if (c.constant(d) === undefined) throw c.fail('a method default other than a constant', d);
   const bodyNode = parts.find((p) => p.name === 'Body')!;

@@ -1,0 +1,7 @@
+def deco(f):
+    return f
+class A:
+    @deco
+    def m(self):
+        return 1
+print(A().m())
