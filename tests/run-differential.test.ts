@@ -273,7 +273,6 @@ const REFUSED_ON_314: Record<string, readonly string[]> = {
     'run/float_free_list.py',
     'run/fn_cell_blocks.py',
     'run/fn_comprehension_function_block.py',
-    'run/fn_comprehension_release_order.py',
     'run/fn_function_ids.py',
     'run/gc_id_reuse_after_collect.py',
     'run/gc_no_reuse_before_collect.py',
