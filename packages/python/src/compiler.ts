@@ -129,7 +129,6 @@ import {
   weakrefReferent,
 } from './module-weakref.ts';
 import { binaryOp, shared, slice, subscript, unaryOp } from './operations.ts';
-import { enterCall, returnFromCall, unwindCall } from './raise.ts';
 import type { Source } from './source.ts';
 import { evaluateAfter } from './temporaries.ts';
 import { contains, equal, order, reprText, setItemsInOrder, strText, truthy } from './values.ts';
