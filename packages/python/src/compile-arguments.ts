@@ -429,11 +429,16 @@ export function compileKeywordsCall(
 }
 
 /**
- * The keyword arguments after a star as a dict: BUILD_MAP 1 (the key, then the value)
- * for one, BUILD_CONST_KEY_MAP (the values, then the names' constant tuple) for more —
- * presized either way, str keys (3.8–3.13).
+ * Values named by str keys as a dict: the keyword arguments after a star (BUILD_MAP 1 —
+ * the key, then the value — for one, BUILD_CONST_KEY_MAP for more) and a `def`'s
+ * keyword-only defaults (BUILD_CONST_KEY_MAP): the values, then a presized dict with
+ * str keys (3.8–3.13).
  */
-function keywordsDict(c: Compiler, keywords: [string, SyntaxNode][], scope: Scope): Expression {
+export function keywordsDict(
+  c: Compiler,
+  keywords: [string, SyntaxNode][],
+  scope: Scope,
+): Expression {
   const heap = c.m.heap;
   const keys = keywords.map(([k]) => c.pool.handle({ kind: 'str', value: k }));
   const values = keywords.map(([, v]) => c.expression(v, scope));

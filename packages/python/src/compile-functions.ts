@@ -28,6 +28,7 @@
 import type { SyntaxNode } from '@lezer/common';
 import type { ObjectHandle } from '@pymem/objects';
 import { BUILTIN_NAMES } from './builtins.ts';
+import { keywordsDict } from './compile-arguments.ts';
 import { analyseScopes, type ScopeSymbols, scopeKey } from './compile-scopes.ts';
 import { COMPILED_MODULES, type Compiler, type Scope } from './compiler.ts';
 import type { Constant } from './constants.ts';
@@ -308,21 +309,7 @@ function keywordDefaultsDict(
   keywordDefaults: [string, SyntaxNode][],
   scope: Scope,
 ): Expression | null {
-  if (keywordDefaults.length === 0) return null;
-  const heap = c.m.heap;
-  const keys = keywordDefaults.map(([k]) => c.pool.handle({ kind: 'str', value: k }));
-  const values = keywordDefaults.map(([, v]) => c.expression(v, scope));
-  return (frame) => {
-    const vs: ObjectHandle[] = [];
-    try {
-      for (const v of values) vs.push(v(frame));
-      const d = heap.newDictPresized(keys.length, true);
-      for (let i = 0; i < keys.length; i++) heap.dictSetItem(d, keys[i]!, vs[i]!);
-      return d;
-    } finally {
-      for (const v of vs) heap.decref(v);
-    }
-  };
+  return keywordDefaults.length === 0 ? null : keywordsDict(c, keywordDefaults, scope);
 }
 
 /**
