@@ -461,6 +461,21 @@ for (const [name, label] of [
   });
 }
 
+// ---- pymem run: allocation-heavy Python loops on the model vs the same interpreter ----
+const RUN_N = 200_000;
+const runs = packageBench<{
+  workloads: Record<string, { model_s: number; cpython_s: number; ratio: number }>;
+}>('packages/python/bench/run-bench.ts', ['--python', interpreter.path, '--n', String(RUN_N)]);
+for (const [name, r] of Object.entries(runs?.workloads ?? {})) {
+  figures.push({
+    name: `pymem run: ${name}`,
+    value: `${(r.model_s * 1000).toFixed(0)} ms = ${ratio(r.ratio)} CPython's speed`,
+    anchor: `CPython ${interpreter.version} ${(r.cpython_s * 1000).toFixed(0)} ms (${RUN_N.toLocaleString('en-US')} iterations)`,
+    goal: '≥ 0.1×',
+    met: r.ratio >= 0.1,
+  });
+}
+
 const table = [
   '| figure | measured | anchor | goal | met |',
   '|---|---|---|---|---|',
