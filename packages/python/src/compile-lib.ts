@@ -48,12 +48,7 @@ export function methodCallWithKeywords(
   const names = keywords.map(([k]) => k);
   const values = keywords.map(([, v]) => c.expression(v, scope));
   // The key function's call, made once: its callee and argument are set per item.
-  const current = { key: 0, item: 0 };
-  const borrowed = !m.rules.callFrameTakesArguments;
-  const callKey = c.callFunction(
-    () => shared(heap, current.key),
-    [() => shared(heap, current.item)],
-  );
+  const callKey = keyCall(c);
   return (frame) => {
     const r = receiver(frame);
     const held: ObjectHandle[] = [];
@@ -65,19 +60,7 @@ export function methodCallWithKeywords(
       if (keyfunc !== undefined && heap.typeOf(keyfunc) === 'NoneType') map.delete('key');
       else if (keyfunc !== undefined && heap.typeOf(r) === 'list') {
         map.delete('key');
-        sortWithKey(m, r, keyfunc, map, (item) => {
-          current.key = keyfunc;
-          current.item = item;
-          // 3.8–3.10: the frame takes its own reference and CPython's caller passes the
-          // list's borrowed one; the model's caller holds one more while the call runs,
-          // which sys.getrefcount leaves out (borrowedReferences).
-          if (borrowed) lend(m, item, 1);
-          try {
-            return callKey(frame);
-          } finally {
-            if (borrowed) lend(m, item, -1);
-          }
-        });
+        sortWithKey(m, r, keyfunc, map, (item) => callKey(frame, keyfunc, item));
         return heap.newNone();
       }
       const result = libraryMethod(m, r, method, held.slice(0, args.length), map);
@@ -385,12 +368,7 @@ export function sortedCall(
   const source = c.expression(positional[0]!, scope);
   const names = keywords.map(([k]) => k);
   const values = keywords.map(([, v]) => c.expression(v, scope));
-  const current = { key: 0, item: 0 };
-  const borrowed = !m.rules.callFrameTakesArguments;
-  const callKey = c.callFunction(
-    () => shared(heap, current.key),
-    [() => shared(heap, current.item)],
-  );
+  const callKey = keyCall(c);
   return (frame) => {
     const held: ObjectHandle[] = [];
     let list = 0;
@@ -417,16 +395,7 @@ export function sortedCall(
           heap.listReorder(sorting, order);
           return;
         }
-        sortWithKey(m, sorting, keyfunc, map, (item) => {
-          current.key = keyfunc;
-          current.item = item;
-          if (borrowed) lend(m, item, 1);
-          try {
-            return callKey(frame);
-          } finally {
-            if (borrowed) lend(m, item, -1);
-          }
-        });
+        sortWithKey(m, sorting, keyfunc, map, (item) => callKey(frame, keyfunc, item));
       });
       const result = list;
       list = 0;
@@ -436,6 +405,32 @@ export function sortedCall(
     } finally {
       if (list !== 0) heap.decref(list);
       m.releaseArguments(held);
+    }
+  };
+}
+
+/**
+ * The key function's call of `list.sort(key=…)` / `sorted(key=…)`, compiled once: its
+ * callee and argument are given per item. 3.8–3.10: the frame takes its own reference
+ * and CPython's caller passes the list's borrowed one; the model's caller holds one
+ * more while the call runs, which `sys.getrefcount` leaves out (borrowedReferences).
+ */
+function keyCall(
+  c: Compiler,
+): (frame: Frame, keyfunc: ObjectHandle, item: ObjectHandle) => ObjectHandle {
+  const m = c.m;
+  const heap = m.heap;
+  const current = { key: 0, item: 0 };
+  const borrowed = !m.rules.callFrameTakesArguments;
+  const call = c.callFunction(() => shared(heap, current.key), [() => shared(heap, current.item)]);
+  return (frame, keyfunc, item) => {
+    current.key = keyfunc;
+    current.item = item;
+    if (borrowed) lend(m, item, 1);
+    try {
+      return call(frame);
+    } finally {
+      if (borrowed) lend(m, item, -1);
     }
   };
 }
