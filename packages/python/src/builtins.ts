@@ -456,12 +456,8 @@ export function sysGetsizeof(m: Machine, o: ObjectHandle): ObjectHandle {
  * is one of CPython's. Objects whose count includes references from outside the program
  * (cached singletons before 3.12, code constants) are Unsupported.
  */
-export function sysGetrefcount(m: Machine, o: ObjectHandle): ObjectHandle {
+export function sysGetrefcount(m: Machine, o: ObjectHandle, borrowed = 0): ObjectHandle {
   const heap = m.heap;
-  if (m.rules.borrowedLocalLoads && m.depth > 1)
-    throw new Unsupported(
-      'sys.getrefcount inside a function on 3.14 (LOAD_FAST_BORROW: borrowed references are not modelled)',
-    );
   if (heap.isSingleton(o)) {
     if (heap.layout.immortalRefcount === null)
       throw new Unsupported('sys.getrefcount of a cached object before 3.12');
@@ -478,7 +474,7 @@ export function sysGetrefcount(m: Machine, o: ObjectHandle): ObjectHandle {
     );
   if (heap.typeOf(o) === 'function' && functionsHeldByFrames(m))
     throw new Unsupported('sys.getrefcount of a function while a kept frame may hold it');
-  return heap.newInt(heap.refcount(o) - borrowedReferences(m, o));
+  return heap.newInt(heap.refcount(o) - borrowedReferences(m, o) - borrowed);
 }
 
 /** `receiver.name(*args)` for the modelled methods; a new reference. */

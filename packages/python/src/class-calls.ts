@@ -22,6 +22,7 @@
  * (Python/bytecodes.c, 3.13).
  */
 import type { ObjectHandle } from '@pymem/objects';
+import type { BorrowSite, CallBorrows } from './borrowed-loads.ts';
 import { classLookup, loadAttribute } from './class-attributes.ts';
 import { instanceCall } from './class-dunders.ts';
 import { runCall } from './compile-arguments.ts';
@@ -38,7 +39,12 @@ const MAX_DEPTH = 900;
  * owns those references; positional, then the defaults it lacks). Returns the result
  * (a new reference); the locals are cleared in slot order.
  */
-export function runFunction(m: Machine, f: ObjectHandle, frameArgs: ObjectHandle[]): ObjectHandle {
+export function runFunction(
+  m: Machine,
+  f: ObjectHandle,
+  frameArgs: ObjectHandle[],
+  borrows?: CallBorrows,
+): ObjectHandle {
   const heap = m.heap;
   const code = m.functions.get(f)!;
   const defaults = heap.referents(f).filter((r) => heap.typeOf(r) === 'tuple')[0];
@@ -61,7 +67,7 @@ export function runFunction(m: Machine, f: ObjectHandle, frameArgs: ObjectHandle
     heap.incref(d);
     callee.locals[i] = d;
   }
-  return runCall(m, code, callee, f);
+  return runCall(m, code, callee, f, borrows);
 }
 
 /**
@@ -70,11 +76,16 @@ export function runFunction(m: Machine, f: ObjectHandle, frameArgs: ObjectHandle
  * call, last first, then `f`; 3.11+ the frame takes them, and `f` is released after the
  * frame is cleared. Takes over `f` and `values`.
  */
-export function callWithStack(m: Machine, f: ObjectHandle, values: ObjectHandle[]): ObjectHandle {
+export function callWithStack(
+  m: Machine,
+  f: ObjectHandle,
+  values: ObjectHandle[],
+  borrows?: CallBorrows,
+): ObjectHandle {
   const heap = m.heap;
   if (m.rules.callFrameTakesArguments) {
     try {
-      return runFunction(m, f, values);
+      return runFunction(m, f, values, borrows);
     } finally {
       heap.decref(f);
     }
@@ -233,11 +244,12 @@ export function callValue(
   callee: Expression,
   args: Expression[],
   keywords: readonly string[],
+  borrow?: BorrowSite,
 ): Expression {
   const m = c.m;
   const heap = m.heap;
   let pending = 0;
-  const asFunction = c.callFunction(() => pending, args, keywords);
+  const asFunction = c.callFunction(() => pending, args, keywords, borrow);
   const site = newCallSite();
   return (frame) => {
     const f = callee(frame);
@@ -275,6 +287,7 @@ export function methodCall(
   args: readonly Expression[],
   frame: Frame,
   site: CallSite,
+  borrow?: BorrowSite,
 ): ObjectHandle {
   const heap = m.heap;
   const type = heap.typeOf(r);
@@ -291,7 +304,12 @@ export function methodCall(
         heap.decref(f);
         throw error;
       }
-      return callWithStack(m, f, values);
+      return callWithStack(
+        m,
+        f,
+        values,
+        borrow === undefined ? undefined : { site: borrow, caller: frame },
+      );
     }
   }
   // Anything else: the attribute's value (the receiver dropped), then a plain call.

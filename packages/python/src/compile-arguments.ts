@@ -28,6 +28,7 @@
  */
 import type { SyntaxNode } from '@lezer/common';
 import type { ObjectHandle } from '@pymem/objects';
+import { borrowSite, type CallBorrows } from './borrowed-loads.ts';
 import { closureOf } from './compile-functions.ts';
 import { type Compiler, pythonErrorOf, type Scope } from './compiler.ts';
 import { PythonError, Unsupported } from './errors.ts';
@@ -191,6 +192,7 @@ export function runCall(
   code: FunctionCode,
   callee: Frame,
   f: ObjectHandle,
+  borrows?: CallBorrows,
 ): ObjectHandle {
   const heap = m.heap;
   if (m.depth >= MAX_DEPTH) throw new Unsupported(`recursion deeper than ${MAX_DEPTH} calls`);
@@ -198,6 +200,8 @@ export function runCall(
   const holdsFunction = m.rules.callFrameTakesArguments;
   m.depth++;
   m.calls.push({ code, frame: callee });
+  const ledger = m.borrows;
+  const mark = ledger === null ? 0 : ledger.enter(borrows, callee, code);
   enterCall(m, code);
   try {
     code.enter?.(callee, f);
@@ -219,6 +223,7 @@ export function runCall(
   } finally {
     m.depth--;
     m.calls.pop();
+    ledger?.leave(mark);
   }
   const result = callee.returned === 0 ? heap.newNone() : callee.returned;
   for (const v of callee.locals) if (v !== 0) heap.decref(v);
@@ -248,6 +253,8 @@ export function compileStarCall(
   const leadingTuple = leading.length === 0 ? null : c.tupleDisplay(leading, scope, callee);
   const leadingValues = leading.map((l) => c.expression(l, scope));
   const viaTuple = m.minor === 8;
+  // Every argument reaches the frame through a tuple: only the caller's pending loads are borrowed.
+  const borrow = borrowSite(c, callee.parent!, [], scope);
   /** The argument tuple from the leading values (or their tuple) and the sequence. */
   const argumentTuple = (frame: Frame): ObjectHandle => {
     const parts: ObjectHandle[] = [];
@@ -301,7 +308,7 @@ export function compileStarCall(
         heap.decref(tuple);
         tuple = 0;
       }
-      return runCall(m, code, bound, f);
+      return runCall(m, code, bound, f, borrow && { site: borrow, caller: frame });
     } finally {
       heap.decref(f);
       if (tuple !== 0) heap.decref(tuple);
@@ -347,6 +354,8 @@ export function compileKeywordsCall(
     : c.expression(mappingNode, scope);
   const copies = m.minor >= 9 && !Array.isArray(mappingNode);
   const early = m.rules.starCallReleasesTupleFirst;
+  // The arguments reach the frame through a tuple and a dict: only pending loads are borrowed.
+  const borrow = borrowSite(c, callee.parent!, [], scope);
   return (frame) => {
     const f = function_(frame);
     let tuple = 0;
@@ -389,7 +398,7 @@ export function compileKeywordsCall(
           heap.decref(kwargs);
           kwargs = 0;
         }
-        return runCall(m, code, bound, f);
+        return runCall(m, code, bound, f, borrow && { site: borrow, caller: frame });
       }
       const keys = pairs.filter((_, i) => i % 2 === 0);
       for (const k of keys)
@@ -412,10 +421,10 @@ export function compileKeywordsCall(
         tuple = 0;
         heap.decref(kwargs);
         kwargs = 0;
-        return runCall(m, code, bound, f);
+        return runCall(m, code, bound, f, borrow && { site: borrow, caller: frame });
       }
       try {
-        return runCall(m, code, bound, f);
+        return runCall(m, code, bound, f, borrow && { site: borrow, caller: frame });
       } finally {
         for (const v of stack) heap.decref(v);
         heap.decref(kwnames);

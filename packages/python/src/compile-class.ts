@@ -29,6 +29,7 @@
  */
 import type { SyntaxNode } from '@lezer/common';
 import type { ObjectHandle } from '@pymem/objects';
+import { noteRebinds } from './borrowed-loads.ts';
 import { attributeErrorOf, classLookup, classMro, classNames } from './class-attributes.ts';
 import { callObject, callWithStack, newCallSite } from './class-calls.ts';
 import { decoratedMethod } from './class-descriptors.ts';
@@ -260,6 +261,7 @@ function method(c: Compiler, node: SyntaxNode, cls: string, isStatic = false): C
     body: () => Flow.next,
   };
   code.body = c.block(c.kids(bodyNode).slice(1), { name, locals });
+  noteRebinds(c, code, node);
   void cls;
   if (!usesSuper)
     return { name, value: c.makeFunction(code, defaults, { name: '<module>', locals: null }) };

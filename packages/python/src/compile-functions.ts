@@ -27,6 +27,7 @@
  */
 import type { SyntaxNode } from '@lezer/common';
 import type { ObjectHandle } from '@pymem/objects';
+import { noteRebinds } from './borrowed-loads.ts';
 import { BUILTIN_NAMES } from './builtins.ts';
 import { keywordsDict } from './compile-arguments.ts';
 import { analyseScopes, type ScopeSymbols, scopeKey } from './compile-scopes.ts';
@@ -363,6 +364,7 @@ function compileCode(
   code.localCount = layout.slots.count;
   code.localNames = slotNames(layout);
   if (layout.enter !== undefined) code.enter = layout.enter;
+  noteRebinds(c, code, node);
   return code;
 }
 

@@ -19,6 +19,7 @@ import type { SyntaxNode } from '@lezer/common';
 import type { ObjectHandle } from '@pymem/objects';
 import { HeapError } from '@pymem/objects';
 import type { ArithmeticOperator } from './arithmetic.ts';
+import { argumentSlots, type BorrowSite, borrowSite } from './borrowed-loads.ts';
 import {
   BUILTIN_NAMES,
   builtin,
@@ -1865,6 +1866,7 @@ export class Compiler {
         this.expression(callee!, scope),
         [...positional, ...keywords.map(([, v]) => v)].map((p) => this.expression(p, scope)),
         keywords.map(([k]) => k),
+        borrowSite(this, node, [...positional, ...keywords.map(([, v]) => v)], scope),
       );
     if (callee!.name === 'MemberExpression') {
       const parts = this.kids(callee!);
@@ -1894,7 +1896,7 @@ export class Compiler {
         this.moduleAssigned.has('sys')
       ) {
         if (scope.locals?.has('sys')) throw this.fail("a local named 'sys'", receiverNode);
-        return this.sysCall(method, args, node);
+        return this.sysCall(method, args, node, scope);
       }
       if (
         receiverNode.name === 'VariableName' &&
@@ -1908,10 +1910,12 @@ export class Compiler {
         return superMethodCall(this, receiverNode, method, args, scope);
       const receiver = this.expression(receiverNode, scope);
       const site = newCallSite();
+      const borrow = borrowSite(this, node, positional, scope, receiverNode);
       return (frame) => {
         const r = receiver(frame);
         const rt = heap.typeOf(r);
-        if (rt === 'instance' || rt === 'type') return methodCall(m, r, method, args, frame, site);
+        if (rt === 'instance' || rt === 'type')
+          return methodCall(m, r, method, args, frame, site, borrow);
         const values: ObjectHandle[] = [];
         try {
           for (const a of args) values.push(a(frame));
@@ -1933,6 +1937,7 @@ export class Compiler {
         this.load(callee!, scope),
         [...positional, ...keywords.map(([, v]) => v)].map((p) => this.expression(p, scope)),
         keywords.map(([k]) => k),
+        borrowSite(this, node, [...positional, ...keywords.map(([, v]) => v)], scope),
       );
     }
     if (name === 'print') return this.print(positional, keywords, scope, node);
@@ -1952,6 +1957,8 @@ export class Compiler {
       return this.callFunction(
         load,
         positional.map((p) => this.expression(p, scope)),
+        [],
+        borrowSite(this, node, positional, scope),
       );
     }
     const args = positional.map((p) => this.expression(p, scope));
@@ -1975,7 +1982,7 @@ export class Compiler {
     };
   }
 
-  sysCall(method: string, args: Expression[], node: SyntaxNode): Expression {
+  sysCall(method: string, args: Expression[], node: SyntaxNode, scope: Scope): Expression {
     const m = this.m;
     const heap = m.heap;
     if (SYS_EXTRA_FUNCTIONS.has(method)) return sysExtraCall(this, method, args, node);
@@ -1990,13 +1997,25 @@ export class Compiler {
     for (let n = node.parent; n !== null; n = n.parent)
       if (/Comprehension/.test(n.name)) inComprehension = true;
     const refuse314 = method === 'getrefcount' && m.rules.borrowedLocalLoads;
+    const argNode = this.kids(this.kids(node).find((k) => k.name === 'ArgList')!).filter(
+      (k) => !['(', ')', ','].includes(k.name),
+    )[0]!;
+    const borrow = refuse314 ? borrowSite(this, node, [argNode], scope) : undefined;
     return (frame) => {
       if (!m.modules.has('sys')) throw nameError(m, 'sys');
       if (refuse314 && inComprehension)
         throw new Unsupported('sys.getrefcount inside a comprehension on 3.14 (borrowed loads)');
       const v = arg(frame);
       try {
-        if (fn === sysGetrefcount) refuseOpaque(m, 'refcount');
+        if (fn === sysGetrefcount) {
+          refuseOpaque(m, 'refcount');
+          if (borrow !== undefined)
+            return sysGetrefcount(
+              m,
+              v,
+              m.borrows!.borrowedCount(m, v, borrow, frame, borrow.args[0]!),
+            );
+        }
         return fn(m, v);
       } catch (error) {
         throw pythonErrorOf(error);
@@ -2127,6 +2146,7 @@ export class Compiler {
     callee: Expression,
     args: Expression[],
     keywords: readonly string[] = [],
+    borrow?: BorrowSite,
   ): Expression {
     const m = this.m;
     const heap = m.heap;
@@ -2151,7 +2171,19 @@ export class Compiler {
           for (const v of callee.locals) if (v !== 0) heap.decref(v);
           return g;
         }
-        return runCall(m, code, callee, f);
+        return runCall(
+          m,
+          code,
+          callee,
+          f,
+          borrow === undefined
+            ? undefined
+            : {
+                site: borrow,
+                caller: frame,
+                argSlots: argumentSlots(code, args.length - keywords.length, keywords),
+              },
+        );
       } finally {
         // 3.11+: the frame's f_funcobj, released once the frame is cleared (or unwound).
         if (!moved) m.releaseArguments(values);

@@ -12,6 +12,7 @@
  * for the whole run like a code object's co_consts.
  */
 import type { Heap, ObjectHandle } from '@pymem/objects';
+import { BorrowLedger } from './borrowed-loads.ts';
 import { StepLimit } from './errors.ts';
 import type { Frame, FunctionCode } from './frame.ts';
 import type { GcState } from './gc-calls.ts';
@@ -61,12 +62,15 @@ export class Machine {
   onStatement: (() => void) | null = null;
   /** Exceptions being handled and the objects made for them (raise.ts). */
   readonly exceptionState: ExceptionState = new ExceptionState();
+  /** 3.14: the borrowed references of the running calls (borrowed-loads.ts); null before. */
+  readonly borrows: BorrowLedger | null;
 
   constructor(heap: Heap, maxSteps: number) {
     this.heap = heap;
     this.minor = heap.layout.minor;
     this.rules = profileRules(this.minor);
     this.maxSteps = maxSteps;
+    this.borrows = this.rules.borrowedLocalLoads ? new BorrowLedger() : null;
   }
 
   /**

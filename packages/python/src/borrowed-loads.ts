@@ -1,0 +1,582 @@
+/**
+ * CPython 3.14's borrowed local loads (LOAD_FAST_BORROW), as far as a program can see
+ * them: `sys.getrefcount`.
+ *
+ * 3.14's compiler turns a LOAD_FAST into LOAD_FAST_BORROW when the reference it pushes
+ * is consumed in the same basic block, is not stored into a local, and its local is not
+ * rebound while it waits (flowgraph.c optimize_load_fast, 3.14). Such a stack entry
+ * does not count in `ob_refcnt`; a call moves it into the callee's frame still borrowed
+ * when it binds a parameter (not into `*args`/`**kwargs`, not into a generator's frame);
+ * RETURN_VALUE and stores into the heap make it strong. The model keeps counting every
+ * handle (machine.ts), so on 3.14 `sys.getrefcount(o)` subtracts the borrowed ones:
+ *
+ *   pending   a load of a local in this frame still on the stack when the call runs
+ *             (`print(x, sys.getrefcount(x))`: both loads of x)
+ *   argument  a parameter of a running call that was passed a borrowed load, while the
+ *             parameter still holds it
+ *
+ * Measured on Pyodide 3.14.2: `def f(a): return sys.getrefcount(a)` gives 1 for `f(x)`
+ * with x a plain local of the caller, 2 from module level or with x a cell; `[x,
+ * f(x)]` 1, `[x, f(x) or 0]` 2 (the `or` ends the block while x waits).
+ *
+ * What the compile-time analysis cannot settle is **uncertain**, and a getrefcount that
+ * could see an uncertain load refuses (Unsupported) instead of guessing: a local that may
+ * be unbound at the load (LOAD_FAST_CHECK is never borrowed; CPython's flow analysis is
+ * only approximated here: a parameter or a name bound by an earlier statement of an
+ * enclosing block), one deleted or assigned by `:=` anywhere in the function, slot 64 and
+ * up, a receiver of a method call (borrowed only when the attribute is a method), loads
+ * around `yield` and inside comprehensions, parameters the callee rebinds, and calls the
+ * analysis does not see (classes, dunder methods, properties, finalizers, generators).
+ */
+import type { SyntaxNode } from '@lezer/common';
+import type { ObjectHandle } from '@pymem/objects';
+import type { Compiler, Scope } from './compiler.ts';
+import { Unsupported } from './errors.ts';
+import type { Frame, FunctionCode } from './frame.ts';
+import type { Machine } from './machine.ts';
+
+/** How CPython 3.14 loads a local at one place: a strong reference, borrowed, or unknown. */
+export const Load = { strong: 0, borrowed: 1, uncertain: 2 } as const;
+/** See {@link Load}. */
+export type Load = (typeof Load)[keyof typeof Load];
+
+/** A local of the running frame whose load waits on the stack during a call. */
+export interface PendingLoad {
+  readonly slot: number;
+  readonly load: Load;
+}
+
+/** What the compiler knows about borrowed loads around one call site (3.14 only). */
+export interface BorrowSite {
+  /** Loads of this frame's locals on the stack while the call runs (strong ones left out). */
+  readonly pending: readonly PendingLoad[];
+  /** The site's surroundings were not analysed: any local of the frame may be borrowed. */
+  readonly unknown: boolean;
+  /** How each argument is loaded (a method call's receiver first). */
+  readonly args: readonly Load[];
+}
+
+interface Entry {
+  readonly frame: Frame;
+  readonly slot: number;
+  readonly value: ObjectHandle;
+  readonly uncertain: boolean;
+}
+
+/**
+ * The borrowed references of the running calls, innermost last.
+ * Invariant: an entry counts while `frame.locals[slot] === value`; entries are removed
+ * when the call that made them returns or unwinds.
+ */
+export class BorrowLedger {
+  private readonly entries: Entry[] = [];
+  /** Running calls made where no site was analysed. */
+  private unanalysed = 0;
+
+  /**
+   * A call starts: records the caller's pending loads and the parameters bound from
+   * borrowed arguments (`argSlots[i]`: the callee slot argument i went to, or -1).
+   * Returns the mark {@link leave} takes.
+   */
+  enter(call: CallBorrows | undefined, callee: Frame, code: FunctionCode): number {
+    const mark = this.entries.length;
+    if (call === undefined) {
+      this.unanalysed++;
+      return -1 - mark;
+    }
+    const { site, caller } = call;
+    const argSlots =
+      call.argSlots ?? site.args.map((_, i) => (i < code.parameters.length ? i : -1));
+    for (const p of site.pending) {
+      const value = caller.locals[p.slot] ?? 0;
+      if (value !== 0)
+        this.entries.push({
+          frame: caller,
+          slot: p.slot,
+          value,
+          uncertain: p.load === Load.uncertain,
+        });
+    }
+    if (site.unknown)
+      for (let slot = 0; slot < caller.locals.length; slot++) {
+        const value = caller.locals[slot]!;
+        if (value !== 0) this.entries.push({ frame: caller, slot, value, uncertain: true });
+      }
+    const rebound = REBOUND.get(code);
+    site.args.forEach((load, i) => {
+      const slot = argSlots[i] ?? -1;
+      if (load === Load.strong || slot < 0) return;
+      const value = callee.locals[slot] ?? 0;
+      if (value === 0) return;
+      const name = code.localNames?.[slot] ?? code.parameters[slot];
+      const uncertain =
+        load === Load.uncertain || rebound === undefined || name === undefined || rebound.has(name);
+      this.entries.push({ frame: callee, slot, value, uncertain });
+    });
+    return mark;
+  }
+
+  /** The call that {@link enter} returned `mark` for has ended. */
+  leave(mark: number): void {
+    if (mark < 0) {
+      this.unanalysed--;
+      this.entries.length = -1 - mark;
+    } else this.entries.length = mark;
+  }
+
+  /**
+   * How many of `o`'s counted references are borrowed in CPython while `sys.getrefcount`
+   * runs at `site` in `frame`, its argument loaded as `argument`.
+   * @throws Unsupported when one of them may or may not be
+   */
+  borrowedCount(
+    m: Machine,
+    o: ObjectHandle,
+    site: BorrowSite,
+    frame: Frame,
+    argument: Load,
+  ): number {
+    if (m.depth > 1) {
+      if (this.unanalysed > 0 || m.depth - 1 !== m.calls.length)
+        throw refusal(
+          'inside a call the model does not follow (a class, a dunder method, a generator)',
+        );
+      if (m.heap.typeOf(o) === 'function' || m.heap.typeOf(o) === 'type')
+        throw refusal('of a function or a class inside a function');
+    }
+    let n = 0;
+    const count = (uncertain: boolean): void => {
+      if (uncertain) throw refusal('of a value whose load may or may not be borrowed');
+      n++;
+    };
+    for (const e of this.entries)
+      if (e.value === o && e.frame.locals[e.slot] === o) count(e.uncertain);
+    for (const p of site.pending) if (frame.locals[p.slot] === o) count(p.load === Load.uncertain);
+    if (site.unknown && frame.locals.includes(o)) count(true);
+    if (argument !== Load.strong) count(argument === Load.uncertain);
+    return n;
+  }
+}
+
+/** A call's borrowed loads at run time: its site, the caller's frame, where each argument went. */
+export interface CallBorrows {
+  readonly site: BorrowSite;
+  readonly caller: Frame;
+  /** The callee slot each argument went to (-1: into `*args` / `**kwargs`); default: positional. */
+  readonly argSlots?: readonly number[];
+}
+
+function refusal(what: string): Unsupported {
+  return new Unsupported(`sys.getrefcount ${what} on 3.14 (LOAD_FAST_BORROW)`);
+}
+
+/** Parameters each function's body rebinds (assignment, `del`, `:=`, for targets …). */
+const REBOUND = new WeakMap<FunctionCode, ReadonlySet<string>>();
+
+/** Notes which parameters `code`'s body (`node`, a def or lambda) may rebind. */
+export function noteRebinds(c: Compiler, code: FunctionCode, node: SyntaxNode): void {
+  if (!c.m.rules.borrowedLocalLoads) return;
+  const names = new Set<string>();
+  for (const s of c.kids(node))
+    if (s.name === 'Body') for (const k of c.kids(s)) c.collectAssigned(k, names, true);
+  for (const n of killedNames(c, node)) names.add(n);
+  const withTargets = (n: SyntaxNode): void => {
+    for (const k of c.kids(n)) {
+      if (
+        k.name === 'FunctionDefinition' ||
+        k.name === 'ClassDefinition' ||
+        k.name === 'LambdaExpression'
+      )
+        continue;
+      if (k.name === 'as' && k.nextSibling !== null) collectNames(c, k.nextSibling, names);
+      withTargets(k);
+    }
+  };
+  for (const k of c.kids(node)) if (k.name !== 'ParamList') withTargets(k);
+  REBOUND.set(code, names);
+}
+
+/** The slot a positional or keyword argument binds in `code`'s frame, or -1 (into `*args` / `**kwargs`). */
+export function argumentSlots(
+  code: FunctionCode,
+  positional: number,
+  keywords: readonly string[],
+): number[] {
+  const slots: number[] = [];
+  for (let i = 0; i < positional; i++) slots.push(i < code.parameters.length ? i : -1);
+  const named = [...code.parameters, ...(code.keywordOnly ?? [])];
+  for (const k of keywords) slots.push(named.indexOf(k));
+  return slots;
+}
+
+// ---------------------------------------------------------------------------
+// Compile time
+
+const COMPREHENSIONS = new Set([
+  'ArrayComprehensionExpression',
+  'SetComprehensionExpression',
+  'DictionaryComprehensionExpression',
+]);
+const COMPARISONS = new Set(['CompareOp', 'in', 'not', 'is']);
+const STATEMENT_ENDS = new Set([
+  'ExpressionStatement',
+  'ReturnStatement',
+  'AssignStatement',
+  'IfStatement',
+  'WhileStatement',
+  'ForStatement',
+  'Body',
+  'Script',
+]);
+
+/**
+ * The borrowed loads around the call `call` (a CallExpression) whose arguments are
+ * `args` (value nodes, a receiver first for a method call) in `scope`; undefined
+ * before 3.14.
+ */
+export function borrowSite(
+  c: Compiler,
+  call: SyntaxNode,
+  args: readonly SyntaxNode[],
+  scope: Scope,
+  receiver: SyntaxNode | null = null,
+): BorrowSite | undefined {
+  if (!c.m.rules.borrowedLocalLoads) return undefined;
+  const argList = c.kids(call).find((k) => k.name === 'ArgList');
+  const loads: Load[] = [];
+  if (receiver !== null) {
+    const load = loadOf(c, receiver, scope);
+    loads.push(load !== Load.strong && argList && hasBranch(c, argList) ? Load.strong : load);
+  }
+  for (const a of args) {
+    if (a.name !== 'VariableName' || argList === undefined) {
+      loads.push(Load.strong);
+      continue;
+    }
+    const load = loadOf(c, a, scope);
+    const after = c.kids(argList).filter((k) => k.from >= a.to);
+    loads.push(load === Load.strong ? load : settle(c, load, a, after));
+  }
+  return { ...pendingLoads(c, call, scope), args: loads };
+}
+
+/** A load waiting while `after` is evaluated: strong if a branch ends its block first. */
+function settle(c: Compiler, load: Load, s: SyntaxNode, after: readonly SyntaxNode[]): Load {
+  if (after.some((n) => hasBranch(c, n))) return Load.strong;
+  const name = c.text(s);
+  if (after.some((n) => hasOdd(c, n, name))) return Load.uncertain;
+  return load;
+}
+
+/** The frame's loads still on the stack while the call at `node` runs. */
+function pendingLoads(
+  c: Compiler,
+  node: SyntaxNode,
+  scope: Scope,
+): { pending: PendingLoad[]; unknown: boolean } {
+  const pending: PendingLoad[] = [];
+  // In a `finally` body the try's return value may wait on the stack (a borrowed load).
+  for (let p = node.parent; p !== null; p = p.parent)
+    if (p.name === 'Body' && p.prevSibling?.name === 'finally') return { pending, unknown: true };
+  const add = (s: SyntaxNode, after: readonly SyntaxNode[], load?: Load): void => {
+    if (s.name !== 'VariableName') return;
+    const slot = scope.locals?.get(c.text(s));
+    let l = load ?? loadOf(c, s, scope);
+    if (l !== Load.strong) l = settle(c, l, s, after);
+    if (l !== Load.strong && slot !== undefined) pending.push({ slot, load: l });
+  };
+  let child = node;
+  for (let p = node.parent; p !== null; child = p, p = p.parent) {
+    const kids = c.kids(p);
+    const after = kids.filter((k) => k.from >= child.from);
+    switch (p.name) {
+      case 'ParenthesizedExpression':
+      case 'UnaryExpression':
+      case 'FormatString':
+      case 'FormatReplacement':
+        continue;
+      case 'ArgList': {
+        if (kids.some((k) => k.name === '*' || k.name === '**')) return { pending, unknown: true };
+        const call = p.parent!;
+        const callee = c.kids(call)[0]!;
+        if (callee.name === 'VariableName') add(callee, [p]);
+        if (callee.name === 'MemberExpression') {
+          const parts = c.kids(callee);
+          if (parts[1]?.name === '.') add(parts[0]!, [p], Load.uncertain);
+          else return { pending, unknown: true };
+        }
+        for (const k of kids) if (k.to <= child.from && k.name !== 'AssignOp') add(k, after);
+        child = p;
+        p = call;
+        continue;
+      }
+      case 'BinaryExpression': {
+        const op = kids[1]?.name ?? '';
+        if (op === 'and' || op === 'or') continue;
+        if (COMPARISONS.has(op)) {
+          const chained = (n: SyntaxNode | undefined): boolean =>
+            n?.name === 'BinaryExpression' && COMPARISONS.has(c.kids(n)[1]?.name ?? '');
+          if (chained(kids[0]) || (chained(p.parent ?? undefined) && c.kids(p.parent!)[0] === p))
+            return { pending, unknown: true };
+        }
+        if (child !== kids[0]) add(kids[0]!, after);
+        continue;
+      }
+      case 'ConditionalExpression':
+        continue;
+      case 'TupleExpression':
+      case 'ArrayExpression':
+      case 'SetExpression':
+      case 'DictionaryExpression':
+        if (kids.some((k) => k.name === '*' || k.name === '**')) return { pending, unknown: true };
+        for (const k of kids) if (k.to <= child.from) add(k, after);
+        continue;
+      case 'MemberExpression': {
+        if (kids[1]?.name === '.') continue;
+        if (kids.some((k) => k.name === ':')) return { pending, unknown: true };
+        if (child !== kids[0]) add(kids[0]!, after);
+        continue;
+      }
+      case 'UpdateStatement':
+        if (kids[0]?.name !== 'VariableName') return { pending, unknown: true };
+        add(kids[0]!, after);
+        return { pending, unknown: false };
+      case 'LambdaExpression':
+        return { pending, unknown: false };
+      default:
+        if (STATEMENT_ENDS.has(p.name)) return { pending, unknown: false };
+        return { pending, unknown: true };
+    }
+  }
+  return { pending, unknown: false };
+}
+
+/**
+ * How 3.14 loads the name `node` in `scope`, were the load consumed in its block:
+ * strong (a global, a cell, the module's names), borrowed (LOAD_FAST of a local the
+ * analysis proves bound), or uncertain.
+ */
+export function loadOf(c: Compiler, node: SyntaxNode, scope: Scope): Load {
+  if (node.name !== 'VariableName') return Load.strong;
+  const name = c.text(node);
+  if (scope.cells?.has(name)) return Load.strong;
+  const slot = scope.locals?.get(name);
+  if (slot === undefined) return Load.strong;
+  if (scope.generator !== undefined || slot >= 64) return Load.uncertain;
+  // The code object the load is in: the nearest def or lambda (3.14 inlines comprehensions).
+  let fn: SyntaxNode | null = node.parent;
+  for (; fn !== null; fn = fn.parent) {
+    // optimize_load_fast follows jumps and fall-throughs, not exception edges: an
+    // `except` handler's blocks are never visited, so its loads stay strong.
+    if (isHandlerBody(fn)) return Load.strong;
+    if (COMPREHENSIONS.has(fn.name) || fn.name === 'ComprehensionExpression') return Load.uncertain;
+    if (fn.name === 'FunctionDefinition' || fn.name === 'LambdaExpression') break;
+  }
+  if (fn === null) return Load.uncertain;
+  if (killedNames(c, fn).has(name)) return Load.uncertain;
+  if (node.from >= handlerOnlyFrom(c, fn)) return Load.uncertain;
+  if (parameterNames(c, fn).has(name)) return Load.borrowed;
+  return boundBefore(c, node, fn, name) ? Load.borrowed : Load.uncertain;
+}
+
+/** Whether `n` is the body of an `except` clause. */
+function isHandlerBody(n: SyntaxNode): boolean {
+  if (n.name !== 'Body' || n.parent?.name !== 'TryStatement') return false;
+  for (let k = n.prevSibling; k !== null; k = k.prevSibling) {
+    if (k.name === 'except') return true;
+    if (k.name === 'try' || k.name === 'else' || k.name === 'finally' || k.name === 'Body')
+      return false;
+  }
+  return false;
+}
+
+const ABRUPT = new Set([
+  'RaiseStatement',
+  'ReturnStatement',
+  'BreakStatement',
+  'ContinueStatement',
+]);
+const handlerOnlyCache = new WeakMap<Compiler, Map<number, number>>();
+
+/** `compute(fn)` once per function node of a program. */
+function perFunction<T>(
+  cache: WeakMap<Compiler, Map<number, T>>,
+  c: Compiler,
+  fn: SyntaxNode,
+  compute: () => T,
+): T {
+  let byNode = cache.get(c);
+  if (byNode === undefined) {
+    byNode = new Map();
+    cache.set(c, byNode);
+  }
+  let value = byNode.get(fn.from);
+  if (value === undefined) {
+    value = compute();
+    byNode.set(fn.from, value);
+  }
+  return value;
+}
+
+/**
+ * Where code that only an exception handler may reach can start in `fn`: the end of
+ * the first `try … except` or `with` whose body may leave abruptly (raise, return,
+ * break, continue). Code after it may be reached through the handler alone, whose
+ * blocks optimize_load_fast never visits. Infinity when there is none.
+ */
+function handlerOnlyFrom(c: Compiler, fn: SyntaxNode): number {
+  return perFunction(handlerOnlyCache, c, fn, () => {
+    const abrupt = (n: SyntaxNode): boolean =>
+      ABRUPT.has(n.name) ||
+      (n.name !== 'FunctionDefinition' && n.name !== 'ClassDefinition' && c.kids(n).some(abrupt));
+    let from = Number.POSITIVE_INFINITY;
+    const visit = (n: SyntaxNode): void => {
+      for (const k of c.kids(n)) {
+        if (
+          k.name === 'FunctionDefinition' ||
+          k.name === 'ClassDefinition' ||
+          k.name === 'LambdaExpression'
+        )
+          continue;
+        const guarded =
+          (k.name === 'TryStatement' && c.kids(k).some((x) => x.name === 'except')) ||
+          k.name === 'WithStatement';
+        const body = c.kids(k).find((x) => x.name === 'Body');
+        if (guarded && body !== undefined && abrupt(body)) from = Math.min(from, k.to);
+        visit(k);
+      }
+    };
+    for (const k of c.kids(fn)) if (k.name !== 'ParamList') visit(k);
+    return from;
+  });
+}
+
+const killedCache = new WeakMap<Compiler, Map<number, Set<string>>>();
+
+/** Names `del`eted, caught with `except … as`, or bound by `:=` in the function's own code. */
+function killedNames(c: Compiler, fn: SyntaxNode): Set<string> {
+  return perFunction(killedCache, c, fn, () => {
+    const names = new Set<string>();
+    const visit = (n: SyntaxNode): void => {
+      for (const k of c.kids(n)) {
+        // A nested scope's own names are not this function's.
+        if (
+          k.name === 'FunctionDefinition' ||
+          k.name === 'ClassDefinition' ||
+          k.name === 'LambdaExpression'
+        )
+          continue;
+        if (k.name === 'DeleteStatement') for (const t of c.kids(k)) collectNames(c, t, names);
+        else if (k.name === 'NamedExpression') names.add(c.text(c.kids(k)[0]!));
+        else if (COMPREHENSIONS.has(k.name)) {
+          // An inlined comprehension saves and restores a shadowed local
+          // (LOAD_FAST_AND_CLEAR … STORE_FAST_MAYBE_NULL): loads after it are checked.
+          const parts = c.kids(k);
+          parts.forEach((part, i) => {
+            if (part.name === 'for') collectNames(c, parts[i + 1]!, names);
+          });
+        } else if (k.name === 'as' && n.name === 'TryStatement') {
+          // `except E as e` deletes e when the handler ends.
+          const next = k.nextSibling;
+          if (next?.name === 'VariableName') names.add(c.text(next));
+        }
+        visit(k);
+      }
+    };
+    for (const k of c.kids(fn)) if (k.name !== 'ParamList') visit(k);
+    return names;
+  });
+}
+
+function collectNames(c: Compiler, n: SyntaxNode, into: Set<string>): void {
+  if (n.name === 'VariableName') into.add(c.text(n));
+  else if (
+    n.name === 'TupleExpression' ||
+    n.name === 'ArrayExpression' ||
+    n.name === 'ParenthesizedExpression'
+  )
+    for (const k of c.kids(n)) collectNames(c, k, into);
+}
+
+function parameterNames(c: Compiler, fn: SyntaxNode): Set<string> {
+  const names = new Set<string>();
+  const list = c.kids(fn).find((k) => k.name === 'ParamList');
+  if (list === undefined) return names;
+  let afterAssign = false;
+  for (const k of c.kids(list)) {
+    if (k.name === 'AssignOp') afterAssign = true;
+    else if (k.name === ',') afterAssign = false;
+    else if (k.name === 'VariableName' && !afterAssign) names.add(c.text(k));
+  }
+  return names;
+}
+
+/**
+ * Whether every path to `node` binds `name` first, as far as structure shows: an
+ * earlier statement of an enclosing block assigns it, or `node` is in the body of a
+ * `for`/`with` that binds it.
+ */
+function boundBefore(c: Compiler, node: SyntaxNode, fn: SyntaxNode, name: string): boolean {
+  let child = node;
+  for (let p = node.parent; p !== null && p !== fn; child = p, p = p.parent) {
+    if (p.name === 'Body') {
+      for (const s of c.kids(p)) {
+        if (s.from >= child.from) break;
+        if (bindsUnconditionally(c, s, name)) return true;
+      }
+      const owner = p.parent;
+      if (owner?.name === 'ForStatement' || owner?.name === 'WithStatement') {
+        const bound = new Set<string>();
+        for (const k of c.kids(owner)) {
+          if (k.name === 'Body') break;
+          if (owner.name === 'ForStatement' && k.name === 'in') break;
+          if (owner.name === 'ForStatement' || k.prevSibling?.name === 'as')
+            collectNames(c, k, bound);
+        }
+        if (bound.has(name)) return true;
+      }
+    }
+  }
+  return false;
+}
+
+function bindsUnconditionally(c: Compiler, s: SyntaxNode, name: string): boolean {
+  if (s.name === 'AssignStatement') {
+    const kids = c.kids(s);
+    const targets = new Set<string>();
+    kids.forEach((k, i) => {
+      if (kids[i + 1]?.name === 'AssignOp') collectNames(c, k, targets);
+    });
+    return targets.has(name);
+  }
+  if (s.name === 'FunctionDefinition' || s.name === 'ClassDefinition')
+    return (
+      c.kids(s).find((k) => k.name === 'VariableName') !== undefined &&
+      c.text(c.kids(s).find((k) => k.name === 'VariableName')!) === name
+    );
+  return false;
+}
+
+/** Whether evaluating `n` jumps (ends a basic block) in this code object. */
+function hasBranch(c: Compiler, n: SyntaxNode): boolean {
+  if (n.name === 'LambdaExpression' || n.name === 'ComprehensionExpression') return false;
+  if (n.name === 'ConditionalExpression' || COMPREHENSIONS.has(n.name)) return true;
+  if (n.name === 'BinaryExpression') {
+    const kids = c.kids(n);
+    const op = kids[1]?.name ?? '';
+    if (op === 'and' || op === 'or') return true;
+    if (COMPARISONS.has(op) && kids[0]?.name === 'BinaryExpression') {
+      const inner = c.kids(kids[0]!)[1]?.name ?? '';
+      if (COMPARISONS.has(inner)) return true;
+    }
+  }
+  return c.kids(n).some((k) => hasBranch(c, k));
+}
+
+/** Whether evaluating `n` may rebind `name` or suspend the frame (`:=`, `yield`, `await`). */
+function hasOdd(c: Compiler, n: SyntaxNode, name: string): boolean {
+  if (n.name === 'LambdaExpression' || n.name === 'ComprehensionExpression') return false;
+  if (n.name === 'YieldExpression' || n.name === 'AwaitExpression') return true;
+  if (n.name === 'NamedExpression' && c.text(c.kids(n)[0]!) === name) return true;
+  return c.kids(n).some((k) => hasOdd(c, k, name));
+}
