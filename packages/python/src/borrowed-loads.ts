@@ -32,7 +32,7 @@ import type { SyntaxNode } from '@lezer/common';
 import type { ObjectHandle } from '@pymem/objects';
 import type { Compiler, Scope } from './compiler.ts';
 import { Unsupported } from './errors.ts';
-import type { Frame, FunctionCode } from './frame.ts';
+import type { Frame, FunctionCode, Statement } from './frame.ts';
 import type { Machine } from './machine.ts';
 
 /** How CPython 3.14 loads a local at one place: a strong reference, borrowed, or unknown. */
@@ -40,101 +40,163 @@ export const Load = { strong: 0, borrowed: 1, uncertain: 2 } as const;
 /** See {@link Load}. */
 export type Load = (typeof Load)[keyof typeof Load];
 
-/** A local of the running frame whose load waits on the stack during a call. */
-export interface PendingLoad {
+/** A load at one place: of which local slot (-1: not a fast local) and how 3.14 loads it. */
+export interface LocalLoad {
   readonly slot: number;
   readonly load: Load;
 }
 
 /** What the compiler knows about borrowed loads around one call site (3.14 only). */
 export interface BorrowSite {
-  /** Loads of this frame's locals on the stack while the call runs (strong ones left out). */
-  readonly pending: readonly PendingLoad[];
+  /** Loads of this frame's locals on the stack while the call runs. */
+  readonly pending: readonly LocalLoad[];
   /** The site's surroundings were not analysed: any local of the frame may be borrowed. */
   readonly unknown: boolean;
-  /** How each argument is loaded (a method call's receiver first). */
-  readonly args: readonly Load[];
+  /** Each argument's load (a method call's receiver first). */
+  readonly args: readonly LocalLoad[];
 }
 
+/** A reference CPython does not count: a local's (`slots`) or one on an outer frame's stack. */
 interface Entry {
   readonly frame: Frame;
   readonly slot: number;
   readonly value: ObjectHandle;
   readonly uncertain: boolean;
+  /** The local was stored to since (slot entries only). */
+  dead: boolean;
 }
 
+const NONE = 0;
+const UNCOUNTED = 1;
+const UNKNOWN = 2;
+/** Whether a reference is counted: {@link NONE} counted, {@link UNCOUNTED}, or {@link UNKNOWN}. */
+type Tag = typeof NONE | typeof UNCOUNTED | typeof UNKNOWN;
+
 /**
- * The borrowed references of the running calls, innermost last.
- * Invariant: an entry counts while `frame.locals[slot] === value`; entries are removed
- * when the call that made them returns or unwinds.
+ * The references of the running calls that CPython 3.14 does not count, innermost last:
+ *
+ *   slots   locals holding a borrowed reference: a parameter bound from one, or a local
+ *           copied from such a local (`y = p`: LOAD_FAST duplicates a borrowed stack
+ *           reference without a count, so STORE_FAST stores it as it is)
+ *   stack   loads waiting on an outer frame's stack while a call runs
+ *
+ * A load is uncounted when its instruction is LOAD_FAST_BORROW or its local holds a
+ * borrowed reference. Invariant: a slot entry counts while it is not dead and
+ * `frame.locals[slot] === value`; entries made during a call are dropped when it ends.
  */
 export class BorrowLedger {
-  private readonly entries: Entry[] = [];
+  private readonly slots: Entry[] = [];
+  private readonly stack: Entry[] = [];
+  /** For each running call: the lengths of `slots` and `stack` at its start, and whether it was analysed. */
+  private readonly marks: number[] = [];
   /** Running calls made where no site was analysed. */
   private unanalysed = 0;
 
+  /** Whether `frame`'s local `slot` holds a borrowed reference now. */
+  private tag(frame: Frame, slot: number): Tag {
+    const value = frame.locals[slot] ?? 0;
+    for (let i = this.slots.length - 1; i >= 0; i--) {
+      const e = this.slots[i]!;
+      if (e.frame === frame && e.slot === slot && !e.dead && e.value === value)
+        return e.uncertain ? UNKNOWN : UNCOUNTED;
+    }
+    return NONE;
+  }
+
+  /** Whether the reference `l` pushes in `frame` is counted. */
+  private uncounted(frame: Frame, l: LocalLoad): Tag {
+    if (l.slot < 0) return l.load === Load.uncertain ? UNKNOWN : NONE;
+    const t = this.tag(frame, l.slot);
+    if (l.load === Load.uncertain || t === UNKNOWN) return UNKNOWN;
+    return l.load === Load.borrowed || t === UNCOUNTED ? UNCOUNTED : NONE;
+  }
+
   /**
-   * A call starts: records the caller's pending loads and the parameters bound from
-   * borrowed arguments (`argSlots[i]`: the callee slot argument i went to, or -1).
-   * Returns the mark {@link leave} takes.
+   * A call starts: records the caller's waiting loads and the parameters bound from
+   * uncounted arguments. Every call ends with {@link leave}.
    */
-  enter(call: CallBorrows | undefined, callee: Frame, code: FunctionCode): number {
-    const mark = this.entries.length;
+  enter(call: CallBorrows | undefined, callee: Frame, code: FunctionCode): void {
+    this.marks.push(this.slots.length, this.stack.length, call === undefined ? 1 : 0);
     if (call === undefined) {
       this.unanalysed++;
-      return -1 - mark;
+      return;
     }
     const { site, caller } = call;
-    const argSlots =
-      call.argSlots ?? site.args.map((_, i) => (i < code.parameters.length ? i : -1));
     for (const p of site.pending) {
+      const t = this.uncounted(caller, p);
       const value = caller.locals[p.slot] ?? 0;
-      if (value !== 0)
-        this.entries.push({
+      if (t !== NONE && value !== 0)
+        this.stack.push({
           frame: caller,
           slot: p.slot,
           value,
-          uncertain: p.load === Load.uncertain,
+          uncertain: t === UNKNOWN,
+          dead: false,
         });
     }
     if (site.unknown)
       for (let slot = 0; slot < caller.locals.length; slot++) {
         const value = caller.locals[slot]!;
-        if (value !== 0) this.entries.push({ frame: caller, slot, value, uncertain: true });
+        if (value !== 0)
+          this.stack.push({ frame: caller, slot, value, uncertain: true, dead: false });
       }
+    const argSlots =
+      call.argSlots ?? site.args.map((_, i) => (i < code.parameters.length ? i : -1));
     const rebound = REBOUND.get(code);
-    site.args.forEach((load, i) => {
+    site.args.forEach((arg, i) => {
       const slot = argSlots[i] ?? -1;
-      if (load === Load.strong || slot < 0) return;
+      const t = this.uncounted(caller, arg);
+      if (t === NONE || slot < 0) return;
       const value = callee.locals[slot] ?? 0;
       if (value === 0) return;
       const name = code.localNames?.[slot] ?? code.parameters[slot];
       const uncertain =
-        load === Load.uncertain || rebound === undefined || name === undefined || rebound.has(name);
-      this.entries.push({ frame: callee, slot, value, uncertain });
+        t === UNKNOWN || rebound === undefined || name === undefined || rebound.has(name);
+      this.slots.push({ frame: callee, slot, value, uncertain, dead: false });
     });
-    return mark;
   }
 
-  /** The call that {@link enter} returned `mark` for has ended. */
-  leave(mark: number): void {
-    if (mark < 0) {
-      this.unanalysed--;
-      this.entries.length = -1 - mark;
-    } else this.entries.length = mark;
+  /** The innermost running call has ended. */
+  leave(): void {
+    const unanalysed = this.marks.pop()!;
+    this.stack.length = this.marks.pop()!;
+    this.slots.length = this.marks.pop()!;
+    this.unanalysed -= unanalysed;
+  }
+
+  /** Whether the local `slot` of `frame` holds a borrowed reference (before a store copies it). */
+  sourceTag(frame: Frame, slot: number): Tag {
+    return slot < 0 ? NONE : this.tag(frame, slot);
   }
 
   /**
-   * How many of `o`'s counted references are borrowed in CPython while `sys.getrefcount`
+   * `frame`'s local `slot` was just stored to, from a local tagged `source` (a copy:
+   * `y = p`), else from a counted reference.
+   */
+  stored(frame: Frame, slot: number, source: Tag, uncertain: boolean): void {
+    for (const e of this.slots) if (e.frame === frame && e.slot === slot) e.dead = true;
+    const value = frame.locals[slot] ?? 0;
+    if (source !== NONE && value !== 0)
+      this.slots.push({
+        frame,
+        slot,
+        value,
+        uncertain: uncertain || source === UNKNOWN,
+        dead: false,
+      });
+  }
+
+  /**
+   * How many of `o`'s counted references CPython does not count while `sys.getrefcount`
    * runs at `site` in `frame`, its argument loaded as `argument`.
-   * @throws Unsupported when one of them may or may not be
+   * @throws Unsupported when one of them may or may not be counted
    */
   borrowedCount(
     m: Machine,
     o: ObjectHandle,
     site: BorrowSite,
     frame: Frame,
-    argument: Load,
+    argument: LocalLoad,
   ): number {
     if (m.depth > 1) {
       if (this.unanalysed > 0 || m.depth - 1 !== m.calls.length)
@@ -145,15 +207,17 @@ export class BorrowLedger {
         throw refusal('of a function or a class inside a function');
     }
     let n = 0;
-    const count = (uncertain: boolean): void => {
-      if (uncertain) throw refusal('of a value whose load may or may not be borrowed');
-      n++;
+    const count = (t: Tag): void => {
+      if (t === UNKNOWN) throw refusal('of a value whose load may or may not be borrowed');
+      if (t === UNCOUNTED) n++;
     };
-    for (const e of this.entries)
-      if (e.value === o && e.frame.locals[e.slot] === o) count(e.uncertain);
-    for (const p of site.pending) if (frame.locals[p.slot] === o) count(p.load === Load.uncertain);
-    if (site.unknown && frame.locals.includes(o)) count(true);
-    if (argument !== Load.strong) count(argument === Load.uncertain);
+    for (const e of this.slots)
+      if (!e.dead && e.value === o && e.frame.locals[e.slot] === o)
+        count(e.uncertain ? UNKNOWN : UNCOUNTED);
+    for (const e of this.stack) if (e.value === o) count(e.uncertain ? UNKNOWN : UNCOUNTED);
+    for (const p of site.pending) if (frame.locals[p.slot] === o) count(this.uncounted(frame, p));
+    if (site.unknown && frame.locals.includes(o)) count(UNKNOWN);
+    count(this.uncounted(frame, argument));
     return n;
   }
 }
@@ -243,21 +307,35 @@ export function borrowSite(
 ): BorrowSite | undefined {
   if (!c.m.rules.borrowedLocalLoads) return undefined;
   const argList = c.kids(call).find((k) => k.name === 'ArgList');
-  const loads: Load[] = [];
+  const loads: LocalLoad[] = [];
   if (receiver !== null) {
     const load = loadOf(c, receiver, scope);
-    loads.push(load !== Load.strong && argList && hasBranch(c, argList) ? Load.strong : load);
+    loads.push({
+      slot: slotOf(c, receiver, scope),
+      load: load !== Load.strong && argList && hasBranch(c, argList) ? Load.strong : load,
+    });
   }
   for (const a of args) {
     if (a.name !== 'VariableName' || argList === undefined) {
-      loads.push(Load.strong);
+      loads.push({ slot: -1, load: Load.strong });
       continue;
     }
     const load = loadOf(c, a, scope);
     const after = c.kids(argList).filter((k) => k.from >= a.to);
-    loads.push(load === Load.strong ? load : settle(c, load, a, after));
+    loads.push({
+      slot: slotOf(c, a, scope),
+      load: load === Load.strong ? load : settle(c, load, a, after),
+    });
   }
   return { ...pendingLoads(c, call, scope), args: loads };
+}
+
+/** The fast-local slot a name node loads in `scope`, or -1 (a global, a cell, not a name). */
+function slotOf(c: Compiler, node: SyntaxNode, scope: Scope): number {
+  if (node.name !== 'VariableName') return -1;
+  const name = c.text(node);
+  if (scope.cells?.has(name) || scope.generator !== undefined) return -1;
+  return scope.locals?.get(name) ?? -1;
 }
 
 /** A load waiting while `after` is evaluated: strong if a branch ends its block first. */
@@ -273,17 +351,17 @@ function pendingLoads(
   c: Compiler,
   node: SyntaxNode,
   scope: Scope,
-): { pending: PendingLoad[]; unknown: boolean } {
-  const pending: PendingLoad[] = [];
+): { pending: LocalLoad[]; unknown: boolean } {
+  const pending: LocalLoad[] = [];
   // In a `finally` body the try's return value may wait on the stack (a borrowed load).
   for (let p = node.parent; p !== null; p = p.parent)
     if (p.name === 'Body' && p.prevSibling?.name === 'finally') return { pending, unknown: true };
   const add = (s: SyntaxNode, after: readonly SyntaxNode[], load?: Load): void => {
-    if (s.name !== 'VariableName') return;
-    const slot = scope.locals?.get(c.text(s));
+    const slot = slotOf(c, s, scope);
+    if (slot < 0) return;
     let l = load ?? loadOf(c, s, scope);
     if (l !== Load.strong) l = settle(c, l, s, after);
-    if (l !== Load.strong && slot !== undefined) pending.push({ slot, load: l });
+    pending.push({ slot, load: l });
   };
   let child = node;
   for (let p = node.parent; p !== null; child = p, p = p.parent) {
@@ -579,4 +657,89 @@ function hasOdd(c: Compiler, n: SyntaxNode, name: string): boolean {
   if (n.name === 'YieldExpression' || n.name === 'AwaitExpression') return true;
   if (n.name === 'NamedExpression' && c.text(c.kids(n)[0]!) === name) return true;
   return c.kids(n).some((k) => hasOdd(c, k, name));
+}
+
+const otherStoresCache = new WeakMap<Compiler, Map<number, Set<string>>>();
+
+/**
+ * Names the function's own code binds other than by a plain `=` statement: `for` and
+ * `with`/`import … as` targets, augmented assignments, `def`/`class` names, and what
+ * {@link killedNames} lists. The ledger cannot follow those stores.
+ */
+function otherStores(c: Compiler, fn: SyntaxNode): Set<string> {
+  return perFunction(otherStoresCache, c, fn, () => {
+    const names = new Set(killedNames(c, fn));
+    const visit = (n: SyntaxNode): void => {
+      for (const k of c.kids(n)) {
+        if (k.name === 'FunctionDefinition' || k.name === 'ClassDefinition') {
+          const name = c.kids(k).find((x) => x.name === 'VariableName');
+          if (name !== undefined) names.add(c.text(name));
+          continue;
+        }
+        if (k.name === 'LambdaExpression') continue;
+        if (k.name === 'ForStatement' || k.name === 'UpdateStatement') {
+          const parts = c.kids(k);
+          const end = k.name === 'ForStatement' ? parts.findIndex((p) => p.name === 'in') : 1;
+          for (const p of parts.slice(k.name === 'ForStatement' ? 1 : 0, end))
+            collectNames(c, p, names);
+        }
+        if (k.name === 'as' && k.nextSibling !== null) collectNames(c, k.nextSibling, names);
+        if (k.name === 'ImportStatement') for (const p of c.kids(k)) collectNames(c, p, names);
+        visit(k);
+      }
+    };
+    for (const k of c.kids(fn)) if (k.name !== 'ParamList') visit(k);
+    return names;
+  });
+}
+
+/**
+ * An assignment statement with the ledger kept up to date (3.14): each fast-local
+ * target loses its borrowed reference, and takes the source's when the value is a
+ * copy of a local (`y = p`, `a, b = p, q` with up to three names: LOAD_FAST duplicates
+ * a borrowed reference as it is). Returns `body` itself when there is nothing to track.
+ */
+export function trackStores(
+  c: Compiler,
+  node: SyntaxNode,
+  scope: Scope,
+  body: Statement,
+): Statement {
+  const ledger = c.m.borrows;
+  if (ledger === null || scope.locals === null) return body;
+  let fn: SyntaxNode | null = node.parent;
+  while (fn !== null && fn.name !== 'FunctionDefinition' && fn.name !== 'LambdaExpression')
+    fn = fn.parent;
+  if (fn === null) return body;
+  const groups = c.assignGroups(node);
+  const values = groups.pop()!.filter((k) => k.name !== ',');
+  // [target slot, source slot] pairs.
+  const pairs: [number, number][] = [];
+  for (const g of groups) {
+    const names = g.filter((k) => k.name !== ',');
+    const items =
+      names.length === 1 && names[0]!.name === 'TupleExpression'
+        ? c.kids(names[0]!).filter((k) => !['(', ')', ','].includes(k.name))
+        : names;
+    const copies = items.length === values.length && items.length <= 3;
+    items.forEach((t, i) => {
+      const slot = slotOf(c, t, scope);
+      if (slot >= 0) pairs.push([slot, copies ? slotOf(c, values[i]!, scope) : -1]);
+    });
+  }
+  if (pairs.length === 0) return body;
+  const stores = otherStores(c, fn);
+  const locals = [...scope.locals.entries()];
+  const uncertain = pairs.map(([slot]) => {
+    const name = locals.find(([, s]) => s === slot)?.[0];
+    return name === undefined || stores.has(name);
+  });
+  return (frame) => {
+    const tags = pairs.map(([, source]) => ledger.sourceTag(frame, source));
+    const flow = body(frame);
+    pairs.forEach(([slot], i) => {
+      ledger.stored(frame, slot, tags[i]!, uncertain[i]!);
+    });
+    return flow;
+  };
 }

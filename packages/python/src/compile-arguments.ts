@@ -201,7 +201,7 @@ export function runCall(
   m.depth++;
   m.calls.push({ code, frame: callee });
   const ledger = m.borrows;
-  const mark = ledger === null ? 0 : ledger.enter(borrows, callee, code);
+  ledger?.enter(borrows, callee, code);
   enterCall(m, code);
   try {
     code.enter?.(callee, f);
@@ -223,7 +223,7 @@ export function runCall(
   } finally {
     m.depth--;
     m.calls.pop();
-    ledger?.leave(mark);
+    ledger?.leave();
   }
   const result = callee.returned === 0 ? heap.newNone() : callee.returned;
   for (const v of callee.locals) if (v !== 0) heap.decref(v);

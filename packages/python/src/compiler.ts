@@ -19,7 +19,7 @@ import type { SyntaxNode } from '@lezer/common';
 import type { ObjectHandle } from '@pymem/objects';
 import { HeapError } from '@pymem/objects';
 import type { ArithmeticOperator } from './arithmetic.ts';
-import { argumentSlots, type BorrowSite, borrowSite } from './borrowed-loads.ts';
+import { argumentSlots, type BorrowSite, borrowSite, trackStores } from './borrowed-loads.ts';
 import {
   BUILTIN_NAMES,
   builtin,
@@ -530,7 +530,7 @@ export class Compiler {
     const groups = this.assignGroups(node);
     const targets = groups.slice(0, -1).flat();
     return this.locatedStatement(
-      this.assignStatementBody(node, scope),
+      trackStores(this, node, scope, this.assignStatementBody(node, scope)),
       targets[0]!.from,
       targets[targets.length - 1]!.to,
     );
