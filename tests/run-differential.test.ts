@@ -278,6 +278,7 @@ const REFUSED_ON_314: Record<string, readonly string[]> = {
     'run/gc_no_reuse_before_collect.py',
     'run/gen_genexp_function_lifetime.py',
     'run/gen_id_reuse.py',
+    'run/gen_many_generators.py',
     'run/id_reuse_dict.py',
     'run/id_reuse_int.py',
     'run/id_reuse_list.py',
@@ -320,23 +321,6 @@ const REFUSED_ON_314: Record<string, readonly string[]> = {
     ],
   "sys.getrefcount of a generator function: 3.14's generators do not count their function (measured)":
     ['run/gen_close_keeps_function.py', 'run/gen_function_refcount.py'],
-  "sys.getsizeof of generators and frames: 3.14.2's frames are one slot larger (measured), not modelled":
-    [
-      'run/gen_defaults_keywords.py',
-      'run/gen_exhausted.py',
-      'run/gen_frame_object_kept.py',
-      'run/gen_frame_sizes.py',
-      'run/gen_frame_sizes_shapes.py',
-      'run/gen_genexp_in_function.py',
-      'run/gen_genexp_sizes.py',
-      'run/gen_many_generators.py',
-      'run/gen_next_basic.py',
-      'run/gen_pipeline.py',
-      'run/gen_sizes.py',
-      'run/gen_two_alive.py',
-      'run/gen_yield_from_gen.py',
-      'run/gen_yield_from_range.py',
-    ],
   "an unhashable key's TypeError: 3.14 names the container (cannot use 'list' as a dict key …)": [
     'errors/fn_dictcomp_unhashable.py',
     'errors/fn_setcomp_unhashable.py',

@@ -1,7 +1,7 @@
 /**
  * Records the code shape of every generator in the `pymem run` differential programs
- * (`pnpm --filter @pymem/tests generator-codes`): each reference interpreter 3.8 … 3.13
- * compiles every `gen_*.py` program (without running it) and reports, for each code
+ * (`pnpm --filter @pymem/tests generator-codes`): each reference interpreter 3.8 … 3.13,
+ * and Pyodide's 3.14.2 as 3.14, compiles every `gen_*.py` program (without running it) and reports, for each code
  * object with CO_GENERATOR — a generator function's or a generator expression's —
  * its name, first line, co_nlocals and co_stacksize. Writes
  * packages/python/src/__fixtures__/generator-codes.json, which
@@ -9,10 +9,12 @@
  * Interpreters it cannot find keep their previous entries, loudly.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { liveInterpreters } from '@pymem/cpython';
+import { startPyodide } from './pyodide-run.ts';
 import { RUN_DIFFERENTIAL_PROFILES, runPrograms } from './record-run-fixtures.ts';
 
 const run = promisify(execFile);
@@ -62,6 +64,19 @@ async function main(): Promise<void> {
       shapes[key] = stdout.trim() === '' ? [] : stdout.trim().split('\n');
     }
     fixture[profile] = shapes;
+  }
+  const pyodide = await startPyodide();
+  if (pyodide === null) {
+    if (previous['3.14'] !== undefined) fixture['3.14'] = previous['3.14'];
+  } else {
+    const probe = join(mkdtempSync(join(tmpdir(), 'pymem-codes-')), 'generator_codes_probe.py');
+    writeFileSync(probe, PROBE);
+    const shapes: Record<string, string[]> = {};
+    for (const { key, dir, file } of programs) {
+      const stdout = pyodide.runScript(probe, dir, file);
+      shapes[key] = stdout.trim() === '' ? [] : stdout.trim().split('\n');
+    }
+    fixture['3.14'] = shapes;
   }
   writeFileSync(GENERATOR_CODES_FIXTURE, `${JSON.stringify(fixture, null, 1)}\n`);
   process.stdout.write(`wrote ${GENERATOR_CODES_FIXTURE}: ${programs.length} programs\n`);

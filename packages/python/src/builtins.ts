@@ -444,9 +444,6 @@ export function isInstance(heap: Heap, o: ObjectHandle, typeName: string): boole
 export function sysGetsizeof(m: Machine, o: ObjectHandle): ObjectHandle {
   const heap = m.heap;
   const type = heap.typeOf(o);
-  // 3.14's frames are one slot larger than the model's (measured on Pyodide 3.14.2).
-  if (m.minor >= 14 && (type === 'generator' || type === 'frame' || type === 'coroutine'))
-    throw new Unsupported(`sys.getsizeof of a ${type} on 3.14`);
   return heap.newInt(heap.sizeof(o));
 }
 

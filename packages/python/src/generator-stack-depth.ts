@@ -8,7 +8,9 @@
  *   depth(statement)   slots needed to run it, nothing left (≥ 0)
  *
  * The rules, from each version's Python/compile.c (stackdepth over the emitted
- * instructions) and measured with `f.__code__.co_stacksize` on 3.8.18–3.13.0:
+ * instructions) and measured with `f.__code__.co_stacksize` on 3.8.18–3.13.0 and
+ * Pyodide's 3.14.2 (the same as 3.13's but for dict displays: 3.14 has no
+ * BUILD_CONST_KEY_MAP):
  *   - a binary operation, subscript or comparison: max(depth(a), 1 + depth(b));
  *   - a call of a name: the callable takes 1 slot (3.8–3.10) or 2 (3.11+: the NULL of
  *     PUSH_NULL / LOAD_GLOBAL), a method call 2 (LOAD_METHOD / LOAD_ATTR), then one
@@ -284,8 +286,9 @@ export class StackDepth {
         const keys = items.filter((_, i) => i % 3 === 0);
         const values = items.filter((_, i) => i % 3 === 2);
         if (keys.length === 0) return 1;
-        // BUILD_CONST_KEY_MAP: the values, then the keys' tuple; BUILD_MAP: key, value pairs.
-        if (keys.length > 1 && keys.every((k) => c.constant(k) !== undefined))
+        // BUILD_CONST_KEY_MAP (3.8–3.13): the values, then the keys' tuple; BUILD_MAP
+        // (3.14 has no other): key, value pairs.
+        if (this.minor <= 13 && keys.length > 1 && keys.every((k) => c.constant(k) !== undefined))
           return maxOf(sequence(values.map((v) => this.expression(v))), values.length + 1);
         return sequence(keys.flatMap((k, i) => [this.expression(k), this.expression(values[i]!)]));
       }
