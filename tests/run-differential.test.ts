@@ -260,10 +260,6 @@ const REFUSED_ON_314: Record<string, readonly string[]> = {
       'run/sysw_weakref_gc_order.py',
       'run/sysw_weakref_two_callbacks_gc_count.py',
     ],
-  'hash() on wasm32: Py_hash_t is 32 bits there': [
-    'run/lib_divmod_round_hash.py',
-    'run/lib_round_hash.py',
-  ],
   'id() on wasm32: Pyodide has no pymalloc, where its malloc puts objects is not predictable': [
     'run/clsx_bound_classmethod_reuse.py',
     'run/clsx_id_reuse_descriptors.py',
@@ -321,10 +317,6 @@ const REFUSED_ON_314: Record<string, readonly string[]> = {
     ],
   "sys.getrefcount of a generator function: 3.14's generators do not count their function (measured)":
     ['run/gen_close_keeps_function.py', 'run/gen_function_refcount.py'],
-  "an unhashable key's TypeError: 3.14 names the container (cannot use 'list' as a dict key …)": [
-    'errors/fn_dictcomp_unhashable.py',
-    'errors/fn_setcomp_unhashable.py',
-  ],
 };
 for (const [reason, keys] of Object.entries(REFUSED_ON_314))
   for (const key of keys) {

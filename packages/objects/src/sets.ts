@@ -64,7 +64,7 @@ export function setAdd(heap: HeapCore, s: ObjectHandle, k: ObjectHandle, frozenO
   if (type !== 'set' && !(frozenOk && type === 'frozenset'))
     throw new HeapError('wrong-type', `add to a ${type}`);
   const data = setData(heap, s);
-  const id = keyIdentity(heap, k);
+  const id = keyIdentity(heap, k, 'set');
   if (data.entries.has(id)) return;
   heap.increment(k);
   data.entries.set(id, k);
@@ -78,7 +78,7 @@ export function setAdd(heap: HeapCore, s: ObjectHandle, k: ObjectHandle, frozenO
 export function setDiscard(heap: HeapCore, s: ObjectHandle, k: ObjectHandle): void {
   heap.expect(s, 'set');
   const data = setData(heap, s);
-  const id = keyIdentity(heap, k);
+  const id = keyIdentity(heap, k, 'set');
   const key = data.entries.get(id);
   if (key === undefined) return;
   data.entries.delete(id);
@@ -98,7 +98,7 @@ export function setMerge(heap: HeapCore, s: ObjectHandle, other: ObjectHandle): 
   if (table.fill === 0) {
     for (const k of od.table.activeKeys()) {
       heap.increment(k);
-      data.entries.set(keyIdentity(heap, k), k);
+      data.entries.set(keyIdentity(heap, k, 'set'), k);
     }
     if (table.mask === od.table.mask && od.table.fill === od.table.used) {
       table.copySlots(od.table);
@@ -115,7 +115,7 @@ export function setMerge(heap: HeapCore, s: ObjectHandle, other: ObjectHandle): 
   for (let slot = 0; slot <= od.table.mask; slot++) {
     const k = od.table.keys[slot]!;
     if (k === 0 || k === DUMMY) continue;
-    const id = keyIdentity(heap, k);
+    const id = keyIdentity(heap, k, 'set');
     if (data.entries.has(id)) continue;
     heap.increment(k);
     data.entries.set(id, k);

@@ -403,15 +403,14 @@ export const LIBRARY_BUILTINS: Readonly<Record<string, Builtin>> = {
   hash(m, args) {
     arity('hash', args, 1, 1);
     const heap = m.heap;
-    // Py_hash_t is 32 bits on wasm32: the modulus and -1 mapping differ.
-    if (heap.layout.pointerSize === 4) throw new Unsupported('hash() with 4-byte pointers');
     const o = args[0]!;
     const t = heap.typeOf(o);
     if (t !== 'int' && t !== 'bool')
       throw new Unsupported(`hash() of a ${heap.typeNameOf(o)} (str hashes are randomised)`);
-    // long_hash: the value modulo 2**61 − 1 with its sign; −1 becomes −2.
+    // long_hash: the value modulo 2**61 − 1 with its sign (2**31 − 1 where pointers are
+    // 4 bytes: _PyHASH_BITS, Include/cpython/pyhash.h); −1 becomes −2.
     const v = heap.valueOf(o) as bigint;
-    const modulus = 2n ** 61n - 1n;
+    const modulus = heap.layout.pointerSize === 4 ? 2n ** 31n - 1n : 2n ** 61n - 1n;
     let h = (v < 0n ? -v : v) % modulus;
     if (v < 0n) h = -h;
     if (h === -1n) h = -2n;

@@ -443,7 +443,6 @@ export function isInstance(heap: Heap, o: ObjectHandle, typeName: string): boole
 /** `sys.getsizeof(o)` → a new int. */
 export function sysGetsizeof(m: Machine, o: ObjectHandle): ObjectHandle {
   const heap = m.heap;
-  const type = heap.typeOf(o);
   return heap.newInt(heap.sizeof(o));
 }
 
