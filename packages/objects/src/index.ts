@@ -8,6 +8,19 @@ export {
   presizedLog2,
   usableFraction,
 } from './dict-keys.ts';
+export {
+  BLOCKLEN,
+  type DequeData,
+  dequeAppend,
+  dequeAppendleft,
+  dequeClear,
+  dequeExtendStart,
+  dequeItem,
+  dequeMaxlen,
+  dequePop,
+  dequePopleft,
+  newDeque,
+} from './deques.ts';
 export { type NamedReferent, type NamedReferents, namedReferents } from './edges.ts';
 export type {
   MemoryDomain,

@@ -18,6 +18,7 @@ import { PythonError, Unsupported } from './errors.ts';
 import { exceptionArgs, exceptionClass, keyError } from './exception-classes.ts';
 import type { Machine } from './machine.ts';
 import { libraryMethod } from './methods-lib.ts';
+import { dequeMethod } from './module-collections.ts';
 import { shared } from './operations.ts';
 import { profileRules } from './profile-rules.ts';
 import { functionsHeldByFrames } from './raise.ts';
@@ -104,7 +105,7 @@ const builtins: Record<string, Builtin> = {
     const o = args[0]!;
     const t = heap.typeOf(o);
     if (t === 'range') return heap.newInt(rangeValues(heap, o)[3]);
-    if (['str', 'list', 'tuple', 'dict', 'set', 'frozenset'].includes(t))
+    if (['str', 'list', 'tuple', 'dict', 'set', 'frozenset', 'deque'].includes(t))
       return heap.newInt(heap.lengthOf(o));
     throw new PythonError('TypeError', `object of type '${heap.typeNameOf(o)}' has no len()`);
   },
@@ -494,6 +495,7 @@ export function callMethod(
     heap.listAppend(receiver, args[0]!);
     return heap.newNone();
   }
+  if (heap.typeOf(receiver) === 'deque') return dequeMethod(m, receiver, name, args);
   const library = libraryMethod(m, receiver, name, args);
   if (library !== undefined) return library;
   const t = heap.typeOf(receiver);

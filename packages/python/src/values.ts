@@ -8,7 +8,7 @@
  * digits that round-trip, positional when the decimal point falls in (-4, 16], else
  * `d.ddde±XX`; str repr follows unicode_repr (Objects/unicodeobject.c).
  */
-import type { Heap, ObjectHandle } from '@pymem/objects';
+import { dequeMaxlen, type Heap, type ObjectHandle } from '@pymem/objects';
 import { Unsupported } from './errors.ts';
 import { exceptionText } from './exception-classes.ts';
 
@@ -55,6 +55,7 @@ export function truthy(heap: Heap, o: ObjectHandle): boolean {
     case 'set':
     case 'frozenset':
     case 'bytes':
+    case 'deque':
       return heap.lengthOf(o) > 0;
     case 'range':
       return rangeValues(heap, o)[3] > 0n;
@@ -153,15 +154,22 @@ export function reprText(
     case 'dict':
     case 'set':
     case 'frozenset':
+    case 'deque':
       break;
     default:
       throw new Unsupported(`the repr of a ${heap.typeNameOf(o)}`);
   }
-  if (active.has(o)) return type === 'list' ? '[...]' : type === 'dict' ? '{...}' : '(...)';
+  if (active.has(o)) return type === 'list' || type === 'deque' ? '[...]' : type === 'dict' ? '{...}' : '(...)';
   active.add(o);
   const parts = heap.referents(o);
   let text: string;
   if (type === 'list') text = `[${parts.map((p) => reprText(heap, p, active)).join(', ')}]`;
+  else if (type === 'deque') {
+    // deque_repr: the items as a list's repr, then maxlen when bounded.
+    const items = `[${parts.map((p) => reprText(heap, p, active)).join(', ')}]`;
+    const maxlen = dequeMaxlen(heap, o);
+    text = maxlen >= 0 ? `deque(${items}, maxlen=${maxlen})` : `deque(${items})`;
+  }
   else if (type === 'tuple')
     text =
       parts.length === 1
