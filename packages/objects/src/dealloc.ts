@@ -20,7 +20,7 @@
  * tp_dealloc of each modelled type, 3.8–3.14.
  */
 
-import { deallocDeque } from './deques.ts';
+import { deallocDeque, deallocDequeIterator } from './deques.ts';
 import { deallocDictView } from './dict-views.ts';
 import { dictData, finishDict } from './dicts.ts';
 import { clearException } from './exceptions.ts';
@@ -117,6 +117,9 @@ export function dealloc(heap: HeapCore, o: ObjectHandle): void {
       return;
     case 'deque':
       deallocDeque(heap, o);
+      return;
+    case 'deque_iterator':
+      deallocDequeIterator(heap, o);
       return;
     case 'list_iterator':
     case 'tuple_iterator':

@@ -24,13 +24,17 @@
  * `rightindex` = (leftindex + len − 1) − 64 × (blocks − 1); the deque holds one counted
  * reference to each item; `len ≤ maxlen` when maxlen ≥ 0.
  *
+ *   deque_iterator  [PyGC_Head][refcnt][type][b][index][deque][state][counter]   56 bytes
+ *
  * Models deque_new, deque_append/appendleft (_internal), deque_pop/popleft,
- * deque_extend, deque_clear, deque_item, deque_dealloc and deque_sizeof of
+ * deque_extend/extendleft, _deque_rotate, deque_reverse, deque_clear, deque_item, deque_dealloc, deque_sizeof, deque_iter,
+ * dequeiter_next and dequeiter_dealloc of
  * Modules/_collectionsmodule.c, 3.8–3.13 (from source; sizes and block caching measured).
  */
-import { clearWeakrefsTo } from './weakrefs.ts';
+
 import type { HeapCore, ObjectHandle } from './heap-core.ts';
 import { HeapError } from './heap-error.ts';
+import { clearWeakrefsTo } from './weakrefs.ts';
 
 /** Item slots per block (BLOCKLEN). */
 export const BLOCKLEN = 64;
@@ -53,6 +57,15 @@ export interface DequeData {
   readonly maxlen: number;
   /** 3.11+: this deque's cached blocks. */
   readonly freeblocks: number[];
+  /** Bumped whenever the indices move (an iterator made before refuses to go on). */
+  state: number;
+}
+
+/** A deque iterator: its deque (held), the deque's state when made, items still to come. */
+export interface DequeIteratorData {
+  readonly deque: ObjectHandle;
+  readonly state: number;
+  counter: number;
 }
 
 /** 3.8–3.10: the interpreter-wide cache of blocks (the module's static `freeblocks`). */
@@ -111,6 +124,7 @@ export function newDeque(heap: HeapCore, maxlen = -1): ObjectHandle {
     rightindex: CENTER,
     maxlen,
     freeblocks: [],
+    state: 0,
   };
   heap.table.payload[d] = data;
   data.blocks.push(newBlock(heap, data));
@@ -131,6 +145,7 @@ export function dequePop(heap: HeapCore, d: ObjectHandle): ObjectHandle {
 function popRight(heap: HeapCore, d: ObjectHandle): ObjectHandle {
   const data = dequeData(heap, d);
   const item = data.items.pop();
+  data.state++;
   if (item === undefined) throw new HeapError('index', 'pop from an empty deque');
   heap.table.length[d] = data.items.length;
   data.rightindex--;
@@ -158,6 +173,7 @@ export function dequePopleft(heap: HeapCore, d: ObjectHandle): ObjectHandle {
 function popLeft(heap: HeapCore, d: ObjectHandle): ObjectHandle {
   const data = dequeData(heap, d);
   const item = data.items.shift();
+  data.state++;
   if (item === undefined) throw new HeapError('index', 'pop from an empty deque');
   heap.table.length[d] = data.items.length;
   data.leftindex++;
@@ -192,6 +208,7 @@ export function dequeAppend(heap: HeapCore, d: ObjectHandle, x: ObjectHandle): v
   data.items.push(x);
   heap.table.length[d] = data.items.length;
   if (needsTrim(data)) heap.release(popLeft(heap, d));
+  else data.state++;
 }
 
 /** deque_appendleft (`x` borrowed): a new block at a full left end; a bounded deque drops its rightmost. */
@@ -208,6 +225,7 @@ export function dequeAppendleft(heap: HeapCore, d: ObjectHandle, x: ObjectHandle
   data.items.unshift(x);
   heap.table.length[d] = data.items.length;
   if (needsTrim(data)) heap.release(popRight(heap, d));
+  else data.state++;
 }
 
 /**
@@ -228,6 +246,82 @@ export function dequeExtendStart(heap: HeapCore, d: ObjectHandle): boolean {
 }
 
 /**
+ * deque_extendleft's set-up: as dequeExtendStart, but an empty deque starts filling at
+ * its block's right end (indices 63 / 62).
+ * @returns false when the items are to be consumed and dropped (maxlen 0)
+ */
+export function dequeExtendleftStart(heap: HeapCore, d: ObjectHandle): boolean {
+  heap.expect(d, 'deque');
+  const data = dequeData(heap, d);
+  if (data.maxlen === 0) return false;
+  if (data.items.length === 0) {
+    data.leftindex = BLOCKLEN - 1;
+    data.rightindex = BLOCKLEN - 2;
+  }
+  return true;
+}
+
+/**
+ * _deque_rotate: `n` steps to the right (negative: to the left), normalised into
+ * −len/2 … len/2. Pointers move between blocks; a block emptied at one end is reused as
+ * the next new block at the other (at most one newblock and one freeblock per call).
+ */
+export function dequeRotate(heap: HeapCore, d: ObjectHandle, steps: number): void {
+  heap.expect(d, 'deque');
+  const data = dequeData(heap, d);
+  const len = data.items.length;
+  if (len <= 1) return;
+  const half = len >> 1;
+  let n = steps;
+  if (n > half || n < -half) {
+    n %= len;
+    if (n > half) n -= len;
+    else if (n < -half) n += len;
+  }
+  data.state++;
+  if (n > 0) data.items.unshift(...data.items.splice(len - n));
+  else if (n < 0) data.items.push(...data.items.splice(0, -n));
+  let spare = 0;
+  while (n > 0) {
+    if (data.leftindex === 0) {
+      data.blocks.unshift(spare !== 0 ? spare : newBlock(heap, data));
+      spare = 0;
+      data.leftindex = BLOCKLEN;
+    }
+    const m = Math.min(n, data.rightindex + 1, data.leftindex);
+    data.rightindex -= m;
+    data.leftindex -= m;
+    n -= m;
+    if (data.rightindex < 0) {
+      spare = data.blocks.pop()!;
+      data.rightindex = BLOCKLEN - 1;
+    }
+  }
+  while (n < 0) {
+    if (data.rightindex === BLOCKLEN - 1) {
+      data.blocks.push(spare !== 0 ? spare : newBlock(heap, data));
+      spare = 0;
+      data.rightindex = -1;
+    }
+    const m = Math.min(-n, BLOCKLEN - data.leftindex, BLOCKLEN - 1 - data.rightindex);
+    data.leftindex += m;
+    data.rightindex += m;
+    n += m;
+    if (data.leftindex === BLOCKLEN) {
+      spare = data.blocks.shift()!;
+      data.leftindex = 0;
+    }
+  }
+  if (spare !== 0) freeBlock(heap, data, spare);
+}
+
+/** deque_reverse: the items in reverse order, in place (no block moves, no state change). */
+export function dequeReverse(heap: HeapCore, d: ObjectHandle): void {
+  heap.expect(d, 'deque');
+  dequeData(heap, d).items.reverse();
+}
+
+/**
  * deque_clear: the deque is made empty on a new block first, then the old items are
  * released left to right, each old block given back once its items are released.
  */
@@ -241,6 +335,7 @@ export function dequeClear(heap: HeapCore, d: ObjectHandle): void {
   data.blocks.push(newBlock(heap, data));
   data.leftindex = CENTER + 1;
   data.rightindex = CENTER;
+  data.state++;
   heap.table.length[d] = 0;
   let block = 0;
   for (let i = 0; i < items.length; i++) {
@@ -289,4 +384,55 @@ export function deallocDeque(heap: HeapCore, d: ObjectHandle): void {
   if (heap.layout.minor >= 11)
     for (const block of data.freeblocks.splice(0)) heap.memCall('free', block, 0, 'mem');
   heap.freeObject(d);
+}
+
+/** deque_iter: a new, tracked iterator holding its deque (PyObject_GC_New, 5 fields). */
+export function newDequeIterator(heap: HeapCore, d: ObjectHandle): ObjectHandle {
+  heap.expect(d, 'deque');
+  const L = heap.layout;
+  const it = heap.allocObject(
+    'deque_iterator',
+    heap.objMalloc(heap.gcRequest(L.objectHeader + 5 * L.pointerSize)),
+  );
+  const data = dequeData(heap, d);
+  heap.increment(d);
+  heap.table.payload[it] = {
+    deque: d,
+    state: data.state,
+    counter: data.items.length,
+  } satisfies DequeIteratorData;
+  heap.track(it);
+  return it;
+}
+
+/**
+ * dequeiter_next: the next item (a new reference), or 0 when none is left — the
+ * iterator keeps its deque until it dies. A deque changed since the iterator was made
+ * raises RuntimeError in CPython: refused here.
+ * @throws HeapError('unsupported') when the deque was mutated
+ */
+export function dequeIteratorNext(heap: HeapCore, it: ObjectHandle): ObjectHandle {
+  heap.expect(it, 'deque_iterator');
+  const data = heap.table.payload[it] as DequeIteratorData;
+  const deque = dequeData(heap, data.deque);
+  if (deque.state !== data.state) {
+    data.counter = 0;
+    throw new HeapError('unsupported', 'deque mutated during iteration (a RuntimeError)');
+  }
+  if (data.counter === 0) return 0;
+  const item = deque.items[deque.items.length - data.counter]!;
+  data.counter--;
+  return heap.share(item);
+}
+
+/** The deque a deque iterator holds. */
+export function dequeIteratorReferents(heap: HeapCore, it: ObjectHandle): ObjectHandle[] {
+  return [(heap.table.payload[it] as DequeIteratorData).deque];
+}
+
+/** dequeiter_dealloc: untracked, the deque released, PyObject_GC_Del. */
+export function deallocDequeIterator(heap: HeapCore, it: ObjectHandle): void {
+  heap.untrack(it);
+  heap.release((heap.table.payload[it] as DequeIteratorData).deque);
+  heap.freeObject(it);
 }

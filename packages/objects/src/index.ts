@@ -1,5 +1,23 @@
 export { type ObjectConstants, objectConstants } from './constants.ts';
 export {
+  BLOCKLEN,
+  type DequeData,
+  dequeAppend,
+  dequeAppendleft,
+  dequeClear,
+  dequeExtendleftStart,
+  dequeExtendStart,
+  dequeItem,
+  dequeIteratorNext,
+  dequeMaxlen,
+  dequePop,
+  dequePopleft,
+  dequeReverse,
+  dequeRotate,
+  newDeque,
+  newDequeIterator,
+} from './deques.ts';
+export {
   DICT_LOG_MINSIZE,
   dictKeysBytes,
   estimateLog2Size,
@@ -8,19 +26,6 @@ export {
   presizedLog2,
   usableFraction,
 } from './dict-keys.ts';
-export {
-  BLOCKLEN,
-  type DequeData,
-  dequeAppend,
-  dequeAppendleft,
-  dequeClear,
-  dequeExtendStart,
-  dequeItem,
-  dequeMaxlen,
-  dequePop,
-  dequePopleft,
-  newDeque,
-} from './deques.ts';
 export { type NamedReferent, type NamedReferents, namedReferents } from './edges.ts';
 export type {
   MemoryDomain,

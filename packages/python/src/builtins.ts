@@ -11,7 +11,7 @@
  * — e.g. `str(5)`, a fresh one-character str, which the heap only has as the cached one.
  */
 
-import type { Heap, ObjectHandle } from '@pymem/objects';
+import { dequeIteratorNext, type Heap, newDequeIterator, type ObjectHandle } from '@pymem/objects';
 import { bigRange, LIBRARY_BUILTINS } from './builtins-lib.ts';
 import { borrowedReferences, importedLibrary } from './compile-lib.ts';
 import { PythonError, Unsupported } from './errors.ts';
@@ -81,6 +81,17 @@ function iteratorSource(
   o: ObjectHandle,
 ): { it: ObjectHandle; items: Iterable<ObjectHandle>; lengthHint: number } {
   const t = heap.typeOf(o);
+  if (t === 'deque') {
+    // deque_iter; the length hint is the deque's len (PyObject_LengthHint).
+    const it = newDequeIterator(heap, o);
+    const items = {
+      *[Symbol.iterator]() {
+        for (let next = dequeIteratorNext(heap, it); next !== 0; next = dequeIteratorNext(heap, it))
+          yield next;
+      },
+    };
+    return { it, items, lengthHint: heap.lengthOf(o) };
+  }
   if (t !== 'range' && t !== 'dict')
     throw new Unsupported(`iterating a ${heap.typeNameOf(o)} here`);
   // 3.13's list_extend_dict resizes by the dict's size and makes no iterator (measured:

@@ -159,7 +159,8 @@ export function reprText(
     default:
       throw new Unsupported(`the repr of a ${heap.typeNameOf(o)}`);
   }
-  if (active.has(o)) return type === 'list' || type === 'deque' ? '[...]' : type === 'dict' ? '{...}' : '(...)';
+  if (active.has(o))
+    return type === 'list' || type === 'deque' ? '[...]' : type === 'dict' ? '{...}' : '(...)';
   active.add(o);
   const parts = heap.referents(o);
   let text: string;
@@ -169,8 +170,7 @@ export function reprText(
     const items = `[${parts.map((p) => reprText(heap, p, active)).join(', ')}]`;
     const maxlen = dequeMaxlen(heap, o);
     text = maxlen >= 0 ? `deque(${items}, maxlen=${maxlen})` : `deque(${items})`;
-  }
-  else if (type === 'tuple')
+  } else if (type === 'tuple')
     text =
       parts.length === 1
         ? `(${reprText(heap, parts[0]!, active)},)`
@@ -246,14 +246,14 @@ export function equal(heap: Heap, a: ObjectHandle, b: ObjectHandle): boolean {
   return false;
 }
 
-/** `item in container` for str, list, tuple, dict, set, frozenset and range. */
+/** `item in container` for str, list, tuple, deque, dict, set, frozenset and range. */
 export function contains(heap: Heap, container: ObjectHandle, item: ObjectHandle): boolean {
   const type = heap.typeOf(container);
   if (type === 'str') {
     if (heap.typeOf(item) !== 'str') throw new Unsupported("'in <str>' of a non-str");
     return (heap.valueOf(container) as string).includes(heap.valueOf(item) as string);
   }
-  if (type === 'list' || type === 'tuple')
+  if (type === 'list' || type === 'tuple' || type === 'deque')
     return heap.referents(container).some((x) => equal(heap, x, item));
   if (type === 'dict') return heap.dictGet(container, item) !== 0;
   if (type === 'set' || type === 'frozenset')

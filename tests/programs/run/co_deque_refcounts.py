@@ -25,7 +25,7 @@ bounded.append(y)
 print(bounded, sys.getrefcount(x), sys.getrefcount(y))
 bounded.appendleft(x)
 print(bounded, sys.getrefcount(x), sys.getrefcount(y))
-print(sys.getsizeof(bounded))
+print(sys.getsizeof(bounded), bounded.maxlen, d.maxlen)
 
 zero = collections.deque([x, y], 0)
 print(zero, len(zero), sys.getrefcount(x))
