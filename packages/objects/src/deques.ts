@@ -26,12 +26,14 @@
  *
  *   deque_iterator  [PyGC_Head][refcnt][type][b][index][deque][state][counter]   56 bytes
  *
+ * A deque iterator holds its deque until it dies (not only until exhausted).
+ *
  * Models deque_new, deque_append/appendleft (_internal), deque_pop/popleft,
- * deque_extend/extendleft, _deque_rotate, deque_reverse, deque_clear, deque_item, deque_dealloc, deque_sizeof, deque_iter,
- * dequeiter_next and dequeiter_dealloc of
- * Modules/_collectionsmodule.c, 3.8–3.13 (from source; sizes and block caching measured).
+ * deque_extend/extendleft, _deque_rotate, deque_reverse, deque_clear, deque_item,
+ * deque_dealloc, deque_sizeof, deque_iter, dequeiter_next and dequeiter_dealloc of
+ * Modules/_collectionsmodule.c, 3.8–3.13, from source; sizes and block caching measured
+ * on 3.8.18–3.13.0, sizes on Pyodide 3.14.2 (4-byte pointers: 380 bytes + 264 per block).
  */
-
 import type { HeapCore, ObjectHandle } from './heap-core.ts';
 import { HeapError } from './heap-error.ts';
 import { clearWeakrefsTo } from './weakrefs.ts';
