@@ -20,6 +20,7 @@
  * tp_dealloc of each modelled type, 3.8–3.14.
  */
 
+import { deallocDeque, deallocDequeIterator } from './deques.ts';
 import { deallocDictView } from './dict-views.ts';
 import { dictData, finishDict } from './dicts.ts';
 import { clearException } from './exceptions.ts';
@@ -113,6 +114,12 @@ export function dealloc(heap: HeapCore, o: ObjectHandle): void {
     case 'enumerate':
     case 'zip':
       deallocPacked(heap, o);
+      return;
+    case 'deque':
+      deallocDeque(heap, o);
+      return;
+    case 'deque_iterator':
+      deallocDequeIterator(heap, o);
       return;
     case 'list_iterator':
     case 'tuple_iterator':

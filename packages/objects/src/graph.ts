@@ -32,6 +32,7 @@
  * The decref orders come from the sources; the collector's observable results (which
  * objects die, counts) are what tests compare with real interpreters.
  */
+import { dequeClear } from './deques.ts';
 import { dictData, freeKeysBlock, releaseSharedKeys } from './dicts.ts';
 import { clearException } from './exceptions.ts';
 import { clearFrameObject } from './frames.ts';
@@ -136,6 +137,10 @@ export function clearObject(heap: HeapCore, o: ObjectHandle): void {
     case 'classmethod':
     case 'property':
       clearMethodWrapper(heap, o);
+      return;
+    case 'deque':
+      // tp_clear is deque_clear.
+      dequeClear(heap, o);
       return;
     case 'frame':
       clearFrameObject(heap, o);

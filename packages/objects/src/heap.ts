@@ -26,6 +26,7 @@
  * 64-bit sizes, allocator calls and trashcan are from source only.
  */
 import { clearFreeLists } from './clear-free-lists.ts';
+import { dequeIteratorReferents, dequeReferents, dequeSizeof } from './deques.ts';
 import { dictKeysBytes, usableFraction } from './dict-keys.ts';
 import {
   type DictViewKind,
@@ -308,6 +309,10 @@ export class Heap extends HeapCore implements HeapGraph {
       case 'enumerate':
       case 'zip':
         return packedSizeof(this, o);
+      case 'deque':
+        return dequeSizeof(this, o);
+      case 'deque_iterator':
+        return L.gcHeader + L.objectHeader + 5 * w;
       case 'set':
       case 'frozenset': {
         const mask = setData(this, o).table.mask;
@@ -367,6 +372,8 @@ export class Heap extends HeapCore implements HeapGraph {
     )
       return dictViewReferents(this, o);
     if (type === 'enumerate' || type === 'zip') return packedReferents(this, o);
+    if (type === 'deque') return dequeReferents(this, o);
+    if (type === 'deque_iterator') return dequeIteratorReferents(this, o);
     if (type === 'staticmethod' || type === 'classmethod' || type === 'property')
       return methodWrapperReferents(this, o);
     if (type.endsWith('iterator') || type === 'range' || type === 'reversed')

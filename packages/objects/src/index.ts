@@ -1,5 +1,23 @@
 export { type ObjectConstants, objectConstants } from './constants.ts';
 export {
+  BLOCKLEN,
+  type DequeData,
+  dequeAppend,
+  dequeAppendleft,
+  dequeClear,
+  dequeExtendleftStart,
+  dequeExtendStart,
+  dequeItem,
+  dequeIteratorNext,
+  dequeMaxlen,
+  dequePop,
+  dequePopleft,
+  dequeReverse,
+  dequeRotate,
+  newDeque,
+  newDequeIterator,
+} from './deques.ts';
+export {
   DICT_LOG_MINSIZE,
   dictKeysBytes,
   estimateLog2Size,

@@ -11,13 +11,14 @@
  * — e.g. `str(5)`, a fresh one-character str, which the heap only has as the cached one.
  */
 
-import type { Heap, ObjectHandle } from '@pymem/objects';
+import { dequeIteratorNext, type Heap, newDequeIterator, type ObjectHandle } from '@pymem/objects';
 import { bigRange, LIBRARY_BUILTINS } from './builtins-lib.ts';
 import { borrowedReferences, importedLibrary } from './compile-lib.ts';
 import { PythonError, Unsupported } from './errors.ts';
 import { exceptionArgs, exceptionClass, keyError } from './exception-classes.ts';
 import type { Machine } from './machine.ts';
 import { libraryMethod } from './methods-lib.ts';
+import { dequeMethod } from './module-collections.ts';
 import { shared } from './operations.ts';
 import { profileRules } from './profile-rules.ts';
 import { functionsHeldByFrames } from './raise.ts';
@@ -80,6 +81,17 @@ function iteratorSource(
   o: ObjectHandle,
 ): { it: ObjectHandle; items: Iterable<ObjectHandle>; lengthHint: number } {
   const t = heap.typeOf(o);
+  if (t === 'deque') {
+    // deque_iter; the length hint is the deque's len (PyObject_LengthHint).
+    const it = newDequeIterator(heap, o);
+    const items = {
+      *[Symbol.iterator]() {
+        for (let next = dequeIteratorNext(heap, it); next !== 0; next = dequeIteratorNext(heap, it))
+          yield next;
+      },
+    };
+    return { it, items, lengthHint: heap.lengthOf(o) };
+  }
   if (t !== 'range' && t !== 'dict')
     throw new Unsupported(`iterating a ${heap.typeNameOf(o)} here`);
   // 3.13's list_extend_dict resizes by the dict's size and makes no iterator (measured:
@@ -104,7 +116,7 @@ const builtins: Record<string, Builtin> = {
     const o = args[0]!;
     const t = heap.typeOf(o);
     if (t === 'range') return heap.newInt(rangeValues(heap, o)[3]);
-    if (['str', 'list', 'tuple', 'dict', 'set', 'frozenset'].includes(t))
+    if (['str', 'list', 'tuple', 'dict', 'set', 'frozenset', 'deque'].includes(t))
       return heap.newInt(heap.lengthOf(o));
     throw new PythonError('TypeError', `object of type '${heap.typeNameOf(o)}' has no len()`);
   },
@@ -486,6 +498,7 @@ export function callMethod(
     heap.listAppend(receiver, args[0]!);
     return heap.newNone();
   }
+  if (heap.typeOf(receiver) === 'deque') return dequeMethod(m, receiver, name, args);
   const library = libraryMethod(m, receiver, name, args);
   if (library !== undefined) return library;
   const t = heap.typeOf(receiver);

@@ -26,6 +26,7 @@ import { type Compiler, inplace, pythonErrorOf, type Scope } from './compiler.ts
 import { PythonError, Unsupported } from './errors.ts';
 import { type Expression, Flow, type Statement } from './frame.ts';
 import type { Machine } from './machine.ts';
+import { dequeAttribute } from './module-collections.ts';
 
 /** A HeapError from an instance operation as the Python error or refusal it stands for. */
 export function attributeErrorOf(m: Machine, error: unknown): unknown {
@@ -72,6 +73,7 @@ export function classLookup(m: Machine, cls: ObjectHandle, name: string): Object
 export function loadAttribute(m: Machine, o: ObjectHandle, name: string): ObjectHandle {
   const heap = m.heap;
   const type = heap.typeOf(o);
+  if (type === 'deque') return dequeAttribute(m, o, name);
   if (type === 'instance') {
     if (name === '__dict__') {
       markDictRead(m);

@@ -22,6 +22,7 @@ import type { Expression, Frame, Statement } from './frame.ts';
 import { Flow } from './frame.ts';
 import type { Machine } from './machine.ts';
 import { libraryMethod, sortOrder } from './methods-lib.ts';
+import { COLLECTIONS_MODULE } from './module-collections.ts';
 import { COPY_MODULE } from './module-copy.ts';
 import { type LibraryModule, MATH_MODULE } from './module-math.ts';
 import { RANDOM_MODULE } from './module-random.ts';
@@ -151,6 +152,7 @@ export const LIBRARY_MODULES: ReadonlyMap<string, LibraryModule> = new Map([
   ['random', RANDOM_MODULE],
   ['copy', COPY_MODULE],
   ['weakref', WEAKREF_MODULE],
+  ['collections', COLLECTIONS_MODULE],
 ]);
 
 /** Each machine's imported modules' value attributes. */
@@ -188,17 +190,24 @@ export function moduleCall(
 ): Expression {
   const module = LIBRARY_MODULES.get(name)!;
   if (scope.locals?.has(name)) throw c.fail(`a local named '${name}'`, node);
-  if (keywords.length > 0) throw c.fail(`keyword arguments to ${name}.${method}()`, node);
+  const accepted = module.keywords?.[method] ?? [];
+  for (const [k] of keywords)
+    if (!accepted.includes(k)) throw c.fail(`keyword arguments to ${name}.${method}()`, node);
   if (!Object.hasOwn(module.functions, method)) throw c.fail(`${name}.${method}`, node);
   const fn = module.functions[method]!;
   const args = positional.map((p) => c.expression(p, scope));
+  const names = keywords.map(([k]) => k);
+  const keywordValues = keywords.map(([, v]) => c.expression(v, scope));
   const m = c.m;
   return (frame) => {
     if (!m.modules.has(name)) throw new Unsupported(`${name}.${method} before the import ran`);
     const values: ObjectHandle[] = [];
     try {
       for (const a of args) values.push(a(frame));
-      return fn(m, values);
+      for (const v of keywordValues) values.push(v(frame));
+      if (names.length === 0) return fn(m, values);
+      const given = new Map(names.map((k, i) => [k, values[args.length + i]!]));
+      return fn(m, values.slice(0, args.length), given);
     } catch (error) {
       throw pythonErrorOf(error);
     } finally {

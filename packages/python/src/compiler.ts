@@ -17,7 +17,7 @@
  */
 import type { SyntaxNode } from '@lezer/common';
 import type { ObjectHandle } from '@pymem/objects';
-import { HeapError } from '@pymem/objects';
+import { dequeIteratorNext, HeapError, newDequeIterator } from '@pymem/objects';
 import type { ArithmeticOperator } from './arithmetic.ts';
 import { argumentSlots, type BorrowSite, borrowSite, trackStores } from './borrowed-loads.ts';
 import {
@@ -1046,6 +1046,7 @@ export class Compiler {
         t !== 'dict' &&
         t !== 'str' &&
         t !== 'generator' &&
+        t !== 'deque' &&
         !view &&
         !packed
       ) {
@@ -1060,6 +1061,16 @@ export class Compiler {
         // GET_ITER of a generator is the generator; FOR_ITER resumes it.
         it = seq;
         next = () => locateForIter(() => resumeGenerator(m, seq, 0), forIterLocation);
+      } else if (t === 'deque') {
+        it = newDequeIterator(heap, seq);
+        heap.decref(seq);
+        next = () => {
+          try {
+            return dequeIteratorNext(heap, it);
+          } catch (error) {
+            throw pythonErrorOf(error);
+          }
+        };
       } else if (t === 'str') {
         it = heap.newIterator(heap.emptyTuple);
         held = seq;

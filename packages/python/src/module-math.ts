@@ -21,8 +21,12 @@ import { PythonError, Unsupported } from './errors.ts';
 import type { Machine } from './machine.ts';
 import { shared } from './operations.ts';
 
-/** A module function: borrowed arguments in, a new reference out. */
-export type ModuleFunction = (m: Machine, args: readonly ObjectHandle[]) => ObjectHandle;
+/** A module function: borrowed arguments (and keyword arguments) in, a new reference out. */
+export type ModuleFunction = (
+  m: Machine,
+  args: readonly ObjectHandle[],
+  keywords?: ReadonlyMap<string, ObjectHandle>,
+) => ObjectHandle;
 
 /** A library module the program may import. */
 export interface LibraryModule {
@@ -30,6 +34,8 @@ export interface LibraryModule {
   readonly functions: Readonly<Record<string, ModuleFunction>>;
   /** Its value attributes, made when the import runs (held by the module). */
   readonly attributes?: (m: Machine) => Record<string, ObjectHandle>;
+  /** The keyword arguments each function accepts (none when absent). */
+  readonly keywords?: Readonly<Record<string, readonly string[]>>;
 }
 
 function arity(name: string, args: readonly ObjectHandle[], min: number, max: number): void {

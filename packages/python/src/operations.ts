@@ -8,7 +8,7 @@
  * list_subscript (listobject.c), tupleconcat, tuplerepeat, tuplesubscript
  * (tupleobject.c), 3.8–3.13.
  */
-import type { Heap, ObjectHandle } from '@pymem/objects';
+import { dequeItem, type Heap, type ObjectHandle } from '@pymem/objects';
 import { type ArithmeticOperator, numericOp } from './arithmetic.ts';
 import { PythonError, Unsupported } from './errors.ts';
 import { keyError } from './exception-classes.ts';
@@ -141,6 +141,12 @@ export function subscript(heap: Heap, container: ObjectHandle, key: ObjectHandle
     return heap.newStr(
       chars[index(heap, chars.length === 0 ? container : container, key, 'string')]!,
     );
+  }
+  if (t === 'deque') {
+    // deque_item through PySequence_GetItem (a negative index counts from the end).
+    const kt = heap.typeOf(key);
+    if (kt !== 'int' && kt !== 'bool') throw new Unsupported(`a deque indexed by a ${kt}`);
+    return dequeItem(heap, container, index(heap, container, key, 'deque'));
   }
   if (t === 'dict') {
     const v = heap.dictGet(container, key);

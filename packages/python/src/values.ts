@@ -8,7 +8,7 @@
  * digits that round-trip, positional when the decimal point falls in (-4, 16], else
  * `d.ddde±XX`; str repr follows unicode_repr (Objects/unicodeobject.c).
  */
-import type { Heap, ObjectHandle } from '@pymem/objects';
+import { dequeMaxlen, type Heap, type ObjectHandle } from '@pymem/objects';
 import { Unsupported } from './errors.ts';
 import { exceptionText } from './exception-classes.ts';
 
@@ -55,6 +55,7 @@ export function truthy(heap: Heap, o: ObjectHandle): boolean {
     case 'set':
     case 'frozenset':
     case 'bytes':
+    case 'deque':
       return heap.lengthOf(o) > 0;
     case 'range':
       return rangeValues(heap, o)[3] > 0n;
@@ -153,16 +154,23 @@ export function reprText(
     case 'dict':
     case 'set':
     case 'frozenset':
+    case 'deque':
       break;
     default:
       throw new Unsupported(`the repr of a ${heap.typeNameOf(o)}`);
   }
-  if (active.has(o)) return type === 'list' ? '[...]' : type === 'dict' ? '{...}' : '(...)';
+  if (active.has(o))
+    return type === 'list' || type === 'deque' ? '[...]' : type === 'dict' ? '{...}' : '(...)';
   active.add(o);
   const parts = heap.referents(o);
   let text: string;
   if (type === 'list') text = `[${parts.map((p) => reprText(heap, p, active)).join(', ')}]`;
-  else if (type === 'tuple')
+  else if (type === 'deque') {
+    // deque_repr: the items as a list's repr, then maxlen when bounded.
+    const items = `[${parts.map((p) => reprText(heap, p, active)).join(', ')}]`;
+    const maxlen = dequeMaxlen(heap, o);
+    text = maxlen >= 0 ? `deque(${items}, maxlen=${maxlen})` : `deque(${items})`;
+  } else if (type === 'tuple')
     text =
       parts.length === 1
         ? `(${reprText(heap, parts[0]!, active)},)`
@@ -238,14 +246,14 @@ export function equal(heap: Heap, a: ObjectHandle, b: ObjectHandle): boolean {
   return false;
 }
 
-/** `item in container` for str, list, tuple, dict, set, frozenset and range. */
+/** `item in container` for str, list, tuple, deque, dict, set, frozenset and range. */
 export function contains(heap: Heap, container: ObjectHandle, item: ObjectHandle): boolean {
   const type = heap.typeOf(container);
   if (type === 'str') {
     if (heap.typeOf(item) !== 'str') throw new Unsupported("'in <str>' of a non-str");
     return (heap.valueOf(container) as string).includes(heap.valueOf(item) as string);
   }
-  if (type === 'list' || type === 'tuple')
+  if (type === 'list' || type === 'tuple' || type === 'deque')
     return heap.referents(container).some((x) => equal(heap, x, item));
   if (type === 'dict') return heap.dictGet(container, item) !== 0;
   if (type === 'set' || type === 'frozenset')
