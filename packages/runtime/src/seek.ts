@@ -42,6 +42,18 @@ export class TraceSeeker {
   }
 
   /**
+   * The first event a {@link seek} to `eventIndex` would replay: the events from there
+   * to `eventIndex` are all it reads.
+   */
+  replayFrom(eventIndex: number): number {
+    const target = Math.max(0, Math.min(Math.floor(eventIndex), this.length));
+    const position = this.replayer.position;
+    const slot = Math.min(Math.floor(target / this.interval), this.checkpoints.length - 1);
+    const nearest = this.checkpoints[slot]!.position;
+    return position > target || position < nearest ? nearest : position;
+  }
+
+  /**
    * Puts the model in the state after `eventIndex` events (clamped to the recording)
    * and returns the replayer.
    */
