@@ -254,6 +254,8 @@ export class ViewerSession {
       );
       if (row >= 0)
         found = { eventIndex: window.firstEvent + row, site: window.columns.site[row]! };
+      // The next window's chunk may not be in memory: stop before asking for it.
+      if (window.firstEvent + window.length >= position) break;
     }
     return found;
   }
