@@ -36,6 +36,9 @@ export function useViewerHook(
       get length() {
         return state().recording.session?.length ?? 0;
       },
+      get chunked() {
+        return (state().recording.session?.chunks ?? null) !== null;
+      },
       get position() {
         return state().position.position;
       },

@@ -34,6 +34,8 @@ export interface ViewerHook {
   name: string | null;
   /** Events in the open recording. */
   length: number;
+  /** True when the open recording is read chunk by chunk. */
+  chunked: boolean;
   /** Current event index. */
   position: number;
   timings: ViewerTimings;

@@ -30,7 +30,7 @@ function sessions(): { whole: ViewerSession; chunked: ViewerSession } {
     chunked: new ViewerSession({
       ...common,
       trace: index.notes,
-      chunked: { blob: new Blob([bytes]), index },
+      chunked: { blob: new Blob([bytes as Uint8Array<ArrayBuffer>]), index },
       timeline: pass.timeline,
       end: pass.end,
     }),
