@@ -111,6 +111,7 @@ export class ViewerSession {
   private warming = false;
   private shownFrom = 0;
   private pending: { target: number; from: number; to: number } | null = null;
+  private wanted = -1;
   private eventWindow: EventWindow | null = null;
 
   constructor(recording: LoadedRecording) {
@@ -184,7 +185,11 @@ export class ViewerSession {
    */
   prepare(eventIndex: number, show = true): Promise<void> {
     if (!this.chunks) return Promise.resolve();
-    const run = this.queue.then(() => this.prepareNow(eventIndex, show));
+    if (show) this.wanted = eventIndex;
+    const run = this.queue.then(() =>
+      // A position to show that a later one replaced (playback) is skipped.
+      show && this.wanted !== eventIndex ? undefined : this.prepareNow(eventIndex, show),
+    );
     this.queue = run.catch(() => {});
     return run;
   }
