@@ -6,8 +6,8 @@
  * real run has), served by serveViewer and opened in headless Chromium. Measured:
  *   first paint   navigation → first heap-map paint (the worker's scan and replay
  *                 included: they are linear in the events);
- *   page heap     the page's JS heap after a forced GC (CDP), once the checkpoints
- *                 are laid and after seeks across the recording;
+ *   page heap     the page's JS heap plus typed-array backing stores after a forced
+ *                 GC (CDP), at first paint and after warm-up and seeks;
  *   browser PSS   proportional set size of every Chromium process of the launch,
  *                 summed (/proc/PID/smaps_rollup; shared pages counted once);
  * and what the whole-trace path would need for the event columns alone (34 bytes an
@@ -40,7 +40,10 @@ export interface ChunkedOpenResult {
   readonly replayMs: number;
   /** Milliseconds from the first paint until every checkpoint was laid. */
   readonly warmMs: number;
-  /** The page's JS heap after a GC, in bytes: after the first paint, and after warm-up and seeks. */
+  /**
+   * The page's memory after a GC (JS heap plus typed arrays' backing stores), in bytes:
+   * after the first paint, and after warm-up and seeks.
+   */
   readonly heapAtPaint: number;
   readonly heapAfterSeeks: number;
   /** Summed PSS of the browser's processes after the seeks, in bytes (null where /proc is missing). */
@@ -106,7 +109,12 @@ export async function measureChunkedOpen(
       const cdp = await browser.context.newCDPSession(page);
       const heap = async () => {
         await cdp.send('HeapProfiler.collectGarbage');
-        return ((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize;
+        const usage = (await cdp.send('Runtime.getHeapUsage')) as {
+          usedSize: number;
+          backingStorageSize?: number;
+        };
+        // Typed arrays' contents (checkpoints, chunks) live outside the JS heap proper.
+        return usage.usedSize + (usage.backingStorageSize ?? 0);
       };
       await page.goto(`${server.url}&chunks=always`);
       await page.waitForFunction(() => window.__pymemViewer?.timings.firstPaint != null, null, {
@@ -165,7 +173,7 @@ export function chunkedOpenLines(result: ChunkedOpenResult): string[] {
       `first paint ${(result.firstPaintMs / 1000).toFixed(1)} s from navigation (worker scan ` +
       `${(result.readMs / 1000).toFixed(1)} s + replay ${(result.replayMs / 1000).toFixed(1)} s), ` +
       `checkpoints laid ${(result.warmMs / 1000).toFixed(1)} s later, seek median ${result.seekMedianMs.toFixed(0)} ms`,
-    `  page JS heap after GC: ${mib(result.heapAtPaint)} at first paint, ${mib(result.heapAfterSeeks)} ` +
+    `  page heap (JS + typed arrays) after GC: ${mib(result.heapAtPaint)} at first paint, ${mib(result.heapAfterSeeks)} ` +
       `after warm-up and seeks (the whole-trace path: ${mib(columns)} for the event columns alone)`,
     `  browser PSS (all its processes): ${pss === null ? 'not measured (no /proc)' : mib(pss)}`,
     `  10^8 events: the page holds the notes, the chunk index (an entry per 65,536 events), ` +
