@@ -5,7 +5,7 @@
  *
  *   small (200,000 events): ?chunks=never and ?chunks=always side by side — the same
  *     event lines, model statistics, fragmentation, heap-map pixels and timeline
- *     pixels at each position, seeking forwards and back;
+ *     samples at each position, seeking forwards and back;
  *   large (5,000,000 events, writeSyntheticPmt): ?chunks=always — seeks land on the
  *     states a streamed replay in Node reaches, and the page's memory after a GC (JS
  *     heap plus typed arrays' backing stores), once every checkpoint is laid, is within
@@ -78,7 +78,11 @@ async function shownAt(page: Page, at: number): Promise<Record<string, string | 
       stats: text('[data-testid=stats-model]'),
       fragmentation: text('[data-testid=fragmentation]'),
       heapMap: pixels('[data-testid=heapmap]'),
-      timeline: pixels('.charts canvas'),
+      timeline: JSON.stringify(
+        Object.values(window.__pymemViewer!.timeline ?? {}).map((column) =>
+          typeof column === 'number' ? column : Array.from(column),
+        ),
+      ),
     };
   });
 }

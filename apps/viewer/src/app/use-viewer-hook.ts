@@ -39,6 +39,9 @@ export function useViewerHook(
       get chunked() {
         return (state().recording.session?.chunks ?? null) !== null;
       },
+      get timeline() {
+        return state().recording.session?.timeline ?? null;
+      },
       get position() {
         return state().position.position;
       },
