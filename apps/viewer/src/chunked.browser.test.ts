@@ -124,6 +124,15 @@ describe.skipIf(!available)('a .pmt read chunk by chunk in Chromium', () => {
         expect(shown.stats).not.toBe('');
         expect(shown).toEqual(expected);
       }
+      // Playback moves chunk by chunk too (each frame's position waits for its chunks).
+      await shownAt(chunked, 1_000);
+      await chunked.click('[data-testid=play]');
+      await chunked.waitForFunction(() => window.__pymemViewer!.position > 20_000, null, {
+        timeout: 60_000,
+      });
+      await chunked.click('[data-testid=play]');
+      const paused = await chunked.evaluate(() => window.__pymemViewer!.position);
+      expect((await shownAt(chunked, paused)).stats).toBe((await shownAt(whole, paused)).stats);
       expect(pageErrors).toEqual([]);
     } finally {
       await whole.close();

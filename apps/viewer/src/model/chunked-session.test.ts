@@ -74,6 +74,17 @@ describe('a chunked session', () => {
     expect(found).toBeGreaterThan(0);
   });
 
+  it('shows its position without reading a chunk after the seeker moved away', async () => {
+    const { whole, chunked } = sessions();
+    await chunked.prepare(trace.length);
+    chunked.show(trace.length);
+    // What the warm-up does: move the seeker to an early checkpoint, reading only those chunks.
+    await chunked.prepare(10_000, false);
+    expect(chunked.chunks!.has(10_000, trace.length - 2)).toBe(false);
+    expect(stats(chunked, trace.length)).toBe(stats(whole, trace.length));
+    expect(chunked.eventText(trace.length - 1)).toBe(whole.eventText(trace.length - 1));
+  });
+
   it('warms up interval by interval, then seeks backwards to the same states', async () => {
     const { whole, chunked } = sessions();
     expect(chunked.warm(0)).toBe(false);

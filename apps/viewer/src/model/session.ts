@@ -17,8 +17,11 @@
  * notes, chunk index and checkpoints, never its events. Its seeker replays a
  * `reopenPmt` trace over {@link ChunkBytes}, so a position is shown only after
  * {@link ViewerSession.prepare} has read the chunks from the seek's checkpoint to it
- * (and seeked there); those chunks stay pinned while the position is shown, so every
- * synchronous `at`/`model` of the shown position replays only chunks in memory.
+ * (and seeked there, keeping a checkpoint of that state); every synchronous
+ * `at`/`model` of the shown position restores that checkpoint when the seeker has
+ * moved (the warm-up, a newer prepare), so it reads no chunk at all. The chunks from
+ * the seek's start to the position stay pinned while it is shown (the event lines
+ * and the allocating-event search read them).
  */
 import {
   blocksPerPool,
@@ -70,6 +73,14 @@ export interface Allocation {
   readonly site: number;
 }
 
+/** A chunked session's position to show: where its chunks start, and the state there. */
+interface ShownState {
+  readonly target: number;
+  /** The first event of the chunks kept in memory for it. */
+  readonly from: number;
+  readonly checkpoint: ReplayCheckpoint;
+}
+
 /** What the loader hands to a session. */
 export interface LoadedRecording {
   /** The whole trace, or only its notes when the recording is `chunked`. */
@@ -110,7 +121,10 @@ export class ViewerSession {
   private queue: Promise<void> = Promise.resolve();
   private warming = false;
   private shownFrom = 0;
-  private pending: { target: number; from: number; to: number } | null = null;
+  /** Chunked: the position prepared to be shown, and the state there. */
+  private pending: ShownState | null = null;
+  /** Chunked: the position shown, and the state there (see {@link at}). */
+  private shown: ShownState | null = null;
   private wanted = -1;
   private eventWindow: EventWindow | null = null;
 
@@ -152,14 +166,24 @@ export class ViewerSession {
     return this.trace.tracebacks.length > 0;
   }
 
-  /** The replayer, positioned after `eventIndex` events. */
+  /**
+   * The replayer, positioned after `eventIndex` events. Chunked: the shown position
+   * is restored from its own checkpoint (a seek from the nearest checkpoint could need
+   * chunks no longer, or never, in memory); any other one must have been prepared last.
+   */
   at(eventIndex: number): Replayer {
+    const shown = this.shown;
+    if (shown && shown.target === eventIndex) {
+      const replayer = this.seeker.replayer;
+      if (replayer.position !== eventIndex) replayer.restore(shown.checkpoint);
+      return replayer;
+    }
     return this.seeker.seek(eventIndex);
   }
 
   /** The model after `eventIndex` events. */
   model(eventIndex: number): Obmalloc {
-    return this.seeker.seek(eventIndex).model;
+    return this.at(eventIndex).model;
   }
 
   /** pymalloc's constants for this recording's profile. */
@@ -205,7 +229,7 @@ export class ViewerSession {
         this.seeker.seek(target);
         if (show) {
           chunks.pin('pending', from, to);
-          this.pending = { target, from, to };
+          this.pending = { target, from, checkpoint: this.seeker.replayer.checkpoint() };
         }
         return;
       }
@@ -220,8 +244,9 @@ export class ViewerSession {
   show(eventIndex: number): void {
     const pending = this.pending;
     if (!this.chunks || !pending || pending.target !== eventIndex) return;
-    this.chunks.pin('shown', pending.from, pending.to);
+    this.chunks.pin('shown', pending.from, Math.min(eventIndex, Math.max(0, this.length - 1)));
     this.shownFrom = pending.from;
+    this.shown = pending;
   }
 
   /** Event `i` as its text line (without the newline); `i` next to the shown position. */
