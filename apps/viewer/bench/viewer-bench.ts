@@ -5,6 +5,7 @@
  *       [--events N]      synthesize a recording of N events (default 1,000,000)
  *       [--trace FILE]    or use this recording (text, .pmt, gzip or brotli)
  *       [--runs N]        page loads per format (default 3)
+ *       [--chunked-events N]  events of the chunk-by-chunk row (default 10,000,000; 0: none)
  *
  * The recording is served as text and as .pmt by serveViewer and opened in headless
  * Chromium (/usr/bin/chromium) with `?trace=`, as `pymem view` does. From the page's
@@ -15,6 +16,8 @@
  *                        and panels, at random events, once the checkpoints are laid.
  * Goals: ≤ 2 s and ≤ 100 ms on a 1M-event recording. Then the snippet page
  * (snippet-bench.ts): stepping latency on a 10,000-step run, goal ≤ 50 ms per step.
+ * Last, a large `.pmt` read chunk by chunk (chunked-bench.ts): page heap, browser
+ * memory and time to first paint.
  * Builds the app first if needed.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -33,6 +36,7 @@ import {
 } from '@pymem/tracing';
 import { serveViewer } from '../src/server/serve-viewer.ts';
 import { hasChromium, launchChromium } from '../src/testing/chromium.ts';
+import { chunkedOpenLines, measureChunkedOpen } from './chunked-bench.ts';
 import { measureSnapshotOpen } from './snapshot-bench.ts';
 import { measureStepping } from './snippet-bench.ts';
 
@@ -45,6 +49,7 @@ const { values } = parseArgs({
     events: { type: 'string', default: '1000000' },
     trace: { type: 'string' },
     runs: { type: 'string', default: '3' },
+    'chunked-events': { type: 'string', default: '10000000' },
   },
 });
 
@@ -182,6 +187,11 @@ async function main(): Promise<void> {
         `goal snapshot interactive ≤ 3000 ms: ${opened.openMs <= 3000 ? 'met' : 'missed'} ` +
           `(ratio to goal ${(opened.openMs / 3000).toFixed(2)})`,
       );
+    const chunkedEvents = Number(values['chunked-events']);
+    if (chunkedEvents > 0) {
+      log(`\nchunked .pmt: writing and opening ${chunkedEvents.toLocaleString('en-US')} events …`);
+      lines.push(...chunkedOpenLines(await measureChunkedOpen(APP, chunkedEvents)));
+    }
     process.stdout.write(`${lines.join('\n')}\n`);
   } finally {
     rmSync(scratch, { recursive: true, force: true });

@@ -21,7 +21,8 @@
  * The events come from the trace's columns, or — for a streamed recording — from one
  * window of events at a time (rows `windowStart` … `windowEnd − 1` of `columns`), so a
  * streamed replay holds only the model's live state, never the whole recording; it
- * can only go forwards. Invariant: windowStart ≤ position ≤ windowEnd whenever an
+ * goes forwards only, unless the recording can be read from the middle (`windowsFrom`):
+ * then a restore starts a new pass there. Invariant: windowStart ≤ position ≤ windowEnd whenever an
  * event is stepped.
  */
 import {
@@ -44,6 +45,7 @@ import {
   type Mark,
   Op,
   type Recording,
+  type StreamedTrace,
   TraceFormatError,
 } from '@pymem/tracing';
 import { type ProfileName, parseVersion } from '@pymem/versions';
@@ -157,7 +159,7 @@ export class Replayer {
   private columns: EventColumns;
   private windowStart = 0;
   private windowEnd: number;
-  private readonly windowsLeft: Iterator<EventWindow> | null = null;
+  private windowsLeft: Iterator<EventWindow> | null = null;
   private nextMark = 0;
   private readonly translation = new Map<number, number>();
   private readonly virtual = new Map<number, number>();
@@ -311,11 +313,20 @@ export class Replayer {
   }
 
   /**
-   * Returns to a checkpoint taken from this replayer (forward or backward).
-   * @throws Error for a streamed recording, which replays forwards only.
+   * Returns to a checkpoint taken from this replayer (forward or backward). A streamed
+   * recording that can be read from the middle (`windowsFrom`) starts a new pass at
+   * the window holding the checkpoint's event.
+   * @throws Error for a streamed recording that replays forwards only.
    */
   restore(checkpoint: ReplayCheckpoint): void {
-    if (this.windowsLeft) throw new Error('a streamed replay cannot return to a checkpoint');
+    if (this.windowsLeft) {
+      const trace = this.trace as StreamedTrace;
+      if (!trace.windowsFrom) throw new Error('a streamed replay cannot return to a checkpoint');
+      this.windowsLeft = trace.windowsFrom(checkpoint.position);
+      this.columns = EMPTY_COLUMNS;
+      this.windowStart = checkpoint.position;
+      this.windowEnd = checkpoint.position;
+    }
     this.position = checkpoint.position;
     this.nextMark = checkpoint.nextMark;
     Object.assign(this.counts, checkpoint.counts);

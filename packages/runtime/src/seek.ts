@@ -7,11 +7,14 @@
  *   checkpoints:  0 ───── K ───── 2K ───── 3K ─ …
  *   seek(2K + 7): restore 2K, replay 7 events
  *
+ * A streamed recording must be readable from the middle (`windowsFrom`, as a `.pmt`
+ * file's chunks are) for any seek backwards.
+ *
  * Memory: one copy of pymalloc's state per checkpoint (about 130 KiB per arena on
  * 3.10+, plus the pool headers).
  */
 
-import type { Trace } from '@pymem/tracing';
+import type { Recording } from '@pymem/tracing';
 import { type ReplayCheckpoint, Replayer, type ReplayOptions } from './replay.ts';
 
 /** Options of {@link TraceSeeker}. */
@@ -27,7 +30,7 @@ export class TraceSeeker {
   private readonly interval: number;
   private readonly checkpoints: ReplayCheckpoint[] = [];
 
-  constructor(trace: Trace, options: SeekOptions = {}) {
+  constructor(trace: Recording, options: SeekOptions = {}) {
     this.replayer = new Replayer(trace, options);
     this.interval = Math.max(1, options.interval ?? 50_000);
     this.checkpoints.push(this.replayer.checkpoint());
@@ -36,6 +39,18 @@ export class TraceSeeker {
   /** Number of events in the recording. */
   get length(): number {
     return this.replayer.trace.length;
+  }
+
+  /**
+   * The first event a {@link seek} to `eventIndex` would replay: the events from there
+   * to `eventIndex` are all it reads.
+   */
+  replayFrom(eventIndex: number): number {
+    const target = Math.max(0, Math.min(Math.floor(eventIndex), this.length));
+    const position = this.replayer.position;
+    const slot = Math.min(Math.floor(target / this.interval), this.checkpoints.length - 1);
+    const nearest = this.checkpoints[slot]!.position;
+    return position > target || position < nearest ? nearest : position;
   }
 
   /**

@@ -45,8 +45,11 @@ export {
   type PmtReadOptions,
   type PmtRegion,
   type PmtScan,
+  type PmtScanIndex,
   type PmtTornTail,
   type PmtWriteOptions,
+  reopenPmt,
+  scanIndex,
   scanPmt,
 } from './pmt/index.ts';
 export { SNIFF_BYTES, sniffTrace, type TraceEncoding } from './sniff.ts';

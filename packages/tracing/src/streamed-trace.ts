@@ -15,6 +15,11 @@ export interface StreamedTrace extends TraceNotes {
   readonly hasArenaEvents: boolean;
   /** A new pass over the events from the first, one window at a time. */
   windows(): Iterator<EventWindow>;
+  /**
+   * A new pass from the window holding event `eventIndex` (which may start before it),
+   * where the recording can be read from the middle (a `.pmt` file's chunks).
+   */
+  windowsFrom?(eventIndex: number): Iterator<EventWindow>;
 }
 
 /** A recording held whole or read on demand. */

@@ -5,7 +5,7 @@
 import { toBase64 } from './heap-snapshot.ts';
 import { formatCollectorRecord, formatObjectRecord } from './model-text.ts';
 import { type Note, notesInOrder } from './notes.ts';
-import { DOMAIN_NAMES, Op, type Trace } from './trace.ts';
+import { DOMAIN_NAMES, type EventColumns, Op, type Trace } from './trace.ts';
 
 const CHUNK_EVENTS = 8192;
 
@@ -65,8 +65,8 @@ export function* formatTextTrace(trace: Trace): Generator<string> {
   yield `${out}E ${trace.length}\n`;
 }
 
-/** One event as its text line, with the newline. */
-export function formatEvent(trace: Trace, i: number): string {
+/** Event `i` of `trace` (a whole trace or one window of its columns) as its text line, with the newline. */
+export function formatEvent(trace: EventColumns, i: number): string {
   const a = trace.a[i]!;
   const b = trace.b[i]!;
   const domain = DOMAIN_NAMES[trace.domain[i]!];

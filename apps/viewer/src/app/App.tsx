@@ -72,6 +72,7 @@ export function App({ preload }: AppProps): JSX.Element {
         <>
           <TimeBar
             trace={session.trace}
+            eventText={(i) => session.eventText(i)}
             position={position}
             playing={playback.playing}
             speed={playback.speed}

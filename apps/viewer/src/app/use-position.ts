@@ -1,9 +1,10 @@
 /**
  * The current event index, kept per recording: a newly opened recording starts at
  * its last event (the state the worker handed over, so the first paint replays
- * nothing), without a reset step in between.
+ * nothing), without a reset step in between. A recording read chunk by chunk moves
+ * once the chunks of the new position are read (`ViewerSession.prepare`).
  */
-import { useCallback, useState } from 'preact/hooks';
+import { useCallback, useRef, useState } from 'preact/hooks';
 import type { ViewerSession } from '../model/session.ts';
 import { useLatest } from './use-latest.ts';
 
@@ -22,10 +23,25 @@ export function usePosition(session: ViewerSession | null): Position {
   const [cursor, setCursor] = useState<{ session: ViewerSession; at: number } | null>(null);
   const current = useLatest(session);
   const position = session === null ? 0 : cursor?.session === session ? cursor.at : session.length;
+  const latestRequest = useRef(0);
   const setPosition = useCallback(
     (eventIndex: number) => {
       const shown = current.current;
-      if (shown) setCursor({ session: shown, at: eventIndex });
+      if (!shown) return;
+      if (!shown.chunks) {
+        setCursor({ session: shown, at: eventIndex });
+        return;
+      }
+      // Read chunk by chunk: shown once its chunks are read; the latest request wins.
+      const request = ++latestRequest.current;
+      shown.prepare(eventIndex).then(
+        () => {
+          if (request !== latestRequest.current || current.current !== shown) return;
+          shown.show(eventIndex);
+          setCursor({ session: shown, at: eventIndex });
+        },
+        () => {},
+      );
     },
     [current],
   );

@@ -10,6 +10,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { type OpenHandle, openTrace } from '../load/open-trace.ts';
 import { preloadName, preloadUrl } from '../load/preload-url.ts';
+import type { LoadedMessage } from '../load/worker-protocol.ts';
 import { errorLine, type TraceSource } from '../load/worker-protocol.ts';
 import { ViewerSession } from '../model/session.ts';
 import type { LoadingState } from '../open/OpenBar.tsx';
@@ -75,19 +76,22 @@ export function useRecording(preload: string | null): Recording {
             setError(errorLine(message.name, failure));
             return;
           }
-          const t = timings.current;
-          t.loaded = performance.now();
-          t.readMs = message.timings.readMs;
-          t.replayMs = message.timings.replayMs;
-          t.workerStart = message.timings.startedAt - performance.timeOrigin;
-          t.workerPosted = message.timings.postedAt - performance.timeOrigin;
-          setError(null);
-          setLoading(null);
-          setFreedAt(null);
-          setSession(next);
-          handle.lifetimes.then((lifetimes) => {
-            if (shown.current === next) setFreedAt(lifetimes);
-          });
+          if (next.chunks) {
+            // Read chunk by chunk: the last event's chunk first (the time bar prints it).
+            next.prepare(next.length).then(
+              () => {
+                if (pending.current !== null) return;
+                next.show(next.length);
+                showSession(next, message);
+              },
+              (failure: Error) => {
+                setLoading(null);
+                setError(errorLine(message.name, failure));
+              },
+            );
+            return;
+          }
+          showSession(next, message);
         },
         (failure: Error) => {
           if (pending.current !== handle) return;
@@ -96,6 +100,21 @@ export function useRecording(preload: string | null): Recording {
           setError(failure.message);
         },
       );
+      const showSession = (next: ViewerSession, message: LoadedMessage) => {
+        const t = timings.current;
+        t.loaded = performance.now();
+        t.readMs = message.timings.readMs;
+        t.replayMs = message.timings.replayMs;
+        t.workerStart = message.timings.startedAt - performance.timeOrigin;
+        t.workerPosted = message.timings.postedAt - performance.timeOrigin;
+        setError(null);
+        setLoading(null);
+        setFreedAt(null);
+        setSession(next);
+        handle.lifetimes.then((lifetimes) => {
+          if (shown.current === next) setFreedAt(lifetimes);
+        });
+      };
     },
     [shown],
   );

@@ -36,6 +36,12 @@ export function useViewerHook(
       get length() {
         return state().recording.session?.length ?? 0;
       },
+      get chunked() {
+        return (state().recording.session?.chunks ?? null) !== null;
+      },
+      get timeline() {
+        return state().recording.session?.timeline ?? null;
+      },
       get position() {
         return state().position.position;
       },

@@ -3,6 +3,8 @@
  * the load status, timings measured in the page, and a few ways to drive it.
  */
 
+import type { TimelineColumns } from '../model/timeline.ts';
+
 /** Timings measured in the page, in milliseconds of `performance.now()`. */
 export interface ViewerTimings {
   /** When the current load started. */
@@ -34,6 +36,10 @@ export interface ViewerHook {
   name: string | null;
   /** Events in the open recording. */
   length: number;
+  /** True when the open recording is read chunk by chunk. */
+  chunked: boolean;
+  /** The timeline's samples of the open recording (as the charts draw them), or null. */
+  timeline: TimelineColumns | null;
   /** Current event index. */
   position: number;
   timings: ViewerTimings;

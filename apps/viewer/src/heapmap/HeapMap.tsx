@@ -7,7 +7,6 @@ import { siteName } from '@pymem/analysis';
 import { hexAddress } from '@pymem/obmalloc';
 import type { JSX, RefObject } from 'preact';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { findAllocatingEvent } from '../model/allocating-event.ts';
 import type { ViewerSession } from '../model/session.ts';
 import { ARENA_STATUS_STYLE } from './arena-status.ts';
 import { buildPalette } from './colors.ts';
@@ -181,12 +180,9 @@ export function HeapMap(props: HeapMapProps): JSX.Element {
       if (!target) return null;
       let allocation: { eventIndex: number; site: string | null } | null = null;
       if (target.kind === 'block' && target.state === 'allocated') {
-        const eventIndex = findAllocatingEvent(session.trace, position, target.address);
-        if (eventIndex >= 0) {
-          allocation = {
-            eventIndex,
-            site: siteName(session.trace, session.trace.site[eventIndex]!),
-          };
+        const found = session.allocationOf(position, target.address);
+        if (found.eventIndex >= 0) {
+          allocation = { eventIndex: found.eventIndex, site: siteName(session.trace, found.site) };
         }
       }
       const lines = targetLines(target, allocation);

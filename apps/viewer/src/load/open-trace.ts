@@ -4,6 +4,7 @@
  * worker's one-line message) as the outcome. Cancelling terminates the worker.
  */
 import ParseWorker from './parse-worker.ts?worker&inline';
+import { chunkedMode } from './read-chunked.ts';
 import type {
   LifetimesMessage,
   LoadedMessage,
@@ -75,7 +76,7 @@ export function openTrace(
       reject(new Error(`the loading worker failed: ${event.message || 'unknown error'}`));
     };
   });
-  const request: OpenRequest = { type: 'open', source };
+  const request: OpenRequest = { type: 'open', source, chunked: chunkedMode(location.search) };
   worker.postMessage(request);
   return { done, lifetimes, cancel: () => worker.terminate() };
 }

@@ -8,15 +8,17 @@
 /// <reference lib="webworker" />
 
 import { blockLifetimes } from '@pymem/analysis';
-import type { Trace } from '@pymem/tracing';
+import { type PmtScan, scanIndex, type Trace } from '@pymem/tracing';
 import { checkpointBuffers, firstPass } from '../model/first-pass.ts';
 import { ViewerInputError } from './input-kind.ts';
 import { preloadName } from './preload-url.ts';
+import { isPmtBlob, scanBlob, wantsChunks } from './read-chunked.ts';
 import { type ReadProgress, type ReadResult, readTraceStream } from './read-trace.ts';
 import {
   errorLine,
   type OpenRequest,
   type TraceSource,
+  timelineBuffers,
   transferList,
   type WorkerMessage,
 } from './worker-protocol.ts';
@@ -54,11 +56,15 @@ function copyColumns(trace: Trace): Trace {
   };
 }
 
-async function open(
-  source: TraceSource,
-): Promise<{ stream: ReadableStream<Uint8Array>; name: string; total: number | null }> {
+async function open(source: TraceSource): Promise<{
+  stream: ReadableStream<Uint8Array>;
+  name: string;
+  total: number | null;
+  file?: File;
+}> {
   if (source.kind === 'file') {
-    return { stream: source.file.stream(), name: source.file.name, total: source.file.size };
+    const file = source.file;
+    return { stream: file.stream(), name: file.name, total: file.size, file };
   }
   const url = new URL(source.url, scope.location.href);
   const name = preloadName(url);
@@ -98,6 +104,57 @@ function replayOrExplain(trace: Trace, result: ReadResult): ReturnType<typeof fi
   }
 }
 
+/** `stream`, reporting the bytes read so far. */
+function counted(
+  stream: ReadableStream<Uint8Array>,
+  total: number | null,
+  stage: ReadProgress['stage'],
+  onProgress: (progress: ReadProgress) => void,
+): ReadableStream<Uint8Array> {
+  let loaded = 0;
+  return stream.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        loaded += chunk.byteLength;
+        onProgress({ stage, loaded, total });
+        controller.enqueue(chunk);
+      },
+    }),
+  );
+}
+
+/**
+ * A scanned `.pmt` Blob: replayed once, its events decoded again chunk by chunk, and
+ * handed to the page as the Blob, its chunk index and notes (no event columns).
+ */
+function openChunked(blob: Blob, scan: PmtScan, name: string, start: number): void {
+  const read = performance.now();
+  post({ type: 'progress', stage: 'replaying', loaded: 0, total: null });
+  const pass = firstPass(scan.trace);
+  const index = scanIndex(scan);
+  const replayed = performance.now();
+  post(
+    {
+      type: 'loaded',
+      trace: index.notes,
+      chunked: { blob, index },
+      name,
+      format: 'pmt',
+      warnings: scan.warnings,
+      timeline: pass.timeline,
+      end: pass.end,
+      timings: {
+        readMs: read - start,
+        replayMs: replayed - read,
+        startedAt: performance.timeOrigin + start,
+        postedAt: performance.timeOrigin + performance.now(),
+      },
+    },
+    [...timelineBuffers(pass.timeline), ...checkpointBuffers(pass.end)],
+  );
+  post({ type: 'lifetimes', freedAt: null });
+}
+
 scope.onmessage = async (event: MessageEvent<OpenRequest>) => {
   const request = event.data;
   let name = request.source.kind === 'file' ? request.source.file.name : request.source.url;
@@ -113,6 +170,19 @@ scope.onmessage = async (event: MessageEvent<OpenRequest>) => {
     const input = await open(request.source);
     name = input.name;
     const stage = request.source.kind === 'url' ? 'downloading' : 'reading';
+    if (wantsChunks(request.chunked ?? 'auto', input.total)) {
+      // Large: keep the bytes as a Blob (see read-chunked.ts) and scan it.
+      const blob =
+        input.file ??
+        (await new Response(counted(input.stream, input.total, stage, onProgress)).blob());
+      if (await isPmtBlob(blob, name)) {
+        const scan = scanBlob(blob, (end) =>
+          onProgress({ stage: 'reading', loaded: end, total: blob.size }),
+        );
+        if (scan) return openChunked(blob, scan, name, start);
+      }
+      input.stream = blob.stream();
+    }
     const result = await readTraceStream(input.stream, {
       name,
       total: input.total,

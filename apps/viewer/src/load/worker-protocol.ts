@@ -3,13 +3,16 @@
  *
  *   page ──{ open, source }──► worker
  *   page ◄──{ progress }────── worker   (many)
- *   page ◄──{ loaded, trace }─ worker   (typed-array columns transferred, not copied)
+ *   page ◄──{ loaded, trace }─ worker   (typed-array columns transferred, not copied;
+ *                                        a large .pmt: its notes, chunk index and Blob)
  *   page ◄──{ lifetimes }───── worker   (block lifetimes, last: the worker is done)
  *     or ◄──{ error, message }         (one line: what is wrong and where)
  */
-import type { Trace } from '@pymem/tracing';
+import type { Trace, TraceNotes } from '@pymem/tracing';
 import type { ReplayCheckpoint } from '../model/first-pass.ts';
+import type { ChunkedRecording } from '../model/session.ts';
 import type { TimelineColumns } from '../model/timeline.ts';
+import type { ChunkedMode } from './read-chunked.ts';
 import type { LoadStage } from './read-trace.ts';
 
 /** Where a recording comes from. */
@@ -21,6 +24,8 @@ export type TraceSource =
 export interface OpenRequest {
   readonly type: 'open';
   readonly source: TraceSource;
+  /** When to read a `.pmt` chunk by chunk (default 'auto': by size). */
+  readonly chunked?: ChunkedMode;
 }
 
 /** worker → page: how far the read is. */
@@ -34,7 +39,10 @@ export interface ProgressMessage {
 /** worker → page: the recording, replayed once and sampled. */
 export interface LoadedMessage {
   readonly type: 'loaded';
-  readonly trace: Trace;
+  /** The whole trace, or only its notes when `chunked`. */
+  readonly trace: Trace | TraceNotes;
+  /** Set for a `.pmt` read chunk by chunk: the file (a Blob) and its chunk index. */
+  readonly chunked?: ChunkedRecording;
   readonly name: string;
   readonly format: 'text' | 'pmt';
   readonly warnings: readonly string[];
@@ -74,6 +82,15 @@ export function transferList(trace: Trace, timeline?: TimelineColumns): ArrayBuf
   arrays.push(trace.site, trace.line);
   if (timeline)
     arrays.push(timeline.x, timeline.arenas, timeline.bytesInBlocks, timeline.utilisation);
+  return buffersOf(arrays);
+}
+
+/** The buffers of a timeline's columns, each once, for `postMessage`'s transfer list. */
+export function timelineBuffers(timeline: TimelineColumns): ArrayBuffer[] {
+  return buffersOf([timeline.x, timeline.arenas, timeline.bytesInBlocks, timeline.utilisation]);
+}
+
+function buffersOf(arrays: readonly ArrayBufferView[]): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>();
   for (const array of arrays) {
     if (array.buffer instanceof ArrayBuffer) buffers.add(array.buffer);

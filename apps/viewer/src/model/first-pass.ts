@@ -13,7 +13,7 @@
  */
 import { sampleIndices } from '@pymem/analysis';
 import { Replayer, type Replayer as ReplayerType } from '@pymem/runtime';
-import type { Trace } from '@pymem/tracing';
+import type { Recording } from '@pymem/tracing';
 import { emptyTimeline, fillTimeline, TIMELINE_SAMPLES, type TimelineColumns } from './timeline.ts';
 
 /** A replay checkpoint (what `Replayer.checkpoint()` returns). */
@@ -27,7 +27,7 @@ export interface FirstPass {
 }
 
 /** Replays `trace` once; see the module comment. */
-export function firstPass(trace: Trace, samples: number = TIMELINE_SAMPLES): FirstPass {
+export function firstPass(trace: Recording, samples: number = TIMELINE_SAMPLES): FirstPass {
   const replayer = new Replayer(trace);
   const timeline = emptyTimeline(sampleIndices(trace.length, samples));
   fillTimeline(

@@ -31,7 +31,7 @@ import {
   type HeapSnapshot,
   heapEdgeName,
   heapGeneration,
-  type Trace,
+  type TraceNotes,
 } from '@pymem/tracing';
 import type { ViewerSession } from './session.ts';
 
@@ -70,7 +70,7 @@ export interface ArenaObjects {
 }
 
 /** The complete heap snapshot taken at event `position` (the last such), or null. */
-export function snapshotAt(trace: Trace, position: number): HeapSnapshot | null {
+export function snapshotAt(trace: TraceNotes, position: number): HeapSnapshot | null {
   const snapshots = trace.heapSnapshots ?? [];
   for (let k = snapshots.length - 1; k >= 0; k--) {
     const snapshot = snapshots[k] as HeapSnapshot;

@@ -33,9 +33,9 @@ function useSettledTree(
 ): { position: number; root: StackNode } | null {
   const [tree, setTree] = useState<{ position: number; root: StackNode } | null>(null);
   useEffect(() => {
-    if (!freedAt || playing || !session.hasSites) return;
+    if (!freedAt || !session.whole || playing || !session.hasSites) return;
     const timer = setTimeout(
-      () => setTree({ position, root: liveStacks(session.trace, position, freedAt) }),
+      () => setTree({ position, root: liveStacks(session.whole!, position, freedAt) }),
       SETTLE_MS,
     );
     return () => clearTimeout(timer);
@@ -76,6 +76,8 @@ export function FlameGraphPanel({
       </header>
       {!session.hasSites ? (
         <p class="hint">This recording names no allocation sites (record with --sites N).</p>
+      ) : !session.whole ? (
+        <p class="hint">Not shown for a recording read chunk by chunk (it needs every event).</p>
       ) : !tree ? (
         <p class="hint">{freedAt ? 'Building the stacks…' : 'Working out block lifetimes…'}</p>
       ) : (

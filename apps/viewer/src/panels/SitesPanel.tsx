@@ -27,9 +27,9 @@ const SETTLE_MS = 60;
 export function SitesPanel({ session, freedAt, position, playing }: SitesPanelProps): JSX.Element {
   const [sites, setSites] = useState<{ position: number; sites: TopSites } | null>(null);
   useEffect(() => {
-    if (!freedAt || playing) return;
+    if (!freedAt || !session.whole || playing) return;
     const timer = setTimeout(
-      () => setSites({ position, sites: topSites(session.trace, freedAt, position) }),
+      () => setSites({ position, sites: topSites(session.whole!, freedAt, position) }),
       SETTLE_MS,
     );
     return () => clearTimeout(timer);
@@ -44,6 +44,8 @@ export function SitesPanel({ session, freedAt, position, playing }: SitesPanelPr
       </header>
       {!session.hasSites ? (
         <p class="hint">This recording names no allocation sites.</p>
+      ) : !session.whole ? (
+        <p class="hint">Not shown for a recording read chunk by chunk (it needs every event).</p>
       ) : !shown ? (
         <p class="hint">{freedAt ? 'Grouping the live blocks…' : 'Working out block lifetimes…'}</p>
       ) : (

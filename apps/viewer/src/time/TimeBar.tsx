@@ -3,7 +3,7 @@
  * marks and GC collections as ticks, the mark list, and the events around the
  * current position.
  */
-import { formatEvent, type Trace } from '@pymem/tracing';
+import type { TraceNotes } from '@pymem/tracing';
 import type { JSX } from 'preact';
 import { grouped } from '../panels/format.ts';
 import { tickFraction } from './mark-navigation.ts';
@@ -17,7 +17,9 @@ export const SPEEDS: readonly { readonly label: string; readonly seconds: number
 
 /** Props of {@link TimeBar}. */
 export interface TimeBarProps {
-  readonly trace: Trace;
+  readonly trace: TraceNotes;
+  /** Event `i` as its text line (the events either side of the position). */
+  readonly eventText: (i: number) => string;
   readonly position: number;
   readonly playing: boolean;
   readonly speed: number;
@@ -28,10 +30,10 @@ export interface TimeBarProps {
 
 /** The time bar. */
 export function TimeBar(props: TimeBarProps): JSX.Element {
-  const { trace, position, playing, speed, onSeek, onPlayPause, onSpeed } = props;
+  const { trace, eventText, position, playing, speed, onSeek, onPlayPause, onSpeed } = props;
   const length = trace.length;
-  const last = position > 0 ? formatEvent(trace, position - 1).trimEnd() : '(none yet)';
-  const next = position < length ? formatEvent(trace, position).trimEnd() : '(end of recording)';
+  const last = position > 0 ? eventText(position - 1) : '(none yet)';
+  const next = position < length ? eventText(position) : '(end of recording)';
   return (
     <section class="timebar" aria-label="Time">
       <div class="timebar-row">

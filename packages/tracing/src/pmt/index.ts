@@ -11,7 +11,14 @@ export {
   type PmtReadOptions,
   type PmtTornTail,
 } from './pmt-reader.ts';
-export { type PmtByteSource, type PmtScan, scanPmt } from './pmt-stream.ts';
+export {
+  type PmtByteSource,
+  type PmtScan,
+  type PmtScanIndex,
+  reopenPmt,
+  scanIndex,
+  scanPmt,
+} from './pmt-stream.ts';
 export {
   encodePmt,
   encodePmtBytes,

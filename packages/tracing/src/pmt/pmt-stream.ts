@@ -256,20 +256,77 @@ function startsLikeMagic(head: Uint8Array, layout: Layout): boolean {
   return prefixOf(layout.chunkMagic) || prefixOf(layout.indexMagic);
 }
 
+/**
+ * What a scan found, as plain data (it survives structured cloning): enough to read
+ * the file's events again, from any chunk, without scanning it a second time.
+ */
+export interface PmtScanIndex {
+  /** The file's format version (1 or 2). */
+  readonly version: number;
+  readonly chunks: readonly PmtChunkEntry[];
+  readonly notes: TraceNotes;
+  readonly hasArenaEvents: boolean;
+}
+
+/** The index of a scan, to {@link reopenPmt} the same file later (elsewhere). */
+export function scanIndex(scan: PmtScan): PmtScanIndex {
+  const { windows: _, windowsFrom: __, hasArenaEvents, ...notes } = scan.trace;
+  return { version: scan.version, chunks: scan.chunks, notes, hasArenaEvents };
+}
+
+/**
+ * The streamed trace over a file scanned before (`index` from {@link scanIndex}):
+ * no byte is read until a pass asks for its chunks, so `source` may hold only the
+ * chunks a pass will read. The checksums are checked again as each chunk is read.
+ * @throws TraceFormatError for an unknown format version
+ */
+export function reopenPmt(source: PmtByteSource, index: PmtScanIndex): StreamedTrace {
+  const layout = LAYOUTS[index.version];
+  if (!layout) throw new TraceFormatError(`unknown .pmt format version ${index.version}`, 0);
+  return streamedTrace(source, {
+    layout,
+    chunks: [...index.chunks],
+    notes: index.notes,
+    hasArenaEvents: index.hasArenaEvents,
+  });
+}
+
 /** The streamed trace over a scanned file: each pass decodes the chunks again. */
 function streamedTrace(source: PmtByteSource, found: Found): StreamedTrace {
   return {
     ...found.notes,
     hasArenaEvents: found.hasArenaEvents,
-    windows: () => windows(source, found),
+    windows: () => windows(source, found, 0),
+    windowsFrom: (eventIndex) => windows(source, found, chunkHolding(found.chunks, eventIndex)),
   };
 }
 
-function* windows(source: PmtByteSource, found: Found): Generator<EventWindow> {
+/** The index of the chunk holding event `eventIndex` (the last chunk past the end). */
+function chunkHolding(chunks: readonly PmtChunkEntry[], eventIndex: number): number {
+  let low = 0;
+  let high = chunks.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >>> 1;
+    if (chunks[middle]!.firstEvent <= eventIndex) low = middle;
+    else high = middle - 1;
+  }
+  return Math.max(0, low);
+}
+
+function* windows(source: PmtByteSource, found: Found, from: number): Generator<EventWindow> {
   const { layout, chunks } = found;
   const decoder = new RecordDecoder(layout.checksums);
   const builder = decoder.builder;
-  for (const chunk of chunks) {
+  // From the middle, file names, tracebacks and types named before were defined in
+  // chunks not read again: their ids are accepted (the scan checked them already).
+  decoder.lossy = from > 0;
+  for (let k = from; k < chunks.length; k++) {
+    const chunk = chunks[k]!;
+    // A pass from a later chunk: its events keep their numbers.
+    if (builder.length < chunk.firstEvent) {
+      builder.length = chunk.firstEvent;
+      builder.startWindow();
+    }
     const head = source.read(chunk.offset, layout.chunkHeaderBytes);
     const length = head.length === layout.chunkHeaderBytes ? u32(head, 4) : -1;
     const payload = length < 0 ? head : source.read(chunk.offset + layout.chunkHeaderBytes, length);
