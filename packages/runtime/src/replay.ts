@@ -396,25 +396,7 @@ export class Replayer {
           this.translation.delete(a);
         }
       } else if (op === Op.realloc) {
-        const b = t.b[j]!;
-        const recorded = t.c[j]!;
-        this.nextRaw = recorded;
-        const old = this.translation.size === 0 ? a : this.translate(a);
-        const result = model.realloc(old, b);
-        if (result !== 0 && a !== recorded && this.translation.size !== 0)
-          this.translation.delete(a);
-        if (result === recorded || (a === recorded && result === old))
-          this.counts.pointersChecked++;
-        else this.checkPointer(i, recorded, result);
-        if (this.tracking && recorded !== 0) {
-          if (this.liveBlockSites) {
-            this.untrackStreamed(a);
-            this.trackStreamed(recorded, b, t.site[j]!);
-          } else {
-            this.liveBlockEvents.take(a);
-            this.liveBlockEvents.set(recorded, i);
-          }
-        }
+        this.reallocEvent(i, j, a);
       } else {
         const b = t.b[j]!;
         this.nextRaw = b;
@@ -439,6 +421,28 @@ export class Replayer {
       this.queuedReleases.length !== 0
     )
       this.checkArenas(i);
+  }
+
+  /** An `r` event of the object or mem domain (see {@link step}). */
+  private reallocEvent(i: number, j: number, a: number): void {
+    const t = this.columns;
+    const b = t.b[j]!;
+    const recorded = t.c[j]!;
+    this.nextRaw = recorded;
+    const old = this.translation.size === 0 ? a : this.translate(a);
+    const result = this.model.realloc(old, b);
+    if (result !== 0 && a !== recorded && this.translation.size !== 0) this.translation.delete(a);
+    if (result === recorded || (a === recorded && result === old)) this.counts.pointersChecked++;
+    else this.checkPointer(i, recorded, result);
+    if (this.tracking && recorded !== 0) {
+      if (this.liveBlockSites) {
+        this.untrackStreamed(a);
+        this.trackStreamed(recorded, b, t.site[j]!);
+      } else {
+        this.liveBlockEvents.take(a);
+        this.liveBlockEvents.set(recorded, i);
+      }
+    }
   }
 
   /** An `A` or `F` event: queued for the model's next arena call, or a data-stack chunk. */
