@@ -91,7 +91,8 @@ if (rows.has('scan')) best('streamed: scan', () => scanPmt(source));
 if (rows.has('windows')) {
   const trace = scanPmt(source)!.trace;
   best('streamed: windows', () => {
-    for (const _ of trace.windows());
+    const windows = trace.windows();
+    while (!windows.next().done);
   });
 }
 if (rows.has('streamed'))

@@ -23,7 +23,9 @@ const event = fc.record({
   site: fc.integer({ min: -1, max: SITES - 1 }),
 });
 
-function traceOf(events: readonly fc.RecordValue<typeof event>[]): Trace {
+type Event = typeof event extends fc.Arbitrary<infer T> ? T : never;
+
+function traceOf(events: readonly Event[]): Trace {
   const builder = new TraceBuilder();
   for (let id = 0; id < SITES; id++) {
     builder.tracebacks.push({ ...builder.position(), id, totalFrames: 0, frames: [] });
