@@ -222,10 +222,13 @@ export class Obmalloc {
     const s = this.#state;
     // Offsets inside an arena are below 2**20, so integer shifts are exact here.
     const k = (ptr - s.arenaFirstPool[arena]!) >> this.poolShift;
-    if (k < 0 || k >= s.arenaCarved[arena]!) {
-      throw new ObmallocError(code, `${hexAddress(ptr)} is inside an arena but in no carved pool`);
-    }
+    if (k < 0 || k >= s.arenaCarved[arena]!) this.inNoCarvedPool(ptr, code);
     return s.poolId(arena, k);
+  }
+
+  /** @throws ObmallocError: `ptr` lies in an arena, outside every carved pool. */
+  private inNoCarvedPool(ptr: number, code: 'invalid-free' | 'invalid-realloc'): never {
+    throw new ObmallocError(code, `${hexAddress(ptr)} is inside an arena but in no carved pool`);
   }
 
   private pymallocAlloc(sizeClass: number, nbytes: number): number {
@@ -379,6 +382,12 @@ export class Obmalloc {
     }
   }
 
+  /**
+   * `pymalloc_free`. Kept small enough for the JIT to inline into its callers: the
+   * common case (the block joins the free list of a pool that stays in usedpools) is
+   * here, the rest — a full pool coming back, an emptied pool, a bad pointer — in
+   * {@link poolChanged} and {@link notALiveBlock}.
+   */
   private pymallocFree(arena: number, ptr: number): void {
     const s = this.#state;
     const c = this.constants;
@@ -387,21 +396,33 @@ export class Obmalloc {
     const size = (sizeClass + 1) << c.alignmentShift;
     const poolAddress = s.poolAddress(pool);
     const block = (ptr - poolAddress - c.poolOverhead) / size;
-    if (!Number.isInteger(block) || block < 0 || s.poolRef[pool] === 0) {
-      throw new ObmallocError(
-        'invalid-free',
-        `free of ${hexAddress(ptr)}, which is not a live block`,
-      );
-    }
+    if (!Number.isInteger(block) || block < 0 || s.poolRef[pool] === 0) this.notALiveBlock(ptr);
     const links = s.blockLinks[arena]!;
     const base = ((pool - s.numClasses) & 63) * s.maxBlocks;
     const lastfree = s.poolFreeblock[pool]!;
     links[base + block] = lastfree;
     s.poolFreeblock[pool] = block;
-    s.poolRef[pool]!--;
+    const ref = s.poolRef[pool]! - 1;
+    s.poolRef[pool] = ref;
     s.blocksInUse--;
     if (this.hook !== null) this.hook({ type: 'block-free', address: ptr, sizeClass });
+    if (lastfree < 0 || ref === 0) this.poolChanged(arena, pool, sizeClass, lastfree);
+  }
 
+  /** @throws ObmallocError: `ptr` lies in a carved pool but is no live block of it. */
+  private notALiveBlock(ptr: number): never {
+    throw new ObmallocError(
+      'invalid-free',
+      `free of ${hexAddress(ptr)}, which is not a live block`,
+    );
+  }
+
+  /**
+   * After a free that changed the pool's state: a pool that was full goes to the
+   * front of usedpools[class]; one that emptied goes to its arena's free pools.
+   */
+  private poolChanged(arena: number, pool: number, sizeClass: number, lastfree: number): void {
+    const s = this.#state;
     if (lastfree < 0) {
       // The pool was full: it goes to the front of usedpools[class].
       const first = s.poolNext[sizeClass]!;
@@ -411,7 +432,6 @@ export class Obmalloc {
       s.poolNext[sizeClass] = pool;
       return;
     }
-    if (s.poolRef[pool] !== 0) return;
     this.insertToFreepool(arena, pool, sizeClass);
   }
 

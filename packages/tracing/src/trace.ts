@@ -159,6 +159,15 @@ export interface Trace extends EventColumns {
   readonly heapSnapshots?: readonly HeapSnapshot[];
 }
 
+/** Where a decoder appends rows directly (see {@link TraceBuilder.appendTarget}). */
+export interface AppendTarget {
+  readonly columns: EventColumns;
+  /** The row of the next event. */
+  readonly row: number;
+  /** Rows the columns hold (> row). */
+  readonly capacity: number;
+}
+
 /** A recording's header, length and notes: all of a {@link Trace} but its event columns. */
 export type TraceNotes = Omit<Trace, keyof EventColumns>;
 
@@ -209,6 +218,26 @@ export class TraceBuilder {
     this.c[i] = c;
     this.site[i] = site;
     this.line[i] = line;
+  }
+
+  /**
+   * For a decoder's hot loop, which writes rows itself instead of calling
+   * {@link push}: the columns, the row of the next event and the rows the columns
+   * hold (at least one free). Valid until the next push, grow or {@link appended}.
+   */
+  appendTarget(): AppendTarget {
+    if (this.length - this.windowStart === this.capacity) this.grow();
+    const { op, domain, a, b, c, site, line } = this;
+    return {
+      columns: { op, domain, a, b, c, site, line },
+      row: this.length - this.windowStart,
+      capacity: this.capacity,
+    };
+  }
+
+  /** After writing rows through {@link appendTarget}: the next event goes to row `row`. */
+  appended(row: number): void {
+    this.length = this.windowStart + row;
   }
 
   /** The position of a note added now. */

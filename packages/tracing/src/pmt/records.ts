@@ -52,27 +52,39 @@ export interface ExtensionCount {
 /** The name a placeholder definition gets for a file name lost with a damaged chunk. */
 export const LOST_FILENAME = '<lost>';
 
-/** Where {@link readVarint} continues: the hot loop's cursor, kept outside any object. */
+/** Where {@link longVarint} stopped: the hot loop's cursor after a long varint. */
 let cursor = 0;
 
 /**
- * The varint at `cursor` (moved past it), or −1 when it runs past `end` or is longer
- * than 8 bytes: the caller then leaves the record to the checked general path.
+ * Bytes an event record can take: a tag and at most four varints of at most 8 bytes.
+ * The hot loop reads a record without bounds checks only when this many bytes are left.
  */
-function readVarint(bytes: Uint8Array, end: number): number {
-  if (cursor >= end) return -1;
-  const first = bytes[cursor++]!;
-  if (first < 128) return first;
-  let value = first & 127;
+const MAX_EVENT_RECORD_BYTES = 1 + 4 * 8;
+
+/**
+ * The varint of two or more bytes at `at` (its first byte is ≥ 128; the caller made
+ * sure 8 bytes are there), with {@link cursor} moved past it; −1 when it is longer
+ * than 8 bytes (the checked general path then reports it).
+ */
+function longVarint(bytes: Uint8Array, at: number): number {
+  let value = bytes[at]! & 127;
   let scale = 128;
   for (let i = 1; i < 8; i++) {
-    if (cursor >= end) return -1;
-    const byte = bytes[cursor++]!;
+    const byte = bytes[at + i]!;
     value += (byte & 127) * scale;
-    if (byte < 128) return value;
+    if (byte < 128) {
+      cursor = at + i + 1;
+      return value;
+    }
     scale *= 128;
   }
   return -1;
+}
+
+/** {@link unzigzag}, in int32 arithmetic for values below 2**31 (nearly every delta). */
+function delta(value: number): number {
+  if (value <= 0x7fffffff) return (value >>> 1) ^ -(value & 1);
+  return unzigzag(value);
 }
 
 /** Decodes chunk payloads one after another into one builder (see the module comment). */
@@ -210,68 +222,141 @@ export class RecordDecoder {
   }
 
   /**
-   * Decodes consecutive event records from `pos` (the same as {@link event}, with the
-   * cursor in a local and varints inlined: the decoder's hot loop) and returns where
-   * the first other record, or the end, is. A truncated or over-long varint, or a site
-   * that needs checking, is left to the general path by returning its record's start.
+   * Decodes consecutive event records from `pos` (the same as {@link event}: the
+   * decoder's hot loop, the cursor in a local, one-byte varints inlined, rows written
+   * straight into the builder's columns) and returns where the first other record, or
+   * the end, is. A record within {@link MAX_EVENT_RECORD_BYTES} of the end, an
+   * over-long varint, or a site that needs checking is left to the general path by
+   * returning its record's start.
    */
   private events(bytes: Uint8Array, pos: number, end: number): number {
     const builder = this.builder;
     const prevClass = this.prevClass;
-    const tracebacks = this.builder.tracebacks.length;
+    const tracebacks = builder.tracebacks.length;
+    const safeEnd = end - MAX_EVENT_RECORD_BYTES;
     let prev = this.prev;
-    let start = pos;
-    cursor = pos;
-    while (cursor < end) {
-      start = cursor;
-      const tag = bytes[cursor++]!;
-      const kind = tag & KIND_MASK;
-      if (kind > Op.free) break;
-      const scale = (tag & ALIGNED_BIT) !== 0 ? ADDRESS_ALIGNMENT : 1;
-      const domain = (tag >> DOMAIN_SHIFT) & 3;
-      if (kind === Op.free) {
-        const delta = readVarint(bytes, end);
-        if (delta < 0) break;
-        prev += unzigzag(delta) * scale;
-        builder.push(Op.free, domain, prev, 0, 0, 0);
-      } else if (kind === Op.malloc || kind === Op.calloc) {
-        const size = readVarint(bytes, end);
-        const delta = readVarint(bytes, end);
-        const site = (tag & SITE_BIT) !== 0 ? readVarint(bytes, end) : -1;
-        if (size < 0 || delta < 0 || site < -1 || site >= tracebacks) break;
-        const k =
-          size >= 1 && size <= DELTA_CLASS_MAX_SIZE
-            ? (size - 1) >> DELTA_CLASS_SHIFT
-            : DELTA_CLASS_COUNT - 1;
-        prev = prevClass[k]! + unzigzag(delta) * scale;
-        prevClass[k] = prev;
-        builder.push(kind, domain, size, prev, 0, 0, site);
-      } else if (kind === Op.realloc) {
-        const first = readVarint(bytes, end);
-        const size = readVarint(bytes, end);
-        const second = readVarint(bytes, end);
-        const site = (tag & SITE_BIT) !== 0 ? readVarint(bytes, end) : -1;
-        if (first < 0 || size < 0 || second < 0 || site < -1 || site >= tracebacks) break;
-        const old = prev + unzigzag(first) * scale;
-        prev = old + unzigzag(second) * scale;
-        builder.push(Op.realloc, domain, old, size, prev, 0, site);
-      } else if (kind === Op.arenaAlloc) {
-        const size = readVarint(bytes, end);
-        const delta = readVarint(bytes, end);
-        if (size < 0 || delta < 0) break;
-        prev += unzigzag(delta) * scale;
-        builder.push(Op.arenaAlloc, 0, size, prev, 0, 0);
-      } else {
-        const delta = readVarint(bytes, end);
-        const size = readVarint(bytes, end);
-        if (delta < 0 || size < 0) break;
-        prev += unzigzag(delta) * scale;
-        builder.push(Op.arenaFree, 0, prev, size, 0, 0);
+    let target = builder.appendTarget();
+    let { op, domain, a, b, c, site, line } = target.columns;
+    let row = target.row;
+    let capacity = target.capacity;
+    let p = pos;
+    while (p <= safeEnd) {
+      if (row === capacity) {
+        builder.appended(row);
+        target = builder.appendTarget();
+        ({ op, domain, a, b, c, site, line } = target.columns);
+        row = target.row;
+        capacity = target.capacity;
       }
-      start = cursor;
+      const start = p;
+      const tag = bytes[p++]!;
+      const kind = tag & KIND_MASK;
+      if (kind > Op.free) {
+        p = start;
+        break;
+      }
+      const scale = (tag & ALIGNED_BIT) !== 0 ? ADDRESS_ALIGNMENT : 1;
+      let x = bytes[p++]!;
+      if (x >= 128) {
+        x = longVarint(bytes, p - 1);
+        if (x < 0) {
+          p = start;
+          break;
+        }
+        p = cursor;
+      }
+      if (kind === Op.free) {
+        prev += delta(x) * scale;
+        a[row] = prev;
+        b[row] = 0;
+        site[row] = -1;
+      } else {
+        // Every other kind has a second varint.
+        let y = bytes[p++]!;
+        if (y >= 128) {
+          y = longVarint(bytes, p - 1);
+          if (y < 0) {
+            p = start;
+            break;
+          }
+          p = cursor;
+        }
+        if (kind === Op.malloc || kind === Op.calloc) {
+          let id = -1;
+          if ((tag & SITE_BIT) !== 0) {
+            id = bytes[p++]!;
+            if (id >= 128) {
+              id = longVarint(bytes, p - 1);
+              p = cursor;
+            }
+            if (id < 0 || id >= tracebacks) {
+              p = start;
+              break;
+            }
+          }
+          const k =
+            x >= 1 && x <= DELTA_CLASS_MAX_SIZE
+              ? (x - 1) >> DELTA_CLASS_SHIFT
+              : DELTA_CLASS_COUNT - 1;
+          prev = prevClass[k]! + delta(y) * scale;
+          prevClass[k] = prev;
+          a[row] = x;
+          b[row] = prev;
+          site[row] = id;
+        } else if (kind === Op.realloc) {
+          let z = bytes[p++]!;
+          if (z >= 128) {
+            z = longVarint(bytes, p - 1);
+            if (z < 0) {
+              p = start;
+              break;
+            }
+            p = cursor;
+          }
+          let id = -1;
+          if ((tag & SITE_BIT) !== 0) {
+            id = bytes[p++]!;
+            if (id >= 128) {
+              id = longVarint(bytes, p - 1);
+              p = cursor;
+            }
+            if (id < 0 || id >= tracebacks) {
+              p = start;
+              break;
+            }
+          }
+          const old = prev + delta(x) * scale;
+          prev = old + delta(z) * scale;
+          a[row] = old;
+          b[row] = y;
+          c[row] = prev;
+          site[row] = id;
+          op[row] = kind;
+          domain[row] = (tag >> DOMAIN_SHIFT) & 3;
+          line[row] = 0;
+          row++;
+          continue;
+        } else if (kind === Op.arenaAlloc) {
+          prev += delta(y) * scale;
+          a[row] = x;
+          b[row] = prev;
+          site[row] = -1;
+        } else {
+          prev += delta(x) * scale;
+          a[row] = prev;
+          b[row] = y;
+          site[row] = -1;
+        }
+      }
+      op[row] = kind;
+      domain[row] = kind <= Op.arenaFree ? 0 : (tag >> DOMAIN_SHIFT) & 3;
+      c[row] = 0;
+      line[row] = 0;
+      row++;
     }
+    builder.appended(row);
     this.prev = prev;
-    return start;
+    return p;
   }
 
   /** Kinds 0–5: `A size addr`, `F addr size`, `m/c size ptr`, `r old size new`, `f ptr`. */
