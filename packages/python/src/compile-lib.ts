@@ -25,6 +25,7 @@ import { libraryMethod, sortOrder } from './methods-lib.ts';
 import { COPY_MODULE } from './module-copy.ts';
 import { type LibraryModule, MATH_MODULE } from './module-math.ts';
 import { RANDOM_MODULE } from './module-random.ts';
+import { TRACEMALLOC_MODULE } from './module-tracemalloc.ts';
 import { WEAKREF_MODULE } from './module-weakref.ts';
 import { shared } from './operations.ts';
 
@@ -151,6 +152,7 @@ export const LIBRARY_MODULES: ReadonlyMap<string, LibraryModule> = new Map([
   ['random', RANDOM_MODULE],
   ['copy', COPY_MODULE],
   ['weakref', WEAKREF_MODULE],
+  ['tracemalloc', TRACEMALLOC_MODULE],
 ]);
 
 /** Each machine's imported modules' value attributes. */

@@ -128,6 +128,7 @@ import {
   rethrowCallbackError,
   weakrefReferent,
 } from './module-weakref.ts';
+import { noteTracedProgram } from './module-tracemalloc.ts';
 import { binaryOp, shared, slice, subscript, unaryOp } from './operations.ts';
 import type { Source } from './source.ts';
 import { evaluateAfter } from './temporaries.ts';
@@ -490,6 +491,7 @@ export class Compiler {
     if (scope.locals !== null) throw this.fail('import inside a function', node);
     if (LIBRARY_MODULES.has(module) && module !== 'weakref' && this.moduleAssigned.has('gc'))
       throw this.fail(`import of module ${module} in a program that imports gc`, node);
+    if (module === 'tracemalloc') noteTracedProgram(this);
     const m = this.m;
     return () => {
       m.modules.add(module);
@@ -667,10 +669,12 @@ export class Compiler {
         };
       }
       const globals = this.m.globals;
+      const m = this.m;
       return (_frame, v) => {
         const old = globals.get(name);
         globals.set(name, v);
         if (old !== undefined) heap.decref(old);
+        else m.globalInsertions++;
       };
     }
     if (target.name === 'MemberExpression') {
