@@ -228,7 +228,10 @@ export const TRACEMALLOC_MODULE: LibraryModule = {
     get_traced_memory: getTracedMemory,
     reset_peak(m, args) {
       if (m.minor < 9)
-        throw new PythonError('AttributeError', "module 'tracemalloc' has no attribute 'reset_peak'");
+        throw new PythonError(
+          'AttributeError',
+          "module 'tracemalloc' has no attribute 'reset_peak'",
+        );
       arity('reset_peak', args, 0);
       stateOf(m).blocks?.resetPeak();
       return m.heap.newNone();

@@ -85,7 +85,8 @@ export class TracedBlocks {
     }
     this.flush();
     if (event.type === 'memory-call') {
-      if (event.call === 'malloc' && event.domain === 'obj') this.pending = [event.address, event.nbytes];
+      if (event.call === 'malloc' && event.domain === 'obj')
+        this.pending = [event.address, event.nbytes];
       else if (event.call === 'free') this.remove(event.address);
       else {
         if (event.call === 'realloc') this.remove(event.previous);
@@ -132,11 +133,11 @@ export class TracedBlocks {
     if (!VOUCHED_TYPES.has(type)) this.notVouched(`a ${type} object made while tracing`);
     const layout = this.heap.layout;
     if (type === 'int') {
-      if (!header) return this.notVouched('an int taken from a free list');
-      if (bytes !== layout.intHeader + layout.digitBytes)
-        return this.notVouched('an int of more than one digit made while tracing');
+      if (!header) this.notVouched('an int taken from a free list');
+      else if (bytes !== layout.intHeader + layout.digitBytes)
+        this.notVouched('an int of more than one digit made while tracing');
       // 3.11+ make a one-digit int with _PyLong_FromMedium: sizeof(PyLongObject).
-      this.add(address, layout.minor >= 11 ? layout.intHeader + layout.pointerSize : bytes);
+      else this.add(address, layout.minor >= 11 ? layout.intHeader + layout.pointerSize : bytes);
       return;
     }
     const warm = WARM_FREE_LISTS[type];
