@@ -17,7 +17,8 @@
  *
  *   - a construct whose allocations were not measured appears anywhere in the program
  *     (functions, classes, comprehensions, exceptions, f-strings, dicts, sets, `**`,
- *     `//`, `%`, bit operations, builtins and methods outside a small set): found when
+ *     `//`, `%`, bit operations, builtins, module functions and methods outside a small
+ *     set): found when
  *     the import is compiled;
  *   - print() ran while tracing (CPython's stdout buffers what it writes);
  *   - a module-level name was bound for the first time, or again after `del`, while
@@ -91,14 +92,19 @@ const UNMEASURED_SYNTAX: Readonly<Record<string, string>> = {
   SetExpression: 'a set display',
 };
 
-/** Builtins whose allocations are the objects they return (measured). */
-const MEASURED_BUILTINS: ReadonlySet<string> = new Set(['print', 'len', 'list', 'range', 'str']);
+/**
+ * Builtins whose allocations are the objects they return (measured). Not `len`,
+ * `sys.getsizeof`: 3.11+ make their one-digit ints with _PyLong_New (28 bytes), not
+ * _PyLong_FromMedium (32) as arithmetic and range iteration do; not `str(n)`,
+ * `list(range(…))`: CPython allocates temporaries the model does not (measured).
+ */
+const MEASURED_BUILTINS: ReadonlySet<string> = new Set(['print', 'range']);
 
 /** Methods whose allocations are the list growth the heap models. */
 const MEASURED_METHODS: ReadonlySet<string> = new Set(['append', 'extend', 'pop', 'clear']);
 
 /** Module functions callable in a traced program. */
-const MEASURED_MODULES: ReadonlySet<string> = new Set(['tracemalloc', 'sys']);
+const MEASURED_MODULES: ReadonlySet<string> = new Set(['tracemalloc']);
 
 /** Why a construct in `node` makes the traces unvouched, or null. */
 function unmeasured(c: Compiler, node: SyntaxNode): string | null {

@@ -19,4 +19,4 @@ while n < 1010:
     n = n + 1
 r = tracemalloc.get_traced_memory()
 tracemalloc.stop()
-print(r, len(x))
+print(r, x[29])
