@@ -331,7 +331,8 @@ export const LIBRARY_BUILTINS: Readonly<Record<string, Builtin>> = {
     const iterable = iterableArgument(heap, args[0]!, 'enumerate');
     // enum_new_impl: PyNumber_Index(start) sets en_index; no object is made for it.
     const t = args.length === 2 ? heap.typeOf(args[1]!) : 'int';
-    if (t !== 'int' && t !== 'bool') throw new Unsupported('enumerate() with a start that is not an int');
+    if (t !== 'int' && t !== 'bool')
+      throw new Unsupported('enumerate() with a start that is not an int');
     const start = args.length === 2 ? intArgument(heap, args[1]!) : 0n;
     if (start < -(2n ** 53n) || start > 2n ** 53n)
       throw new Unsupported('enumerate() with a start beyond 2**53');

@@ -123,12 +123,12 @@ import {
 } from './generator-runs.ts';
 import { statementReportsLine, testReportsLine } from './line-events.ts';
 import type { Machine } from './machine.ts';
+import { noteTracedProgram } from './module-tracemalloc.ts';
 import {
   refuseCollectAfterWeakrefImport,
   rethrowCallbackError,
   weakrefReferent,
 } from './module-weakref.ts';
-import { noteTracedProgram } from './module-tracemalloc.ts';
 import { binaryOp, shared, slice, subscript, unaryOp } from './operations.ts';
 import type { Source } from './source.ts';
 import { evaluateAfter } from './temporaries.ts';

@@ -192,7 +192,6 @@ function stop(m: Machine, args: readonly ObjectHandle[]): ObjectHandle {
 /** `tracemalloc.get_traced_memory()`: (traced, peak). */
 function getTracedMemory(m: Machine, args: readonly ObjectHandle[]): ObjectHandle {
   arity('get_traced_memory', args, 0);
-  const heap = m.heap;
   const state = stateOf(m);
   const blocks = state.blocks;
   if (m.minor >= 14)
