@@ -79,7 +79,8 @@ export class TracedBlocks {
     if (event.type === 'object-new') {
       const header = this.pending !== null && this.pending[0] === event.address;
       const bytes = header ? this.pending![1] : 0;
-      this.pending = null;
+      if (header) this.pending = null;
+      else this.flush();
       this.objectMade(event.handle, event.objectType, event.address, header, bytes);
       return;
     }
