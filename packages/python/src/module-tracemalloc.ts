@@ -160,7 +160,8 @@ function start(m: Machine, args: readonly ObjectHandle[]): ObjectHandle {
   if (args.length === 1) {
     const n = heap.typeOf(args[0]!) === 'int' ? Number(heap.valueOf(args[0]!)) : Number.NaN;
     if (!(n >= 1 && n <= 100)) throw new Unsupported('tracemalloc.start() with this argument');
-    state.nframe = n;
+    // Already tracing: start() changes nothing, not even the frame limit.
+    if (state.blocks === null) state.nframe = n;
   }
   if (state.blocks !== null) return heap.newNone();
   const blocks = new TracedBlocks(heap);

@@ -60,6 +60,21 @@ describe('tracemalloc.get_traced_memory', () => {
       expect(run(program, python), python).toEqual(['ok', `${expected[python]}\n`, '']);
   });
 
+  it('keeps the frame limit when start() runs while tracing (measured on 3.8.18–3.13.0)', () => {
+    const program = [
+      'import tracemalloc',
+      'tracemalloc.start()',
+      'tracemalloc.start(5)',
+      'print(tracemalloc.get_traceback_limit())',
+      'tracemalloc.stop()',
+      'tracemalloc.start(3)',
+      'print(tracemalloc.get_traceback_limit())',
+      'tracemalloc.stop()',
+      'print(tracemalloc.get_traceback_limit())',
+    ].join('\n');
+    for (const python of PROFILES) expect(run(program, python)).toEqual(['ok', '1\n3\n3\n', '']);
+  });
+
   it('raises AttributeError for reset_peak on 3.8 only', () => {
     const program = 'import tracemalloc\ntracemalloc.start()\ntracemalloc.reset_peak()\nprint(1)';
     expect(run(program, '3.8')[0]).toBe('error');
