@@ -958,9 +958,9 @@ export class Heap extends HeapCore implements HeapGraph {
     return iteratorNext(this, it);
   }
 
-  /** `enumerate(iterable)` (packed-iterators.ts). */
-  newEnumerate(iterable: ObjectHandle): ObjectHandle {
-    return newEnumerate(this, iterable, (o) => this.newIterator(o));
+  /** `enumerate(iterable[, start])` (packed-iterators.ts). */
+  newEnumerate(iterable: ObjectHandle, start = 0): ObjectHandle {
+    return newEnumerate(this, iterable, (o) => this.newIterator(o), start);
   }
 
   /** `reversed(seq)` of a list or tuple (reverse-iterators.ts). */

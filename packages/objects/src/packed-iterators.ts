@@ -52,11 +52,12 @@ function refill(heap: HeapCore, tuple: ObjectHandle, i: number, item: ObjectHand
   heap.release(old);
 }
 
-/** `enumerate(iterable)` (start 0). */
+/** `enumerate(iterable, start)`: `start` only sets the first index (en_index). */
 export function newEnumerate(
   heap: HeapCore,
   iterable: ObjectHandle,
   makeIterator: MakeIterator,
+  start = 0,
 ): ObjectHandle {
   const L = heap.layout;
   const words = L.minor >= 11 ? 5 : 4;
@@ -69,7 +70,7 @@ export function newEnumerate(
   heap.adopt(it);
   const result = noneTuple(heap, 2);
   heap.adopt(result);
-  heap.table.payload[e] = { source: it, result, index: 0 } satisfies PackedIteratorData;
+  heap.table.payload[e] = { source: it, result, index: start } satisfies PackedIteratorData;
   return e;
 }
 

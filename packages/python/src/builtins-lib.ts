@@ -326,8 +326,17 @@ export const LIBRARY_BUILTINS: Readonly<Record<string, Builtin>> = {
   any: (m, args) => anyAll(m, args, 'any'),
   all: (m, args) => anyAll(m, args, 'all'),
   enumerate(m, args) {
-    arity('enumerate', args, 1, 1);
-    return m.heap.newEnumerate(iterableArgument(m.heap, args[0]!, 'enumerate'));
+    arity('enumerate', args, 1, 2);
+    const heap = m.heap;
+    const iterable = iterableArgument(heap, args[0]!, 'enumerate');
+    // enum_new_impl: PyNumber_Index(start) sets en_index; no object is made for it.
+    const t = args.length === 2 ? heap.typeOf(args[1]!) : 'int';
+    if (t !== 'int' && t !== 'bool')
+      throw new Unsupported('enumerate() with a start that is not an int');
+    const start = args.length === 2 ? intArgument(heap, args[1]!) : 0n;
+    if (start < -(2n ** 53n) || start > 2n ** 53n)
+      throw new Unsupported('enumerate() with a start beyond 2**53');
+    return heap.newEnumerate(iterable, Number(start));
   },
   reversed(m, args) {
     arity('reversed', args, 1, 1);

@@ -26,6 +26,7 @@ import { COLLECTIONS_MODULE } from './module-collections.ts';
 import { COPY_MODULE } from './module-copy.ts';
 import { type LibraryModule, MATH_MODULE } from './module-math.ts';
 import { RANDOM_MODULE } from './module-random.ts';
+import { TRACEMALLOC_MODULE } from './module-tracemalloc.ts';
 import { WEAKREF_MODULE } from './module-weakref.ts';
 import { shared } from './operations.ts';
 
@@ -153,6 +154,7 @@ export const LIBRARY_MODULES: ReadonlyMap<string, LibraryModule> = new Map([
   ['copy', COPY_MODULE],
   ['weakref', WEAKREF_MODULE],
   ['collections', COLLECTIONS_MODULE],
+  ['tracemalloc', TRACEMALLOC_MODULE],
 ]);
 
 /** Each machine's imported modules' value attributes. */

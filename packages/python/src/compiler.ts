@@ -124,6 +124,7 @@ import {
 } from './generator-runs.ts';
 import { statementReportsLine, testReportsLine } from './line-events.ts';
 import type { Machine } from './machine.ts';
+import { noteTracedProgram } from './module-tracemalloc.ts';
 import {
   refuseCollectAfterWeakrefImport,
   rethrowCallbackError,
@@ -491,6 +492,7 @@ export class Compiler {
     if (scope.locals !== null) throw this.fail('import inside a function', node);
     if (LIBRARY_MODULES.has(module) && module !== 'weakref' && this.moduleAssigned.has('gc'))
       throw this.fail(`import of module ${module} in a program that imports gc`, node);
+    if (module === 'tracemalloc') noteTracedProgram(this);
     const m = this.m;
     return () => {
       m.modules.add(module);
@@ -668,10 +670,12 @@ export class Compiler {
         };
       }
       const globals = this.m.globals;
+      const m = this.m;
       return (_frame, v) => {
         const old = globals.get(name);
         globals.set(name, v);
         if (old !== undefined) heap.decref(old);
+        else m.globalInsertions++;
       };
     }
     if (target.name === 'MemberExpression') {

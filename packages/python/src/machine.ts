@@ -48,6 +48,8 @@ export class Machine {
   readonly err: string[] = [];
   /** Statements executed. */
   steps = 0;
+  /** Module-level names bound while unbound (each a new key in `__main__`'s dict). */
+  globalInsertions = 0;
   /** The limit on `steps`. */
   readonly maxSteps: number;
   /** The statement running now (1-based line and column), for a refusal's position. */
