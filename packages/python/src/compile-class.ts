@@ -36,12 +36,14 @@ import { CALLED_DUNDERS, installFinalizer } from './class-dunders.ts';
 import type { Compiler, Scope } from './compiler.ts';
 import type { Constant } from './constants.ts';
 import { Unsupported } from './errors.ts';
-import { type Expression, Flow, type FunctionCode, type Statement } from './frame.ts';
+import { type Expression, Flow, type Frame, type FunctionCode, type Statement } from './frame.ts';
 
 /** The statements a class body may hold, compiled into (name, value) pairs. */
 interface ClassMember {
   readonly name: string;
   readonly value: Expression;
+  /** `@x.setter` / `@x.deleter`: the new value from the name's previous one (borrowed). */
+  readonly update?: (frame: Frame, previous: ObjectHandle) => ObjectHandle;
 }
 
 /** `class Name[(object)]: body` at module level. */
@@ -78,7 +80,10 @@ export function classDefinition(c: Compiler, node: SyntaxNode, scope: Scope): St
   } finally {
     COMPILING.delete(c);
   }
-  const names = members.map((x) => x.name);
+  for (const [i, member] of members.entries())
+    if (member.update !== undefined && !members.slice(0, i).some((x) => x.name === member.name))
+      throw c.fail(`@${member.name}.setter or .deleter before ${member.name}`, bodyNode);
+  const names = members.filter((x) => x.update === undefined).map((x) => x.name);
   const slotsAt = statements.find(
     (s) => s.name === 'AssignStatement' && c.text(c.kids(s)[0]!) === '__slots__',
   );
@@ -129,6 +134,16 @@ export function classDefinition(c: Compiler, node: SyntaxNode, scope: Scope): St
     const namespace: [string, ObjectHandle][] = [];
     try {
       for (const member of members) {
+        if (member.update !== undefined) {
+          // STORE_NAME of the copy: the namespace's old property is released (freed).
+          const at = namespace.findIndex(([key]) => key === member.name);
+          const old = namespace[at]![1];
+          const v = member.update(frame, old);
+          put(member.name, v);
+          namespace[at] = [member.name, v];
+          heap.decref(old);
+          continue;
+        }
         const v = member.value(frame);
         put(member.name, v);
         namespace.push([member.name, v]);
