@@ -21,15 +21,20 @@
  *
  * Invariant: every handle returned is a new reference; the namespace holds the
  * descriptor, the descriptor its function.
- * Refused: other decorators, more than one, a decorator name the program rebinds, a
- * property setter/deleter (`@p.setter`), assigning or deleting a property's attribute
- * (AttributeError texts differ per version), `sys.getrefcount` in a getter on 3.12+
- * (LOAD_ATTR_PROPERTY hands the getter's frame the caller's reference once specialised).
+ *   @p.setter / @p.deleter   property_copy: a NEW property with the old one's functions
+ *                        and the new function; the old one is freed by STORE_NAME
+ *   o.p = v / del o.p    property_descr_set: fset(o, v) / fdel(o) (class-attributes.ts)
+ *
+ * Refused: other decorators, more than one, a decorator name the program rebinds,
+ * `@p.getter`, a setter of another name, assigning or deleting through a property without
+ * a setter / deleter (AttributeError texts differ per version), `sys.getrefcount` in a
+ * getter on 3.12+ (LOAD_ATTR_PROPERTY hands the getter's frame the caller's reference
+ * once specialised).
  * Not modelled: the temporary method-wrapper and arguments tuple of `__set_name__` on
  * 3.10+ (set_names in type_new), and the None a property keeps as its doc.
  * Models sm_init / cm_init / functools_wraps (Objects/funcobject.c), property_init,
- * property_descr_get and property_set_name (Objects/descrobject.c), _PyObject_MakeTpCall
- * (Objects/call.c), 3.8–3.13.
+ * property_descr_get, property_copy and property_set_name (Objects/descrobject.c),
+ * _PyObject_MakeTpCall (Objects/call.c), 3.8–3.13.
  */
 import type { SyntaxNode } from '@lezer/common';
 import type { ObjectHandle } from '@pymem/objects';
