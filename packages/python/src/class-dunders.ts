@@ -53,6 +53,7 @@ export const CALLED_DUNDERS: ReadonlySet<string> = new Set([
   '__sub__',
   '__mul__',
   '__getitem__',
+  '__iter__',
   '__setitem__',
   '__contains__',
   '__call__',

@@ -33,6 +33,7 @@ import { attributeErrorOf, classLookup, classMro, classNames } from './class-att
 import { callObject, callWithStack, newCallSite } from './class-calls.ts';
 import { decoratedMethod } from './class-descriptors.ts';
 import { CALLED_DUNDERS, installFinalizer } from './class-dunders.ts';
+import { containsYield, generatorFunctionCode } from './compile-generators.ts';
 import type { Compiler, Scope } from './compiler.ts';
 import type { Constant } from './constants.ts';
 import { Unsupported } from './errors.ts';
@@ -261,6 +262,15 @@ function method(c: Compiler, node: SyntaxNode, cls: string, isStatic = false): C
   const bodyNode = parts.find((p) => p.name === 'Body')!;
   const usesSuper = refuseClassCell(c, bodyNode);
   if (c.globalNames(bodyNode).size > 0) throw c.fail('global in a method', bodyNode);
+  if (containsYield(bodyNode)) {
+    // A generator method (`def __iter__(self): yield …`): calling it makes the generator.
+    if (usesSuper) throw c.fail('super() in a generator method', node);
+    const generator = generatorFunctionCode(c, node);
+    return {
+      name,
+      value: c.makeFunction(generator.code, defaults, { name: '<module>', locals: null }),
+    };
+  }
   const assigned = new Set<string>();
   for (const s of c.kids(bodyNode)) c.collectAssigned(s, assigned, false);
   const locals = new Map<string, number>();

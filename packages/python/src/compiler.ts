@@ -50,6 +50,7 @@ import {
   refuseOpaque,
   rethrowFinalizerError,
 } from './class-dunders.ts';
+import { instanceIterator, isIterableInstance, iterateInstance, iterBuiltin } from './class-iteration.ts';
 import {
   bindArguments,
   compileKeywordsCall,
@@ -1033,7 +1034,9 @@ export class Compiler {
       m.column = column;
       if (m.onStatement !== null) m.onStatement();
       lines?.enter(frame, line);
-      const seq = iterable(frame);
+      let seq = iterable(frame);
+      // GET_ITER of an instance: its `__iter__`'s generator (class-iteration.ts).
+      if (isIterableInstance(m, seq)) seq = instanceIterator(m, seq);
       const t = heap.typeOf(seq);
       const view = t === 'dict_keys' || t === 'dict_values' || t === 'dict_items';
       const packed =
@@ -1965,6 +1968,7 @@ export class Compiler {
           if (name === 'len') return heap.newInt(instanceLength(m, o));
           if (name === 'bool') return heap.newBool(instanceTruth(m, o));
           if (name === 'repr' || name === 'str') return instanceStr(m, o, name === 'repr', false);
+          if (isIterableInstance(m, o)) return iterateInstance(m, name, o);
         }
         return fn(m, values);
       } catch (error) {
@@ -2166,6 +2170,7 @@ function generatorBuiltin(
   name: string,
 ): ((m: Machine, args: readonly ObjectHandle[]) => ObjectHandle) | undefined {
   if (name === 'next') return nextBuiltin;
+  if (name === 'iter') return iterBuiltin;
   const sum = builtin('sum');
   if (name === 'sum' && sum !== undefined)
     return (m, args) =>

@@ -27,6 +27,7 @@
 import type { ObjectHandle } from '@pymem/objects';
 import { PythonError, Unsupported } from './errors.ts';
 import type { Flow, Frame } from './frame.ts';
+import { instanceIterator, isIterableInstance } from './class-iteration.ts';
 import type { Machine } from './machine.ts';
 import { strText } from './values.ts';
 
@@ -221,6 +222,7 @@ export function getIterator(m: Machine, seq: ObjectHandle): ObjectHandle {
   const heap = m.heap;
   const t = heap.typeOf(seq);
   if (t === 'generator') return seq;
+  if (isIterableInstance(m, seq)) return instanceIterator(m, seq);
   if (t === 'list' || t === 'tuple' || t === 'range' || t === 'dict') {
     const it = heap.newIterator(seq);
     heap.decref(seq);

@@ -1,0 +1,87 @@
+/**
+ * Iterating an instance of a program's class whose `__iter__` is a generator method
+ * (`def __iter__(self): yield …`), in `pymem run`:
+ *
+ *   for x in o / list(o) / sum(o) / iter(o)
+ *     PyObject_GetIter(o) → slot_tp_iter: `__iter__` looked up on the class (a new
+ *     reference to the function, released after the call), called with a new reference
+ *     to `o` for its frame — the generator function makes the generator, whose frame
+ *     keeps `o` until it finishes; the result must be an iterator
+ *     then GET_ITER releases `o` (the `for`), or the builtin keeps its argument and
+ *     releases the generator when done (list_extend / builtin_sum / builtin_iter)
+ *
+ * Invariant: every handle returned is a new reference; `o`'s count is back where it was
+ * once the generator is exhausted and released.
+ * Refused: an `__iter__` returning other than a generator (an instance with `__next__`,
+ * a list iterator …: not modelled yet, or CPython's TypeError), and `list(o)` of a class
+ * with `__len__` (PyObject_LengthHint would call it to size the list).
+ * Models slot_tp_iter (Objects/typeobject.c), PyObject_GetIter (Objects/abstract.c),
+ * builtin_iter (Python/bltinmodule.c) and list_extend's iterator path
+ * (Objects/listobject.c), 3.8–3.13.
+ */
+import type { ObjectHandle } from '@pymem/objects';
+import { callDunder, hasDunder } from './class-dunders.ts';
+import { Unsupported } from './errors.ts';
+import { listOfGenerator, sumBuiltin } from './generator-runs.ts';
+import type { Machine } from './machine.ts';
+
+/** Whether `o` is an instance whose class defines `__iter__` as a Python function. */
+export function isIterableInstance(m: Machine, o: ObjectHandle): boolean {
+  return hasDunder(m, o, '__iter__');
+}
+
+/** GET_ITER of an iterable instance: the generator its `__iter__` makes (`o` taken). */
+export function instanceIterator(m: Machine, o: ObjectHandle): ObjectHandle {
+  const heap = m.heap;
+  let it: ObjectHandle;
+  try {
+    it = callDunder(m, o, '__iter__', []);
+  } finally {
+    heap.decref(o);
+  }
+  if (heap.typeOf(it) !== 'generator') {
+    const name = heap.typeNameOf(it);
+    heap.decref(it);
+    throw new Unsupported(`an __iter__ returning a ${name} (not a generator)`);
+  }
+  return it;
+}
+
+/**
+ * `list(o)`, `sum(o)` or `iter(o)` of an iterable instance `o` (borrowed): a new
+ * reference; the generator is released when the builtin is done (kept by `iter`).
+ */
+export function iterateInstance(m: Machine, name: string, o: ObjectHandle): ObjectHandle {
+  const heap = m.heap;
+  if (name === 'list' && hasDunder(m, o, '__len__'))
+    throw new Unsupported('list() of an instance with __len__ (its length hint)');
+  heap.incref(o);
+  const it = instanceIterator(m, o);
+  if (name === 'iter') return it;
+  try {
+    if (name === 'list') return listOfGenerator(m, it);
+    if (name === 'sum') return sumBuiltin(m, [it]);
+    throw new Unsupported(`${name}() of an iterable instance`);
+  } finally {
+    heap.decref(it);
+  }
+}
+
+/**
+ * `iter(x)` (builtin_iter, one argument): PyObject_GetIter — a generator is its own
+ * iterator, a list, tuple, range or dict gets a new iterator object, an iterable
+ * instance its `__iter__`'s generator. A new reference; `x` is borrowed.
+ */
+export function iterBuiltin(m: Machine, args: readonly ObjectHandle[]): ObjectHandle {
+  const heap = m.heap;
+  if (args.length !== 1) throw new Unsupported(`iter() with ${args.length} arguments`);
+  const x = args[0]!;
+  const t = heap.typeOf(x);
+  if (isIterableInstance(m, x)) return iterateInstance(m, 'iter', x);
+  if (t === 'generator') {
+    heap.incref(x);
+    return x;
+  }
+  if (t === 'list' || t === 'tuple' || t === 'range' || t === 'dict') return heap.newIterator(x);
+  throw new Unsupported(`iter() of a ${heap.typeNameOf(x)}`);
+}
