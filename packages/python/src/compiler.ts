@@ -50,7 +50,12 @@ import {
   refuseOpaque,
   rethrowFinalizerError,
 } from './class-dunders.ts';
-import { instanceIterator, isIterableInstance, iterateInstance, iterBuiltin } from './class-iteration.ts';
+import {
+  instanceIterator,
+  isIterableInstance,
+  iterateInstance,
+  iterBuiltin,
+} from './class-iteration.ts';
 import {
   bindArguments,
   compileKeywordsCall,

@@ -25,9 +25,9 @@
  * 3.8–3.13) on the heap's generator objects (@pymem/objects generators.ts).
  */
 import type { ObjectHandle } from '@pymem/objects';
+import { instanceIterator, isIterableInstance } from './class-iteration.ts';
 import { PythonError, Unsupported } from './errors.ts';
 import type { Flow, Frame } from './frame.ts';
-import { instanceIterator, isIterableInstance } from './class-iteration.ts';
 import type { Machine } from './machine.ts';
 import { strText } from './values.ts';
 

@@ -12,6 +12,7 @@
  */
 import type { Heap, ObjectHandle } from '@pymem/objects';
 import { PythonError, Unsupported } from './errors.ts';
+import { keyError } from './exception-classes.ts';
 import {
   type FormatSpec,
   formatFloatText,
@@ -19,7 +20,6 @@ import {
   formatStrText,
   parseFormatSpec,
 } from './format-spec.ts';
-import { keyError } from './exception-classes.ts';
 import { shared } from './operations.ts';
 import { reprText, strText } from './values.ts';
 
