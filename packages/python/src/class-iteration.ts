@@ -12,16 +12,20 @@
  *
  * Invariant: every handle returned is a new reference; `o`'s count is back where it was
  * once the generator is exhausted and released.
- * Refused: an `__iter__` returning other than a generator (an instance with `__next__`,
- * a list iterator …: not modelled yet, or CPython's TypeError), and `list(o)` of a class
- * with `__len__` (PyObject_LengthHint would call it to size the list).
+ * `__iter__` may also return a builtin iterator (`iter(self.items)`: a list, tuple,
+ * range or dict-key iterator), which the loop or builtin then steps; returning a
+ * non-iterator (a list …) is CPython's TypeError `iter() returned non-iterator of type
+ * 'list'`.
+ * Refused: an `__iter__` returning an instance (`__next__` and its StopIteration are
+ * not modelled), and `list(o)` of a class with `__len__` (PyObject_LengthHint would
+ * call it to size the list).
  * Models slot_tp_iter (Objects/typeobject.c), PyObject_GetIter (Objects/abstract.c),
  * builtin_iter (Python/bltinmodule.c) and list_extend's iterator path
  * (Objects/listobject.c), 3.8–3.13.
  */
 import type { ObjectHandle } from '@pymem/objects';
 import { callDunder, hasDunder } from './class-dunders.ts';
-import { Unsupported } from './errors.ts';
+import { PythonError, Unsupported } from './errors.ts';
 import { listOfGenerator, sumBuiltin } from './generator-runs.ts';
 import type { Machine } from './machine.ts';
 
@@ -39,13 +43,38 @@ export function instanceIterator(m: Machine, o: ObjectHandle): ObjectHandle {
   } finally {
     heap.decref(o);
   }
-  if (heap.typeOf(it) !== 'generator') {
-    const name = heap.typeNameOf(it);
-    heap.decref(it);
-    throw new Unsupported(`an __iter__ returning a ${name} (not a generator)`);
-  }
-  return it;
+  const t = heap.typeOf(it);
+  if (t === 'generator' || BUILTIN_ITERATORS.has(t)) return it;
+  const name = heap.typeNameOf(it);
+  heap.decref(it);
+  if (t === 'instance') throw new Unsupported('an __iter__ returning an instance (its __next__)');
+  if (NOT_ITERATORS.has(t))
+    throw new PythonError('TypeError', `iter() returned non-iterator of type '${name}'`);
+  throw new Unsupported(`an __iter__ returning a ${name}`);
 }
+
+/** The heap's iterator types (a tp_iternext): `__iter__` may return one of them. */
+export const BUILTIN_ITERATORS: ReadonlySet<string> = new Set([
+  'list_iterator',
+  'tuple_iterator',
+  'range_iterator',
+  'dict_keyiterator',
+]);
+
+/** Types without tp_iternext: an `__iter__` returning one is CPython's TypeError. */
+const NOT_ITERATORS: ReadonlySet<string> = new Set([
+  'int',
+  'bool',
+  'NoneType',
+  'float',
+  'str',
+  'tuple',
+  'list',
+  'dict',
+  'set',
+  'frozenset',
+  'range',
+]);
 
 /**
  * `list(o)`, `sum(o)` or `iter(o)` of an iterable instance `o` (borrowed): a new
@@ -59,7 +88,14 @@ export function iterateInstance(m: Machine, name: string, o: ObjectHandle): Obje
   const it = instanceIterator(m, o);
   if (name === 'iter') return it;
   try {
-    if (name === 'list') return listOfGenerator(m, it);
+    if (name === 'list') {
+      if (heap.typeOf(it) === 'generator') return listOfGenerator(m, it);
+      // list_extend: sized by the instance's length hint (8: it has no __len__), as for
+      // a generator, then filled from the iterator and trimmed.
+      if (heap.freeListCounts().list !== 0)
+        throw new Unsupported('list() while a dead list waits on the free list');
+      return heap.newListFrom({ items: builtinIteratorItems(m, it) });
+    }
     if (name === 'sum') return sumBuiltin(m, [it]);
     throw new Unsupported(`${name}() of an iterable instance`);
   } finally {
@@ -84,4 +120,14 @@ export function iterBuiltin(m: Machine, args: readonly ObjectHandle[]): ObjectHa
   }
   if (t === 'list' || t === 'tuple' || t === 'range' || t === 'dict') return heap.newIterator(x);
   throw new Unsupported(`iter() of a ${heap.typeNameOf(x)}`);
+}
+
+/** The items a builtin iterator `it` (borrowed) yields, as new references. */
+function builtinIteratorItems(m: Machine, it: ObjectHandle): Iterable<ObjectHandle> {
+  const heap = m.heap;
+  return {
+    *[Symbol.iterator]() {
+      for (let v = heap.iteratorNext(it); v !== 0; v = heap.iteratorNext(it)) yield v;
+    },
+  };
 }

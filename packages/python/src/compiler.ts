@@ -51,6 +51,7 @@ import {
   rethrowFinalizerError,
 } from './class-dunders.ts';
 import {
+  BUILTIN_ITERATORS,
   instanceIterator,
   isIterableInstance,
   iterateInstance,
@@ -1041,8 +1042,10 @@ export class Compiler {
       lines?.enter(frame, line);
       let seq = iterable(frame);
       // GET_ITER of an instance: its `__iter__`'s generator (class-iteration.ts).
-      if (isIterableInstance(m, seq)) seq = instanceIterator(m, seq);
+      if (isIterableInstance(m, seq))
+        seq = locateForIter(() => instanceIterator(m, seq), forIterLocation);
       const t = heap.typeOf(seq);
+      const iterator = BUILTIN_ITERATORS.has(t);
       const view = t === 'dict_keys' || t === 'dict_values' || t === 'dict_items';
       const packed =
         t === 'enumerate' || t === 'zip' || t === 'list_reverseiterator' || t === 'reversed';
@@ -1054,7 +1057,8 @@ export class Compiler {
         t !== 'str' &&
         t !== 'generator' &&
         !view &&
-        !packed
+        !packed &&
+        !iterator
       ) {
         const name = heap.typeNameOf(seq);
         heap.decref(seq);
@@ -1067,6 +1071,10 @@ export class Compiler {
         // GET_ITER of a generator is the generator; FOR_ITER resumes it.
         it = seq;
         next = () => locateForIter(() => resumeGenerator(m, seq, 0), forIterLocation);
+      } else if (iterator) {
+        // An iterator an `__iter__` returned: FOR_ITER steps it.
+        it = seq;
+        next = () => heap.iteratorNext(it);
       } else if (t === 'str') {
         it = heap.newIterator(heap.emptyTuple);
         held = seq;
