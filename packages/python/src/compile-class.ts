@@ -21,7 +21,7 @@
  * (class-descriptors.ts), docstrings, class-body
  * statements other than `def`, `pass` and `name = constant`, method defaults other than
  * constants, `__class__`, super() on 3.8, dunder methods nothing calls (`__hash__`,
- * `__iter__`, …), `__slots__` with bases or naming `__dict__`, a class statement using
+ * `__next__`, …), super() in a generator method, `__slots__` with bases or naming `__dict__`, a class statement using
  * super() run twice.
  * Models builtin___build_class__ (Python/bltinmodule.c), type_new, type_ready and
  * super_getattro (Objects/typeobject.c), LOAD_SUPER_ATTR (Python/bytecodes.c, 3.12+),
