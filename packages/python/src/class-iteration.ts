@@ -2,7 +2,7 @@
  * Iterating an instance of a program's class whose `__iter__` is a generator method
  * (`def __iter__(self): yield …`), in `pymem run`:
  *
- *   for x in o / list(o) / sum(o) / iter(o)
+ *   for x in o / list(o) / sum(o) / iter(o) / k in o / [… for x in o]
  *     PyObject_GetIter(o) → slot_tp_iter: `__iter__` looked up on the class (a new
  *     reference to the function, released after the call), called with a new reference
  *     to `o` for its frame — the generator function makes the generator, whose frame
@@ -26,8 +26,9 @@
 import type { ObjectHandle } from '@pymem/objects';
 import { callDunder, hasDunder } from './class-dunders.ts';
 import { PythonError, Unsupported } from './errors.ts';
-import { listOfGenerator, sumBuiltin } from './generator-runs.ts';
+import { iteratorNext, listOfGenerator, sumBuiltin } from './generator-runs.ts';
 import type { Machine } from './machine.ts';
+import { equal } from './values.ts';
 
 /** Whether `o` is an instance whose class defines `__iter__` as a Python function. */
 export function isIterableInstance(m: Machine, o: ObjectHandle): boolean {
@@ -130,4 +131,30 @@ function builtinIteratorItems(m: Machine, it: ObjectHandle): Iterable<ObjectHand
       for (let v = heap.iteratorNext(it); v !== 0; v = heap.iteratorNext(it)) yield v;
     },
   };
+}
+
+/**
+ * `k in o` for an iterable instance without `__contains__` (_PySequence_IterSearch):
+ * the iterator, then each item compared with `k` (`item == k`, identity first) and
+ * released, stopping at the first equal one; the iterator is released (a suspended
+ * generator is closed then). `o` and `k` are borrowed.
+ */
+export function iterSearchContains(m: Machine, o: ObjectHandle, k: ObjectHandle): boolean {
+  const heap = m.heap;
+  heap.incref(o);
+  const it = instanceIterator(m, o);
+  try {
+    for (let item = iteratorNext(m, it); item !== 0; item = iteratorNext(m, it)) {
+      let found: boolean;
+      try {
+        found = equal(heap, item, k);
+      } finally {
+        heap.decref(item);
+      }
+      if (found) return true;
+    }
+    return false;
+  } finally {
+    heap.decref(it);
+  }
 }
