@@ -33,9 +33,9 @@
 import type { ObjectHandle } from '@pymem/objects';
 import { classLookup } from './class-attributes.ts';
 import { runFunction } from './class-calls.ts';
+import { iterSearchContains } from './class-iteration.ts';
 import { PythonError, Unsupported } from './errors.ts';
 import type { Machine } from './machine.ts';
-import { iterSearchContains } from './class-iteration.ts';
 
 /** Dunder methods a class may define: each one is called where CPython calls it. */
 export const CALLED_DUNDERS: ReadonlySet<string> = new Set([

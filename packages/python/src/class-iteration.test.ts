@@ -16,7 +16,8 @@ function run(program: string, python = '3.12'): [string, string, string] {
 
 describe('iterating instances', () => {
   it('refuses an __iter__ returning an instance and raises for a non-iterator', () => {
-    const next = 'class A:\n    def __iter__(self):\n        return self\nfor x in A():\n    pass\n';
+    const next =
+      'class A:\n    def __iter__(self):\n        return self\nfor x in A():\n    pass\n';
     expect(run(next)[2]).toBe(
       'p.py:3:9: an __iter__ returning an instance (its __next__) is not supported by pymem run\n',
     );
@@ -62,10 +63,7 @@ describe('iterating instances', () => {
           const total = items.reduce((x, y) => x + y, 0);
           // A generator's frame holds the instance until the generator is released.
           const held = generator ? 1 : 0;
-          expect([r.outcome, r.stdout]).toEqual([
-            'ok',
-            `${total} ${items.length} ${held}\n0\n`,
-          ]);
+          expect([r.outcome, r.stdout]).toEqual(['ok', `${total} ${items.length} ${held}\n0\n`]);
           validateHeap(r.heap);
         },
       ),
