@@ -83,6 +83,8 @@ const NOT_ITERATORS: ReadonlySet<string> = new Set([
  */
 export function iterateInstance(m: Machine, name: string, o: ObjectHandle): ObjectHandle {
   const heap = m.heap;
+  if (name !== 'list' && name !== 'sum' && name !== 'iter')
+    throw new Unsupported(`${name}() of an iterable instance`);
   if (name === 'list' && hasDunder(m, o, '__len__'))
     throw new Unsupported('list() of an instance with __len__ (its length hint)');
   heap.incref(o);
@@ -97,8 +99,7 @@ export function iterateInstance(m: Machine, name: string, o: ObjectHandle): Obje
         throw new Unsupported('list() while a dead list waits on the free list');
       return heap.newListFrom({ items: builtinIteratorItems(m, it) });
     }
-    if (name === 'sum') return sumBuiltin(m, [it]);
-    throw new Unsupported(`${name}() of an iterable instance`);
+    return sumBuiltin(m, [it]);
   } finally {
     heap.decref(it);
   }
