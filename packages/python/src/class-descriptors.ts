@@ -96,7 +96,8 @@ export function decoratedMethod(
 
 /**
  * `@x.setter` / `@x.deleter` on `def x(…)`: LOAD_NAME x, LOAD_ATTR makes the bound
- * builtin method (a PyCFunctionObject: its own block on 3.9+, 3.8's from its free list),
+ * builtin method (a PyCFunctionObject: its own block on 3.9–3.13, from the free list on
+ * 3.8 and 3.14),
  * MAKE_FUNCTION, then property_setter / property_deleter → property_copy: the type is
  * called with `(fget, fset, fdel, doc)` (_PyObject_MakeTpCall's 4-tuple, None for an
  * absent function or the doc) and property_init makes the new property; the tuple is
@@ -149,8 +150,9 @@ function propertyCopy(
         heap.decref(f);
       }
     };
-    // 3.8's PyCFunction free list hands the bound method a block start-up left there.
-    if (m.minor >= 9) heap.transientBlock(boundBytes, copy);
+    // 3.8's and 3.14's PyCFunction free lists hand the bound method an object start-up
+    // left there (PyCFunction_NewEx / PyCMethod_New); 3.9–3.13 allocate its block.
+    if (m.minor >= 9 && m.minor <= 13) heap.transientBlock(boundBytes, copy);
     else copy();
     return o;
   };
