@@ -114,10 +114,6 @@ const KNOWN_UNSUPPORTED: Record<string, { profiles: readonly string[]; reason: s
     profiles: RUN_DIFFERENTIAL_PROFILES,
     reason: 'an instance with __del__ alive at exit: CPython finalizes it at shutdown',
   },
-  'run/clsx_property_setter_refused.py': {
-    profiles: PROFILES,
-    reason: 'a property setter (`@p.setter`: property_copy) is not modelled',
-  },
   'run/clsx_decorator_other_refused.py': {
     profiles: PROFILES,
     reason: 'a decorator other than staticmethod, classmethod or property on a method',
@@ -259,6 +255,8 @@ const REFUSED_ON_314: Record<string, readonly string[]> = {
     ],
   "gc.collect() after classes or kept exceptions: a dying class and a kept exception's frame chain are one object fewer on 3.14.2 (measured), not modelled":
     [
+      'run/it_property_setter_gc.py',
+      'run/it_iter_generator_gc.py',
       'run/clsx_gc_class_descriptors.py',
       'run/clsx_gc_cycle_replaced_attribute.py',
       'run/clsx_gc_instances_with_property.py',
@@ -330,6 +328,8 @@ const REFUSED_ON_314: Record<string, readonly string[]> = {
   ],
   'sys.getrefcount where 3.14 may or may not hold a borrowed reference (LOAD_FAST_BORROW: loads the analysis cannot settle, calls through classes, dunder methods, generators, `except` handlers and `finally`)':
     [
+      'run/it_property_setter.py',
+      'run/it_iter_yield_from.py',
       'run/clsx_classmethod_calls.py',
       'run/clsx_staticmethod_refcounts.py',
       'run/cls_del_refcount_zero.py',

@@ -1,7 +1,7 @@
 /**
  * Records the code shape of every generator in the `pymem run` differential programs
  * (`pnpm --filter @pymem/tests generator-codes`): each reference interpreter 3.8 … 3.13,
- * and Pyodide's 3.14.2 as 3.14, compiles every `gen_*.py` program (without running it) and reports, for each code
+ * and Pyodide's 3.14.2 as 3.14, compiles every `gen_*.py` and `it_iter_*.py` program (without running it) and reports, for each code
  * object with CO_GENERATOR — a generator function's or a generator expression's —
  * its name, first line, co_nlocals and co_stacksize. Writes
  * packages/python/src/__fixtures__/generator-codes.json, which
@@ -49,7 +49,9 @@ async function main(): Promise<void> {
   const previous: Shapes = existsSync(GENERATOR_CODES_FIXTURE)
     ? JSON.parse(readFileSync(GENERATOR_CODES_FIXTURE, 'utf8'))
     : {};
-  const programs = runPrograms().filter(({ file }) => file.startsWith('gen_'));
+  const programs = runPrograms().filter(
+    ({ file }) => file.startsWith('gen_') || file.startsWith('it_iter_'),
+  );
   const fixture: Shapes = {};
   for (const profile of RUN_DIFFERENTIAL_PROFILES) {
     const interpreter = liveInterpreters().find((i) => i.profile === profile);

@@ -149,6 +149,7 @@ import {
   methodWrapperSizeof,
   newMethodWrapper,
   newProperty,
+  propertyFunctions,
   setMethodWrapperField,
   wrappedCallable,
 } from './method-wrappers.ts';
@@ -978,9 +979,14 @@ export class Heap extends HeapCore implements HeapGraph {
     return newMethodWrapper(this, type, callable);
   }
 
-  /** `property(fget)` (method-wrappers.ts). */
-  newProperty(fget: ObjectHandle): ObjectHandle {
-    return newProperty(this, fget);
+  /** `property(fget[, fset[, fdel]])`, 0 for an absent function (method-wrappers.ts). */
+  newProperty(fget: ObjectHandle, fset: ObjectHandle = 0, fdel: ObjectHandle = 0): ObjectHandle {
+    return newProperty(this, fget, fset, fdel);
+  }
+
+  /** A property's `fget`, `fset` and `fdel` (borrowed; 0 for an absent one). */
+  propertyFunctions(o: ObjectHandle): readonly [ObjectHandle, ObjectHandle, ObjectHandle] {
+    return propertyFunctions(this, o);
   }
 
   /** A staticmethod's / classmethod's `__func__` or a property's fget (borrowed). */

@@ -8,8 +8,9 @@
  * A staticmethod or classmethod holds its callable and, from 3.10, a `__dict__` that
  * sm_init fills by copying the function's `__module__`, `__name__`, `__qualname__`,
  * `__doc__` and `__annotations__` (measured: five keys on 3.10–3.13, none on 3.8/3.9).
- * A property holds its getter (fset, fdel and doc stay empty here: doc is None, which the
- * model does not count) and, from 3.10, the name `__set_name__` gives it.
+ * A property holds its getter, setter and deleter (each may be absent: `@p.setter` makes a
+ * new property holding the old one's functions and the setter; doc stays empty here: it
+ * is None, which the model does not count) and, from 3.10, the name `__set_name__` gives it.
  * Invariants: the payload lists the referents in tp_traverse order, 0 for an empty field;
  * each non-zero field is one counted reference.
  * Models sm_new / sm_init / sm_dealloc and cm_* (Objects/funcobject.c), property_init,
@@ -40,14 +41,33 @@ export function newMethodWrapper(
   return o;
 }
 
-/** `property(fget)`: tracked, holding its getter (the name is set later, 3.10+). */
-export function newProperty(heap: HeapCore, fget: ObjectHandle): ObjectHandle {
-  heap.check(fget);
+/**
+ * `property(fget[, fset[, fdel]])`: tracked, holding its functions (0 for an absent one,
+ * as property_init stores NULL for None); the name is set later (3.10+).
+ */
+export function newProperty(
+  heap: HeapCore,
+  fget: ObjectHandle,
+  fset: ObjectHandle = 0,
+  fdel: ObjectHandle = 0,
+): ObjectHandle {
+  for (const f of [fget, fset, fdel]) if (f !== 0) heap.check(f);
   const o = heap.allocObject('property', heap.objMalloc(heap.gcRequest(propertyBasic(heap))));
-  heap.increment(fget);
-  heap.table.payload[o] = [fget, 0, 0, 0, 0];
+  for (const f of [fget, fset, fdel]) if (f !== 0) heap.increment(f);
+  heap.table.payload[o] = [fget, fset, fdel, 0, 0];
   heap.track(o);
   return o;
+}
+
+/** A property's `fget`, `fset` and `fdel` (borrowed; 0 for an absent one). */
+export function propertyFunctions(
+  heap: HeapCore,
+  o: ObjectHandle,
+): readonly [ObjectHandle, ObjectHandle, ObjectHandle] {
+  if (heap.typeName(o) !== 'property')
+    throw new HeapError('wrong-type', `expected a property, got ${heap.typeName(o)}`);
+  const f = fields(heap, o);
+  return [f[0]!, f[1]!, f[2]!];
 }
 
 /** `sizeof(propertyobject)` without the GC header: four or five pointers and an int. */

@@ -139,6 +139,34 @@ function callGetter(m: Machine): (f: ObjectHandle, self: ObjectHandle) => Object
   };
 }
 
+/**
+ * property_descr_set: `o.name = v` calls the property's fset (`which` 1) with `o` and
+ * `v`, `del o.name` its fdel (2) with `o` — a vectorcall, the frame getting new
+ * references; the result is released. A property without that function raises an
+ * AttributeError whose text differs per version: refused.
+ */
+function callAccessor(
+  m: Machine,
+  property: ObjectHandle,
+  which: 1 | 2,
+  o: ObjectHandle,
+  v: ObjectHandle,
+): void {
+  const f = m.heap.propertyFunctions(property)[which];
+  if (f === 0)
+    throw new Unsupported(
+      `${which === 1 ? 'assigning' : 'deleting'} a property without a ${which === 1 ? 'setter' : 'deleter'} (its AttributeError differs per version)`,
+    );
+  if (!m.functions.has(f)) throw new Unsupported('this property accessor');
+  m.heap.incref(o);
+  const args = [o];
+  if (v !== 0) {
+    m.heap.incref(v);
+    args.push(v);
+  }
+  m.heap.decref(runFunction(m, f, args));
+}
+
 /** Each class's `__name__`, by the class object (recorded when the class statement runs). */
 const CLASS_NAMES = new WeakMap<Machine, Map<ObjectHandle, string>>();
 
@@ -164,9 +192,9 @@ export function storeAttribute(m: Machine, o: ObjectHandle, name: string, v: Obj
   try {
     if (name.startsWith('__') && name.endsWith('__'))
       throw new Unsupported(`assigning the attribute ${name}`);
-    if (type === 'instance' && isProperty(m, classLookup(m, heap.classOf(o), name)))
-      throw new Unsupported('assigning a property (its AttributeError differs per version)');
-    if (type === 'instance') heap.setAttr(o, name, v);
+    const descriptor = type === 'instance' ? classLookup(m, heap.classOf(o), name) : 0;
+    if (isProperty(m, descriptor)) callAccessor(m, descriptor, 1, o, v);
+    else if (type === 'instance') heap.setAttr(o, name, v);
     else if (type === 'type') heap.setClassAttr(o, name, v);
     else throw new Unsupported(`assigning an attribute of a ${heap.typeNameOf(o)}`);
   } catch (error) {
@@ -183,8 +211,11 @@ export function deleteAttribute(m: Machine, o: ObjectHandle, name: string): void
     throw new Unsupported(`deleting an attribute of a ${heap.typeNameOf(o)}`);
   if (name.startsWith('__') && name.endsWith('__'))
     throw new Unsupported(`deleting the attribute ${name}`);
-  if (isProperty(m, classLookup(m, heap.classOf(o), name)))
-    throw new Unsupported('deleting a property (its AttributeError differs per version)');
+  const descriptor = classLookup(m, heap.classOf(o), name);
+  if (isProperty(m, descriptor)) {
+    callAccessor(m, descriptor, 2, o, 0);
+    return;
+  }
   try {
     if (heap.getAttr(o, name) === 0)
       throw attributeError(m, `'${heap.typeNameOf(o)}' object has no attribute '${name}'`);

@@ -67,6 +67,12 @@ export function runFunction(
     heap.incref(d);
     callee.locals[i] = d;
   }
+  if (code.makeGenerator !== undefined) {
+    // A generator method's call: the generator takes the frame's values.
+    const g = code.makeGenerator(callee.locals, f);
+    for (const v of callee.locals) if (v !== 0) heap.decref(v);
+    return g;
+  }
   return runCall(m, code, callee, f, borrows);
 }
 

@@ -16,8 +16,11 @@ const GETTER = 'class T:\n    @property\n    def n(self):\n        return 5\n';
 
 describe('class descriptors', () => {
   it('refuses the decorators and uses it does not model, naming where', () => {
-    expect(run(`${GETTER}    @n.setter\n    def n(self, v):\n        pass\n`)[2]).toBe(
+    expect(run(`${GETTER}    @n.getter\n    def n(self):\n        pass\n`)[2]).toBe(
       'p.py:5:5: this decorator on a method is not supported by pymem run\n',
+    );
+    expect(run(`${GETTER}    @n.setter\n    def m(self, v):\n        pass\n`)[2]).toBe(
+      'p.py:5:5: @n.setter on a method of another name is not supported by pymem run\n',
     );
     expect(
       run('class T:\n    @staticmethod\n    @staticmethod\n    def f():\n        pass\n')[2],
@@ -28,8 +31,59 @@ describe('class descriptors', () => {
     expect(run(`${GETTER}t = T()\nt.n = 1\n`)).toEqual([
       'unsupported',
       '',
-      'p.py:6:1: assigning a property (its AttributeError differs per version) is not supported by pymem run\n',
+      'p.py:6:1: assigning a property without a setter (its AttributeError differs per version) is not supported by pymem run\n',
     ]);
+  });
+
+  it('frees the property a setter or deleter replaces, keeping one per name', () => {
+    for (const python of ['3.8', '3.9', '3.12']) {
+      const r = runPython(
+        `${GETTER}    @n.setter\n    def n(self, v):\n        pass\n    @n.deleter\n    def n(self):\n        pass\n`,
+        { python },
+      );
+      expect(r.outcome).toBe('ok');
+      const properties: number[] = [];
+      r.heap.forEachTracked((o) => {
+        if (r.heap.typeOf(o) === 'property') properties.push(o);
+      });
+      expect(properties).toHaveLength(1);
+      expect(r.heap.propertyFunctions(properties[0]!).every((f) => f !== 0)).toBe(true);
+    }
+  });
+
+  it('gives every reference back through a setter and a deleter', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('3.8', '3.9', '3.10', '3.11', '3.12', '3.13'),
+        fc.array(fc.boolean(), { maxLength: 10 }),
+        (python, steps) => {
+          const program = [
+            'import sys',
+            'class C:',
+            '    @property',
+            '    def p(self):',
+            '        return self._p',
+            '    @p.setter',
+            '    def p(self, v):',
+            '        self._p = v',
+            '    @p.deleter',
+            '    def p(self):',
+            '        del self._p',
+            'o = C()',
+            'x = []',
+            'a = sys.getrefcount(x)',
+            'o.p = None',
+            ...steps.map((set) => (set ? 'o.p = x' : 'del o.p\no.p = None')),
+            'print(sys.getrefcount(x) - a)',
+            'del o.p',
+            'print(sys.getrefcount(x) - a)',
+          ].join('\n');
+          const held = steps.length > 0 && steps[steps.length - 1] ? 1 : 0;
+          expect(run(program, python)).toEqual(['ok', `${held}\n0\n`, '']);
+        },
+      ),
+      { numRuns: 30 },
+    );
   });
 
   it('refuses sys.getrefcount in a getter from 3.12 only', () => {

@@ -21,20 +21,26 @@
  *
  * Invariant: every handle returned is a new reference; the namespace holds the
  * descriptor, the descriptor its function.
- * Refused: other decorators, more than one, a decorator name the program rebinds, a
- * property setter/deleter (`@p.setter`), assigning or deleting a property's attribute
- * (AttributeError texts differ per version), `sys.getrefcount` in a getter on 3.12+
- * (LOAD_ATTR_PROPERTY hands the getter's frame the caller's reference once specialised).
+ *   @p.setter / @p.deleter   property_copy: a NEW property with the old one's functions
+ *                        and the new function; the old one is freed by STORE_NAME
+ *   o.p = v / del o.p    property_descr_set: fset(o, v) / fdel(o) (class-attributes.ts)
+ *
+ * Refused: other decorators, more than one, a decorator name the program rebinds,
+ * `@p.getter`, a setter of another name, assigning or deleting through a property without
+ * a setter / deleter (AttributeError texts differ per version), `sys.getrefcount` in a
+ * getter on 3.12+ (LOAD_ATTR_PROPERTY hands the getter's frame the caller's reference
+ * once specialised).
  * Not modelled: the temporary method-wrapper and arguments tuple of `__set_name__` on
  * 3.10+ (set_names in type_new), and the None a property keeps as its doc.
  * Models sm_init / cm_init / functools_wraps (Objects/funcobject.c), property_init,
- * property_descr_get and property_set_name (Objects/descrobject.c), _PyObject_MakeTpCall
- * (Objects/call.c), 3.8–3.13.
+ * property_descr_get, property_copy and property_set_name (Objects/descrobject.c),
+ * _PyObject_MakeTpCall (Objects/call.c), 3.8–3.13.
  */
 import type { SyntaxNode } from '@lezer/common';
 import type { ObjectHandle } from '@pymem/objects';
 import type { Compiler } from './compiler.ts';
-import type { Expression } from './frame.ts';
+import { Unsupported } from './errors.ts';
+import type { Expression, Frame } from './frame.ts';
 import type { Machine } from './machine.ts';
 
 /** The decorators modelled on a method. */
@@ -49,7 +55,7 @@ export function decoratedMethod(
     definition: SyntaxNode,
     isStatic: boolean,
   ) => { readonly name: string; readonly value: Expression },
-): { readonly name: string; readonly value: Expression } {
+): DecoratedMember {
   const parts = c.kids(node);
   const decorators = parts.filter((k) => k.name === 'Decorator');
   const definition = parts.find((k) => k.name === 'FunctionDefinition');
@@ -57,6 +63,8 @@ export function decoratedMethod(
   if (decorators.length !== 1) throw c.fail('more than one decorator on a method', node);
   const decorator = decorators[0]!;
   const nameNodes = c.kids(decorator).filter((k) => k.name !== 'At');
+  if (nameNodes.length === 3 && nameNodes[1]!.name === '.')
+    return propertyCopy(c, decorator, definition, nameNodes, method);
   const kind = nameNodes.length === 1 ? c.text(nameNodes[0]!) : '';
   if (!DECORATORS.has(kind) || nameNodes[0]!.name !== 'VariableName')
     throw c.fail('this decorator on a method', decorator);
@@ -84,6 +92,81 @@ export function decoratedMethod(
     return o;
   };
   return { name: inner.name, value };
+}
+
+/**
+ * `@x.setter` / `@x.deleter` on `def x(…)`: LOAD_NAME x, LOAD_ATTR makes the bound
+ * builtin method (a PyCFunctionObject: its own block on 3.9–3.13, from the free list on
+ * 3.8 and 3.14),
+ * MAKE_FUNCTION, then property_setter / property_deleter → property_copy: the type is
+ * called with `(fget, fset, fdel, doc)` (_PyObject_MakeTpCall's 4-tuple, None for an
+ * absent function or the doc) and property_init makes the new property; the tuple is
+ * released, then the function's and the bound method's stack references; STORE_NAME
+ * then frees the old property (the caller replaces it). `x` must name a property made
+ * earlier in the same class body.
+ */
+function propertyCopy(
+  c: Compiler,
+  decorator: SyntaxNode,
+  definition: SyntaxNode,
+  nameNodes: readonly SyntaxNode[],
+  method: (
+    definition: SyntaxNode,
+    isStatic: boolean,
+  ) => { readonly name: string; readonly value: Expression },
+): DecoratedMember {
+  const accessor = c.text(nameNodes[2]!);
+  const target = c.text(nameNodes[0]!);
+  if (nameNodes[0]!.name !== 'VariableName' || (accessor !== 'setter' && accessor !== 'deleter'))
+    throw c.fail('this decorator on a method', decorator);
+  const inner = method(definition, false);
+  if (inner.name !== target)
+    throw c.fail(`@${target}.${accessor} on a method of another name`, decorator);
+  const m = c.m;
+  const heap = m.heap;
+  const L = heap.layout;
+  const boundBytes = L.gcHeader + L.objectHeader + 5 * L.pointerSize;
+  const update = (frame: Frame, old: ObjectHandle): ObjectHandle => {
+    if (heap.typeOf(old) !== 'property')
+      throw new Unsupported(`@${target}.${accessor} on other than a property`);
+    let o: ObjectHandle = 0;
+    const copy = (): void => {
+      const f = inner.value(frame);
+      const [fget, fset, fdel] = heap.propertyFunctions(old);
+      const none = heap.newNone();
+      const get = fget === 0 ? none : fget;
+      const set = accessor === 'setter' ? f : fset === 0 ? none : fset;
+      const del = accessor === 'deleter' ? f : fdel === 0 ? none : fdel;
+      const args = heap.newTuple([get, set, del, none]);
+      heap.decref(none);
+      try {
+        o = heap.newProperty(
+          fget,
+          accessor === 'setter' ? f : fset,
+          accessor === 'deleter' ? f : fdel,
+        );
+      } finally {
+        heap.decref(args);
+        heap.decref(f);
+      }
+    };
+    // 3.8's and 3.14's PyCFunction free lists hand the bound method an object start-up
+    // left there (PyCFunction_NewEx / PyCMethod_New); 3.9–3.13 allocate its block.
+    if (m.minor >= 9 && m.minor <= 13) heap.transientBlock(boundBytes, copy);
+    else copy();
+    return o;
+  };
+  return { name: inner.name, value: () => 0, update };
+}
+
+/** A decorated method's member: `update` (for `@x.setter`) replaces the previous `x`. */
+export interface DecoratedMember {
+  /** The name stored in the class namespace. */
+  readonly name: string;
+  /** The new value (not used when `update` is given). */
+  readonly value: Expression;
+  /** The new value made from the previous one under the name (borrowed). */
+  readonly update?: (frame: Frame, previous: ObjectHandle) => ObjectHandle;
 }
 
 /** functools_wraps (3.10+): the wrapper's new `__dict__` gets five of the function's attributes. */

@@ -33,6 +33,7 @@
 import type { ObjectHandle } from '@pymem/objects';
 import { classLookup } from './class-attributes.ts';
 import { runFunction } from './class-calls.ts';
+import { iterSearchContains } from './class-iteration.ts';
 import { PythonError, Unsupported } from './errors.ts';
 import type { Machine } from './machine.ts';
 
@@ -53,6 +54,7 @@ export const CALLED_DUNDERS: ReadonlySet<string> = new Set([
   '__sub__',
   '__mul__',
   '__getitem__',
+  '__iter__',
   '__setitem__',
   '__contains__',
   '__call__',
@@ -303,8 +305,10 @@ export function instanceSetItem(
 /** `k in o`: `__contains__`'s truth (an iteration fallback is not modelled). */
 export function instanceContains(m: Machine, o: ObjectHandle, k: ObjectHandle): boolean {
   const heap = m.heap;
-  if (!hasDunder(m, o, '__contains__'))
+  if (!hasDunder(m, o, '__contains__')) {
+    if (hasDunder(m, o, '__iter__')) return iterSearchContains(m, o, k);
     throw new Unsupported(`'in' over a ${heap.typeNameOf(o)} without __contains__`);
+  }
   const r = callDunder(m, o, '__contains__', [k]);
   const t = heap.typeOf(r);
   if (t !== 'bool') {

@@ -21,7 +21,7 @@
  * (class-descriptors.ts), docstrings, class-body
  * statements other than `def`, `pass` and `name = constant`, method defaults other than
  * constants, `__class__`, super() on 3.8, dunder methods nothing calls (`__hash__`,
- * `__iter__`, …), `__slots__` with bases or naming `__dict__`, a class statement using
+ * `__next__`, …), super() in a generator method, `__slots__` with bases or naming `__dict__`, a class statement using
  * super() run twice.
  * Models builtin___build_class__ (Python/bltinmodule.c), type_new, type_ready and
  * super_getattro (Objects/typeobject.c), LOAD_SUPER_ATTR (Python/bytecodes.c, 3.12+),
@@ -34,15 +34,18 @@ import { attributeErrorOf, classLookup, classMro, classNames } from './class-att
 import { callObject, callWithStack, newCallSite } from './class-calls.ts';
 import { decoratedMethod } from './class-descriptors.ts';
 import { CALLED_DUNDERS, installFinalizer } from './class-dunders.ts';
+import { containsYield, generatorFunctionCode } from './compile-generators.ts';
 import type { Compiler, Scope } from './compiler.ts';
 import type { Constant } from './constants.ts';
 import { Unsupported } from './errors.ts';
-import { type Expression, Flow, type FunctionCode, type Statement } from './frame.ts';
+import { type Expression, Flow, type Frame, type FunctionCode, type Statement } from './frame.ts';
 
 /** The statements a class body may hold, compiled into (name, value) pairs. */
 interface ClassMember {
   readonly name: string;
   readonly value: Expression;
+  /** `@x.setter` / `@x.deleter`: the new value from the name's previous one (borrowed). */
+  readonly update?: (frame: Frame, previous: ObjectHandle) => ObjectHandle;
 }
 
 /** `class Name[(object)]: body` at module level. */
@@ -79,7 +82,10 @@ export function classDefinition(c: Compiler, node: SyntaxNode, scope: Scope): St
   } finally {
     COMPILING.delete(c);
   }
-  const names = members.map((x) => x.name);
+  for (const [i, member] of members.entries())
+    if (member.update !== undefined && !members.slice(0, i).some((x) => x.name === member.name))
+      throw c.fail(`@${member.name}.setter or .deleter before ${member.name}`, bodyNode);
+  const names = members.filter((x) => x.update === undefined).map((x) => x.name);
   const slotsAt = statements.find(
     (s) => s.name === 'AssignStatement' && c.text(c.kids(s)[0]!) === '__slots__',
   );
@@ -130,6 +136,16 @@ export function classDefinition(c: Compiler, node: SyntaxNode, scope: Scope): St
     const namespace: [string, ObjectHandle][] = [];
     try {
       for (const member of members) {
+        if (member.update !== undefined) {
+          // STORE_NAME of the copy: the namespace's old property is released (freed).
+          const at = namespace.findIndex(([key]) => key === member.name);
+          const old = namespace[at]![1];
+          const v = member.update(frame, old);
+          put(member.name, v);
+          namespace[at] = [member.name, v];
+          heap.decref(old);
+          continue;
+        }
         const v = member.value(frame);
         put(member.name, v);
         namespace.push([member.name, v]);
@@ -247,6 +263,15 @@ function method(c: Compiler, node: SyntaxNode, cls: string, isStatic = false): C
   const bodyNode = parts.find((p) => p.name === 'Body')!;
   const usesSuper = refuseClassCell(c, bodyNode);
   if (c.globalNames(bodyNode).size > 0) throw c.fail('global in a method', bodyNode);
+  if (containsYield(bodyNode)) {
+    // A generator method (`def __iter__(self): yield …`): calling it makes the generator.
+    if (usesSuper) throw c.fail('super() in a generator method', node);
+    const generator = generatorFunctionCode(c, node);
+    return {
+      name,
+      value: c.makeFunction(generator.code, defaults, { name: '<module>', locals: null }),
+    };
+  }
   const assigned = new Set<string>();
   for (const s of c.kids(bodyNode)) c.collectAssigned(s, assigned, false);
   const locals = new Map<string, number>();

@@ -26,10 +26,12 @@
  */
 import type { SyntaxNode } from '@lezer/common';
 import type { ObjectHandle } from '@pymem/objects';
+import { instanceIterator, isIterableInstance } from './class-iteration.ts';
 import { frameLayout, makeFunction, symbolsOf } from './compile-functions.ts';
 import { type Compiler, pythonErrorOf, type Scope } from './compiler.ts';
 import { type ErrorLocation, PythonError, Unsupported } from './errors.ts';
 import { type Expression, Flow, type Frame, type FunctionCode } from './frame.ts';
+import { iteratorNext } from './generator-runs.ts';
 import type { Machine } from './machine.ts';
 
 type Kind = 'list' | 'set' | 'dict';
@@ -48,10 +50,14 @@ const NAMES: Record<Kind, string> = { list: '<listcomp>', set: '<setcomp>', dict
 
 const moduleSlots = new WeakMap<Compiler, { count: number }>();
 
-/** GET_ITER of a list, tuple, range or dict: a new iterator (the iterable is released). */
+/**
+ * GET_ITER of a list, tuple, range or dict: a new iterator (the iterable is released);
+ * of an iterable instance: its `__iter__`'s generator or builtin iterator.
+ */
 function getIter(m: Machine, seq: ObjectHandle): ObjectHandle {
   const heap = m.heap;
   const t = heap.typeOf(seq);
+  if (isIterableInstance(m, seq)) return instanceIterator(m, seq);
   if (t !== 'list' && t !== 'tuple' && t !== 'range' && t !== 'dict') {
     const name = heap.typeNameOf(seq);
     heap.decref(seq);
@@ -236,7 +242,7 @@ function compileLoop(
       step = (frame, result) => {
         const it = getIter(m, iterable(frame));
         try {
-          for (let item = heap.iteratorNext(it); item !== 0; item = heap.iteratorNext(it)) {
+          for (let item = iteratorNext(m, it); item !== 0; item = iteratorNext(m, it)) {
             m.step();
             target.store(frame, item);
             next(frame, result);
@@ -265,7 +271,7 @@ function compileLoop(
     }
     let live = ownsIterator;
     try {
-      for (let item = heap.iteratorNext(it); item !== 0; item = heap.iteratorNext(it)) {
+      for (let item = iteratorNext(m, it); item !== 0; item = iteratorNext(m, it)) {
         m.step();
         target.store(frame, item);
         body(frame, result);

@@ -120,6 +120,24 @@ export function generatorFunctionDefinition(
   scope: Scope,
 ): Statement {
   if (scope.locals !== null) throw c.fail('a nested function', node);
+  const { code, defaults } = generatorFunctionCode(c, node);
+  const nameNode = c.kids(node).find((p) => p.name === 'VariableName')!;
+  const make = c.makeFunction(code, defaults, scope);
+  const store = c.store(nameNode, scope);
+  return (frame) => {
+    store(frame, make(frame));
+    return Flow.next;
+  };
+}
+
+/**
+ * The code of a generator function `def name(params): … yield …` (at module level or a
+ * method in a class body) and its default expressions: calling it makes the generator.
+ */
+export function generatorFunctionCode(
+  c: Compiler,
+  node: SyntaxNode,
+): { code: FunctionCode; defaults: SyntaxNode[] } {
   // A generator's frame runs apart from its caller's: its line events are not measured.
   if (c.m.lines !== null) throw c.fail('the line events (--steps) of a generator', node);
   const parts = c.kids(node);
@@ -163,12 +181,7 @@ export function generatorFunctionDefinition(
       return startGenerator(c, body, args, line);
     },
   };
-  const make = c.makeFunction(code, defaults, scope);
-  const store = c.store(nameNode, scope);
-  return (frame) => {
-    store(frame, make(frame));
-    return Flow.next;
-  };
+  return { code, defaults };
 }
 
 /** A generator's body with the heap's code object it runs in. */

@@ -52,6 +52,13 @@ import {
   rethrowFinalizerError,
 } from './class-dunders.ts';
 import {
+  BUILTIN_ITERATORS,
+  instanceIterator,
+  isIterableInstance,
+  iterateInstance,
+  iterBuiltin,
+} from './class-iteration.ts';
+import {
   bindArguments,
   compileKeywordsCall,
   compileStarCall,
@@ -1038,8 +1045,12 @@ export class Compiler {
       m.column = column;
       if (m.onStatement !== null) m.onStatement();
       lines?.enter(frame, line);
-      const seq = iterable(frame);
+      let seq = iterable(frame);
+      // GET_ITER of an instance: its `__iter__`'s generator (class-iteration.ts).
+      if (isIterableInstance(m, seq))
+        seq = locateForIter(() => instanceIterator(m, seq), forIterLocation);
       const t = heap.typeOf(seq);
+      const iterator = BUILTIN_ITERATORS.has(t);
       const view = t === 'dict_keys' || t === 'dict_values' || t === 'dict_items';
       const packed =
         t === 'enumerate' || t === 'zip' || t === 'list_reverseiterator' || t === 'reversed';
@@ -1052,7 +1063,8 @@ export class Compiler {
         t !== 'generator' &&
         t !== 'deque' &&
         !view &&
-        !packed
+        !packed &&
+        !iterator
       ) {
         const name = heap.typeNameOf(seq);
         heap.decref(seq);
@@ -1075,6 +1087,10 @@ export class Compiler {
             throw pythonErrorOf(error);
           }
         };
+      } else if (iterator) {
+        // An iterator an `__iter__` returned: FOR_ITER steps it.
+        it = seq;
+        next = () => heap.iteratorNext(it);
       } else if (t === 'str') {
         it = heap.newIterator(heap.emptyTuple);
         held = seq;
@@ -1987,6 +2003,7 @@ export class Compiler {
           if (name === 'len') return heap.newInt(instanceLength(m, o));
           if (name === 'bool') return heap.newBool(instanceTruth(m, o));
           if (name === 'repr' || name === 'str') return instanceStr(m, o, name === 'repr', false);
+          if (isIterableInstance(m, o)) return iterateInstance(m, name, o);
         }
         return fn(m, values);
       } catch (error) {
@@ -2213,6 +2230,7 @@ function generatorBuiltin(
   name: string,
 ): ((m: Machine, args: readonly ObjectHandle[]) => ObjectHandle) | undefined {
   if (name === 'next') return nextBuiltin;
+  if (name === 'iter') return iterBuiltin;
   const sum = builtin('sum');
   if (name === 'sum' && sum !== undefined)
     return (m, args) =>

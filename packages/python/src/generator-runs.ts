@@ -25,6 +25,7 @@
  * 3.8–3.13) on the heap's generator objects (@pymem/objects generators.ts).
  */
 import type { ObjectHandle } from '@pymem/objects';
+import { BUILTIN_ITERATORS, instanceIterator, isIterableInstance } from './class-iteration.ts';
 import { PythonError, Unsupported } from './errors.ts';
 import type { Flow, Frame } from './frame.ts';
 import type { Machine } from './machine.ts';
@@ -221,6 +222,7 @@ export function getIterator(m: Machine, seq: ObjectHandle): ObjectHandle {
   const heap = m.heap;
   const t = heap.typeOf(seq);
   if (t === 'generator') return seq;
+  if (isIterableInstance(m, seq)) return instanceIterator(m, seq);
   if (t === 'list' || t === 'tuple' || t === 'range' || t === 'dict') {
     const it = heap.newIterator(seq);
     heap.decref(seq);
@@ -247,6 +249,16 @@ export function nextBuiltin(m: Machine, args: readonly ObjectHandle[]): ObjectHa
   if (args.length < 1 || args.length > 2)
     throw new Unsupported(`next() with ${args.length} arguments`);
   const g = args[0]!;
+  if (BUILTIN_ITERATORS.has(heap.typeOf(g))) {
+    // builtin_next: the iterator's tp_iternext; exhausted, the default or StopIteration.
+    const v = heap.iteratorNext(g);
+    if (v !== 0) return v;
+    if (args.length === 2) {
+      heap.incref(args[1]!);
+      return args[1]!;
+    }
+    throw new PythonError('StopIteration', '');
+  }
   if (heap.typeOf(g) !== 'generator') throw new Unsupported(`next() of a ${heap.typeNameOf(g)}`);
   const out = { returned: 0 };
   const v = resumeGenerator(m, g, 0, out);
@@ -335,7 +347,7 @@ export function sumBuiltin(m: Machine, args: readonly ObjectHandle[]): ObjectHan
   const source = args[0]!;
   const t = heap.typeOf(source);
   let it: ObjectHandle;
-  if (t === 'generator') {
+  if (t === 'generator' || BUILTIN_ITERATORS.has(t)) {
     heap.incref(source);
     it = source;
   } else if (t === 'list' || t === 'tuple') it = heap.newIterator(source);

@@ -33,7 +33,7 @@ function modelShapes(text: string, python: string): string[] {
 describe('generator code shapes', () => {
   const programs = ['run', 'run-errors'].flatMap((dir) =>
     readdirSync(join(PROGRAMS, dir))
-      .filter((f) => f.startsWith('gen_') && f.endsWith('.py'))
+      .filter((f) => (f.startsWith('gen_') || f.startsWith('it_iter_')) && f.endsWith('.py'))
       .map((f) => ({
         key: `${dir === 'run' ? 'run' : 'errors'}/${f}`,
         path: join(PROGRAMS, dir, f),

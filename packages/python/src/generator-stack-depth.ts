@@ -320,6 +320,8 @@ export class StackDepth {
       case 'MemberExpression': {
         if (parts[1]?.name === '.' && parts[0]?.name === 'CallExpression')
           return c.text(parts[2]!) === '__name__' ? this.call(parts[0]) : undefined;
+        // `o.name`: LOAD_ATTR replaces the object with the attribute.
+        if (parts[1]?.name === '.' && parts.length === 3) return this.expression(parts[0]!);
         if (parts[1]?.name !== '[') return undefined;
         const inner = parts.slice(2, -1);
         if (inner.some((p) => p.name === ':')) {

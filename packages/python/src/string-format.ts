@@ -12,6 +12,7 @@
  */
 import type { Heap, ObjectHandle } from '@pymem/objects';
 import { PythonError, Unsupported } from './errors.ts';
+import { keyError } from './exception-classes.ts';
 import {
   type FormatSpec,
   formatFloatText,
@@ -69,57 +70,121 @@ interface Directive {
   type: string;
 }
 
-/** `template % operand` (PyUnicode_Format): a new reference; TypeErrors as CPython's. */
+/**
+ * The operand types PyMapping_Check accepts (a `mp_subscript` slot) that `%` then treats
+ * as its mapping: `%(key)s` looks keys up in them, and no "not all arguments converted"
+ * error is raised for them (`'abc' % [1]` is `'abc'`; measured on 3.8–3.13). A tuple and
+ * a str are excluded, as PyUnicode_Format excludes them.
+ */
+const MAPPING_OPERANDS: ReadonlySet<string> = new Set(['dict', 'list', 'range']);
+
+/**
+ * `template % operand` (PyUnicode_Format, Objects/unicodeobject.c 3.8–3.13): a new
+ * reference; TypeErrors as CPython's.
+ *
+ * The argument cursor is CPython's `argidx` / `arglen`: a tuple's items in turn, any
+ * other operand once (`arglen` −1, `argidx` −2 → −1). With a mapping operand,
+ * `%(key)s` makes the key str (PyUnicode_Substring: the cached one-character or empty
+ * str where there is one), looks it up (PyObject_GetItem: a new reference to the item),
+ * releases the key, and holds the item as the argument until the next key or the end,
+ * where it is released before the result is made.
+ */
 export function percentFormat(heap: Heap, template: string, operand: ObjectHandle): ObjectHandle {
   formatted.add(heap);
   const ot = heap.typeOf(operand);
-  if (ot === 'dict' || ot === 'instance') throw new Unsupported("'%' formatting with a mapping");
-  const args = ot === 'tuple' ? heap.referents(operand) : [operand];
-  let next = 0;
+  if (ot === 'instance') throw new Unsupported("'%' formatting with an instance");
+  const mapping = MAPPING_OPERANDS.has(ot) ? operand : 0;
+  const items = ot === 'tuple' ? heap.referents(operand) : [];
+  let args = operand;
+  let owned = false;
+  let arglen = ot === 'tuple' ? items.length : -1;
+  let argidx = ot === 'tuple' ? 0 : -2;
+  const nextArg = (): ObjectHandle => {
+    if (argidx >= arglen)
+      throw new PythonError('TypeError', 'not enough arguments for format string');
+    const i = argidx++;
+    return arglen < 0 ? args : items[i]!;
+  };
   let text = '';
   let only: ObjectHandle = 0;
   let pieces = 0;
-  const pattern = /%([-+ #0]*)([0-9]*)(?:\.([0-9]*))?(.)?/y;
-  for (let at = 0; at < template.length; ) {
-    const percent = template.indexOf('%', at);
-    if (percent < 0) {
-      text += template.slice(at);
+  const pattern = /([-+ #0]*)([0-9]*)(?:\.([0-9]*))?(.)?/y;
+  try {
+    for (let at = 0; at < template.length; ) {
+      const percent = template.indexOf('%', at);
+      if (percent < 0) {
+        text += template.slice(at);
+        pieces++;
+        break;
+      }
+      if (percent > at) {
+        text += template.slice(at, percent);
+        pieces++;
+      }
+      let start = percent + 1;
+      if (template[start] === '(') {
+        if (mapping === 0) throw new PythonError('TypeError', 'format requires a mapping');
+        const close = keyEnd(template, start + 1);
+        if (close < 0) throw new Unsupported("an incomplete '%' format key (a ValueError)");
+        if (ot !== 'dict') throw new Unsupported(`a '%' format key into a ${ot}`);
+        if (owned) {
+          owned = false;
+          heap.decref(args);
+        }
+        const key = heap.newStr(template.slice(start + 1, close));
+        const item = heap.dictGet(mapping, key);
+        if (item === 0) {
+          const error = keyError(heap, key);
+          heap.decref(key);
+          throw error;
+        }
+        args = shared(heap, item);
+        heap.decref(key);
+        owned = true;
+        arglen = -1;
+        argidx = -2;
+        start = close + 1;
+      }
+      pattern.lastIndex = start;
+      const match = pattern.exec(template);
+      if (match === null || match[4] === undefined)
+        throw new Unsupported("an incomplete '%' format");
+      at = pattern.lastIndex;
+      const d: Directive = {
+        flags: match[1]!,
+        width: match[2] === '' ? -1 : Number(match[2]),
+        precision: match[3] === undefined ? -1 : match[3] === '' ? 0 : Number(match[3]),
+        type: match[4],
+      };
+      if (d.type === '%' && start === percent + 1 && match[0] === '%') {
+        text += '%';
+        pieces++;
+        continue;
+      }
+      if (d.type === '%' || d.type === '*' || match[2]!.length > 9)
+        throw new Unsupported("a '%' format width like this");
+      const arg = nextArg();
+      const piece = directiveText(heap, d, arg);
+      if (piece === heap.valueOf(arg) && heap.typeOf(arg) === 'str') only = arg;
+      text += piece;
       pieces++;
-      break;
     }
-    if (percent > at) {
-      text += template.slice(at, percent);
-      pieces++;
-    }
-    pattern.lastIndex = percent;
-    const match = pattern.exec(template);
-    if (match === null || match[4] === undefined) throw new Unsupported("an incomplete '%' format");
-    if (template[percent + 1] === '(') throw new Unsupported("'%' formatting with a mapping key");
-    at = pattern.lastIndex;
-    const d: Directive = {
-      flags: match[1]!,
-      width: match[2] === '' ? -1 : Number(match[2]),
-      precision: match[3] === undefined ? -1 : match[3] === '' ? 0 : Number(match[3]),
-      type: match[4],
-    };
-    if (d.type === '%' && match[0] === '%%') {
-      text += '%';
-      pieces++;
-      continue;
-    }
-    if (d.type === '*' || match[2]!.length > 9)
-      throw new Unsupported("a '%' format width like this");
-    if (next >= args.length)
-      throw new PythonError('TypeError', 'not enough arguments for format string');
-    const arg = args[next++]!;
-    const piece = directiveText(heap, d, arg);
-    if (piece === heap.valueOf(arg) && heap.typeOf(arg) === 'str') only = arg;
-    text += piece;
-    pieces++;
+    if (argidx < arglen && mapping === 0)
+      throw new PythonError('TypeError', 'not all arguments converted during string formatting');
+  } finally {
+    if (owned) heap.decref(args);
   }
-  if (next < args.length)
-    throw new PythonError('TypeError', 'not all arguments converted during string formatting');
   return pieces === 1 && only !== 0 ? shared(heap, only) : heap.newStr(text);
+}
+
+/** The index of the `)` closing a `%(` key whose text starts at `from` (balanced), or −1. */
+function keyEnd(template: string, from: number): number {
+  let depth = 1;
+  for (let i = from; i < template.length; i++) {
+    if (template[i] === '(') depth++;
+    else if (template[i] === ')' && --depth === 0) return i;
+  }
+  return -1;
 }
 
 /** The text of one `%` directive for its argument. */

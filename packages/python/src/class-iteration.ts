@@ -1,0 +1,161 @@
+/**
+ * Iterating an instance of a program's class whose `__iter__` is a generator method
+ * (`def __iter__(self): yield …`), in `pymem run`:
+ *
+ *   for x in o / list(o) / sum(o) / iter(o) / k in o / [… for x in o]
+ *     PyObject_GetIter(o) → slot_tp_iter: `__iter__` looked up on the class (a new
+ *     reference to the function, released after the call), called with a new reference
+ *     to `o` for its frame — the generator function makes the generator, whose frame
+ *     keeps `o` until it finishes; the result must be an iterator
+ *     then GET_ITER releases `o` (the `for`), or the builtin keeps its argument and
+ *     releases the generator when done (list_extend / builtin_sum / builtin_iter)
+ *
+ * Invariant: every handle returned is a new reference; `o`'s count is back where it was
+ * once the generator is exhausted and released.
+ * `__iter__` may also return a builtin iterator (`iter(self.items)`: a list, tuple,
+ * range or dict-key iterator), which the loop or builtin then steps; returning a
+ * non-iterator (a list …) is CPython's TypeError `iter() returned non-iterator of type
+ * 'list'`.
+ * Refused: an `__iter__` returning an instance (`__next__` and its StopIteration are
+ * not modelled), and `list(o)` of a class with `__len__` (PyObject_LengthHint would
+ * call it to size the list).
+ * Models slot_tp_iter (Objects/typeobject.c), PyObject_GetIter (Objects/abstract.c),
+ * builtin_iter (Python/bltinmodule.c) and list_extend's iterator path
+ * (Objects/listobject.c), 3.8–3.13.
+ */
+import type { ObjectHandle } from '@pymem/objects';
+import { callDunder, hasDunder } from './class-dunders.ts';
+import { PythonError, Unsupported } from './errors.ts';
+import { iteratorNext, listOfGenerator, sumBuiltin } from './generator-runs.ts';
+import type { Machine } from './machine.ts';
+import { equal } from './values.ts';
+
+/** Whether `o` is an instance whose class defines `__iter__` as a Python function. */
+export function isIterableInstance(m: Machine, o: ObjectHandle): boolean {
+  return hasDunder(m, o, '__iter__');
+}
+
+/** GET_ITER of an iterable instance: the generator its `__iter__` makes (`o` taken). */
+export function instanceIterator(m: Machine, o: ObjectHandle): ObjectHandle {
+  const heap = m.heap;
+  let it: ObjectHandle;
+  try {
+    it = callDunder(m, o, '__iter__', []);
+  } finally {
+    heap.decref(o);
+  }
+  const t = heap.typeOf(it);
+  if (t === 'generator' || BUILTIN_ITERATORS.has(t)) return it;
+  const name = heap.typeNameOf(it);
+  heap.decref(it);
+  if (t === 'instance') throw new Unsupported('an __iter__ returning an instance (its __next__)');
+  if (NOT_ITERATORS.has(t))
+    throw new PythonError('TypeError', `iter() returned non-iterator of type '${name}'`);
+  throw new Unsupported(`an __iter__ returning a ${name}`);
+}
+
+/** The heap's iterator types (a tp_iternext): `__iter__` may return one of them. */
+export const BUILTIN_ITERATORS: ReadonlySet<string> = new Set([
+  'list_iterator',
+  'tuple_iterator',
+  'range_iterator',
+  'dict_keyiterator',
+]);
+
+/** Types without tp_iternext: an `__iter__` returning one is CPython's TypeError. */
+const NOT_ITERATORS: ReadonlySet<string> = new Set([
+  'int',
+  'bool',
+  'NoneType',
+  'float',
+  'str',
+  'tuple',
+  'list',
+  'dict',
+  'set',
+  'frozenset',
+  'range',
+]);
+
+/**
+ * `list(o)`, `sum(o)` or `iter(o)` of an iterable instance `o` (borrowed): a new
+ * reference; the generator is released when the builtin is done (kept by `iter`).
+ */
+export function iterateInstance(m: Machine, name: string, o: ObjectHandle): ObjectHandle {
+  const heap = m.heap;
+  if (name !== 'list' && name !== 'sum' && name !== 'iter')
+    throw new Unsupported(`${name}() of an iterable instance`);
+  if (name === 'list' && hasDunder(m, o, '__len__'))
+    throw new Unsupported('list() of an instance with __len__ (its length hint)');
+  heap.incref(o);
+  const it = instanceIterator(m, o);
+  if (name === 'iter') return it;
+  try {
+    if (name === 'list') {
+      if (heap.typeOf(it) === 'generator') return listOfGenerator(m, it);
+      // list_extend: sized by the instance's length hint (8: it has no __len__), as for
+      // a generator, then filled from the iterator and trimmed.
+      if (heap.freeListCounts().list !== 0)
+        throw new Unsupported('list() while a dead list waits on the free list');
+      return heap.newListFrom({ items: builtinIteratorItems(m, it) });
+    }
+    return sumBuiltin(m, [it]);
+  } finally {
+    heap.decref(it);
+  }
+}
+
+/**
+ * `iter(x)` (builtin_iter, one argument): PyObject_GetIter — a generator is its own
+ * iterator, a list, tuple, range or dict gets a new iterator object, an iterable
+ * instance its `__iter__`'s generator. A new reference; `x` is borrowed.
+ */
+export function iterBuiltin(m: Machine, args: readonly ObjectHandle[]): ObjectHandle {
+  const heap = m.heap;
+  if (args.length !== 1) throw new Unsupported(`iter() with ${args.length} arguments`);
+  const x = args[0]!;
+  const t = heap.typeOf(x);
+  if (isIterableInstance(m, x)) return iterateInstance(m, 'iter', x);
+  if (t === 'generator') {
+    heap.incref(x);
+    return x;
+  }
+  if (t === 'list' || t === 'tuple' || t === 'range' || t === 'dict') return heap.newIterator(x);
+  throw new Unsupported(`iter() of a ${heap.typeNameOf(x)}`);
+}
+
+/** The items a builtin iterator `it` (borrowed) yields, as new references. */
+function builtinIteratorItems(m: Machine, it: ObjectHandle): Iterable<ObjectHandle> {
+  const heap = m.heap;
+  return {
+    *[Symbol.iterator]() {
+      for (let v = heap.iteratorNext(it); v !== 0; v = heap.iteratorNext(it)) yield v;
+    },
+  };
+}
+
+/**
+ * `k in o` for an iterable instance without `__contains__` (_PySequence_IterSearch):
+ * the iterator, then each item compared with `k` (`item == k`, identity first) and
+ * released, stopping at the first equal one; the iterator is released (a suspended
+ * generator is closed then). `o` and `k` are borrowed.
+ */
+export function iterSearchContains(m: Machine, o: ObjectHandle, k: ObjectHandle): boolean {
+  const heap = m.heap;
+  heap.incref(o);
+  const it = instanceIterator(m, o);
+  try {
+    for (let item = iteratorNext(m, it); item !== 0; item = iteratorNext(m, it)) {
+      let found: boolean;
+      try {
+        found = equal(heap, item, k);
+      } finally {
+        heap.decref(item);
+      }
+      if (found) return true;
+    }
+    return false;
+  } finally {
+    heap.decref(it);
+  }
+}

@@ -1,0 +1,3 @@
+d = {'name': 'ab'}
+print('%(name)s' % d)
+s = 'value: %(nme)s' % d
