@@ -6,7 +6,11 @@
  *   (PEP 587 embedding: PyConfig + Py_RunMain), but before anything else it
  *   wraps the MEM and OBJ allocator domains and the object arena allocator,
  *   so every event from the interpreter's very first allocation lands in the
- *   trace named by $PYMEM_RECORD_OUT.  RAW is deliberately not hooked.
+ *   trace named by $PYMEM_RECORD_OUT.  The RAW domain is wrapped too, right
+ *   after the trace's header is written (before the interpreter starts);
+ *   its calls made inside pymalloc (blocks over 512 bytes, the arena
+ *   table) belong to the MEM/OBJ event being recorded and are not RAW
+ *   events (see in_object_allocator).
  *   Built once per interpreter:
  *     gcc -O2 -Wall -o launcher pymem_launcher.c \
  *       $(python3.X-config --cflags --embed) $(python3.X-config --ldflags --embed) \
@@ -1225,12 +1229,25 @@ typedef struct {
 } hook_t;
 
 static hook_t hook_mem = {.domain = "mem", .dom = 1}, hook_obj = {.domain = "obj", .dom = 2};
+static hook_t hook_raw = {.domain = "raw", .dom = 0};
 static PyObjectArenaAllocator arena_orig;
+static int raw_hooked; /* the RAW domain is wrapped: install_hooks() keeps it so */
+
+/* Nonzero while this thread is inside a MEM/OBJ allocator call.  pymalloc
+   hands requests over 512 bytes (and its arena table) to PyMem_RawMalloc &
+   co.: those calls are the MEM/OBJ event itself, already recorded, and the
+   model's raw allocator replays them.  Only RAW calls made outside are RAW
+   events.  tracemalloc skips the same nested calls with its reentrancy
+   flag (tracemalloc_raw_alloc: Modules/_tracemalloc.c to 3.12,
+   Python/tracemalloc.c in 3.13). */
+static __thread int in_object_allocator;
 
 static void *h_malloc(void *ctx, size_t size)
 {
     hook_t *h = ctx;
+    in_object_allocator++;
     void *r = h->orig.malloc(h->orig.ctx, size);
+    in_object_allocator--;
     if (active) {
         if (pmt_plain)
             ev_pmt(K_MALLOC, h->dom, size, (uintptr_t)r, 0);
@@ -1245,7 +1262,9 @@ static void *h_malloc(void *ctx, size_t size)
 static void *h_calloc(void *ctx, size_t nelem, size_t elsize)
 {
     hook_t *h = ctx;
+    in_object_allocator++;
     void *r = h->orig.calloc(h->orig.ctx, nelem, elsize);
+    in_object_allocator--;
     if (active) {
         if (pmt_plain)
             ev_pmt(K_CALLOC, h->dom, nelem * elsize, (uintptr_t)r, 0);
@@ -1260,7 +1279,9 @@ static void *h_calloc(void *ctx, size_t nelem, size_t elsize)
 static void *h_realloc(void *ctx, void *old, size_t size)
 {
     hook_t *h = ctx;
+    in_object_allocator++;
     void *r = h->orig.realloc(h->orig.ctx, old, size);
+    in_object_allocator--;
     if (active) {
         if (pmt_plain)
             ev_pmt(K_REALLOC, h->dom, (uintptr_t)old, size, (uintptr_t)r);
@@ -1275,7 +1296,9 @@ static void *h_realloc(void *ctx, void *old, size_t size)
 static void h_free(void *ctx, void *ptr)
 {
     hook_t *h = ctx;
+    in_object_allocator++;
     h->orig.free(h->orig.ctx, ptr);
+    in_object_allocator--;
     if (active && ptr != NULL) {
         if (pmt_plain)
             ev_pmt(K_FREE, h->dom, (uintptr_t)ptr, 0, 0);
@@ -1284,6 +1307,44 @@ static void h_free(void *ctx, void *ptr)
         else
             ev_rich(K_FREE, h->dom, (uintptr_t)ptr, 0, 0);
     }
+}
+
+/* The RAW domain: called with or without the GIL, from any thread, so
+   always through ev_rich (locked; a site only on the thread holding the
+   GIL, as capture_site_locked decides). */
+static void *r_malloc(void *ctx, size_t size)
+{
+    hook_t *h = ctx;
+    void *r = h->orig.malloc(h->orig.ctx, size);
+    if (active && !in_object_allocator)
+        ev_rich(K_MALLOC, h->dom, size, (uintptr_t)r, 0);
+    return r;
+}
+
+static void *r_calloc(void *ctx, size_t nelem, size_t elsize)
+{
+    hook_t *h = ctx;
+    void *r = h->orig.calloc(h->orig.ctx, nelem, elsize);
+    if (active && !in_object_allocator)
+        ev_rich(K_CALLOC, h->dom, nelem * elsize, (uintptr_t)r, 0);
+    return r;
+}
+
+static void *r_realloc(void *ctx, void *old, size_t size)
+{
+    hook_t *h = ctx;
+    void *r = h->orig.realloc(h->orig.ctx, old, size);
+    if (active && !in_object_allocator)
+        ev_rich(K_REALLOC, h->dom, (uintptr_t)old, size, (uintptr_t)r);
+    return r;
+}
+
+static void r_free(void *ctx, void *ptr)
+{
+    hook_t *h = ctx;
+    h->orig.free(h->orig.ctx, ptr);
+    if (active && ptr != NULL && !in_object_allocator)
+        ev_rich(K_FREE, h->dom, (uintptr_t)ptr, 0, 0);
 }
 
 static void *h_arena_alloc(void *ctx, size_t size)
@@ -1323,11 +1384,26 @@ static void install_domain(PyMemAllocatorDomain domain, hook_t *h)
     }
 }
 
+/* The RAW domain's wrapper, installed once the trace's header is out (a
+   RAW event must not come before it) and kept by install_hooks(). */
+static void install_raw_hook(void)
+{
+    PyMemAllocatorEx w = {&hook_raw, r_malloc, r_calloc, r_realloc, r_free}, cur;
+    PyMem_GetAllocator(PYMEM_DOMAIN_RAW, &cur);
+    if (cur.malloc != r_malloc) {
+        hook_raw.orig = cur;
+        PyMem_SetAllocator(PYMEM_DOMAIN_RAW, &w);
+    }
+    raw_hooked = 1;
+}
+
 static void install_hooks(void)
 {
     PyObjectArenaAllocator a = {NULL, h_arena_alloc, h_arena_free}, cur;
     install_domain(PYMEM_DOMAIN_MEM, &hook_mem);
     install_domain(PYMEM_DOMAIN_OBJ, &hook_obj);
+    if (raw_hooked)
+        install_raw_hook();
     PyObject_GetArenaAllocator(&cur);
     if (cur.alloc != h_arena_alloc) {
         arena_orig = cur;
@@ -1962,6 +2038,7 @@ int main(int argc, char **argv)
     if (exe == NULL || *exe == '\0')
         exe = getenv("PYMEM_PYTHON_EXE");
     write_header(argc, argv, exe, getenv("PYTHONHASHSEED"));
+    install_raw_hook();
 
     /* 3. The interpreter, configured like the real executable. */
     if (PyImport_AppendInittab("pymem_record", PyInit_pymem_record) < 0) {
