@@ -36,7 +36,8 @@
  *                              .tracemalloc = N, or 1 without sites) and add
  *                              its statistics('lineno') to every mark (text
  *                              `t` lines, binary kind 13): ground truth for
- *                              the sites.
+ *                              the sites.  RAW events then begin once the
+ *                              interpreter is initialised (see main()).
  *   PYMEM_RECORD_SNAPSHOT_AT_EXIT=1  the exit mark is also a heap snapshot
  *                              (heap_snapshot.c).
  *   GC collections are always recorded (text `G`, binary kind 12), through a
@@ -533,8 +534,18 @@ static char *put_num(char *p, uintptr_t v, unsigned base)
     while (n) *p++ = tmp[--n];
     return p;
 }
+/* Hot-path hex field: " <v>" with its digit count known up front (from the
+   highest set bit), each digit written straight into place. */
+static inline char *put_hex(char *p, uintptr_t v)
+{
+    int n = v ? (67 - __builtin_clzll((unsigned long long)v)) >> 2 : 1;
+    *p++ = ' ';
+    char *end = p + n;
+    for (char *q = end; q > p; v >>= 4) *--q = "0123456789abcdef"[v & 15];
+    return end;
+}
 #define DEC(p, v) put_num((p), (uintptr_t)(v), 10)
-#define HEX(p, v) put_num((p), (uintptr_t)(v), 16)
+#define HEX(p, v) put_hex((p), (uintptr_t)(v))
 
 static void put_dec(uint64_t v)
 {
@@ -2038,7 +2049,12 @@ int main(int argc, char **argv)
     if (exe == NULL || *exe == '\0')
         exe = getenv("PYMEM_PYTHON_EXE");
     write_header(argc, argv, exe, getenv("PYTHONHASHSEED"));
-    install_raw_hook();
+    /* With tracemalloc, the RAW wrapper goes on top of tracemalloc's once
+       the interpreter is up (below): wrapped before, it would be the RAW
+       allocator tracemalloc keeps for its own tables, and every trace
+       tracemalloc adds or removes would become a RAW event. */
+    if (!opt_tracemalloc)
+        install_raw_hook();
 
     /* 3. The interpreter, configured like the real executable. */
     if (PyImport_AppendInittab("pymem_record", PyInit_pymem_record) < 0) {
@@ -2059,6 +2075,8 @@ int main(int argc, char **argv)
         config.tracemalloc = opt_sites ? (int)opt_sites : 1;
     check(Py_InitializeFromConfig(&config), &config);
     PyConfig_Clear(&config);
+    if (opt_tracemalloc)
+        install_raw_hook();
 
     /* The end of Py_FinalizeEx, even before a SIGINT exit (an unhandled
        KeyboardInterrupt ends by re-raising SIGINT): nothing reaches the
