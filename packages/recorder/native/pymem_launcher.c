@@ -1249,8 +1249,8 @@ static int raw_hooked; /* the RAW domain is wrapped: install_hooks() keeps it so
    co.: those calls are the MEM/OBJ event itself, already recorded, and the
    model's raw allocator replays them.  Only RAW calls made outside are RAW
    events.  tracemalloc skips the same nested calls with its reentrancy
-   flag (tracemalloc_raw_alloc: Modules/_tracemalloc.c to 3.12,
-   Python/tracemalloc.c in 3.13). */
+   flag (tracemalloc_raw_alloc: Modules/_tracemalloc.c to 3.11,
+   Python/tracemalloc.c from 3.12). */
 static __thread int in_object_allocator;
 
 static void *h_malloc(void *ctx, size_t size)
