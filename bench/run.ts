@@ -33,6 +33,7 @@ import { cacheDirectory, liveInterpreters } from '@pymem/cpython';
 import { buildLauncher, findPythonConfig, record } from '@pymem/recorder';
 import { Replayer, synthesizeTrace, TraceSeeker, writeSyntheticPmt } from '@pymem/runtime';
 import { Domain, decodePmt, encodePmtBytes, Op, parseTextTrace, type Trace } from '@pymem/tracing';
+import { recordingOverhead } from './record-overhead.ts';
 
 const REPETITIONS = 5;
 /** `--replay-only`: the readers, the model and the CLI on 10M events; nothing after. */
@@ -365,46 +366,8 @@ for (const argv of [['--help'], ['versions']]) {
   });
 }
 
-// ---- recording overhead: wall time of the recorded run over the plain run, best of 3 ----
-async function wall(run: () => Promise<unknown> | unknown): Promise<number> {
-  let fastest = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < 3; i++) {
-    const start = performance.now();
-    await run();
-    fastest = Math.min(fastest, performance.now() - start);
-  }
-  return fastest;
-}
-const workload = join(here, 'workloads', 'churn.py');
-const plain = await wall(() =>
-  spawnSync(interpreter.path, ['-I', '-S', workload], { stdio: 'ignore' }),
-);
-const modes: [string, Record<string, string>, string, number][] = [
-  ['text', {}, 'txt', 1.3],
-  ['.pmt (default)', { PYMEM_RECORD_FORMAT: 'pmt' }, 'pmt', 1.3],
-  ['.pmt --sites 1', { PYMEM_RECORD_FORMAT: 'pmt', PYMEM_RECORD_SITES: '1' }, 'pmt', 2],
-  ['.pmt --tracemalloc', { PYMEM_RECORD_FORMAT: 'pmt', PYMEM_RECORD_TRACEMALLOC: '1' }, 'pmt', 3],
-];
-for (const [label, env, extension, goal] of modes) {
-  let n = 0;
-  const recordedMs = await wall(() =>
-    record({
-      interpreter,
-      args: ['-I', '-S', workload],
-      output: join(scratch, `overhead-${label.replace(/\W+/g, '-')}-${n++}.${extension}`),
-      stdio: 'pipe',
-      env,
-    }),
-  );
-  const file = join(scratch, `overhead-${label.replace(/\W+/g, '-')}-0.${extension}`);
-  figures.push({
-    name: `record ${label}`,
-    value: `${ratio(recordedMs / plain)} (${recordedMs.toFixed(0)} ms), ${(statSync(file).size / trace.length).toFixed(2)} bytes/event`,
-    anchor: `plain run ${plain.toFixed(0)} ms`,
-    goal: `≤ ${goal}×`,
-    met: recordedMs / plain <= goal,
-  });
-}
+// ---- recording overhead: each mode over the plain run, best of 5 alternating rounds ----
+figures.push(...(await recordingOverhead(interpreter, scratch, 5, trace.length)));
 
 // ---- the object layer: creations + frees per second, model vs the same interpreter ----
 /** Runs one package's bench script with `--json` (tsx, sources) and parses its output. */

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { type Interpreter, liveInterpreterFor } from '@pymem/cpython';
 import { buildLauncher, findPythonConfig, RecorderError, record } from '@pymem/recorder';
 import { Replayer, takeSnapshot } from '@pymem/runtime';
-import { decodePmt } from '@pymem/tracing';
+import { Domain, decodePmt, Op, type Trace } from '@pymem/tracing';
 import { readTraceFile } from '@pymem/tracing/node';
 import { RECORDED_PROFILE_NAMES } from '@pymem/versions';
 import { describe, expect, it } from 'vitest';
@@ -31,6 +31,38 @@ for key in list(table)[::2]:
 pymem_record.mark("halved")
 os._exit(0)
 `;
+
+/*
+ * Raw-domain calls: a list growing past 512 bytes (PyMem_Realloc; pymalloc hands it
+ * to PyMem_RawRealloc) and zlib's working memory (zlib.compress: PyZlib_Malloc calls
+ * PyMem_RawMalloc directly).
+ */
+const RAW_CALLS = `import zlib, pymem_record
+pymem_record.mark("a")
+numbers = [str(i) for i in range(20000)]
+pymem_record.mark("b")
+packed = zlib.compress(bytes(100000))
+pymem_record.mark("c")
+`;
+
+/** The raw-domain events from mark `from` to mark `to`, and the mem/obj ones over 512 bytes. */
+function between(trace: Trace, from: string, to: string) {
+  const start = trace.marks.find((mark) => mark.label === from)!.eventIndex;
+  const end = trace.marks.find((mark) => mark.label === to)!.eventIndex;
+  const raw: { op: number; address: number }[] = [];
+  let large = 0;
+  for (let i = start; i < end; i++) {
+    const op = trace.op[i]!;
+    if (op === Op.arenaAlloc || op === Op.arenaFree) continue;
+    if (trace.domain[i] === Domain.raw) {
+      raw.push({
+        op,
+        address: op === Op.realloc ? trace.c[i]! : op === Op.free ? trace.a[i]! : trace.b[i]!,
+      });
+    } else if ((op === Op.realloc ? trace.b[i]! : trace.a[i]!) > 512 && op !== Op.free) large++;
+  }
+  return { raw, large };
+}
 
 for (const profile of RECORDED_PROFILE_NAMES) {
   const python = liveInterpreterFor(profile, 'pymem record');
@@ -70,6 +102,27 @@ for (const profile of RECORDED_PROFILE_NAMES) {
         returned,
       );
       expect(returned.every((count) => count > 0)).toBe(true);
+    });
+
+    it("records the raw domain's own calls, not pymalloc's calls into it, nor tracemalloc's tables", async () => {
+      const script = join(scratch, `raw-calls-${profile}.py`);
+      writeFileSync(script, RAW_CALLS);
+      for (const tracemalloc of [false, true]) {
+        const { trace } = decodePmt(await recordScript(python!, script, { tracemalloc }));
+        const growing = between(trace, 'a', 'b');
+        expect(growing.large, 'mem/obj requests over 512 bytes').toBeGreaterThan(0);
+        expect(growing.raw, 'pymalloc served them: no raw event of its own').toEqual([]);
+        const compressing = between(trace, 'b', 'c');
+        const allocated = compressing.raw.filter((event) => event.op !== Op.free);
+        expect(allocated.length, "zlib's PyMem_RawMalloc calls").toBeGreaterThan(0);
+        const freed = new Set(
+          compressing.raw.filter((event) => event.op === Op.free).map((event) => event.address),
+        );
+        expect(allocated.every((event) => freed.has(event.address))).toBe(true);
+        const replayer = new Replayer(trace, { verify: true });
+        replayer.runToEnd();
+        expect(replayer.counts.divergences).toBe(0);
+      }
     });
 
     it("attributes allocations to the same lines as tracemalloc's own statistics", async () => {

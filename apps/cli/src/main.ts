@@ -354,7 +354,7 @@ const COMMANDS: readonly CommandSpec[] = [
   }),
   defineCommand<[args: string[]], RecordCommandOptions>({
     name: 'record',
-    description: 'run a Python program and record every allocator event (mem, obj, arenas)',
+    description: 'run a Python program and record every allocator event (raw, mem, obj, arenas)',
     usage: '[options] (script.py | -m MODULE | -c CODE) [args...]',
     arguments: [
       [

@@ -722,12 +722,12 @@ static void take_snapshot(const char *label, size_t label_len)
 {
     if (snap_gcstate == NULL) {
         do_mark(label, label_len);
-        pthread_mutex_lock(&buf_lock);
+        lock_buf();
         const char *why = "# heap snapshot not written: gc state not found\n";
         if (!opt_pmt)
             put(why, strlen(why), 0);
         flush_locked();
-        pthread_mutex_unlock(&buf_lock);
+        unlock_buf();
         return;
     }
     size_t max_parts = 1u << 16, count = 0;
@@ -738,7 +738,7 @@ static void take_snapshot(const char *label, size_t label_len)
         free(parts);
         return;
     }
-    pthread_mutex_lock(&buf_lock);
+    lock_buf();
     for (size_t k = 0; k < count; k++) {
         if (opt_pmt)
             snap_emit_locked(&parts[k]);
@@ -747,6 +747,6 @@ static void take_snapshot(const char *label, size_t label_len)
         free(parts[k].p);
     }
     flush_locked();
-    pthread_mutex_unlock(&buf_lock);
+    unlock_buf();
     free(parts);
 }

@@ -6,7 +6,11 @@
  *   (PEP 587 embedding: PyConfig + Py_RunMain), but before anything else it
  *   wraps the MEM and OBJ allocator domains and the object arena allocator,
  *   so every event from the interpreter's very first allocation lands in the
- *   trace named by $PYMEM_RECORD_OUT.  RAW is deliberately not hooked.
+ *   trace named by $PYMEM_RECORD_OUT.  The RAW domain is wrapped too, right
+ *   after the trace's header is written (before the interpreter starts);
+ *   its calls made inside pymalloc (blocks over 512 bytes, the arena
+ *   table) belong to the MEM/OBJ event being recorded and are not RAW
+ *   events (see in_object_allocator).
  *   Built once per interpreter:
  *     gcc -O2 -Wall -o launcher pymem_launcher.c \
  *       $(python3.X-config --cflags --embed) $(python3.X-config --ldflags --embed) \
@@ -32,7 +36,8 @@
  *                              .tracemalloc = N, or 1 without sites) and add
  *                              its statistics('lineno') to every mark (text
  *                              `t` lines, binary kind 13): ground truth for
- *                              the sites.
+ *                              the sites.  RAW events then begin once the
+ *                              interpreter is initialised (see main()).
  *   PYMEM_RECORD_SNAPSHOT_AT_EXIT=1  the exit mark is also a heap snapshot
  *                              (heap_snapshot.c).
  *   GC collections are always recorded (text `G`, binary kind 12), through a
@@ -47,7 +52,8 @@
  *   alloc/free triggered inside a malloc/free/realloc therefore precedes
  *   that call's own line, and a replayer sees each address handed out before
  *   it is used and released before it is reused.  The GIL serialises MEM/OBJ
- *   calls; the mutex protects the buffer and the site tables.
+ *   calls; the buffer lock (a spin lock) protects the buffer and the site
+ *   tables.
  *
  * Allocation sites
  *   Taken inside the allocator hook, so nothing there may allocate or call
@@ -97,6 +103,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <sched.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -251,6 +258,7 @@ static int opt_pmt;          /* PYMEM_RECORD_FORMAT=pmt */
 static unsigned opt_sites;   /* PYMEM_RECORD_SITES: frames per traceback */
 static int opt_tracemalloc;  /* PYMEM_RECORD_TRACEMALLOC */
 static int plain;            /* text without sites: the original fast path */
+static int pmt_plain;        /* .pmt without sites: its own fast path (ev_pmt) */
 
 /* ------------------------------------------------------------------ */
 /* Output buffer                                                        */
@@ -265,7 +273,23 @@ static size_t buf_len;
 static int out_fd = -1;
 static pid_t owner_pid;
 static volatile int active = 1; /* cleared in a forked child */
-static pthread_mutex_t buf_lock = PTHREAD_MUTEX_INITIALIZER;
+static int buf_lock; /* 1 while a thread writes to buf: see lock_buf() */
+
+/* The buffer's lock, taken once per event: a spin lock, so taking it is
+   one atomic exchange and giving it back one release store (no call, no
+   futex bookkeeping).  It is held for a few dozen instructions, or for one
+   write(2) when a chunk is cut; a waiter yields the CPU while it spins. */
+static inline void lock_buf(void)
+{
+    while (__atomic_exchange_n(&buf_lock, 1, __ATOMIC_ACQUIRE))
+        while (__atomic_load_n(&buf_lock, __ATOMIC_RELAXED))
+            sched_yield();
+}
+
+static inline void unlock_buf(void)
+{
+    __atomic_store_n(&buf_lock, 0, __ATOMIC_RELEASE);
+}
 
 /* Binary format state (all under buf_lock).  buf holds one chunk: its
    header room (CHK_HDR bytes) and then the payload. */
@@ -348,7 +372,7 @@ static void reset_chunk(void)
 
 /* Write the current chunk (header + payload, one write) and start the
    next; caller holds buf_lock. */
-static void pmt_cut_locked(void)
+__attribute__((noinline, cold)) static void pmt_cut_locked(void)
 {
     if (buf_len <= CHK_HDR)
         return;
@@ -393,9 +417,9 @@ static void flush_locked(void)
 
 static void flush_all(void)
 {
-    pthread_mutex_lock(&buf_lock);
+    lock_buf();
     flush_locked();
-    pthread_mutex_unlock(&buf_lock);
+    unlock_buf();
 }
 
 /* Append one binary record that holds no address delta (caller holds
@@ -510,8 +534,18 @@ static char *put_num(char *p, uintptr_t v, unsigned base)
     while (n) *p++ = tmp[--n];
     return p;
 }
+/* Hot-path hex field: " <v>" with its digit count known up front (from the
+   highest set bit), each digit written straight into place. */
+static inline char *put_hex(char *p, uintptr_t v)
+{
+    int n = v ? (67 - __builtin_clzll((unsigned long long)v)) >> 2 : 1;
+    *p++ = ' ';
+    char *end = p + n;
+    for (char *q = end; q > p; v >>= 4) *--q = "0123456789abcdef"[v & 15];
+    return end;
+}
 #define DEC(p, v) put_num((p), (uintptr_t)(v), 10)
-#define HEX(p, v) put_num((p), (uintptr_t)(v), 16)
+#define HEX(p, v) put_hex((p), (uintptr_t)(v))
 
 static void put_dec(uint64_t v)
 {
@@ -524,7 +558,7 @@ static void put_dec(uint64_t v)
 /* Lock, make room for one event line, write its kind (and domain). */
 static char *ev_begin(char kind, const char *domain)
 {
-    pthread_mutex_lock(&buf_lock);
+    lock_buf();
     if (BUF_SIZE - buf_len < EVENT_MAX)
         flush_locked();
     char *p = buf + buf_len;
@@ -541,7 +575,7 @@ static void ev_end(char *p)
     *p++ = '\n';
     buf_len = (size_t)(p - buf);
     ev_total++;
-    pthread_mutex_unlock(&buf_lock);
+    unlock_buf();
 }
 
 /* ------------------------------------------------------------------ */
@@ -1065,8 +1099,10 @@ static uint8_t *zz_delta(uint8_t *p, uintptr_t addr, uintptr_t base, int aligned
 }
 
 /* One binary event record (caller holds buf_lock).  Fields as in the
-   text: A size addr | F addr size | m/c size ptr | r old size new | f ptr. */
-static void pmt_event_locked(int kind, int dom, uintptr_t a, uintptr_t b, uintptr_t c,
+   text: A size addr | F addr size | m/c size ptr | r old size new | f ptr.
+   Inlined into each hook with its kind a constant, so the switch folds
+   away. */
+__attribute__((always_inline)) static inline void pmt_event_locked(int kind, int dom, uintptr_t a, uintptr_t b, uintptr_t c,
                              int64_t site)
 {
     if (BUF_SIZE - buf_len < PMT_EVENT_MAX)
@@ -1163,11 +1199,21 @@ static void text_event_locked(int kind, int dom, uintptr_t a, uintptr_t b, uintp
     ev_total++;
 }
 
+/* A .pmt event without a site (`pmt_plain`): nothing here touches errno
+   but a chunk cut, which keeps it. */
+__attribute__((always_inline)) static inline void ev_pmt(int kind, int dom, uintptr_t a,
+                                                         uintptr_t b, uintptr_t c)
+{
+    lock_buf();
+    pmt_event_locked(kind, dom, a, b, c, -1);
+    unlock_buf();
+}
+
 /* Every event when not `plain`: binary, or text with sites. */
 static void ev_rich(int kind, int dom, uintptr_t a, uintptr_t b, uintptr_t c)
 {
     int saved_errno = errno; /* the site tables grow with libc malloc */
-    pthread_mutex_lock(&buf_lock);
+    lock_buf();
     int64_t site = -1;
     if (opt_sites) {
         if (kind == K_MALLOC || kind == K_CALLOC || kind == K_REALLOC)
@@ -1180,7 +1226,7 @@ static void ev_rich(int kind, int dom, uintptr_t a, uintptr_t b, uintptr_t c)
         pmt_event_locked(kind, dom, a, b, c, site);
     else
         text_event_locked(kind, dom, a, b, c, site);
-    pthread_mutex_unlock(&buf_lock);
+    unlock_buf();
     errno = saved_errno;
 }
 
@@ -1194,14 +1240,29 @@ typedef struct {
 } hook_t;
 
 static hook_t hook_mem = {.domain = "mem", .dom = 1}, hook_obj = {.domain = "obj", .dom = 2};
+static hook_t hook_raw = {.domain = "raw", .dom = 0};
 static PyObjectArenaAllocator arena_orig;
+static int raw_hooked; /* the RAW domain is wrapped: install_hooks() keeps it so */
+
+/* Nonzero while this thread is inside a MEM/OBJ allocator call.  pymalloc
+   hands requests over 512 bytes (and its arena table) to PyMem_RawMalloc &
+   co.: those calls are the MEM/OBJ event itself, already recorded, and the
+   model's raw allocator replays them.  Only RAW calls made outside are RAW
+   events.  tracemalloc skips the same nested calls with its reentrancy
+   flag (tracemalloc_raw_alloc: Modules/_tracemalloc.c to 3.11,
+   Python/tracemalloc.c from 3.12). */
+static __thread int in_object_allocator;
 
 static void *h_malloc(void *ctx, size_t size)
 {
     hook_t *h = ctx;
+    in_object_allocator++;
     void *r = h->orig.malloc(h->orig.ctx, size);
+    in_object_allocator--;
     if (active) {
-        if (plain)
+        if (pmt_plain)
+            ev_pmt(K_MALLOC, h->dom, size, (uintptr_t)r, 0);
+        else if (plain)
             ev_end(HEX(DEC(ev_begin('m', h->domain), size), r));
         else
             ev_rich(K_MALLOC, h->dom, size, (uintptr_t)r, 0);
@@ -1212,9 +1273,13 @@ static void *h_malloc(void *ctx, size_t size)
 static void *h_calloc(void *ctx, size_t nelem, size_t elsize)
 {
     hook_t *h = ctx;
+    in_object_allocator++;
     void *r = h->orig.calloc(h->orig.ctx, nelem, elsize);
+    in_object_allocator--;
     if (active) {
-        if (plain)
+        if (pmt_plain)
+            ev_pmt(K_CALLOC, h->dom, nelem * elsize, (uintptr_t)r, 0);
+        else if (plain)
             ev_end(HEX(DEC(ev_begin('c', h->domain), nelem * elsize), r));
         else
             ev_rich(K_CALLOC, h->dom, nelem * elsize, (uintptr_t)r, 0);
@@ -1225,9 +1290,13 @@ static void *h_calloc(void *ctx, size_t nelem, size_t elsize)
 static void *h_realloc(void *ctx, void *old, size_t size)
 {
     hook_t *h = ctx;
+    in_object_allocator++;
     void *r = h->orig.realloc(h->orig.ctx, old, size);
+    in_object_allocator--;
     if (active) {
-        if (plain)
+        if (pmt_plain)
+            ev_pmt(K_REALLOC, h->dom, (uintptr_t)old, size, (uintptr_t)r);
+        else if (plain)
             ev_end(HEX(DEC(HEX(ev_begin('r', h->domain), old), size), r));
         else
             ev_rich(K_REALLOC, h->dom, (uintptr_t)old, size, (uintptr_t)r);
@@ -1238,13 +1307,55 @@ static void *h_realloc(void *ctx, void *old, size_t size)
 static void h_free(void *ctx, void *ptr)
 {
     hook_t *h = ctx;
+    in_object_allocator++;
     h->orig.free(h->orig.ctx, ptr);
+    in_object_allocator--;
     if (active && ptr != NULL) {
-        if (plain)
+        if (pmt_plain)
+            ev_pmt(K_FREE, h->dom, (uintptr_t)ptr, 0, 0);
+        else if (plain)
             ev_end(HEX(ev_begin('f', h->domain), ptr));
         else
             ev_rich(K_FREE, h->dom, (uintptr_t)ptr, 0, 0);
     }
+}
+
+/* The RAW domain: called with or without the GIL, from any thread, so
+   always through ev_rich (locked; a site only on the thread holding the
+   GIL, as capture_site_locked decides). */
+static void *r_malloc(void *ctx, size_t size)
+{
+    hook_t *h = ctx;
+    void *r = h->orig.malloc(h->orig.ctx, size);
+    if (active && !in_object_allocator)
+        ev_rich(K_MALLOC, h->dom, size, (uintptr_t)r, 0);
+    return r;
+}
+
+static void *r_calloc(void *ctx, size_t nelem, size_t elsize)
+{
+    hook_t *h = ctx;
+    void *r = h->orig.calloc(h->orig.ctx, nelem, elsize);
+    if (active && !in_object_allocator)
+        ev_rich(K_CALLOC, h->dom, nelem * elsize, (uintptr_t)r, 0);
+    return r;
+}
+
+static void *r_realloc(void *ctx, void *old, size_t size)
+{
+    hook_t *h = ctx;
+    void *r = h->orig.realloc(h->orig.ctx, old, size);
+    if (active && !in_object_allocator)
+        ev_rich(K_REALLOC, h->dom, (uintptr_t)old, size, (uintptr_t)r);
+    return r;
+}
+
+static void r_free(void *ctx, void *ptr)
+{
+    hook_t *h = ctx;
+    h->orig.free(h->orig.ctx, ptr);
+    if (active && ptr != NULL && !in_object_allocator)
+        ev_rich(K_FREE, h->dom, (uintptr_t)ptr, 0, 0);
 }
 
 static void *h_arena_alloc(void *ctx, size_t size)
@@ -1284,11 +1395,26 @@ static void install_domain(PyMemAllocatorDomain domain, hook_t *h)
     }
 }
 
+/* The RAW domain's wrapper, installed once the trace's header is out (a
+   RAW event must not come before it) and kept by install_hooks(). */
+static void install_raw_hook(void)
+{
+    PyMemAllocatorEx w = {&hook_raw, r_malloc, r_calloc, r_realloc, r_free}, cur;
+    PyMem_GetAllocator(PYMEM_DOMAIN_RAW, &cur);
+    if (cur.malloc != r_malloc) {
+        hook_raw.orig = cur;
+        PyMem_SetAllocator(PYMEM_DOMAIN_RAW, &w);
+    }
+    raw_hooked = 1;
+}
+
 static void install_hooks(void)
 {
     PyObjectArenaAllocator a = {NULL, h_arena_alloc, h_arena_free}, cur;
     install_domain(PYMEM_DOMAIN_MEM, &hook_mem);
     install_domain(PYMEM_DOMAIN_OBJ, &hook_obj);
+    if (raw_hooked)
+        install_raw_hook();
     PyObject_GetArenaAllocator(&cur);
     if (cur.alloc != h_arena_alloc) {
         arena_orig = cur;
@@ -1375,7 +1501,7 @@ static void do_mark(const char *label, size_t n)
     /* (c) S, its | block and the t block go out in one locked section, so
        no event can fall between them: the statistics describe exactly this
        point. */
-    pthread_mutex_lock(&buf_lock);
+    lock_buf();
     if (opt_pmt) {
         bytes_t r = {0};
         uint8_t tag = K_MARK;
@@ -1423,7 +1549,7 @@ static void do_mark(const char *label, size_t n)
         }
     }
     flush_locked();
-    pthread_mutex_unlock(&buf_lock);
+    unlock_buf();
     free(stats);
     free(tm);
 }
@@ -1531,7 +1657,7 @@ static PyObject *rec_gc_callback(PyObject *self, PyObject *args)
     uint64_t gen = info_count(info, "generation");
     uint64_t col = info_count(info, "collected");
     uint64_t unc = info_count(info, "uncollectable");
-    pthread_mutex_lock(&buf_lock);
+    lock_buf();
     if (opt_pmt) {
         uint8_t rec[41], *p = rec;
         *p++ = K_GC;
@@ -1546,7 +1672,7 @@ static PyObject *rec_gc_callback(PyObject *self, PyObject *args)
         *p++ = '\n';
         buf_len = (size_t)(p - buf);
     }
-    pthread_mutex_unlock(&buf_lock);
+    unlock_buf();
     Py_RETURN_NONE;
 }
 
@@ -1622,7 +1748,7 @@ static void register_python_hooks(void)
    footer (once; nothing is written after it). */
 static void final_close(void)
 {
-    pthread_mutex_lock(&buf_lock);
+    lock_buf();
     if (!opt_pmt && !closed && writer_here()) {
         /* The text end record: every event line is written, nothing was cut. */
         if (BUF_SIZE - buf_len < EVENT_MAX)
@@ -1637,7 +1763,7 @@ static void final_close(void)
     }
     if (!opt_pmt || closed || !writer_here()) {
         flush_locked();
-        pthread_mutex_unlock(&buf_lock);
+        unlock_buf();
         return;
     }
     pmt_cut_locked();
@@ -1665,7 +1791,7 @@ static void final_close(void)
     }
     closed = 1;
     active = 0;
-    pthread_mutex_unlock(&buf_lock);
+    unlock_buf();
 }
 
 /* libpython calls _exit() through its PLT, so this definition wins and
@@ -1688,7 +1814,7 @@ static void atfork_child(void)
     if (out_fd >= 0)
         close(out_fd);
     out_fd = -1;
-    pthread_mutex_init(&buf_lock, NULL);
+    buf_lock = 0;
 }
 
 /* Appends s[0..n) as well-formed UTF-8: each ill-formed sequence becomes
@@ -1752,7 +1878,7 @@ static void write_header(int argc, char **argv, const char *exe, const char *has
     const char *v = Py_GetVersion(); /* a static string: allocates nothing */
     size_t vlen = strcspn(v, " ");
     if (!opt_pmt) {
-        pthread_mutex_lock(&buf_lock);
+        lock_buf();
         put("pymem-trace 1\npython ", 21, 0);
         put(v, vlen, 1);
         put("\n# argv", 7, 0);
@@ -1762,7 +1888,7 @@ static void write_header(int argc, char **argv, const char *exe, const char *has
             put(word, strlen(word), 1);
         }
         put("\n", 1, 0);
-        pthread_mutex_unlock(&buf_lock);
+        unlock_buf();
         return;
     }
 
@@ -1826,10 +1952,10 @@ static void write_header(int argc, char **argv, const char *exe, const char *has
         utf8_clean(&text, word, strlen(word), 0, 1);
     }
     b_string(&c, (const char *)text.p, text.n, 0);
-    pthread_mutex_lock(&buf_lock);
+    lock_buf();
     if (!c.failed && !text.failed)
         pmt_record(c.p, c.n);
-    pthread_mutex_unlock(&buf_lock);
+    unlock_buf();
     free(c.p);
     free(text.p);
 }
@@ -1882,6 +2008,7 @@ static int read_options(void)
         }
     }
     plain = !opt_pmt && !opt_sites;
+    pmt_plain = opt_pmt && !opt_sites;
     if (opt_pmt) {
         pmt_crc32c_init();
         reset_chunk();
@@ -1922,6 +2049,12 @@ int main(int argc, char **argv)
     if (exe == NULL || *exe == '\0')
         exe = getenv("PYMEM_PYTHON_EXE");
     write_header(argc, argv, exe, getenv("PYTHONHASHSEED"));
+    /* With tracemalloc, the RAW wrapper goes on top of tracemalloc's once
+       the interpreter is up (below): wrapped before, it would be the RAW
+       allocator tracemalloc keeps for its own tables, and every trace
+       tracemalloc adds or removes would become a RAW event. */
+    if (!opt_tracemalloc)
+        install_raw_hook();
 
     /* 3. The interpreter, configured like the real executable. */
     if (PyImport_AppendInittab("pymem_record", PyInit_pymem_record) < 0) {
@@ -1942,6 +2075,8 @@ int main(int argc, char **argv)
         config.tracemalloc = opt_sites ? (int)opt_sites : 1;
     check(Py_InitializeFromConfig(&config), &config);
     PyConfig_Clear(&config);
+    if (opt_tracemalloc)
+        install_raw_hook();
 
     /* The end of Py_FinalizeEx, even before a SIGINT exit (an unhandled
        KeyboardInterrupt ends by re-raising SIGINT): nothing reaches the

@@ -4,8 +4,9 @@
  * build flags, so a changed interpreter or launcher is rebuilt automatically.
  *
  * The launcher embeds that interpreter's libpython (PEP 587), hooks the mem and obj
- * domains and the arena allocator before the first allocation, then runs exactly
- * what `python` would run with the same arguments.
+ * domains and the arena allocator before the first allocation and the raw domain
+ * right after the trace's header, then runs exactly what `python` would run with the
+ * same arguments.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';

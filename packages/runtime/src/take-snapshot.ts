@@ -5,7 +5,8 @@
  * Same as CPython's tracemalloc for what the recording holds (mem and obj domains,
  * request sizes, most recent frame first, domain 0 for every trace); a block with no
  * recorded site gets `<unknown>:0` and total_nframe 1, as tracemalloc reports a stack
- * with no Python frame. Raw-domain allocations are not recorded, so they are absent.
+ * with no Python frame. Raw-domain blocks are left out (the replayer keeps them apart
+ * from the object allocator's), where tracemalloc also counts them.
  */
 
 import { type RawFrame, type RawTrace, Snapshot } from '@pymem/tracing';
