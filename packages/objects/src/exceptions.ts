@@ -50,6 +50,8 @@ export interface ExceptionData {
   cause: ObjectHandle;
   /** `__context__`: the exception being handled when this one was raised, or 0. */
   context: ObjectHandle;
+  /** Its class when the program made it (a mortal class deriving from an exception class), or 0. */
+  readonly cls: ObjectHandle;
 }
 
 /** What a traceback holds. */
@@ -70,11 +72,22 @@ export function tracebackData(heap: HeapCore, tb: ObjectHandle): TracebackData {
   return heap.table.payload[tb] as TracebackData;
 }
 
-/** `sys.getsizeof` (= the request) of an exception. */
-export function exceptionSizeof(heap: HeapCore): number {
+/**
+ * `sys.getsizeof` (= the request) of an exception; `o` given, of that one: an instance
+ * of a program's class also has the weak list type_new adds (a member slot on
+ * 3.8–3.11; 3.12+ a managed weak reference, two words before the GC header).
+ * Measured: `class E(Exception): pass`, `sys.getsizeof(E())` is 88 on 3.8–3.10, 96 on
+ * 3.11, 104 on 3.12–3.13.
+ */
+export function exceptionSizeof(heap: HeapCore, o: ObjectHandle = 0): number {
+  return exceptionRequest(heap, o === 0 ? 0 : exceptionData(heap, o).cls);
+}
+
+function exceptionRequest(heap: HeapCore, cls: ObjectHandle): number {
   const { minor, pointerSize: w } = heap.layout;
   // header, dict, args, (notes,) traceback, context, cause, a char padded to a word.
-  return heap.gcRequest(2 * w + (minor >= 11 ? 6 : 5) * w + w);
+  const base = heap.gcRequest(2 * w + (minor >= 11 ? 6 : 5) * w + w);
+  return cls === 0 ? base : base + (minor >= 12 ? 2 * w : w);
 }
 
 /** `sys.getsizeof` (= the request) of a traceback. */
@@ -88,19 +101,24 @@ export function tracebackSizeof(heap: HeapCore): number {
  * references to `args`. 3.8–3.11 build the call's args tuple first, 3.12+ the
  * exception first (BaseException_vectorcall).
  */
-export function newException(heap: HeapCore, args: readonly ObjectHandle[]): ObjectHandle {
+export function newException(
+  heap: HeapCore,
+  args: readonly ObjectHandle[],
+  cls: ObjectHandle = 0,
+): ObjectHandle {
   for (const a of args) heap.check(a);
-  const tupleFirst = heap.layout.minor < 12;
+  if (cls !== 0) heap.expect(cls, 'type');
+  // A program's class is called through type_call (its arguments tuple made first on
+  // every version): BaseException_new stores that tuple as args.
+  const tupleFirst = heap.layout.minor < 12 || cls !== 0;
   let tuple = tupleFirst ? newTuple(heap, args) : 0;
-  const e = heap.allocObject('exception', heap.objMalloc(exceptionSizeof(heap)));
+  const data: ExceptionData = { args: 0, traceback: 0, cause: 0, context: 0, cls };
+  const e = heap.allocObject('exception', heap.objMalloc(exceptionRequest(heap, cls)));
   if (!tupleFirst) tuple = newTuple(heap, args);
   heap.adopt(tuple);
-  heap.table.payload[e] = {
-    args: tuple,
-    traceback: 0,
-    cause: 0,
-    context: 0,
-  } satisfies ExceptionData;
+  data.args = tuple;
+  heap.table.payload[e] = data;
+  if (cls !== 0) heap.increment(cls);
   heap.track(e);
   return e;
 }
@@ -221,14 +239,20 @@ export function exceptionReferents(heap: HeapCore, o: ObjectHandle): ObjectHandl
     const { next, frame } = tracebackData(heap, o);
     return [next, frame].filter((r) => r !== 0);
   }
-  // BaseException_traverse: dict, args, notes, traceback, cause, context.
-  const { args, traceback, cause, context } = exceptionData(heap, o);
-  return [args, traceback, cause, context].filter((r) => r !== 0);
+  // subtype_traverse: the heap type, then BaseException_traverse: dict, args, notes,
+  // traceback, cause, context.
+  const { args, traceback, cause, context, cls } = exceptionData(heap, o);
+  return [cls, args, traceback, cause, context].filter((r) => r !== 0);
 }
 
-/** tp_clear (BaseException_clear, tb_clear); also what their tp_dealloc releases, in order. */
+/**
+ * tp_clear (BaseException_clear, tb_clear); also what their tp_dealloc releases, in
+ * order. A program's class stays held (subtype_clear keeps it): see
+ * {@link releaseExceptionClass}.
+ */
 export function clearException(heap: HeapCore, o: ObjectHandle): ObjectHandle[] {
   const drop = exceptionReferents(heap, o);
+  if (heap.typeName(o) === 'exception' && exceptionData(heap, o).cls !== 0) drop.shift();
   if (heap.typeName(o) === 'traceback') {
     const data = tracebackData(heap, o);
     data.next = 0;
@@ -241,4 +265,13 @@ export function clearException(heap: HeapCore, o: ObjectHandle): ObjectHandle[] 
     data.context = 0;
   }
   return drop;
+}
+
+/**
+ * subtype_dealloc's last step for an instance of a program's exception class: once
+ * BaseException_dealloc freed the block, the class loses the instance's reference.
+ * Call with the class read before the block was freed; 0 does nothing.
+ */
+export function releaseExceptionClass(heap: HeapCore, cls: ObjectHandle): void {
+  if (cls !== 0) heap.release(cls);
 }

@@ -281,7 +281,7 @@ export class Heap extends HeapCore implements HeapGraph {
       case 'coroutine':
         return generatorSizeof(this, o);
       case 'exception':
-        return exceptionSizeof(this);
+        return exceptionSizeof(this, o);
       case 'traceback':
         return tracebackSizeof(this);
       case 'range':
@@ -1065,9 +1065,12 @@ export class Heap extends HeapCore implements HeapGraph {
 
   // ------------------------------------------------------------------ exceptions, tracebacks (exceptions.ts)
 
-  /** `BaseException(*args)` (ValueError, … alike): a new exception; its args tuple takes new references. */
-  newException(args: readonly ObjectHandle[] = []): ObjectHandle {
-    return newException(this, args);
+  /**
+   * `BaseException(*args)` (ValueError, … alike), or with `cls` a call of that program's
+   * exception class: a new exception; its args tuple takes new references.
+   */
+  newException(args: readonly ObjectHandle[] = [], cls: ObjectHandle = 0): ObjectHandle {
+    return newException(this, args, cls);
   }
 
   /**

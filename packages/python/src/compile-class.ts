@@ -36,6 +36,11 @@ import { CALLED_DUNDERS, installFinalizer } from './class-dunders.ts';
 import type { Compiler, Scope } from './compiler.ts';
 import type { Constant } from './constants.ts';
 import { Unsupported } from './errors.ts';
+import {
+  builtinExceptionBase,
+  checkExceptionClassBody,
+  recordClass,
+} from './exception-subclasses.ts';
 import { type Expression, Flow, type FunctionCode, type Statement } from './frame.ts';
 
 /** The statements a class body may hold, compiled into (name, value) pairs. */
@@ -58,6 +63,9 @@ export function classDefinition(c: Compiler, node: SyntaxNode, scope: Scope): St
     if (c.moduleAssigned.has('object')) throw c.fail("a module name 'object'", argList!);
     baseNodes.length = 0;
   }
+  // `class E(ValueError)`: a builtin exception class as the one base (exception-subclasses.ts).
+  const exceptionBase = builtinExceptionBase(c, baseNodes, scope);
+  if (exceptionBase !== null) baseNodes.length = 0;
   for (const b of baseNodes)
     if (
       b.name !== 'VariableName' ||
@@ -143,6 +151,7 @@ export function classDefinition(c: Compiler, node: SyntaxNode, scope: Scope): St
       try {
         for (const b of baseValues)
           if (heap.typeOf(b) !== 'type') throw new Unsupported('a base that is not a class');
+        checkExceptionClassBody(m, exceptionBase, baseValues, names);
         // tp_finalize: the class's own __del__ or one a base has (inherit_slots).
         finalizer =
           names.includes('__del__') || baseValues.some((b) => classLookup(m, b, '__del__') !== 0);
@@ -150,6 +159,7 @@ export function classDefinition(c: Compiler, node: SyntaxNode, scope: Scope): St
           mortal: true,
           namespace,
           bases: baseValues,
+          ...(exceptionBase === null ? {} : { exceptionBases: exceptionBase }),
           finalizer,
           ...(slots === undefined ? {} : { slots }),
         });
@@ -159,6 +169,7 @@ export function classDefinition(c: Compiler, node: SyntaxNode, scope: Scope): St
         heap.decref(args);
       }
       classNames(m).set(cls, name);
+      recordClass(m, cls, exceptionBase, baseValues);
       // type_new's set_names: a property learns its name (property_set_name, 3.10+).
       if (m.minor >= 10)
         for (const [key, v] of namespace)

@@ -105,6 +105,7 @@ import { type Constant, ConstantPool, foldBinary, foldUnary } from './constants.
 import { type ErrorLocation, PythonError, Unsupported } from './errors.ts';
 import {
   EXCEPTION_CLASSES,
+  builtinExceptionClass,
   exceptionArgs,
   exceptionClass,
   isSubclass,
@@ -2107,7 +2108,7 @@ export class Compiler {
     // An exception class matches an exception object of it or of a subclass.
     const matches = (v: ObjectHandle, t: string): boolean =>
       EXCEPTION_CLASSES.has(t)
-        ? heap.typeOf(v) === 'exception' && isSubclass(exceptionClass(heap, v), t)
+        ? heap.typeOf(v) === 'exception' && isSubclass(builtinExceptionClass(heap, v), t)
         : isInstance(heap, v, t);
     return (frame) => {
       const v = value(frame);

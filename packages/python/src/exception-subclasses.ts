@@ -1,0 +1,162 @@
+/**
+ * The program's exception classes: `class E(ValueError): pass` and classes deriving
+ * from those, joined to the builtin exceptions (exception-classes.ts, raise.ts).
+ *
+ *   class E(ValueError): pass   type_new with base ValueError: tp_bases (ValueError,),
+ *                               tp_mro (E, ValueError, Exception, BaseException, object),
+ *                               one `__weakref__` descriptor (BaseException has a dict,
+ *                               no weak list); 3.8–3.10 cached keys, 3.11+ none
+ *   E(a, b)                     type_call: the arguments tuple, then BaseException_new
+ *                               (the exception keeps that tuple as args, and a reference
+ *                               to its class), BaseException_init (args again: no change)
+ *   raise E                     do_raise calls the class with no arguments
+ *   except E / except ValueError  the object's class has E (or ValueError) on its MRO
+ *
+ * Invariant: {@link exceptionBaseOf} knows exactly the live program classes that derive
+ * from a builtin exception class (each class statement records its class, or forgets
+ * a reused handle); their instances are heap exceptions whose class is recorded
+ * beside them (setExceptionClass).
+ *
+ * Refused (exit 2): an exception class body with any member (methods such as
+ * `__init__` / `__str__`, attributes) — the instance `__dict__` and calls into the
+ * program from BaseException's slots are not modelled; a builtin exception base with
+ * fields of its own (SystemExit, StopIteration, …) or beside other bases.
+ * Models type_new / best_base (Objects/typeobject.c), BaseException_new,
+ * BaseException_init and the subclass sizes (Objects/exceptions.c), do_raise
+ * (Python/ceval.c), 3.8–3.13; sizes and texts measured on 3.8.18–3.13.0.
+ */
+import type { SyntaxNode } from '@lezer/common';
+import type { ObjectHandle } from '@pymem/objects';
+import { classMro, classNames } from './class-attributes.ts';
+import type { Compiler, Scope } from './compiler.ts';
+import { Unsupported } from './errors.ts';
+import {
+  builtinBaseChain,
+  builtinExceptionClass,
+  EXCEPTION_CLASSES,
+  hasExtraFields,
+  isSubclass,
+  programExceptionClass,
+  setExceptionClass,
+} from './exception-classes.ts';
+import type { Machine } from './machine.ts';
+
+/** The nearest builtin exception class of each live program exception class. */
+const EXCEPTION_BASES: WeakMap<Machine, Map<ObjectHandle, string>> = new WeakMap();
+
+function basesOf(m: Machine): Map<ObjectHandle, string> {
+  let map = EXCEPTION_BASES.get(m);
+  if (map === undefined) {
+    map = new Map();
+    EXCEPTION_BASES.set(m, map);
+  }
+  return map;
+}
+
+/** The nearest builtin exception class of program class `cls`, or null when it is none. */
+export function exceptionBaseOf(m: Machine, cls: ObjectHandle): string | null {
+  return basesOf(m).get(cls) ?? null;
+}
+
+/**
+ * The builtin exception class a class statement names as its base, with that class's
+ * own bases (nearest first); null when no base is a builtin exception class.
+ */
+export function builtinExceptionBase(
+  c: Compiler,
+  baseNodes: readonly SyntaxNode[],
+  scope: Scope,
+): string[] | null {
+  const named = baseNodes.filter(
+    (b) =>
+      b.name === 'VariableName' &&
+      EXCEPTION_CLASSES.has(c.text(b)) &&
+      !scope.locals?.has(c.text(b)) &&
+      !c.moduleAssigned.has(c.text(b)),
+  );
+  if (named.length === 0) return null;
+  if (baseNodes.length > 1) throw c.fail('an exception class with several bases', baseNodes[1]!);
+  const name = c.text(named[0]!);
+  if (hasExtraFields(name, 8) || hasExtraFields(name, c.m.minor))
+    throw c.fail(`a class deriving from ${name} (its fields are not modelled)`, named[0]!);
+  return builtinBaseChain(name);
+}
+
+/**
+ * Before type_new: an exception class (deriving from a builtin exception class or from
+ * one of the program's) must have an empty body (`pass`).
+ */
+export function checkExceptionClassBody(
+  m: Machine,
+  exceptionBase: readonly string[] | null,
+  baseValues: readonly ObjectHandle[],
+  names: readonly string[],
+): void {
+  const derives = exceptionBase !== null || baseValues.some((b) => exceptionBaseOf(m, b) !== null);
+  if (!derives) return;
+  if (baseValues.length > 1) throw new Unsupported('an exception class with several bases');
+  if (names.length > 0)
+    throw new Unsupported(`an exception class body defining ${names.join(', ')}`);
+}
+
+/** After type_new: records whether `cls` (a new class) is an exception class. */
+export function recordClass(
+  m: Machine,
+  cls: ObjectHandle,
+  exceptionBase: readonly string[] | null,
+  baseValues: readonly ObjectHandle[],
+): void {
+  const builtin =
+    exceptionBase?.[0] ?? (baseValues.length === 1 ? exceptionBaseOf(m, baseValues[0]!) : null);
+  if (builtin === null) basesOf(m).delete(cls);
+  else basesOf(m).set(cls, builtin);
+}
+
+/**
+ * `E(args)` of a program exception class: type_call makes the arguments tuple, then
+ * BaseException_new the exception holding it. The call's references to the arguments
+ * and to the class are released as a class call releases them. A new reference.
+ */
+export function newProgramException(
+  m: Machine,
+  cls: ObjectHandle,
+  values: ObjectHandle[],
+): ObjectHandle {
+  const heap = m.heap;
+  const builtin = exceptionBaseOf(m, cls)!;
+  try {
+    const e = heap.newException(values, cls);
+    setExceptionClass(heap, e, classNames(m).get(cls)!, cls, builtin);
+    m.exceptionState.errors.delete(e);
+    return e;
+  } finally {
+    m.releaseArguments(values);
+    heap.decref(cls);
+  }
+}
+
+/**
+ * Whether exception object `e` matches an except clause's class: a builtin class name,
+ * or a program class (the value the clause's expression gave).
+ */
+export function exceptionMatches(
+  m: Machine,
+  e: ObjectHandle,
+  clause: string | ObjectHandle,
+): boolean {
+  const heap = m.heap;
+  if (typeof clause === 'string') return isSubclass(builtinExceptionClass(heap, e), clause);
+  if (heap.typeOf(clause) !== 'type' || exceptionBaseOf(m, clause) === null)
+    throw new Unsupported('an except clause naming something other than an exception class');
+  const cls = programExceptionClass(heap, e);
+  return cls !== 0 && classMro(m, cls).includes(clause);
+}
+
+/**
+ * The name an uncaught exception of `e`'s class prints: a program class is
+ * `__main__.E` on 3.8–3.10, `E` on 3.11+ (profile rule uncaughtMainClassUnqualified).
+ */
+export function printedClassName(m: Machine, e: ObjectHandle, name: string): string {
+  if (programExceptionClass(m.heap, e) === 0 || m.rules.uncaughtMainClassUnqualified) return name;
+  return `__main__.${name}`;
+}
