@@ -237,7 +237,8 @@ export function newHeapType(
   // dict is BaseException's (measured: `class E(Exception)` is 920 bytes on 3.11).
   if (L.minor >= 11 && data.hasDict && data.exception !== true)
     parts.keysAddress = newKeysBlock(heap, CLASS_KEYS_LOG2, true);
-  else if (data.hasDict) (heap.table.payload[cls] as ClassData).cachedKeys = newClassKeys(heap);
+  else if (data.hasDict && L.minor < 11)
+    (heap.table.payload[cls] as ClassData).cachedKeys = newClassKeys(heap);
   return cls;
 }
 

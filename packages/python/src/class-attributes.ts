@@ -24,6 +24,7 @@ import { descriptorGet, isProperty } from './class-descriptors.ts';
 import { CALLED_DUNDERS, markDictRead } from './class-dunders.ts';
 import { type Compiler, inplace, pythonErrorOf, type Scope } from './compiler.ts';
 import { PythonError, Unsupported } from './errors.ts';
+import { exceptionBaseOf, exceptionMatches } from './exception-subclasses.ts';
 import { type Expression, Flow, type Statement } from './frame.ts';
 import type { Machine } from './machine.ts';
 
@@ -196,6 +197,8 @@ export function deleteAttribute(m: Machine, o: ObjectHandle, name: string): void
 export function isInstanceOfClass(m: Machine, o: ObjectHandle, cls: ObjectHandle): boolean {
   const heap = m.heap;
   if (heap.typeOf(cls) !== 'type') throw new Unsupported('isinstance() with this second argument');
+  if (heap.typeOf(o) === 'exception')
+    return exceptionBaseOf(m, cls) !== null && exceptionMatches(m, o, cls);
   return heap.typeOf(o) === 'instance' && classMro(m, heap.classOf(o)).includes(cls);
 }
 
