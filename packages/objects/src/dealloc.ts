@@ -310,8 +310,7 @@ function finishContainer(heap: HeapCore, o: ObjectHandle): void {
     const cls = exceptionData(heap, o).cls;
     heap.freeObject(o);
     releaseExceptionClass(heap, cls);
-  }
-  else if (type === 'frame') finishFrameObject(heap, o);
+  } else if (type === 'frame') finishFrameObject(heap, o);
   else if (type === 'method') {
     const list = heap.freeLists.method;
     if (list.length < heap.constants.methodFreeList) heap.park(o, list);

@@ -381,5 +381,7 @@ export function classSetAttr(
 export function objectIsGc(heap: HeapCore, o: ObjectHandle): boolean {
   if (!isGcType(heap.typeName(o))) return false;
   const types = STATIC_TYPES.get(heap);
-  return types === undefined || types.get((heap.table.payload[o] as { name?: string }).name ?? '') !== o;
+  return (
+    types === undefined || types.get((heap.table.payload[o] as { name?: string }).name ?? '') !== o
+  );
 }
