@@ -23,7 +23,12 @@ import type { Compiler, Scope } from './compiler.ts';
 import { pythonErrorOf } from './compiler.ts';
 import { PythonError, Unsupported } from './errors.ts';
 import { EXCEPTION_CLASSES, hasExtraFields, setExceptionClass } from './exception-classes.ts';
-import { exceptionBaseOf, exceptionMatches, newProgramException } from './exception-subclasses.ts';
+import {
+  exceptionBaseOf,
+  exceptionMatches,
+  newProgramException,
+  stackClassReference,
+} from './exception-subclasses.ts';
 import { type Expression, Flow, type Frame, type Statement } from './frame.ts';
 import { caught, materialise, popExcept, raiseObject, reraise } from './raise.ts';
 
@@ -191,6 +196,7 @@ export function tryStatement(c: Compiler, node: SyntaxNode, scope: Scope): State
       const err = pythonErrorOf(thrown);
       if (!(err instanceof PythonError)) throw err;
       const e = caught(m, err, frame.line, scope.name);
+      const stackClass = stackClassReference(m, e);
       let result: Flow;
       try {
         result = finalBody(frame);
@@ -199,9 +205,11 @@ export function tryStatement(c: Compiler, node: SyntaxNode, scope: Scope): State
         if (inner instanceof PythonError && inner !== err) materialise(m, inner, false);
         popExcept(m);
         heap.decref(e);
+        if (stackClass !== 0) heap.decref(stackClass);
         throw inner;
       }
       popExcept(m);
+      if (stackClass !== 0) heap.decref(stackClass);
       if (result === Flow.next) {
         frame.line = reraise(m, err, e).line;
         throw err;

@@ -160,3 +160,16 @@ export function printedClassName(m: Machine, e: ObjectHandle, name: string): str
   if (programExceptionClass(m.heap, e) === 0 || m.rules.uncaughtMainClassUnqualified) return name;
   return `__main__.${name}`;
 }
+
+/**
+ * 3.8–3.10: while a `finally` block or a `with` statement's `__exit__` runs for an
+ * exception, the value stack holds its type (beside exc_info's): a new reference to a
+ * program class, to drop when the block ends; 0 otherwise. Measured:
+ * `sys.getrefcount(E)` in such a `finally` is 7 on 3.8–3.10, 5 on 3.11+.
+ */
+export function stackClassReference(m: Machine, e: ObjectHandle): ObjectHandle {
+  if (m.minor >= 11) return 0;
+  const cls = programExceptionClass(m.heap, e);
+  if (cls !== 0) m.heap.incref(cls);
+  return cls;
+}
