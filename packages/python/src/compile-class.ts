@@ -16,6 +16,7 @@
  * Invariant: every handle these closures hold is one counted reference, as in
  * machine.ts; a namespace value is released once the class holds its own reference.
  *
+ * A builtin exception class as the one base: exception-subclasses.ts.
  * Refused (exit 2): bases other than the program's classes, metaclasses and class
  * keywords, decorators other than property, staticmethod and classmethod
  * (class-descriptors.ts), docstrings, class-body
