@@ -265,6 +265,7 @@ const REFUSED_ON_314: Record<string, readonly string[]> = {
       'run/sysw_weakref_gc_dies_first.py',
       'run/sysw_weakref_gc_order.py',
       'run/sysw_weakref_two_callbacks_gc_count.py',
+      'run/ux_exc_gc_cycle.py',
     ],
   'hash() on wasm32: Py_hash_t is 32 bits there': [
     'run/lib_divmod_round_hash.py',
