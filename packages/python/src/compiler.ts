@@ -104,8 +104,8 @@ import { withStatement } from './compile-with.ts';
 import { type Constant, ConstantPool, foldBinary, foldUnary } from './constants.ts';
 import { type ErrorLocation, PythonError, Unsupported } from './errors.ts';
 import {
-  EXCEPTION_CLASSES,
   builtinExceptionClass,
+  EXCEPTION_CLASSES,
   exceptionArgs,
   exceptionClass,
   isSubclass,
