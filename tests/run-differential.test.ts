@@ -127,6 +127,14 @@ const KNOWN_UNSUPPORTED: Record<string, { profiles: readonly string[]; reason: s
     reason:
       "an exception of a builtin class through a with statement (__exit__'s type argument: builtin type objects are not values of the model)",
   },
+  'run/ux_exc_init_attributes.py': {
+    profiles: ['3.8'],
+    reason: "super() on 3.8 (its super object's block is not modelled)",
+  },
+  'errors/ux_exc_init_uncaught.py': {
+    profiles: ['3.8'],
+    reason: "super() on 3.8 (its super object's block is not modelled)",
+  },
   'errors/ux_exc_with_uncaught.py': {
     profiles: ['3.11', '3.12', '3.13', '3.14'],
     reason:
@@ -266,6 +274,8 @@ const REFUSED_ON_314: Record<string, readonly string[]> = {
       'run/sysw_weakref_gc_order.py',
       'run/sysw_weakref_two_callbacks_gc_count.py',
       'run/ux_exc_gc_cycle.py',
+      'run/ux_exc_init_attributes.py',
+      'run/ux_exc_init_no_super.py',
     ],
   'hash() on wasm32: Py_hash_t is 32 bits there': [
     'run/lib_divmod_round_hash.py',

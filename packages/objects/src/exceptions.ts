@@ -35,9 +35,14 @@
  * _traverse and _clear (Objects/exceptions.c) and PyTraceBack_Here, tb_dealloc,
  * tb_traverse, tb_clear (Python/traceback.c), 3.8–3.14; measured as frames.ts says.
  */
+
+import { dictData, dictSetItem, newDict } from './dicts.ts';
 import { frameObjectFor, type InterpreterFrame, returnFromFunction } from './frames.ts';
 import type { HeapCore, ObjectHandle } from './heap-core.ts';
 import { HeapError } from './heap-error.ts';
+import { objectDictSetItem } from './instances.ts';
+import { identifier } from './interned.ts';
+import { keyIdentity } from './key-identity.ts';
 import { newTuple } from './tuples.ts';
 
 /** What an exception holds among the modelled objects. */
@@ -52,6 +57,8 @@ export interface ExceptionData {
   context: ObjectHandle;
   /** Its class when the program made it (a mortal class deriving from an exception class), or 0. */
   readonly cls: ObjectHandle;
+  /** `__dict__`: made by the first attribute store (0 until then). */
+  dict: ObjectHandle;
 }
 
 /** What a traceback holds. */
@@ -112,7 +119,7 @@ export function newException(
   // every version): BaseException_new stores that tuple as args.
   const tupleFirst = heap.layout.minor < 12 || cls !== 0;
   let tuple = tupleFirst ? newTuple(heap, args) : 0;
-  const data: ExceptionData = { args: 0, traceback: 0, cause: 0, context: 0, cls };
+  const data: ExceptionData = { args: 0, traceback: 0, cause: 0, context: 0, cls, dict: 0 };
   const e = heap.allocObject('exception', heap.objMalloc(exceptionRequest(heap, cls)));
   if (!tupleFirst) tuple = newTuple(heap, args);
   heap.adopt(tuple);
@@ -246,8 +253,8 @@ export function exceptionReferents(heap: HeapCore, o: ObjectHandle): ObjectHandl
   }
   // subtype_traverse: the heap type, then BaseException_traverse: dict, args, notes,
   // traceback, cause, context.
-  const { args, traceback, cause, context, cls } = exceptionData(heap, o);
-  return [cls, args, traceback, cause, context].filter((r) => r !== 0);
+  const { args, traceback, cause, context, cls, dict } = exceptionData(heap, o);
+  return [cls, dict, args, traceback, cause, context].filter((r) => r !== 0);
 }
 
 /**
@@ -264,6 +271,7 @@ export function clearException(heap: HeapCore, o: ObjectHandle): ObjectHandle[] 
     data.frame = 0;
   } else {
     const data = exceptionData(heap, o);
+    data.dict = 0;
     data.args = 0;
     data.traceback = 0;
     data.cause = 0;
@@ -279,4 +287,55 @@ export function clearException(heap: HeapCore, o: ObjectHandle): ObjectHandle[] 
  */
 export function releaseExceptionClass(heap: HeapCore, cls: ObjectHandle): void {
   if (cls !== 0) heap.release(cls);
+}
+
+/**
+ * `e.name = v` on an exception of a program class (PyObject_GenericSetAttr through
+ * BaseException's dict pointer, _PyObjectDict_SetItem): the first store makes the dict —
+ * 3.8–3.10 a split dict on the class's cached keys (as an instance's), 3.11+ a plain
+ * new dict (the class caches no keys: its dict is not managed). Measured: one attribute
+ * makes a 104-byte dict on 3.8–3.10, 184 on 3.11–3.13.
+ */
+export function exceptionSetAttr(
+  heap: HeapCore,
+  e: ObjectHandle,
+  name: string,
+  v: ObjectHandle,
+): void {
+  heap.check(v);
+  const data = exceptionData(heap, e);
+  if (data.cls === 0) throw new HeapError('unsupported', 'an attribute of a builtin exception');
+  if (heap.layout.minor < 11) {
+    objectDictSetItem(heap, e, name, v);
+    return;
+  }
+  if (data.dict === 0) {
+    data.dict = newDict(heap);
+    heap.table.external[data.dict]!--;
+  }
+  dictSetItem(heap, data.dict, identifier(heap, name), v);
+}
+
+/** `e.name` from an exception's `__dict__`: a borrowed reference, or 0. */
+export function exceptionGetAttr(heap: HeapCore, e: ObjectHandle, name: string): ObjectHandle {
+  const d = exceptionData(heap, e).dict;
+  if (d === 0) return 0;
+  return dictData(heap, d).entries.get(keyIdentity(heap, identifier(heap, name)))?.[1] ?? 0;
+}
+
+/**
+ * BaseException_init(self, args): `args` becomes a new tuple of `values` (new
+ * references); the old tuple is released after.
+ */
+export function setExceptionArgs(
+  heap: HeapCore,
+  e: ObjectHandle,
+  values: readonly ObjectHandle[],
+): void {
+  const data = exceptionData(heap, e);
+  const tuple = newTuple(heap, values);
+  heap.adopt(tuple);
+  const old = data.args;
+  data.args = tuple;
+  if (old !== 0) heap.release(old);
 }

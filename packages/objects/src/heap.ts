@@ -49,10 +49,13 @@ import {
   catchException,
   endExcept,
   exceptionData,
+  exceptionGetAttr,
   exceptionReferents,
+  exceptionSetAttr,
   exceptionSizeof,
   newException,
   raiseException,
+  setExceptionArgs,
   tracebackSizeof,
   unwindException,
 } from './exceptions.ts';
@@ -1118,6 +1121,25 @@ export class Heap extends HeapCore implements HeapGraph {
     this.expect(e, 'exception');
     const tb = exceptionData(this, e).traceback;
     return this.share(tb === 0 ? this.none : tb);
+  }
+
+  /** `e.name = v` on an exception of a program class (its `__dict__`; exceptions.ts). */
+  exceptionSetAttr(e: ObjectHandle, name: string, v: ObjectHandle): void {
+    this.expect(e, 'exception');
+    exceptionSetAttr(this, e, name, v);
+  }
+
+  /** `e.name` from an exception's `__dict__`: a borrowed reference, or 0. */
+  exceptionGetAttr(e: ObjectHandle, name: string): ObjectHandle {
+    this.expect(e, 'exception');
+    return exceptionGetAttr(this, e, name);
+  }
+
+  /** BaseException_init: `e.args` becomes a new tuple of `values` (new references). */
+  setExceptionArgs(e: ObjectHandle, values: readonly ObjectHandle[]): void {
+    this.expect(e, 'exception');
+    for (const v of values) this.check(v);
+    setExceptionArgs(this, e, values);
   }
 
   private expectGenerator(g: ObjectHandle): void {

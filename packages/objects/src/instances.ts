@@ -471,9 +471,15 @@ function materializeDict(heap: HeapCore, o: ObjectHandle): ObjectHandle {
  * `o.name = v` on 3.8–3.10 (_PyObjectDict_SetItem): the store (shared-keys.ts); when
  * it made a split dict on the cached keys combined, the dict is split again as the
  * class's new cached keys if no other dict shared the old ones, else the class stops
- * caching keys; either way the old table loses the class's reference.
+ * caching keys; either way the old table loses the class's reference. Also an
+ * exception's (exceptions.ts: its payload has the same `cls` and `dict`).
  */
-function objectDictSetItem(heap: HeapCore, o: ObjectHandle, name: string, v: ObjectHandle): void {
+export function objectDictSetItem(
+  heap: HeapCore,
+  o: ObjectHandle,
+  name: string,
+  v: ObjectHandle,
+): void {
   const cls = instanceData(heap, o).cls;
   const c = classData(heap, cls);
   const cached = c.cachedKeys;

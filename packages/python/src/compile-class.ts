@@ -41,6 +41,7 @@ import {
   builtinExceptionBase,
   checkExceptionClassBody,
   recordClass,
+  superExceptionCall,
 } from './exception-subclasses.ts';
 import { type Expression, Flow, type FunctionCode, type Statement } from './frame.ts';
 
@@ -363,6 +364,10 @@ export function superMethodCall(
   const heap = m.heap;
   return (frame) => {
     const self = frame.locals[0]!;
+    if (self !== 0 && heap.typeOf(self) === 'exception') {
+      const [cls] = heap.referents(classCell.cell);
+      return superExceptionCall(m, self, cls ?? 0, name, args, frame);
+    }
     if (self === 0 || heap.typeOf(self) !== 'instance')
       throw new Unsupported('super() whose first argument is not an instance');
     const [cls] = heap.referents(classCell.cell);

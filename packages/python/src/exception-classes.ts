@@ -142,10 +142,9 @@ export function programExceptionClass(heap: Heap, e: ObjectHandle): ObjectHandle
   return classOf(heap, e).cls;
 }
 
-/** The args tuple of exception `e` (borrowed; a program's class is visited first). */
+/** The args tuple of exception `e` (borrowed; a program's class and the dict come first). */
 export function exceptionArgs(heap: Heap, e: ObjectHandle): ObjectHandle {
-  const [first, second] = heap.referents(e);
-  return heap.typeOf(first!) === 'type' ? second! : first!;
+  return heap.referents(e).find((r) => heap.typeOf(r) === 'tuple')!;
 }
 
 /**

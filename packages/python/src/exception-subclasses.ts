@@ -27,18 +27,21 @@
  */
 import type { SyntaxNode } from '@lezer/common';
 import type { ObjectHandle } from '@pymem/objects';
-import { classMro, classNames } from './class-attributes.ts';
+import { classLookup, classMro, classNames } from './class-attributes.ts';
+import { runFunction } from './class-calls.ts';
 import type { Compiler, Scope } from './compiler.ts';
 import { Unsupported } from './errors.ts';
 import {
   builtinBaseChain,
   builtinExceptionClass,
   EXCEPTION_CLASSES,
+  exceptionArgs,
   hasExtraFields,
   isSubclass,
   programExceptionClass,
   setExceptionClass,
 } from './exception-classes.ts';
+import type { Expression, Frame } from './frame.ts';
 import type { Machine } from './machine.ts';
 
 /** The nearest builtin exception class of each live program exception class. */
@@ -95,8 +98,9 @@ export function checkExceptionClassBody(
   const derives = exceptionBase !== null || baseValues.some((b) => exceptionBaseOf(m, b) !== null);
   if (!derives) return;
   if (baseValues.length > 1) throw new Unsupported('an exception class with several bases');
-  if (names.length > 0)
-    throw new Unsupported(`an exception class body defining ${names.join(', ')}`);
+  const others = names.filter((n) => n !== '__init__');
+  if (others.length > 0)
+    throw new Unsupported(`an exception class body defining ${others.join(', ')}`);
 }
 
 /** After type_new: records whether `cls` (a new class) is an exception class. */
@@ -124,14 +128,90 @@ export function newProgramException(
 ): ObjectHandle {
   const heap = m.heap;
   const builtin = exceptionBaseOf(m, cls)!;
+  const init = classLookup(m, cls, '__init__');
   try {
     const e = heap.newException(values, cls);
     setExceptionClass(heap, e, classNames(m).get(cls)!, cls, builtin);
     m.exceptionState.errors.delete(e);
+    if (init !== 0) runInit(m, e, init, values);
     return e;
   } finally {
     m.releaseArguments(values);
     heap.decref(cls);
+  }
+}
+
+/**
+ * slot_tp_init: the class's `__init__(self, *args)` (its frame gets new references),
+ * while the call's arguments tuple — also `e.args` — is still held by type_call.
+ * The temporaries `super().__init__` makes on 3.9–3.11 (a super object, a
+ * method-wrapper) are not allocated: `id()` is refused from here on (exceptionState.made).
+ */
+function runInit(m: Machine, e: ObjectHandle, init: ObjectHandle, values: ObjectHandle[]): void {
+  const heap = m.heap;
+  if (heap.typeOf(init) !== 'function' || !m.functions.has(init)) {
+    heap.decref(e);
+    throw new Unsupported('this __init__ of an exception class');
+  }
+  m.exceptionState.made = true;
+  const args = exceptionArgs(heap, e);
+  heap.incref(args);
+  try {
+    heap.incref(e);
+    for (const v of values) heap.incref(v);
+    const r = runFunction(m, init, [e, ...values]);
+    const isNone = heap.typeOf(r) === 'NoneType';
+    heap.decref(r);
+    if (!isNone) throw new Unsupported('an __init__ returning something other than None');
+  } catch (error) {
+    heap.decref(args);
+    heap.decref(e);
+    throw error;
+  }
+  heap.decref(args);
+}
+
+/**
+ * `super().name(args)` in a method of a program exception class, for `self` an
+ * exception: only `__init__` found on no program class after `cls` — BaseException_init
+ * (`self.args` becomes a tuple of the arguments). Returns None (a new reference).
+ */
+export function superExceptionCall(
+  m: Machine,
+  self: ObjectHandle,
+  cls: ObjectHandle,
+  name: string,
+  args: readonly Expression[],
+  frame: Frame,
+): ObjectHandle {
+  const heap = m.heap;
+  const mro = classMro(m, programExceptionClass(heap, self));
+  const at = mro.indexOf(cls);
+  if (at < 0) throw new Unsupported('super() outside the class');
+  if (name !== '__init__' || mro.slice(at + 1).some((k) => classOwns(m, k, name)))
+    throw new Unsupported(
+      `super().${name} in an exception class other than BaseException's __init__`,
+    );
+  const values: ObjectHandle[] = [];
+  try {
+    for (const a of args) values.push(a(frame));
+    heap.setExceptionArgs(self, values);
+  } finally {
+    m.releaseArguments(values);
+  }
+  return heap.newNone();
+}
+
+/** Whether class `k`'s own dict has `name`. */
+function classOwns(m: Machine, k: ObjectHandle, name: string): boolean {
+  const heap = m.heap;
+  const dict = heap.referents(k)[0];
+  if (dict === undefined || heap.typeOf(dict) !== 'dict') return false;
+  const key = heap.identifier(name);
+  try {
+    return heap.dictGet(dict, key) !== 0;
+  } finally {
+    heap.decref(key);
   }
 }
 
