@@ -74,18 +74,41 @@ describe('exception classes of the program', () => {
     }
   });
 
-  it('refuses an exception class body with members (exit 2, one line)', () => {
+  it('refuses an exception class body with members other than __init__ (exit 2, one line)', () => {
     const program = [
       'class E(Exception):',
-      '    def __init__(self, msg):',
-      '        super().__init__(msg)',
+      '    def __str__(self):',
+      '        return "e"',
       'e = E("m")',
     ].join('\n');
     const result = run(program, '3.12');
     expect(result.outcome).toBe('unsupported');
     expect(result.stderr).toMatch(
-      /^prog\.py:\d+:\d+: .*__init__.* is not supported by pymem run\n$/,
+      /^prog\.py:\d+:\d+: .*__str__.* is not supported by pymem run\n$/,
     );
+  });
+
+  it('runs __init__: super().__init__ sets args, attributes go to the exception __dict__', () => {
+    const program = [
+      'import sys',
+      'import gc',
+      'class Fail(Exception):',
+      '    def __init__(self, code, data):',
+      '        super().__init__("failed", code)',
+      '        self.data = data',
+      'big = [1]',
+      'e = Fail(3, big)',
+      'print(e.args, e.data is big, sys.getrefcount(big), sys.getsizeof(e))',
+      'gc.collect()',
+      'e.data = e',
+      'del e',
+      'print(gc.collect(), sys.getrefcount(big))',
+    ].join('\n');
+    // Measured on 3.9.18, 3.11.7, 3.12.1: the cycle exception → dict → exception is
+    // two objects for the collector (the args tuple of atoms is untracked).
+    expect(run(program, '3.9').stdout).toBe("('failed', 3) True 3 88\n2 2\n");
+    expect(run(program, '3.11').stdout).toBe("('failed', 3) True 3 96\n2 2\n");
+    expect(run(program, '3.12').stdout).toBe("('failed', 3) True 3 104\n2 2\n");
   });
 
   it('refuses a builtin base whose objects have fields of their own', () => {
@@ -95,7 +118,19 @@ describe('exception classes of the program', () => {
   });
 });
 
-const PRELUDE = 'import gc\ngc.collect()\ntry:\n    raise ValueError\nexcept ValueError:\n    pass';
+// Both runs intern the names the class calls look up (`__init__`).
+const PRELUDE = [
+  'import gc',
+  'gc.collect()',
+  'try:',
+  '    raise ValueError',
+  'except ValueError:',
+  '    pass',
+  'class Warm:',
+  '    def __init__(self):',
+  '        pass',
+  'del Warm',
+].join('\n');
 
 describe('exception classes over random programs', () => {
   const BASES = ['Exception', 'ValueError', 'KeyError', 'RuntimeError', 'ArithmeticError'];
