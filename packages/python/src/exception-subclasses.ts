@@ -17,10 +17,15 @@
  * a reused handle); their instances are heap exceptions whose class is recorded
  * beside them (setExceptionClass).
  *
- * Refused (exit 2): an exception class body with any member (methods such as
- * `__init__` / `__str__`, attributes) — the instance `__dict__` and calls into the
- * program from BaseException's slots are not modelled; a builtin exception base with
- * fields of its own (SystemExit, StopIteration, …) or beside other bases.
+ *   __init__(self, …)           slot_tp_init after BaseException_new; super().__init__(…)
+ *                               is BaseException_init (args: a new tuple); `self.x = v`
+ *                               goes to the exception's __dict__ (objects exceptions.ts)
+ *
+ * Refused (exit 2): an exception class body with members other than `__init__`
+ * (`__str__`: str() and the uncaught traceback would call into the program; other
+ * methods, attributes); super() calls other than BaseException's `__init__`; a builtin
+ * exception base with fields of its own (SystemExit, StopIteration, …) or beside other
+ * bases.
  * Models type_new / best_base (Objects/typeobject.c), BaseException_new,
  * BaseException_init and the subclass sizes (Objects/exceptions.c), do_raise
  * (Python/ceval.c), 3.8–3.13; sizes and texts measured on 3.8.18–3.13.0.
