@@ -27,7 +27,10 @@
  * `except` block's exc_info references (`heap.handlers`) count as external ones.
  * Raising while an `except` block runs sets `__context__` to the exception it
  * handles; `raise … from c` sets `__cause__`.
- * Not modelled: exception `__dict__`,
+ * An exception of a program's class (`newException(…, cls)`) also holds its class
+ * (subtype_traverse visits it first; subtype_dealloc drops it after the block is freed)
+ * and, once an attribute is stored, its `__dict__`.
+ * Not modelled: the `__dict__` of a builtin class's exception,
  * notes, exception subclasses with extra fields (OSError, StopIteration, …), and
  * 3.8–3.11 keeping the growing traceback in the thread state until the handler
  * attaches it (the same objects are made; only who holds them in between differs).

@@ -17,6 +17,13 @@
  * strs and None and is untracked (measured on 3.8–3.13 through `pymem run`,
  * tests/programs/run/cls_gc_subclass_dies.py).
  *
+ * A class deriving from a builtin exception class (`exceptionBases`, its chain nearest
+ * first) has tp_bases `(ValueError,)`, tp_mro `(E, ValueError, Exception,
+ * BaseException, object)` — the builtin classes static, untracked types — and only a
+ * `__weakref__` descriptor (BaseException has a dict slot, no weak list); 3.11+ make it
+ * no cached keys (its dict is not managed). Measured: `sys.getsizeof(E)` 1064 / 1072 /
+ * 920 / 936 / 944 on 3.8–3.9 / 3.10 / 3.11 / 3.12 / 3.13; `del E; gc.collect()` 4.
+ *
  * So a class is in a cycle with its mro tuple and its descriptors, and dropping the
  * last outside reference leaves garbage only the collector frees: `class C: pass;
  * del C; gc.collect()` finds 6 objects on 3.8–3.13 (type, dict, mro, bases, two
