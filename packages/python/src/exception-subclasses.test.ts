@@ -118,7 +118,7 @@ describe('exception classes of the program', () => {
   });
 });
 
-// Both runs intern the names the class calls look up (`__init__`).
+// Both runs intern the names the class calls look up and store (`__init__`, `data`, `me`).
 const PRELUDE = [
   'import gc',
   'gc.collect()',
@@ -128,7 +128,9 @@ const PRELUDE = [
   '    pass',
   'class Warm:',
   '    def __init__(self):',
-  '        pass',
+  '        self.data = None',
+  '        self.me = None',
+  'Warm()',
   'del Warm',
 ].join('\n');
 
@@ -141,8 +143,17 @@ describe('exception classes over random programs', () => {
         fc.constantFrom(...BASES),
         fc.nat(3),
         fc.array(fc.tuple(fc.nat(3), fc.nat(2)), { minLength: 1, maxLength: 6 }),
-        (profile, base, depth, raises) => {
-          const lines = [`class C0(${base}):`, '    pass'];
+        fc.constantFrom('none', 'attributes', 'cycle'),
+        (profile, base, depth, raises, init) => {
+          const lines = [`class C0(${base}):`];
+          if (init === 'none') lines.push('    pass');
+          else {
+            // super() is refused on 3.8: there the __init__ only stores attributes.
+            lines.push('    def __init__(self, a=None, b=None):');
+            if (profile !== '3.8') lines.push('        super().__init__(a)');
+            lines.push('        self.data = [a, b]');
+            if (init === 'cycle') lines.push('        self.me = self');
+          }
           for (let i = 1; i <= depth; i++) lines.push(`class C${i}(C${i - 1}):`, '    pass');
           const names = Array.from({ length: depth + 1 }, (_, i) => `C${i}`);
           lines.push(`classes = [${names.join(', ')}]`, 'kept = []', 'def fail(k):');
