@@ -351,6 +351,8 @@ const REFUSED_ON_314: Record<string, readonly string[]> = {
       'run/refcount_call_depth.py',
       'run/refcount_function_args.py',
       'run/sysw_weakref_callback.py',
+      'run/ux_exc_class_refcounts.py',
+      'run/ux_exc_with_exit.py',
     ],
   "sys.getrefcount of a generator function: 3.14's generators do not count their function (measured)":
     ['run/gen_close_keeps_function.py', 'run/gen_function_refcount.py'],
