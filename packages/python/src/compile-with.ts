@@ -32,6 +32,7 @@ export function withStatement(c: Compiler, node: SyntaxNode, scope: Scope): Stat
   const body = c.body(bodyNode, scope);
   const m = c.m;
   const heap = m.heap;
+  const withLine = c.source.position(node.from).line;
   return (frame) => {
     const mgr = manager(frame);
     let enter: ObjectHandle;
@@ -75,7 +76,7 @@ export function withStatement(c: Compiler, node: SyntaxNode, scope: Scope): Stat
     } catch (thrown) {
       const err = pythonErrorOf(thrown);
       if (!(err instanceof PythonError)) throw err;
-      exitOnException(m, err, exit, frame, scope.name, callBound);
+      exitOnException(m, err, exit, frame, scope.name, withLine, callBound);
       return Flow.next;
     }
     const nones = [heap.newNone(), heap.newNone(), heap.newNone()];

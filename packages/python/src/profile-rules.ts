@@ -26,6 +26,7 @@
  *   splitPreallocatesByLength     ·    ·    ·    ·    ✓    ✓    ✓     unicodeobject.c split (measured)
  *   listDelItemKeepsSlots         ·    ·    ·    ·    ·    ✓    ✓     listobject.c list_ass_item (measured)
  *   uncaughtMainClassUnqualified  ·    ·    ·    ✓    ✓    ✓    ✓     pythonrun.c print_exception_message (measured)
+ *   withExitAtWithLine            ·    ·    ✓    ✓    ✓    ✓    ✓     compile.c compiler_with (PEP 626; measured)
  *
  * 3.14 is measured on Pyodide (CPython 3.14.2, wasm32): a local passed to a call or to
  * `sys.getrefcount` inside a function is a borrowed stack reference (LOAD_FAST_BORROW),
@@ -84,6 +85,8 @@ export interface ProfileRules {
   readonly splitPreallocatesByLength: boolean;
   /** An uncaught exception of a `__main__` class prints `E: …` (else `__main__.E: …`). */
   readonly uncaughtMainClassUnqualified: boolean;
+  /** `__exit__` called for an exception runs at the `with` statement's line (else the body's). */
+  readonly withExitAtWithLine: boolean;
 }
 
 /** The rules of CPython 3.`minor`. */
@@ -110,5 +113,6 @@ export function profileRules(minor: number): ProfileRules {
     listDelItemKeepsSlots: minor >= 13,
     splitPreallocatesByLength: minor >= 12,
     uncaughtMainClassUnqualified: minor >= 11,
+    withExitAtWithLine: minor >= 10,
   };
 }

@@ -13,6 +13,7 @@
  * `sys.getrefcount(value)` is 4 (its parameter, exc_info, the stack, the argument) and
  * `sys.getrefcount(traceback)` 5 on 3.8–3.10 (the exception, exc_info, the stack), 3 on
  * 3.11+ (only the exception holds it).
+ * 3.10+ call `__exit__` at the `with` statement's line (profile rule withExitAtWithLine).
  * Refused: an exception of a builtin class (the builtin type objects are not values
  * of the model, so `type` could not be passed).
  * Models WITH_CLEANUP_START / WITH_CLEANUP_FINISH (Python/ceval.c 3.8), WITH_EXCEPT_START
@@ -39,10 +40,13 @@ export function exitOnException(
   exit: ObjectHandle,
   frame: Frame,
   scopeName: string,
+  withLine: number,
   callBound: (bound: ObjectHandle, args: ObjectHandle[]) => ObjectHandle,
 ): void {
   const heap = m.heap;
   const e = caught(m, err, frame.line, scopeName);
+  // 3.10+: the call of __exit__ is at the `with` line (an error it raises shows it).
+  if (m.rules.withExitAtWithLine) frame.line = withLine;
   const cls = programExceptionClass(heap, e);
   if (cls === 0)
     throw new Unsupported(`an exception of builtin class ${err.type} leaving a with statement`);
