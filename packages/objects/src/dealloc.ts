@@ -23,7 +23,7 @@
 import { deallocDeque, deallocDequeIterator } from './deques.ts';
 import { deallocDictView } from './dict-views.ts';
 import { dictData, finishDict } from './dicts.ts';
-import { clearException } from './exceptions.ts';
+import { clearException, exceptionData, releaseExceptionClass } from './exceptions.ts';
 import { finishFrameObject, frameDeallocOrder } from './frames.ts';
 import { functionOrCellReferents } from './functions.ts';
 import { generatorDeallocOrder } from './generators.ts';
@@ -310,11 +310,14 @@ function finishContainer(heap: HeapCore, o: ObjectHandle): void {
     type === 'cell' ||
     type === 'generator' ||
     type === 'coroutine' ||
-    type === 'exception' ||
     type === 'traceback'
   )
     heap.freeObject(o);
-  else if (type === 'frame') finishFrameObject(heap, o);
+  else if (type === 'exception') {
+    const cls = exceptionData(heap, o).cls;
+    heap.freeObject(o);
+    releaseExceptionClass(heap, cls);
+  } else if (type === 'frame') finishFrameObject(heap, o);
   else if (type === 'method') {
     const list = heap.freeLists.method;
     if (list.length < heap.constants.methodFreeList) heap.park(o, list);

@@ -50,10 +50,13 @@ import {
   catchException,
   endExcept,
   exceptionData,
+  exceptionGetAttr,
   exceptionReferents,
+  exceptionSetAttr,
   exceptionSizeof,
   newException,
   raiseException,
+  setExceptionArgs,
   tracebackSizeof,
   unwindException,
 } from './exceptions.ts';
@@ -283,7 +286,7 @@ export class Heap extends HeapCore implements HeapGraph {
       case 'coroutine':
         return generatorSizeof(this, o);
       case 'exception':
-        return exceptionSizeof(this);
+        return exceptionSizeof(this, o);
       case 'traceback':
         return tracebackSizeof(this);
       case 'range':
@@ -1078,9 +1081,12 @@ export class Heap extends HeapCore implements HeapGraph {
 
   // ------------------------------------------------------------------ exceptions, tracebacks (exceptions.ts)
 
-  /** `BaseException(*args)` (ValueError, … alike): a new exception; its args tuple takes new references. */
-  newException(args: readonly ObjectHandle[] = []): ObjectHandle {
-    return newException(this, args);
+  /**
+   * `BaseException(*args)` (ValueError, … alike), or with `cls` a call of that program's
+   * exception class: a new exception; its args tuple takes new references.
+   */
+  newException(args: readonly ObjectHandle[] = [], cls: ObjectHandle = 0): ObjectHandle {
+    return newException(this, args, cls);
   }
 
   /**
@@ -1128,6 +1134,25 @@ export class Heap extends HeapCore implements HeapGraph {
     this.expect(e, 'exception');
     const tb = exceptionData(this, e).traceback;
     return this.share(tb === 0 ? this.none : tb);
+  }
+
+  /** `e.name = v` on an exception of a program class (its `__dict__`; exceptions.ts). */
+  exceptionSetAttr(e: ObjectHandle, name: string, v: ObjectHandle): void {
+    this.expect(e, 'exception');
+    exceptionSetAttr(this, e, name, v);
+  }
+
+  /** `e.name` from an exception's `__dict__`: a borrowed reference, or 0. */
+  exceptionGetAttr(e: ObjectHandle, name: string): ObjectHandle {
+    this.expect(e, 'exception');
+    return exceptionGetAttr(this, e, name);
+  }
+
+  /** BaseException_init: `e.args` becomes a new tuple of `values` (new references). */
+  setExceptionArgs(e: ObjectHandle, values: readonly ObjectHandle[]): void {
+    this.expect(e, 'exception');
+    for (const v of values) this.check(v);
+    setExceptionArgs(this, e, values);
   }
 
   private expectGenerator(g: ObjectHandle): void {

@@ -78,6 +78,11 @@ export interface ClassOptions {
   readonly namespace?: readonly (readonly [string, ObjectHandle])[];
   /** With `mortal`: the bases, mortal classes with `__dict__` (default: `object` alone). */
   readonly bases?: readonly ObjectHandle[];
+  /**
+   * With `mortal` and no `bases`: the builtin exception class it derives from and that
+   * class's bases, nearest first (`['ValueError', 'Exception', 'BaseException']`).
+   */
+  readonly exceptionBases?: readonly string[];
 }
 
 /** A class: its layout and (with `__dict__`) its shared keys. */
@@ -102,6 +107,8 @@ export interface ClassData {
   sharedUsable: number;
   /** 3.8–3.10: `ht_cached_keys` (shared-keys.ts); null once invalidated, and on 3.11+. */
   cachedKeys: SharedKeys | null;
+  /** Derives from a builtin exception class: its instances are exceptions (exceptions.ts). */
+  readonly exception?: boolean;
   /** A mortal class's own objects (heap-types.ts); undefined for a pre-existing class. */
   readonly heapType?: HeapTypeParts;
 }
@@ -165,9 +172,18 @@ export function newClass(heap: HeapCore, name: string, options: ClassOptions = {
     sharedNames: [],
     sharedUsable: hasDict ? (L.minor < 11 ? 5 : 30) : 0,
     cachedKeys: hasDict && L.minor < 11 && options.mortal !== true ? newClassKeys(heap) : null,
+    exception:
+      (options.exceptionBases ?? []).length > 0 ||
+      (options.bases ?? []).some((b) => classData(heap, b).exception === true),
   };
   if (options.mortal === true)
-    return newHeapType(heap, data, options.namespace ?? [], options.bases ?? []);
+    return newHeapType(
+      heap,
+      data,
+      options.namespace ?? [],
+      options.bases ?? [],
+      options.exceptionBases ?? [],
+    );
   const t = heap.table;
   const h = t.allocateSlot(TYPE_CODE.type);
   t.address[h] = heap.nextStaticAddress();
@@ -455,9 +471,15 @@ function materializeDict(heap: HeapCore, o: ObjectHandle): ObjectHandle {
  * `o.name = v` on 3.8–3.10 (_PyObjectDict_SetItem): the store (shared-keys.ts); when
  * it made a split dict on the cached keys combined, the dict is split again as the
  * class's new cached keys if no other dict shared the old ones, else the class stops
- * caching keys; either way the old table loses the class's reference.
+ * caching keys; either way the old table loses the class's reference. Also an
+ * exception's (exceptions.ts: its payload has the same `cls` and `dict`).
  */
-function objectDictSetItem(heap: HeapCore, o: ObjectHandle, name: string, v: ObjectHandle): void {
+export function objectDictSetItem(
+  heap: HeapCore,
+  o: ObjectHandle,
+  name: string,
+  v: ObjectHandle,
+): void {
   const cls = instanceData(heap, o).cls;
   const c = classData(heap, cls);
   const cached = c.cachedKeys;

@@ -15,7 +15,7 @@ import { dequeIteratorNext, type Heap, newDequeIterator, type ObjectHandle } fro
 import { bigRange, LIBRARY_BUILTINS } from './builtins-lib.ts';
 import { borrowedReferences, importedLibrary } from './compile-lib.ts';
 import { PythonError, Unsupported } from './errors.ts';
-import { exceptionArgs, exceptionClass, keyError } from './exception-classes.ts';
+import { builtinExceptionClass, exceptionArgs, keyError } from './exception-classes.ts';
 import type { Machine } from './machine.ts';
 import { libraryMethod } from './methods-lib.ts';
 import { dequeMethod } from './module-collections.ts';
@@ -148,7 +148,7 @@ const builtins: Record<string, Builtin> = {
     if (t === 'exception') {
       // BaseException_str: '' / str(the one arg) / str(args); KeyError_str: repr(the one key).
       const items = heap.referents(exceptionArgs(heap, o));
-      if (items.length === 1 && exceptionClass(heap, o) !== 'KeyError')
+      if (items.length === 1 && builtinExceptionClass(heap, o) !== 'KeyError')
         return builtins.str!(m, items);
     } else if (t !== 'int' && t !== 'float')
       throw new Unsupported(`str() of a ${heap.typeNameOf(o)}`);

@@ -24,6 +24,8 @@ import { descriptorGet, isProperty } from './class-descriptors.ts';
 import { CALLED_DUNDERS, markDictRead } from './class-dunders.ts';
 import { type Compiler, inplace, pythonErrorOf, type Scope } from './compiler.ts';
 import { PythonError, Unsupported } from './errors.ts';
+import { programExceptionClass } from './exception-classes.ts';
+import { exceptionBaseOf, exceptionMatches } from './exception-subclasses.ts';
 import { type Expression, Flow, type Statement } from './frame.ts';
 import type { Machine } from './machine.ts';
 import { dequeAttribute } from './module-collections.ts';
@@ -127,6 +129,14 @@ export function loadAttribute(m: Machine, o: ObjectHandle, name: string): Object
     heap.incref(c);
     return c;
   }
+  if (type === 'exception' && !name.startsWith('__')) {
+    // An attribute the program's exception class's __init__ stored (its __dict__).
+    const v = heap.exceptionGetAttr(o, name);
+    if (v !== 0) {
+      heap.incref(v);
+      return v;
+    }
+  }
   throw new Unsupported(`the attribute .${name} of a ${heap.typeNameOf(o)}`);
 }
 
@@ -196,6 +206,8 @@ export function storeAttribute(m: Machine, o: ObjectHandle, name: string, v: Obj
     if (isProperty(m, descriptor)) callAccessor(m, descriptor, 1, o, v);
     else if (type === 'instance') heap.setAttr(o, name, v);
     else if (type === 'type') heap.setClassAttr(o, name, v);
+    else if (type === 'exception' && programExceptionClass(heap, o) !== 0)
+      heap.exceptionSetAttr(o, name, v);
     else throw new Unsupported(`assigning an attribute of a ${heap.typeNameOf(o)}`);
   } catch (error) {
     throw attributeErrorOf(m, error);
@@ -229,6 +241,8 @@ export function deleteAttribute(m: Machine, o: ObjectHandle, name: string): void
 export function isInstanceOfClass(m: Machine, o: ObjectHandle, cls: ObjectHandle): boolean {
   const heap = m.heap;
   if (heap.typeOf(cls) !== 'type') throw new Unsupported('isinstance() with this second argument');
+  if (heap.typeOf(o) === 'exception')
+    return exceptionBaseOf(m, cls) !== null && exceptionMatches(m, o, cls);
   return heap.typeOf(o) === 'instance' && classMro(m, heap.classOf(o)).includes(cls);
 }
 

@@ -28,6 +28,7 @@ import { instanceCall } from './class-dunders.ts';
 import { runCall } from './compile-arguments.ts';
 import type { Compiler } from './compiler.ts';
 import { PythonError, Unsupported } from './errors.ts';
+import { exceptionBaseOf, newProgramException } from './exception-subclasses.ts';
 import type { Expression, Frame } from './frame.ts';
 import type { Machine } from './machine.ts';
 import { weakrefCall } from './module-weakref.ts';
@@ -174,6 +175,7 @@ function instantiate(
   site: CallSite,
 ): ObjectHandle {
   const heap = m.heap;
+  if (exceptionBaseOf(m, cls) !== null) return newProgramException(m, cls, values);
   const init = classLookup(m, cls, '__init__');
   if (init === 0) {
     if (values.length > 0) {

@@ -16,6 +16,7 @@
  * Invariant: every handle these closures hold is one counted reference, as in
  * machine.ts; a namespace value is released once the class holds its own reference.
  *
+ * A builtin exception class as the one base: exception-subclasses.ts.
  * Refused (exit 2): bases other than the program's classes, metaclasses and class
  * keywords, decorators other than property, staticmethod and classmethod
  * (class-descriptors.ts), docstrings, class-body
@@ -38,6 +39,12 @@ import { containsYield, generatorFunctionCode } from './compile-generators.ts';
 import type { Compiler, Scope } from './compiler.ts';
 import type { Constant } from './constants.ts';
 import { Unsupported } from './errors.ts';
+import {
+  builtinExceptionBase,
+  checkExceptionClassBody,
+  recordClass,
+  superExceptionCall,
+} from './exception-subclasses.ts';
 import { type Expression, Flow, type Frame, type FunctionCode, type Statement } from './frame.ts';
 
 /** The statements a class body may hold, compiled into (name, value) pairs. */
@@ -62,6 +69,9 @@ export function classDefinition(c: Compiler, node: SyntaxNode, scope: Scope): St
     if (c.moduleAssigned.has('object')) throw c.fail("a module name 'object'", argList!);
     baseNodes.length = 0;
   }
+  // `class E(ValueError)`: a builtin exception class as the one base (exception-subclasses.ts).
+  const exceptionBase = builtinExceptionBase(c, baseNodes, scope);
+  if (exceptionBase !== null) baseNodes.length = 0;
   for (const b of baseNodes)
     if (
       b.name !== 'VariableName' ||
@@ -160,6 +170,7 @@ export function classDefinition(c: Compiler, node: SyntaxNode, scope: Scope): St
       try {
         for (const b of baseValues)
           if (heap.typeOf(b) !== 'type') throw new Unsupported('a base that is not a class');
+        checkExceptionClassBody(m, exceptionBase, baseValues, names);
         // tp_finalize: the class's own __del__ or one a base has (inherit_slots).
         finalizer =
           names.includes('__del__') || baseValues.some((b) => classLookup(m, b, '__del__') !== 0);
@@ -167,6 +178,7 @@ export function classDefinition(c: Compiler, node: SyntaxNode, scope: Scope): St
           mortal: true,
           namespace,
           bases: baseValues,
+          ...(exceptionBase === null ? {} : { exceptionBases: exceptionBase }),
           finalizer,
           ...(slots === undefined ? {} : { slots }),
         });
@@ -176,6 +188,7 @@ export function classDefinition(c: Compiler, node: SyntaxNode, scope: Scope): St
         heap.decref(args);
       }
       classNames(m).set(cls, name);
+      recordClass(m, cls, exceptionBase, baseValues);
       // type_new's set_names: a property learns its name (property_set_name, 3.10+).
       if (m.minor >= 10)
         for (const [key, v] of namespace)
@@ -378,6 +391,10 @@ export function superMethodCall(
   const heap = m.heap;
   return (frame) => {
     const self = frame.locals[0]!;
+    if (self !== 0 && heap.typeOf(self) === 'exception') {
+      const [cls] = heap.referents(classCell.cell);
+      return superExceptionCall(m, self, cls ?? 0, name, args, frame);
+    }
     if (self === 0 || heap.typeOf(self) !== 'instance')
       throw new Unsupported('super() whose first argument is not an instance');
     const [cls] = heap.referents(classCell.cell);

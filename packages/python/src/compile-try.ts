@@ -21,20 +21,24 @@ import type { SyntaxNode } from '@lezer/common';
 import type { ObjectHandle } from '@pymem/objects';
 import type { Compiler, Scope } from './compiler.ts';
 import { pythonErrorOf } from './compiler.ts';
-import { PythonError } from './errors.ts';
+import { PythonError, Unsupported } from './errors.ts';
+import { EXCEPTION_CLASSES, hasExtraFields, setExceptionClass } from './exception-classes.ts';
 import {
-  EXCEPTION_CLASSES,
-  hasExtraFields,
-  isSubclass,
-  setExceptionClass,
-} from './exception-classes.ts';
+  exceptionBaseOf,
+  exceptionMatches,
+  newProgramException,
+  stackClassReference,
+} from './exception-subclasses.ts';
 import { type Expression, Flow, type Frame, type Statement } from './frame.ts';
 import { caught, materialise, popExcept, raiseObject, reraise } from './raise.ts';
 
 /** One `except` clause. */
 interface Handler {
-  /** The classes it catches (null: a bare `except:`). */
-  readonly classes: readonly string[] | null;
+  /**
+   * The classes it catches (null: a bare `except:`): builtin class names, or the
+   * expressions giving the program's classes (evaluated when the clause is tested).
+   */
+  readonly classes: readonly (string | Expression)[] | null;
   /** Binds the `as` name (null: none). */
   readonly bind: ((frame: Frame, e: ObjectHandle) => void) | null;
   /** Unbinds it (`e = None; del e`; nothing when already unbound). */
@@ -47,17 +51,41 @@ export function isExceptionClassName(c: Compiler, name: string, scope: Scope): b
   return EXCEPTION_CLASSES.has(name) && !scope.locals?.has(name) && !c.moduleAssigned.has(name);
 }
 
-/** The class names of an `except` clause's expression. */
-function clauseClasses(c: Compiler, node: SyntaxNode, scope: Scope): string[] {
+/** The classes of an `except` clause's expression: builtin names, or a program class's name. */
+function clauseClasses(c: Compiler, node: SyntaxNode, scope: Scope): (string | Expression)[] {
   const names =
     node.name === 'TupleExpression' || node.name === 'ParenthesizedExpression'
       ? c.kids(node).filter((k) => !['(', ')', ','].includes(k.name))
       : [node];
   return names.map((n) => {
     const text = c.text(n);
-    if (n.name !== 'VariableName' || !isExceptionClassName(c, text, scope))
-      throw c.fail('an except clause other than builtin exception classes', n);
-    return text;
+    if (n.name === 'VariableName' && isExceptionClassName(c, text, scope)) return text;
+    if (n.name === 'VariableName' && c.moduleAssigned.has(text) && !scope.locals?.has(text))
+      return c.expression(n, scope);
+    throw c.fail('an except clause other than exception classes', n);
+  });
+}
+
+/** Whether `e` matches one of `classes` (a program class's value is loaded and released). */
+function clauseMatches(
+  m: Compiler['m'],
+  classes: readonly (string | Expression)[],
+  frame: Frame,
+  e: ObjectHandle,
+): boolean {
+  return classes.some((k) => {
+    if (typeof k === 'string') return exceptionMatches(m, e, k);
+    let v: ObjectHandle;
+    try {
+      v = k(frame);
+    } catch {
+      throw new Unsupported('an except clause whose expression raises');
+    }
+    try {
+      return exceptionMatches(m, e, v);
+    } finally {
+      m.heap.decref(v);
+    }
   });
 }
 
@@ -102,7 +130,7 @@ export function tryStatement(c: Compiler, node: SyntaxNode, scope: Scope): State
     else if (p.name === 'else') orElse = c.body(parts[++i], scope);
     else if (p.name === 'finally') final = c.body(parts[++i], scope);
     else if (p.name === 'except') {
-      let classes: string[] | null = null;
+      let classes: (string | Expression)[] | null = null;
       let binding: Pick<Handler, 'bind' | 'unbind'> = { bind: null, unbind: null };
       if (parts[i + 1]?.name === '*') throw c.fail('except*', parts[i + 1]!);
       if (parts[i + 1]?.name !== 'Body') classes = clauseClasses(c, parts[++i]!, scope);
@@ -133,7 +161,7 @@ export function tryStatement(c: Compiler, node: SyntaxNode, scope: Scope): State
       if (!(err instanceof PythonError)) throw err;
       const e = caught(m, err, frame.line, scope.name);
       const handler = handlers.find(
-        (h) => h.classes === null || h.classes.some((k) => isSubclass(err.type, k)),
+        (h) => h.classes === null || clauseMatches(m, h.classes, frame, e),
       );
       if (handler === undefined) {
         popExcept(m);
@@ -168,6 +196,7 @@ export function tryStatement(c: Compiler, node: SyntaxNode, scope: Scope): State
       const err = pythonErrorOf(thrown);
       if (!(err instanceof PythonError)) throw err;
       const e = caught(m, err, frame.line, scope.name);
+      const stackClass = stackClassReference(m, e);
       let result: Flow;
       try {
         result = finalBody(frame);
@@ -176,9 +205,11 @@ export function tryStatement(c: Compiler, node: SyntaxNode, scope: Scope): State
         if (inner instanceof PythonError && inner !== err) materialise(m, inner, false);
         popExcept(m);
         heap.decref(e);
+        if (stackClass !== 0) heap.decref(stackClass);
         throw inner;
       }
       popExcept(m);
+      if (stackClass !== 0) heap.decref(stackClass);
       if (result === Flow.next) {
         frame.line = reraise(m, err, e).line;
         throw err;
@@ -266,8 +297,12 @@ function exceptionValue(c: Compiler, node: SyntaxNode, scope: Scope): Expression
   if (node.name === 'VariableName' && isExceptionClassName(c, c.text(node), scope))
     return exceptionCall(c, c.text(node), [], node);
   const value = c.expression(node, scope);
+  const m = c.m;
   return (frame) => {
     const v = value(frame);
+    // do_raise: a program's exception class is called with no arguments.
+    if (heap.typeOf(v) === 'type' && exceptionBaseOf(m, v) !== null)
+      return newProgramException(m, v, []);
     if (heap.typeOf(v) !== 'exception') {
       heap.decref(v);
       throw c.fail('raising something other than an exception', node);

@@ -7,9 +7,10 @@ import type { SyntaxNode } from '@lezer/common';
 import type { ObjectHandle } from '@pymem/objects';
 import { classLookup } from './class-attributes.ts';
 import { runFunction } from './class-calls.ts';
-import type { Compiler, Scope } from './compiler.ts';
+import { type Compiler, pythonErrorOf, type Scope } from './compiler.ts';
 import { PythonError, Unsupported } from './errors.ts';
-import type { Flow, Statement } from './frame.ts';
+import { Flow, type Statement } from './frame.ts';
+import { exitOnException } from './with-exceptions.ts';
 
 /**
  * `with manager [as target]: body`, left normally (also by break, continue or return):
@@ -18,7 +19,7 @@ import type { Flow, Statement } from './frame.ts';
  * the body runs; then `__exit__(None, None, None)` and its bound method is dropped.
  * Measured on 3.8–3.13: inside `__enter__` the manager's count includes both bound
  * methods and the frame; inside the body and `__exit__`, the `__exit__` method's.
- * An exception leaving the body is refused (the exceptions are not modelled here).
+ * An exception leaving the body: with-exceptions.ts.
  */
 export function withStatement(c: Compiler, node: SyntaxNode, scope: Scope): Statement {
   const parts = c.kids(node);
@@ -31,6 +32,7 @@ export function withStatement(c: Compiler, node: SyntaxNode, scope: Scope): Stat
   const body = c.body(bodyNode, scope);
   const m = c.m;
   const heap = m.heap;
+  const withLine = c.source.position(node.from).line;
   return (frame) => {
     const mgr = manager(frame);
     let enter: ObjectHandle;
@@ -71,10 +73,11 @@ export function withStatement(c: Compiler, node: SyntaxNode, scope: Scope): Stat
       if (store === null) heap.decref(result);
       else store(frame, result);
       flow = body(frame);
-    } catch (error) {
-      if (error instanceof PythonError)
-        throw new Unsupported('an exception leaving a with statement');
-      throw error;
+    } catch (thrown) {
+      const err = pythonErrorOf(thrown);
+      if (!(err instanceof PythonError)) throw err;
+      exitOnException(m, err, exit, frame, scope.name, withLine, callBound);
+      return Flow.next;
     }
     const nones = [heap.newNone(), heap.newNone(), heap.newNone()];
     try {

@@ -112,6 +112,7 @@ import { withStatement } from './compile-with.ts';
 import { type Constant, ConstantPool, foldBinary, foldUnary } from './constants.ts';
 import { type ErrorLocation, PythonError, Unsupported } from './errors.ts';
 import {
+  builtinExceptionClass,
   EXCEPTION_CLASSES,
   exceptionArgs,
   exceptionClass,
@@ -2158,7 +2159,7 @@ export class Compiler {
     // An exception class matches an exception object of it or of a subclass.
     const matches = (v: ObjectHandle, t: string): boolean =>
       EXCEPTION_CLASSES.has(t)
-        ? heap.typeOf(v) === 'exception' && isSubclass(exceptionClass(heap, v), t)
+        ? heap.typeOf(v) === 'exception' && isSubclass(builtinExceptionClass(heap, v), t)
         : isInstance(heap, v, t);
     return (frame) => {
       const v = value(frame);

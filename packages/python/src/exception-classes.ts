@@ -82,29 +82,69 @@ export function isSubclass(name: string, base: string): boolean {
   return false;
 }
 
-/** Which class each live exception object of a heap is. */
-const classes: WeakMap<Heap, Map<ObjectHandle, string>> = new WeakMap();
+/** The builtin classes a program's exception class derives from, nearest first. */
+export function builtinBaseChain(name: string): string[] {
+  const chain: string[] = [];
+  for (let c: string | undefined = name; c !== undefined; c = BASES[c]) chain.push(c);
+  return chain;
+}
 
-/** Records that `e` (a new exception object) is an instance of `name`. */
-export function setExceptionClass(heap: Heap, e: ObjectHandle, name: string): void {
+/**
+ * The class of an exception object: its name, the nearest builtin exception class
+ * (itself for a builtin one), and the program's class (0 for a builtin one).
+ */
+interface ExceptionClassOf {
+  readonly name: string;
+  readonly builtin: string;
+  readonly cls: ObjectHandle;
+}
+
+/** Which class each live exception object of a heap is. */
+const classes: WeakMap<Heap, Map<ObjectHandle, ExceptionClassOf>> = new WeakMap();
+
+/**
+ * Records that `e` (a new exception object) is an instance of `name`: a builtin class,
+ * or with `cls` the program's class `name` deriving from builtin class `builtin`.
+ */
+export function setExceptionClass(
+  heap: Heap,
+  e: ObjectHandle,
+  name: string,
+  cls: ObjectHandle = 0,
+  builtin: string = name,
+): void {
   let map = classes.get(heap);
   if (map === undefined) {
     map = new Map();
     classes.set(heap, map);
   }
-  map.set(e, name);
+  map.set(e, { name, builtin, cls });
+}
+
+function classOf(heap: Heap, e: ObjectHandle): ExceptionClassOf {
+  const known = classes.get(heap)?.get(e);
+  if (known === undefined) throw new Unsupported('an exception object of an unknown class');
+  return known;
 }
 
 /** The class name of exception object `e`. @throws Unsupported when it is not known */
 export function exceptionClass(heap: Heap, e: ObjectHandle): string {
-  const name = classes.get(heap)?.get(e);
-  if (name === undefined) throw new Unsupported('an exception object of an unknown class');
-  return name;
+  return classOf(heap, e).name;
 }
 
-/** The args tuple of exception `e` (borrowed). */
+/** The nearest builtin class of exception object `e` (what `except ValueError` tests). */
+export function builtinExceptionClass(heap: Heap, e: ObjectHandle): string {
+  return classOf(heap, e).builtin;
+}
+
+/** The program's class of exception object `e`, or 0 for a builtin class. */
+export function programExceptionClass(heap: Heap, e: ObjectHandle): ObjectHandle {
+  return classOf(heap, e).cls;
+}
+
+/** The args tuple of exception `e` (borrowed; a program's class and the dict come first). */
 export function exceptionArgs(heap: Heap, e: ObjectHandle): ObjectHandle {
-  return heap.referents(e)[0]!;
+  return heap.referents(e).find((r) => heap.typeOf(r) === 'tuple')!;
 }
 
 /**
@@ -121,7 +161,9 @@ export function exceptionText(heap: Heap, e: ObjectHandle, repr: boolean): strin
   }
   if (args.length === 0) return '';
   if (args.length === 1)
-    return name === 'KeyError' ? reprText(heap, args[0]!) : strText(heap, args[0]!);
+    return builtinExceptionClass(heap, e) === 'KeyError'
+      ? reprText(heap, args[0]!)
+      : strText(heap, args[0]!);
   return reprText(heap, exceptionArgs(heap, e));
 }
 

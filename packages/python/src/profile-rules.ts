@@ -25,6 +25,8 @@
  *   starCallReleasesTupleFirst    ·    ·    ·    ·    ✓    ✓    ✓     ceval _PyEvalFramePushAndInit_Ex (measured)
  *   splitPreallocatesByLength     ·    ·    ·    ·    ✓    ✓    ✓     unicodeobject.c split (measured)
  *   listDelItemKeepsSlots         ·    ·    ·    ·    ·    ✓    ✓     listobject.c list_ass_item (measured)
+ *   uncaughtMainClassUnqualified  ·    ·    ·    ✓    ✓    ✓    ✓     pythonrun.c print_exception_message (measured)
+ *   withExitAtWithLine            ·    ·    ✓    ✓    ✓    ✓    ✓     compile.c compiler_with (PEP 626; measured)
  *
  * 3.14 is measured on Pyodide (CPython 3.14.2, wasm32): a local passed to a call or to
  * `sys.getrefcount` inside a function is a borrowed stack reference (LOAD_FAST_BORROW),
@@ -81,6 +83,10 @@ export interface ProfileRules {
   readonly listDelItemKeepsSlots: boolean;
   /** str.split without maxsplit reserves slots by the text's length (else 12). */
   readonly splitPreallocatesByLength: boolean;
+  /** An uncaught exception of a `__main__` class prints `E: …` (else `__main__.E: …`). */
+  readonly uncaughtMainClassUnqualified: boolean;
+  /** `__exit__` called for an exception runs at the `with` statement's line (else the body's). */
+  readonly withExitAtWithLine: boolean;
 }
 
 /** The rules of CPython 3.`minor`. */
@@ -106,5 +112,7 @@ export function profileRules(minor: number): ProfileRules {
     starCallReleasesTupleFirst: minor >= 12,
     listDelItemKeepsSlots: minor >= 13,
     splitPreallocatesByLength: minor >= 12,
+    uncaughtMainClassUnqualified: minor >= 11,
+    withExitAtWithLine: minor >= 10,
   };
 }

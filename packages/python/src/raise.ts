@@ -41,6 +41,7 @@ import {
   hasExtraFields,
   setExceptionClass,
 } from './exception-classes.ts';
+import { printedClassName } from './exception-subclasses.ts';
 import type { Frame, FunctionCode } from './frame.ts';
 import type { Machine } from './machine.ts';
 
@@ -208,7 +209,7 @@ export function raiseObject(m: Machine, e: ObjectHandle, cause: ObjectHandle | n
   // An object raised before keeps its error: its traceback grows (PyTraceBack_Here
   // prepends to the chain it has), as do the frames the text prints.
   const known = m.exceptionState.errors.get(e);
-  const err = known ?? new PythonError(name, textOf(m, e));
+  const err = known ?? new PythonError(printedClassName(m, e, name), textOf(m, e));
   const handled = m.exceptionState.handling.at(-1);
   if (handled !== undefined && handled.exception !== e) {
     for (let c: PythonError | undefined = handled; c !== undefined; c = c.context)
@@ -230,7 +231,7 @@ export function raiseObject(m: Machine, e: ObjectHandle, cause: ObjectHandle | n
 function errorFor(m: Machine, e: ObjectHandle): PythonError {
   const known = m.exceptionState.errors.get(e);
   if (known !== undefined) return known;
-  return new PythonError(exceptionClass(m.heap, e), textOf(m, e));
+  return new PythonError(printedClassName(m, e, exceptionClass(m.heap, e)), textOf(m, e));
 }
 
 function textOf(m: Machine, e: ObjectHandle): string {

@@ -1,0 +1,8 @@
+class Stop(Exception):
+    pass
+def inner():
+    raise Stop
+def outer():
+    inner()
+print("start")
+outer()
