@@ -447,6 +447,39 @@ for (const [name, r] of Object.entries(runs?.workloads ?? {})) {
   });
 }
 
+// ---- the viewer: a long .pmt opened chunk by chunk in headless Chromium ----
+const VIEWER_EVENTS = 10_000_000;
+try {
+  // Loaded by path: the viewer is an app, not a dependency of this package.
+  const { measureChunkedOpen } = (await import(
+    join(here, '..', 'apps', 'viewer', 'bench', 'chunked-bench.ts')
+  )) as {
+    measureChunkedOpen(
+      appDir: string,
+      events: number,
+    ): Promise<{ browserPss: number | null; heapAfterSeeks: number; firstPaintMs: number }>;
+  };
+  const viewer = await measureChunkedOpen(
+    join(here, '..', 'apps', 'viewer', 'dist', 'app'),
+    VIEWER_EVENTS,
+  );
+  const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+  const columns = VIEWER_EVENTS * 34;
+  figures.push({
+    name: 'viewer memory',
+    value:
+      `browser PSS ${viewer.browserPss === null ? '?' : mib(viewer.browserPss)}, page heap ` +
+      `${mib(viewer.heapAfterSeeks)} (flat in the events), first paint ${(viewer.firstPaintMs / 1000).toFixed(1)} s`,
+    anchor: `synthetic ${VIEWER_EVENTS.toLocaleString('en-US')}-event .pmt opened chunk by chunk; the whole-trace path's event columns alone: ${mib(columns)}`,
+    goal: '≤ 1 GiB for 10^8 events',
+    met: viewer.browserPss === null ? null : viewer.browserPss <= 2 ** 30,
+  });
+} catch (error) {
+  process.stderr.write(
+    `  viewer memory not measured: ${(error as Error).message.split('\n')[0]}\n`,
+  );
+}
+
 printTable();
 
 /** Prints the closing table (what docs/performance.md shows). */
