@@ -299,6 +299,7 @@ const REFUSED_ON_314: Record<string, readonly string[]> = {
   ],
   'sys.getrefcount inside a function: 3.14 loads locals as borrowed references (LOAD_FAST_BORROW)':
     [
+      'run/ft_reduce_refcounts.py',
       'run/clsx_classmethod_calls.py',
       'run/clsx_staticmethod_refcounts.py',
       'run/cls_del_refcount_zero.py',

@@ -163,7 +163,7 @@ import { newReversed, reversedNext } from './reverse-iterators.ts';
 import { newSet, newSetFromSet, setAdd, setData, setDiscard, setMerge } from './sets.ts';
 import { sharedKeysBytes } from './shared-keys.ts';
 import { bytearrayResize, newBytearray, newBytes, newStr, strBytes } from './strings.ts';
-import { newConstantTuple, newTuple } from './tuples.ts';
+import { newConstantTuple, newTuple, recycleTupleItem } from './tuples.ts';
 import type { ObjectType } from './types.ts';
 import { newWeakref, unlinkWeakref, weakrefData, weakrefsTo } from './weakrefs.ts';
 
@@ -522,6 +522,15 @@ export class Heap extends HeapCore implements HeapGraph {
   /** `PyTuple_New(n)` filled with new references to `items`. */
   newTuple(items: readonly ObjectHandle[]): ObjectHandle {
     return newTuple(this, items);
+  }
+
+  /**
+   * Refills item `i` of a tuple nobody else holds (refcount 1): takes over the caller's
+   * reference to `item` and releases the old item (recycleTupleItem).
+   */
+  tupleRecycleItem(tuple: ObjectHandle, i: number, item: ObjectHandle): void {
+    this.expect(tuple, 'tuple');
+    recycleTupleItem(this, tuple, i, item);
   }
 
   /**

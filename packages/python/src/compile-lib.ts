@@ -23,6 +23,7 @@ import { Flow } from './frame.ts';
 import type { Machine } from './machine.ts';
 import { libraryMethod, sortOrder } from './methods-lib.ts';
 import { COPY_MODULE } from './module-copy.ts';
+import { FUNCTOOLS_MODULE } from './module-functools.ts';
 import { type LibraryModule, MATH_MODULE } from './module-math.ts';
 import { RANDOM_MODULE } from './module-random.ts';
 import { WEAKREF_MODULE } from './module-weakref.ts';
@@ -151,6 +152,7 @@ export const LIBRARY_MODULES: ReadonlyMap<string, LibraryModule> = new Map([
   ['random', RANDOM_MODULE],
   ['copy', COPY_MODULE],
   ['weakref', WEAKREF_MODULE],
+  ['functools', FUNCTOOLS_MODULE],
 ]);
 
 /** Each machine's imported modules' value attributes. */

@@ -25,6 +25,8 @@
  *   starCallReleasesTupleFirst    ·    ·    ·    ·    ✓    ✓    ✓     ceval _PyEvalFramePushAndInit_Ex (measured)
  *   splitPreallocatesByLength     ·    ·    ·    ·    ✓    ✓    ✓     unicodeobject.c split (measured)
  *   listDelItemKeepsSlots         ·    ·    ·    ·    ·    ✓    ✓     listobject.c list_ass_item (measured)
+ *   reduceEmptySaysIterable       ·    ·    ✓    ✓    ✓    ✓    ✓     _functoolsmodule.c functools_reduce (measured)
+ *   reduceTakesArgumentTuple      ✓    ✓    ✓    ✓    ✓    ✓    ·     functools_reduce METH_VARARGS (3.14: clinic fastcall)
  *
  * 3.14 is measured on Pyodide (CPython 3.14.2, wasm32): a local passed to a call or to
  * `sys.getrefcount` inside a function is a borrowed stack reference (LOAD_FAST_BORROW),
@@ -81,6 +83,10 @@ export interface ProfileRules {
   readonly listDelItemKeepsSlots: boolean;
   /** str.split without maxsplit reserves slots by the text's length (else 12). */
   readonly splitPreallocatesByLength: boolean;
+  /** functools.reduce of nothing says "empty iterable" (before: "empty sequence"). */
+  readonly reduceEmptySaysIterable: boolean;
+  /** functools.reduce is METH_VARARGS: the call packs its arguments into a tuple. */
+  readonly reduceTakesArgumentTuple: boolean;
 }
 
 /** The rules of CPython 3.`minor`. */
@@ -106,5 +112,7 @@ export function profileRules(minor: number): ProfileRules {
     starCallReleasesTupleFirst: minor >= 12,
     listDelItemKeepsSlots: minor >= 13,
     splitPreallocatesByLength: minor >= 12,
+    reduceEmptySaysIterable: minor >= 10,
+    reduceTakesArgumentTuple: minor <= 13,
   };
 }
