@@ -42,6 +42,7 @@ import { iteratorReferents } from './iterators.ts';
 import { finishList } from './lists.ts';
 import { methodWrapperReferents } from './method-wrappers.ts';
 import { deallocPacked } from './packed-iterators.ts';
+import { partialReferents } from './partials.ts';
 import { finishSet, setData } from './sets.ts';
 import { finishTuple } from './tuples.ts';
 import { TYPE_CODE } from './types.ts';
@@ -122,6 +123,13 @@ export function dealloc(heap: HeapCore, o: ObjectHandle): void {
       // listiter_dealloc etc.: untrack, drop the sequence, GC_Del.
       heap.untrack(o);
       for (const r of iteratorReferents(heap, o)) heap.release(r);
+      heap.freeObject(o);
+      return;
+    case 'partial':
+      // partial_dealloc: untrack, fn, args, kw, dict, tp_free.
+      heap.untrack(o);
+      if (heap.weakrefLists.size > 0) clearWeakrefsTo(heap, o);
+      for (const r of partialReferents(heap, o)) heap.release(r);
       heap.freeObject(o);
       return;
     case 'staticmethod':

@@ -40,6 +40,7 @@ import type { HeapCore, ObjectHandle } from './heap-core.ts';
 import { clearHeapType } from './heap-types.ts';
 import { instanceData } from './instances.ts';
 import { clearMethodWrapper } from './method-wrappers.ts';
+import { clearPartial } from './partials.ts';
 import { SetTable } from './set-table.ts';
 import { setData } from './sets.ts';
 import { clearWeakref } from './weakrefs.ts';
@@ -136,6 +137,9 @@ export function clearObject(heap: HeapCore, o: ObjectHandle): void {
     case 'classmethod':
     case 'property':
       clearMethodWrapper(heap, o);
+      return;
+    case 'partial':
+      clearPartial(heap, o);
       return;
     case 'frame':
       clearFrameObject(heap, o);

@@ -158,6 +158,7 @@ import {
   packedReferents,
   packedSizeof,
 } from './packed-iterators.ts';
+import { newPartial, partialReferents, partialSizeof } from './partials.ts';
 import { newRangeOf } from './range-objects.ts';
 import { newReversed, reversedNext } from './reverse-iterators.ts';
 import { newSet, newSetFromSet, setAdd, setData, setDiscard, setMerge } from './sets.ts';
@@ -308,6 +309,8 @@ export class Heap extends HeapCore implements HeapGraph {
       case 'enumerate':
       case 'zip':
         return packedSizeof(this, o);
+      case 'partial':
+        return partialSizeof(this);
       case 'set':
       case 'frozenset': {
         const mask = setData(this, o).table.mask;
@@ -367,6 +370,7 @@ export class Heap extends HeapCore implements HeapGraph {
     )
       return dictViewReferents(this, o);
     if (type === 'enumerate' || type === 'zip') return packedReferents(this, o);
+    if (type === 'partial') return partialReferents(this, o);
     if (type === 'staticmethod' || type === 'classmethod' || type === 'property')
       return methodWrapperReferents(this, o);
     if (type.endsWith('iterator') || type === 'range' || type === 'reversed')
@@ -973,6 +977,11 @@ export class Heap extends HeapCore implements HeapGraph {
   /** `f.__annotations__` of a function without annotations: made on first read (borrowed). */
   functionAnnotations(f: ObjectHandle): ObjectHandle {
     return functionAnnotations(this, f);
+  }
+
+  /** `functools.partial(fn, *args)` without keywords (partials.ts). */
+  newPartial(fn: ObjectHandle, args: readonly ObjectHandle[]): ObjectHandle {
+    return newPartial(this, fn, args);
   }
 
   /** `staticmethod(f)` / `classmethod(f)`: tracked, no `__dict__` yet (method-wrappers.ts). */

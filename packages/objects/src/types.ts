@@ -2,7 +2,7 @@
  * The built-in types the object heap models, and their numeric codes in its columns.
  * `type` is a class made by a class statement (a heap type, pre-existing: see
  * instances.ts); `instance` is an instance of one; `weakref` a `weakref.ref`;
- * `function` a Python function (functions.ts), `cell` a closure cell; `range` and the iterators: iterators.ts; the dict views and their value/item iterators: dict-views.ts; `enumerate`, `zip`: packed-iterators.ts; `list_reverseiterator`, `reversed`: reverse-iterators.ts; `frame`: frames.ts; `generator`, `coroutine`: generators.ts; `exception` (BaseException instances), `traceback`: exceptions.ts.
+ * `function` a Python function (functions.ts), `cell` a closure cell; `range` and the iterators: iterators.ts; the dict views and their value/item iterators: dict-views.ts; `enumerate`, `zip`: packed-iterators.ts; `list_reverseiterator`, `reversed`: reverse-iterators.ts; `frame`: frames.ts; `generator`, `coroutine`: generators.ts; `exception` (BaseException instances), `traceback`: exceptions.ts; `partial` (functools.partial): partials.ts.
  */
 
 /** A modelled built-in type. */
@@ -47,7 +47,8 @@ export type ObjectType =
   | 'reversed'
   | 'staticmethod'
   | 'classmethod'
-  | 'property';
+  | 'property'
+  | 'partial';
 
 /** Type names by code (code 0 is "no object"). */
 export const TYPE_NAMES: readonly ObjectType[] = [
@@ -93,6 +94,7 @@ export const TYPE_NAMES: readonly ObjectType[] = [
   'staticmethod',
   'classmethod',
   'property',
+  'partial',
 ];
 
 /** Column codes of each type. */
@@ -138,6 +140,7 @@ export const TYPE_CODE: Readonly<Record<ObjectType, number>> = {
   staticmethod: 39,
   classmethod: 40,
   property: 41,
+  partial: 42,
 };
 
 /** True for the types the cycle collector knows (`Py_TPFLAGS_HAVE_GC`). */
@@ -170,6 +173,7 @@ export function isGcType(type: ObjectType): boolean {
     type === 'getset_descriptor' ||
     type === 'staticmethod' ||
     type === 'classmethod' ||
-    type === 'property'
+    type === 'property' ||
+    type === 'partial'
   );
 }

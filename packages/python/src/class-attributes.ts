@@ -26,6 +26,7 @@ import { type Compiler, inplace, pythonErrorOf, type Scope } from './compiler.ts
 import { PythonError, Unsupported } from './errors.ts';
 import { type Expression, Flow, type Statement } from './frame.ts';
 import type { Machine } from './machine.ts';
+import { partialAttribute } from './module-functools.ts';
 
 /** A HeapError from an instance operation as the Python error or refusal it stands for. */
 export function attributeErrorOf(m: Machine, error: unknown): unknown {
@@ -125,6 +126,7 @@ export function loadAttribute(m: Machine, o: ObjectHandle, name: string): Object
     heap.incref(c);
     return c;
   }
+  if (type === 'partial') return partialAttribute(m, o, name);
   throw new Unsupported(`the attribute .${name} of a ${heap.typeNameOf(o)}`);
 }
 

@@ -123,6 +123,7 @@ import {
 } from './generator-runs.ts';
 import { statementReportsLine, testReportsLine } from './line-events.ts';
 import type { Machine } from './machine.ts';
+import { partialCall } from './module-functools.ts';
 import {
   refuseCollectAfterWeakrefImport,
   rethrowCallbackError,
@@ -1737,6 +1738,7 @@ export class Compiler {
       return (frame) => {
         const v = value(frame);
         try {
+          if (heap.typeOf(v) === 'partial') return loadAttribute(this.m, v, attribute);
           if (heap.typeOf(v) !== 'exception')
             throw new Unsupported(`the attribute .${attribute} of a ${heap.typeNameOf(v)}`);
           if (attribute === '__context__') return heap.exceptionContext(v);
@@ -2140,6 +2142,7 @@ export class Compiler {
         for (const a of args) values.push(a(frame));
         if (heap.typeOf(f) === 'weakref' && keywords.length === 0)
           return weakrefReferent(m, f, values);
+        if (heap.typeOf(f) === 'partial' && keywords.length === 0) return partialCall(m, f, values);
         if (heap.typeOf(f) !== 'function')
           throw new PythonError('TypeError', `'${heap.typeNameOf(f)}' object is not callable`);
         const code = m.functions.get(f)!;

@@ -27,6 +27,7 @@
  *   listDelItemKeepsSlots         ·    ·    ·    ·    ·    ✓    ✓     listobject.c list_ass_item (measured)
  *   reduceEmptySaysIterable       ·    ·    ✓    ✓    ✓    ✓    ✓     _functoolsmodule.c functools_reduce (measured)
  *   reduceTakesArgumentTuple      ✓    ✓    ✓    ✓    ✓    ✓    ·     functools_reduce METH_VARARGS (3.14: clinic fastcall)
+ *   partialCallPacksArguments     ✓    ·    ·    ·    ·    ·    ·     _functoolsmodule.c partial_call (measured)
  *
  * 3.14 is measured on Pyodide (CPython 3.14.2, wasm32): a local passed to a call or to
  * `sys.getrefcount` inside a function is a borrowed stack reference (LOAD_FAST_BORROW),
@@ -87,6 +88,8 @@ export interface ProfileRules {
   readonly reduceEmptySaysIterable: boolean;
   /** functools.reduce is METH_VARARGS: the call packs its arguments into a tuple. */
   readonly reduceTakesArgumentTuple: boolean;
+  /** Calling a functools.partial goes through tp_call: its arguments packed into a tuple. */
+  readonly partialCallPacksArguments: boolean;
 }
 
 /** The rules of CPython 3.`minor`. */
@@ -114,5 +117,6 @@ export function profileRules(minor: number): ProfileRules {
     splitPreallocatesByLength: minor >= 12,
     reduceEmptySaysIterable: minor >= 10,
     reduceTakesArgumentTuple: minor <= 13,
+    partialCallPacksArguments: minor === 8,
   };
 }
