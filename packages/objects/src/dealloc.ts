@@ -39,6 +39,7 @@ import {
 import { Flag } from './internal/table.ts';
 import { forgetInterned } from './interned.ts';
 import { iteratorReferents } from './iterators.ts';
+import { itertoolsReferents } from './itertools-objects.ts';
 import { finishList } from './lists.ts';
 import { methodWrapperReferents } from './method-wrappers.ts';
 import { deallocPacked } from './packed-iterators.ts';
@@ -123,6 +124,13 @@ export function dealloc(heap: HeapCore, o: ObjectHandle): void {
       // listiter_dealloc etc.: untrack, drop the sequence, GC_Del.
       heap.untrack(o);
       for (const r of iteratorReferents(heap, o)) heap.release(r);
+      heap.freeObject(o);
+      return;
+    case 'count':
+    case 'repeat':
+      // count_dealloc / repeat_dealloc: untrack, the fields, GC_Del.
+      heap.untrack(o);
+      for (const r of itertoolsReferents(heap, o)) heap.release(r);
       heap.freeObject(o);
       return;
     case 'partial':

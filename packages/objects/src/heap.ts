@@ -122,6 +122,14 @@ import {
 } from './interned.ts';
 import { newFloat, newInt } from './ints.ts';
 import { iteratorNext, iteratorReferents, newIterator, newRange } from './iterators.ts';
+import {
+  itertoolsNext,
+  itertoolsReferents,
+  itertoolsSizeof,
+  newCount,
+  newRepeat,
+  repeatLengthHint,
+} from './itertools-objects.ts';
 import { keyIdentity } from './key-identity.ts';
 import {
   listAppendPreallocated,
@@ -311,6 +319,9 @@ export class Heap extends HeapCore implements HeapGraph {
         return packedSizeof(this, o);
       case 'partial':
         return partialSizeof(this);
+      case 'count':
+      case 'repeat':
+        return itertoolsSizeof(this, o);
       case 'set':
       case 'frozenset': {
         const mask = setData(this, o).table.mask;
@@ -371,6 +382,7 @@ export class Heap extends HeapCore implements HeapGraph {
       return dictViewReferents(this, o);
     if (type === 'enumerate' || type === 'zip') return packedReferents(this, o);
     if (type === 'partial') return partialReferents(this, o);
+    if (type === 'count' || type === 'repeat') return itertoolsReferents(this, o);
     if (type === 'staticmethod' || type === 'classmethod' || type === 'property')
       return methodWrapperReferents(this, o);
     if (type.endsWith('iterator') || type === 'range' || type === 'reversed')
@@ -946,7 +958,9 @@ export class Heap extends HeapCore implements HeapGraph {
       type === 'enumerate' ||
       type === 'zip' ||
       type === 'list_reverseiterator' ||
-      type === 'reversed'
+      type === 'reversed' ||
+      type === 'count' ||
+      type === 'repeat'
     )
       return this.share(o);
     return newIterator(this, o);
@@ -961,6 +975,7 @@ export class Heap extends HeapCore implements HeapGraph {
     if (type === 'enumerate' || type === 'zip')
       return packedNext(this, it, (inner) => this.iteratorNext(inner));
     if (type === 'list_reverseiterator' || type === 'reversed') return reversedNext(this, it);
+    if (type === 'count' || type === 'repeat') return itertoolsNext(this, it);
     return iteratorNext(this, it);
   }
 
@@ -977,6 +992,22 @@ export class Heap extends HeapCore implements HeapGraph {
   /** `f.__annotations__` of a function without annotations: made on first read (borrowed). */
   functionAnnotations(f: ObjectHandle): ObjectHandle {
     return functionAnnotations(this, f);
+  }
+
+  /** `itertools.count(start)` in fast mode (itertools-objects.ts). */
+  newCount(start: number): ObjectHandle {
+    return newCount(this, start);
+  }
+
+  /** `itertools.repeat(element[, times])`, times −1 for forever (itertools-objects.ts). */
+  newRepeat(element: ObjectHandle, times: number): ObjectHandle {
+    return newRepeat(this, element, times);
+  }
+
+  /** A repeat's items left (`__length_hint__`), undefined for one that repeats forever. */
+  repeatLengthHint(o: ObjectHandle): number | undefined {
+    this.expect(o, 'repeat');
+    return repeatLengthHint(this, o);
   }
 
   /** `functools.partial(fn, *args)` without keywords (partials.ts). */

@@ -2,7 +2,7 @@
  * The built-in types the object heap models, and their numeric codes in its columns.
  * `type` is a class made by a class statement (a heap type, pre-existing: see
  * instances.ts); `instance` is an instance of one; `weakref` a `weakref.ref`;
- * `function` a Python function (functions.ts), `cell` a closure cell; `range` and the iterators: iterators.ts; the dict views and their value/item iterators: dict-views.ts; `enumerate`, `zip`: packed-iterators.ts; `list_reverseiterator`, `reversed`: reverse-iterators.ts; `frame`: frames.ts; `generator`, `coroutine`: generators.ts; `exception` (BaseException instances), `traceback`: exceptions.ts; `partial` (functools.partial): partials.ts.
+ * `function` a Python function (functions.ts), `cell` a closure cell; `range` and the iterators: iterators.ts; the dict views and their value/item iterators: dict-views.ts; `enumerate`, `zip`: packed-iterators.ts; `list_reverseiterator`, `reversed`: reverse-iterators.ts; `frame`: frames.ts; `generator`, `coroutine`: generators.ts; `exception` (BaseException instances), `traceback`: exceptions.ts; `partial` (functools.partial): partials.ts; `count`, `repeat` (itertools): itertools-objects.ts.
  */
 
 /** A modelled built-in type. */
@@ -48,7 +48,9 @@ export type ObjectType =
   | 'staticmethod'
   | 'classmethod'
   | 'property'
-  | 'partial';
+  | 'partial'
+  | 'count'
+  | 'repeat';
 
 /** Type names by code (code 0 is "no object"). */
 export const TYPE_NAMES: readonly ObjectType[] = [
@@ -95,6 +97,8 @@ export const TYPE_NAMES: readonly ObjectType[] = [
   'classmethod',
   'property',
   'partial',
+  'count',
+  'repeat',
 ];
 
 /** Column codes of each type. */
@@ -141,6 +145,8 @@ export const TYPE_CODE: Readonly<Record<ObjectType, number>> = {
   classmethod: 40,
   property: 41,
   partial: 42,
+  count: 43,
+  repeat: 44,
 };
 
 /** True for the types the cycle collector knows (`Py_TPFLAGS_HAVE_GC`). */
@@ -174,6 +180,8 @@ export function isGcType(type: ObjectType): boolean {
     type === 'staticmethod' ||
     type === 'classmethod' ||
     type === 'property' ||
-    type === 'partial'
+    type === 'partial' ||
+    type === 'count' ||
+    type === 'repeat'
   );
 }

@@ -24,6 +24,7 @@ import type { Machine } from './machine.ts';
 import { libraryMethod, sortOrder } from './methods-lib.ts';
 import { COPY_MODULE } from './module-copy.ts';
 import { FUNCTOOLS_MODULE } from './module-functools.ts';
+import { ITERTOOLS_MODULE } from './module-itertools.ts';
 import { type LibraryModule, MATH_MODULE } from './module-math.ts';
 import { RANDOM_MODULE } from './module-random.ts';
 import { WEAKREF_MODULE } from './module-weakref.ts';
@@ -153,6 +154,7 @@ export const LIBRARY_MODULES: ReadonlyMap<string, LibraryModule> = new Map([
   ['copy', COPY_MODULE],
   ['weakref', WEAKREF_MODULE],
   ['functools', FUNCTOOLS_MODULE],
+  ['itertools', ITERTOOLS_MODULE],
 ]);
 
 /** Each machine's imported modules' value attributes. */

@@ -1038,7 +1038,12 @@ export class Compiler {
       const t = heap.typeOf(seq);
       const view = t === 'dict_keys' || t === 'dict_values' || t === 'dict_items';
       const packed =
-        t === 'enumerate' || t === 'zip' || t === 'list_reverseiterator' || t === 'reversed';
+        t === 'enumerate' ||
+        t === 'zip' ||
+        t === 'list_reverseiterator' ||
+        t === 'reversed' ||
+        t === 'count' ||
+        t === 'repeat';
       if (
         t !== 'list' &&
         t !== 'tuple' &&
