@@ -128,7 +128,8 @@ export function dealloc(heap: HeapCore, o: ObjectHandle): void {
       return;
     case 'count':
     case 'repeat':
-      // count_dealloc / repeat_dealloc: untrack, the fields, GC_Del.
+    case 'chain':
+      // count_dealloc / repeat_dealloc / chain_dealloc: untrack, the fields, GC_Del.
       heap.untrack(o);
       for (const r of itertoolsReferents(heap, o)) heap.release(r);
       heap.freeObject(o);

@@ -126,6 +126,7 @@ import {
   itertoolsNext,
   itertoolsReferents,
   itertoolsSizeof,
+  newChain,
   newCount,
   newRepeat,
   repeatLengthHint,
@@ -321,6 +322,7 @@ export class Heap extends HeapCore implements HeapGraph {
         return partialSizeof(this);
       case 'count':
       case 'repeat':
+      case 'chain':
         return itertoolsSizeof(this, o);
       case 'set':
       case 'frozenset': {
@@ -382,7 +384,8 @@ export class Heap extends HeapCore implements HeapGraph {
       return dictViewReferents(this, o);
     if (type === 'enumerate' || type === 'zip') return packedReferents(this, o);
     if (type === 'partial') return partialReferents(this, o);
-    if (type === 'count' || type === 'repeat') return itertoolsReferents(this, o);
+    if (type === 'count' || type === 'repeat' || type === 'chain')
+      return itertoolsReferents(this, o);
     if (type === 'staticmethod' || type === 'classmethod' || type === 'property')
       return methodWrapperReferents(this, o);
     if (type.endsWith('iterator') || type === 'range' || type === 'reversed')
@@ -960,7 +963,8 @@ export class Heap extends HeapCore implements HeapGraph {
       type === 'list_reverseiterator' ||
       type === 'reversed' ||
       type === 'count' ||
-      type === 'repeat'
+      type === 'repeat' ||
+      type === 'chain'
     )
       return this.share(o);
     return newIterator(this, o);
@@ -975,7 +979,13 @@ export class Heap extends HeapCore implements HeapGraph {
     if (type === 'enumerate' || type === 'zip')
       return packedNext(this, it, (inner) => this.iteratorNext(inner));
     if (type === 'list_reverseiterator' || type === 'reversed') return reversedNext(this, it);
-    if (type === 'count' || type === 'repeat') return itertoolsNext(this, it);
+    if (type === 'count' || type === 'repeat' || type === 'chain')
+      return itertoolsNext(
+        this,
+        it,
+        (o) => this.newIterator(o),
+        (inner) => this.iteratorNext(inner),
+      );
     return iteratorNext(this, it);
   }
 
@@ -1002,6 +1012,11 @@ export class Heap extends HeapCore implements HeapGraph {
   /** `itertools.repeat(element[, times])`, times −1 for forever (itertools-objects.ts). */
   newRepeat(element: ObjectHandle, times: number): ObjectHandle {
     return newRepeat(this, element, times);
+  }
+
+  /** `itertools.chain(*iterables)` over the call's argument tuple (itertools-objects.ts). */
+  newChain(args: ObjectHandle): ObjectHandle {
+    return newChain(this, args, (o) => this.newIterator(o));
   }
 
   /** A repeat's items left (`__length_hint__`), undefined for one that repeats forever. */

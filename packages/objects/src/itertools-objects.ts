@@ -1,19 +1,25 @@
 /**
- * `itertools.count` and `itertools.repeat` objects: iterators that are their own
- * iterators and make nothing but what they return.
+ * `itertools.count`, `itertools.repeat` and `itertools.chain` objects: iterators that
+ * are their own iterators and make nothing but what they return (and chain's inner
+ * iterators).
  *
  *   count   [PyGC_Head][refcnt][type][cnt][long_cnt][long_step]        56 (3.8–3.13)
  *   repeat  [PyGC_Head][refcnt][type][element][cnt]                    48 (3.8–3.13)
+ *   chain   [PyGC_Head][refcnt][type][source][active]                  48 (3.8–3.13)
  *
  * count(start) with an int start that fits a Py_ssize_t and the default step runs in
  * "fast mode": `cnt` is a C integer, `long_cnt` is empty and `long_step` holds the small
  * int 1; each step returns a new int (PyLong_FromSsize_t: a cached small int when it is
  * one) — the start object itself is not kept. repeat(element[, times]) holds `element`
- * and a count (−1: forever); each step returns `element` itself.
+ * and a count (−1: forever); each step returns `element` itself. chain(*its): `source`
+ * is an iterator over the call's argument tuple (made before the object); a step takes
+ * the next iterable's iterator as `active` when there is none, returns its next item,
+ * and drops an exhausted `active`; once `source` is exhausted it is dropped too (and
+ * with it the argument tuple).
  * Invariants: the payload lists the referents in tp_traverse order, 0 for an empty
  * field; each non-zero field is one counted reference.
- * Models count_new / count_next / count_dealloc and repeat_new / repeat_next /
- * repeat_dealloc / repeat_len (Modules/itertoolsmodule.c), 3.8–3.14; sizes measured with
+ * Models count_new / count_next / count_dealloc, repeat_new / repeat_next /
+ * repeat_dealloc / repeat_len and chain_new / chain_next / chain_dealloc (Modules/itertoolsmodule.c), 3.8–3.14; sizes measured with
  * sys.getsizeof on 3.8.18–3.13.0 and Pyodide's 3.14.2.
  */
 import type { HeapCore, ObjectHandle } from './heap-core.ts';
@@ -34,6 +40,17 @@ interface RepeatData {
   /** Items left; −1 for forever. */
   cnt: number;
 }
+
+/** What a chain object holds (0 for an empty field). */
+interface ChainData {
+  source: ObjectHandle;
+  active: ObjectHandle;
+}
+
+/** Makes an iterator of `o` (the heap's `newIterator`): a new reference. */
+type MakeIterator = (o: ObjectHandle) => ObjectHandle;
+/** Advances an iterator (the heap's `iteratorNext`): a new reference or 0. */
+type NextItem = (it: ObjectHandle) => ObjectHandle;
 
 /** The object's size without the GC header: the header and `words` fields. */
 function basic(heap: HeapCore, words: number): number {
@@ -62,21 +79,82 @@ export function newRepeat(heap: HeapCore, element: ObjectHandle, times: number):
   return o;
 }
 
-/** sys.getsizeof of a count or repeat. */
+/**
+ * `itertools.chain(*iterables)` given the call's argument tuple `args`: its iterator
+ * first (a tuple_iterator, made by `makeIterator`), then the object, tracked.
+ */
+export function newChain(
+  heap: HeapCore,
+  args: ObjectHandle,
+  makeIterator: MakeIterator,
+): ObjectHandle {
+  heap.expect(args, 'tuple');
+  const source = makeIterator(args);
+  const o = heap.allocObject('chain', heap.objMalloc(heap.gcRequest(basic(heap, 2))));
+  heap.adopt(source);
+  heap.table.payload[o] = { source, active: 0 } satisfies ChainData;
+  heap.track(o);
+  return o;
+}
+
+/** chain_next: the next item of the active iterable (a new reference), or 0 at the end. */
+function chainNext(
+  heap: HeapCore,
+  o: ObjectHandle,
+  makeIterator: MakeIterator,
+  next: NextItem,
+): ObjectHandle {
+  const data = heap.table.payload[o] as ChainData;
+  while (data.source !== 0) {
+    if (data.active === 0) {
+      const iterable = next(data.source);
+      if (iterable === 0) {
+        const source = data.source;
+        data.source = 0;
+        heap.release(source);
+        return 0;
+      }
+      const active = makeIterator(iterable);
+      heap.adopt(active);
+      data.active = active;
+      heap.adopt(iterable);
+      heap.release(iterable);
+    }
+    const item = next(data.active);
+    if (item !== 0) return item;
+    const active = data.active;
+    data.active = 0;
+    heap.release(active);
+  }
+  return 0;
+}
+
+/** sys.getsizeof of a count, repeat or chain. */
 export function itertoolsSizeof(heap: HeapCore, o: ObjectHandle): number {
   return heap.layout.gcHeader + basic(heap, heap.typeName(o) === 'count' ? 3 : 2);
 }
 
-/** What a count (long_step) or repeat (element) refers to. */
+/** What a count (long_step), repeat (element) or chain (active, source) refers to. */
 export function itertoolsReferents(heap: HeapCore, o: ObjectHandle): ObjectHandle[] {
   const type = heap.typeName(o);
   if (type === 'count') return [(heap.table.payload[o] as CountData).step];
   if (type === 'repeat') return [(heap.table.payload[o] as RepeatData).element];
-  throw new HeapError('wrong-type', `expected a count or repeat, got ${type}`);
+  if (type === 'chain') {
+    // chain_dealloc's order: active, then source.
+    const { source, active } = heap.table.payload[o] as ChainData;
+    return [active, source].filter((r) => r !== 0);
+  }
+  throw new HeapError('wrong-type', `expected a count, repeat or chain, got ${type}`);
 }
 
-/** The next value (a new reference), or 0 when a repeat is exhausted. */
-export function itertoolsNext(heap: HeapCore, o: ObjectHandle): ObjectHandle {
+/** The next value (a new reference), or 0 when a repeat or chain is exhausted. */
+export function itertoolsNext(
+  heap: HeapCore,
+  o: ObjectHandle,
+  makeIterator: MakeIterator,
+  next: NextItem,
+): ObjectHandle {
+  if (heap.typeName(o) === 'chain') return chainNext(heap, o, makeIterator, next);
   if (heap.typeName(o) === 'count') {
     const data = heap.table.payload[o] as CountData;
     if (!Number.isSafeInteger(data.cnt + 1))

@@ -2,7 +2,7 @@
  * The built-in types the object heap models, and their numeric codes in its columns.
  * `type` is a class made by a class statement (a heap type, pre-existing: see
  * instances.ts); `instance` is an instance of one; `weakref` a `weakref.ref`;
- * `function` a Python function (functions.ts), `cell` a closure cell; `range` and the iterators: iterators.ts; the dict views and their value/item iterators: dict-views.ts; `enumerate`, `zip`: packed-iterators.ts; `list_reverseiterator`, `reversed`: reverse-iterators.ts; `frame`: frames.ts; `generator`, `coroutine`: generators.ts; `exception` (BaseException instances), `traceback`: exceptions.ts; `partial` (functools.partial): partials.ts; `count`, `repeat` (itertools): itertools-objects.ts.
+ * `function` a Python function (functions.ts), `cell` a closure cell; `range` and the iterators: iterators.ts; the dict views and their value/item iterators: dict-views.ts; `enumerate`, `zip`: packed-iterators.ts; `list_reverseiterator`, `reversed`: reverse-iterators.ts; `frame`: frames.ts; `generator`, `coroutine`: generators.ts; `exception` (BaseException instances), `traceback`: exceptions.ts; `partial` (functools.partial): partials.ts; `count`, `repeat`, `chain` (itertools): itertools-objects.ts.
  */
 
 /** A modelled built-in type. */
@@ -50,7 +50,8 @@ export type ObjectType =
   | 'property'
   | 'partial'
   | 'count'
-  | 'repeat';
+  | 'repeat'
+  | 'chain';
 
 /** Type names by code (code 0 is "no object"). */
 export const TYPE_NAMES: readonly ObjectType[] = [
@@ -99,6 +100,7 @@ export const TYPE_NAMES: readonly ObjectType[] = [
   'partial',
   'count',
   'repeat',
+  'chain',
 ];
 
 /** Column codes of each type. */
@@ -147,6 +149,7 @@ export const TYPE_CODE: Readonly<Record<ObjectType, number>> = {
   partial: 42,
   count: 43,
   repeat: 44,
+  chain: 45,
 };
 
 /** True for the types the cycle collector knows (`Py_TPFLAGS_HAVE_GC`). */
@@ -182,6 +185,7 @@ export function isGcType(type: ObjectType): boolean {
     type === 'property' ||
     type === 'partial' ||
     type === 'count' ||
-    type === 'repeat'
+    type === 'repeat' ||
+    type === 'chain'
   );
 }

@@ -253,7 +253,7 @@ export function callBoundSort(m: Machine, sort: () => void): void {
 function iterableArgument(heap: Heap, o: ObjectHandle, name: string): ObjectHandle {
   const t = heap.typeOf(o);
   const ok = ['list', 'tuple', 'range', 'dict', 'dict_keys', 'dict_values', 'dict_items'];
-  const own = ['enumerate', 'zip', 'list_reverseiterator', 'reversed', 'count', 'repeat'];
+  const own = ['enumerate', 'zip', 'list_reverseiterator', 'reversed', 'count', 'repeat', 'chain'];
   if (!ok.includes(t) && !own.includes(t))
     throw new Unsupported(`${name}() of a ${heap.typeNameOf(o)}`);
   return o;

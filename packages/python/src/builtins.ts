@@ -18,7 +18,7 @@ import { PythonError, Unsupported } from './errors.ts';
 import { exceptionArgs, exceptionClass, keyError } from './exception-classes.ts';
 import type { Machine } from './machine.ts';
 import { libraryMethod } from './methods-lib.ts';
-import { repeatSource } from './module-itertools.ts';
+import { itertoolsSource } from './module-itertools.ts';
 import { shared } from './operations.ts';
 import { profileRules } from './profile-rules.ts';
 import { functionsHeldByFrames } from './raise.ts';
@@ -79,9 +79,9 @@ function sequenceItems(heap: Heap, o: ObjectHandle): readonly ObjectHandle[] | u
 function iteratorSource(
   heap: Heap,
   o: ObjectHandle,
-): { it: ObjectHandle; items: Iterable<ObjectHandle>; lengthHint: number } {
+): { it: ObjectHandle; items: Iterable<ObjectHandle>; lengthHint: number | undefined } {
   const t = heap.typeOf(o);
-  if (t === 'repeat') return repeatSource(heap, o);
+  if (t === 'repeat' || t === 'chain' || t === 'count') return itertoolsSource(heap, o);
   if (t !== 'range' && t !== 'dict')
     throw new Unsupported(`iterating a ${heap.typeNameOf(o)} here`);
   // 3.13's list_extend_dict resizes by the dict's size and makes no iterator (measured:
@@ -228,7 +228,7 @@ const builtins: Record<string, Builtin> = {
     if (sequenceItems(heap, o) !== undefined) return heap.newListFrom(o);
     const { it, items, lengthHint } = iteratorSource(heap, o);
     // 3.8/3.9 list___init__ presizes exactly only what has a __len__ (a repeat has a hint).
-    const sized = heap.typeOf(o) === 'repeat' ? undefined : lengthHint;
+    const sized = ['repeat', 'chain'].includes(heap.typeOf(o)) ? undefined : lengthHint;
     const l = heap.newListFrom({ items, lengthHint }, sized);
     heap.decref(it);
     return l;

@@ -1043,7 +1043,8 @@ export class Compiler {
         t === 'list_reverseiterator' ||
         t === 'reversed' ||
         t === 'count' ||
-        t === 'repeat';
+        t === 'repeat' ||
+        t === 'chain';
       if (
         t !== 'list' &&
         t !== 'tuple' &&

@@ -1,16 +1,22 @@
 /**
- * `import itertools`: `itertools.count` and `itertools.repeat` (the heap's
- * itertools-objects.ts), iterated by `for`, `zip`, `enumerate` and `list()`.
+ * `import itertools`: `itertools.count`, `itertools.repeat` and `itertools.chain` (the
+ * heap's itertools-objects.ts), iterated by `for`, `zip`, `enumerate` and `list()`.
  *
  *   count() / count(n)      an int start that fits a C long, step 1 ("fast mode"): the
  *                           object keeps no reference to `n`; each step is a new int
  *   repeat(x) / repeat(x, n)  holds `x`; each step returns `x` itself; a negative `n`
  *                           is 0; list(repeat(x, n)) preallocates n slots
  *                           (__length_hint__), as list_extend does
+ *   chain(a, b, …)          keeps an iterator over the call's argument tuple (so each
+ *                           argument lives as long as the chain is not exhausted) and
+ *                           the current argument's iterator; list() of it grows from
+ *                           list_extend's default hint of 8
  *
  * Refused: a step, a float or huge start (count's slow mode), list() of a repeat with no
- * count (it never ends), next() on them. Models count_new, count_next, repeat_new,
- * repeat_next and repeat_len (Modules/itertoolsmodule.c), 3.8–3.14.
+ * count (it never ends), next() on them, chain.from_iterable, chain over anything but
+ * lists, tuples, ranges, dicts and these iterators (generators are resumed by the
+ * compiler, not the heap). Models count_new, count_next, repeat_new, repeat_next,
+ * repeat_len, chain_new and chain_next (Modules/itertoolsmodule.c), 3.8–3.14.
  */
 import type { Heap, ObjectHandle } from '@pymem/objects';
 import { PythonError, Unsupported } from './errors.ts';
@@ -45,16 +51,46 @@ function repeat(m: Machine, args: readonly ObjectHandle[]): ObjectHandle {
   return heap.newRepeat(args[0]!, args.length === 2 && times < 0 ? 0 : times);
 }
 
+/** What chain's arguments may be: the heap iterates them itself. */
+const CHAINABLE: ReadonlySet<string> = new Set([
+  'list',
+  'tuple',
+  'range',
+  'dict',
+  'enumerate',
+  'zip',
+  'count',
+  'repeat',
+  'chain',
+]);
+
+/** `itertools.chain(*iterables)`: a new chain over the call's argument tuple. */
+function chain(m: Machine, args: readonly ObjectHandle[]): ObjectHandle {
+  const heap = m.heap;
+  for (const a of args)
+    if (!CHAINABLE.has(heap.typeOf(a)))
+      throw new Unsupported(`itertools.chain() of a ${heap.typeNameOf(a)}`);
+  // type_call's argument tuple: the chain's source iterator keeps it.
+  const packed = heap.newTuple(args);
+  try {
+    return heap.newChain(packed);
+  } finally {
+    heap.decref(packed);
+  }
+}
+
 /**
- * list()'s source for a repeat: the object itself as its iterator (a new reference),
- * its items, and its length hint (the items left).
+ * list()'s source for a repeat or chain: the object itself as its iterator (a new
+ * reference), its items, and its length hint (a repeat's items left; none for a chain).
  */
-export function repeatSource(
+export function itertoolsSource(
   heap: Heap,
   o: ObjectHandle,
-): { it: ObjectHandle; items: Iterable<ObjectHandle>; lengthHint: number } {
-  const lengthHint = heap.repeatLengthHint(o);
-  if (lengthHint === undefined) throw new Unsupported('a list of a repeat that never ends');
+): { it: ObjectHandle; items: Iterable<ObjectHandle>; lengthHint: number | undefined } {
+  const lengthHint = heap.typeOf(o) === 'repeat' ? heap.repeatLengthHint(o) : undefined;
+  if (heap.typeOf(o) === 'repeat' && lengthHint === undefined)
+    throw new Unsupported('a list of a repeat that never ends');
+  if (heap.typeOf(o) === 'count') throw new Unsupported('a list of a count (it never ends)');
   const it = heap.newIterator(o);
   const items = {
     *[Symbol.iterator]() {
@@ -66,5 +102,5 @@ export function repeatSource(
 
 /** The itertools module's functions. */
 export const ITERTOOLS_MODULE: LibraryModule = {
-  functions: { count, repeat },
+  functions: { count, repeat, chain },
 };
