@@ -5,7 +5,7 @@ import { Heap, type ObjectHandle } from './heap.ts';
 import { validateHeap } from './validate-heap.ts';
 
 /**
- * partials.ts and the recycled tuple of tuples.ts: a partial holds its function, a
+ * partials.ts, itertools-objects.ts and the recycled tuple of tuples.ts: a partial holds its function, a
  * tuple of its arguments and an empty keywords dict, is tracked, and gives back every
  * reference when it dies; sizes against CPython (80 on 3.8–3.13, 48 on Pyodide's 3.14)
  * are checked by the ft_partial_* differential programs.
@@ -63,5 +63,46 @@ describe('a recycled tuple', () => {
     heap.incref(t);
     expect(() => heap.tupleRecycleItem(t, 1, heap.newList())).toThrow(/shared/);
     validateHeap(heap);
+  });
+});
+
+describe('itertools objects', () => {
+  it('count, repeat and chain give their items in order and every reference back', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...PROFILE_NAMES),
+        fc.array(fc.integer({ min: 300, max: 5000 }), { maxLength: 5 }),
+        fc.integer({ min: 0, max: 4 }),
+        (profile, values, times) => {
+          const heap = new Heap({ profile });
+          const items = values.map((v) => heap.newInt(v));
+          const list = heap.newList(items);
+          const x = heap.newInt(7777);
+          const before = [list, x].map((o) => heap.refcount(o));
+          const r = heap.newRepeat(x, times);
+          const args = heap.newTuple([list, r]);
+          const c = heap.newChain(args);
+          heap.decref(args);
+          const out: ObjectHandle[] = [];
+          for (let next = heap.iteratorNext(c); next !== 0; next = heap.iteratorNext(c)) {
+            out.push(next);
+            validateHeap(heap);
+          }
+          expect(out).toEqual([...items, ...Array.from({ length: times }, () => x)]);
+          for (const o of out) heap.decref(o);
+          heap.decref(r);
+          expect(heap.referents(c)).toEqual([]);
+          heap.decref(c);
+          const k = heap.newCount(values[0] ?? 0);
+          const first = heap.iteratorNext(k);
+          expect(heap.valueOf(first)).toBe(BigInt(values[0] ?? 0));
+          heap.decref(first);
+          heap.decref(k);
+          validateHeap(heap);
+          expect([list, x].map((o) => heap.refcount(o))).toEqual(before);
+          for (const o of [...items, list, x]) heap.decref(o);
+        },
+      ),
+    );
   });
 });
