@@ -129,7 +129,8 @@ export function dealloc(heap: HeapCore, o: ObjectHandle): void {
     case 'count':
     case 'repeat':
     case 'chain':
-      // count_dealloc / repeat_dealloc / chain_dealloc: untrack, the fields, GC_Del.
+    case 'islice':
+      // count_dealloc / repeat_dealloc / chain_dealloc / islice_dealloc: untrack, the fields, GC_Del.
       heap.untrack(o);
       for (const r of itertoolsReferents(heap, o)) heap.release(r);
       heap.freeObject(o);

@@ -128,6 +128,7 @@ import {
   itertoolsSizeof,
   newChain,
   newCount,
+  newIslice,
   newRepeat,
   repeatLengthHint,
 } from './itertools-objects.ts';
@@ -323,6 +324,7 @@ export class Heap extends HeapCore implements HeapGraph {
       case 'count':
       case 'repeat':
       case 'chain':
+      case 'islice':
         return itertoolsSizeof(this, o);
       case 'set':
       case 'frozenset': {
@@ -384,7 +386,7 @@ export class Heap extends HeapCore implements HeapGraph {
       return dictViewReferents(this, o);
     if (type === 'enumerate' || type === 'zip') return packedReferents(this, o);
     if (type === 'partial') return partialReferents(this, o);
-    if (type === 'count' || type === 'repeat' || type === 'chain')
+    if (type === 'count' || type === 'repeat' || type === 'chain' || type === 'islice')
       return itertoolsReferents(this, o);
     if (type === 'staticmethod' || type === 'classmethod' || type === 'property')
       return methodWrapperReferents(this, o);
@@ -964,7 +966,8 @@ export class Heap extends HeapCore implements HeapGraph {
       type === 'reversed' ||
       type === 'count' ||
       type === 'repeat' ||
-      type === 'chain'
+      type === 'chain' ||
+      type === 'islice'
     )
       return this.share(o);
     return newIterator(this, o);
@@ -979,7 +982,7 @@ export class Heap extends HeapCore implements HeapGraph {
     if (type === 'enumerate' || type === 'zip')
       return packedNext(this, it, (inner) => this.iteratorNext(inner));
     if (type === 'list_reverseiterator' || type === 'reversed') return reversedNext(this, it);
-    if (type === 'count' || type === 'repeat' || type === 'chain')
+    if (type === 'count' || type === 'repeat' || type === 'chain' || type === 'islice')
       return itertoolsNext(
         this,
         it,
@@ -1017,6 +1020,11 @@ export class Heap extends HeapCore implements HeapGraph {
   /** `itertools.chain(*iterables)` over the call's argument tuple (itertools-objects.ts). */
   newChain(args: ObjectHandle): ObjectHandle {
     return newChain(this, args, (o) => this.newIterator(o));
+  }
+
+  /** `itertools.islice(iterable, start, stop, step)`, stop −1 for none (itertools-objects.ts). */
+  newIslice(iterable: ObjectHandle, start: number, stop: number, step: number): ObjectHandle {
+    return newIslice(this, iterable, start, stop, step, (o) => this.newIterator(o));
   }
 
   /** A repeat's items left (`__length_hint__`), undefined for one that repeats forever. */

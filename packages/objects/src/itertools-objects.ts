@@ -6,6 +6,7 @@
  *   count   [PyGC_Head][refcnt][type][cnt][long_cnt][long_step]        56 (3.8–3.13)
  *   repeat  [PyGC_Head][refcnt][type][element][cnt]                    48 (3.8–3.13)
  *   chain   [PyGC_Head][refcnt][type][source][active]                  48 (3.8–3.13)
+ *   islice  [PyGC_Head][refcnt][type][it][next][stop][step][cnt]        72 (3.8–3.13)
  *
  * count(start) with an int start that fits a Py_ssize_t and the default step runs in
  * "fast mode": `cnt` is a C integer, `long_cnt` is empty and `long_step` holds the small
@@ -15,11 +16,15 @@
  * is an iterator over the call's argument tuple (made before the object); a step takes
  * the next iterable's iterator as `active` when there is none, returns its next item,
  * and drops an exhausted `active`; once `source` is exhausted it is dropped too (and
- * with it the argument tuple).
+ * with it the argument tuple). islice(it, start, stop, step) holds an iterator of its
+ * argument (made before the object); a step drops the items before `next`, returns
+ * one, and moves `next` on by `step` (no further than `stop`); at the end it drops the
+ * iterator.
  * Invariants: the payload lists the referents in tp_traverse order, 0 for an empty
  * field; each non-zero field is one counted reference.
  * Models count_new / count_next / count_dealloc, repeat_new / repeat_next /
- * repeat_dealloc / repeat_len and chain_new / chain_next / chain_dealloc (Modules/itertoolsmodule.c), 3.8–3.14; sizes measured with
+ * repeat_dealloc / repeat_len, chain_new / chain_next / chain_dealloc and islice_new /
+ * islice_next / islice_dealloc (Modules/itertoolsmodule.c), 3.8–3.14; sizes measured with
  * sys.getsizeof on 3.8.18–3.13.0 and Pyodide's 3.14.2.
  */
 import type { HeapCore, ObjectHandle } from './heap-core.ts';
@@ -45,6 +50,19 @@ interface RepeatData {
 interface ChainData {
   source: ObjectHandle;
   active: ObjectHandle;
+}
+
+/** What an islice object holds. */
+interface IsliceData {
+  /** The inner iterator (0 once exhausted). */
+  it: ObjectHandle;
+  /** The index of the next item to return. */
+  next: number;
+  /** Where to stop; −1 for never. */
+  readonly stop: number;
+  readonly step: number;
+  /** How many items were taken from `it`. */
+  cnt: number;
 }
 
 /** Makes an iterator of `o` (the heap's `newIterator`): a new reference. */
@@ -97,6 +115,49 @@ export function newChain(
   return o;
 }
 
+/** `itertools.islice(iterable, start, stop, step)` (stop −1: none): iterator first, tracked. */
+export function newIslice(
+  heap: HeapCore,
+  iterable: ObjectHandle,
+  start: number,
+  stop: number,
+  step: number,
+  makeIterator: MakeIterator,
+): ObjectHandle {
+  const it = makeIterator(iterable);
+  const o = heap.allocObject('islice', heap.objMalloc(heap.gcRequest(basic(heap, 5))));
+  heap.adopt(it);
+  heap.table.payload[o] = { it, next: start, stop, step, cnt: 0 } satisfies IsliceData;
+  heap.track(o);
+  return o;
+}
+
+/** islice_next: the next selected item (a new reference), or 0 at the end. */
+function isliceNext(heap: HeapCore, o: ObjectHandle, next: NextItem): ObjectHandle {
+  const data = heap.table.payload[o] as IsliceData;
+  if (data.it === 0) return 0;
+  const end = (): ObjectHandle => {
+    const it = data.it;
+    data.it = 0;
+    heap.release(it);
+    return 0;
+  };
+  while (data.cnt < data.next) {
+    const skipped = next(data.it);
+    if (skipped === 0) return end();
+    heap.adopt(skipped);
+    heap.release(skipped);
+    data.cnt++;
+  }
+  if (data.stop !== -1 && data.cnt >= data.stop) return end();
+  const item = next(data.it);
+  if (item === 0) return end();
+  data.cnt++;
+  data.next += data.step;
+  if (data.stop !== -1 && data.next > data.stop) data.next = data.stop;
+  return item;
+}
+
 /** chain_next: the next item of the active iterable (a new reference), or 0 at the end. */
 function chainNext(
   heap: HeapCore,
@@ -129,9 +190,11 @@ function chainNext(
   return 0;
 }
 
-/** sys.getsizeof of a count, repeat or chain. */
+/** sys.getsizeof of a count, repeat, chain or islice. */
 export function itertoolsSizeof(heap: HeapCore, o: ObjectHandle): number {
-  return heap.layout.gcHeader + basic(heap, heap.typeName(o) === 'count' ? 3 : 2);
+  const type = heap.typeName(o);
+  const words = type === 'islice' ? 5 : type === 'count' ? 3 : 2;
+  return heap.layout.gcHeader + basic(heap, words);
 }
 
 /** What a count (long_step), repeat (element) or chain (active, source) refers to. */
@@ -139,6 +202,10 @@ export function itertoolsReferents(heap: HeapCore, o: ObjectHandle): ObjectHandl
   const type = heap.typeName(o);
   if (type === 'count') return [(heap.table.payload[o] as CountData).step];
   if (type === 'repeat') return [(heap.table.payload[o] as RepeatData).element];
+  if (type === 'islice') {
+    const { it } = heap.table.payload[o] as IsliceData;
+    return it === 0 ? [] : [it];
+  }
   if (type === 'chain') {
     // chain_dealloc's order: active, then source.
     const { source, active } = heap.table.payload[o] as ChainData;
@@ -155,6 +222,7 @@ export function itertoolsNext(
   next: NextItem,
 ): ObjectHandle {
   if (heap.typeName(o) === 'chain') return chainNext(heap, o, makeIterator, next);
+  if (heap.typeName(o) === 'islice') return isliceNext(heap, o, next);
   if (heap.typeName(o) === 'count') {
     const data = heap.table.payload[o] as CountData;
     if (!Number.isSafeInteger(data.cnt + 1))

@@ -2,7 +2,7 @@
  * The built-in types the object heap models, and their numeric codes in its columns.
  * `type` is a class made by a class statement (a heap type, pre-existing: see
  * instances.ts); `instance` is an instance of one; `weakref` a `weakref.ref`;
- * `function` a Python function (functions.ts), `cell` a closure cell; `range` and the iterators: iterators.ts; the dict views and their value/item iterators: dict-views.ts; `enumerate`, `zip`: packed-iterators.ts; `list_reverseiterator`, `reversed`: reverse-iterators.ts; `frame`: frames.ts; `generator`, `coroutine`: generators.ts; `exception` (BaseException instances), `traceback`: exceptions.ts; `partial` (functools.partial): partials.ts; `count`, `repeat`, `chain` (itertools): itertools-objects.ts.
+ * `function` a Python function (functions.ts), `cell` a closure cell; `range` and the iterators: iterators.ts; the dict views and their value/item iterators: dict-views.ts; `enumerate`, `zip`: packed-iterators.ts; `list_reverseiterator`, `reversed`: reverse-iterators.ts; `frame`: frames.ts; `generator`, `coroutine`: generators.ts; `exception` (BaseException instances), `traceback`: exceptions.ts; `partial` (functools.partial): partials.ts; `count`, `repeat`, `chain`, `islice` (itertools): itertools-objects.ts.
  */
 
 /** A modelled built-in type. */
@@ -51,7 +51,8 @@ export type ObjectType =
   | 'partial'
   | 'count'
   | 'repeat'
-  | 'chain';
+  | 'chain'
+  | 'islice';
 
 /** Type names by code (code 0 is "no object"). */
 export const TYPE_NAMES: readonly ObjectType[] = [
@@ -101,6 +102,7 @@ export const TYPE_NAMES: readonly ObjectType[] = [
   'count',
   'repeat',
   'chain',
+  'islice',
 ];
 
 /** Column codes of each type. */
@@ -150,6 +152,7 @@ export const TYPE_CODE: Readonly<Record<ObjectType, number>> = {
   count: 43,
   repeat: 44,
   chain: 45,
+  islice: 46,
 };
 
 /** True for the types the cycle collector knows (`Py_TPFLAGS_HAVE_GC`). */
@@ -186,6 +189,7 @@ export function isGcType(type: ObjectType): boolean {
     type === 'partial' ||
     type === 'count' ||
     type === 'repeat' ||
-    type === 'chain'
+    type === 'chain' ||
+    type === 'islice'
   );
 }

@@ -253,7 +253,16 @@ export function callBoundSort(m: Machine, sort: () => void): void {
 function iterableArgument(heap: Heap, o: ObjectHandle, name: string): ObjectHandle {
   const t = heap.typeOf(o);
   const ok = ['list', 'tuple', 'range', 'dict', 'dict_keys', 'dict_values', 'dict_items'];
-  const own = ['enumerate', 'zip', 'list_reverseiterator', 'reversed', 'count', 'repeat', 'chain'];
+  const own = [
+    'enumerate',
+    'zip',
+    'list_reverseiterator',
+    'reversed',
+    'count',
+    'repeat',
+    'chain',
+    'islice',
+  ];
   if (!ok.includes(t) && !own.includes(t))
     throw new Unsupported(`${name}() of a ${heap.typeNameOf(o)}`);
   return o;

@@ -1044,7 +1044,8 @@ export class Compiler {
         t === 'reversed' ||
         t === 'count' ||
         t === 'repeat' ||
-        t === 'chain';
+        t === 'chain' ||
+        t === 'islice';
       if (
         t !== 'list' &&
         t !== 'tuple' &&

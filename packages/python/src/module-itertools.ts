@@ -1,6 +1,6 @@
 /**
- * `import itertools`: `itertools.count`, `itertools.repeat` and `itertools.chain` (the
- * heap's itertools-objects.ts), iterated by `for`, `zip`, `enumerate` and `list()`.
+ * `import itertools`: `itertools.count`, `repeat`, `chain` and `islice` (the heap's
+ * itertools-objects.ts), iterated by `for`, `zip`, `enumerate` and `list()`.
  *
  *   count() / count(n)      an int start that fits a C long, step 1 ("fast mode"): the
  *                           object keeps no reference to `n`; each step is a new int
@@ -11,12 +11,15 @@
  *                           argument lives as long as the chain is not exhausted) and
  *                           the current argument's iterator; list() of it grows from
  *                           list_extend's default hint of 8
+ *   islice(x, stop) / islice(x, start, stop[, step])  holds an iterator of `x`; skipped
+ *                           items are released as they are passed; the iterator is
+ *                           dropped at the end
  *
  * Refused: a step, a float or huge start (count's slow mode), list() of a repeat with no
  * count (it never ends), next() on them, chain.from_iterable, chain over anything but
  * lists, tuples, ranges, dicts and these iterators (generators are resumed by the
- * compiler, not the heap). Models count_new, count_next, repeat_new, repeat_next,
- * repeat_len, chain_new and chain_next (Modules/itertoolsmodule.c), 3.8–3.14.
+ * compiler, not the heap), islice bounds that would raise ValueError. Models count_new, count_next, repeat_new, repeat_next,
+ * repeat_len, chain_new, chain_next, islice_new and islice_next (Modules/itertoolsmodule.c), 3.8–3.14.
  */
 import type { Heap, ObjectHandle } from '@pymem/objects';
 import { PythonError, Unsupported } from './errors.ts';
@@ -62,6 +65,7 @@ const CHAINABLE: ReadonlySet<string> = new Set([
   'count',
   'repeat',
   'chain',
+  'islice',
 ]);
 
 /** `itertools.chain(*iterables)`: a new chain over the call's argument tuple. */
@@ -77,6 +81,29 @@ function chain(m: Machine, args: readonly ObjectHandle[]): ObjectHandle {
   } finally {
     heap.decref(packed);
   }
+}
+
+/** An islice bound: None (`none`) or a non-negative int; anything else refused. */
+function isliceBound(heap: Heap, o: ObjectHandle, none: number): number {
+  if (heap.typeOf(o) === 'NoneType') return none;
+  const v = intArgument(heap, o, 'itertools.islice()');
+  if (v < 0) throw new Unsupported('a negative islice() bound (a ValueError)');
+  return v;
+}
+
+/** `itertools.islice(iterable, stop)` / `(iterable, start, stop[, step])`: a new islice. */
+function islice(m: Machine, args: readonly ObjectHandle[]): ObjectHandle {
+  const heap = m.heap;
+  if (args.length < 2 || args.length > 4)
+    throw new Unsupported(`itertools.islice() with ${args.length} arguments`);
+  const seq = args[0]!;
+  if (!CHAINABLE.has(heap.typeOf(seq)))
+    throw new Unsupported(`itertools.islice() of a ${heap.typeNameOf(seq)}`);
+  const stop = isliceBound(heap, args.length === 2 ? args[1]! : args[2]!, -1);
+  const start = args.length === 2 ? 0 : isliceBound(heap, args[1]!, 0);
+  const step = args.length === 4 ? isliceBound(heap, args[3]!, 1) : 1;
+  if (step === 0) throw new Unsupported('an islice() step of 0 (a ValueError)');
+  return heap.newIslice(seq, start, stop, step);
 }
 
 /**
@@ -102,5 +129,5 @@ export function itertoolsSource(
 
 /** The itertools module's functions. */
 export const ITERTOOLS_MODULE: LibraryModule = {
-  functions: { count, repeat, chain },
+  functions: { count, repeat, chain, islice },
 };
