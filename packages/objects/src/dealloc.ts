@@ -39,6 +39,7 @@ import {
 import { Flag } from './internal/table.ts';
 import { forgetInterned } from './interned.ts';
 import { iteratorReferents } from './iterators.ts';
+import { combinationsReferents, freeCombinationsIndices } from './itertools-combinations.ts';
 import { itertoolsReferents } from './itertools-objects.ts';
 import { finishList } from './lists.ts';
 import { methodWrapperReferents } from './method-wrappers.ts';
@@ -124,6 +125,13 @@ export function dealloc(heap: HeapCore, o: ObjectHandle): void {
       // listiter_dealloc etc.: untrack, drop the sequence, GC_Del.
       heap.untrack(o);
       for (const r of iteratorReferents(heap, o)) heap.release(r);
+      heap.freeObject(o);
+      return;
+    case 'combinations':
+      // combinations_dealloc: untrack, pool, result, the indices block, GC_Del.
+      heap.untrack(o);
+      for (const r of combinationsReferents(heap, o)) heap.release(r);
+      freeCombinationsIndices(heap, o);
       heap.freeObject(o);
       return;
     case 'count':

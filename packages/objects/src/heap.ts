@@ -123,6 +123,12 @@ import {
 import { newFloat, newInt } from './ints.ts';
 import { iteratorNext, iteratorReferents, newIterator, newRange } from './iterators.ts';
 import {
+  combinationsNext,
+  combinationsReferents,
+  combinationsSizeof,
+  newCombinations,
+} from './itertools-combinations.ts';
+import {
   itertoolsNext,
   itertoolsReferents,
   itertoolsSizeof,
@@ -326,6 +332,8 @@ export class Heap extends HeapCore implements HeapGraph {
       case 'chain':
       case 'islice':
         return itertoolsSizeof(this, o);
+      case 'combinations':
+        return combinationsSizeof(this, o);
       case 'set':
       case 'frozenset': {
         const mask = setData(this, o).table.mask;
@@ -388,6 +396,7 @@ export class Heap extends HeapCore implements HeapGraph {
     if (type === 'partial') return partialReferents(this, o);
     if (type === 'count' || type === 'repeat' || type === 'chain' || type === 'islice')
       return itertoolsReferents(this, o);
+    if (type === 'combinations') return combinationsReferents(this, o);
     if (type === 'staticmethod' || type === 'classmethod' || type === 'property')
       return methodWrapperReferents(this, o);
     if (type.endsWith('iterator') || type === 'range' || type === 'reversed')
@@ -967,7 +976,8 @@ export class Heap extends HeapCore implements HeapGraph {
       type === 'count' ||
       type === 'repeat' ||
       type === 'chain' ||
-      type === 'islice'
+      type === 'islice' ||
+      type === 'combinations'
     )
       return this.share(o);
     return newIterator(this, o);
@@ -982,6 +992,7 @@ export class Heap extends HeapCore implements HeapGraph {
     if (type === 'enumerate' || type === 'zip')
       return packedNext(this, it, (inner) => this.iteratorNext(inner));
     if (type === 'list_reverseiterator' || type === 'reversed') return reversedNext(this, it);
+    if (type === 'combinations') return combinationsNext(this, it);
     if (type === 'count' || type === 'repeat' || type === 'chain' || type === 'islice')
       return itertoolsNext(
         this,
@@ -1025,6 +1036,11 @@ export class Heap extends HeapCore implements HeapGraph {
   /** `itertools.islice(iterable, start, stop, step)`, stop −1 for none (itertools-objects.ts). */
   newIslice(iterable: ObjectHandle, start: number, stop: number, step: number): ObjectHandle {
     return newIslice(this, iterable, start, stop, step, (o) => this.newIterator(o));
+  }
+
+  /** `itertools.combinations(seq, r)` of a list or tuple (itertools-combinations.ts). */
+  newCombinations(seq: ObjectHandle, r: number): ObjectHandle {
+    return newCombinations(this, seq, r);
   }
 
   /** A repeat's items left (`__length_hint__`), undefined for one that repeats forever. */

@@ -2,7 +2,7 @@
  * The built-in types the object heap models, and their numeric codes in its columns.
  * `type` is a class made by a class statement (a heap type, pre-existing: see
  * instances.ts); `instance` is an instance of one; `weakref` a `weakref.ref`;
- * `function` a Python function (functions.ts), `cell` a closure cell; `range` and the iterators: iterators.ts; the dict views and their value/item iterators: dict-views.ts; `enumerate`, `zip`: packed-iterators.ts; `list_reverseiterator`, `reversed`: reverse-iterators.ts; `frame`: frames.ts; `generator`, `coroutine`: generators.ts; `exception` (BaseException instances), `traceback`: exceptions.ts; `partial` (functools.partial): partials.ts; `count`, `repeat`, `chain`, `islice` (itertools): itertools-objects.ts.
+ * `function` a Python function (functions.ts), `cell` a closure cell; `range` and the iterators: iterators.ts; the dict views and their value/item iterators: dict-views.ts; `enumerate`, `zip`: packed-iterators.ts; `list_reverseiterator`, `reversed`: reverse-iterators.ts; `frame`: frames.ts; `generator`, `coroutine`: generators.ts; `exception` (BaseException instances), `traceback`: exceptions.ts; `partial` (functools.partial): partials.ts; `count`, `repeat`, `chain`, `islice` (itertools): itertools-objects.ts; `combinations`: itertools-combinations.ts.
  */
 
 /** A modelled built-in type. */
@@ -52,7 +52,8 @@ export type ObjectType =
   | 'count'
   | 'repeat'
   | 'chain'
-  | 'islice';
+  | 'islice'
+  | 'combinations';
 
 /** Type names by code (code 0 is "no object"). */
 export const TYPE_NAMES: readonly ObjectType[] = [
@@ -103,6 +104,7 @@ export const TYPE_NAMES: readonly ObjectType[] = [
   'repeat',
   'chain',
   'islice',
+  'combinations',
 ];
 
 /** Column codes of each type. */
@@ -153,6 +155,7 @@ export const TYPE_CODE: Readonly<Record<ObjectType, number>> = {
   repeat: 44,
   chain: 45,
   islice: 46,
+  combinations: 47,
 };
 
 /** True for the types the cycle collector knows (`Py_TPFLAGS_HAVE_GC`). */
@@ -190,6 +193,7 @@ export function isGcType(type: ObjectType): boolean {
     type === 'count' ||
     type === 'repeat' ||
     type === 'chain' ||
-    type === 'islice'
+    type === 'islice' ||
+    type === 'combinations'
   );
 }

@@ -262,6 +262,7 @@ function iterableArgument(heap: Heap, o: ObjectHandle, name: string): ObjectHand
     'repeat',
     'chain',
     'islice',
+    'combinations',
   ];
   if (!ok.includes(t) && !own.includes(t))
     throw new Unsupported(`${name}() of a ${heap.typeNameOf(o)}`);

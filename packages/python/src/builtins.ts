@@ -81,7 +81,8 @@ function iteratorSource(
   o: ObjectHandle,
 ): { it: ObjectHandle; items: Iterable<ObjectHandle>; lengthHint: number | undefined } {
   const t = heap.typeOf(o);
-  if (['repeat', 'chain', 'count', 'islice'].includes(t)) return itertoolsSource(heap, o);
+  if (['repeat', 'chain', 'count', 'islice', 'combinations'].includes(t))
+    return itertoolsSource(heap, o);
   if (t !== 'range' && t !== 'dict')
     throw new Unsupported(`iterating a ${heap.typeNameOf(o)} here`);
   // 3.13's list_extend_dict resizes by the dict's size and makes no iterator (measured:
@@ -228,7 +229,8 @@ const builtins: Record<string, Builtin> = {
     if (sequenceItems(heap, o) !== undefined) return heap.newListFrom(o);
     const { it, items, lengthHint } = iteratorSource(heap, o);
     // 3.8/3.9 list___init__ presizes exactly only what has a __len__ (a repeat has a hint).
-    const sized = ['repeat', 'chain', 'islice'].includes(heap.typeOf(o)) ? undefined : lengthHint;
+    const hinted = ['repeat', 'chain', 'islice', 'combinations'];
+    const sized = hinted.includes(heap.typeOf(o)) ? undefined : lengthHint;
     const l = heap.newListFrom({ items, lengthHint }, sized);
     heap.decref(it);
     return l;

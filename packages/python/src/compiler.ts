@@ -1045,7 +1045,8 @@ export class Compiler {
         t === 'count' ||
         t === 'repeat' ||
         t === 'chain' ||
-        t === 'islice';
+        t === 'islice' ||
+        t === 'combinations';
       if (
         t !== 'list' &&
         t !== 'tuple' &&

@@ -1,6 +1,7 @@
 /**
- * `import itertools`: `itertools.count`, `repeat`, `chain` and `islice` (the heap's
- * itertools-objects.ts), iterated by `for`, `zip`, `enumerate` and `list()`.
+ * `import itertools`: `itertools.count`, `repeat`, `chain`, `islice` (the heap's
+ * itertools-objects.ts) and `combinations` (itertools-combinations.ts), iterated by
+ * `for`, `zip`, `enumerate` and `list()`.
  *
  *   count() / count(n)      an int start that fits a C long, step 1 ("fast mode"): the
  *                           object keeps no reference to `n`; each step is a new int
@@ -14,12 +15,15 @@
  *   islice(x, stop) / islice(x, start, stop[, step])  holds an iterator of `x`; skipped
  *                           items are released as they are passed; the iterator is
  *                           dropped at the end
+ *   combinations(x, r)      of a list or tuple: one result tuple refilled in place
+ *                           while only the object holds it, copied first otherwise
  *
  * Refused: a step, a float or huge start (count's slow mode), list() of a repeat with no
  * count (it never ends), next() on them, chain.from_iterable, chain over anything but
  * lists, tuples, ranges, dicts and these iterators (generators are resumed by the
- * compiler, not the heap), islice bounds that would raise ValueError. Models count_new, count_next, repeat_new, repeat_next,
- * repeat_len, chain_new, chain_next, islice_new and islice_next (Modules/itertoolsmodule.c), 3.8–3.14.
+ * compiler, not the heap), islice bounds that would raise ValueError, combinations of
+ * anything but a list or tuple or with a negative r. Models count_new, count_next, repeat_new, repeat_next,
+ * repeat_len, chain_new, chain_next, islice_new, islice_next and combinations_new (Modules/itertoolsmodule.c), 3.8–3.14.
  */
 import type { Heap, ObjectHandle } from '@pymem/objects';
 import { PythonError, Unsupported } from './errors.ts';
@@ -66,6 +70,7 @@ const CHAINABLE: ReadonlySet<string> = new Set([
   'repeat',
   'chain',
   'islice',
+  'combinations',
 ]);
 
 /** `itertools.chain(*iterables)`: a new chain over the call's argument tuple. */
@@ -106,6 +111,20 @@ function islice(m: Machine, args: readonly ObjectHandle[]): ObjectHandle {
   return heap.newIslice(seq, start, stop, step);
 }
 
+/** `itertools.combinations(seq, r)`: a new combinations object. */
+function combinations(m: Machine, args: readonly ObjectHandle[]): ObjectHandle {
+  const heap = m.heap;
+  if (args.length !== 2)
+    throw new Unsupported(`itertools.combinations() with ${args.length} arguments`);
+  const seq = args[0]!;
+  const t = heap.typeOf(seq);
+  if (t !== 'list' && t !== 'tuple')
+    throw new Unsupported(`itertools.combinations() of a ${heap.typeNameOf(seq)}`);
+  const r = intArgument(heap, args[1]!, 'itertools.combinations()');
+  if (r < 0) throw new Unsupported('a negative combinations() r (a ValueError)');
+  return heap.newCombinations(seq, r);
+}
+
 /**
  * list()'s source for a repeat or chain: the object itself as its iterator (a new
  * reference), its items, and its length hint (a repeat's items left; none for a chain).
@@ -129,5 +148,5 @@ export function itertoolsSource(
 
 /** The itertools module's functions. */
 export const ITERTOOLS_MODULE: LibraryModule = {
-  functions: { count, repeat, chain, islice },
+  functions: { count, repeat, chain, islice, combinations },
 };
