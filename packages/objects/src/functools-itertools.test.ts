@@ -5,11 +5,10 @@ import { Heap, type ObjectHandle } from './heap.ts';
 import { validateHeap } from './validate-heap.ts';
 
 /**
- * partials.ts, itertools-objects.ts, itertools-combinations.ts and the recycled tuple
- * of tuples.ts: a partial holds its function, a
- * tuple of its arguments and an empty keywords dict, is tracked, and gives back every
- * reference when it dies; sizes against CPython (80 on 3.8–3.13, 48 on Pyodide's 3.14)
- * are checked by the ft_partial_* differential programs.
+ * partials.ts, itertools-objects.ts, itertools-combinations.ts and the recycled tuple of
+ * tuples.ts: each object holds what it should, gives its items in order, and gives back
+ * every reference when it dies. Sizes and counts against CPython are checked by the
+ * ft_* differential programs.
  */
 describe('functools.partial objects', () => {
   it('hold fn, args and kw, and release them all when freed (every profile)', () => {
