@@ -25,6 +25,7 @@ import type { ObjectHandle } from '@pymem/objects';
 import { classLookup, loadAttribute } from './class-attributes.ts';
 import { instanceCall } from './class-dunders.ts';
 import { runCall } from './compile-arguments.ts';
+import { releaseLibraryArguments } from './compile-lib.ts';
 import type { Compiler } from './compiler.ts';
 import { PythonError, Unsupported } from './errors.ts';
 import type { Expression, Frame } from './frame.ts';
@@ -265,7 +266,7 @@ export function callValue(
       try {
         return partialCall(m, f, values);
       } finally {
-        m.releaseArguments(values);
+        releaseLibraryArguments(m, values);
         heap.decref(f);
       }
     return callObject(m, f, values, site);

@@ -180,6 +180,15 @@ export function importedLibrary(m: Machine): boolean {
   return [...m.modules].some((name) => LIBRARY_MODULES.has(name));
 }
 
+/**
+ * Releases a library call's arguments after the call: as every call does
+ * (Machine.releaseArguments), except last first on 3.14 (libraryCallReleasesLastFirst).
+ */
+export function releaseLibraryArguments(m: Machine, values: readonly ObjectHandle[]): void {
+  if (!m.rules.libraryCallReleasesLastFirst) m.releaseArguments(values);
+  else for (let i = values.length - 1; i >= 0; i--) m.heap.decref(values[i]!);
+}
+
 /** `module.function(args…)` for a library module. */
 export function moduleCall(
   c: Compiler,
@@ -206,7 +215,7 @@ export function moduleCall(
     } catch (error) {
       throw pythonErrorOf(error);
     } finally {
-      m.releaseArguments(values);
+      releaseLibraryArguments(m, values);
     }
   };
 }

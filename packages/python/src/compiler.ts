@@ -83,6 +83,7 @@ import {
   methodCallWithKeywords,
   moduleAttribute,
   moduleCall,
+  releaseLibraryArguments,
   sliceStore,
   sortedCall,
 } from './compile-lib.ts';
@@ -2150,7 +2151,14 @@ export class Compiler {
         for (const a of args) values.push(a(frame));
         if (heap.typeOf(f) === 'weakref' && keywords.length === 0)
           return weakrefReferent(m, f, values);
-        if (heap.typeOf(f) === 'partial' && keywords.length === 0) return partialCall(m, f, values);
+        if (heap.typeOf(f) === 'partial' && keywords.length === 0) {
+          moved = true;
+          try {
+            return partialCall(m, f, values);
+          } finally {
+            releaseLibraryArguments(m, values);
+          }
+        }
         if (heap.typeOf(f) !== 'function')
           throw new PythonError('TypeError', `'${heap.typeNameOf(f)}' object is not callable`);
         const code = m.functions.get(f)!;

@@ -28,6 +28,7 @@
  *   reduceEmptySaysIterable       ·    ·    ✓    ✓    ✓    ✓    ✓     _functoolsmodule.c functools_reduce (measured)
  *   reduceTakesArgumentTuple      ✓    ✓    ✓    ✓    ✓    ✓    ·     functools_reduce METH_VARARGS (3.14: clinic fastcall)
  *   partialCallPacksArguments     ✓    ·    ·    ·    ·    ·    ·     _functoolsmodule.c partial_call (measured)
+ *   libraryCallReleasesLastFirst  ·    ·    ·    ·    ·    ·    ✓     measured on Pyodide 3.14.2 (ft_reduce_release_order)
  *
  * 3.14 is measured on Pyodide (CPython 3.14.2, wasm32): a local passed to a call or to
  * `sys.getrefcount` inside a function is a borrowed stack reference (LOAD_FAST_BORROW),
@@ -90,6 +91,12 @@ export interface ProfileRules {
   readonly reduceTakesArgumentTuple: boolean;
   /** Calling a functools.partial goes through tp_call: its arguments packed into a tuple. */
   readonly partialCallPacksArguments: boolean;
+  /**
+   * A call of a library module's function or of a functools.partial releases its
+   * arguments last first after the call (measured on 3.14: `reduce(f, [D(5), D(6)],
+   * D(100))` frees D(100) before the list; `p(D(5), D(6))` frees D(6) first).
+   */
+  readonly libraryCallReleasesLastFirst: boolean;
 }
 
 /** The rules of CPython 3.`minor`. */
@@ -118,5 +125,6 @@ export function profileRules(minor: number): ProfileRules {
     reduceEmptySaysIterable: minor >= 10,
     reduceTakesArgumentTuple: minor <= 13,
     partialCallPacksArguments: minor === 8,
+    libraryCallReleasesLastFirst: minor >= 14,
   };
 }
