@@ -40,9 +40,12 @@ import {
 import { Flag } from './internal/table.ts';
 import { forgetInterned } from './interned.ts';
 import { iteratorReferents } from './iterators.ts';
+import { combinationsReferents, freeCombinationsIndices } from './itertools-combinations.ts';
+import { itertoolsReferents } from './itertools-objects.ts';
 import { finishList } from './lists.ts';
 import { methodWrapperReferents } from './method-wrappers.ts';
 import { deallocPacked } from './packed-iterators.ts';
+import { partialReferents } from './partials.ts';
 import { finishSet, setData } from './sets.ts';
 import { finishTuple } from './tuples.ts';
 import { TYPE_CODE } from './types.ts';
@@ -129,6 +132,29 @@ export function dealloc(heap: HeapCore, o: ObjectHandle): void {
       // listiter_dealloc etc.: untrack, drop the sequence, GC_Del.
       heap.untrack(o);
       for (const r of iteratorReferents(heap, o)) heap.release(r);
+      heap.freeObject(o);
+      return;
+    case 'combinations':
+      // combinations_dealloc: untrack, pool, result, the indices block, GC_Del.
+      heap.untrack(o);
+      for (const r of combinationsReferents(heap, o)) heap.release(r);
+      freeCombinationsIndices(heap, o);
+      heap.freeObject(o);
+      return;
+    case 'count':
+    case 'repeat':
+    case 'chain':
+    case 'islice':
+      // count_dealloc / repeat_dealloc / chain_dealloc / islice_dealloc: untrack, the fields, GC_Del.
+      heap.untrack(o);
+      for (const r of itertoolsReferents(heap, o)) heap.release(r);
+      heap.freeObject(o);
+      return;
+    case 'partial':
+      // partial_dealloc: untrack, fn, args, kw, dict, tp_free.
+      heap.untrack(o);
+      if (heap.weakrefLists.size > 0) clearWeakrefsTo(heap, o);
+      for (const r of partialReferents(heap, o)) heap.release(r);
       heap.freeObject(o);
       return;
     case 'staticmethod':

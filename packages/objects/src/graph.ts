@@ -41,6 +41,7 @@ import type { HeapCore, ObjectHandle } from './heap-core.ts';
 import { clearHeapType } from './heap-types.ts';
 import { instanceData } from './instances.ts';
 import { clearMethodWrapper } from './method-wrappers.ts';
+import { clearPartial } from './partials.ts';
 import { SetTable } from './set-table.ts';
 import { setData } from './sets.ts';
 import { clearWeakref } from './weakrefs.ts';
@@ -141,6 +142,9 @@ export function clearObject(heap: HeapCore, o: ObjectHandle): void {
     case 'deque':
       // tp_clear is deque_clear.
       dequeClear(heap, o);
+      return;
+    case 'partial':
+      clearPartial(heap, o);
       return;
     case 'frame':
       clearFrameObject(heap, o);

@@ -126,6 +126,22 @@ import {
 } from './interned.ts';
 import { newFloat, newInt } from './ints.ts';
 import { iteratorNext, iteratorReferents, newIterator, newRange } from './iterators.ts';
+import {
+  combinationsNext,
+  combinationsReferents,
+  combinationsSizeof,
+  newCombinations,
+} from './itertools-combinations.ts';
+import {
+  itertoolsNext,
+  itertoolsReferents,
+  itertoolsSizeof,
+  newChain,
+  newCount,
+  newIslice,
+  newRepeat,
+  repeatLengthHint,
+} from './itertools-objects.ts';
 import { keyIdentity } from './key-identity.ts';
 import {
   listAppendPreallocated,
@@ -163,12 +179,13 @@ import {
   packedReferents,
   packedSizeof,
 } from './packed-iterators.ts';
+import { newPartial, partialReferents, partialSizeof } from './partials.ts';
 import { newRangeOf } from './range-objects.ts';
 import { newReversed, reversedNext } from './reverse-iterators.ts';
 import { newSet, newSetFromSet, setAdd, setData, setDiscard, setMerge } from './sets.ts';
 import { sharedKeysBytes } from './shared-keys.ts';
 import { bytearrayResize, newBytearray, newBytes, newStr, strBytes } from './strings.ts';
-import { newConstantTuple, newTuple } from './tuples.ts';
+import { newConstantTuple, newTuple, recycleTupleItem } from './tuples.ts';
 import type { ObjectType } from './types.ts';
 import { newWeakref, unlinkWeakref, weakrefData, weakrefsTo } from './weakrefs.ts';
 
@@ -317,6 +334,15 @@ export class Heap extends HeapCore implements HeapGraph {
         return dequeSizeof(this, o);
       case 'deque_iterator':
         return L.gcHeader + L.objectHeader + 5 * w;
+      case 'partial':
+        return partialSizeof(this);
+      case 'count':
+      case 'repeat':
+      case 'chain':
+      case 'islice':
+        return itertoolsSizeof(this, o);
+      case 'combinations':
+        return combinationsSizeof(this, o);
       case 'set':
       case 'frozenset': {
         const mask = setData(this, o).table.mask;
@@ -378,6 +404,10 @@ export class Heap extends HeapCore implements HeapGraph {
     if (type === 'enumerate' || type === 'zip') return packedReferents(this, o);
     if (type === 'deque') return dequeReferents(this, o);
     if (type === 'deque_iterator') return dequeIteratorReferents(this, o);
+    if (type === 'partial') return partialReferents(this, o);
+    if (type === 'count' || type === 'repeat' || type === 'chain' || type === 'islice')
+      return itertoolsReferents(this, o);
+    if (type === 'combinations') return combinationsReferents(this, o);
     if (type === 'staticmethod' || type === 'classmethod' || type === 'property')
       return methodWrapperReferents(this, o);
     if (type.endsWith('iterator') || type === 'range' || type === 'reversed')
@@ -533,6 +563,15 @@ export class Heap extends HeapCore implements HeapGraph {
   /** `PyTuple_New(n)` filled with new references to `items`. */
   newTuple(items: readonly ObjectHandle[]): ObjectHandle {
     return newTuple(this, items);
+  }
+
+  /**
+   * Refills item `i` of a tuple nobody else holds (refcount 1): takes over the caller's
+   * reference to `item` and releases the old item (recycleTupleItem).
+   */
+  tupleRecycleItem(tuple: ObjectHandle, i: number, item: ObjectHandle): void {
+    this.expect(tuple, 'tuple');
+    recycleTupleItem(this, tuple, i, item);
   }
 
   /**
@@ -944,7 +983,12 @@ export class Heap extends HeapCore implements HeapGraph {
       type === 'enumerate' ||
       type === 'zip' ||
       type === 'list_reverseiterator' ||
-      type === 'reversed'
+      type === 'reversed' ||
+      type === 'count' ||
+      type === 'repeat' ||
+      type === 'chain' ||
+      type === 'islice' ||
+      type === 'combinations'
     )
       return this.share(o);
     return newIterator(this, o);
@@ -959,6 +1003,14 @@ export class Heap extends HeapCore implements HeapGraph {
     if (type === 'enumerate' || type === 'zip')
       return packedNext(this, it, (inner) => this.iteratorNext(inner));
     if (type === 'list_reverseiterator' || type === 'reversed') return reversedNext(this, it);
+    if (type === 'combinations') return combinationsNext(this, it);
+    if (type === 'count' || type === 'repeat' || type === 'chain' || type === 'islice')
+      return itertoolsNext(
+        this,
+        it,
+        (o) => this.newIterator(o),
+        (inner) => this.iteratorNext(inner),
+      );
     return iteratorNext(this, it);
   }
 
@@ -975,6 +1027,42 @@ export class Heap extends HeapCore implements HeapGraph {
   /** `f.__annotations__` of a function without annotations: made on first read (borrowed). */
   functionAnnotations(f: ObjectHandle): ObjectHandle {
     return functionAnnotations(this, f);
+  }
+
+  /** `itertools.count(start)` in fast mode (itertools-objects.ts). */
+  newCount(start: number): ObjectHandle {
+    return newCount(this, start);
+  }
+
+  /** `itertools.repeat(element[, times])`, times −1 for forever (itertools-objects.ts). */
+  newRepeat(element: ObjectHandle, times: number): ObjectHandle {
+    return newRepeat(this, element, times);
+  }
+
+  /** `itertools.chain(*iterables)` over the call's argument tuple (itertools-objects.ts). */
+  newChain(args: ObjectHandle): ObjectHandle {
+    return newChain(this, args, (o) => this.newIterator(o));
+  }
+
+  /** `itertools.islice(iterable, start, stop, step)`, stop −1 for none (itertools-objects.ts). */
+  newIslice(iterable: ObjectHandle, start: number, stop: number, step: number): ObjectHandle {
+    return newIslice(this, iterable, start, stop, step, (o) => this.newIterator(o));
+  }
+
+  /** `itertools.combinations(seq, r)` of a list or tuple (itertools-combinations.ts). */
+  newCombinations(seq: ObjectHandle, r: number): ObjectHandle {
+    return newCombinations(this, seq, r);
+  }
+
+  /** A repeat's items left (`__length_hint__`), undefined for one that repeats forever. */
+  repeatLengthHint(o: ObjectHandle): number | undefined {
+    this.expect(o, 'repeat');
+    return repeatLengthHint(this, o);
+  }
+
+  /** `functools.partial(fn, *args)` without keywords (partials.ts). */
+  newPartial(fn: ObjectHandle, args: readonly ObjectHandle[]): ObjectHandle {
+    return newPartial(this, fn, args);
   }
 
   /** `staticmethod(f)` / `classmethod(f)`: tracked, no `__dict__` yet (method-wrappers.ts). */

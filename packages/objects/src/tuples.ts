@@ -11,6 +11,7 @@
  * Models PyTuple_New and tupledealloc, Objects/tupleobject.c, 3.8–3.14.
  */
 import type { HeapCore, ObjectHandle } from './heap-core.ts';
+import { HeapError } from './heap-error.ts';
 import { Flag } from './internal/table.ts';
 import { TYPE_CODE } from './types.ts';
 
@@ -32,6 +33,26 @@ export function newTuple(heap: HeapCore, items: readonly ObjectHandle[]): Object
   heap.table.length[h] = n;
   heap.track(h);
   return h;
+}
+
+/**
+ * Py_XSETREF(ob_item[i], item) on a tuple only its maker holds (refcount 1): the tuple
+ * takes over the caller's reference to `item`, then releases the item it held — the
+ * in-place refill C code does on a tuple it recycles.
+ */
+export function recycleTupleItem(
+  heap: HeapCore,
+  tuple: ObjectHandle,
+  i: number,
+  item: ObjectHandle,
+): void {
+  const items = heap.items(tuple);
+  if (heap.table.refcnt[tuple] !== 1 || i < 0 || i >= items.length)
+    throw new HeapError('index', `tuple ${tuple} is shared or has no item ${i}`);
+  heap.adopt(item);
+  const old = items[i]!;
+  items[i] = item;
+  heap.release(old);
 }
 
 /** A new reference to a code-constant tuple (no block; the code object's reference counts like a cache's). */

@@ -2,7 +2,7 @@
  * The built-in types the object heap models, and their numeric codes in its columns.
  * `type` is a class made by a class statement (a heap type, pre-existing: see
  * instances.ts); `instance` is an instance of one; `weakref` a `weakref.ref`;
- * `function` a Python function (functions.ts), `cell` a closure cell; `range` and the iterators: iterators.ts; the dict views and their value/item iterators: dict-views.ts; `enumerate`, `zip`: packed-iterators.ts; `list_reverseiterator`, `reversed`: reverse-iterators.ts; `frame`: frames.ts; `generator`, `coroutine`: generators.ts; `exception` (BaseException instances), `traceback`: exceptions.ts; `deque`, `deque_iterator`: deques.ts.
+ * `function` a Python function (functions.ts), `cell` a closure cell; `range` and the iterators: iterators.ts; the dict views and their value/item iterators: dict-views.ts; `enumerate`, `zip`: packed-iterators.ts; `list_reverseiterator`, `reversed`: reverse-iterators.ts; `frame`: frames.ts; `generator`, `coroutine`: generators.ts; `exception` (BaseException instances), `traceback`: exceptions.ts; `deque`, `deque_iterator`: deques.ts; `partial` (functools.partial): partials.ts; `count`, `repeat`, `chain`, `islice` (itertools): itertools-objects.ts; `combinations`: itertools-combinations.ts.
  */
 
 /** A modelled built-in type. */
@@ -49,7 +49,13 @@ export type ObjectType =
   | 'classmethod'
   | 'property'
   | 'deque'
-  | 'deque_iterator';
+  | 'deque_iterator'
+  | 'partial'
+  | 'count'
+  | 'repeat'
+  | 'chain'
+  | 'islice'
+  | 'combinations';
 
 /** Type names by code (code 0 is "no object"). */
 export const TYPE_NAMES: readonly ObjectType[] = [
@@ -97,6 +103,12 @@ export const TYPE_NAMES: readonly ObjectType[] = [
   'property',
   'deque',
   'deque_iterator',
+  'partial',
+  'count',
+  'repeat',
+  'chain',
+  'islice',
+  'combinations',
 ];
 
 /** Column codes of each type. */
@@ -144,6 +156,12 @@ export const TYPE_CODE: Readonly<Record<ObjectType, number>> = {
   property: 41,
   deque: 42,
   deque_iterator: 43,
+  partial: 44,
+  count: 45,
+  repeat: 46,
+  chain: 47,
+  islice: 48,
+  combinations: 49,
 };
 
 /** True for the types the cycle collector knows (`Py_TPFLAGS_HAVE_GC`). */
@@ -178,6 +196,12 @@ export function isGcType(type: ObjectType): boolean {
     type === 'classmethod' ||
     type === 'property' ||
     type === 'deque' ||
-    type === 'deque_iterator'
+    type === 'deque_iterator' ||
+    type === 'partial' ||
+    type === 'count' ||
+    type === 'repeat' ||
+    type === 'chain' ||
+    type === 'islice' ||
+    type === 'combinations'
   );
 }

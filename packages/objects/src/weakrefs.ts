@@ -45,7 +45,8 @@ function acceptsWeakrefs(heap: HeapCore, o: ObjectHandle): boolean {
     type === 'frozenset' ||
     type === 'type' ||
     type === 'function' ||
-    type === 'method'
+    type === 'method' ||
+    type === 'partial'
   )
     return true;
   return type === 'instance' && classData(heap, instanceData(heap, o).cls).weakref;

@@ -253,7 +253,18 @@ export function callBoundSort(m: Machine, sort: () => void): void {
 function iterableArgument(heap: Heap, o: ObjectHandle, name: string): ObjectHandle {
   const t = heap.typeOf(o);
   const ok = ['list', 'tuple', 'range', 'dict', 'dict_keys', 'dict_values', 'dict_items'];
-  if (!ok.includes(t) && !['enumerate', 'zip', 'list_reverseiterator', 'reversed'].includes(t))
+  const own = [
+    'enumerate',
+    'zip',
+    'list_reverseiterator',
+    'reversed',
+    'count',
+    'repeat',
+    'chain',
+    'islice',
+    'combinations',
+  ];
+  if (!ok.includes(t) && !own.includes(t))
     throw new Unsupported(`${name}() of a ${heap.typeNameOf(o)}`);
   return o;
 }

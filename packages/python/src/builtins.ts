@@ -19,6 +19,7 @@ import { builtinExceptionClass, exceptionArgs, keyError } from './exception-clas
 import type { Machine } from './machine.ts';
 import { libraryMethod } from './methods-lib.ts';
 import { dequeMethod } from './module-collections.ts';
+import { itertoolsSource } from './module-itertools.ts';
 import { shared } from './operations.ts';
 import { profileRules } from './profile-rules.ts';
 import { functionsHeldByFrames } from './raise.ts';
@@ -79,7 +80,7 @@ function sequenceItems(heap: Heap, o: ObjectHandle): readonly ObjectHandle[] | u
 function iteratorSource(
   heap: Heap,
   o: ObjectHandle,
-): { it: ObjectHandle; items: Iterable<ObjectHandle>; lengthHint: number } {
+): { it: ObjectHandle; items: Iterable<ObjectHandle>; lengthHint: number | undefined } {
   const t = heap.typeOf(o);
   if (t === 'deque') {
     // deque_iter; the length hint is the deque's len (PyObject_LengthHint).
@@ -92,6 +93,8 @@ function iteratorSource(
     };
     return { it, items, lengthHint: heap.lengthOf(o) };
   }
+  if (['repeat', 'chain', 'count', 'islice', 'combinations'].includes(t))
+    return itertoolsSource(heap, o);
   if (t !== 'range' && t !== 'dict')
     throw new Unsupported(`iterating a ${heap.typeNameOf(o)} here`);
   // 3.13's list_extend_dict resizes by the dict's size and makes no iterator (measured:
@@ -237,7 +240,10 @@ const builtins: Record<string, Builtin> = {
     const o = args[0]!;
     if (sequenceItems(heap, o) !== undefined) return heap.newListFrom(o);
     const { it, items, lengthHint } = iteratorSource(heap, o);
-    const l = heap.newListFrom({ items, lengthHint }, lengthHint);
+    // 3.8/3.9 list___init__ presizes exactly only what has a __len__ (a repeat has a hint).
+    const hinted = ['repeat', 'chain', 'islice', 'combinations'];
+    const sized = hinted.includes(heap.typeOf(o)) ? undefined : lengthHint;
+    const l = heap.newListFrom({ items, lengthHint }, sized);
     heap.decref(it);
     return l;
   },

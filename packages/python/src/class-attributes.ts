@@ -29,6 +29,7 @@ import { exceptionBaseOf, exceptionMatches } from './exception-subclasses.ts';
 import { type Expression, Flow, type Statement } from './frame.ts';
 import type { Machine } from './machine.ts';
 import { dequeAttribute } from './module-collections.ts';
+import { partialAttribute } from './module-functools.ts';
 
 /** A HeapError from an instance operation as the Python error or refusal it stands for. */
 export function attributeErrorOf(m: Machine, error: unknown): unknown {
@@ -137,6 +138,7 @@ export function loadAttribute(m: Machine, o: ObjectHandle, name: string): Object
       return v;
     }
   }
+  if (type === 'partial') return partialAttribute(m, o, name);
   throw new Unsupported(`the attribute .${name} of a ${heap.typeNameOf(o)}`);
 }
 

@@ -26,11 +26,13 @@ import type { BorrowSite, CallBorrows } from './borrowed-loads.ts';
 import { classLookup, loadAttribute } from './class-attributes.ts';
 import { instanceCall } from './class-dunders.ts';
 import { runCall } from './compile-arguments.ts';
+import { releaseLibraryArguments } from './compile-lib.ts';
 import type { Compiler } from './compiler.ts';
 import { PythonError, Unsupported } from './errors.ts';
 import { exceptionBaseOf, newProgramException } from './exception-subclasses.ts';
 import type { Expression, Frame } from './frame.ts';
 import type { Machine } from './machine.ts';
+import { partialCall } from './module-functools.ts';
 import { weakrefCall } from './module-weakref.ts';
 
 const MAX_DEPTH = 900;
@@ -263,7 +265,7 @@ export function callValue(
     const f = callee(frame);
     const type = heap.typeOf(f);
     if (type === 'weakref') return weakrefCall(m, f, args, frame);
-    if (type !== 'type' && type !== 'method' && type !== 'instance') {
+    if (type !== 'type' && type !== 'method' && type !== 'instance' && type !== 'partial') {
       pending = f;
       return asFunction(frame);
     }
@@ -280,6 +282,13 @@ export function callValue(
       heap.decref(f);
       throw new Unsupported('keyword arguments to a class or a bound method');
     }
+    if (type === 'partial')
+      try {
+        return partialCall(m, f, values);
+      } finally {
+        releaseLibraryArguments(m, values);
+        heap.decref(f);
+      }
     return callObject(m, f, values, site);
   };
 }

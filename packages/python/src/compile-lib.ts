@@ -24,6 +24,8 @@ import type { Machine } from './machine.ts';
 import { libraryMethod, sortOrder } from './methods-lib.ts';
 import { COLLECTIONS_MODULE } from './module-collections.ts';
 import { COPY_MODULE } from './module-copy.ts';
+import { FUNCTOOLS_MODULE } from './module-functools.ts';
+import { ITERTOOLS_MODULE } from './module-itertools.ts';
 import { type LibraryModule, MATH_MODULE } from './module-math.ts';
 import { RANDOM_MODULE } from './module-random.ts';
 import { TRACEMALLOC_MODULE } from './module-tracemalloc.ts';
@@ -155,6 +157,8 @@ export const LIBRARY_MODULES: ReadonlyMap<string, LibraryModule> = new Map([
   ['weakref', WEAKREF_MODULE],
   ['collections', COLLECTIONS_MODULE],
   ['tracemalloc', TRACEMALLOC_MODULE],
+  ['functools', FUNCTOOLS_MODULE],
+  ['itertools', ITERTOOLS_MODULE],
 ]);
 
 /** Each machine's imported modules' value attributes. */
@@ -178,6 +182,15 @@ export function importLibrary(m: Machine, name: string): void {
 /** True once the program imported a library module (its import allocated unknown objects). */
 export function importedLibrary(m: Machine): boolean {
   return [...m.modules].some((name) => LIBRARY_MODULES.has(name));
+}
+
+/**
+ * Releases a library call's arguments after the call: as every call does
+ * (Machine.releaseArguments), except last first on 3.14 (libraryCallReleasesLastFirst).
+ */
+export function releaseLibraryArguments(m: Machine, values: readonly ObjectHandle[]): void {
+  if (!m.rules.libraryCallReleasesLastFirst) m.releaseArguments(values);
+  else for (let i = values.length - 1; i >= 0; i--) m.heap.decref(values[i]!);
 }
 
 /** `module.function(args…)` for a library module. */
@@ -213,7 +226,7 @@ export function moduleCall(
     } catch (error) {
       throw pythonErrorOf(error);
     } finally {
-      m.releaseArguments(values);
+      releaseLibraryArguments(m, values);
     }
   };
 }

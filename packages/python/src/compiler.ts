@@ -91,6 +91,7 @@ import {
   methodCallWithKeywords,
   moduleAttribute,
   moduleCall,
+  releaseLibraryArguments,
   sliceStore,
   sortedCall,
 } from './compile-lib.ts';
@@ -132,6 +133,7 @@ import {
 } from './generator-runs.ts';
 import { statementReportsLine, testReportsLine } from './line-events.ts';
 import type { Machine } from './machine.ts';
+import { partialCall } from './module-functools.ts';
 import { noteTracedProgram } from './module-tracemalloc.ts';
 import {
   refuseCollectAfterWeakrefImport,
@@ -1054,7 +1056,15 @@ export class Compiler {
       const iterator = BUILTIN_ITERATORS.has(t);
       const view = t === 'dict_keys' || t === 'dict_values' || t === 'dict_items';
       const packed =
-        t === 'enumerate' || t === 'zip' || t === 'list_reverseiterator' || t === 'reversed';
+        t === 'enumerate' ||
+        t === 'zip' ||
+        t === 'list_reverseiterator' ||
+        t === 'reversed' ||
+        t === 'count' ||
+        t === 'repeat' ||
+        t === 'chain' ||
+        t === 'islice' ||
+        t === 'combinations';
       if (
         t !== 'list' &&
         t !== 'tuple' &&
@@ -1770,6 +1780,7 @@ export class Compiler {
       return (frame) => {
         const v = value(frame);
         try {
+          if (heap.typeOf(v) === 'partial') return loadAttribute(this.m, v, attribute);
           if (heap.typeOf(v) !== 'exception')
             throw new Unsupported(`the attribute .${attribute} of a ${heap.typeNameOf(v)}`);
           if (attribute === '__context__') return heap.exceptionContext(v);
@@ -2193,6 +2204,14 @@ export class Compiler {
         for (const a of args) values.push(a(frame));
         if (heap.typeOf(f) === 'weakref' && keywords.length === 0)
           return weakrefReferent(m, f, values);
+        if (heap.typeOf(f) === 'partial' && keywords.length === 0) {
+          moved = true;
+          try {
+            return partialCall(m, f, values);
+          } finally {
+            releaseLibraryArguments(m, values);
+          }
+        }
         if (heap.typeOf(f) !== 'function')
           throw new PythonError('TypeError', `'${heap.typeNameOf(f)}' object is not callable`);
         const code = m.functions.get(f)!;

@@ -27,6 +27,10 @@
  *   listDelItemKeepsSlots         ·    ·    ·    ·    ·    ✓    ✓     listobject.c list_ass_item (measured)
  *   uncaughtMainClassUnqualified  ·    ·    ·    ✓    ✓    ✓    ✓     pythonrun.c print_exception_message (measured)
  *   withExitAtWithLine            ·    ·    ✓    ✓    ✓    ✓    ✓     compile.c compiler_with (PEP 626; measured)
+ *   reduceEmptySaysIterable       ·    ·    ✓    ✓    ✓    ✓    ✓     _functoolsmodule.c functools_reduce (measured)
+ *   reduceTakesArgumentTuple      ✓    ✓    ✓    ✓    ✓    ✓    ·     functools_reduce METH_VARARGS (3.14: clinic fastcall)
+ *   partialCallPacksArguments     ✓    ·    ·    ·    ·    ·    ·     _functoolsmodule.c partial_call (measured)
+ *   libraryCallReleasesLastFirst  ·    ·    ·    ·    ·    ·    ✓     measured on Pyodide 3.14.2 (ft_reduce_release_order)
  *
  * 3.14 is measured on Pyodide (CPython 3.14.2, wasm32): a local passed to a call or to
  * `sys.getrefcount` inside a function is a borrowed stack reference (LOAD_FAST_BORROW),
@@ -87,6 +91,18 @@ export interface ProfileRules {
   readonly uncaughtMainClassUnqualified: boolean;
   /** `__exit__` called for an exception runs at the `with` statement's line (else the body's). */
   readonly withExitAtWithLine: boolean;
+  /** functools.reduce of nothing says "empty iterable" (before: "empty sequence"). */
+  readonly reduceEmptySaysIterable: boolean;
+  /** functools.reduce is METH_VARARGS: the call packs its arguments into a tuple. */
+  readonly reduceTakesArgumentTuple: boolean;
+  /** Calling a functools.partial goes through tp_call: its arguments packed into a tuple. */
+  readonly partialCallPacksArguments: boolean;
+  /**
+   * A call of a library module's function or of a functools.partial releases its
+   * arguments last first after the call (measured on 3.14: `reduce(f, [D(5), D(6)],
+   * D(100))` frees D(100) before the list; `p(D(5), D(6))` frees D(6) first).
+   */
+  readonly libraryCallReleasesLastFirst: boolean;
 }
 
 /** The rules of CPython 3.`minor`. */
@@ -114,5 +130,9 @@ export function profileRules(minor: number): ProfileRules {
     splitPreallocatesByLength: minor >= 12,
     uncaughtMainClassUnqualified: minor >= 11,
     withExitAtWithLine: minor >= 10,
+    reduceEmptySaysIterable: minor >= 10,
+    reduceTakesArgumentTuple: minor <= 13,
+    partialCallPacksArguments: minor === 8,
+    libraryCallReleasesLastFirst: minor >= 14,
   };
 }

@@ -1,0 +1,152 @@
+/**
+ * `import itertools`: `itertools.count`, `repeat`, `chain`, `islice` (the heap's
+ * itertools-objects.ts) and `combinations` (itertools-combinations.ts), iterated by
+ * `for`, `zip`, `enumerate` and `list()`.
+ *
+ *   count() / count(n)      an int start that fits a C long, step 1 ("fast mode"): the
+ *                           object keeps no reference to `n`; each step is a new int
+ *   repeat(x) / repeat(x, n)  holds `x`; each step returns `x` itself; a negative `n`
+ *                           is 0; list(repeat(x, n)) preallocates n slots
+ *                           (__length_hint__), as list_extend does
+ *   chain(a, b, …)          keeps an iterator over the call's argument tuple (so each
+ *                           argument lives as long as the chain is not exhausted) and
+ *                           the current argument's iterator; list() of it grows from
+ *                           list_extend's default hint of 8
+ *   islice(x, stop) / islice(x, start, stop[, step])  holds an iterator of `x`; skipped
+ *                           items are released as they are passed; the iterator is
+ *                           dropped at the end
+ *   combinations(x, r)      of a list or tuple: one result tuple refilled in place
+ *                           while only the object holds it, copied first otherwise
+ *
+ * Refused: a step, a float or huge start (count's slow mode), list() of a repeat with no
+ * count (it never ends), next() on them, chain.from_iterable, chain over anything but
+ * lists, tuples, ranges, dicts and these iterators (generators are resumed by the
+ * compiler, not the heap), islice bounds that would raise ValueError, combinations of
+ * anything but a list or tuple or with a negative r. Models count_new, count_next, repeat_new, repeat_next,
+ * repeat_len, chain_new, chain_next, islice_new, islice_next and combinations_new (Modules/itertoolsmodule.c), 3.8–3.14.
+ */
+import type { Heap, ObjectHandle } from '@pymem/objects';
+import { PythonError, Unsupported } from './errors.ts';
+import type { Machine } from './machine.ts';
+import type { LibraryModule } from './module-math.ts';
+
+/** The int value of `o` (a C Py_ssize_t here), else refused / CPython's TypeError. */
+function intArgument(heap: Heap, o: ObjectHandle, what: string): number {
+  const t = heap.typeOf(o);
+  if (t !== 'int' && t !== 'bool') {
+    if (t === 'float' || t === 'str') throw new Unsupported(`${what} of a ${heap.typeNameOf(o)}`);
+    throw new PythonError('TypeError', `a number is required`);
+  }
+  const v = heap.valueOf(o) as bigint;
+  if (v > 2n ** 53n || v < -(2n ** 53n)) throw new Unsupported(`${what} beyond 2**53`);
+  return Number(v);
+}
+
+/** `itertools.count([start])`: a new count object. */
+function count(m: Machine, args: readonly ObjectHandle[]): ObjectHandle {
+  if (args.length > 1) throw new Unsupported('itertools.count() with a step');
+  const start = args.length === 0 ? 0 : intArgument(m.heap, args[0]!, 'itertools.count()');
+  return m.heap.newCount(start);
+}
+
+/** `itertools.repeat(x[, times])`: a new repeat object. */
+function repeat(m: Machine, args: readonly ObjectHandle[]): ObjectHandle {
+  if (args.length < 1 || args.length > 2)
+    throw new Unsupported(`itertools.repeat() with ${args.length} arguments`);
+  const heap = m.heap;
+  const times = args.length === 1 ? -1 : intArgument(heap, args[1]!, 'itertools.repeat()');
+  return heap.newRepeat(args[0]!, args.length === 2 && times < 0 ? 0 : times);
+}
+
+/** What chain's arguments may be: the heap iterates them itself. */
+const CHAINABLE: ReadonlySet<string> = new Set([
+  'list',
+  'tuple',
+  'range',
+  'dict',
+  'enumerate',
+  'zip',
+  'count',
+  'repeat',
+  'chain',
+  'islice',
+  'combinations',
+]);
+
+/** `itertools.chain(*iterables)`: a new chain over the call's argument tuple. */
+function chain(m: Machine, args: readonly ObjectHandle[]): ObjectHandle {
+  const heap = m.heap;
+  for (const a of args)
+    if (!CHAINABLE.has(heap.typeOf(a)))
+      throw new Unsupported(`itertools.chain() of a ${heap.typeNameOf(a)}`);
+  // type_call's argument tuple: the chain's source iterator keeps it.
+  const packed = heap.newTuple(args);
+  try {
+    return heap.newChain(packed);
+  } finally {
+    heap.decref(packed);
+  }
+}
+
+/** An islice bound: None (`none`) or a non-negative int; anything else refused. */
+function isliceBound(heap: Heap, o: ObjectHandle, none: number): number {
+  if (heap.typeOf(o) === 'NoneType') return none;
+  const v = intArgument(heap, o, 'itertools.islice()');
+  if (v < 0) throw new Unsupported('a negative islice() bound (a ValueError)');
+  return v;
+}
+
+/** `itertools.islice(iterable, stop)` / `(iterable, start, stop[, step])`: a new islice. */
+function islice(m: Machine, args: readonly ObjectHandle[]): ObjectHandle {
+  const heap = m.heap;
+  if (args.length < 2 || args.length > 4)
+    throw new Unsupported(`itertools.islice() with ${args.length} arguments`);
+  const seq = args[0]!;
+  if (!CHAINABLE.has(heap.typeOf(seq)))
+    throw new Unsupported(`itertools.islice() of a ${heap.typeNameOf(seq)}`);
+  const stop = isliceBound(heap, args.length === 2 ? args[1]! : args[2]!, -1);
+  const start = args.length === 2 ? 0 : isliceBound(heap, args[1]!, 0);
+  const step = args.length === 4 ? isliceBound(heap, args[3]!, 1) : 1;
+  if (step === 0) throw new Unsupported('an islice() step of 0 (a ValueError)');
+  return heap.newIslice(seq, start, stop, step);
+}
+
+/** `itertools.combinations(seq, r)`: a new combinations object. */
+function combinations(m: Machine, args: readonly ObjectHandle[]): ObjectHandle {
+  const heap = m.heap;
+  if (args.length !== 2)
+    throw new Unsupported(`itertools.combinations() with ${args.length} arguments`);
+  const seq = args[0]!;
+  const t = heap.typeOf(seq);
+  if (t !== 'list' && t !== 'tuple')
+    throw new Unsupported(`itertools.combinations() of a ${heap.typeNameOf(seq)}`);
+  const r = intArgument(heap, args[1]!, 'itertools.combinations()');
+  if (r < 0) throw new Unsupported('a negative combinations() r (a ValueError)');
+  return heap.newCombinations(seq, r);
+}
+
+/**
+ * list()'s source for a repeat or chain: the object itself as its iterator (a new
+ * reference), its items, and its length hint (a repeat's items left; none for a chain).
+ */
+export function itertoolsSource(
+  heap: Heap,
+  o: ObjectHandle,
+): { it: ObjectHandle; items: Iterable<ObjectHandle>; lengthHint: number | undefined } {
+  const lengthHint = heap.typeOf(o) === 'repeat' ? heap.repeatLengthHint(o) : undefined;
+  if (heap.typeOf(o) === 'repeat' && lengthHint === undefined)
+    throw new Unsupported('a list of a repeat that never ends');
+  if (heap.typeOf(o) === 'count') throw new Unsupported('a list of a count (it never ends)');
+  const it = heap.newIterator(o);
+  const items = {
+    *[Symbol.iterator]() {
+      for (let next = heap.iteratorNext(it); next !== 0; next = heap.iteratorNext(it)) yield next;
+    },
+  };
+  return { it, items, lengthHint };
+}
+
+/** The itertools module's functions. */
+export const ITERTOOLS_MODULE: LibraryModule = {
+  functions: { count, repeat, chain, islice, combinations },
+};

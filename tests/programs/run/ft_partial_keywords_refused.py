@@ -1,0 +1,5 @@
+import functools
+def f(a, b=0):
+    return a + b
+p = functools.partial(f, b=2)
+print(p(1))
