@@ -312,7 +312,8 @@ export function borrowSite(
     const load = loadOf(c, receiver, scope);
     loads.push({
       slot: slotOf(c, receiver, scope),
-      load: load !== Load.strong && argList && hasBranch(c, argList) ? Load.strong : load,
+      load:
+        load === Load.strong ? load : settle(c, load, receiver, argList ? [argList] : [], scope),
     });
   }
   for (const a of args) {
@@ -324,7 +325,7 @@ export function borrowSite(
     const after = c.kids(argList).filter((k) => k.from >= a.to);
     loads.push({
       slot: slotOf(c, a, scope),
-      load: load === Load.strong ? load : settle(c, load, a, after),
+      load: load === Load.strong ? load : settle(c, load, a, after, scope),
     });
   }
   return { ...pendingLoads(c, call, scope), args: loads };
@@ -338,12 +339,144 @@ function slotOf(c: Compiler, node: SyntaxNode, scope: Scope): number {
   return scope.locals?.get(name) ?? -1;
 }
 
-/** A load waiting while `after` is evaluated: strong if a branch ends its block first. */
-function settle(c: Compiler, load: Load, s: SyntaxNode, after: readonly SyntaxNode[]): Load {
-  if (after.some((n) => hasBranch(c, n))) return Load.strong;
-  const name = c.text(s);
-  if (after.some((n) => hasOdd(c, n, name))) return Load.uncertain;
-  return load;
+/**
+ * A load waiting while `after` is evaluated: strong if a branch ends its block first.
+ * A load fused with its neighbour into LOAD_FAST_LOAD_FAST (3.13+: two adjacent loads
+ * of locals) shares the neighbour's fate: optimize_load_fast flags the one instruction,
+ * so when the neighbour's fate may differ, the load is uncertain.
+ */
+function settle(
+  c: Compiler,
+  load: Load,
+  s: SyntaxNode,
+  after: readonly SyntaxNode[],
+  scope: Scope,
+  fused = true,
+): Load {
+  let fate: Load = load;
+  if (after.some((n) => hasBranch(c, n))) fate = Load.strong;
+  else if (after.some((n) => hasOdd(c, n, c.text(s)))) fate = Load.uncertain;
+  if (!fused || slotOf(c, s, scope) < 0) return fate;
+  for (const n of neighbours(c, s, scope)) if (fateOf(c, n, scope) !== fate) return Load.uncertain;
+  return fate;
+}
+
+/** Whether two nodes are the same node of the tree (the node objects are made afresh). */
+function same(a: SyntaxNode, b: SyntaxNode): boolean {
+  return a.from === b.from && a.to === b.to && a.name === b.name;
+}
+
+/** The position of `n` in `list`, by {@link same}, or -1. */
+function indexOfNode(list: readonly SyntaxNode[], n: SyntaxNode): number {
+  return list.findIndex((k) => same(k, n));
+}
+
+/** Parents that evaluate their children one after another, with no instruction between. */
+const SEQUENCES = new Set([
+  'ArgList',
+  'TupleExpression',
+  'ArrayExpression',
+  'SetExpression',
+  'DictionaryExpression',
+  'BinaryExpression',
+  'MemberExpression',
+]);
+const PUNCTUATION = new Set(['(', ')', '[', ']', '{', '}', ',', ':', 'AssignOp', '.']);
+
+/** The children of a sequence parent that are evaluated, in order (none for a boolean operation). */
+function evaluated(c: Compiler, p: SyntaxNode): SyntaxNode[] {
+  const kids = c.kids(p);
+  if (p.name === 'BinaryExpression') {
+    const op = kids[1]?.name ?? '';
+    if (op === 'and' || op === 'or') return [];
+    return [kids[0]!, kids[kids.length - 1]!];
+  }
+  if (p.name === 'MemberExpression' && kids[1]?.name === '.') return [kids[0]!];
+  if (p.name === 'ArgList')
+    // A keyword's name is not evaluated.
+    return kids.filter((k, i) => !PUNCTUATION.has(k.name) && kids[i + 1]?.name !== 'AssignOp');
+  return kids.filter((k) => !PUNCTUATION.has(k.name));
+}
+
+/** The name whose load is the first instruction of `e`, if any. */
+function firstLoad(c: Compiler, e: SyntaxNode): SyntaxNode | null {
+  switch (e.name) {
+    case 'VariableName':
+      return e;
+    case 'ParenthesizedExpression':
+    case 'UnaryExpression':
+    case 'MemberExpression':
+    case 'CallExpression':
+    case 'BinaryExpression': {
+      const kids = c.kids(e).filter((k) => !PUNCTUATION.has(k.name));
+      const first = e.name === 'UnaryExpression' ? kids[1] : kids[0];
+      return first === undefined ? null : firstLoad(c, first);
+    }
+    default:
+      return null;
+  }
+}
+
+/** The loads of locals next to `s`'s in the bytecode (a LOAD_FAST_LOAD_FAST may fuse them). */
+function neighbours(c: Compiler, s: SyntaxNode, scope: Scope): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  // The next: `s` is a child of a sequence, and the next child starts with a load.
+  const p = s.parent;
+  if (p !== null && SEQUENCES.has(p.name)) {
+    const kids = evaluated(c, p);
+    const next = kids[indexOfNode(kids, s) + 1];
+    const n = next === undefined ? null : firstLoad(c, next);
+    if (n !== null && slotOf(c, n, scope) >= 0) out.push(n);
+  }
+  // The previous: climb while `s` starts its parent, then the sibling before, if a bare name.
+  let at = s;
+  for (let q = s.parent; q !== null; at = q, q = q.parent) {
+    const kids = c.kids(q);
+    const op = q.name === 'BinaryExpression' ? (kids[1]?.name ?? '') : '';
+    if (op === 'and' || op === 'or' || q.name === 'ConditionalExpression') {
+      // The left operand (the test) is evaluated first: climb on from it, stop elsewhere.
+      const first = op === '' ? kids.find((k, i) => kids[i - 1]?.name === 'if') : kids[0];
+      if (first !== undefined && same(first, at)) continue;
+      break;
+    }
+    if (SEQUENCES.has(q.name)) {
+      const order = evaluated(c, q);
+      const i = indexOfNode(order, at);
+      if (i > 0) {
+        const before = order[i - 1]!;
+        if (before.name === 'VariableName' && slotOf(c, before, scope) >= 0) out.push(before);
+        break;
+      }
+      if (i < 0 || q.name === 'ArgList') break;
+      continue;
+    }
+    if (q.name === 'ParenthesizedExpression' || q.name === 'UnaryExpression') continue;
+    if (q.name === 'CallExpression' && same(c.kids(q)[0]!, at)) continue;
+    break;
+  }
+  return out;
+}
+
+/** The fate of the load of `n` where it stands (no neighbour checked). */
+function fateOf(c: Compiler, n: SyntaxNode, scope: Scope): Load {
+  const load = loadOf(c, n, scope);
+  if (load === Load.strong) return load;
+  const p = n.parent;
+  if (p === null) return Load.uncertain;
+  if (p.name === 'MemberExpression' && c.kids(p)[1]?.name === '.') {
+    // A method call keeps `self` until CALL: its arguments run first.
+    const call = p.parent;
+    const args =
+      call?.name === 'CallExpression' && same(c.kids(call)[0]!, p)
+        ? c.kids(call).filter((k) => k.name === 'ArgList')
+        : [];
+    return settle(c, load, n, args, scope, false);
+  }
+  if (SEQUENCES.has(p.name)) {
+    const kids = c.kids(p);
+    return settle(c, load, n, kids.slice(indexOfNode(kids, n) + 1), scope, false);
+  }
+  return Load.uncertain;
 }
 
 /** The frame's loads still on the stack while the call at `node` runs. */
@@ -360,7 +493,7 @@ function pendingLoads(
     const slot = slotOf(c, s, scope);
     if (slot < 0) return;
     let l = load ?? loadOf(c, s, scope);
-    if (l !== Load.strong) l = settle(c, l, s, after);
+    if (l !== Load.strong) l = settle(c, l, s, after, scope);
     pending.push({ slot, load: l });
   };
   let child = node;
@@ -394,10 +527,13 @@ function pendingLoads(
         if (COMPARISONS.has(op)) {
           const chained = (n: SyntaxNode | undefined): boolean =>
             n?.name === 'BinaryExpression' && COMPARISONS.has(c.kids(n)[1]?.name ?? '');
-          if (chained(kids[0]) || (chained(p.parent ?? undefined) && c.kids(p.parent!)[0] === p))
+          if (
+            chained(kids[0]) ||
+            (chained(p.parent ?? undefined) && same(c.kids(p.parent!)[0]!, p))
+          )
             return { pending, unknown: true };
         }
-        if (child !== kids[0]) add(kids[0]!, after);
+        if (!same(child, kids[0]!)) add(kids[0]!, after);
         continue;
       }
       case 'ConditionalExpression':
@@ -412,7 +548,7 @@ function pendingLoads(
       case 'MemberExpression': {
         if (kids[1]?.name === '.') continue;
         if (kids.some((k) => k.name === ':')) return { pending, unknown: true };
-        if (child !== kids[0]) add(kids[0]!, after);
+        if (!same(child, kids[0]!)) add(kids[0]!, after);
         continue;
       }
       case 'UpdateStatement':
