@@ -244,19 +244,9 @@ export function noteRebinds(c: Compiler, code: FunctionCode, node: SyntaxNode): 
   for (const s of c.kids(node))
     if (s.name === 'Body') for (const k of c.kids(s)) c.collectAssigned(k, names, true);
   for (const n of killedNames(c, node)) names.add(n);
-  const withTargets = (n: SyntaxNode): void => {
-    for (const k of c.kids(n)) {
-      if (
-        k.name === 'FunctionDefinition' ||
-        k.name === 'ClassDefinition' ||
-        k.name === 'LambdaExpression'
-      )
-        continue;
-      if (k.name === 'as' && k.nextSibling !== null) collectNames(c, k.nextSibling, names);
-      withTargets(k);
-    }
-  };
-  for (const k of c.kids(node)) if (k.name !== 'ParamList') withTargets(k);
+  forEachOwnNode(c, node, (k) => {
+    if (k.name === 'as' && k.nextSibling !== null) collectNames(c, k.nextSibling, names);
+  });
   REBOUND.set(code, names);
 }
 
@@ -435,7 +425,7 @@ function neighbours(c: Compiler, s: SyntaxNode, scope: Scope): SyntaxNode[] {
     const op = q.name === 'BinaryExpression' ? (kids[1]?.name ?? '') : '';
     if (op === 'and' || op === 'or' || q.name === 'ConditionalExpression') {
       // The left operand (the test) is evaluated first: climb on from it, stop elsewhere.
-      const first = op === '' ? kids.find((k, i) => kids[i - 1]?.name === 'if') : kids[0];
+      const first = op === '' ? kids.find((_, i) => kids[i - 1]?.name === 'if') : kids[0];
       if (first !== undefined && same(first, at)) continue;
       break;
     }
@@ -604,6 +594,31 @@ function isHandlerBody(n: SyntaxNode): boolean {
   return false;
 }
 
+/** Nodes that open a scope of their own. */
+const NESTED_SCOPES = new Set(['FunctionDefinition', 'ClassDefinition', 'LambdaExpression']);
+
+/**
+ * Calls `f` on every node of `fn`'s own code (its parameters' defaults and nested
+ * scopes left out; a nested def or class is passed, not entered), with its parent.
+ */
+function forEachOwnNode(
+  c: Compiler,
+  fn: SyntaxNode,
+  f: (k: SyntaxNode, parent: SyntaxNode) => void,
+): void {
+  const visit = (n: SyntaxNode): void => {
+    for (const k of c.kids(n)) {
+      f(k, n);
+      if (!NESTED_SCOPES.has(k.name)) visit(k);
+    }
+  };
+  for (const k of c.kids(fn))
+    if (k.name !== 'ParamList') {
+      f(k, fn);
+      if (!NESTED_SCOPES.has(k.name)) visit(k);
+    }
+}
+
 const ABRUPT = new Set([
   'RaiseStatement',
   'ReturnStatement',
@@ -644,23 +659,13 @@ function handlerOnlyFrom(c: Compiler, fn: SyntaxNode): number {
       ABRUPT.has(n.name) ||
       (n.name !== 'FunctionDefinition' && n.name !== 'ClassDefinition' && c.kids(n).some(abrupt));
     let from = Number.POSITIVE_INFINITY;
-    const visit = (n: SyntaxNode): void => {
-      for (const k of c.kids(n)) {
-        if (
-          k.name === 'FunctionDefinition' ||
-          k.name === 'ClassDefinition' ||
-          k.name === 'LambdaExpression'
-        )
-          continue;
-        const guarded =
-          (k.name === 'TryStatement' && c.kids(k).some((x) => x.name === 'except')) ||
-          k.name === 'WithStatement';
-        const body = c.kids(k).find((x) => x.name === 'Body');
-        if (guarded && body !== undefined && abrupt(body)) from = Math.min(from, k.to);
-        visit(k);
-      }
-    };
-    for (const k of c.kids(fn)) if (k.name !== 'ParamList') visit(k);
+    forEachOwnNode(c, fn, (k) => {
+      const guarded =
+        (k.name === 'TryStatement' && c.kids(k).some((x) => x.name === 'except')) ||
+        k.name === 'WithStatement';
+      const body = c.kids(k).find((x) => x.name === 'Body');
+      if (guarded && body !== undefined && abrupt(body)) from = Math.min(from, k.to);
+    });
     return from;
   });
 }
@@ -671,33 +676,22 @@ const killedCache = new WeakMap<Compiler, Map<number, Set<string>>>();
 function killedNames(c: Compiler, fn: SyntaxNode): Set<string> {
   return perFunction(killedCache, c, fn, () => {
     const names = new Set<string>();
-    const visit = (n: SyntaxNode): void => {
-      for (const k of c.kids(n)) {
-        // A nested scope's own names are not this function's.
-        if (
-          k.name === 'FunctionDefinition' ||
-          k.name === 'ClassDefinition' ||
-          k.name === 'LambdaExpression'
-        )
-          continue;
-        if (k.name === 'DeleteStatement') for (const t of c.kids(k)) collectNames(c, t, names);
-        else if (k.name === 'NamedExpression') names.add(c.text(c.kids(k)[0]!));
-        else if (COMPREHENSIONS.has(k.name)) {
-          // An inlined comprehension saves and restores a shadowed local
-          // (LOAD_FAST_AND_CLEAR … STORE_FAST_MAYBE_NULL): loads after it are checked.
-          const parts = c.kids(k);
-          parts.forEach((part, i) => {
-            if (part.name === 'for') collectNames(c, parts[i + 1]!, names);
-          });
-        } else if (k.name === 'as' && n.name === 'TryStatement') {
-          // `except E as e` deletes e when the handler ends.
-          const next = k.nextSibling;
-          if (next?.name === 'VariableName') names.add(c.text(next));
-        }
-        visit(k);
+    forEachOwnNode(c, fn, (k, n) => {
+      if (k.name === 'DeleteStatement') for (const t of c.kids(k)) collectNames(c, t, names);
+      else if (k.name === 'NamedExpression') names.add(c.text(c.kids(k)[0]!));
+      else if (COMPREHENSIONS.has(k.name)) {
+        // An inlined comprehension saves and restores a shadowed local
+        // (LOAD_FAST_AND_CLEAR … STORE_FAST_MAYBE_NULL): loads after it are checked.
+        const parts = c.kids(k);
+        parts.forEach((part, i) => {
+          if (part.name === 'for') collectNames(c, parts[i + 1]!, names);
+        });
+      } else if (k.name === 'as' && n.name === 'TryStatement') {
+        // `except E as e` deletes e when the handler ends.
+        const next = k.nextSibling;
+        if (next?.name === 'VariableName') names.add(c.text(next));
       }
-    };
-    for (const k of c.kids(fn)) if (k.name !== 'ParamList') visit(k);
+    });
     return names;
   });
 }
@@ -805,26 +799,20 @@ const otherStoresCache = new WeakMap<Compiler, Map<number, Set<string>>>();
 function otherStores(c: Compiler, fn: SyntaxNode): Set<string> {
   return perFunction(otherStoresCache, c, fn, () => {
     const names = new Set(killedNames(c, fn));
-    const visit = (n: SyntaxNode): void => {
-      for (const k of c.kids(n)) {
-        if (k.name === 'FunctionDefinition' || k.name === 'ClassDefinition') {
-          const name = c.kids(k).find((x) => x.name === 'VariableName');
-          if (name !== undefined) names.add(c.text(name));
-          continue;
-        }
-        if (k.name === 'LambdaExpression') continue;
-        if (k.name === 'ForStatement' || k.name === 'UpdateStatement') {
-          const parts = c.kids(k);
-          const end = k.name === 'ForStatement' ? parts.findIndex((p) => p.name === 'in') : 1;
-          for (const p of parts.slice(k.name === 'ForStatement' ? 1 : 0, end))
-            collectNames(c, p, names);
-        }
-        if (k.name === 'as' && k.nextSibling !== null) collectNames(c, k.nextSibling, names);
-        if (k.name === 'ImportStatement') for (const p of c.kids(k)) collectNames(c, p, names);
-        visit(k);
+    forEachOwnNode(c, fn, (k) => {
+      if (k.name === 'FunctionDefinition' || k.name === 'ClassDefinition') {
+        const name = c.kids(k).find((x) => x.name === 'VariableName');
+        if (name !== undefined) names.add(c.text(name));
       }
-    };
-    for (const k of c.kids(fn)) if (k.name !== 'ParamList') visit(k);
+      if (k.name === 'ForStatement' || k.name === 'UpdateStatement') {
+        const parts = c.kids(k);
+        const end = k.name === 'ForStatement' ? parts.findIndex((p) => p.name === 'in') : 1;
+        for (const p of parts.slice(k.name === 'ForStatement' ? 1 : 0, end))
+          collectNames(c, p, names);
+      }
+      if (k.name === 'as' && k.nextSibling !== null) collectNames(c, k.nextSibling, names);
+      if (k.name === 'ImportStatement') for (const p of c.kids(k)) collectNames(c, p, names);
+    });
     return names;
   });
 }
