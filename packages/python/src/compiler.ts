@@ -176,6 +176,15 @@ export function importableModules(): ReadonlySet<string> {
 }
 const MAX_DISPLAY = 15;
 
+/**
+ * The modules a plain `import a` / `import a, b` statement names, in order; null for
+ * any other form (`from …`, `as`, dotted names).
+ */
+function importedNames(text: string): string[] | null {
+  const m = /^import\s+(\w+(?:\s*,\s*\w+)*)\s*$/.exec(text);
+  return m === null ? null : m[1]!.split(',').map((s) => s.trim());
+}
+
 /** Turns HeapErrors of bad Python operations into the Python errors CPython raises. */
 export function pythonErrorOf(error: unknown): unknown {
   if (error instanceof HeapError) {
@@ -244,7 +253,7 @@ export class Compiler {
 
   imports(statements: SyntaxNode[], module: string): boolean {
     return statements.some(
-      (s) => s.name === 'ImportStatement' && this.text(s) === `import ${module}`,
+      (s) => s.name === 'ImportStatement' && importedNames(this.text(s))?.includes(module),
     );
   }
 
@@ -300,8 +309,9 @@ export class Compiler {
         for (const k of this.kids(node)) if (k.prevSibling?.name === 'as') addTarget(k);
         break;
       case 'ImportStatement':
-        if (top && importableModules().has(this.text(node).replace(/^import /, '')))
-          into.add(this.text(node).replace(/^import /, ''));
+        if (top)
+          for (const module of importedNames(this.text(node)) ?? [])
+            if (importableModules().has(module)) into.add(module);
         return;
     }
     for (const child of this.kids(node))
@@ -493,20 +503,26 @@ export class Compiler {
 
   importStatement(node: SyntaxNode, scope: Scope): Statement {
     const text = this.text(node).replace(/\s+/g, ' ');
-    const module = text.replace(/^import /, '');
-    if (!text.startsWith('import ') || !importableModules().has(module)) {
-      // The module the statement names first (`from numpy import …`, `import numpy as np`).
-      const named = /^(?:from|import)\s+([\w.]+)/.exec(text)?.[1] ?? text;
+    const modules = importedNames(text);
+    const missing = modules?.find((module) => !importableModules().has(module));
+    if (modules === null || missing !== undefined) {
+      // The module not modelled (`from numpy import …`, `import numpy as np`, `import os, sys`).
+      const named = missing ?? /^(?:from|import)\s+([\w.]+)/.exec(text)?.[1] ?? text;
       throw this.fail(`import of module ${named} (${text})`, node);
     }
     if (scope.locals !== null) throw this.fail('import inside a function', node);
-    if (LIBRARY_MODULES.has(module) && module !== 'weakref' && this.moduleAssigned.has('gc'))
-      throw this.fail(`import of module ${module} in a program that imports gc`, node);
-    if (module === 'tracemalloc') noteTracedProgram(this);
+    for (const module of modules) {
+      if (LIBRARY_MODULES.has(module) && module !== 'weakref' && this.moduleAssigned.has('gc'))
+        throw this.fail(`import of module ${module} in a program that imports gc`, node);
+      if (module === 'tracemalloc') noteTracedProgram(this);
+    }
     const m = this.m;
     return () => {
-      m.modules.add(module);
-      importLibrary(m, module);
+      // `import a, b` imports a, then b.
+      for (const module of modules) {
+        m.modules.add(module);
+        importLibrary(m, module);
+      }
       return Flow.next;
     };
   }
