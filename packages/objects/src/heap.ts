@@ -74,6 +74,12 @@ import {
 import type { FreeListCounts } from './free-lists.ts';
 import { newFreshStr } from './fresh-str.ts';
 import {
+  functionIteratorReferents,
+  functionIteratorSizeof,
+  newFilter,
+  newMap,
+} from './function-iterators.ts';
+import {
   cellSet,
   type FunctionOptions,
   functionAnnotations,
@@ -313,6 +319,9 @@ export class Heap extends HeapCore implements HeapGraph {
       case 'enumerate':
       case 'zip':
         return packedSizeof(this, o);
+      case 'map':
+      case 'filter':
+        return functionIteratorSizeof(this, o);
       case 'deque':
         return dequeSizeof(this, o);
       case 'deque_iterator':
@@ -376,6 +385,7 @@ export class Heap extends HeapCore implements HeapGraph {
     )
       return dictViewReferents(this, o);
     if (type === 'enumerate' || type === 'zip') return packedReferents(this, o);
+    if (type === 'map' || type === 'filter') return functionIteratorReferents(this, o);
     if (type === 'deque') return dequeReferents(this, o);
     if (type === 'deque_iterator') return dequeIteratorReferents(this, o);
     if (type === 'staticmethod' || type === 'classmethod' || type === 'property')
@@ -944,7 +954,9 @@ export class Heap extends HeapCore implements HeapGraph {
       type === 'enumerate' ||
       type === 'zip' ||
       type === 'list_reverseiterator' ||
-      type === 'reversed'
+      type === 'reversed' ||
+      type === 'map' ||
+      type === 'filter'
     )
       return this.share(o);
     return newIterator(this, o);
@@ -959,7 +971,28 @@ export class Heap extends HeapCore implements HeapGraph {
     if (type === 'enumerate' || type === 'zip')
       return packedNext(this, it, (inner) => this.iteratorNext(inner));
     if (type === 'list_reverseiterator' || type === 'reversed') return reversedNext(this, it);
+    if (type === 'map' || type === 'filter') {
+      if (this.callingIterNext === null)
+        throw new HeapError('wrong-type', `stepping a ${type} calls Python code`);
+      return this.callingIterNext(it);
+    }
     return iteratorNext(this, it);
+  }
+
+  /**
+   * The step of `map` / `filter` objects (their tp_iternext calls a function), installed
+   * by the layer that runs Python: `it` borrowed, a new reference or 0 when exhausted.
+   */
+  callingIterNext: ((it: ObjectHandle) => ObjectHandle) | null = null;
+
+  /** `map(func, *iterables)`: `func` borrowed (function-iterators.ts). */
+  newMap(func: ObjectHandle, iterables: readonly ObjectHandle[]): ObjectHandle {
+    return newMap(this, func, iterables, (o) => this.newIterator(o));
+  }
+
+  /** `filter(func, iterable)`: `func` (or None) borrowed (function-iterators.ts). */
+  newFilter(func: ObjectHandle, iterable: ObjectHandle): ObjectHandle {
+    return newFilter(this, func, iterable, (o) => this.newIterator(o));
   }
 
   /** `enumerate(iterable[, start])` (packed-iterators.ts). */

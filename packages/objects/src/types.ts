@@ -2,7 +2,7 @@
  * The built-in types the object heap models, and their numeric codes in its columns.
  * `type` is a class made by a class statement (a heap type, pre-existing: see
  * instances.ts); `instance` is an instance of one; `weakref` a `weakref.ref`;
- * `function` a Python function (functions.ts), `cell` a closure cell; `range` and the iterators: iterators.ts; the dict views and their value/item iterators: dict-views.ts; `enumerate`, `zip`: packed-iterators.ts; `list_reverseiterator`, `reversed`: reverse-iterators.ts; `frame`: frames.ts; `generator`, `coroutine`: generators.ts; `exception` (BaseException instances), `traceback`: exceptions.ts; `deque`, `deque_iterator`: deques.ts.
+ * `function` a Python function (functions.ts), `cell` a closure cell; `range` and the iterators: iterators.ts; the dict views and their value/item iterators: dict-views.ts; `enumerate`, `zip`: packed-iterators.ts; `list_reverseiterator`, `reversed`: reverse-iterators.ts; `frame`: frames.ts; `generator`, `coroutine`: generators.ts; `exception` (BaseException instances), `traceback`: exceptions.ts; `deque`, `deque_iterator`: deques.ts; `map`, `filter`: function-iterators.ts.
  */
 
 /** A modelled built-in type. */
@@ -49,7 +49,9 @@ export type ObjectType =
   | 'classmethod'
   | 'property'
   | 'deque'
-  | 'deque_iterator';
+  | 'deque_iterator'
+  | 'map'
+  | 'filter';
 
 /** Type names by code (code 0 is "no object"). */
 export const TYPE_NAMES: readonly ObjectType[] = [
@@ -97,6 +99,8 @@ export const TYPE_NAMES: readonly ObjectType[] = [
   'property',
   'deque',
   'deque_iterator',
+  'map',
+  'filter',
 ];
 
 /** Column codes of each type. */
@@ -144,6 +148,8 @@ export const TYPE_CODE: Readonly<Record<ObjectType, number>> = {
   property: 41,
   deque: 42,
   deque_iterator: 43,
+  map: 44,
+  filter: 45,
 };
 
 /** True for the types the cycle collector knows (`Py_TPFLAGS_HAVE_GC`). */
@@ -178,6 +184,8 @@ export function isGcType(type: ObjectType): boolean {
     type === 'classmethod' ||
     type === 'property' ||
     type === 'deque' ||
-    type === 'deque_iterator'
+    type === 'deque_iterator' ||
+    type === 'map' ||
+    type === 'filter'
   );
 }

@@ -60,6 +60,8 @@ export const BUILTIN_ITERATORS: ReadonlySet<string> = new Set([
   'tuple_iterator',
   'range_iterator',
   'dict_keyiterator',
+  'map',
+  'filter',
 ]);
 
 /** Types without tp_iternext: an `__iter__` returning one is CPython's TypeError. */

@@ -1054,7 +1054,12 @@ export class Compiler {
       const iterator = BUILTIN_ITERATORS.has(t);
       const view = t === 'dict_keys' || t === 'dict_values' || t === 'dict_items';
       const packed =
-        t === 'enumerate' || t === 'zip' || t === 'list_reverseiterator' || t === 'reversed';
+        t === 'enumerate' ||
+        t === 'zip' ||
+        t === 'list_reverseiterator' ||
+        t === 'reversed' ||
+        t === 'map' ||
+        t === 'filter';
       if (
         t !== 'list' &&
         t !== 'tuple' &&

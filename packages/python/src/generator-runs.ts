@@ -223,7 +223,14 @@ export function getIterator(m: Machine, seq: ObjectHandle): ObjectHandle {
   const t = heap.typeOf(seq);
   if (t === 'generator') return seq;
   if (isIterableInstance(m, seq)) return instanceIterator(m, seq);
-  if (t === 'list' || t === 'tuple' || t === 'range' || t === 'dict') {
+  if (
+    t === 'list' ||
+    t === 'tuple' ||
+    t === 'range' ||
+    t === 'dict' ||
+    t === 'map' ||
+    t === 'filter'
+  ) {
     const it = heap.newIterator(seq);
     heap.decref(seq);
     return it;

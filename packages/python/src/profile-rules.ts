@@ -27,6 +27,7 @@
  *   listDelItemKeepsSlots         ·    ·    ·    ·    ·    ✓    ✓     listobject.c list_ass_item (measured)
  *   uncaughtMainClassUnqualified  ·    ·    ·    ✓    ✓    ✓    ✓     pythonrun.c print_exception_message (measured)
  *   withExitAtWithLine            ·    ·    ✓    ✓    ✓    ✓    ✓     compile.c compiler_with (PEP 626; measured)
+ *   mapFilterVectorcall           ·    ·    ✓    ✓    ✓    ✓    ✓     bltinmodule.c map_vectorcall (3.10+)
  *
  * 3.14 is measured on Pyodide (CPython 3.14.2, wasm32): a local passed to a call or to
  * `sys.getrefcount` inside a function is a borrowed stack reference (LOAD_FAST_BORROW),
@@ -87,6 +88,8 @@ export interface ProfileRules {
   readonly uncaughtMainClassUnqualified: boolean;
   /** `__exit__` called for an exception runs at the `with` statement's line (else the body's). */
   readonly withExitAtWithLine: boolean;
+  /** `map(…)` / `filter(…)` are vectorcalls (else type_call with an arguments tuple). */
+  readonly mapFilterVectorcall: boolean;
 }
 
 /** The rules of CPython 3.`minor`. */
@@ -114,5 +117,6 @@ export function profileRules(minor: number): ProfileRules {
     splitPreallocatesByLength: minor >= 12,
     uncaughtMainClassUnqualified: minor >= 11,
     withExitAtWithLine: minor >= 10,
+    mapFilterVectorcall: minor >= 10,
   };
 }
