@@ -1093,6 +1093,10 @@ export class Compiler {
             throw pythonErrorOf(error);
           }
         };
+      } else if (t === 'map' || t === 'filter') {
+        // FOR_ITER of a map/filter runs the program's function (map-filter.ts).
+        it = seq;
+        next = () => locateForIter(() => heap.iteratorNext(it), forIterLocation);
       } else if (iterator) {
         // An iterator an `__iter__` returned: FOR_ITER steps it.
         it = seq;
