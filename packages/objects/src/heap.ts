@@ -1117,9 +1117,14 @@ export class Heap extends HeapCore implements HeapGraph {
   /**
    * `BaseException(*args)` (ValueError, … alike), or with `cls` a call of that program's
    * exception class: a new exception; its args tuple takes new references.
+   * `stopIteration`: a StopIteration, with its `value` field.
    */
-  newException(args: readonly ObjectHandle[] = [], cls: ObjectHandle = 0): ObjectHandle {
-    return newException(this, args, cls);
+  newException(
+    args: readonly ObjectHandle[] = [],
+    cls: ObjectHandle = 0,
+    stopIteration = false,
+  ): ObjectHandle {
+    return newException(this, args, cls, stopIteration);
   }
 
   /**
