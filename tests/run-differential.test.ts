@@ -302,6 +302,7 @@ const REFUSED_ON_314: Record<string, readonly string[]> = {
       'run/exc_kept_at_module_holds_frames.py',
       'run/exc_kept_in_global_from_function.py',
       'run/mf_map_gc.py',
+      'run/mf_next_consumers.py',
       'run/sysw_weakref_gc.py',
       'run/sysw_weakref_gc_dies_first.py',
       'run/sysw_weakref_gc_order.py',
