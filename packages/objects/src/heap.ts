@@ -956,7 +956,8 @@ export class Heap extends HeapCore implements HeapGraph {
       type === 'list_reverseiterator' ||
       type === 'reversed' ||
       type === 'map' ||
-      type === 'filter'
+      type === 'filter' ||
+      type === 'generator'
     )
       return this.share(o);
     return newIterator(this, o);

@@ -19,15 +19,17 @@
  * (f_funcobj), released as the frame is cleared. Either way the caller's references
  * stay with the caller until the call returns.
  * Invariant: a step leaves no reference behind but the one it returns.
+ * A generator argument is its own iterator (PyObject_GetIter), resumed by each step.
  * Refused: a function that is not the program's (builtins such as `str`, `bool`),
- * arguments that are not lists, tuples, ranges, dicts, dict views or the heap's own
- * iterators (generators, instances), and the truth value of an instance.
+ * arguments that are not lists, tuples, ranges, dicts, dict views, generators or the
+ * heap's own iterators (instances, strs), and the truth value of an instance.
  * Models map_new/map_vectorcall/map_next and filter_new/filter_vectorcall/filter_next
  * (Python/bltinmodule.c), 3.8–3.14 (measured: sizes, ids, refcounts — programs mf_*).
  */
 import type { Heap, ObjectHandle } from '@pymem/objects';
 import { runFunction } from './class-calls.ts';
 import { Unsupported } from './errors.ts';
+import { iteratorNext } from './generator-runs.ts';
 import type { Machine } from './machine.ts';
 import { truthy } from './values.ts';
 
@@ -48,6 +50,7 @@ const ITERABLES: ReadonlySet<string> = new Set([
   'reversed',
   'map',
   'filter',
+  'generator',
 ]);
 
 /** An argument map/filter may iterate, else refused. */
@@ -88,7 +91,7 @@ function mapNext(m: Machine, o: ObjectHandle): ObjectHandle {
   const items: ObjectHandle[] = [];
   try {
     for (const it of heap.referents(iterators)) {
-      const v = heap.iteratorNext(it);
+      const v = iteratorNext(m, it);
       if (v === 0) return 0;
       items.push(v);
     }
@@ -104,7 +107,7 @@ function filterNext(m: Machine, o: ObjectHandle): ObjectHandle {
   const [f, it] = heap.referents(o) as [ObjectHandle, ObjectHandle];
   const checkTrue = heap.typeOf(f) === 'NoneType';
   for (;;) {
-    const item = heap.iteratorNext(it);
+    const item = iteratorNext(m, it);
     if (item === 0) return 0;
     let ok: boolean;
     try {
