@@ -25,6 +25,7 @@ import { deallocDictView } from './dict-views.ts';
 import { dictData, finishDict } from './dicts.ts';
 import { clearException, exceptionData, releaseExceptionClass } from './exceptions.ts';
 import { finishFrameObject, frameDeallocOrder } from './frames.ts';
+import { deallocFunctionIterator } from './function-iterators.ts';
 import { functionOrCellReferents } from './functions.ts';
 import { generatorDeallocOrder } from './generators.ts';
 import type { HeapCore, ObjectHandle } from './heap-core.ts';
@@ -117,6 +118,10 @@ export function dealloc(heap: HeapCore, o: ObjectHandle): void {
     case 'enumerate':
     case 'zip':
       deallocPacked(heap, o);
+      return;
+    case 'map':
+    case 'filter':
+      deallocFunctionIterator(heap, o);
       return;
     case 'deque':
       deallocDeque(heap, o);

@@ -6,6 +6,7 @@
  *   exception block ─► [PyGC_Head][refcnt][type][dict][args][notes (3.11+)]
  *                       [traceback][context][cause][suppress_context]
  *                       80 bytes on 3.8–3.10, 88 on 3.11+ (44 on wasm32 3.14)
+ *                       StopIteration adds [value]: 88 / 96 (48 on wasm32 3.14)
  *   traceback block ─► [PyGC_Head][refcnt][type][tb_next][tb_frame][tb_lasti][tb_lineno]
  *                       56 bytes (32 on wasm32)
  *
@@ -30,8 +31,10 @@
  * An exception of a program's class (`newException(…, cls)`) also holds its class
  * (subtype_traverse visits it first; subtype_dealloc drops it after the block is freed)
  * and, once an attribute is stored, its `__dict__`.
+ * A StopIteration (PyStopIterationObject) also holds `value`: its first argument or
+ * None (StopIteration_init), visited and cleared before BaseException's fields.
  * Not modelled: the `__dict__` of a builtin class's exception,
- * notes, exception subclasses with extra fields (OSError, StopIteration, …), and
+ * notes, exception subclasses with other extra fields (OSError, SystemExit, …), and
  * 3.8–3.11 keeping the growing traceback in the thread state until the handler
  * attaches it (the same objects are made; only who holds them in between differs).
  * Models BaseException_new / BaseException_vectorcall (3.12+), BaseException_dealloc,
@@ -62,6 +65,8 @@ export interface ExceptionData {
   readonly cls: ObjectHandle;
   /** `__dict__`: made by the first attribute store (0 until then). */
   dict: ObjectHandle;
+  /** A StopIteration's `value` (0 once cleared); absent for other classes. */
+  value?: ObjectHandle;
 }
 
 /** What a traceback holds. */
@@ -90,13 +95,16 @@ export function tracebackData(heap: HeapCore, tb: ObjectHandle): TracebackData {
  * 3.11, 104 on 3.12–3.13.
  */
 export function exceptionSizeof(heap: HeapCore, o: ObjectHandle = 0): number {
-  return exceptionRequest(heap, o === 0 ? 0 : exceptionData(heap, o).cls);
+  if (o === 0) return exceptionRequest(heap, 0);
+  const data = exceptionData(heap, o);
+  return exceptionRequest(heap, data.cls, data.value !== undefined);
 }
 
-function exceptionRequest(heap: HeapCore, cls: ObjectHandle): number {
+function exceptionRequest(heap: HeapCore, cls: ObjectHandle, withValue = false): number {
   const { minor, pointerSize: w } = heap.layout;
-  // header, dict, args, (notes,) traceback, context, cause, a char padded to a word.
-  const base = heap.gcRequest(2 * w + (minor >= 11 ? 6 : 5) * w + w);
+  // header, dict, args, (notes,) traceback, context, cause, a char padded to a word
+  // (StopIteration: then value).
+  const base = heap.gcRequest(2 * w + (minor >= 11 ? 6 : 5) * w + w + (withValue ? w : 0));
   return cls === 0 ? base : base + (minor >= 12 ? 2 * w : w);
 }
 
@@ -109,21 +117,31 @@ export function tracebackSizeof(heap: HeapCore): number {
 /**
  * `BaseException(*args)`: a new exception (tracked) whose args tuple holds new
  * references to `args`. 3.8–3.11 build the call's args tuple first, 3.12+ the
- * exception first (BaseException_vectorcall).
+ * exception first (BaseException_vectorcall). `stopIteration`: a StopIteration, whose
+ * own tp_init (StopIteration_init) sends every version through type_call (the tuple
+ * first) and sets `value` to the first argument or None.
  */
 export function newException(
   heap: HeapCore,
   args: readonly ObjectHandle[],
   cls: ObjectHandle = 0,
+  stopIteration = false,
 ): ObjectHandle {
   for (const a of args) heap.check(a);
   if (cls !== 0) heap.expect(cls, 'type');
+  if (stopIteration && cls !== 0)
+    throw new HeapError('unsupported', 'a program class deriving from StopIteration');
   // A program's class is called through type_call (its arguments tuple made first on
   // every version): BaseException_new stores that tuple as args.
-  const tupleFirst = heap.layout.minor < 12 || cls !== 0;
+  const tupleFirst = heap.layout.minor < 12 || cls !== 0 || stopIteration;
   let tuple = tupleFirst ? newTuple(heap, args) : 0;
   const data: ExceptionData = { args: 0, traceback: 0, cause: 0, context: 0, cls, dict: 0 };
-  const e = heap.allocObject('exception', heap.objMalloc(exceptionRequest(heap, cls)));
+  const request = exceptionRequest(heap, cls, stopIteration);
+  const e = heap.allocObject('exception', heap.objMalloc(request));
+  if (stopIteration) {
+    data.value = args[0] ?? heap.none;
+    heap.increment(data.value);
+  }
   if (!tupleFirst) tuple = newTuple(heap, args);
   heap.adopt(tuple);
   data.args = tuple;
@@ -256,8 +274,9 @@ export function exceptionReferents(heap: HeapCore, o: ObjectHandle): ObjectHandl
   }
   // subtype_traverse: the heap type, then BaseException_traverse: dict, args, notes,
   // traceback, cause, context.
-  const { args, traceback, cause, context, cls, dict } = exceptionData(heap, o);
-  return [cls, dict, args, traceback, cause, context].filter((r) => r !== 0);
+  // StopIteration_traverse visits value first.
+  const { args, traceback, cause, context, cls, dict, value } = exceptionData(heap, o);
+  return [cls, value ?? 0, dict, args, traceback, cause, context].filter((r) => r !== 0);
 }
 
 /**
@@ -274,6 +293,7 @@ export function clearException(heap: HeapCore, o: ObjectHandle): ObjectHandle[] 
     data.frame = 0;
   } else {
     const data = exceptionData(heap, o);
+    if (data.value !== undefined) data.value = 0;
     data.dict = 0;
     data.args = 0;
     data.traceback = 0;
@@ -321,6 +341,9 @@ export function exceptionSetAttr(
 
 /** `e.name` from an exception's `__dict__`: a borrowed reference, or 0. */
 export function exceptionGetAttr(heap: HeapCore, e: ObjectHandle, name: string): ObjectHandle {
+  // StopIteration's `value` member (a data descriptor: before the dict).
+  const value = exceptionData(heap, e).value;
+  if (name === 'value' && value !== undefined && value !== 0) return value;
   const d = exceptionData(heap, e).dict;
   if (d === 0) return 0;
   return dictData(heap, d).entries.get(keyIdentity(heap, identifier(heap, name)))?.[1] ?? 0;

@@ -74,6 +74,12 @@ import {
 import type { FreeListCounts } from './free-lists.ts';
 import { newFreshStr } from './fresh-str.ts';
 import {
+  functionIteratorReferents,
+  functionIteratorSizeof,
+  newFilter,
+  newMap,
+} from './function-iterators.ts';
+import {
   cellSet,
   type FunctionOptions,
   functionAnnotations,
@@ -330,6 +336,9 @@ export class Heap extends HeapCore implements HeapGraph {
       case 'enumerate':
       case 'zip':
         return packedSizeof(this, o);
+      case 'map':
+      case 'filter':
+        return functionIteratorSizeof(this, o);
       case 'deque':
         return dequeSizeof(this, o);
       case 'deque_iterator':
@@ -402,6 +411,7 @@ export class Heap extends HeapCore implements HeapGraph {
     )
       return dictViewReferents(this, o);
     if (type === 'enumerate' || type === 'zip') return packedReferents(this, o);
+    if (type === 'map' || type === 'filter') return functionIteratorReferents(this, o);
     if (type === 'deque') return dequeReferents(this, o);
     if (type === 'deque_iterator') return dequeIteratorReferents(this, o);
     if (type === 'partial') return partialReferents(this, o);
@@ -988,7 +998,10 @@ export class Heap extends HeapCore implements HeapGraph {
       type === 'repeat' ||
       type === 'chain' ||
       type === 'islice' ||
-      type === 'combinations'
+      type === 'combinations' ||
+      type === 'map' ||
+      type === 'filter' ||
+      type === 'generator'
     )
       return this.share(o);
     return newIterator(this, o);
@@ -1010,8 +1023,29 @@ export class Heap extends HeapCore implements HeapGraph {
         it,
         (o) => this.newIterator(o),
         (inner) => this.iteratorNext(inner),
-      );
+      ); ||
+    if (type === 'map' || type === 'filter') {
+      if (this.callingIterNext === null)
+        throw new HeapError('wrong-type', `stepping a ${type} calls Python code`);
+      return this.callingIterNext(it);
+    }
     return iteratorNext(this, it);
+  }
+
+  /**
+   * The step of `map` / `filter` objects (their tp_iternext calls a function), installed
+   * by the layer that runs Python: `it` borrowed, a new reference or 0 when exhausted.
+   */
+  callingIterNext: ((it: ObjectHandle) => ObjectHandle) | null = null;
+
+  /** `map(func, *iterables)`: `func` borrowed (function-iterators.ts). */
+  newMap(func: ObjectHandle, iterables: readonly ObjectHandle[]): ObjectHandle {
+    return newMap(this, func, iterables, (o) => this.newIterator(o));
+  }
+
+  /** `filter(func, iterable)`: `func` (or None) borrowed (function-iterators.ts). */
+  newFilter(func: ObjectHandle, iterable: ObjectHandle): ObjectHandle {
+    return newFilter(this, func, iterable, (o) => this.newIterator(o));
   }
 
   /** `enumerate(iterable[, start])` (packed-iterators.ts). */
@@ -1172,9 +1206,14 @@ export class Heap extends HeapCore implements HeapGraph {
   /**
    * `BaseException(*args)` (ValueError, … alike), or with `cls` a call of that program's
    * exception class: a new exception; its args tuple takes new references.
+   * `stopIteration`: a StopIteration, with its `value` field.
    */
-  newException(args: readonly ObjectHandle[] = [], cls: ObjectHandle = 0): ObjectHandle {
-    return newException(this, args, cls);
+  newException(
+    args: readonly ObjectHandle[] = [],
+    cls: ObjectHandle = 0,
+    stopIteration = false,
+  ): ObjectHandle {
+    return newException(this, args, cls, stopIteration);
   }
 
   /**

@@ -2,7 +2,7 @@
  * The built-in types the object heap models, and their numeric codes in its columns.
  * `type` is a class made by a class statement (a heap type, pre-existing: see
  * instances.ts); `instance` is an instance of one; `weakref` a `weakref.ref`;
- * `function` a Python function (functions.ts), `cell` a closure cell; `range` and the iterators: iterators.ts; the dict views and their value/item iterators: dict-views.ts; `enumerate`, `zip`: packed-iterators.ts; `list_reverseiterator`, `reversed`: reverse-iterators.ts; `frame`: frames.ts; `generator`, `coroutine`: generators.ts; `exception` (BaseException instances), `traceback`: exceptions.ts; `deque`, `deque_iterator`: deques.ts; `partial` (functools.partial): partials.ts; `count`, `repeat`, `chain`, `islice` (itertools): itertools-objects.ts; `combinations`: itertools-combinations.ts.
+ * `function` a Python function (functions.ts), `cell` a closure cell; `range` and the iterators: iterators.ts; the dict views and their value/item iterators: dict-views.ts; `enumerate`, `zip`: packed-iterators.ts; `list_reverseiterator`, `reversed`: reverse-iterators.ts; `frame`: frames.ts; `generator`, `coroutine`: generators.ts; `exception` (BaseException instances), `traceback`: exceptions.ts; `deque`, `deque_iterator`: deques.ts; `partial` (functools.partial): partials.ts; `count`, `repeat`, `chain`, `islice` (itertools): itertools-objects.ts; `combinations`: itertools-combinations.ts; `map`, `filter`: function-iterators.ts.
  */
 
 /** A modelled built-in type. */
@@ -55,7 +55,9 @@ export type ObjectType =
   | 'repeat'
   | 'chain'
   | 'islice'
-  | 'combinations';
+  | 'combinations'
+  | 'map'
+  | 'filter';
 
 /** Type names by code (code 0 is "no object"). */
 export const TYPE_NAMES: readonly ObjectType[] = [
@@ -109,6 +111,8 @@ export const TYPE_NAMES: readonly ObjectType[] = [
   'chain',
   'islice',
   'combinations',
+  'map',
+  'filter',
 ];
 
 /** Column codes of each type. */
@@ -162,6 +166,8 @@ export const TYPE_CODE: Readonly<Record<ObjectType, number>> = {
   chain: 47,
   islice: 48,
   combinations: 49,
+  map: 50,
+  filter: 51,
 };
 
 /** True for the types the cycle collector knows (`Py_TPFLAGS_HAVE_GC`). */
@@ -202,6 +208,8 @@ export function isGcType(type: ObjectType): boolean {
     type === 'repeat' ||
     type === 'chain' ||
     type === 'islice' ||
-    type === 'combinations'
+    type === 'combinations' ||
+    type === 'map' ||
+    type === 'filter'
   );
 }

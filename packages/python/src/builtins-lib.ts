@@ -48,7 +48,8 @@ const DIGIT = 2n ** 30n;
  */
 function iterate(heap: Heap, o: ObjectHandle, name: string): ObjectHandle {
   const t = heap.typeOf(o);
-  if (t !== 'list' && t !== 'tuple' && t !== 'range')
+  // GET_ITER of a map or filter object is the object itself (map-filter.ts).
+  if (t !== 'list' && t !== 'tuple' && t !== 'range' && t !== 'map' && t !== 'filter')
     throw new Unsupported(`${name}() of a ${heap.typeNameOf(o)}`);
   return heap.newIterator(o);
 }

@@ -17,6 +17,7 @@ import { borrowedReferences, importedLibrary } from './compile-lib.ts';
 import { PythonError, Unsupported } from './errors.ts';
 import { builtinExceptionClass, exceptionArgs, keyError } from './exception-classes.ts';
 import type { Machine } from './machine.ts';
+import { MAP_FILTER_BUILTINS } from './map-filter.ts';
 import { libraryMethod } from './methods-lib.ts';
 import { dequeMethod } from './module-collections.ts';
 import { itertoolsSource } from './module-itertools.ts';
@@ -76,6 +77,15 @@ function sequenceItems(heap: Heap, o: ObjectHandle): readonly ObjectHandle[] | u
   return t === 'list' || t === 'tuple' ? heap.referents(o) : undefined;
 }
 
+/** The items an iterator `it` (borrowed) yields, as new references. */
+function stepped(heap: Heap, it: ObjectHandle): Iterable<ObjectHandle> {
+  return {
+    *[Symbol.iterator]() {
+      for (let v = heap.iteratorNext(it); v !== 0; v = heap.iteratorNext(it)) yield v;
+    },
+  };
+}
+
 /** Runs `fill` over the new references an iterator yields, with the iterator object alive. */
 function iteratorSource(
   heap: Heap,
@@ -113,6 +123,7 @@ function iteratorSource(
 
 const builtins: Record<string, Builtin> = {
   ...LIBRARY_BUILTINS,
+  ...MAP_FILTER_BUILTINS,
   len(m, args) {
     arity('len', args, 1, 1);
     const heap = m.heap;
@@ -239,6 +250,9 @@ const builtins: Record<string, Builtin> = {
     if (args.length === 0) return heap.newList();
     const o = args[0]!;
     if (sequenceItems(heap, o) !== undefined) return heap.newListFrom(o);
+    // list_extend: no length hint (8 slots first), appended to, then trimmed.
+    if (heap.typeOf(o) === 'map' || heap.typeOf(o) === 'filter')
+      return heap.newListFrom({ items: stepped(heap, o) });
     const { it, items, lengthHint } = iteratorSource(heap, o);
     // 3.8/3.9 list___init__ presizes exactly only what has a __len__ (a repeat has a hint).
     const hinted = ['repeat', 'chain', 'islice', 'combinations'];

@@ -55,6 +55,7 @@ export const CALLED_DUNDERS: ReadonlySet<string> = new Set([
   '__mul__',
   '__getitem__',
   '__iter__',
+  '__next__',
   '__setitem__',
   '__contains__',
   '__call__',

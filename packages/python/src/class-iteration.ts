@@ -16,8 +16,8 @@
  * range or dict-key iterator), which the loop or builtin then steps; returning a
  * non-iterator (a list …) is CPython's TypeError `iter() returned non-iterator of type
  * 'list'`.
- * Refused: an `__iter__` returning an instance (`__next__` and its StopIteration are
- * not modelled), and `list(o)` of a class with `__len__` (PyObject_LengthHint would
+ * `__iter__` may return an instance whose class has `__next__` (instance-next.ts).
+ * Refused: an `__iter__` returning an instance without `__next__`, and `list(o)` of a class with `__len__` (PyObject_LengthHint would
  * call it to size the list).
  * Models slot_tp_iter (Objects/typeobject.c), PyObject_GetIter (Objects/abstract.c),
  * builtin_iter (Python/bltinmodule.c) and list_extend's iterator path
@@ -27,6 +27,7 @@ import type { ObjectHandle } from '@pymem/objects';
 import { callDunder, hasDunder } from './class-dunders.ts';
 import { PythonError, Unsupported } from './errors.ts';
 import { iteratorNext, listOfGenerator, sumBuiltin } from './generator-runs.ts';
+import { isIteratorInstance } from './instance-next.ts';
 import type { Machine } from './machine.ts';
 import { equal } from './values.ts';
 
@@ -46,9 +47,11 @@ export function instanceIterator(m: Machine, o: ObjectHandle): ObjectHandle {
   }
   const t = heap.typeOf(it);
   if (t === 'generator' || BUILTIN_ITERATORS.has(t)) return it;
+  // An instance with `__next__` (often `return self`): stepped by instance-next.ts.
+  if (isIteratorInstance(m, it)) return it;
   const name = heap.typeNameOf(it);
   heap.decref(it);
-  if (t === 'instance') throw new Unsupported('an __iter__ returning an instance (its __next__)');
+  if (t === 'instance') throw new Unsupported('an __iter__ returning an instance without __next__');
   if (NOT_ITERATORS.has(t))
     throw new PythonError('TypeError', `iter() returned non-iterator of type '${name}'`);
   throw new Unsupported(`an __iter__ returning a ${name}`);
@@ -60,6 +63,8 @@ export const BUILTIN_ITERATORS: ReadonlySet<string> = new Set([
   'tuple_iterator',
   'range_iterator',
   'dict_keyiterator',
+  'map',
+  'filter',
 ]);
 
 /** Types without tp_iternext: an `__iter__` returning one is CPython's TypeError. */
@@ -126,10 +131,9 @@ export function iterBuiltin(m: Machine, args: readonly ObjectHandle[]): ObjectHa
 
 /** The items a builtin iterator `it` (borrowed) yields, as new references. */
 function builtinIteratorItems(m: Machine, it: ObjectHandle): Iterable<ObjectHandle> {
-  const heap = m.heap;
   return {
     *[Symbol.iterator]() {
-      for (let v = heap.iteratorNext(it); v !== 0; v = heap.iteratorNext(it)) yield v;
+      for (let v = iteratorNext(m, it); v !== 0; v = iteratorNext(m, it)) yield v;
     },
   };
 }

@@ -58,7 +58,8 @@ function getIter(m: Machine, seq: ObjectHandle): ObjectHandle {
   const heap = m.heap;
   const t = heap.typeOf(seq);
   if (isIterableInstance(m, seq)) return instanceIterator(m, seq);
-  if (t !== 'list' && t !== 'tuple' && t !== 'range' && t !== 'dict') {
+  const own = t === 'map' || t === 'filter';
+  if (t !== 'list' && t !== 'tuple' && t !== 'range' && t !== 'dict' && !own) {
     const name = heap.typeNameOf(seq);
     heap.decref(seq);
     throw new Unsupported(`iterating over a ${name} in a comprehension`);

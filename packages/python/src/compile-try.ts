@@ -329,7 +329,7 @@ export function exceptionCall(
     const values: ObjectHandle[] = [];
     try {
       for (const a of args) values.push(a(frame));
-      const e = heap.newException(values);
+      const e = heap.newException(values, 0, name === 'StopIteration');
       setExceptionClass(heap, e, name);
       m.exceptionState.errors.delete(e);
       return e;

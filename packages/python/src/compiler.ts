@@ -131,6 +131,7 @@ import {
   storeGeneratorSlot,
   sumBuiltin,
 } from './generator-runs.ts';
+import { instanceNext } from './instance-next.ts';
 import { statementReportsLine, testReportsLine } from './line-events.ts';
 import type { Machine } from './machine.ts';
 import { partialCall } from './module-functools.ts';
@@ -1066,9 +1067,11 @@ export class Compiler {
       lines?.enter(frame, line);
       let seq = iterable(frame);
       // GET_ITER of an instance: its `__iter__`'s generator (class-iteration.ts).
-      if (isIterableInstance(m, seq))
-        seq = locateForIter(() => instanceIterator(m, seq), forIterLocation);
+      const viaIter = isIterableInstance(m, seq);
+      if (viaIter) seq = locateForIter(() => instanceIterator(m, seq), forIterLocation);
       const t = heap.typeOf(seq);
+      // An instance `__iter__` returned: its `__next__` steps the loop (instance-next.ts).
+      const nexting = viaIter && t === 'instance';
       const iterator = BUILTIN_ITERATORS.has(t);
       const view = t === 'dict_keys' || t === 'dict_values' || t === 'dict_items';
       const packed =
@@ -1080,7 +1083,9 @@ export class Compiler {
         t === 'repeat' ||
         t === 'chain' ||
         t === 'islice' ||
-        t === 'combinations';
+        t === 'combinations' ||
+        t === 'map' ||
+        t === 'filter';
       if (
         t !== 'list' &&
         t !== 'tuple' &&
@@ -1091,7 +1096,8 @@ export class Compiler {
         t !== 'deque' &&
         !view &&
         !packed &&
-        !iterator
+        !iterator &&
+        !nexting
       ) {
         const name = heap.typeNameOf(seq);
         heap.decref(seq);
@@ -1114,6 +1120,13 @@ export class Compiler {
             throw pythonErrorOf(error);
           }
         };
+      } else if (nexting) {
+        it = seq;
+        next = () => locateForIter(() => instanceNext(m, it), forIterLocation);
+      } else if (t === 'map' || t === 'filter') {
+        // FOR_ITER of a map/filter runs the program's function (map-filter.ts).
+        it = seq;
+        next = () => locateForIter(() => heap.iteratorNext(it), forIterLocation);
       } else if (iterator) {
         // An iterator an `__iter__` returned: FOR_ITER steps it.
         it = seq;
@@ -2031,7 +2044,7 @@ export class Compiler {
           if (name === 'len') return heap.newInt(instanceLength(m, o));
           if (name === 'bool') return heap.newBool(instanceTruth(m, o));
           if (name === 'repr' || name === 'str') return instanceStr(m, o, name === 'repr', false);
-          if (isIterableInstance(m, o)) return iterateInstance(m, name, o);
+          if (isIterableInstance(m, o) && name !== 'next') return iterateInstance(m, name, o);
         }
         return fn(m, values);
       } catch (error) {

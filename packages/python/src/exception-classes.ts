@@ -16,9 +16,10 @@
  * (Objects/exceptions.c, 3.8–3.13: the same tree in every version for these classes.)
  *
  * Invariant: an exception object of a class in {@link EXTRA_FIELDS} is never made —
- * those have a larger struct (PySystemExitObject, PyStopIterationObject, 3.10+
+ * those have a larger struct (PySystemExitObject, 3.10+
  * PyNameErrorObject and PyAttributeErrorObject) or a free list (MemoryError), which
- * the heap does not model; naming them in `except` is fine.
+ * the heap does not model; naming them in `except` is fine. StopIteration's larger
+ * struct (PyStopIterationObject: `value`) is the heap's own layout.
  */
 import type { Heap, ObjectHandle } from '@pymem/objects';
 import { PythonError, Unsupported } from './errors.ts';
@@ -69,7 +70,8 @@ export const EXCEPTION_CLASSES: ReadonlySet<string> = new Set([
  * 3.`minor`: such an object is refused, not made with the wrong size.
  */
 export function hasExtraFields(name: string, minor: number): boolean {
-  if (name === 'SystemExit' || name === 'StopIteration' || name === 'MemoryError') return true;
+  // StopIteration's `value` is modelled (the heap's stopIteration layout), not SystemExit's code.
+  if (name === 'SystemExit' || name === 'MemoryError') return true;
   // PyNameErrorObject (name), PyAttributeErrorObject (obj, name): 3.10+.
   if (name === 'NameError' || name === 'UnboundLocalError' || name === 'AttributeError')
     return minor >= 10;

@@ -85,7 +85,7 @@ export function builtinExceptionBase(
   if (named.length === 0) return null;
   if (baseNodes.length > 1) throw c.fail('an exception class with several bases', baseNodes[1]!);
   const name = c.text(named[0]!);
-  if (hasExtraFields(name, 8) || hasExtraFields(name, c.m.minor))
+  if (hasExtraFields(name, 8) || hasExtraFields(name, c.m.minor) || name === 'StopIteration')
     throw c.fail(`a class deriving from ${name} (its fields are not modelled)`, named[0]!);
   return builtinBaseChain(name);
 }

@@ -25,10 +25,13 @@
  * 3.8–3.13) on the heap's generator objects (@pymem/objects generators.ts).
  */
 import type { ObjectHandle } from '@pymem/objects';
+import { callDunder } from './class-dunders.ts';
 import { BUILTIN_ITERATORS, instanceIterator, isIterableInstance } from './class-iteration.ts';
 import { PythonError, Unsupported } from './errors.ts';
 import type { Flow, Frame } from './frame.ts';
+import { instanceNext, isIteratorInstance } from './instance-next.ts';
 import type { Machine } from './machine.ts';
+import { shared } from './operations.ts';
 import { strText } from './values.ts';
 
 /** A compiled generator body: yields new references, receives new references. */
@@ -223,7 +226,14 @@ export function getIterator(m: Machine, seq: ObjectHandle): ObjectHandle {
   const t = heap.typeOf(seq);
   if (t === 'generator') return seq;
   if (isIterableInstance(m, seq)) return instanceIterator(m, seq);
-  if (t === 'list' || t === 'tuple' || t === 'range' || t === 'dict') {
+  if (
+    t === 'list' ||
+    t === 'tuple' ||
+    t === 'range' ||
+    t === 'dict' ||
+    t === 'map' ||
+    t === 'filter'
+  ) {
     const it = heap.newIterator(seq);
     heap.decref(seq);
     return it;
@@ -240,6 +250,7 @@ export function getIterator(m: Machine, seq: ObjectHandle): ObjectHandle {
 export function iteratorNext(m: Machine, it: ObjectHandle): ObjectHandle {
   const heap = m.heap;
   if (heap.typeOf(it) === 'generator') return resumeGenerator(m, it, 0);
+  if (heap.typeOf(it) === 'instance') return instanceNext(m, it);
   return heap.iteratorNext(it);
 }
 
@@ -249,6 +260,12 @@ export function nextBuiltin(m: Machine, args: readonly ObjectHandle[]): ObjectHa
   if (args.length < 1 || args.length > 2)
     throw new Unsupported(`next() with ${args.length} arguments`);
   const g = args[0]!;
+  if (isIteratorInstance(m, g)) {
+    // builtin_next: without a default the StopIteration propagates as it is.
+    if (args.length === 1) return callDunder(m, g, '__next__', []);
+    const v = instanceNext(m, g);
+    return v !== 0 ? v : shared(heap, args[1]!);
+  }
   if (BUILTIN_ITERATORS.has(heap.typeOf(g))) {
     // builtin_next: the iterator's tp_iternext; exhausted, the default or StopIteration.
     const v = heap.iteratorNext(g);
@@ -347,7 +364,7 @@ export function sumBuiltin(m: Machine, args: readonly ObjectHandle[]): ObjectHan
   const source = args[0]!;
   const t = heap.typeOf(source);
   let it: ObjectHandle;
-  if (t === 'generator' || BUILTIN_ITERATORS.has(t)) {
+  if (t === 'generator' || BUILTIN_ITERATORS.has(t) || isIteratorInstance(m, source)) {
     heap.incref(source);
     it = source;
   } else if (t === 'list' || t === 'tuple') it = heap.newIterator(source);

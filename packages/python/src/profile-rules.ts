@@ -31,6 +31,7 @@
  *   reduceTakesArgumentTuple      ✓    ✓    ✓    ✓    ✓    ✓    ·     functools_reduce METH_VARARGS (3.14: clinic fastcall)
  *   partialCallPacksArguments     ✓    ·    ·    ·    ·    ·    ·     _functoolsmodule.c partial_call (measured)
  *   libraryCallReleasesLastFirst  ·    ·    ·    ·    ·    ·    ✓     measured on Pyodide 3.14.2 (ft_reduce_release_order)
+ *   mapFilterVectorcall           ·    ·    ✓    ✓    ✓    ✓    ✓     bltinmodule.c map_vectorcall (3.10+)
  *
  * 3.14 is measured on Pyodide (CPython 3.14.2, wasm32): a local passed to a call or to
  * `sys.getrefcount` inside a function is a borrowed stack reference (LOAD_FAST_BORROW),
@@ -103,6 +104,8 @@ export interface ProfileRules {
    * D(100))` frees D(100) before the list; `p(D(5), D(6))` frees D(6) first).
    */
   readonly libraryCallReleasesLastFirst: boolean;
+  /** `map(…)` / `filter(…)` are vectorcalls (else type_call with an arguments tuple). */
+  readonly mapFilterVectorcall: boolean;
 }
 
 /** The rules of CPython 3.`minor`. */
@@ -134,5 +137,6 @@ export function profileRules(minor: number): ProfileRules {
     reduceTakesArgumentTuple: minor <= 13,
     partialCallPacksArguments: minor === 8,
     libraryCallReleasesLastFirst: minor >= 14,
+    mapFilterVectorcall: minor >= 10,
   };
 }

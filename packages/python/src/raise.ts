@@ -179,7 +179,9 @@ export function materialise(m: Machine, err: PythonError, refuse: boolean): Obje
   if (err.exception !== 0) return err.exception;
   const handled = m.exceptionState.handling.at(-1);
   if (handled !== undefined && handled !== err && err.context === undefined) err.context = handled;
-  if (hasExtraFields(err.type, m.minor)) {
+  // A StopIteration known only by its text (a generator's return value): not made.
+  const textOnly = err.argValues === undefined && err.detail !== '';
+  if (hasExtraFields(err.type, m.minor) || (err.type === 'StopIteration' && textOnly)) {
     if (refuse) throw new Unsupported(`an exception object of class ${err.type} on 3.${m.minor}`);
     return 0;
   }
@@ -187,7 +189,7 @@ export function materialise(m: Machine, err: PythonError, refuse: boolean): Obje
   ensureHeapFrames(m);
   const args = err.argValues ?? (err.detail === '' ? [] : [heap.newStr(err.detail)]);
   err.argValues = undefined;
-  const e = heap.newException(args);
+  const e = heap.newException(args, 0, err.type === 'StopIteration');
   for (const a of args) heap.decref(a);
   setExceptionClass(heap, e, err.type);
   heap.raiseException(e);

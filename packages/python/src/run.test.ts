@@ -42,12 +42,12 @@ describe('runPython refusals', () => {
       expect(refusal('print(1)\ns = frozenset()\n', python)[2]).toBe(
         "p.py:2:5: the builtin 'frozenset' is not supported by pymem run\n",
       );
-    expect(refusal('print(map)\nmap = 1\n')).toEqual([
+    expect(refusal('print(open)\nopen = 1\n')).toEqual([
       'unsupported',
       '',
-      "p.py:1:1: the builtin 'map' is not supported by pymem run\n",
+      "p.py:1:1: the builtin 'open' is not supported by pymem run\n",
     ]);
-    expect(refusal('map = [2, 1]\nprint(map)\n')).toEqual(['ok', '[2, 1]\n', '']);
+    expect(refusal('open = [2, 1]\nprint(open)\n')).toEqual(['ok', '[2, 1]\n', '']);
   });
 
   it('refuses what functions and comprehensions do not model yet, before running', () => {
