@@ -1023,7 +1023,7 @@ export class Heap extends HeapCore implements HeapGraph {
         it,
         (o) => this.newIterator(o),
         (inner) => this.iteratorNext(inner),
-      ); ||
+      );
     if (type === 'map' || type === 'filter') {
       if (this.callingIterNext === null)
         throw new HeapError('wrong-type', `stepping a ${type} calls Python code`);
