@@ -26,6 +26,7 @@ export { formatCollectorRecord, formatObjectRecord } from './model-text.ts';
 export { type Note, notesInOrder } from './notes.ts';
 export {
   CRC32C_POLYNOMIAL,
+  chunkHolding,
   crc32c,
   decodePmt,
   ExtensionKind,

@@ -123,6 +123,16 @@ function counted(
   );
 }
 
+/** A load's timings for the page: reading, the first replay, and when it was posted. */
+function timings(start: number, read: number, replayed: number) {
+  return {
+    readMs: read - start,
+    replayMs: replayed - read,
+    startedAt: performance.timeOrigin + start,
+    postedAt: performance.timeOrigin + performance.now(),
+  };
+}
+
 /**
  * A scanned `.pmt` Blob: replayed once, its events decoded again chunk by chunk, and
  * handed to the page as the Blob, its chunk index and notes (no event columns).
@@ -143,12 +153,7 @@ function openChunked(blob: Blob, scan: PmtScan, name: string, start: number): vo
       warnings: scan.warnings,
       timeline: pass.timeline,
       end: pass.end,
-      timings: {
-        readMs: read - start,
-        replayMs: replayed - read,
-        startedAt: performance.timeOrigin + start,
-        postedAt: performance.timeOrigin + performance.now(),
-      },
+      timings: timings(start, read, replayed),
     },
     [...timelineBuffers(pass.timeline), ...checkpointBuffers(pass.end)],
   );
@@ -205,12 +210,7 @@ scope.onmessage = async (event: MessageEvent<OpenRequest>) => {
         warnings: result.warnings,
         timeline: pass.timeline,
         end: pass.end,
-        timings: {
-          readMs: read - start,
-          replayMs: replayed - read,
-          startedAt: performance.timeOrigin + start,
-          postedAt: performance.timeOrigin + performance.now(),
-        },
+        timings: timings(start, read, replayed),
       },
       [...transferList(trace, pass.timeline), ...checkpointBuffers(pass.end)],
     );

@@ -11,7 +11,7 @@
  * end of the file, its index included); the chunks of the range last loaded and of
  * the pinned ranges are never evicted, so a pass over any of them never misses.
  */
-import type { PmtByteSource, PmtChunkEntry } from '@pymem/tracing';
+import { chunkHolding, type PmtByteSource, type PmtChunkEntry } from '@pymem/tracing';
 
 /** Bytes of chunks the cache keeps beyond those in use (about). */
 export const CHUNK_CACHE_BYTES: number = 32 * 2 ** 20;
@@ -43,15 +43,7 @@ export class ChunkBytes implements PmtByteSource {
 
   /** The number of the chunk holding event `eventIndex` (the last one past the end). */
   chunkOf(eventIndex: number): number {
-    const chunks = this.chunks;
-    let low = 0;
-    let high = chunks.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >>> 1;
-      if (chunks[middle]!.firstEvent <= eventIndex) low = middle;
-      else high = middle - 1;
-    }
-    return Math.max(0, low);
+    return chunkHolding(this.chunks, eventIndex);
   }
 
   /** True when every chunk holding events `from` … `to` is in memory. */

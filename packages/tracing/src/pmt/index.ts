@@ -12,6 +12,7 @@ export {
   type PmtTornTail,
 } from './pmt-reader.ts';
 export {
+  chunkHolding,
   type PmtByteSource,
   type PmtScan,
   type PmtScanIndex,

@@ -302,7 +302,7 @@ function streamedTrace(source: PmtByteSource, found: Found): StreamedTrace {
 }
 
 /** The index of the chunk holding event `eventIndex` (the last chunk past the end). */
-function chunkHolding(chunks: readonly PmtChunkEntry[], eventIndex: number): number {
+export function chunkHolding(chunks: readonly PmtChunkEntry[], eventIndex: number): number {
   let low = 0;
   let high = chunks.length - 1;
   while (low < high) {
