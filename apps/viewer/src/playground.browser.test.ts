@@ -49,10 +49,17 @@ describe.skipIf(!available)('the snippet page in Chromium', () => {
   /** Runs the editor's program on `python` and waits for the steps. */
   async function run(python: string): Promise<void> {
     await page.selectOption('[data-testid=python]', python);
+    // The run that this click starts, not the one shown before it.
+    const before = (await hook()).runs;
     await page.click('[data-testid=run]');
-    await page.waitForFunction(() => window.__pymemPlayground?.status === 'ran', null, {
-      timeout: 60_000,
-    });
+    await page.waitForFunction(
+      (runs) =>
+        window.__pymemPlayground !== undefined &&
+        window.__pymemPlayground.runs > runs &&
+        window.__pymemPlayground.status === 'ran',
+      before,
+      { timeout: 60_000 },
+    );
   }
 
   /** The card of the object the module's `name` points at. */
@@ -107,7 +114,12 @@ describe.skipIf(!available)('the snippet page in Chromium', () => {
       }
       expect((await hook()).line).toBe(6);
       expect(await page.textContent('[data-testid=step-label]')).toContain('line 6');
-      expect(await page.locator('.cm-step-line').textContent()).toBe(SNIPPET.split('\n')[5]);
+      // The editor moves its step line in an effect, after the page's render.
+      await page.waitForFunction(
+        (text) => document.querySelector('.cm-step-line')?.textContent === text,
+        SNIPPET.split('\n')[5],
+        { timeout: 5_000 },
+      );
       const a = await cardOf('a');
       expect(await a.locator('[data-fact=refcount]').textContent()).toBe(`refcnt ${refcount}`);
       expect(await a.locator('[data-fact=size]').textContent()).toBe(`${listSize} B`);

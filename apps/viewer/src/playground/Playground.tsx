@@ -64,6 +64,8 @@ export function Playground({ sample, script = null }: PlaygroundProps): JSX.Elem
       .catch((error: Error) => setScriptError(`cannot read the script: ${error.message}`));
   }, [script]);
 
+  // Runs finished so far (a test waits for the next one, not a stale result).
+  const [runs, setRuns] = useState(0);
   const start = useCallback(() => {
     worker.current?.terminate();
     const w = new RunWorker({ name: 'pymem-run' });
@@ -74,6 +76,7 @@ export function Playground({ sample, script = null }: PlaygroundProps): JSX.Elem
     w.onmessage = (event: MessageEvent<RunReply>) => {
       const reply = event.data;
       setRunning(false);
+      setRuns((n) => n + 1);
       if (reply.type === 'failed') {
         setFailure(reply.message);
         setRun(null);
@@ -125,9 +128,10 @@ export function Playground({ sample, script = null }: PlaygroundProps): JSX.Elem
       steps: steps.length,
       line: step?.line ?? null,
       outcome: run?.outcome ?? null,
+      runs,
       go,
     }),
-    [running, run, index, steps.length, step, go],
+    [running, run, index, steps.length, step, go, runs],
   );
   publishPlaygroundHook(hook);
 

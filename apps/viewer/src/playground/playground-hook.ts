@@ -15,6 +15,8 @@ export interface PlaygroundHook {
   readonly line: number | null;
   /** How the run ended, or null. */
   readonly outcome: string | null;
+  /** Runs finished since the page opened (each reply, failed ones too). */
+  readonly runs: number;
   /** Shows step `index`. */
   readonly go: (index: number) => void;
 }
