@@ -14,6 +14,13 @@
  *             (`print(x, sys.getrefcount(x))`: both loads of x)
  *   argument  a parameter of a running call that was passed a borrowed load, while the
  *             parameter still holds it
+ *   copy      a local copied from such a local (`y = p`: LOAD_FAST duplicates a
+ *             borrowed stack reference without counting it), and every load of it
+ *
+ * Two adjacent loads of locals are one LOAD_FAST_LOAD_FAST (3.13+) and share one fate.
+ * Loads in `except` handlers stay strong: optimize_load_fast never follows exception
+ * edges. A class call passes its arguments this way once specialised
+ * (CALL_ALLOC_AND_ENTER_INIT, from a call site's second run).
  *
  * Measured on Pyodide 3.14.2: `def f(a): return sys.getrefcount(a)` gives 1 for `f(x)`
  * with x a plain local of the caller, 2 from module level or with x a cell; `[x,
@@ -25,8 +32,10 @@
  * only approximated here: a parameter or a name bound by an earlier statement of an
  * enclosing block), one deleted or assigned by `:=` anywhere in the function, slot 64 and
  * up, a receiver of a method call (borrowed only when the attribute is a method), loads
- * around `yield` and inside comprehensions, parameters the callee rebinds, and calls the
- * analysis does not see (classes, dunder methods, properties, finalizers, generators).
+ * around `yield` and inside comprehensions, parameters the callee rebinds, code that only
+ * a handler may reach, `finally` bodies, fused loads whose fates may differ, and calls the
+ * analysis does not see (a class call's first run, `super()`, class and static methods,
+ * dunder methods, properties, finalizers, generators, partials).
  */
 import type { SyntaxNode } from '@lezer/common';
 import type { ObjectHandle } from '@pymem/objects';
