@@ -44,6 +44,7 @@ export function usePlayback(session: ViewerSession | null, position: Position): 
     const { session: current, playing: was, position: at } = latest.current;
     if (!current) return;
     if (!was && at.position >= current.length) at.setPosition(0);
+    if (was) at.cancel();
     setPlayingIn(was ? null : current);
   }, [latest]);
 

@@ -16,6 +16,11 @@ export interface Position {
   readonly setPosition: (eventIndex: number) => void;
   /** Moves to `eventIndex` rounded and clamped to the recording. */
   readonly seek: (eventIndex: number) => void;
+  /**
+   * Drops the moves still waiting for their chunks, so the shown position stays
+   * (pausing playback: a frame requested before the pause must not land after it).
+   */
+  readonly cancel: () => void;
 }
 
 /** The position in `session`'s recording. */
@@ -52,5 +57,8 @@ export function usePosition(session: ViewerSession | null): Position {
     },
     [current, setPosition],
   );
-  return { position, setPosition, seek };
+  const cancel = useCallback(() => {
+    latestRequest.current++;
+  }, []);
+  return { position, setPosition, seek, cancel };
 }

@@ -60,6 +60,8 @@ export function useViewerHook(
         const target = Math.max(0, Math.min(session.length, Math.round(eventIndex)));
         const start = performance.now();
         if (target === at.position) {
+          // Already shown: a move still reading its chunks must not land after this.
+          at.cancel();
           heapMap.current?.paint(target);
           return Promise.resolve(performance.now() - start);
         }
