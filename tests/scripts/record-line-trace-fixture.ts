@@ -57,7 +57,15 @@ export async function lineTraceWithCPython(
   dir: string,
   file: string,
 ): Promise<number[]> {
-  const env = { ...process.env, PYTHONHASHSEED: '0', PYTHONWARNINGS: 'ignore' };
+  // Unbuffered stdout, as on a terminal: through a pipe CPython's TextIOWrapper keeps
+  // the ASCII strings printed since its last flush alive (its pending list), which
+  // sys.getrefcount would see and the model does not hold.
+  const env = {
+    ...process.env,
+    PYTHONHASHSEED: '0',
+    PYTHONWARNINGS: 'ignore',
+    PYTHONUNBUFFERED: '1',
+  };
   const script = join(import.meta.dirname, 'line_trace.py');
   const { stdout } = await run(interpreter.path, ['-W', 'ignore', script, file], {
     cwd: dir,

@@ -79,7 +79,15 @@ export async function runWithCPython(
   file: string,
   keepStderr: boolean,
 ): Promise<ProgramOutput> {
-  const env = { ...process.env, PYTHONHASHSEED: '0', PYTHONWARNINGS: 'ignore' };
+  // Unbuffered stdout, as on a terminal: through a pipe CPython's TextIOWrapper keeps
+  // the ASCII strings printed since its last flush alive (its pending list), which
+  // sys.getrefcount would see and the model does not hold.
+  const env = {
+    ...process.env,
+    PYTHONHASHSEED: '0',
+    PYTHONWARNINGS: 'ignore',
+    PYTHONUNBUFFERED: '1',
+  };
   try {
     const { stdout, stderr } = await run(interpreter.path, ['-W', 'ignore', file], {
       cwd: dir,

@@ -31,6 +31,16 @@ function unsupportedOperands(heap: Heap, op: string, a: ObjectHandle, b: ObjectH
   );
 }
 
+/** Built-in types with sq_repeat (`seq * n`). */
+const REPEATS: ReadonlySet<string> = new Set([
+  'str',
+  'bytes',
+  'bytearray',
+  'list',
+  'tuple',
+  'deque',
+]);
+
 function repeatCount(heap: Heap, n: ObjectHandle): number | undefined {
   const t = heap.typeOf(n);
   if (t !== 'int' && t !== 'bool') return undefined;
@@ -87,6 +97,21 @@ export function binaryOp(
         for (let i = 0; i < n; i++) out.push(...items);
         return heap.newTuple(out);
       }
+    }
+  }
+  if (op === '*') {
+    // PyNumber_Multiply (abstract.c, 3.8–3.14): when neither nb_multiply answers, the
+    // left operand's sq_repeat is tried, then the right's; a count without __index__
+    // is refused by sequence_repeat with a message naming the count's type.
+    const other = REPEATS.has(ta) ? b : REPEATS.has(tb) ? a : 0;
+    if (other !== 0) {
+      const t = heap.typeOf(other);
+      if (t === 'int' || t === 'bool')
+        throw new Unsupported(`repeating a ${typeName(heap, other === b ? a : b)}`);
+      throw new PythonError(
+        'TypeError',
+        `can't multiply sequence by non-int of type '${typeName(heap, other)}'`,
+      );
     }
   }
   if (op === '%' && ta === 'str') return percentFormat(heap, heap.valueOf(a) as string, b);
