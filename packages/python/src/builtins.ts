@@ -486,12 +486,13 @@ export function sysGetsizeof(m: Machine, o: ObjectHandle): ObjectHandle {
  */
 export function sysGetrefcount(m: Machine, o: ObjectHandle, borrowed = 0): ObjectHandle {
   const heap = m.heap;
-  if (heap.isSingleton(o)) {
-    if (heap.layout.immortalRefcount === null)
-      throw new Unsupported('sys.getrefcount of a cached object before 3.12');
-    return heap.newInt(heap.getrefcount(o));
-  }
-  if (m.constants.has(o)) throw new Unsupported('sys.getrefcount of a code constant');
+  if (heap.isImmortal(o)) return heap.newInt(heap.getrefcount(o));
+  if (heap.isSingleton(o) && heap.layout.immortalRefcount === null)
+    throw new Unsupported('sys.getrefcount of a cached object before 3.12');
+  // A constant tuple is held by its code objects and, on 3.8–3.13, by the AST arena
+  // that folded it for as long as the module runs (pythonrun.c's run_mod keeps it).
+  if (m.constants.has(o) || heap.isSingleton(o))
+    throw new Unsupported('sys.getrefcount of a code constant');
   if (
     m.rules.borrowedLocalLoads &&
     heap.typeOf(o) === 'function' &&

@@ -35,6 +35,11 @@ describe('runPython refusals', () => {
     expect(refusal('import sys\nprint(sys.getrefcount(None))\n', '3.11')[2]).toBe(
       'p.py:2:1: sys.getrefcount of a cached object before 3.12 is not supported by pymem run\n',
     );
+    // A constant tuple is not immortal on 3.12/3.13, and the AST arena holds it too.
+    for (const python of ['3.12', '3.13'])
+      expect(refusal('import sys\nt = (1, 2)\nprint(sys.getrefcount(t))\n', python)[2]).toBe(
+        'p.py:3:1: sys.getrefcount of a code constant is not supported by pymem run\n',
+      );
   });
 
   it('refuses a builtin it does not have rather than raising a NameError CPython would not', () => {
