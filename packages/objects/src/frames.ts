@@ -319,9 +319,18 @@ export function clearFrame(
     frame.frameObject = 0;
     releaseByOwner(heap, frame, f);
   }
-  const slots = frame.localsplus.splice(0);
+  const slots = inClearOrder(heap, frame.localsplus.splice(0));
   frame.localsplus.push(...new Array(slots.length).fill(0));
   for (const o of slots) if (o !== 0) releaseByOwner(heap, frame, o);
+}
+
+/**
+ * A frame's slots in the order clearing releases them: 3.8–3.13 first slot first
+ * (frame_dealloc, _PyFrame_ClearLocals, frame_tp_clear); 3.14 from the top of the
+ * stack down (the same functions walk the stack pointer back to the locals).
+ */
+export function inClearOrder(heap: HeapCore, slots: ObjectHandle[]): ObjectHandle[] {
+  return heap.layout.minor >= 14 ? slots.reverse() : slots;
 }
 
 /** The objects a frame object refers to, in frame_traverse order (f_back, then slots). */
@@ -338,7 +347,7 @@ export function frameDeallocOrder(heap: HeapCore, f: ObjectHandle): ObjectHandle
   const data = frameObjectData(heap, f);
   const out: ObjectHandle[] = [];
   if (data.frame.owner === 'frame-object') {
-    for (const o of data.frame.localsplus) if (o !== 0) out.push(o);
+    for (const o of inClearOrder(heap, [...data.frame.localsplus])) if (o !== 0) out.push(o);
     data.frame.localsplus.fill(0);
   }
   if (data.back !== 0) out.push(data.back);
@@ -350,7 +359,10 @@ export function frameDeallocOrder(heap: HeapCore, f: ObjectHandle): ObjectHandle
 export function clearFrameObject(heap: HeapCore, f: ObjectHandle): void {
   const frame = frameObjectData(heap, f).frame;
   if (frame.owner !== 'frame-object') return;
-  const drop = frame.localsplus.filter((o) => o !== 0);
+  const drop = inClearOrder(
+    heap,
+    frame.localsplus.filter((o) => o !== 0),
+  );
   frame.localsplus.fill(0);
   for (const o of drop) heap.release(o);
 }

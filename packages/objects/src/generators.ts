@@ -38,6 +38,7 @@ import {
   frameSize,
   frameSlots,
   type InterpreterFrame,
+  inClearOrder,
   interpreterFrameSpecials,
   makeCells,
   materialiseFrameObject,
@@ -200,7 +201,10 @@ function closeGenerator(heap: HeapCore, g: ObjectHandle, frame: InterpreterFrame
   }
   if (minor >= 13) {
     frame.state = 'completed';
-    const slots = frame.localsplus.filter((o) => o !== 0);
+    const slots = inClearOrder(
+      heap,
+      frame.localsplus.filter((o) => o !== 0),
+    );
     frame.localsplus.fill(0);
     for (const o of slots) heap.release(o);
     return;

@@ -226,7 +226,7 @@ export function runCall(
     ledger?.leave();
   }
   const result = callee.returned === 0 ? heap.newNone() : callee.returned;
-  for (const v of callee.locals) if (v !== 0) heap.decref(v);
+  clearLocals(m, callee.locals);
   return result;
 }
 
@@ -462,4 +462,15 @@ export function keywordsDict(
       for (const v of vs) heap.decref(v);
     }
   };
+}
+
+/**
+ * Releases a finished call's locals (_PyFrame_ClearLocals; frame_dealloc before 3.11):
+ * first slot first, or on 3.14 from the top slot down.
+ */
+export function clearLocals(m: Machine, locals: readonly ObjectHandle[]): void {
+  const heap = m.heap;
+  if (m.rules.framesClearedTopDown) {
+    for (let i = locals.length - 1; i >= 0; i--) if (locals[i] !== 0) heap.decref(locals[i]!);
+  } else for (const v of locals) if (v !== 0) heap.decref(v);
 }

@@ -184,13 +184,9 @@ export function importedLibrary(m: Machine): boolean {
   return [...m.modules].some((name) => LIBRARY_MODULES.has(name));
 }
 
-/**
- * Releases a library call's arguments after the call: as every call does
- * (Machine.releaseArguments), except last first on 3.14 (libraryCallReleasesLastFirst).
- */
+/** Releases a library call's arguments after the call, as every call does (Machine.releaseArguments). */
 export function releaseLibraryArguments(m: Machine, values: readonly ObjectHandle[]): void {
-  if (!m.rules.libraryCallReleasesLastFirst) m.releaseArguments(values);
-  else for (let i = values.length - 1; i >= 0; i--) m.heap.decref(values[i]!);
+  m.releaseArguments(values);
 }
 
 /** `module.function(args…)` for a library module. */

@@ -7,7 +7,7 @@
  *   rule                         3.8  3.9  3.10 3.11 3.12 3.13 3.14   source
  *   constantDisplaysExtend        ·    ✓    ✓    ✓    ✓    ✓    ✓     compile.c starunpack_helper
  *   callFrameTakesArguments       ·    ·    ·    ✓    ✓    ✓    ✓     ceval.c _PyEvalFramePushAndInit
- *   argumentsReleasedFirstFirst   ·    ·    ·    ✓    ✓    ✓    ✓     ceval.c CALL (vs CALL_FUNCTION)
+ *   argumentsReleasedFirstFirst   ·    ·    ·    ✓    ✓    ✓    ·     ceval.c CALL (vs CALL_FUNCTION; 3.14 measured on Pyodide)
  *   listExtendDictResizes         ·    ·    ·    ·    ·    ✓    ✓     listobject.c list_extend_dict
  *   latin1ConstantsMayAlias       ·    ·    ·    ✓    ✓    ·    ·     deep-frozen interned strs (measured)
  *   inPlaceConcatAtModuleLevel    ✓    ✓    ✓    ·    ·    ·    ·     ceval.c unicode_concatenate
@@ -30,8 +30,8 @@
  *   reduceEmptySaysIterable       ·    ·    ✓    ✓    ✓    ✓    ✓     _functoolsmodule.c functools_reduce (measured)
  *   reduceTakesArgumentTuple      ✓    ✓    ✓    ✓    ✓    ✓    ·     functools_reduce METH_VARARGS (3.14: clinic fastcall)
  *   partialCallPacksArguments     ✓    ·    ·    ·    ·    ·    ·     _functoolsmodule.c partial_call (measured)
- *   libraryCallReleasesLastFirst  ·    ·    ·    ·    ·    ·    ✓     measured on Pyodide 3.14.2 (ft_reduce_release_order)
  *   mapFilterVectorcall           ·    ·    ✓    ✓    ✓    ✓    ✓     bltinmodule.c map_vectorcall (3.10+)
+ *   framesClearedTopDown          ·    ·    ·    ·    ·    ·    ✓     frame.c _PyFrame_ClearLocals (3.14: top slot first)
  *
  * 3.14 is measured on Pyodide (CPython 3.14.2, wasm32): a local passed to a call or to
  * `sys.getrefcount` inside a function is a borrowed stack reference (LOAD_FAST_BORROW),
@@ -98,14 +98,10 @@ export interface ProfileRules {
   readonly reduceTakesArgumentTuple: boolean;
   /** Calling a functools.partial goes through tp_call: its arguments packed into a tuple. */
   readonly partialCallPacksArguments: boolean;
-  /**
-   * A call of a library module's function or of a functools.partial releases its
-   * arguments last first after the call (measured on 3.14: `reduce(f, [D(5), D(6)],
-   * D(100))` frees D(100) before the list; `p(D(5), D(6))` frees D(6) first).
-   */
-  readonly libraryCallReleasesLastFirst: boolean;
   /** `map(…)` / `filter(…)` are vectorcalls (else type_call with an arguments tuple). */
   readonly mapFilterVectorcall: boolean;
+  /** A finished call's frame releases its locals last slot first (else first slot first). */
+  readonly framesClearedTopDown: boolean;
 }
 
 /** The rules of CPython 3.`minor`. */
@@ -113,7 +109,7 @@ export function profileRules(minor: number): ProfileRules {
   return {
     constantDisplaysExtend: minor >= 9,
     callFrameTakesArguments: minor >= 11,
-    argumentsReleasedFirstFirst: minor >= 11,
+    argumentsReleasedFirstFirst: minor >= 11 && minor <= 13,
     listExtendDictResizes: minor >= 13,
     latin1ConstantsMayAlias: minor === 11 || minor === 12,
     inPlaceConcatAtModuleLevel: minor <= 10,
@@ -136,7 +132,7 @@ export function profileRules(minor: number): ProfileRules {
     reduceEmptySaysIterable: minor >= 10,
     reduceTakesArgumentTuple: minor <= 13,
     partialCallPacksArguments: minor === 8,
-    libraryCallReleasesLastFirst: minor >= 14,
     mapFilterVectorcall: minor >= 10,
+    framesClearedTopDown: minor >= 14,
   };
 }
