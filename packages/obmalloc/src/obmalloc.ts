@@ -30,7 +30,18 @@ import { createAddressModel } from './allocators.ts';
 import { blockSize, OBMALLOC_CONSTANTS, type ObmallocConstants } from './constants.ts';
 import type { ObmallocListener } from './events.ts';
 import { hexAddress } from './inspect.ts';
-import { installStateReader, PymallocState } from './internal/state.ts';
+import {
+  installStateReader,
+  POOL_FREEBLOCK,
+  POOL_MAXNEXTOFFSET,
+  POOL_NEXT,
+  POOL_NEXTOFFSET,
+  POOL_PREV,
+  POOL_RECORD_SHIFT,
+  POOL_REF,
+  POOL_SZIDX,
+  PymallocState,
+} from './internal/state.ts';
 
 /** Thrown when a call could not have happened in CPython (e.g. freeing a foreign block). */
 export class ObmallocError extends Error {
@@ -151,7 +162,7 @@ export class Obmalloc {
       return moved;
     }
     const pool = this.poolOf(arena, ptr, 'invalid-realloc');
-    const size = blockSize(this.constants, s.poolSzidx[pool]!);
+    const size = blockSize(this.constants, s.poolSzidx(pool));
     if (nbytes <= size && 4 * nbytes > 3 * size) return ptr;
     const moved = this.malloc(nbytes);
     if (moved !== 0) this.free(ptr);
@@ -233,32 +244,34 @@ export class Obmalloc {
 
   private pymallocAlloc(sizeClass: number, nbytes: number): number {
     const s = this.#state;
-    const pool = s.poolNext[sizeClass]!;
+    const pools = s.pools;
+    const pool = pools[(sizeClass << POOL_RECORD_SHIFT) + POOL_NEXT]!;
     if (pool === sizeClass) return this.allocateFromNewPool(sizeClass, nbytes);
     // usedpools[sizeClass] has a pool: take the head of its free list.
+    const h = pool << POOL_RECORD_SHIFT;
     const size = (sizeClass + 1) << this.constants.alignmentShift;
     const arena = s.poolArena(pool);
     const links = s.blockLinks[arena]!;
     const base = ((pool - s.numClasses) & 63) * s.maxBlocks;
-    s.poolRef[pool]!++;
+    pools[h + POOL_REF]!++;
     s.blocksInUse++;
-    const block = s.poolFreeblock[pool]!;
+    const block = pools[h + POOL_FREEBLOCK]!;
     const next = links[base + block]!;
-    s.poolFreeblock[pool] = next;
+    pools[h + POOL_FREEBLOCK] = next;
     if (next < 0) {
-      const nextoffset = s.poolNextoffset[pool]!;
-      if (nextoffset <= s.poolMaxnextoffset[pool]!) {
+      const nextoffset = pools[h + POOL_NEXTOFFSET]!;
+      if (nextoffset <= pools[h + POOL_MAXNEXTOFFSET]!) {
         // Lazily carve the next virgin block onto the free list.
         const virgin = (nextoffset - this.constants.poolOverhead) / size;
-        s.poolFreeblock[pool] = virgin;
+        pools[h + POOL_FREEBLOCK] = virgin;
         links[base + virgin] = -1;
-        s.poolNextoffset[pool] = nextoffset + size;
+        pools[h + POOL_NEXTOFFSET] = nextoffset + size;
       } else {
         // The pool is full: it leaves usedpools.
-        const after = s.poolNext[pool]!;
-        const before = s.poolPrev[pool]!;
-        s.poolPrev[after] = before;
-        s.poolNext[before] = after;
+        const after = pools[h + POOL_NEXT]!;
+        const before = pools[h + POOL_PREV]!;
+        pools[(after << POOL_RECORD_SHIFT) + POOL_PREV] = before;
+        pools[(before << POOL_RECORD_SHIFT) + POOL_NEXT] = after;
       }
     }
     const address = s.poolAddress(pool) + this.constants.poolOverhead + block * size;
@@ -282,14 +295,16 @@ export class Obmalloc {
     if (s.nfp2lasta[nfree] === arena) s.nfp2lasta[nfree] = -1;
     if (nfree > 1) s.nfp2lasta[nfree - 1] = arena;
 
+    const pools = s.pools;
     let pool = s.arenaFreepools[arena]!;
     if (pool >= 0) {
-      s.arenaFreepools[arena] = s.poolNext[pool]!;
+      s.arenaFreepools[arena] = pools[(pool << POOL_RECORD_SHIFT) + POOL_NEXT]!;
     } else {
       pool = s.poolId(arena, s.arenaCarved[arena]!);
       s.arenaCarved[arena]!++;
-      s.poolSzidx[pool] = c.dummySizeIndex;
+      pools[(pool << POOL_RECORD_SHIFT) + POOL_SZIDX] = c.dummySizeIndex;
     }
+    const h = pool << POOL_RECORD_SHIFT;
     s.arenaNfreepools[arena] = nfree - 1;
     if (nfree - 1 === 0) {
       s.usableArenas = s.arenaNext[arena]!;
@@ -297,27 +312,27 @@ export class Obmalloc {
     }
 
     // The pool becomes the only member of usedpools[sizeClass].
-    s.poolNext[pool] = sizeClass;
-    s.poolPrev[pool] = sizeClass;
-    s.poolNext[sizeClass] = pool;
-    s.poolPrev[sizeClass] = pool;
-    s.poolRef[pool] = 1;
+    pools[h + POOL_NEXT] = sizeClass;
+    pools[h + POOL_PREV] = sizeClass;
+    pools[(sizeClass << POOL_RECORD_SHIFT) + POOL_NEXT] = pool;
+    pools[(sizeClass << POOL_RECORD_SHIFT) + POOL_PREV] = pool;
+    pools[h + POOL_REF] = 1;
     s.blocksInUse++;
 
     const size = (sizeClass + 1) << c.alignmentShift;
     const links = s.blockLinks[arena]!;
     const base = ((pool - s.numClasses) & 63) * s.maxBlocks;
     let block: number;
-    if (s.poolSzidx[pool] === sizeClass) {
+    if (pools[h + POOL_SZIDX] === sizeClass) {
       // Same class as before it emptied: its header and free list are still valid.
-      block = s.poolFreeblock[pool]!;
-      s.poolFreeblock[pool] = links[base + block]!;
+      block = pools[h + POOL_FREEBLOCK]!;
+      pools[h + POOL_FREEBLOCK] = links[base + block]!;
     } else {
-      s.poolSzidx[pool] = sizeClass;
+      pools[h + POOL_SZIDX] = sizeClass;
       block = 0;
-      s.poolNextoffset[pool] = c.poolOverhead + 2 * size;
-      s.poolMaxnextoffset[pool] = c.poolSize - size;
-      s.poolFreeblock[pool] = 1;
+      pools[h + POOL_NEXTOFFSET] = c.poolOverhead + 2 * size;
+      pools[h + POOL_MAXNEXTOFFSET] = c.poolSize - size;
+      pools[h + POOL_FREEBLOCK] = 1;
       links[base + 1] = -1;
       if (this.hook !== null) {
         this.hook({ type: 'pool-init', pool: s.poolAddress(pool), sizeClass });
@@ -391,19 +406,24 @@ export class Obmalloc {
   private pymallocFree(arena: number, ptr: number): void {
     const s = this.#state;
     const c = this.constants;
-    const pool = this.poolOf(arena, ptr, 'invalid-free');
-    const sizeClass = s.poolSzidx[pool]!;
+    // Offsets inside an arena are below 2**20, so integer shifts are exact here.
+    const offset = ptr - s.arenaFirstPool[arena]!;
+    const k = offset >> this.poolShift;
+    if (k < 0 || k >= s.arenaCarved[arena]!) this.inNoCarvedPool(ptr, 'invalid-free');
+    const pool = s.numClasses + (arena << 6) + k;
+    const pools = s.pools;
+    const h = pool << POOL_RECORD_SHIFT;
+    const sizeClass = pools[h + POOL_SZIDX]!;
     const size = (sizeClass + 1) << c.alignmentShift;
-    const poolAddress = s.poolAddress(pool);
-    const block = (ptr - poolAddress - c.poolOverhead) / size;
-    if (!Number.isInteger(block) || block < 0 || s.poolRef[pool] === 0) this.notALiveBlock(ptr);
+    const block = (offset - (k << this.poolShift) - c.poolOverhead) / size;
+    const ref = pools[h + POOL_REF]! - 1;
+    if (!Number.isInteger(block) || block < 0 || ref < 0) this.notALiveBlock(ptr);
     const links = s.blockLinks[arena]!;
-    const base = ((pool - s.numClasses) & 63) * s.maxBlocks;
-    const lastfree = s.poolFreeblock[pool]!;
+    const base = k * s.maxBlocks;
+    const lastfree = pools[h + POOL_FREEBLOCK]!;
     links[base + block] = lastfree;
-    s.poolFreeblock[pool] = block;
-    const ref = s.poolRef[pool]! - 1;
-    s.poolRef[pool] = ref;
+    pools[h + POOL_FREEBLOCK] = block;
+    pools[h + POOL_REF] = ref;
     s.blocksInUse--;
     if (this.hook !== null) this.hook({ type: 'block-free', address: ptr, sizeClass });
     if (lastfree < 0 || ref === 0) this.poolChanged(arena, pool, sizeClass, lastfree);
@@ -425,11 +445,13 @@ export class Obmalloc {
     const s = this.#state;
     if (lastfree < 0) {
       // The pool was full: it goes to the front of usedpools[class].
-      const first = s.poolNext[sizeClass]!;
-      s.poolNext[pool] = first;
-      s.poolPrev[pool] = sizeClass;
-      s.poolPrev[first] = pool;
-      s.poolNext[sizeClass] = pool;
+      const pools = s.pools;
+      const head = sizeClass << POOL_RECORD_SHIFT;
+      const first = pools[head + POOL_NEXT]!;
+      pools[(pool << POOL_RECORD_SHIFT) + POOL_NEXT] = first;
+      pools[(pool << POOL_RECORD_SHIFT) + POOL_PREV] = sizeClass;
+      pools[(first << POOL_RECORD_SHIFT) + POOL_PREV] = pool;
+      pools[head + POOL_NEXT] = pool;
       return;
     }
     this.insertToFreepool(arena, pool, sizeClass);
@@ -439,11 +461,13 @@ export class Obmalloc {
   private insertToFreepool(arena: number, pool: number, sizeClass: number): void {
     const s = this.#state;
     const c = this.constants;
-    const after = s.poolNext[pool]!;
-    const before = s.poolPrev[pool]!;
-    s.poolPrev[after] = before;
-    s.poolNext[before] = after;
-    s.poolNext[pool] = s.arenaFreepools[arena]!;
+    const pools = s.pools;
+    const h = pool << POOL_RECORD_SHIFT;
+    const after = pools[h + POOL_NEXT]!;
+    const before = pools[h + POOL_PREV]!;
+    pools[(after << POOL_RECORD_SHIFT) + POOL_PREV] = before;
+    pools[(before << POOL_RECORD_SHIFT) + POOL_NEXT] = after;
+    pools[h + POOL_NEXT] = s.arenaFreepools[arena]!;
     s.arenaFreepools[arena] = pool;
     if (this.hook !== null) {
       this.hook({ type: 'pool-empty', pool: s.poolAddress(pool), sizeClass });

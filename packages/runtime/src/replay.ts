@@ -171,6 +171,12 @@ export class Replayer {
   private readonly queuedReleases: number[] = [];
   private arenaWanted = false;
   private unexpectedRelease = -1;
+  /**
+   * True whenever an arena is queued or wanted or a release is queued or unexpected
+   * (one test per event instead of four); only {@link checkArenas} clears it, and it
+   * clears all four.
+   */
+  private arenaPending = false;
   private nextRaw = 0;
   private readonly fallbackArenas: ArenaAllocator;
 
@@ -203,12 +209,16 @@ export class Replayer {
               return this.queuedArenas[this.queuedArenaHead++]!;
             }
             this.arenaWanted = true;
+            this.arenaPending = true;
             return this.verify ? 0 : this.fallbackArenas.alloc(size);
           },
           free: (address) => {
             const at = this.queuedReleases.indexOf(address);
             if (at >= 0) this.queuedReleases.splice(at, 1);
-            else this.unexpectedRelease = address;
+            else {
+              this.unexpectedRelease = address;
+              this.arenaPending = true;
+            }
           },
         }
       : this.fallbackArenas;
@@ -425,13 +435,7 @@ export class Replayer {
       }
       throw error;
     }
-    if (
-      this.arenaWanted ||
-      this.queuedArenas.length !== 0 ||
-      this.unexpectedRelease >= 0 ||
-      this.queuedReleases.length !== 0
-    )
-      this.checkArenas(i);
+    if (this.arenaPending) this.checkArenas(i);
   }
 
   /** An `r` event of the object or mem domain (see {@link step}). */
@@ -458,6 +462,7 @@ export class Replayer {
 
   /** An `A` or `F` event: queued for the model's next arena call, or a data-stack chunk. */
   private arenaEvent(i: number, op: number, a: number, b: number): void {
+    this.arenaPending = true;
     if (op === Op.arenaAlloc) {
       if (a === this.model.constants.arenaSize) {
         this.queuedArenas.push(b);
@@ -481,6 +486,7 @@ export class Replayer {
   }
 
   private checkArenas(i: number): void {
+    this.arenaPending = false;
     if (
       !this.arenaWanted &&
       this.queuedArenas.length === 0 &&
