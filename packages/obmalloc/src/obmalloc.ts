@@ -43,6 +43,19 @@ import {
   PymallocState,
 } from './internal/state.ts';
 
+// The pool header's words (internal/state.ts), as constants of this module: the JIT
+// folds a module's own constants into the code, but loads and checks an imported
+// binding at every use.
+const REF = POOL_REF;
+const FREEBLOCK = POOL_FREEBLOCK;
+const NEXTPOOL = POOL_NEXT;
+const PREVPOOL = POOL_PREV;
+const SZIDX = POOL_SZIDX;
+const NEXTOFFSET = POOL_NEXTOFFSET;
+const MAXNEXTOFFSET = POOL_MAXNEXTOFFSET;
+/** A pool's record starts at `pools[pool << RECORD]`. */
+const RECORD = POOL_RECORD_SHIFT;
+
 /** Thrown when a call could not have happened in CPython (e.g. freeing a foreign block). */
 export class ObmallocError extends Error {
   /** Stable error code. */
@@ -245,33 +258,33 @@ export class Obmalloc {
   private pymallocAlloc(sizeClass: number, nbytes: number): number {
     const s = this.#state;
     const pools = s.pools;
-    const pool = pools[(sizeClass << POOL_RECORD_SHIFT) + POOL_NEXT]!;
+    const pool = pools[(sizeClass << RECORD) + NEXTPOOL]!;
     if (pool === sizeClass) return this.allocateFromNewPool(sizeClass, nbytes);
     // usedpools[sizeClass] has a pool: take the head of its free list.
-    const h = pool << POOL_RECORD_SHIFT;
+    const h = pool << RECORD;
     const size = (sizeClass + 1) << this.constants.alignmentShift;
     const arena = s.poolArena(pool);
     const links = s.blockLinks[arena]!;
     const base = ((pool - s.numClasses) & 63) * s.maxBlocks;
-    pools[h + POOL_REF]!++;
+    pools[h + REF]!++;
     s.blocksInUse++;
-    const block = pools[h + POOL_FREEBLOCK]!;
+    const block = pools[h + FREEBLOCK]!;
     const next = links[base + block]!;
-    pools[h + POOL_FREEBLOCK] = next;
+    pools[h + FREEBLOCK] = next;
     if (next < 0) {
-      const nextoffset = pools[h + POOL_NEXTOFFSET]!;
-      if (nextoffset <= pools[h + POOL_MAXNEXTOFFSET]!) {
+      const nextoffset = pools[h + NEXTOFFSET]!;
+      if (nextoffset <= pools[h + MAXNEXTOFFSET]!) {
         // Lazily carve the next virgin block onto the free list.
         const virgin = (nextoffset - this.constants.poolOverhead) / size;
-        pools[h + POOL_FREEBLOCK] = virgin;
+        pools[h + FREEBLOCK] = virgin;
         links[base + virgin] = -1;
-        pools[h + POOL_NEXTOFFSET] = nextoffset + size;
+        pools[h + NEXTOFFSET] = nextoffset + size;
       } else {
         // The pool is full: it leaves usedpools.
-        const after = pools[h + POOL_NEXT]!;
-        const before = pools[h + POOL_PREV]!;
-        pools[(after << POOL_RECORD_SHIFT) + POOL_PREV] = before;
-        pools[(before << POOL_RECORD_SHIFT) + POOL_NEXT] = after;
+        const after = pools[h + NEXTPOOL]!;
+        const before = pools[h + PREVPOOL]!;
+        pools[(after << RECORD) + PREVPOOL] = before;
+        pools[(before << RECORD) + NEXTPOOL] = after;
       }
     }
     const address = s.poolAddress(pool) + this.constants.poolOverhead + block * size;
@@ -298,13 +311,13 @@ export class Obmalloc {
     const pools = s.pools;
     let pool = s.arenaFreepools[arena]!;
     if (pool >= 0) {
-      s.arenaFreepools[arena] = pools[(pool << POOL_RECORD_SHIFT) + POOL_NEXT]!;
+      s.arenaFreepools[arena] = pools[(pool << RECORD) + NEXTPOOL]!;
     } else {
       pool = s.poolId(arena, s.arenaCarved[arena]!);
       s.arenaCarved[arena]!++;
-      pools[(pool << POOL_RECORD_SHIFT) + POOL_SZIDX] = c.dummySizeIndex;
+      pools[(pool << RECORD) + SZIDX] = c.dummySizeIndex;
     }
-    const h = pool << POOL_RECORD_SHIFT;
+    const h = pool << RECORD;
     s.arenaNfreepools[arena] = nfree - 1;
     if (nfree - 1 === 0) {
       s.usableArenas = s.arenaNext[arena]!;
@@ -312,27 +325,27 @@ export class Obmalloc {
     }
 
     // The pool becomes the only member of usedpools[sizeClass].
-    pools[h + POOL_NEXT] = sizeClass;
-    pools[h + POOL_PREV] = sizeClass;
-    pools[(sizeClass << POOL_RECORD_SHIFT) + POOL_NEXT] = pool;
-    pools[(sizeClass << POOL_RECORD_SHIFT) + POOL_PREV] = pool;
-    pools[h + POOL_REF] = 1;
+    pools[h + NEXTPOOL] = sizeClass;
+    pools[h + PREVPOOL] = sizeClass;
+    pools[(sizeClass << RECORD) + NEXTPOOL] = pool;
+    pools[(sizeClass << RECORD) + PREVPOOL] = pool;
+    pools[h + REF] = 1;
     s.blocksInUse++;
 
     const size = (sizeClass + 1) << c.alignmentShift;
     const links = s.blockLinks[arena]!;
     const base = ((pool - s.numClasses) & 63) * s.maxBlocks;
     let block: number;
-    if (pools[h + POOL_SZIDX] === sizeClass) {
+    if (pools[h + SZIDX] === sizeClass) {
       // Same class as before it emptied: its header and free list are still valid.
-      block = pools[h + POOL_FREEBLOCK]!;
-      pools[h + POOL_FREEBLOCK] = links[base + block]!;
+      block = pools[h + FREEBLOCK]!;
+      pools[h + FREEBLOCK] = links[base + block]!;
     } else {
-      pools[h + POOL_SZIDX] = sizeClass;
+      pools[h + SZIDX] = sizeClass;
       block = 0;
-      pools[h + POOL_NEXTOFFSET] = c.poolOverhead + 2 * size;
-      pools[h + POOL_MAXNEXTOFFSET] = c.poolSize - size;
-      pools[h + POOL_FREEBLOCK] = 1;
+      pools[h + NEXTOFFSET] = c.poolOverhead + 2 * size;
+      pools[h + MAXNEXTOFFSET] = c.poolSize - size;
+      pools[h + FREEBLOCK] = 1;
       links[base + 1] = -1;
       if (this.hook !== null) {
         this.hook({ type: 'pool-init', pool: s.poolAddress(pool), sizeClass });
@@ -412,18 +425,18 @@ export class Obmalloc {
     if (k < 0 || k >= s.arenaCarved[arena]!) this.inNoCarvedPool(ptr, 'invalid-free');
     const pool = s.numClasses + (arena << 6) + k;
     const pools = s.pools;
-    const h = pool << POOL_RECORD_SHIFT;
-    const sizeClass = pools[h + POOL_SZIDX]!;
+    const h = pool << RECORD;
+    const sizeClass = pools[h + SZIDX]!;
     const size = (sizeClass + 1) << c.alignmentShift;
     const block = (offset - (k << this.poolShift) - c.poolOverhead) / size;
-    const ref = pools[h + POOL_REF]! - 1;
+    const ref = pools[h + REF]! - 1;
     if (!Number.isInteger(block) || block < 0 || ref < 0) this.notALiveBlock(ptr);
     const links = s.blockLinks[arena]!;
     const base = k * s.maxBlocks;
-    const lastfree = pools[h + POOL_FREEBLOCK]!;
+    const lastfree = pools[h + FREEBLOCK]!;
     links[base + block] = lastfree;
-    pools[h + POOL_FREEBLOCK] = block;
-    pools[h + POOL_REF] = ref;
+    pools[h + FREEBLOCK] = block;
+    pools[h + REF] = ref;
     s.blocksInUse--;
     if (this.hook !== null) this.hook({ type: 'block-free', address: ptr, sizeClass });
     if (lastfree < 0 || ref === 0) this.poolChanged(arena, pool, sizeClass, lastfree);
@@ -446,12 +459,12 @@ export class Obmalloc {
     if (lastfree < 0) {
       // The pool was full: it goes to the front of usedpools[class].
       const pools = s.pools;
-      const head = sizeClass << POOL_RECORD_SHIFT;
-      const first = pools[head + POOL_NEXT]!;
-      pools[(pool << POOL_RECORD_SHIFT) + POOL_NEXT] = first;
-      pools[(pool << POOL_RECORD_SHIFT) + POOL_PREV] = sizeClass;
-      pools[(first << POOL_RECORD_SHIFT) + POOL_PREV] = pool;
-      pools[head + POOL_NEXT] = pool;
+      const head = sizeClass << RECORD;
+      const first = pools[head + NEXTPOOL]!;
+      pools[(pool << RECORD) + NEXTPOOL] = first;
+      pools[(pool << RECORD) + PREVPOOL] = sizeClass;
+      pools[(first << RECORD) + PREVPOOL] = pool;
+      pools[head + NEXTPOOL] = pool;
       return;
     }
     this.insertToFreepool(arena, pool, sizeClass);
@@ -462,12 +475,12 @@ export class Obmalloc {
     const s = this.#state;
     const c = this.constants;
     const pools = s.pools;
-    const h = pool << POOL_RECORD_SHIFT;
-    const after = pools[h + POOL_NEXT]!;
-    const before = pools[h + POOL_PREV]!;
-    pools[(after << POOL_RECORD_SHIFT) + POOL_PREV] = before;
-    pools[(before << POOL_RECORD_SHIFT) + POOL_NEXT] = after;
-    pools[h + POOL_NEXT] = s.arenaFreepools[arena]!;
+    const h = pool << RECORD;
+    const after = pools[h + NEXTPOOL]!;
+    const before = pools[h + PREVPOOL]!;
+    pools[(after << RECORD) + PREVPOOL] = before;
+    pools[(before << RECORD) + NEXTPOOL] = after;
+    pools[h + NEXTPOOL] = s.arenaFreepools[arena]!;
     s.arenaFreepools[arena] = pool;
     if (this.hook !== null) {
       this.hook({ type: 'pool-empty', pool: s.poolAddress(pool), sizeClass });

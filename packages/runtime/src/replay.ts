@@ -105,6 +105,14 @@ export interface ReplayCheckpoint {
   readonly liveBlocks: AddressTable;
 }
 
+// Op and Domain codes as constants of this module: the JIT folds a module's own
+// constants into the code, but loads and checks an imported object at every use.
+const ARENA_FREE = Op.arenaFree;
+const MALLOC = Op.malloc;
+const REALLOC = Op.realloc;
+const FREE = Op.free;
+const RAW = Domain.raw;
+
 /** The columns of a streamed replay before its first window. */
 const EMPTY_COLUMNS: EventColumns = {
   op: new Uint8Array(0),
@@ -262,11 +270,7 @@ export class Replayer {
       const stop = Math.min(end, Math.max(nextMarkAt, this.position + 1));
       while (this.position < stop) {
         while (this.position >= this.windowEnd) this.nextWindow();
-        const last = Math.min(stop, this.windowEnd);
-        for (let i = this.position; i < last; i++) {
-          this.position = i + 1;
-          this.step(i);
-        }
+        this.stepRange(this.position, Math.min(stop, this.windowEnd));
       }
     }
     while (this.nextMark < marks.length && marks[this.nextMark]!.eventIndex === this.position) {
@@ -388,6 +392,49 @@ export class Replayer {
   private untrackStreamed(address: number): void {
     if (this.liveBlockSites!.take(address) < 0) return;
     if (this.liveBlockSizes!.take(address) < 0) this.hugeBlockSizes.delete(address);
+  }
+
+  /**
+   * Steps events `from` … `to − 1` (all in the window). The common events — a malloc,
+   * calloc or free of the object or mem domain while no block is tracked and no
+   * pointer translated — go straight to the model here, as {@link step} would send
+   * them; every other event goes through {@link step}.
+   */
+  private stepRange(from: number, to: number): void {
+    const { op: ops, domain: domains, a: as, b: bs, line } = this.columns;
+    const start = this.windowStart;
+    const model = this.model;
+    const plain = !this.tracking;
+    const counts = this.counts;
+    try {
+      for (let i = from; i < to; i++) {
+        this.position = i + 1;
+        const j = i - start;
+        const op = ops[j]!;
+        if (
+          plain &&
+          op !== REALLOC &&
+          op > ARENA_FREE &&
+          domains[j] !== RAW &&
+          this.translation.size === 0
+        ) {
+          if (op === FREE) model.free(as[j]!);
+          else {
+            const b = bs[j]!;
+            this.nextRaw = b;
+            const result = op === MALLOC ? model.malloc(as[j]!) : model.calloc(as[j]!);
+            if (result !== b) this.checkPointer(i, b, result);
+            else counts.pointersChecked++;
+          }
+          if (this.arenaPending) this.checkArenas(i);
+        } else this.step(i);
+      }
+    } catch (error) {
+      if (error instanceof ObmallocError) {
+        throw new TraceFormatError(`the recording's ${error.message}`, line[this.position - 1 - start]!);
+      }
+      throw error;
+    }
   }
 
   private step(i: number): void {
