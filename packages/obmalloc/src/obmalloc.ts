@@ -188,20 +188,8 @@ export class Obmalloc {
     const s = this.#state;
     s.runningAllocatedBlocks--;
     const arena = s.arenaContaining(ptr);
-    if (arena < 0) {
-      if (s.rawBlocks.take(ptr) < 0) {
-        s.runningAllocatedBlocks++;
-        throw new ObmallocError(
-          'invalid-free',
-          `free of ${hexAddress(ptr)}, which no one allocated`,
-        );
-      }
-      s.rawAllocatedBlocks--;
-      this.raw.free(ptr);
-      if (this.hook !== null) this.hook({ type: 'raw-free', address: ptr });
-      return;
-    }
-    this.pymallocFree(arena, ptr);
+    if (arena < 0) this.rawFree(ptr);
+    else this.pymallocFree(arena, ptr - s.arenaFirstPool[arena]!);
   }
 
   /** `sys.getallocatedblocks()` as this profile computes it. */
@@ -218,15 +206,38 @@ export class Obmalloc {
   }
 
   // ------------------------------------------------------------------ internals
+  //
+  // Addresses are above 2**31, so outside the replay loop's compiled code each one
+  // would be a heap-allocated number: the hot internals take and return offsets from
+  // an arena's first pool (below 2**20) instead, and addresses are formed inline.
+
+  /** The arena object of the block {@link pymallocAlloc} handed out last. */
+  private allocArena = 0;
+
+  /** `free` of a block pymalloc does not own: the raw allocator's, or an error. */
+  private rawFree(ptr: number): void {
+    const s = this.#state;
+    if (s.rawBlocks.take(ptr) < 0) {
+      s.runningAllocatedBlocks++;
+      throw new ObmallocError('invalid-free', `free of ${hexAddress(ptr)}, which no one allocated`);
+    }
+    s.rawAllocatedBlocks--;
+    this.raw.free(ptr);
+    if (this.hook !== null) this.hook({ type: 'raw-free', address: ptr });
+  }
 
   /** The common path of malloc and calloc (the model stores no bytes, so they agree). */
   private allocate(nbytes: number, zeroed: boolean): number {
     if (nbytes === 0 || nbytes > this.constants.smallRequestThreshold) {
-      return this.rawFallback(nbytes, zeroed);
+      // The unary plus types the call's result as a number for the JIT, so that the
+      // two results meet as an unboxed double (not a fresh heap number per call).
+      return +this.rawFallback(nbytes, zeroed);
     }
-    const address = this.pymallocAlloc((nbytes - 1) >> this.constants.alignmentShift, nbytes);
-    if (address !== 0) this.#state.runningAllocatedBlocks++;
-    return address;
+    const offset = this.pymallocAlloc((nbytes - 1) >> this.constants.alignmentShift, nbytes);
+    if (offset < 0) return 0;
+    const s = this.#state;
+    s.runningAllocatedBlocks++;
+    return s.arenaFirstPool[this.allocArena]! + offset;
   }
 
   private rawFallback(nbytes: number, zeroed: boolean): number {
@@ -255,6 +266,10 @@ export class Obmalloc {
     throw new ObmallocError(code, `${hexAddress(ptr)} is inside an arena but in no carved pool`);
   }
 
+  /**
+   * `pymalloc_alloc`: the block's offset from the first pool of its arena object
+   * (left in {@link allocArena}), or -1 when no arena could be had.
+   */
   private pymallocAlloc(sizeClass: number, nbytes: number): number {
     const s = this.#state;
     const pools = s.pools;
@@ -287,17 +302,25 @@ export class Obmalloc {
         pools[(before << RECORD) + NEXTPOOL] = after;
       }
     }
-    const address = s.poolAddress(pool) + this.constants.poolOverhead + block * size;
-    if (this.hook !== null) this.hook({ type: 'block-alloc', address, sizeClass, nbytes });
-    return address;
+    const offset =
+      ((pool - s.numClasses) & 63) * this.constants.poolSize +
+      this.constants.poolOverhead +
+      block * size;
+    this.allocArena = arena;
+    if (this.hook !== null) {
+      const address = s.arenaFirstPool[arena]! + offset;
+      this.hook({ type: 'block-alloc', address, sizeClass, nbytes });
+    }
+    return offset;
   }
 
+  /** `allocate_from_new_pool` (3.9 name): as {@link pymallocAlloc}. */
   private allocateFromNewPool(sizeClass: number, nbytes: number): number {
     const s = this.#state;
     const c = this.constants;
     if (s.usableArenas < 0) {
       const fresh = this.newArena();
-      if (fresh < 0) return 0;
+      if (fresh < 0) return -1;
       s.usableArenas = fresh;
       s.arenaNext[fresh] = -1;
       s.arenaPrev[fresh] = -1;
@@ -351,9 +374,13 @@ export class Obmalloc {
         this.hook({ type: 'pool-init', pool: s.poolAddress(pool), sizeClass });
       }
     }
-    const address = s.poolAddress(pool) + c.poolOverhead + block * size;
-    if (this.hook !== null) this.hook({ type: 'block-alloc', address, sizeClass, nbytes });
-    return address;
+    const offset = ((pool - s.numClasses) & 63) * c.poolSize + c.poolOverhead + block * size;
+    this.allocArena = arena;
+    if (this.hook !== null) {
+      const address = s.arenaFirstPool[arena]! + offset;
+      this.hook({ type: 'block-alloc', address, sizeClass, nbytes });
+    }
+    return offset;
   }
 
   /** `new_arena()`: the arena object's index, or -1 when the arena allocator failed. */
@@ -411,35 +438,50 @@ export class Obmalloc {
   }
 
   /**
-   * `pymalloc_free`. Kept small enough for the JIT to inline into its callers: the
-   * common case (the block joins the free list of a pool that stays in usedpools) is
-   * here, the rest — a full pool coming back, an emptied pool, a bad pointer — in
-   * {@link poolChanged} and {@link notALiveBlock}.
+   * `pymalloc_free` of the block at `offset` from the first pool of arena object
+   * `arena`. The common case (the block joins the free list of a pool that stays in
+   * usedpools) is here, the rest — a full pool coming back, an emptied pool, a bad
+   * pointer — in {@link poolChanged} and {@link invalidFree}.
    */
-  private pymallocFree(arena: number, ptr: number): void {
+  private pymallocFree(arena: number, offset: number): void {
     const s = this.#state;
-    const c = this.constants;
     // Offsets inside an arena are below 2**20, so integer shifts are exact here.
-    const offset = ptr - s.arenaFirstPool[arena]!;
     const k = offset >> this.poolShift;
-    if (k < 0 || k >= s.arenaCarved[arena]!) this.inNoCarvedPool(ptr, 'invalid-free');
+    if (k < 0 || k >= s.arenaCarved[arena]!) this.invalidFree(arena, offset);
     const pool = s.numClasses + (arena << 6) + k;
     const pools = s.pools;
     const h = pool << RECORD;
     const sizeClass = pools[h + SZIDX]!;
-    const size = (sizeClass + 1) << c.alignmentShift;
-    const block = (offset - (k << this.poolShift) - c.poolOverhead) / size;
+    const block =
+      (offset - (k << this.poolShift) - this.constants.poolOverhead) /
+      ((sizeClass + 1) << this.constants.alignmentShift);
     const ref = pools[h + REF]! - 1;
-    if (!Number.isInteger(block) || block < 0 || ref < 0) this.notALiveBlock(ptr);
-    const links = s.blockLinks[arena]!;
-    const base = k * s.maxBlocks;
+    if (block !== (block | 0) || block < 0 || ref < 0) this.invalidFree(arena, offset);
     const lastfree = pools[h + FREEBLOCK]!;
-    links[base + block] = lastfree;
+    s.blockLinks[arena]![k * s.maxBlocks + block] = lastfree;
     pools[h + FREEBLOCK] = block;
     pools[h + REF] = ref;
     s.blocksInUse--;
-    if (this.hook !== null) this.hook({ type: 'block-free', address: ptr, sizeClass });
+    if (this.hook !== null) this.blockFreed(arena, offset, sizeClass);
     if (lastfree < 0 || ref === 0) this.poolChanged(arena, pool, sizeClass, lastfree);
+  }
+
+  /** Tells the hook about a freed block (see {@link pymallocFree}). */
+  private blockFreed(arena: number, offset: number, sizeClass: number): void {
+    const address = this.#state.arenaFirstPool[arena]! + offset;
+    this.hook?.({ type: 'block-free', address, sizeClass });
+  }
+
+  /**
+   * @throws ObmallocError: the address at `offset` from arena object `arena`'s first
+   *   pool lies in no carved pool, or is no live block of its pool.
+   */
+  private invalidFree(arena: number, offset: number): never {
+    const s = this.#state;
+    const ptr = s.arenaFirstPool[arena]! + offset;
+    const k = offset >> this.poolShift;
+    if (k < 0 || k >= s.arenaCarved[arena]!) this.inNoCarvedPool(ptr, 'invalid-free');
+    this.notALiveBlock(ptr);
   }
 
   /** @throws ObmallocError: `ptr` lies in a carved pool but is no live block of it. */

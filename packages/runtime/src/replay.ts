@@ -185,7 +185,11 @@ export class Replayer {
    * clears all four.
    */
   private arenaPending = false;
-  private nextRaw = 0;
+  /**
+   * What the raw allocator answers for the current event: a one-element array, as a
+   * number field would take a fresh heap number for every address stored in it.
+   */
+  private readonly nextRaw = new Float64Array(1);
   private readonly fallbackArenas: ArenaAllocator;
 
   constructor(trace: Recording, options: ReplayOptions = {}) {
@@ -231,9 +235,9 @@ export class Replayer {
         }
       : this.fallbackArenas;
     const raw: RawAllocator = {
-      malloc: () => this.nextRaw,
-      calloc: () => this.nextRaw,
-      realloc: () => this.nextRaw,
+      malloc: () => this.nextRaw[0]!,
+      calloc: () => this.nextRaw[0]!,
+      realloc: () => this.nextRaw[0]!,
       free: () => {},
     };
     this.runtime = createRuntime({
@@ -421,7 +425,7 @@ export class Replayer {
           if (op === FREE) model.free(as[j]!);
           else {
             const b = bs[j]!;
-            this.nextRaw = b;
+            this.nextRaw[0] = b;
             const result = op === MALLOC ? model.malloc(as[j]!) : model.calloc(as[j]!);
             if (result !== b) this.checkPointer(i, b, result);
             else counts.pointersChecked++;
@@ -431,7 +435,10 @@ export class Replayer {
       }
     } catch (error) {
       if (error instanceof ObmallocError) {
-        throw new TraceFormatError(`the recording's ${error.message}`, line[this.position - 1 - start]!);
+        throw new TraceFormatError(
+          `the recording's ${error.message}`,
+          line[this.position - 1 - start]!,
+        );
       }
       throw error;
     }
@@ -467,7 +474,7 @@ export class Replayer {
         this.reallocEvent(i, j, a);
       } else {
         const b = t.b[j]!;
-        this.nextRaw = b;
+        this.nextRaw[0] = b;
         const result = op === Op.malloc ? model.malloc(a) : model.calloc(a);
         if (result !== b) this.checkPointer(i, b, result);
         else this.counts.pointersChecked++;
@@ -490,7 +497,7 @@ export class Replayer {
     const t = this.columns;
     const b = t.b[j]!;
     const recorded = t.c[j]!;
-    this.nextRaw = recorded;
+    this.nextRaw[0] = recorded;
     const old = this.translation.size === 0 ? a : this.translate(a);
     const result = this.model.realloc(old, b);
     if (result !== 0 && a !== recorded && this.translation.size !== 0) this.translation.delete(a);

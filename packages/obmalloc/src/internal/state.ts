@@ -377,10 +377,17 @@ export class PymallocState {
       const base = this.arenaAddress[arena]!;
       if (base !== 0 && p >= base && p < base + arenaSize) return arena;
     }
-    return this.lookupArena(p, arenaSize);
+    // A call's number arguments are heap numbers: this one goes through an array, so
+    // that the compiled callers do not box `p` on every call for this rare path.
+    this.missedAddress[0] = p;
+    return this.lookupArena(arenaSize);
   }
 
-  private lookupArena(p: number, arenaSize: number): number {
+  /** The address {@link lookupArena} looks up. */
+  private readonly missedAddress = new Float64Array(1);
+
+  private lookupArena(arenaSize: number): number {
+    const p = this.missedAddress[0]!;
     const slot = Math.floor(p / arenaSize);
     const here = this.arenaBySlot.get(slot);
     if (here !== undefined && p >= this.arenaAddress[here]!) return here;

@@ -314,10 +314,7 @@ export class RecordDecoder {
               break;
             }
           }
-          const k =
-            x >= 1 && x <= CLASS_MAX_SIZE
-              ? (x - 1) >> CLASS_SHIFT
-              : CLASS_COUNT - 1;
+          const k = x >= 1 && x <= CLASS_MAX_SIZE ? (x - 1) >> CLASS_SHIFT : CLASS_COUNT - 1;
           prev = prevClass[k]! + delta(y) * scale;
           prevClass[k] = prev;
           a[row] = x;
