@@ -247,7 +247,9 @@ export class RecordDecoder {
    * straight into the builder's columns) and returns where the first other record, or
    * the end, is. A record within {@link MAX_EVENT_RECORD_BYTES} of the end, an
    * over-long varint, or a site that needs checking is left to the general path by
-   * returning its record's start.
+   * returning its record's start. The `line` column is never written: a `.pmt` event
+   * has no source line, and this builder's rows are zero from allocation (its rows
+   * never hold anything else), so a whole-file read leaves those pages untouched.
    */
   private events(bytes: Uint8Array, pos: number, end: number): number {
     const builder = this.builder;
@@ -256,7 +258,7 @@ export class RecordDecoder {
     const safeEnd = end - MAX_EVENT_RECORD_BYTES;
     let prev = this.prev;
     let target = builder.appendTarget();
-    let { op, domain, a, b, c, site, line } = target.columns;
+    let { op, domain, a, b, c, site } = target.columns;
     let row = target.row;
     let capacity = target.capacity;
     let p = pos;
@@ -264,7 +266,7 @@ export class RecordDecoder {
       if (row === capacity) {
         builder.appended(row);
         target = builder.appendTarget();
-        ({ op, domain, a, b, c, site, line } = target.columns);
+        ({ op, domain, a, b, c, site } = target.columns);
         row = target.row;
         capacity = target.capacity;
       }
@@ -350,7 +352,6 @@ export class RecordDecoder {
           site[row] = id;
           op[row] = kind;
           domain[row] = (tag >> TAG_DOMAIN_SHIFT) & 3;
-          line[row] = 0;
           row++;
           continue;
         } else if (kind === ARENA_ALLOC) {
@@ -368,7 +369,6 @@ export class RecordDecoder {
       op[row] = kind;
       domain[row] = kind <= ARENA_FREE ? 0 : (tag >> TAG_DOMAIN_SHIFT) & 3;
       c[row] = 0;
-      line[row] = 0;
       row++;
     }
     builder.appended(row);
