@@ -207,9 +207,10 @@ export class Obmalloc {
 
   // ------------------------------------------------------------------ internals
   //
-  // Addresses are above 2**31, so outside the replay loop's compiled code each one
-  // would be a heap-allocated number: the hot internals take and return offsets from
-  // an arena's first pool (below 2**20) instead, and addresses are formed inline.
+  // Addresses are above 2**31: each one passed to or returned from a call the JIT
+  // did not inline becomes a freshly allocated heap number. The hot internals take
+  // and return offsets from an arena's first pool (below 2**20, small integers)
+  // instead, and the public methods, which callers' loops inline, form the addresses.
 
   /** The arena object of the block {@link pymallocAlloc} handed out last. */
   private allocArena = 0;
