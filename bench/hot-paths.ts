@@ -12,10 +12,14 @@
  *              file without start-up, reading and output)
  * Each row shows its best wall time and its best CPU time of `--repeat` runs (all
  * threads: the collector's included), which other jobs on a shared machine disturb
- * less. pnpm bench (run.ts) holds the goals and anchors.
+ * less, and the young-generation collections per run: a hot loop that allocates a
+ * heap number per event (an address stored in a field, or passed to a call the JIT
+ * did not inline) shows as dozens of them. pnpm bench (run.ts) holds the goals and
+ * anchors.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { GCProfiler } from 'node:v8';
 import { cacheDirectory, liveInterpreters } from '@pymem/cpython';
 import { record } from '@pymem/recorder';
 import { Replayer } from '@pymem/runtime';
@@ -67,6 +71,8 @@ const length = scanPmt(source)?.trace.length ?? decodePmt(pmt).trace.length;
 function best(label: string, run: () => void): void {
   let wall = Number.POSITIVE_INFINITY;
   let cpu = Number.POSITIVE_INFINITY;
+  const collections = new GCProfiler();
+  collections.start();
   for (let i = 0; i < repeat; i++) {
     const start = performance.now();
     const startCpu = process.cpuUsage();
@@ -75,9 +81,11 @@ function best(label: string, run: () => void): void {
     wall = Math.min(wall, performance.now() - start);
     cpu = Math.min(cpu, (used.user + used.system) / 1000);
   }
+  const scavenges =
+    collections.stop()?.statistics.filter((entry) => entry.gcType === 'Scavenge').length ?? 0;
   const rate = Math.round((length / wall) * 1000).toLocaleString('en-US');
   console.log(
-    `${label}: best of ${repeat} ${wall.toFixed(1)} ms (${cpu.toFixed(1)} ms CPU), ${rate} events/s`,
+    `${label}: best of ${repeat} ${wall.toFixed(1)} ms (${cpu.toFixed(1)} ms CPU), ${rate} events/s, ${(scavenges / repeat).toFixed(1)} scavenges a run`,
   );
 }
 

@@ -144,10 +144,10 @@ export function poolInfo(model: Obmalloc, arena: number, k: number): PoolInfo | 
   const c = model.constants;
   if (!s.holdsArena(arena) || k < 0 || k >= s.arenaCarved[arena]!) return null;
   const pool = s.poolId(arena, k);
-  const szidx = s.poolSzidx[pool]!;
+  const szidx = s.poolSzidx(pool);
   const hasClass = szidx !== c.dummySizeIndex;
   const size = hasClass ? blockSize(c, szidx) : 0;
-  const nextoffset = s.poolNextoffset[pool]!;
+  const nextoffset = s.poolNextoffset(pool);
   const capacity = hasClass ? blocksPerPool(c, szidx) : 0;
   return {
     arena,
@@ -156,9 +156,9 @@ export function poolInfo(model: Obmalloc, arena: number, k: number): PoolInfo | 
     sizeClass: hasClass ? szidx : -1,
     blockSize: size,
     capacity,
-    ref: s.poolRef[pool]!,
+    ref: s.poolRef(pool),
     nextoffset,
-    maxnextoffset: s.poolMaxnextoffset[pool]!,
+    maxnextoffset: s.poolMaxnextoffset(pool),
     carvedBlocks: hasClass ? Math.min(capacity, (nextoffset - c.poolOverhead) / size) : 0,
   };
 }
@@ -186,7 +186,7 @@ export function poolFreeList(model: Obmalloc, arena: number, k: number): FreeLis
   const links = s.blockLinks[arena]!;
   const base = k * s.maxBlocks;
   const blocks: number[] = [];
-  const head = s.poolFreeblock[s.poolId(arena, k)]!;
+  const head = s.poolFreeblock(s.poolId(arena, k));
   for (let b = head; b >= 0 && blocks.length < info.capacity; b = links[base + b]!) blocks.push(b);
   const virginBlocks = info.capacity - info.carvedBlocks;
   return { blocks, nextVirgin: virginBlocks > 0 ? info.carvedBlocks : -1, virginBlocks };
@@ -281,16 +281,16 @@ export function poolBlockStates(
   const c = model.constants;
   if (!s.holdsArena(arena) || k < 0 || k >= s.arenaCarved[arena]!) return 0;
   const pool = s.poolId(arena, k);
-  const sizeClass = s.poolSzidx[pool]!;
+  const sizeClass = s.poolSzidx(pool);
   if (sizeClass === c.dummySizeIndex) return 0;
   const capacity = blocksPerPool(c, sizeClass);
   const size = blockSize(c, sizeClass);
-  const carvedBlocks = (s.poolNextoffset[pool]! - c.poolOverhead) / size;
+  const carvedBlocks = (s.poolNextoffset(pool) - c.poolOverhead) / size;
   out.fill(BlockState.allocated, 0, carvedBlocks);
   out.fill(BlockState.virgin, carvedBlocks, capacity);
   const links = s.blockLinks[arena]!;
   const base = k * s.maxBlocks;
-  for (let b = s.poolFreeblock[pool]!; b >= 0; b = links[base + b]!) out[b] = BlockState.free;
-  if (s.poolRef[pool] === 0) out.fill(BlockState.free, 0, carvedBlocks);
+  for (let b = s.poolFreeblock(pool); b >= 0; b = links[base + b]!) out[b] = BlockState.free;
+  if (s.poolRef(pool) === 0) out.fill(BlockState.free, 0, carvedBlocks);
   return capacity;
 }

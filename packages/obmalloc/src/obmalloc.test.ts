@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { blocksPerPool, OBMALLOC_CONSTANTS } from './constants.ts';
 import { arenasAllocated } from './inspect.ts';
-import { Obmalloc } from './obmalloc.ts';
+import {
+  POOL_FIELDS,
+  POOL_FREEBLOCK,
+  POOL_MAXNEXTOFFSET,
+  POOL_NEXT,
+  POOL_NEXTOFFSET,
+  POOL_PREV,
+  POOL_RECORD_SHIFT,
+  POOL_REF,
+  POOL_SZIDX,
+} from './internal/state.ts';
+import { Obmalloc, ObmallocError } from './obmalloc.ts';
 import { collectMallocStats, formatMallocStats } from './stats.ts';
 import { validateObmalloc } from './validate.ts';
 
@@ -76,6 +87,46 @@ describe('Obmalloc', () => {
     }
   });
 
+  it('refuses frees and reallocs CPython could not have made, naming the address', () => {
+    const model = new Obmalloc({ profile: '3.12' });
+    const block = model.malloc(64);
+    const live = model.malloc(64);
+    const hex = (address: number) => `0x${address.toString(16)}`;
+    const refused = (call: () => unknown) => {
+      try {
+        call();
+      } catch (error) {
+        expect(error).toBeInstanceOf(ObmallocError);
+        return `${(error as ObmallocError).code}: ${(error as Error).message}`;
+      }
+      return 'no error';
+    };
+    expect(refused(() => model.free(0x1000))).toBe(
+      'invalid-free: free of 0x1000, which no one allocated',
+    );
+    expect(refused(() => model.realloc(0x1000, 8))).toBe(
+      'invalid-realloc: realloc of 0x1000, which no one allocated',
+    );
+    expect(refused(() => model.free(block + 8))).toBe(
+      `invalid-free: free of ${hex(block + 8)}, which is not a live block`,
+    );
+    const uncarved = block + 5 * 16384;
+    expect(refused(() => model.free(uncarved))).toBe(
+      `invalid-free: ${hex(uncarved)} is inside an arena but in no carved pool`,
+    );
+    expect(refused(() => model.realloc(uncarved, 8))).toBe(
+      `invalid-realloc: ${hex(uncarved)} is inside an arena but in no carved pool`,
+    );
+    model.free(block);
+    model.free(live);
+    // The pool is empty now (ref.count 0): a second free of either block is refused.
+    expect(refused(() => model.free(live))).toBe(
+      `invalid-free: free of ${hex(live)}, which is not a live block`,
+    );
+    expect(validateObmalloc(model)).toEqual([]);
+    expect(model.malloc(64)).toBe(live);
+  });
+
   it('prints statistics whose Total equals the arenas held', () => {
     const model = new Obmalloc({ profile: '3.12' });
     for (let i = 1; i <= 512; i++) model.malloc(i);
@@ -85,5 +136,22 @@ describe('Obmalloc', () => {
     expect(text.split('\n')[0]).toBe('Small block threshold = 512, in 32 size classes.');
     expect(text).toContain('# bytes lost to arena alignment    =               16,384\n');
     expect(text).toContain('# bytes lost to arena map root     =              262,144\n');
+  });
+});
+
+describe('pool header record', () => {
+  it('gives each field its own word inside a power-of-two record', () => {
+    expect(POOL_FIELDS).toBe(1 << POOL_RECORD_SHIFT);
+    const words = [
+      POOL_REF,
+      POOL_FREEBLOCK,
+      POOL_NEXT,
+      POOL_PREV,
+      POOL_SZIDX,
+      POOL_NEXTOFFSET,
+      POOL_MAXNEXTOFFSET,
+    ];
+    expect(new Set(words).size).toBe(words.length);
+    for (const word of words) expect(word >= 0 && word < POOL_FIELDS).toBe(true);
   });
 });

@@ -30,7 +30,31 @@ import { createAddressModel } from './allocators.ts';
 import { blockSize, OBMALLOC_CONSTANTS, type ObmallocConstants } from './constants.ts';
 import type { ObmallocListener } from './events.ts';
 import { hexAddress } from './inspect.ts';
-import { installStateReader, PymallocState } from './internal/state.ts';
+import {
+  installStateReader,
+  POOL_FREEBLOCK,
+  POOL_MAXNEXTOFFSET,
+  POOL_NEXT,
+  POOL_NEXTOFFSET,
+  POOL_PREV,
+  POOL_RECORD_SHIFT,
+  POOL_REF,
+  POOL_SZIDX,
+  PymallocState,
+} from './internal/state.ts';
+
+// The pool header's words (internal/state.ts), as constants of this module: the JIT
+// folds a module's own constants into the code, but loads and checks an imported
+// binding at every use.
+const REF = POOL_REF;
+const FREEBLOCK = POOL_FREEBLOCK;
+const NEXTPOOL = POOL_NEXT;
+const PREVPOOL = POOL_PREV;
+const SZIDX = POOL_SZIDX;
+const NEXTOFFSET = POOL_NEXTOFFSET;
+const MAXNEXTOFFSET = POOL_MAXNEXTOFFSET;
+/** A pool's record starts at `pools[pool << RECORD]`. */
+const RECORD = POOL_RECORD_SHIFT;
 
 /** Thrown when a call could not have happened in CPython (e.g. freeing a foreign block). */
 export class ObmallocError extends Error {
@@ -151,7 +175,7 @@ export class Obmalloc {
       return moved;
     }
     const pool = this.poolOf(arena, ptr, 'invalid-realloc');
-    const size = blockSize(this.constants, s.poolSzidx[pool]!);
+    const size = blockSize(this.constants, s.poolSzidx(pool));
     if (nbytes <= size && 4 * nbytes > 3 * size) return ptr;
     const moved = this.malloc(nbytes);
     if (moved !== 0) this.free(ptr);
@@ -164,20 +188,8 @@ export class Obmalloc {
     const s = this.#state;
     s.runningAllocatedBlocks--;
     const arena = s.arenaContaining(ptr);
-    if (arena < 0) {
-      if (s.rawBlocks.take(ptr) < 0) {
-        s.runningAllocatedBlocks++;
-        throw new ObmallocError(
-          'invalid-free',
-          `free of ${hexAddress(ptr)}, which no one allocated`,
-        );
-      }
-      s.rawAllocatedBlocks--;
-      this.raw.free(ptr);
-      if (this.hook !== null) this.hook({ type: 'raw-free', address: ptr });
-      return;
-    }
-    this.pymallocFree(arena, ptr);
+    if (arena < 0) this.rawFree(ptr);
+    else this.pymallocFree(arena, ptr - s.arenaFirstPool[arena]!);
   }
 
   /** `sys.getallocatedblocks()` as this profile computes it. */
@@ -194,15 +206,39 @@ export class Obmalloc {
   }
 
   // ------------------------------------------------------------------ internals
+  //
+  // Addresses are above 2**31: each one passed to or returned from a call the JIT
+  // did not inline becomes a freshly allocated heap number. The hot internals take
+  // and return offsets from an arena's first pool (below 2**20, small integers)
+  // instead, and the public methods, which callers' loops inline, form the addresses.
+
+  /** The arena object of the block {@link pymallocAlloc} handed out last. */
+  private allocArena = 0;
+
+  /** `free` of a block pymalloc does not own: the raw allocator's, or an error. */
+  private rawFree(ptr: number): void {
+    const s = this.#state;
+    if (s.rawBlocks.take(ptr) < 0) {
+      s.runningAllocatedBlocks++;
+      throw new ObmallocError('invalid-free', `free of ${hexAddress(ptr)}, which no one allocated`);
+    }
+    s.rawAllocatedBlocks--;
+    this.raw.free(ptr);
+    if (this.hook !== null) this.hook({ type: 'raw-free', address: ptr });
+  }
 
   /** The common path of malloc and calloc (the model stores no bytes, so they agree). */
   private allocate(nbytes: number, zeroed: boolean): number {
     if (nbytes === 0 || nbytes > this.constants.smallRequestThreshold) {
-      return this.rawFallback(nbytes, zeroed);
+      // The unary plus types the call's result as a number for the JIT, so that the
+      // two results meet as an unboxed double (not a fresh heap number per call).
+      return +this.rawFallback(nbytes, zeroed);
     }
-    const address = this.pymallocAlloc((nbytes - 1) >> this.constants.alignmentShift, nbytes);
-    if (address !== 0) this.#state.runningAllocatedBlocks++;
-    return address;
+    const offset = this.pymallocAlloc((nbytes - 1) >> this.constants.alignmentShift, nbytes);
+    if (offset < 0) return 0;
+    const s = this.#state;
+    s.runningAllocatedBlocks++;
+    return s.arenaFirstPool[this.allocArena]! + offset;
   }
 
   private rawFallback(nbytes: number, zeroed: boolean): number {
@@ -231,47 +267,61 @@ export class Obmalloc {
     throw new ObmallocError(code, `${hexAddress(ptr)} is inside an arena but in no carved pool`);
   }
 
+  /**
+   * `pymalloc_alloc`: the block's offset from the first pool of its arena object
+   * (left in {@link allocArena}), or -1 when no arena could be had.
+   */
   private pymallocAlloc(sizeClass: number, nbytes: number): number {
     const s = this.#state;
-    const pool = s.poolNext[sizeClass]!;
+    const pools = s.pools;
+    const pool = pools[(sizeClass << RECORD) + NEXTPOOL]!;
     if (pool === sizeClass) return this.allocateFromNewPool(sizeClass, nbytes);
     // usedpools[sizeClass] has a pool: take the head of its free list.
+    const h = pool << RECORD;
     const size = (sizeClass + 1) << this.constants.alignmentShift;
     const arena = s.poolArena(pool);
     const links = s.blockLinks[arena]!;
     const base = ((pool - s.numClasses) & 63) * s.maxBlocks;
-    s.poolRef[pool]!++;
+    pools[h + REF]!++;
     s.blocksInUse++;
-    const block = s.poolFreeblock[pool]!;
+    const block = pools[h + FREEBLOCK]!;
     const next = links[base + block]!;
-    s.poolFreeblock[pool] = next;
+    pools[h + FREEBLOCK] = next;
     if (next < 0) {
-      const nextoffset = s.poolNextoffset[pool]!;
-      if (nextoffset <= s.poolMaxnextoffset[pool]!) {
+      const nextoffset = pools[h + NEXTOFFSET]!;
+      if (nextoffset <= pools[h + MAXNEXTOFFSET]!) {
         // Lazily carve the next virgin block onto the free list.
         const virgin = (nextoffset - this.constants.poolOverhead) / size;
-        s.poolFreeblock[pool] = virgin;
+        pools[h + FREEBLOCK] = virgin;
         links[base + virgin] = -1;
-        s.poolNextoffset[pool] = nextoffset + size;
+        pools[h + NEXTOFFSET] = nextoffset + size;
       } else {
         // The pool is full: it leaves usedpools.
-        const after = s.poolNext[pool]!;
-        const before = s.poolPrev[pool]!;
-        s.poolPrev[after] = before;
-        s.poolNext[before] = after;
+        const after = pools[h + NEXTPOOL]!;
+        const before = pools[h + PREVPOOL]!;
+        pools[(after << RECORD) + PREVPOOL] = before;
+        pools[(before << RECORD) + NEXTPOOL] = after;
       }
     }
-    const address = s.poolAddress(pool) + this.constants.poolOverhead + block * size;
-    if (this.hook !== null) this.hook({ type: 'block-alloc', address, sizeClass, nbytes });
-    return address;
+    const offset =
+      ((pool - s.numClasses) & 63) * this.constants.poolSize +
+      this.constants.poolOverhead +
+      block * size;
+    this.allocArena = arena;
+    if (this.hook !== null) {
+      const address = s.arenaFirstPool[arena]! + offset;
+      this.hook({ type: 'block-alloc', address, sizeClass, nbytes });
+    }
+    return offset;
   }
 
+  /** `allocate_from_new_pool` (3.9 name): as {@link pymallocAlloc}. */
   private allocateFromNewPool(sizeClass: number, nbytes: number): number {
     const s = this.#state;
     const c = this.constants;
     if (s.usableArenas < 0) {
       const fresh = this.newArena();
-      if (fresh < 0) return 0;
+      if (fresh < 0) return -1;
       s.usableArenas = fresh;
       s.arenaNext[fresh] = -1;
       s.arenaPrev[fresh] = -1;
@@ -282,14 +332,16 @@ export class Obmalloc {
     if (s.nfp2lasta[nfree] === arena) s.nfp2lasta[nfree] = -1;
     if (nfree > 1) s.nfp2lasta[nfree - 1] = arena;
 
+    const pools = s.pools;
     let pool = s.arenaFreepools[arena]!;
     if (pool >= 0) {
-      s.arenaFreepools[arena] = s.poolNext[pool]!;
+      s.arenaFreepools[arena] = pools[(pool << RECORD) + NEXTPOOL]!;
     } else {
       pool = s.poolId(arena, s.arenaCarved[arena]!);
       s.arenaCarved[arena]!++;
-      s.poolSzidx[pool] = c.dummySizeIndex;
+      pools[(pool << RECORD) + SZIDX] = c.dummySizeIndex;
     }
+    const h = pool << RECORD;
     s.arenaNfreepools[arena] = nfree - 1;
     if (nfree - 1 === 0) {
       s.usableArenas = s.arenaNext[arena]!;
@@ -297,35 +349,39 @@ export class Obmalloc {
     }
 
     // The pool becomes the only member of usedpools[sizeClass].
-    s.poolNext[pool] = sizeClass;
-    s.poolPrev[pool] = sizeClass;
-    s.poolNext[sizeClass] = pool;
-    s.poolPrev[sizeClass] = pool;
-    s.poolRef[pool] = 1;
+    pools[h + NEXTPOOL] = sizeClass;
+    pools[h + PREVPOOL] = sizeClass;
+    pools[(sizeClass << RECORD) + NEXTPOOL] = pool;
+    pools[(sizeClass << RECORD) + PREVPOOL] = pool;
+    pools[h + REF] = 1;
     s.blocksInUse++;
 
     const size = (sizeClass + 1) << c.alignmentShift;
     const links = s.blockLinks[arena]!;
     const base = ((pool - s.numClasses) & 63) * s.maxBlocks;
     let block: number;
-    if (s.poolSzidx[pool] === sizeClass) {
+    if (pools[h + SZIDX] === sizeClass) {
       // Same class as before it emptied: its header and free list are still valid.
-      block = s.poolFreeblock[pool]!;
-      s.poolFreeblock[pool] = links[base + block]!;
+      block = pools[h + FREEBLOCK]!;
+      pools[h + FREEBLOCK] = links[base + block]!;
     } else {
-      s.poolSzidx[pool] = sizeClass;
+      pools[h + SZIDX] = sizeClass;
       block = 0;
-      s.poolNextoffset[pool] = c.poolOverhead + 2 * size;
-      s.poolMaxnextoffset[pool] = c.poolSize - size;
-      s.poolFreeblock[pool] = 1;
+      pools[h + NEXTOFFSET] = c.poolOverhead + 2 * size;
+      pools[h + MAXNEXTOFFSET] = c.poolSize - size;
+      pools[h + FREEBLOCK] = 1;
       links[base + 1] = -1;
       if (this.hook !== null) {
         this.hook({ type: 'pool-init', pool: s.poolAddress(pool), sizeClass });
       }
     }
-    const address = s.poolAddress(pool) + c.poolOverhead + block * size;
-    if (this.hook !== null) this.hook({ type: 'block-alloc', address, sizeClass, nbytes });
-    return address;
+    const offset = ((pool - s.numClasses) & 63) * c.poolSize + c.poolOverhead + block * size;
+    this.allocArena = arena;
+    if (this.hook !== null) {
+      const address = s.arenaFirstPool[arena]! + offset;
+      this.hook({ type: 'block-alloc', address, sizeClass, nbytes });
+    }
+    return offset;
   }
 
   /** `new_arena()`: the arena object's index, or -1 when the arena allocator failed. */
@@ -383,30 +439,50 @@ export class Obmalloc {
   }
 
   /**
-   * `pymalloc_free`. Kept small enough for the JIT to inline into its callers: the
-   * common case (the block joins the free list of a pool that stays in usedpools) is
-   * here, the rest — a full pool coming back, an emptied pool, a bad pointer — in
-   * {@link poolChanged} and {@link notALiveBlock}.
+   * `pymalloc_free` of the block at `offset` from the first pool of arena object
+   * `arena`. The common case (the block joins the free list of a pool that stays in
+   * usedpools) is here, the rest — a full pool coming back, an emptied pool, a bad
+   * pointer — in {@link poolChanged} and {@link invalidFree}.
    */
-  private pymallocFree(arena: number, ptr: number): void {
+  private pymallocFree(arena: number, offset: number): void {
     const s = this.#state;
-    const c = this.constants;
-    const pool = this.poolOf(arena, ptr, 'invalid-free');
-    const sizeClass = s.poolSzidx[pool]!;
-    const size = (sizeClass + 1) << c.alignmentShift;
-    const poolAddress = s.poolAddress(pool);
-    const block = (ptr - poolAddress - c.poolOverhead) / size;
-    if (!Number.isInteger(block) || block < 0 || s.poolRef[pool] === 0) this.notALiveBlock(ptr);
-    const links = s.blockLinks[arena]!;
-    const base = ((pool - s.numClasses) & 63) * s.maxBlocks;
-    const lastfree = s.poolFreeblock[pool]!;
-    links[base + block] = lastfree;
-    s.poolFreeblock[pool] = block;
-    const ref = s.poolRef[pool]! - 1;
-    s.poolRef[pool] = ref;
+    // Offsets inside an arena are below 2**20, so integer shifts are exact here.
+    const k = offset >> this.poolShift;
+    if (k < 0 || k >= s.arenaCarved[arena]!) this.invalidFree(arena, offset);
+    const pool = s.numClasses + (arena << 6) + k;
+    const pools = s.pools;
+    const h = pool << RECORD;
+    const sizeClass = pools[h + SZIDX]!;
+    const block =
+      (offset - (k << this.poolShift) - this.constants.poolOverhead) /
+      ((sizeClass + 1) << this.constants.alignmentShift);
+    const ref = pools[h + REF]! - 1;
+    if (block !== (block | 0) || block < 0 || ref < 0) this.invalidFree(arena, offset);
+    const lastfree = pools[h + FREEBLOCK]!;
+    s.blockLinks[arena]![k * s.maxBlocks + block] = lastfree;
+    pools[h + FREEBLOCK] = block;
+    pools[h + REF] = ref;
     s.blocksInUse--;
-    if (this.hook !== null) this.hook({ type: 'block-free', address: ptr, sizeClass });
+    if (this.hook !== null) this.blockFreed(arena, offset, sizeClass);
     if (lastfree < 0 || ref === 0) this.poolChanged(arena, pool, sizeClass, lastfree);
+  }
+
+  /** Tells the hook about a freed block (see {@link pymallocFree}). */
+  private blockFreed(arena: number, offset: number, sizeClass: number): void {
+    const address = this.#state.arenaFirstPool[arena]! + offset;
+    this.hook?.({ type: 'block-free', address, sizeClass });
+  }
+
+  /**
+   * @throws ObmallocError: the address at `offset` from arena object `arena`'s first
+   *   pool lies in no carved pool, or is no live block of its pool.
+   */
+  private invalidFree(arena: number, offset: number): never {
+    const s = this.#state;
+    const ptr = s.arenaFirstPool[arena]! + offset;
+    const k = offset >> this.poolShift;
+    if (k < 0 || k >= s.arenaCarved[arena]!) this.inNoCarvedPool(ptr, 'invalid-free');
+    this.notALiveBlock(ptr);
   }
 
   /** @throws ObmallocError: `ptr` lies in a carved pool but is no live block of it. */
@@ -425,11 +501,13 @@ export class Obmalloc {
     const s = this.#state;
     if (lastfree < 0) {
       // The pool was full: it goes to the front of usedpools[class].
-      const first = s.poolNext[sizeClass]!;
-      s.poolNext[pool] = first;
-      s.poolPrev[pool] = sizeClass;
-      s.poolPrev[first] = pool;
-      s.poolNext[sizeClass] = pool;
+      const pools = s.pools;
+      const head = sizeClass << RECORD;
+      const first = pools[head + NEXTPOOL]!;
+      pools[(pool << RECORD) + NEXTPOOL] = first;
+      pools[(pool << RECORD) + PREVPOOL] = sizeClass;
+      pools[(first << RECORD) + PREVPOOL] = pool;
+      pools[head + NEXTPOOL] = pool;
       return;
     }
     this.insertToFreepool(arena, pool, sizeClass);
@@ -439,11 +517,13 @@ export class Obmalloc {
   private insertToFreepool(arena: number, pool: number, sizeClass: number): void {
     const s = this.#state;
     const c = this.constants;
-    const after = s.poolNext[pool]!;
-    const before = s.poolPrev[pool]!;
-    s.poolPrev[after] = before;
-    s.poolNext[before] = after;
-    s.poolNext[pool] = s.arenaFreepools[arena]!;
+    const pools = s.pools;
+    const h = pool << RECORD;
+    const after = pools[h + NEXTPOOL]!;
+    const before = pools[h + PREVPOOL]!;
+    pools[(after << RECORD) + PREVPOOL] = before;
+    pools[(before << RECORD) + NEXTPOOL] = after;
+    pools[h + NEXTPOOL] = s.arenaFreepools[arena]!;
     s.arenaFreepools[arena] = pool;
     if (this.hook !== null) {
       this.hook({ type: 'pool-empty', pool: s.poolAddress(pool), sizeClass });

@@ -77,30 +77,30 @@ export function validateObmalloc(model: Obmalloc, tier: ValidationTier = 'blocks
   for (let sizeClass = 0; sizeClass < c.numSizeClasses; sizeClass++) {
     let count = 0;
     for (
-      let p = s.poolNext[sizeClass]!, prev = sizeClass;
+      let p = s.poolNext(sizeClass), prev = sizeClass;
       p !== sizeClass;
-      prev = p, p = s.poolNext[p]!
+      prev = p, p = s.poolNext(p)
     ) {
       if (++count > s.maxarenas * s.poolsPerArena) {
         fail(`usedpools[${sizeClass}] has a cycle`);
         break;
       }
-      if (s.poolPrev[p] !== prev) fail(`pool ${p}: prevpool broken in usedpools[${sizeClass}]`);
-      if (s.poolSzidx[p] !== sizeClass)
-        fail(`pool ${p} of class ${s.poolSzidx[p]} in usedpools[${sizeClass}]`);
+      if (s.poolPrev(p) !== prev) fail(`pool ${p}: prevpool broken in usedpools[${sizeClass}]`);
+      if (s.poolSzidx(p) !== sizeClass)
+        fail(`pool ${p} of class ${s.poolSzidx(p)} in usedpools[${sizeClass}]`);
       inUsed.add(p);
     }
   }
   for (let a = 0; a < s.maxarenas; a++) {
     if (s.arenaAddress[a] === 0) continue;
     const free = new Set<number>();
-    for (let p = s.arenaFreepools[a]!; p >= 0; p = s.poolNext[p]!) {
+    for (let p = s.arenaFreepools[a]!; p >= 0; p = s.poolNext(p)) {
       if (free.has(p) || free.size > s.poolsPerArena) {
         fail(`freepools of arena ${a} has a cycle`);
         break;
       }
       free.add(p);
-      if (s.poolRef[p] !== 0) fail(`pool ${p} on freepools has ref.count ${s.poolRef[p]}`);
+      if (s.poolRef(p) !== 0) fail(`pool ${p} on freepools has ref.count ${s.poolRef(p)}`);
     }
     const carved = s.arenaCarved[a]!;
     if (s.arenaNfreepools[a] !== free.size + s.arenaNtotalpools[a]! - carved) {
@@ -110,23 +110,23 @@ export function validateObmalloc(model: Obmalloc, tier: ValidationTier = 'blocks
     }
     for (let k = 0; k < carved; k++) {
       const p = s.poolId(a, k);
-      const ref = s.poolRef[p]!;
+      const ref = s.poolRef(p);
       if (ref === 0) {
         if (!free.has(p)) fail(`empty pool ${p} is not on its arena's freepools`);
         continue;
       }
-      const sizeClass = s.poolSzidx[p]!;
+      const sizeClass = s.poolSzidx(p);
       const capacity = blocksPerPool(c, sizeClass);
       const size = (sizeClass + 1) * c.alignment;
-      const virgin = Math.floor((c.poolSize - s.poolNextoffset[p]!) / size);
-      const full = s.poolFreeblock[p]! < 0;
+      const virgin = Math.floor((c.poolSize - s.poolNextoffset(p)) / size);
+      const full = s.poolFreeblock(p) < 0;
       if (full === inUsed.has(p)) fail(`pool ${p}: full=${full} but in usedpools=${inUsed.has(p)}`);
       if (tier === 'blocks') {
         const links = s.blockLinks[a]!;
         const base = k * s.maxBlocks;
-        const carvedBlocks = (s.poolNextoffset[p]! - c.poolOverhead) / size;
+        const carvedBlocks = (s.poolNextoffset(p) - c.poolOverhead) / size;
         const seen = new Set<number>();
-        for (let b = s.poolFreeblock[p]!; b >= 0; b = links[base + b]!) {
+        for (let b = s.poolFreeblock(p); b >= 0; b = links[base + b]!) {
           if (seen.has(b) || b >= carvedBlocks) {
             fail(`pool ${p}: free list broken at block ${b}`);
             break;

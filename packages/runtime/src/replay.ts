@@ -105,6 +105,14 @@ export interface ReplayCheckpoint {
   readonly liveBlocks: AddressTable;
 }
 
+// Op and Domain codes as constants of this module: the JIT folds a module's own
+// constants into the code, but loads and checks an imported object at every use.
+const ARENA_FREE = Op.arenaFree;
+const MALLOC = Op.malloc;
+const REALLOC = Op.realloc;
+const FREE = Op.free;
+const RAW = Domain.raw;
+
 /** The columns of a streamed replay before its first window. */
 const EMPTY_COLUMNS: EventColumns = {
   op: new Uint8Array(0),
@@ -171,7 +179,17 @@ export class Replayer {
   private readonly queuedReleases: number[] = [];
   private arenaWanted = false;
   private unexpectedRelease = -1;
-  private nextRaw = 0;
+  /**
+   * True whenever an arena is queued or wanted or a release is queued or unexpected
+   * (one test per event instead of four); only {@link checkArenas} clears it, and it
+   * clears all four.
+   */
+  private arenaPending = false;
+  /**
+   * What the raw allocator answers for the current event: a one-element array, as a
+   * number field would take a fresh heap number for every address stored in it.
+   */
+  private readonly nextRaw = new Float64Array(1);
   private readonly fallbackArenas: ArenaAllocator;
 
   constructor(trace: Recording, options: ReplayOptions = {}) {
@@ -203,19 +221,23 @@ export class Replayer {
               return this.queuedArenas[this.queuedArenaHead++]!;
             }
             this.arenaWanted = true;
+            this.arenaPending = true;
             return this.verify ? 0 : this.fallbackArenas.alloc(size);
           },
           free: (address) => {
             const at = this.queuedReleases.indexOf(address);
             if (at >= 0) this.queuedReleases.splice(at, 1);
-            else this.unexpectedRelease = address;
+            else {
+              this.unexpectedRelease = address;
+              this.arenaPending = true;
+            }
           },
         }
       : this.fallbackArenas;
     const raw: RawAllocator = {
-      malloc: () => this.nextRaw,
-      calloc: () => this.nextRaw,
-      realloc: () => this.nextRaw,
+      malloc: () => this.nextRaw[0]!,
+      calloc: () => this.nextRaw[0]!,
+      realloc: () => this.nextRaw[0]!,
       free: () => {},
     };
     this.runtime = createRuntime({
@@ -252,11 +274,7 @@ export class Replayer {
       const stop = Math.min(end, Math.max(nextMarkAt, this.position + 1));
       while (this.position < stop) {
         while (this.position >= this.windowEnd) this.nextWindow();
-        const last = Math.min(stop, this.windowEnd);
-        for (let i = this.position; i < last; i++) {
-          this.position = i + 1;
-          this.step(i);
-        }
+        this.stepRange(this.position, Math.min(stop, this.windowEnd));
       }
     }
     while (this.nextMark < marks.length && marks[this.nextMark]!.eventIndex === this.position) {
@@ -380,6 +398,52 @@ export class Replayer {
     if (this.liveBlockSizes!.take(address) < 0) this.hugeBlockSizes.delete(address);
   }
 
+  /**
+   * Steps events `from` … `to − 1` (all in the window). The common events — a malloc,
+   * calloc or free of the object or mem domain while no block is tracked and no
+   * pointer translated — go straight to the model here, as {@link step} would send
+   * them; every other event goes through {@link step}.
+   */
+  private stepRange(from: number, to: number): void {
+    const { op: ops, domain: domains, a: as, b: bs, line } = this.columns;
+    const start = this.windowStart;
+    const model = this.model;
+    const plain = !this.tracking;
+    const counts = this.counts;
+    try {
+      for (let i = from; i < to; i++) {
+        this.position = i + 1;
+        const j = i - start;
+        const op = ops[j]!;
+        if (
+          plain &&
+          op !== REALLOC &&
+          op > ARENA_FREE &&
+          domains[j] !== RAW &&
+          this.translation.size === 0
+        ) {
+          if (op === FREE) model.free(as[j]!);
+          else {
+            const b = bs[j]!;
+            this.nextRaw[0] = b;
+            const result = op === MALLOC ? model.malloc(as[j]!) : model.calloc(as[j]!);
+            if (result !== b) this.checkPointer(i, b, result);
+            else counts.pointersChecked++;
+          }
+          if (this.arenaPending) this.checkArenas(i);
+        } else this.step(i);
+      }
+    } catch (error) {
+      if (error instanceof ObmallocError) {
+        throw new TraceFormatError(
+          `the recording's ${error.message}`,
+          line[this.position - 1 - start]!,
+        );
+      }
+      throw error;
+    }
+  }
+
   private step(i: number): void {
     const t = this.columns;
     const j = i - this.windowStart;
@@ -410,7 +474,7 @@ export class Replayer {
         this.reallocEvent(i, j, a);
       } else {
         const b = t.b[j]!;
-        this.nextRaw = b;
+        this.nextRaw[0] = b;
         const result = op === Op.malloc ? model.malloc(a) : model.calloc(a);
         if (result !== b) this.checkPointer(i, b, result);
         else this.counts.pointersChecked++;
@@ -425,13 +489,7 @@ export class Replayer {
       }
       throw error;
     }
-    if (
-      this.arenaWanted ||
-      this.queuedArenas.length !== 0 ||
-      this.unexpectedRelease >= 0 ||
-      this.queuedReleases.length !== 0
-    )
-      this.checkArenas(i);
+    if (this.arenaPending) this.checkArenas(i);
   }
 
   /** An `r` event of the object or mem domain (see {@link step}). */
@@ -439,7 +497,7 @@ export class Replayer {
     const t = this.columns;
     const b = t.b[j]!;
     const recorded = t.c[j]!;
-    this.nextRaw = recorded;
+    this.nextRaw[0] = recorded;
     const old = this.translation.size === 0 ? a : this.translate(a);
     const result = this.model.realloc(old, b);
     if (result !== 0 && a !== recorded && this.translation.size !== 0) this.translation.delete(a);
@@ -458,6 +516,7 @@ export class Replayer {
 
   /** An `A` or `F` event: queued for the model's next arena call, or a data-stack chunk. */
   private arenaEvent(i: number, op: number, a: number, b: number): void {
+    this.arenaPending = true;
     if (op === Op.arenaAlloc) {
       if (a === this.model.constants.arenaSize) {
         this.queuedArenas.push(b);
@@ -481,6 +540,7 @@ export class Replayer {
   }
 
   private checkArenas(i: number): void {
+    this.arenaPending = false;
     if (
       !this.arenaWanted &&
       this.queuedArenas.length === 0 &&

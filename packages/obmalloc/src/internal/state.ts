@@ -19,10 +19,23 @@
  *                      └────────┴───────┴───────┴─ … ─┴───────┴──────────────┘
  *                      0        48      48+size       nextoffset (next virgin block)
  *
+ * Pool headers. Like CPython's `struct pool_header`, every pool's header is one
+ * record: POOL_FIELDS (8) int32 words at `pools[p << 3]`, so a pool's fields share a
+ * cache line and one typed array serves them all:
+ *
+ *   word  0 POOL_REF        ref.count: blocks handed out
+ *         1 POOL_FREEBLOCK  block index of the head of the pool's free list, -1 = NULL
+ *         2 POOL_NEXT       nextpool: usedpools circular list (through phantom heads),
+ *                           or the arena's `freepools` stack (-1 ends it)
+ *         3 POOL_PREV       prevpool (usedpools only)
+ *         4 POOL_SZIDX      szidx (DUMMY_SIZE_IDX while never used)
+ *         5 POOL_NEXTOFFSET bytes to the next virgin block
+ *         6 POOL_MAXNEXTOFFSET  largest valid nextoffset
+ *         7                 unused (keeps records 32-byte aligned)
+ *
  * Links. CPython threads lists through memory; here they are indexes:
- *   poolNext/poolPrev     usedpools circular lists (through phantom heads) and the
- *                         arena's `freepools` stack (poolNext only, -1 ends it)
- *   poolFreeblock         block index of the head of the pool's free list, -1 = NULL
+ *   POOL_NEXT/POOL_PREV   usedpools lists and freepools stacks, as above
+ *   POOL_FREEBLOCK        the head of the pool's free list, as above
  *   blockLinks[a][k*B+b]  next free block after block b of pool k of arena a, -1 = NULL
  *                         (B = blocks in the fullest class, 1021 or 253)
  *   arenaNext/arenaPrev   usable_arenas (sorted by nfreepools, ascending) and the
@@ -42,6 +55,25 @@ import type { ObmallocConstants } from '../constants.ts';
 import type { Obmalloc } from '../obmalloc.ts';
 
 const SLOT_CACHE = 4096;
+
+/** Int32 words per pool header record in `PymallocState.pools` (a power of two). */
+export const POOL_FIELDS = 8;
+/** log2(POOL_FIELDS): a pool's record starts at `pools[p << POOL_RECORD_SHIFT]`. */
+export const POOL_RECORD_SHIFT = 3;
+/** Word of a pool record: `ref.count`. */
+export const POOL_REF = 0;
+/** Word of a pool record: `freeblock`, a block index or -1. */
+export const POOL_FREEBLOCK = 1;
+/** Word of a pool record: `nextpool`, a pool id or -1. */
+export const POOL_NEXT = 2;
+/** Word of a pool record: `prevpool`, a pool id or -1. */
+export const POOL_PREV = 3;
+/** Word of a pool record: `szidx`. */
+export const POOL_SZIDX = 4;
+/** Word of a pool record: `nextoffset` in bytes. */
+export const POOL_NEXTOFFSET = 5;
+/** Word of a pool record: `maxnextoffset` in bytes. */
+export const POOL_MAXNEXTOFFSET = 6;
 const SLOT_MASK = SLOT_CACHE - 1;
 
 /** Grows a typed array to `length`, keeping its contents and filling the rest. */
@@ -101,14 +133,8 @@ export class PymallocState {
   ntimesArenaAllocated = 0;
   narenasHighwater = 0;
 
-  // ---- pools (id p) ----
-  poolRef: Int32Array;
-  poolFreeblock: Int32Array;
-  poolNext: Int32Array;
-  poolPrev: Int32Array;
-  poolSzidx: Int32Array;
-  poolNextoffset: Int32Array;
-  poolMaxnextoffset: Int32Array;
+  // ---- pools (id p): one header record of POOL_FIELDS words each ----
+  pools: Int32Array;
 
   // ---- the raw domain as pymalloc sees it ----
   /** Blocks the raw allocator gave pymalloc's fallback path: address → requested size. */
@@ -134,14 +160,62 @@ export class PymallocState {
       (constants.poolSize - constants.poolOverhead) / constants.alignment,
     );
     this.nfp2lasta = new Int32Array(this.poolsPerArena + 1).fill(-1);
-    const n = this.numClasses;
-    this.poolRef = new Int32Array(n);
-    this.poolFreeblock = new Int32Array(n).fill(-1);
-    this.poolNext = Int32Array.from({ length: n }, (_, i) => i);
-    this.poolPrev = Int32Array.from({ length: n }, (_, i) => i);
-    this.poolSzidx = new Int32Array(n).fill(constants.dummySizeIndex);
-    this.poolNextoffset = new Int32Array(n);
-    this.poolMaxnextoffset = new Int32Array(n);
+    this.slotScale = 1 / constants.arenaSize;
+    this.pools = new Int32Array(0);
+    this.growPools(0, this.numClasses);
+    for (let i = 0; i < this.numClasses; i++) {
+      this.pools[(i << POOL_RECORD_SHIFT) + POOL_NEXT] = i;
+      this.pools[(i << POOL_RECORD_SHIFT) + POOL_PREV] = i;
+    }
+  }
+
+  /** Grows `pools` from `from` to `to` records; new pools: never used, unlinked. */
+  private growPools(from: number, to: number): void {
+    const bigger = new Int32Array(to << POOL_RECORD_SHIFT);
+    bigger.set(this.pools);
+    for (let p = from; p < to; p++) {
+      const h = p << POOL_RECORD_SHIFT;
+      bigger[h + POOL_FREEBLOCK] = -1;
+      bigger[h + POOL_NEXT] = -1;
+      bigger[h + POOL_PREV] = -1;
+      bigger[h + POOL_SZIDX] = this.constants.dummySizeIndex;
+    }
+    this.pools = bigger;
+  }
+
+  /** `ref.count` of pool `p`. */
+  poolRef(p: number): number {
+    return this.pools[(p << POOL_RECORD_SHIFT) + POOL_REF]!;
+  }
+
+  /** `freeblock` of pool `p`: a block index, or -1. */
+  poolFreeblock(p: number): number {
+    return this.pools[(p << POOL_RECORD_SHIFT) + POOL_FREEBLOCK]!;
+  }
+
+  /** `nextpool` of pool `p`: a pool id, or -1. */
+  poolNext(p: number): number {
+    return this.pools[(p << POOL_RECORD_SHIFT) + POOL_NEXT]!;
+  }
+
+  /** `prevpool` of pool `p`: a pool id, or -1. */
+  poolPrev(p: number): number {
+    return this.pools[(p << POOL_RECORD_SHIFT) + POOL_PREV]!;
+  }
+
+  /** `szidx` of pool `p`. */
+  poolSzidx(p: number): number {
+    return this.pools[(p << POOL_RECORD_SHIFT) + POOL_SZIDX]!;
+  }
+
+  /** `nextoffset` of pool `p`, in bytes. */
+  poolNextoffset(p: number): number {
+    return this.pools[(p << POOL_RECORD_SHIFT) + POOL_NEXTOFFSET]!;
+  }
+
+  /** `maxnextoffset` of pool `p`, in bytes. */
+  poolMaxnextoffset(p: number): number {
+    return this.pools[(p << POOL_RECORD_SHIFT) + POOL_MAXNEXTOFFSET]!;
   }
 
   /** An independent copy of this state (for checkpoints). */
@@ -169,13 +243,7 @@ export class PymallocState {
     this.narenasCurrentlyAllocated = source.narenasCurrentlyAllocated;
     this.ntimesArenaAllocated = source.ntimesArenaAllocated;
     this.narenasHighwater = source.narenasHighwater;
-    this.poolRef = source.poolRef.slice();
-    this.poolFreeblock = source.poolFreeblock.slice();
-    this.poolNext = source.poolNext.slice();
-    this.poolPrev = source.poolPrev.slice();
-    this.poolSzidx = source.poolSzidx.slice();
-    this.poolNextoffset = source.poolNextoffset.slice();
-    this.poolMaxnextoffset = source.poolMaxnextoffset.slice();
+    this.pools = source.pools.slice();
     this.rawAllocatedBlocks = source.rawAllocatedBlocks;
     this.runningAllocatedBlocks = source.runningAllocatedBlocks;
     this.blocksInUse = source.blocksInUse;
@@ -227,7 +295,7 @@ export class PymallocState {
     const carved = this.arenaCarved[arena]!;
     for (let k = 0; k < carved; k++) {
       const pool = this.poolId(arena, k);
-      visit(k, this.poolSzidx[pool]!, this.poolRef[pool]!);
+      visit(k, this.poolSzidx(pool), this.poolRef(pool));
     }
   }
 
@@ -259,14 +327,10 @@ export class PymallocState {
     this.arenaFreepools = grow(this.arenaFreepools, count, -1);
     this.arenaNext = grow(this.arenaNext, count, -1);
     this.arenaPrev = grow(this.arenaPrev, count, -1);
-    const pools = this.numClasses + count * this.poolsPerArena;
-    this.poolRef = grow(this.poolRef, pools, 0);
-    this.poolFreeblock = grow(this.poolFreeblock, pools, -1);
-    this.poolNext = grow(this.poolNext, pools, -1);
-    this.poolPrev = grow(this.poolPrev, pools, -1);
-    this.poolSzidx = grow(this.poolSzidx, pools, this.constants.dummySizeIndex);
-    this.poolNextoffset = grow(this.poolNextoffset, pools, 0);
-    this.poolMaxnextoffset = grow(this.poolMaxnextoffset, pools, 0);
+    this.growPools(
+      this.numClasses + old * this.poolsPerArena,
+      this.numClasses + count * this.poolsPerArena,
+    );
     for (let i = old; i < count; i++) this.arenaNext[i] = i < count - 1 ? i + 1 : -1;
     this.maxarenas = count;
   }
@@ -296,10 +360,13 @@ export class PymallocState {
     if (this.slotEnd[(slot + 1) & SLOT_MASK] === arena) this.slotEnd[(slot + 1) & SLOT_MASK] = -1;
   }
 
+  /** 1 / ARENA_SIZE: a power of two, so `p * slotScale` is exactly `p / ARENA_SIZE`. */
+  private readonly slotScale: number;
+
   /** The arena object whose [address, address + ARENA_SIZE) holds `p`, or -1. */
   arenaContaining(p: number): number {
     const arenaSize = this.constants.arenaSize;
-    const h = Math.floor(p / arenaSize) & SLOT_MASK;
+    const h = Math.floor(p * this.slotScale) & SLOT_MASK;
     let arena = this.slotStart[h]!;
     if (arena >= 0) {
       const base = this.arenaAddress[arena]!;
@@ -310,10 +377,17 @@ export class PymallocState {
       const base = this.arenaAddress[arena]!;
       if (base !== 0 && p >= base && p < base + arenaSize) return arena;
     }
-    return this.lookupArena(p, arenaSize);
+    // A call's number arguments are heap numbers: this one goes through an array, so
+    // that the compiled callers do not box `p` on every call for this rare path.
+    this.missedAddress[0] = p;
+    return this.lookupArena(arenaSize);
   }
 
-  private lookupArena(p: number, arenaSize: number): number {
+  /** The address {@link lookupArena} looks up. */
+  private readonly missedAddress = new Float64Array(1);
+
+  private lookupArena(arenaSize: number): number {
+    const p = this.missedAddress[0]!;
     const slot = Math.floor(p / arenaSize);
     const here = this.arenaBySlot.get(slot);
     if (here !== undefined && p >= this.arenaAddress[here]!) return here;

@@ -52,6 +52,26 @@ export interface ExtensionCount {
 /** The name a placeholder definition gets for a file name lost with a damaged chunk. */
 export const LOST_FILENAME = '<lost>';
 
+/**
+ * The format's constants for the event loop, as constants of this module: the JIT
+ * folds a module's own constants into the code, but loads and checks an imported
+ * binding at every use.
+ */
+const ARENA_ALLOC = Op.arenaAlloc;
+const ARENA_FREE = Op.arenaFree;
+const MALLOC = Op.malloc;
+const CALLOC = Op.calloc;
+const REALLOC = Op.realloc;
+const FREE = Op.free;
+const TAG_KIND = KIND_MASK;
+const TAG_ALIGNED = ALIGNED_BIT;
+const TAG_SITE = SITE_BIT;
+const TAG_DOMAIN_SHIFT = DOMAIN_SHIFT;
+const ALIGNMENT = ADDRESS_ALIGNMENT;
+const CLASS_SHIFT = DELTA_CLASS_SHIFT;
+const CLASS_MAX_SIZE = DELTA_CLASS_MAX_SIZE;
+const CLASS_COUNT = DELTA_CLASS_COUNT;
+
 /** Where {@link longVarint} stopped: the hot loop's cursor after a long varint. */
 let cursor = 0;
 
@@ -227,7 +247,9 @@ export class RecordDecoder {
    * straight into the builder's columns) and returns where the first other record, or
    * the end, is. A record within {@link MAX_EVENT_RECORD_BYTES} of the end, an
    * over-long varint, or a site that needs checking is left to the general path by
-   * returning its record's start.
+   * returning its record's start. The `line` column is never written: a `.pmt` event
+   * has no source line, and this builder's rows are zero from allocation (its rows
+   * never hold anything else), so a whole-file read leaves those pages untouched.
    */
   private events(bytes: Uint8Array, pos: number, end: number): number {
     const builder = this.builder;
@@ -236,7 +258,7 @@ export class RecordDecoder {
     const safeEnd = end - MAX_EVENT_RECORD_BYTES;
     let prev = this.prev;
     let target = builder.appendTarget();
-    let { op, domain, a, b, c, site, line } = target.columns;
+    let { op, domain, a, b, c, site } = target.columns;
     let row = target.row;
     let capacity = target.capacity;
     let p = pos;
@@ -244,18 +266,18 @@ export class RecordDecoder {
       if (row === capacity) {
         builder.appended(row);
         target = builder.appendTarget();
-        ({ op, domain, a, b, c, site, line } = target.columns);
+        ({ op, domain, a, b, c, site } = target.columns);
         row = target.row;
         capacity = target.capacity;
       }
       const start = p;
       const tag = bytes[p++]!;
-      const kind = tag & KIND_MASK;
-      if (kind > Op.free) {
+      const kind = tag & TAG_KIND;
+      if (kind > FREE) {
         p = start;
         break;
       }
-      const scale = (tag & ALIGNED_BIT) !== 0 ? ADDRESS_ALIGNMENT : 1;
+      const scale = (tag & TAG_ALIGNED) !== 0 ? ALIGNMENT : 1;
       let x = bytes[p++]!;
       if (x >= 128) {
         x = longVarint(bytes, p - 1);
@@ -265,7 +287,7 @@ export class RecordDecoder {
         }
         p = cursor;
       }
-      if (kind === Op.free) {
+      if (kind === FREE) {
         prev += delta(x) * scale;
         a[row] = prev;
         b[row] = 0;
@@ -281,9 +303,9 @@ export class RecordDecoder {
           }
           p = cursor;
         }
-        if (kind === Op.malloc || kind === Op.calloc) {
+        if (kind === MALLOC || kind === CALLOC) {
           let id = -1;
-          if ((tag & SITE_BIT) !== 0) {
+          if ((tag & TAG_SITE) !== 0) {
             id = bytes[p++]!;
             if (id >= 128) {
               id = longVarint(bytes, p - 1);
@@ -294,16 +316,13 @@ export class RecordDecoder {
               break;
             }
           }
-          const k =
-            x >= 1 && x <= DELTA_CLASS_MAX_SIZE
-              ? (x - 1) >> DELTA_CLASS_SHIFT
-              : DELTA_CLASS_COUNT - 1;
+          const k = x >= 1 && x <= CLASS_MAX_SIZE ? (x - 1) >> CLASS_SHIFT : CLASS_COUNT - 1;
           prev = prevClass[k]! + delta(y) * scale;
           prevClass[k] = prev;
           a[row] = x;
           b[row] = prev;
           site[row] = id;
-        } else if (kind === Op.realloc) {
+        } else if (kind === REALLOC) {
           let z = bytes[p++]!;
           if (z >= 128) {
             z = longVarint(bytes, p - 1);
@@ -314,7 +333,7 @@ export class RecordDecoder {
             p = cursor;
           }
           let id = -1;
-          if ((tag & SITE_BIT) !== 0) {
+          if ((tag & TAG_SITE) !== 0) {
             id = bytes[p++]!;
             if (id >= 128) {
               id = longVarint(bytes, p - 1);
@@ -332,11 +351,10 @@ export class RecordDecoder {
           c[row] = prev;
           site[row] = id;
           op[row] = kind;
-          domain[row] = (tag >> DOMAIN_SHIFT) & 3;
-          line[row] = 0;
+          domain[row] = (tag >> TAG_DOMAIN_SHIFT) & 3;
           row++;
           continue;
-        } else if (kind === Op.arenaAlloc) {
+        } else if (kind === ARENA_ALLOC) {
           prev += delta(y) * scale;
           a[row] = x;
           b[row] = prev;
@@ -349,9 +367,8 @@ export class RecordDecoder {
         }
       }
       op[row] = kind;
-      domain[row] = kind <= Op.arenaFree ? 0 : (tag >> DOMAIN_SHIFT) & 3;
+      domain[row] = kind <= ARENA_FREE ? 0 : (tag >> TAG_DOMAIN_SHIFT) & 3;
       c[row] = 0;
-      line[row] = 0;
       row++;
     }
     builder.appended(row);
