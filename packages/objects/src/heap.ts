@@ -84,10 +84,12 @@ import {
   type FunctionOptions,
   functionAnnotations,
   functionBasic,
+  functionDict,
   functionOrCellReferents,
   newBoundMethod,
   newCell,
   newFunction,
+  setFunctionAnnotations,
 } from './functions.ts';
 import {
   callGenerator,
@@ -1061,6 +1063,16 @@ export class Heap extends HeapCore implements HeapGraph {
   /** `f.__annotations__` of a function without annotations: made on first read (borrowed). */
   functionAnnotations(f: ObjectHandle): ObjectHandle {
     return functionAnnotations(this, f);
+  }
+
+  /** `f.__annotations__ = a` for a dict `a` (borrowed; functions.ts). */
+  setFunctionAnnotations(f: ObjectHandle, a: ObjectHandle): void {
+    setFunctionAnnotations(this, f, a);
+  }
+
+  /** `f.__dict__`, made on first read (borrowed); 0 when none and `create` is false. */
+  functionDict(f: ObjectHandle, create = true): ObjectHandle {
+    return functionDict(this, f, create);
   }
 
   /** `itertools.count(start)` in fast mode (itertools-objects.ts). */

@@ -27,6 +27,7 @@ import { PythonError, Unsupported } from './errors.ts';
 import { programExceptionClass } from './exception-classes.ts';
 import { exceptionBaseOf, exceptionMatches } from './exception-subclasses.ts';
 import { type Expression, Flow, type Statement } from './frame.ts';
+import { functionAttribute } from './function-attributes.ts';
 import type { Machine } from './machine.ts';
 import { dequeAttribute } from './module-collections.ts';
 import { partialAttribute } from './module-functools.ts';
@@ -139,6 +140,7 @@ export function loadAttribute(m: Machine, o: ObjectHandle, name: string): Object
     }
   }
   if (type === 'partial') return partialAttribute(m, o, name);
+  if (type === 'function') return functionAttribute(m, o, name);
   throw new Unsupported(`the attribute .${name} of a ${heap.typeNameOf(o)}`);
 }
 
