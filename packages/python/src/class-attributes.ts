@@ -22,6 +22,7 @@ import type { ArithmeticOperator } from './arithmetic.ts';
 import { runFunction } from './class-calls.ts';
 import { descriptorGet, isProperty } from './class-descriptors.ts';
 import { CALLED_DUNDERS, markDictRead } from './class-dunders.ts';
+import { lruCacheAttribute } from './compile-lru-cache.ts';
 import { type Compiler, inplace, pythonErrorOf, type Scope } from './compiler.ts';
 import { PythonError, Unsupported } from './errors.ts';
 import { programExceptionClass } from './exception-classes.ts';
@@ -141,6 +142,7 @@ export function loadAttribute(m: Machine, o: ObjectHandle, name: string): Object
   }
   if (type === 'partial') return partialAttribute(m, o, name);
   if (type === 'function') return functionAttribute(m, o, name);
+  if (type === '_lru_cache_wrapper') return lruCacheAttribute(m, o, name);
   throw new Unsupported(`the attribute .${name} of a ${heap.typeNameOf(o)}`);
 }
 

@@ -30,6 +30,7 @@ import type { ObjectHandle } from '@pymem/objects';
 import { noteRebinds } from './borrowed-loads.ts';
 import { BUILTIN_NAMES } from './builtins.ts';
 import { keywordsDict } from './compile-arguments.ts';
+import { lruCacheDecorator } from './compile-lru-cache.ts';
 import { analyseScopes, type ScopeSymbols, scopeKey } from './compile-scopes.ts';
 import { wrapsDecorator } from './compile-wraps.ts';
 import { COMPILED_MODULES, type Compiler, type Scope } from './compiler.ts';
@@ -400,8 +401,10 @@ export function compileFunctionDefinition(c: Compiler, node: SyntaxNode, scope: 
     c.block(c.kids(bodyNode).slice(1), inner),
   );
   const decoratorNodes = decorated ? c.kids(node).filter((k) => k.name === 'Decorator') : [];
-  // `@functools.wraps(f)` is applied by compile-wraps.ts.
-  const wrapping = decoratorNodes.map((d) => wrapsDecorator(c, d, scope));
+  // `@functools.wraps(f)` and `@functools.lru_cache…` are applied by compile-wraps.ts / compile-lru-cache.ts.
+  const wrapping = decoratorNodes.map(
+    (d) => wrapsDecorator(c, d, scope) ?? lruCacheDecorator(c, d, scope),
+  );
   const decorators = decoratorNodes.map(
     (d, i) => wrapping[i]?.value ?? decoratorExpression(c, d, scope),
   );

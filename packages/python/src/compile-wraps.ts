@@ -42,20 +42,20 @@ import type { Expression } from './frame.ts';
 import { copyLabels, functionDictOf, functionLabels } from './function-attributes.ts';
 import type { Machine } from './machine.ts';
 
-/** A `@functools.wraps(f)` decorator: its value, and its application to the def's function. */
-export interface WrapsDecorator {
+/** A library decorator (`@functools.wraps(f)`, `@functools.lru_cache`): its value, and its application to the def's function. */
+export interface LibraryDecorator {
   /** Evaluates `functools.wraps(f)`: a new reference to the decorator. */
   readonly value: Expression;
   /** Applies the decorator (taken over) to `f` (taken over): a new reference to the result. */
   readonly apply: (decorator: ObjectHandle, f: ObjectHandle) => ObjectHandle;
 }
 
-/** `@functools.wraps(x)` as a WrapsDecorator, or undefined for another decorator. */
+/** `@functools.wraps(x)` as a LibraryDecorator, or undefined for another decorator. */
 export function wrapsDecorator(
   c: Compiler,
   decorator: SyntaxNode,
   scope: Scope,
-): WrapsDecorator | undefined {
+): LibraryDecorator | undefined {
   // `@functools.wraps(x)` parses as: name, '.', name, argument list.
   const parts = c.kids(decorator).filter((k) => k.name !== 'At');
   const [module, dot, attribute, argList] = parts;
