@@ -195,8 +195,8 @@ function makeWrapper(m: Machine, f: ObjectHandle, decorating: ObjectHandle): Obj
   const empty = heap.newDict();
   const from = functionDictOf(m, f);
   heap.decref(empty);
-  if (heap.lengthOf(from) > 0)
-    throw new Unsupported('functools.lru_cache of a function with attributes of its own');
+  // A wrapped function's `__wrapped__` is merged in, then replaced.
+  if (heap.lengthOf(from) > 0) heap.dictMerge(heap.lruCacheDict(w), from);
   put('__wrapped__', shared(heap, f));
   return w;
 }

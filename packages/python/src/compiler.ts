@@ -2256,7 +2256,9 @@ export class Compiler {
         }
         if (heap.typeOf(f) !== 'function')
           throw new PythonError('TypeError', `'${heap.typeNameOf(f)}' object is not callable`);
-        const code = m.functions.get(f)!;
+        const code = m.functions.get(f);
+        // A function the library made (lru_cache's cache_parameters): not modelled.
+        if (code === undefined) throw new Unsupported('calling a function the library made');
         const callee = bindArguments(m, f, code, values, keywords, keywordKeys, moves);
         moved = moves;
         if (code.makeGenerator !== undefined) {

@@ -87,6 +87,12 @@ describe('functools.lru_cache', () => {
     expect(refusal(`${cached}f(x=1)\n`)).toContain(
       'keyword arguments to an lru_cache wrapper is not supported',
     );
+    expect(refusal(`${cached}args = (1,)\nf(*args)\n`)).toContain(
+      'calling a _lru_cache_wrapper with * or ** is not supported',
+    );
+    expect(refusal(`${cached}f.__dict__['cache_parameters']()\n`)).toContain(
+      'calling a function the library made is not supported',
+    );
     expect(refusal('@functools.cache\ndef f(x):\n    return x\n', '3.8')).toContain(
       'functools.cache on 3.8',
     );

@@ -56,3 +56,17 @@ t = (s, s)
 print(echo(t) is t, sys.getrefcount(t), sys.getrefcount(s))
 inner = bare.__wrapped__
 print(len(bare.__dict__), len(uncached.__dict__), inner(1), sys.getrefcount(inner))
+
+
+def g(x):
+    return x * 2
+
+
+@functools.lru_cache
+@functools.wraps(g)
+def q(x):
+    return g(x)
+
+
+print(q.__name__, q(3), q.__wrapped__ is not g, q.__wrapped__.__wrapped__ is g)
+print(len(q.__dict__), sys.getsizeof(q.__dict__), sys.getrefcount(g))
