@@ -38,10 +38,13 @@ export interface LruCacheData {
   cache: ObjectHandle;
   /** `__dict__`, or 0 until first written. */
   dict: ObjectHandle;
+  /** Which wrapper function lru_cache_new chose. */
   readonly kind: LruCacheKind;
   /** The bound (-1 for None). */
   readonly maxsize: number;
+  /** Calls answered from the cache. */
   hits: number;
+  /** Calls that ran the function. */
   misses: number;
   /** A bounded cache's links, least recently used first. */
   readonly links: ObjectHandle[];

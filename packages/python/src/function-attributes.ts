@@ -44,8 +44,11 @@ interface Docstring {
 
 /** What `__name__`, `__qualname__` and `__doc__` of a function say. */
 export interface FunctionLabels {
+  /** `__name__`. */
   readonly name: string;
+  /** `__qualname__`. */
   readonly qualname: string;
+  /** `__doc__`: the docstring, or null for None. */
   readonly doc: Docstring | null;
 }
 
