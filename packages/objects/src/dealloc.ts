@@ -44,6 +44,7 @@ import { iteratorReferents } from './iterators.ts';
 import { combinationsReferents, freeCombinationsIndices } from './itertools-combinations.ts';
 import { itertoolsReferents } from './itertools-objects.ts';
 import { finishList } from './lists.ts';
+import { deallocLru } from './lru-caches.ts';
 import { methodWrapperReferents } from './method-wrappers.ts';
 import { deallocPacked } from './packed-iterators.ts';
 import { partialReferents } from './partials.ts';
@@ -154,6 +155,14 @@ export function dealloc(heap: HeapCore, o: ObjectHandle): void {
       heap.untrack(o);
       for (const r of itertoolsReferents(heap, o)) heap.release(r);
       heap.freeObject(o);
+      return;
+    case '_lru_cache_wrapper':
+      // lru_cache_dealloc: untrack, weakrefs, then as lru_cache_tp_clear (lru-caches.ts).
+      if (heap.weakrefLists.size > 0) clearWeakrefsTo(heap, o);
+      deallocLru(heap, o);
+      return;
+    case 'lru_list_elem':
+      deallocLru(heap, o);
       return;
     case 'partial':
       // partial_dealloc: untrack, fn, args, kw, dict, tp_free.

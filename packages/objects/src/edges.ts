@@ -89,9 +89,10 @@ function allNamed(
   if (type === 'method')
     return targets.map((target, i) => ({ label: i === 0 ? '__func__' : '__self__', target }));
   if (type === 'function') {
-    const { defaults, closure } = functionData(heap, o);
+    const { defaults, dict = 0, closure } = functionData(heap, o);
     const out: NamedReferent[] = [];
     if (defaults !== 0) out.push({ label: '__defaults__', target: defaults });
+    if (dict !== 0) out.push({ label: '__dict__', target: dict });
     if (closure !== 0) out.push({ label: '__closure__', target: closure });
     return out;
   }

@@ -16,8 +16,8 @@
  * and the closure tuple of cells. A closure over `x` is: a cell (made when the outer
  * frame starts: MAKE_CELL 3.11+, frame setup before), x stored in it, a tuple of the
  * cells (BUILD_TUPLE), then the function.
- * Invariants: a function's referents are its defaults, its keyword-only defaults, then
- * its closure (func_traverse and func_clear order among the modelled fields); a cell holds 0 or one counted reference.
+ * Invariants: a function's referents are its defaults, its keyword-only defaults, its
+ * `__dict__`, its closure, then its annotations (func_traverse and func_clear order among the modelled fields); a cell holds 0 or one counted reference.
  * Models PyFunction_NewWithQualName, func_dealloc, func_traverse and func_clear
  * (Objects/funcobject.c), PyCell_New, cell_dealloc and cell_traverse
  * (Objects/cellobject.c), PyMethod_New and method_dealloc (Objects/classobject.c), 3.8–3.14; measured on 3.8.18–3.13.0 (request sizes by
@@ -36,6 +36,8 @@ export interface FunctionData {
   closure: ObjectHandle;
   /** `__annotations__` (a dict, made when first read: 3.10+ func_get_annotations) or 0. */
   annotations?: ObjectHandle;
+  /** `__dict__` (func_dict: made when first read or set) or 0. */
+  dict?: ObjectHandle;
 }
 
 /** Options of {@link newFunction}: new references are taken to both. */
@@ -119,6 +121,35 @@ export function functionAnnotations(heap: HeapCore, f: ObjectHandle): ObjectHand
   return data.annotations;
 }
 
+/**
+ * `f.__annotations__ = a` for a dict `a` (borrowed): the function takes a new reference,
+ * then releases the dict it held (func_set_annotations, 3.8–3.13).
+ */
+export function setFunctionAnnotations(heap: HeapCore, f: ObjectHandle, a: ObjectHandle): void {
+  heap.expect(f, 'function');
+  heap.expect(a, 'dict');
+  const data = functionData(heap, f);
+  heap.increment(a);
+  const old = data.annotations ?? 0;
+  data.annotations = a;
+  if (old !== 0) heap.release(old);
+}
+
+/**
+ * `f.__dict__`: the function's attribute dict, an empty one made by the first read
+ * (PyObject_GenericGetDict: PyDict_New) and kept by the function; borrowed. With
+ * `create` false, 0 when it has none.
+ */
+export function functionDict(heap: HeapCore, f: ObjectHandle, create = true): ObjectHandle {
+  heap.expect(f, 'function');
+  const data = functionData(heap, f);
+  if ((data.dict === undefined || data.dict === 0) && create) {
+    data.dict = newDict(heap);
+    heap.adopt(data.dict);
+  }
+  return data.dict ?? 0;
+}
+
 /** The objects a function or cell refers to, in tp_traverse order. */
 export function functionOrCellReferents(heap: HeapCore, o: ObjectHandle): ObjectHandle[] {
   // method_traverse: im_func, im_self.
@@ -127,8 +158,8 @@ export function functionOrCellReferents(heap: HeapCore, o: ObjectHandle): Object
     const contents = heap.table.payload[o] as ObjectHandle;
     return contents === 0 ? [] : [contents];
   }
-  const { defaults, kwdefaults = 0, closure, annotations = 0 } = functionData(heap, o);
-  return [defaults, kwdefaults, closure, annotations].filter((r) => r !== 0);
+  const { defaults, kwdefaults = 0, dict = 0, closure, annotations = 0 } = functionData(heap, o);
+  return [defaults, kwdefaults, dict, closure, annotations].filter((r) => r !== 0);
 }
 
 /** tp_clear of a function (func_clear) or cell (cell_clear): its references dropped. */

@@ -40,6 +40,7 @@ import { clearFunctionOrCell } from './functions.ts';
 import type { HeapCore, ObjectHandle } from './heap-core.ts';
 import { clearHeapType } from './heap-types.ts';
 import { instanceData } from './instances.ts';
+import { clearLruCache } from './lru-caches.ts';
 import { clearMethodWrapper } from './method-wrappers.ts';
 import { clearPartial } from './partials.ts';
 import { SetTable } from './set-table.ts';
@@ -145,6 +146,9 @@ export function clearObject(heap: HeapCore, o: ObjectHandle): void {
       return;
     case 'partial':
       clearPartial(heap, o);
+      return;
+    case '_lru_cache_wrapper':
+      clearLruCache(heap, o);
       return;
     case 'frame':
       clearFrameObject(heap, o);

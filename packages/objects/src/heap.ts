@@ -84,10 +84,12 @@ import {
   type FunctionOptions,
   functionAnnotations,
   functionBasic,
+  functionDict,
   functionOrCellReferents,
   newBoundMethod,
   newCell,
   newFunction,
+  setFunctionAnnotations,
 } from './functions.ts';
 import {
   callGenerator,
@@ -169,6 +171,21 @@ import {
   listSetItem,
   newList,
 } from './lists.ts';
+import {
+  appendLruLink,
+  clearLruEntries,
+  evictLruLink,
+  type LruCacheData,
+  type LruCacheKind,
+  lruCacheData,
+  lruCacheDict,
+  lruCacheSizeof,
+  lruLinkFields,
+  lruLinkSizeof,
+  lruReferents,
+  newLruCache,
+  touchLruLink,
+} from './lru-caches.ts';
 import {
   methodWrapperReferents,
   methodWrapperSizeof,
@@ -345,6 +362,10 @@ export class Heap extends HeapCore implements HeapGraph {
         return L.gcHeader + L.objectHeader + 5 * w;
       case 'partial':
         return partialSizeof(this);
+      case '_lru_cache_wrapper':
+        return lruCacheSizeof(this);
+      case 'lru_list_elem':
+        return lruLinkSizeof(this);
       case 'count':
       case 'repeat':
       case 'chain':
@@ -415,6 +436,7 @@ export class Heap extends HeapCore implements HeapGraph {
     if (type === 'deque') return dequeReferents(this, o);
     if (type === 'deque_iterator') return dequeIteratorReferents(this, o);
     if (type === 'partial') return partialReferents(this, o);
+    if (type === '_lru_cache_wrapper' || type === 'lru_list_elem') return lruReferents(this, o);
     if (type === 'count' || type === 'repeat' || type === 'chain' || type === 'islice')
       return itertoolsReferents(this, o);
     if (type === 'combinations') return combinationsReferents(this, o);
@@ -1063,6 +1085,16 @@ export class Heap extends HeapCore implements HeapGraph {
     return functionAnnotations(this, f);
   }
 
+  /** `f.__annotations__ = a` for a dict `a` (borrowed; functions.ts). */
+  setFunctionAnnotations(f: ObjectHandle, a: ObjectHandle): void {
+    setFunctionAnnotations(this, f, a);
+  }
+
+  /** `f.__dict__`, made on first read (borrowed); 0 when none and `create` is false. */
+  functionDict(f: ObjectHandle, create = true): ObjectHandle {
+    return functionDict(this, f, create);
+  }
+
   /** `itertools.count(start)` in fast mode (itertools-objects.ts). */
   newCount(start: number): ObjectHandle {
     return newCount(this, start);
@@ -1097,6 +1129,46 @@ export class Heap extends HeapCore implements HeapGraph {
   /** `functools.partial(fn, *args)` without keywords (partials.ts). */
   newPartial(fn: ObjectHandle, args: readonly ObjectHandle[]): ObjectHandle {
     return newPartial(this, fn, args);
+  }
+
+  /** lru_cache_new: a `_lru_cache_wrapper` of `func` (lru-caches.ts). */
+  newLruCache(func: ObjectHandle, kind: LruCacheKind, maxsize: number): ObjectHandle {
+    return newLruCache(this, func, kind, maxsize);
+  }
+
+  /** The state of an lru_cache wrapper (mutable; lru-caches.ts). */
+  lruCacheData(o: ObjectHandle): LruCacheData {
+    return lruCacheData(this, o);
+  }
+
+  /** An lru_cache wrapper's `__dict__`, made on first use (borrowed). */
+  lruCacheDict(o: ObjectHandle): ObjectHandle {
+    return lruCacheDict(this, o);
+  }
+
+  /** A new link of `key` and `result` appended to the wrapper's list (the list's reference). */
+  appendLruLink(o: ObjectHandle, key: ObjectHandle, result: ObjectHandle): ObjectHandle {
+    return appendLruLink(this, o, key, result);
+  }
+
+  /** A link's key and result (borrowed). */
+  lruLinkFields(link: ObjectHandle): [ObjectHandle, ObjectHandle] {
+    return lruLinkFields(this, link);
+  }
+
+  /** A store into a full bounded cache: the oldest link reused (lru-caches.ts). */
+  evictLruLink(o: ObjectHandle, key: ObjectHandle, result: ObjectHandle): void {
+    evictLruLink(this, o, key, result);
+  }
+
+  /** Moves a link to the most recently used end. */
+  touchLruLink(o: ObjectHandle, link: ObjectHandle): void {
+    touchLruLink(this, o, link);
+  }
+
+  /** `cache_clear()` of an lru_cache wrapper (lru-caches.ts). */
+  clearLruEntries(o: ObjectHandle): void {
+    clearLruEntries(this, o, (d) => clearObject(this, d));
   }
 
   /** `staticmethod(f)` / `classmethod(f)`: tracked, no `__dict__` yet (method-wrappers.ts). */

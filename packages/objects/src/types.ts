@@ -2,7 +2,7 @@
  * The built-in types the object heap models, and their numeric codes in its columns.
  * `type` is a class made by a class statement (a heap type, pre-existing: see
  * instances.ts); `instance` is an instance of one; `weakref` a `weakref.ref`;
- * `function` a Python function (functions.ts), `cell` a closure cell; `range` and the iterators: iterators.ts; the dict views and their value/item iterators: dict-views.ts; `enumerate`, `zip`: packed-iterators.ts; `list_reverseiterator`, `reversed`: reverse-iterators.ts; `frame`: frames.ts; `generator`, `coroutine`: generators.ts; `exception` (BaseException instances), `traceback`: exceptions.ts; `deque`, `deque_iterator`: deques.ts; `partial` (functools.partial): partials.ts; `count`, `repeat`, `chain`, `islice` (itertools): itertools-objects.ts; `combinations`: itertools-combinations.ts; `map`, `filter`: function-iterators.ts.
+ * `function` a Python function (functions.ts), `cell` a closure cell; `range` and the iterators: iterators.ts; the dict views and their value/item iterators: dict-views.ts; `enumerate`, `zip`: packed-iterators.ts; `list_reverseiterator`, `reversed`: reverse-iterators.ts; `frame`: frames.ts; `generator`, `coroutine`: generators.ts; `exception` (BaseException instances), `traceback`: exceptions.ts; `deque`, `deque_iterator`: deques.ts; `partial` (functools.partial): partials.ts; `_lru_cache_wrapper`, `lru_list_elem` (functools.lru_cache): lru-caches.ts; `count`, `repeat`, `chain`, `islice` (itertools): itertools-objects.ts; `combinations`: itertools-combinations.ts; `map`, `filter`: function-iterators.ts.
  */
 
 /** A modelled built-in type. */
@@ -51,6 +51,8 @@ export type ObjectType =
   | 'deque'
   | 'deque_iterator'
   | 'partial'
+  | '_lru_cache_wrapper'
+  | 'lru_list_elem'
   | 'count'
   | 'repeat'
   | 'chain'
@@ -113,6 +115,8 @@ export const TYPE_NAMES: readonly ObjectType[] = [
   'combinations',
   'map',
   'filter',
+  '_lru_cache_wrapper',
+  'lru_list_elem',
 ];
 
 /** Column codes of each type. */
@@ -168,6 +172,8 @@ export const TYPE_CODE: Readonly<Record<ObjectType, number>> = {
   combinations: 49,
   map: 50,
   filter: 51,
+  _lru_cache_wrapper: 52,
+  lru_list_elem: 53,
 };
 
 /** True for the types the cycle collector knows (`Py_TPFLAGS_HAVE_GC`). */
@@ -204,6 +210,7 @@ export function isGcType(type: ObjectType): boolean {
     type === 'deque' ||
     type === 'deque_iterator' ||
     type === 'partial' ||
+    type === '_lru_cache_wrapper' ||
     type === 'count' ||
     type === 'repeat' ||
     type === 'chain' ||

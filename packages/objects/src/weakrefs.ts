@@ -49,6 +49,8 @@ function acceptsWeakrefs(heap: HeapCore, o: ObjectHandle): boolean {
     type === 'partial'
   )
     return true;
+  // lru_cache_object has a weakreflist from 3.9 (measured: 3.8.18 raises TypeError).
+  if (type === '_lru_cache_wrapper') return heap.layout.minor >= 9;
   return type === 'instance' && classData(heap, instanceData(heap, o).cls).weakref;
 }
 
@@ -59,7 +61,7 @@ export function newWeakref(heap: HeapCore, o: ObjectHandle, callback = 0): Objec
   if (!acceptsWeakrefs(heap, o))
     throw new HeapError(
       'wrong-type',
-      `cannot create weak reference to '${heap.typeName(o)}' object`,
+      `cannot create weak reference to '${heap.typeName(o) === '_lru_cache_wrapper' ? 'functools._lru_cache_wrapper' : heap.typeName(o)}' object`,
     );
   const list = heap.weakrefLists.get(o) ?? [];
   const head = list[0];

@@ -14,6 +14,7 @@
 import { dequeIteratorNext, type Heap, newDequeIterator, type ObjectHandle } from '@pymem/objects';
 import { bigRange, LIBRARY_BUILTINS } from './builtins-lib.ts';
 import { borrowedReferences, importedLibrary } from './compile-lib.ts';
+import { lruCacheMethod } from './compile-lru-cache.ts';
 import { PythonError, Unsupported } from './errors.ts';
 import { builtinExceptionClass, exceptionArgs, keyError } from './exception-classes.ts';
 import type { Machine } from './machine.ts';
@@ -520,6 +521,8 @@ export function callMethod(
     return heap.newNone();
   }
   if (heap.typeOf(receiver) === 'deque') return dequeMethod(m, receiver, name, args);
+  if (heap.typeOf(receiver) === '_lru_cache_wrapper')
+    return lruCacheMethod(m, receiver, name, args);
   const library = libraryMethod(m, receiver, name, args);
   if (library !== undefined) return library;
   const t = heap.typeOf(receiver);

@@ -22,11 +22,13 @@ import type { ArithmeticOperator } from './arithmetic.ts';
 import { runFunction } from './class-calls.ts';
 import { descriptorGet, isProperty } from './class-descriptors.ts';
 import { CALLED_DUNDERS, markDictRead } from './class-dunders.ts';
+import { lruCacheAttribute } from './compile-lru-cache.ts';
 import { type Compiler, inplace, pythonErrorOf, type Scope } from './compiler.ts';
 import { PythonError, Unsupported } from './errors.ts';
 import { programExceptionClass } from './exception-classes.ts';
 import { exceptionBaseOf, exceptionMatches } from './exception-subclasses.ts';
 import { type Expression, Flow, type Statement } from './frame.ts';
+import { functionAttribute } from './function-attributes.ts';
 import type { Machine } from './machine.ts';
 import { dequeAttribute } from './module-collections.ts';
 import { partialAttribute } from './module-functools.ts';
@@ -139,6 +141,8 @@ export function loadAttribute(m: Machine, o: ObjectHandle, name: string): Object
     }
   }
   if (type === 'partial') return partialAttribute(m, o, name);
+  if (type === 'function') return functionAttribute(m, o, name);
+  if (type === '_lru_cache_wrapper') return lruCacheAttribute(m, o, name);
   throw new Unsupported(`the attribute .${name} of a ${heap.typeNameOf(o)}`);
 }
 

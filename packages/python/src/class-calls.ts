@@ -49,7 +49,12 @@ export function runFunction(
   borrows?: CallBorrows,
 ): ObjectHandle {
   const heap = m.heap;
-  const code = m.functions.get(f)!;
+  const code = m.functions.get(f);
+  if (code === undefined) {
+    // A function the library made (lru_cache's cache_parameters): not modelled.
+    for (const v of frameArgs) heap.decref(v);
+    throw new Unsupported('calling a function the library made');
+  }
   const defaults = heap.referents(f).filter((r) => heap.typeOf(r) === 'tuple')[0];
   const defaultItems = defaults === undefined ? [] : heap.referents(defaults);
   const required = code.parameters.length - defaultItems.length;

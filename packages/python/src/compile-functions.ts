@@ -30,11 +30,14 @@ import type { ObjectHandle } from '@pymem/objects';
 import { noteRebinds } from './borrowed-loads.ts';
 import { BUILTIN_NAMES } from './builtins.ts';
 import { keywordsDict } from './compile-arguments.ts';
+import { lruCacheDecorator } from './compile-lru-cache.ts';
 import { analyseScopes, type ScopeSymbols, scopeKey } from './compile-scopes.ts';
+import { wrapsDecorator } from './compile-wraps.ts';
 import { COMPILED_MODULES, type Compiler, type Scope } from './compiler.ts';
 import type { Constant } from './constants.ts';
 import { PythonError, Unsupported } from './errors.ts';
 import { type Expression, Flow, type Frame, type FunctionCode, type Statement } from './frame.ts';
+import { noteDocstring } from './function-attributes.ts';
 import type { Machine } from './machine.ts';
 
 const analyses = new WeakMap<Compiler, Map<string, ScopeSymbols>>();
@@ -365,6 +368,7 @@ function compileCode(
   code.localNames = slotNames(layout);
   if (layout.enter !== undefined) code.enter = layout.enter;
   noteRebinds(c, code, node);
+  noteDocstring(c, code, node);
   return code;
 }
 
@@ -396,12 +400,14 @@ export function compileFunctionDefinition(c: Compiler, node: SyntaxNode, scope: 
   const code = compileCode(c, name, parameters, symbols, definition, (inner) =>
     c.block(c.kids(bodyNode).slice(1), inner),
   );
-  const decorators = decorated
-    ? c
-        .kids(node)
-        .filter((k) => k.name === 'Decorator')
-        .map((d) => decoratorExpression(c, d, scope))
-    : [];
+  const decoratorNodes = decorated ? c.kids(node).filter((k) => k.name === 'Decorator') : [];
+  // `@functools.wraps(f)` and `@functools.lru_cache…` are applied by compile-wraps.ts / compile-lru-cache.ts.
+  const wrapping = decoratorNodes.map(
+    (d) => wrapsDecorator(c, d, scope) ?? lruCacheDecorator(c, d, scope),
+  );
+  const decorators = decoratorNodes.map(
+    (d, i) => wrapping[i]?.value ?? decoratorExpression(c, d, scope),
+  );
   const make = makeFunction(
     c,
     code,
@@ -444,8 +450,12 @@ export function compileFunctionDefinition(c: Compiler, node: SyntaxNode, scope: 
     pending.push(mine);
     try {
       while (values.length > 0) {
-        mine.push(f, values.pop()!);
-        f = apply(frame);
+        const wraps = wrapping[values.length - 1];
+        if (wraps !== undefined) f = wraps.apply(values.pop()!, f);
+        else {
+          mine.push(f, values.pop()!);
+          f = apply(frame);
+        }
       }
     } catch (error) {
       for (const v of values) heap.decref(v);

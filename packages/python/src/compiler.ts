@@ -95,6 +95,7 @@ import {
   sliceStore,
   sortedCall,
 } from './compile-lib.ts';
+import { isPrintArgument, lruCacheCall, printedCacheInfo } from './compile-lru-cache.ts';
 import type { ScopeSymbols } from './compile-scopes.ts';
 import {
   isSysAttribute,
@@ -1951,6 +1952,8 @@ export class Compiler {
         this.moduleAssigned.has(this.text(receiverNode))
       )
         return moduleCall(this, this.text(receiverNode), method, positional, keywords, scope, node);
+      if (method === 'cache_info' && positional.length === 0 && isPrintArgument(this, node))
+        return printedCacheInfo(this, receiverNode, scope);
       if (keywords.length > 0)
         return methodCallWithKeywords(
           this,
@@ -2241,9 +2244,21 @@ export class Compiler {
             releaseLibraryArguments(m, values);
           }
         }
+        if (heap.typeOf(f) === '_lru_cache_wrapper') {
+          if (keywords.length > 0)
+            throw new Unsupported('keyword arguments to an lru_cache wrapper');
+          moved = true;
+          try {
+            return lruCacheCall(m, f, values);
+          } finally {
+            releaseLibraryArguments(m, values);
+          }
+        }
         if (heap.typeOf(f) !== 'function')
           throw new PythonError('TypeError', `'${heap.typeNameOf(f)}' object is not callable`);
-        const code = m.functions.get(f)!;
+        const code = m.functions.get(f);
+        // A function the library made (lru_cache's cache_parameters): not modelled.
+        if (code === undefined) throw new Unsupported('calling a function the library made');
         const callee = bindArguments(m, f, code, values, keywords, keywordKeys, moves);
         moved = moves;
         if (code.makeGenerator !== undefined) {
