@@ -158,6 +158,8 @@ export class Collector {
   private readonly aroundCallbacks: ((phase: 'start' | 'stop') => () => void) | undefined;
   protected currentGeneration = 0;
   private moveTarget = LIST_GEN0;
+  /** See {@link scanLastInNextCollection}. */
+  private lateReferents: readonly number[] | null = null;
 
   /** @throws CollectorVariantError for 3.14.0–3.14.4 (they run the incremental collector: use `IncrementalCollector`). */
   constructor(options: CollectorOptions) {
@@ -302,6 +304,21 @@ export class Collector {
     } finally {
       this.collecting = false;
     }
+  }
+
+  /**
+   * The next collection sees `referents` (with repeats, in order) as held by one more
+   * container that is collected with them and scanned last: their gc_refs lose those
+   * references, and once move_unreachable has scanned everything else, the container is
+   * rescued and visits them in this order (what it reaches comes back to the end of the
+   * young list in that order). Models the `__main__` module's dict at a program's first
+   * full collection: it only has references from inside the collected set (module,
+   * functions, 3.8–3.10 frames), is met before the objects it names and moved out,
+   * then rescued at the end of the list through the module — measured on 3.8.18–3.13.0:
+   * after `o, p = p, o` the first gc.collect() leaves p's object before o's.
+   */
+  scanLastInNextCollection(referents: readonly number[]): void {
+    this.lateReferents = referents;
   }
 
   /** Number of tracked objects in generation `g` (0–2). */
@@ -535,9 +552,12 @@ export class Collector {
 
   /** `deduce_unreachable` (3.9+; inline in 3.8's collect): update_refs, subtract_refs, move_unreachable. */
   protected deduceUnreachable(base: number, unreachable: number): void {
+    const late = this.lateReferents;
+    this.lateReferents = null;
     this.updateRefs(base);
     this.subtractRefs(base);
-    this.moveUnreachable(base, unreachable);
+    if (late !== null) for (const id of late) this.visitDecref(id);
+    this.moveUnreachable(base, unreachable, late);
   }
 
   /** `update_refs`: gc_refs := refcount, COLLECTING set; 3.12/3.13 park immortals in permanent, 3.14 untracks them. */
@@ -600,11 +620,24 @@ export class Collector {
    * referents become reachable too (those already moved out come back to the end of
    * `base`); gc_refs == 0 moves the object to `unreachable` for now.
    */
-  private moveUnreachable(base: number, unreachable: number): void {
+  private moveUnreachable(
+    base: number,
+    unreachable: number,
+    late: readonly number[] | null = null,
+  ): void {
     const lists = this.lists;
     this.moveTarget = base;
     let id = lists.headOf[base] as number;
-    while (id !== -1) {
+    for (;;) {
+      if (id === -1) {
+        if (late === null) break;
+        // The late container's scan: what it reaches is appended after the current tail.
+        const tail = lists.tailOf[base] as number;
+        for (const referent of late) this.visitReachable(referent);
+        late = null;
+        id = tail === -1 ? (lists.headOf[base] as number) : (lists.next[tail] as number);
+        continue;
+      }
       if ((lists.refs[id] as number) > 0) {
         this.graph.traverse(id, this.visitReachable);
         lists.flags[id] = (lists.flags[id] as number) & ~FLAG_COLLECTING;

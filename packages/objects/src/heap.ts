@@ -615,9 +615,12 @@ export class Heap extends HeapCore implements HeapGraph {
     return newConstantTuple(this, items);
   }
 
-  /** `PyList_New(n)` filled with new references to `items` (BUILD_LIST n; allocated = n). */
-  newList(items: readonly ObjectHandle[] = []): ObjectHandle {
-    return newList(this, items);
+  /**
+   * `PyList_New(n)` filled with new references to `items` (BUILD_LIST n; allocated = n);
+   * `fromType`: the object from the type's tp_alloc (`list()`), never the free list.
+   */
+  newList(items: readonly ObjectHandle[] = [], fromType = false): ObjectHandle {
+    return newList(this, items, fromType);
   }
 
   /** `list.append(x)` (`app1` → list_resize(n + 1)). */
@@ -634,9 +637,17 @@ export class Heap extends HeapCore implements HeapGraph {
     listExtend(this, l, source);
   }
 
-  /** `list(source)`: a new empty list, then list.__init__ (3.8/3.9 preallocate exactly when the source has a length). */
-  newListFrom(source: ObjectHandle | ItemIterator, sourceLength?: number): ObjectHandle {
-    const l = this.newList();
+  /**
+   * `list(source)`: a new empty list, then list.__init__ (3.8/3.9 preallocate exactly
+   * when the source has a length). `fromType`: the object from the type's tp_alloc,
+   * bypassing the free list, as the `list` builtin does; else PyList_New's.
+   */
+  newListFrom(
+    source: ObjectHandle | ItemIterator,
+    sourceLength?: number,
+    fromType = false,
+  ): ObjectHandle {
+    const l = newList(this, [], fromType);
     const n = typeof source === 'number' ? this.lengthOf(source) : sourceLength;
     if (this.layout.minor < 10 && n !== undefined && n > 0) listPreallocate(this, l, n);
     listExtend(this, l, source);

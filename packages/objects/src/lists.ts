@@ -16,17 +16,25 @@ import { HeapError } from './heap-error.ts';
 import { listPreallocation, listResizeAllocation } from './list-growth.ts';
 
 /** A list header from the free list or the allocator. */
-function listObject(heap: HeapCore): ObjectHandle {
-  const parked = heap.freeLists.list.pop();
+function listObject(heap: HeapCore, fromType: boolean): ObjectHandle {
+  const parked = fromType ? undefined : heap.freeLists.list.pop();
   return parked
     ? heap.revive(parked)
     : heap.allocObject('list', heap.objMalloc(heap.gcRequest(heap.layout.listBasic)));
 }
 
-/** `PyList_New(n)` filled with new references to `items` (BUILD_LIST n; allocated = n). */
-export function newList(heap: HeapCore, items: readonly ObjectHandle[]): ObjectHandle {
+/**
+ * `PyList_New(n)` filled with new references to `items` (BUILD_LIST n; allocated = n).
+ * `fromType`: the object comes from the type's tp_alloc (PyType_GenericAlloc, as
+ * `list(…)` makes it: list_new / list_vectorcall), never from the free list.
+ */
+export function newList(
+  heap: HeapCore,
+  items: readonly ObjectHandle[],
+  fromType = false,
+): ObjectHandle {
   for (const item of items) heap.check(item);
-  const h = listObject(heap);
+  const h = listObject(heap, fromType);
   const n = items.length;
   if (n > 0) heap.table.storage[h] = heap.memCall('calloc', 0, n * heap.layout.pointerSize);
   for (const item of items) heap.increment(item);
@@ -39,7 +47,7 @@ export function newList(heap: HeapCore, items: readonly ObjectHandle[]): ObjectH
 
 /** A list of exactly `items` (list_slice, list_repeat: one malloc of the exact size). */
 export function listFromItems(heap: HeapCore, items: ObjectHandle[]): ObjectHandle {
-  const h = listObject(heap);
+  const h = listObject(heap, false);
   if (items.length > 0)
     heap.table.storage[h] = heap.memCall('malloc', 0, items.length * heap.layout.pointerSize);
   for (const item of items) heap.increment(item);

@@ -67,11 +67,6 @@ function intOf(heap: Heap, o: ObjectHandle, what: string): bigint {
   return heap.valueOf(o) as bigint;
 }
 
-/** True while no list object waits on the free list (a type call then allocates the same block). */
-function freeListEmpty(heap: Heap, kind: 'list' | 'dict'): boolean {
-  return heap.freeListCounts()[kind] === 0;
-}
-
 /** The items of an iterable as borrowed handles, or undefined when it is not a list/tuple. */
 function sequenceItems(heap: Heap, o: ObjectHandle): readonly ObjectHandle[] | undefined {
   const t = heap.typeOf(o);
@@ -245,20 +240,18 @@ const builtins: Record<string, Builtin> = {
   list(m, args) {
     arity('list', args, 0, 1);
     const heap = m.heap;
-    // After a library import ids are refused: which block the list takes is not observable.
-    if (!freeListEmpty(heap, 'list') && !importedLibrary(m))
-      throw new Unsupported('list() while a dead list waits on the free list (list() bypasses it)');
-    if (args.length === 0) return heap.newList();
+    // list_new / list_vectorcall: the object from tp_alloc, bypassing the free list.
+    if (args.length === 0) return heap.newList([], true);
     const o = args[0]!;
-    if (sequenceItems(heap, o) !== undefined) return heap.newListFrom(o);
+    if (sequenceItems(heap, o) !== undefined) return heap.newListFrom(o, undefined, true);
     // list_extend: no length hint (8 slots first), appended to, then trimmed.
     if (heap.typeOf(o) === 'map' || heap.typeOf(o) === 'filter')
-      return heap.newListFrom({ items: stepped(heap, o) });
+      return heap.newListFrom({ items: stepped(heap, o) }, undefined, true);
     const { it, items, lengthHint } = iteratorSource(heap, o);
     // 3.8/3.9 list___init__ presizes exactly only what has a __len__ (a repeat has a hint).
     const hinted = ['repeat', 'chain', 'islice', 'combinations'];
     const sized = hinted.includes(heap.typeOf(o)) ? undefined : lengthHint;
-    const l = heap.newListFrom({ items, lengthHint }, sized);
+    const l = heap.newListFrom({ items, lengthHint }, sized, true);
     heap.decref(it);
     return l;
   },

@@ -100,9 +100,7 @@ export function iterateInstance(m: Machine, name: string, o: ObjectHandle): Obje
       if (heap.typeOf(it) === 'generator') return listOfGenerator(m, it);
       // list_extend: sized by the instance's length hint (8: it has no __len__), as for
       // a generator, then filled from the iterator and trimmed.
-      if (heap.freeListCounts().list !== 0)
-        throw new Unsupported('list() while a dead list waits on the free list');
-      return heap.newListFrom({ items: builtinIteratorItems(m, it) });
+      return heap.newListFrom({ items: builtinIteratorItems(m, it) }, undefined, true);
     }
     return sumBuiltin(m, [it]);
   } finally {

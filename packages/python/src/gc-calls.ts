@@ -102,10 +102,17 @@ export class GcState {
       );
   }
 
-  /** `gc.collect(generation)`: the unreachable objects found. @throws Unsupported (see the module comment) */
-  collect(generation: number): number {
+  /**
+   * `gc.collect(generation)`: the unreachable objects found. `globals`: the `__main__`
+   * dict's values in its order — the program's first full collection scans that dict
+   * last (Collector.scanLastInNextCollection), which orders what only it reaches.
+   * @throws Unsupported (see the module comment)
+   */
+  collect(generation: number, globals: readonly ObjectHandle[] = []): number {
     if (!this.known && generation < 2)
       throw new Unsupported(`gc.collect(${generation}) before a full collection`);
+    if (!this.known && globals.length > 0)
+      this.collector.collector.scanLastInNextCollection(globals);
     const found = this.collector.gc.collect(generation);
     if (!this.known && found > 0 && this.exposed)
       throw new Unsupported(
@@ -164,7 +171,10 @@ export function gcCall(
     case 'collect': {
       arity(0, 1);
       const generation = args.length === 0 ? 2 : smallInt(m, args[0]!, 'gc.collect()', 0, 2);
-      return heap.newInt(state.collect(generation));
+      const globals = m.rules.mainDictScannedLast
+        ? [...m.globals.values()].filter((v) => v !== 0)
+        : [];
+      return heap.newInt(state.collect(generation, globals));
     }
     case 'enable':
       arity(0, 0);

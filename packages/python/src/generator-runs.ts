@@ -340,14 +340,10 @@ function itemsOf(m: Machine, g: ObjectHandle): Iterable<ObjectHandle> {
 /**
  * `list(g)`: list_extend's iterator path — a generator has no __length_hint__, so
  * the list is first sized for 8 items (PyObject_LengthHint's default), then appended
- * to and trimmed. `list()` takes its object from tp_alloc, bypassing the free list,
- * so it is refused while a dead list waits there.
+ * to and trimmed. `list()` takes its object from tp_alloc, bypassing the free list.
  */
 export function listOfGenerator(m: Machine, g: ObjectHandle): ObjectHandle {
-  const heap = m.heap;
-  if (heap.freeListCounts().list !== 0)
-    throw new Unsupported('list() while a dead list waits on the free list (list() bypasses it)');
-  return heap.newListFrom({ items: itemsOf(m, g) });
+  return m.heap.newListFrom({ items: itemsOf(m, g) }, undefined, true);
 }
 
 const LONG_MAX = (1n << 63n) - 1n;

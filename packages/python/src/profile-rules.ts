@@ -32,6 +32,7 @@
  *   partialCallPacksArguments     ✓    ·    ·    ·    ·    ·    ·     _functoolsmodule.c partial_call (measured)
  *   mapFilterVectorcall           ·    ·    ✓    ✓    ✓    ✓    ✓     bltinmodule.c map_vectorcall (3.10+)
  *   framesClearedTopDown          ·    ·    ·    ·    ·    ·    ✓     frame.c _PyFrame_ClearLocals (3.14: top slot first)
+ *   mainDictScannedLast           ✓    ✓    ✓    ·    ✓    ✓    ·     measured (first gc.collect(): survivors' order)
  *
  * 3.14 is measured on Pyodide (CPython 3.14.2, wasm32): a local passed to a call or to
  * `sys.getrefcount` inside a function is a borrowed stack reference (LOAD_FAST_BORROW),
@@ -102,6 +103,14 @@ export interface ProfileRules {
   readonly mapFilterVectorcall: boolean;
   /** A finished call's frame releases its locals last slot first (else first slot first). */
   readonly framesClearedTopDown: boolean;
+  /**
+   * The program's first full collection meets `__main__`'s dict before what it names
+   * and rescues it last, so the objects only it reaches end up in its order (measured:
+   * after `o, p = p, o` the next collection finalizes p's object first; on 3.11 the
+   * dict is reached in place and the order stays, as on Pyodide's 3.14.2, where the
+   * model refuses gc.collect() after a class statement anyway).
+   */
+  readonly mainDictScannedLast: boolean;
 }
 
 /** The rules of CPython 3.`minor`. */
@@ -134,5 +143,6 @@ export function profileRules(minor: number): ProfileRules {
     partialCallPacksArguments: minor === 8,
     mapFilterVectorcall: minor >= 10,
     framesClearedTopDown: minor >= 14,
+    mainDictScannedLast: minor !== 11 && minor <= 13,
   };
 }
