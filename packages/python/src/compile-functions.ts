@@ -36,6 +36,7 @@ import type { Constant } from './constants.ts';
 import { PythonError, Unsupported } from './errors.ts';
 import { type Expression, Flow, type Frame, type FunctionCode, type Statement } from './frame.ts';
 import type { Machine } from './machine.ts';
+import { untrackIfAtomic } from './tuple-tracking.ts';
 
 const analyses = new WeakMap<Compiler, Map<string, ScopeSymbols>>();
 
@@ -254,7 +255,9 @@ export function makeFunction(
         const values: ObjectHandle[] = [];
         try {
           for (const e of exprs) values.push(e(frame));
-          return heap.newTuple(values);
+          const t = heap.newTuple(values);
+          untrackIfAtomic(m, t);
+          return t;
         } finally {
           for (const v of values) heap.decref(v);
         }

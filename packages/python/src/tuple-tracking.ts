@@ -1,0 +1,39 @@
+/**
+ * 3.14's tuples that are never tracked (gh-139951): some of the ways CPython 3.14 makes
+ * a tuple leave it untracked when none of its items could take part in a cycle, where
+ * 3.8–3.13 track every new tuple and only a collection's `untrack_tuples` drops it.
+ *
+ * Measured on Pyodide 3.14.2 (tests/scripts/tuple_tracking_probe.py, its results in
+ * tests/fixtures/tuple-tracking-3.14.json), `gc.is_tracked` right after making a tuple:
+ *
+ *   made by                                  items without a GC type    a GC item
+ *   BUILD_TUPLE (a display, defaults)        untracked                  tracked
+ *   a call's `*args` tuple                   untracked                  tracked
+ *   a constant tuple (LOAD_CONST)            untracked (nested too)     —
+ *   tuple(list), tuple(generator), sorted    untracked                  not measured
+ *   t + t, t * 2, t[a:b], divmod, zip,       tracked                    tracked
+ *   enumerate, str.partition, tuple(range)
+ *
+ * A GC item keeps the tuple tracked even when that item is itself an untracked tuple
+ * (`((n, n), n)` made by BUILD_TUPLE is tracked). The model makes such a tuple tracked
+ * and untracks it at once (the heap's trace shows both steps; the collector's young
+ * count ends where CPython's does, since an untrack takes back the track's count).
+ * Where a construct is not listed, the model leaves the tuple tracked and
+ * `gc.is_tracked` refuses a tracked tuple of GC-free items (gc-calls.ts).
+ */
+import type { Heap, ObjectHandle } from '@pymem/objects';
+import type { Machine } from './machine.ts';
+
+/**
+ * BUILD_TUPLE / a call's `*args` / LOAD_CONST on 3.14: untracks `t` when none of its
+ * items has a GC type. A no-op where the profile tracks every new tuple.
+ */
+export function untrackIfAtomic(m: Machine, t: ObjectHandle): void {
+  if (!m.rules.tuplesUntrackedWhenMade || m.heap.typeOf(t) !== 'tuple') return;
+  if (atomicItems(m.heap, t)) m.heap.untrack(t);
+}
+
+/** True when no item of tuple `t` has a GC type. */
+export function atomicItems(heap: Heap, t: ObjectHandle): boolean {
+  return heap.referents(t).every((item) => !heap.isGc(item));
+}
