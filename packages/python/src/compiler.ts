@@ -211,7 +211,6 @@ export class Compiler {
     this.source = source;
     this.m = machine;
     this.pool = new ConstantPool(machine.heap, machine.constants);
-    this.pool.untrackTuples = machine.rules.tuplesUntrackedWhenMade;
   }
 
   /** The module's body. */

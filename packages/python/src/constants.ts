@@ -120,8 +120,6 @@ export class ConstantPool {
   private readonly handles = new Map<string, ObjectHandle>();
   /** Every constant handle (including the items of constant tuples). */
   readonly members: Set<ObjectHandle>;
-  /** 3.14: constant tuples are untracked when made (tuple-tracking.ts). */
-  untrackTuples = false;
 
   constructor(heap: Heap, members: Set<ObjectHandle>) {
     this.heap = heap;
@@ -154,7 +152,6 @@ export class ConstantPool {
       case 'tuple': {
         const items = c.items.map((item) => this.handle(item));
         h = items.length === 0 ? heap.newTuple([]) : heap.newConstantTuple(items);
-        if (this.untrackTuples && items.every((i) => !heap.isTracked(i))) heap.untrack(h);
         break;
       }
       case 'frozenset':

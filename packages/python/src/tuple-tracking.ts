@@ -3,29 +3,30 @@
  * a tuple leave it untracked when none of its items could take part in a cycle, where
  * 3.8–3.13 track every new tuple and only a collection's `untrack_tuples` drops it.
  *
- * Measured on Pyodide 3.14.2 (tests/scripts/tuple_tracking_probe.py, its results in
- * tests/fixtures/tuple-tracking-3.14.json), `gc.is_tracked` right after making a tuple:
+ * Measured on Pyodide 3.14.2 (tests/scripts/tuple_tracking_probe.py, recorded in
+ * tests/fixtures/gc/tuple-tracking-3.14.2-pyodide.json), `gc.is_tracked` right after
+ * making a tuple:
  *
- *   made by                                  items without a GC type    a GC item
- *   BUILD_TUPLE (a display, defaults)        untracked                  tracked
- *   a call's `*args` tuple                   untracked                  tracked
- *   a constant tuple (LOAD_CONST)            untracked (nested too)     —
- *   tuple(list), tuple(generator), sorted    untracked                  not measured
- *   t + t, t * 2, t[a:b], divmod, zip,       tracked                    tracked
- *   enumerate, str.partition, tuple(range)
+ *   untracked when no item has a GC type     tracked
+ *   a display (BUILD_TUPLE), any length      t + t, t * 2, t[a:b], divmod, str.partition
+ *   a call's `*args` tuple                   tuple(range(…)), zip's and enumerate's items
+ *   tuple(list), tuple(generator),           a constant tuple (the compiler makes it
+ *   tuple(sorted(…)), tuple(str.split())       tracked; a collection untracks it later)
+ *   a dict items view's item, e.args
  *
  * A GC item keeps the tuple tracked even when that item is itself an untracked tuple
- * (`((n, n), n)` made by BUILD_TUPLE is tracked). The model makes such a tuple tracked
- * and untracks it at once (the heap's trace shows both steps; the collector's young
- * count ends where CPython's does, since an untrack takes back the track's count).
- * Where a construct is not listed, the model leaves the tuple tracked and
- * `gc.is_tracked` refuses a tracked tuple of GC-free items (gc-calls.ts).
+ * (`((n, n), n)` made by BUILD_TUPLE is tracked). The model follows the makers it runs
+ * from the first column — displays, function defaults, `*args` and `tuple(list)` — by
+ * making the tuple tracked and untracking it at once (the heap's trace shows both
+ * steps; the collector's young count ends where CPython's does, since an untrack takes
+ * back the track's count). Its other makers leave the tuple tracked, and `gc.is_tracked`
+ * refuses a tracked tuple of GC-free items (gc-calls.ts).
  */
 import type { Heap, ObjectHandle } from '@pymem/objects';
 import type { Machine } from './machine.ts';
 
 /**
- * BUILD_TUPLE / a call's `*args` / LOAD_CONST on 3.14: untracks `t` when none of its
+ * BUILD_TUPLE / a call's `*args` / `tuple(list)` on 3.14: untracks `t` when none of its
  * items has a GC type. A no-op where the profile tracks every new tuple.
  */
 export function untrackIfAtomic(m: Machine, t: ObjectHandle): void {
