@@ -47,6 +47,7 @@ const FOLLOWED = [
   '*args with a list',
   'tuple(list of ints)',
   'tuple(list of lists)',
+  'exception args',
   'empty',
 ];
 

@@ -16,7 +16,8 @@
  *
  * A GC item keeps the tuple tracked even when that item is itself an untracked tuple
  * (`((n, n), n)` made by BUILD_TUPLE is tracked). The model follows the makers it runs
- * from the first column — displays, function defaults, `*args` and `tuple(list)` — by
+ * from the first column — displays, function defaults, `*args`, `tuple(list)` and the
+ * `args` of a builtin exception class's call (`ValueError(7)`) — by
  * making the tuple tracked and untracking it at once (the heap's trace shows both
  * steps; the collector's young count ends where CPython's does, since an untrack takes
  * back the track's count). Its other makers leave the tuple tracked, and `gc.is_tracked`
@@ -26,8 +27,8 @@ import type { Heap, ObjectHandle } from '@pymem/objects';
 import type { Machine } from './machine.ts';
 
 /**
- * BUILD_TUPLE / a call's `*args` / `tuple(list)` on 3.14: untracks `t` when none of its
- * items has a GC type. A no-op where the profile tracks every new tuple.
+ * BUILD_TUPLE / `*args` / `tuple(list)` / an exception's args on 3.14: untracks `t`
+ * when none of its items has a GC type. A no-op where the profile tracks every new tuple.
  */
 export function untrackIfAtomic(m: Machine, t: ObjectHandle): void {
   if (!m.rules.tuplesUntrackedWhenMade || m.heap.typeOf(t) !== 'tuple') return;
