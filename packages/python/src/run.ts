@@ -34,7 +34,10 @@ export const DEFAULT_MAX_STEPS = 10_000_000;
 
 /** Options of {@link runPython}. */
 export interface RunOptions {
-  /** The CPython version to model, `3.8` … `3.14` (default 3.12). */
+  /**
+   * The CPython version to model, `3.8` … `3.14` (default 3.12), or a release such as
+   * `3.14.2`: 3.14.0–3.14.4 run the incremental cycle collector (gc-calls.ts).
+   */
   readonly python?: string;
   /** The file name shown in tracebacks and error lines (default `<string>`). */
   readonly filename?: string;
