@@ -81,6 +81,17 @@ describe('import gc on 3.14.0–3.14.4: the incremental collector', () => {
     );
   });
 
+  it('vouches for increments in debt only while CPython cannot have paid for its marking', () => {
+    const program = 'import gc\ngc.collect()\nfor i in range(20):\n    print(gc.collect(1))\n';
+    const [outcome, stdout, stderr] = run(program, '3.14.2');
+    expect(outcome).toBe('unsupported');
+    // 2 × 1000 marked objects, repaid at most 3 × (0 + 50) per increment: 13 vouched for.
+    expect(stdout).toBe('0\n'.repeat(13));
+    expect(stderr).toBe(
+      'p.py:4:5: gc.collect(1) once CPython may have paid for marking the roots is not supported by pymem run\n',
+    );
+  });
+
   it('does not count a dying class’s bases tuple (measured: 5 on 3.14.2, 6 on 3.13)', () => {
     const program = 'import gc\ngc.collect()\nclass C:\n    pass\ndel C\nprint(gc.collect())\n';
     expect(run(program, '3.14.2')).toEqual(['ok', '5\n', '']);
