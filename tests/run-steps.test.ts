@@ -59,14 +59,16 @@ function modelLines(
   const lines: number[] = [];
   const layout = () =>
     profile === PYODIDE_PROFILE ? { heap: new Heap({ profile: '3.14', pointerSize: 4 }) } : {};
+  // Pyodide runs CPython 3.14.2: the patch picks its (incremental) collector.
+  const python = profile === PYODIDE_PROFILE ? '3.14.2' : profile;
   const traced = runPython(text, {
-    python: profile,
+    python,
     filename: file,
     onLine: (n) => lines.push(n),
     ...layout(),
   });
   if (traced.outcome !== 'unsupported') return { lines };
-  const plain = runPython(text, { python: profile, filename: file, ...layout() });
+  const plain = runPython(text, { python, filename: file, ...layout() });
   if (plain.outcome === 'unsupported') return { skipped: 'refused without --steps too' };
   // Refused only with --steps: the refusal must name the line events.
   expect(traced.stderr, `${file} on ${profile}`).toMatch(

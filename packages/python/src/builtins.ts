@@ -26,6 +26,7 @@ import { shared } from './operations.ts';
 import { profileRules } from './profile-rules.ts';
 import { functionsHeldByFrames } from './raise.ts';
 import { formattingRan, strDotFormat } from './string-format.ts';
+import { untrackIfAtomic } from './tuple-tracking.ts';
 import { contains, equal, numberOf, rangeValues, reprText, strText, truthy } from './values.ts';
 
 /** A callable builtin: borrowed arguments in, a new reference out. */
@@ -262,7 +263,11 @@ const builtins: Record<string, Builtin> = {
     const o = args[0]!;
     const t = heap.typeOf(o);
     if (t === 'tuple') return shared(heap, o);
-    if (t === 'list') return heap.newTuple(heap.referents(o));
+    if (t === 'list') {
+      const made = heap.newTuple(heap.referents(o));
+      untrackIfAtomic(m, made);
+      return made;
+    }
     throw new Unsupported(`tuple() of a ${heap.typeNameOf(o)}`);
   },
   dict(m, args) {

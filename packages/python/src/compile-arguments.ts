@@ -35,6 +35,7 @@ import { PythonError, Unsupported } from './errors.ts';
 import type { Expression, Frame, FunctionCode } from './frame.ts';
 import type { Machine } from './machine.ts';
 import { enterCall, returnFromCall, unwindCall } from './raise.ts';
+import { untrackIfAtomic } from './tuple-tracking.ts';
 
 /** The parts of a function object a call reads: `__defaults__` and `__kwdefaults__`. */
 function defaultsOf(
@@ -153,6 +154,7 @@ export function bindArguments(
   if (varargsSlot >= 0) {
     const extra = values.slice(positional, Math.max(given, positional));
     frame.locals[varargsSlot] = heap.newTuple(extra);
+    untrackIfAtomic(m, frame.locals[varargsSlot]!);
     if (moves) for (const v of extra) heap.decref(v);
   }
   for (let i = 0; i < keywords.length; i++) {

@@ -39,6 +39,7 @@ import { PythonError, Unsupported } from './errors.ts';
 import { type Expression, Flow, type Frame, type FunctionCode, type Statement } from './frame.ts';
 import { noteDocstring } from './function-attributes.ts';
 import type { Machine } from './machine.ts';
+import { untrackIfAtomic } from './tuple-tracking.ts';
 
 const analyses = new WeakMap<Compiler, Map<string, ScopeSymbols>>();
 
@@ -257,7 +258,9 @@ export function makeFunction(
         const values: ObjectHandle[] = [];
         try {
           for (const e of exprs) values.push(e(frame));
-          return heap.newTuple(values);
+          const t = heap.newTuple(values);
+          untrackIfAtomic(m, t);
+          return t;
         } finally {
           for (const v of values) heap.decref(v);
         }

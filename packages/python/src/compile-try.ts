@@ -22,7 +22,12 @@ import type { ObjectHandle } from '@pymem/objects';
 import type { Compiler, Scope } from './compiler.ts';
 import { pythonErrorOf } from './compiler.ts';
 import { PythonError, Unsupported } from './errors.ts';
-import { EXCEPTION_CLASSES, hasExtraFields, setExceptionClass } from './exception-classes.ts';
+import {
+  EXCEPTION_CLASSES,
+  exceptionArgs,
+  hasExtraFields,
+  setExceptionClass,
+} from './exception-classes.ts';
 import {
   exceptionBaseOf,
   exceptionMatches,
@@ -31,6 +36,7 @@ import {
 } from './exception-subclasses.ts';
 import { type Expression, Flow, type Frame, type Statement } from './frame.ts';
 import { caught, materialise, popExcept, raiseObject, reraise } from './raise.ts';
+import { untrackIfAtomic } from './tuple-tracking.ts';
 
 /** One `except` clause. */
 interface Handler {
@@ -330,6 +336,8 @@ export function exceptionCall(
     try {
       for (const a of args) values.push(a(frame));
       const e = heap.newException(values, 0, name === 'StopIteration');
+      // 3.14: the call's arguments become `args` as a tuple made untracked (measured).
+      untrackIfAtomic(m, exceptionArgs(heap, e));
       setExceptionClass(heap, e, name);
       m.exceptionState.errors.delete(e);
       return e;

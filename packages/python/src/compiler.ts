@@ -145,6 +145,7 @@ import {
 import { binaryOp, shared, slice, subscript, unaryOp } from './operations.ts';
 import type { Source } from './source.ts';
 import { evaluateAfter } from './temporaries.ts';
+import { untrackIfAtomic } from './tuple-tracking.ts';
 import { contains, equal, order, reprText, setItemsInOrder, strText, truthy } from './values.ts';
 
 /** Where a name lives in the scope being compiled. */
@@ -1234,6 +1235,7 @@ export class Compiler {
         defaultsTuple = (frame) => {
           const values = exprs.map((e) => e(frame));
           const t = heap.newTuple(values);
+          untrackIfAtomic(this.m, t);
           for (const v of values) heap.decref(v);
           return t;
         };
@@ -1524,6 +1526,7 @@ export class Compiler {
     return (frame) => {
       const values = evaluateAll(heap, exprs, frame);
       const t = heap.newTuple(values);
+      untrackIfAtomic(this.m, t);
       for (const v of values) heap.decref(v);
       return t;
     };

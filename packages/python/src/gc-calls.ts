@@ -35,11 +35,36 @@
  * that also hold objects freed during start-up, so which block the next object takes
  * is not the model's (measured: a list freed by `gc.collect()` is not where the next
  * list goes on 3.8–3.13, while the model's would be).
+ *
+ * 3.14.0–3.14.4 (a run of `3.14.N`, N ≤ 4) collect incrementally: the heap gets
+ * `@pymem/gc`'s IncrementalCollector (young generation, two old spaces; thresholds
+ * (2000, 10, 0)). Checked against Pyodide's 3.14.2: `gc.collect()`, `gc.collect(0)`
+ * (young → the visited space), the first `gc.collect(1)` after a full collection
+ * (it only marks, so it finds 0), get/set_threshold and `is_tracked` (with 3.14's
+ * tuples untracked when made, tuple-tracking.ts), and the increments after it that
+ * still pay for the marking (they find 0 and only reset the young count): CPython's
+ * marking moves every object the roots reach, the interpreter's included, to the
+ * visited space and takes twice their number off `work_to_do`; each later increment
+ * gives back at most 3 × its young count (assess_work_to_do: the young count plus at
+ * most twice it). The model has no interpreter objects, so it takes
+ * {@link INTERPRETER_MARKED_FLOOR} marked objects (twice) off its own `workToDo`, and
+ * vouches for an increment only while CPython's most generous repayment, counting
+ * {@link AUTOMATIC_MARGIN} unseen objects per increment, stays below that debt.
+ * Refused on top of the rules above:
+ *   - `gc.collect(1)` once CPython may have paid for its marking, and `gc.collect(0)`
+ *     after a marking increment (CPython's young list lost the objects the marking
+ *     moved), until the next full collection;
+ *   - `gc.is_tracked` of a tracked tuple of GC-free items: made where 3.14's tracking
+ *     is not measured (tuple-tracking.ts).
+ * A run of `3.14` or `3.14.5`+ (the generational collector back) refuses
+ * get/set_threshold, `gc.collect(0|1)`, `is_tracked` and `gc.collect()` after classes or
+ * kept exceptions (rule gcGenerationsRefused): not measured.
  */
-import { HeapCollector } from '@pymem/gc';
+import { HeapCollector, INCREMENTAL, IncrementalCollector } from '@pymem/gc';
 import type { ObjectHandle } from '@pymem/objects';
 import { Unsupported } from './errors.ts';
 import type { Machine } from './machine.ts';
+import { atomicItems } from './tuple-tracking.ts';
 
 /**
  * How far below the gen0 threshold the model's count must stay after a full
@@ -47,6 +72,16 @@ import type { Machine } from './machine.ts';
  * make (a zombie frame per called function on 3.8–3.10, print's temporaries).
  */
 export const AUTOMATIC_MARGIN = 50;
+
+/**
+ * 3.14.0–3.14.4: the fewest objects a marking increment is taken to mark in CPython
+ * (the interpreter's own, reached from the sys dict, builtins and the frames). Measured
+ * with the reference interpreters after `gc.collect()`: 4 215–5 159 tracked objects in
+ * a bare 3.12/3.13 (`-I -S`) and with site, 20 176 in Pyodide 3.14.2; that the roots
+ * reach at least this many is from source (mark_global_roots walks the sys dict, so
+ * sys.modules and every module's dict).
+ */
+export const INTERPRETER_MARKED_FLOOR = 1000;
 
 /** The `gc` functions the model runs. */
 export const GC_FUNCTIONS: ReadonlySet<string> = new Set([
@@ -69,11 +104,19 @@ export class GcState {
   known = false;
   /** True once a statement ran with collection enabled after the program made a container. */
   exposed = false;
+  /** The collector is 3.14.0–3.14.4's incremental one (see the module comment). */
+  readonly incremental: boolean;
+  /**
+   * 3.14.0–3.14.4 after a marking increment: the most CPython can have paid back of its
+   * marking debt since (null outside the collect phase).
+   */
+  private repaidAtMost: number | null = null;
   /** The model's gen0 count when the program started. */
   private readonly startCount: number;
 
   constructor(collector: HeapCollector) {
     this.collector = collector;
+    this.incremental = collector.collector instanceof IncrementalCollector;
     collector.gc.disable();
     this.startCount = collector.gc.getCount()[0];
   }
@@ -111,9 +154,30 @@ export class GcState {
   collect(generation: number, globals: readonly ObjectHandle[] = []): number {
     if (!this.known && generation < 2)
       throw new Unsupported(`gc.collect(${generation}) before a full collection`);
+    const incremental = this.incremental
+      ? (this.collector.collector as IncrementalCollector)
+      : null;
+    // The most an increment pays back: its young count plus at most twice that.
+    const repayment =
+      (1 + INCREMENTAL.heapFractionCap.numerator / INCREMENTAL.heapFractionCap.denominator) *
+      (this.collector.gc.getCount()[0] + AUTOMATIC_MARGIN);
+    const marking = incremental !== null && generation === 1 && incremental.phase === 'mark';
+    if (incremental !== null && generation < 2 && incremental.phase === 'collect') {
+      if (generation === 0)
+        throw new Unsupported('gc.collect(0) after an increment that marked the roots');
+      this.repaidAtMost = (this.repaidAtMost ?? 0) + repayment;
+      if (this.repaidAtMost >= 2 * INTERPRETER_MARKED_FLOOR)
+        throw new Unsupported('gc.collect(1) once CPython may have paid for marking the roots');
+    }
     if (!this.known && globals.length > 0)
       this.collector.collector.scanLastInNextCollection(globals);
     const found = this.collector.gc.collect(generation);
+    if (marking && incremental.phase === 'collect') {
+      // CPython's marking also took the interpreter's objects (see the module comment).
+      incremental.workToDo -= 2 * INTERPRETER_MARKED_FLOOR;
+      this.repaidAtMost = repayment;
+    }
+    if (incremental !== null && incremental.phase === 'mark') this.repaidAtMost = null;
     if (!this.known && found > 0 && this.exposed)
       throw new Unsupported(
         'the first gc.collect() after containers were made with automatic collection on',
@@ -130,7 +194,7 @@ export class GcState {
 
 /** Attaches a collector to the machine's heap, before the program's constants are made. */
 export function attachCollector(m: Machine): GcState {
-  return new GcState(new HeapCollector(m.heap));
+  return new GcState(new HeapCollector(m.heap, m.patch === undefined ? {} : { patch: m.patch }));
 }
 
 function smallInt(m: Machine, o: ObjectHandle, what: string, min: number, max: number): number {
@@ -151,17 +215,27 @@ export function gcCall(
 ): ObjectHandle {
   const heap = m.heap;
   const gc = state.collector.gc;
+  const incremental = state.incremental;
   if (
     m.rules.gcGenerationsRefused &&
+    !incremental &&
     (name === 'get_threshold' ||
       name === 'set_threshold' ||
       name === 'is_tracked' ||
       (name === 'collect' && args.length > 0 && smallInt(m, args[0]!, 'gc.collect()', 0, 2) < 2))
   )
     throw new Unsupported(`gc.${name}() on 3.${m.minor} (its collector's generations)`);
-  // Measured on Pyodide 3.14.2: a dying class and a kept exception's frame chain are one
-  // object fewer there than on 3.13 — not modelled yet.
-  if (m.minor >= 14 && name === 'collect' && (m.hasClasses || m.exceptionState.made))
+  // 3.14's collections untrack a tuple of untracked items before looking for garbage, so
+  // such a tuple in a cycle is freed by its count, not counted: a dying class's
+  // `__bases__` `(object,)`, a kept exception's `args` `(3,)` (measured on Pyodide
+  // 3.14.2 with DEBUG_SAVEALL: 5 objects where 3.13 finds 6, 4 where it finds 5). The
+  // incremental collector does so; unmeasured on the generational 3.14.5+.
+  if (
+    !incremental &&
+    m.minor >= 14 &&
+    name === 'collect' &&
+    (m.hasClasses || m.exceptionState.made)
+  )
     throw new Unsupported(`gc.collect() on 3.${m.minor} with classes or kept exceptions`);
   const arity = (min: number, max: number): void => {
     if (args.length < min || args.length > max)
@@ -205,6 +279,15 @@ export function gcCall(
       const t = heap.typeOf(args[0]!);
       if (!state.known && (t === 'tuple' || t === 'dict'))
         throw new Unsupported(`gc.is_tracked of a ${t} before a full collection`);
+      if (
+        m.rules.tuplesUntrackedWhenMade &&
+        t === 'tuple' &&
+        heap.isTracked(args[0]!) &&
+        atomicItems(heap, args[0]!)
+      )
+        throw new Unsupported(
+          `gc.is_tracked of a tuple of untracked items on 3.${m.minor} (made where its tracking is not measured)`,
+        );
       return heap.newBool(heap.isTracked(args[0]!));
     }
     default:

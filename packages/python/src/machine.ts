@@ -26,6 +26,8 @@ export class Machine {
   readonly heap: Heap;
   /** The profile's minor version (8 … 13). */
   readonly minor: number;
+  /** The patch release when the run names one (`--python 3.14.2`): it picks 3.14's collector. */
+  patch: number | undefined = undefined;
   /** What differs between versions (profile-rules.ts). */
   readonly rules: ProfileRules;
   /** The module's names (the `__main__` dict's values; the dict's own memory is not modelled). */

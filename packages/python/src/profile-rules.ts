@@ -20,7 +20,8 @@
  *   intDivisionByZeroPlain        ·    ·    ·    ·    ·    ·    ✓     longobject.c (measured: "division by zero")
  *   unpackTooManyCounts           ·    ·    ·    ·    ·    ·    ✓     ceval.c unpack_iterable (measured: "got N")
  *   exceptNameClearedFirst        ✓    ·    ·    ·    ·    ·    ·     compile.c compiler_try_except
- *   gcGenerationsRefused          ·    ·    ·    ·    ·    ·    ✓     gc.c 3.14 (incremental on 3.14.0–3.14.4)
+ *   gcGenerationsRefused          ·    ·    ·    ·    ·    ·    ✓     gc.c 3.14 (3.14.5+; 3.14.0–3.14.4: incremental)
+ *   tuplesUntrackedWhenMade       ·    ·    ·    ·    ·    ·    ✓     tupleobject.c gh-139951 (measured on 3.14.2)
  *   callErrorsNameQualname        ·    ·    ✓    ✓    ✓    ✓    ✓     ceval.c missing_arguments (measured)
  *   starCallReleasesTupleFirst    ·    ·    ·    ·    ✓    ✓    ✓     ceval _PyEvalFramePushAndInit_Ex (measured)
  *   splitPreallocatesByLength     ·    ·    ·    ·    ✓    ✓    ✓     unicodeobject.c split (measured)
@@ -73,12 +74,14 @@ export interface ProfileRules {
   /** Unpacking a list or tuple of too many values says how many it got. */
   readonly unpackTooManyCounts: boolean;
   /**
-   * `gc.get_threshold/set_threshold`, `gc.collect(0|1)` and `gc.is_tracked` are refused:
-   * 3.14.0–3.14.4 collect incrementally (threshold2 reads 0, young and old generations
-   * differ from the model's; measured on Pyodide 3.14.2), and 3.14 untracks a tuple of
-   * untracked items when it is made (`gc.is_tracked((1, 2))` is False at once).
+   * `gc.get_threshold/set_threshold`, `gc.collect(0|1)`, `gc.is_tracked` and
+   * `gc.collect()` after classes or kept exceptions are refused unless the run names a
+   * release 3.14.0–3.14.4 (`3.14.2`): those run the incremental collector, measured on
+   * Pyodide 3.14.2 (gc-calls.ts); 3.14.5+'s generational collector is not measured.
    */
   readonly gcGenerationsRefused: boolean;
+  /** Some tuples of GC-free items are never tracked (gh-139951; tuple-tracking.ts). */
+  readonly tuplesUntrackedWhenMade: boolean;
   /** `except … as e` ends by unbinding e before POP_EXCEPT (else after it). */
   readonly exceptNameClearedFirst: boolean;
   /** A bad call's TypeError names the function by `__qualname__` (else `__name__`). */
@@ -107,8 +110,7 @@ export interface ProfileRules {
    * The program's first full collection meets `__main__`'s dict before what it names
    * and rescues it last, so the objects only it reaches end up in its order (measured:
    * after `o, p = p, o` the next collection finalizes p's object first; on 3.11 the
-   * dict is reached in place and the order stays, as on Pyodide's 3.14.2, where the
-   * model refuses gc.collect() after a class statement anyway).
+   * dict is reached in place and the order stays, as on Pyodide's 3.14.2).
    */
   readonly mainDictScannedLast: boolean;
 }
@@ -131,6 +133,7 @@ export function profileRules(minor: number): ProfileRules {
     intDivisionByZeroPlain: minor >= 14,
     unpackTooManyCounts: minor >= 14,
     gcGenerationsRefused: minor >= 14,
+    tuplesUntrackedWhenMade: minor >= 14,
     exceptNameClearedFirst: minor === 8,
     callErrorsNameQualname: minor >= 10,
     starCallReleasesTupleFirst: minor >= 12,

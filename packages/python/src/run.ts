@@ -34,7 +34,10 @@ export const DEFAULT_MAX_STEPS = 10_000_000;
 
 /** Options of {@link runPython}. */
 export interface RunOptions {
-  /** The CPython version to model, `3.8` … `3.14` (default 3.12). */
+  /**
+   * The CPython version to model, `3.8` … `3.14` (default 3.12), or a release such as
+   * `3.14.2`: 3.14.0–3.14.4 run the incremental cycle collector (gc-calls.ts).
+   */
   readonly python?: string;
   /** The file name shown in tracebacks and error lines (default `<string>`). */
   readonly filename?: string;
@@ -103,6 +106,7 @@ export function runPython(text: string, options: RunOptions = {}): RunResult {
   if (heap.layout.profile !== profile)
     throw new Error(`runPython: a heap of ${heap.layout.profile} for a run of ${profile}`);
   const machine = new Machine(heap, options.maxSteps ?? DEFAULT_MAX_STEPS);
+  machine.patch = patchOf(options.python);
   if (options.onLine !== undefined) machine.lines = new LineEvents(options.onLine);
   const moduleFrame: Frame = { locals: [], returned: 0, line: 0 };
   let source: Source | undefined;
@@ -178,6 +182,12 @@ export function runPython(text: string, options: RunOptions = {}): RunResult {
     }
     throw error;
   }
+}
+
+/** The patch number of a version such as `3.14.2` (undefined for `3.14`). */
+function patchOf(python: string | undefined): number | undefined {
+  const match = /\d+\.\d+\.(\d+)/.exec(python ?? '');
+  return match === null ? undefined : Number(match[1]);
 }
 
 /** The module's names and each running call's locals, outermost first. */
