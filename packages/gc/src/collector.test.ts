@@ -202,6 +202,30 @@ describe('Collector', () => {
     expect(graph.isAlive(wr)).toBe(false);
   });
 
+  it('orders survivors by a container scanned last (__main__ at the first full collection)', () => {
+    for (const late of [false, true]) {
+      const { graph, collector, gc } = setup('3.12');
+      const order: number[] = [];
+      const noisy = graph.defineType({
+        name: 'Noisy',
+        gc: true,
+        clears: true,
+        finalizer: true,
+        onFinalize: (_g, id) => order.push(id),
+      });
+      const a = selfCycle(graph, noisy);
+      const b = selfCycle(graph, noisy);
+      // The external references stand for the module dict's: `o, p = p, o` names b first.
+      if (late) collector.scanLastInNextCollection([b, a]);
+      expect(gc.collect()).toBe(0);
+      graph.decref(a);
+      graph.decref(b);
+      expect(gc.collect()).toBe(2);
+      expect(order, `scanned last: ${late}`).toEqual(late ? [b, a] : [a, b]);
+      expect(validateTestGraph(graph)).toEqual([]);
+    }
+  });
+
   it('keeps everything on 3.8 when a finalizer resurrects one object, only that object on 3.9+', () => {
     for (const [profile, first] of [
       ['3.8', 0],
