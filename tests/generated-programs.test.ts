@@ -34,6 +34,10 @@ const PRELUDE = `class D:
 def count(x):
     y = [x, x]
     return sys.getrefcount(x)
+def make(name):
+    x = D(name)
+    x.me = x
+    return x
 a = []
 b = [1, 2]
 c = []
@@ -85,7 +89,26 @@ const statement = fc.oneof(
   instance.map((i) => `${i}.me = ${i}`),
   fc.constant('o, p = p, o'),
   fc.tuple(list, instance).map(([l, i]) => `${l} = [${i}]`),
+  list.map((l) => `if len(${l}) > 0:\n    del ${l}[0]`),
+  fc.tuple(list, atom).map(([l, v]) => `${l}.insert(0, ${v})`),
+  list.map((l) => `${l}.reverse()`),
+  list.map((l) => `${l}.clear()`),
+  fc.tuple(list, list).map(([l, m]) => `${l} = ${l} + ${m}`),
+  fc.tuple(list, list).map(([l, m]) => `${l} += ${m}`),
+  fc.tuple(list, small).map(([l, k]) => `${l} = ${l}[:${k}]`),
+  fc.tuple(instance, fresh).map(([i, f]) => `${i} = make(${f.slice(2, -1)})`),
+  fc.tuple(small, atom).map(([k, v]) => `d.setdefault('k${k}', ${v})`),
+  fc.constant('d = dict(d)'),
+  fc.tuple(list, small).map(([l, k]) => `${l} = [(i, i * 100003) for i in range(${k})]`),
+  fc.tuple(list, small).map(([l, k]) => `${l} = [str(i) * 3 for i in range(${k})]`),
+  small.map(
+    (k) =>
+      `try:\n    raise ValueError(${k})\nexcept ValueError as e:\n    print(type(e).__name__, e.args)`,
+  ),
   // What the story prints.
+  fc.tuple(list, small).map(([l, k]) => `print(sys.getsizeof(${l}[:${k}]))`),
+  list.map((l) => `print(sys.getsizeof(tuple(${l})))`),
+  list.map((l) => `print(sum(1 for _ in ${l}))`),
   list.map((l) => `print(sys.getsizeof(${l}), len(${l}))`),
   fc.constant('print(sys.getsizeof(d), len(d))'),
   list.map((l) => `print(sys.getrefcount(${l}))`),
@@ -111,7 +134,7 @@ const program = fc
   );
 
 const SEED = Number(process.env.SEED ?? 20261203);
-const RUNS = Number(process.env.RUNS ?? 40);
+const RUNS = Number(process.env.RUNS ?? 60);
 
 /** The programs of this run (the same for every version). */
 function generate(): string[] {
@@ -155,6 +178,9 @@ describe('pymem run on generated programs, against the CPython here', () => {
           else if (model.stdout !== truth.stdout)
             problems.push(`${where}\n--- model:\n${model.stdout}--- CPython:\n${truth.stdout}`);
         });
+        process.stderr.write(
+          `generated programs on ${profile}: ${programs.length} run, ${refusals.length} refused\n`,
+        );
         expect(problems).toEqual([]);
         expect(
           refusals.length,
