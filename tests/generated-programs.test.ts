@@ -3,13 +3,13 @@
  * lists, dicts and instances with finalizers made, grown, copied, shrunk, linked into
  * cycles and dropped, with `sys.getsizeof`, `sys.getrefcount`, `len`, `is` and
  * `gc.collect()` printed along the way — and each runs on the real CPython 3.8 … 3.13
- * found here and on the model's profile of the same version. The model prints exactly
- * what CPython prints, or refuses (exit 2, one line) before printing anything CPython
- * would not; most programs must not be refused.
+ * found here and on Pyodide's 3.14.2 (wasm32), and on the model's profile of the same
+ * version. The model prints exactly what CPython prints, or refuses (exit 2, one line)
+ * before printing anything CPython would not; most programs must not be refused.
  *
  * Fixed seeds by default; SEED and RUNS in the environment try other programs
- * (`SEED=11 RUNS=200 pnpm vitest run tests/generated-programs.test.ts`). 3.14 has its own
- * generated suite against Pyodide (borrowed-loads.test.ts).
+ * (`SEED=11 RUNS=200 pnpm vitest run tests/generated-programs.test.ts`). 3.14's borrowed
+ * loads have their own generated suite (borrowed-loads.test.ts).
  *
  * Not generated on purpose: `id()` comparisons across frees (whether a freed block is
  * reused depends on where the interpreter's start-up left its pools) and programs that
@@ -19,12 +19,17 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { liveInterpreterFor } from '@pymem/cpython';
-import { validateHeap } from '@pymem/objects';
+import { Heap, validateHeap } from '@pymem/objects';
 import { runPython } from '@pymem/python';
 import type { ProfileName } from '@pymem/versions';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { RUN_DIFFERENTIAL_PROFILES, runWithCPython } from './scripts/record-run-fixtures.ts';
+import { startPyodide } from './scripts/pyodide-run.ts';
+import {
+  type ProgramOutput,
+  RUN_DIFFERENTIAL_PROFILES,
+  runWithCPython,
+} from './scripts/record-run-fixtures.ts';
 
 const PRELUDE = `class D:
     def __init__(self, name):
@@ -151,6 +156,42 @@ describe('pymem run on generated programs, against the CPython here', () => {
     writeFileSync(join(scratch, `g${i}.py`), source);
   });
 
+  /** Compares the model's runs of every program on `python` with `truths`. */
+  function check(python: string, truths: readonly ProgramOutput[]): void {
+    const profile = python.split('.').slice(0, 2).join('.');
+    const problems: string[] = [];
+    const refusals: string[] = [];
+    programs.forEach((source, i) => {
+      const truth = truths[i]!;
+      const where = `program g${i} (seed ${SEED}):\n${source}`;
+      expect(truth.status, `${where}\nCPython failed: ${truth.stderr}`).toBe(0);
+      const model = runPython(source, {
+        python,
+        filename: `g${i}.py`,
+        ...(profile === '3.14' ? { heap: new Heap({ profile: '3.14', pointerSize: 4 }) } : {}),
+      });
+      if (model.outcome === 'unsupported') {
+        refusals.push(model.stderr.trim());
+        if (!truth.stdout.startsWith(model.stdout))
+          problems.push(`${where}\nprinted before refusing what CPython did not`);
+        return;
+      }
+      validateHeap(model.heap);
+      if (model.outcome !== 'ok')
+        problems.push(`${where}\nended ${model.outcome}: ${model.stderr}`);
+      else if (model.stdout !== truth.stdout)
+        problems.push(`${where}\n--- model:\n${model.stdout}--- CPython:\n${truth.stdout}`);
+    });
+    process.stderr.write(
+      `generated programs on ${profile}: ${programs.length} run, ${refusals.length} refused\n`,
+    );
+    expect(problems).toEqual([]);
+    expect(
+      refusals.length,
+      `refused ${refusals.length} of ${programs.length}:\n${refusals.join('\n')}`,
+    ).toBeLessThan(programs.length / 4);
+  }
+
   for (const profile of RUN_DIFFERENTIAL_PROFILES) {
     const interpreter = liveInterpreterFor(profile as ProfileName, 'generated programs');
     it.skipIf(interpreter === null)(
@@ -159,35 +200,18 @@ describe('pymem run on generated programs, against the CPython here', () => {
         const truths = await Promise.all(
           programs.map((_, i) => runWithCPython(interpreter!, scratch, `g${i}.py`, true)),
         );
-        const problems: string[] = [];
-        const refusals: string[] = [];
-        programs.forEach((source, i) => {
-          const truth = truths[i]!;
-          const where = `program g${i} (seed ${SEED}):\n${source}`;
-          expect(truth.status, `${where}\nCPython failed: ${truth.stderr}`).toBe(0);
-          const model = runPython(source, { python: profile, filename: `g${i}.py` });
-          if (model.outcome === 'unsupported') {
-            refusals.push(model.stderr.trim());
-            if (!truth.stdout.startsWith(model.stdout))
-              problems.push(`${where}\nprinted before refusing what CPython did not`);
-            return;
-          }
-          validateHeap(model.heap);
-          if (model.outcome !== 'ok')
-            problems.push(`${where}\nended ${model.outcome}: ${model.stderr}`);
-          else if (model.stdout !== truth.stdout)
-            problems.push(`${where}\n--- model:\n${model.stdout}--- CPython:\n${truth.stdout}`);
-        });
-        process.stderr.write(
-          `generated programs on ${profile}: ${programs.length} run, ${refusals.length} refused\n`,
-        );
-        expect(problems).toEqual([]);
-        expect(
-          refusals.length,
-          `refused ${refusals.length} of ${programs.length}:\n${refusals.join('\n')}`,
-        ).toBeLessThan(programs.length / 4);
+        check(profile, truths);
       },
       180_000,
     );
   }
+
+  it('prints what Pyodide 3.14.2 prints, or refuses', async () => {
+    const pyodide = await startPyodide();
+    if (pyodide === null) return;
+    check(
+      '3.14.2',
+      programs.map((_, i) => pyodide.run(scratch, `g${i}.py`, true, scratch)),
+    );
+  }, 180_000);
 });
