@@ -43,6 +43,18 @@ def make(name):
     x = D(name)
     x.me = x
     return x
+def keep(v):
+    def inner():
+        return v
+    return inner
+def gen(xs):
+    for x in xs:
+        yield x
+def said(r):
+    print('callback')
+w = None
+k = None
+g = gen([])
 a = []
 b = [1, 2]
 c = []
@@ -52,7 +64,7 @@ p = D('p0')
 `;
 
 /** Everything dropped and collected at the end, so no finalizer waits for shutdown. */
-const EPILOGUE = `a = b = c = d = o = p = None
+const EPILOGUE = `a = b = c = d = o = p = w = k = g = None
 print('collected', gc.collect())
 `;
 
@@ -110,6 +122,10 @@ const statement = fc.oneof(
     (k) =>
       `try:\n    raise ValueError(${k})\nexcept ValueError as e:\n    print(type(e).__name__, e.args)`,
   ),
+  fc.oneof(list, instance).map((v) => `k = keep(${v})`),
+  fc.constant('k = None'),
+  list.map((l) => `g = gen(${l})`),
+  fc.constant('print(next(g, None) is None)'),
   // What the story prints.
   fc.tuple(list, small).map(([l, k]) => `print(sys.getsizeof(${l}[:${k}]))`),
   list.map((l) => `print(sys.getsizeof(tuple(${l})))`),
@@ -123,6 +139,12 @@ const statement = fc.oneof(
   fc.constant(`print('collected', gc.collect())`),
 );
 
+/** Weak references with a callback, the callback printing (order against `__del__`). */
+const weakrefStatement = fc.oneof(
+  instance.map((i) => `w = weakref.ref(${i}, said)`),
+  fc.constant('print(w is None or w() is None)'),
+);
+
 /**
  * A whole program: the imports and a start — a full collection (the first printed one
  * then finds only the program's garbage) or automatic collection off (so CPython never
@@ -130,13 +152,19 @@ const statement = fc.oneof(
  * module's names hold) — then the prelude, 4–16 statements, the epilogue.
  */
 const program = fc
-  .tuple(
-    fc.constantFrom('gc.collect()', 'gc.disable()'),
-    fc.array(statement, { minLength: 4, maxLength: 16 }),
+  .oneof(
+    fc
+      .array(statement, { minLength: 4, maxLength: 16 })
+      .map((body) => `import sys\nimport gc\ngc.disable()\n${PRELUDE}${body.join('\n')}\n`),
+    // `import weakref` leaves cyclic garbage on 3.13+: the full collection after it clears it.
+    fc
+      .array(fc.oneof(statement, weakrefStatement), { minLength: 4, maxLength: 16 })
+      .map(
+        (body) =>
+          `import sys\nimport gc\nimport weakref\ngc.collect()\n${PRELUDE}${body.join('\n')}\n`,
+      ),
   )
-  .map(
-    ([start, body]) => `import sys\nimport gc\n${start}\n${PRELUDE}${body.join('\n')}\n${EPILOGUE}`,
-  );
+  .map((text) => `${text}${EPILOGUE}`);
 
 const SEED = Number(process.env.SEED ?? 20261203);
 const RUNS = Number(process.env.RUNS ?? 60);
