@@ -165,6 +165,7 @@ import {
 import {
   listAppend,
   listExtend,
+  listExtendDict,
   listFromItems,
   listPop,
   listPreallocate,
@@ -635,6 +636,11 @@ export class Heap extends HeapCore implements HeapGraph {
    */
   listExtend(l: ObjectHandle, source: ObjectHandle | ItemIterator): void {
     listExtend(this, l, source);
+  }
+
+  /** 3.13+ `list.extend(d)` of an exact dict: see lists.ts {@link listExtendDict}. */
+  listExtendDict(l: ObjectHandle, d: ObjectHandle): void {
+    listExtendDict(this, l, d);
   }
 
   /**

@@ -83,6 +83,14 @@ function stepped(heap: Heap, it: ObjectHandle): Iterable<ObjectHandle> {
   };
 }
 
+/**
+ * True when extending a list by `o` takes 3.13's list_extend_dict (an exact dict: one
+ * resize by its size, no iterator, no trim; measured: list({3 keys}) is 120 bytes).
+ */
+function extendsDictDirectly(heap: Heap, o: ObjectHandle): boolean {
+  return heap.typeOf(o) === 'dict' && profileRules(heap.layout.minor).listExtendDictResizes;
+}
+
 /** Runs `fill` over the new references an iterator yields, with the iterator object alive. */
 function iteratorSource(
   heap: Heap,
@@ -104,10 +112,6 @@ function iteratorSource(
     return itertoolsSource(heap, o);
   if (t !== 'range' && t !== 'dict')
     throw new Unsupported(`iterating a ${heap.typeNameOf(o)} here`);
-  // 3.13's list_extend_dict resizes by the dict's size and makes no iterator (measured:
-  // list({3 keys}) is 120 bytes); the heap has no operation for that resize yet.
-  if (t === 'dict' && profileRules(heap.layout.minor).listExtendDictResizes)
-    throw new Unsupported("a list built from a dict's keys on 3.13+");
   const it = heap.newIterator(o);
   const lengthHint = t === 'range' ? Number(rangeValues(heap, o)[3]) : heap.lengthOf(o);
   const items = {
@@ -248,6 +252,11 @@ const builtins: Record<string, Builtin> = {
     // list_extend: no length hint (8 slots first), appended to, then trimmed.
     if (heap.typeOf(o) === 'map' || heap.typeOf(o) === 'filter')
       return heap.newListFrom({ items: stepped(heap, o) }, undefined, true);
+    if (extendsDictDirectly(heap, o)) {
+      const l = heap.newList([], true);
+      heap.listExtendDict(l, o);
+      return l;
+    }
     const { it, items, lengthHint } = iteratorSource(heap, o);
     // 3.8/3.9 list___init__ presizes exactly only what has a __len__ (a repeat has a hint).
     const hinted = ['repeat', 'chain', 'islice', 'combinations'];
@@ -536,6 +545,7 @@ export function callMethod(
       arity(key, args, 1, 1);
       const source = args[0]!;
       if (sequenceItems(heap, source) !== undefined) heap.listExtend(receiver, source);
+      else if (extendsDictDirectly(heap, source)) heap.listExtendDict(receiver, source);
       else {
         const { it, items, lengthHint } = iteratorSource(heap, source);
         heap.listExtend(receiver, { items, lengthHint });
