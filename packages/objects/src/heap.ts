@@ -163,6 +163,7 @@ import {
   newListPreallocated,
 } from './list-edit.ts';
 import {
+  type DictItemKind,
   listAppend,
   listExtend,
   listExtendDict,
@@ -638,9 +639,12 @@ export class Heap extends HeapCore implements HeapGraph {
     listExtend(this, l, source);
   }
 
-  /** 3.13+ `list.extend(d)` of an exact dict: see lists.ts {@link listExtendDict}. */
-  listExtendDict(l: ObjectHandle, d: ObjectHandle): void {
-    listExtendDict(this, l, d);
+  /**
+   * 3.13+ `list.extend(x)` of an exact dict (`keys`) or one of its views: see lists.ts
+   * {@link listExtendDict}.
+   */
+  listExtendDict(l: ObjectHandle, d: ObjectHandle, which: DictItemKind = 'keys'): void {
+    listExtendDict(this, l, d, which);
   }
 
   /**

@@ -15,6 +15,7 @@ import { dequeIteratorNext, type Heap, newDequeIterator, type ObjectHandle } fro
 import { bigRange, LIBRARY_BUILTINS } from './builtins-lib.ts';
 import { borrowedReferences, importedLibrary } from './compile-lib.ts';
 import { lruCacheMethod } from './compile-lru-cache.ts';
+import { extendByDict, extendsDictDirectly } from './dict-sources.ts';
 import { PythonError, Unsupported } from './errors.ts';
 import { builtinExceptionClass, exceptionArgs, keyError } from './exception-classes.ts';
 import type { Machine } from './machine.ts';
@@ -23,7 +24,6 @@ import { libraryMethod } from './methods-lib.ts';
 import { dequeMethod } from './module-collections.ts';
 import { itertoolsSource } from './module-itertools.ts';
 import { shared } from './operations.ts';
-import { profileRules } from './profile-rules.ts';
 import { functionsHeldByFrames } from './raise.ts';
 import { formattingRan, strDotFormat } from './string-format.ts';
 import { untrackIfAtomic } from './tuple-tracking.ts';
@@ -83,14 +83,6 @@ function stepped(heap: Heap, it: ObjectHandle): Iterable<ObjectHandle> {
   };
 }
 
-/**
- * True when extending a list by `o` takes 3.13's list_extend_dict (an exact dict: one
- * resize by its size, no iterator, no trim; measured: list({3 keys}) is 120 bytes).
- */
-function extendsDictDirectly(heap: Heap, o: ObjectHandle): boolean {
-  return heap.typeOf(o) === 'dict' && profileRules(heap.layout.minor).listExtendDictResizes;
-}
-
 /** Runs `fill` over the new references an iterator yields, with the iterator object alive. */
 function iteratorSource(
   heap: Heap,
@@ -110,10 +102,15 @@ function iteratorSource(
   }
   if (['repeat', 'chain', 'count', 'islice', 'combinations'].includes(t))
     return itertoolsSource(heap, o);
-  if (t !== 'range' && t !== 'dict')
+  const views = ['dict_keys', 'dict_values', 'dict_items'];
+  if (t !== 'range' && t !== 'dict' && !views.includes(t))
     throw new Unsupported(`iterating a ${heap.typeNameOf(o)} here`);
   const it = heap.newIterator(o);
-  const lengthHint = t === 'range' ? Number(rangeValues(heap, o)[3]) : heap.lengthOf(o);
+  // dictiter_len: the dict's size (a view's length is its dict's).
+  const lengthHint =
+    t === 'range'
+      ? Number(rangeValues(heap, o)[3])
+      : heap.lengthOf(views.includes(t) ? heap.referents(o)[0]! : o);
   const items = {
     *[Symbol.iterator]() {
       for (let next = heap.iteratorNext(it); next !== 0; next = heap.iteratorNext(it)) yield next;
@@ -254,7 +251,7 @@ const builtins: Record<string, Builtin> = {
       return heap.newListFrom({ items: stepped(heap, o) }, undefined, true);
     if (extendsDictDirectly(heap, o)) {
       const l = heap.newList([], true);
-      heap.listExtendDict(l, o);
+      extendByDict(heap, l, o);
       return l;
     }
     const { it, items, lengthHint } = iteratorSource(heap, o);
@@ -545,7 +542,7 @@ export function callMethod(
       arity(key, args, 1, 1);
       const source = args[0]!;
       if (sequenceItems(heap, source) !== undefined) heap.listExtend(receiver, source);
-      else if (extendsDictDirectly(heap, source)) heap.listExtendDict(receiver, source);
+      else if (extendsDictDirectly(heap, source)) extendByDict(heap, receiver, source);
       else {
         const { it, items, lengthHint } = iteratorSource(heap, source);
         heap.listExtend(receiver, { items, lengthHint });
