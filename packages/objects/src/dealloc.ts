@@ -43,6 +43,7 @@ import { forgetInterned } from './interned.ts';
 import { iteratorReferents } from './iterators.ts';
 import { combinationsReferents, freeCombinationsIndices } from './itertools-combinations.ts';
 import { itertoolsReferents } from './itertools-objects.ts';
+import { deallocProduct } from './itertools-product.ts';
 import { finishList } from './lists.ts';
 import { deallocLru } from './lru-caches.ts';
 import { methodWrapperReferents } from './method-wrappers.ts';
@@ -146,6 +147,9 @@ export function dealloc(heap: HeapCore, o: ObjectHandle): void {
       for (const r of combinationsReferents(heap, o)) heap.release(r);
       freeCombinationsIndices(heap, o);
       heap.freeObject(o);
+      return;
+    case 'product':
+      deallocProduct(heap, o);
       return;
     case 'count':
     case 'repeat':

@@ -150,6 +150,7 @@ import {
   newRepeat,
   repeatLengthHint,
 } from './itertools-objects.ts';
+import { newProduct, productNext, productReferents, productSizeof } from './itertools-product.ts';
 import { keyIdentity } from './key-identity.ts';
 import {
   listAppendPreallocated,
@@ -373,6 +374,8 @@ export class Heap extends HeapCore implements HeapGraph {
         return itertoolsSizeof(this, o);
       case 'combinations':
         return combinationsSizeof(this, o);
+      case 'product':
+        return productSizeof(this, o);
       case 'set':
       case 'frozenset': {
         const mask = setData(this, o).table.mask;
@@ -440,6 +443,7 @@ export class Heap extends HeapCore implements HeapGraph {
     if (type === 'count' || type === 'repeat' || type === 'chain' || type === 'islice')
       return itertoolsReferents(this, o);
     if (type === 'combinations') return combinationsReferents(this, o);
+    if (type === 'product') return productReferents(this, o);
     if (type === 'staticmethod' || type === 'classmethod' || type === 'property')
       return methodWrapperReferents(this, o);
     if (type.endsWith('iterator') || type === 'range' || type === 'reversed')
@@ -1032,6 +1036,7 @@ export class Heap extends HeapCore implements HeapGraph {
       type === 'chain' ||
       type === 'islice' ||
       type === 'combinations' ||
+      type === 'product' ||
       type === 'map' ||
       type === 'filter' ||
       type === 'generator'
@@ -1050,6 +1055,7 @@ export class Heap extends HeapCore implements HeapGraph {
       return packedNext(this, it, (inner) => this.iteratorNext(inner));
     if (type === 'list_reverseiterator' || type === 'reversed') return reversedNext(this, it);
     if (type === 'combinations') return combinationsNext(this, it);
+    if (type === 'product') return productNext(this, it);
     if (type === 'count' || type === 'repeat' || type === 'chain' || type === 'islice')
       return itertoolsNext(
         this,
@@ -1129,6 +1135,14 @@ export class Heap extends HeapCore implements HeapGraph {
   /** `itertools.combinations(seq, r)` of a list or tuple (itertools-combinations.ts). */
   newCombinations(seq: ObjectHandle, r: number): ObjectHandle {
     return newCombinations(this, seq, r);
+  }
+
+  /**
+   * `itertools.product(*seqs, repeat=k)` of lists and tuples (itertools-product.ts);
+   * 0 after undoing the making when the argument at `failAt` is not iterable.
+   */
+  newProduct(seqs: readonly ObjectHandle[], repeat: number, failAt = -1): ObjectHandle {
+    return newProduct(this, seqs, repeat, failAt);
   }
 
   /** A repeat's items left (`__length_hint__`), undefined for one that repeats forever. */

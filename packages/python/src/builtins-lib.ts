@@ -264,6 +264,7 @@ function iterableArgument(heap: Heap, o: ObjectHandle, name: string): ObjectHand
     'chain',
     'islice',
     'combinations',
+    'product',
   ];
   if (!ok.includes(t) && !own.includes(t))
     throw new Unsupported(`${name}() of a ${heap.typeNameOf(o)}`);

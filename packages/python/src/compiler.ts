@@ -1086,6 +1086,7 @@ export class Compiler {
         t === 'chain' ||
         t === 'islice' ||
         t === 'combinations' ||
+        t === 'product' ||
         t === 'map' ||
         t === 'filter';
       if (

@@ -71,6 +71,7 @@ const CHAINABLE: ReadonlySet<string> = new Set([
   'chain',
   'islice',
   'combinations',
+  'product',
 ]);
 
 /** `itertools.chain(*iterables)`: a new chain over the call's argument tuple. */
@@ -126,6 +127,81 @@ function combinations(m: Machine, args: readonly ObjectHandle[]): ObjectHandle {
 }
 
 /**
+ * type_call's arguments for an itertools type called with `args` and `keywords`
+ * (_PyObject_MakeTpCall, 3.8–3.14: the types have no vectorcall): the positional tuple,
+ * then a dict of the keywords (_PyStack_AsDict: presized, str keys, in the call's
+ * order); `make` runs with the tuple, then the tuple and the dict are released.
+ */
+function typeCall(
+  m: Machine,
+  args: readonly ObjectHandle[],
+  keywords: ReadonlyMap<string, ObjectHandle> | undefined,
+  make: (packed: ObjectHandle) => ObjectHandle,
+): ObjectHandle {
+  const heap = m.heap;
+  const packed = heap.newTuple(args);
+  let kwargs = 0;
+  try {
+    if (keywords !== undefined && keywords.size > 0) {
+      kwargs = heap.newDictPresized(keywords.size, true);
+      for (const [k, v] of keywords) {
+        const key = heap.identifier(k);
+        heap.dictSetItem(kwargs, key, v);
+        heap.decref(key);
+      }
+    }
+    return make(packed);
+  } finally {
+    heap.decref(packed);
+    if (kwargs !== 0) heap.decref(kwargs);
+  }
+}
+
+/** What PySequence_Tuple raises a TypeError for without calling Python code. */
+const NOT_ITERABLE: ReadonlySet<string> = new Set(['int', 'bool', 'float', 'NoneType']);
+
+/**
+ * The pools of product / permutations: lists and tuples; the index of the first argument
+ * that is not iterable (−1 for none); anything else refused before the call.
+ */
+function poolArguments(heap: Heap, args: readonly ObjectHandle[], name: string): number {
+  let failAt = -1;
+  for (let i = args.length - 1; i >= 0; i--) {
+    const t = heap.typeOf(args[i]!);
+    if (NOT_ITERABLE.has(t)) failAt = i;
+    else if (t !== 'list' && t !== 'tuple')
+      throw new Unsupported(`${name}() of a ${heap.typeNameOf(args[i]!)}`);
+  }
+  return failAt;
+}
+
+/** `itertools.product(*seqs, repeat=1)`: a new product object. */
+function product(
+  m: Machine,
+  args: readonly ObjectHandle[],
+  keywords?: ReadonlyMap<string, ObjectHandle>,
+): ObjectHandle {
+  const heap = m.heap;
+  const failAt = poolArguments(heap, args, 'itertools.product');
+  const given = keywords?.get('repeat');
+  if (given !== undefined && heap.typeOf(given) !== 'int' && heap.typeOf(given) !== 'bool')
+    throw new Unsupported(`itertools.product(repeat=<a ${heap.typeNameOf(given)}>)`);
+  const repeat = given === undefined ? 1 : intArgument(heap, given, 'itertools.product()');
+  if (repeat > 64 || args.length * repeat > 256)
+    throw new Unsupported('itertools.product() of this many pools');
+  return typeCall(m, args, keywords, () => {
+    if (repeat < 0) throw new PythonError('ValueError', 'repeat argument cannot be negative');
+    const o = heap.newProduct(args, repeat, failAt);
+    if (o === 0)
+      throw new PythonError(
+        'TypeError',
+        `'${heap.typeNameOf(args[failAt]!)}' object is not iterable`,
+      );
+    return o;
+  });
+}
+
+/**
  * list()'s source for a repeat or chain: the object itself as its iterator (a new
  * reference), its items, and its length hint (a repeat's items left; none for a chain).
  */
@@ -148,5 +224,6 @@ export function itertoolsSource(
 
 /** The itertools module's functions. */
 export const ITERTOOLS_MODULE: LibraryModule = {
-  functions: { count, repeat, chain, islice, combinations },
+  functions: { count, repeat, chain, islice, combinations, product },
+  keywords: { product: ['repeat'] },
 };
