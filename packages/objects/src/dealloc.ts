@@ -44,6 +44,7 @@ import { iteratorReferents } from './iterators.ts';
 import { combinationsReferents, freeCombinationsIndices } from './itertools-combinations.ts';
 import { itertoolsReferents } from './itertools-objects.ts';
 import { deallocProduct } from './itertools-product.ts';
+import { deallocZipLongest } from './itertools-zip-longest.ts';
 import { finishList } from './lists.ts';
 import { deallocLru } from './lru-caches.ts';
 import { methodWrapperReferents } from './method-wrappers.ts';
@@ -150,6 +151,9 @@ export function dealloc(heap: HeapCore, o: ObjectHandle): void {
       return;
     case 'product':
       deallocProduct(heap, o);
+      return;
+    case 'zip_longest':
+      deallocZipLongest(heap, o);
       return;
     case 'count':
     case 'repeat':

@@ -151,6 +151,12 @@ import {
   repeatLengthHint,
 } from './itertools-objects.ts';
 import { newProduct, productNext, productReferents, productSizeof } from './itertools-product.ts';
+import {
+  newZipLongest,
+  zipLongestNext,
+  zipLongestReferents,
+  zipLongestSizeof,
+} from './itertools-zip-longest.ts';
 import { keyIdentity } from './key-identity.ts';
 import {
   listAppendPreallocated,
@@ -376,6 +382,8 @@ export class Heap extends HeapCore implements HeapGraph {
         return combinationsSizeof(this, o);
       case 'product':
         return productSizeof(this, o);
+      case 'zip_longest':
+        return zipLongestSizeof(this);
       case 'set':
       case 'frozenset': {
         const mask = setData(this, o).table.mask;
@@ -444,6 +452,7 @@ export class Heap extends HeapCore implements HeapGraph {
       return itertoolsReferents(this, o);
     if (type === 'combinations') return combinationsReferents(this, o);
     if (type === 'product') return productReferents(this, o);
+    if (type === 'zip_longest') return zipLongestReferents(this, o);
     if (type === 'staticmethod' || type === 'classmethod' || type === 'property')
       return methodWrapperReferents(this, o);
     if (type.endsWith('iterator') || type === 'range' || type === 'reversed')
@@ -1037,6 +1046,7 @@ export class Heap extends HeapCore implements HeapGraph {
       type === 'islice' ||
       type === 'combinations' ||
       type === 'product' ||
+      type === 'zip_longest' ||
       type === 'map' ||
       type === 'filter' ||
       type === 'generator'
@@ -1056,6 +1066,8 @@ export class Heap extends HeapCore implements HeapGraph {
     if (type === 'list_reverseiterator' || type === 'reversed') return reversedNext(this, it);
     if (type === 'combinations') return combinationsNext(this, it);
     if (type === 'product') return productNext(this, it);
+    if (type === 'zip_longest')
+      return zipLongestNext(this, it, (inner) => this.iteratorNext(inner));
     if (type === 'count' || type === 'repeat' || type === 'chain' || type === 'islice')
       return itertoolsNext(
         this,
@@ -1143,6 +1155,18 @@ export class Heap extends HeapCore implements HeapGraph {
    */
   newProduct(seqs: readonly ObjectHandle[], repeat: number, failAt = -1): ObjectHandle {
     return newProduct(this, seqs, repeat, failAt);
+  }
+
+  /**
+   * `itertools.zip_longest(*iterables, fillvalue=…)` (itertools-zip-longest.ts); 0 after
+   * undoing the making when the argument at `failAt` is not iterable.
+   */
+  newZipLongest(
+    iterables: readonly ObjectHandle[],
+    fillvalue: ObjectHandle,
+    failAt = -1,
+  ): ObjectHandle {
+    return newZipLongest(this, iterables, fillvalue, (o) => this.newIterator(o), failAt);
   }
 
   /** A repeat's items left (`__length_hint__`), undefined for one that repeats forever. */

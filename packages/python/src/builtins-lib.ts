@@ -265,6 +265,7 @@ function iterableArgument(heap: Heap, o: ObjectHandle, name: string): ObjectHand
     'islice',
     'combinations',
     'product',
+    'zip_longest',
   ];
   if (!ok.includes(t) && !own.includes(t))
     throw new Unsupported(`${name}() of a ${heap.typeNameOf(o)}`);

@@ -59,7 +59,7 @@ function getIter(m: Machine, seq: ObjectHandle): ObjectHandle {
   const t = heap.typeOf(seq);
   if (isIterableInstance(m, seq)) return instanceIterator(m, seq);
   // Iterators that are their own iterator (GET_ITER returns them).
-  const own = t === 'map' || t === 'filter' || t === 'product';
+  const own = t === 'map' || t === 'filter' || t === 'product' || t === 'zip_longest';
   if (t !== 'list' && t !== 'tuple' && t !== 'range' && t !== 'dict' && !own) {
     const name = heap.typeNameOf(seq);
     heap.decref(seq);

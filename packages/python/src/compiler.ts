@@ -1087,6 +1087,7 @@ export class Compiler {
         t === 'islice' ||
         t === 'combinations' ||
         t === 'product' ||
+        t === 'zip_longest' ||
         t === 'map' ||
         t === 'filter';
       if (

@@ -72,6 +72,7 @@ const CHAINABLE: ReadonlySet<string> = new Set([
   'islice',
   'combinations',
   'product',
+  'zip_longest',
 ]);
 
 /** `itertools.chain(*iterables)`: a new chain over the call's argument tuple. */
@@ -201,6 +202,31 @@ function product(
   });
 }
 
+/** `itertools.zip_longest(*iterables, fillvalue=None)`: a new zip_longest object. */
+function zipLongest(
+  m: Machine,
+  args: readonly ObjectHandle[],
+  keywords?: ReadonlyMap<string, ObjectHandle>,
+): ObjectHandle {
+  const heap = m.heap;
+  let failAt = -1;
+  for (let i = args.length - 1; i >= 0; i--) {
+    const t = heap.typeOf(args[i]!);
+    if (NOT_ITERABLE.has(t)) failAt = i;
+    else if (!CHAINABLE.has(t))
+      throw new Unsupported(`itertools.zip_longest() of a ${heap.typeNameOf(args[i]!)}`);
+  }
+  return typeCall(m, args, keywords, () => {
+    const o = heap.newZipLongest(args, keywords?.get('fillvalue') ?? heap.none, failAt);
+    if (o === 0)
+      throw new PythonError(
+        'TypeError',
+        `'${heap.typeNameOf(args[failAt]!)}' object is not iterable`,
+      );
+    return o;
+  });
+}
+
 /**
  * list()'s source for a repeat or chain: the object itself as its iterator (a new
  * reference), its items, and its length hint (a repeat's items left; none for a chain).
@@ -224,6 +250,6 @@ export function itertoolsSource(
 
 /** The itertools module's functions. */
 export const ITERTOOLS_MODULE: LibraryModule = {
-  functions: { count, repeat, chain, islice, combinations, product },
-  keywords: { product: ['repeat'] },
+  functions: { count, repeat, chain, islice, combinations, product, zip_longest: zipLongest },
+  keywords: { product: ['repeat'], zip_longest: ['fillvalue'] },
 };
