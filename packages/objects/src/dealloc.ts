@@ -41,6 +41,7 @@ import {
 import { Flag } from './internal/table.ts';
 import { forgetInterned } from './interned.ts';
 import { iteratorReferents } from './iterators.ts';
+import { deallocAccumulate } from './itertools-accumulate.ts';
 import { combinationsReferents, freeCombinationsIndices } from './itertools-combinations.ts';
 import { itertoolsReferents } from './itertools-objects.ts';
 import { deallocProduct } from './itertools-product.ts';
@@ -154,6 +155,9 @@ export function dealloc(heap: HeapCore, o: ObjectHandle): void {
       return;
     case 'zip_longest':
       deallocZipLongest(heap, o);
+      return;
+    case 'accumulate':
+      deallocAccumulate(heap, o);
       return;
     case 'count':
     case 'repeat':

@@ -134,6 +134,7 @@ import {
 } from './interned.ts';
 import { newFloat, newInt } from './ints.ts';
 import { iteratorNext, iteratorReferents, newIterator, newRange } from './iterators.ts';
+import { accumulateReferents, accumulateSizeof, newAccumulate } from './itertools-accumulate.ts';
 import {
   combinationsNext,
   combinationsReferents,
@@ -384,6 +385,8 @@ export class Heap extends HeapCore implements HeapGraph {
         return productSizeof(this, o);
       case 'zip_longest':
         return zipLongestSizeof(this);
+      case 'accumulate':
+        return accumulateSizeof(this);
       case 'set':
       case 'frozenset': {
         const mask = setData(this, o).table.mask;
@@ -453,6 +456,7 @@ export class Heap extends HeapCore implements HeapGraph {
     if (type === 'combinations') return combinationsReferents(this, o);
     if (type === 'product') return productReferents(this, o);
     if (type === 'zip_longest') return zipLongestReferents(this, o);
+    if (type === 'accumulate') return accumulateReferents(this, o);
     if (type === 'staticmethod' || type === 'classmethod' || type === 'property')
       return methodWrapperReferents(this, o);
     if (type.endsWith('iterator') || type === 'range' || type === 'reversed')
@@ -1047,6 +1051,7 @@ export class Heap extends HeapCore implements HeapGraph {
       type === 'combinations' ||
       type === 'product' ||
       type === 'zip_longest' ||
+      type === 'accumulate' ||
       type === 'map' ||
       type === 'filter' ||
       type === 'generator'
@@ -1075,7 +1080,7 @@ export class Heap extends HeapCore implements HeapGraph {
         (o) => this.newIterator(o),
         (inner) => this.iteratorNext(inner),
       );
-    if (type === 'map' || type === 'filter') {
+    if (type === 'map' || type === 'filter' || type === 'accumulate') {
       if (this.callingIterNext === null)
         throw new HeapError('wrong-type', `stepping a ${type} calls Python code`);
       return this.callingIterNext(it);
@@ -1167,6 +1172,14 @@ export class Heap extends HeapCore implements HeapGraph {
     failAt = -1,
   ): ObjectHandle {
     return newZipLongest(this, iterables, fillvalue, (o) => this.newIterator(o), failAt);
+  }
+
+  /**
+   * `itertools.accumulate(iterable, binop, initial=initial)`, `binop` 0 for addition,
+   * `initial` None for none (itertools-accumulate.ts); stepped by `callingIterNext`.
+   */
+  newAccumulate(iterable: ObjectHandle, binop: ObjectHandle, initial: ObjectHandle): ObjectHandle {
+    return newAccumulate(this, iterable, binop, initial, (o) => this.newIterator(o));
   }
 
   /** A repeat's items left (`__length_hint__`), undefined for one that repeats forever. */

@@ -51,6 +51,7 @@ export {
   type ObjectHandle,
 } from './heap.ts';
 export type { InternedDictState } from './interned.ts';
+export { accumulateBinop, accumulateNext } from './itertools-accumulate.ts';
 export { type ObjectLayout, objectLayout, type PointerSize } from './layout.ts';
 export { listPreallocation, listResizeAllocation } from './list-growth.ts';
 export { DUMMY, SetTable, setGrowthTarget, setNeedsResize, setTableSize } from './set-table.ts';

@@ -266,6 +266,7 @@ function iterableArgument(heap: Heap, o: ObjectHandle, name: string): ObjectHand
     'combinations',
     'product',
     'zip_longest',
+    'accumulate',
   ];
   if (!ok.includes(t) && !own.includes(t))
     throw new Unsupported(`${name}() of a ${heap.typeNameOf(o)}`);

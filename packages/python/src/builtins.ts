@@ -100,7 +100,18 @@ function iteratorSource(
     };
     return { it, items, lengthHint: heap.lengthOf(o) };
   }
-  if (['repeat', 'chain', 'count', 'islice', 'combinations', 'product', 'zip_longest'].includes(t))
+  if (
+    [
+      'repeat',
+      'chain',
+      'count',
+      'islice',
+      'combinations',
+      'product',
+      'zip_longest',
+      'accumulate',
+    ].includes(t)
+  )
     return itertoolsSource(heap, o);
   if (t !== 'range' && t !== 'dict')
     throw new Unsupported(`iterating a ${heap.typeNameOf(o)} here`);
@@ -250,7 +261,15 @@ const builtins: Record<string, Builtin> = {
       return heap.newListFrom({ items: stepped(heap, o) }, undefined, true);
     const { it, items, lengthHint } = iteratorSource(heap, o);
     // 3.8/3.9 list___init__ presizes exactly only what has a __len__ (a repeat has a hint).
-    const hinted = ['repeat', 'chain', 'islice', 'combinations', 'product', 'zip_longest'];
+    const hinted = [
+      'repeat',
+      'chain',
+      'islice',
+      'combinations',
+      'product',
+      'zip_longest',
+      'accumulate',
+    ];
     const sized = hinted.includes(heap.typeOf(o)) ? undefined : lengthHint;
     const l = heap.newListFrom({ items, lengthHint }, sized, true);
     heap.decref(it);

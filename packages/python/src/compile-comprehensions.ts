@@ -59,7 +59,8 @@ function getIter(m: Machine, seq: ObjectHandle): ObjectHandle {
   const t = heap.typeOf(seq);
   if (isIterableInstance(m, seq)) return instanceIterator(m, seq);
   // Iterators that are their own iterator (GET_ITER returns them).
-  const own = t === 'map' || t === 'filter' || t === 'product' || t === 'zip_longest';
+  const own =
+    t === 'map' || t === 'filter' || t === 'product' || t === 'zip_longest' || t === 'accumulate';
   if (t !== 'list' && t !== 'tuple' && t !== 'range' && t !== 'dict' && !own) {
     const name = heap.typeNameOf(seq);
     heap.decref(seq);

@@ -1088,6 +1088,7 @@ export class Compiler {
         t === 'combinations' ||
         t === 'product' ||
         t === 'zip_longest' ||
+        t === 'accumulate' ||
         t === 'map' ||
         t === 'filter';
       if (

@@ -28,6 +28,7 @@
 import type { Heap, ObjectHandle } from '@pymem/objects';
 import { PythonError, Unsupported } from './errors.ts';
 import type { Machine } from './machine.ts';
+import { callable, installStep } from './map-filter.ts';
 import type { LibraryModule } from './module-math.ts';
 
 /** The int value of `o` (a C Py_ssize_t here), else refused / CPython's TypeError. */
@@ -227,6 +228,25 @@ function zipLongest(
   });
 }
 
+/** `itertools.accumulate(iterable, func=None, *, initial=None)`: a new accumulate object. */
+function accumulate(
+  m: Machine,
+  args: readonly ObjectHandle[],
+  keywords?: ReadonlyMap<string, ObjectHandle>,
+): ObjectHandle {
+  const heap = m.heap;
+  if (args.length < 1 || args.length > 2 || (args.length === 2 && keywords?.has('func')))
+    throw new Unsupported(`itertools.accumulate() with ${args.length} arguments`);
+  const seq = args[0]!;
+  if (!CHAINABLE.has(heap.typeOf(seq)))
+    throw new Unsupported(`itertools.accumulate() of a ${heap.typeNameOf(seq)}`);
+  const func = args[1] ?? keywords?.get('func') ?? heap.none;
+  const binop = heap.typeOf(func) === 'NoneType' ? 0 : callable(m, func, 'itertools.accumulate');
+  const initial = keywords?.get('initial') ?? heap.none;
+  installStep(m);
+  return typeCall(m, args, keywords, () => heap.newAccumulate(seq, binop, initial));
+}
+
 /**
  * list()'s source for a repeat or chain: the object itself as its iterator (a new
  * reference), its items, and its length hint (a repeat's items left; none for a chain).
@@ -250,6 +270,15 @@ export function itertoolsSource(
 
 /** The itertools module's functions. */
 export const ITERTOOLS_MODULE: LibraryModule = {
-  functions: { count, repeat, chain, islice, combinations, product, zip_longest: zipLongest },
-  keywords: { product: ['repeat'], zip_longest: ['fillvalue'] },
+  functions: {
+    count,
+    repeat,
+    chain,
+    islice,
+    combinations,
+    product,
+    zip_longest: zipLongest,
+    accumulate,
+  },
+  keywords: { product: ['repeat'], zip_longest: ['fillvalue'], accumulate: ['func', 'initial'] },
 };
