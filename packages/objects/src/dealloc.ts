@@ -44,6 +44,7 @@ import { iteratorReferents } from './iterators.ts';
 import { deallocAccumulate } from './itertools-accumulate.ts';
 import { combinationsReferents, freeCombinationsIndices } from './itertools-combinations.ts';
 import { itertoolsReferents } from './itertools-objects.ts';
+import { deallocPermutations } from './itertools-permutations.ts';
 import { deallocProduct } from './itertools-product.ts';
 import { deallocZipLongest } from './itertools-zip-longest.ts';
 import { finishList } from './lists.ts';
@@ -155,6 +156,9 @@ export function dealloc(heap: HeapCore, o: ObjectHandle): void {
       return;
     case 'zip_longest':
       deallocZipLongest(heap, o);
+      return;
+    case 'permutations':
+      deallocPermutations(heap, o);
       return;
     case 'accumulate':
       deallocAccumulate(heap, o);

@@ -151,6 +151,12 @@ import {
   newRepeat,
   repeatLengthHint,
 } from './itertools-objects.ts';
+import {
+  newPermutations,
+  permutationsNext,
+  permutationsReferents,
+  permutationsSizeof,
+} from './itertools-permutations.ts';
 import { newProduct, productNext, productReferents, productSizeof } from './itertools-product.ts';
 import {
   newZipLongest,
@@ -385,6 +391,8 @@ export class Heap extends HeapCore implements HeapGraph {
         return productSizeof(this, o);
       case 'zip_longest':
         return zipLongestSizeof(this);
+      case 'permutations':
+        return permutationsSizeof(this, o);
       case 'accumulate':
         return accumulateSizeof(this);
       case 'set':
@@ -456,6 +464,7 @@ export class Heap extends HeapCore implements HeapGraph {
     if (type === 'combinations') return combinationsReferents(this, o);
     if (type === 'product') return productReferents(this, o);
     if (type === 'zip_longest') return zipLongestReferents(this, o);
+    if (type === 'permutations') return permutationsReferents(this, o);
     if (type === 'accumulate') return accumulateReferents(this, o);
     if (type === 'staticmethod' || type === 'classmethod' || type === 'property')
       return methodWrapperReferents(this, o);
@@ -1051,6 +1060,7 @@ export class Heap extends HeapCore implements HeapGraph {
       type === 'combinations' ||
       type === 'product' ||
       type === 'zip_longest' ||
+      type === 'permutations' ||
       type === 'accumulate' ||
       type === 'map' ||
       type === 'filter' ||
@@ -1071,6 +1081,7 @@ export class Heap extends HeapCore implements HeapGraph {
     if (type === 'list_reverseiterator' || type === 'reversed') return reversedNext(this, it);
     if (type === 'combinations') return combinationsNext(this, it);
     if (type === 'product') return productNext(this, it);
+    if (type === 'permutations') return permutationsNext(this, it);
     if (type === 'zip_longest')
       return zipLongestNext(this, it, (inner) => this.iteratorNext(inner));
     if (type === 'count' || type === 'repeat' || type === 'chain' || type === 'islice')
@@ -1180,6 +1191,14 @@ export class Heap extends HeapCore implements HeapGraph {
    */
   newAccumulate(iterable: ObjectHandle, binop: ObjectHandle, initial: ObjectHandle): ObjectHandle {
     return newAccumulate(this, iterable, binop, initial, (o) => this.newIterator(o));
+  }
+
+  /**
+   * `itertools.permutations(seq, r)` of a list or tuple, `r` −1 for None
+   * (itertools-permutations.ts); 0 after undoing the making for a negative `r`.
+   */
+  newPermutations(seq: ObjectHandle, r: number): ObjectHandle {
+    return newPermutations(this, seq, r);
   }
 
   /** A repeat's items left (`__length_hint__`), undefined for one that repeats forever. */

@@ -2,7 +2,7 @@
  * The built-in types the object heap models, and their numeric codes in its columns.
  * `type` is a class made by a class statement (a heap type, pre-existing: see
  * instances.ts); `instance` is an instance of one; `weakref` a `weakref.ref`;
- * `function` a Python function (functions.ts), `cell` a closure cell; `range` and the iterators: iterators.ts; the dict views and their value/item iterators: dict-views.ts; `enumerate`, `zip`: packed-iterators.ts; `list_reverseiterator`, `reversed`: reverse-iterators.ts; `frame`: frames.ts; `generator`, `coroutine`: generators.ts; `exception` (BaseException instances), `traceback`: exceptions.ts; `deque`, `deque_iterator`: deques.ts; `partial` (functools.partial): partials.ts; `_lru_cache_wrapper`, `lru_list_elem` (functools.lru_cache): lru-caches.ts; `count`, `repeat`, `chain`, `islice` (itertools): itertools-objects.ts; `combinations`: itertools-combinations.ts; `product`: itertools-product.ts; `zip_longest`: itertools-zip-longest.ts; `accumulate`: itertools-accumulate.ts; `map`, `filter`: function-iterators.ts.
+ * `function` a Python function (functions.ts), `cell` a closure cell; `range` and the iterators: iterators.ts; the dict views and their value/item iterators: dict-views.ts; `enumerate`, `zip`: packed-iterators.ts; `list_reverseiterator`, `reversed`: reverse-iterators.ts; `frame`: frames.ts; `generator`, `coroutine`: generators.ts; `exception` (BaseException instances), `traceback`: exceptions.ts; `deque`, `deque_iterator`: deques.ts; `partial` (functools.partial): partials.ts; `_lru_cache_wrapper`, `lru_list_elem` (functools.lru_cache): lru-caches.ts; `count`, `repeat`, `chain`, `islice` (itertools): itertools-objects.ts; `combinations`: itertools-combinations.ts; `product`: itertools-product.ts; `permutations`: itertools-permutations.ts; `zip_longest`: itertools-zip-longest.ts; `accumulate`: itertools-accumulate.ts; `map`, `filter`: function-iterators.ts.
  */
 
 /** A modelled built-in type. */
@@ -61,6 +61,7 @@ export type ObjectType =
   | 'map'
   | 'filter'
   | 'product'
+  | 'permutations'
   | 'zip_longest'
   | 'accumulate';
 
@@ -123,7 +124,7 @@ export const TYPE_NAMES: readonly ObjectType[] = [
   // 54–65: codes other branches take; no object here has them.
   ...Array.from({ length: 12 }, (): ObjectType => 'NoneType'),
   'product',
-  'NoneType',
+  'permutations',
   'zip_longest',
   'accumulate',
 ];
@@ -184,6 +185,7 @@ export const TYPE_CODE: Readonly<Record<ObjectType, number>> = {
   _lru_cache_wrapper: 52,
   lru_list_elem: 53,
   product: 66,
+  permutations: 67,
   zip_longest: 68,
   accumulate: 69,
 };
@@ -231,6 +233,7 @@ export function isGcType(type: ObjectType): boolean {
     type === 'map' ||
     type === 'filter' ||
     type === 'product' ||
+    type === 'permutations' ||
     type === 'zip_longest' ||
     type === 'accumulate'
   );

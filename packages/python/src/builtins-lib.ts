@@ -267,6 +267,7 @@ function iterableArgument(heap: Heap, o: ObjectHandle, name: string): ObjectHand
     'product',
     'zip_longest',
     'accumulate',
+    'permutations',
   ];
   if (!ok.includes(t) && !own.includes(t))
     throw new Unsupported(`${name}() of a ${heap.typeNameOf(o)}`);

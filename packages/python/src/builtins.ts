@@ -110,6 +110,7 @@ function iteratorSource(
       'product',
       'zip_longest',
       'accumulate',
+      'permutations',
     ].includes(t)
   )
     return itertoolsSource(heap, o);
@@ -269,6 +270,7 @@ const builtins: Record<string, Builtin> = {
       'product',
       'zip_longest',
       'accumulate',
+      'permutations',
     ];
     const sized = hinted.includes(heap.typeOf(o)) ? undefined : lengthHint;
     const l = heap.newListFrom({ items, lengthHint }, sized, true);

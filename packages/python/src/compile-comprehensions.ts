@@ -60,7 +60,12 @@ function getIter(m: Machine, seq: ObjectHandle): ObjectHandle {
   if (isIterableInstance(m, seq)) return instanceIterator(m, seq);
   // Iterators that are their own iterator (GET_ITER returns them).
   const own =
-    t === 'map' || t === 'filter' || t === 'product' || t === 'zip_longest' || t === 'accumulate';
+    t === 'map' ||
+    t === 'filter' ||
+    t === 'product' ||
+    t === 'zip_longest' ||
+    t === 'accumulate' ||
+    t === 'permutations';
   if (t !== 'list' && t !== 'tuple' && t !== 'range' && t !== 'dict' && !own) {
     const name = heap.typeNameOf(seq);
     heap.decref(seq);

@@ -1089,6 +1089,7 @@ export class Compiler {
         t === 'product' ||
         t === 'zip_longest' ||
         t === 'accumulate' ||
+        t === 'permutations' ||
         t === 'map' ||
         t === 'filter';
       if (

@@ -74,6 +74,7 @@ const CHAINABLE: ReadonlySet<string> = new Set([
   'combinations',
   'product',
   'zip_longest',
+  'permutations',
 ]);
 
 /** `itertools.chain(*iterables)`: a new chain over the call's argument tuple. */
@@ -247,6 +248,36 @@ function accumulate(
   return typeCall(m, args, keywords, () => heap.newAccumulate(seq, binop, initial));
 }
 
+/** `itertools.permutations(iterable, r=None)`: a new permutations object. */
+function permutations(
+  m: Machine,
+  args: readonly ObjectHandle[],
+  keywords?: ReadonlyMap<string, ObjectHandle>,
+): ObjectHandle {
+  const heap = m.heap;
+  if (args.length < 1 || args.length > 2 || (args.length === 2 && keywords?.has('r')))
+    throw new Unsupported(`itertools.permutations() with ${args.length} arguments`);
+  const seq = args[0]!;
+  const t = heap.typeOf(seq);
+  if (t !== 'list' && t !== 'tuple')
+    throw new Unsupported(`itertools.permutations() of a ${heap.typeNameOf(seq)}`);
+  const given = args[1] ?? keywords?.get('r') ?? heap.none;
+  let r = -1;
+  if (heap.typeOf(given) !== 'NoneType') {
+    if (heap.typeOf(given) !== 'int' && heap.typeOf(given) !== 'bool')
+      throw new Unsupported(`itertools.permutations() with an r of a ${heap.typeNameOf(given)}`);
+    r = intArgument(heap, given, 'itertools.permutations()');
+    if (r > 4096) throw new Unsupported('itertools.permutations() with an r this large');
+    // −1 stands for None below: any negative r is the ValueError.
+    if (r < 0) r = -2;
+  }
+  return typeCall(m, args, keywords, () => {
+    const o = heap.newPermutations(seq, r);
+    if (o === 0) throw new PythonError('ValueError', 'r must be non-negative');
+    return o;
+  });
+}
+
 /**
  * list()'s source for a repeat or chain: the object itself as its iterator (a new
  * reference), its items, and its length hint (a repeat's items left; none for a chain).
@@ -279,6 +310,12 @@ export const ITERTOOLS_MODULE: LibraryModule = {
     product,
     zip_longest: zipLongest,
     accumulate,
+    permutations,
   },
-  keywords: { product: ['repeat'], zip_longest: ['fillvalue'], accumulate: ['func', 'initial'] },
+  keywords: {
+    product: ['repeat'],
+    zip_longest: ['fillvalue'],
+    accumulate: ['func', 'initial'],
+    permutations: ['r'],
+  },
 };
