@@ -46,6 +46,7 @@ import { combinationsReferents, freeCombinationsIndices } from './itertools-comb
 import { itertoolsReferents } from './itertools-objects.ts';
 import { deallocPermutations } from './itertools-permutations.ts';
 import { deallocProduct } from './itertools-product.ts';
+import { deallocStarmap } from './itertools-starmap.ts';
 import { deallocZipLongest } from './itertools-zip-longest.ts';
 import { finishList } from './lists.ts';
 import { deallocLru } from './lru-caches.ts';
@@ -162,6 +163,9 @@ export function dealloc(heap: HeapCore, o: ObjectHandle): void {
       return;
     case 'accumulate':
       deallocAccumulate(heap, o);
+      return;
+    case 'starmap':
+      deallocStarmap(heap, o);
       return;
     case 'count':
     case 'repeat':

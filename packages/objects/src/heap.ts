@@ -158,6 +158,7 @@ import {
   permutationsSizeof,
 } from './itertools-permutations.ts';
 import { newProduct, productNext, productReferents, productSizeof } from './itertools-product.ts';
+import { newStarmap, starmapReferents, starmapSizeof } from './itertools-starmap.ts';
 import {
   newZipLongest,
   zipLongestNext,
@@ -395,6 +396,8 @@ export class Heap extends HeapCore implements HeapGraph {
         return permutationsSizeof(this, o);
       case 'accumulate':
         return accumulateSizeof(this);
+      case 'starmap':
+        return starmapSizeof(this);
       case 'set':
       case 'frozenset': {
         const mask = setData(this, o).table.mask;
@@ -466,6 +469,7 @@ export class Heap extends HeapCore implements HeapGraph {
     if (type === 'zip_longest') return zipLongestReferents(this, o);
     if (type === 'permutations') return permutationsReferents(this, o);
     if (type === 'accumulate') return accumulateReferents(this, o);
+    if (type === 'starmap') return starmapReferents(this, o);
     if (type === 'staticmethod' || type === 'classmethod' || type === 'property')
       return methodWrapperReferents(this, o);
     if (type.endsWith('iterator') || type === 'range' || type === 'reversed')
@@ -1062,6 +1066,7 @@ export class Heap extends HeapCore implements HeapGraph {
       type === 'zip_longest' ||
       type === 'permutations' ||
       type === 'accumulate' ||
+      type === 'starmap' ||
       type === 'map' ||
       type === 'filter' ||
       type === 'generator'
@@ -1091,7 +1096,7 @@ export class Heap extends HeapCore implements HeapGraph {
         (o) => this.newIterator(o),
         (inner) => this.iteratorNext(inner),
       );
-    if (type === 'map' || type === 'filter' || type === 'accumulate') {
+    if (type === 'map' || type === 'filter' || type === 'accumulate' || type === 'starmap') {
       if (this.callingIterNext === null)
         throw new HeapError('wrong-type', `stepping a ${type} calls Python code`);
       return this.callingIterNext(it);
@@ -1199,6 +1204,14 @@ export class Heap extends HeapCore implements HeapGraph {
    */
   newPermutations(seq: ObjectHandle, r: number): ObjectHandle {
     return newPermutations(this, seq, r);
+  }
+
+  /**
+   * `itertools.starmap(func, iterable)` (itertools-starmap.ts); stepped by
+   * `callingIterNext`.
+   */
+  newStarmap(func: ObjectHandle, iterable: ObjectHandle): ObjectHandle {
+    return newStarmap(this, func, iterable, (o) => this.newIterator(o));
   }
 
   /** A repeat's items left (`__length_hint__`), undefined for one that repeats forever. */

@@ -268,6 +268,7 @@ function iterableArgument(heap: Heap, o: ObjectHandle, name: string): ObjectHand
     'zip_longest',
     'accumulate',
     'permutations',
+    'starmap',
   ];
   if (!ok.includes(t) && !own.includes(t))
     throw new Unsupported(`${name}() of a ${heap.typeNameOf(o)}`);

@@ -111,6 +111,7 @@ function iteratorSource(
       'zip_longest',
       'accumulate',
       'permutations',
+      'starmap',
     ].includes(t)
   )
     return itertoolsSource(heap, o);
@@ -271,6 +272,7 @@ const builtins: Record<string, Builtin> = {
       'zip_longest',
       'accumulate',
       'permutations',
+      'starmap',
     ];
     const sized = hinted.includes(heap.typeOf(o)) ? undefined : lengthHint;
     const l = heap.newListFrom({ items, lengthHint }, sized, true);

@@ -65,7 +65,8 @@ function getIter(m: Machine, seq: ObjectHandle): ObjectHandle {
     t === 'product' ||
     t === 'zip_longest' ||
     t === 'accumulate' ||
-    t === 'permutations';
+    t === 'permutations' ||
+    t === 'starmap';
   if (t !== 'list' && t !== 'tuple' && t !== 'range' && t !== 'dict' && !own) {
     const name = heap.typeNameOf(seq);
     heap.decref(seq);

@@ -1090,6 +1090,7 @@ export class Compiler {
         t === 'zip_longest' ||
         t === 'accumulate' ||
         t === 'permutations' ||
+        t === 'starmap' ||
         t === 'map' ||
         t === 'filter';
       if (

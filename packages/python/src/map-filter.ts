@@ -26,7 +26,13 @@
  * Models map_new/map_vectorcall/map_next and filter_new/filter_vectorcall/filter_next
  * (Python/bltinmodule.c), 3.8–3.14 (measured: sizes, ids, refcounts — programs mf_*).
  */
-import { accumulateBinop, accumulateNext, type Heap, type ObjectHandle } from '@pymem/objects';
+import {
+  accumulateBinop,
+  accumulateNext,
+  type Heap,
+  type ObjectHandle,
+  starmapNext,
+} from '@pymem/objects';
 import { runFunction } from './class-calls.ts';
 import { Unsupported } from './errors.ts';
 import { iteratorNext } from './generator-runs.ts';
@@ -132,12 +138,19 @@ function filterNext(m: Machine, o: ObjectHandle): ObjectHandle {
 
 /**
  * Installs the step of the iterators that call Python code (their tp_iternext) on the
- * machine's heap: map, filter and itertools.accumulate.
+ * machine's heap: map, filter, itertools.accumulate and itertools.starmap.
  */
 export function installStep(m: Machine): void {
   m.heap.callingIterNext ??= (it) => {
     const t = m.heap.typeOf(it);
     if (t === 'accumulate') return accumulateStep(m, it);
+    if (t === 'starmap')
+      return starmapNext(
+        m.heap,
+        it,
+        (inner) => iteratorNext(m, inner),
+        (f, args) => callFromC(m, f, m.heap.referents(args)),
+      );
     return t === 'map' ? mapNext(m, it) : filterNext(m, it);
   };
 }

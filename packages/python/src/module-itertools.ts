@@ -1,7 +1,8 @@
 /**
  * `import itertools`: `itertools.count`, `repeat`, `chain`, `islice` (the heap's
- * itertools-objects.ts) and `combinations` (itertools-combinations.ts), iterated by
- * `for`, `zip`, `enumerate` and `list()`.
+ * itertools-objects.ts), `combinations`, `product`, `permutations`, `zip_longest` and
+ * `accumulate` (one itertools-*.ts file each), iterated by `for`, comprehensions (the
+ * newer five), `zip`, `enumerate` and `list()`.
  *
  *   count() / count(n)      an int start that fits a C long, step 1 ("fast mode"): the
  *                           object keeps no reference to `n`; each step is a new int
@@ -17,13 +18,22 @@
  *                           dropped at the end
  *   combinations(x, r)      of a list or tuple: one result tuple refilled in place
  *                           while only the object holds it, copied first otherwise
+ *   product(a, …, repeat=k) of lists and tuples; permutations(x, r=None) of a list or
+ *                           tuple: the same result-tuple reuse
+ *   zip_longest(a, …, fillvalue=None)  zip's reuse; ended arguments' iterators dropped
+ *   accumulate(x, func=None, initial=None)  `+` or a program function called from C
  *
+ * Each newer type is called as CPython calls a type without vectorcall
+ * (_PyObject_MakeTpCall): the argument tuple and the keywords' dict live while the
+ * object is made.
  * Refused: a step, a float or huge start (count's slow mode), list() of a repeat with no
  * count (it never ends), next() on them, chain.from_iterable, chain over anything but
  * lists, tuples, ranges, dicts and these iterators (generators are resumed by the
  * compiler, not the heap), islice bounds that would raise ValueError, combinations of
- * anything but a list or tuple or with a negative r. Models count_new, count_next, repeat_new, repeat_next,
- * repeat_len, chain_new, chain_next, islice_new, islice_next and combinations_new (Modules/itertoolsmodule.c), 3.8–3.14.
+ * anything but a list or tuple or with a negative r; product/permutations of anything
+ * else, accumulate with a builtin function, a non-int r or repeat. Models count_new, count_next, repeat_new, repeat_next,
+ * repeat_len, chain_new, chain_next, islice_new, islice_next, combinations_new, product_new, permutations_new, zip_longest_new and
+ * accumulate_new (Modules/itertoolsmodule.c), 3.8–3.14.
  */
 import type { Heap, ObjectHandle } from '@pymem/objects';
 import { PythonError, Unsupported } from './errors.ts';
@@ -278,6 +288,18 @@ function permutations(
   });
 }
 
+/** `itertools.starmap(function, iterable)`: a new starmap object. */
+function starmap(m: Machine, args: readonly ObjectHandle[]): ObjectHandle {
+  const heap = m.heap;
+  if (args.length !== 2) throw new Unsupported(`itertools.starmap() with ${args.length} arguments`);
+  const func = callable(m, args[0]!, 'itertools.starmap');
+  const seq = args[1]!;
+  if (!CHAINABLE.has(heap.typeOf(seq)))
+    throw new Unsupported(`itertools.starmap() of a ${heap.typeNameOf(seq)}`);
+  installStep(m);
+  return typeCall(m, args, undefined, () => heap.newStarmap(func, seq));
+}
+
 /**
  * list()'s source for a repeat or chain: the object itself as its iterator (a new
  * reference), its items, and its length hint (a repeat's items left; none for a chain).
@@ -311,6 +333,7 @@ export const ITERTOOLS_MODULE: LibraryModule = {
     zip_longest: zipLongest,
     accumulate,
     permutations,
+    starmap,
   },
   keywords: {
     product: ['repeat'],
