@@ -47,6 +47,7 @@ import { itertoolsReferents } from './itertools-objects.ts';
 import { deallocPermutations } from './itertools-permutations.ts';
 import { deallocProduct } from './itertools-product.ts';
 import { deallocStarmap } from './itertools-starmap.ts';
+import { deallocTakewhile } from './itertools-takewhile.ts';
 import { deallocZipLongest } from './itertools-zip-longest.ts';
 import { finishList } from './lists.ts';
 import { deallocLru } from './lru-caches.ts';
@@ -166,6 +167,9 @@ export function dealloc(heap: HeapCore, o: ObjectHandle): void {
       return;
     case 'starmap':
       deallocStarmap(heap, o);
+      return;
+    case 'takewhile':
+      deallocTakewhile(heap, o);
       return;
     case 'count':
     case 'repeat':

@@ -159,6 +159,7 @@ import {
 } from './itertools-permutations.ts';
 import { newProduct, productNext, productReferents, productSizeof } from './itertools-product.ts';
 import { newStarmap, starmapReferents, starmapSizeof } from './itertools-starmap.ts';
+import { newTakewhile, takewhileReferents, takewhileSizeof } from './itertools-takewhile.ts';
 import {
   newZipLongest,
   zipLongestNext,
@@ -398,6 +399,8 @@ export class Heap extends HeapCore implements HeapGraph {
         return accumulateSizeof(this);
       case 'starmap':
         return starmapSizeof(this);
+      case 'takewhile':
+        return takewhileSizeof(this);
       case 'set':
       case 'frozenset': {
         const mask = setData(this, o).table.mask;
@@ -470,6 +473,7 @@ export class Heap extends HeapCore implements HeapGraph {
     if (type === 'permutations') return permutationsReferents(this, o);
     if (type === 'accumulate') return accumulateReferents(this, o);
     if (type === 'starmap') return starmapReferents(this, o);
+    if (type === 'takewhile') return takewhileReferents(this, o);
     if (type === 'staticmethod' || type === 'classmethod' || type === 'property')
       return methodWrapperReferents(this, o);
     if (type.endsWith('iterator') || type === 'range' || type === 'reversed')
@@ -1067,6 +1071,7 @@ export class Heap extends HeapCore implements HeapGraph {
       type === 'permutations' ||
       type === 'accumulate' ||
       type === 'starmap' ||
+      type === 'takewhile' ||
       type === 'map' ||
       type === 'filter' ||
       type === 'generator'
@@ -1096,7 +1101,13 @@ export class Heap extends HeapCore implements HeapGraph {
         (o) => this.newIterator(o),
         (inner) => this.iteratorNext(inner),
       );
-    if (type === 'map' || type === 'filter' || type === 'accumulate' || type === 'starmap') {
+    if (
+      type === 'map' ||
+      type === 'filter' ||
+      type === 'accumulate' ||
+      type === 'starmap' ||
+      type === 'takewhile'
+    ) {
       if (this.callingIterNext === null)
         throw new HeapError('wrong-type', `stepping a ${type} calls Python code`);
       return this.callingIterNext(it);
@@ -1212,6 +1223,14 @@ export class Heap extends HeapCore implements HeapGraph {
    */
   newStarmap(func: ObjectHandle, iterable: ObjectHandle): ObjectHandle {
     return newStarmap(this, func, iterable, (o) => this.newIterator(o));
+  }
+
+  /**
+   * `itertools.takewhile(predicate, iterable)` (itertools-takewhile.ts); stepped by
+   * `callingIterNext`.
+   */
+  newTakewhile(func: ObjectHandle, iterable: ObjectHandle): ObjectHandle {
+    return newTakewhile(this, func, iterable, (o) => this.newIterator(o));
   }
 
   /** A repeat's items left (`__length_hint__`), undefined for one that repeats forever. */

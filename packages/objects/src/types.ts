@@ -2,7 +2,7 @@
  * The built-in types the object heap models, and their numeric codes in its columns.
  * `type` is a class made by a class statement (a heap type, pre-existing: see
  * instances.ts); `instance` is an instance of one; `weakref` a `weakref.ref`;
- * `function` a Python function (functions.ts), `cell` a closure cell; `range` and the iterators: iterators.ts; the dict views and their value/item iterators: dict-views.ts; `enumerate`, `zip`: packed-iterators.ts; `list_reverseiterator`, `reversed`: reverse-iterators.ts; `frame`: frames.ts; `generator`, `coroutine`: generators.ts; `exception` (BaseException instances), `traceback`: exceptions.ts; `deque`, `deque_iterator`: deques.ts; `partial` (functools.partial): partials.ts; `_lru_cache_wrapper`, `lru_list_elem` (functools.lru_cache): lru-caches.ts; `count`, `repeat`, `chain`, `islice` (itertools): itertools-objects.ts; `combinations`: itertools-combinations.ts; `product`: itertools-product.ts; `permutations`: itertools-permutations.ts; `zip_longest`: itertools-zip-longest.ts; `accumulate`: itertools-accumulate.ts; `starmap`: itertools-starmap.ts; `map`, `filter`: function-iterators.ts.
+ * `function` a Python function (functions.ts), `cell` a closure cell; `range` and the iterators: iterators.ts; the dict views and their value/item iterators: dict-views.ts; `enumerate`, `zip`: packed-iterators.ts; `list_reverseiterator`, `reversed`: reverse-iterators.ts; `frame`: frames.ts; `generator`, `coroutine`: generators.ts; `exception` (BaseException instances), `traceback`: exceptions.ts; `deque`, `deque_iterator`: deques.ts; `partial` (functools.partial): partials.ts; `_lru_cache_wrapper`, `lru_list_elem` (functools.lru_cache): lru-caches.ts; `count`, `repeat`, `chain`, `islice` (itertools): itertools-objects.ts; `combinations`: itertools-combinations.ts; `product`: itertools-product.ts; `permutations`: itertools-permutations.ts; `zip_longest`: itertools-zip-longest.ts; `accumulate`: itertools-accumulate.ts; `starmap`: itertools-starmap.ts; `takewhile`: itertools-takewhile.ts; `map`, `filter`: function-iterators.ts.
  */
 
 /** A modelled built-in type. */
@@ -64,7 +64,8 @@ export type ObjectType =
   | 'permutations'
   | 'zip_longest'
   | 'accumulate'
-  | 'starmap';
+  | 'starmap'
+  | 'takewhile';
 
 /** Type names by code (code 0 is "no object"). */
 export const TYPE_NAMES: readonly ObjectType[] = [
@@ -129,6 +130,7 @@ export const TYPE_NAMES: readonly ObjectType[] = [
   'zip_longest',
   'accumulate',
   'starmap',
+  'takewhile',
 ];
 
 /** Column codes of each type. */
@@ -191,6 +193,7 @@ export const TYPE_CODE: Readonly<Record<ObjectType, number>> = {
   zip_longest: 68,
   accumulate: 69,
   starmap: 70,
+  takewhile: 71,
 };
 
 /** True for the types the cycle collector knows (`Py_TPFLAGS_HAVE_GC`). */
@@ -239,6 +242,7 @@ export function isGcType(type: ObjectType): boolean {
     type === 'permutations' ||
     type === 'zip_longest' ||
     type === 'accumulate' ||
-    type === 'starmap'
+    type === 'starmap' ||
+    type === 'takewhile'
   );
 }

@@ -269,6 +269,7 @@ function iterableArgument(heap: Heap, o: ObjectHandle, name: string): ObjectHand
     'accumulate',
     'permutations',
     'starmap',
+    'takewhile',
   ];
   if (!ok.includes(t) && !own.includes(t))
     throw new Unsupported(`${name}() of a ${heap.typeNameOf(o)}`);

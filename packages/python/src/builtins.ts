@@ -112,6 +112,7 @@ function iteratorSource(
       'accumulate',
       'permutations',
       'starmap',
+      'takewhile',
     ].includes(t)
   )
     return itertoolsSource(heap, o);
@@ -273,6 +274,7 @@ const builtins: Record<string, Builtin> = {
       'accumulate',
       'permutations',
       'starmap',
+      'takewhile',
     ];
     const sized = hinted.includes(heap.typeOf(o)) ? undefined : lengthHint;
     const l = heap.newListFrom({ items, lengthHint }, sized, true);

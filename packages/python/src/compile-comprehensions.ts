@@ -66,7 +66,8 @@ function getIter(m: Machine, seq: ObjectHandle): ObjectHandle {
     t === 'zip_longest' ||
     t === 'accumulate' ||
     t === 'permutations' ||
-    t === 'starmap';
+    t === 'starmap' ||
+    t === 'takewhile';
   if (t !== 'list' && t !== 'tuple' && t !== 'range' && t !== 'dict' && !own) {
     const name = heap.typeNameOf(seq);
     heap.decref(seq);

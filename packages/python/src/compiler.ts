@@ -1091,6 +1091,7 @@ export class Compiler {
         t === 'accumulate' ||
         t === 'permutations' ||
         t === 'starmap' ||
+        t === 'takewhile' ||
         t === 'map' ||
         t === 'filter';
       if (

@@ -32,6 +32,7 @@ import {
   type Heap,
   type ObjectHandle,
   starmapNext,
+  takewhileNext,
 } from '@pymem/objects';
 import { runFunction } from './class-calls.ts';
 import { Unsupported } from './errors.ts';
@@ -138,12 +139,26 @@ function filterNext(m: Machine, o: ObjectHandle): ObjectHandle {
 
 /**
  * Installs the step of the iterators that call Python code (their tp_iternext) on the
- * machine's heap: map, filter, itertools.accumulate and itertools.starmap.
+ * machine's heap: map, filter, itertools.accumulate, starmap and takewhile.
  */
 export function installStep(m: Machine): void {
   m.heap.callingIterNext ??= (it) => {
     const t = m.heap.typeOf(it);
     if (t === 'accumulate') return accumulateStep(m, it);
+    if (t === 'takewhile')
+      return takewhileNext(
+        m.heap,
+        it,
+        (inner) => iteratorNext(m, inner),
+        (f, item) => {
+          const good = callFromC(m, f, [item]);
+          try {
+            return truthy(m.heap, good);
+          } finally {
+            m.heap.decref(good);
+          }
+        },
+      );
     if (t === 'starmap')
       return starmapNext(
         m.heap,

@@ -300,6 +300,19 @@ function starmap(m: Machine, args: readonly ObjectHandle[]): ObjectHandle {
   return typeCall(m, args, undefined, () => heap.newStarmap(func, seq));
 }
 
+/** `itertools.takewhile(predicate, iterable)`: a new takewhile object. */
+function takewhile(m: Machine, args: readonly ObjectHandle[]): ObjectHandle {
+  const heap = m.heap;
+  if (args.length !== 2)
+    throw new Unsupported(`itertools.takewhile() with ${args.length} arguments`);
+  const func = callable(m, args[0]!, 'itertools.takewhile');
+  const seq = args[1]!;
+  if (!CHAINABLE.has(heap.typeOf(seq)))
+    throw new Unsupported(`itertools.takewhile() of a ${heap.typeNameOf(seq)}`);
+  installStep(m);
+  return typeCall(m, args, undefined, () => heap.newTakewhile(func, seq));
+}
+
 /**
  * list()'s source for a repeat or chain: the object itself as its iterator (a new
  * reference), its items, and its length hint (a repeat's items left; none for a chain).
@@ -334,6 +347,7 @@ export const ITERTOOLS_MODULE: LibraryModule = {
     accumulate,
     permutations,
     starmap,
+    takewhile,
   },
   keywords: {
     product: ['repeat'],
