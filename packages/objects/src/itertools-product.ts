@@ -18,8 +18,9 @@
  * bpo-42536), then moves the rightmost index on, rolling over to the left; each changed
  * slot takes a new reference to its item before releasing the one it replaces.
  * Invariants: the payload's pools and result are counted references (result 0 before
- * the first step); `block` is the address of a live block of npools words; `missing`
- * result slots hold no reference (the stored handle is None, uncounted).
+ * the first step); `block` is the address of a live block of npools words. A slot
+ * CPython leaves empty (NULL) holds a counted None here: None's count is not observable
+ * where it is not immortal (sys.getrefcount of None is refused before 3.12).
  * Models product_new / product_next / product_dealloc / product_traverse /
  * product_sizeof (Modules/itertoolsmodule.c), 3.8–3.14; sizes measured with
  * sys.getsizeof on 3.8.18–3.13.0 and Pyodide's 3.14.2.
@@ -35,8 +36,6 @@ interface ProductData {
   readonly block: number;
   readonly indices: number[];
   result: ObjectHandle;
-  /** Result slots left empty (NULL) by a first step that met an empty pool. */
-  missing: number;
   stopped: boolean;
 }
 
@@ -100,7 +99,6 @@ export function newProduct(
     block,
     indices: new Array<number>(npools).fill(0),
     result: 0,
-    missing: 0,
     stopped: false,
   } satisfies ProductData;
   heap.track(o);
@@ -120,13 +118,7 @@ export function productNext(heap: HeapCore, o: ObjectHandle): ObjectHandle {
     for (let i = 0; i < npools; i++) {
       const pool = pools[i]!;
       if (pool.length === 0) {
-        // The slots from here on stay NULL: drop the placeholders' references.
-        const items = heap.items(result);
-        for (let j = i; j < npools; j++) {
-          items[j] = heap.none;
-          heap.release(heap.none);
-        }
-        d.missing = npools - i;
+        // The slots from here on stay empty (NULL): their placeholders stay.
         d.stopped = true;
         return 0;
       }
@@ -178,14 +170,10 @@ export function productReferents(heap: HeapCore, o: ObjectHandle): ObjectHandle[
   return d.result === 0 ? [d.pools] : [d.pools, d.result];
 }
 
-/**
- * product_dealloc: untrack, pools, result (its empty slots given back their
- * placeholders' references first, so the tuple's release nets out), the block, GC_Del.
- */
+/** product_dealloc: untrack, pools, result, the block, GC_Del. */
 export function deallocProduct(heap: HeapCore, o: ObjectHandle): void {
   const d = data(heap, o);
   heap.untrack(o);
-  if (d.result !== 0) for (let j = 0; j < d.missing; j++) heap.increment(heap.none);
   for (const r of productReferents(heap, o)) heap.release(r);
   heap.memCall('free', d.block, 0);
   heap.freeObject(o);

@@ -16,8 +16,8 @@
  * when the step ends everything (the iterator stays; a half-refilled result stays as it
  * is, a new one is released) and every later step ends at once.
  * Invariants: ittuple, result and fillvalue are counted references; an emptied ittuple
- * slot holds no reference (the stored handle is None, uncounted) and is counted in
- * `emptied`.
+ * slot (NULL in CPython) holds a counted None: None's count is not observable where it
+ * is not immortal (sys.getrefcount of None is refused before 3.12).
  * Models zip_longest_new / zip_longest_next / zip_longest_dealloc /
  * zip_longest_traverse (Modules/itertoolsmodule.c), 3.8–3.14; sizes measured with
  * sys.getsizeof on 3.8.18–3.13.0 and Pyodide's 3.14.2.
@@ -39,8 +39,6 @@ interface ZipLongestData {
   /** Per slot: still running (its iterator in ittuple). */
   readonly active: boolean[];
   numactive: number;
-  /** ittuple slots emptied (their placeholders hold no reference). */
-  emptied: number;
 }
 
 function data(heap: HeapCore, o: ObjectHandle): ZipLongestData {
@@ -95,7 +93,6 @@ export function newZipLongest(
     fillvalue,
     active: new Array<boolean>(n).fill(true),
     numactive: n,
-    emptied: 0,
   } satisfies ZipLongestData;
   heap.track(o);
   return o;
@@ -114,8 +111,8 @@ function slotItem(heap: HeapCore, d: ZipLongestData, i: number, next: NextItem):
   d.numactive--;
   if (d.numactive === 0) return 0;
   d.active[i] = false;
+  heap.increment(heap.none);
   slots[i] = heap.none;
-  d.emptied++;
   heap.release(it);
   return heap.share(d.fillvalue);
 }
@@ -168,15 +165,9 @@ export function zipLongestSizeof(heap: HeapCore): number {
   return heap.layout.gcHeader + basic(heap);
 }
 
-/**
- * zip_longest_dealloc: untrack, ittuple (its emptied slots given back their
- * placeholders' references first, so the tuple's release nets out), result, fillvalue,
- * GC_Del.
- */
+/** zip_longest_dealloc: untrack, ittuple, result, fillvalue, GC_Del. */
 export function deallocZipLongest(heap: HeapCore, o: ObjectHandle): void {
-  const d = data(heap, o);
   heap.untrack(o);
-  for (let j = 0; j < d.emptied; j++) heap.increment(heap.none);
   for (const r of zipLongestReferents(heap, o)) heap.release(r);
   heap.freeObject(o);
 }
