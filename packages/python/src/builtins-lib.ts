@@ -272,6 +272,12 @@ function iterableArgument(heap: Heap, o: ObjectHandle, name: string): ObjectHand
     'chain',
     'islice',
     'combinations',
+    'product',
+    'zip_longest',
+    'accumulate',
+    'permutations',
+    'starmap',
+    'takewhile',
   ];
   if (!ok.includes(t) && !own.includes(t))
     throw new Unsupported(`${name}() of a ${heap.typeNameOf(o)}`);

@@ -100,7 +100,21 @@ function iteratorSource(
     };
     return { it, items, lengthHint: heap.lengthOf(o) };
   }
-  if (['repeat', 'chain', 'count', 'islice', 'combinations'].includes(t))
+  if (
+    [
+      'repeat',
+      'chain',
+      'count',
+      'islice',
+      'combinations',
+      'product',
+      'zip_longest',
+      'accumulate',
+      'permutations',
+      'starmap',
+      'takewhile',
+    ].includes(t)
+  )
     return itertoolsSource(heap, o);
   const views = ['dict_keys', 'dict_values', 'dict_items'];
   if (t !== 'range' && t !== 'dict' && !views.includes(t))
@@ -256,7 +270,18 @@ const builtins: Record<string, Builtin> = {
     }
     const { it, items, lengthHint } = iteratorSource(heap, o);
     // 3.8/3.9 list___init__ presizes exactly only what has a __len__ (a repeat has a hint).
-    const hinted = ['repeat', 'chain', 'islice', 'combinations'];
+    const hinted = [
+      'repeat',
+      'chain',
+      'islice',
+      'combinations',
+      'product',
+      'zip_longest',
+      'accumulate',
+      'permutations',
+      'starmap',
+      'takewhile',
+    ];
     const sized = hinted.includes(heap.typeOf(o)) ? undefined : lengthHint;
     const l = heap.newListFrom({ items, lengthHint }, sized, true);
     heap.decref(it);
