@@ -325,6 +325,9 @@ const REFUSED_ON_314: Record<string, readonly string[]> = {
       'run/sysw_weakref_callback.py',
       'run/ux_exc_class_refcounts.py',
       'run/ux_exc_with_exit.py',
+      'run/ix_accumulate_func.py',
+      'run/ix_starmap_calls.py',
+      'run/ix_takewhile_stop.py',
     ],
   "sys.getrefcount of a generator function: 3.14's generators do not count their function (measured)":
     ['run/gen_close_keeps_function.py', 'run/gen_function_refcount.py'],
