@@ -49,6 +49,7 @@ import { methodWrapperReferents } from './method-wrappers.ts';
 import { deallocPacked } from './packed-iterators.ts';
 import { partialReferents } from './partials.ts';
 import { finishSet, setData } from './sets.ts';
+import { deallocNamedTuple } from './namedtuples.ts';
 import { finishTuple } from './tuples.ts';
 import { TYPE_CODE } from './types.ts';
 import { clearWeakref, clearWeakrefsTo } from './weakrefs.ts';
@@ -163,6 +164,11 @@ export function dealloc(heap: HeapCore, o: ObjectHandle): void {
       return;
     case 'lru_list_elem':
       deallocLru(heap, o);
+      return;
+    case 'namedtuple':
+    case 'namedtuple_type':
+      // subtype_dealloc → tupledealloc, then the class dropped (namedtuples.ts).
+      deallocNamedTuple(heap, o);
       return;
     case 'partial':
       // partial_dealloc: untrack, fn, args, kw, dict, tp_free.

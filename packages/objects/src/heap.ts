@@ -202,6 +202,12 @@ import {
   packedReferents,
   packedSizeof,
 } from './packed-iterators.ts';
+import {
+  namedTupleClassData,
+  namedTupleClassOf,
+  namedTupleReferents,
+  namedTupleSizeof,
+} from './namedtuples.ts';
 import { newPartial, partialReferents, partialSizeof } from './partials.ts';
 import { newRangeOf } from './range-objects.ts';
 import { newReversed, reversedNext } from './reverse-iterators.ts';
@@ -362,6 +368,10 @@ export class Heap extends HeapCore implements HeapGraph {
         return L.gcHeader + L.objectHeader + 5 * w;
       case 'partial':
         return partialSizeof(this);
+      case 'namedtuple':
+        return namedTupleSizeof(this, o);
+      case 'namedtuple_type':
+        throw new HeapError('unsupported', 'the size of a namedtuple class');
       case '_lru_cache_wrapper':
         return lruCacheSizeof(this);
       case 'lru_list_elem':
@@ -436,6 +446,7 @@ export class Heap extends HeapCore implements HeapGraph {
     if (type === 'deque') return dequeReferents(this, o);
     if (type === 'deque_iterator') return dequeIteratorReferents(this, o);
     if (type === 'partial') return partialReferents(this, o);
+    if (type === 'namedtuple' || type === 'namedtuple_type') return namedTupleReferents(this, o);
     if (type === '_lru_cache_wrapper' || type === 'lru_list_elem') return lruReferents(this, o);
     if (type === 'count' || type === 'repeat' || type === 'chain' || type === 'islice')
       return itertoolsReferents(this, o);
@@ -892,6 +903,8 @@ export class Heap extends HeapCore implements HeapGraph {
     this.check(o);
     const type = this.typeName(o);
     if (type === 'instance') return classData(this, instanceData(this, o).cls).name;
+    if (type === 'namedtuple') return namedTupleClassData(this, namedTupleClassOf(this, o)).name;
+    if (type === 'namedtuple_type') return 'type';
     return type;
   }
 

@@ -26,6 +26,13 @@ export {
   presizedLog2,
   usableFraction,
 } from './dict-keys.ts';
+export {
+  type NamedTupleClassData,
+  namedTupleClassData,
+  namedTupleClassOf,
+  newNamedTuple,
+  newNamedTupleClass,
+} from './namedtuples.ts';
 export { type NamedReferent, type NamedReferents, namedReferents } from './edges.ts';
 export type {
   MemoryDomain,

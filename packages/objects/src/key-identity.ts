@@ -73,6 +73,8 @@ function identity(heap: HeapCore, k: ObjectHandle): string {
     case 'NoneType':
       return 'N';
     case 'tuple':
+    case 'namedtuple':
+      // A namedtuple instance hashes and compares as the tuple of its items (tuplehash).
       return `t(${heap
         .items(k)
         .map((item) => identity(heap, item))
@@ -99,6 +101,7 @@ function signedHash(heap: HeapCore, k: ObjectHandle): bigint {
     case 'float':
       return pythonHash({ kind: 'float', value: t.payload[k] as number }, w);
     case 'tuple':
+    case 'namedtuple':
       return pythonHash(
         { kind: 'tuple', items: heap.items(k).map((item) => signedHash(heap, item)) },
         w,

@@ -31,6 +31,7 @@ import { type Expression, Flow, type Statement } from './frame.ts';
 import { functionAttribute } from './function-attributes.ts';
 import type { Machine } from './machine.ts';
 import { dequeAttribute } from './module-collections.ts';
+import { namedTupleAttribute } from './module-namedtuple.ts';
 import { partialAttribute } from './module-functools.ts';
 
 /** A HeapError from an instance operation as the Python error or refusal it stands for. */
@@ -79,6 +80,7 @@ export function loadAttribute(m: Machine, o: ObjectHandle, name: string): Object
   const heap = m.heap;
   const type = heap.typeOf(o);
   if (type === 'deque') return dequeAttribute(m, o, name);
+  if (type === 'namedtuple' || type === 'namedtuple_type') return namedTupleAttribute(m, o, name);
   if (type === 'instance') {
     if (name === '__dict__') {
       markDictRead(m);
