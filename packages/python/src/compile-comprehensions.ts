@@ -58,7 +58,16 @@ function getIter(m: Machine, seq: ObjectHandle): ObjectHandle {
   const heap = m.heap;
   const t = heap.typeOf(seq);
   if (isIterableInstance(m, seq)) return instanceIterator(m, seq);
-  const own = t === 'map' || t === 'filter';
+  // Iterators that are their own iterator (GET_ITER returns them).
+  const own =
+    t === 'map' ||
+    t === 'filter' ||
+    t === 'product' ||
+    t === 'zip_longest' ||
+    t === 'accumulate' ||
+    t === 'permutations' ||
+    t === 'starmap' ||
+    t === 'takewhile';
   if (t !== 'list' && t !== 'tuple' && t !== 'range' && t !== 'dict' && !own) {
     const name = heap.typeNameOf(seq);
     heap.decref(seq);
