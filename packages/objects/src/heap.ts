@@ -214,18 +214,18 @@ import {
   wrappedCallable,
 } from './method-wrappers.ts';
 import {
+  namedTupleClassData,
+  namedTupleClassOf,
+  namedTupleReferents,
+  namedTupleSizeof,
+} from './namedtuples.ts';
+import {
   newEnumerate,
   newZip,
   packedNext,
   packedReferents,
   packedSizeof,
 } from './packed-iterators.ts';
-import {
-  namedTupleClassData,
-  namedTupleClassOf,
-  namedTupleReferents,
-  namedTupleSizeof,
-} from './namedtuples.ts';
 import { newPartial, partialReferents, partialSizeof } from './partials.ts';
 import { newRangeOf } from './range-objects.ts';
 import { newReversed, reversedNext } from './reverse-iterators.ts';

@@ -13,8 +13,8 @@ import { hashWord, pythonHash } from './hash.ts';
 import type { HeapCore, ObjectHandle } from './heap-core.ts';
 import { HeapError } from './heap-error.ts';
 import { classData, instanceData } from './instances.ts';
-import { namedTupleClassData, namedTupleClassOf } from './namedtuples.ts';
 import type { SetData } from './internal/table.ts';
+import { namedTupleClassData, namedTupleClassOf } from './namedtuples.ts';
 
 /**
  * Identities of str keys by text, made once: the same string each time, so a table

@@ -31,8 +31,8 @@ import { type Expression, Flow, type Statement } from './frame.ts';
 import { functionAttribute } from './function-attributes.ts';
 import type { Machine } from './machine.ts';
 import { dequeAttribute } from './module-collections.ts';
-import { namedTupleAttribute } from './module-namedtuple.ts';
 import { partialAttribute } from './module-functools.ts';
+import { namedTupleAttribute } from './module-namedtuple.ts';
 
 /** A HeapError from an instance operation as the Python error or refusal it stands for. */
 export function attributeErrorOf(m: Machine, error: unknown): unknown {
