@@ -52,6 +52,7 @@ import { deallocZipLongest } from './itertools-zip-longest.ts';
 import { finishList } from './lists.ts';
 import { deallocLru } from './lru-caches.ts';
 import { methodWrapperReferents } from './method-wrappers.ts';
+import { deallocNamedTuple } from './namedtuples.ts';
 import { deallocPacked } from './packed-iterators.ts';
 import { partialReferents } from './partials.ts';
 import { finishSet, setData } from './sets.ts';
@@ -187,6 +188,11 @@ export function dealloc(heap: HeapCore, o: ObjectHandle): void {
       return;
     case 'lru_list_elem':
       deallocLru(heap, o);
+      return;
+    case 'namedtuple':
+    case 'namedtuple_type':
+      // subtype_dealloc → tupledealloc, then the class dropped (namedtuples.ts).
+      deallocNamedTuple(heap, o);
       return;
     case 'partial':
       // partial_dealloc: untrack, fn, args, kw, dict, tp_free.

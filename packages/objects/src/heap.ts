@@ -214,6 +214,12 @@ import {
   wrappedCallable,
 } from './method-wrappers.ts';
 import {
+  namedTupleClassData,
+  namedTupleClassOf,
+  namedTupleReferents,
+  namedTupleSizeof,
+} from './namedtuples.ts';
+import {
   newEnumerate,
   newZip,
   packedNext,
@@ -380,6 +386,10 @@ export class Heap extends HeapCore implements HeapGraph {
         return L.gcHeader + L.objectHeader + 5 * w;
       case 'partial':
         return partialSizeof(this);
+      case 'namedtuple':
+        return namedTupleSizeof(this, o);
+      case 'namedtuple_type':
+        throw new HeapError('unsupported', 'the size of a namedtuple class');
       case '_lru_cache_wrapper':
         return lruCacheSizeof(this);
       case 'lru_list_elem':
@@ -466,6 +476,7 @@ export class Heap extends HeapCore implements HeapGraph {
     if (type === 'deque') return dequeReferents(this, o);
     if (type === 'deque_iterator') return dequeIteratorReferents(this, o);
     if (type === 'partial') return partialReferents(this, o);
+    if (type === 'namedtuple' || type === 'namedtuple_type') return namedTupleReferents(this, o);
     if (type === '_lru_cache_wrapper' || type === 'lru_list_elem') return lruReferents(this, o);
     if (type === 'count' || type === 'repeat' || type === 'chain' || type === 'islice')
       return itertoolsReferents(this, o);
@@ -936,6 +947,8 @@ export class Heap extends HeapCore implements HeapGraph {
     this.check(o);
     const type = this.typeName(o);
     if (type === 'instance') return classData(this, instanceData(this, o).cls).name;
+    if (type === 'namedtuple') return namedTupleClassData(this, namedTupleClassOf(this, o)).name;
+    if (type === 'namedtuple_type') return 'type';
     return type;
   }
 

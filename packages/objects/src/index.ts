@@ -56,6 +56,13 @@ export { starmapFunction, starmapNext } from './itertools-starmap.ts';
 export { takewhileFunction, takewhileNext } from './itertools-takewhile.ts';
 export { type ObjectLayout, objectLayout, type PointerSize } from './layout.ts';
 export { listPreallocation, listResizeAllocation } from './list-growth.ts';
+export {
+  type NamedTupleClassData,
+  namedTupleClassData,
+  namedTupleClassOf,
+  newNamedTuple,
+  newNamedTupleClass,
+} from './namedtuples.ts';
 export { DUMMY, SetTable, setGrowthTarget, setNeedsResize, setTableSize } from './set-table.ts';
 export { isGcType, type ObjectType } from './types.ts';
 export { HeapValidationError, validateHeap } from './validate-heap.ts';

@@ -46,6 +46,8 @@ export interface IteratorData {
 const ITERATOR_OF = {
   list: 'list_iterator',
   tuple: 'tuple_iterator',
+  // tuple_iter serves tuple subclasses (a namedtuple instance) too.
+  namedtuple: 'tuple_iterator',
   dict: 'dict_keyiterator',
 } as const;
 
@@ -86,7 +88,7 @@ export function newIterator(heap: HeapCore, o: ObjectHandle): ObjectHandle {
     } satisfies IteratorData;
     return it;
   }
-  if (type !== 'list' && type !== 'tuple' && type !== 'dict')
+  if (type !== 'list' && type !== 'tuple' && type !== 'dict' && type !== 'namedtuple')
     throw new HeapError('wrong-type', `iter() of a ${type} is not modelled`);
   const basic = L.objectHeader + (type === 'dict' ? 5 : 2) * w;
   const it = heap.allocObject(ITERATOR_OF[type], heap.objMalloc(heap.gcRequest(basic)));

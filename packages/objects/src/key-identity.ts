@@ -14,6 +14,7 @@ import type { HeapCore, ObjectHandle } from './heap-core.ts';
 import { HeapError } from './heap-error.ts';
 import { classData, instanceData } from './instances.ts';
 import type { SetData } from './internal/table.ts';
+import { namedTupleClassData, namedTupleClassOf } from './namedtuples.ts';
 
 /**
  * Identities of str keys by text, made once: the same string each time, so a table
@@ -60,6 +61,7 @@ export function keyIdentity(
 function typeNameOf(heap: HeapCore, k: ObjectHandle): string {
   const type = heap.typeName(k);
   if (type === 'instance') return classData(heap, instanceData(heap, k).cls).name;
+  if (type === 'namedtuple') return namedTupleClassData(heap, namedTupleClassOf(heap, k)).name;
   return type === 'deque' ? 'collections.deque' : type;
 }
 
@@ -81,6 +83,8 @@ function identity(heap: HeapCore, k: ObjectHandle): string {
     case 'NoneType':
       return 'N';
     case 'tuple':
+    case 'namedtuple':
+      // A namedtuple instance hashes and compares as the tuple of its items (tuplehash).
       return `t(${heap
         .items(k)
         .map((item) => identity(heap, item))
@@ -126,6 +130,7 @@ function signedHash(heap: HeapCore, k: ObjectHandle): bigint {
     case 'float':
       return pythonHash({ kind: 'float', value: t.payload[k] as number }, w);
     case 'tuple':
+    case 'namedtuple':
       return pythonHash(
         { kind: 'tuple', items: heap.items(k).map((item) => signedHash(heap, item)) },
         w,

@@ -23,6 +23,7 @@ import { MAP_FILTER_BUILTINS } from './map-filter.ts';
 import { libraryMethod } from './methods-lib.ts';
 import { dequeMethod } from './module-collections.ts';
 import { itertoolsSource } from './module-itertools.ts';
+import { namedTupleCountUnknown, namedTupleMethod } from './module-namedtuple.ts';
 import { shared } from './operations.ts';
 import { functionsHeldByFrames } from './raise.ts';
 import { formattingRan, strDotFormat } from './string-format.ts';
@@ -142,7 +143,7 @@ const builtins: Record<string, Builtin> = {
     const o = args[0]!;
     const t = heap.typeOf(o);
     if (t === 'range') return heap.newInt(rangeValues(heap, o)[3]);
-    if (['str', 'list', 'tuple', 'dict', 'set', 'frozenset', 'deque'].includes(t))
+    if (['str', 'list', 'tuple', 'dict', 'set', 'frozenset', 'deque', 'namedtuple'].includes(t))
       return heap.newInt(heap.lengthOf(o));
     throw new PythonError('TypeError', `object of type '${heap.typeNameOf(o)}' has no len()`);
   },
@@ -499,12 +500,16 @@ export const PYTHON_BUILTIN_NAMES: ReadonlySet<string> = new Set([
 /** `isinstance(o, name)` for a builtin type name. */
 export function isInstance(heap: Heap, o: ObjectHandle, typeName: string): boolean {
   const t = heap.typeOf(o);
+  if (t === 'namedtuple' || t === 'namedtuple_type')
+    throw new Unsupported('isinstance() of a namedtuple or its class');
   return t === typeName || (typeName === 'int' && t === 'bool');
 }
 
 /** `sys.getsizeof(o)` → a new int. */
 export function sysGetsizeof(m: Machine, o: ObjectHandle): ObjectHandle {
   const heap = m.heap;
+  if (heap.typeOf(o) === 'namedtuple_type' || namedTupleCountUnknown(m, o))
+    throw new Unsupported('sys.getsizeof of a namedtuple class, its _fields or a field name');
   return heap.newInt(heap.sizeof(o));
 }
 
@@ -516,6 +521,8 @@ export function sysGetsizeof(m: Machine, o: ObjectHandle): ObjectHandle {
  */
 export function sysGetrefcount(m: Machine, o: ObjectHandle, borrowed = 0): ObjectHandle {
   const heap = m.heap;
+  if (namedTupleCountUnknown(m, o))
+    throw new Unsupported('sys.getrefcount of a namedtuple class, its _fields or a field name');
   if (heap.isImmortal(o)) return heap.newInt(heap.getrefcount(o));
   if (heap.isSingleton(o) && heap.layout.immortalRefcount === null)
     throw new Unsupported('sys.getrefcount of a cached object before 3.12');
@@ -550,6 +557,8 @@ export function callMethod(
     return heap.newNone();
   }
   if (heap.typeOf(receiver) === 'deque') return dequeMethod(m, receiver, name, args);
+  if (heap.typeOf(receiver) === 'namedtuple')
+    return namedTupleMethod(m, receiver, name, args, new Map());
   if (heap.typeOf(receiver) === '_lru_cache_wrapper')
     return lruCacheMethod(m, receiver, name, args);
   const library = libraryMethod(m, receiver, name, args);

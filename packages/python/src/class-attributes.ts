@@ -32,6 +32,7 @@ import { functionAttribute } from './function-attributes.ts';
 import type { Machine } from './machine.ts';
 import { dequeAttribute } from './module-collections.ts';
 import { partialAttribute } from './module-functools.ts';
+import { namedTupleAttribute } from './module-namedtuple.ts';
 
 /** A HeapError from an instance operation as the Python error or refusal it stands for. */
 export function attributeErrorOf(m: Machine, error: unknown): unknown {
@@ -79,6 +80,7 @@ export function loadAttribute(m: Machine, o: ObjectHandle, name: string): Object
   const heap = m.heap;
   const type = heap.typeOf(o);
   if (type === 'deque') return dequeAttribute(m, o, name);
+  if (type === 'namedtuple' || type === 'namedtuple_type') return namedTupleAttribute(m, o, name);
   if (type === 'instance') {
     if (name === '__dict__') {
       markDictRead(m);

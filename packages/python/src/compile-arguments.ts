@@ -302,7 +302,11 @@ export function compileStarCall(
     try {
       tuple = argumentTuple(frame);
       if (heap.typeOf(f) === 'weakref') throw new Unsupported('calling a weakref this way');
-      if (heap.typeOf(f) === '_lru_cache_wrapper' || heap.typeOf(f) === 'partial')
+      if (
+        heap.typeOf(f) === '_lru_cache_wrapper' ||
+        heap.typeOf(f) === 'partial' ||
+        heap.typeOf(f) === 'namedtuple_type'
+      )
         throw new Unsupported(`calling a ${heap.typeNameOf(f)} with * or **`);
       if (heap.typeOf(f) !== 'function')
         throw new PythonError('TypeError', `'${heap.typeNameOf(f)}' object is not callable`);
@@ -388,7 +392,11 @@ export function compileKeywordsCall(
         heap.decref(list);
       } else if (t !== 'tuple') throw new Unsupported(`unpacking a ${t} into a call`);
       if (heap.typeOf(f) === 'weakref') throw new Unsupported('calling a weakref this way');
-      if (heap.typeOf(f) === '_lru_cache_wrapper' || heap.typeOf(f) === 'partial')
+      if (
+        heap.typeOf(f) === '_lru_cache_wrapper' ||
+        heap.typeOf(f) === 'partial' ||
+        heap.typeOf(f) === 'namedtuple_type'
+      )
         throw new Unsupported(`calling a ${heap.typeNameOf(f)} with * or **`);
       if (heap.typeOf(f) !== 'function')
         throw new PythonError('TypeError', `'${heap.typeNameOf(f)}' object is not callable`);

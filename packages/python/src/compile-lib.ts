@@ -27,6 +27,7 @@ import { COPY_MODULE } from './module-copy.ts';
 import { FUNCTOOLS_MODULE } from './module-functools.ts';
 import { ITERTOOLS_MODULE } from './module-itertools.ts';
 import { type LibraryModule, MATH_MODULE } from './module-math.ts';
+import { namedTupleMethod } from './module-namedtuple.ts';
 import { RANDOM_MODULE } from './module-random.ts';
 import { TRACEMALLOC_MODULE } from './module-tracemalloc.ts';
 import { WEAKREF_MODULE } from './module-weakref.ts';
@@ -44,6 +45,7 @@ export function methodCallWithKeywords(
 ): Expression {
   if (method === 'format')
     return formatCallWithKeywords(c, receiverNode, positional, keywords, scope);
+  if (method === '_replace') return replaceCall(c, receiverNode, positional, keywords, scope);
   if (method !== 'sort') throw c.fail('keyword arguments to a method', node);
   const m = c.m;
   const heap = m.heap;
@@ -71,6 +73,37 @@ export function methodCallWithKeywords(
       if (result === undefined)
         throw new Unsupported(`the method ${heap.typeNameOf(r)}.${method} with keywords`);
       return result;
+    } catch (error) {
+      throw pythonErrorOf(error);
+    } finally {
+      m.releaseArguments(held);
+      heap.decref(r);
+    }
+  };
+}
+
+/** `p._replace(name=value, …)` on a namedtuple instance (module-namedtuple.ts). */
+function replaceCall(
+  c: Compiler,
+  receiverNode: SyntaxNode,
+  positional: SyntaxNode[],
+  keywords: [string, SyntaxNode][],
+  scope: Scope,
+): Expression {
+  const m = c.m;
+  const heap = m.heap;
+  if (positional.length > 0) throw c.fail('_replace() with positional arguments', receiverNode);
+  const receiver = c.expression(receiverNode, scope);
+  const names = keywords.map(([k]) => k);
+  const values = keywords.map(([, v]) => c.expression(v, scope));
+  return (frame) => {
+    const r = receiver(frame);
+    const held: ObjectHandle[] = [];
+    try {
+      for (const v of values) held.push(v(frame));
+      if (heap.typeOf(r) !== 'namedtuple')
+        throw new Unsupported(`the method ${heap.typeNameOf(r)}._replace`);
+      return namedTupleMethod(m, r, '_replace', [], new Map(names.map((k, i) => [k, held[i]!])));
     } catch (error) {
       throw pythonErrorOf(error);
     } finally {

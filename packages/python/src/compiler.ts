@@ -136,6 +136,7 @@ import { instanceNext } from './instance-next.ts';
 import { statementReportsLine, testReportsLine } from './line-events.ts';
 import type { Machine } from './machine.ts';
 import { partialCall } from './module-functools.ts';
+import { namedTupleCall } from './module-namedtuple.ts';
 import { noteTracedProgram } from './module-tracemalloc.ts';
 import {
   refuseCollectAfterWeakrefImport,
@@ -659,12 +660,17 @@ export class Compiler {
       items: stores,
       store: (frame, v) => {
         const t = heap.typeOf(v);
-        if (t !== 'tuple' && t !== 'list') {
+        if (t !== 'tuple' && t !== 'list' && t !== 'namedtuple') {
           const name = heap.typeNameOf(v);
           heap.decref(v);
           throw new Unsupported(`unpacking a ${name}`);
         }
-        const parts = heap.referents(v);
+        // A tuple subclass goes through unpack_iterable (its own error texts).
+        const parts = t === 'namedtuple' ? heap.items(v) : heap.referents(v);
+        if (parts.length !== count && t === 'namedtuple') {
+          heap.decref(v);
+          throw new Unsupported('unpacking a namedtuple into the wrong number of names');
+        }
         if (parts.length !== count) {
           heap.decref(v);
           throw new PythonError(
@@ -1097,6 +1103,7 @@ export class Compiler {
       if (
         t !== 'list' &&
         t !== 'tuple' &&
+        t !== 'namedtuple' &&
         t !== 'range' &&
         t !== 'dict' &&
         t !== 'str' &&
@@ -2253,6 +2260,7 @@ export class Compiler {
             releaseLibraryArguments(m, values);
           }
         }
+        if (heap.typeOf(f) === 'namedtuple_type') return namedTupleCall(m, f, values, keywords);
         if (heap.typeOf(f) === '_lru_cache_wrapper') {
           if (keywords.length > 0)
             throw new Unsupported('keyword arguments to an lru_cache wrapper');

@@ -63,6 +63,8 @@ export function binaryOp(
     return newNumber(heap, numericOp(op, x, y, heap.layout.minor));
   const ta = heap.typeOf(a);
   const tb = heap.typeOf(b);
+  if (ta === 'namedtuple' || tb === 'namedtuple')
+    throw new Unsupported(`${shown} with a namedtuple instance`);
   if (op === '+') {
     if (ta === 'str' && tb === 'str') {
       const left = heap.valueOf(a) as string;
@@ -161,6 +163,12 @@ export function subscript(heap: Heap, container: ObjectHandle, key: ObjectHandle
   const t = heap.typeOf(container);
   if (t === 'list' || t === 'tuple')
     return shared(heap, heap.referents(container)[index(heap, container, key, t)]!);
+  if (t === 'namedtuple') {
+    // tuplesubscript on a tuple subclass: an int index as a tuple's.
+    const kt = heap.typeOf(key);
+    if (kt !== 'int' && kt !== 'bool') throw new Unsupported(`a namedtuple indexed by a ${kt}`);
+    return shared(heap, heap.items(container)[index(heap, container, key, 'tuple')]!);
+  }
   if (t === 'str') {
     const chars = [...(heap.valueOf(container) as string)];
     return heap.newStr(

@@ -8,7 +8,14 @@
  * digits that round-trip, positional when the decimal point falls in (-4, 16], else
  * `d.ddde±XX`; str repr follows unicode_repr (Objects/unicodeobject.c).
  */
-import { dequeMaxlen, type Heap, type ObjectHandle } from '@pymem/objects';
+import {
+  dequeMaxlen,
+  type Heap,
+  namedTupleClassData,
+  namedTupleClassOf,
+  type ObjectHandle,
+  type ObjectType,
+} from '@pymem/objects';
 import { Unsupported } from './errors.ts';
 import { exceptionText } from './exception-classes.ts';
 
@@ -56,6 +63,7 @@ export function truthy(heap: Heap, o: ObjectHandle): boolean {
     case 'frozenset':
     case 'bytes':
     case 'deque':
+    case 'namedtuple':
       return heap.lengthOf(o) > 0;
     case 'range':
       return rangeValues(heap, o)[3] > 0n;
@@ -156,6 +164,13 @@ export function reprText(
     case 'frozenset':
     case 'deque':
       break;
+    case 'namedtuple': {
+      // namedtuple's __repr__: `P(x=1, y=2)`, each item's repr (no recursion guard of its own).
+      const data = namedTupleClassData(heap, namedTupleClassOf(heap, o));
+      const items = heap.items(o);
+      const shown = data.fieldNames.map((f, i) => `${f}=${reprText(heap, items[i]!, active)}`);
+      return `${data.name}(${shown.join(', ')})`;
+    }
     default:
       throw new Unsupported(`the repr of a ${heap.typeNameOf(o)}`);
   }
@@ -204,6 +219,16 @@ export function setItemsInOrder(heap: Heap, s: ObjectHandle): ObjectHandle[] {
   return items;
 }
 
+/** A namedtuple instance compares as a tuple (tuple_richcompare takes subclasses). */
+function tupleKind(type: ObjectType): ObjectType {
+  return type === 'namedtuple' ? 'tuple' : type;
+}
+
+/** A list's, tuple's or namedtuple instance's items (borrowed). */
+function sequenceItems(heap: Heap, o: ObjectHandle): readonly ObjectHandle[] {
+  return heap.typeOf(o) === 'namedtuple' ? heap.items(o) : heap.referents(o);
+}
+
 /** `a == b` (identity first, as PyObject_RichCompare's containers do). */
 export function equal(heap: Heap, a: ObjectHandle, b: ObjectHandle): boolean {
   if (a === b) return true;
@@ -216,8 +241,8 @@ export function equal(heap: Heap, a: ObjectHandle, b: ObjectHandle): boolean {
     if (na === undefined || nb === undefined) return false;
     return compareNumbers(na, nb) === 0;
   }
-  const ta = heap.typeOf(a);
-  const tb = heap.typeOf(b);
+  const ta = tupleKind(heap.typeOf(a));
+  const tb = tupleKind(heap.typeOf(b));
   if (ta === 'str' && tb === 'str') return heap.valueOf(a) === heap.valueOf(b);
   if (ta !== tb) {
     const sets = (t: string) => t === 'set' || t === 'frozenset';
@@ -225,8 +250,8 @@ export function equal(heap: Heap, a: ObjectHandle, b: ObjectHandle): boolean {
   }
   if (ta === 'NoneType') return true;
   if (ta === 'list' || ta === 'tuple') {
-    const x = heap.referents(a);
-    const y = heap.referents(b);
+    const x = sequenceItems(heap, a);
+    const y = sequenceItems(heap, b);
     return x.length === y.length && x.every((item, i) => equal(heap, item, y[i]!));
   }
   if (ta === 'dict') {
@@ -255,6 +280,7 @@ export function contains(heap: Heap, container: ObjectHandle, item: ObjectHandle
   }
   if (type === 'list' || type === 'tuple' || type === 'deque')
     return heap.referents(container).some((x) => equal(heap, x, item));
+  if (type === 'namedtuple') return heap.items(container).some((x) => equal(heap, x, item));
   if (type === 'dict') return heap.dictGet(container, item) !== 0;
   if (type === 'set' || type === 'frozenset')
     return heap.referents(container).some((x) => equal(heap, x, item));
@@ -273,8 +299,8 @@ export function order(heap: Heap, a: ObjectHandle, b: ObjectHandle): number | un
   const na = numberOf(heap, a);
   const nb = numberOf(heap, b);
   if (na !== undefined && nb !== undefined) return compareNumbers(na, nb);
-  const ta = heap.typeOf(a);
-  const tb = heap.typeOf(b);
+  const ta = tupleKind(heap.typeOf(a));
+  const tb = tupleKind(heap.typeOf(b));
   if (ta === 'str' && tb === 'str') {
     const x = [...(heap.valueOf(a) as string)].map((c) => c.codePointAt(0)!);
     const y = [...(heap.valueOf(b) as string)].map((c) => c.codePointAt(0)!);
@@ -283,8 +309,8 @@ export function order(heap: Heap, a: ObjectHandle, b: ObjectHandle): number | un
     return x.length - y.length === 0 ? 0 : x.length < y.length ? -1 : 1;
   }
   if (ta === tb && (ta === 'list' || ta === 'tuple')) {
-    const x = heap.referents(a);
-    const y = heap.referents(b);
+    const x = sequenceItems(heap, a);
+    const y = sequenceItems(heap, b);
     for (let i = 0; i < Math.min(x.length, y.length); i++) {
       if (equal(heap, x[i]!, y[i]!)) continue;
       const inner = order(heap, x[i]!, y[i]!);
