@@ -18,6 +18,12 @@ export {
   newDequeIterator,
 } from './deques.ts';
 export {
+  clearDefaultFactory,
+  defaultFactory,
+  defaultFactoryType,
+  newDefaultDict,
+} from './default-dicts.ts';
+export {
   DICT_LOG_MINSIZE,
   dictKeysBytes,
   estimateLog2Size,

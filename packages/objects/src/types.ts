@@ -2,7 +2,7 @@
  * The built-in types the object heap models, and their numeric codes in its columns.
  * `type` is a class made by a class statement (a heap type, pre-existing: see
  * instances.ts); `instance` is an instance of one; `weakref` a `weakref.ref`;
- * `function` a Python function (functions.ts), `cell` a closure cell; `range` and the iterators: iterators.ts; the dict views and their value/item iterators: dict-views.ts; `enumerate`, `zip`: packed-iterators.ts; `list_reverseiterator`, `reversed`: reverse-iterators.ts; `frame`: frames.ts; `generator`, `coroutine`: generators.ts; `exception` (BaseException instances), `traceback`: exceptions.ts; `deque`, `deque_iterator`: deques.ts; `partial` (functools.partial): partials.ts; `_lru_cache_wrapper`, `lru_list_elem` (functools.lru_cache): lru-caches.ts; `count`, `repeat`, `chain`, `islice` (itertools): itertools-objects.ts; `combinations`: itertools-combinations.ts; `map`, `filter`: function-iterators.ts.
+ * `function` a Python function (functions.ts), `cell` a closure cell; `range` and the iterators: iterators.ts; the dict views and their value/item iterators: dict-views.ts; `enumerate`, `zip`: packed-iterators.ts; `list_reverseiterator`, `reversed`: reverse-iterators.ts; `frame`: frames.ts; `generator`, `coroutine`: generators.ts; `exception` (BaseException instances), `traceback`: exceptions.ts; `deque`, `deque_iterator`: deques.ts; `partial` (functools.partial): partials.ts; `_lru_cache_wrapper`, `lru_list_elem` (functools.lru_cache): lru-caches.ts; `count`, `repeat`, `chain`, `islice` (itertools): itertools-objects.ts; `combinations`: itertools-combinations.ts; `map`, `filter`: function-iterators.ts; `defaultdict` (collections.defaultdict, a dict with a default_factory): default-dicts.ts.
  */
 
 /** A modelled built-in type. */
@@ -59,7 +59,8 @@ export type ObjectType =
   | 'islice'
   | 'combinations'
   | 'map'
-  | 'filter';
+  | 'filter'
+  | 'defaultdict';
 
 /** Type names by code (code 0 is "no object"). */
 export const TYPE_NAMES: readonly ObjectType[] = [
@@ -117,6 +118,7 @@ export const TYPE_NAMES: readonly ObjectType[] = [
   'filter',
   '_lru_cache_wrapper',
   'lru_list_elem',
+  'defaultdict',
 ];
 
 /** Column codes of each type. */
@@ -174,6 +176,7 @@ export const TYPE_CODE: Readonly<Record<ObjectType, number>> = {
   filter: 51,
   _lru_cache_wrapper: 52,
   lru_list_elem: 53,
+  defaultdict: 54,
 };
 
 /** True for the types the cycle collector knows (`Py_TPFLAGS_HAVE_GC`). */
@@ -217,6 +220,7 @@ export function isGcType(type: ObjectType): boolean {
     type === 'islice' ||
     type === 'combinations' ||
     type === 'map' ||
-    type === 'filter'
+    type === 'filter' ||
+    type === 'defaultdict'
   );
 }

@@ -18,6 +18,7 @@ import { lruCacheMethod } from './compile-lru-cache.ts';
 import { PythonError, Unsupported } from './errors.ts';
 import { builtinExceptionClass, exceptionArgs, keyError } from './exception-classes.ts';
 import type { Machine } from './machine.ts';
+import { methodOwner } from './module-defaultdict.ts';
 import { MAP_FILTER_BUILTINS } from './map-filter.ts';
 import { libraryMethod } from './methods-lib.ts';
 import { dequeMethod } from './module-collections.ts';
@@ -102,11 +103,11 @@ function iteratorSource(
   }
   if (['repeat', 'chain', 'count', 'islice', 'combinations'].includes(t))
     return itertoolsSource(heap, o);
-  if (t !== 'range' && t !== 'dict')
+  if (t !== 'range' && t !== 'dict' && t !== 'defaultdict')
     throw new Unsupported(`iterating a ${heap.typeNameOf(o)} here`);
   // 3.13's list_extend_dict resizes by the dict's size and makes no iterator (measured:
   // list({3 keys}) is 120 bytes); the heap has no operation for that resize yet.
-  if (t === 'dict' && profileRules(heap.layout.minor).listExtendDictResizes)
+  if ((t === 'dict' || t === 'defaultdict') && profileRules(heap.layout.minor).listExtendDictResizes)
     throw new Unsupported("a list built from a dict's keys on 3.13+");
   const it = heap.newIterator(o);
   const lengthHint = t === 'range' ? Number(rangeValues(heap, o)[3]) : heap.lengthOf(o);
@@ -127,7 +128,7 @@ const builtins: Record<string, Builtin> = {
     const o = args[0]!;
     const t = heap.typeOf(o);
     if (t === 'range') return heap.newInt(rangeValues(heap, o)[3]);
-    if (['str', 'list', 'tuple', 'dict', 'set', 'frozenset', 'deque'].includes(t))
+    if (['str', 'list', 'tuple', 'dict', 'set', 'frozenset', 'deque', 'defaultdict'].includes(t))
       return heap.newInt(heap.lengthOf(o));
     throw new PythonError('TypeError', `object of type '${heap.typeNameOf(o)}' has no len()`);
   },
@@ -523,7 +524,7 @@ export function callMethod(
     return lruCacheMethod(m, receiver, name, args);
   const library = libraryMethod(m, receiver, name, args);
   if (library !== undefined) return library;
-  const t = heap.typeOf(receiver);
+  const t = methodOwner(m, receiver, name);
   const key = `${t}.${name}`;
   if (key === 'str.format')
     return strDotFormat(heap, heap.valueOf(receiver) as string, args, new Map());
@@ -567,7 +568,9 @@ export function callMethod(
       return heap.dictCopy(receiver);
     case 'dict.update': {
       arity(key, args, 1, 1);
-      if (heap.typeOf(args[0]!) !== 'dict') throw new Unsupported('dict.update from a non-dict');
+      const from = heap.typeOf(args[0]!);
+      if (from !== 'dict' && from !== 'defaultdict')
+        throw new Unsupported('dict.update from a non-dict');
       heap.dictMerge(receiver, args[0]!);
       return heap.newNone();
     }

@@ -30,6 +30,7 @@ import { exceptionBaseOf, exceptionMatches } from './exception-subclasses.ts';
 import { type Expression, Flow, type Statement } from './frame.ts';
 import { functionAttribute } from './function-attributes.ts';
 import type { Machine } from './machine.ts';
+import { defaultdictAttribute } from './module-defaultdict.ts';
 import { dequeAttribute } from './module-collections.ts';
 import { partialAttribute } from './module-functools.ts';
 
@@ -79,6 +80,7 @@ export function loadAttribute(m: Machine, o: ObjectHandle, name: string): Object
   const heap = m.heap;
   const type = heap.typeOf(o);
   if (type === 'deque') return dequeAttribute(m, o, name);
+  if (type === 'defaultdict') return defaultdictAttribute(m, o, name);
   if (type === 'instance') {
     if (name === '__dict__') {
       markDictRead(m);

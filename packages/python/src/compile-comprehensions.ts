@@ -59,7 +59,8 @@ function getIter(m: Machine, seq: ObjectHandle): ObjectHandle {
   const t = heap.typeOf(seq);
   if (isIterableInstance(m, seq)) return instanceIterator(m, seq);
   const own = t === 'map' || t === 'filter';
-  if (t !== 'list' && t !== 'tuple' && t !== 'range' && t !== 'dict' && !own) {
+  const dict = t === 'dict' || t === 'defaultdict';
+  if (t !== 'list' && t !== 'tuple' && t !== 'range' && !dict && !own) {
     const name = heap.typeNameOf(seq);
     heap.decref(seq);
     throw new Unsupported(`iterating over a ${name} in a comprehension`);

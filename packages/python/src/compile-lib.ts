@@ -24,6 +24,7 @@ import type { Machine } from './machine.ts';
 import { libraryMethod, sortOrder } from './methods-lib.ts';
 import { COLLECTIONS_MODULE } from './module-collections.ts';
 import { COPY_MODULE } from './module-copy.ts';
+import { BUILTIN_FACTORIES, newDefaultdict } from './module-defaultdict.ts';
 import { FUNCTOOLS_MODULE } from './module-functools.ts';
 import { ITERTOOLS_MODULE } from './module-itertools.ts';
 import { type LibraryModule, MATH_MODULE } from './module-math.ts';
@@ -204,6 +205,8 @@ export function moduleCall(
   const accepted = module.keywords?.[method] ?? [];
   for (const [k] of keywords)
     if (!accepted.includes(k)) throw c.fail(`keyword arguments to ${name}.${method}()`, node);
+  if (name === 'collections' && method === 'defaultdict')
+    return defaultdictCall(c, positional, keywords, scope, node);
   if (!Object.hasOwn(module.functions, method)) throw c.fail(`${name}.${method}`, node);
   const fn = module.functions[method]!;
   const args = positional.map((p) => c.expression(p, scope));
@@ -219,6 +222,46 @@ export function moduleCall(
       if (names.length === 0) return fn(m, values);
       const given = new Map(names.map((k, i) => [k, values[args.length + i]!]));
       return fn(m, values.slice(0, args.length), given);
+    } catch (error) {
+      throw pythonErrorOf(error);
+    } finally {
+      releaseLibraryArguments(m, values);
+    }
+  };
+}
+
+/**
+ * `collections.defaultdict(factory, …)`: a built-in type named as the factory (`list`,
+ * not shadowed) is passed as its name, as no object stands for it; anything else is
+ * evaluated as the call's first argument (module-defaultdict.ts).
+ */
+function defaultdictCall(
+  c: Compiler,
+  positional: SyntaxNode[],
+  keywords: [string, SyntaxNode][],
+  scope: Scope,
+  node: SyntaxNode,
+): Expression {
+  if (keywords.length > 0) throw c.fail('keyword arguments to collections.defaultdict()', node);
+  const first = positional[0];
+  const name = first === undefined ? '' : c.text(first);
+  const builtinType =
+    first?.name === 'VariableName' &&
+    BUILTIN_FACTORIES.has(name) &&
+    !scope.locals?.has(name) &&
+    !c.moduleAssigned.has(name)
+      ? name
+      : null;
+  const args = positional.slice(builtinType === null ? 0 : 1).map((p) => c.expression(p, scope));
+  const m = c.m;
+  return (frame) => {
+    if (!m.modules.has('collections'))
+      throw new Unsupported('collections.defaultdict before the import ran');
+    const values: ObjectHandle[] = [];
+    try {
+      for (const a of args) values.push(a(frame));
+      if (builtinType !== null) return newDefaultdict(m, 0, builtinType, values);
+      return newDefaultdict(m, values[0] ?? 0, null, values.slice(1));
     } catch (error) {
       throw pythonErrorOf(error);
     } finally {

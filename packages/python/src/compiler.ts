@@ -38,6 +38,7 @@ import {
   updateAttribute,
 } from './class-attributes.ts';
 import { callValue, methodCall, newCallSite } from './class-calls.ts';
+import { defaultdictItem } from './module-defaultdict.ts';
 import {
   instanceBinary,
   instanceCompare,
@@ -800,7 +801,11 @@ export class Compiler {
         const k = evaluateAfter(heap, [c], key, frame);
         try {
           const left =
-            heap.typeOf(c) === 'instance' ? instanceGetItem(m, c, k) : subscript(heap, c, k);
+            heap.typeOf(c) === 'instance'
+              ? instanceGetItem(m, c, k)
+              : heap.typeOf(c) === 'defaultdict'
+                ? defaultdictItem(m, c, k)
+                : subscript(heap, c, k);
           const right = evaluateAfter(heap, [left], value, frame);
           let result: ObjectHandle;
           try {
@@ -890,7 +895,7 @@ export class Compiler {
               }
               return Flow.next;
             }
-            if (heap.typeOf(c) !== 'dict')
+            if (heap.typeOf(c) !== 'dict' && heap.typeOf(c) !== 'defaultdict')
               throw new Unsupported(`del of an item of a ${heap.typeNameOf(c)}`);
             if (heap.dictGet(c, k) === 0) {
               const error = keyError(heap, k);
@@ -1093,6 +1098,7 @@ export class Compiler {
         t !== 'tuple' &&
         t !== 'range' &&
         t !== 'dict' &&
+        t !== 'defaultdict' &&
         t !== 'str' &&
         t !== 'generator' &&
         t !== 'deque' &&
@@ -1148,7 +1154,7 @@ export class Compiler {
         it = heap.newIterator(seq);
         heap.decref(seq);
         // A dict that changes size under its iterator raises RuntimeError: not modelled.
-        const sized = t === 'dict' ? seq : view ? heap.referents(it)[0]! : 0;
+        const sized = t === 'dict' || t === 'defaultdict' ? seq : view ? heap.referents(it)[0]! : 0;
         const size = sized !== 0 ? heap.lengthOf(sized) : -1;
         next = () => {
           if (size >= 0 && heap.isLive(sized) && heap.lengthOf(sized) !== size)
@@ -1770,6 +1776,7 @@ export class Compiler {
         const k = evaluateAfter(heap, [c], key, frame);
         try {
           if (heap.typeOf(c) === 'instance') return instanceGetItem(this.m, c, k);
+          if (heap.typeOf(c) === 'defaultdict') return defaultdictItem(this.m, c, k);
           return subscript(heap, c, k);
         } finally {
           heap.decref(c);
@@ -2495,7 +2502,7 @@ function setItem(m: Machine, c: ObjectHandle, k: ObjectHandle, v: ObjectHandle):
       if (i < 0 || i >= n)
         throw new PythonError('IndexError', 'list assignment index out of range');
       heap.listSetItem(c, i, v);
-    } else if (t === 'dict') heap.dictSetItem(c, k, v);
+    } else if (t === 'dict' || t === 'defaultdict') heap.dictSetItem(c, k, v);
     else throw new Unsupported(`item assignment on a ${heap.typeNameOf(c)}`);
   } catch (error) {
     throw pythonErrorOf(error);

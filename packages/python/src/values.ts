@@ -8,7 +8,8 @@
  * digits that round-trip, positional when the decimal point falls in (-4, 16], else
  * `d.ddde±XX`; str repr follows unicode_repr (Objects/unicodeobject.c).
  */
-import { dequeMaxlen, type Heap, type ObjectHandle } from '@pymem/objects';
+import { defaultFactory, dequeMaxlen, type Heap, type ObjectHandle } from '@pymem/objects';
+import { factoryRepr } from './module-defaultdict.ts';
 import { Unsupported } from './errors.ts';
 import { exceptionText } from './exception-classes.ts';
 
@@ -56,6 +57,7 @@ export function truthy(heap: Heap, o: ObjectHandle): boolean {
     case 'frozenset':
     case 'bytes':
     case 'deque':
+    case 'defaultdict':
       return heap.lengthOf(o) > 0;
     case 'range':
       return rangeValues(heap, o)[3] > 0n;
@@ -155,9 +157,25 @@ export function reprText(
     case 'set':
     case 'frozenset':
     case 'deque':
+    case 'defaultdict':
       break;
     default:
       throw new Unsupported(`the repr of a ${heap.typeNameOf(o)}`);
+  }
+  if (type === 'defaultdict') {
+    // defdict_repr: dict_repr of itself (`{...}` when already being printed), then the factory.
+    const factory = factoryRepr(heap, o);
+    let inner = '{...}';
+    if (!active.has(o)) {
+      active.add(o);
+      const parts = heap.referents(o).slice(defaultFactory(heap, o) === 0 ? 0 : 1);
+      const pairs: string[] = [];
+      for (let i = 0; i < parts.length; i += 2)
+        pairs.push(`${reprText(heap, parts[i]!, active)}: ${reprText(heap, parts[i + 1]!, active)}`);
+      active.delete(o);
+      inner = `{${pairs.join(', ')}}`;
+    }
+    return `defaultdict(${factory}, ${inner})`;
   }
   if (active.has(o))
     return type === 'list' || type === 'deque' ? '[...]' : type === 'dict' ? '{...}' : '(...)';
@@ -218,6 +236,8 @@ export function equal(heap: Heap, a: ObjectHandle, b: ObjectHandle): boolean {
   }
   const ta = heap.typeOf(a);
   const tb = heap.typeOf(b);
+  if (ta === 'defaultdict' || tb === 'defaultdict')
+    throw new Unsupported('comparing a defaultdict');
   if (ta === 'str' && tb === 'str') return heap.valueOf(a) === heap.valueOf(b);
   if (ta !== tb) {
     const sets = (t: string) => t === 'set' || t === 'frozenset';
@@ -255,7 +275,7 @@ export function contains(heap: Heap, container: ObjectHandle, item: ObjectHandle
   }
   if (type === 'list' || type === 'tuple' || type === 'deque')
     return heap.referents(container).some((x) => equal(heap, x, item));
-  if (type === 'dict') return heap.dictGet(container, item) !== 0;
+  if (type === 'dict' || type === 'defaultdict') return heap.dictGet(container, item) !== 0;
   if (type === 'set' || type === 'frozenset')
     return heap.referents(container).some((x) => equal(heap, x, item));
   if (type === 'range') {
