@@ -306,10 +306,7 @@ export function finishDict(heap: HeapCore, o: ObjectHandle): void {
   if (data.sharedKeys !== undefined) releaseSharedKeys(heap, data.sharedKeys);
   freeKeysBlock(heap, data.keysAddress, data.log2Size, data.unicode);
   // dict_dealloc parks exact dicts only; a defaultdict goes back with tp_free.
-  if (
-    heap.typeName(o) === 'dict' &&
-    heap.freeLists.dict.length < heap.constants.dictFreeList
-  )
+  if (heap.typeName(o) === 'dict' && heap.freeLists.dict.length < heap.constants.dictFreeList)
     heap.park(o, heap.freeLists.dict);
   else heap.freeObject(o);
 }

@@ -32,6 +32,8 @@
  * The decref orders come from the sources; the collector's observable results (which
  * objects die, counts) are what tests compare with real interpreters.
  */
+
+import { clearDefaultFactory } from './default-dicts.ts';
 import { dequeClear } from './deques.ts';
 import { dictData, freeKeysBlock, releaseSharedKeys } from './dicts.ts';
 import { clearException } from './exceptions.ts';
@@ -43,7 +45,6 @@ import { instanceData } from './instances.ts';
 import { clearLruCache } from './lru-caches.ts';
 import { clearMethodWrapper } from './method-wrappers.ts';
 import { clearPartial } from './partials.ts';
-import { clearDefaultFactory } from './default-dicts.ts';
 import { SetTable } from './set-table.ts';
 import { setData } from './sets.ts';
 import { clearWeakref } from './weakrefs.ts';
@@ -69,7 +70,7 @@ export interface HeapGraph {
 }
 
 /** dict_tp_clear (PyDict_Clear): the empty keys installed, then the old entries released. */
-function clearDict(heap: HeapCore, o: ObjectHandle): void {
+export function clearDict(heap: HeapCore, o: ObjectHandle): void {
   const t = heap.table;
   const data = dictData(heap, o);
   const old = { ...data, entries: [...data.entries.values()] };

@@ -26,6 +26,7 @@
  * 64-bit sizes, allocator calls and trashcan are from source only.
  */
 import { clearFreeLists } from './clear-free-lists.ts';
+import { defaultDictExtra } from './default-dicts.ts';
 import { dequeIteratorReferents, dequeReferents, dequeSizeof } from './deques.ts';
 import { dictKeysBytes, usableFraction } from './dict-keys.ts';
 import {
@@ -101,7 +102,7 @@ import {
   generatorSizeof,
   generatorStoreFast,
 } from './generators.ts';
-import { clearObject, type HeapGraph } from './graph.ts';
+import { clearDict, clearObject, type HeapGraph } from './graph.ts';
 import { HeapCore, type ItemIterator, type ObjectHandle } from './heap-core.ts';
 import { HeapError } from './heap-error.ts';
 import {
@@ -202,7 +203,6 @@ import {
   packedReferents,
   packedSizeof,
 } from './packed-iterators.ts';
-import { defaultDictExtra } from './default-dicts.ts';
 import { newPartial, partialReferents, partialSizeof } from './partials.ts';
 import { newRangeOf } from './range-objects.ts';
 import { newReversed, reversedNext } from './reverse-iterators.ts';
@@ -933,6 +933,12 @@ export class Heap extends HeapCore implements HeapGraph {
     this.check(o);
     if (this.typeName(o) !== 'instance') return false;
     return classData(this, instanceData(this, o).cls).finalizer;
+  }
+
+  /** `d.clear()` (PyDict_Clear): a defaultdict keeps its factory, unlike its tp_clear. */
+  dictClear(d: ObjectHandle): void {
+    this.expect(d, 'dict');
+    clearDict(this, d);
   }
 
   /** tp_clear of `o` (graph.ts); hold a reference to `o` across the call. */

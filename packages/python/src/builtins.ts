@@ -18,10 +18,10 @@ import { lruCacheMethod } from './compile-lru-cache.ts';
 import { PythonError, Unsupported } from './errors.ts';
 import { builtinExceptionClass, exceptionArgs, keyError } from './exception-classes.ts';
 import type { Machine } from './machine.ts';
-import { methodOwner } from './module-defaultdict.ts';
 import { MAP_FILTER_BUILTINS } from './map-filter.ts';
 import { libraryMethod } from './methods-lib.ts';
 import { dequeMethod } from './module-collections.ts';
+import { methodOwner } from './module-defaultdict.ts';
 import { itertoolsSource } from './module-itertools.ts';
 import { shared } from './operations.ts';
 import { profileRules } from './profile-rules.ts';
@@ -107,7 +107,10 @@ function iteratorSource(
     throw new Unsupported(`iterating a ${heap.typeNameOf(o)} here`);
   // 3.13's list_extend_dict resizes by the dict's size and makes no iterator (measured:
   // list({3 keys}) is 120 bytes); the heap has no operation for that resize yet.
-  if ((t === 'dict' || t === 'defaultdict') && profileRules(heap.layout.minor).listExtendDictResizes)
+  if (
+    (t === 'dict' || t === 'defaultdict') &&
+    profileRules(heap.layout.minor).listExtendDictResizes
+  )
     throw new Unsupported("a list built from a dict's keys on 3.13+");
   const it = heap.newIterator(o);
   const lengthHint = t === 'range' ? Number(rangeValues(heap, o)[3]) : heap.lengthOf(o);

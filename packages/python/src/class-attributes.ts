@@ -30,8 +30,8 @@ import { exceptionBaseOf, exceptionMatches } from './exception-subclasses.ts';
 import { type Expression, Flow, type Statement } from './frame.ts';
 import { functionAttribute } from './function-attributes.ts';
 import type { Machine } from './machine.ts';
-import { defaultdictAttribute } from './module-defaultdict.ts';
 import { dequeAttribute } from './module-collections.ts';
+import { defaultdictAttribute } from './module-defaultdict.ts';
 import { partialAttribute } from './module-functools.ts';
 
 /** A HeapError from an instance operation as the Python error or refusal it stands for. */

@@ -38,7 +38,6 @@ import {
   updateAttribute,
 } from './class-attributes.ts';
 import { callValue, methodCall, newCallSite } from './class-calls.ts';
-import { defaultdictItem } from './module-defaultdict.ts';
 import {
   instanceBinary,
   instanceCompare,
@@ -136,6 +135,7 @@ import {
 import { instanceNext } from './instance-next.ts';
 import { statementReportsLine, testReportsLine } from './line-events.ts';
 import type { Machine } from './machine.ts';
+import { defaultdictItem } from './module-defaultdict.ts';
 import { partialCall } from './module-functools.ts';
 import { noteTracedProgram } from './module-tracemalloc.ts';
 import {

@@ -4,8 +4,8 @@
  *
  *   collections.defaultdict()          default_factory None: a missing key raises KeyError
  *   collections.defaultdict(f)         f a function of the program taking no arguments
- *   collections.defaultdict(list)      a built-in type: list, int, set, dict, str, tuple,
- *                                      float (the type call as the builtin makes it)
+ *   collections.defaultdict(list)      a built-in type: list, int, set, dict, str, tuple
+ *                                      (the type call as the builtin makes it)
  *   d[k]                               dict_subscript; a missing key: __missing__
  *                                      (defdict_missing) calls the factory with no
  *                                      arguments, stores its result with PyObject_SetItem
@@ -45,7 +45,6 @@ export const BUILTIN_FACTORIES: ReadonlySet<string> = new Set([
   'dict',
   'str',
   'tuple',
-  'float',
 ]);
 
 /** The dict methods a defaultdict inherits that the model runs as dict's. */
@@ -73,8 +72,7 @@ export function newDefaultdict(
   const heap = m.heap;
   if (rest.length > 0) throw new Unsupported('defaultdict() with initial items');
   if (factoryType !== null) {
-    if (!BUILTIN_FACTORIES.has(factoryType))
-      throw new Unsupported(`defaultdict(${factoryType})`);
+    if (!BUILTIN_FACTORIES.has(factoryType)) throw new Unsupported(`defaultdict(${factoryType})`);
     return newDefaultDict(heap, 0, factoryType);
   }
   if (factory === 0 || heap.typeOf(factory) === 'NoneType') return newDefaultDict(heap, 0, null);

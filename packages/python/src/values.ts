@@ -9,9 +9,9 @@
  * `d.ddde±XX`; str repr follows unicode_repr (Objects/unicodeobject.c).
  */
 import { defaultFactory, dequeMaxlen, type Heap, type ObjectHandle } from '@pymem/objects';
-import { factoryRepr } from './module-defaultdict.ts';
 import { Unsupported } from './errors.ts';
 import { exceptionText } from './exception-classes.ts';
+import { factoryRepr } from './module-defaultdict.ts';
 
 /** The numeric value of an int, bool or float, or undefined. */
 export function numberOf(heap: Heap, o: ObjectHandle): bigint | number | undefined {
@@ -171,7 +171,9 @@ export function reprText(
       const parts = heap.referents(o).slice(defaultFactory(heap, o) === 0 ? 0 : 1);
       const pairs: string[] = [];
       for (let i = 0; i < parts.length; i += 2)
-        pairs.push(`${reprText(heap, parts[i]!, active)}: ${reprText(heap, parts[i + 1]!, active)}`);
+        pairs.push(
+          `${reprText(heap, parts[i]!, active)}: ${reprText(heap, parts[i + 1]!, active)}`,
+        );
       active.delete(o);
       inner = `{${pairs.join(', ')}}`;
     }
