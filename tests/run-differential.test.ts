@@ -67,11 +67,6 @@ const KNOWN_UNSUPPORTED: Record<string, { profiles: readonly string[]; reason: s
     reason:
       "3.8's lru_cache wrapper takes no weak reference: the TypeError leaves instances with __del__ to shutdown (refused)",
   },
-  'run/list_of_dict.py': {
-    profiles: ['3.13', '3.14'],
-    reason:
-      "3.13's list_extend_dict resizes by the dict's size; the heap has no such operation yet",
-  },
   'run/str_index_singletons.py': {
     profiles: ['3.11', '3.12'],
     reason:
@@ -274,11 +269,11 @@ const REFUSED_ON_314: Record<string, readonly string[]> = {
     'run/gc_get_count_refused.py',
     'run/gc_is_tracked_tuple_unknown.py',
     'run/gen_close_delegating.py',
-    'run/list_of_dict.py',
   ],
   'gc.is_tracked of a tuple of untracked items made by t + t, t * 2, slicing or divmod: 3.14.2 tracks those (measured), the model vouches only for the makers it follows (tuple-tracking.ts)':
     ['run/ig_tuple_tracking_other_makers.py'],
   'id() on wasm32: Pyodide has no pymalloc, where its malloc puts objects is not predictable': [
+    'run/dict_items_list_id_reuse.py',
     'run/le_list_type_call.py',
     'run/clsx_bound_classmethod_reuse.py',
     'run/clsx_id_reuse_descriptors.py',

@@ -41,8 +41,14 @@ import {
 import { Flag } from './internal/table.ts';
 import { forgetInterned } from './interned.ts';
 import { iteratorReferents } from './iterators.ts';
+import { deallocAccumulate } from './itertools-accumulate.ts';
 import { combinationsReferents, freeCombinationsIndices } from './itertools-combinations.ts';
 import { itertoolsReferents } from './itertools-objects.ts';
+import { deallocPermutations } from './itertools-permutations.ts';
+import { deallocProduct } from './itertools-product.ts';
+import { deallocStarmap } from './itertools-starmap.ts';
+import { deallocTakewhile } from './itertools-takewhile.ts';
+import { deallocZipLongest } from './itertools-zip-longest.ts';
 import { finishList } from './lists.ts';
 import { deallocLru } from './lru-caches.ts';
 import { methodWrapperReferents } from './method-wrappers.ts';
@@ -147,6 +153,24 @@ export function dealloc(heap: HeapCore, o: ObjectHandle): void {
       for (const r of combinationsReferents(heap, o)) heap.release(r);
       freeCombinationsIndices(heap, o);
       heap.freeObject(o);
+      return;
+    case 'product':
+      deallocProduct(heap, o);
+      return;
+    case 'zip_longest':
+      deallocZipLongest(heap, o);
+      return;
+    case 'permutations':
+      deallocPermutations(heap, o);
+      return;
+    case 'accumulate':
+      deallocAccumulate(heap, o);
+      return;
+    case 'starmap':
+      deallocStarmap(heap, o);
+      return;
+    case 'takewhile':
+      deallocTakewhile(heap, o);
       return;
     case 'count':
     case 'repeat':

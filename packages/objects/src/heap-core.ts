@@ -142,6 +142,13 @@ export class HeapCore {
    * borrowed; null (the default): callbacks are released uncalled (weakrefs.ts).
    */
   weakrefCallbackHook: ((r: ObjectHandle, callback: ObjectHandle) => void) | null = null;
+  /**
+   * Checks an object hashed by its identity (an instance, a class, a function, an
+   * exception) before it is used as a dict key: throws HeapError('unhashable') when its
+   * class made it unhashable (`__eq__` without `__hash__`), or 'unsupported' for a hash
+   * the model cannot compute; null (the default): every such object hashes by identity.
+   */
+  identityKeyHook: ((o: ObjectHandle) => void) | null = null;
   /** `None`. */
   readonly none: ObjectHandle;
   /** `True`. */

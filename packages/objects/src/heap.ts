@@ -135,6 +135,7 @@ import {
 } from './interned.ts';
 import { newFloat, newInt } from './ints.ts';
 import { iteratorNext, iteratorReferents, newIterator, newRange } from './iterators.ts';
+import { accumulateReferents, accumulateSizeof, newAccumulate } from './itertools-accumulate.ts';
 import {
   combinationsNext,
   combinationsReferents,
@@ -151,6 +152,21 @@ import {
   newRepeat,
   repeatLengthHint,
 } from './itertools-objects.ts';
+import {
+  newPermutations,
+  permutationsNext,
+  permutationsReferents,
+  permutationsSizeof,
+} from './itertools-permutations.ts';
+import { newProduct, productNext, productReferents, productSizeof } from './itertools-product.ts';
+import { newStarmap, starmapReferents, starmapSizeof } from './itertools-starmap.ts';
+import { newTakewhile, takewhileReferents, takewhileSizeof } from './itertools-takewhile.ts';
+import {
+  newZipLongest,
+  zipLongestNext,
+  zipLongestReferents,
+  zipLongestSizeof,
+} from './itertools-zip-longest.ts';
 import { keyIdentity } from './key-identity.ts';
 import {
   listAppendPreallocated,
@@ -164,8 +180,10 @@ import {
   newListPreallocated,
 } from './list-edit.ts';
 import {
+  type DictItemKind,
   listAppend,
   listExtend,
+  listExtendDict,
   listFromItems,
   listPop,
   listPreallocate,
@@ -361,6 +379,18 @@ export class Heap extends HeapCore implements HeapGraph {
         return itertoolsSizeof(this, o);
       case 'combinations':
         return combinationsSizeof(this, o);
+      case 'product':
+        return productSizeof(this, o);
+      case 'zip_longest':
+        return zipLongestSizeof(this);
+      case 'permutations':
+        return permutationsSizeof(this, o);
+      case 'accumulate':
+        return accumulateSizeof(this);
+      case 'starmap':
+        return starmapSizeof(this);
+      case 'takewhile':
+        return takewhileSizeof(this);
       case 'set':
       case 'frozenset': {
         const mask = setData(this, o).table.mask;
@@ -453,6 +483,12 @@ export class Heap extends HeapCore implements HeapGraph {
     if (type === 'count' || type === 'repeat' || type === 'chain' || type === 'islice')
       return itertoolsReferents(this, o);
     if (type === 'combinations') return combinationsReferents(this, o);
+    if (type === 'product') return productReferents(this, o);
+    if (type === 'zip_longest') return zipLongestReferents(this, o);
+    if (type === 'permutations') return permutationsReferents(this, o);
+    if (type === 'accumulate') return accumulateReferents(this, o);
+    if (type === 'starmap') return starmapReferents(this, o);
+    if (type === 'takewhile') return takewhileReferents(this, o);
     if (type === 'staticmethod' || type === 'classmethod' || type === 'property')
       return methodWrapperReferents(this, o);
     if (type.endsWith('iterator') || type === 'range' || type === 'reversed')
@@ -648,6 +684,14 @@ export class Heap extends HeapCore implements HeapGraph {
    */
   listExtend(l: ObjectHandle, source: ObjectHandle | ItemIterator): void {
     listExtend(this, l, source);
+  }
+
+  /**
+   * 3.13+ `list.extend(x)` of an exact dict (`keys`) or one of its views: see lists.ts
+   * {@link listExtendDict}.
+   */
+  listExtendDict(l: ObjectHandle, d: ObjectHandle, which: DictItemKind = 'keys'): void {
+    listExtendDict(this, l, d, which);
   }
 
   /**
@@ -914,9 +958,20 @@ export class Heap extends HeapCore implements HeapGraph {
   traverse(o: ObjectHandle, visit: (referent: ObjectHandle) => void): void {
     const type = this.typeName(o);
     if ((type === 'list' || type === 'tuple') && this.isLive(o)) {
-      // The hot path of a collection: no copy of the items.
+      // The hot path of a collection: no copy of the items. list_traverse and
+      // tupletraverse visit the last item first (measured: gc.get_referents([a, b, c])
+      // is [c, b, a] on 3.8–3.13), which orders what move_unreachable rescues.
       const items = this.items(o);
-      for (let i = 0; i < items.length; i++) visit(items[i]!);
+      for (let i = items.length - 1; i >= 0; i--) visit(items[i]!);
+      return;
+    }
+    if (type === 'dict' && dictData(this, o).sharedBy === undefined) {
+      // dict_traverse: each entry's value, then its key (measured: gc.get_referents of
+      // {k: v, k2: v2} is [v, k, v2, k2] on 3.8–3.13).
+      for (const [key, value] of dictData(this, o).entries.values()) {
+        visit(value);
+        visit(key);
+      }
       return;
     }
     for (const r of this.referents(o)) visit(r);
@@ -1051,6 +1106,12 @@ export class Heap extends HeapCore implements HeapGraph {
       type === 'chain' ||
       type === 'islice' ||
       type === 'combinations' ||
+      type === 'product' ||
+      type === 'zip_longest' ||
+      type === 'permutations' ||
+      type === 'accumulate' ||
+      type === 'starmap' ||
+      type === 'takewhile' ||
       type === 'map' ||
       type === 'filter' ||
       type === 'generator'
@@ -1069,6 +1130,10 @@ export class Heap extends HeapCore implements HeapGraph {
       return packedNext(this, it, (inner) => this.iteratorNext(inner));
     if (type === 'list_reverseiterator' || type === 'reversed') return reversedNext(this, it);
     if (type === 'combinations') return combinationsNext(this, it);
+    if (type === 'product') return productNext(this, it);
+    if (type === 'permutations') return permutationsNext(this, it);
+    if (type === 'zip_longest')
+      return zipLongestNext(this, it, (inner) => this.iteratorNext(inner));
     if (type === 'count' || type === 'repeat' || type === 'chain' || type === 'islice')
       return itertoolsNext(
         this,
@@ -1076,7 +1141,13 @@ export class Heap extends HeapCore implements HeapGraph {
         (o) => this.newIterator(o),
         (inner) => this.iteratorNext(inner),
       );
-    if (type === 'map' || type === 'filter') {
+    if (
+      type === 'map' ||
+      type === 'filter' ||
+      type === 'accumulate' ||
+      type === 'starmap' ||
+      type === 'takewhile'
+    ) {
       if (this.callingIterNext === null)
         throw new HeapError('wrong-type', `stepping a ${type} calls Python code`);
       return this.callingIterNext(it);
@@ -1148,6 +1219,58 @@ export class Heap extends HeapCore implements HeapGraph {
   /** `itertools.combinations(seq, r)` of a list or tuple (itertools-combinations.ts). */
   newCombinations(seq: ObjectHandle, r: number): ObjectHandle {
     return newCombinations(this, seq, r);
+  }
+
+  /**
+   * `itertools.product(*seqs, repeat=k)` of lists and tuples (itertools-product.ts);
+   * 0 after undoing the making when the argument at `failAt` is not iterable.
+   */
+  newProduct(seqs: readonly ObjectHandle[], repeat: number, failAt = -1): ObjectHandle {
+    return newProduct(this, seqs, repeat, failAt);
+  }
+
+  /**
+   * `itertools.zip_longest(*iterables, fillvalue=…)` (itertools-zip-longest.ts); 0 after
+   * undoing the making when the argument at `failAt` is not iterable.
+   */
+  newZipLongest(
+    iterables: readonly ObjectHandle[],
+    fillvalue: ObjectHandle,
+    failAt = -1,
+  ): ObjectHandle {
+    return newZipLongest(this, iterables, fillvalue, (o) => this.newIterator(o), failAt);
+  }
+
+  /**
+   * `itertools.accumulate(iterable, binop, initial=initial)`, `binop` 0 for addition,
+   * `initial` None for none (itertools-accumulate.ts); stepped by `callingIterNext`.
+   */
+  newAccumulate(iterable: ObjectHandle, binop: ObjectHandle, initial: ObjectHandle): ObjectHandle {
+    return newAccumulate(this, iterable, binop, initial, (o) => this.newIterator(o));
+  }
+
+  /**
+   * `itertools.permutations(seq, r)` of a list or tuple, `r` −1 for None
+   * (itertools-permutations.ts); 0 after undoing the making for a negative `r`.
+   */
+  newPermutations(seq: ObjectHandle, r: number): ObjectHandle {
+    return newPermutations(this, seq, r);
+  }
+
+  /**
+   * `itertools.starmap(func, iterable)` (itertools-starmap.ts); stepped by
+   * `callingIterNext`.
+   */
+  newStarmap(func: ObjectHandle, iterable: ObjectHandle): ObjectHandle {
+    return newStarmap(this, func, iterable, (o) => this.newIterator(o));
+  }
+
+  /**
+   * `itertools.takewhile(predicate, iterable)` (itertools-takewhile.ts); stepped by
+   * `callingIterNext`.
+   */
+  newTakewhile(func: ObjectHandle, iterable: ObjectHandle): ObjectHandle {
+    return newTakewhile(this, func, iterable, (o) => this.newIterator(o));
   }
 
   /** A repeat's items left (`__length_hint__`), undefined for one that repeats forever. */

@@ -57,6 +57,9 @@ export {
   type ObjectHandle,
 } from './heap.ts';
 export type { InternedDictState } from './interned.ts';
+export { accumulateBinop, accumulateNext } from './itertools-accumulate.ts';
+export { starmapFunction, starmapNext } from './itertools-starmap.ts';
+export { takewhileFunction, takewhileNext } from './itertools-takewhile.ts';
 export { type ObjectLayout, objectLayout, type PointerSize } from './layout.ts';
 export { listPreallocation, listResizeAllocation } from './list-growth.ts';
 export { DUMMY, SetTable, setGrowthTarget, setNeedsResize, setTableSize } from './set-table.ts';

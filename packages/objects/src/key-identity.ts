@@ -12,6 +12,7 @@
 import { hashWord, pythonHash } from './hash.ts';
 import type { HeapCore, ObjectHandle } from './heap-core.ts';
 import { HeapError } from './heap-error.ts';
+import { classData, instanceData } from './instances.ts';
 import type { SetData } from './internal/table.ts';
 
 /**
@@ -50,9 +51,16 @@ export function keyIdentity(
     const what = container === 'dict' ? 'a dict key' : 'a set element';
     throw new HeapError(
       'unhashable',
-      `cannot use '${heap.typeName(k)}' as ${what} (${error.message})`,
+      `cannot use '${typeNameOf(heap, k)}' as ${what} (${error.message})`,
     );
   }
+}
+
+/** `type(k).__name__` as the unhashable error words it (an instance's class name). */
+function typeNameOf(heap: HeapCore, k: ObjectHandle): string {
+  const type = heap.typeName(k);
+  if (type === 'instance') return classData(heap, instanceData(heap, k).cls).name;
+  return type === 'deque' ? 'collections.deque' : type;
 }
 
 function identity(heap: HeapCore, k: ObjectHandle): string {
@@ -79,8 +87,27 @@ function identity(heap: HeapCore, k: ObjectHandle): string {
         .join(',')})`;
     case 'frozenset':
       return `F{${[...(t.payload[k] as SetData).entries.keys()].sort().join(',')}}`;
+    case 'instance':
+    case 'type':
+    case 'function':
+    case 'exception':
+      // object.__hash__: by identity (a live key holds its handle, so no other live
+      // object has it).
+      heap.identityKeyHook?.(k);
+      return `@${k}`;
+    case 'list':
+    case 'dict':
+    case 'set':
+    case 'bytearray':
+    case 'deque':
+    case 'dict_keys':
+    case 'dict_items':
+      throw new HeapError(
+        'unhashable',
+        `unhashable type: '${type === 'deque' ? 'collections.deque' : type}'`,
+      );
     default:
-      throw new HeapError('unhashable', `unhashable type: '${type}'`);
+      throw new HeapError('unsupported', `a ${type} as a dict key or set element`);
   }
 }
 
@@ -103,6 +130,13 @@ function signedHash(heap: HeapCore, k: ObjectHandle): bigint {
         { kind: 'tuple', items: heap.items(k).map((item) => signedHash(heap, item)) },
         w,
       );
+    case 'instance':
+    case 'type':
+    case 'function':
+    case 'exception':
+      // _Py_HashPointer of the address: a set's order would follow where CPython put
+      // the object, which the model vouches for only where id() is allowed.
+      throw new HeapError('unsupported', `a set of objects hashed by their address`);
     default:
       return pythonHash({ kind: 'text', text: keyIdentity(heap, k) }, w);
   }

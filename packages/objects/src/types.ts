@@ -2,7 +2,7 @@
  * The built-in types the object heap models, and their numeric codes in its columns.
  * `type` is a class made by a class statement (a heap type, pre-existing: see
  * instances.ts); `instance` is an instance of one; `weakref` a `weakref.ref`;
- * `function` a Python function (functions.ts), `cell` a closure cell; `range` and the iterators: iterators.ts; the dict views and their value/item iterators: dict-views.ts; `enumerate`, `zip`: packed-iterators.ts; `list_reverseiterator`, `reversed`: reverse-iterators.ts; `frame`: frames.ts; `generator`, `coroutine`: generators.ts; `exception` (BaseException instances), `traceback`: exceptions.ts; `deque`, `deque_iterator`: deques.ts; `partial` (functools.partial): partials.ts; `_lru_cache_wrapper`, `lru_list_elem` (functools.lru_cache): lru-caches.ts; `count`, `repeat`, `chain`, `islice` (itertools): itertools-objects.ts; `combinations`: itertools-combinations.ts; `map`, `filter`: function-iterators.ts; `defaultdict` (collections.defaultdict, a dict with a default_factory): default-dicts.ts.
+ * `function` a Python function (functions.ts), `cell` a closure cell; `range` and the iterators: iterators.ts; the dict views and their value/item iterators: dict-views.ts; `enumerate`, `zip`: packed-iterators.ts; `list_reverseiterator`, `reversed`: reverse-iterators.ts; `frame`: frames.ts; `generator`, `coroutine`: generators.ts; `exception` (BaseException instances), `traceback`: exceptions.ts; `deque`, `deque_iterator`: deques.ts; `partial` (functools.partial): partials.ts; `_lru_cache_wrapper`, `lru_list_elem` (functools.lru_cache): lru-caches.ts; `count`, `repeat`, `chain`, `islice` (itertools): itertools-objects.ts; `combinations`: itertools-combinations.ts; `product`: itertools-product.ts; `permutations`: itertools-permutations.ts; `zip_longest`: itertools-zip-longest.ts; `accumulate`: itertools-accumulate.ts; `starmap`: itertools-starmap.ts; `takewhile`: itertools-takewhile.ts; `map`, `filter`: function-iterators.ts; `defaultdict` (collections.defaultdict, a dict with a default_factory): default-dicts.ts.
  */
 
 /** A modelled built-in type. */
@@ -60,6 +60,12 @@ export type ObjectType =
   | 'combinations'
   | 'map'
   | 'filter'
+  | 'product'
+  | 'permutations'
+  | 'zip_longest'
+  | 'accumulate'
+  | 'starmap'
+  | 'takewhile'
   | 'defaultdict';
 
 /** Type names by code (code 0 is "no object"). */
@@ -119,6 +125,14 @@ export const TYPE_NAMES: readonly ObjectType[] = [
   '_lru_cache_wrapper',
   'lru_list_elem',
   'defaultdict',
+  // 55–65: codes other branches take; no object here has them.
+  ...Array.from({ length: 11 }, (): ObjectType => 'NoneType'),
+  'product',
+  'permutations',
+  'zip_longest',
+  'accumulate',
+  'starmap',
+  'takewhile',
 ];
 
 /** Column codes of each type. */
@@ -177,6 +191,12 @@ export const TYPE_CODE: Readonly<Record<ObjectType, number>> = {
   _lru_cache_wrapper: 52,
   lru_list_elem: 53,
   defaultdict: 54,
+  product: 66,
+  permutations: 67,
+  zip_longest: 68,
+  accumulate: 69,
+  starmap: 70,
+  takewhile: 71,
 };
 
 /** True for the types the cycle collector knows (`Py_TPFLAGS_HAVE_GC`). */
@@ -221,6 +241,12 @@ export function isGcType(type: ObjectType): boolean {
     type === 'combinations' ||
     type === 'map' ||
     type === 'filter' ||
+    type === 'product' ||
+    type === 'permutations' ||
+    type === 'zip_longest' ||
+    type === 'accumulate' ||
+    type === 'starmap' ||
+    type === 'takewhile' ||
     type === 'defaultdict'
   );
 }

@@ -24,6 +24,7 @@
  * 3.8–3.13.
  */
 import type { Heap, ObjectHandle } from '@pymem/objects';
+import { extendByDict, isDictSource, sourceDict } from './dict-sources.ts';
 import { PythonError, Unsupported } from './errors.ts';
 import type { Machine } from './machine.ts';
 import { sortOrder } from './methods-lib.ts';
@@ -220,11 +221,18 @@ function sorted(m: Machine, args: readonly ObjectHandle[]): ObjectHandle {
   return list;
 }
 
-/** sorted()'s PySequence_List of a list, tuple or range: PyList_New(0) + list_extend. */
+/** sorted()'s PySequence_List of a list, tuple, range, dict or dict view: PyList_New(0) + list_extend. */
 export function sortedList(m: Machine, source: ObjectHandle): ObjectHandle {
   const heap = m.heap;
   const t = heap.typeOf(source);
   if (m.gc !== null) throw new Unsupported('sorted() in a program that imports gc');
+  if (isDictSource(heap, source)) {
+    if (heap.lengthOf(sourceDict(heap, source)) > 127)
+      throw new Unsupported('sorting more than 127 items (merge memory)');
+    const list = heap.newList();
+    extendByDict(heap, list, source);
+    return list;
+  }
   if (t !== 'list' && t !== 'tuple' && t !== 'range')
     throw new Unsupported(`sorted() of a ${heap.typeNameOf(source)}`);
   if (t === 'range' && Number(rangeValues(heap, source)[3]) > 127)
@@ -264,6 +272,12 @@ function iterableArgument(heap: Heap, o: ObjectHandle, name: string): ObjectHand
     'chain',
     'islice',
     'combinations',
+    'product',
+    'zip_longest',
+    'accumulate',
+    'permutations',
+    'starmap',
+    'takewhile',
   ];
   if (!ok.includes(t) && !own.includes(t))
     throw new Unsupported(`${name}() of a ${heap.typeNameOf(o)}`);

@@ -15,6 +15,7 @@ import { dequeIteratorNext, type Heap, newDequeIterator, type ObjectHandle } fro
 import { bigRange, LIBRARY_BUILTINS } from './builtins-lib.ts';
 import { borrowedReferences, importedLibrary } from './compile-lib.ts';
 import { lruCacheMethod } from './compile-lru-cache.ts';
+import { extendByDict, extendsDictDirectly } from './dict-sources.ts';
 import { PythonError, Unsupported } from './errors.ts';
 import { builtinExceptionClass, exceptionArgs, keyError } from './exception-classes.ts';
 import type { Machine } from './machine.ts';
@@ -24,7 +25,6 @@ import { dequeMethod } from './module-collections.ts';
 import { methodOwner } from './module-defaultdict.ts';
 import { itertoolsSource } from './module-itertools.ts';
 import { shared } from './operations.ts';
-import { profileRules } from './profile-rules.ts';
 import { functionsHeldByFrames } from './raise.ts';
 import { formattingRan, strDotFormat } from './string-format.ts';
 import { untrackIfAtomic } from './tuple-tracking.ts';
@@ -101,19 +101,31 @@ function iteratorSource(
     };
     return { it, items, lengthHint: heap.lengthOf(o) };
   }
-  if (['repeat', 'chain', 'count', 'islice', 'combinations'].includes(t))
-    return itertoolsSource(heap, o);
-  if (t !== 'range' && t !== 'dict' && t !== 'defaultdict')
-    throw new Unsupported(`iterating a ${heap.typeNameOf(o)} here`);
-  // 3.13's list_extend_dict resizes by the dict's size and makes no iterator (measured:
-  // list({3 keys}) is 120 bytes); the heap has no operation for that resize yet.
   if (
-    (t === 'dict' || t === 'defaultdict') &&
-    profileRules(heap.layout.minor).listExtendDictResizes
+    [
+      'repeat',
+      'chain',
+      'count',
+      'islice',
+      'combinations',
+      'product',
+      'zip_longest',
+      'accumulate',
+      'permutations',
+      'starmap',
+      'takewhile',
+    ].includes(t)
   )
-    throw new Unsupported("a list built from a dict's keys on 3.13+");
+    return itertoolsSource(heap, o);
+  const views = ['dict_keys', 'dict_values', 'dict_items'];
+  if (t !== 'range' && t !== 'dict' && t !== 'defaultdict' && !views.includes(t))
+    throw new Unsupported(`iterating a ${heap.typeNameOf(o)} here`);
   const it = heap.newIterator(o);
-  const lengthHint = t === 'range' ? Number(rangeValues(heap, o)[3]) : heap.lengthOf(o);
+  // dictiter_len: the dict's size (a view's length is its dict's).
+  const lengthHint =
+    t === 'range'
+      ? Number(rangeValues(heap, o)[3])
+      : heap.lengthOf(views.includes(t) ? heap.referents(o)[0]! : o);
   const items = {
     *[Symbol.iterator]() {
       for (let next = heap.iteratorNext(it); next !== 0; next = heap.iteratorNext(it)) yield next;
@@ -252,9 +264,25 @@ const builtins: Record<string, Builtin> = {
     // list_extend: no length hint (8 slots first), appended to, then trimmed.
     if (heap.typeOf(o) === 'map' || heap.typeOf(o) === 'filter')
       return heap.newListFrom({ items: stepped(heap, o) }, undefined, true);
+    if (extendsDictDirectly(heap, o)) {
+      const l = heap.newList([], true);
+      extendByDict(heap, l, o);
+      return l;
+    }
     const { it, items, lengthHint } = iteratorSource(heap, o);
     // 3.8/3.9 list___init__ presizes exactly only what has a __len__ (a repeat has a hint).
-    const hinted = ['repeat', 'chain', 'islice', 'combinations'];
+    const hinted = [
+      'repeat',
+      'chain',
+      'islice',
+      'combinations',
+      'product',
+      'zip_longest',
+      'accumulate',
+      'permutations',
+      'starmap',
+      'takewhile',
+    ];
     const sized = hinted.includes(heap.typeOf(o)) ? undefined : lengthHint;
     const l = heap.newListFrom({ items, lengthHint }, sized, true);
     heap.decref(it);
@@ -540,6 +568,7 @@ export function callMethod(
       arity(key, args, 1, 1);
       const source = args[0]!;
       if (sequenceItems(heap, source) !== undefined) heap.listExtend(receiver, source);
+      else if (extendsDictDirectly(heap, source)) extendByDict(heap, receiver, source);
       else {
         const { it, items, lengthHint } = iteratorSource(heap, source);
         heap.listExtend(receiver, { items, lengthHint });

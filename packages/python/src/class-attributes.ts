@@ -296,3 +296,21 @@ export function updateAttribute(
     return Flow.next;
   };
 }
+
+/**
+ * Installs the heap's check of objects hashed by identity used as dict keys: an
+ * instance of a class whose `__hash__` is None (type_new stores it after an `__eq__`
+ * without `__hash__`) is unhashable — CPython's TypeError names the class; exceptions as
+ * keys are refused (a program's exception class's hash is not checked here).
+ */
+export function installIdentityKeys(m: Machine): void {
+  const heap = m.heap;
+  heap.identityKeyHook ??= (o) => {
+    const type = heap.typeOf(o);
+    if (type === 'exception') throw new HeapError('unsupported', 'an exception as a key');
+    if (type !== 'instance') return;
+    const hash = classLookup(m, heap.classOf(o), '__hash__');
+    if (hash !== 0 && heap.typeOf(hash) === 'NoneType')
+      throw new HeapError('unhashable', `unhashable type: '${heap.typeNameOf(o)}'`);
+  };
+}

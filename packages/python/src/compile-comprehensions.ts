@@ -58,9 +58,17 @@ function getIter(m: Machine, seq: ObjectHandle): ObjectHandle {
   const heap = m.heap;
   const t = heap.typeOf(seq);
   if (isIterableInstance(m, seq)) return instanceIterator(m, seq);
-  const own = t === 'map' || t === 'filter';
-  const dict = t === 'dict' || t === 'defaultdict';
-  if (t !== 'list' && t !== 'tuple' && t !== 'range' && !dict && !own) {
+  // Iterators that are their own iterator (GET_ITER returns them).
+  const own =
+    t === 'map' ||
+    t === 'filter' ||
+    t === 'product' ||
+    t === 'zip_longest' ||
+    t === 'accumulate' ||
+    t === 'permutations' ||
+    t === 'starmap' ||
+    t === 'takewhile';
+  if (t !== 'list' && t !== 'tuple' && t !== 'range' && t !== 'dict' && t !== 'defaultdict' && !own) {
     const name = heap.typeNameOf(seq);
     heap.decref(seq);
     throw new Unsupported(`iterating over a ${name} in a comprehension`);

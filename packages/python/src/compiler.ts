@@ -1091,6 +1091,12 @@ export class Compiler {
         t === 'chain' ||
         t === 'islice' ||
         t === 'combinations' ||
+        t === 'product' ||
+        t === 'zip_longest' ||
+        t === 'accumulate' ||
+        t === 'permutations' ||
+        t === 'starmap' ||
+        t === 'takewhile' ||
         t === 'map' ||
         t === 'filter';
       if (

@@ -26,11 +26,19 @@
  * Models map_new/map_vectorcall/map_next and filter_new/filter_vectorcall/filter_next
  * (Python/bltinmodule.c), 3.8–3.14 (measured: sizes, ids, refcounts — programs mf_*).
  */
-import type { Heap, ObjectHandle } from '@pymem/objects';
+import {
+  accumulateBinop,
+  accumulateNext,
+  type Heap,
+  type ObjectHandle,
+  starmapNext,
+  takewhileNext,
+} from '@pymem/objects';
 import { runFunction } from './class-calls.ts';
 import { Unsupported } from './errors.ts';
 import { iteratorNext } from './generator-runs.ts';
 import type { Machine } from './machine.ts';
+import { binaryOp } from './operations.ts';
 import { truthy } from './values.ts';
 
 type Builtin = (m: Machine, args: readonly ObjectHandle[]) => ObjectHandle;
@@ -60,7 +68,7 @@ function iterable(heap: Heap, o: ObjectHandle, name: string): ObjectHandle {
 }
 
 /** The function argument: a function of the program (or None for filter), else refused. */
-function callable(m: Machine, f: ObjectHandle, name: string): ObjectHandle {
+export function callable(m: Machine, f: ObjectHandle, name: string): ObjectHandle {
   const heap = m.heap;
   if (name === 'filter' && heap.typeOf(f) === 'NoneType') return f;
   if (heap.typeOf(f) !== 'function' || !m.functions.has(f))
@@ -129,10 +137,53 @@ function filterNext(m: Machine, o: ObjectHandle): ObjectHandle {
   }
 }
 
-/** Installs the map/filter step on the machine's heap (their tp_iternext). */
-function installStep(m: Machine): void {
-  m.heap.callingIterNext ??= (it) =>
-    m.heap.typeOf(it) === 'map' ? mapNext(m, it) : filterNext(m, it);
+/**
+ * Installs the step of the iterators that call Python code (their tp_iternext) on the
+ * machine's heap: map, filter, itertools.accumulate, starmap and takewhile.
+ */
+export function installStep(m: Machine): void {
+  m.heap.callingIterNext ??= (it) => {
+    const t = m.heap.typeOf(it);
+    if (t === 'accumulate') return accumulateStep(m, it);
+    if (t === 'takewhile')
+      return takewhileNext(
+        m.heap,
+        it,
+        (inner) => iteratorNext(m, inner),
+        (f, item) => {
+          const good = callFromC(m, f, [item]);
+          try {
+            return truthy(m.heap, good);
+          } finally {
+            m.heap.decref(good);
+          }
+        },
+      );
+    if (t === 'starmap')
+      return starmapNext(
+        m.heap,
+        it,
+        (inner) => iteratorNext(m, inner),
+        (f, args) => callFromC(m, f, m.heap.referents(args)),
+      );
+    return t === 'map' ? mapNext(m, it) : filterNext(m, it);
+  };
+}
+
+/**
+ * accumulate_next's combining (itertools-accumulate.ts): PyNumber_Add of the total and
+ * the item, or PyObject_CallFunctionObjArgs of the function (a call from C).
+ */
+function accumulateStep(m: Machine, o: ObjectHandle): ObjectHandle {
+  const heap = m.heap;
+  const binop = accumulateBinop(heap, o);
+  return accumulateNext(
+    heap,
+    o,
+    (it) => iteratorNext(m, it),
+    (total, item) =>
+      binop === 0 ? binaryOp(heap, '+', total, item) : callFromC(m, binop, [total, item]),
+  );
 }
 
 /** 3.8/3.9's type_call: the arguments tuple lives while `make` runs. */

@@ -1,7 +1,8 @@
 /**
  * `import itertools`: `itertools.count`, `repeat`, `chain`, `islice` (the heap's
- * itertools-objects.ts) and `combinations` (itertools-combinations.ts), iterated by
- * `for`, `zip`, `enumerate` and `list()`.
+ * itertools-objects.ts), `combinations`, `product`, `permutations`, `zip_longest` and
+ * `accumulate` (one itertools-*.ts file each), iterated by `for`, comprehensions (the
+ * newer five), `zip`, `enumerate` and `list()`.
  *
  *   count() / count(n)      an int start that fits a C long, step 1 ("fast mode"): the
  *                           object keeps no reference to `n`; each step is a new int
@@ -17,17 +18,27 @@
  *                           dropped at the end
  *   combinations(x, r)      of a list or tuple: one result tuple refilled in place
  *                           while only the object holds it, copied first otherwise
+ *   product(a, …, repeat=k) of lists and tuples; permutations(x, r=None) of a list or
+ *                           tuple: the same result-tuple reuse
+ *   zip_longest(a, …, fillvalue=None)  zip's reuse; ended arguments' iterators dropped
+ *   accumulate(x, func=None, initial=None)  `+` or a program function called from C
  *
+ * Each newer type is called as CPython calls a type without vectorcall
+ * (_PyObject_MakeTpCall): the argument tuple and the keywords' dict live while the
+ * object is made.
  * Refused: a step, a float or huge start (count's slow mode), list() of a repeat with no
  * count (it never ends), next() on them, chain.from_iterable, chain over anything but
  * lists, tuples, ranges, dicts and these iterators (generators are resumed by the
  * compiler, not the heap), islice bounds that would raise ValueError, combinations of
- * anything but a list or tuple or with a negative r. Models count_new, count_next, repeat_new, repeat_next,
- * repeat_len, chain_new, chain_next, islice_new, islice_next and combinations_new (Modules/itertoolsmodule.c), 3.8–3.14.
+ * anything but a list or tuple or with a negative r; product/permutations of anything
+ * else, accumulate with a builtin function, a non-int r or repeat. Models count_new, count_next, repeat_new, repeat_next,
+ * repeat_len, chain_new, chain_next, islice_new, islice_next, combinations_new, product_new, permutations_new, zip_longest_new and
+ * accumulate_new (Modules/itertoolsmodule.c), 3.8–3.14.
  */
 import type { Heap, ObjectHandle } from '@pymem/objects';
 import { PythonError, Unsupported } from './errors.ts';
 import type { Machine } from './machine.ts';
+import { callable, installStep } from './map-filter.ts';
 import type { LibraryModule } from './module-math.ts';
 
 /** The int value of `o` (a C Py_ssize_t here), else refused / CPython's TypeError. */
@@ -71,6 +82,9 @@ const CHAINABLE: ReadonlySet<string> = new Set([
   'chain',
   'islice',
   'combinations',
+  'product',
+  'zip_longest',
+  'permutations',
 ]);
 
 /** `itertools.chain(*iterables)`: a new chain over the call's argument tuple. */
@@ -126,6 +140,180 @@ function combinations(m: Machine, args: readonly ObjectHandle[]): ObjectHandle {
 }
 
 /**
+ * type_call's arguments for an itertools type called with `args` and `keywords`
+ * (_PyObject_MakeTpCall, 3.8–3.14: the types have no vectorcall): the positional tuple,
+ * then a dict of the keywords (_PyStack_AsDict: presized, str keys, in the call's
+ * order); `make` runs with the tuple, then the tuple and the dict are released.
+ */
+function typeCall(
+  m: Machine,
+  args: readonly ObjectHandle[],
+  keywords: ReadonlyMap<string, ObjectHandle> | undefined,
+  make: (packed: ObjectHandle) => ObjectHandle,
+): ObjectHandle {
+  const heap = m.heap;
+  const packed = heap.newTuple(args);
+  let kwargs = 0;
+  try {
+    if (keywords !== undefined && keywords.size > 0) {
+      kwargs = heap.newDictPresized(keywords.size, true);
+      for (const [k, v] of keywords) {
+        const key = heap.identifier(k);
+        heap.dictSetItem(kwargs, key, v);
+        heap.decref(key);
+      }
+    }
+    return make(packed);
+  } finally {
+    heap.decref(packed);
+    if (kwargs !== 0) heap.decref(kwargs);
+  }
+}
+
+/** What PySequence_Tuple raises a TypeError for without calling Python code. */
+const NOT_ITERABLE: ReadonlySet<string> = new Set(['int', 'bool', 'float', 'NoneType']);
+
+/**
+ * The pools of product / permutations: lists and tuples; the index of the first argument
+ * that is not iterable (−1 for none); anything else refused before the call.
+ */
+function poolArguments(heap: Heap, args: readonly ObjectHandle[], name: string): number {
+  let failAt = -1;
+  for (let i = args.length - 1; i >= 0; i--) {
+    const t = heap.typeOf(args[i]!);
+    if (NOT_ITERABLE.has(t)) failAt = i;
+    else if (t !== 'list' && t !== 'tuple')
+      throw new Unsupported(`${name}() of a ${heap.typeNameOf(args[i]!)}`);
+  }
+  return failAt;
+}
+
+/** `itertools.product(*seqs, repeat=1)`: a new product object. */
+function product(
+  m: Machine,
+  args: readonly ObjectHandle[],
+  keywords?: ReadonlyMap<string, ObjectHandle>,
+): ObjectHandle {
+  const heap = m.heap;
+  const failAt = poolArguments(heap, args, 'itertools.product');
+  const given = keywords?.get('repeat');
+  if (given !== undefined && heap.typeOf(given) !== 'int' && heap.typeOf(given) !== 'bool')
+    throw new Unsupported(`itertools.product(repeat=<a ${heap.typeNameOf(given)}>)`);
+  const repeat = given === undefined ? 1 : intArgument(heap, given, 'itertools.product()');
+  if (repeat > 64 || args.length * repeat > 256)
+    throw new Unsupported('itertools.product() of this many pools');
+  return typeCall(m, args, keywords, () => {
+    if (repeat < 0) throw new PythonError('ValueError', 'repeat argument cannot be negative');
+    const o = heap.newProduct(args, repeat, failAt);
+    if (o === 0)
+      throw new PythonError(
+        'TypeError',
+        `'${heap.typeNameOf(args[failAt]!)}' object is not iterable`,
+      );
+    return o;
+  });
+}
+
+/** `itertools.zip_longest(*iterables, fillvalue=None)`: a new zip_longest object. */
+function zipLongest(
+  m: Machine,
+  args: readonly ObjectHandle[],
+  keywords?: ReadonlyMap<string, ObjectHandle>,
+): ObjectHandle {
+  const heap = m.heap;
+  let failAt = -1;
+  for (let i = args.length - 1; i >= 0; i--) {
+    const t = heap.typeOf(args[i]!);
+    if (NOT_ITERABLE.has(t)) failAt = i;
+    else if (!CHAINABLE.has(t))
+      throw new Unsupported(`itertools.zip_longest() of a ${heap.typeNameOf(args[i]!)}`);
+  }
+  return typeCall(m, args, keywords, () => {
+    const o = heap.newZipLongest(args, keywords?.get('fillvalue') ?? heap.none, failAt);
+    if (o === 0)
+      throw new PythonError(
+        'TypeError',
+        `'${heap.typeNameOf(args[failAt]!)}' object is not iterable`,
+      );
+    return o;
+  });
+}
+
+/** `itertools.accumulate(iterable, func=None, *, initial=None)`: a new accumulate object. */
+function accumulate(
+  m: Machine,
+  args: readonly ObjectHandle[],
+  keywords?: ReadonlyMap<string, ObjectHandle>,
+): ObjectHandle {
+  const heap = m.heap;
+  if (args.length < 1 || args.length > 2 || (args.length === 2 && keywords?.has('func')))
+    throw new Unsupported(`itertools.accumulate() with ${args.length} arguments`);
+  const seq = args[0]!;
+  if (!CHAINABLE.has(heap.typeOf(seq)))
+    throw new Unsupported(`itertools.accumulate() of a ${heap.typeNameOf(seq)}`);
+  const func = args[1] ?? keywords?.get('func') ?? heap.none;
+  const binop = heap.typeOf(func) === 'NoneType' ? 0 : callable(m, func, 'itertools.accumulate');
+  const initial = keywords?.get('initial') ?? heap.none;
+  installStep(m);
+  return typeCall(m, args, keywords, () => heap.newAccumulate(seq, binop, initial));
+}
+
+/** `itertools.permutations(iterable, r=None)`: a new permutations object. */
+function permutations(
+  m: Machine,
+  args: readonly ObjectHandle[],
+  keywords?: ReadonlyMap<string, ObjectHandle>,
+): ObjectHandle {
+  const heap = m.heap;
+  if (args.length < 1 || args.length > 2 || (args.length === 2 && keywords?.has('r')))
+    throw new Unsupported(`itertools.permutations() with ${args.length} arguments`);
+  const seq = args[0]!;
+  const t = heap.typeOf(seq);
+  if (t !== 'list' && t !== 'tuple')
+    throw new Unsupported(`itertools.permutations() of a ${heap.typeNameOf(seq)}`);
+  const given = args[1] ?? keywords?.get('r') ?? heap.none;
+  let r = -1;
+  if (heap.typeOf(given) !== 'NoneType') {
+    if (heap.typeOf(given) !== 'int' && heap.typeOf(given) !== 'bool')
+      throw new Unsupported(`itertools.permutations() with an r of a ${heap.typeNameOf(given)}`);
+    r = intArgument(heap, given, 'itertools.permutations()');
+    if (r > 4096) throw new Unsupported('itertools.permutations() with an r this large');
+    // −1 stands for None below: any negative r is the ValueError.
+    if (r < 0) r = -2;
+  }
+  return typeCall(m, args, keywords, () => {
+    const o = heap.newPermutations(seq, r);
+    if (o === 0) throw new PythonError('ValueError', 'r must be non-negative');
+    return o;
+  });
+}
+
+/** `itertools.starmap(function, iterable)`: a new starmap object. */
+function starmap(m: Machine, args: readonly ObjectHandle[]): ObjectHandle {
+  const heap = m.heap;
+  if (args.length !== 2) throw new Unsupported(`itertools.starmap() with ${args.length} arguments`);
+  const func = callable(m, args[0]!, 'itertools.starmap');
+  const seq = args[1]!;
+  if (!CHAINABLE.has(heap.typeOf(seq)))
+    throw new Unsupported(`itertools.starmap() of a ${heap.typeNameOf(seq)}`);
+  installStep(m);
+  return typeCall(m, args, undefined, () => heap.newStarmap(func, seq));
+}
+
+/** `itertools.takewhile(predicate, iterable)`: a new takewhile object. */
+function takewhile(m: Machine, args: readonly ObjectHandle[]): ObjectHandle {
+  const heap = m.heap;
+  if (args.length !== 2)
+    throw new Unsupported(`itertools.takewhile() with ${args.length} arguments`);
+  const func = callable(m, args[0]!, 'itertools.takewhile');
+  const seq = args[1]!;
+  if (!CHAINABLE.has(heap.typeOf(seq)))
+    throw new Unsupported(`itertools.takewhile() of a ${heap.typeNameOf(seq)}`);
+  installStep(m);
+  return typeCall(m, args, undefined, () => heap.newTakewhile(func, seq));
+}
+
+/**
  * list()'s source for a repeat or chain: the object itself as its iterator (a new
  * reference), its items, and its length hint (a repeat's items left; none for a chain).
  */
@@ -148,5 +336,23 @@ export function itertoolsSource(
 
 /** The itertools module's functions. */
 export const ITERTOOLS_MODULE: LibraryModule = {
-  functions: { count, repeat, chain, islice, combinations },
+  functions: {
+    count,
+    repeat,
+    chain,
+    islice,
+    combinations,
+    product,
+    zip_longest: zipLongest,
+    accumulate,
+    permutations,
+    starmap,
+    takewhile,
+  },
+  keywords: {
+    product: ['repeat'],
+    zip_longest: ['fillvalue'],
+    accumulate: ['func', 'initial'],
+    permutations: ['r'],
+  },
 };

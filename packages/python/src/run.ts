@@ -18,6 +18,7 @@
 import type { HeapCollector } from '@pymem/gc';
 import { Heap } from '@pymem/objects';
 import { parseVersion } from '@pymem/versions';
+import { installIdentityKeys } from './class-attributes.ts';
 import { refuseLiveFinalizers } from './class-dunders.ts';
 import { CollectionRecorder, type CollectionView } from './collection-view.ts';
 import { Compiler, pythonErrorOf } from './compiler.ts';
@@ -107,6 +108,7 @@ export function runPython(text: string, options: RunOptions = {}): RunResult {
     throw new Error(`runPython: a heap of ${heap.layout.profile} for a run of ${profile}`);
   const machine = new Machine(heap, options.maxSteps ?? DEFAULT_MAX_STEPS);
   machine.patch = patchOf(options.python);
+  installIdentityKeys(machine);
   if (options.onLine !== undefined) machine.lines = new LineEvents(options.onLine);
   const moduleFrame: Frame = { locals: [], returned: 0, line: 0 };
   let source: Source | undefined;
