@@ -151,23 +151,29 @@ export function deleteSlice(c: Compiler, target: SyntaxNode, scope: Scope): Stat
  * not make, so afterwards `id()` is refused, and a program that also imports `gc`
  * is refused (collections may run during the import).
  */
-export const LIBRARY_MODULES: ReadonlyMap<string, LibraryModule> = new Map([
-  ['math', MATH_MODULE],
-  ['random', RANDOM_MODULE],
-  ['copy', COPY_MODULE],
-  ['weakref', WEAKREF_MODULE],
-  ['collections', COLLECTIONS_MODULE],
-  ['tracemalloc', TRACEMALLOC_MODULE],
-  ['functools', FUNCTOOLS_MODULE],
-  ['itertools', ITERTOOLS_MODULE],
-]);
+let libraryModuleMap: ReadonlyMap<string, LibraryModule> | undefined;
+
+/** The library modules by name, built on first use (the module imports form a cycle). */
+export function libraryModules(): ReadonlyMap<string, LibraryModule> {
+  libraryModuleMap ??= new Map([
+    ['math', MATH_MODULE],
+    ['random', RANDOM_MODULE],
+    ['copy', COPY_MODULE],
+    ['weakref', WEAKREF_MODULE],
+    ['collections', COLLECTIONS_MODULE],
+    ['tracemalloc', TRACEMALLOC_MODULE],
+    ['functools', FUNCTOOLS_MODULE],
+    ['itertools', ITERTOOLS_MODULE],
+  ]);
+  return libraryModuleMap;
+}
 
 /** Each machine's imported modules' value attributes. */
 const moduleAttributes = new WeakMap<Machine, Map<string, Record<string, ObjectHandle>>>();
 
 /** Runs `import name` for a library module: its value attributes are made once. */
 export function importLibrary(m: Machine, name: string): void {
-  const module = LIBRARY_MODULES.get(name);
+  const module = libraryModules().get(name);
   if (module === undefined) return;
   let made = moduleAttributes.get(m);
   if (made === undefined) {
@@ -182,7 +188,7 @@ export function importLibrary(m: Machine, name: string): void {
 
 /** True once the program imported a library module (its import allocated unknown objects). */
 export function importedLibrary(m: Machine): boolean {
-  return [...m.modules].some((name) => LIBRARY_MODULES.has(name));
+  return [...m.modules].some((name) => libraryModules().has(name));
 }
 
 /** Releases a library call's arguments after the call, as every call does (Machine.releaseArguments). */
@@ -200,7 +206,7 @@ export function moduleCall(
   scope: Scope,
   node: SyntaxNode,
 ): Expression {
-  const module = LIBRARY_MODULES.get(name)!;
+  const module = libraryModules().get(name)!;
   if (scope.locals?.has(name)) throw c.fail(`a local named '${name}'`, node);
   const accepted = module.keywords?.[method] ?? [];
   for (const [k] of keywords)
@@ -277,7 +283,7 @@ export function moduleAttribute(
   attribute: string,
   node: SyntaxNode,
 ): Expression {
-  const module = LIBRARY_MODULES.get(name)!;
+  const module = libraryModules().get(name)!;
   const m = c.m;
   const heap = m.heap;
   if (Object.hasOwn(module.functions, attribute))

@@ -86,7 +86,7 @@ import {
   deleteListItem,
   deleteSlice,
   importLibrary,
-  LIBRARY_MODULES,
+  libraryModules,
   listInplaceRepeat,
   methodCallWithKeywords,
   moduleAttribute,
@@ -175,7 +175,7 @@ let moduleNames: ReadonlySet<string> | null = null;
  * library modules' table (compile-lib.ts) imports this file's importers in turn.
  */
 export function importableModules(): ReadonlySet<string> {
-  moduleNames ??= new Set([...COMPILED_MODULES, ...LIBRARY_MODULES.keys()]);
+  moduleNames ??= new Set([...COMPILED_MODULES, ...libraryModules().keys()]);
   return moduleNames;
 }
 const MAX_DISPLAY = 15;
@@ -516,7 +516,7 @@ export class Compiler {
     }
     if (scope.locals !== null) throw this.fail('import inside a function', node);
     for (const module of modules) {
-      if (LIBRARY_MODULES.has(module) && module !== 'weakref' && this.moduleAssigned.has('gc'))
+      if (libraryModules().has(module) && module !== 'weakref' && this.moduleAssigned.has('gc'))
         throw this.fail(`import of module ${module} in a program that imports gc`, node);
       if (module === 'tracemalloc') noteTracedProgram(this);
     }
@@ -1811,7 +1811,7 @@ export class Compiler {
     }
     if (
       target.name === 'VariableName' &&
-      LIBRARY_MODULES.has(this.text(target)) &&
+      libraryModules().has(this.text(target)) &&
       this.moduleAssigned.has(this.text(target)) &&
       !scope.locals?.has(this.text(target))
     )
@@ -1964,7 +1964,7 @@ export class Compiler {
       const receiverNode = parts[0]!;
       if (
         receiverNode.name === 'VariableName' &&
-        LIBRARY_MODULES.has(this.text(receiverNode)) &&
+        libraryModules().has(this.text(receiverNode)) &&
         this.moduleAssigned.has(this.text(receiverNode))
       )
         return moduleCall(this, this.text(receiverNode), method, positional, keywords, scope, node);
