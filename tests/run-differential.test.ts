@@ -40,6 +40,20 @@ const PYODIDE_PYTHON = '3.14.2';
 
 /** Program → profiles where the model refuses (exit 2), and why. */
 const KNOWN_UNSUPPORTED: Record<string, { profiles: readonly string[]; reason: string }> = {
+  'run/cl_ordereddict_refused.py': {
+    profiles: PROFILES,
+    reason:
+      'collections.OrderedDict (odictobject.c: its node list and od_fast_nodes) is not modelled',
+  },
+  'run/cl_defaultdict_compare_refused.py': {
+    profiles: PROFILES,
+    reason: 'comparing a defaultdict (dict_richcompare across the subtype) is not modelled',
+  },
+  'run/cl_defaultdict_copy_refused.py': {
+    profiles: PROFILES,
+    reason:
+      'defaultdict.copy() (defdict_copy: a type call with the factory and itself) is not modelled',
+  },
   'run/ft_partial_keywords_refused.py': {
     profiles: PROFILES,
     reason: 'functools.partial with keywords (its keywords dict, merged per call) is not modelled',

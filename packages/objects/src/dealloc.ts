@@ -96,6 +96,7 @@ export function dealloc(heap: HeapCore, o: ObjectHandle): void {
     case 'tuple':
     case 'list':
     case 'dict':
+    case 'defaultdict':
     case 'set':
     case 'frozenset':
     case 'instance':
@@ -332,10 +333,14 @@ function deallocOrder(heap: HeapCore, o: ObjectHandle): readonly ObjectHandle[] 
     case 'tuple':
       // list_dealloc / tupledealloc: last item first.
       return reversedItems(heap.items(o));
-    case 'dict': {
+    case 'dict':
+    case 'defaultdict': {
       // free_keys_object: entry by entry, key then value; a split dict: its values.
+      // defdict_dealloc clears the factory before dict_dealloc runs.
       const order: ObjectHandle[] = [];
       const data = dictData(heap, o);
+      if (data.defaultFactory) order.push(data.defaultFactory);
+      data.defaultFactory = 0;
       for (const [k, v] of data.entries.values()) {
         if (data.sharedBy === undefined) order.push(k);
         order.push(v);
@@ -373,7 +378,7 @@ function finishContainer(heap: HeapCore, o: ObjectHandle): void {
   const type = heap.typeName(o);
   if (type === 'list') finishList(heap, o);
   else if (type === 'tuple') finishTuple(heap, o);
-  else if (type === 'dict') finishDict(heap, o);
+  else if (type === 'dict' || type === 'defaultdict') finishDict(heap, o);
   else if (type === 'instance') finishInstance(heap, o);
   else if (
     type === 'function' ||

@@ -210,7 +210,8 @@ export function releaseSharedKeys(heap: HeapCore, keys: SharedKeys): void {
   freeKeysBlock(heap, keys.address, keys.log2Size, false);
 }
 
-function dictNewKeys(
+/** A new keys table of 2**log2 slots for an empty dict (new_keys_object), or `block`. */
+export function dictNewKeys(
   heap: HeapCore,
   d: ObjectHandle,
   log2: number,
@@ -304,6 +305,8 @@ export function finishDict(heap: HeapCore, o: ObjectHandle): void {
   if (heap.table.storage[o] !== 0) heap.memCall('free', heap.table.storage[o]!, 0);
   if (data.sharedKeys !== undefined) releaseSharedKeys(heap, data.sharedKeys);
   freeKeysBlock(heap, data.keysAddress, data.log2Size, data.unicode);
-  if (heap.freeLists.dict.length < heap.constants.dictFreeList) heap.park(o, heap.freeLists.dict);
+  // dict_dealloc parks exact dicts only; a defaultdict goes back with tp_free.
+  if (heap.typeName(o) === 'dict' && heap.freeLists.dict.length < heap.constants.dictFreeList)
+    heap.park(o, heap.freeLists.dict);
   else heap.freeObject(o);
 }

@@ -59,9 +59,10 @@ function allNamed(
   keyText: (key: ObjectHandle) => string,
 ): NamedReferent[] {
   const targets = heap.referents(o);
-  if (type === 'dict') {
+  if (type === 'dict' || type === 'defaultdict') {
     const d = dictData(heap, o);
     const out: NamedReferent[] = [];
+    if (d.defaultFactory) out.push({ label: '.default_factory', target: d.defaultFactory });
     for (const [identity, [key, value]] of d.entries) {
       if (d.sharedBy === undefined) {
         const text = keyText(key);

@@ -32,6 +32,8 @@
  * The decref orders come from the sources; the collector's observable results (which
  * objects die, counts) are what tests compare with real interpreters.
  */
+
+import { clearDefaultFactory } from './default-dicts.ts';
 import { dequeClear } from './deques.ts';
 import { dictData, freeKeysBlock, releaseSharedKeys } from './dicts.ts';
 import { clearException } from './exceptions.ts';
@@ -67,6 +69,31 @@ export interface HeapGraph {
   forEachTracked(fn: (o: ObjectHandle) => void): void;
 }
 
+/** dict_tp_clear (PyDict_Clear): the empty keys installed, then the old entries released. */
+export function clearDict(heap: HeapCore, o: ObjectHandle): void {
+  const t = heap.table;
+  const data = dictData(heap, o);
+  const old = { ...data, entries: [...data.entries.values()] };
+  const values = t.storage[o]!;
+  data.entries.clear();
+  data.log2Size = 0;
+  data.usable = 0;
+  data.nentries = 0;
+  data.unicode = true;
+  data.keysAddress = 0;
+  // PyDict_Clear installs the empty (combined) keys: a split dict stops sharing.
+  delete data.sharedBy;
+  delete data.sharedKeys;
+  t.storage[o] = 0;
+  for (const [k, v] of old.entries) {
+    if (old.sharedBy === undefined) heap.release(k);
+    heap.release(v);
+  }
+  if (values !== 0) heap.memCall('free', values, 0);
+  if (old.sharedKeys !== undefined) releaseSharedKeys(heap, old.sharedKeys);
+  freeKeysBlock(heap, old.keysAddress, old.log2Size, old.unicode);
+}
+
 /** tp_clear of `o` (see the module comment). */
 export function clearObject(heap: HeapCore, o: ObjectHandle): void {
   heap.check(o);
@@ -83,29 +110,14 @@ export function clearObject(heap: HeapCore, o: ObjectHandle): void {
       if (storage !== 0) heap.memCall('free', storage, 0);
       return;
     }
-    case 'dict': {
-      const data = dictData(heap, o);
-      const old = { ...data, entries: [...data.entries.values()] };
-      const values = t.storage[o]!;
-      data.entries.clear();
-      data.log2Size = 0;
-      data.usable = 0;
-      data.nentries = 0;
-      data.unicode = true;
-      data.keysAddress = 0;
-      // PyDict_Clear installs the empty (combined) keys: a split dict stops sharing.
-      delete data.sharedBy;
-      delete data.sharedKeys;
-      t.storage[o] = 0;
-      for (const [k, v] of old.entries) {
-        if (old.sharedBy === undefined) heap.release(k);
-        heap.release(v);
-      }
-      if (values !== 0) heap.memCall('free', values, 0);
-      if (old.sharedKeys !== undefined) releaseSharedKeys(heap, old.sharedKeys);
-      freeKeysBlock(heap, old.keysAddress, old.log2Size, old.unicode);
+    case 'dict':
+      clearDict(heap, o);
       return;
-    }
+    case 'defaultdict':
+      // defdict_tp_clear: the factory first, then dict_tp_clear.
+      clearDefaultFactory(heap, o);
+      clearDict(heap, o);
+      return;
     case 'set':
     case 'frozenset': {
       const data = setData(heap, o);

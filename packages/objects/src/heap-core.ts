@@ -255,7 +255,9 @@ export class HeapCore {
   /** @internal Throws unless `o` is a live object of `type`. */
   expect(o: ObjectHandle, type: ObjectType): void {
     this.check(o);
-    if (TYPE_NAMES[this.table.type[o]!] !== type) {
+    const actual = TYPE_NAMES[this.table.type[o]!];
+    // A defaultdict is a dict subtype: every dict operation takes it (PyDict_Check).
+    if (actual !== type && !(type === 'dict' && actual === 'defaultdict')) {
       throw new HeapError(
         'wrong-type',
         `expected a ${type}, got a ${TYPE_NAMES[this.table.type[o]!]}`,

@@ -26,6 +26,7 @@
  * 64-bit sizes, allocator calls and trashcan are from source only.
  */
 import { clearFreeLists } from './clear-free-lists.ts';
+import { defaultDictExtra } from './default-dicts.ts';
 import { dequeIteratorReferents, dequeReferents, dequeSizeof } from './deques.ts';
 import { dictKeysBytes, usableFraction } from './dict-keys.ts';
 import {
@@ -101,7 +102,7 @@ import {
   generatorSizeof,
   generatorStoreFast,
 } from './generators.ts';
-import { clearObject, type HeapGraph } from './graph.ts';
+import { clearDict, clearObject, type HeapGraph } from './graph.ts';
 import { HeapCore, type ItemIterator, type ObjectHandle } from './heap-core.ts';
 import { HeapError } from './heap-error.ts';
 import {
@@ -309,23 +310,10 @@ export class Heap extends HeapCore implements HeapGraph {
         return L.gcHeader + L.tupleBasic + w * t.length[o]!;
       case 'list':
         return L.gcHeader + L.listBasic + w * t.allocated[o]!;
-      case 'dict': {
-        const d = dictData(this, o);
-        if (d.sharedKeys !== undefined) {
-          // _PyDict_SizeOf, 3.8–3.10: USABLE_FRACTION(dk_size) values, and the keys
-          // table too once this dict is the only one holding it (dk_refcnt 1).
-          const keys = d.sharedKeys;
-          const table = keys.refcnt === 1 ? sharedKeysBytes(this, keys) : 0;
-          return L.gcHeader + L.dictBasic + usableFraction(2 ** keys.log2Size) * w + table;
-        }
-        if (d.sharedBy !== undefined) {
-          // The class's shared keys' nentries + usable at this moment, 3.11+ (measured).
-          const c = classData(this, d.sharedBy);
-          return L.gcHeader + L.dictBasic + (c.sharedNames.length + c.sharedUsable) * w;
-        }
-        const keys = d.log2Size === 0 ? 0 : dictKeysBytes(L, d.log2Size, d.unicode);
-        return L.gcHeader + L.dictBasic + keys;
-      }
+      case 'defaultdict':
+        return this.dictSizeof(o) + defaultDictExtra(this);
+      case 'dict':
+        return this.dictSizeof(o);
       case 'instance': {
         // 3.13+: __sizeof__ is the basic size only, the inline values are left out.
         const c = classData(this, instanceData(this, o).cls);
@@ -421,6 +409,27 @@ export class Heap extends HeapCore implements HeapGraph {
     }
   }
 
+  /** dict_sizeof (_PyDict_SizeOf) with the GC header, for a dict's basic size. */
+  private dictSizeof(o: ObjectHandle): number {
+    const L = this.layout;
+    const w = L.pointerSize;
+    const d = dictData(this, o);
+    if (d.sharedKeys !== undefined) {
+      // _PyDict_SizeOf, 3.8–3.10: USABLE_FRACTION(dk_size) values, and the keys
+      // table too once this dict is the only one holding it (dk_refcnt 1).
+      const keys = d.sharedKeys;
+      const table = keys.refcnt === 1 ? sharedKeysBytes(this, keys) : 0;
+      return L.gcHeader + L.dictBasic + usableFraction(2 ** keys.log2Size) * w + table;
+    }
+    if (d.sharedBy !== undefined) {
+      // The class's shared keys' nentries + usable at this moment, 3.11+ (measured).
+      const c = classData(this, d.sharedBy);
+      return L.gcHeader + L.dictBasic + (c.sharedNames.length + c.sharedUsable) * w;
+    }
+    const keys = d.log2Size === 0 ? 0 : dictKeysBytes(L, d.log2Size, d.unicode);
+    return L.gcHeader + L.dictBasic + keys;
+  }
+
   /**
    * What `sys.getrefcount(o)` prints for an object passed from a name: the count plus
    * the argument's own reference — except on 3.14, whose interpreter passes a borrowed
@@ -454,10 +463,14 @@ export class Heap extends HeapCore implements HeapGraph {
     this.check(o);
     const type = this.typeName(o);
     if (type === 'list' || type === 'tuple') return [...this.items(o)];
-    if (type === 'dict') {
+    if (type === 'dict' || type === 'defaultdict') {
       const d = dictData(this, o);
       const pairs = [...d.entries.values()];
-      return d.sharedBy === undefined ? pairs.flat() : pairs.map(([, v]) => v);
+      // defdict_traverse: the factory, then dict_traverse.
+      const factory = d.defaultFactory ? [d.defaultFactory] : [];
+      return d.sharedBy === undefined
+        ? [...factory, ...pairs.flat()]
+        : [...factory, ...pairs.map(([, v]) => v)];
     }
     if (type === 'instance') return instanceReferents(this, o);
     if (type === 'type' || type === 'getset_descriptor') return heapTypeReferents(this, o);
@@ -505,7 +518,7 @@ export class Heap extends HeapCore implements HeapGraph {
   /** Python `len(o)` for str, bytes, bytearray, tuple, list, dict, set, frozenset. */
   lengthOf(o: ObjectHandle): number {
     const type = this.typeOf(o);
-    if (type === 'dict') return dictData(this, o).entries.size;
+    if (type === 'dict' || type === 'defaultdict') return dictData(this, o).entries.size;
     if (type === 'set' || type === 'frozenset') return setData(this, o).entries.size;
     return this.table.length[o]!;
   }
@@ -988,6 +1001,12 @@ export class Heap extends HeapCore implements HeapGraph {
     this.check(o);
     if (this.typeName(o) !== 'instance') return false;
     return classData(this, instanceData(this, o).cls).finalizer;
+  }
+
+  /** `d.clear()` (PyDict_Clear): a defaultdict keeps its factory, unlike its tp_clear. */
+  dictClear(d: ObjectHandle): void {
+    this.expect(d, 'dict');
+    clearDict(this, d);
   }
 
   /** tp_clear of `o` (graph.ts); hold a reference to `o` across the call. */

@@ -1,5 +1,11 @@
 export { type ObjectConstants, objectConstants } from './constants.ts';
 export {
+  clearDefaultFactory,
+  defaultFactory,
+  defaultFactoryType,
+  newDefaultDict,
+} from './default-dicts.ts';
+export {
   BLOCKLEN,
   type DequeData,
   dequeAppend,

@@ -88,10 +88,12 @@ export function newIterator(heap: HeapCore, o: ObjectHandle): ObjectHandle {
     } satisfies IteratorData;
     return it;
   }
-  if (type !== 'list' && type !== 'tuple' && type !== 'dict' && type !== 'namedtuple')
+  // A defaultdict's iterator is its dict's (dict_iter, inherited).
+  const base = type === 'defaultdict' ? 'dict' : type;
+  if (base !== 'list' && base !== 'tuple' && base !== 'dict' && base !== 'namedtuple')
     throw new HeapError('wrong-type', `iter() of a ${type} is not modelled`);
-  const basic = L.objectHeader + (type === 'dict' ? 5 : 2) * w;
-  const it = heap.allocObject(ITERATOR_OF[type], heap.objMalloc(heap.gcRequest(basic)));
+  const basic = L.objectHeader + (base === 'dict' ? 5 : 2) * w;
+  const it = heap.allocObject(ITERATOR_OF[base], heap.objMalloc(heap.gcRequest(basic)));
   heap.increment(o);
   heap.table.payload[it] = {
     seq: o,

@@ -22,6 +22,7 @@ import type { Machine } from './machine.ts';
 import { MAP_FILTER_BUILTINS } from './map-filter.ts';
 import { libraryMethod } from './methods-lib.ts';
 import { dequeMethod } from './module-collections.ts';
+import { methodOwner } from './module-defaultdict.ts';
 import { itertoolsSource } from './module-itertools.ts';
 import { namedTupleCountUnknown, namedTupleMethod } from './module-namedtuple.ts';
 import { shared } from './operations.ts';
@@ -118,7 +119,7 @@ function iteratorSource(
   )
     return itertoolsSource(heap, o);
   const views = ['dict_keys', 'dict_values', 'dict_items'];
-  if (t !== 'range' && t !== 'dict' && !views.includes(t))
+  if (t !== 'range' && t !== 'dict' && t !== 'defaultdict' && !views.includes(t))
     throw new Unsupported(`iterating a ${heap.typeNameOf(o)} here`);
   const it = heap.newIterator(o);
   // dictiter_len: the dict's size (a view's length is its dict's).
@@ -143,7 +144,19 @@ const builtins: Record<string, Builtin> = {
     const o = args[0]!;
     const t = heap.typeOf(o);
     if (t === 'range') return heap.newInt(rangeValues(heap, o)[3]);
-    if (['str', 'list', 'tuple', 'dict', 'set', 'frozenset', 'deque', 'namedtuple'].includes(t))
+    if (
+      [
+        'str',
+        'list',
+        'tuple',
+        'dict',
+        'set',
+        'frozenset',
+        'deque',
+        'namedtuple',
+        'defaultdict',
+      ].includes(t)
+    )
       return heap.newInt(heap.lengthOf(o));
     throw new PythonError('TypeError', `object of type '${heap.typeNameOf(o)}' has no len()`);
   },
@@ -563,7 +576,7 @@ export function callMethod(
     return lruCacheMethod(m, receiver, name, args);
   const library = libraryMethod(m, receiver, name, args);
   if (library !== undefined) return library;
-  const t = heap.typeOf(receiver);
+  const t = methodOwner(m, receiver, name);
   const key = `${t}.${name}`;
   if (key === 'str.format')
     return strDotFormat(heap, heap.valueOf(receiver) as string, args, new Map());
@@ -608,7 +621,9 @@ export function callMethod(
       return heap.dictCopy(receiver);
     case 'dict.update': {
       arity(key, args, 1, 1);
-      if (heap.typeOf(args[0]!) !== 'dict') throw new Unsupported('dict.update from a non-dict');
+      const from = heap.typeOf(args[0]!);
+      if (from !== 'dict' && from !== 'defaultdict')
+        throw new Unsupported('dict.update from a non-dict');
       heap.dictMerge(receiver, args[0]!);
       return heap.newNone();
     }

@@ -31,6 +31,7 @@ import { type Expression, Flow, type Statement } from './frame.ts';
 import { functionAttribute } from './function-attributes.ts';
 import type { Machine } from './machine.ts';
 import { dequeAttribute } from './module-collections.ts';
+import { defaultdictAttribute } from './module-defaultdict.ts';
 import { partialAttribute } from './module-functools.ts';
 import { namedTupleAttribute } from './module-namedtuple.ts';
 
@@ -81,6 +82,7 @@ export function loadAttribute(m: Machine, o: ObjectHandle, name: string): Object
   const type = heap.typeOf(o);
   if (type === 'deque') return dequeAttribute(m, o, name);
   if (type === 'namedtuple' || type === 'namedtuple_type') return namedTupleAttribute(m, o, name);
+  if (type === 'defaultdict') return defaultdictAttribute(m, o, name);
   if (type === 'instance') {
     if (name === '__dict__') {
       markDictRead(m);

@@ -68,7 +68,14 @@ function getIter(m: Machine, seq: ObjectHandle): ObjectHandle {
     t === 'permutations' ||
     t === 'starmap' ||
     t === 'takewhile';
-  if (t !== 'list' && t !== 'tuple' && t !== 'range' && t !== 'dict' && !own) {
+  if (
+    t !== 'list' &&
+    t !== 'tuple' &&
+    t !== 'range' &&
+    t !== 'dict' &&
+    t !== 'defaultdict' &&
+    !own
+  ) {
     const name = heap.typeNameOf(seq);
     heap.decref(seq);
     throw new Unsupported(`iterating over a ${name} in a comprehension`);

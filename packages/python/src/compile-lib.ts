@@ -24,6 +24,7 @@ import type { Machine } from './machine.ts';
 import { libraryMethod, sortOrder } from './methods-lib.ts';
 import { COLLECTIONS_MODULE } from './module-collections.ts';
 import { COPY_MODULE } from './module-copy.ts';
+import { BUILTIN_FACTORIES, newDefaultdict } from './module-defaultdict.ts';
 import { FUNCTOOLS_MODULE } from './module-functools.ts';
 import { ITERTOOLS_MODULE } from './module-itertools.ts';
 import { type LibraryModule, MATH_MODULE } from './module-math.ts';
@@ -183,23 +184,29 @@ export function deleteSlice(c: Compiler, target: SyntaxNode, scope: Scope): Stat
  * not make, so afterwards `id()` is refused, and a program that also imports `gc`
  * is refused (collections may run during the import).
  */
-export const LIBRARY_MODULES: ReadonlyMap<string, LibraryModule> = new Map([
-  ['math', MATH_MODULE],
-  ['random', RANDOM_MODULE],
-  ['copy', COPY_MODULE],
-  ['weakref', WEAKREF_MODULE],
-  ['collections', COLLECTIONS_MODULE],
-  ['tracemalloc', TRACEMALLOC_MODULE],
-  ['functools', FUNCTOOLS_MODULE],
-  ['itertools', ITERTOOLS_MODULE],
-]);
+let libraryModuleMap: ReadonlyMap<string, LibraryModule> | undefined;
+
+/** The library modules by name, built on first use (the module imports form a cycle). */
+export function libraryModules(): ReadonlyMap<string, LibraryModule> {
+  libraryModuleMap ??= new Map([
+    ['math', MATH_MODULE],
+    ['random', RANDOM_MODULE],
+    ['copy', COPY_MODULE],
+    ['weakref', WEAKREF_MODULE],
+    ['collections', COLLECTIONS_MODULE],
+    ['tracemalloc', TRACEMALLOC_MODULE],
+    ['functools', FUNCTOOLS_MODULE],
+    ['itertools', ITERTOOLS_MODULE],
+  ]);
+  return libraryModuleMap;
+}
 
 /** Each machine's imported modules' value attributes. */
 const moduleAttributes = new WeakMap<Machine, Map<string, Record<string, ObjectHandle>>>();
 
 /** Runs `import name` for a library module: its value attributes are made once. */
 export function importLibrary(m: Machine, name: string): void {
-  const module = LIBRARY_MODULES.get(name);
+  const module = libraryModules().get(name);
   if (module === undefined) return;
   let made = moduleAttributes.get(m);
   if (made === undefined) {
@@ -214,7 +221,7 @@ export function importLibrary(m: Machine, name: string): void {
 
 /** True once the program imported a library module (its import allocated unknown objects). */
 export function importedLibrary(m: Machine): boolean {
-  return [...m.modules].some((name) => LIBRARY_MODULES.has(name));
+  return [...m.modules].some((name) => libraryModules().has(name));
 }
 
 /** Releases a library call's arguments after the call, as every call does (Machine.releaseArguments). */
@@ -232,11 +239,13 @@ export function moduleCall(
   scope: Scope,
   node: SyntaxNode,
 ): Expression {
-  const module = LIBRARY_MODULES.get(name)!;
+  const module = libraryModules().get(name)!;
   if (scope.locals?.has(name)) throw c.fail(`a local named '${name}'`, node);
   const accepted = module.keywords?.[method] ?? [];
   for (const [k] of keywords)
     if (!accepted.includes(k)) throw c.fail(`keyword arguments to ${name}.${method}()`, node);
+  if (name === 'collections' && method === 'defaultdict')
+    return defaultdictCall(c, positional, keywords, scope, node);
   if (!Object.hasOwn(module.functions, method)) throw c.fail(`${name}.${method}`, node);
   const fn = module.functions[method]!;
   const args = positional.map((p) => c.expression(p, scope));
@@ -260,6 +269,46 @@ export function moduleCall(
   };
 }
 
+/**
+ * `collections.defaultdict(factory, …)`: a built-in type named as the factory (`list`,
+ * not shadowed) is passed as its name, as no object stands for it; anything else is
+ * evaluated as the call's first argument (module-defaultdict.ts).
+ */
+function defaultdictCall(
+  c: Compiler,
+  positional: SyntaxNode[],
+  keywords: [string, SyntaxNode][],
+  scope: Scope,
+  node: SyntaxNode,
+): Expression {
+  if (keywords.length > 0) throw c.fail('keyword arguments to collections.defaultdict()', node);
+  const first = positional[0];
+  const name = first === undefined ? '' : c.text(first);
+  const builtinType =
+    first?.name === 'VariableName' &&
+    BUILTIN_FACTORIES.has(name) &&
+    !scope.locals?.has(name) &&
+    !c.moduleAssigned.has(name)
+      ? name
+      : null;
+  const args = positional.slice(builtinType === null ? 0 : 1).map((p) => c.expression(p, scope));
+  const m = c.m;
+  return (frame) => {
+    if (!m.modules.has('collections'))
+      throw new Unsupported('collections.defaultdict before the import ran');
+    const values: ObjectHandle[] = [];
+    try {
+      for (const a of args) values.push(a(frame));
+      if (builtinType !== null) return newDefaultdict(m, 0, builtinType, values);
+      return newDefaultdict(m, values[0] ?? 0, null, values.slice(1));
+    } catch (error) {
+      throw pythonErrorOf(error);
+    } finally {
+      releaseLibraryArguments(m, values);
+    }
+  };
+}
+
 /** `module.attribute` for a library module's value attribute (a new reference). */
 export function moduleAttribute(
   c: Compiler,
@@ -267,7 +316,7 @@ export function moduleAttribute(
   attribute: string,
   node: SyntaxNode,
 ): Expression {
-  const module = LIBRARY_MODULES.get(name)!;
+  const module = libraryModules().get(name)!;
   const m = c.m;
   const heap = m.heap;
   if (Object.hasOwn(module.functions, attribute))

@@ -86,7 +86,7 @@ import {
   deleteListItem,
   deleteSlice,
   importLibrary,
-  LIBRARY_MODULES,
+  libraryModules,
   listInplaceRepeat,
   methodCallWithKeywords,
   moduleAttribute,
@@ -135,6 +135,7 @@ import {
 import { instanceNext } from './instance-next.ts';
 import { statementReportsLine, testReportsLine } from './line-events.ts';
 import type { Machine } from './machine.ts';
+import { defaultdictItem } from './module-defaultdict.ts';
 import { partialCall } from './module-functools.ts';
 import { namedTupleCall } from './module-namedtuple.ts';
 import { noteTracedProgram } from './module-tracemalloc.ts';
@@ -175,7 +176,7 @@ let moduleNames: ReadonlySet<string> | null = null;
  * library modules' table (compile-lib.ts) imports this file's importers in turn.
  */
 export function importableModules(): ReadonlySet<string> {
-  moduleNames ??= new Set([...COMPILED_MODULES, ...LIBRARY_MODULES.keys()]);
+  moduleNames ??= new Set([...COMPILED_MODULES, ...libraryModules().keys()]);
   return moduleNames;
 }
 const MAX_DISPLAY = 15;
@@ -516,7 +517,7 @@ export class Compiler {
     }
     if (scope.locals !== null) throw this.fail('import inside a function', node);
     for (const module of modules) {
-      if (LIBRARY_MODULES.has(module) && module !== 'weakref' && this.moduleAssigned.has('gc'))
+      if (libraryModules().has(module) && module !== 'weakref' && this.moduleAssigned.has('gc'))
         throw this.fail(`import of module ${module} in a program that imports gc`, node);
       if (module === 'tracemalloc') noteTracedProgram(this);
     }
@@ -806,7 +807,11 @@ export class Compiler {
         const k = evaluateAfter(heap, [c], key, frame);
         try {
           const left =
-            heap.typeOf(c) === 'instance' ? instanceGetItem(m, c, k) : subscript(heap, c, k);
+            heap.typeOf(c) === 'instance'
+              ? instanceGetItem(m, c, k)
+              : heap.typeOf(c) === 'defaultdict'
+                ? defaultdictItem(m, c, k)
+                : subscript(heap, c, k);
           const right = evaluateAfter(heap, [left], value, frame);
           let result: ObjectHandle;
           try {
@@ -896,7 +901,7 @@ export class Compiler {
               }
               return Flow.next;
             }
-            if (heap.typeOf(c) !== 'dict')
+            if (heap.typeOf(c) !== 'dict' && heap.typeOf(c) !== 'defaultdict')
               throw new Unsupported(`del of an item of a ${heap.typeNameOf(c)}`);
             if (heap.dictGet(c, k) === 0) {
               const error = keyError(heap, k);
@@ -1106,6 +1111,7 @@ export class Compiler {
         t !== 'namedtuple' &&
         t !== 'range' &&
         t !== 'dict' &&
+        t !== 'defaultdict' &&
         t !== 'str' &&
         t !== 'generator' &&
         t !== 'deque' &&
@@ -1161,7 +1167,7 @@ export class Compiler {
         it = heap.newIterator(seq);
         heap.decref(seq);
         // A dict that changes size under its iterator raises RuntimeError: not modelled.
-        const sized = t === 'dict' ? seq : view ? heap.referents(it)[0]! : 0;
+        const sized = t === 'dict' || t === 'defaultdict' ? seq : view ? heap.referents(it)[0]! : 0;
         const size = sized !== 0 ? heap.lengthOf(sized) : -1;
         next = () => {
           if (size >= 0 && heap.isLive(sized) && heap.lengthOf(sized) !== size)
@@ -1783,6 +1789,7 @@ export class Compiler {
         const k = evaluateAfter(heap, [c], key, frame);
         try {
           if (heap.typeOf(c) === 'instance') return instanceGetItem(this.m, c, k);
+          if (heap.typeOf(c) === 'defaultdict') return defaultdictItem(this.m, c, k);
           return subscript(heap, c, k);
         } finally {
           heap.decref(c);
@@ -1811,7 +1818,7 @@ export class Compiler {
     }
     if (
       target.name === 'VariableName' &&
-      LIBRARY_MODULES.has(this.text(target)) &&
+      libraryModules().has(this.text(target)) &&
       this.moduleAssigned.has(this.text(target)) &&
       !scope.locals?.has(this.text(target))
     )
@@ -1964,7 +1971,7 @@ export class Compiler {
       const receiverNode = parts[0]!;
       if (
         receiverNode.name === 'VariableName' &&
-        LIBRARY_MODULES.has(this.text(receiverNode)) &&
+        libraryModules().has(this.text(receiverNode)) &&
         this.moduleAssigned.has(this.text(receiverNode))
       )
         return moduleCall(this, this.text(receiverNode), method, positional, keywords, scope, node);
@@ -2509,7 +2516,7 @@ function setItem(m: Machine, c: ObjectHandle, k: ObjectHandle, v: ObjectHandle):
       if (i < 0 || i >= n)
         throw new PythonError('IndexError', 'list assignment index out of range');
       heap.listSetItem(c, i, v);
-    } else if (t === 'dict') heap.dictSetItem(c, k, v);
+    } else if (t === 'dict' || t === 'defaultdict') heap.dictSetItem(c, k, v);
     else throw new Unsupported(`item assignment on a ${heap.typeNameOf(c)}`);
   } catch (error) {
     throw pythonErrorOf(error);

@@ -23,6 +23,7 @@
 import type { Heap, ObjectHandle } from '@pymem/objects';
 import { PythonError, Unsupported } from './errors.ts';
 import type { Machine } from './machine.ts';
+import { methodOwner } from './module-defaultdict.ts';
 import { shared } from './operations.ts';
 import { equal, order, reprText } from './values.ts';
 
@@ -169,7 +170,7 @@ export function libraryMethod(
   keywords: ReadonlyMap<string, ObjectHandle> = NO_KEYWORDS,
 ): ObjectHandle | undefined {
   const heap = m.heap;
-  const t = heap.typeOf(receiver);
+  const t = methodOwner(m, receiver, name);
   const key = `${t}.${name}`;
   if (keywords.size > 0 && key !== 'list.sort')
     throw new Unsupported(`keyword arguments to ${key}()`);
@@ -246,7 +247,8 @@ export function libraryMethod(
     case 'set.clear':
       // PyDict_Clear / set_clear_internal: what the collector's tp_clear does too.
       arity(key, args, 0, 0);
-      heap.clear(receiver);
+      if (heap.typeOf(receiver) === 'defaultdict') heap.dictClear(receiver);
+      else heap.clear(receiver);
       return heap.newNone();
     case 'dict.keys':
     case 'dict.values':

@@ -9,6 +9,7 @@
  * `d.ddde±XX`; str repr follows unicode_repr (Objects/unicodeobject.c).
  */
 import {
+  defaultFactory,
   dequeMaxlen,
   type Heap,
   namedTupleClassData,
@@ -18,6 +19,7 @@ import {
 } from '@pymem/objects';
 import { Unsupported } from './errors.ts';
 import { exceptionText } from './exception-classes.ts';
+import { factoryRepr } from './module-defaultdict.ts';
 
 /** The numeric value of an int, bool or float, or undefined. */
 export function numberOf(heap: Heap, o: ObjectHandle): bigint | number | undefined {
@@ -64,6 +66,7 @@ export function truthy(heap: Heap, o: ObjectHandle): boolean {
     case 'bytes':
     case 'deque':
     case 'namedtuple':
+    case 'defaultdict':
       return heap.lengthOf(o) > 0;
     case 'range':
       return rangeValues(heap, o)[3] > 0n;
@@ -163,6 +166,7 @@ export function reprText(
     case 'set':
     case 'frozenset':
     case 'deque':
+    case 'defaultdict':
       break;
     case 'namedtuple': {
       // namedtuple's __repr__: `P(x=1, y=2)`, each item's repr (no recursion guard of its own).
@@ -173,6 +177,23 @@ export function reprText(
     }
     default:
       throw new Unsupported(`the repr of a ${heap.typeNameOf(o)}`);
+  }
+  if (type === 'defaultdict') {
+    // defdict_repr: dict_repr of itself (`{...}` when already being printed), then the factory.
+    const factory = factoryRepr(heap, o);
+    let inner = '{...}';
+    if (!active.has(o)) {
+      active.add(o);
+      const parts = heap.referents(o).slice(defaultFactory(heap, o) === 0 ? 0 : 1);
+      const pairs: string[] = [];
+      for (let i = 0; i < parts.length; i += 2)
+        pairs.push(
+          `${reprText(heap, parts[i]!, active)}: ${reprText(heap, parts[i + 1]!, active)}`,
+        );
+      active.delete(o);
+      inner = `{${pairs.join(', ')}}`;
+    }
+    return `defaultdict(${factory}, ${inner})`;
   }
   if (active.has(o))
     return type === 'list' || type === 'deque' ? '[...]' : type === 'dict' ? '{...}' : '(...)';
@@ -243,6 +264,8 @@ export function equal(heap: Heap, a: ObjectHandle, b: ObjectHandle): boolean {
   }
   const ta = tupleKind(heap.typeOf(a));
   const tb = tupleKind(heap.typeOf(b));
+  if (ta === 'defaultdict' || tb === 'defaultdict')
+    throw new Unsupported('comparing a defaultdict');
   if (ta === 'str' && tb === 'str') return heap.valueOf(a) === heap.valueOf(b);
   if (ta !== tb) {
     const sets = (t: string) => t === 'set' || t === 'frozenset';
@@ -281,7 +304,7 @@ export function contains(heap: Heap, container: ObjectHandle, item: ObjectHandle
   if (type === 'list' || type === 'tuple' || type === 'deque')
     return heap.referents(container).some((x) => equal(heap, x, item));
   if (type === 'namedtuple') return heap.items(container).some((x) => equal(heap, x, item));
-  if (type === 'dict') return heap.dictGet(container, item) !== 0;
+  if (type === 'dict' || type === 'defaultdict') return heap.dictGet(container, item) !== 0;
   if (type === 'set' || type === 'frozenset')
     return heap.referents(container).some((x) => equal(heap, x, item));
   if (type === 'range') {

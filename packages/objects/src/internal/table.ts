@@ -58,6 +58,13 @@ export interface DictData {
   sharedBy?: number;
   /** 3.8–3.10: the key-sharing table a split dict uses (shared-keys.ts). */
   sharedKeys?: SharedKeys;
+  /**
+   * A defaultdict's default_factory (default-dicts.ts): a counted reference to an
+   * object of the program, or 0 for None or a built-in type named by `factoryType`.
+   */
+  defaultFactory?: number;
+  /** A defaultdict whose factory is a built-in type (`list`, `int`, …): its name. */
+  factoryType?: string;
 }
 
 /**

@@ -1,0 +1,6 @@
+import collections
+
+d = collections.defaultdict()
+d['a'] = 1
+print(d['a'])
+print(d['b'])
