@@ -223,10 +223,13 @@ export class TraceBuilder {
   /**
    * For a decoder's hot loop, which writes rows itself instead of calling
    * {@link push}: the columns, the row of the next event and the rows the columns
-   * hold (at least one free). Valid until the next push, grow or {@link appended}.
+   * hold. With `grow`, at least one row is free; without, the columns may be full
+   * (`row === capacity`): a full builder is grown only when a row is really needed,
+   * so a reader that reserved the exact total never copies its columns.
+   * Valid until the next push, grow or {@link appended}.
    */
-  appendTarget(): AppendTarget {
-    if (this.length - this.windowStart === this.capacity) this.grow();
+  appendTarget(grow = false): AppendTarget {
+    if (grow && this.length - this.windowStart === this.capacity) this.grow();
     const { op, domain, a, b, c, site, line } = this;
     return {
       columns: { op, domain, a, b, c, site, line },

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TraceFormatError } from '../errors.ts';
 import { parseTextTrace } from '../text-reader.ts';
+import { Op, TraceBuilder } from '../trace.ts';
 import { formatTextTrace } from '../text-writer.ts';
 import { ExtensionKind, FORMAT_VERSION, Kind } from './format.ts';
 import { PmtDamageError } from './pmt-damage.ts';
@@ -38,6 +39,22 @@ E 7
 const text = (trace: Parameters<typeof formatTextTrace>[0]) => [...formatTextTrace(trace)].join('');
 
 describe('the .pmt binary format', () => {
+  it('decodes a file whose last records are notes into columns of exactly its events', () => {
+    // A builder that reserved the exact total grows only for an event that is there:
+    // a mark after the last event once doubled every column and copied it back.
+    const trace = parseTextTrace(SAMPLE);
+    const decoded = decodePmt(encodePmtBytes(trace, { eventsPerChunk: 1000 })).trace;
+    expect(decoded.length).toBe(trace.length);
+    for (const column of [decoded.op, decoded.a, decoded.b, decoded.c, decoded.site])
+      expect(column.length).toBe(trace.length);
+    const builder = new TraceBuilder();
+    builder.reserve(5000);
+    for (let i = 0; i < 5000; i++) builder.push(Op.free, 0, 16 * (i + 1), 0, 0, 0);
+    expect(builder.appendTarget().capacity).toBe(5000);
+    expect(builder.appendTarget().row).toBe(5000);
+    expect(builder.appendTarget(true).capacity).toBeGreaterThan(builder.length);
+  });
+
   it('round-trips text → binary → text byte for byte, whatever the chunk size', () => {
     for (const eventsPerChunk of [1, 2, 3, 65_536]) {
       const bytes = encodePmtBytes(parseTextTrace(SAMPLE), { eventsPerChunk });

@@ -263,19 +263,20 @@ export class RecordDecoder {
     let capacity = target.capacity;
     let p = pos;
     while (p <= safeEnd) {
-      if (row === capacity) {
-        builder.appended(row);
-        target = builder.appendTarget();
-        ({ op, domain, a, b, c, site } = target.columns);
-        row = target.row;
-        capacity = target.capacity;
-      }
       const start = p;
       const tag = bytes[p++]!;
       const kind = tag & TAG_KIND;
       if (kind > FREE) {
         p = start;
         break;
+      }
+      if (row === capacity) {
+        // Grown only for an event that is really there (see appendTarget).
+        builder.appended(row);
+        target = builder.appendTarget(true);
+        ({ op, domain, a, b, c, site } = target.columns);
+        row = target.row;
+        capacity = target.capacity;
       }
       const scale = (tag & TAG_ALIGNED) !== 0 ? ALIGNMENT : 1;
       let x = bytes[p++]!;
