@@ -182,6 +182,7 @@ import {
 import {
   type DictItemKind,
   listAppend,
+  listDetachTail,
   listExtend,
   listExtendDict,
   listFromItems,
@@ -725,6 +726,11 @@ export class Heap extends HeapCore implements HeapGraph {
   /** `list.pop()`: returns the last item (the caller now owns that reference). */
   listPop(l: ObjectHandle): ObjectHandle {
     return listPop(this, l);
+  }
+
+  /** The last `n` items, taken out with their references, the allocation kept (see lists.ts listDetachTail). */
+  listDetachTail(l: ObjectHandle, n: number): ObjectHandle[] {
+    return listDetachTail(this, l, n);
   }
 
   /** `l[i] = x`: the old item is released after the new one is stored. */

@@ -100,3 +100,36 @@ describe('list edits', () => {
     validateHeap(heap);
   });
 });
+
+describe('listDetachTail (a starred target shortening its list)', () => {
+  it('hands the last items over with their references and keeps the allocation', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...PROFILE_NAMES),
+        fc.nat(20),
+        fc.nat(20),
+        (profile, size, taken) => {
+          const heap = new Heap({ profile });
+          const items = Array.from({ length: size }, () => heap.newList());
+          const list = heap.newList(items);
+          const before = heap.sizeof(list);
+          if (taken > size) {
+            expect(() => heap.listDetachTail(list, taken)).toThrow();
+            return;
+          }
+          const tail = heap.listDetachTail(list, taken);
+          expect(tail).toEqual(items.slice(size - taken));
+          expect(heap.items(list)).toEqual(items.slice(0, size - taken));
+          expect(heap.lengthOf(list)).toBe(size - taken);
+          expect(heap.sizeof(list)).toBe(before);
+          for (const x of items) heap.decref(x);
+          for (const x of items.slice(0, size - taken)) expect(heap.refcount(x)).toBe(1);
+          for (const x of tail) expect(heap.refcount(x)).toBe(1);
+          for (const x of tail) heap.decref(x);
+          heap.decref(list);
+          validateHeap(heap);
+        },
+      ),
+    );
+  });
+});

@@ -183,6 +183,23 @@ export function listPop(heap: HeapCore, l: ObjectHandle): ObjectHandle {
   return item;
 }
 
+/**
+ * The last `n` items of `l`, taken out with their references (the caller owns them)
+ * by shortening the list in place: no list_resize, so the array keeps its allocation.
+ * What unpack_iterable does to the list of a starred target after it took the names
+ * after the star (`Py_SET_SIZE(l, ll - argcntafter)`, Python/ceval.c, 3.8–3.14).
+ */
+export function listDetachTail(heap: HeapCore, l: ObjectHandle, n: number): ObjectHandle[] {
+  heap.expect(l, 'list');
+  const items = heap.items(l);
+  if (n < 0 || n > items.length)
+    throw new HeapError('index', `cannot take ${n} items from a list of ${items.length}`);
+  const tail = items.splice(items.length - n, n);
+  for (const item of tail) heap.table.external[item]!++;
+  heap.table.length[l] = items.length;
+  return tail;
+}
+
 /** `l[i] = x`: the old item is released after the new one is stored. */
 export function listSetItem(heap: HeapCore, l: ObjectHandle, i: number, x: ObjectHandle): void {
   heap.expect(l, 'list');

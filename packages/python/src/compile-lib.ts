@@ -219,6 +219,12 @@ export function importLibrary(m: Machine, name: string): void {
   made.set(name, attributes);
 }
 
+/** True when the library module `name`, imported already, has the value attribute `attribute`. */
+export function hasValueAttribute(m: Machine, name: string, attribute: string): boolean {
+  const attributes = moduleAttributes.get(m)?.get(name);
+  return attributes !== undefined && Object.hasOwn(attributes, attribute);
+}
+
 /** True once the program imported a library module (its import allocated unknown objects). */
 export function importedLibrary(m: Machine): boolean {
   return [...m.modules].some((name) => libraryModules().has(name));

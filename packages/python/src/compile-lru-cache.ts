@@ -47,6 +47,7 @@
 import type { SyntaxNode } from '@lezer/common';
 import type { ObjectHandle } from '@pymem/objects';
 import { runFunction } from './class-calls.ts';
+import { boundAlias, fromImportedName, libraryDecoratorParts } from './compile-from-import.ts';
 import type { LibraryDecorator } from './compile-wraps.ts';
 import type { Compiler, Scope } from './compiler.ts';
 import { pythonErrorOf } from './compiler.ts';
@@ -62,14 +63,16 @@ export function lruCacheDecorator(
   decorator: SyntaxNode,
   scope: Scope,
 ): LibraryDecorator | undefined {
-  const parts = c.kids(decorator).filter((k) => k.name !== 'At');
-  const [module, dot, attribute, argList] = parts;
-  if (module?.name !== 'VariableName' || c.text(module) !== 'functools') return undefined;
-  if (dot?.name !== '.' || attribute?.name !== 'VariableName') return undefined;
-  const name = c.text(attribute);
+  const found = libraryDecoratorParts(c, decorator, scope);
+  if (found === undefined || found.module !== 'functools') return undefined;
+  const { attribute: name, argList } = found;
   if (name !== 'lru_cache' && name !== 'cache') return undefined;
-  if (parts.length > 4 || (argList !== undefined && argList.name !== 'ArgList')) return undefined;
-  if (!c.moduleAssigned.has('functools') || scope.locals?.has('functools'))
+  const alias = fromImportedName(
+    c,
+    c.kids(decorator).find((k) => k.name !== 'At'),
+    scope,
+  );
+  if (alias === undefined && (!c.moduleAssigned.has('functools') || scope.locals?.has('functools')))
     throw c.fail('this decorator', decorator);
   const m = c.m;
   const heap = m.heap;
@@ -119,7 +122,7 @@ export function lruCacheDecorator(
       heap.decref(decorator);
     }
   };
-  return { value, apply };
+  return { value: alias === undefined ? value : boundAlias(m, alias, value), apply };
 }
 
 /** The maxsize argument (borrowed): an int (negative: 0) or None; a new reference. */

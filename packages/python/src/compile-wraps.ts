@@ -35,6 +35,7 @@
  */
 import type { SyntaxNode } from '@lezer/common';
 import type { ObjectHandle } from '@pymem/objects';
+import { boundAlias, fromImportedName, libraryDecoratorParts } from './compile-from-import.ts';
 import type { Compiler, Scope } from './compiler.ts';
 import { pythonErrorOf } from './compiler.ts';
 import { Unsupported } from './errors.ts';
@@ -56,13 +57,17 @@ export function wrapsDecorator(
   decorator: SyntaxNode,
   scope: Scope,
 ): LibraryDecorator | undefined {
-  // `@functools.wraps(x)` parses as: name, '.', name, argument list.
-  const parts = c.kids(decorator).filter((k) => k.name !== 'At');
-  const [module, dot, attribute, argList] = parts;
-  if (parts.length !== 4 || module?.name !== 'VariableName' || dot?.name !== '.') return undefined;
-  if (attribute?.name !== 'VariableName' || argList?.name !== 'ArgList') return undefined;
-  if (c.text(module) !== 'functools' || c.text(attribute) !== 'wraps') return undefined;
-  if (!c.moduleAssigned.has('functools') || scope.locals?.has('functools'))
+  // `@functools.wraps(x)` parses as: name, '.', name, argument list; `@wraps(x)` (from-imported): name, argument list.
+  const found = libraryDecoratorParts(c, decorator, scope);
+  if (found?.module !== 'functools' || found.attribute !== 'wraps') return undefined;
+  const argList = found.argList;
+  if (argList === undefined) return undefined;
+  const alias = fromImportedName(
+    c,
+    c.kids(decorator).find((k) => k.name !== 'At'),
+    scope,
+  );
+  if (alias === undefined && (!c.moduleAssigned.has('functools') || scope.locals?.has('functools')))
     throw c.fail('this decorator', decorator);
   const { positional, keywords } = c.arguments(argList, scope);
   if (keywords.length > 0) throw c.fail('functools.wraps() with keyword arguments', decorator);
@@ -100,7 +105,7 @@ export function wrapsDecorator(
       heap.decref(decorator);
     }
   };
-  return { value, apply };
+  return { value: alias === undefined ? value : boundAlias(m, alias, value), apply };
 }
 
 /** update_wrapper(wrapper, wrapped) for two functions of the program (borrowed). */

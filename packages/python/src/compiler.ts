@@ -68,6 +68,15 @@ import { classDefinition, isZeroArgumentSuper, superMethodCall } from './compile
 import { compileComprehension } from './compile-comprehensions.ts';
 import { formatSpecText, formatValueWithSpec } from './compile-format.ts';
 import {
+  boundAlias,
+  checkFromImportsUnbound,
+  collectFromImports,
+  type FromImported,
+  fromImportedName,
+  knownAttribute,
+  parseFromImport,
+} from './compile-from-import.ts';
+import {
   compileFunctionDefinition,
   compileLambda,
   deleteDeref,
@@ -97,6 +106,7 @@ import {
 } from './compile-lib.ts';
 import { isPrintArgument, lruCacheCall, printedCacheInfo } from './compile-lru-cache.ts';
 import type { ScopeSymbols } from './compile-scopes.ts';
+import { starredTarget } from './compile-starred.ts';
 import {
   isSysAttribute,
   SYS_EXTRA_FUNCTIONS,
@@ -199,6 +209,14 @@ export function pythonErrorOf(error: unknown): unknown {
   return error;
 }
 
+/** A compiled assignment target: `store` takes over the reference it is given. */
+export interface StoreTarget {
+  readonly kind: 'single' | 'unpack';
+  readonly store: (f: Frame, v: ObjectHandle) => void;
+  /** An unpacking's targets, in order (a starred one included). */
+  readonly items: readonly { store: (f: Frame, v: ObjectHandle) => void }[];
+}
+
 /**
  * Compiles a program into its module body. Its helpers are public so that the
  * feature compilers in `compile-*.ts` files can use them; the class is not exported
@@ -209,6 +227,8 @@ export class Compiler {
   readonly m: Machine;
   readonly pool: ConstantPool;
   readonly moduleAssigned: Set<string> = new Set();
+  /** The module's from-imported names (compile-from-import.ts). */
+  readonly fromImports: Map<string, FromImported> = new Map();
 
   constructor(source: Source, machine: Machine) {
     this.source = source;
@@ -219,6 +239,7 @@ export class Compiler {
   /** The module's body. */
   compileModule(): Statement {
     const statements = this.source.children(this.source.root);
+    collectFromImports(this, statements);
     for (const s of statements) this.collectAssigned(s, this.moduleAssigned, true);
     // Names a function declares `global` and binds are module names too.
     const cursor = this.source.root.cursor();
@@ -232,6 +253,7 @@ export class Compiler {
         for (const name of declared) if (bound.has(name)) this.moduleAssigned.add(name);
       }
     } while (cursor.next());
+    checkFromImportsUnbound(this, this.moduleAssigned);
     for (const name of this.moduleAssigned)
       if (BUILTIN_NAMES.has(name) || importableModules().has(name))
         if (!importableModules().has(name) || !this.imports(statements, name))
@@ -508,6 +530,9 @@ export class Compiler {
 
   importStatement(node: SyntaxNode, scope: Scope): Statement {
     const text = this.text(node).replace(/\s+/g, ' ');
+    const from = parseFromImport(text);
+    if (from !== null && importableModules().has(from.module) && from.names !== undefined)
+      return this.fromImportStatement(node, scope, from.module, from.names);
     const modules = importedNames(text);
     const missing = modules?.find((module) => !importableModules().has(module));
     if (modules === null || missing !== undefined) {
@@ -527,6 +552,35 @@ export class Compiler {
       for (const module of modules) {
         m.modules.add(module);
         importLibrary(m, module);
+      }
+      return Flow.next;
+    };
+  }
+
+  /** `from module import a, b as c` (compile-from-import.ts). */
+  fromImportStatement(
+    node: SyntaxNode,
+    scope: Scope,
+    module: string,
+    names: readonly { attribute: string; alias: string }[],
+  ): Statement {
+    if (scope.locals !== null) throw this.fail('import inside a function', node);
+    if (libraryModules().has(module) && module !== 'weakref' && this.moduleAssigned.has('gc'))
+      throw this.fail(`import of module ${module} in a program that imports gc`, node);
+    if (module === 'tracemalloc') noteTracedProgram(this);
+    const m = this.m;
+    return () => {
+      m.modules.add(module);
+      importLibrary(m, module);
+      for (const { attribute, alias } of names) {
+        // import_from: an attribute the model does not know the module to have is refused
+        // (CPython's ImportError names the module's file).
+        if (!knownAttribute(m, module, attribute))
+          throw new Unsupported(`from ${module} import ${attribute}`);
+        if (!m.fromImported.has(alias)) {
+          m.fromImported.add(alias);
+          m.globalInsertions++;
+        }
       }
       return Flow.next;
     };
@@ -625,15 +679,7 @@ export class Compiler {
   }
 
   /** A store target: `store` takes over the reference it is given. */
-  targetOf(
-    group: SyntaxNode[],
-    scope: Scope,
-    node: SyntaxNode,
-  ): {
-    kind: 'single' | 'unpack';
-    store: (f: Frame, v: ObjectHandle) => void;
-    items: { store: (f: Frame, v: ObjectHandle) => void }[];
-  } {
+  targetOf(group: SyntaxNode[], scope: Scope, node: SyntaxNode): StoreTarget {
     const items = group.filter((k) => k.name !== ',');
     if (items.length === 1 && !group.some((k) => k.name === ',')) {
       const only = items[0]!;
@@ -650,10 +696,8 @@ export class Compiler {
         return this.targetOf(this.kids(only).slice(1, -1), scope, node);
       return { kind: 'single', store: this.store(only, scope), items: [] };
     }
-    const stores = items.map((i) => {
-      if (i.name === '*') throw this.fail('starred assignment', i);
-      return this.targetOf([i], scope, node);
-    });
+    if (items.some((i) => i.name === '*')) return starredTarget(this, items, scope, node);
+    const stores = items.map((i) => this.targetOf([i], scope, node));
     const heap = this.m.heap;
     const count = stores.length;
     return {
@@ -1506,6 +1550,16 @@ export class Compiler {
         return v;
       };
     }
+    const imported = fromImportedName(this, node, scope);
+    if (imported !== undefined) {
+      if (!libraryModules().has(imported.module))
+        throw this.fail(`the from-imported name '${name}' used as a value`, node);
+      return boundAlias(
+        m,
+        imported,
+        moduleAttribute(this, imported.module, imported.attribute, node),
+      );
+    }
     if (importableModules().has(name) && this.moduleAssigned.has(name))
       throw this.fail(`using the module '${name}' as a value`, node);
     if (BUILTIN_NAMES.has(name)) throw this.fail(`the builtin '${name}' used as a value`, node);
@@ -2029,6 +2083,20 @@ export class Compiler {
     }
     if (callee!.name !== 'VariableName') throw this.fail('calling this expression', callee!);
     const name = this.text(callee!);
+    const imported = fromImportedName(this, callee!, scope);
+    if (imported !== undefined) {
+      const { module, attribute } = imported;
+      if (module === 'sys') {
+        if (keywords.length > 0) throw this.fail(`keyword arguments to sys.${attribute}()`, node);
+        const args = positional.map((p) => this.expression(p, scope));
+        return boundAlias(m, imported, this.sysCall(attribute, args, node, scope));
+      }
+      return boundAlias(
+        m,
+        imported,
+        moduleCall(this, module, attribute, positional, keywords, scope, node),
+      );
+    }
     if (scope.locals?.has(name) || scope.cells?.has(name) || this.moduleAssigned.has(name)) {
       return callValue(
         this,

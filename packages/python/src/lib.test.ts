@@ -97,6 +97,34 @@ describe('library refusals', () => {
     );
   });
 
+  it('refuses the from-imports it cannot bind as CPython does, each at its statement', () => {
+    expect(run('from os import path\n')[2]).toBe(
+      'p.py:1:1: import of module os (from os import path) is not supported by pymem run\n',
+    );
+    expect(run('x = 1\nfrom math import *\n')[2]).toBe(
+      'p.py:2:1: this form of import (from math import *) is not supported by pymem run\n',
+    );
+    expect(run('print(1)\nfrom math import sqrt\nsqrt = 2\n')[2]).toBe(
+      "p.py:2:1: binding the from-imported name 'sqrt' again is not supported by pymem run\n",
+    );
+    expect(run('from math import nosuch\n')[2]).toBe(
+      'p.py:1:1: from math import nosuch is not supported by pymem run\n',
+    );
+    expect(run('from gc import collect\n')[2]).toBe(
+      'p.py:1:1: from gc import … is not supported by pymem run\n',
+    );
+    expect(run('from math import sqrt\nf = sqrt\n')[2]).toBe(
+      'p.py:2:5: the function math.sqrt used as a value is not supported by pymem run\n',
+    );
+  });
+
+  it('runs a from-imported name as the module attribute it stands for', () => {
+    const [outcome, out] = run(
+      'from math import sqrt as r, pi\nfrom sys import getsizeof\nprint(r(16), pi > 3, getsizeof([]))\n',
+    );
+    expect([outcome, out]).toEqual(['ok', '4.0 True 56\n']);
+  });
+
   it('refuses what it cannot compute exactly', () => {
     expect(run('import math\nprint(math.exp(1))\n')[2]).toBe(
       'p.py:2:7: math.exp is not supported by pymem run\n',

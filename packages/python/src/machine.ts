@@ -44,6 +44,8 @@ export class Machine {
   hasClasses = false;
   /** Modules imported so far (`import sys`, `import gc`). */
   readonly modules: Set<string> = new Set();
+  /** Names bound by a from-import that ran (compile-from-import.ts). */
+  readonly fromImported: Set<string> = new Set();
   /** What the program printed. */
   readonly out: string[] = [];
   /** What the program wrote to stderr before it ended (`sys._debugmallocstats()`). */
