@@ -366,6 +366,7 @@ const REFUSED_ON_314: Record<string, readonly string[]> = {
       'run/ix_accumulate_func.py',
       'run/ix_starmap_calls.py',
       'run/ix_takewhile_stop.py',
+      'run/minmax_key_calls.py',
     ],
   "sys.getrefcount of a generator function: 3.14's generators do not count their function (measured)":
     ['run/gen_close_keeps_function.py', 'run/gen_function_refcount.py'],

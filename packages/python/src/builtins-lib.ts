@@ -44,25 +44,38 @@ const LONG_MAX = 2n ** 63n - 1n;
 const DIGIT = 2n ** 30n;
 
 /**
- * PyObject_GetIter(o) for a list, tuple or range: the iterator (a new object) and a
+ * PyObject_GetIter(o) for a list, tuple, range or dict (its keys): the iterator (a new object) and a
  * function giving each item as a new reference (0 when exhausted).
  */
 function iterate(heap: Heap, o: ObjectHandle, name: string): ObjectHandle {
   const t = heap.typeOf(o);
   // GET_ITER of a map or filter object is the object itself (map-filter.ts).
-  if (t !== 'list' && t !== 'tuple' && t !== 'range' && t !== 'map' && t !== 'filter')
-    throw new Unsupported(`${name}() of a ${heap.typeNameOf(o)}`);
+  const iterable = ['list', 'tuple', 'range', 'map', 'filter', 'dict'];
+  if (!iterable.includes(t)) throw new Unsupported(`${name}() of a ${heap.typeNameOf(o)}`);
   return heap.newIterator(o);
 }
 
 /**
  * min_max: the first item that no later item beats (`<` for min, `>` for max),
  * a new reference. Mixed types whose order CPython refuses are Unsupported (the
- * TypeError names the pair it compared).
+ * TypeError names the pair it compared). With `key` (a call of the key function on an
+ * item it holds, giving a new reference), the keys are compared: min_max keeps the
+ * best item and its key, and drops a beaten pair item first, then key. With
+ * `defaultValue`, an empty iterable gives it instead of the ValueError. Models
+ * Python/bltinmodule.c min_max, 3.8–3.14.
  */
-function minMax(m: Machine, args: readonly ObjectHandle[], name: 'min' | 'max'): ObjectHandle {
+export function minMax(
+  m: Machine,
+  args: readonly ObjectHandle[],
+  name: 'min' | 'max',
+  key?: (item: ObjectHandle) => ObjectHandle,
+  defaultValue?: ObjectHandle,
+): ObjectHandle {
   const heap = m.heap;
   if (args.length === 0) throw new Unsupported(`${name}() with no arguments`);
+  if (defaultValue !== undefined && args.length > 1)
+    throw new Unsupported(`${name}(default=…) with several positional arguments (a TypeError)`);
+  if (key !== undefined) return minMaxByKey(m, args, name, key, defaultValue);
   let it: ObjectHandle;
   let next: () => ObjectHandle;
   if (args.length === 1) {
@@ -97,7 +110,89 @@ function minMax(m: Machine, args: readonly ObjectHandle[], name: 'min' | 'max'):
     throw error;
   }
   if (it !== 0) heap.decref(it);
-  if (best === 0) throw new PythonError('ValueError', `${name}() arg is an empty sequence`);
+  if (best === 0) return emptyResult(m, name, defaultValue);
+  return best;
+}
+
+/**
+ * An empty iterable's result: the default (a new reference) or min_max's ValueError,
+ * whose text changed in 3.12 (measured on 3.12.1, 3.13.0 and Pyodide's 3.14.2).
+ */
+function emptyResult(
+  m: Machine,
+  name: string,
+  defaultValue: ObjectHandle | undefined,
+): ObjectHandle {
+  if (defaultValue !== undefined) return shared(m.heap, defaultValue);
+  throw new PythonError(
+    'ValueError',
+    m.minor >= 12 ? `${name}() iterable argument is empty` : `${name}() arg is an empty sequence`,
+  );
+}
+
+/** {@link minMax} with a key function (see there). */
+function minMaxByKey(
+  m: Machine,
+  args: readonly ObjectHandle[],
+  name: 'min' | 'max',
+  key: (item: ObjectHandle) => ObjectHandle,
+  defaultValue: ObjectHandle | undefined,
+): ObjectHandle {
+  const heap = m.heap;
+  let it: ObjectHandle;
+  let next: () => ObjectHandle;
+  if (args.length === 1) {
+    it = iterate(heap, args[0]!, name);
+    next = () => heap.iteratorNext(it);
+  } else {
+    it = m.minor <= 12 ? heap.newIterator(heap.emptyTuple) : 0;
+    let i = 0;
+    next = () => (i < args.length ? shared(heap, args[i++]!) : 0);
+  }
+  let best = 0;
+  let bestKey = 0;
+  try {
+    for (let item = next(); item !== 0; item = next()) {
+      let value: ObjectHandle;
+      try {
+        value = key(item);
+      } catch (error) {
+        heap.decref(item);
+        throw error;
+      }
+      if (best === 0) {
+        best = item;
+        bestKey = value;
+        continue;
+      }
+      const c = order(heap, value, bestKey);
+      if (c === undefined || Number.isNaN(c)) {
+        heap.decref(item);
+        heap.decref(value);
+        throw new Unsupported(`${name}() of keys CPython cannot order`);
+      }
+      if ((name === 'min' && c < 0) || (name === 'max' && c > 0)) {
+        heap.decref(bestKey);
+        heap.decref(best);
+        best = item;
+        bestKey = value;
+      } else {
+        heap.decref(item);
+        heap.decref(value);
+      }
+    }
+  } catch (error) {
+    if (bestKey !== 0) heap.decref(bestKey);
+    if (best !== 0) heap.decref(best);
+    if (it !== 0) heap.decref(it);
+    throw error;
+  }
+  if (best === 0) {
+    if (it !== 0) heap.decref(it);
+    return emptyResult(m, name, defaultValue);
+  }
+  heap.decref(bestKey);
+  if (it !== 0) heap.decref(it);
   return best;
 }
 

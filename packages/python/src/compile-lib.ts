@@ -15,6 +15,7 @@ import type { SyntaxNode } from '@lezer/common';
 import type { Heap, ObjectHandle } from '@pymem/objects';
 import { callBoundSort, sortedList } from './builtins-lib.ts';
 import { formatCallWithKeywords } from './compile-format.ts';
+import { builtinKey } from './compile-key-builtins.ts';
 import type { Compiler, Scope } from './compiler.ts';
 import { pythonErrorOf } from './compiler.ts';
 import { PythonError, Unsupported } from './errors.ts';
@@ -52,8 +53,10 @@ export function methodCallWithKeywords(
   const heap = m.heap;
   const receiver = c.expression(receiverNode, scope);
   const args = positional.map((p) => c.expression(p, scope));
-  const names = keywords.map(([k]) => k);
-  const values = keywords.map(([, v]) => c.expression(v, scope));
+  const keyBuiltin = builtinKey(c, keywords.find(([k]) => k === 'key')?.[1], scope);
+  const passed = keyBuiltin === undefined ? keywords : keywords.filter(([k]) => k !== 'key');
+  const names = passed.map(([k]) => k);
+  const values = passed.map(([, v]) => c.expression(v, scope));
   // The key function's call, made once: its callee and argument are set per item.
   const callKey = keyCall(c);
   return (frame) => {
@@ -63,6 +66,12 @@ export function methodCallWithKeywords(
       for (const a of args) held.push(a(frame));
       for (const v of values) held.push(v(frame));
       const map = new Map(names.map((k, i) => [k, held[args.length + i]!]));
+      if (keyBuiltin !== undefined) {
+        if (heap.typeOf(r) !== 'list')
+          throw new Unsupported(`${heap.typeNameOf(r)}.sort(key=<a built-in>)`);
+        sortWithKey(m, r, null, map, keyBuiltin);
+        return heap.newNone();
+      }
       const keyfunc = map.get('key');
       if (keyfunc !== undefined && heap.typeOf(keyfunc) === 'NoneType') map.delete('key');
       else if (keyfunc !== undefined && heap.typeOf(r) === 'list') {
@@ -408,13 +417,14 @@ export function listInplaceRepeat(heap: Heap, list: ObjectHandle, n: ObjectHandl
 function sortWithKey(
   m: Machine,
   list: ObjectHandle,
-  keyfunc: ObjectHandle,
+  keyfunc: ObjectHandle | null,
   keywords: ReadonlyMap<string, ObjectHandle>,
   call: (item: ObjectHandle) => ObjectHandle,
 ): void {
   const heap = m.heap;
   for (const k of keywords.keys()) if (k !== 'reverse') throw new Unsupported(`list.sort(${k}=…)`);
-  if (heap.typeOf(keyfunc) !== 'function')
+  // null: a key built-in (compile-key-builtins.ts), recognised when compiled.
+  if (keyfunc !== null && heap.typeOf(keyfunc) !== 'function')
     throw new Unsupported(`list.sort(key=<a ${heap.typeNameOf(keyfunc)}>)`);
   const reverseArg = keywords.get('reverse');
   let reverse = false;
@@ -474,8 +484,10 @@ export function sortedCall(
   const m = c.m;
   const heap = m.heap;
   const source = c.expression(positional[0]!, scope);
-  const names = keywords.map(([k]) => k);
-  const values = keywords.map(([, v]) => c.expression(v, scope));
+  const keyBuiltin = builtinKey(c, keywords.find(([k]) => k === 'key')?.[1], scope);
+  const passed = keyBuiltin === undefined ? keywords : keywords.filter(([k]) => k !== 'key');
+  const names = passed.map(([k]) => k);
+  const values = passed.map(([, v]) => c.expression(v, scope));
   const callKey = keyCall(c);
   return (frame) => {
     const held: ObjectHandle[] = [];
@@ -491,6 +503,10 @@ export function sortedCall(
       const keyfunc = map.get('key');
       map.delete('key');
       callBoundSort(m, () => {
+        if (keyBuiltin !== undefined) {
+          sortWithKey(m, sorting, null, map, keyBuiltin);
+          return;
+        }
         if (keyfunc === undefined || heap.typeOf(keyfunc) === 'NoneType') {
           const reverse = map.get('reverse');
           if (reverse !== undefined && !['bool', 'int'].includes(heap.typeOf(reverse)))
@@ -523,7 +539,7 @@ export function sortedCall(
  * and CPython's caller passes the list's borrowed one; the model's caller holds one
  * more while the call runs, which `sys.getrefcount` leaves out (borrowedReferences).
  */
-function keyCall(
+export function keyCall(
   c: Compiler,
 ): (frame: Frame, keyfunc: ObjectHandle, item: ObjectHandle) => ObjectHandle {
   const m = c.m;

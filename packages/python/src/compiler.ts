@@ -105,6 +105,7 @@ import {
   sortedCall,
 } from './compile-lib.ts';
 import { isPrintArgument, lruCacheCall, printedCacheInfo } from './compile-lru-cache.ts';
+import { minMaxCall } from './compile-min-max.ts';
 import type { ScopeSymbols } from './compile-scopes.ts';
 import { starredTarget } from './compile-starred.ts';
 import {
@@ -2114,6 +2115,8 @@ export class Compiler {
     }
     if (name === 'sorted' && keywords.length > 0)
       return sortedCall(this, positional, keywords, scope, node);
+    if ((name === 'min' || name === 'max') && keywords.length > 0)
+      return minMaxCall(this, name, positional, keywords, scope, node);
     if (keywords.length > 0) throw this.fail(`keyword arguments to ${name}()`, node);
     if (name === 'isinstance') return this.isinstance(positional, scope, node);
     if (name === 'type') throw this.fail('type() other than type(x).__name__', node);
