@@ -328,6 +328,22 @@ export function sortedList(m: Machine, source: ObjectHandle): ObjectHandle {
     extendByDict(heap, list, source);
     return list;
   }
+  if (t === 'enumerate' || t === 'zip') {
+    // PySequence_List: the object is its own iterator, with no length hint (8 slots first).
+    const list = heap.newList();
+    const items = {
+      *[Symbol.iterator]() {
+        for (let next = heap.iteratorNext(source); next !== 0; next = heap.iteratorNext(source))
+          yield next;
+      },
+    };
+    heap.listExtend(list, { items });
+    if (heap.lengthOf(list) > 127) {
+      heap.decref(list);
+      throw new Unsupported('sorting more than 127 items (merge memory)');
+    }
+    return list;
+  }
   if (t !== 'list' && t !== 'tuple' && t !== 'range')
     throw new Unsupported(`sorted() of a ${heap.typeNameOf(source)}`);
   if (t === 'range' && Number(rangeValues(heap, source)[3]) > 127)

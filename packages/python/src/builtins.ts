@@ -85,6 +85,40 @@ function stepped(heap: Heap, it: ObjectHandle): Iterable<ObjectHandle> {
   };
 }
 
+/**
+ * `dict(pairs)`: PyDict_MergeFromSeq2 over an iterable of 2-item tuples or lists (a zip,
+ * an enumerate, a list or tuple of pairs). Each item is held while its key and value are
+ * stored (PyDict_SetItem), then released — so a zip or enumerate reuses its result tuple
+ * for the next item. Models Objects/dictobject.c PyDict_MergeFromSeq2, 3.8–3.14.
+ */
+function mergeFromPairs(heap: Heap, d: ObjectHandle, source: ObjectHandle): void {
+  const t = heap.typeOf(source);
+  // GET_ITER of a zip or enumerate is the object itself; a list or tuple makes its iterator.
+  const it = t === 'zip' || t === 'enumerate' ? shared(heap, source) : heap.newIterator(source);
+  try {
+    for (let i = 0; ; i++) {
+      const item = heap.iteratorNext(it);
+      if (item === 0) break;
+      try {
+        const kind = heap.typeOf(item);
+        if (kind !== 'tuple' && kind !== 'list')
+          throw new Unsupported(`dict() of an item that is a ${heap.typeNameOf(item)}`);
+        const parts = heap.referents(item);
+        if (parts.length !== 2)
+          throw new PythonError(
+            'ValueError',
+            `dictionary update sequence element #${i} has length ${parts.length}; 2 is required`,
+          );
+        heap.dictSetItem(d, parts[0]!, parts[1]!);
+      } finally {
+        heap.decref(item);
+      }
+    }
+  } finally {
+    heap.decref(it);
+  }
+}
+
 /** Runs `fill` over the new references an iterator yields, with the iterator object alive. */
 function iteratorSource(
   heap: Heap,
@@ -274,8 +308,9 @@ const builtins: Record<string, Builtin> = {
     if (args.length === 0) return heap.newList([], true);
     const o = args[0]!;
     if (sequenceItems(heap, o) !== undefined) return heap.newListFrom(o, undefined, true);
-    // list_extend: no length hint (8 slots first), appended to, then trimmed.
-    if (heap.typeOf(o) === 'map' || heap.typeOf(o) === 'filter')
+    // list_extend: no length hint (8 slots first), appended to, then trimmed. GET_ITER
+    // of these iterators is the object itself; none has a __len__ or __length_hint__.
+    if (['map', 'filter', 'enumerate', 'zip'].includes(heap.typeOf(o)))
       return heap.newListFrom({ items: stepped(heap, o) }, undefined, true);
     if (extendsDictDirectly(heap, o)) {
       const l = heap.newList([], true);
@@ -321,7 +356,17 @@ const builtins: Record<string, Builtin> = {
     const d = heap.newDictFromType();
     if (args.length === 1) {
       const o = args[0]!;
-      if (heap.typeOf(o) !== 'dict') {
+      const t = heap.typeOf(o);
+      if (t === 'zip' || t === 'enumerate' || t === 'list' || t === 'tuple') {
+        try {
+          mergeFromPairs(heap, d, o);
+        } catch (error) {
+          heap.decref(d);
+          throw error;
+        }
+        return d;
+      }
+      if (t !== 'dict') {
         heap.decref(d);
         throw new Unsupported(`dict() of a ${heap.typeNameOf(o)}`);
       }

@@ -2004,7 +2004,7 @@ export class Compiler {
       if (keywords.length * 3 === star.length - 2)
         return compileKeywordsCall(this, callee!, [], keywords, scope, star[1]!);
     }
-    const { positional, keywords } = this.arguments(argList!, scope);
+    let { positional, keywords } = this.arguments(argList!, scope);
     const heap = this.m.heap;
     const m = this.m;
     const calleeParts = this.kids(callee!);
@@ -2117,6 +2117,16 @@ export class Compiler {
       return sortedCall(this, positional, keywords, scope, node);
     if ((name === 'min' || name === 'max') && keywords.length > 0)
       return minMaxCall(this, name, positional, keywords, scope, node);
+    // enumerate(x, start=n): the keyword is the second parameter (enum_new_impl).
+    if (
+      name === 'enumerate' &&
+      positional.length === 1 &&
+      keywords.length === 1 &&
+      keywords[0]![0] === 'start'
+    ) {
+      positional = [...positional, keywords[0]![1]];
+      keywords = [];
+    }
     if (keywords.length > 0) throw this.fail(`keyword arguments to ${name}()`, node);
     if (name === 'isinstance') return this.isinstance(positional, scope, node);
     if (name === 'type') throw this.fail('type() other than type(x).__name__', node);

@@ -168,6 +168,26 @@ export function reprText(
     case 'deque':
     case 'defaultdict':
       break;
+    case 'dict_keys':
+    case 'dict_values':
+    case 'dict_items': {
+      // dictview_repr: `dict_keys([...])` — the repr of list(view), under the view's own
+      // recursion guard. The temporary list (and an items view's pairs) is not modelled:
+      // made and freed at once, as list_repr's item strs are not.
+      if (active.has(o)) return '...';
+      active.add(o);
+      const parts = heap.referents(heap.referents(o)[0]!);
+      const shown: string[] = [];
+      for (let i = 0; i < parts.length; i += 2) {
+        const key = type === 'dict_values' ? '' : reprText(heap, parts[i]!, active);
+        const value = type === 'dict_keys' ? '' : reprText(heap, parts[i + 1]!, active);
+        shown.push(
+          type === 'dict_keys' ? key : type === 'dict_values' ? value : `(${key}, ${value})`,
+        );
+      }
+      active.delete(o);
+      return `${type}([${shown.join(', ')}])`;
+    }
     case 'namedtuple': {
       // namedtuple's __repr__: `P(x=1, y=2)`, each item's repr (no recursion guard of its own).
       const data = namedTupleClassData(heap, namedTupleClassOf(heap, o));
