@@ -27,7 +27,7 @@ import { itertoolsSource } from './module-itertools.ts';
 import { namedTupleCountUnknown, namedTupleMethod } from './module-namedtuple.ts';
 import { shared } from './operations.ts';
 import { functionsHeldByFrames } from './raise.ts';
-import { formattingRan, strDotFormat } from './string-format.ts';
+import { containerText, formattingRan, strDotFormat } from './string-format.ts';
 import { untrackIfAtomic } from './tuple-tracking.ts';
 import { contains, equal, numberOf, rangeValues, reprText, strText, truthy } from './values.ts';
 
@@ -224,8 +224,11 @@ const builtins: Record<string, Builtin> = {
       const items = heap.referents(exceptionArgs(heap, o));
       if (items.length === 1 && builtinExceptionClass(heap, o) !== 'KeyError')
         return builtins.str!(m, items);
-    } else if (t !== 'int' && t !== 'float')
+    } else if (t !== 'int' && t !== 'float') {
+      const container = containerText(heap, o, false);
+      if (container !== undefined) return container;
       throw new Unsupported(`str() of a ${heap.typeNameOf(o)}`);
+    }
     return newText(heap, strText(heap, o), 'str()');
   },
   int(m, args) {

@@ -157,6 +157,7 @@ import {
 } from './module-weakref.ts';
 import { binaryOp, shared, slice, subscript, unaryOp } from './operations.ts';
 import type { Source } from './source.ts';
+import { containerText } from './string-format.ts';
 import { evaluateAfter } from './temporaries.ts';
 import { untrackIfAtomic } from './tuple-tracking.ts';
 import { contains, equal, order, reprText, setItemsInOrder, strText, truthy } from './values.ts';
@@ -2422,6 +2423,8 @@ function formatValue(m: Machine, v: ObjectHandle, repr: boolean): ObjectHandle {
   if (t === 'str' && !repr) return shared(heap, v);
   // object.__format__ with an empty spec is str(e) (an exception's one str arg itself).
   if (t === 'exception' && !repr) return builtin('str')!(m, [v]);
+  const container = containerText(heap, v, repr);
+  if (container !== undefined) return container;
   if (t !== 'str' && t !== 'int' && t !== 'float' && t !== 'exception')
     throw new Unsupported(`formatting a ${heap.typeNameOf(v)} in an f-string`);
   const text = repr ? reprText(heap, v) : strText(heap, v);

@@ -31,6 +31,39 @@ export function formattingRan(heap: Heap): boolean {
   return formatted.has(heap);
 }
 
+/**
+ * The containers whose str is their repr, formatted without a spec (`f"{xs}"`,
+ * `str(xs)`): list_repr & co. build it with a _PyUnicodeWriter (over-allocated, then
+ * shrunk), so the result's block is not vouched for — `id()` is refused after, as after
+ * any formatting — but the result is always a new str of exactly that text.
+ */
+const CONTAINERS: ReadonlySet<string> = new Set([
+  'list',
+  'tuple',
+  'dict',
+  'set',
+  'frozenset',
+  'deque',
+  'defaultdict',
+  'namedtuple',
+  'dict_keys',
+  'dict_values',
+  'dict_items',
+  'range',
+]);
+
+/** `str(v)` / `repr(v)` of a container (see {@link CONTAINERS}) as a new str, or undefined for another type. */
+export function containerText(
+  heap: Heap,
+  v: ObjectHandle,
+  repr: boolean,
+): ObjectHandle | undefined {
+  if (!CONTAINERS.has(heap.typeOf(v))) return undefined;
+  const text = repr ? reprText(heap, v) : strText(heap, v);
+  formatted.add(heap);
+  return heap.newStr(text);
+}
+
 /** A new reference to the str `text`, or `source` itself when it is that str unchanged. */
 function result(heap: Heap, text: string, source: ObjectHandle): ObjectHandle {
   if (source !== 0 && heap.typeOf(source) === 'str' && heap.valueOf(source) === text)
@@ -210,7 +243,7 @@ function directiveText(heap: Heap, d: Directive, arg: ObjectHandle): string {
   if (d.type === 's' || d.type === 'r') {
     if (spec.fill === '0' || sign !== '' || spec.alternate)
       throw new Unsupported(`a numeric flag on %${d.type}`);
-    if (t !== 'str' && t !== 'int' && t !== 'float')
+    if (t !== 'str' && t !== 'int' && t !== 'float' && !CONTAINERS.has(t))
       throw new Unsupported(`%${d.type} of a ${heap.typeNameOf(arg)}`);
     const text = d.type === 'r' ? reprText(heap, arg) : strText(heap, arg);
     const out = formatStrText(text, { ...spec, align: left ? '<' : '>' });
@@ -316,7 +349,7 @@ export function strDotFormat(
     let source = value;
     if (conversion !== undefined) {
       const t = heap.typeOf(value);
-      if (t !== 'str' && t !== 'int' && t !== 'float')
+      if (t !== 'str' && t !== 'int' && t !== 'float' && !CONTAINERS.has(t))
         throw new Unsupported(`!${conversion} of a ${heap.typeNameOf(value)}`);
       const converted = conversion === 'r' ? reprText(heap, value) : strText(heap, value);
       if (conversion === 'r' || t !== 'str') source = 0;
@@ -326,7 +359,7 @@ export function strDotFormat(
           : formatStrText(converted, parseFormatSpec(spec));
     } else if (spec === undefined || spec === '') {
       const t = heap.typeOf(value);
-      if (t !== 'str' && t !== 'int' && t !== 'float')
+      if (t !== 'str' && t !== 'int' && t !== 'float' && !CONTAINERS.has(t))
         throw new Unsupported(`formatting a ${heap.typeNameOf(value)}`);
       piece = strText(heap, value);
     } else piece = formatText(heap, value, parseFormatSpec(spec));
