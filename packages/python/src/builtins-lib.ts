@@ -328,6 +328,22 @@ export function sortedList(m: Machine, source: ObjectHandle): ObjectHandle {
     extendByDict(heap, list, source);
     return list;
   }
+  if (t === 'str') {
+    // PySequence_List(s): the str's iterator (a tuple iterator's size stands for it) and
+    // its one-character strs, presized by the length hint (the str's length).
+    const chars = [...(heap.valueOf(source) as string)];
+    if (chars.length > 127) throw new Unsupported('sorting more than 127 items (merge memory)');
+    const list = heap.newList();
+    const it = heap.newIterator(heap.emptyTuple);
+    const items = {
+      *[Symbol.iterator]() {
+        for (const ch of chars) yield heap.newStr(ch);
+      },
+    };
+    heap.listExtend(list, { items, lengthHint: chars.length });
+    heap.decref(it);
+    return list;
+  }
   if (t === 'enumerate' || t === 'zip') {
     // PySequence_List: the object is its own iterator, with no length hint (8 slots first).
     const list = heap.newList();

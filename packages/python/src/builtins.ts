@@ -152,6 +152,19 @@ function iteratorSource(
     ].includes(t)
   )
     return itertoolsSource(heap, o);
+  if (t === 'str') {
+    // unicode_iter (3.12+: str_ascii_iterator for an ASCII str): an object of a
+    // tuple iterator's size stands for it; each item is the one-character str (the
+    // cached latin-1 singleton, else new); the length hint is the str's length.
+    const it = heap.newIterator(heap.emptyTuple);
+    const chars = [...(heap.valueOf(o) as string)];
+    const items = {
+      *[Symbol.iterator]() {
+        for (const ch of chars) yield heap.newStr(ch);
+      },
+    };
+    return { it, items, lengthHint: chars.length };
+  }
   const views = ['dict_keys', 'dict_values', 'dict_items'];
   if (t !== 'range' && t !== 'dict' && t !== 'defaultdict' && !views.includes(t))
     throw new Unsupported(`iterating a ${heap.typeNameOf(o)} here`);
