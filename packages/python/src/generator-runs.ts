@@ -266,7 +266,9 @@ export function nextBuiltin(m: Machine, args: readonly ObjectHandle[]): ObjectHa
     const v = instanceNext(m, g);
     return v !== 0 ? v : shared(heap, args[1]!);
   }
-  if (BUILTIN_ITERATORS.has(heap.typeOf(g))) {
+  // enumerate, zip and reversed are their own iterators; their next is the heap's.
+  const packed = ['enumerate', 'zip', 'list_reverseiterator', 'reversed'];
+  if (BUILTIN_ITERATORS.has(heap.typeOf(g)) || packed.includes(heap.typeOf(g))) {
     // builtin_next: the iterator's tp_iternext; exhausted, the default or StopIteration.
     const v = heap.iteratorNext(g);
     if (v !== 0) return v;
