@@ -202,6 +202,13 @@ function importedNames(text: string): string[] | null {
   return m === null ? null : m[1]!.split(',').map((s) => s.trim());
 }
 
+/** True for an `a and b` / `a or b` node (not parenthesized). */
+function isBooleanOperation(c: Compiler, node: SyntaxNode): boolean {
+  if (node.name !== 'BinaryExpression') return false;
+  const parts = c.kids(node);
+  return parts.length === 3 && (c.text(parts[1]!) === 'and' || c.text(parts[1]!) === 'or');
+}
+
 /** Turns HeapErrors of bad Python operations into the Python errors CPython raises. */
 export function pythonErrorOf(error: unknown): unknown {
   if (error instanceof HeapError) {
@@ -1444,20 +1451,10 @@ export class Compiler {
       case 'UnaryExpression': {
         const [opNode, operandNode] = this.kids(node);
         const op = this.text(opNode!);
+        if (op === 'not' && isBooleanOperation(this, operandNode!))
+          return this.notOverBooleanOperation(operandNode!, scope);
+        if (op === 'not') return this.notExpression(operandNode!, scope);
         const operand = this.expression(operandNode!, scope);
-        if (op === 'not')
-          return (frame) => {
-            const v = operand(frame);
-            let result: boolean;
-            try {
-              result = !(heap.typeOf(v) === 'instance'
-                ? instanceTruth(this.m, v)
-                : truthy(heap, v));
-            } finally {
-              heap.decref(v);
-            }
-            return heap.newBool(result);
-          };
         return (frame) => {
           const v = operand(frame);
           try {
@@ -1705,6 +1702,58 @@ export class Compiler {
     };
   }
 
+  /**
+   * `not a or b` as Python reads it, `(not a) or b`: @lezer/python binds `not` looser
+   * than `and`/`or` and puts the whole `a or b` under it. The `not` goes to the leftmost
+   * operand of the and/or chain (Python's grammar: `or` < `and` < `not` < comparisons),
+   * so `not a and b or c` is `((not a) and b) or c`.
+   */
+  notOverBooleanOperation(chain: SyntaxNode, scope: Scope): Expression {
+    const parts = this.kids(chain);
+    const left = parts[0]!;
+    const right = parts[parts.length - 1]!;
+    const first = isBooleanOperation(this, left)
+      ? this.notOverBooleanOperation(left, scope)
+      : this.notExpression(left, scope);
+    return this.booleanOperation(
+      first,
+      this.expression(right, scope),
+      this.text(parts[1]!) === 'and',
+    );
+  }
+
+  /** `not operand`: a bool (an instance's truth from its `__bool__`/`__len__`). */
+  notExpression(operandNode: SyntaxNode, scope: Scope): Expression {
+    if (operandNode.name === 'UnaryExpression') {
+      const [op, inner] = this.kids(operandNode);
+      if (this.text(op!) === 'not' && isBooleanOperation(this, inner!))
+        throw this.fail('`not not` before an and/or expression', operandNode);
+    }
+    const operand = this.expression(operandNode, scope);
+    const heap = this.m.heap;
+    return (frame) => {
+      const v = operand(frame);
+      let result: boolean;
+      try {
+        result = !(heap.typeOf(v) === 'instance' ? instanceTruth(this.m, v) : truthy(heap, v));
+      } finally {
+        heap.decref(v);
+      }
+      return heap.newBool(result);
+    };
+  }
+
+  /** `a and b` / `a or b`: the first operand decides, or the second is the value. */
+  booleanOperation(a: Expression, b: Expression, isAnd: boolean): Expression {
+    const heap = this.m.heap;
+    return (frame) => {
+      const v = a(frame);
+      if (truthy(heap, v) !== isAnd) return v;
+      heap.decref(v);
+      return b(frame);
+    };
+  }
+
   binary(node: SyntaxNode, scope: Scope): Expression {
     const parts = this.kids(node);
     const left = parts[0]!;
@@ -1714,17 +1763,12 @@ export class Compiler {
       .map((p) => this.text(p))
       .join(' ');
     const heap = this.m.heap;
-    if (opText === 'and' || opText === 'or') {
-      const a = this.expression(left, scope);
-      const b = this.expression(right, scope);
-      const isAnd = opText === 'and';
-      return (frame) => {
-        const v = a(frame);
-        if (truthy(heap, v) !== isAnd) return v;
-        heap.decref(v);
-        return b(frame);
-      };
-    }
+    if (opText === 'and' || opText === 'or')
+      return this.booleanOperation(
+        this.expression(left, scope),
+        this.expression(right, scope),
+        opText === 'and',
+      );
     const isComparison = [
       '==',
       '!=',
