@@ -22,6 +22,7 @@ import type { Machine } from './machine.ts';
 import { MAP_FILTER_BUILTINS } from './map-filter.ts';
 import { libraryMethod } from './methods-lib.ts';
 import { dequeMethod } from './module-collections.ts';
+import { counterMethod } from './module-counter.ts';
 import { methodOwner } from './module-defaultdict.ts';
 import { itertoolsSource } from './module-itertools.ts';
 import { namedTupleCountUnknown, namedTupleMethod } from './module-namedtuple.ts';
@@ -119,7 +120,7 @@ function iteratorSource(
   )
     return itertoolsSource(heap, o);
   const views = ['dict_keys', 'dict_values', 'dict_items'];
-  if (t !== 'range' && t !== 'dict' && t !== 'defaultdict' && !views.includes(t))
+  if (t !== 'range' && t !== 'dict' && t !== 'defaultdict' && t !== 'Counter' && !views.includes(t))
     throw new Unsupported(`iterating a ${heap.typeNameOf(o)} here`);
   const it = heap.newIterator(o);
   // dictiter_len: the dict's size (a view's length is its dict's).
@@ -155,6 +156,7 @@ const builtins: Record<string, Builtin> = {
         'deque',
         'namedtuple',
         'defaultdict',
+        'Counter',
       ].includes(t)
     )
       return heap.newInt(heap.lengthOf(o));
@@ -574,6 +576,10 @@ export function callMethod(
     return namedTupleMethod(m, receiver, name, args, new Map());
   if (heap.typeOf(receiver) === '_lru_cache_wrapper')
     return lruCacheMethod(m, receiver, name, args);
+  if (heap.typeOf(receiver) === 'Counter') {
+    const own = counterMethod(m, receiver, name, args);
+    if (own !== undefined) return own;
+  }
   const library = libraryMethod(m, receiver, name, args);
   if (library !== undefined) return library;
   const t = methodOwner(m, receiver, name);
@@ -622,7 +628,7 @@ export function callMethod(
     case 'dict.update': {
       arity(key, args, 1, 1);
       const from = heap.typeOf(args[0]!);
-      if (from !== 'dict' && from !== 'defaultdict')
+      if (from !== 'dict' && from !== 'defaultdict' && from !== 'Counter')
         throw new Unsupported('dict.update from a non-dict');
       heap.dictMerge(receiver, args[0]!);
       return heap.newNone();
