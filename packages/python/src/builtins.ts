@@ -192,7 +192,8 @@ const builtins: Record<string, Builtin> = {
       const items = heap.referents(exceptionArgs(heap, o));
       if (items.length === 1 && builtinExceptionClass(heap, o) !== 'KeyError')
         return builtins.str!(m, items);
-    } else if (t !== 'int' && t !== 'float')
+    } else if (t !== 'int' && t !== 'float' && t !== 'Counter')
+      // A Counter: object_str runs Counter.__repr__.
       throw new Unsupported(`str() of a ${heap.typeNameOf(o)}`);
     return newText(heap, strText(heap, o), 'str()');
   },
@@ -517,6 +518,8 @@ export function isInstance(heap: Heap, o: ObjectHandle, typeName: string): boole
   const t = heap.typeOf(o);
   if (t === 'namedtuple' || t === 'namedtuple_type')
     throw new Unsupported('isinstance() of a namedtuple or its class');
+  // A defaultdict or a Counter is a dict (and nothing else builtin).
+  if (t === 'defaultdict' || t === 'Counter') return typeName === 'dict';
   return t === typeName || (typeName === 'int' && t === 'bool');
 }
 

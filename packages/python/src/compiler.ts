@@ -2437,6 +2437,9 @@ function compare(m: Machine, op: string, x: ObjectHandle, y: ObjectHandle): bool
       return op === 'in' ? found : !found;
     }
   }
+  // Counter's rich comparisons (3.10+ multiset inclusion) are Python code: not modelled.
+  if (heap.typeOf(x) === 'Counter' || heap.typeOf(y) === 'Counter')
+    throw new Unsupported(`comparing a Counter with ${op}`);
   const r = order(heap, x, y);
   if (r === undefined)
     throw new PythonError(

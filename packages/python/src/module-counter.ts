@@ -41,7 +41,7 @@
  * Modules/_collectionsmodule.c _count_elements, 3.8–3.13; 3.14 checked on Pyodide.
  */
 import type { Heap, ObjectHandle } from '@pymem/objects';
-import { newCounter } from '@pymem/objects';
+import { HeapError, newCounter } from '@pymem/objects';
 import { callBoundSort, sortedList } from './builtins-lib.ts';
 import { PythonError, Unsupported } from './errors.ts';
 import type { Machine } from './machine.ts';
@@ -75,7 +75,7 @@ function countElements(m: Machine, c: ObjectHandle, source: ObjectHandle): void 
   try {
     for (let key = next(); key !== 0; key = next()) {
       try {
-        const old = heap.dictGet(c, key);
+        const old = libraryLookup(heap, c, key, 'counting an unhashable item');
         if (old === 0) heap.dictSetItem(c, key, one);
         else {
           const sum = heap.newInt(countValue(heap, old, 'counting') + 1n);
@@ -126,8 +126,7 @@ function update(m: Machine, c: ObjectHandle, source: ObjectHandle): void {
     countElements(m, c, source);
     return;
   }
-  if (t === 'int' || t === 'float' || t === 'bool')
-    throw new PythonError('TypeError', `'${t}' object is not iterable`);
+  // CPython's TypeError would come from update's frame in the library: not modelled.
   throw new Unsupported(`counting the items of a ${heap.typeNameOf(source)}`);
 }
 
@@ -161,7 +160,21 @@ export function counterItem(m: Machine, c: ObjectHandle, k: ObjectHandle): Objec
 /** `del c[k]` (Counter.__delitem__): the entry goes if present, else nothing happens. */
 export function counterDelItem(m: Machine, c: ObjectHandle, k: ObjectHandle): void {
   const heap = m.heap;
-  if (heap.dictGet(c, k) !== 0) heap.dictDelItem(c, k);
+  if (libraryLookup(heap, c, k, 'del of an unhashable key of a Counter') !== 0)
+    heap.dictDelItem(c, k);
+}
+
+/**
+ * dictGet inside the library's code: an unhashable key's TypeError would show the
+ * library's frames in its traceback, which the model does not print, so it is refused.
+ */
+function libraryLookup(heap: Heap, c: ObjectHandle, k: ObjectHandle, what: string): ObjectHandle {
+  try {
+    return heap.dictGet(c, k);
+  } catch (error) {
+    if (error instanceof HeapError && error.code === 'unhashable') throw new Unsupported(what);
+    throw error;
+  }
 }
 
 /** A new list holding a new 2-tuple per item, as `kind` builds it (see the module comment). */
