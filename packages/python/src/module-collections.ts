@@ -47,8 +47,8 @@ import {
 } from '@pymem/objects';
 import { PythonError, Unsupported } from './errors.ts';
 import type { Machine } from './machine.ts';
-import type { LibraryModule } from './module-math.ts';
 import { counter } from './module-counter.ts';
+import type { LibraryModule } from './module-math.ts';
 import { namedtuple } from './module-namedtuple.ts';
 import { equal } from './values.ts';
 

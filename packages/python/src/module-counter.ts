@@ -43,10 +43,10 @@
 import type { Heap, ObjectHandle } from '@pymem/objects';
 import { HeapError, newCounter } from '@pymem/objects';
 import { callBoundSort, sortedList } from './builtins-lib.ts';
+import { COUNTER_DICT_METHODS, countValue, mostCommonEntries } from './counter-order.ts';
 import { PythonError, Unsupported } from './errors.ts';
 import type { Machine } from './machine.ts';
 import { shared } from './operations.ts';
-import { COUNTER_DICT_METHODS, countValue, mostCommonEntries } from './counter-order.ts';
 
 /** The sources `Counter(xs)` / `c.update(xs)` count item by item. */
 const COUNTED_SOURCES: ReadonlySet<string> = new Set(['list', 'tuple', 'range', 'str']);
@@ -257,8 +257,7 @@ export function counterMethod(
   if (COUNTER_DICT_METHODS.has(name)) return undefined;
   switch (name) {
     case 'update':
-      if (args.length > 1)
-        throw new Unsupported(`Counter.update() with ${args.length} arguments`);
+      if (args.length > 1) throw new Unsupported(`Counter.update() with ${args.length} arguments`);
       if (args.length === 1) update(m, c, args[0]!);
       return heap.newNone();
     case 'most_common':

@@ -32,9 +32,9 @@ import type { ObjectHandle } from '@pymem/objects';
 import { defaultFactory, defaultFactoryType, newDefaultDict } from '@pymem/objects';
 import { builtin } from './builtins.ts';
 import { runFunction } from './class-calls.ts';
+import { COUNTER_DICT_METHODS } from './counter-order.ts';
 import { PythonError, Unsupported } from './errors.ts';
 import { keyError } from './exception-classes.ts';
-import { COUNTER_DICT_METHODS } from './counter-order.ts';
 import type { Machine } from './machine.ts';
 import { shared } from './operations.ts';
 

@@ -17,9 +17,9 @@ import {
   type ObjectHandle,
   type ObjectType,
 } from '@pymem/objects';
+import { counterRepr } from './counter-order.ts';
 import { Unsupported } from './errors.ts';
 import { exceptionText } from './exception-classes.ts';
-import { counterRepr } from './counter-order.ts';
 import { factoryRepr } from './module-defaultdict.ts';
 
 /** The numeric value of an int, bool or float, or undefined. */
