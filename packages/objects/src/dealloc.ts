@@ -97,6 +97,7 @@ export function dealloc(heap: HeapCore, o: ObjectHandle): void {
     case 'list':
     case 'dict':
     case 'defaultdict':
+    case 'Counter':
     case 'set':
     case 'frozenset':
     case 'instance':
@@ -334,7 +335,8 @@ function deallocOrder(heap: HeapCore, o: ObjectHandle): readonly ObjectHandle[] 
       // list_dealloc / tupledealloc: last item first.
       return reversedItems(heap.items(o));
     case 'dict':
-    case 'defaultdict': {
+    case 'defaultdict':
+    case 'Counter': {
       // free_keys_object: entry by entry, key then value; a split dict: its values.
       // defdict_dealloc clears the factory before dict_dealloc runs.
       const order: ObjectHandle[] = [];
@@ -378,7 +380,7 @@ function finishContainer(heap: HeapCore, o: ObjectHandle): void {
   const type = heap.typeName(o);
   if (type === 'list') finishList(heap, o);
   else if (type === 'tuple') finishTuple(heap, o);
-  else if (type === 'dict' || type === 'defaultdict') finishDict(heap, o);
+  else if (type === 'dict' || type === 'defaultdict' || type === 'Counter') finishDict(heap, o);
   else if (type === 'instance') finishInstance(heap, o);
   else if (
     type === 'function' ||

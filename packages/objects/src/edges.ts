@@ -59,7 +59,7 @@ function allNamed(
   keyText: (key: ObjectHandle) => string,
 ): NamedReferent[] {
   const targets = heap.referents(o);
-  if (type === 'dict' || type === 'defaultdict') {
+  if (type === 'dict' || type === 'defaultdict' || type === 'Counter') {
     const d = dictData(heap, o);
     const out: NamedReferent[] = [];
     if (d.defaultFactory) out.push({ label: '.default_factory', target: d.defaultFactory });

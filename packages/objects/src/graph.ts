@@ -111,6 +111,8 @@ export function clearObject(heap: HeapCore, o: ObjectHandle): void {
       return;
     }
     case 'dict':
+    case 'Counter':
+      // A Counter: subtype_clear finds no __dict__, then dict_tp_clear.
       clearDict(heap, o);
       return;
     case 'defaultdict':

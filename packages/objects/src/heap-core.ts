@@ -256,8 +256,11 @@ export class HeapCore {
   expect(o: ObjectHandle, type: ObjectType): void {
     this.check(o);
     const actual = TYPE_NAMES[this.table.type[o]!];
-    // A defaultdict is a dict subtype: every dict operation takes it (PyDict_Check).
-    if (actual !== type && !(type === 'dict' && actual === 'defaultdict')) {
+    // A defaultdict or a Counter is a dict subtype: every dict operation takes it (PyDict_Check).
+    if (
+      actual !== type &&
+      !(type === 'dict' && (actual === 'defaultdict' || actual === 'Counter'))
+    ) {
       throw new HeapError(
         'wrong-type',
         `expected a ${type}, got a ${TYPE_NAMES[this.table.type[o]!]}`,
@@ -272,7 +275,11 @@ export class HeapCore {
 
   /** @internal Bytes before `id(o)` in its block: the GC header for GC types. */
   preHeader(o: ObjectHandle): number {
-    return isGcType(this.typeName(o)) ? this.layout.gcHeader : 0;
+    const type = this.typeName(o);
+    // A Counter's class keeps its __dict__ (and 3.12+ __weakref__) before the object, 3.11+.
+    if (type === 'Counter' && this.layout.minor >= 11)
+      return this.layout.gcHeader + 2 * this.layout.pointerSize;
+    return isGcType(type) ? this.layout.gcHeader : 0;
   }
 
   /** @internal PyObject_GC_New's request: the GC header plus the type's basic size. */

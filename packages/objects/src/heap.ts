@@ -26,6 +26,7 @@
  * 64-bit sizes, allocator calls and trashcan are from source only.
  */
 import { clearFreeLists } from './clear-free-lists.ts';
+import { counterExtra } from './counters.ts';
 import { defaultDictExtra } from './default-dicts.ts';
 import { dequeIteratorReferents, dequeReferents, dequeSizeof } from './deques.ts';
 import { dictKeysBytes, usableFraction } from './dict-keys.ts';
@@ -313,6 +314,8 @@ export class Heap extends HeapCore implements HeapGraph {
         return L.gcHeader + L.listBasic + w * t.allocated[o]!;
       case 'defaultdict':
         return this.dictSizeof(o) + defaultDictExtra(this);
+      case 'Counter':
+        return this.dictSizeof(o) + counterExtra(this);
       case 'dict':
         return this.dictSizeof(o);
       case 'instance': {
@@ -464,7 +467,7 @@ export class Heap extends HeapCore implements HeapGraph {
     this.check(o);
     const type = this.typeName(o);
     if (type === 'list' || type === 'tuple') return [...this.items(o)];
-    if (type === 'dict' || type === 'defaultdict') {
+    if (type === 'dict' || type === 'defaultdict' || type === 'Counter') {
       const d = dictData(this, o);
       const pairs = [...d.entries.values()];
       // defdict_traverse: the factory, then dict_traverse.
@@ -519,7 +522,8 @@ export class Heap extends HeapCore implements HeapGraph {
   /** Python `len(o)` for str, bytes, bytearray, tuple, list, dict, set, frozenset. */
   lengthOf(o: ObjectHandle): number {
     const type = this.typeOf(o);
-    if (type === 'dict' || type === 'defaultdict') return dictData(this, o).entries.size;
+    if (type === 'dict' || type === 'defaultdict' || type === 'Counter')
+      return dictData(this, o).entries.size;
     if (type === 'set' || type === 'frozenset') return setData(this, o).entries.size;
     return this.table.length[o]!;
   }
@@ -984,7 +988,7 @@ export class Heap extends HeapCore implements HeapGraph {
       for (let i = items.length - 1; i >= 0; i--) visit(items[i]!);
       return;
     }
-    if (type === 'dict' && dictData(this, o).sharedBy === undefined) {
+    if ((type === 'dict' || type === 'Counter') && dictData(this, o).sharedBy === undefined) {
       // dict_traverse: each entry's value, then its key (measured: gc.get_referents of
       // {k: v, k2: v2} is [v, k, v2, k2] on 3.8–3.13).
       for (const [key, value] of dictData(this, o).entries.values()) {

@@ -1,4 +1,5 @@
 export { type ObjectConstants, objectConstants } from './constants.ts';
+export { counterExtra, newCounter } from './counters.ts';
 export {
   clearDefaultFactory,
   defaultFactory,

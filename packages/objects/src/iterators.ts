@@ -88,8 +88,8 @@ export function newIterator(heap: HeapCore, o: ObjectHandle): ObjectHandle {
     } satisfies IteratorData;
     return it;
   }
-  // A defaultdict's iterator is its dict's (dict_iter, inherited).
-  const base = type === 'defaultdict' ? 'dict' : type;
+  // A defaultdict's or a Counter's iterator is its dict's (dict_iter, inherited).
+  const base = type === 'defaultdict' || type === 'Counter' ? 'dict' : type;
   if (base !== 'list' && base !== 'tuple' && base !== 'dict' && base !== 'namedtuple')
     throw new HeapError('wrong-type', `iter() of a ${type} is not modelled`);
   const basic = L.objectHeader + (base === 'dict' ? 5 : 2) * w;

@@ -2,7 +2,7 @@
  * The built-in types the object heap models, and their numeric codes in its columns.
  * `type` is a class made by a class statement (a heap type, pre-existing: see
  * instances.ts); `instance` is an instance of one; `weakref` a `weakref.ref`;
- * `function` a Python function (functions.ts), `cell` a closure cell; `range` and the iterators: iterators.ts; the dict views and their value/item iterators: dict-views.ts; `enumerate`, `zip`: packed-iterators.ts; `list_reverseiterator`, `reversed`: reverse-iterators.ts; `frame`: frames.ts; `generator`, `coroutine`: generators.ts; `exception` (BaseException instances), `traceback`: exceptions.ts; `deque`, `deque_iterator`: deques.ts; `partial` (functools.partial): partials.ts; `_lru_cache_wrapper`, `lru_list_elem` (functools.lru_cache): lru-caches.ts; `count`, `repeat`, `chain`, `islice` (itertools): itertools-objects.ts; `combinations`: itertools-combinations.ts; `product`: itertools-product.ts; `permutations`: itertools-permutations.ts; `zip_longest`: itertools-zip-longest.ts; `accumulate`: itertools-accumulate.ts; `starmap`: itertools-starmap.ts; `takewhile`: itertools-takewhile.ts; `map`, `filter`: function-iterators.ts; `namedtuple` (a collections.namedtuple instance), `namedtuple_type` (its class): namedtuples.ts; `defaultdict` (collections.defaultdict, a dict with a default_factory): default-dicts.ts.
+ * `function` a Python function (functions.ts), `cell` a closure cell; `range` and the iterators: iterators.ts; the dict views and their value/item iterators: dict-views.ts; `enumerate`, `zip`: packed-iterators.ts; `list_reverseiterator`, `reversed`: reverse-iterators.ts; `frame`: frames.ts; `generator`, `coroutine`: generators.ts; `exception` (BaseException instances), `traceback`: exceptions.ts; `deque`, `deque_iterator`: deques.ts; `partial` (functools.partial): partials.ts; `_lru_cache_wrapper`, `lru_list_elem` (functools.lru_cache): lru-caches.ts; `count`, `repeat`, `chain`, `islice` (itertools): itertools-objects.ts; `combinations`: itertools-combinations.ts; `product`: itertools-product.ts; `permutations`: itertools-permutations.ts; `zip_longest`: itertools-zip-longest.ts; `accumulate`: itertools-accumulate.ts; `starmap`: itertools-starmap.ts; `takewhile`: itertools-takewhile.ts; `map`, `filter`: function-iterators.ts; `namedtuple` (a collections.namedtuple instance), `namedtuple_type` (its class): namedtuples.ts; `defaultdict` (collections.defaultdict, a dict with a default_factory): default-dicts.ts; `Counter` (collections.Counter, a dict subclass instance): counters.ts.
  */
 
 /** A modelled built-in type. */
@@ -68,7 +68,8 @@ export type ObjectType =
   | 'takewhile'
   | 'namedtuple'
   | 'namedtuple_type'
-  | 'defaultdict';
+  | 'defaultdict'
+  | 'Counter';
 
 /** Type names by code (code 0 is "no object"). */
 export const TYPE_NAMES: readonly ObjectType[] = [
@@ -127,8 +128,9 @@ export const TYPE_NAMES: readonly ObjectType[] = [
   '_lru_cache_wrapper',
   'lru_list_elem',
   'defaultdict',
-  // 55–59 and 62–65: codes other branches take; no object here has them.
-  ...Array.from({ length: 5 }, (): ObjectType => 'NoneType'),
+  'Counter',
+  // 56–59 and 62–65: codes other branches take; no object here has them.
+  ...Array.from({ length: 4 }, (): ObjectType => 'NoneType'),
   'namedtuple',
   'namedtuple_type',
   ...Array.from({ length: 4 }, (): ObjectType => 'NoneType'),
@@ -196,6 +198,7 @@ export const TYPE_CODE: Readonly<Record<ObjectType, number>> = {
   _lru_cache_wrapper: 52,
   lru_list_elem: 53,
   defaultdict: 54,
+  Counter: 55,
   namedtuple: 60,
   namedtuple_type: 61,
   product: 66,
@@ -255,6 +258,7 @@ export function isGcType(type: ObjectType): boolean {
     type === 'starmap' ||
     type === 'takewhile' ||
     type === 'namedtuple' ||
-    type === 'defaultdict'
+    type === 'defaultdict' ||
+    type === 'Counter'
   );
 }

@@ -22,6 +22,7 @@ import type { Machine } from './machine.ts';
 import { MAP_FILTER_BUILTINS } from './map-filter.ts';
 import { libraryMethod } from './methods-lib.ts';
 import { dequeMethod } from './module-collections.ts';
+import { counterMethod } from './module-counter.ts';
 import { methodOwner } from './module-defaultdict.ts';
 import { itertoolsSource } from './module-itertools.ts';
 import { namedTupleCountUnknown, namedTupleMethod } from './module-namedtuple.ts';
@@ -166,7 +167,7 @@ function iteratorSource(
     return { it, items, lengthHint: chars.length };
   }
   const views = ['dict_keys', 'dict_values', 'dict_items'];
-  if (t !== 'range' && t !== 'dict' && t !== 'defaultdict' && !views.includes(t))
+  if (t !== 'range' && t !== 'dict' && t !== 'defaultdict' && t !== 'Counter' && !views.includes(t))
     throw new Unsupported(`iterating a ${heap.typeNameOf(o)} here`);
   const it = heap.newIterator(o);
   // dictiter_len: the dict's size (a view's length is its dict's).
@@ -202,6 +203,7 @@ const builtins: Record<string, Builtin> = {
         'deque',
         'namedtuple',
         'defaultdict',
+        'Counter',
       ].includes(t)
     )
       return heap.newInt(heap.lengthOf(o));
@@ -237,7 +239,8 @@ const builtins: Record<string, Builtin> = {
       const items = heap.referents(exceptionArgs(heap, o));
       if (items.length === 1 && builtinExceptionClass(heap, o) !== 'KeyError')
         return builtins.str!(m, items);
-    } else if (t !== 'int' && t !== 'float') {
+    } else if (t !== 'int' && t !== 'float' && t !== 'Counter') {
+      // A Counter: object_str runs Counter.__repr__ (below).
       const container = containerText(heap, o, false);
       if (container !== undefined) return container;
       throw new Unsupported(`str() of a ${heap.typeNameOf(o)}`);
@@ -576,6 +579,8 @@ export function isInstance(heap: Heap, o: ObjectHandle, typeName: string): boole
   const t = heap.typeOf(o);
   if (t === 'namedtuple' || t === 'namedtuple_type')
     throw new Unsupported('isinstance() of a namedtuple or its class');
+  // A defaultdict or a Counter is a dict (and nothing else builtin).
+  if (t === 'defaultdict' || t === 'Counter') return typeName === 'dict';
   return t === typeName || (typeName === 'int' && t === 'bool');
 }
 
@@ -635,6 +640,10 @@ export function callMethod(
     return namedTupleMethod(m, receiver, name, args, new Map());
   if (heap.typeOf(receiver) === '_lru_cache_wrapper')
     return lruCacheMethod(m, receiver, name, args);
+  if (heap.typeOf(receiver) === 'Counter') {
+    const own = counterMethod(m, receiver, name, args);
+    if (own !== undefined) return own;
+  }
   const library = libraryMethod(m, receiver, name, args);
   if (library !== undefined) return library;
   const t = methodOwner(m, receiver, name);
@@ -683,7 +692,7 @@ export function callMethod(
     case 'dict.update': {
       arity(key, args, 1, 1);
       const from = heap.typeOf(args[0]!);
-      if (from !== 'dict' && from !== 'defaultdict')
+      if (from !== 'dict' && from !== 'defaultdict' && from !== 'Counter')
         throw new Unsupported('dict.update from a non-dict');
       heap.dictMerge(receiver, args[0]!);
       return heap.newNone();

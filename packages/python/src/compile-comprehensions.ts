@@ -74,6 +74,7 @@ function getIter(m: Machine, seq: ObjectHandle): ObjectHandle {
     t !== 'range' &&
     t !== 'dict' &&
     t !== 'defaultdict' &&
+    t !== 'Counter' &&
     !own
   ) {
     const name = heap.typeNameOf(seq);

@@ -146,6 +146,7 @@ import {
 import { instanceNext } from './instance-next.ts';
 import { statementReportsLine, testReportsLine } from './line-events.ts';
 import type { Machine } from './machine.ts';
+import { counterDelItem, counterItem } from './module-counter.ts';
 import { defaultdictItem } from './module-defaultdict.ts';
 import { partialCall } from './module-functools.ts';
 import { namedTupleCall } from './module-namedtuple.ts';
@@ -864,7 +865,9 @@ export class Compiler {
               ? instanceGetItem(m, c, k)
               : heap.typeOf(c) === 'defaultdict'
                 ? defaultdictItem(m, c, k)
-                : subscript(heap, c, k);
+                : heap.typeOf(c) === 'Counter'
+                  ? counterItem(m, c, k)
+                  : subscript(heap, c, k);
           const right = evaluateAfter(heap, [left], value, frame);
           let result: ObjectHandle;
           try {
@@ -952,6 +955,10 @@ export class Compiler {
                 if (error instanceof PythonError) error.location = this.locate(target);
                 throw error;
               }
+              return Flow.next;
+            }
+            if (heap.typeOf(c) === 'Counter') {
+              counterDelItem(this.m, c, k);
               return Flow.next;
             }
             if (heap.typeOf(c) !== 'dict' && heap.typeOf(c) !== 'defaultdict')
@@ -1165,6 +1172,7 @@ export class Compiler {
         t !== 'range' &&
         t !== 'dict' &&
         t !== 'defaultdict' &&
+        t !== 'Counter' &&
         t !== 'str' &&
         t !== 'generator' &&
         t !== 'deque' &&
@@ -1220,7 +1228,12 @@ export class Compiler {
         it = heap.newIterator(seq);
         heap.decref(seq);
         // A dict that changes size under its iterator raises RuntimeError: not modelled.
-        const sized = t === 'dict' || t === 'defaultdict' ? seq : view ? heap.referents(it)[0]! : 0;
+        const sized =
+          t === 'dict' || t === 'defaultdict' || t === 'Counter'
+            ? seq
+            : view
+              ? heap.referents(it)[0]!
+              : 0;
         const size = sized !== 0 ? heap.lengthOf(sized) : -1;
         next = () => {
           if (size >= 0 && heap.isLive(sized) && heap.lengthOf(sized) !== size)
@@ -1890,6 +1903,7 @@ export class Compiler {
         try {
           if (heap.typeOf(c) === 'instance') return instanceGetItem(this.m, c, k);
           if (heap.typeOf(c) === 'defaultdict') return defaultdictItem(this.m, c, k);
+          if (heap.typeOf(c) === 'Counter') return counterItem(this.m, c, k);
           return subscript(heap, c, k);
         } finally {
           heap.decref(c);
@@ -2551,6 +2565,9 @@ function compare(m: Machine, op: string, x: ObjectHandle, y: ObjectHandle): bool
       return op === 'in' ? found : !found;
     }
   }
+  // Counter's rich comparisons (3.10+ multiset inclusion) are Python code: not modelled.
+  if (heap.typeOf(x) === 'Counter' || heap.typeOf(y) === 'Counter')
+    throw new Unsupported(`comparing a Counter with ${op}`);
   const r = order(heap, x, y);
   if (r === undefined)
     throw new PythonError(
@@ -2644,7 +2661,7 @@ function setItem(m: Machine, c: ObjectHandle, k: ObjectHandle, v: ObjectHandle):
       if (i < 0 || i >= n)
         throw new PythonError('IndexError', 'list assignment index out of range');
       heap.listSetItem(c, i, v);
-    } else if (t === 'dict' || t === 'defaultdict') heap.dictSetItem(c, k, v);
+    } else if (t === 'dict' || t === 'defaultdict' || t === 'Counter') heap.dictSetItem(c, k, v);
     else throw new Unsupported(`item assignment on a ${heap.typeNameOf(c)}`);
   } catch (error) {
     throw pythonErrorOf(error);

@@ -11,24 +11,31 @@ import { profileRules } from './profile-rules.ts';
 
 const DICT_SOURCES: ReadonlySet<string> = new Set([
   'dict',
+  'Counter',
   'dict_keys',
   'dict_values',
   'dict_items',
 ]);
 
-/** True when `o` is a dict or one of its views. */
+/** True when `o` is a dict (or a Counter) or one of its views. */
 export function isDictSource(heap: Heap, o: ObjectHandle): boolean {
   return DICT_SOURCES.has(heap.typeOf(o));
 }
 
 /** The dict a dict source is (itself) or views. */
 export function sourceDict(heap: Heap, o: ObjectHandle): ObjectHandle {
-  return heap.typeOf(o) === 'dict' ? o : heap.referents(o)[0]!;
+  const t = heap.typeOf(o);
+  return t === 'dict' || t === 'Counter' ? o : heap.referents(o)[0]!;
 }
 
 /** True when extending a list by `o` takes 3.13's list_extend_dict (no iterator). */
 export function extendsDictDirectly(heap: Heap, o: ObjectHandle): boolean {
-  return isDictSource(heap, o) && profileRules(heap.layout.minor).listExtendDictResizes;
+  // A Counter is no exact dict: 3.13's list_extend iterates it (its views are exact views).
+  return (
+    isDictSource(heap, o) &&
+    heap.typeOf(o) !== 'Counter' &&
+    profileRules(heap.layout.minor).listExtendDictResizes
+  );
 }
 
 /**

@@ -247,7 +247,8 @@ export function libraryMethod(
     case 'set.clear':
       // PyDict_Clear / set_clear_internal: what the collector's tp_clear does too.
       arity(key, args, 0, 0);
-      if (heap.typeOf(receiver) === 'defaultdict') heap.dictClear(receiver);
+      if (heap.typeOf(receiver) === 'defaultdict' || heap.typeOf(receiver) === 'Counter')
+        heap.dictClear(receiver);
       else heap.clear(receiver);
       return heap.newNone();
     case 'dict.keys':

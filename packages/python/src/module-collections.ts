@@ -47,6 +47,7 @@ import {
 } from '@pymem/objects';
 import { PythonError, Unsupported } from './errors.ts';
 import type { Machine } from './machine.ts';
+import { counter } from './module-counter.ts';
 import type { LibraryModule } from './module-math.ts';
 import { namedtuple } from './module-namedtuple.ts';
 import { equal } from './values.ts';
@@ -198,6 +199,6 @@ export function dequeAttribute(m: Machine, d: ObjectHandle, name: string): Objec
 
 /** The collections module's functions. */
 export const COLLECTIONS_MODULE: LibraryModule = {
-  functions: { deque, namedtuple },
+  functions: { deque, namedtuple, Counter: counter },
   keywords: { deque: ['maxlen', 'iterable'] },
 };

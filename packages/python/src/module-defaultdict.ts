@@ -32,6 +32,7 @@ import type { ObjectHandle } from '@pymem/objects';
 import { defaultFactory, defaultFactoryType, newDefaultDict } from '@pymem/objects';
 import { builtin } from './builtins.ts';
 import { runFunction } from './class-calls.ts';
+import { COUNTER_DICT_METHODS } from './counter-order.ts';
 import { PythonError, Unsupported } from './errors.ts';
 import { keyError } from './exception-classes.ts';
 import type { Machine } from './machine.ts';
@@ -129,9 +130,13 @@ export function defaultdictItem(m: Machine, d: ObjectHandle, k: ObjectHandle): O
   return value;
 }
 
-/** The type whose method `o.name(…)` runs: dict for a defaultdict's inherited methods. */
+/** The type whose method `o.name(…)` runs: dict for a defaultdict's or a Counter's inherited methods. */
 export function methodOwner(m: Machine, o: ObjectHandle, name: string): string {
   const t = m.heap.typeOf(o);
+  if (t === 'Counter') {
+    if (COUNTER_DICT_METHODS.has(name)) return 'dict';
+    throw new Unsupported(`the method Counter.${name}`);
+  }
   if (t !== 'defaultdict') return t;
   if (DICT_METHODS.has(name)) return 'dict';
   throw new Unsupported(`the method defaultdict.${name}`);

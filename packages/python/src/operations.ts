@@ -25,6 +25,9 @@ function typeName(heap: Heap, o: ObjectHandle): string {
 }
 
 function unsupportedOperands(heap: Heap, op: string, a: ObjectHandle, b: ObjectHandle): never {
+  // Counter defines +, -, &, | (and 3.10+ their in-place forms) in Python: not modelled.
+  if (heap.typeOf(a) === 'Counter' || heap.typeOf(b) === 'Counter')
+    throw new Unsupported(`the operator ${op} on a Counter`);
   throw new PythonError(
     'TypeError',
     `unsupported operand type(s) for ${op}: '${typeName(heap, a)}' and '${typeName(heap, b)}'`,
@@ -135,6 +138,8 @@ export function shared(heap: Heap, o: ObjectHandle): ObjectHandle {
 export function unaryOp(heap: Heap, op: string, o: ObjectHandle): ObjectHandle {
   const t = heap.typeOf(o);
   const v = numberOf(heap, o);
+  // Counter.__pos__ / __neg__ are Python code: not modelled.
+  if (t === 'Counter') throw new Unsupported(`unary ${op} of a Counter`);
   if (v === undefined)
     throw new PythonError('TypeError', `bad operand type for unary ${op}: '${typeName(heap, o)}'`);
   if (op === '+') return t === 'bool' ? heap.newInt(v as bigint) : shared(heap, o);

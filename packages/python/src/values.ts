@@ -17,6 +17,7 @@ import {
   type ObjectHandle,
   type ObjectType,
 } from '@pymem/objects';
+import { counterRepr } from './counter-order.ts';
 import { Unsupported } from './errors.ts';
 import { exceptionText } from './exception-classes.ts';
 import { factoryRepr } from './module-defaultdict.ts';
@@ -67,6 +68,7 @@ export function truthy(heap: Heap, o: ObjectHandle): boolean {
     case 'deque':
     case 'namedtuple':
     case 'defaultdict':
+    case 'Counter':
       return heap.lengthOf(o) > 0;
     case 'range':
       return rangeValues(heap, o)[3] > 0n;
@@ -188,6 +190,9 @@ export function reprText(
       active.delete(o);
       return `${type}([${shown.join(', ')}])`;
     }
+    case 'Counter':
+      // Counter.__repr__ (no recursion guard of its own: a count is an int here).
+      return counterRepr(heap, o, (x) => reprText(heap, x, active));
     case 'namedtuple': {
       // namedtuple's __repr__: `P(x=1, y=2)`, each item's repr (no recursion guard of its own).
       const data = namedTupleClassData(heap, namedTupleClassOf(heap, o));
@@ -286,6 +291,7 @@ export function equal(heap: Heap, a: ObjectHandle, b: ObjectHandle): boolean {
   const tb = tupleKind(heap.typeOf(b));
   if (ta === 'defaultdict' || tb === 'defaultdict')
     throw new Unsupported('comparing a defaultdict');
+  if (ta === 'Counter' || tb === 'Counter') throw new Unsupported('comparing a Counter');
   if (ta === 'str' && tb === 'str') return heap.valueOf(a) === heap.valueOf(b);
   if (ta !== tb) {
     const sets = (t: string) => t === 'set' || t === 'frozenset';
@@ -324,7 +330,8 @@ export function contains(heap: Heap, container: ObjectHandle, item: ObjectHandle
   if (type === 'list' || type === 'tuple' || type === 'deque')
     return heap.referents(container).some((x) => equal(heap, x, item));
   if (type === 'namedtuple') return heap.items(container).some((x) => equal(heap, x, item));
-  if (type === 'dict' || type === 'defaultdict') return heap.dictGet(container, item) !== 0;
+  if (type === 'dict' || type === 'defaultdict' || type === 'Counter')
+    return heap.dictGet(container, item) !== 0;
   if (type === 'set' || type === 'frozenset')
     return heap.referents(container).some((x) => equal(heap, x, item));
   if (type === 'range') {
