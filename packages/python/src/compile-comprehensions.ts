@@ -51,7 +51,8 @@ const NAMES: Record<Kind, string> = { list: '<listcomp>', set: '<setcomp>', dict
 const moduleSlots = new WeakMap<Compiler, { count: number }>();
 
 /**
- * GET_ITER of a list, tuple, range or dict: a new iterator (the iterable is released);
+ * GET_ITER of a list, tuple, range, dict or dict view: a new iterator (the iterable is
+ * released); of an iterator object (enumerate, zip, map, itertools'): the object itself;
  * of an iterable instance: its `__iter__`'s generator or builtin iterator.
  */
 function getIter(m: Machine, seq: ObjectHandle): ObjectHandle {
@@ -67,7 +68,18 @@ function getIter(m: Machine, seq: ObjectHandle): ObjectHandle {
     t === 'accumulate' ||
     t === 'permutations' ||
     t === 'starmap' ||
-    t === 'takewhile';
+    t === 'takewhile' ||
+    t === 'enumerate' ||
+    t === 'zip' ||
+    t === 'list_reverseiterator' ||
+    t === 'reversed' ||
+    t === 'chain' ||
+    t === 'islice' ||
+    t === 'combinations' ||
+    t === 'repeat' ||
+    t === 'count';
+  // A dict view's iterator is its dict's (keys) or the view's own (values, items).
+  const view = t === 'dict_keys' || t === 'dict_values' || t === 'dict_items';
   if (
     t !== 'list' &&
     t !== 'tuple' &&
@@ -75,6 +87,7 @@ function getIter(m: Machine, seq: ObjectHandle): ObjectHandle {
     t !== 'dict' &&
     t !== 'defaultdict' &&
     t !== 'Counter' &&
+    !view &&
     !own
   ) {
     const name = heap.typeNameOf(seq);
