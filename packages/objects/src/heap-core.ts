@@ -256,8 +256,11 @@ export class HeapCore {
   expect(o: ObjectHandle, type: ObjectType): void {
     this.check(o);
     const actual = TYPE_NAMES[this.table.type[o]!];
-    // A defaultdict is a dict subtype: every dict operation takes it (PyDict_Check).
-    if (actual !== type && !(type === 'dict' && actual === 'defaultdict')) {
+    // defaultdict and OrderedDict are dict subtypes: dict operations take them (PyDict_Check).
+    if (
+      actual !== type &&
+      !(type === 'dict' && (actual === 'defaultdict' || actual === 'OrderedDict'))
+    ) {
       throw new HeapError(
         'wrong-type',
         `expected a ${type}, got a ${TYPE_NAMES[this.table.type[o]!]}`,

@@ -6,6 +6,17 @@ export {
   newDefaultDict,
 } from './default-dicts.ts';
 export {
+  newODict,
+  type ODictIterKind,
+  odictDelItem,
+  odictKeys,
+  odictMoveToEnd,
+  odictPairs,
+  odictPop,
+  odictPopItem,
+  odictSetItem,
+} from './ordered-dicts.ts';
+export {
   BLOCKLEN,
   type DequeData,
   dequeAppend,

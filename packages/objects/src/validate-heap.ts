@@ -91,7 +91,11 @@ export function validateHeap(heap: Heap): void {
       if (frame !== null && heap.layout.minor < 11 && !heap.isLive(frame.frameObject))
         problems.push(`generator ${o}: gi_frame ${frame.frameObject} is not alive`);
     }
-    if (code === TYPE_CODE.dict || code === TYPE_CODE.defaultdict) {
+    if (
+      code === TYPE_CODE.dict ||
+      code === TYPE_CODE.defaultdict ||
+      code === TYPE_CODE.OrderedDict
+    ) {
       const d = t.payload[o] as DictData;
       if (d.entries.size > d.nentries)
         problems.push(`dict ${o}: used ${d.entries.size} > nentries ${d.nentries}`);

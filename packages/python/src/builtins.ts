@@ -23,6 +23,7 @@ import { MAP_FILTER_BUILTINS } from './map-filter.ts';
 import { libraryMethod } from './methods-lib.ts';
 import { dequeMethod } from './module-collections.ts';
 import { methodOwner } from './module-defaultdict.ts';
+import { ODICT_VIEWS } from './module-ordereddict.ts';
 import { itertoolsSource } from './module-itertools.ts';
 import { namedTupleCountUnknown, namedTupleMethod } from './module-namedtuple.ts';
 import { shared } from './operations.ts';
@@ -118,8 +119,14 @@ function iteratorSource(
     ].includes(t)
   )
     return itertoolsSource(heap, o);
-  const views = ['dict_keys', 'dict_values', 'dict_items'];
-  if (t !== 'range' && t !== 'dict' && t !== 'defaultdict' && !views.includes(t))
+  const views = ['dict_keys', 'dict_values', 'dict_items', ...ODICT_VIEWS];
+  if (
+    t !== 'range' &&
+    t !== 'dict' &&
+    t !== 'defaultdict' &&
+    t !== 'OrderedDict' &&
+    !views.includes(t)
+  )
     throw new Unsupported(`iterating a ${heap.typeNameOf(o)} here`);
   const it = heap.newIterator(o);
   // dictiter_len: the dict's size (a view's length is its dict's).
@@ -155,6 +162,7 @@ const builtins: Record<string, Builtin> = {
         'deque',
         'namedtuple',
         'defaultdict',
+        'OrderedDict',
       ].includes(t)
     )
       return heap.newInt(heap.lengthOf(o));
@@ -515,6 +523,7 @@ export function isInstance(heap: Heap, o: ObjectHandle, typeName: string): boole
   const t = heap.typeOf(o);
   if (t === 'namedtuple' || t === 'namedtuple_type')
     throw new Unsupported('isinstance() of a namedtuple or its class');
+  if (t === 'OrderedDict') throw new Unsupported('isinstance() of an OrderedDict');
   return t === typeName || (typeName === 'int' && t === 'bool');
 }
 

@@ -83,6 +83,7 @@ export function loadAttribute(m: Machine, o: ObjectHandle, name: string): Object
   if (type === 'deque') return dequeAttribute(m, o, name);
   if (type === 'namedtuple' || type === 'namedtuple_type') return namedTupleAttribute(m, o, name);
   if (type === 'defaultdict') return defaultdictAttribute(m, o, name);
+  if (type === 'OrderedDict') throw new Unsupported(`the attribute OrderedDict.${name}`);
   if (type === 'instance') {
     if (name === '__dict__') {
       markDictRead(m);

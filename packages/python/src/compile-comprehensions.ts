@@ -33,6 +33,7 @@ import { type ErrorLocation, PythonError, Unsupported } from './errors.ts';
 import { type Expression, Flow, type Frame, type FunctionCode } from './frame.ts';
 import { iteratorNext } from './generator-runs.ts';
 import type { Machine } from './machine.ts';
+import { ODICT_VIEWS } from './module-ordereddict.ts';
 
 type Kind = 'list' | 'set' | 'dict';
 
@@ -74,6 +75,8 @@ function getIter(m: Machine, seq: ObjectHandle): ObjectHandle {
     t !== 'range' &&
     t !== 'dict' &&
     t !== 'defaultdict' &&
+    t !== 'OrderedDict' &&
+    !ODICT_VIEWS.includes(t) &&
     !own
   ) {
     const name = heap.typeNameOf(seq);

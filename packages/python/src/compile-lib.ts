@@ -26,6 +26,7 @@ import { COLLECTIONS_MODULE } from './module-collections.ts';
 import { COPY_MODULE } from './module-copy.ts';
 import { BUILTIN_FACTORIES, newDefaultdict } from './module-defaultdict.ts';
 import { FUNCTOOLS_MODULE } from './module-functools.ts';
+import { ODICT_KEYWORD_METHODS } from './module-ordereddict.ts';
 import { ITERTOOLS_MODULE } from './module-itertools.ts';
 import { type LibraryModule, MATH_MODULE } from './module-math.ts';
 import { namedTupleMethod } from './module-namedtuple.ts';
@@ -47,7 +48,8 @@ export function methodCallWithKeywords(
   if (method === 'format')
     return formatCallWithKeywords(c, receiverNode, positional, keywords, scope);
   if (method === '_replace') return replaceCall(c, receiverNode, positional, keywords, scope);
-  if (method !== 'sort') throw c.fail('keyword arguments to a method', node);
+  if (method !== 'sort' && !ODICT_KEYWORD_METHODS.has(method))
+    throw c.fail('keyword arguments to a method', node);
   const m = c.m;
   const heap = m.heap;
   const receiver = c.expression(receiverNode, scope);

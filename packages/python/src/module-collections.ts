@@ -49,6 +49,7 @@ import { PythonError, Unsupported } from './errors.ts';
 import type { Machine } from './machine.ts';
 import type { LibraryModule } from './module-math.ts';
 import { namedtuple } from './module-namedtuple.ts';
+import { newOrderedDict } from './module-ordereddict.ts';
 import { equal } from './values.ts';
 
 /**
@@ -198,6 +199,6 @@ export function dequeAttribute(m: Machine, d: ObjectHandle, name: string): Objec
 
 /** The collections module's functions. */
 export const COLLECTIONS_MODULE: LibraryModule = {
-  functions: { deque, namedtuple },
+  functions: { deque, namedtuple, OrderedDict: newOrderedDict },
   keywords: { deque: ['maxlen', 'iterable'] },
 };

@@ -20,6 +20,7 @@ import {
 import { Unsupported } from './errors.ts';
 import { exceptionText } from './exception-classes.ts';
 import { factoryRepr } from './module-defaultdict.ts';
+import { odictEqual, odictRepr } from './module-ordereddict.ts';
 
 /** The numeric value of an int, bool or float, or undefined. */
 export function numberOf(heap: Heap, o: ObjectHandle): bigint | number | undefined {
@@ -67,6 +68,7 @@ export function truthy(heap: Heap, o: ObjectHandle): boolean {
     case 'deque':
     case 'namedtuple':
     case 'defaultdict':
+    case 'OrderedDict':
       return heap.lengthOf(o) > 0;
     case 'range':
       return rangeValues(heap, o)[3] > 0n;
@@ -168,6 +170,8 @@ export function reprText(
     case 'deque':
     case 'defaultdict':
       break;
+    case 'OrderedDict':
+      return odictRepr(heap, o, active, (x) => reprText(heap, x, active));
     case 'namedtuple': {
       // namedtuple's __repr__: `P(x=1, y=2)`, each item's repr (no recursion guard of its own).
       const data = namedTupleClassData(heap, namedTupleClassOf(heap, o));
@@ -266,6 +270,8 @@ export function equal(heap: Heap, a: ObjectHandle, b: ObjectHandle): boolean {
   const tb = tupleKind(heap.typeOf(b));
   if (ta === 'defaultdict' || tb === 'defaultdict')
     throw new Unsupported('comparing a defaultdict');
+  if (ta === 'OrderedDict' || tb === 'OrderedDict')
+    return odictEqual(heap, a, b, (x, y) => equal(heap, x, y));
   if (ta === 'str' && tb === 'str') return heap.valueOf(a) === heap.valueOf(b);
   if (ta !== tb) {
     const sets = (t: string) => t === 'set' || t === 'frozenset';
@@ -304,7 +310,8 @@ export function contains(heap: Heap, container: ObjectHandle, item: ObjectHandle
   if (type === 'list' || type === 'tuple' || type === 'deque')
     return heap.referents(container).some((x) => equal(heap, x, item));
   if (type === 'namedtuple') return heap.items(container).some((x) => equal(heap, x, item));
-  if (type === 'dict' || type === 'defaultdict') return heap.dictGet(container, item) !== 0;
+  if (type === 'dict' || type === 'defaultdict' || type === 'OrderedDict')
+    return heap.dictGet(container, item) !== 0;
   if (type === 'set' || type === 'frozenset')
     return heap.referents(container).some((x) => equal(heap, x, item));
   if (type === 'range') {
