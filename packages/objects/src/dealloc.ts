@@ -389,8 +389,7 @@ function finishContainer(heap: HeapCore, o: ObjectHandle): void {
   const type = heap.typeName(o);
   if (type === 'list') finishList(heap, o);
   else if (type === 'tuple') finishTuple(heap, o);
-  else if (type === 'dict' || type === 'defaultdict' || type === 'OrderedDict')
-    finishDict(heap, o);
+  else if (type === 'dict' || type === 'defaultdict' || type === 'OrderedDict') finishDict(heap, o);
   else if (type === 'instance') finishInstance(heap, o);
   else if (
     type === 'function' ||

@@ -221,13 +221,6 @@ import {
   namedTupleSizeof,
 } from './namedtuples.ts';
 import {
-  newEnumerate,
-  newZip,
-  packedNext,
-  packedReferents,
-  packedSizeof,
-} from './packed-iterators.ts';
-import {
   clearODictNodes,
   newODictIterator,
   odictExtra,
@@ -235,6 +228,13 @@ import {
   odictIteratorReferents,
   odictNodeReferents,
 } from './ordered-dicts.ts';
+import {
+  newEnumerate,
+  newZip,
+  packedNext,
+  packedReferents,
+  packedSizeof,
+} from './packed-iterators.ts';
 import { newPartial, partialReferents, partialSizeof } from './partials.ts';
 import { newRangeOf } from './range-objects.ts';
 import { newReversed, reversedNext } from './reverse-iterators.ts';
@@ -977,13 +977,15 @@ export class Heap extends HeapCore implements HeapGraph {
     return instanceData(this, o).cls;
   }
 
-  /** `type(o).__name__` for instances and classes' names; the built-in type name otherwise. */
+  /** Instances and classes: their names; built-in types: tp_name, as messages print it. */
   typeNameOf(o: ObjectHandle): string {
     this.check(o);
     const type = this.typeName(o);
     if (type === 'instance') return classData(this, instanceData(this, o).cls).name;
     if (type === 'namedtuple') return namedTupleClassData(this, namedTupleClassOf(this, o)).name;
     if (type === 'namedtuple_type') return 'type';
+    // A static type's tp_name, as error messages print it.
+    if (type === 'OrderedDict') return 'collections.OrderedDict';
     return type;
   }
 

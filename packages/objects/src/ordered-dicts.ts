@@ -255,13 +255,13 @@ export function odictKeys(heap: HeapCore, od: ObjectHandle): ObjectHandle[] {
 }
 
 /** The value stored under `k` (borrowed), or 0. */
-function valueOf(heap: HeapCore, od: ObjectHandle, k: ObjectHandle): ObjectHandle {
+function storedValue(heap: HeapCore, od: ObjectHandle, k: ObjectHandle): ObjectHandle {
   return dictData(heap, od).entries.get(keyIdentity(heap, k))?.[1] ?? 0;
 }
 
 /** The (key, value) pairs in the list's order (borrowed). */
 export function odictPairs(heap: HeapCore, od: ObjectHandle): [ObjectHandle, ObjectHandle][] {
-  return odictKeys(heap, od).map((k) => [k, valueOf(heap, od, k)]);
+  return odictKeys(heap, od).map((k) => [k, storedValue(heap, od, k)]);
 }
 
 /**
@@ -272,10 +272,7 @@ export function odictExtra(heap: HeapCore, od: ObjectHandle): number {
   const s = odictState(heap, od);
   const L = heap.layout;
   return (
-    odictBasic(heap) -
-    L.dictBasic +
-    s.fastSize * L.pointerSize +
-    s.nodes.length * nodeBytes(heap)
+    odictBasic(heap) - L.dictBasic + s.fastSize * L.pointerSize + s.nodes.length * nodeBytes(heap)
   );
 }
 
@@ -353,7 +350,7 @@ export function odictIteratorNext(heap: HeapCore, it: ObjectHandle): ObjectHandl
   // The iterator's reference to the key becomes the caller's (or is dropped below).
   heap.table.external[key]!++;
   if (data.kind === 'keys') return key;
-  const value = valueOf(heap, od, key);
+  const value = storedValue(heap, od, key);
   heap.share(value);
   if (data.kind === 'values') {
     drop(heap, key);

@@ -164,6 +164,19 @@ export function validateHeap(heap: Heap): void {
       const keys = (t.payload[o] as DictData).keysAddress;
       if (keys !== 0) blocks.add(keys);
     }
+    if (t.type[o] === TYPE_CODE.OrderedDict && state === SlotState.LIVE) {
+      // Its keys table, od_fast_nodes and one block per node (ordered-dicts.ts).
+      const d = t.payload[o] as DictData;
+      const owned = [d.keysAddress, d.odict!.fastNodes, ...d.odict!.nodes.map((n) => n.address)];
+      for (const address of owned) {
+        if (address === 0) continue;
+        if (!heap.blocks.has(address))
+          problems.push(`OrderedDict ${o}: block ${address} is not held by the heap`);
+        blocks.add(address);
+      }
+      if (d.odict!.nodes.length !== d.entries.size)
+        problems.push(`OrderedDict ${o}: ${d.odict!.nodes.length} nodes, ${d.entries.size} keys`);
+    }
   }
   const interned = internedTable(heap);
   if (internedDictBlock(heap) !== 0) blocks.add(internedDictBlock(heap));

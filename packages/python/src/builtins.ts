@@ -23,9 +23,9 @@ import { MAP_FILTER_BUILTINS } from './map-filter.ts';
 import { libraryMethod } from './methods-lib.ts';
 import { dequeMethod } from './module-collections.ts';
 import { methodOwner } from './module-defaultdict.ts';
-import { ODICT_VIEWS } from './module-ordereddict.ts';
 import { itertoolsSource } from './module-itertools.ts';
 import { namedTupleCountUnknown, namedTupleMethod } from './module-namedtuple.ts';
+import { ODICT_VIEWS } from './module-ordereddict.ts';
 import { shared } from './operations.ts';
 import { functionsHeldByFrames } from './raise.ts';
 import { formattingRan, strDotFormat } from './string-format.ts';
@@ -151,6 +151,9 @@ const builtins: Record<string, Builtin> = {
     const o = args[0]!;
     const t = heap.typeOf(o);
     if (t === 'range') return heap.newInt(rangeValues(heap, o)[3]);
+    // dictview_len: the dict's ma_used.
+    if (['dict_keys', 'dict_values', 'dict_items', ...ODICT_VIEWS].includes(t))
+      return heap.newInt(heap.lengthOf(heap.referents(o)[0]!));
     if (
       [
         'str',

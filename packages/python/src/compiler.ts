@@ -142,9 +142,9 @@ import { instanceNext } from './instance-next.ts';
 import { statementReportsLine, testReportsLine } from './line-events.ts';
 import type { Machine } from './machine.ts';
 import { defaultdictItem } from './module-defaultdict.ts';
-import { ODICT_VIEWS } from './module-ordereddict.ts';
 import { partialCall } from './module-functools.ts';
 import { namedTupleCall } from './module-namedtuple.ts';
+import { ODICT_VIEWS } from './module-ordereddict.ts';
 import { noteTracedProgram } from './module-tracemalloc.ts';
 import {
   refuseCollectAfterWeakrefImport,
@@ -1822,8 +1822,8 @@ export class Compiler {
           const name =
             heap.typeOf(v) === 'exception' ? exceptionClass(heap, v) : heap.typeNameOf(v);
           heap.decref(v);
-          // type_name: a new str of tp_name for a static type.
-          return heap.newStr(name);
+          // type_name: a new str of tp_name (after its last dot) for a static type.
+          return heap.newStr(name.slice(name.lastIndexOf('.') + 1));
         };
       }
     }

@@ -104,10 +104,7 @@ function lastArgument(
 ): boolean {
   for (const k of keywords.keys())
     if (k !== 'last')
-      throw new PythonError(
-        'TypeError',
-        `${name}() got an unexpected keyword argument '${k}'`,
-      );
+      throw new PythonError('TypeError', `${name}() got an unexpected keyword argument '${k}'`);
   const given = keywords.get('last');
   if (given !== undefined && args.length > at)
     throw new Unsupported(`OrderedDict.${name}() with last given twice`);

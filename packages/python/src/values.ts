@@ -20,7 +20,7 @@ import {
 import { Unsupported } from './errors.ts';
 import { exceptionText } from './exception-classes.ts';
 import { factoryRepr } from './module-defaultdict.ts';
-import { odictEqual, odictRepr } from './module-ordereddict.ts';
+import { ODICT_VIEWS, odictEqual, odictRepr } from './module-ordereddict.ts';
 
 /** The numeric value of an int, bool or float, or undefined. */
 export function numberOf(heap: Heap, o: ObjectHandle): bigint | number | undefined {
@@ -272,6 +272,8 @@ export function equal(heap: Heap, a: ObjectHandle, b: ObjectHandle): boolean {
     throw new Unsupported('comparing a defaultdict');
   if (ta === 'OrderedDict' || tb === 'OrderedDict')
     return odictEqual(heap, a, b, (x, y) => equal(heap, x, y));
+  if (ODICT_VIEWS.includes(ta) || ODICT_VIEWS.includes(tb))
+    throw new Unsupported('comparing an OrderedDict view');
   if (ta === 'str' && tb === 'str') return heap.valueOf(a) === heap.valueOf(b);
   if (ta !== tb) {
     const sets = (t: string) => t === 'set' || t === 'frozenset';
