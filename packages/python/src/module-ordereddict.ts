@@ -85,12 +85,19 @@ export function newOrderedDict(
   try {
     for (let pair = heap.iteratorNext(it); pair !== 0; pair = heap.iteratorNext(it)) {
       const [k, v] = heap.referents(pair);
-      odictSetItem(heap, od, k!, v!);
-      heap.decref(pair);
+      try {
+        odictSetItem(heap, od, k!, v!);
+      } finally {
+        heap.decref(pair);
+      }
     }
-  } finally {
+  } catch (error) {
+    // The type call drops the half-filled object before the error propagates.
     heap.decref(it);
+    heap.decref(od);
+    throw error;
   }
+  heap.decref(it);
   return od;
 }
 
