@@ -40,10 +40,20 @@ const PYODIDE_PYTHON = '3.14.2';
 
 /** Program → profiles where the model refuses (exit 2), and why. */
 const KNOWN_UNSUPPORTED: Record<string, { profiles: readonly string[]; reason: string }> = {
-  'run/cl_ordereddict_refused.py': {
+  'run/od_update_refused.py': {
     profiles: PROFILES,
     reason:
-      'collections.OrderedDict (odictobject.c: its node list and od_fast_nodes) is not modelled',
+      'OrderedDict.update (mutablemapping_update: keys/items lookups on its argument) is not modelled',
+  },
+  'run/od_from_dict_refused.py': {
+    profiles: PROFILES,
+    reason:
+      'OrderedDict(a dict): mutablemapping_update_arg copies it with PyDict_Items first, not modelled',
+  },
+  'run/od_changed_while_iterating_refused.py': {
+    profiles: PROFILES,
+    reason:
+      "an OrderedDict changed under its iterator (odictiter_nextkey's RuntimeError) is not modelled",
   },
   'run/cl_defaultdict_compare_refused.py': {
     profiles: PROFILES,

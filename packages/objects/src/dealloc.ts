@@ -53,6 +53,7 @@ import { finishList } from './lists.ts';
 import { deallocLru } from './lru-caches.ts';
 import { methodWrapperReferents } from './method-wrappers.ts';
 import { deallocNamedTuple } from './namedtuples.ts';
+import { clearODictNodes, deallocODictIterator } from './ordered-dicts.ts';
 import { deallocPacked } from './packed-iterators.ts';
 import { partialReferents } from './partials.ts';
 import { finishSet, setData } from './sets.ts';
@@ -98,6 +99,7 @@ export function dealloc(heap: HeapCore, o: ObjectHandle): void {
     case 'dict':
     case 'defaultdict':
     case 'Counter':
+    case 'OrderedDict':
     case 'set':
     case 'frozenset':
     case 'instance':
@@ -118,9 +120,15 @@ export function dealloc(heap: HeapCore, o: ObjectHandle): void {
       for (const r of iteratorReferents(heap, o)) heap.release(r);
       heap.freeObject(o);
       return;
+    case 'odict_iterator':
+      deallocODictIterator(heap, o);
+      return;
     case 'dict_keys':
     case 'dict_values':
     case 'dict_items':
+    case 'odict_keys':
+    case 'odict_values':
+    case 'odict_items':
     case 'dict_valueiterator':
     case 'dict_itemiterator':
       deallocDictView(heap, o);
@@ -336,9 +344,12 @@ function deallocOrder(heap: HeapCore, o: ObjectHandle): readonly ObjectHandle[] 
       return reversedItems(heap.items(o));
     case 'dict':
     case 'defaultdict':
-    case 'Counter': {
+    case 'Counter':
+    case 'OrderedDict': {
       // free_keys_object: entry by entry, key then value; a split dict: its values.
-      // defdict_dealloc clears the factory before dict_dealloc runs.
+      // defdict_dealloc clears the factory before dict_dealloc runs; odict_dealloc
+      // frees its nodes (each key's second reference: none reaches zero here).
+      if (heap.typeName(o) === 'OrderedDict') clearODictNodes(heap, o);
       const order: ObjectHandle[] = [];
       const data = dictData(heap, o);
       if (data.defaultFactory) order.push(data.defaultFactory);
@@ -380,7 +391,13 @@ function finishContainer(heap: HeapCore, o: ObjectHandle): void {
   const type = heap.typeName(o);
   if (type === 'list') finishList(heap, o);
   else if (type === 'tuple') finishTuple(heap, o);
-  else if (type === 'dict' || type === 'defaultdict' || type === 'Counter') finishDict(heap, o);
+  else if (
+    type === 'dict' ||
+    type === 'defaultdict' ||
+    type === 'Counter' ||
+    type === 'OrderedDict'
+  )
+    finishDict(heap, o);
   else if (type === 'instance') finishInstance(heap, o);
   else if (
     type === 'function' ||

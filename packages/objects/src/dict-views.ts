@@ -35,8 +35,10 @@ export interface ItemIteratorData extends IteratorData {
 export function newDictView(heap: HeapCore, d: ObjectHandle, kind: DictViewKind): ObjectHandle {
   heap.expect(d, 'dict');
   const L = heap.layout;
+  // An OrderedDict's views are their own types (odictkeys_new etc.: _PyDictView_New).
+  const prefix = heap.typeName(d) === 'OrderedDict' ? 'odict' : 'dict';
   const v = heap.allocObject(
-    `dict_${kind}`,
+    `${prefix}_${kind}`,
     heap.objMalloc(heap.gcRequest(L.objectHeader + L.pointerSize)),
   );
   heap.increment(d);

@@ -59,9 +59,10 @@ function allNamed(
   keyText: (key: ObjectHandle) => string,
 ): NamedReferent[] {
   const targets = heap.referents(o);
-  if (type === 'dict' || type === 'defaultdict' || type === 'Counter') {
+  if (type === 'dict' || type === 'defaultdict' || type === 'Counter' || type === 'OrderedDict') {
     const d = dictData(heap, o);
     const out: NamedReferent[] = [];
+    for (const node of d.odict?.nodes ?? []) out.push({ label: 'node key', target: node.key });
     if (d.defaultFactory) out.push({ label: '.default_factory', target: d.defaultFactory });
     for (const [identity, [key, value]] of d.entries) {
       if (d.sharedBy === undefined) {

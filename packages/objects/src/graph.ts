@@ -44,6 +44,7 @@ import { clearHeapType } from './heap-types.ts';
 import { instanceData } from './instances.ts';
 import { clearLruCache } from './lru-caches.ts';
 import { clearMethodWrapper } from './method-wrappers.ts';
+import { clearODictNodes } from './ordered-dicts.ts';
 import { clearPartial } from './partials.ts';
 import { SetTable } from './set-table.ts';
 import { setData } from './sets.ts';
@@ -114,6 +115,11 @@ export function clearObject(heap: HeapCore, o: ObjectHandle): void {
     case 'Counter':
       // A Counter: subtype_clear finds no __dict__, then dict_tp_clear.
       clearDict(heap, o);
+      return;
+    case 'OrderedDict':
+      // odict_tp_clear: PyDict_Clear, then the nodes (no od_inst_dict is modelled).
+      clearDict(heap, o);
+      clearODictNodes(heap, o);
       return;
     case 'defaultdict':
       // defdict_tp_clear: the factory first, then dict_tp_clear.

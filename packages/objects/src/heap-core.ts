@@ -256,10 +256,13 @@ export class HeapCore {
   expect(o: ObjectHandle, type: ObjectType): void {
     this.check(o);
     const actual = TYPE_NAMES[this.table.type[o]!];
-    // A defaultdict or a Counter is a dict subtype: every dict operation takes it (PyDict_Check).
+    // defaultdict, Counter and OrderedDict are dict subtypes: dict operations take them (PyDict_Check).
     if (
       actual !== type &&
-      !(type === 'dict' && (actual === 'defaultdict' || actual === 'Counter'))
+      !(
+        type === 'dict' &&
+        (actual === 'defaultdict' || actual === 'Counter' || actual === 'OrderedDict')
+      )
     ) {
       throw new HeapError(
         'wrong-type',

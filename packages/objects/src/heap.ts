@@ -223,6 +223,14 @@ import {
   namedTupleSizeof,
 } from './namedtuples.ts';
 import {
+  clearODictNodes,
+  newODictIterator,
+  odictExtra,
+  odictIteratorNext,
+  odictIteratorReferents,
+  odictNodeReferents,
+} from './ordered-dicts.ts';
+import {
   newEnumerate,
   newZip,
   packedNext,
@@ -316,6 +324,10 @@ export class Heap extends HeapCore implements HeapGraph {
         return this.dictSizeof(o) + defaultDictExtra(this);
       case 'Counter':
         return this.dictSizeof(o) + counterExtra(this);
+      case 'OrderedDict':
+        return this.dictSizeof(o) + odictExtra(this, o);
+      case 'odict_iterator':
+        return L.gcHeader + L.objectHeader + 6 * w;
       case 'dict':
         return this.dictSizeof(o);
       case 'instance': {
@@ -363,6 +375,9 @@ export class Heap extends HeapCore implements HeapGraph {
       case 'dict_keys':
       case 'dict_values':
       case 'dict_items':
+      case 'odict_keys':
+      case 'odict_values':
+      case 'odict_items':
       case 'dict_valueiterator':
       case 'dict_itemiterator':
         return dictViewSizeof(this, o);
@@ -467,9 +482,11 @@ export class Heap extends HeapCore implements HeapGraph {
     this.check(o);
     const type = this.typeName(o);
     if (type === 'list' || type === 'tuple') return [...this.items(o)];
-    if (type === 'dict' || type === 'defaultdict' || type === 'Counter') {
+    if (type === 'dict' || type === 'defaultdict' || type === 'Counter' || type === 'OrderedDict') {
       const d = dictData(this, o);
       const pairs = [...d.entries.values()];
+      // odict_traverse: each node's key, then dict_traverse.
+      if (d.odict !== undefined) return [...odictNodeReferents(this, o), ...pairs.flat()];
       // defdict_traverse: the factory, then dict_traverse.
       const factory = d.defaultFactory ? [d.defaultFactory] : [];
       return d.sharedBy === undefined
@@ -484,10 +501,14 @@ export class Heap extends HeapCore implements HeapGraph {
       type === 'dict_keys' ||
       type === 'dict_values' ||
       type === 'dict_items' ||
+      type === 'odict_keys' ||
+      type === 'odict_values' ||
+      type === 'odict_items' ||
       type === 'dict_valueiterator' ||
       type === 'dict_itemiterator'
     )
       return dictViewReferents(this, o);
+    if (type === 'odict_iterator') return odictIteratorReferents(this, o);
     if (type === 'enumerate' || type === 'zip') return packedReferents(this, o);
     if (type === 'map' || type === 'filter') return functionIteratorReferents(this, o);
     if (type === 'deque') return dequeReferents(this, o);
@@ -522,7 +543,7 @@ export class Heap extends HeapCore implements HeapGraph {
   /** Python `len(o)` for str, bytes, bytearray, tuple, list, dict, set, frozenset. */
   lengthOf(o: ObjectHandle): number {
     const type = this.typeOf(o);
-    if (type === 'dict' || type === 'defaultdict' || type === 'Counter')
+    if (type === 'dict' || type === 'defaultdict' || type === 'Counter' || type === 'OrderedDict')
       return dictData(this, o).entries.size;
     if (type === 'set' || type === 'frozenset') return setData(this, o).entries.size;
     return this.table.length[o]!;
@@ -965,13 +986,15 @@ export class Heap extends HeapCore implements HeapGraph {
     return instanceData(this, o).cls;
   }
 
-  /** `type(o).__name__` for instances and classes' names; the built-in type name otherwise. */
+  /** Instances and classes: their names; built-in types: tp_name, as messages print it. */
   typeNameOf(o: ObjectHandle): string {
     this.check(o);
     const type = this.typeName(o);
     if (type === 'instance') return classData(this, instanceData(this, o).cls).name;
     if (type === 'namedtuple') return namedTupleClassData(this, namedTupleClassOf(this, o)).name;
     if (type === 'namedtuple_type') return 'type';
+    // A static type's tp_name, as error messages print it.
+    if (type === 'OrderedDict') return 'collections.OrderedDict';
     return type;
   }
 
@@ -1017,6 +1040,13 @@ export class Heap extends HeapCore implements HeapGraph {
   dictClear(d: ObjectHandle): void {
     this.expect(d, 'dict');
     clearDict(this, d);
+  }
+
+  /** `od.clear()` (odict_clear): PyDict_Clear, then the node list and fast nodes. */
+  odictClear(od: ObjectHandle): void {
+    this.expect(od, 'OrderedDict');
+    clearDict(this, od);
+    clearODictNodes(this, od);
   }
 
   /** tp_clear of `o` (graph.ts); hold a reference to `o` across the call. */
@@ -1118,6 +1148,11 @@ export class Heap extends HeapCore implements HeapGraph {
     this.check(o);
     const type = this.typeName(o);
     if (type === 'dict_keys') return newIterator(this, dictViewReferents(this, o)[0]!);
+    if (type === 'OrderedDict') return newODictIterator(this, o, 'keys');
+    if (type === 'odict_keys' || type === 'odict_values' || type === 'odict_items') {
+      const kind = type === 'odict_keys' ? 'keys' : type === 'odict_values' ? 'values' : 'items';
+      return newODictIterator(this, dictViewReferents(this, o)[0]!, kind);
+    }
     if (type === 'dict_values' || type === 'dict_items') return newViewIterator(this, o);
     if (
       type === 'enumerate' ||
@@ -1149,6 +1184,7 @@ export class Heap extends HeapCore implements HeapGraph {
     const type = this.typeName(it);
     if (type === 'dict_valueiterator' || type === 'dict_itemiterator')
       return viewIteratorNext(this, it);
+    if (type === 'odict_iterator') return odictIteratorNext(this, it);
     if (type === 'enumerate' || type === 'zip')
       return packedNext(this, it, (inner) => this.iteratorNext(inner));
     if (type === 'list_reverseiterator' || type === 'reversed') return reversedNext(this, it);

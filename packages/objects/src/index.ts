@@ -70,6 +70,17 @@ export {
   newNamedTuple,
   newNamedTupleClass,
 } from './namedtuples.ts';
+export {
+  newODict,
+  type ODictIterKind,
+  odictDelItem,
+  odictKeys,
+  odictMoveToEnd,
+  odictPairs,
+  odictPop,
+  odictPopItem,
+  odictSetItem,
+} from './ordered-dicts.ts';
 export { DUMMY, SetTable, setGrowthTarget, setNeedsResize, setTableSize } from './set-table.ts';
 export { isGcType, type ObjectType } from './types.ts';
 export { HeapValidationError, validateHeap } from './validate-heap.ts';

@@ -2,7 +2,7 @@
  * The built-in types the object heap models, and their numeric codes in its columns.
  * `type` is a class made by a class statement (a heap type, pre-existing: see
  * instances.ts); `instance` is an instance of one; `weakref` a `weakref.ref`;
- * `function` a Python function (functions.ts), `cell` a closure cell; `range` and the iterators: iterators.ts; the dict views and their value/item iterators: dict-views.ts; `enumerate`, `zip`: packed-iterators.ts; `list_reverseiterator`, `reversed`: reverse-iterators.ts; `frame`: frames.ts; `generator`, `coroutine`: generators.ts; `exception` (BaseException instances), `traceback`: exceptions.ts; `deque`, `deque_iterator`: deques.ts; `partial` (functools.partial): partials.ts; `_lru_cache_wrapper`, `lru_list_elem` (functools.lru_cache): lru-caches.ts; `count`, `repeat`, `chain`, `islice` (itertools): itertools-objects.ts; `combinations`: itertools-combinations.ts; `product`: itertools-product.ts; `permutations`: itertools-permutations.ts; `zip_longest`: itertools-zip-longest.ts; `accumulate`: itertools-accumulate.ts; `starmap`: itertools-starmap.ts; `takewhile`: itertools-takewhile.ts; `map`, `filter`: function-iterators.ts; `namedtuple` (a collections.namedtuple instance), `namedtuple_type` (its class): namedtuples.ts; `defaultdict` (collections.defaultdict, a dict with a default_factory): default-dicts.ts; `Counter` (collections.Counter, a dict subclass instance): counters.ts.
+ * `function` a Python function (functions.ts), `cell` a closure cell; `range` and the iterators: iterators.ts; the dict views and their value/item iterators: dict-views.ts; `enumerate`, `zip`: packed-iterators.ts; `list_reverseiterator`, `reversed`: reverse-iterators.ts; `frame`: frames.ts; `generator`, `coroutine`: generators.ts; `exception` (BaseException instances), `traceback`: exceptions.ts; `deque`, `deque_iterator`: deques.ts; `partial` (functools.partial): partials.ts; `_lru_cache_wrapper`, `lru_list_elem` (functools.lru_cache): lru-caches.ts; `count`, `repeat`, `chain`, `islice` (itertools): itertools-objects.ts; `combinations`: itertools-combinations.ts; `product`: itertools-product.ts; `permutations`: itertools-permutations.ts; `zip_longest`: itertools-zip-longest.ts; `accumulate`: itertools-accumulate.ts; `starmap`: itertools-starmap.ts; `takewhile`: itertools-takewhile.ts; `map`, `filter`: function-iterators.ts; `namedtuple` (a collections.namedtuple instance), `namedtuple_type` (its class): namedtuples.ts; `defaultdict` (collections.defaultdict, a dict with a default_factory): default-dicts.ts; `Counter` (collections.Counter, a dict subclass instance): counters.ts; `OrderedDict`, `odict_iterator` and the views `odict_keys`, `odict_values`, `odict_items` (collections.OrderedDict): ordered-dicts.ts.
  */
 
 /** A modelled built-in type. */
@@ -69,7 +69,12 @@ export type ObjectType =
   | 'namedtuple'
   | 'namedtuple_type'
   | 'defaultdict'
-  | 'Counter';
+  | 'Counter'
+  | 'OrderedDict'
+  | 'odict_iterator'
+  | 'odict_keys'
+  | 'odict_values'
+  | 'odict_items';
 
 /** Type names by code (code 0 is "no object"). */
 export const TYPE_NAMES: readonly ObjectType[] = [
@@ -140,6 +145,11 @@ export const TYPE_NAMES: readonly ObjectType[] = [
   'accumulate',
   'starmap',
   'takewhile',
+  'OrderedDict',
+  'odict_iterator',
+  'odict_keys',
+  'odict_values',
+  'odict_items',
 ];
 
 /** Column codes of each type. */
@@ -207,6 +217,11 @@ export const TYPE_CODE: Readonly<Record<ObjectType, number>> = {
   accumulate: 69,
   starmap: 70,
   takewhile: 71,
+  OrderedDict: 72,
+  odict_iterator: 73,
+  odict_keys: 74,
+  odict_values: 75,
+  odict_items: 76,
 };
 
 /** True for the types the cycle collector knows (`Py_TPFLAGS_HAVE_GC`). */
@@ -259,6 +274,9 @@ export function isGcType(type: ObjectType): boolean {
     type === 'takewhile' ||
     type === 'namedtuple' ||
     type === 'defaultdict' ||
-    type === 'Counter'
+    type === 'Counter' ||
+    type === 'OrderedDict' ||
+    type === 'odict_iterator' ||
+    type.startsWith('odict_')
   );
 }

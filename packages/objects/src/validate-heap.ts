@@ -91,7 +91,12 @@ export function validateHeap(heap: Heap): void {
       if (frame !== null && heap.layout.minor < 11 && !heap.isLive(frame.frameObject))
         problems.push(`generator ${o}: gi_frame ${frame.frameObject} is not alive`);
     }
-    if (code === TYPE_CODE.dict || code === TYPE_CODE.defaultdict || code === TYPE_CODE.Counter) {
+    if (
+      code === TYPE_CODE.dict ||
+      code === TYPE_CODE.defaultdict ||
+      code === TYPE_CODE.Counter ||
+      code === TYPE_CODE.OrderedDict
+    ) {
       const d = t.payload[o] as DictData;
       if (d.entries.size > d.nentries)
         problems.push(`dict ${o}: used ${d.entries.size} > nentries ${d.nentries}`);
@@ -159,6 +164,19 @@ export function validateHeap(heap: Heap): void {
     if (t.type[o] === TYPE_CODE.dict && state === SlotState.LIVE) {
       const keys = (t.payload[o] as DictData).keysAddress;
       if (keys !== 0) blocks.add(keys);
+    }
+    if (t.type[o] === TYPE_CODE.OrderedDict && state === SlotState.LIVE) {
+      // Its keys table, od_fast_nodes and one block per node (ordered-dicts.ts).
+      const d = t.payload[o] as DictData;
+      const owned = [d.keysAddress, d.odict!.fastNodes, ...d.odict!.nodes.map((n) => n.address)];
+      for (const address of owned) {
+        if (address === 0) continue;
+        if (!heap.blocks.has(address))
+          problems.push(`OrderedDict ${o}: block ${address} is not held by the heap`);
+        blocks.add(address);
+      }
+      if (d.odict!.nodes.length !== d.entries.size)
+        problems.push(`OrderedDict ${o}: ${d.odict!.nodes.length} nodes, ${d.entries.size} keys`);
     }
   }
   const interned = internedTable(heap);

@@ -26,6 +26,7 @@ import { counterMethod } from './module-counter.ts';
 import { methodOwner } from './module-defaultdict.ts';
 import { itertoolsSource } from './module-itertools.ts';
 import { namedTupleCountUnknown, namedTupleMethod } from './module-namedtuple.ts';
+import { ODICT_VIEWS } from './module-ordereddict.ts';
 import { shared } from './operations.ts';
 import { functionsHeldByFrames } from './raise.ts';
 import { containerText, formattingRan, strDotFormat } from './string-format.ts';
@@ -166,8 +167,15 @@ function iteratorSource(
     };
     return { it, items, lengthHint: chars.length };
   }
-  const views = ['dict_keys', 'dict_values', 'dict_items'];
-  if (t !== 'range' && t !== 'dict' && t !== 'defaultdict' && t !== 'Counter' && !views.includes(t))
+  const views = ['dict_keys', 'dict_values', 'dict_items', ...ODICT_VIEWS];
+  if (
+    t !== 'range' &&
+    t !== 'dict' &&
+    t !== 'defaultdict' &&
+    t !== 'Counter' &&
+    t !== 'OrderedDict' &&
+    !views.includes(t)
+  )
     throw new Unsupported(`iterating a ${heap.typeNameOf(o)} here`);
   const it = heap.newIterator(o);
   // dictiter_len: the dict's size (a view's length is its dict's).
@@ -192,6 +200,9 @@ const builtins: Record<string, Builtin> = {
     const o = args[0]!;
     const t = heap.typeOf(o);
     if (t === 'range') return heap.newInt(rangeValues(heap, o)[3]);
+    // dictview_len: the dict's ma_used.
+    if (['dict_keys', 'dict_values', 'dict_items', ...ODICT_VIEWS].includes(t))
+      return heap.newInt(heap.lengthOf(heap.referents(o)[0]!));
     if (
       [
         'str',
@@ -204,6 +215,7 @@ const builtins: Record<string, Builtin> = {
         'namedtuple',
         'defaultdict',
         'Counter',
+        'OrderedDict',
       ].includes(t)
     )
       return heap.newInt(heap.lengthOf(o));
@@ -581,6 +593,7 @@ export function isInstance(heap: Heap, o: ObjectHandle, typeName: string): boole
     throw new Unsupported('isinstance() of a namedtuple or its class');
   // A defaultdict or a Counter is a dict (and nothing else builtin).
   if (t === 'defaultdict' || t === 'Counter') return typeName === 'dict';
+  if (t === 'OrderedDict') throw new Unsupported('isinstance() of an OrderedDict');
   return t === typeName || (typeName === 'int' && t === 'bool');
 }
 

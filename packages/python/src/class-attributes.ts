@@ -84,6 +84,7 @@ export function loadAttribute(m: Machine, o: ObjectHandle, name: string): Object
   if (type === 'namedtuple' || type === 'namedtuple_type') return namedTupleAttribute(m, o, name);
   if (type === 'defaultdict') return defaultdictAttribute(m, o, name);
   if (type === 'Counter') throw new Unsupported(`the attribute Counter.${name}`);
+  if (type === 'OrderedDict') throw new Unsupported(`the attribute OrderedDict.${name}`);
   if (type === 'instance') {
     if (name === '__dict__') {
       markDictRead(m);

@@ -63,6 +63,7 @@ export const BUILTIN_ITERATORS: ReadonlySet<string> = new Set([
   'tuple_iterator',
   'range_iterator',
   'dict_keyiterator',
+  'odict_iterator',
   'map',
   'filter',
 ]);
@@ -124,6 +125,9 @@ export function iterBuiltin(m: Machine, args: readonly ObjectHandle[]): ObjectHa
     return x;
   }
   if (t === 'list' || t === 'tuple' || t === 'range' || t === 'dict') return heap.newIterator(x);
+  // odictiter_new: an OrderedDict's (or its view's) own iterator.
+  if (t === 'OrderedDict' || t === 'odict_keys' || t === 'odict_values' || t === 'odict_items')
+    return heap.newIterator(x);
   throw new Unsupported(`iter() of a ${heap.typeNameOf(x)}`);
 }
 

@@ -33,6 +33,7 @@ import { type ErrorLocation, PythonError, Unsupported } from './errors.ts';
 import { type Expression, Flow, type Frame, type FunctionCode } from './frame.ts';
 import { iteratorNext } from './generator-runs.ts';
 import type { Machine } from './machine.ts';
+import { ODICT_VIEWS } from './module-ordereddict.ts';
 
 type Kind = 'list' | 'set' | 'dict';
 
@@ -87,6 +88,8 @@ function getIter(m: Machine, seq: ObjectHandle): ObjectHandle {
     t !== 'dict' &&
     t !== 'defaultdict' &&
     t !== 'Counter' &&
+    t !== 'OrderedDict' &&
+    !ODICT_VIEWS.includes(t) &&
     !view &&
     !own
   ) {

@@ -30,6 +30,7 @@ import { FUNCTOOLS_MODULE } from './module-functools.ts';
 import { ITERTOOLS_MODULE } from './module-itertools.ts';
 import { type LibraryModule, MATH_MODULE } from './module-math.ts';
 import { namedTupleMethod } from './module-namedtuple.ts';
+import { ODICT_KEYWORD_METHODS } from './module-ordereddict.ts';
 import { RANDOM_MODULE } from './module-random.ts';
 import { TRACEMALLOC_MODULE } from './module-tracemalloc.ts';
 import { WEAKREF_MODULE } from './module-weakref.ts';
@@ -48,7 +49,8 @@ export function methodCallWithKeywords(
   if (method === 'format')
     return formatCallWithKeywords(c, receiverNode, positional, keywords, scope);
   if (method === '_replace') return replaceCall(c, receiverNode, positional, keywords, scope);
-  if (method !== 'sort') throw c.fail('keyword arguments to a method', node);
+  if (method !== 'sort' && !ODICT_KEYWORD_METHODS.has(method))
+    throw c.fail('keyword arguments to a method', node);
   const m = c.m;
   const heap = m.heap;
   const receiver = c.expression(receiverNode, scope);

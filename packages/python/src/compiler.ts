@@ -17,7 +17,13 @@
  */
 import type { SyntaxNode } from '@lezer/common';
 import type { ObjectHandle } from '@pymem/objects';
-import { dequeIteratorNext, HeapError, newDequeIterator } from '@pymem/objects';
+import {
+  dequeIteratorNext,
+  HeapError,
+  newDequeIterator,
+  odictDelItem,
+  odictSetItem,
+} from '@pymem/objects';
 import type { ArithmeticOperator } from './arithmetic.ts';
 import { argumentSlots, type BorrowSite, borrowSite, trackStores } from './borrowed-loads.ts';
 import {
@@ -150,6 +156,7 @@ import { counterDelItem, counterItem } from './module-counter.ts';
 import { defaultdictItem } from './module-defaultdict.ts';
 import { partialCall } from './module-functools.ts';
 import { namedTupleCall } from './module-namedtuple.ts';
+import { ODICT_VIEWS } from './module-ordereddict.ts';
 import { noteTracedProgram } from './module-tracemalloc.ts';
 import {
   refuseCollectAfterWeakrefImport,
@@ -961,14 +968,16 @@ export class Compiler {
               counterDelItem(this.m, c, k);
               return Flow.next;
             }
-            if (heap.typeOf(c) !== 'dict' && heap.typeOf(c) !== 'defaultdict')
+            const ct = heap.typeOf(c);
+            if (ct !== 'dict' && ct !== 'defaultdict' && ct !== 'OrderedDict')
               throw new Unsupported(`del of an item of a ${heap.typeNameOf(c)}`);
             if (heap.dictGet(c, k) === 0) {
               const error = keyError(heap, k);
               error.location = this.locate(target);
               throw error;
             }
-            heap.dictDelItem(c, k);
+            if (ct === 'OrderedDict') odictDelItem(heap, c, k);
+            else heap.dictDelItem(c, k);
           } finally {
             heap.decref(c);
             heap.decref(k);
@@ -1146,7 +1155,8 @@ export class Compiler {
       // An instance `__iter__` returned: its `__next__` steps the loop (instance-next.ts).
       const nexting = viaIter && t === 'instance';
       const iterator = BUILTIN_ITERATORS.has(t);
-      const view = t === 'dict_keys' || t === 'dict_values' || t === 'dict_items';
+      const view =
+        t === 'dict_keys' || t === 'dict_values' || t === 'dict_items' || ODICT_VIEWS.includes(t);
       const packed =
         t === 'enumerate' ||
         t === 'zip' ||
@@ -1173,6 +1183,7 @@ export class Compiler {
         t !== 'dict' &&
         t !== 'defaultdict' &&
         t !== 'Counter' &&
+        t !== 'OrderedDict' &&
         t !== 'str' &&
         t !== 'generator' &&
         t !== 'deque' &&
@@ -1925,8 +1936,8 @@ export class Compiler {
           const name =
             heap.typeOf(v) === 'exception' ? exceptionClass(heap, v) : heap.typeNameOf(v);
           heap.decref(v);
-          // type_name: a new str of tp_name for a static type.
-          return heap.newStr(name);
+          // type_name: a new str of tp_name (after its last dot) for a static type.
+          return heap.newStr(name.slice(name.lastIndexOf('.') + 1));
         };
       }
     }
@@ -2662,6 +2673,7 @@ function setItem(m: Machine, c: ObjectHandle, k: ObjectHandle, v: ObjectHandle):
         throw new PythonError('IndexError', 'list assignment index out of range');
       heap.listSetItem(c, i, v);
     } else if (t === 'dict' || t === 'defaultdict' || t === 'Counter') heap.dictSetItem(c, k, v);
+    else if (t === 'OrderedDict') odictSetItem(heap, c, k, v);
     else throw new Unsupported(`item assignment on a ${heap.typeNameOf(c)}`);
   } catch (error) {
     throw pythonErrorOf(error);

@@ -24,6 +24,7 @@ import type { Heap, ObjectHandle } from '@pymem/objects';
 import { PythonError, Unsupported } from './errors.ts';
 import type { Machine } from './machine.ts';
 import { methodOwner } from './module-defaultdict.ts';
+import { odictMethod } from './module-ordereddict.ts';
 import { shared } from './operations.ts';
 import { equal, order, reprText } from './values.ts';
 
@@ -170,6 +171,8 @@ export function libraryMethod(
   keywords: ReadonlyMap<string, ObjectHandle> = NO_KEYWORDS,
 ): ObjectHandle | undefined {
   const heap = m.heap;
+  if (heap.typeOf(receiver) === 'OrderedDict')
+    return odictMethod(m, receiver, name, args, keywords);
   const t = methodOwner(m, receiver, name);
   const key = `${t}.${name}`;
   if (keywords.size > 0 && key !== 'list.sort')

@@ -50,6 +50,7 @@ import type { Machine } from './machine.ts';
 import { counter } from './module-counter.ts';
 import type { LibraryModule } from './module-math.ts';
 import { namedtuple } from './module-namedtuple.ts';
+import { newOrderedDict } from './module-ordereddict.ts';
 import { equal } from './values.ts';
 
 /**
@@ -199,6 +200,6 @@ export function dequeAttribute(m: Machine, d: ObjectHandle, name: string): Objec
 
 /** The collections module's functions. */
 export const COLLECTIONS_MODULE: LibraryModule = {
-  functions: { deque, namedtuple, Counter: counter },
+  functions: { deque, namedtuple, Counter: counter, OrderedDict: newOrderedDict },
   keywords: { deque: ['maxlen', 'iterable'] },
 };

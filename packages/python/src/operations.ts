@@ -186,7 +186,8 @@ export function subscript(heap: Heap, container: ObjectHandle, key: ObjectHandle
     if (kt !== 'int' && kt !== 'bool') throw new Unsupported(`a deque indexed by a ${kt}`);
     return dequeItem(heap, container, index(heap, container, key, 'deque'));
   }
-  if (t === 'dict') {
+  if (t === 'dict' || t === 'OrderedDict') {
+    // An OrderedDict's subscript is dict's (it has no __missing__).
     const v = heap.dictGet(container, key);
     if (v === 0) throw keyError(heap, key);
     return shared(heap, v);

@@ -21,6 +21,7 @@ import { counterRepr } from './counter-order.ts';
 import { Unsupported } from './errors.ts';
 import { exceptionText } from './exception-classes.ts';
 import { factoryRepr } from './module-defaultdict.ts';
+import { ODICT_VIEWS, odictEqual, odictRepr } from './module-ordereddict.ts';
 
 /** The numeric value of an int, bool or float, or undefined. */
 export function numberOf(heap: Heap, o: ObjectHandle): bigint | number | undefined {
@@ -69,6 +70,7 @@ export function truthy(heap: Heap, o: ObjectHandle): boolean {
     case 'namedtuple':
     case 'defaultdict':
     case 'Counter':
+    case 'OrderedDict':
       return heap.lengthOf(o) > 0;
     case 'range':
       return rangeValues(heap, o)[3] > 0n;
@@ -193,6 +195,8 @@ export function reprText(
     case 'Counter':
       // Counter.__repr__ (no recursion guard of its own: a count is an int here).
       return counterRepr(heap, o, (x) => reprText(heap, x, active));
+    case 'OrderedDict':
+      return odictRepr(heap, o, active, (x) => reprText(heap, x, active));
     case 'namedtuple': {
       // namedtuple's __repr__: `P(x=1, y=2)`, each item's repr (no recursion guard of its own).
       const data = namedTupleClassData(heap, namedTupleClassOf(heap, o));
@@ -292,6 +296,10 @@ export function equal(heap: Heap, a: ObjectHandle, b: ObjectHandle): boolean {
   if (ta === 'defaultdict' || tb === 'defaultdict')
     throw new Unsupported('comparing a defaultdict');
   if (ta === 'Counter' || tb === 'Counter') throw new Unsupported('comparing a Counter');
+  if (ta === 'OrderedDict' || tb === 'OrderedDict')
+    return odictEqual(heap, a, b, (x, y) => equal(heap, x, y));
+  if (ODICT_VIEWS.includes(ta) || ODICT_VIEWS.includes(tb))
+    throw new Unsupported('comparing an OrderedDict view');
   if (ta === 'str' && tb === 'str') return heap.valueOf(a) === heap.valueOf(b);
   if (ta !== tb) {
     const sets = (t: string) => t === 'set' || t === 'frozenset';
@@ -330,7 +338,7 @@ export function contains(heap: Heap, container: ObjectHandle, item: ObjectHandle
   if (type === 'list' || type === 'tuple' || type === 'deque')
     return heap.referents(container).some((x) => equal(heap, x, item));
   if (type === 'namedtuple') return heap.items(container).some((x) => equal(heap, x, item));
-  if (type === 'dict' || type === 'defaultdict' || type === 'Counter')
+  if (type === 'dict' || type === 'defaultdict' || type === 'Counter' || type === 'OrderedDict')
     return heap.dictGet(container, item) !== 0;
   if (type === 'set' || type === 'frozenset')
     return heap.referents(container).some((x) => equal(heap, x, item));

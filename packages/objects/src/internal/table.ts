@@ -65,6 +65,31 @@ export interface DictData {
   defaultFactory?: number;
   /** A defaultdict whose factory is a built-in type (`list`, `int`, …): its name. */
   factoryType?: string;
+  /** An OrderedDict's node list and fast-nodes array (ordered-dicts.ts). */
+  odict?: ODictState;
+}
+
+/** One `_ODictNode` of an OrderedDict: its key (a counted reference) and its block. */
+export interface ODictNode {
+  readonly key: number;
+  /** The key's identity (key-identity.ts), as the dict's entries are keyed. */
+  readonly identity: string;
+  /** The node's PyMem_Malloc block. */
+  readonly address: number;
+}
+
+/** An OrderedDict's own fields (ordered-dicts.ts). */
+export interface ODictState {
+  /** The linked list, od_first to od_last. */
+  readonly nodes: ODictNode[];
+  /** od_fast_nodes' block (0: none). */
+  fastNodes: number;
+  /** od_fast_nodes_size. */
+  fastSize: number;
+  /** od_resize_sentinel: the keys block the fast nodes were made for (−1: NULL). */
+  sentinel: number;
+  /** od_state: bumped on every change to the list. */
+  state: number;
 }
 
 /**
