@@ -280,6 +280,37 @@ function sequenceItems(heap: Heap, o: ObjectHandle): readonly ObjectHandle[] {
 }
 
 /** `a == b` (identity first, as PyObject_RichCompare's containers do). */
+/** The dict views that compare as sets (a values view compares by identity). */
+const SET_LIKE_VIEWS: ReadonlySet<string> = new Set(['dict_keys', 'dict_items']);
+
+/**
+ * dictview_richcompare for `==`: a keys or items view against a view of the same kind
+ * or (keys) a set — equal sizes and every key (or pair: the key found, its value equal)
+ * in the other. Models Objects/dictobject.c dictview_richcompare / all_contained_in,
+ * 3.8–3.14; its iterator and an items view's pairs are made and freed at once (not
+ * modelled). Other operands are refused.
+ */
+function viewEqual(heap: Heap, a: ObjectHandle, b: ObjectHandle, ta: string, tb: string): boolean {
+  const sets = (t: string) => t === 'set' || t === 'frozenset';
+  if (!(ta === tb || (ta === 'dict_keys' && sets(tb)) || (tb === 'dict_keys' && sets(ta))))
+    throw new Unsupported(`comparing a ${ta} with a ${tb}`);
+  if (sets(ta)) return viewEqual(heap, b, a, tb, ta);
+  const mine = heap.referents(heap.referents(a)[0]!);
+  if (sets(tb)) {
+    if (mine.length / 2 !== heap.lengthOf(b)) return false;
+    for (let i = 0; i < mine.length; i += 2) if (!contains(heap, b, mine[i]!)) return false;
+    return true;
+  }
+  const other = heap.referents(b)[0]!;
+  if (mine.length / 2 !== heap.lengthOf(other)) return false;
+  for (let i = 0; i < mine.length; i += 2) {
+    const found = heap.dictGet(other, mine[i]!);
+    if (found === 0) return false;
+    if (ta === 'dict_items' && !equal(heap, found, mine[i + 1]!)) return false;
+  }
+  return true;
+}
+
 export function equal(heap: Heap, a: ObjectHandle, b: ObjectHandle): boolean {
   if (a === b) return true;
   // An instance may compare by its class's __eq__ (class-dunders.ts): not here.
@@ -296,6 +327,7 @@ export function equal(heap: Heap, a: ObjectHandle, b: ObjectHandle): boolean {
   if (ta === 'defaultdict' || tb === 'defaultdict')
     throw new Unsupported('comparing a defaultdict');
   if (ta === 'Counter' || tb === 'Counter') throw new Unsupported('comparing a Counter');
+  if (SET_LIKE_VIEWS.has(ta) || SET_LIKE_VIEWS.has(tb)) return viewEqual(heap, a, b, ta, tb);
   if (ta === 'OrderedDict' || tb === 'OrderedDict')
     return odictEqual(heap, a, b, (x, y) => equal(heap, x, y));
   if (ODICT_VIEWS.includes(ta) || ODICT_VIEWS.includes(tb))
