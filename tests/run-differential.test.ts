@@ -32,6 +32,9 @@ import {
   runWithCPython,
 } from './scripts/record-run-fixtures.ts';
 
+/** A live run of every program on one interpreter: a minute or two, several on a loaded 2-core machine. */
+const LIVE_TIMEOUT_MS = 600_000;
+
 /** Every profile the differential runs: CPython 3.8 … 3.13, and Pyodide's 3.14. */
 const PROFILES: readonly string[] = [...RUN_DIFFERENTIAL_PROFILES, PYODIDE_PROFILE];
 
@@ -526,21 +529,25 @@ describe('pymem run, live', () => {
         });
         expect(problems).toEqual([]);
       },
-      120_000,
+      LIVE_TIMEOUT_MS,
     );
   }
 });
 
 describe('pymem run, live on Pyodide (CPython 3.14, wasm32)', () => {
-  it('prints what Pyodide prints', async () => {
-    const pyodide = await startPyodide();
-    if (pyodide === null) return;
-    const problems: string[] = [];
-    for (const { key, dir, file } of programs) {
-      const truth = pyodide.run(dir, file, key.startsWith('errors/'), DIR_PLACEHOLDER);
-      const model = runModel(dir, file, PYODIDE_PROFILE);
-      problems.push(...compare(key, PYODIDE_PROFILE, model, truth).map((p) => `${key}: ${p}`));
-    }
-    expect(problems).toEqual([]);
-  }, 120_000);
+  it(
+    'prints what Pyodide prints',
+    async () => {
+      const pyodide = await startPyodide();
+      if (pyodide === null) return;
+      const problems: string[] = [];
+      for (const { key, dir, file } of programs) {
+        const truth = pyodide.run(dir, file, key.startsWith('errors/'), DIR_PLACEHOLDER);
+        const model = runModel(dir, file, PYODIDE_PROFILE);
+        problems.push(...compare(key, PYODIDE_PROFILE, model, truth).map((p) => `${key}: ${p}`));
+      }
+      expect(problems).toEqual([]);
+    },
+    LIVE_TIMEOUT_MS,
+  );
 });

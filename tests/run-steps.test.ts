@@ -33,6 +33,9 @@ import {
   runPrograms,
 } from './scripts/record-run-fixtures.ts';
 
+/** A live run of every program on one interpreter: a minute or two, several on a loaded 2-core machine. */
+const LIVE_TIMEOUT_MS = 600_000;
+
 const programs = runPrograms();
 /** CPython 3.8 … 3.13, and Pyodide's 3.14. */
 const PROFILES: readonly string[] = [...RUN_DIFFERENTIAL_PROFILES, PYODIDE_PROFILE];
@@ -136,23 +139,27 @@ describe('pymem run --steps, live', () => {
         });
         expect(problems).toEqual([]);
       },
-      120_000,
+      LIVE_TIMEOUT_MS,
     );
   }
 });
 
 describe('pymem run --steps, live on Pyodide (CPython 3.14, wasm32)', () => {
-  it('reports the lines sys.settrace reports in Pyodide', async () => {
-    const pyodide = await startPyodide();
-    if (pyodide === null) return;
-    const problems: string[] = [];
-    for (const { key, dir, file } of programs) {
-      const model = modelLines(dir, file, PYODIDE_PROFILE);
-      if ('skipped' in model) continue;
-      const truth = lineTraceWithPyodide(pyodide, dir, file);
-      if (JSON.stringify(model.lines) !== JSON.stringify(truth))
-        problems.push(`${key}: model ${model.lines.join(' ')}\n   Pyodide ${truth.join(' ')}`);
-    }
-    expect(problems).toEqual([]);
-  }, 120_000);
+  it(
+    'reports the lines sys.settrace reports in Pyodide',
+    async () => {
+      const pyodide = await startPyodide();
+      if (pyodide === null) return;
+      const problems: string[] = [];
+      for (const { key, dir, file } of programs) {
+        const model = modelLines(dir, file, PYODIDE_PROFILE);
+        if ('skipped' in model) continue;
+        const truth = lineTraceWithPyodide(pyodide, dir, file);
+        if (JSON.stringify(model.lines) !== JSON.stringify(truth))
+          problems.push(`${key}: model ${model.lines.join(' ')}\n   Pyodide ${truth.join(' ')}`);
+      }
+      expect(problems).toEqual([]);
+    },
+    LIVE_TIMEOUT_MS,
+  );
 });

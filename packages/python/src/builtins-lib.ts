@@ -76,17 +76,7 @@ export function minMax(
   if (defaultValue !== undefined && args.length > 1)
     throw new Unsupported(`${name}(default=…) with several positional arguments (a TypeError)`);
   if (key !== undefined) return minMaxByKey(m, args, name, key, defaultValue);
-  let it: ObjectHandle;
-  let next: () => ObjectHandle;
-  if (args.length === 1) {
-    it = iterate(heap, args[0]!, name);
-    next = () => heap.iteratorNext(it);
-  } else {
-    // 3.8–3.12: the argument tuple's iterator; 3.13 (vectorcall) reads the array itself.
-    it = m.minor <= 12 ? heap.newIterator(heap.emptyTuple) : 0;
-    let i = 0;
-    next = () => (i < args.length ? shared(heap, args[i++]!) : 0);
-  }
+  const { it, next } = minMaxItems(m, args, name);
   let best = 0;
   try {
     for (let item = next(); item !== 0; item = next()) {
@@ -115,6 +105,28 @@ export function minMax(
 }
 
 /**
+ * min_max's items: one argument's iterator, or several arguments themselves — 3.8–3.12
+ * through the argument tuple's iterator, 3.13 (vectorcall) reading the array. `it` is 0
+ * when no iterator object is made; `next` gives new references, 0 at the end.
+ */
+function minMaxItems(
+  m: Machine,
+  args: readonly ObjectHandle[],
+  name: string,
+): { it: ObjectHandle; next: () => ObjectHandle } {
+  const heap = m.heap;
+  if (args.length === 1) {
+    const it = iterate(heap, args[0]!, name);
+    return { it, next: () => heap.iteratorNext(it) };
+  }
+  let i = 0;
+  return {
+    it: m.minor <= 12 ? heap.newIterator(heap.emptyTuple) : 0,
+    next: () => (i < args.length ? shared(heap, args[i++]!) : 0),
+  };
+}
+
+/**
  * An empty iterable's result: the default (a new reference) or min_max's ValueError,
  * whose text changed in 3.12 (measured on 3.12.1, 3.13.0 and Pyodide's 3.14.2).
  */
@@ -139,16 +151,7 @@ function minMaxByKey(
   defaultValue: ObjectHandle | undefined,
 ): ObjectHandle {
   const heap = m.heap;
-  let it: ObjectHandle;
-  let next: () => ObjectHandle;
-  if (args.length === 1) {
-    it = iterate(heap, args[0]!, name);
-    next = () => heap.iteratorNext(it);
-  } else {
-    it = m.minor <= 12 ? heap.newIterator(heap.emptyTuple) : 0;
-    let i = 0;
-    next = () => (i < args.length ? shared(heap, args[i++]!) : 0);
-  }
+  const { it, next } = minMaxItems(m, args, name);
   let best = 0;
   let bestKey = 0;
   try {

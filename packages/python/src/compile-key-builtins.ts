@@ -11,6 +11,7 @@ import type { ObjectHandle } from '@pymem/objects';
 import { builtin } from './builtins.ts';
 import type { Compiler, Scope } from './compiler.ts';
 import { Unsupported } from './errors.ts';
+import type { Expression } from './frame.ts';
 
 /** The built-ins taken as key functions: one argument, no Python code of the program run. */
 const KEY_BUILTINS: ReadonlySet<string> = new Set(['len', 'abs', 'str', 'repr', 'int', 'float']);
@@ -33,5 +34,27 @@ export function builtinKey(
     if (m.heap.typeOf(item) === 'instance')
       throw new Unsupported(`key=${name} of an instance (its dunder method)`);
     return fn(m, [item]);
+  };
+}
+
+/**
+ * A call's keywords with `key=<key built-in>` taken out: the built-in's key call (or
+ * undefined), and the other keywords' names and compiled values, in order.
+ */
+export function keywordsWithKey(
+  c: Compiler,
+  keywords: readonly [string, SyntaxNode][],
+  scope: Scope,
+): {
+  keyBuiltin: ((item: ObjectHandle) => ObjectHandle) | undefined;
+  names: string[];
+  values: Expression[];
+} {
+  const keyBuiltin = builtinKey(c, keywords.find(([k]) => k === 'key')?.[1], scope);
+  const passed = keyBuiltin === undefined ? keywords : keywords.filter(([k]) => k !== 'key');
+  return {
+    keyBuiltin,
+    names: passed.map(([k]) => k),
+    values: passed.map(([, v]) => c.expression(v, scope)),
   };
 }

@@ -15,7 +15,7 @@ import type { SyntaxNode } from '@lezer/common';
 import type { Heap, ObjectHandle } from '@pymem/objects';
 import { callBoundSort, sortedList } from './builtins-lib.ts';
 import { formatCallWithKeywords } from './compile-format.ts';
-import { builtinKey } from './compile-key-builtins.ts';
+import { keywordsWithKey } from './compile-key-builtins.ts';
 import type { Compiler, Scope } from './compiler.ts';
 import { pythonErrorOf } from './compiler.ts';
 import { PythonError, Unsupported } from './errors.ts';
@@ -55,10 +55,7 @@ export function methodCallWithKeywords(
   const heap = m.heap;
   const receiver = c.expression(receiverNode, scope);
   const args = positional.map((p) => c.expression(p, scope));
-  const keyBuiltin = builtinKey(c, keywords.find(([k]) => k === 'key')?.[1], scope);
-  const passed = keyBuiltin === undefined ? keywords : keywords.filter(([k]) => k !== 'key');
-  const names = passed.map(([k]) => k);
-  const values = passed.map(([, v]) => c.expression(v, scope));
+  const { keyBuiltin, names, values } = keywordsWithKey(c, keywords, scope);
   // The key function's call, made once: its callee and argument are set per item.
   const callKey = keyCall(c);
   return (frame) => {
@@ -486,10 +483,7 @@ export function sortedCall(
   const m = c.m;
   const heap = m.heap;
   const source = c.expression(positional[0]!, scope);
-  const keyBuiltin = builtinKey(c, keywords.find(([k]) => k === 'key')?.[1], scope);
-  const passed = keyBuiltin === undefined ? keywords : keywords.filter(([k]) => k !== 'key');
-  const names = passed.map(([k]) => k);
-  const values = passed.map(([, v]) => c.expression(v, scope));
+  const { keyBuiltin, names, values } = keywordsWithKey(c, keywords, scope);
   const callKey = keyCall(c);
   return (frame) => {
     const held: ObjectHandle[] = [];

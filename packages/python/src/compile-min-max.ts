@@ -9,7 +9,7 @@
 import type { SyntaxNode } from '@lezer/common';
 import type { ObjectHandle } from '@pymem/objects';
 import { minMax } from './builtins-lib.ts';
-import { builtinKey } from './compile-key-builtins.ts';
+import { keywordsWithKey } from './compile-key-builtins.ts';
 import { keyCall } from './compile-lib.ts';
 import type { Compiler, Scope } from './compiler.ts';
 import { pythonErrorOf } from './compiler.ts';
@@ -30,10 +30,7 @@ export function minMaxCall(
   const m = c.m;
   const heap = m.heap;
   const args = positional.map((p) => c.expression(p, scope));
-  const keyBuiltin = builtinKey(c, keywords.find(([k]) => k === 'key')?.[1], scope);
-  const passed = keyBuiltin === undefined ? keywords : keywords.filter(([k]) => k !== 'key');
-  const names = passed.map(([k]) => k);
-  const values = passed.map(([, v]) => c.expression(v, scope));
+  const { keyBuiltin, names, values } = keywordsWithKey(c, keywords, scope);
   const callKey = keyCall(c);
   return (frame) => {
     const held: ObjectHandle[] = [];
