@@ -25,6 +25,7 @@ import {
   odictSetItem,
 } from '@pymem/objects';
 import type { ArithmeticOperator } from './arithmetic.ts';
+import { BITWISE_OPERATORS, type BitwiseOperator, bitwiseOp, foldBitwise } from './bitwise.ts';
 import { argumentSlots, type BorrowSite, borrowSite, trackStores } from './borrowed-loads.ts';
 import {
   BUILTIN_NAMES,
@@ -831,11 +832,29 @@ export class Compiler {
   updateStatementBody(node: SyntaxNode, scope: Scope): Statement {
     const [target, opNode, valueNode] = this.kids(node);
     const op = this.text(opNode!).slice(0, -1);
-    if (!['+', '-', '*', '/', '//', '%', '**'].includes(op))
-      throw this.fail(`the operator ${op}=`, opNode!);
     const value = this.expression(valueNode!, scope);
     const heap = this.m.heap;
     const m = this.m;
+    if (BITWISE_OPERATORS.has(op) && target!.name === 'VariableName') {
+      // `x &= y` on ints: no in-place slot, so the binary operation (long_and & co.).
+      const load = this.expression(target!, scope);
+      const store = this.store(target!, scope);
+      return (frame) => {
+        const left = load(frame);
+        const right = evaluateAfter(heap, [left], value, frame);
+        let result: ObjectHandle;
+        try {
+          result = bitwiseOp(heap, op as BitwiseOperator, left, right, `${op}=`);
+        } finally {
+          heap.decref(left);
+          heap.decref(right);
+        }
+        store(frame, result);
+        return Flow.next;
+      };
+    }
+    if (!['+', '-', '*', '/', '//', '%', '**'].includes(op))
+      throw this.fail(`the operator ${op}=`, opNode!);
     if (target!.name === 'VariableName') {
       const load = this.expression(target!, scope);
       const store = this.store(target!, scope);
@@ -1415,10 +1434,12 @@ export class Compiler {
       }
       case 'BinaryExpression': {
         const [left, op, right] = this.kids(node);
-        if (op!.name !== 'ArithOp') return undefined;
+        const bitwise = op!.name === 'BitOp' && BITWISE_OPERATORS.has(this.text(op!));
+        if (op!.name !== 'ArithOp' && !bitwise) return undefined;
         const a = this.constant(left!);
         const b = this.constant(right!);
         if (a === undefined || b === undefined) return undefined;
+        if (bitwise) return foldBitwise(this.text(op!) as BitwiseOperator, a, b);
         return foldBinary(this.text(op!), a, b);
       }
       default:
@@ -1820,6 +1841,20 @@ export class Compiler {
         const y = evaluateAfter(heap, [x], b, frame);
         try {
           return heap.newBool(compare(this.m, opText, x, y));
+        } finally {
+          heap.decref(x);
+          heap.decref(y);
+        }
+      };
+    }
+    if (BITWISE_OPERATORS.has(opText)) {
+      const a = this.expression(left, scope);
+      const b = this.expression(right, scope);
+      return (frame) => {
+        const x = a(frame);
+        const y = evaluateAfter(heap, [x], b, frame);
+        try {
+          return bitwiseOp(heap, opText as BitwiseOperator, x, y);
         } finally {
           heap.decref(x);
           heap.decref(y);
