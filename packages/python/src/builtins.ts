@@ -429,6 +429,10 @@ export const BUILTIN_NAMES: ReadonlySet<string> = new Set([
   'print',
   'isinstance',
   'type',
+  'getattr',
+  'hasattr',
+  'setattr',
+  'delattr',
 ]);
 
 /**

@@ -25,6 +25,7 @@ import {
   odictSetItem,
 } from '@pymem/objects';
 import type { ArithmeticOperator } from './arithmetic.ts';
+import { ATTRIBUTE_BUILTIN_NAMES, attributeBuiltin } from './attribute-builtins.ts';
 import { BITWISE_OPERATORS, type BitwiseOperator, bitwiseOp, foldBitwise } from './bitwise.ts';
 import { argumentSlots, type BorrowSite, borrowSite, trackStores } from './borrowed-loads.ts';
 import {
@@ -2234,6 +2235,20 @@ export class Compiler {
     }
     if (keywords.length > 0) throw this.fail(`keyword arguments to ${name}()`, node);
     if (name === 'isinstance') return this.isinstance(positional, scope, node);
+    if (ATTRIBUTE_BUILTIN_NAMES.has(name)) {
+      const args = positional.map((p) => this.expression(p, scope));
+      return (frame) => {
+        const values: ObjectHandle[] = [];
+        try {
+          for (const a of args) values.push(a(frame));
+          return attributeBuiltin(m, name, values);
+        } catch (error) {
+          throw pythonErrorOf(error);
+        } finally {
+          m.releaseArguments(values);
+        }
+      };
+    }
     if (name === 'type') throw this.fail('type() other than type(x).__name__', node);
     const fn = generatorBuiltin(name) ?? builtin(name);
     if (fn === undefined) {
