@@ -24,8 +24,7 @@
  * sys.getsizeof on 3.8.18–3.13.0 and Pyodide 3.14.2.
  */
 
-import { DICT_LOG_MINSIZE } from './dict-keys.ts';
-import { dictNewKeys } from './dicts.ts';
+import { newDictSubtypeObject } from './dicts.ts';
 import type { HeapCore, ObjectHandle } from './heap-core.ts';
 
 /** The words a Counter's class adds after dict's fields (`__dict__`, `__weakref__`). */
@@ -48,21 +47,7 @@ function counterBasic(heap: HeapCore): number {
 
 /** `collections.Counter()`'s object: an empty dict subtype instance, tracked. */
 export function newCounter(heap: HeapCore): ObjectHandle {
-  const h = heap.allocObject(
-    'Counter',
-    heap.objMalloc(counterPreHeader(heap) + counterBasic(heap)),
-  );
-  heap.table.payload[h] = {
-    log2Size: 0,
-    usable: 0,
-    nentries: 0,
-    unicode: true,
-    keysAddress: 0,
-    entries: new Map(),
-  };
-  heap.track(h);
-  if (heap.layout.minor < 10) dictNewKeys(heap, h, DICT_LOG_MINSIZE, false);
-  return h;
+  return newDictSubtypeObject(heap, 'Counter', counterPreHeader(heap) + counterBasic(heap));
 }
 
 /** What a Counter's getsizeof adds to a dict's with the same table. */

@@ -21,8 +21,7 @@
  * sizes measured with sys.getsizeof on 3.8.18–3.13.0.
  */
 
-import { DICT_LOG_MINSIZE } from './dict-keys.ts';
-import { dictData, dictNewKeys } from './dicts.ts';
+import { dictData, newDictSubtypeObject } from './dicts.ts';
 import type { HeapCore, ObjectHandle } from './heap-core.ts';
 
 /**
@@ -45,17 +44,7 @@ export function newDefaultDict(
   factoryType: string | null,
 ): ObjectHandle {
   if (factory !== 0) heap.check(factory);
-  const h = heap.allocObject('defaultdict', heap.objMalloc(heap.gcRequest(defaultDictBasic(heap))));
-  heap.table.payload[h] = {
-    log2Size: 0,
-    usable: 0,
-    nentries: 0,
-    unicode: true,
-    keysAddress: 0,
-    entries: new Map(),
-  };
-  heap.track(h);
-  if (heap.layout.minor < 10) dictNewKeys(heap, h, DICT_LOG_MINSIZE, false);
+  const h = newDictSubtypeObject(heap, 'defaultdict', heap.gcRequest(defaultDictBasic(heap)));
   if (factory !== 0) heap.increment(factory);
   const data = dictData(heap, h);
   data.defaultFactory = factory;

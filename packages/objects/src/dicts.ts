@@ -29,7 +29,7 @@ import type { HeapCore, ObjectHandle } from './heap-core.ts';
 import { HeapError } from './heap-error.ts';
 import { type DictData, Flag, type SharedKeys } from './internal/table.ts';
 import { keyIdentity } from './key-identity.ts';
-import { isGcType, TYPE_CODE } from './types.ts';
+import { isGcType, type ObjectType, TYPE_CODE } from './types.ts';
 
 /** A dict's keys table and entries. */
 export function dictData(heap: HeapCore, o: ObjectHandle): DictData {
@@ -224,6 +224,25 @@ export function dictNewKeys(
   data.unicode = unicode;
   data.usable = usableFraction(2 ** log2);
   data.nentries = 0;
+}
+
+/**
+ * A dict subtype's new object (defaultdict, Counter, OrderedDict): `bytes` from the
+ * object allocator, an empty dict's state plus `extra`, tracked at once (tp_alloc);
+ * 3.8/3.9's dict_new gives it a fresh 8-slot keys table, 3.10+ the shared empty one.
+ * Models Objects/dictobject.c dict_new through a type call, 3.8–3.14.
+ */
+export function newDictSubtypeObject(
+  heap: HeapCore,
+  type: ObjectType,
+  bytes: number,
+  extra: Partial<DictData> = {},
+): ObjectHandle {
+  const h = heap.allocObject(type, heap.objMalloc(bytes));
+  heap.table.payload[h] = { ...emptyDictData(), ...extra } satisfies DictData;
+  heap.track(h);
+  if (heap.layout.minor < 10) dictNewKeys(heap, h, DICT_LOG_MINSIZE, false);
+  return h;
 }
 
 /** dictresize: a new table of 2**log2 slots, entries compacted, the old table released. */

@@ -43,8 +43,7 @@
  * on 3.8.18–3.13.0 and Pyodide 3.14.2 (4-byte pointers).
  */
 
-import { DICT_LOG_MINSIZE } from './dict-keys.ts';
-import { dictData, dictDelItem, dictNewKeys, dictSetItem } from './dicts.ts';
+import { dictData, dictDelItem, dictSetItem, newDictSubtypeObject } from './dicts.ts';
 import type { HeapCore, ObjectHandle } from './heap-core.ts';
 import { HeapError } from './heap-error.ts';
 import type { ODictNode, ODictState } from './internal/table.ts';
@@ -89,19 +88,9 @@ export function odictState(heap: HeapCore, od: ObjectHandle): ODictState {
 
 /** `OrderedDict()`: dict_new through the type call, then empty node state. */
 export function newODict(heap: HeapCore): ObjectHandle {
-  const h = heap.allocObject('OrderedDict', heap.objMalloc(heap.gcRequest(odictBasic(heap))));
-  heap.table.payload[h] = {
-    log2Size: 0,
-    usable: 0,
-    nentries: 0,
-    unicode: true,
-    keysAddress: 0,
-    entries: new Map(),
+  return newDictSubtypeObject(heap, 'OrderedDict', heap.gcRequest(odictBasic(heap)), {
     odict: { nodes: [], fastNodes: 0, fastSize: 0, sentinel: -1, state: 0 },
-  };
-  heap.track(h);
-  if (heap.layout.minor < 10) dictNewKeys(heap, h, DICT_LOG_MINSIZE, false);
-  return h;
+  });
 }
 
 /**
