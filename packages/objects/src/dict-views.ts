@@ -89,7 +89,21 @@ export function viewIteratorNext(heap: HeapCore, it: ObjectHandle): ObjectHandle
   if (heap.typeName(it) === 'dict_valueiterator') return heap.share(value);
   heap.increment(key);
   heap.increment(value);
-  const result = data.result;
+  return itemPair(heap, data.result, key, value);
+}
+
+/**
+ * An items iterator's next pair (dictiter_iternextitem, odictiter_iternext): its result
+ * tuple refilled when only the iterator holds it (the old key and value released
+ * after), else a new 2-tuple. `key` and `value` come with a reference each, counted
+ * as a container's (the tuple takes them).
+ */
+export function itemPair(
+  heap: HeapCore,
+  result: ObjectHandle,
+  key: ObjectHandle,
+  value: ObjectHandle,
+): ObjectHandle {
   if (heap.table.refcnt[result] === 1) {
     const items = heap.items(result);
     const [oldKey, oldValue] = [items[0]!, items[1]!];

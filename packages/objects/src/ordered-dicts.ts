@@ -43,6 +43,7 @@
  * on 3.8.18–3.13.0 and Pyodide 3.14.2 (4-byte pointers).
  */
 
+import { itemPair } from './dict-views.ts';
 import { dictData, dictDelItem, dictSetItem, newDictSubtypeObject } from './dicts.ts';
 import type { HeapCore, ObjectHandle } from './heap-core.ts';
 import { HeapError } from './heap-error.ts';
@@ -345,23 +346,9 @@ export function odictIteratorNext(heap: HeapCore, it: ObjectHandle): ObjectHandl
     drop(heap, key);
     return value;
   }
-  const result = data.result;
   heap.adopt(key);
   heap.adopt(value);
-  if (heap.table.refcnt[result] === 1) {
-    const items = heap.items(result);
-    const [oldKey, oldValue] = [items[0]!, items[1]!];
-    items[0] = key;
-    items[1] = value;
-    heap.share(result);
-    heap.release(oldKey);
-    heap.release(oldValue);
-    return result;
-  }
-  const fresh = newTuple(heap, [key, value]);
-  heap.release(key);
-  heap.release(value);
-  return fresh;
+  return itemPair(heap, data.result, key, value);
 }
 
 /** odictiter_traverse: the OrderedDict, the next key, the result tuple. */
