@@ -1124,7 +1124,8 @@ export class Compiler {
         m.column = column;
         if (m.onStatement !== null) m.onStatement();
         if (round === 0) lines?.enter(frame, line);
-        else lines?.jump(frame, line);
+        else if (lines !== null) lines.jump(frame, line);
+        else m.lines?.jumpToBody(frame);
         if (!test(frame)) return orElse === null ? Flow.next : orElse(frame);
         const flow = body(frame);
         if (flow === Flow.break) return Flow.next;

@@ -54,6 +54,15 @@ export class LineEvents {
     this.listener(line);
   }
 
+  /**
+   * A loop in `frame` jumps back to a header that has no code (3.8/3.9's constant
+   * `while` test): the body's first line reports again even when the frame is on it
+   * already (a backward jump to the start of a line is an event, maybe_call_line_trace).
+   */
+  jumpToBody(frame: Frame): void {
+    this.last.delete(frame);
+  }
+
   /** A loop in `frame` jumps back to its header on `line`: always an event. */
   jump(frame: Frame, line: number): void {
     this.last.set(frame, line);
