@@ -1542,7 +1542,9 @@ export class Compiler {
    */
   formatString(node: SyntaxNode, scope: Scope): Expression {
     const heap = this.m.heap;
-    const pieces = this.source.formatParts(node).map((part): Expression => {
+    const parts = this.source.formatParts(node);
+    const joined = parts.length > 1;
+    const pieces = parts.map((part): Expression => {
       if (typeof part === 'string') return this.constantExpression({ kind: 'str', value: part });
       const inner = this.kids(part).filter((k) => k.name !== '{' && k.name !== '}');
       const [valueNode, ...rest] = inner;
@@ -1560,7 +1562,7 @@ export class Compiler {
       return (frame) => {
         const v = value(frame);
         try {
-          return formatValue(this.m, v, conversion === '!r');
+          return formatValue(this.m, v, conversion === '!r', joined);
         } finally {
           heap.decref(v);
         }
@@ -2536,8 +2538,11 @@ function generatorBuiltin(
   return undefined;
 }
 
-/** FORMAT_VALUE without a spec: a str stays itself, an int or float becomes its text. */
-function formatValue(m: Machine, v: ObjectHandle, repr: boolean): ObjectHandle {
+/**
+ * FORMAT_VALUE without a spec: a str stays itself, an int or float becomes its text.
+ * `joined`: the f-string has other parts, so the piece only lives until BUILD_STRING.
+ */
+function formatValue(m: Machine, v: ObjectHandle, repr: boolean, joined: boolean): ObjectHandle {
   const heap = m.heap;
   const t = heap.typeOf(v);
   if (t === 'str' && !repr) return shared(heap, v);
@@ -2545,6 +2550,9 @@ function formatValue(m: Machine, v: ObjectHandle, repr: boolean): ObjectHandle {
   if (t === 'exception' && !repr) return builtin('str')!(m, [v]);
   const container = containerText(heap, v, repr);
   if (container !== undefined) return container;
+  // None and bools: a new str on 3.8–3.11 ('None'), a cached or immortal one elsewhere —
+  // only its text survives BUILD_STRING, so it is taken where other parts are joined.
+  if ((t === 'NoneType' || t === 'bool') && joined) return heap.newStr(reprText(heap, v));
   if (t !== 'str' && t !== 'int' && t !== 'float' && t !== 'exception')
     throw new Unsupported(`formatting a ${heap.typeNameOf(v)} in an f-string`);
   const text = repr ? reprText(heap, v) : strText(heap, v);

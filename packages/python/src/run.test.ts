@@ -100,3 +100,37 @@ describe('runPython refusals', () => {
     expect(run.steps).toBe(1001);
   });
 });
+
+describe('f-strings with None and bools', () => {
+  const program = [
+    'import sys',
+    'x = None',
+    'ok = True',
+    'print(f"x={x} ok={ok} {not ok}!", f"{x!r}|{False}")',
+    's = f"value: {x}"',
+    'print(s, len(s), sys.getsizeof(s))',
+    'print(f"{x}")',
+    '',
+  ].join('\n');
+
+  it('joins their text with the other parts, as CPython 3.8.18 and 3.12.1 print it', () => {
+    for (const [python, size] of [
+      ['3.8', 60],
+      ['3.12', 52],
+    ] as const) {
+      const run = runPython(program.replace('print(f"{x}")\n', ''), { python, filename: 'p.py' });
+      expect([run.outcome, run.stdout]).toEqual([
+        'ok',
+        `x=None ok=True False! None|False\nvalue: None 11 ${size}\n`,
+      ]);
+    }
+  });
+
+  it('refuses one alone: 3.12+ give the immortal str itself', () => {
+    expect(refusal(program)).toEqual([
+      'unsupported',
+      'x=None ok=True False! None|False\nvalue: None 11 52\n',
+      'p.py:7:1: formatting a NoneType in an f-string is not supported by pymem run\n',
+    ]);
+  });
+});
