@@ -239,7 +239,7 @@ import {
 } from './packed-iterators.ts';
 import { newPartial, partialReferents, partialSizeof } from './partials.ts';
 import { newRangeOf } from './range-objects.ts';
-import { newReversed, reversedNext } from './reverse-iterators.ts';
+import { newReversed, reversedLengthHint, reversedNext } from './reverse-iterators.ts';
 import { newSet, newSetFromSet, setAdd, setData, setDiscard, setMerge } from './sets.ts';
 import { sharedKeysBytes } from './shared-keys.ts';
 import { bytearrayResize, newBytearray, newBytes, newStr, strBytes } from './strings.ts';
@@ -1233,6 +1233,11 @@ export class Heap extends HeapCore implements HeapGraph {
   /** `enumerate(iterable[, start])` (packed-iterators.ts). */
   newEnumerate(iterable: ObjectHandle, start = 0): ObjectHandle {
     return newEnumerate(this, iterable, (o) => this.newIterator(o), start);
+  }
+
+  /** A reverse iterator's `__length_hint__`: the items left (reverse-iterators.ts). */
+  reversedLengthHint(it: ObjectHandle): number {
+    return reversedLengthHint(this, it);
   }
 
   /** `reversed(seq)` of a list or tuple (reverse-iterators.ts). */

@@ -52,3 +52,14 @@ export function reversedNext(heap: HeapCore, it: ObjectHandle): ObjectHandle {
   heap.release(seq);
   return 0;
 }
+
+/**
+ * `__length_hint__` of a reverse iterator: the items left, 0 once exhausted or when the
+ * list shrank below them (listreviter_len / reversed_len).
+ */
+export function reversedLengthHint(heap: HeapCore, it: ObjectHandle): number {
+  const data = heap.table.payload[it] as IteratorData;
+  if (data.seq === 0 || data.index < 0) return 0;
+  const left = data.index + 1;
+  return heap.items(data.seq).length < left ? 0 : left;
+}

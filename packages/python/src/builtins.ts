@@ -343,6 +343,14 @@ const builtins: Record<string, Builtin> = {
     // of these iterators is the object itself; none has a __len__ or __length_hint__.
     if (['map', 'filter', 'enumerate', 'zip'].includes(heap.typeOf(o)))
       return heap.newListFrom({ items: stepped(heap, o) }, undefined, true);
+    // A reverse iterator is its own iterator, with a length hint (the items left) and
+    // no __len__: presized by the hint, then trimmed (list_extend).
+    if (heap.typeOf(o) === 'list_reverseiterator' || heap.typeOf(o) === 'reversed')
+      return heap.newListFrom(
+        { items: stepped(heap, o), lengthHint: heap.reversedLengthHint(o) },
+        undefined,
+        true,
+      );
     if (extendsDictDirectly(heap, o)) {
       const l = heap.newList([], true);
       extendByDict(heap, l, o);

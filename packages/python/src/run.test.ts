@@ -134,3 +134,28 @@ describe('f-strings with None and bools', () => {
     ]);
   });
 });
+
+describe('list() of a reverse iterator', () => {
+  it('is presized by the items left (its length hint), as CPython 3.8.18 and 3.12.1 size it', () => {
+    const program = [
+      'import sys',
+      'r = list(reversed([1, 2, 3, 4, 5]))',
+      'it = reversed(list(range(20)))',
+      'next(it)',
+      'rest = list(it)',
+      'print(r, sys.getsizeof(r), len(rest), sys.getsizeof(rest))',
+      '',
+    ].join('\n');
+    for (const [python, sizes] of [
+      ['3.8', '120 19 272'],
+      ['3.12', '104 19 216'],
+    ] as const) {
+      const run = runPython(program, { python, filename: 'p.py' });
+      const [first, second, third] = sizes.split(' ');
+      expect([run.outcome, run.stdout]).toEqual([
+        'ok',
+        `[5, 4, 3, 2, 1] ${first} ${second} ${third}\n`,
+      ]);
+    }
+  });
+});
