@@ -233,32 +233,25 @@ export function runCall(
 }
 
 /**
- * `callee(a, b, *sequence)`: CALL_FUNCTION_EX with the sequence as a tuple (see the
- * file comment); the frame copies the tuple's items whatever the version. With
- * arguments before the star the tuple is built through a list: 3.8
- * BUILD_TUPLE_UNPACK_WITH_CALL (the leading arguments as a tuple — a constant when
- * they all are — then a new empty list extended by each part); 3.9+ BUILD_LIST of
- * the leading arguments, LIST_EXTEND, LIST_TO_TUPLE. The list is released once the
- * tuple is made.
+ * The argument tuple of `f(a, b, *xs)` (CALL_FUNCTION_EX): `xs` itself when it is a
+ * tuple and alone, else a new tuple — 3.8 through BUILD_TUPLE_UNPACK_WITH_CALL (the
+ * leading values' tuple extended into a list), 3.9+ a list of the leading values
+ * extended by `xs` (LIST_EXTEND), then LIST_TO_TUPLE. A new reference.
  */
-export function compileStarCall(
+export function starArgumentTuple(
   c: Compiler,
   callee: SyntaxNode,
   leading: SyntaxNode[],
   sequence: SyntaxNode,
   scope: Scope,
-): Expression {
+): (frame: Frame) => ObjectHandle {
   const m = c.m;
   const heap = m.heap;
-  const function_ = c.expression(callee, scope);
   const value = c.expression(sequence, scope);
   const leadingTuple = leading.length === 0 ? null : c.tupleDisplay(leading, scope, callee);
   const leadingValues = leading.map((l) => c.expression(l, scope));
   const viaTuple = m.minor === 8;
-  // Every argument reaches the frame through a tuple: only the caller's pending loads are borrowed.
-  const borrow = borrowSite(c, callee.parent!, [], scope);
-  /** The argument tuple from the leading values (or their tuple) and the sequence. */
-  const argumentTuple = (frame: Frame): ObjectHandle => {
+  return (frame: Frame): ObjectHandle => {
     const parts: ObjectHandle[] = [];
     try {
       if (leadingTuple !== null && viaTuple) parts.push(leadingTuple(frame));
@@ -296,6 +289,30 @@ export function compileStarCall(
       for (const p of parts) heap.decref(p);
     }
   };
+}
+
+/**
+ * `callee(a, b, *sequence)`: CALL_FUNCTION_EX with the sequence as a tuple (see the
+ * file comment); the frame copies the tuple's items whatever the version. With
+ * arguments before the star the tuple is built through a list: 3.8
+ * BUILD_TUPLE_UNPACK_WITH_CALL (the leading arguments as a tuple — a constant when
+ * they all are — then a new empty list extended by each part); 3.9+ BUILD_LIST of
+ * the leading arguments, LIST_EXTEND, LIST_TO_TUPLE. The list is released once the
+ * tuple is made.
+ */
+export function compileStarCall(
+  c: Compiler,
+  callee: SyntaxNode,
+  leading: SyntaxNode[],
+  sequence: SyntaxNode,
+  scope: Scope,
+): Expression {
+  const m = c.m;
+  const heap = m.heap;
+  const function_ = c.expression(callee, scope);
+  const argumentTuple = starArgumentTuple(c, callee, leading, sequence, scope);
+  // Every argument reaches the frame through a tuple: only the caller's pending loads are borrowed.
+  const borrow = borrowSite(c, callee.parent!, [], scope);
   return (frame) => {
     const f = function_(frame);
     let tuple = 0;

@@ -71,6 +71,7 @@ import {
   compileKeywordsCall,
   compileStarCall,
   runCall,
+  starArgumentTuple,
 } from './compile-arguments.ts';
 import { classDefinition, isZeroArgumentSuper, superMethodCall } from './compile-class.ts';
 import { compileComprehension } from './compile-comprehensions.ts';
@@ -2086,8 +2087,31 @@ export class Compiler {
   call(node: SyntaxNode, scope: Scope): Expression {
     const [callee, argList] = this.kids(node);
     const star = this.kids(argList!).filter((k) => !['(', ')', ','].includes(k.name));
-    if (star[star.length - 2]?.name === '*' && star.filter((k) => k.name === '*').length === 1)
+    if (star[star.length - 2]?.name === '*' && star.filter((k) => k.name === '*').length === 1) {
+      if (this.isBuiltinPrint(callee!, scope)) {
+        // print(a, *xs): the argument tuple (CALL_FUNCTION_EX), printed, then released.
+        const tuple = starArgumentTuple(
+          this,
+          callee!,
+          star.slice(0, -2),
+          star[star.length - 1]!,
+          scope,
+        );
+        const heap = this.m.heap;
+        return (frame) => {
+          const t = tuple(frame);
+          try {
+            this.m.out.push(this.printedText(heap.referents(t), ' ', '\n'));
+          } catch (error) {
+            throw pythonErrorOf(error);
+          } finally {
+            heap.decref(t);
+          }
+          return heap.newNone();
+        };
+      }
       return compileStarCall(this, callee!, star.slice(0, -2), star[star.length - 1]!, scope);
+    }
     if (
       star[star.length - 2]?.name === '**' &&
       star.every((k) => k.name !== '*' && k.name !== 'AssignOp') &&
@@ -2374,13 +2398,7 @@ export class Compiler {
       const values: ObjectHandle[] = [];
       try {
         for (const a of args) values.push(a(frame));
-        m.out.push(
-          values
-            .map((v) =>
-              heap.typeOf(v) === 'instance' ? instanceText(m, v, false, true) : strText(heap, v),
-            )
-            .join(sep) + end,
-        );
+        m.out.push(this.printedText(values, sep, end));
       } catch (error) {
         throw pythonErrorOf(error);
       } finally {
@@ -2388,6 +2406,30 @@ export class Compiler {
       }
       return heap.newNone();
     };
+  }
+
+  /** What print() writes for `values` (each one's str, an instance's by its `__str__`). */
+  printedText(values: readonly ObjectHandle[], sep: string, end: string): string {
+    const m = this.m;
+    const heap = m.heap;
+    return (
+      values
+        .map((v) =>
+          heap.typeOf(v) === 'instance' ? instanceText(m, v, false, true) : strText(heap, v),
+        )
+        .join(sep) + end
+    );
+  }
+
+  /** True when `callee` is the name `print` bound to the builtin (nothing shadows it). */
+  isBuiltinPrint(callee: SyntaxNode, scope: Scope): boolean {
+    if (callee.name !== 'VariableName' || this.text(callee) !== 'print') return false;
+    return !(
+      scope.locals?.has('print') ||
+      scope.cells?.has('print') ||
+      this.moduleAssigned.has('print') ||
+      this.fromImports.has('print')
+    );
   }
 
   isinstance(positional: SyntaxNode[], scope: Scope, node: SyntaxNode): Expression {

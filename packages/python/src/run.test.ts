@@ -159,3 +159,29 @@ describe('list() of a reverse iterator', () => {
     }
   });
 });
+
+describe('print(*xs)', () => {
+  it('prints the argument tuple CALL_FUNCTION_EX makes, as CPython 3.8.18 and 3.12.1 print it', () => {
+    const program = [
+      'import sys',
+      'lst = [3, 1, 2]',
+      'print(*lst)',
+      'print("values:", *lst)',
+      'print(*(1.5, "x", None))',
+      'print(*[])',
+      'def f():',
+      '    items = [[1], [2]]',
+      '    print(*items)',
+      '    print(sys.getrefcount(items[0]))',
+      'f()',
+      '',
+    ].join('\n');
+    for (const python of ['3.8', '3.12']) {
+      const run = runPython(program, { python, filename: 'p.py' });
+      expect([run.outcome, run.stdout]).toEqual([
+        'ok',
+        '3 1 2\nvalues: 3 1 2\n1.5 x None\n\n[1] [2]\n2\n',
+      ]);
+    }
+  });
+});
