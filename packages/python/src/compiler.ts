@@ -70,6 +70,7 @@ import {
   bindArguments,
   compileKeywordsCall,
   compileStarCall,
+  keywordsDict,
   runCall,
   starArgumentTuple,
 } from './compile-arguments.ts';
@@ -2134,8 +2135,11 @@ export class Compiler {
       for (let i = 2; i + 2 < star.length; i += 3)
         if (star[i]?.name === 'VariableName' && star[i + 1]?.name === 'AssignOp' && star[i + 2])
           keywords.push([this.text(star[i]!), star[i + 2]!]);
-      if (keywords.length * 3 === star.length - 2)
+      if (keywords.length * 3 === star.length - 2) {
+        if (this.isBuiltinPrint(callee!, scope))
+          return this.printStarWithKeywords(star[1]!, keywords, scope, node);
         return compileKeywordsCall(this, callee!, [], keywords, scope, star[1]!);
+      }
     }
     let { positional, keywords } = this.arguments(argList!, scope);
     const heap = this.m.heap;
@@ -2403,6 +2407,58 @@ export class Compiler {
         throw pythonErrorOf(error);
       } finally {
         m.releaseArguments(values);
+      }
+      return heap.newNone();
+    };
+  }
+
+  /**
+   * `print(*xs, sep=…, end=…)` (CALL_FUNCTION_EX 1): `xs`, the keywords' dict
+   * (keywordsDict), `xs` as a tuple once the dict is made, then PyVectorcall_Call's
+   * kwnames tuple of the dict's keys for the vectorcall; after the write the kwnames
+   * tuple, then the argument tuple and the dict are released (as compileKeywordsCall
+   * does for a function). `sep` and `end` must be str constants, as for print().
+   */
+  printStarWithKeywords(
+    sequence: SyntaxNode,
+    keywords: [string, SyntaxNode][],
+    scope: Scope,
+    node: SyntaxNode,
+  ): Expression {
+    let sep = ' ';
+    let end = '\n';
+    for (const [key, valueNode] of keywords) {
+      const c = this.constant(valueNode);
+      if ((key !== 'sep' && key !== 'end') || c === undefined || c.kind !== 'str')
+        throw this.fail(`print(${key}=…) other than a str constant sep or end`, node);
+      if (key === 'sep') sep = c.value;
+      else end = c.value;
+    }
+    const m = this.m;
+    const heap = m.heap;
+    const value = this.expression(sequence, scope);
+    const mapping = keywordsDict(this, keywords, scope);
+    return (frame) => {
+      let tuple = value(frame);
+      let kwargs = 0;
+      let kwnames = 0;
+      try {
+        kwargs = mapping(frame);
+        const t = heap.typeOf(tuple);
+        if (t === 'list') {
+          const list = tuple;
+          tuple = heap.newTuple(heap.referents(list));
+          heap.decref(list);
+        } else if (t !== 'tuple')
+          throw new Unsupported(`unpacking a ${heap.typeNameOf(tuple)} into a call`);
+        kwnames = heap.newTuple(heap.referents(kwargs).filter((_, i) => i % 2 === 0));
+        m.out.push(this.printedText(heap.referents(tuple), sep, end));
+      } catch (error) {
+        throw pythonErrorOf(error);
+      } finally {
+        if (kwnames !== 0) heap.decref(kwnames);
+        heap.decref(tuple);
+        if (kwargs !== 0) heap.decref(kwargs);
       }
       return heap.newNone();
     };

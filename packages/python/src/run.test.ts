@@ -185,3 +185,28 @@ describe('print(*xs)', () => {
     }
   });
 });
+
+describe('print(*xs, sep=…, end=…)', () => {
+  it('prints through the keywords dict and the argument tuple, as CPython 3.8.18 and 3.12.1 print it', () => {
+    const program = [
+      'import sys',
+      'lst = [3, 1, 2]',
+      'print(*lst, sep=", ")',
+      'print(*lst, sep="-", end="!\\n")',
+      'print(*(1.5, None), end="\\n\\n")',
+      'def f():',
+      '    items = [[1], [2]]',
+      '    print(*items, sep=" | ")',
+      '    print(sys.getrefcount(items[0]))',
+      'f()',
+      '',
+    ].join('\n');
+    for (const python of ['3.8', '3.12']) {
+      const run = runPython(program, { python, filename: 'p.py' });
+      expect([run.outcome, run.stdout]).toEqual([
+        'ok',
+        '3, 1, 2\n3-1-2!\n1.5 None\n\n[1] | [2]\n2\n',
+      ]);
+    }
+  });
+});
