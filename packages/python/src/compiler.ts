@@ -2386,15 +2386,7 @@ export class Compiler {
     scope: Scope,
     node: SyntaxNode,
   ): Expression {
-    let sep = ' ';
-    let end = '\n';
-    for (const [key, valueNode] of keywords) {
-      const c = this.constant(valueNode);
-      if ((key !== 'sep' && key !== 'end') || c === undefined || c.kind !== 'str')
-        throw this.fail(`print(${key}=…) other than a str constant sep or end`, node);
-      if (key === 'sep') sep = c.value;
-      else end = c.value;
-    }
+    const { sep, end } = this.printKeywords(keywords, node);
     const args = positional.map((p) => this.expression(p, scope));
     const m = this.m;
     const heap = m.heap;
@@ -2425,15 +2417,7 @@ export class Compiler {
     scope: Scope,
     node: SyntaxNode,
   ): Expression {
-    let sep = ' ';
-    let end = '\n';
-    for (const [key, valueNode] of keywords) {
-      const c = this.constant(valueNode);
-      if ((key !== 'sep' && key !== 'end') || c === undefined || c.kind !== 'str')
-        throw this.fail(`print(${key}=…) other than a str constant sep or end`, node);
-      if (key === 'sep') sep = c.value;
-      else end = c.value;
-    }
+    const { sep, end } = this.printKeywords(keywords, node);
     const m = this.m;
     const heap = m.heap;
     const value = this.expression(sequence, scope);
@@ -2462,6 +2446,20 @@ export class Compiler {
       }
       return heap.newNone();
     };
+  }
+
+  /** print()'s `sep` and `end`: str constants (other keywords or values refused). */
+  printKeywords(keywords: [string, SyntaxNode][], node: SyntaxNode): { sep: string; end: string } {
+    let sep = ' ';
+    let end = '\n';
+    for (const [key, valueNode] of keywords) {
+      const c = this.constant(valueNode);
+      if ((key !== 'sep' && key !== 'end') || c === undefined || c.kind !== 'str')
+        throw this.fail(`print(${key}=…) other than a str constant sep or end`, node);
+      if (key === 'sep') sep = c.value;
+      else end = c.value;
+    }
+    return { sep, end };
   }
 
   /** What print() writes for `values` (each one's str, an instance's by its `__str__`). */
