@@ -3,8 +3,9 @@
  * chunk plus the notes and the chunk index, as a {@link StreamedTrace}.
  *
  *   scan (once):   header ──► chunk ──► … ──► index | end of file | torn chunk
- *                  every checksum checked, every chunk decoded once: the notes are
- *                  kept, the events dropped chunk by chunk; the chunk index is kept
+ *                  every checksum checked, every record read once: the notes are
+ *                  kept, the events only checked and counted (a count-only
+ *                  decoder); the chunk index is kept
  *   windows():     chunk ──► chunk ──► …   decoded again from the index, one window
  *                  of events per chunk (checksums checked again)
  *
@@ -19,7 +20,7 @@
  */
 import { TraceFormatError } from '../errors.ts';
 import type { StreamedTrace } from '../streamed-trace.ts';
-import { type EventWindow, Op, type TraceNotes } from '../trace.ts';
+import type { EventWindow, TraceNotes } from '../trace.ts';
 import { ByteRangeError } from './bytes.ts';
 import { crc32c } from './checksum.ts';
 import {
@@ -112,9 +113,9 @@ class PmtScanner {
     const { source, warnings } = this;
     const { layout, version, metadata, end } = this.header();
     const decoder = new RecordDecoder(layout.checksums);
+    decoder.countOnly = true;
     const builder = decoder.builder;
     const chunks: PmtChunkEntry[] = [];
-    let hasArenaEvents = false;
     let indexed = false;
     let at = end;
     while (at < source.size) {
@@ -154,8 +155,6 @@ class PmtScanner {
         throw new NotStreamable();
       builder.startWindow();
       if (decoder.decodeChunk(payload, 0, length) !== events) throw new NotStreamable();
-      if (!hasArenaEvents)
-        hasArenaEvents = builder.window().columns.op.subarray(0, events).includes(Op.arenaAlloc);
       chunks.push({ offset: at, firstEvent, events });
       at = payloadAt + length;
     }
@@ -172,7 +171,7 @@ class PmtScanner {
       python: metadata.python as string,
       metadata,
     });
-    const found: Found = { layout, chunks, notes, hasArenaEvents };
+    const found: Found = { layout, chunks, notes, hasArenaEvents: decoder.sawArenaAlloc };
     return { trace: streamedTrace(source, found), version, chunks, warnings };
   }
 
@@ -320,6 +319,8 @@ function* windows(source: PmtByteSource, found: Found, from: number): Generator<
   // From the middle, file names, tracebacks and types named before were defined in
   // chunks not read again: their ids are accepted (the scan checked them already).
   decoder.lossy = from > 0;
+  // The scan holds the notes: tracebacks are only checked and counted again.
+  decoder.eventsOnly = true;
   for (let k = from; k < chunks.length; k++) {
     const chunk = chunks[k]!;
     // A pass from a later chunk: its events keep their numbers.

@@ -21,7 +21,7 @@
  */
 import { TraceFormatError } from '../errors.ts';
 import { HeapSnapshotAssembler } from '../heap-snapshot.ts';
-import { type Mark, Op, type OpCode, TraceBuilder } from '../trace.ts';
+import { type Mark, Op, type OpCode, TraceBuilder, type TracebackDefinition } from '../trace.ts';
 import { ByteReader, unzigzag } from './bytes.ts';
 import {
   ADDRESS_ALIGNMENT,
@@ -72,6 +72,15 @@ const CLASS_SHIFT = DELTA_CLASS_SHIFT;
 const CLASS_MAX_SIZE = DELTA_CLASS_MAX_SIZE;
 const CLASS_COUNT = DELTA_CLASS_COUNT;
 
+/** What an {@link RecordDecoder.eventsOnly} decoder keeps for each traceback definition. */
+const UNKEPT_TRACEBACK: TracebackDefinition = Object.freeze({
+  eventIndex: 0,
+  seq: 0,
+  id: -1,
+  totalFrames: 0,
+  frames: [],
+});
+
 /** Where {@link longVarint} stopped: the hot loop's cursor after a long varint. */
 let cursor = 0;
 
@@ -117,6 +126,21 @@ export class RecordDecoder {
   readonly heapSnapshots: HeapSnapshotAssembler = new HeapSnapshotAssembler();
   /** True once a chunk was lost: ids it defined become placeholders. */
   lossy = false;
+  /**
+   * Count events instead of decoding them (a scan that keeps only the notes): each run
+   * of event records is checked and counted, none is written to the builder's columns,
+   * and the window restarts after it. Notes get the same positions as in a full decode.
+   */
+  countOnly = false;
+  /** True once an arena allocation (`A`) was read, by either path. */
+  sawArenaAlloc = false;
+  /**
+   * A pass over the events of a file whose notes a scan holds already: traceback
+   * definitions (the bulk of a `--sites` recording's notes) are checked as before but
+   * kept as one shared placeholder each, so the ids the events name are still checked
+   * against the tracebacks defined before them.
+   */
+  eventsOnly = false;
   /** Placeholder definitions created for ids lost with a chunk. */
   placeholders: { filenames: number; tracebacks: number } = { filenames: 0, tracebacks: 0 };
   /** The object and collector records' decoder (type names, per-chunk bases). */
@@ -149,7 +173,9 @@ export class RecordDecoder {
     while (body.offset < end) {
       // Events are nearly every record: decode runs of them in one tight loop.
       if ((bytes[body.offset]! & KIND_MASK) <= Op.free && this.pendingMark === null) {
-        body.offset = this.events(bytes, body.offset, end);
+        body.offset = this.countOnly
+          ? this.countEvents(bytes, body.offset, end)
+          : this.events(bytes, body.offset, end);
         if (body.offset >= end) break;
       }
       this.record();
@@ -377,6 +403,63 @@ export class RecordDecoder {
     return p;
   }
 
+  /**
+   * {@link events} for a count-only decoder: walks the same records with the same
+   * checks (over-long varints and undefined sites are left to the general path) and
+   * advances the builder's length by the events passed, writing nothing.
+   */
+  private countEvents(bytes: Uint8Array, pos: number, end: number): number {
+    const tracebacks = this.builder.tracebacks.length;
+    const safeEnd = end - MAX_EVENT_RECORD_BYTES;
+    let counted = 0;
+    let arena = false;
+    let p = pos;
+    while (p <= safeEnd) {
+      const start = p;
+      const tag = bytes[p++]!;
+      const kind = tag & TAG_KIND;
+      if (kind > FREE) {
+        p = start;
+        break;
+      }
+      // Varints after the tag: `f` one, `A F m c` two, `r` three; `m c r` a site.
+      const varints = kind === FREE ? 1 : kind === REALLOC ? 3 : 2;
+      let ok = true;
+      for (let v = 0; v < varints; v++) {
+        if (bytes[p++]! >= 128) {
+          if (longVarint(bytes, p - 1) < 0) {
+            ok = false;
+            break;
+          }
+          p = cursor;
+        }
+      }
+      if (
+        ok &&
+        (tag & TAG_SITE) !== 0 &&
+        (kind === MALLOC || kind === CALLOC || kind === REALLOC)
+      ) {
+        let id = bytes[p++]!;
+        if (id >= 128) {
+          id = longVarint(bytes, p - 1);
+          p = cursor;
+        }
+        ok = id >= 0 && id < tracebacks;
+      }
+      if (!ok) {
+        p = start;
+        break;
+      }
+      if (kind === ARENA_ALLOC) arena = true;
+      counted++;
+    }
+    const builder = this.builder;
+    builder.length += counted;
+    builder.startWindow();
+    if (arena) this.sawArenaAlloc = true;
+    return p;
+  }
+
   /** Kinds 0–5: `A size addr`, `F addr size`, `m/c size ptr`, `r old size new`, `f ptr`. */
   private event(tag: number, kind: OpCode, at: number): void {
     const body = this.body;
@@ -385,6 +468,7 @@ export class RecordDecoder {
     const builder = this.builder;
     switch (kind) {
       case Op.arenaAlloc: {
+        this.sawArenaAlloc = true;
         const size = body.varint();
         builder.push(Op.arenaAlloc, 0, size, this.address(aligned), 0, 0);
         return;
@@ -476,6 +560,18 @@ export class RecordDecoder {
     if (id !== builder.tracebacks.length) fail(`traceback id ${id} out of order`, at);
     const totalFrames = body.varint();
     const count = body.varint();
+    if (this.eventsOnly) {
+      for (let k = 0; k < count; k++) {
+        const filename = body.varint();
+        if (filename >= builder.filenames.length) {
+          if (!this.lossy) fail(`frame names undefined file id ${filename}`, at);
+          this.fillFilenames(filename + 1);
+        }
+        body.varint();
+      }
+      builder.tracebacks.push(UNKEPT_TRACEBACK);
+      return;
+    }
     const frames = [];
     for (let k = 0; k < count; k++) {
       const filename = body.varint();
