@@ -326,6 +326,8 @@ const REFUSED_ON_314: Record<string, readonly string[]> = {
   'gc.is_tracked of a tuple of untracked items made by t + t, t * 2, slicing or divmod: 3.14.2 tracks those (measured), the model vouches only for the makers it follows (tuple-tracking.ts)':
     ['run/ig_tuple_tracking_other_makers.py'],
   'id() on wasm32: Pyodide has no pymalloc, where its malloc puts objects is not predictable': [
+    'run/lib_key_dict_get_reuse.py',
+    'run/lib_key_dict_get_sizes.py',
     'run/dict_items_list_id_reuse.py',
     'run/le_list_type_call.py',
     'run/clsx_bound_classmethod_reuse.py',

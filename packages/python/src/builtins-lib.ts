@@ -44,13 +44,13 @@ const LONG_MAX = 2n ** 63n - 1n;
 const DIGIT = 2n ** 30n;
 
 /**
- * PyObject_GetIter(o) for a list, tuple, range or dict (its keys): the iterator (a new object) and a
- * function giving each item as a new reference (0 when exhausted).
+ * PyObject_GetIter(o) for a list, tuple, range, dict (its keys) or a dict's keys or values
+ * view: the iterator (a new object; the map or filter object itself).
  */
 function iterate(heap: Heap, o: ObjectHandle, name: string): ObjectHandle {
   const t = heap.typeOf(o);
   // GET_ITER of a map or filter object is the object itself (map-filter.ts).
-  const iterable = ['list', 'tuple', 'range', 'map', 'filter', 'dict'];
+  const iterable = ['list', 'tuple', 'range', 'map', 'filter', 'dict', 'dict_keys', 'dict_values'];
   if (!iterable.includes(t)) throw new Unsupported(`${name}() of a ${heap.typeNameOf(o)}`);
   return heap.newIterator(o);
 }

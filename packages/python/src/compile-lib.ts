@@ -55,7 +55,7 @@ export function methodCallWithKeywords(
   const heap = m.heap;
   const receiver = c.expression(receiverNode, scope);
   const args = positional.map((p) => c.expression(p, scope));
-  const { keyBuiltin, names, values } = keywordsWithKey(c, keywords, scope);
+  const { keyBuiltin, names, values, release } = keywordsWithKey(c, keywords, scope);
   // The key function's call, made once: its callee and argument are set per item.
   const callKey = keyCall(c);
   return (frame) => {
@@ -68,6 +68,7 @@ export function methodCallWithKeywords(
       if (keyBuiltin !== undefined) {
         if (heap.typeOf(r) !== 'list')
           throw new Unsupported(`${heap.typeNameOf(r)}.sort(key=<a built-in>)`);
+        map.delete('key');
         sortWithKey(m, r, null, map, keyBuiltin);
         return heap.newNone();
       }
@@ -85,7 +86,7 @@ export function methodCallWithKeywords(
     } catch (error) {
       throw pythonErrorOf(error);
     } finally {
-      m.releaseArguments(held);
+      release(held, args.length);
       heap.decref(r);
     }
   };
@@ -483,7 +484,7 @@ export function sortedCall(
   const m = c.m;
   const heap = m.heap;
   const source = c.expression(positional[0]!, scope);
-  const { keyBuiltin, names, values } = keywordsWithKey(c, keywords, scope);
+  const { keyBuiltin, names, values, release } = keywordsWithKey(c, keywords, scope);
   const callKey = keyCall(c);
   return (frame) => {
     const held: ObjectHandle[] = [];
@@ -524,7 +525,7 @@ export function sortedCall(
       throw pythonErrorOf(error);
     } finally {
       if (list !== 0) heap.decref(list);
-      m.releaseArguments(held);
+      release(held, 1);
     }
   };
 }

@@ -30,7 +30,7 @@ export function minMaxCall(
   const m = c.m;
   const heap = m.heap;
   const args = positional.map((p) => c.expression(p, scope));
-  const { keyBuiltin, names, values } = keywordsWithKey(c, keywords, scope);
+  const { keyBuiltin, names, values, release } = keywordsWithKey(c, keywords, scope);
   const callKey = keyCall(c);
   return (frame) => {
     const held: ObjectHandle[] = [];
@@ -40,7 +40,11 @@ export function minMaxCall(
       const given = new Map(names.map((k, i) => [k, held[args.length + i]!]));
       const keyfunc = given.get('key');
       const useKey = keyfunc !== undefined && heap.typeOf(keyfunc) !== 'NoneType';
-      if (useKey && (heap.typeOf(keyfunc) !== 'function' || !m.functions.has(keyfunc)))
+      if (
+        keyBuiltin === undefined &&
+        useKey &&
+        (heap.typeOf(keyfunc) !== 'function' || !m.functions.has(keyfunc))
+      )
         throw new Unsupported(`${name}(key=<a ${heap.typeNameOf(keyfunc)}>)`);
       return minMax(
         m,
@@ -52,7 +56,7 @@ export function minMaxCall(
     } catch (error) {
       throw pythonErrorOf(error);
     } finally {
-      m.releaseArguments(held);
+      release(held, args.length);
     }
   };
 }

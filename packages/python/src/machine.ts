@@ -91,10 +91,14 @@ export class Machine {
   /**
    * Releases temporaries the way a call releases its arguments: last first on
    * 3.8–3.10 (CALL_FUNCTION pops them one by one), first first from 3.11 (CALL's loop).
+   * `release` drops one of them (by default its reference), given its index.
    */
-  releaseArguments(values: readonly ObjectHandle[]): void {
+  releaseArguments(
+    values: readonly ObjectHandle[],
+    release: (value: ObjectHandle, index: number) => void = (value) => this.heap.decref(value),
+  ): void {
     if (!this.rules.argumentsReleasedFirstFirst)
-      for (let i = values.length - 1; i >= 0; i--) this.heap.decref(values[i]!);
-    else for (const v of values) this.heap.decref(v);
+      for (let i = values.length - 1; i >= 0; i--) release(values[i]!, i);
+    else for (let i = 0; i < values.length; i++) release(values[i]!, i);
   }
 }
