@@ -31,6 +31,53 @@ import { type DictData, Flag, type SharedKeys } from './internal/table.ts';
 import { keyIdentity } from './key-identity.ts';
 import { isGcType, type ObjectType, TYPE_CODE } from './types.ts';
 
+/**
+ * What a dict iterator read of its dict's entries: their order when it first stepped.
+ * Valid while no key is added or removed and the table is not rebuilt (the map, its
+ * size and `nentries` unchanged); a value stored under a key updates the entry in place,
+ * so the snapshot reads it. Keeps each step O(1).
+ */
+export interface DictEntriesSnapshot {
+  readonly entries: readonly (readonly [ObjectHandle, ObjectHandle])[];
+  readonly map: DictData['entries'];
+  readonly size: number;
+  readonly nentries: number;
+}
+
+/**
+ * The entry at position `index` of a dict being iterated (undefined past the end),
+ * through the iterator's snapshot `holder.snapshot` (taken at its first step).
+ * @throws HeapError('unsupported') when the dict's keys changed since the snapshot:
+ *   CPython raises RuntimeError there (dictiter_iternextkey's di_used and di_len
+ *   checks), which is not modelled.
+ */
+export function dictEntryAt(
+  heap: HeapCore,
+  d: ObjectHandle,
+  index: number,
+  holder: { snapshot?: DictEntriesSnapshot },
+): readonly [ObjectHandle, ObjectHandle] | undefined {
+  const data = dictData(heap, d);
+  let snapshot = holder.snapshot;
+  if (
+    snapshot === undefined ||
+    snapshot.map !== data.entries ||
+    snapshot.size !== data.entries.size ||
+    snapshot.nentries !== data.nentries
+  ) {
+    if (snapshot !== undefined)
+      throw new HeapError('unsupported', 'changing the keys of a dict while iterating over it');
+    snapshot = {
+      entries: [...data.entries.values()],
+      map: data.entries,
+      size: data.entries.size,
+      nentries: data.nentries,
+    };
+    holder.snapshot = snapshot;
+  }
+  return snapshot.entries[index];
+}
+
 /** A dict's keys table and entries. */
 export function dictData(heap: HeapCore, o: ObjectHandle): DictData {
   return heap.table.payload[o] as DictData;

@@ -18,7 +18,7 @@
  * 3.8–3.14 (measured 3.8.18–3.13.0; 3.14's new range and iterator free lists are not
  * modelled).
  */
-import { dictData } from './dicts.ts';
+import { type DictEntriesSnapshot, dictEntryAt } from './dicts.ts';
 import type { HeapCore, ObjectHandle } from './heap-core.ts';
 import { HeapError } from './heap-error.ts';
 import { newInt } from './ints.ts';
@@ -41,6 +41,8 @@ export interface IteratorData {
   readonly start: number;
   readonly step: number;
   readonly length: number;
+  /** Dict iterators: the entries read at the first step (dictEntryAt). */
+  snapshot?: DictEntriesSnapshot;
 }
 
 const ITERATOR_OF = {
@@ -116,11 +118,16 @@ export function iteratorNext(heap: HeapCore, it: ObjectHandle): ObjectHandle {
     return newInt(heap, data.start + data.step * data.index++);
   }
   if (data.seq === 0) return 0;
-  const items =
-    type === 'dict_keyiterator'
-      ? [...dictData(heap, data.seq).entries.values()].map(([k]) => k)
-      : heap.items(data.seq);
-  if (data.index < items.length) return heap.share(items[data.index++]!);
+  if (type === 'dict_keyiterator') {
+    const entry = dictEntryAt(heap, data.seq, data.index, data);
+    if (entry !== undefined) {
+      data.index++;
+      return heap.share(entry[0]);
+    }
+  } else {
+    const items = heap.items(data.seq);
+    if (data.index < items.length) return heap.share(items[data.index++]!);
+  }
   const seq = data.seq;
   data.seq = 0;
   heap.release(seq);
