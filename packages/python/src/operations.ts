@@ -167,7 +167,8 @@ function index(heap: Heap, container: ObjectHandle, key: ObjectHandle, what: str
 export function subscript(heap: Heap, container: ObjectHandle, key: ObjectHandle): ObjectHandle {
   const t = heap.typeOf(container);
   if (t === 'list' || t === 'tuple')
-    return shared(heap, heap.referents(container)[index(heap, container, key, t)]!);
+    // The items themselves (no copy): one item is read, nothing changes meanwhile.
+    return shared(heap, heap.items(container)[index(heap, container, key, t)]!);
   if (t === 'namedtuple') {
     // tuplesubscript on a tuple subclass: an int index as a tuple's.
     const kt = heap.typeOf(key);
