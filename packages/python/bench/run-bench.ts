@@ -6,8 +6,8 @@
  *   pnpm --filter @pymem/python bench [-- --python /path/to/python3.12] [--n 200000] [--json]
  *
  * Each workload is a `while` loop of N iterations that makes and drops objects: small
- * lists, dicts with str keys, tuples of big ints, and a growing-then-reset list of
- * floats. CPython times the program's own execution (compile excluded, best of 3, the
+ * lists, dicts with str keys, tuples of big ints, a growing-then-reset list of
+ * floats, and a dict filled from a 20,000-item list by index, then iterated. CPython times the program's own execution (compile excluded, best of 3, the
  * collector off, as the model has none); the model times runPython (compile included),
  * best of 3. The interpreter defaults to `python3` on PATH (or PYMEM_PYTHON); its
  * version picks the model's profile. With `--json` it prints one JSON object:
@@ -35,6 +35,8 @@ const WORKLOADS: Record<string, string> = {
   dicts: `i = 0\nwhile i < N:\n    d = {'id': i, 'name': 'x', 'ok': True}\n    i += 1\n`,
   tuples: `i = 0\nwhile i < N:\n    t = (i * 1000, i * 2000)\n    i += 1\n`,
   growth: `l = []\ni = 0\nwhile i < N:\n    l.append(i * 0.5)\n    if len(l) > 1000:\n        l = []\n    i += 1\n`,
+  // Indexing and iterating containers of 20,000 items: each step must not copy them.
+  large: `l = list(range(20000))\nd = {}\ni = 0\nwhile i < N:\n    j = i % 20000\n    d[j] = l[j]\n    i += 1\nt = 0\nfor k in d:\n    t += d[k]\n`,
 };
 
 /** Seconds CPython takes to execute `source` (best of 3, compile excluded). */
