@@ -332,6 +332,7 @@ const REFUSED_ON_314: Record<string, readonly string[]> = {
     ['run/ig_tuple_tracking_other_makers.py'],
   'id() on wasm32: Pyodide has no pymalloc, where its malloc puts objects is not predictable': [
     'run/lib_key_dict_get_reuse.py',
+    'run/lib_sort_keywords_bound_method.py',
     'run/lib_key_dict_get_sizes.py',
     'run/dict_items_list_id_reuse.py',
     'run/le_list_type_call.py',

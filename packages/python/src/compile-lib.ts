@@ -58,8 +58,17 @@ export function methodCallWithKeywords(
   const { keyBuiltin, names, values, release } = keywordsWithKey(c, keywords, scope);
   // The key function's call, made once: its callee and argument are set per item.
   const callKey = keyCall(c);
+  // 3.9/3.10: CALL_METHOD takes no keywords, so LOAD_ATTR makes the bound builtin method
+  // (a PyCFunctionObject holding the receiver) and CALL_FUNCTION_KW pops it last; 3.8
+  // takes it from the PyCFunction free list, 3.11+ LOAD_METHOD makes none.
+  const L = heap.layout;
+  const boundBytes =
+    m.minor === 9 || m.minor === 10 ? L.gcHeader + L.objectHeader + 5 * L.pointerSize : 0;
   return (frame) => {
     const r = receiver(frame);
+    const rt = heap.typeOf(r);
+    const bound =
+      boundBytes > 0 && (rt === 'list' || rt === 'OrderedDict') ? heap.objMalloc(boundBytes) : 0;
     const held: ObjectHandle[] = [];
     try {
       for (const a of args) held.push(a(frame));
@@ -87,7 +96,9 @@ export function methodCallWithKeywords(
       throw pythonErrorOf(error);
     } finally {
       release(held, args.length);
+      // meth_dealloc: the receiver's reference, then the block.
       heap.decref(r);
+      if (bound !== 0) heap.memCall('free', bound, 0, 'obj');
     }
   };
 }
