@@ -24,7 +24,7 @@
  * 3.8–3.13.
  */
 import type { Heap, ObjectHandle } from '@pymem/objects';
-import { extendByDict, isDictSource, sourceDict } from './dict-sources.ts';
+import { extendByDict, isDictSource } from './dict-sources.ts';
 import { PythonError, Unsupported } from './errors.ts';
 import type { Machine } from './machine.ts';
 import { sortOrder } from './methods-lib.ts';
@@ -310,8 +310,8 @@ function sorted(m: Machine, args: readonly ObjectHandle[]): ObjectHandle {
   const heap = m.heap;
   const list = sortedList(m, args[0]!);
   try {
-    const order = sortOrder(heap, heap.referents(list), false);
-    callBoundSort(m, () => heap.listReorder(list, order));
+    // The merge memory is allocated while the bound sort method runs.
+    callBoundSort(m, () => heap.listReorder(list, sortOrder(heap, heap.referents(list), false)));
   } catch (error) {
     heap.decref(list);
     throw error;
@@ -325,8 +325,6 @@ export function sortedList(m: Machine, source: ObjectHandle): ObjectHandle {
   const t = heap.typeOf(source);
   if (m.gc !== null) throw new Unsupported('sorted() in a program that imports gc');
   if (isDictSource(heap, source)) {
-    if (heap.lengthOf(sourceDict(heap, source)) > 127)
-      throw new Unsupported('sorting more than 127 items (merge memory)');
     const list = heap.newList();
     extendByDict(heap, list, source);
     return list;
@@ -335,7 +333,6 @@ export function sortedList(m: Machine, source: ObjectHandle): ObjectHandle {
     // PySequence_List(s): the str's iterator (a tuple iterator's size stands for it) and
     // its one-character strs, presized by the length hint (the str's length).
     const chars = [...(heap.valueOf(source) as string)];
-    if (chars.length > 127) throw new Unsupported('sorting more than 127 items (merge memory)');
     const list = heap.newList();
     const it = heap.newIterator(heap.emptyTuple);
     const items = {
@@ -357,16 +354,10 @@ export function sortedList(m: Machine, source: ObjectHandle): ObjectHandle {
       },
     };
     heap.listExtend(list, { items });
-    if (heap.lengthOf(list) > 127) {
-      heap.decref(list);
-      throw new Unsupported('sorting more than 127 items (merge memory)');
-    }
     return list;
   }
   if (t !== 'list' && t !== 'tuple' && t !== 'range')
     throw new Unsupported(`sorted() of a ${heap.typeNameOf(source)}`);
-  if (t === 'range' && Number(rangeValues(heap, source)[3]) > 127)
-    throw new Unsupported('sorting more than 127 items (merge memory)');
   const list = heap.newList();
   if (t === 'range') {
     const it = heap.newIterator(source);

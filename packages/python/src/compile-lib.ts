@@ -22,7 +22,7 @@ import { PythonError, Unsupported } from './errors.ts';
 import type { Expression, Frame, Statement } from './frame.ts';
 import { Flow } from './frame.ts';
 import type { Machine } from './machine.ts';
-import { libraryMethod, sortOrder } from './methods-lib.ts';
+import { libraryMethod, listSort, sortOrder } from './methods-lib.ts';
 import { COLLECTIONS_MODULE } from './module-collections.ts';
 import { COPY_MODULE } from './module-copy.ts';
 import { BUILTIN_FACTORIES, newDefaultdict } from './module-defaultdict.ts';
@@ -445,16 +445,26 @@ function sortWithKey(
     reverse = heap.valueOf(reverseArg) !== 0n;
   }
   const items = [...heap.referents(list)];
-  if (items.length > 127) throw new Unsupported('sorting more than 127 items (merge memory)');
+  if (heap.layout.minor >= 14 && items.length > 127)
+    throw new Unsupported('sorting more than 127 items on 3.14 (its merge memory)');
+  // The keys live in the MergeState's temparray below 128 items, else in an array of
+  // their own, PyMem_Malloc'd before the first key call.
+  const keysArray =
+    items.length >= 128 ? heap.memCall('malloc', 0, items.length * heap.layout.pointerSize) : 0;
   const keys: ObjectHandle[] = [];
+  let freeMergeMemory = (): void => {};
   try {
     for (const item of items) keys.push(call(item));
-    const order = sortOrder(heap, keys, reverse);
-    heap.listReorder(list, order);
-    for (const i of order) heap.decref(keys[i]!);
+    const sort = listSort(heap, keys, reverse, true);
+    freeMergeMemory = sort.freeMergeMemory;
+    heap.listReorder(list, sort.order);
+    // The keys are released in their sorted order, before `reverse` flips the list back.
+    for (const i of sort.sorted) heap.decref(keys[i]!);
     keys.length = 0;
   } finally {
     for (const k of keys) heap.decref(k);
+    if (keysArray !== 0) heap.memCall('free', keysArray, 0);
+    freeMergeMemory();
   }
 }
 

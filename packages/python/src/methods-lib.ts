@@ -7,8 +7,9 @@
  *   list.pop(i)         the last item: list_resize(n − 1); another: list_ass_slice
  *   list.remove(x)      the first equal item, deleted by list_ass_slice
  *   list.clear()        _list_clear: the array goes, then the items, last first
- *   list.sort()         stable, `<` only; 3.8–3.13 allocate nothing for at most 127
- *                       items without a key (the MergeState's stack array)
+ *   list.sort()         stable, `<` only; timsort's merge arrays as CPython allocates
+ *                       them (list-sort.ts, 3.8–3.13; 3.14 up to 127 items, which
+ *                       need none)
  *   str.split()         PyList_New(12) (PREALLOC_SIZE of no maxsplit), size set to the
  *                       parts found; past 12 parts PyList_Append; a str without a
  *                       separator is returned itself as the only item
@@ -22,6 +23,7 @@
  */
 import type { Heap, ObjectHandle } from '@pymem/objects';
 import { PythonError, Unsupported } from './errors.ts';
+import { listsort } from './list-sort.ts';
 import type { Machine } from './machine.ts';
 import { methodOwner } from './module-defaultdict.ts';
 import { odictMethod } from './module-ordereddict.ts';
@@ -51,23 +53,72 @@ function strArgument(heap: Heap, o: ObjectHandle, what: string): string {
   return heap.valueOf(o) as string;
 }
 
-/** The list.sort ordering: the new order of old indices (stable), or a refusal. */
-export function sortOrder(heap: Heap, items: readonly ObjectHandle[], reverse: boolean): number[] {
-  if (items.length > 127) throw new Unsupported('sorting more than 127 items (merge memory)');
-  const indices = items.map((_, i) => i);
+/** A sort's result: the new order and the merge memory still to free. */
+export interface SortResult {
+  /** Old indices by new position (stable; descending when reversed). */
+  readonly order: number[];
+  /**
+   * The order before `reverse=True` flips it back: the order the keys array holds when
+   * list_sort_impl releases the keys (ascending over the reversed input).
+   */
+  readonly sorted: number[];
+  /** merge_freemem: frees the last merge array, if one was allocated. */
+  readonly freeMergeMemory: () => void;
+}
+
+/** The largest list the model sorts on 3.14 (its temparray; nothing else is modelled there). */
+const SORT_3_14_MAX = 127;
+
+/**
+ * list_sort_impl's ordering of `items` (the keys when a key function is given:
+ * `keyed`), with the merge arrays it allocates (list-sort.ts) — each freed when the next
+ * is made; the last one by `freeMergeMemory`. `reverse=True` reverses the input first and
+ * the result after, as CPython does. Items CPython cannot order are refused.
+ */
+export function listSort(
+  heap: Heap,
+  items: readonly ObjectHandle[],
+  reverse: boolean,
+  keyed: boolean,
+): SortResult {
+  const minor = heap.layout.minor;
+  if (minor >= 14 && items.length > SORT_3_14_MAX)
+    throw new Unsupported('sorting more than 127 items on 3.14 (its merge memory)');
   for (let i = 1; i < items.length; i++) {
     const c = order(heap, items[i]!, items[0]!);
     if (c === undefined || Number.isNaN(c))
       throw new Unsupported('sorting items CPython cannot order (a TypeError) or NaNs');
   }
-  const compare = (a: number, b: number): number => {
-    const c = order(heap, items[a]!, items[b]!);
+  const n = items.length;
+  const input = (i: number): number => (reverse ? n - 1 - i : i);
+  const lt = (x: number, y: number): boolean => {
+    const c = order(heap, items[input(x)]!, items[input(y)]!);
     if (c === undefined || Number.isNaN(c))
       throw new Unsupported('sorting items CPython cannot order (a TypeError) or NaNs');
-    return reverse ? -c : c;
+    return c < 0;
   };
-  // Array.prototype.sort is stable, as timsort is; `reverse` keeps equal items in order.
-  return indices.sort(compare);
+  const result = listsort(n, lt, minor, keyed);
+  let array = 0;
+  for (const bytes of result.arrays) {
+    if (array !== 0) heap.memCall('free', array, 0);
+    array = heap.memCall('malloc', 0, bytes);
+  }
+  const sorted = result.order.map(input);
+  return {
+    order: reverse ? [...sorted].reverse() : sorted,
+    sorted,
+    freeMergeMemory: () => {
+      if (array !== 0) heap.memCall('free', array, 0);
+      array = 0;
+    },
+  };
+}
+
+/** The list.sort ordering without a key function: the new order of old indices (stable). */
+export function sortOrder(heap: Heap, items: readonly ObjectHandle[], reverse: boolean): number[] {
+  const { order, freeMergeMemory } = listSort(heap, items, reverse, false);
+  freeMergeMemory();
+  return order;
 }
 
 /** Latin-1 characters str.isspace() accepts (_Py_ascii_whitespace, U+0085, U+00A0). */
