@@ -638,6 +638,22 @@ export class Heap extends HeapCore implements HeapGraph {
     setInternedDict(this, state);
   }
 
+  /**
+   * Marks the int `o` as an address `id()` returned. Where CPython's addresses fall
+   * depends on its start-up state, so what only equality would not tell (their order,
+   * their differences) is the caller's to refuse: {@link isAddress}. A new object in
+   * the same slot starts unmarked.
+   */
+  markAddress(o: ObjectHandle): void {
+    this.check(o);
+    this.table.flags[o]! |= Flag.ADDRESS;
+  }
+
+  /** True for an int {@link markAddress} marked. */
+  isAddress(o: ObjectHandle): boolean {
+    return (this.table.flags[o]! & Flag.ADDRESS) !== 0;
+  }
+
   /** True for a str in the interned table (the singletons and identifiers included). */
   isInterned(o: ObjectHandle): boolean {
     this.check(o);

@@ -13,6 +13,7 @@
 import type { Heap, ObjectHandle } from '@pymem/objects';
 import type { Constant } from './constants.ts';
 import { PythonError, Unsupported } from './errors.ts';
+import { refuseAddressArithmetic } from './operations.ts';
 
 /** A bitwise operator as written in source. */
 export type BitwiseOperator = '&' | '|' | '^' | '<<' | '>>';
@@ -66,6 +67,7 @@ export function bitwiseOp(
   b: ObjectHandle,
   shown: string = op,
 ): ObjectHandle {
+  refuseAddressArithmetic(heap, a, b, shown);
   const ta = heap.typeOf(a);
   const tb = heap.typeOf(b);
   const integral = (t: string) => t === 'int' || t === 'bool';

@@ -233,7 +233,9 @@ const builtins: Record<string, Builtin> = {
     if (importedLibrary(m)) throw new Unsupported('id() after importing a library module');
     if (formattingRan(m.heap))
       throw new Unsupported('id() after formatting with a spec, % or format');
-    return m.heap.newInt(m.heap.addressOf(args[0]!));
+    const address = m.heap.newInt(m.heap.addressOf(args[0]!));
+    m.heap.markAddress(address);
+    return address;
   },
   repr(m, args) {
     arity('repr', args, 1, 1);

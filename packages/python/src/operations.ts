@@ -52,6 +52,22 @@ function repeatCount(heap: Heap, n: ObjectHandle): number | undefined {
   return v < 0n ? 0 : Number(v);
 }
 
+/**
+ * Refuses `a op b` on an address `id()` returned: how far apart CPython's objects lie,
+ * or where in a block, follows from its start-up state, which the model does not have.
+ */
+export function refuseAddressArithmetic(
+  heap: Heap,
+  a: ObjectHandle,
+  b: ObjectHandle,
+  shown: string,
+): void {
+  if (heap.isAddress(a) || heap.isAddress(b))
+    throw new Unsupported(
+      `the operator ${shown} on an id() (where CPython's start-up left free blocks)`,
+    );
+}
+
 /** `a op b` for + - * / // % ** (a new reference); `shown` names the operator in a TypeError (`+=`). */
 export function binaryOp(
   heap: Heap,
@@ -62,8 +78,10 @@ export function binaryOp(
 ): ObjectHandle {
   const x = numberOf(heap, a);
   const y = numberOf(heap, b);
-  if (x !== undefined && y !== undefined)
+  if (x !== undefined && y !== undefined) {
+    refuseAddressArithmetic(heap, a, b, shown);
     return newNumber(heap, numericOp(op, x, y, heap.layout.minor));
+  }
   const ta = heap.typeOf(a);
   const tb = heap.typeOf(b);
   if (ta === 'namedtuple' || tb === 'namedtuple')

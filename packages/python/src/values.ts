@@ -386,6 +386,8 @@ export function contains(heap: Heap, container: ObjectHandle, item: ObjectHandle
 
 /** Three-way comparison for `<`, `<=`, `>`, `>=`; undefined when CPython raises TypeError. */
 export function order(heap: Heap, a: ObjectHandle, b: ObjectHandle): number | undefined {
+  if (heap.isAddress(a) || heap.isAddress(b))
+    throw new Unsupported("ordering id()s (where CPython's start-up left free blocks)");
   const na = numberOf(heap, a);
   const nb = numberOf(heap, b);
   if (na !== undefined && nb !== undefined) return compareNumbers(na, nb);

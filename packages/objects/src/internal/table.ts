@@ -35,6 +35,8 @@ export const Flag = {
   STATIC: 8,
   DEEP_STATIC: 16,
   INTERNED: 32,
+  /** An int `id()` returned: a model address (heap.markAddress). */
+  ADDRESS: 64,
 } as const;
 
 /** The dict keys table and the entries it holds (insertion order, deleted ones dropped). */
