@@ -3,7 +3,7 @@ d = {}
 for i, w in enumerate("the quick brown fox jumps over the lazy dog the end".split()):
     d[w] = d.get(w, 0) + i
 x = []
-print(id(x) - id(d) != 0)
+print(id(x) != id(d))
 ranked = sorted(d, key=d.get)
 print(ranked)
 y = [1, 2]
