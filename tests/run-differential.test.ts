@@ -281,8 +281,6 @@ const KNOWN_UNSUPPORTED: Record<string, { profiles: readonly string[]; reason: s
 };
 /** Refused on 3.14 (Pyodide's build), by reason: program keys. */
 const REFUSED_ON_314: Record<string, readonly string[]> = {
-  'list.sort of more than 127 items on 3.14: its merge memory is modelled for 3.8–3.13 only (list-sort.ts)':
-    ['run/lib_sort_large.py', 'run/lib_sort_large_no_id.py'],
   'collections.namedtuple on 3.14: refused until measured against Pyodide (module-namedtuple.ts)': [
     'errors/nt_index_error.py',
     'errors/nt_missing_argument.py',
@@ -335,6 +333,7 @@ const REFUSED_ON_314: Record<string, readonly string[]> = {
   'id() on wasm32: Pyodide has no pymalloc, where its malloc puts objects is not predictable': [
     'run/lib_key_dict_get_reuse.py',
     'run/lib_sort_keywords_bound_method.py',
+    'run/lib_sort_large.py',
     'run/lib_key_dict_get_sizes.py',
     'run/dict_items_list_id_reuse.py',
     'run/le_list_type_call.py',

@@ -445,8 +445,6 @@ function sortWithKey(
     reverse = heap.valueOf(reverseArg) !== 0n;
   }
   const items = [...heap.referents(list)];
-  if (heap.layout.minor >= 14 && items.length > 127)
-    throw new Unsupported('sorting more than 127 items on 3.14 (its merge memory)');
   // The keys live in the MergeState's temparray below 128 items, else in an array of
   // their own, PyMem_Malloc'd before the first key call.
   const keysArray =

@@ -25,8 +25,8 @@
  * pending run is a stably sorted stretch of it.
  * Models Objects/listobject.c list_sort_impl, count_run, merge_compute_minrun,
  * merge_collapse / found_new_run + powerloop, merge_force_collapse, merge_at,
- * merge_getmem and merge_freemem, 3.8–3.13 (checked against tracemalloc's peak on the
- * live interpreters: list-sort.test.ts). 3.14 is not modelled here.
+ * merge_getmem and merge_freemem, 3.8–3.14 (checked against tracemalloc's peak on the
+ * live interpreters and Pyodide's 3.14.2 on wasm32: list-sort.test.ts).
  */
 
 /** A pending run: its first position, its length, and (3.11+) its boundary's power. */
@@ -87,12 +87,14 @@ function reverse(a: number[], from: number, to: number): void {
  * The stable order of `n` items and the merge memory CPython's listsort allocates for
  * it. `lt(x, y)`: item x sorts before item y (positions in the input, which is already
  * reversed when `reverse=True` reverses it first). `keyed`: a key function is given.
+ * `minor` picks the version's runs and merges (3.14 as 3.13).
  */
 export function listsort(
   n: number,
   lt: (x: number, y: number) => boolean,
   minor: number,
   keyed: boolean,
+  pointerSize = 8,
 ): SortMemory {
   const a = Array.from({ length: n }, (_, i) => i);
   const arrays: number[] = [];
@@ -140,7 +142,7 @@ export function listsort(
 
   const getmem = (need: number): void => {
     if (need <= alloced) return;
-    arrays.push((keyed ? 2 : 1) * need * 8);
+    arrays.push((keyed ? 2 : 1) * need * pointerSize);
     alloced = need;
   };
 

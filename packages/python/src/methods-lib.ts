@@ -8,8 +8,7 @@
  *   list.remove(x)      the first equal item, deleted by list_ass_slice
  *   list.clear()        _list_clear: the array goes, then the items, last first
  *   list.sort()         stable, `<` only; timsort's merge arrays as CPython allocates
- *                       them (list-sort.ts, 3.8–3.13; 3.14 up to 127 items, which
- *                       need none)
+ *                       them (list-sort.ts)
  *   str.split()         PyList_New(12) (PREALLOC_SIZE of no maxsplit), size set to the
  *                       parts found; past 12 parts PyList_Append; a str without a
  *                       separator is returned itself as the only item
@@ -66,9 +65,6 @@ export interface SortResult {
   readonly freeMergeMemory: () => void;
 }
 
-/** The largest list the model sorts on 3.14 (its temparray; nothing else is modelled there). */
-const SORT_3_14_MAX = 127;
-
 /**
  * list_sort_impl's ordering of `items` (the keys when a key function is given:
  * `keyed`), with the merge arrays it allocates (list-sort.ts) — each freed when the next
@@ -82,8 +78,6 @@ export function listSort(
   keyed: boolean,
 ): SortResult {
   const minor = heap.layout.minor;
-  if (minor >= 14 && items.length > SORT_3_14_MAX)
-    throw new Unsupported('sorting more than 127 items on 3.14 (its merge memory)');
   for (let i = 1; i < items.length; i++) {
     const c = order(heap, items[i]!, items[0]!);
     if (c === undefined || Number.isNaN(c))
@@ -97,7 +91,7 @@ export function listSort(
       throw new Unsupported('sorting items CPython cannot order (a TypeError) or NaNs');
     return c < 0;
   };
-  const result = listsort(n, lt, minor, keyed);
+  const result = listsort(n, lt, minor, keyed, heap.layout.pointerSize);
   let array = 0;
   for (const bytes of result.arrays) {
     if (array !== 0) heap.memCall('free', array, 0);
