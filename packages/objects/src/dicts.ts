@@ -28,6 +28,7 @@ import {
 import type { HeapCore, ObjectHandle } from './heap-core.ts';
 import { HeapError } from './heap-error.ts';
 import { type DictData, Flag, type SharedKeys } from './internal/table.ts';
+import { identifier } from './interned.ts';
 import { keyIdentity } from './key-identity.ts';
 import { isGcType, type ObjectType, TYPE_CODE } from './types.ts';
 
@@ -68,7 +69,7 @@ export function dictEntryAt(
     if (snapshot !== undefined)
       throw new HeapError('unsupported', 'changing the keys of a dict while iterating over it');
     snapshot = {
-      entries: [...data.entries.values()],
+      entries: dictItems(heap, d),
       map: data.entries,
       size: data.entries.size,
       nentries: data.nentries,
@@ -76,6 +77,17 @@ export function dictEntryAt(
     holder.snapshot = snapshot;
   }
   return snapshot.entries[index];
+}
+
+/**
+ * A dict's (key, value) pairs in iteration order (borrowed). A 3.11+ instance dict made
+ * from its object's values keeps no key objects of its own: its keys are the class's
+ * shared names, the interned identifiers the attribute stores used.
+ */
+export function dictItems(heap: HeapCore, d: ObjectHandle): [ObjectHandle, ObjectHandle][] {
+  const data = dictData(heap, d);
+  if (data.sharedBy === undefined) return [...data.entries.values()].map(([k, v]) => [k, v]);
+  return [...data.entries].map(([identity, [, v]]) => [identifier(heap, identity.slice(1)), v]);
 }
 
 /** A dict's keys table and entries. */
@@ -86,7 +98,10 @@ export function dictData(heap: HeapCore, o: ObjectHandle): DictData {
 /** Split (instance) dicts only take attribute stores (instances.ts). */
 function refuseSplit(heap: HeapCore, d: ObjectHandle): void {
   if (dictData(heap, d).sharedBy !== undefined)
-    throw new HeapError('unsupported', `dict ${d} is a split instance dict: use setAttr`);
+    throw new HeapError(
+      'unsupported',
+      "an instance's __dict__ changed or copied as a plain dict (its keys are its class's)",
+    );
 }
 
 function emptyDictData(): DictData {

@@ -68,7 +68,7 @@ function allNamed(
       if (d.sharedBy === undefined) {
         const text = keyText(key);
         out.push({ label: 'key', target: key }, { label: `[${text}]`, target: value });
-      } else out.push({ label: `['${identity}']`, target: value });
+      } else out.push({ label: `['${identity.slice(1)}']`, target: value });
     }
     return out;
   }

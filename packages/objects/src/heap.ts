@@ -42,6 +42,7 @@ import {
   dictCopy,
   dictData,
   dictDelItem,
+  dictItems,
   dictMerge,
   dictSetItem,
   newDict,
@@ -240,7 +241,15 @@ import {
 import { newPartial, partialReferents, partialSizeof } from './partials.ts';
 import { newRangeOf } from './range-objects.ts';
 import { newReversed, reversedLengthHint, reversedNext } from './reverse-iterators.ts';
-import { newSet, newSetFromSet, setAdd, setData, setDiscard, setMerge } from './sets.ts';
+import {
+  newSet,
+  newSetFromSet,
+  setAdd,
+  setContains,
+  setData,
+  setDiscard,
+  setMerge,
+} from './sets.ts';
 import { sharedKeysBytes } from './shared-keys.ts';
 import { bytearrayResize, newBytearray, newBytes, newStr, strBytes } from './strings.ts';
 import { newConstantTuple, newTuple, recycleTupleItem } from './tuples.ts';
@@ -883,6 +892,12 @@ export class Heap extends HeapCore implements HeapGraph {
     dictDelItem(this, d, k);
   }
 
+  /** A dict's (key, value) pairs in iteration order, borrowed (a 3.11+ instance dict's keys are its class's names). */
+  dictItems(d: ObjectHandle): [ObjectHandle, ObjectHandle][] {
+    this.check(d);
+    return dictItems(this, d);
+  }
+
   /** The value stored under `k` (a borrowed reference), or 0. */
   dictGet(d: ObjectHandle, k: ObjectHandle): ObjectHandle {
     this.expect(d, 'dict');
@@ -921,6 +936,11 @@ export class Heap extends HeapCore implements HeapGraph {
   /** `s.add(k)` (set_add_entry). `frozenOk` lets constructors fill a frozenset. */
   setAdd(s: ObjectHandle, k: ObjectHandle, frozenOk = false): void {
     setAdd(this, s, k, frozenOk);
+  }
+
+  /** `k in s` for a set or frozenset (set_contains_key). @throws HeapError('unhashable') */
+  setContains(s: ObjectHandle, k: ObjectHandle): boolean {
+    return setContains(this, s, k);
   }
 
   /** `s.discard(k)`: the entry becomes a dummy. */

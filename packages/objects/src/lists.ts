@@ -11,9 +11,9 @@
  * allocated × pointer bytes. Models PyList_New, list_resize, list_extend,
  * list_preallocate_exact and list_dealloc, Objects/listobject.c, 3.8–3.14.
  */
+import { dictItems } from './dicts.ts';
 import type { HeapCore, ItemIterator, ObjectHandle } from './heap-core.ts';
 import { HeapError } from './heap-error.ts';
-import type { DictData } from './internal/table.ts';
 import { listPreallocation, listResizeAllocation } from './list-growth.ts';
 import { newTuple } from './tuples.ts';
 
@@ -152,10 +152,7 @@ export function listExtendDict(
 ): void {
   heap.expect(l, 'list');
   heap.expect(d, 'dict');
-  const data = heap.table.payload[d] as DictData;
-  if (data.sharedBy !== undefined)
-    throw new HeapError('unsupported', `dict ${d} is a split instance dict`);
-  const entries = [...data.entries.values()];
+  const entries = dictItems(heap, d);
   const m = heap.table.length[l]!;
   listResize(heap, l, m + entries.length);
   const items = heap.items(l);

@@ -74,6 +74,15 @@ export function setAdd(heap: HeapCore, s: ObjectHandle, k: ObjectHandle, frozenO
   }
 }
 
+/**
+ * `k in s` (set_contains_key): hashes `k` first, so an unhashable `k` raises even when
+ * the set is empty. @throws HeapError('unhashable')
+ */
+export function setContains(heap: HeapCore, s: ObjectHandle, k: ObjectHandle): boolean {
+  heap.check(s);
+  return setData(heap, s).entries.has(keyIdentity(heap, k, 'set'));
+}
+
 /** `s.discard(k)`: the entry becomes a dummy. */
 export function setDiscard(heap: HeapCore, s: ObjectHandle, k: ObjectHandle): void {
   heap.expect(s, 'set');

@@ -167,13 +167,23 @@ export function unaryOp(heap: Heap, op: string, o: ObjectHandle): ObjectHandle {
   return heap.newInt(-v - 1n);
 }
 
-function index(heap: Heap, container: ObjectHandle, key: ObjectHandle, what: string): number {
-  const t = heap.typeOf(key);
-  if (t !== 'int' && t !== 'bool')
-    throw new PythonError(
+/**
+ * The TypeError of a non-int index. str's words its own (unicode_subscript): no type
+ * before 3.11, the type quoted from 3.11 (measured on 3.8–3.13).
+ */
+function badIndex(heap: Heap, key: ObjectHandle, what: string): PythonError {
+  if (what !== 'string')
+    return new PythonError(
       'TypeError',
       `${what} indices must be integers or slices, not ${typeName(heap, key)}`,
     );
+  const tail = heap.layout.minor >= 11 ? `, not '${typeName(heap, key)}'` : '';
+  return new PythonError('TypeError', `string indices must be integers${tail}`);
+}
+
+function index(heap: Heap, container: ObjectHandle, key: ObjectHandle, what: string): number {
+  const t = heap.typeOf(key);
+  if (t !== 'int' && t !== 'bool') throw badIndex(heap, key, what);
   const n = heap.lengthOf(container);
   let i = Number(heap.valueOf(key) as bigint);
   if (i < 0) i += n;

@@ -160,6 +160,12 @@ export function runPython(text: string, options: RunOptions = {}): RunResult {
       return finish('unsupported', `${filename}:${where.line}:${where.column}: ${error.message}\n`);
     }
     if (error instanceof StepLimit) return finish('step-limit', `pymem run: ${error.message}\n`);
+    if (isStackOverflow(error)) {
+      // The host's stack ran out before MAX_DEPTH Python calls: refused, never a crash.
+      const feature = "recursion deeper than this JavaScript engine's stack allows";
+      const where = `${filename}:${machine.line}:${machine.column}`;
+      return finish('unsupported', `${where}: ${new Unsupported(feature).message}\n`);
+    }
     if (error instanceof PythonError && source !== undefined) {
       try {
         refuseLiveFinalizers(machine);
@@ -184,6 +190,14 @@ export function runPython(text: string, options: RunOptions = {}): RunResult {
     }
     throw error;
   }
+}
+
+/** True for the JavaScript engine's own stack overflow (V8 and SpiderMonkey word it apart). */
+function isStackOverflow(error: unknown): boolean {
+  return (
+    (error instanceof RangeError && /call stack/i.test(error.message)) ||
+    (error instanceof Error && error.name === 'InternalError' && /recursion/i.test(error.message))
+  );
 }
 
 /** The patch number of a version such as `3.14.2` (undefined for `3.14`). */

@@ -241,9 +241,9 @@ export function reprText(
         ? `(${reprText(heap, parts[0]!, active)},)`
         : `(${parts.map((p) => reprText(heap, p, active)).join(', ')})`;
   else if (type === 'dict') {
-    const pairs: string[] = [];
-    for (let i = 0; i < parts.length; i += 2)
-      pairs.push(`${reprText(heap, parts[i]!, active)}: ${reprText(heap, parts[i + 1]!, active)}`);
+    const pairs = heap
+      .dictItems(o)
+      .map(([k, v]) => `${reprText(heap, k, active)}: ${reprText(heap, v, active)}`);
     text = `{${pairs.join(', ')}}`;
   } else {
     const items = setItemsInOrder(heap, o).map((p) => reprText(heap, p, active));
@@ -372,8 +372,11 @@ export function contains(heap: Heap, container: ObjectHandle, item: ObjectHandle
   if (type === 'namedtuple') return heap.items(container).some((x) => equal(heap, x, item));
   if (type === 'dict' || type === 'defaultdict' || type === 'Counter' || type === 'OrderedDict')
     return heap.dictGet(container, item) !== 0;
-  if (type === 'set' || type === 'frozenset')
-    return heap.referents(container).some((x) => equal(heap, x, item));
+  if (type === 'set' || type === 'frozenset') {
+    // set_contains retries a set item as a temporary frozenset: not modelled.
+    if (heap.typeOf(item) === 'set') throw new Unsupported("a set 'in' a set");
+    return heap.setContains(container, item);
+  }
   if (type === 'range') {
     const n = numberOf(heap, item);
     if (typeof n !== 'bigint') return false;

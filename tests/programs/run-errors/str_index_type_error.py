@@ -1,0 +1,3 @@
+word = "pymem"
+print(word[0])
+print(word["0"])
