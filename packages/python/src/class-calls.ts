@@ -138,7 +138,12 @@ export function callObject(
   const heap = m.heap;
   const type = heap.typeOf(f);
   site.runs++;
-  if (type === 'type') return instantiate(m, f, values, site, borrow);
+  if (type === 'type') {
+    const instance = instantiate(m, f, values, site, borrow);
+    // The CALL's eval-breaker check after it (3.12+: where a scheduled collection runs).
+    m.gc?.evalBreaker();
+    return instance;
+  }
   if (type === 'method') {
     const [func, self] = heap.referents(f) as [ObjectHandle, ObjectHandle];
     if (heap.typeOf(func) !== 'function' || !m.functions.has(func)) {

@@ -201,6 +201,7 @@ export function runCall(
   // 3.11+: a kept frame object holds its function (raise.ts).
   const holdsFunction = m.rules.callFrameTakesArguments;
   m.depth++;
+  m.gc?.pythonCall();
   m.calls.push({ code, frame: callee });
   const ledger = m.borrows;
   ledger?.enter(borrows, callee, code);
@@ -209,6 +210,8 @@ export function runCall(
     code.enter?.(callee, f);
     code.body(callee);
     returnFromCall(m, callee, holdsFunction);
+    // The frame's locals are gone: garbage they leave shows before the caller goes on.
+    m.gc?.returned();
   } catch (thrown) {
     const error = pythonErrorOf(thrown);
     if (error instanceof PythonError) {

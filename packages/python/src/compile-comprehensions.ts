@@ -186,6 +186,8 @@ export function compileComprehension(c: Compiler, node: SyntaxNode, scope: Scope
     try {
       return run(frame, it, true);
     } finally {
+      // Its back edges were eval-breaker checks (JUMP_BACKWARD; garbage-watch.ts).
+      m.gc?.loopRan();
       for (let i = hidden.length - 1; i >= 0; i--) {
         const slot = hidden[i]!;
         const current = frame.locals[slot] ?? 0;

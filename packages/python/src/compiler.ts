@@ -1132,6 +1132,8 @@ export class Compiler {
         const flow = body(frame);
         if (flow === Flow.break) return Flow.next;
         if (flow === Flow.return) return flow;
+        // The back edge: an eval-breaker check (JUMP_BACKWARD, garbage-watch.ts).
+        m.gc?.loopRan();
       }
     };
   }
@@ -1290,6 +1292,8 @@ export class Compiler {
           const flow = body(frame);
           if (flow === Flow.break) return Flow.next;
           if (flow === Flow.return) return flow;
+          // The back edge: an eval-breaker check (JUMP_BACKWARD, garbage-watch.ts).
+          m.gc?.loopRan();
           m.step();
           frame.line = line;
           lines?.jump(frame, line);
@@ -1522,8 +1526,18 @@ export class Compiler {
         const b = this.expression(otherwise!, scope);
         return (frame) => (t(frame) ? a(frame) : b(frame));
       }
-      case 'CallExpression':
-        return this.call(node, scope);
+      case 'CallExpression': {
+        const call = this.call(node, scope);
+        const gc = this.m.gc;
+        if (gc === null) return call;
+        // Before the first full collection the collector watches for calls (gc-calls.ts).
+        return (frame) => {
+          const probes = gc.probes;
+          const result = call(frame);
+          gc.callEnded(probes);
+          return result;
+        };
+      }
       case 'FormatString':
         return this.formatString(node, scope);
       case 'MemberExpression':

@@ -23,10 +23,9 @@
  *     `-W`, 3.9.18 with `-W ignore`);
  *   - `gc.collect(0)` / `gc.collect(1)` are refused (which generation holds what is
  *     unknown);
- *   - `gc.collect()` is refused when the model finds garbage and a collection may have
- *     run while the program had made containers with automatic collection enabled
- *     (CPython may have freed some of it already). When the model finds none, CPython
- *     finds none either (measured: 0 on a fresh start, 3.8–3.13).
+ *   - `gc.collect()` is refused when the model finds garbage that CPython may have
+ *     collected by itself already (garbage-watch.ts). When the model finds none,
+ *     CPython finds none either (measured: 0 on a fresh start, 3.8–3.13).
  * After it, the run stops when the model's gen0 count comes within
  * {@link AUTOMATIC_MARGIN} of threshold0 while collection is enabled, before CPython
  * could collect. `gc.get_count()` is refused.
@@ -63,6 +62,7 @@
 import { HeapCollector, INCREMENTAL, IncrementalCollector } from '@pymem/gc';
 import type { ObjectHandle } from '@pymem/objects';
 import { Unsupported } from './errors.ts';
+import { GarbageWatch } from './garbage-watch.ts';
 import type { Machine } from './machine.ts';
 import { atomicItems } from './tuple-tracking.ts';
 
@@ -102,8 +102,6 @@ export class GcState {
   enabled = true;
   /** True once the program ran a full collection the model vouches for. */
   known = false;
-  /** True once a statement ran with collection enabled after the program made a container. */
-  exposed = false;
   /** The collector is 3.14.0–3.14.4's incremental one (see the module comment). */
   readonly incremental: boolean;
   /**
@@ -111,14 +109,44 @@ export class GcState {
    * marking debt since (null outside the collect phase).
    */
   private repaidAtMost: number | null = null;
-  /** The model's gen0 count when the program started. */
-  private readonly startCount: number;
+  /** Before the first full collection: whether CPython may have collected by itself. */
+  private readonly watch: GarbageWatch;
 
-  constructor(collector: HeapCollector) {
+  constructor(collector: HeapCollector, minor: number) {
     this.collector = collector;
     this.incremental = collector.collector instanceof IncrementalCollector;
     collector.gc.disable();
-    this.startCount = collector.gc.getCount()[0];
+    this.watch = new GarbageWatch(collector, minor, () => this.automaticOn());
+  }
+
+  /** Probes taken so far before the first full collection (see {@link callEnded}). */
+  get probes(): number {
+    return this.watch.probes;
+  }
+
+  /** A Python function's frame begins. */
+  pythonCall(): void {
+    if (!this.known) this.watch.pythonCall();
+  }
+
+  /** A Python call returned, its locals released. */
+  returned(): void {
+    if (!this.known) this.watch.probe('return');
+  }
+
+  /** An eval-breaker check after a call (a class's). */
+  evalBreaker(): void {
+    if (!this.known) this.watch.evalBreaker();
+  }
+
+  /** A call expression ended; `probesBefore` is {@link probes} when it began. */
+  callEnded(probesBefore: number): void {
+    if (!this.known) this.watch.callEnded(probesBefore);
+  }
+
+  /** An inlined loop ran (its back edges were eval-breaker checks). */
+  loopRan(): void {
+    if (!this.known) this.watch.loopRan();
   }
 
   /** True when CPython may collect by itself now (threshold0 is not 0 and collection is on). */
@@ -131,13 +159,13 @@ export class GcState {
    * after it stops the run near CPython's threshold. @throws Unsupported
    */
   beforeStatement(): void {
-    if (!this.automaticOn()) return;
     const gc = this.collector.gc;
     const count = gc.getCount()[0];
     if (!this.known) {
-      if (count > this.startCount) this.exposed = true;
+      this.watch.probe('statement');
       return;
     }
+    if (!this.automaticOn()) return;
     const threshold = gc.getThreshold()[0];
     if (count + AUTOMATIC_MARGIN >= threshold)
       throw new Unsupported(
@@ -171,6 +199,7 @@ export class GcState {
     }
     if (!this.known && globals.length > 0)
       this.collector.collector.scanLastInNextCollection(globals);
+    const mayHaveCollected = !this.known && this.watch.firstCollectionUnsure();
     const found = this.collector.gc.collect(generation);
     if (marking && incremental.phase === 'collect') {
       // CPython's marking also took the interpreter's objects (see the module comment).
@@ -178,7 +207,7 @@ export class GcState {
       this.repaidAtMost = repayment;
     }
     if (incremental !== null && incremental.phase === 'mark') this.repaidAtMost = null;
-    if (!this.known && found > 0 && this.exposed)
+    if (found > 0 && mayHaveCollected)
       throw new Unsupported(
         'the first gc.collect() after containers were made with automatic collection on',
       );
@@ -194,7 +223,10 @@ export class GcState {
 
 /** Attaches a collector to the machine's heap, before the program's constants are made. */
 export function attachCollector(m: Machine): GcState {
-  return new GcState(new HeapCollector(m.heap, m.patch === undefined ? {} : { patch: m.patch }));
+  return new GcState(
+    new HeapCollector(m.heap, m.patch === undefined ? {} : { patch: m.patch }),
+    m.minor,
+  );
 }
 
 function smallInt(m: Machine, o: ObjectHandle, what: string, min: number, max: number): number {

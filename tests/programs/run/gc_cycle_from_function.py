@@ -1,0 +1,10 @@
+import gc
+
+
+def make_cycle():
+    l = []
+    l.append(l)
+
+
+make_cycle()
+print(gc.collect())
