@@ -53,7 +53,7 @@ import type { HeapCollector } from '@pymem/gc';
  * The most objects the garbage probes of one run may visit before its first full
  * collection (a probe visits every tracked object and its references).
  */
-export const GARBAGE_PROBE_BUDGET = 4_000_000;
+export const GARBAGE_PROBE_BUDGET = 1_000_000;
 
 /** Where a probe is taken (see the module comment). */
 export type ProbeKind = 'statement' | 'return' | 'call-end';
