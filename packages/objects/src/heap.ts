@@ -241,6 +241,7 @@ import {
 import { newPartial, partialReferents, partialSizeof } from './partials.ts';
 import { newRangeOf } from './range-objects.ts';
 import { newReversed, reversedLengthHint, reversedNext } from './reverse-iterators.ts';
+import { type SetOperator, setOperation, setOperationInPlace } from './set-operations.ts';
 import {
   newSet,
   newSetFromSet,
@@ -249,6 +250,7 @@ import {
   setData,
   setDiscard,
   setMerge,
+  setObject,
 } from './sets.ts';
 import { sharedKeysBytes } from './shared-keys.ts';
 import { bytearrayResize, newBytearray, newBytes, newStr, strBytes } from './strings.ts';
@@ -936,6 +938,21 @@ export class Heap extends HeapCore implements HeapGraph {
   /** `s.add(k)` (set_add_entry). `frozenOk` lets constructors fill a frozenset. */
   setAdd(s: ObjectHandle, k: ObjectHandle, frozenOk = false): void {
     setAdd(this, s, k, frozenOk);
+  }
+
+  /** `a op= b` on a set `a`, in place (`|=` `-=` `^=`; set-operations.ts). */
+  setOperationInPlace(op: '|' | '-' | '^', a: ObjectHandle, b: ObjectHandle): void {
+    setOperationInPlace(this, op, a, b);
+  }
+
+  /** make_new_set's empty set or frozenset (a new object, never frozenset()'s singleton). */
+  newSetOfKind(frozen: boolean): ObjectHandle {
+    return setObject(this, frozen);
+  }
+
+  /** `a op b` for two sets or frozensets (`|` `&` `-` `^`): a new set of `a`'s kind (set-operations.ts). */
+  setOperation(op: SetOperator, a: ObjectHandle, b: ObjectHandle): ObjectHandle {
+    return setOperation(this, op, a, b);
   }
 
   /** `k in s` for a set or frozenset (set_contains_key). @throws HeapError('unhashable') */

@@ -81,6 +81,7 @@ export {
   odictPopItem,
   odictSetItem,
 } from './ordered-dicts.ts';
+export type { SetOperator } from './set-operations.ts';
 export { DUMMY, SetTable, setGrowthTarget, setNeedsResize, setTableSize } from './set-table.ts';
 export { isGcType, type ObjectType } from './types.ts';
 export { HeapValidationError, validateHeap } from './validate-heap.ts';

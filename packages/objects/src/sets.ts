@@ -22,7 +22,8 @@ export function setData(heap: HeapCore, o: ObjectHandle): SetData {
   return heap.table.payload[o] as SetData;
 }
 
-function setObject(heap: HeapCore, frozen: boolean): ObjectHandle {
+/** make_new_set's object: an empty set or frozenset (never frozenset()'s singleton), tracked. */
+export function setObject(heap: HeapCore, frozen: boolean): ObjectHandle {
   const h = heap.allocObject(
     frozen ? 'frozenset' : 'set',
     heap.objMalloc(heap.gcRequest(heap.layout.setBasic)),
@@ -138,7 +139,7 @@ export function setMerge(heap: HeapCore, s: ObjectHandle, other: ObjectHandle): 
  * set_table_resize(minused): the smallest power of two above minused, dummies dropped
  * (a dummy-free small table that stays small is left as it is).
  */
-function setResize(heap: HeapCore, s: ObjectHandle, minused: number): void {
+export function setResize(heap: HeapCore, s: ObjectHandle, minused: number): void {
   const t = heap.table;
   const table = setData(heap, s).table;
   const size = setTableSize(minused);

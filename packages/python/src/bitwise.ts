@@ -71,6 +71,8 @@ export function bitwiseOp(
   const ta = heap.typeOf(a);
   const tb = heap.typeOf(b);
   const integral = (t: string) => t === 'int' || t === 'bool';
+  if (op !== '<<' && op !== '>>' && isSet(ta) && isSet(tb))
+    return setOperation(heap, op, a, b, shown);
   if (!integral(ta) || !integral(tb)) {
     if (!WITHOUT_BITWISE.has(ta) || !WITHOUT_BITWISE.has(tb))
       throw new Unsupported(`the operator ${op} on a ${heap.typeNameOf(integral(ta) ? b : a)}`);
@@ -83,6 +85,32 @@ export function bitwiseOp(
   if (ta === 'bool' && tb === 'bool' && op !== '<<' && op !== '>>')
     return heap.newBool(value !== 0n);
   return heap.newInt(value);
+}
+
+function isSet(type: string): boolean {
+  return type === 'set' || type === 'frozenset';
+}
+
+/**
+ * `a op b` of two sets or frozensets (`|` `&` `^` `-`): a new set of `a`'s kind
+ * (@pymem/objects set-operations.ts). In place (`shown` ends in `=`) a set is changed
+ * where it is and returned (set_ior, set_isub, set_ixor; `&=` is refused); a frozenset
+ * has no in-place slots, so it gets the new set.
+ */
+export function setOperation(
+  heap: Heap,
+  op: '|' | '&' | '^' | '-',
+  a: ObjectHandle,
+  b: ObjectHandle,
+  shown: string = op,
+): ObjectHandle {
+  if (shown.endsWith('=') && heap.typeOf(a) === 'set') {
+    if (op === '&') throw new Unsupported('&= on a set (set_swap_bodies)');
+    heap.setOperationInPlace(op, a, b);
+    heap.incref(a);
+    return a;
+  }
+  return heap.setOperation(op, a, b);
 }
 
 /** fold_binop for a bitwise operator: the folded constant, or undefined when left to run time. */

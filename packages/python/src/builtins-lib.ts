@@ -29,7 +29,7 @@ import { PythonError, Unsupported } from './errors.ts';
 import type { Machine } from './machine.ts';
 import { sortOrder } from './methods-lib.ts';
 import { shared } from './operations.ts';
-import { numberOf, order, rangeValues, truthy } from './values.ts';
+import { numberOf, order, rangeValues, setItemsInOrder, truthy } from './values.ts';
 
 type Builtin = (m: Machine, args: readonly ObjectHandle[]) => ObjectHandle;
 
@@ -319,11 +319,16 @@ function sorted(m: Machine, args: readonly ObjectHandle[]): ObjectHandle {
   return list;
 }
 
-/** sorted()'s PySequence_List of a list, tuple, range, dict or dict view: PyList_New(0) + list_extend. */
-export function sortedList(m: Machine, source: ObjectHandle): ObjectHandle {
+/**
+ * sorted()'s PySequence_List of a list, tuple, range, set, dict or dict view:
+ * PyList_New(0) + list_extend. `orderMatters`: the sort's result depends on the order
+ * of the items it is given (a key function: ties keep it).
+ */
+export function sortedList(m: Machine, source: ObjectHandle, orderMatters = false): ObjectHandle {
   const heap = m.heap;
   const t = heap.typeOf(source);
   if (m.gc !== null) throw new Unsupported('sorted() in a program that imports gc');
+  if (t === 'set' || t === 'frozenset') return setList(m, source, orderMatters);
   if (isDictSource(heap, source)) {
     const list = heap.newList();
     extendByDict(heap, list, source);
@@ -370,6 +375,42 @@ export function sortedList(m: Machine, source: ObjectHandle): ObjectHandle {
     heap.listExtend(list, { items, lengthHint });
     heap.decref(it);
   } else heap.listExtend(list, source);
+  return list;
+}
+
+/**
+ * PySequence_List of a set: 3.8–3.12 list_extend's iterator (a setiterobject, GC, made
+ * first and freed after), presized by its length hint (the set's size); 3.13+
+ * list_extend_set (no iterator, one list_resize). The items go in table order — known
+ * for ints, floats and None; a set of other items (a str's hash is randomised) is
+ * taken only where its order cannot show: no key, and fewer than 64 items (a binary
+ * insertion sort, which allocates nothing; MIN_MERGE in Objects/listsort.txt).
+ */
+function setList(m: Machine, source: ObjectHandle, orderMatters: boolean): ObjectHandle {
+  const heap = m.heap;
+  const n = heap.lengthOf(source);
+  let items: readonly ObjectHandle[];
+  try {
+    items = setItemsInOrder(heap, source);
+  } catch (error) {
+    if (!(error instanceof Unsupported) || orderMatters || n >= 64) throw error;
+    items = heap.referents(source);
+  }
+  const list = heap.newList();
+  const extend = (): void => {
+    const shared = {
+      *[Symbol.iterator]() {
+        for (const k of items) {
+          heap.incref(k);
+          yield k;
+        }
+      },
+    };
+    heap.listExtend(list, { items: shared, lengthHint: n });
+  };
+  if (m.minor <= 12)
+    heap.transientBlock(heap.layout.gcHeader + 6 * heap.layout.pointerSize, extend);
+  else extend();
   return list;
 }
 

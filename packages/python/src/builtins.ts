@@ -191,6 +191,43 @@ function iteratorSource(
   return { it, items, lengthHint };
 }
 
+/**
+ * make_new_set over an iterable the heap iterates (a range, a str, a dict view, a
+ * deque, itertools'): the set, then the iterator (set_update_internal's
+ * PyObject_GetIter), each item added as it is made and its reference dropped, then the
+ * iterator freed. An exact dict (iterated without an iterator) is refused.
+ */
+function setFromIterator(heap: Heap, o: ObjectHandle, frozen: boolean): ObjectHandle {
+  const t = heap.typeOf(o);
+  const name = frozen ? 'frozenset' : 'set';
+  if (['dict', 'defaultdict', 'Counter', 'OrderedDict'].includes(t))
+    throw new Unsupported(`${name}() of a ${heap.typeNameOf(o)}`);
+  const s = heap.newSetOfKind(frozen);
+  let source: ReturnType<typeof iteratorSource>;
+  try {
+    source = iteratorSource(heap, o);
+  } catch (error) {
+    heap.decref(s);
+    if (error instanceof Unsupported) throw new Unsupported(`${name}() of a ${heap.typeNameOf(o)}`);
+    throw error;
+  }
+  try {
+    for (const k of source.items) {
+      try {
+        heap.setAdd(s, k, true);
+      } finally {
+        heap.decref(k);
+      }
+    }
+  } catch (error) {
+    heap.decref(source.it);
+    heap.decref(s);
+    throw error;
+  }
+  heap.decref(source.it);
+  return s;
+}
+
 const builtins: Record<string, Builtin> = {
   ...LIBRARY_BUILTINS,
   ...MAP_FILTER_BUILTINS,
@@ -415,6 +452,31 @@ const builtins: Record<string, Builtin> = {
     }
     return d;
   },
+  /**
+   * frozenset_new: a frozenset argument itself; else make_new_set over the iterable.
+   * 3.8/3.9 keep an empty frozenset singleton: an empty result is made, freed, and the
+   * singleton returned (3.10+ return each new empty one, measured).
+   */
+  frozenset(m, args) {
+    arity('frozenset', args, 0, 1);
+    const heap = m.heap;
+    if (args.length === 0) return heap.newSet([], true);
+    const o = args[0]!;
+    const t = heap.typeOf(o);
+    if (t === 'frozenset') return heap.share(o);
+    const items = t === 'set' ? undefined : sequenceItems(heap, o);
+    const made =
+      t === 'set'
+        ? heap.newSetFromSet(o, true)
+        : items !== undefined
+          ? heap.newSet(items, true)
+          : setFromIterator(heap, o, true);
+    if (heap.lengthOf(made) > 0 || heap.emptyFrozenset === 0 || made === heap.emptyFrozenset)
+      return made;
+    // 3.8/3.9: make_new_set's empty frozenset dropped, the singleton returned.
+    heap.decref(made);
+    return heap.newSet([], true);
+  },
   set(m, args) {
     arity('set', args, 0, 1);
     const heap = m.heap;
@@ -424,7 +486,7 @@ const builtins: Record<string, Builtin> = {
     if (t === 'set' || t === 'frozenset') return heap.newSetFromSet(o);
     const items = sequenceItems(heap, o);
     if (items !== undefined) return heap.newSet(items);
-    throw new Unsupported(`set() of a ${heap.typeNameOf(o)}`);
+    return setFromIterator(heap, o, false);
   },
 };
 

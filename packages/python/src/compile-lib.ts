@@ -514,7 +514,7 @@ export function sortedCall(
       const map = new Map(names.map((k, i) => [k, held[1 + i]!]));
       for (const k of map.keys())
         if (k !== 'key' && k !== 'reverse') throw new Unsupported(`sorted(${k}=…)`);
-      list = sortedList(m, held[0]!);
+      list = sortedList(m, held[0]!, names.includes('key'));
       const sorting = list;
       const keyfunc = map.get('key');
       map.delete('key');

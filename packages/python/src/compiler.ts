@@ -172,7 +172,16 @@ import type { Source } from './source.ts';
 import { containerText } from './string-format.ts';
 import { evaluateAfter } from './temporaries.ts';
 import { untrackIfAtomic } from './tuple-tracking.ts';
-import { contains, equal, order, reprText, setItemsInOrder, strText, truthy } from './values.ts';
+import {
+  contains,
+  equal,
+  isSetLike,
+  order,
+  reprText,
+  setCompare,
+  strText,
+  truthy,
+} from './values.ts';
 
 /** Where a name lives in the scope being compiled. */
 export interface Scope {
@@ -219,6 +228,28 @@ function isBooleanOperation(c: Compiler, node: SyntaxNode): boolean {
   if (node.name !== 'BinaryExpression') return false;
   const parts = c.kids(node);
   return parts.length === 3 && (c.text(parts[1]!) === 'and' || c.text(parts[1]!) === 'or');
+}
+
+/**
+ * An f-string's parts with each `{expr=}`'s text (from after `{` up to the conversion,
+ * the spec or `}`, spaces kept) joined to the literal before it: one constant, as CPython's parser makes it
+ * (3.8–3.11 fstring_find_expr's expr_text, 3.12+ the PEG parser's debug text).
+ */
+function selfDocumented(c: Compiler, parts: (string | SyntaxNode)[]): (string | SyntaxNode)[] {
+  const out: (string | SyntaxNode)[] = [];
+  for (const part of parts) {
+    const selfDoc = typeof part === 'string' ? null : part.getChild('FormatSelfDoc');
+    if (typeof part !== 'string' && selfDoc !== null) {
+      const next = selfDoc.nextSibling;
+      const end = next === null || next.name === '}' ? part.to - 1 : next.from;
+      const text = c.source.text.slice(part.from + 1, end);
+      const last = out.at(-1);
+      if (typeof last === 'string') out[out.length - 1] = last + text;
+      else out.push(text);
+    }
+    out.push(part);
+  }
+  return out;
 }
 
 /** Turns HeapErrors of bad Python operations into the Python errors CPython raises. */
@@ -1558,7 +1589,7 @@ export class Compiler {
    */
   formatString(node: SyntaxNode, scope: Scope): Expression {
     const heap = this.m.heap;
-    const parts = this.source.formatParts(node);
+    const parts = selfDocumented(this, this.source.formatParts(node));
     const joined = parts.length > 1;
     const pieces = parts.map((part): Expression => {
       if (typeof part === 'string') return this.constantExpression({ kind: 'str', value: part });
@@ -1567,11 +1598,15 @@ export class Compiler {
       if (valueNode === undefined) throw this.fail('an empty f-string replacement', part);
       let conversion = '';
       let spec = '';
+      let selfDoc = false;
       for (const r of rest) {
         if (r.name === 'FormatConversion') conversion = this.text(r);
         else if (r.name === 'FormatSpec') spec = formatSpecText(this, r);
-        else throw this.fail('a format spec or = in an f-string', r);
+        else if (r.name === 'FormatSelfDoc') selfDoc = true;
+        else throw this.fail('this f-string replacement', r);
       }
+      // `{x=}`: repr unless a conversion or a format spec is given.
+      if (selfDoc && conversion === '' && spec === '') conversion = '!r';
       if (conversion === '!a') throw this.fail('!a in an f-string', part);
       const value = this.expression(valueNode, scope);
       if (spec !== '') return formatValueWithSpec(this, value, conversion, spec);
@@ -2734,8 +2769,6 @@ function compare(m: Machine, op: string, x: ObjectHandle, y: ObjectHandle): bool
       return !equal(heap, x, y);
     case 'in':
     case 'not in': {
-      const t = heap.typeOf(y);
-      if (t === 'set' || t === 'frozenset') setItemsInOrder(heap, y);
       let found: boolean;
       try {
         found = contains(heap, y, x);
@@ -2748,6 +2781,7 @@ function compare(m: Machine, op: string, x: ObjectHandle, y: ObjectHandle): bool
   // Counter's rich comparisons (3.10+ multiset inclusion) are Python code: not modelled.
   if (heap.typeOf(x) === 'Counter' || heap.typeOf(y) === 'Counter')
     throw new Unsupported(`comparing a Counter with ${op}`);
+  if (isSetLike(heap, x) && isSetLike(heap, y)) return setCompare(heap, op, x, y);
   const r = order(heap, x, y);
   if (r === undefined)
     throw new PythonError(

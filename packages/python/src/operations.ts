@@ -10,6 +10,7 @@
  */
 import { dequeItem, type Heap, type ObjectHandle } from '@pymem/objects';
 import { type ArithmeticOperator, numericOp } from './arithmetic.ts';
+import { setOperation } from './bitwise.ts';
 import { PythonError, Unsupported } from './errors.ts';
 import { keyError } from './exception-classes.ts';
 import { percentFormat } from './string-format.ts';
@@ -86,6 +87,8 @@ export function binaryOp(
   const tb = heap.typeOf(b);
   if (ta === 'namedtuple' || tb === 'namedtuple')
     throw new Unsupported(`${shown} with a namedtuple instance`);
+  if (op === '-' && (ta === 'set' || ta === 'frozenset') && (tb === 'set' || tb === 'frozenset'))
+    return setOperation(heap, '-', a, b, shown);
   if (op === '+') {
     if (ta === 'str' && tb === 'str') {
       const left = heap.valueOf(a) as string;

@@ -257,10 +257,11 @@ export function reprText(
 /**
  * A set's items in iteration (table) order. Only ints, floats, bools and None have the
  * hashes CPython gives them in every run; a str's hash is randomised per process, so
- * the order of a set holding one is not a fact the model can print.
+ * the order of a set holding one (and another item) is not a fact the model can print.
  */
 export function setItemsInOrder(heap: Heap, s: ObjectHandle): ObjectHandle[] {
   const items = heap.referents(s);
+  if (items.length <= 1) return items;
   for (const item of items) {
     const type = heap.typeOf(item);
     if (type !== 'int' && type !== 'bool' && type !== 'float' && type !== 'NoneType')
@@ -385,6 +386,24 @@ export function contains(heap: Heap, container: ObjectHandle, item: ObjectHandle
     return offset % step === 0n && offset / step >= 0n && offset / step < length;
   }
   throw new Unsupported(`'in' on a ${heap.typeNameOf(container)}`);
+}
+
+/** True for a set or a frozenset. */
+export function isSetLike(heap: Heap, o: ObjectHandle): boolean {
+  const t = heap.typeOf(o);
+  return t === 'set' || t === 'frozenset';
+}
+
+/**
+ * `a op b` for two sets or frozensets, op one of `<` `<=` `>` `>=` (set_richcompare:
+ * subset and superset tests, sizes first; set_issubset walks `a` — nothing allocated).
+ */
+export function setCompare(heap: Heap, op: string, a: ObjectHandle, b: ObjectHandle): boolean {
+  const [small, large] = op === '<' || op === '<=' ? [a, b] : [b, a];
+  const ns = heap.lengthOf(small);
+  const nl = heap.lengthOf(large);
+  if (ns > nl || ((op === '<' || op === '>') && ns === nl)) return false;
+  return heap.referents(small).every((k) => heap.setContains(large, k));
 }
 
 /** Three-way comparison for `<`, `<=`, `>`, `>=`; undefined when CPython raises TypeError. */
