@@ -463,6 +463,8 @@ function runModel(dir: string, file: string, profile: string): RunResult {
   return runPython(readFileSync(join(dir, file), 'utf8'), {
     python: profile,
     filename,
+    // The interpreters ran with `-W ignore`.
+    warnings: false,
     // Pyodide's 3.14.2 collects incrementally: the patch picks that collector.
     ...(profile === PYODIDE_PROFILE
       ? { python: PYODIDE_PYTHON, heap: new Heap({ profile: '3.14', pointerSize: 4 }) }

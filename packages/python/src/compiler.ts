@@ -170,6 +170,7 @@ import {
 import { binaryOp, shared, slice, subscript, unaryOp } from './operations.ts';
 import type { Source } from './source.ts';
 import { containerText } from './string-format.ts';
+import { type SyntaxWarning, syntaxWarnings } from './syntax-warnings.ts';
 import { evaluateAfter } from './temporaries.ts';
 import { untrackIfAtomic } from './tuple-tracking.ts';
 import {
@@ -276,6 +277,8 @@ export interface StoreTarget {
  */
 export class Compiler {
   readonly source: Source;
+  /** The SyntaxWarnings compiling the module prints (syntax-warnings.ts). */
+  warnings: readonly SyntaxWarning[] = [];
   readonly m: Machine;
   readonly pool: ConstantPool;
   readonly moduleAssigned: Set<string> = new Set();
@@ -290,6 +293,7 @@ export class Compiler {
 
   /** The module's body. */
   compileModule(): Statement {
+    this.warnings = syntaxWarnings(this, this.source.root);
     const statements = this.source.children(this.source.root);
     collectFromImports(this, statements);
     for (const s of statements) this.collectAssigned(s, this.moduleAssigned, true);

@@ -29,6 +29,7 @@ import { Machine } from './machine.ts';
 import type { ProfileRules } from './profile-rules.ts';
 import { Source } from './source.ts';
 import { type FrameNames, StepRecorder, type StepView } from './step-state.ts';
+import { formatSyntaxWarnings } from './syntax-warnings.ts';
 
 /** The step limit when none is given: ten million executed statements. */
 export const DEFAULT_MAX_STEPS = 10_000_000;
@@ -42,6 +43,11 @@ export interface RunOptions {
   readonly python?: string;
   /** The file name shown in tracebacks and error lines (default `<string>`). */
   readonly filename?: string;
+  /**
+   * Print the compiler's SyntaxWarnings on stderr before the run, as CPython does by
+   * default (default true); false runs as `python -W ignore` (syntax-warnings.ts).
+   */
+  readonly warnings?: boolean;
   /** At most this many statements run (default {@link DEFAULT_MAX_STEPS}). */
   readonly maxSteps?: number;
   /**
@@ -134,7 +140,10 @@ export function runPython(text: string, options: RunOptions = {}): RunResult {
   };
   try {
     source = new Source(text);
-    const body = new Compiler(source, machine).compileModule();
+    const compiler = new Compiler(source, machine);
+    const body = compiler.compileModule();
+    if (options.warnings !== false)
+      machine.err.push(formatSyntaxWarnings(compiler.warnings, filename, text));
     const gc = machine.gc;
     if (gc !== null) options.onCollector?.(gc.collector, () => gc.enabled);
     if (options.onCollection !== undefined && gc !== null) {
