@@ -187,6 +187,7 @@ import {
   listDetachTail,
   listExtend,
   listExtendDict,
+  listExtendSet,
   listFromItems,
   listPop,
   listPreallocate,
@@ -379,6 +380,8 @@ export class Heap extends HeapCore implements HeapGraph {
         return L.gcHeader + L.objectHeader + 2 * w;
       case 'dict_keyiterator':
         return L.gcHeader + L.objectHeader + 5 * w;
+      case 'set_iterator':
+        return L.gcHeader + L.objectHeader + 4 * w;
       case 'staticmethod':
       case 'classmethod':
       case 'property':
@@ -756,6 +759,12 @@ export class Heap extends HeapCore implements HeapGraph {
    */
   listExtendDict(l: ObjectHandle, d: ObjectHandle, which: DictItemKind = 'keys'): void {
     listExtendDict(this, l, d, which);
+  }
+
+  /** 3.13+ `list.extend(s)` / `list(s)` of a set or frozenset (list_extend_set, lists.ts). */
+  listExtendSet(l: ObjectHandle, s: ObjectHandle): void {
+    this.check(s);
+    listExtendSet(this, l, s);
   }
 
   /**

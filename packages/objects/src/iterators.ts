@@ -6,22 +6,29 @@
  *   list_iterator    [PyGC_Head][refcnt][type][it_index][it_seq]        48
  *   tuple_iterator   same layout                                        48
  *   dict_keyiterator [PyGC_Head][refcnt][type][di_dict][di_used][di_pos][di_result][len] 72
+ *   set_iterator     [PyGC_Head][refcnt][type][si_set][si_used][si_pos][len]            64
  *
  * A range holds its four ints (new ones only when they are not small ints); its
  * iterator holds C integers, so no references (ranges within a C long only). A list or
  * tuple iterator holds its sequence until exhausted, then drops it (it_seq = NULL); a
- * dict key iterator holds its dict. Payload: the referents and the position.
+ * dict key iterator holds its dict; a set iterator holds its set and walks its table
+ * slot by slot (the live table, as setiter_iternext does: a change that keeps the size
+ * is read as CPython reads it; a change of size is refused — CPython raises
+ * RuntimeError). Payload: the referents and the position.
  * Invariants: an iterator's index ≤ its sequence's length; an exhausted iterator holds
  * no sequence. Models range_new/make_range_object and range_iter (fast_range_iter),
  * Objects/rangeobject.c; list_iter/listiter_next, Objects/listobject.c; tuple_iter,
  * Objects/tupleobject.c; dict_iter/dictiter_iternextkey, Objects/dictobject.c;
+ * set_iter/setiter_iternext, Objects/setobject.c;
  * 3.8–3.14 (measured 3.8.18–3.13.0; 3.14's new range and iterator free lists are not
  * modelled).
  */
 import { type DictEntriesSnapshot, dictEntryAt } from './dicts.ts';
 import type { HeapCore, ObjectHandle } from './heap-core.ts';
 import { HeapError } from './heap-error.ts';
+import type { SetData } from './internal/table.ts';
 import { newInt } from './ints.ts';
+import { DUMMY } from './set-table.ts';
 
 /** A range: its ints. */
 export interface RangeData {
@@ -51,6 +58,8 @@ const ITERATOR_OF = {
   // tuple_iter serves tuple subclasses (a namedtuple instance) too.
   namedtuple: 'tuple_iterator',
   dict: 'dict_keyiterator',
+  set: 'set_iterator',
+  frozenset: 'set_iterator',
 } as const;
 
 /** `range(start, stop, step)` over numbers (the ints are made as CPython's arguments would be). */
@@ -92,9 +101,17 @@ export function newIterator(heap: HeapCore, o: ObjectHandle): ObjectHandle {
   }
   // A defaultdict's or a Counter's iterator is its dict's (dict_iter, inherited).
   const base = type === 'defaultdict' || type === 'Counter' ? 'dict' : type;
-  if (base !== 'list' && base !== 'tuple' && base !== 'dict' && base !== 'namedtuple')
+  if (
+    base !== 'list' &&
+    base !== 'tuple' &&
+    base !== 'dict' &&
+    base !== 'namedtuple' &&
+    base !== 'set' &&
+    base !== 'frozenset'
+  )
     throw new HeapError('wrong-type', `iter() of a ${type} is not modelled`);
-  const basic = L.objectHeader + (base === 'dict' ? 5 : 2) * w;
+  const words = base === 'dict' ? 5 : base === 'set' || base === 'frozenset' ? 4 : 2;
+  const basic = L.objectHeader + words * w;
   const it = heap.allocObject(ITERATOR_OF[base], heap.objMalloc(heap.gcRequest(basic)));
   heap.increment(o);
   heap.table.payload[it] = {
@@ -102,7 +119,9 @@ export function newIterator(heap: HeapCore, o: ObjectHandle): ObjectHandle {
     index: 0,
     start: 0,
     step: 0,
-    length: 0,
+    // A set iterator: the size it started with (si_used).
+    length:
+      base === 'set' || base === 'frozenset' ? (heap.table.payload[o] as SetData).table.used : 0,
   } satisfies IteratorData;
   heap.track(it);
   return it;
@@ -118,7 +137,15 @@ export function iteratorNext(heap: HeapCore, it: ObjectHandle): ObjectHandle {
     return newInt(heap, data.start + data.step * data.index++);
   }
   if (data.seq === 0) return 0;
-  if (type === 'dict_keyiterator') {
+  if (type === 'set_iterator') {
+    const table = (heap.table.payload[data.seq] as SetData).table;
+    if (table.used !== data.length)
+      throw new HeapError('unsupported', 'a set that changes size under its iterator');
+    while (data.index <= table.mask) {
+      const k = table.keys[data.index++]!;
+      if (k !== 0 && k !== DUMMY) return heap.share(k);
+    }
+  } else if (type === 'dict_keyiterator') {
     const entry = dictEntryAt(heap, data.seq, data.index, data);
     if (entry !== undefined) {
       data.index++;

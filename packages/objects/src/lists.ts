@@ -14,6 +14,7 @@
 import { dictItems } from './dicts.ts';
 import type { HeapCore, ItemIterator, ObjectHandle } from './heap-core.ts';
 import { HeapError } from './heap-error.ts';
+import type { SetData } from './internal/table.ts';
 import { listPreallocation, listResizeAllocation } from './list-growth.ts';
 import { newTuple } from './tuples.ts';
 
@@ -166,6 +167,24 @@ export function listExtendDict(
       heap.increment(item);
       items.push(item);
     }
+  }
+}
+
+/**
+ * 3.13+ `list.extend(s)` / `list(s)` of an exact set or frozenset (list_extend_set): no
+ * iterator object and no length-hint preallocation — one list_resize(m + n), then each
+ * key in table order gaining a reference. Models Objects/listobject.c list_extend_set,
+ * 3.13 (measured: `list({5, 6, 7})` is 120 bytes on 3.13.0, 88 on 3.12.1).
+ */
+export function listExtendSet(heap: HeapCore, l: ObjectHandle, s: ObjectHandle): void {
+  heap.expect(l, 'list');
+  const keys = (heap.table.payload[s] as SetData).table.activeKeys();
+  const m = heap.table.length[l]!;
+  listResize(heap, l, m + keys.length);
+  const items = heap.items(l);
+  for (const k of keys) {
+    heap.increment(k);
+    items.push(k);
   }
 }
 

@@ -51,7 +51,10 @@ function iterate(heap: Heap, o: ObjectHandle, name: string): ObjectHandle {
   const t = heap.typeOf(o);
   // GET_ITER of a map or filter object is the object itself (map-filter.ts).
   const iterable = ['list', 'tuple', 'range', 'map', 'filter', 'dict', 'dict_keys', 'dict_values'];
-  if (!iterable.includes(t)) throw new Unsupported(`${name}() of a ${heap.typeNameOf(o)}`);
+  const set = t === 'set' || t === 'frozenset';
+  if (!iterable.includes(t) && !set) throw new Unsupported(`${name}() of a ${heap.typeNameOf(o)}`);
+  // A set's table order is known for ints, floats and None only (values.ts).
+  if (set) setItemsInOrder(heap, o);
   return heap.newIterator(o);
 }
 

@@ -31,7 +31,16 @@ import { shared } from './operations.ts';
 import { functionsHeldByFrames } from './raise.ts';
 import { containerText, formattingRan, strDotFormat } from './string-format.ts';
 import { untrackIfAtomic } from './tuple-tracking.ts';
-import { contains, equal, numberOf, rangeValues, reprText, strText, truthy } from './values.ts';
+import {
+  contains,
+  equal,
+  numberOf,
+  rangeValues,
+  reprText,
+  setItemsInOrder,
+  strText,
+  truthy,
+} from './values.ts';
 
 /** A callable builtin: borrowed arguments in, a new reference out. */
 export type Builtin = (m: Machine, args: readonly ObjectHandle[]) => ObjectHandle;
@@ -166,6 +175,18 @@ function iteratorSource(
       },
     };
     return { it, items, lengthHint: chars.length };
+  }
+  if (t === 'set' || t === 'frozenset') {
+    // set_iter: a set iterator walking the table; its length hint is the set's size. The
+    // table order is known for ints, floats and None only (values.ts).
+    setItemsInOrder(heap, o);
+    const it = heap.newIterator(o);
+    const items = {
+      *[Symbol.iterator]() {
+        for (let next = heap.iteratorNext(it); next !== 0; next = heap.iteratorNext(it)) yield next;
+      },
+    };
+    return { it, items, lengthHint: heap.lengthOf(o) };
   }
   const views = ['dict_keys', 'dict_values', 'dict_items', ...ODICT_VIEWS];
   if (
@@ -393,6 +414,13 @@ const builtins: Record<string, Builtin> = {
     if (extendsDictDirectly(heap, o)) {
       const l = heap.newList([], true);
       extendByDict(heap, l, o);
+      return l;
+    }
+    if ((heap.typeOf(o) === 'set' || heap.typeOf(o) === 'frozenset') && m.minor >= 13) {
+      // 3.13+ list_extend_set: the table walked directly, no iterator.
+      setItemsInOrder(heap, o);
+      const l = heap.newList([], true);
+      heap.listExtendSet(l, o);
       return l;
     }
     const { it, items, lengthHint } = iteratorSource(heap, o);

@@ -63,6 +63,7 @@ export const BUILTIN_ITERATORS: ReadonlySet<string> = new Set([
   'tuple_iterator',
   'range_iterator',
   'dict_keyiterator',
+  'set_iterator',
   'odict_iterator',
   'map',
   'filter',

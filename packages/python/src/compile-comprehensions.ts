@@ -34,6 +34,7 @@ import { type Expression, Flow, type Frame, type FunctionCode } from './frame.ts
 import { iteratorNext } from './generator-runs.ts';
 import type { Machine } from './machine.ts';
 import { ODICT_VIEWS } from './module-ordereddict.ts';
+import { setItemsInOrder } from './values.ts';
 
 type Kind = 'list' | 'set' | 'dict';
 
@@ -89,6 +90,8 @@ function getIter(m: Machine, seq: ObjectHandle): ObjectHandle {
     t !== 'defaultdict' &&
     t !== 'Counter' &&
     t !== 'OrderedDict' &&
+    t !== 'set' &&
+    t !== 'frozenset' &&
     !ODICT_VIEWS.includes(t) &&
     !view &&
     !own
@@ -96,6 +99,15 @@ function getIter(m: Machine, seq: ObjectHandle): ObjectHandle {
     const name = heap.typeNameOf(seq);
     heap.decref(seq);
     throw new Unsupported(`iterating over a ${name} in a comprehension`);
+  }
+  if (t === 'set' || t === 'frozenset') {
+    // Table order: known for ints, floats and None only (values.ts).
+    try {
+      setItemsInOrder(heap, seq);
+    } catch (error) {
+      heap.decref(seq);
+      throw error;
+    }
   }
   const it = heap.newIterator(seq);
   heap.decref(seq);

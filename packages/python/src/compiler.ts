@@ -180,6 +180,7 @@ import {
   order,
   reprText,
   setCompare,
+  setItemsInOrder,
   strText,
   truthy,
 } from './values.ts';
@@ -1247,6 +1248,8 @@ export class Compiler {
         t !== 'str' &&
         t !== 'generator' &&
         t !== 'deque' &&
+        t !== 'set' &&
+        t !== 'frozenset' &&
         !view &&
         !packed &&
         !iterator &&
@@ -1296,6 +1299,15 @@ export class Compiler {
           return 0;
         };
       } else {
+        if (t === 'set' || t === 'frozenset') {
+          // Table order: known for ints, floats and None only (values.ts).
+          try {
+            setItemsInOrder(heap, seq);
+          } catch (error) {
+            heap.decref(seq);
+            throw error;
+          }
+        }
         it = heap.newIterator(seq);
         heap.decref(seq);
         // A dict that changes size under its iterator raises RuntimeError: not modelled.
@@ -1309,7 +1321,11 @@ export class Compiler {
         next = () => {
           if (size >= 0 && heap.isLive(sized) && heap.lengthOf(sized) !== size)
             throw new Unsupported('changing the size of a dict while iterating over it');
-          return heap.iteratorNext(it);
+          try {
+            return heap.iteratorNext(it);
+          } catch (error) {
+            throw pythonErrorOf(error);
+          }
         };
       }
       try {
