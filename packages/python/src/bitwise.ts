@@ -11,6 +11,7 @@
  * than 2**20 bits.
  */
 import type { Heap, ObjectHandle } from '@pymem/objects';
+import { dictUnion } from './compile-dict-unpacking.ts';
 import type { Constant } from './constants.ts';
 import { PythonError, Unsupported } from './errors.ts';
 import { refuseAddressArithmetic } from './operations.ts';
@@ -73,6 +74,8 @@ export function bitwiseOp(
   const integral = (t: string) => t === 'int' || t === 'bool';
   if (op !== '<<' && op !== '>>' && isSet(ta) && isSet(tb))
     return setOperation(heap, op, a, b, shown);
+  if (op === '|' && ta === 'dict' && tb === 'dict' && heap.layout.minor >= 9)
+    return dictUnion(heap, a, b, shown.endsWith('='));
   if (!integral(ta) || !integral(tb)) {
     if (!WITHOUT_BITWISE.has(ta) || !WITHOUT_BITWISE.has(tb))
       throw new Unsupported(`the operator ${op} on a ${heap.typeNameOf(integral(ta) ? b : a)}`);

@@ -76,6 +76,7 @@ import {
 } from './compile-arguments.ts';
 import { classDefinition, isZeroArgumentSuper, superMethodCall } from './compile-class.ts';
 import { compileComprehension } from './compile-comprehensions.ts';
+import { dictDisplayUnpacking } from './compile-dict-unpacking.ts';
 import { formatSpecText, formatValueWithSpec } from './compile-format.ts';
 import {
   boundAlias,
@@ -1783,7 +1784,12 @@ export class Compiler {
    */
   dictDisplay(node: SyntaxNode, scope: Scope): Expression {
     const parts = this.kids(node).filter((k) => !['{', '}', ','].includes(k.name));
-    if (parts.some((p) => p.name === '**')) throw this.fail('** in a dict display', node);
+    if (parts.some((p) => p.name === '**')) return dictDisplayUnpacking(this, parts, scope, node);
+    return this.dictPairs(parts, scope, node);
+  }
+
+  /** The part of a dict display made of `key: value` items (BUILD_CONST_KEY_MAP / BUILD_MAP n). */
+  dictPairs(parts: readonly SyntaxNode[], scope: Scope, node: SyntaxNode): Expression {
     const keys: SyntaxNode[] = [];
     const values: SyntaxNode[] = [];
     for (let i = 0; i < parts.length; i += 3) {
