@@ -68,10 +68,11 @@ function modelLines(
     python,
     filename: file,
     onLine: (n) => lines.push(n),
+    warnings: false,
     ...layout(),
   });
   if (traced.outcome !== 'unsupported') return { lines };
-  const plain = runPython(text, { python, filename: file, ...layout() });
+  const plain = runPython(text, { python, filename: file, warnings: false, ...layout() });
   if (plain.outcome === 'unsupported') return { skipped: 'refused without --steps too' };
   // Refused only with --steps: the refusal must name the line events.
   expect(traced.stderr, `${file} on ${profile}`).toMatch(
