@@ -301,12 +301,6 @@ const KNOWN_UNSUPPORTED: Record<string, { profiles: readonly string[]; reason: s
 };
 /** Refused on 3.14 (Pyodide's build), by reason: program keys. */
 const REFUSED_ON_314: Record<string, readonly string[]> = {
-  "gc.collect() after classes were made on a run of `3.14` (its collector's handling of classes is not measured: gc-calls.ts)":
-    [
-      'run/gc_cycle_ring_first_collect.py',
-      'run/gc_nodes_cycle_first_collect.py',
-      'run/gc_self_cycle_first_collect.py',
-    ],
   'collections.namedtuple on 3.14: refused until measured against Pyodide (module-namedtuple.ts)': [
     'errors/nt_index_error.py',
     'errors/nt_missing_argument.py',
@@ -356,7 +350,8 @@ const REFUSED_ON_314: Record<string, readonly string[]> = {
   'gc.is_tracked of a tuple of untracked items made by t + t, t * 2, slicing or divmod: 3.14.2 tracks those (measured), the model vouches only for the makers it follows (tuple-tracking.ts)':
     ['run/ig_tuple_tracking_other_makers.py'],
   'id() on wasm32: Pyodide has no pymalloc, where its malloc puts objects is not predictable': [
-    'run/lib_key_dict_get_reuse.py',
+    'run/dict_unpack_display.py',
+    'run/setop_operators.py',
     'run/lib_sort_keywords_bound_method.py',
     'run/lib_sort_large.py',
     'run/lib_key_dict_get_sizes.py',
