@@ -34,7 +34,7 @@ import { type Expression, Flow, type Frame, type FunctionCode } from './frame.ts
 import { iteratorNext } from './generator-runs.ts';
 import type { Machine } from './machine.ts';
 import { ODICT_VIEWS } from './module-ordereddict.ts';
-import { setItemsInOrder } from './values.ts';
+import { requireKnownSetOrder } from './values.ts';
 
 type Kind = 'list' | 'set' | 'dict';
 
@@ -100,15 +100,8 @@ function getIter(m: Machine, seq: ObjectHandle): ObjectHandle {
     heap.decref(seq);
     throw new Unsupported(`iterating over a ${name} in a comprehension`);
   }
-  if (t === 'set' || t === 'frozenset') {
-    // Table order: known for ints, floats and None only (values.ts).
-    try {
-      setItemsInOrder(heap, seq);
-    } catch (error) {
-      heap.decref(seq);
-      throw error;
-    }
-  }
+  // A set's table order: known for ints, floats and None only (values.ts).
+  if (t === 'set' || t === 'frozenset') requireKnownSetOrder(heap, seq);
   const it = heap.newIterator(seq);
   heap.decref(seq);
   return it;

@@ -180,8 +180,8 @@ import {
   isSetLike,
   order,
   reprText,
+  requireKnownSetOrder,
   setCompare,
-  setItemsInOrder,
   strText,
   truthy,
 } from './values.ts';
@@ -1300,15 +1300,8 @@ export class Compiler {
           return 0;
         };
       } else {
-        if (t === 'set' || t === 'frozenset') {
-          // Table order: known for ints, floats and None only (values.ts).
-          try {
-            setItemsInOrder(heap, seq);
-          } catch (error) {
-            heap.decref(seq);
-            throw error;
-          }
-        }
+        // A set's table order: known for ints, floats and None only (values.ts).
+        if (t === 'set' || t === 'frozenset') requireKnownSetOrder(heap, seq);
         it = heap.newIterator(seq);
         heap.decref(seq);
         // A dict that changes size under its iterator raises RuntimeError: not modelled.

@@ -270,6 +270,20 @@ export function setItemsInOrder(heap: Heap, s: ObjectHandle): ObjectHandle[] {
   return items;
 }
 
+/**
+ * Before a set or frozenset `s` the caller holds is iterated: its table order must be
+ * known (setItemsInOrder); if not, `s` is released and the run refused.
+ * @throws Unsupported
+ */
+export function requireKnownSetOrder(heap: Heap, s: ObjectHandle): void {
+  try {
+    setItemsInOrder(heap, s);
+  } catch (error) {
+    heap.decref(s);
+    throw error;
+  }
+}
+
 /** A namedtuple instance compares as a tuple (tuple_richcompare takes subclasses). */
 function tupleKind(type: ObjectType): ObjectType {
   return type === 'namedtuple' ? 'tuple' : type;
