@@ -153,6 +153,7 @@ export function dealloc(heap: HeapCore, o: ObjectHandle): void {
     case 'reversed':
     case 'dict_keyiterator':
     case 'set_iterator':
+    case 'str_iterator':
       // listiter_dealloc etc.: untrack, drop the sequence, GC_Del.
       heap.untrack(o);
       for (const r of iteratorReferents(heap, o)) heap.release(r);

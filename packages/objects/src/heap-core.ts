@@ -157,6 +157,8 @@ export class HeapCore {
   readonly false: ObjectHandle;
   /** `()`. */
   readonly emptyTuple: ObjectHandle;
+  /** @internal The builtins handed out so far (builtinObject), by name. */
+  readonly builtinObjects: Map<string, ObjectHandle> = new Map();
   /** @internal The columns (read through the methods; validateHeap reads them). */
   readonly table: ObjectTable = new ObjectTable();
   /** @internal Blocks the heap holds: address → bytes requested. */

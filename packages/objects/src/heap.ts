@@ -136,7 +136,14 @@ import {
   setInternedDict,
 } from './interned.ts';
 import { newFloat, newInt } from './ints.ts';
-import { iteratorNext, iteratorReferents, newIterator, newRange } from './iterators.ts';
+import {
+  iteratorNext,
+  iteratorReferents,
+  newIterator,
+  newRange,
+  sequenceIteratorLengthHint,
+  strIteratorTypeName,
+} from './iterators.ts';
 import { accumulateReferents, accumulateSizeof, newAccumulate } from './itertools-accumulate.ts';
 import {
   combinationsNext,
@@ -375,6 +382,7 @@ export class Heap extends HeapCore implements HeapGraph {
         return L.objectHeader + (L.minor < 12 ? 4 : 3) * w;
       case 'list_iterator':
       case 'tuple_iterator':
+      case 'str_iterator':
       case 'list_reverseiterator':
       case 'reversed':
         return L.gcHeader + L.objectHeader + 2 * w;
@@ -411,6 +419,9 @@ export class Heap extends HeapCore implements HeapGraph {
         return namedTupleSizeof(this, o);
       case 'namedtuple_type':
         throw new HeapError('unsupported', 'the size of a namedtuple class');
+      case 'builtin_function_or_method':
+      case 'builtin_type':
+        throw new HeapError('unsupported', 'the size of a builtin');
       case '_lru_cache_wrapper':
         return lruCacheSizeof(this);
       case 'lru_list_elem':
@@ -618,6 +629,30 @@ export class Heap extends HeapCore implements HeapGraph {
   /** A new reference to `None`. */
   newNone(): ObjectHandle {
     return this.share(this.none);
+  }
+
+  /**
+   * A new reference to the builtin `name` as an object: a statically allocated type
+   * (`str`, `int`, …: `kind` 'type') or a function of the builtins module (`len`, …:
+   * made at start-up, before any block the model knows). Neither has a block; one
+   * object per name. Their counts include the interpreter's own references, so they
+   * are not the model's to report (isSingleton).
+   */
+  builtinObject(name: string, kind: 'type' | 'function'): ObjectHandle {
+    let o = this.builtinObjects.get(name);
+    if (o === undefined) {
+      o = this.makeStatic(kind === 'type' ? 'builtin_type' : 'builtin_function_or_method', name);
+      this.builtinObjects.set(name, o);
+    }
+    return this.share(o);
+  }
+
+  /** The name of a builtin made by {@link builtinObject}. */
+  builtinName(o: ObjectHandle): string {
+    const type = this.typeOf(o);
+    if (type !== 'builtin_type' && type !== 'builtin_function_or_method')
+      throw new HeapError('wrong-type', `expected a builtin, got a ${type}`);
+    return this.table.payload[o] as string;
   }
 
   /** `PyFloat_FromDouble`: from the float free list when it has one. */
@@ -1054,7 +1089,8 @@ export class Heap extends HeapCore implements HeapGraph {
     const type = this.typeName(o);
     if (type === 'instance') return classData(this, instanceData(this, o).cls).name;
     if (type === 'namedtuple') return namedTupleClassData(this, namedTupleClassOf(this, o)).name;
-    if (type === 'namedtuple_type') return 'type';
+    if (type === 'namedtuple_type' || type === 'builtin_type') return 'type';
+    if (type === 'str_iterator') return strIteratorTypeName(this, o);
     // A static type's tp_name, as error messages print it.
     if (type === 'OrderedDict') return 'collections.OrderedDict';
     return type;
@@ -1295,6 +1331,12 @@ export class Heap extends HeapCore implements HeapGraph {
   /** `enumerate(iterable[, start])` (packed-iterators.ts). */
   newEnumerate(iterable: ObjectHandle, start = 0): ObjectHandle {
     return newEnumerate(this, iterable, (o) => this.newIterator(o), start);
+  }
+
+  /** A list, tuple or str iterator's `__length_hint__`: the items left (iterators.ts). */
+  iteratorLengthHint(it: ObjectHandle): number {
+    this.check(it);
+    return sequenceIteratorLengthHint(this, it);
   }
 
   /** A reverse iterator's `__length_hint__`: the items left (reverse-iterators.ts). */

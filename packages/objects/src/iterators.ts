@@ -7,6 +7,8 @@
  *   tuple_iterator   same layout                                        48
  *   dict_keyiterator [PyGC_Head][refcnt][type][di_dict][di_used][di_pos][di_result][len] 72
  *   set_iterator     [PyGC_Head][refcnt][type][si_set][si_used][si_pos][len]            64
+ *   str_iterator     [PyGC_Head][refcnt][type][it_index][it_seq]        48 (3.12+: an
+ *                    ASCII str's is a str_ascii_iterator, the same layout)
  *
  * A range holds its four ints (new ones only when they are not small ints); its
  * iterator holds C integers, so no references (ranges within a C long only). A list or
@@ -14,12 +16,14 @@
  * dict key iterator holds its dict; a set iterator holds its set and walks its table
  * slot by slot (the live table, as setiter_iternext does: a change that keeps the size
  * is read as CPython reads it; a change of size is refused — CPython raises
- * RuntimeError). Payload: the referents and the position.
+ * RuntimeError). A str iterator yields each character as unicode_char makes it (the
+ * cached latin-1 str, else a new one). Payload: the referents and the position.
  * Invariants: an iterator's index ≤ its sequence's length; an exhausted iterator holds
  * no sequence. Models range_new/make_range_object and range_iter (fast_range_iter),
  * Objects/rangeobject.c; list_iter/listiter_next, Objects/listobject.c; tuple_iter,
  * Objects/tupleobject.c; dict_iter/dictiter_iternextkey, Objects/dictobject.c;
- * set_iter/setiter_iternext, Objects/setobject.c;
+ * set_iter/setiter_iternext, Objects/setobject.c; unicode_iter/unicodeiter_next
+ * (3.12+ also unicode_ascii_iter_next), Objects/unicodeobject.c;
  * 3.8–3.14 (measured 3.8.18–3.13.0; 3.14's new range and iterator free lists are not
  * modelled).
  */
@@ -29,6 +33,7 @@ import { HeapError } from './heap-error.ts';
 import type { SetData } from './internal/table.ts';
 import { newInt } from './ints.ts';
 import { DUMMY } from './set-table.ts';
+import { newStr } from './strings.ts';
 
 /** A range: its ints. */
 export interface RangeData {
@@ -50,6 +55,8 @@ export interface IteratorData {
   readonly length: number;
   /** Dict iterators: the entries read at the first step (dictEntryAt). */
   snapshot?: DictEntriesSnapshot;
+  /** Str iterators: the str's characters (code points). */
+  chars?: readonly string[];
 }
 
 const ITERATOR_OF = {
@@ -60,6 +67,7 @@ const ITERATOR_OF = {
   dict: 'dict_keyiterator',
   set: 'set_iterator',
   frozenset: 'set_iterator',
+  str: 'str_iterator',
 } as const;
 
 /** `range(start, stop, step)` over numbers (the ints are made as CPython's arguments would be). */
@@ -107,7 +115,8 @@ export function newIterator(heap: HeapCore, o: ObjectHandle): ObjectHandle {
     base !== 'dict' &&
     base !== 'namedtuple' &&
     base !== 'set' &&
-    base !== 'frozenset'
+    base !== 'frozenset' &&
+    base !== 'str'
   )
     throw new HeapError('wrong-type', `iter() of a ${type} is not modelled`);
   const words = base === 'dict' ? 5 : base === 'set' || base === 'frozenset' ? 4 : 2;
@@ -123,6 +132,8 @@ export function newIterator(heap: HeapCore, o: ObjectHandle): ObjectHandle {
     length:
       base === 'set' || base === 'frozenset' ? (heap.table.payload[o] as SetData).table.used : 0,
   } satisfies IteratorData;
+  if (base === 'str')
+    (heap.table.payload[it] as IteratorData).chars = [...(heap.table.payload[o] as string)];
   heap.track(it);
   return it;
 }
@@ -145,6 +156,9 @@ export function iteratorNext(heap: HeapCore, it: ObjectHandle): ObjectHandle {
       const k = table.keys[data.index++]!;
       if (k !== 0 && k !== DUMMY) return heap.share(k);
     }
+  } else if (type === 'str_iterator') {
+    const chars = data.chars!;
+    if (data.index < chars.length) return newStr(heap, chars[data.index++]!);
   } else if (type === 'dict_keyiterator') {
     const entry = dictEntryAt(heap, data.seq, data.index, data);
     if (entry !== undefined) {
@@ -159,6 +173,27 @@ export function iteratorNext(heap: HeapCore, it: ObjectHandle): ObjectHandle {
   data.seq = 0;
   heap.release(seq);
   return 0;
+}
+
+/**
+ * `__length_hint__` of a list, tuple or str iterator: the items left, 0 once exhausted
+ * (listiter_len, tupleiter_len, unicodeiter_len).
+ */
+export function sequenceIteratorLengthHint(heap: HeapCore, it: ObjectHandle): number {
+  const type = heap.typeName(it);
+  if (type !== 'list_iterator' && type !== 'tuple_iterator' && type !== 'str_iterator')
+    throw new HeapError('wrong-type', `no length hint for a ${type}`);
+  const data = heap.table.payload[it] as IteratorData;
+  if (data.seq === 0) return 0;
+  const length = data.chars?.length ?? heap.items(data.seq).length;
+  return Math.max(0, length - data.index);
+}
+
+/** tp_name of a str iterator: 3.12+ names an ASCII str's `str_ascii_iterator`. */
+export function strIteratorTypeName(heap: HeapCore, it: ObjectHandle): string {
+  const chars = (heap.table.payload[it] as IteratorData).chars!;
+  const ascii = chars.every((ch) => ch.codePointAt(0)! < 0x80);
+  return heap.layout.minor >= 12 && ascii ? 'str_ascii_iterator' : 'str_iterator';
 }
 
 /** What a range or iterator refers to. */

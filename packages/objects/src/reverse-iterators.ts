@@ -1,5 +1,5 @@
 /**
- * `reversed(list)` and `reversed(tuple)`: iterators that walk a sequence from its end.
+ * `reversed(list)`, `reversed(tuple)` and `reversed(str)`: iterators that walk a sequence from its end.
  *
  *   list_reverseiterator  [PyGC_Head][refcnt][type][it_index][it_seq]   48
  *   reversed              [PyGC_Head][refcnt][type][index][seq]         48
@@ -14,11 +14,12 @@
 import type { HeapCore, ObjectHandle } from './heap-core.ts';
 import { HeapError } from './heap-error.ts';
 import type { IteratorData } from './iterators.ts';
+import { newStr } from './strings.ts';
 
-/** `reversed(seq)` for a list or tuple. */
+/** `reversed(seq)` for a list, tuple or str. */
 export function newReversed(heap: HeapCore, seq: ObjectHandle): ObjectHandle {
   const type = heap.typeName(seq);
-  if (type !== 'list' && type !== 'tuple')
+  if (type !== 'list' && type !== 'tuple' && type !== 'str')
     throw new HeapError('wrong-type', `reversed() of a ${type} is not modelled`);
   const L = heap.layout;
   const it = heap.allocObject(
@@ -26,12 +27,15 @@ export function newReversed(heap: HeapCore, seq: ObjectHandle): ObjectHandle {
     heap.objMalloc(heap.gcRequest(L.objectHeader + 2 * L.pointerSize)),
   );
   heap.increment(seq);
+  // A str is read by index (unicode_getitem: the cached latin-1 str, else a new one).
+  const chars = type === 'str' ? [...(heap.table.payload[seq] as string)] : undefined;
   heap.table.payload[it] = {
     seq,
-    index: heap.items(seq).length - 1,
+    index: (chars ?? heap.items(seq)).length - 1,
     start: 0,
     step: 0,
     length: 0,
+    ...(chars !== undefined && { chars }),
   } satisfies IteratorData;
   heap.track(it);
   return it;
@@ -41,8 +45,12 @@ export function newReversed(heap: HeapCore, seq: ObjectHandle): ObjectHandle {
 export function reversedNext(heap: HeapCore, it: ObjectHandle): ObjectHandle {
   const data = heap.table.payload[it] as IteratorData;
   if (data.seq === 0) return 0;
-  const items = heap.items(data.seq);
-  if (data.index >= 0 && data.index < items.length) return heap.share(items[data.index--]!);
+  if (data.chars !== undefined) {
+    if (data.index >= 0) return newStr(heap, data.chars[data.index--]!);
+  } else {
+    const items = heap.items(data.seq);
+    if (data.index >= 0 && data.index < items.length) return heap.share(items[data.index--]!);
+  }
   if (data.index === -2) return 0;
   data.index = -2;
   const keeps = heap.typeName(it) === 'list_reverseiterator' && heap.layout.minor >= 13;
@@ -61,5 +69,5 @@ export function reversedLengthHint(heap: HeapCore, it: ObjectHandle): number {
   const data = heap.table.payload[it] as IteratorData;
   if (data.seq === 0 || data.index < 0) return 0;
   const left = data.index + 1;
-  return heap.items(data.seq).length < left ? 0 : left;
+  return (data.chars ?? heap.items(data.seq)).length < left ? 0 : left;
 }

@@ -50,7 +50,17 @@ const DIGIT = 2n ** 30n;
 function iterate(heap: Heap, o: ObjectHandle, name: string): ObjectHandle {
   const t = heap.typeOf(o);
   // GET_ITER of a map or filter object is the object itself (map-filter.ts).
-  const iterable = ['list', 'tuple', 'range', 'map', 'filter', 'dict', 'dict_keys', 'dict_values'];
+  const iterable = [
+    'list',
+    'tuple',
+    'range',
+    'str',
+    'map',
+    'filter',
+    'dict',
+    'dict_keys',
+    'dict_values',
+  ];
   const set = t === 'set' || t === 'frozenset';
   if (!iterable.includes(t) && !set) throw new Unsupported(`${name}() of a ${heap.typeNameOf(o)}`);
   // A set's table order is known for ints, floats and None only (values.ts).
@@ -426,7 +436,7 @@ export function callBoundSort(m: Machine, sort: () => void): void {
 /** An argument enumerate/zip may iterate (whose iterator the heap makes), else refused. */
 function iterableArgument(heap: Heap, o: ObjectHandle, name: string): ObjectHandle {
   const t = heap.typeOf(o);
-  const ok = ['list', 'tuple', 'range', 'dict', 'dict_keys', 'dict_values', 'dict_items'];
+  const ok = ['list', 'tuple', 'range', 'str', 'dict', 'dict_keys', 'dict_values', 'dict_items'];
   const own = [
     'enumerate',
     'zip',
@@ -533,7 +543,7 @@ export const LIBRARY_BUILTINS: Readonly<Record<string, Builtin>> = {
     arity('reversed', args, 1, 1);
     const heap = m.heap;
     const t = heap.typeOf(args[0]!);
-    if (t !== 'list' && t !== 'tuple')
+    if (t !== 'list' && t !== 'tuple' && t !== 'str')
       throw new Unsupported(`reversed() of a ${heap.typeNameOf(args[0]!)}`);
     return heap.newReversed(args[0]!);
   },

@@ -24,6 +24,7 @@ import { libraryMethod } from './methods-lib.ts';
 import { dequeMethod } from './module-collections.ts';
 import { counterMethod } from './module-counter.ts';
 import { methodOwner } from './module-defaultdict.ts';
+import { iteratorNext } from './generator-runs.ts';
 import { itertoolsSource } from './module-itertools.ts';
 import { namedTupleCountUnknown, namedTupleMethod } from './module-namedtuple.ts';
 import { ODICT_VIEWS } from './module-ordereddict.ts';
@@ -163,18 +164,26 @@ function iteratorSource(
     ].includes(t)
   )
     return itertoolsSource(heap, o);
-  if (t === 'str') {
-    // unicode_iter (3.12+: str_ascii_iterator for an ASCII str): an object of a
-    // tuple iterator's size stands for it; each item is the one-character str (the
-    // cached latin-1 singleton, else new); the length hint is the str's length.
-    const it = heap.newIterator(heap.emptyTuple);
-    const chars = [...(heap.valueOf(o) as string)];
+  if (t === 'list_iterator' || t === 'tuple_iterator' || t === 'str_iterator') {
+    // GET_ITER of an iterator is the iterator itself; its hint is the items left.
+    heap.incref(o);
     const items = {
       *[Symbol.iterator]() {
-        for (const ch of chars) yield heap.newStr(ch);
+        for (let next = heap.iteratorNext(o); next !== 0; next = heap.iteratorNext(o)) yield next;
       },
     };
-    return { it, items, lengthHint: chars.length };
+    return { it: o, items, lengthHint: heap.iteratorLengthHint(o) };
+  }
+  if (t === 'str') {
+    // unicode_iter: each item is the one-character str (the cached latin-1 singleton,
+    // else new); the length hint is the str's length.
+    const it = heap.newIterator(o);
+    const items = {
+      *[Symbol.iterator]() {
+        for (let next = heap.iteratorNext(it); next !== 0; next = heap.iteratorNext(it)) yield next;
+      },
+    };
+    return { it, items, lengthHint: heap.lengthOf(o) };
   }
   if (t === 'set' || t === 'frozenset') {
     // set_iter: a set iterator walking the table; its length hint is the set's size. The
@@ -210,6 +219,47 @@ function iteratorSource(
     },
   };
   return { it, items, lengthHint };
+}
+
+/** Iterables whose length hint is their exact length (no _PyTuple_Resize in tuple()). */
+const TUPLE_SIZED_SOURCES: ReadonlySet<string> = new Set([
+  'str',
+  'range',
+  'dict',
+  'dict_keys',
+  'dict_values',
+  'dict_items',
+  'set',
+  'frozenset',
+]);
+
+/**
+ * PySequence_Tuple over an iterable with a `__len__`: the iterator, then PyTuple_New of
+ * the length hint (tracked, its slots empty: None stands in), filled item by item as
+ * the iterator makes them, then the iterator released. Models
+ * Objects/abstract.c PySequence_Tuple, 3.8–3.14.
+ */
+function tupleFromIterator(heap: Heap, o: ObjectHandle): ObjectHandle {
+  const { it, items, lengthHint } = iteratorSource(heap, o);
+  const n = lengthHint ?? 0;
+  const t = heap.newTuple(new Array<ObjectHandle>(n).fill(heap.none));
+  try {
+    let j = 0;
+    for (const item of items) {
+      if (j >= n) {
+        heap.decref(item);
+        throw new Unsupported('tuple() of an iterable that outgrows its length');
+      }
+      heap.tupleRecycleItem(t, j++, item);
+    }
+    if (j < n) throw new Unsupported('tuple() of an iterable shorter than its length');
+  } catch (error) {
+    heap.decref(t);
+    heap.decref(it);
+    throw error;
+  }
+  heap.decref(it);
+  return t;
 }
 
 /**
@@ -426,6 +476,9 @@ const builtins: Record<string, Builtin> = {
     const { it, items, lengthHint } = iteratorSource(heap, o);
     // 3.8/3.9 list___init__ presizes exactly only what has a __len__ (a repeat has a hint).
     const hinted = [
+      'list_iterator',
+      'tuple_iterator',
+      'str_iterator',
       'repeat',
       'chain',
       'islice',
@@ -454,6 +507,7 @@ const builtins: Record<string, Builtin> = {
       untrackIfAtomic(m, made);
       return made;
     }
+    if (TUPLE_SIZED_SOURCES.has(t)) return tupleFromIterator(heap, o);
     throw new Unsupported(`tuple() of a ${heap.typeNameOf(o)}`);
   },
   dict(m, args) {
@@ -739,6 +793,30 @@ export function sysGetrefcount(m: Machine, o: ObjectHandle, borrowed = 0): Objec
   return heap.newInt(heap.refcount(o) - borrowedReferences(m, o) - borrowed);
 }
 
+/** Iterators str.join drains into a list first (PySequence_Fast). */
+const JOIN_DRAINED: ReadonlySet<string> = new Set(['map', 'filter', 'generator']);
+
+/** The items of iterator `it` as new references, for a list that adopts them. */
+function drainedItems(m: Machine, it: ObjectHandle): Iterable<ObjectHandle> {
+  return {
+    *[Symbol.iterator]() {
+      for (let v = iteratorNext(m, it); v !== 0; v = iteratorNext(m, it)) yield v;
+    },
+  };
+}
+
+/** _PyUnicode_JoinArray of `items` (borrowed) with the separator `sep`: a new reference. */
+function joinItems(heap: Heap, sep: ObjectHandle, items: readonly ObjectHandle[]): ObjectHandle {
+  if (items.some((item) => heap.typeOf(item) !== 'str'))
+    throw new Unsupported('str.join of a non-str item (a TypeError)');
+  // One exact str is returned itself, none gives ''.
+  if (items.length === 1) return shared(heap, items[0]!);
+  if (items.length === 0) return heap.newStr('');
+  const text = items.map((item) => heap.valueOf(item) as string).join(heap.valueOf(sep) as string);
+  if (text === '') return heap.newStr('');
+  return newText(heap, text, 'str.join()');
+}
+
 /** `receiver.name(*args)` for the modelled methods; a new reference. */
 export function callMethod(
   m: Machine,
@@ -878,18 +956,27 @@ export function callMethod(
     }
     case 'str.join': {
       arity(key, args, 1, 1);
-      const items = sequenceItems(heap, args[0]!);
-      if (items === undefined) throw new Unsupported(`str.join of a ${heap.typeNameOf(args[0]!)}`);
-      if (items.some((item) => heap.typeOf(item) !== 'str'))
-        throw new Unsupported('str.join of a non-str item (a TypeError)');
-      // _PyUnicode_JoinArray: one exact str is returned itself, none gives ''.
-      if (items.length === 1) return shared(heap, items[0]!);
-      if (items.length === 0) return heap.newStr('');
-      const text = items
-        .map((item) => heap.valueOf(item) as string)
-        .join(heap.valueOf(receiver) as string);
-      if (text === '') return heap.newStr('');
-      return newText(heap, text, 'str.join()');
+      // PySequence_Fast: a list or tuple as it is; a map, filter, generator or reverse
+      // iterator drained into a new list (PySequence_List: PyList_New(0), then
+      // list_extend with the iterator's length hint, if any), released after the
+      // result is made.
+      const source = args[0]!;
+      const t = heap.typeOf(source);
+      const reverse = t === 'reversed' || t === 'list_reverseiterator';
+      const drained =
+        JOIN_DRAINED.has(t) || reverse
+          ? heap.newListFrom({
+              items: drainedItems(m, source),
+              ...(reverse && { lengthHint: heap.reversedLengthHint(source) }),
+            })
+          : 0;
+      try {
+        const items = sequenceItems(heap, drained || source);
+        if (items === undefined) throw new Unsupported(`str.join of a ${heap.typeNameOf(source)}`);
+        return joinItems(heap, receiver, items);
+      } finally {
+        if (drained !== 0) heap.decref(drained);
+      }
     }
     default:
       throw new Unsupported(`the method ${heap.typeNameOf(receiver)}.${name}`);

@@ -64,6 +64,7 @@ export const BUILTIN_ITERATORS: ReadonlySet<string> = new Set([
   'range_iterator',
   'dict_keyiterator',
   'set_iterator',
+  'str_iterator',
   'odict_iterator',
   'map',
   'filter',
@@ -125,7 +126,8 @@ export function iterBuiltin(m: Machine, args: readonly ObjectHandle[]): ObjectHa
     heap.incref(x);
     return x;
   }
-  if (t === 'list' || t === 'tuple' || t === 'range' || t === 'dict') return heap.newIterator(x);
+  if (t === 'list' || t === 'tuple' || t === 'range' || t === 'dict' || t === 'str')
+    return heap.newIterator(x);
   // odictiter_new: an OrderedDict's (or its view's) own iterator.
   if (t === 'OrderedDict' || t === 'odict_keys' || t === 'odict_values' || t === 'odict_items')
     return heap.newIterator(x);

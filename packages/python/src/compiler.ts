@@ -29,6 +29,12 @@ import { ATTRIBUTE_BUILTIN_NAMES, attributeBuiltin } from './attribute-builtins.
 import { BITWISE_OPERATORS, type BitwiseOperator, bitwiseOp, foldBitwise } from './bitwise.ts';
 import { argumentSlots, type BorrowSite, borrowSite, trackStores } from './borrowed-loads.ts';
 import {
+  builtinValue,
+  callBuiltin,
+  generatorBuiltin,
+  isMapFilterFunction,
+} from './builtin-values.ts';
+import {
   BUILTIN_NAMES,
   builtin,
   callMethod,
@@ -51,21 +57,13 @@ import {
   instanceCompare,
   instanceContains,
   instanceGetItem,
-  instanceLength,
   instanceSetItem,
-  instanceStr,
   instanceText,
   instanceTruth,
   refuseOpaque,
   rethrowFinalizerError,
 } from './class-dunders.ts';
-import {
-  BUILTIN_ITERATORS,
-  instanceIterator,
-  isIterableInstance,
-  iterateInstance,
-  iterBuiltin,
-} from './class-iteration.ts';
+import { BUILTIN_ITERATORS, instanceIterator, isIterableInstance } from './class-iteration.ts';
 import {
   bindArguments,
   compileKeywordsCall,
@@ -148,11 +146,8 @@ import { attachCollector, GC_FUNCTIONS, gcCall } from './gc-calls.ts';
 import {
   generatorFrameAttribute,
   generatorMethod,
-  listOfGenerator,
-  nextBuiltin,
   resumeGenerator,
   storeGeneratorSlot,
-  sumBuiltin,
 } from './generator-runs.ts';
 import { instanceNext } from './instance-next.ts';
 import { statementReportsLine, testReportsLine } from './line-events.ts';
@@ -1675,7 +1670,11 @@ export class Compiler {
     }
     if (importableModules().has(name) && this.moduleAssigned.has(name))
       throw this.fail(`using the module '${name}' as a value`, node);
-    if (BUILTIN_NAMES.has(name)) throw this.fail(`the builtin '${name}' used as a value`, node);
+    if (BUILTIN_NAMES.has(name)) {
+      if (!isMapFilterFunction(this, node))
+        throw this.fail(`the builtin '${name}' used as a value`, node);
+      return () => builtinValue(m, name);
+    }
     if (name === '__name__' && !this.moduleAssigned.has(name)) {
       const main = this.pool.handle({ kind: 'str', value: '__main__' });
       return () => {
@@ -2364,15 +2363,7 @@ export class Compiler {
       const values: ObjectHandle[] = [];
       try {
         for (const a of args) values.push(a(frame));
-        if (name === 'id') refuseOpaque(m, 'id');
-        if (values.length === 1 && heap.typeOf(values[0]!) === 'instance') {
-          const o = values[0]!;
-          if (name === 'len') return heap.newInt(instanceLength(m, o));
-          if (name === 'bool') return heap.newBool(instanceTruth(m, o));
-          if (name === 'repr' || name === 'str') return instanceStr(m, o, name === 'repr', false);
-          if (isIterableInstance(m, o) && name !== 'next') return iterateInstance(m, name, o);
-        }
-        return fn(m, values);
+        return callBuiltin(m, name, fn, values);
       } catch (error) {
         throw pythonErrorOf(error);
       } finally {
@@ -2679,27 +2670,6 @@ export class Compiler {
       }
     };
   }
-}
-
-/** `next`, `sum`, and `list` of a generator (generator-runs.ts); else undefined. */
-function generatorBuiltin(
-  name: string,
-): ((m: Machine, args: readonly ObjectHandle[]) => ObjectHandle) | undefined {
-  if (name === 'next') return nextBuiltin;
-  if (name === 'iter') return iterBuiltin;
-  const sum = builtin('sum');
-  if (name === 'sum' && sum !== undefined)
-    return (m, args) =>
-      args.length === 1 && m.heap.typeOf(args[0]!) === 'generator'
-        ? sumBuiltin(m, args)
-        : sum(m, args);
-  const list = builtin('list');
-  if (name === 'list' && list !== undefined)
-    return (m, args) =>
-      args.length === 1 && m.heap.typeOf(args[0]!) === 'generator'
-        ? listOfGenerator(m, args[0]!)
-        : list(m, args);
-  return undefined;
 }
 
 /**

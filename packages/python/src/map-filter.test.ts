@@ -14,15 +14,21 @@ function run(program: string, python = '3.12'): [string, string, string] {
 }
 
 describe('map and filter', () => {
-  it('refuses builtins as the function and iterables it does not step', () => {
-    expect(run('xs = [1]\nprint(list(map(str, xs)))\n')[2]).toBe(
-      "p.py:2:16: the builtin 'str' used as a value is not supported by pymem run\n",
+  it('takes a builtin as the function only there, and refuses iterables it does not step', () => {
+    expect(run('xs = [1, 22]\nprint(list(map(str, xs)), list(filter(bool, [0, 3])))\n')[1]).toBe(
+      "['1', '22'] [3]\n",
+    );
+    expect(run('f = str\n')[2]).toBe(
+      "p.py:1:5: the builtin 'str' used as a value is not supported by pymem run\n",
+    );
+    expect(run('xs = [1]\nprint(list(map(xs, str)))\n')[2]).toBe(
+      "p.py:2:20: the builtin 'str' used as a value is not supported by pymem run\n",
     );
     expect(run('xs = [1]\nprint(list(map(xs, xs)))\n')[2]).toBe(
       'p.py:2:1: map() with a list as its function is not supported by pymem run\n',
     );
-    const text = "s = 'ab'\nprint(list(filter(None, s)))\n";
-    expect(run(text)[2]).toBe('p.py:2:1: filter() of a str is not supported by pymem run\n');
+    const text = "s = 1.5\nprint(list(filter(None, s)))\n";
+    expect(run(text)[2]).toBe('p.py:2:1: filter() of a float is not supported by pymem run\n');
   });
 
   it('gives back every reference for, list(), sum(), next() and comprehensions take', () => {

@@ -20,7 +20,8 @@
  * stay with the caller until the call returns.
  * Invariant: a step leaves no reference behind but the one it returns.
  * A generator argument is its own iterator (PyObject_GetIter), resumed by each step.
- * Refused: a function that is not the program's (builtins such as `str`, `bool`),
+ * A builtin as the function (`map(str, xs)`) runs as it does called by name
+ * (builtin-values.ts). Refused: a function that is neither the program's nor a builtin,
  * arguments that are not lists, tuples, ranges, dicts, dict views, generators or the
  * heap's own iterators (instances, strs), and the truth value of an instance.
  * Models map_new/map_vectorcall/map_next and filter_new/filter_vectorcall/filter_next
@@ -34,6 +35,7 @@ import {
   starmapNext,
   takewhileNext,
 } from '@pymem/objects';
+import { callBuiltinValue, isBuiltinValue } from './builtin-values.ts';
 import { runFunction } from './class-calls.ts';
 import { Unsupported } from './errors.ts';
 import { iteratorNext } from './generator-runs.ts';
@@ -46,6 +48,7 @@ type Builtin = (m: Machine, args: readonly ObjectHandle[]) => ObjectHandle;
 /** Types whose iterator the heap makes or that are the heap's own iterators. */
 const ITERABLES: ReadonlySet<string> = new Set([
   'list',
+  'str',
   'tuple',
   'range',
   'dict',
@@ -71,6 +74,7 @@ function iterable(heap: Heap, o: ObjectHandle, name: string): ObjectHandle {
 export function callable(m: Machine, f: ObjectHandle, name: string): ObjectHandle {
   const heap = m.heap;
   if (name === 'filter' && heap.typeOf(f) === 'NoneType') return f;
+  if (isBuiltinValue(m, f)) return f;
   if (heap.typeOf(f) !== 'function' || !m.functions.has(f))
     throw new Unsupported(`${name}() with a ${heap.typeNameOf(f)} as its function`);
   return f;
@@ -82,6 +86,7 @@ export function callable(m: Machine, f: ObjectHandle, name: string): ObjectHandl
  */
 function callFromC(m: Machine, f: ObjectHandle, items: readonly ObjectHandle[]): ObjectHandle {
   const heap = m.heap;
+  if (isBuiltinValue(m, f)) return callBuiltinValue(m, f, items);
   const holdsFunction = m.rules.callFrameTakesArguments;
   if (holdsFunction) heap.incref(f);
   try {

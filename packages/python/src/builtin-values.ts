@@ -1,0 +1,134 @@
+/**
+ * Builtins called by name, and builtins handed to C code as values: the function
+ * argument of `map` and `filter` (`map(str, xs)`, `filter(bool, xs)`, `map(len, rows)`).
+ *
+ *   len, abs, repr, …   builtin_function_or_method objects made when the builtins
+ *                       module was set up: no block the model knows; map_next and
+ *                       filter_next call them by vectorcall (METH_O / METH_FASTCALL),
+ *                       which makes nothing
+ *   str, int, list, …   statically allocated types. A type without a vectorcall slot
+ *                       is called through _PyObject_MakeTpCall, whose arguments tuple
+ *                       comes from the tuple free list and goes back to it — the same
+ *                       call `str(x)` makes when written out, which the model runs the
+ *                       same way: by the builtin's own code, arguments borrowed
+ *
+ * Invariant: a builtin run from C and the same builtin called by name do the same
+ * allocations and leave the same counts, so one function (callBuiltin) runs both.
+ * Only the first argument of a map/filter call may name a builtin as a value; any other
+ * use (`f = len`, `print(len)`, a builtin stored in a container) stays refused: what
+ * would follow (getsizeof, refcounts of objects shared with the interpreter) is not
+ * the model's to report. Models map_next / filter_next (Python/bltinmodule.c) calling
+ * through _PyObject_VectorcallTstate / _PyObject_MakeTpCall (Objects/call.c), 3.8–3.14.
+ */
+import type { SyntaxNode } from '@lezer/common';
+import type { ObjectHandle } from '@pymem/objects';
+import { builtin } from './builtins.ts';
+import { instanceLength, instanceStr, instanceTruth, refuseOpaque } from './class-dunders.ts';
+import { isIterableInstance, iterateInstance, iterBuiltin } from './class-iteration.ts';
+import type { Compiler } from './compiler.ts';
+import { listOfGenerator, nextBuiltin, sumBuiltin } from './generator-runs.ts';
+import type { Machine } from './machine.ts';
+
+type Builtin = (m: Machine, args: readonly ObjectHandle[]) => ObjectHandle;
+
+/** The builtins a program may pass to map/filter, and whether each is a type. */
+const VALUE_BUILTINS: Readonly<Record<string, 'type' | 'function'>> = {
+  str: 'type',
+  int: 'type',
+  float: 'type',
+  bool: 'type',
+  list: 'type',
+  tuple: 'type',
+  set: 'type',
+  frozenset: 'type',
+  len: 'function',
+  abs: 'function',
+  repr: 'function',
+  ord: 'function',
+  chr: 'function',
+  hex: 'function',
+  bin: 'function',
+  oct: 'function',
+  sum: 'function',
+  min: 'function',
+  max: 'function',
+  sorted: 'function',
+  divmod: 'function',
+};
+
+/** `next`, `sum`, and `list` of a generator (generator-runs.ts); else undefined. */
+export function generatorBuiltin(name: string): Builtin | undefined {
+  if (name === 'next') return nextBuiltin;
+  if (name === 'iter') return iterBuiltin;
+  const sum = builtin('sum');
+  if (name === 'sum' && sum !== undefined)
+    return (m, args) =>
+      args.length === 1 && m.heap.typeOf(args[0]!) === 'generator'
+        ? sumBuiltin(m, args)
+        : sum(m, args);
+  const list = builtin('list');
+  if (name === 'list' && list !== undefined)
+    return (m, args) =>
+      args.length === 1 && m.heap.typeOf(args[0]!) === 'generator'
+        ? listOfGenerator(m, args[0]!)
+        : list(m, args);
+  return undefined;
+}
+
+/**
+ * The builtin `name` (run by `fn`) called with `values` (borrowed): an instance's
+ * `__len__`, `__bool__`, `__str__`/`__repr__` and `__iter__` where the builtin asks
+ * for them. A new reference.
+ */
+export function callBuiltin(
+  m: Machine,
+  name: string,
+  fn: Builtin,
+  values: readonly ObjectHandle[],
+): ObjectHandle {
+  const heap = m.heap;
+  if (name === 'id') refuseOpaque(m, 'id');
+  if (values.length === 1 && heap.typeOf(values[0]!) === 'instance') {
+    const o = values[0]!;
+    if (name === 'len') return heap.newInt(instanceLength(m, o));
+    if (name === 'bool') return heap.newBool(instanceTruth(m, o));
+    if (name === 'repr' || name === 'str') return instanceStr(m, o, name === 'repr', false);
+    if (isIterableInstance(m, o) && name !== 'next') return iterateInstance(m, name, o);
+  }
+  return fn(m, values);
+}
+
+/** True when `node` (a name) is the function argument of a call of map or filter. */
+export function isMapFilterFunction(c: Compiler, node: SyntaxNode): boolean {
+  const name = c.text(node);
+  if (!Object.hasOwn(VALUE_BUILTINS, name)) return false;
+  const list = node.parent;
+  if (list?.name !== 'ArgList' || list.parent?.name !== 'CallExpression') return false;
+  const callee = list.parent.firstChild;
+  if (callee?.name !== 'VariableName') return false;
+  const called = c.text(callee);
+  if (called !== 'map' && called !== 'filter') return false;
+  const first = c.kids(list).find((k) => !['(', ')', ','].includes(k.name));
+  return first?.from === node.from && first.to === node.to;
+}
+
+/** A new reference to the builtin `name` as an object (one of VALUE_BUILTINS). */
+export function builtinValue(m: Machine, name: string): ObjectHandle {
+  return m.heap.builtinObject(name, VALUE_BUILTINS[name]!);
+}
+
+/** True for an object builtinValue made. */
+export function isBuiltinValue(m: Machine, o: ObjectHandle): boolean {
+  const t = m.heap.typeOf(o);
+  return t === 'builtin_function_or_method' || t === 'builtin_type';
+}
+
+/** `f(*items)` from C for a builtin `f` (items borrowed): a new reference. */
+export function callBuiltinValue(
+  m: Machine,
+  f: ObjectHandle,
+  items: readonly ObjectHandle[],
+): ObjectHandle {
+  const name = m.heap.builtinName(f);
+  return callBuiltin(m, name, generatorBuiltin(name) ?? builtin(name)!, items);
+}

@@ -1,0 +1,22 @@
+import sys
+import gc
+s = "".join(["me", "mory"])
+it = iter(s)
+print(sys.getsizeof(it), gc.is_tracked(it), sys.getrefcount(s))
+first = next(it)
+print(first, sys.getrefcount(s))
+rest = list(it)
+print(rest, sys.getrefcount(s))
+print(next(it, "done"))
+t = tuple("abcdefgh")
+print(sys.getsizeof(t), len(t))
+print(tuple(range(5)), tuple({1: 2, 3: 4}), tuple({7: 8}.values()))
+r = reversed("xyz")
+print(sys.getsizeof(r), next(r), "".join(r))
+print(list(zip("abc", range(3))), list(enumerate("xy")))
+print(list(map(ord, "AZ")), max("hello"), min("hello"))
+word = "héllo€"
+z = zip(word, word)
+print(sys.getsizeof(z), next(z))
+print(list(map(lambda c: c * 2, word)))
+print(set("aaa"), tuple("xyz"), list("€ab"), list(iter("ok")))
