@@ -212,7 +212,9 @@ export function dictCopy(heap: HeapCore, d: ObjectHandle): ObjectHandle {
  */
 export function dictMerge(heap: HeapCore, target: ObjectHandle, other: ObjectHandle): void {
   heap.expect(target, 'dict');
-  heap.expect(other, 'dict');
+  // A defaultdict or Counter iterates as a dict (tp_iter is dict_iter): the same path.
+  const source = heap.typeName(other);
+  if (source !== 'defaultdict' && source !== 'Counter') heap.expect(other, 'dict');
   refuseSplit(heap, target);
   refuseSplit(heap, other);
   const od = dictData(heap, other);

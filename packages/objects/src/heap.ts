@@ -87,6 +87,7 @@ import {
   type FunctionOptions,
   functionAnnotations,
   functionBasic,
+  functionData,
   functionDict,
   functionOrCellReferents,
   newBoundMethod,
@@ -261,7 +262,15 @@ import {
   setObject,
 } from './sets.ts';
 import { sharedKeysBytes } from './shared-keys.ts';
-import { bytearrayResize, newBytearray, newBytes, newStr, strBytes } from './strings.ts';
+import {
+  bytearrayResize,
+  bytesData,
+  newBytearray,
+  newBytes,
+  newBytesOf,
+  newStr,
+  strBytes,
+} from './strings.ts';
 import { newConstantTuple, newTuple, recycleTupleItem } from './tuples.ts';
 import type { ObjectType } from './types.ts';
 import { newWeakref, unlinkWeakref, weakrefData, weakrefsTo } from './weakrefs.ts';
@@ -728,6 +737,20 @@ export class Heap extends HeapCore implements HeapGraph {
    */
   newBytes(n: number, fromData = false): ObjectHandle {
     return newBytes(this, n, fromData);
+  }
+
+  /**
+   * A bytes object holding `data` (one char per byte): PyBytes_FromStringAndSize. b'' is
+   * the singleton. @throws HeapError('unsupported') for one byte (a cached character)
+   */
+  newBytesOf(data: string): ObjectHandle {
+    return newBytesOf(this, data);
+  }
+
+  /** The bytes of a bytes object, one char per byte. */
+  bytesData(o: ObjectHandle): string {
+    this.expect(o, 'bytes');
+    return bytesData(this, o);
   }
 
   /** `bytearray(n)`: the object, then PyByteArray_Resize to n (buffer of n + 1 bytes). */
@@ -1207,6 +1230,12 @@ export class Heap extends HeapCore implements HeapGraph {
   /** MAKE_FUNCTION: a new function holding new references to its defaults tuple, kwdefaults dict and closure tuple. */
   newFunction(options: FunctionOptions = {}): ObjectHandle {
     return newFunction(this, options);
+  }
+
+  /** A function's `__closure__`: its tuple of cells (borrowed), or 0 when it has none. */
+  functionClosure(f: ObjectHandle): ObjectHandle {
+    this.expect(f, 'function');
+    return functionData(this, f).closure;
   }
 
   /** `PyCell_New(contents)` (0: an empty cell). */

@@ -15,6 +15,7 @@ import { HeapError } from './heap-error.ts';
 import { classData, instanceData } from './instances.ts';
 import type { SetData } from './internal/table.ts';
 import { namedTupleClassData, namedTupleClassOf } from './namedtuples.ts';
+import { bytesData } from './strings.ts';
 
 /**
  * Identities of str keys by text, made once: the same string each time, so a table
@@ -79,7 +80,7 @@ function identity(heap: HeapCore, k: ObjectHandle): string {
     case 'str':
       return strIdentity(p as string);
     case 'bytes':
-      return `b${t.length[k]}`;
+      return `b${bytesData(heap, k)}`;
     case 'NoneType':
       return 'N';
     case 'tuple':

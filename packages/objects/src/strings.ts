@@ -15,6 +15,7 @@
  * (Objects/bytearrayobject.c), 3.8–3.14.
  */
 import { type HeapCore, LATIN1_SINGLETONS, type ObjectHandle } from './heap-core.ts';
+import { HeapError } from './heap-error.ts';
 
 /** Bytes of a compact str of `length` characters of `kind` (0: ASCII). */
 export function strBytes(heap: HeapCore, length: number, kind: number): number {
@@ -36,6 +37,27 @@ export function newStr(heap: HeapCore, s: string): ObjectHandle {
   heap.table.length[h] = codePoints.length;
   heap.table.allocated[h] = kind;
   return h;
+}
+
+/**
+ * PyBytes_FromStringAndSize of `data` (one char per byte, 0–255): b'' is the singleton; a
+ * longer one a new object whose payload is its bytes. One byte is refused: the model
+ * keeps one object for all 256 cached characters, which could not tell them apart.
+ */
+export function newBytesOf(heap: HeapCore, data: string): ObjectHandle {
+  if (data.length === 0) return heap.share(heap.emptyBytes);
+  if (data.length === 1)
+    throw new HeapError('unsupported', 'a one-byte bytes object (a cached character)');
+  const h = heap.allocObject('bytes', heap.objMalloc(heap.layout.bytesHeader + data.length));
+  heap.table.payload[h] = data;
+  heap.table.length[h] = data.length;
+  return h;
+}
+
+/** The bytes of a bytes object, one char per byte (`bytes(n)` is n zero bytes). */
+export function bytesData(heap: HeapCore, o: ObjectHandle): string {
+  const p = heap.table.payload[o];
+  return typeof p === 'string' ? p : '\0'.repeat(heap.table.length[o]!);
 }
 
 /** `bytes(n)`, or with `fromData` PyBytes_FromStringAndSize (one byte: the cached character). */

@@ -459,6 +459,56 @@ function iterableArgument(heap: Heap, o: ObjectHandle, name: string): ObjectHand
   return o;
 }
 
+/** The exact value of a finite double as numerator / 2**shift. */
+function exactBinary(x: number): { numerator: bigint; shift: bigint } {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  const bits = view.getBigUint64(0);
+  const exponent = Number((bits >> 52n) & 0x7ffn);
+  let mantissa = bits & ((1n << 52n) - 1n);
+  if (exponent !== 0) mantissa |= 1n << 52n;
+  const e = (exponent === 0 ? 1 : exponent) - 1075;
+  const sign = bits >> 63n === 1n ? -1n : 1n;
+  return e >= 0
+    ? { numerator: sign * (mantissa << BigInt(e)), shift: 0n }
+    : { numerator: sign * mantissa, shift: BigInt(-e) };
+}
+
+/**
+ * `round(x, ndigits)`. An int with ndigits ≥ 0 is itself (long_round → long_long). A
+ * float: double_round rounds the exact binary value half to even at that decimal place
+ * (_Py_dg_dtoa mode 3) and reads the digits back as the nearest double (_Py_dg_strtod),
+ * a new float; the result keeps the sign of x (-0.0). An int with ndigits < 0 and
+ * ndigits beyond ±308 are refused.
+ * Models Objects/floatobject.c double_round and Objects/longobject.c long_round, 3.8–3.14.
+ */
+function roundDigits(heap: Heap, o: ObjectHandle, digits: ObjectHandle): ObjectHandle {
+  const t = heap.typeOf(o);
+  if (heap.typeOf(digits) !== 'int')
+    throw new Unsupported(`round() with ndigits a ${heap.typeNameOf(digits)}`);
+  const n = heap.valueOf(digits) as bigint;
+  if (t === 'int') {
+    if (n < 0n) throw new Unsupported('round() of an int to negative ndigits');
+    return shared(heap, o);
+  }
+  if (t !== 'float') throw new Unsupported(`round() of a ${heap.typeNameOf(o)}`);
+  const x = heap.valueOf(o) as number;
+  if (!Number.isFinite(x)) throw new Unsupported('round() of an infinite or NaN float');
+  if (n > 308n || n < -308n) throw new Unsupported('round() to more than 308 digits');
+  // x · 10**n = numerator · 10**n / 2**shift, rounded half to even to an integer q.
+  const { numerator, shift } = exactBinary(x);
+  const scaledUp = n >= 0n ? numerator * 10n ** n : numerator;
+  const divisor = (1n << shift) * (n < 0n ? 10n ** -n : 1n);
+  const negative = scaledUp < 0n;
+  const magnitude = negative ? -scaledUp : scaledUp;
+  let q = magnitude / divisor;
+  const twice = 2n * (magnitude % divisor);
+  if (twice > divisor || (twice === divisor && q % 2n === 1n)) q += 1n;
+  const text = `${negative ? '-' : ''}${q}e${-n}`;
+  const r = Number(text);
+  return heap.newFloat(r === 0 ? (Object.is(x, -0) || x < 0 ? -0 : 0) : r);
+}
+
 /** Ranges whose values reach past this are refused (the iterator's C long, exact doubles). */
 const RANGE_LIMIT = 2n ** 53n;
 
@@ -597,10 +647,11 @@ export const LIBRARY_BUILTINS: Readonly<Record<string, Builtin>> = {
     return pair;
   },
   round(m, args) {
-    arity('round', args, 1, 1);
+    arity('round', args, 1, 2);
     const heap = m.heap;
     const o = args[0]!;
     const t = heap.typeOf(o);
+    if (args.length === 2) return roundDigits(heap, o, args[1]!);
     if (t === 'int') return shared(heap, o);
     if (t !== 'float') throw new Unsupported(`round() of a ${heap.typeNameOf(o)}`);
     const x = heap.valueOf(o) as number;

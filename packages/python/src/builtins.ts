@@ -13,18 +13,19 @@
 
 import { dequeIteratorNext, type Heap, newDequeIterator, type ObjectHandle } from '@pymem/objects';
 import { bigRange, LIBRARY_BUILTINS } from './builtins-lib.ts';
+import { bytesConversion } from './bytes-methods.ts';
 import { borrowedReferences, importedLibrary } from './compile-lib.ts';
 import { lruCacheMethod } from './compile-lru-cache.ts';
 import { extendByDict, extendsDictDirectly } from './dict-sources.ts';
 import { PythonError, Unsupported } from './errors.ts';
 import { builtinExceptionClass, exceptionArgs, keyError } from './exception-classes.ts';
+import { iteratorNext } from './generator-runs.ts';
 import type { Machine } from './machine.ts';
 import { MAP_FILTER_BUILTINS } from './map-filter.ts';
 import { libraryMethod } from './methods-lib.ts';
 import { dequeMethod } from './module-collections.ts';
 import { counterMethod } from './module-counter.ts';
 import { methodOwner } from './module-defaultdict.ts';
-import { iteratorNext } from './generator-runs.ts';
 import { itertoolsSource } from './module-itertools.ts';
 import { namedTupleCountUnknown, namedTupleMethod } from './module-namedtuple.ts';
 import { ODICT_VIEWS } from './module-ordereddict.ts';
@@ -314,6 +315,7 @@ const builtins: Record<string, Builtin> = {
     if (
       [
         'str',
+        'bytes',
         'list',
         'tuple',
         'dict',
@@ -361,7 +363,7 @@ const builtins: Record<string, Builtin> = {
       const items = heap.referents(exceptionArgs(heap, o));
       if (items.length === 1 && builtinExceptionClass(heap, o) !== 'KeyError')
         return builtins.str!(m, items);
-    } else if (t !== 'int' && t !== 'float' && t !== 'Counter') {
+    } else if (t !== 'int' && t !== 'float' && t !== 'bytes' && t !== 'Counter') {
       // A Counter: object_str runs Counter.__repr__ (below).
       const container = containerText(heap, o, false);
       if (container !== undefined) return container;
@@ -526,7 +528,7 @@ const builtins: Record<string, Builtin> = {
         }
         return d;
       }
-      if (t !== 'dict') {
+      if (t !== 'dict' && t !== 'defaultdict' && t !== 'Counter') {
         heap.decref(d);
         throw new Unsupported(`dict() of a ${heap.typeNameOf(o)}`);
       }
@@ -841,6 +843,8 @@ export function callMethod(
   }
   const library = libraryMethod(m, receiver, name, args);
   if (library !== undefined) return library;
+  const converted = bytesConversion(m, receiver, name, args);
+  if (converted !== undefined) return converted;
   const t = methodOwner(m, receiver, name);
   const key = `${t}.${name}`;
   if (key === 'str.format')

@@ -148,6 +148,13 @@ export function loadAttribute(m: Machine, o: ObjectHandle, name: string): Object
   }
   if (type === 'partial') return partialAttribute(m, o, name);
   if (type === 'function') return functionAttribute(m, o, name);
+  if (type === 'cell' && name === 'cell_contents') {
+    // cell_get_contents: the referent, or ValueError for an empty cell.
+    const [contents] = heap.referents(o);
+    if (contents === undefined) throw new PythonError('ValueError', 'Cell is empty');
+    heap.incref(contents);
+    return contents;
+  }
   if (type === '_lru_cache_wrapper') return lruCacheAttribute(m, o, name);
   throw new Unsupported(`the attribute .${name} of a ${heap.typeNameOf(o)}`);
 }

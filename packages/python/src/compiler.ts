@@ -1438,6 +1438,8 @@ export class Compiler {
       }
       case 'String':
       case 'ContinuedString':
+        if (this.source.isBytes(node))
+          return { kind: 'bytes', value: this.source.bytesValue(node) };
         return { kind: 'str', value: this.source.stringValue(node) };
       case 'FormatString': {
         const parts = this.source.formatParts(node);
@@ -1473,9 +1475,13 @@ export class Compiler {
         const items: readonly Constant[] | undefined =
           container.kind === 'str'
             ? [...container.value].map((ch): Constant => ({ kind: 'str', value: ch }))
-            : container.kind === 'tuple'
-              ? container.items
-              : undefined;
+            : container.kind === 'bytes'
+              ? [...container.value].map(
+                  (ch): Constant => ({ kind: 'int', value: BigInt(ch.charCodeAt(0)) }),
+                )
+              : container.kind === 'tuple'
+                ? container.items
+                : undefined;
         if (items === undefined) return undefined;
         const i = Number(key.value < 0n ? key.value + BigInt(items.length) : key.value);
         return i >= 0 && i < items.length ? items[i] : undefined;

@@ -21,6 +21,8 @@ export type Constant =
   | { readonly kind: 'int'; readonly value: bigint }
   | { readonly kind: 'float'; readonly value: number }
   | { readonly kind: 'str'; readonly value: string }
+  /** A bytes literal: one char per byte. */
+  | { readonly kind: 'bytes'; readonly value: string }
   | { readonly kind: 'bool'; readonly value: boolean }
   | { readonly kind: 'none' }
   | { readonly kind: 'tuple' | 'frozenset'; readonly items: readonly Constant[] };
@@ -37,6 +39,8 @@ export function constantKey(c: Constant): string {
       return Object.is(c.value, -0) ? 'f-0' : `f${c.value}`;
     case 'str':
       return `s${c.value}`;
+    case 'bytes':
+      return `y${c.value}`;
     case 'bool':
       return `b${c.value}`;
     case 'none':
@@ -62,7 +66,7 @@ export function foldUnary(op: string, c: Constant): Constant | undefined {
     const truth =
       c.kind === 'none'
         ? false
-        : c.kind === 'str'
+        : c.kind === 'str' || c.kind === 'bytes'
           ? c.value.length > 0
           : c.kind === 'tuple' || c.kind === 'frozenset'
             ? c.items.length > 0
@@ -109,6 +113,18 @@ export function foldBinary(op: string, a: Constant, b: Constant): Constant | und
     return { kind: 'str', value: count <= 0n ? '' : text.repeat(Number(count)) };
   }
   if (a.kind === 'str' && op === '%') return undefined;
+  // safe_multiply counts a bytes object's size in bytes, against the same limit.
+  if (a.kind === 'bytes' && b.kind === 'bytes' && op === '+')
+    return { kind: 'bytes', value: a.value + b.value };
+  if (op === '*' && (a.kind === 'bytes' || b.kind === 'bytes')) {
+    const data = a.kind === 'bytes' ? a.value : b.kind === 'bytes' ? b.value : '';
+    const count = a.kind === 'bytes' ? y : x;
+    if (typeof count !== 'bigint') return undefined;
+    if (data.length > 0 && (count < 0n || count > BigInt(Math.floor(MAX_STR_SIZE / data.length))))
+      return undefined;
+    return { kind: 'bytes', value: count <= 0n ? '' : data.repeat(Number(count)) };
+  }
+  if (a.kind === 'bytes' || b.kind === 'bytes') return undefined;
   if (a.kind === 'tuple' || b.kind === 'tuple')
     throw new Unsupported('arithmetic on constant tuples');
   return undefined;
@@ -142,6 +158,11 @@ export class ConstantPool {
         break;
       case 'str':
         h = heap.newStr(c.value);
+        break;
+      case 'bytes':
+        if (c.value.length === 1)
+          throw new Unsupported('a one-byte bytes object (a cached character)');
+        h = heap.newBytesOf(c.value);
         break;
       case 'bool':
         h = heap.newBool(c.value);

@@ -10,6 +10,7 @@
  *                                 the first read and kept (PyObject_GenericGetDict)
  *   f.__annotations__             likewise an empty dict made by the first read (the
  *                                 program's functions have no annotations)
+ *   f.__closure__                 the tuple of cells the function was made with, or None
  *   f.name                        a value in that dict (`f.__wrapped__`), else
  *                                 AttributeError
  *
@@ -130,6 +131,11 @@ export function functionAttribute(m: Machine, f: ObjectHandle, name: string): Ob
       return shared(heap, functionDictOf(m, f));
     case '__annotations__':
       return shared(heap, heap.functionAnnotations(f));
+    case '__closure__': {
+      // func_get_closure: the tuple of cells MAKE_FUNCTION stored, or None.
+      const closure = heap.functionClosure(f);
+      return closure === 0 ? heap.newNone() : shared(heap, closure);
+    }
   }
   if (name.startsWith('__') && name.endsWith('__') && name !== '__wrapped__')
     throw new Unsupported(`the attribute ${name} of a function`);

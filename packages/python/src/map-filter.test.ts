@@ -27,7 +27,7 @@ describe('map and filter', () => {
     expect(run('xs = [1]\nprint(list(map(xs, xs)))\n')[2]).toBe(
       'p.py:2:1: map() with a list as its function is not supported by pymem run\n',
     );
-    const text = "s = 1.5\nprint(list(filter(None, s)))\n";
+    const text = 's = 1.5\nprint(list(filter(None, s)))\n';
     expect(run(text)[2]).toBe('p.py:2:1: filter() of a float is not supported by pymem run\n');
   });
 

@@ -226,11 +226,20 @@ const functions: Record<string, ModuleFunction> = {
   choice(m, args) {
     arity('choice', args, 1, 1);
     const heap = m.heap;
-    const items = sequence(heap, args[0]!, 'choice');
+    // A str: seq[i] is the character (unicode_getitem: the cached latin-1 str, else new).
+    const chars = heap.typeOf(args[0]!) === 'str' ? [...(heap.valueOf(args[0]!) as string)] : null;
+    const items = chars ?? sequence(heap, args[0]!, 'choice');
+    // 3.9/3.10 index the empty sequence (seq[_randbelow(0)]: seq[0]); 3.8 and 3.11+
+    // raise their own IndexError.
     if (items.length === 0)
-      throw new PythonError('IndexError', 'Cannot choose from an empty sequence');
+      throw m.minor === 9 || m.minor === 10
+        ? new PythonError(
+            'IndexError',
+            `${chars !== null ? 'string' : heap.typeOf(args[0]!)} index out of range`,
+          )
+        : new PythonError('IndexError', 'Cannot choose from an empty sequence');
     const i = Number(generator(m, 'choice').randbelow(BigInt(items.length)));
-    return shared(heap, items[i]!);
+    return chars !== null ? heap.newStr(chars[i]!) : shared(heap, items[i] as ObjectHandle);
   },
   shuffle(m, args) {
     arity('shuffle', args, 1, 1);

@@ -97,6 +97,14 @@ export function binaryOp(
       if (right === '') return shared(heap, a);
       return heap.newStr(left + right);
     }
+    if (ta === 'bytes' && tb === 'bytes') {
+      // bytes_concat: an empty side gives the other; else a new object of both.
+      const left = heap.bytesData(a);
+      const right = heap.bytesData(b);
+      if (left === '') return shared(heap, b);
+      if (right === '') return shared(heap, a);
+      return heap.newBytesOf(left + right);
+    }
     if (ta === 'list' && tb === 'list')
       return heap.newList([...heap.referents(a), ...heap.referents(b)]);
     if (ta === 'tuple' && tb === 'tuple') {
@@ -114,6 +122,15 @@ export function binaryOp(
         const text = heap.valueOf(seq) as string;
         if (n === 1 || text === '') return shared(heap, seq);
         return heap.newStr(text.repeat(n));
+      }
+      if (ts === 'bytes') {
+        // bytes_repeat: the same size gives the object itself; else a new one of the
+        // bytes repeated (allocated directly: an empty result is not the singleton).
+        const data = heap.bytesData(seq);
+        const size = data.length * Math.max(n, 0);
+        if (size === data.length) return shared(heap, seq);
+        if (size === 0) throw new Unsupported('an empty bytes object from a repeat');
+        return heap.newBytesOf(data.repeat(n));
       }
       if (ts === 'list') return heap.listRepeat(seq, n);
       if (ts === 'tuple') {
@@ -141,6 +158,8 @@ export function binaryOp(
     }
   }
   if (op === '%' && ta === 'str') return percentFormat(heap, heap.valueOf(a) as string, b);
+  if (op === '+' && ta === 'bytes')
+    throw new PythonError('TypeError', `can't concat ${typeName(heap, b)} to bytes`);
   if (op === '+' && (ta === 'str' || ta === 'list' || ta === 'tuple'))
     throw new PythonError(
       'TypeError',
@@ -211,6 +230,16 @@ export function subscript(heap: Heap, container: ObjectHandle, key: ObjectHandle
     return heap.newStr(
       chars[index(heap, chars.length === 0 ? container : container, key, 'string')]!,
     );
+  }
+  if (t === 'bytes') {
+    // bytes_subscript: the byte as an int (always a cached small int).
+    const kt = heap.typeOf(key);
+    if (kt !== 'int' && kt !== 'bool') throw badIndex(heap, key, 'byte');
+    const data = heap.bytesData(container);
+    let i = Number(heap.valueOf(key) as bigint);
+    if (i < 0) i += data.length;
+    if (i < 0 || i >= data.length) throw new PythonError('IndexError', 'index out of range');
+    return heap.newInt(data.charCodeAt(i));
   }
   if (t === 'deque') {
     // deque_item through PySequence_GetItem (a negative index counts from the end).

@@ -82,8 +82,16 @@ export interface RunResult {
   readonly outcome: 'ok' | 'error' | 'unsupported' | 'step-limit';
   /** What the program printed. */
   readonly stdout: string;
-  /** The traceback, the unsupported line or the step-limit line ('' when ok). */
+  /**
+   * Everything written to stderr: the compiler's warnings first, then the traceback, the
+   * unsupported line or the step-limit line ('' when ok and quiet).
+   */
   readonly stderr: string;
+  /**
+   * The compiler's SyntaxWarnings (the start of `stderr`): CPython prints them before the
+   * program runs, so ahead of anything on stdout.
+   */
+  readonly warnings: string;
   /** The heap the program ran on (for `--stats` and inspection). */
   readonly heap: Heap;
   /** Statements executed. */
@@ -118,6 +126,7 @@ export function runPython(text: string, options: RunOptions = {}): RunResult {
   if (options.onLine !== undefined) machine.lines = new LineEvents(options.onLine);
   const moduleFrame: Frame = { locals: [], returned: 0, line: 0 };
   let source: Source | undefined;
+  let warnings = '';
   const onStep = options.onStep;
   const recorder = new StepRecorder(machine);
   const capture = (done: boolean) => () => recorder.capture(framesOf(machine, moduleFrame), done);
@@ -134,6 +143,7 @@ export function runPython(text: string, options: RunOptions = {}): RunResult {
       outcome,
       stdout: machine.out.join(''),
       stderr: machine.err.join('') + stderr,
+      warnings,
       heap,
       steps: machine.steps,
     };
@@ -142,8 +152,10 @@ export function runPython(text: string, options: RunOptions = {}): RunResult {
     source = new Source(text);
     const compiler = new Compiler(source, machine);
     const body = compiler.compileModule();
-    if (options.warnings !== false)
-      machine.err.push(formatSyntaxWarnings(compiler.warnings, filename, text));
+    if (options.warnings !== false) {
+      warnings = formatSyntaxWarnings(compiler.warnings, filename, text);
+      machine.err.push(warnings);
+    }
     const gc = machine.gc;
     if (gc !== null) options.onCollector?.(gc.collector, () => gc.enabled);
     if (options.onCollection !== undefined && gc !== null) {

@@ -99,6 +99,38 @@ export class Source {
     return prefix.includes('r') ? inner : this.unescape(inner, node);
   }
 
+  /** True for a bytes literal, or an implicit concatenation of them. */
+  isBytes(node: SyntaxNode): boolean {
+    const first = node.name === 'ContinuedString' ? node.firstChild : node;
+    if (first === null || first.name !== 'String') return false;
+    return /^[a-zA-Z]*/.exec(this.textOf(first))![0].toLowerCase().includes('b');
+  }
+
+  /** The value of a bytes literal (or concatenation), one char per byte. */
+  bytesValue(node: SyntaxNode): string {
+    if (node.name === 'ContinuedString')
+      return this.children(node)
+        .map((part) => this.bytesValue(part))
+        .join('');
+    const text = this.textOf(node);
+    const prefix = /^[a-zA-Z]*/.exec(text)![0].toLowerCase();
+    if (node.name !== 'String' || !prefix.includes('b'))
+      throw this.unsupported('bytes and str literals joined (a SyntaxError)', node);
+    const body = text.slice(prefix.length);
+    const quote = body.startsWith('"""') || body.startsWith("'''") ? 3 : 1;
+    const inner = body.slice(quote, body.length - quote);
+    if (/[^\x00-\x7f]/.test(inner))
+      throw this.unsupported('a non-ASCII character in a bytes literal (a SyntaxError)', node);
+    if (prefix.includes('r')) return inner;
+    // Bytes escapes: the str ones but \u, \U and \N (kept as written, with a warning).
+    if (/\\[uUN]/.test(inner.replace(/\\\\/g, '')))
+      throw this.unsupported('\\u, \\U or \\N in a bytes literal', node);
+    const value = this.unescape(inner, node);
+    if (/[^\x00-\xff]/.test(value))
+      throw this.unsupported('an octal escape above \\377 in a bytes literal', node);
+    return value;
+  }
+
   /**
    * The parts of an f-string: literal text (escapes and `{{`/`}}` decoded) and the
    * FormatReplacement nodes, in order. Raw f-strings keep backslashes.

@@ -128,6 +128,25 @@ export function strRepr(s: string): string {
   return out + quote;
 }
 
+/**
+ * Python's repr of a bytes object (bytes_repr): b'…' (b"…" when it holds a ' and no "),
+ * \t \n \r and the quote escaped, printable ASCII as is, other bytes as \xNN.
+ */
+export function bytesRepr(data: string): string {
+  const quote = data.includes("'") && !data.includes('"') ? '"' : "'";
+  let out = `b${quote}`;
+  for (const ch of data) {
+    const c = ch.charCodeAt(0);
+    if (ch === quote || ch === '\\') out += `\\${ch}`;
+    else if (ch === '\t') out += '\\t';
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\r') out += '\\r';
+    else if (c < 0x20 || c >= 0x7f) out += `\\x${c.toString(16).padStart(2, '0')}`;
+    else out += ch;
+  }
+  return out + quote;
+}
+
 /** `str(o)` without allocating. */
 export function strText(heap: Heap, o: ObjectHandle): string {
   if (heap.typeOf(o) === 'str') return heap.valueOf(o) as string;
@@ -160,6 +179,8 @@ export function reprText(
       return floatRepr(heap.valueOf(o) as number);
     case 'str':
       return strRepr(heap.valueOf(o) as string);
+    case 'bytes':
+      return bytesRepr(heap.bytesData(o));
     case 'range': {
       const [start, stop, step] = rangeValues(heap, o);
       return step === 1n ? `range(${start}, ${stop})` : `range(${start}, ${stop}, ${step})`;
@@ -348,6 +369,7 @@ export function equal(heap: Heap, a: ObjectHandle, b: ObjectHandle): boolean {
   if (ODICT_VIEWS.includes(ta) || ODICT_VIEWS.includes(tb))
     throw new Unsupported('comparing an OrderedDict view');
   if (ta === 'str' && tb === 'str') return heap.valueOf(a) === heap.valueOf(b);
+  if (ta === 'bytes' && tb === 'bytes') return heap.bytesData(a) === heap.bytesData(b);
   if (ta !== tb) {
     const sets = (t: string) => t === 'set' || t === 'frozenset';
     if (!(sets(ta) && sets(tb))) return false;

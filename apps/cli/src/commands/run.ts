@@ -67,8 +67,10 @@ export async function runCommand(
     ...(options.python === undefined ? {} : { python: options.python }),
     ...(recording === null ? {} : recording.runOptions),
   });
+  // CPython prints its compiler's warnings before the program's output.
+  io.err(result.warnings);
   io.out(result.stdout);
-  io.err(result.stderr);
+  io.err(result.stderr.slice(result.warnings.length));
   if (options.stats) io.err(formatMallocStats(collectMallocStats(result.heap.obmalloc)));
   if (recording !== null && options.trace !== undefined) {
     recording.recorder.heapSnapshot('exit', recording.collector(), recording.gcState());
