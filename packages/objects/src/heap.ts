@@ -893,15 +893,20 @@ export class Heap extends HeapCore implements HeapGraph {
   }
 
   /**
-   * An object CPython makes for one call and frees after it (a bound method looked up
-   * to be called once): PyObject_Malloc(nbytes), `during`, then PyObject_Free of the block.
+   * A block CPython takes for one call and frees after it (a bound method looked up to
+   * be called once; with `domain` 'mem', a PyMem_Malloc scratch buffer): a malloc of
+   * nbytes in that domain, `during`, then the free of the block.
    */
-  transientBlock(nbytes: number, during: () => void = () => {}): void {
-    const block = this.objMalloc(nbytes);
+  transientBlock(
+    nbytes: number,
+    during: () => void = () => {},
+    domain: 'obj' | 'mem' = 'obj',
+  ): void {
+    const block = this.memCall('malloc', 0, nbytes, domain);
     try {
       during();
     } finally {
-      this.memCall('free', block, 0, 'obj');
+      this.memCall('free', block, 0, domain);
     }
   }
 

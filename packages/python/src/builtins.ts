@@ -795,6 +795,22 @@ export function sysGetrefcount(m: Machine, o: ObjectHandle, borrowed = 0): Objec
   return heap.newInt(heap.refcount(o) - borrowedReferences(m, o) - borrowed);
 }
 
+/** str.capitalize / title / swapcase of ASCII text (do_capitalize, do_title, do_swapcase). */
+function asciiCase(text: string, method: string): string {
+  if (method === 'swapcase')
+    return [...text].map((c) => (/[a-z]/.test(c) ? c.toUpperCase() : c.toLowerCase())).join('');
+  if (method === 'capitalize') return text.charAt(0).toUpperCase() + text.slice(1).toLowerCase();
+  // title: a letter after a cased letter is lowered, any other letter is raised.
+  let previousCased = false;
+  let out = '';
+  for (const c of text) {
+    const cased = /[A-Za-z]/.test(c);
+    out += cased ? (previousCased ? c.toLowerCase() : c.toUpperCase()) : c;
+    previousCased = cased;
+  }
+  return out;
+}
+
 /** Iterators str.join drains into a list first (PySequence_Fast). */
 const JOIN_DRAINED: ReadonlySet<string> = new Set(['map', 'filter', 'generator']);
 
@@ -957,6 +973,25 @@ export function callMethod(
         throw new Unsupported(`${key} of a non-ASCII str`);
       // ascii_upper_or_lower: always a new str, even of one character.
       return newText(heap, changed, `${key}()`);
+    }
+    case 'str.capitalize':
+    case 'str.title':
+    case 'str.swapcase': {
+      arity(key, args, 0, 0);
+      const text = heap.valueOf(receiver) as string;
+      if (/[^\x00-\x7f]/.test(text)) throw new Unsupported(`${key} of a non-ASCII str`);
+      // unicode_result_unchanged for ''; else case_operation: a PyMem_Malloc scratch of
+      // 3 UCS4 per character, the result (always a new str), then the scratch freed.
+      if (text === '') return shared(heap, receiver);
+      let out = 0;
+      heap.transientBlock(
+        12 * text.length,
+        () => {
+          out = newText(heap, asciiCase(text, name), `${key}()`);
+        },
+        'mem',
+      );
+      return out;
     }
     case 'str.join': {
       arity(key, args, 1, 1);

@@ -19,7 +19,7 @@ import type { HeapCollector } from '@pymem/gc';
 import { Heap } from '@pymem/objects';
 import { parseVersion } from '@pymem/versions';
 import { installIdentityKeys } from './class-attributes.ts';
-import { refuseLiveFinalizers } from './class-dunders.ts';
+import { instanceText, refuseLiveFinalizers } from './class-dunders.ts';
 import { CollectionRecorder, type CollectionView } from './collection-view.ts';
 import { Compiler, pythonErrorOf } from './compiler.ts';
 import { PythonError, StepLimit, Unsupported } from './errors.ts';
@@ -30,6 +30,7 @@ import type { ProfileRules } from './profile-rules.ts';
 import { Source } from './source.ts';
 import { type FrameNames, StepRecorder, type StepView } from './step-state.ts';
 import { formatSyntaxWarnings } from './syntax-warnings.ts';
+import { installInstanceRepr } from './values.ts';
 
 /** The step limit when none is given: ten million executed statements. */
 export const DEFAULT_MAX_STEPS = 10_000_000;
@@ -123,6 +124,7 @@ export function runPython(text: string, options: RunOptions = {}): RunResult {
   const machine = new Machine(heap, options.maxSteps ?? DEFAULT_MAX_STEPS);
   machine.patch = patchOf(options.python);
   installIdentityKeys(machine);
+  installInstanceRepr(heap, (o) => instanceText(machine, o, true, true));
   if (options.onLine !== undefined) machine.lines = new LineEvents(options.onLine);
   const moduleFrame: Frame = { locals: [], returned: 0, line: 0 };
   let source: Source | undefined;

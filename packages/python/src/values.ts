@@ -154,6 +154,19 @@ export function strText(heap: Heap, o: ObjectHandle): string {
   return reprText(heap, o);
 }
 
+/** Per heap, how a container's repr gets an instance's repr (its class's `__repr__`). */
+const INSTANCE_REPRS = new WeakMap<Heap, (o: ObjectHandle) => string>();
+
+/**
+ * Lets reprText show the program's instances inside containers: `repr` runs the
+ * instance's `__repr__` (Python code, whose own allocations the machine makes) and
+ * returns its text, the result released — as list_repr & co. call PyObject_Repr on
+ * each item and drop the str once written.
+ */
+export function installInstanceRepr(heap: Heap, repr: (o: ObjectHandle) => string): void {
+  INSTANCE_REPRS.set(heap, repr);
+}
+
 /** `repr(o)` without allocating. */
 export function reprText(
   heap: Heap,
@@ -224,6 +237,11 @@ export function reprText(
       const items = heap.items(o);
       const shown = data.fieldNames.map((f, i) => `${f}=${reprText(heap, items[i]!, active)}`);
       return `${data.name}(${shown.join(', ')})`;
+    }
+    case 'instance': {
+      const repr = INSTANCE_REPRS.get(heap);
+      if (repr === undefined) throw new Unsupported(`the repr of a ${heap.typeNameOf(o)}`);
+      return repr(o);
     }
     default:
       throw new Unsupported(`the repr of a ${heap.typeNameOf(o)}`);
