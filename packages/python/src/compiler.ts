@@ -279,6 +279,8 @@ export class Compiler {
   readonly m: Machine;
   readonly pool: ConstantPool;
   readonly moduleAssigned: Set<string> = new Set();
+  /** Library modules' names the program binds without importing them: plain variables. */
+  readonly variablesNamedLikeModules: Set<string> = new Set();
   /** The module's from-imported names (compile-from-import.ts). */
   readonly fromImports: Map<string, FromImported> = new Map();
 
@@ -307,10 +309,15 @@ export class Compiler {
       }
     } while (cursor.next());
     checkFromImportsUnbound(this, this.moduleAssigned);
-    for (const name of this.moduleAssigned)
-      if (BUILTIN_NAMES.has(name) || importableModules().has(name))
+    for (const name of this.moduleAssigned) {
+      if (BUILTIN_NAMES.has(name) || COMPILED_MODULES.has(name)) {
         if (!importableModules().has(name) || !this.imports(statements, name))
           throw new Unsupported(`rebinding the builtin name '${name}'`);
+      } else if (importableModules().has(name) && !this.imports(statements, name))
+        // A library module's name the program binds but never imports (`copy = …`): an
+        // ordinary variable.
+        this.variablesNamedLikeModules.add(name);
+    }
     // The collector sees every container from the first one (the code's constants).
     if (this.moduleAssigned.has('gc')) this.m.gc = attachCollector(this.m);
     return this.block(statements, { name: '<module>', locals: null });
@@ -329,6 +336,15 @@ export class Compiler {
     };
     visit(body);
     return names;
+  }
+
+  /** True when `name` is a module the program imported (at module level). */
+  isImportedModule(name: string): boolean {
+    return (
+      importableModules().has(name) &&
+      this.moduleAssigned.has(name) &&
+      !this.variablesNamedLikeModules.has(name)
+    );
   }
 
   imports(statements: SyntaxNode[], module: string): boolean {
@@ -1674,7 +1690,7 @@ export class Compiler {
         moduleAttribute(this, imported.module, imported.attribute, node),
       );
     }
-    if (importableModules().has(name) && this.moduleAssigned.has(name))
+    if (this.isImportedModule(name))
       throw this.fail(`using the module '${name}' as a value`, node);
     if (BUILTIN_NAMES.has(name)) {
       if (!isMapFilterFunction(this, node))
@@ -2058,7 +2074,7 @@ export class Compiler {
     if (
       target.name === 'VariableName' &&
       libraryModules().has(this.text(target)) &&
-      this.moduleAssigned.has(this.text(target)) &&
+      this.isImportedModule(this.text(target)) &&
       !scope.locals?.has(this.text(target))
     )
       return moduleAttribute(this, this.text(target), attribute, node);
@@ -2237,7 +2253,7 @@ export class Compiler {
       if (
         receiverNode.name === 'VariableName' &&
         libraryModules().has(this.text(receiverNode)) &&
-        this.moduleAssigned.has(this.text(receiverNode))
+        this.isImportedModule(this.text(receiverNode))
       )
         return moduleCall(this, this.text(receiverNode), method, positional, keywords, scope, node);
       if (method === 'cache_info' && positional.length === 0 && isPrintArgument(this, node))
