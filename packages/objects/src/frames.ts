@@ -199,9 +199,10 @@ export function newFrameRecord(
       `a code with ${code.nlocals} locals cannot take ${args.length} arguments`,
     );
   }
-  for (const a of args) heap.check(a);
+  for (const a of args) if (a !== 0) heap.check(a);
   const localsplus: ObjectHandle[] = new Array(fastSlots(code)).fill(0);
   args.forEach((a, i) => {
+    if (a === 0) return;
     localsplus[i] = a;
     heap.increment(a);
   });

@@ -26,6 +26,7 @@
 import type { Heap, ObjectHandle } from '@pymem/objects';
 import { extendByDict, isDictSource } from './dict-sources.ts';
 import { PythonError, Unsupported } from './errors.ts';
+import { iteratorNext } from './generator-runs.ts';
 import type { Machine } from './machine.ts';
 import { sortOrder } from './methods-lib.ts';
 import { shared } from './operations.ts';
@@ -348,30 +349,43 @@ export function sortedList(m: Machine, source: ObjectHandle, orderMatters = fals
     return list;
   }
   if (t === 'str') {
-    // PySequence_List(s): the str's iterator (a tuple iterator's size stands for it) and
-    // its one-character strs, presized by the length hint (the str's length).
-    const chars = [...(heap.valueOf(source) as string)];
+    // PySequence_List(s): the str's iterator and its one-character strs, presized by
+    // the length hint (the str's length).
     const list = heap.newList();
-    const it = heap.newIterator(heap.emptyTuple);
+    const it = heap.newIterator(source);
     const items = {
       *[Symbol.iterator]() {
-        for (const ch of chars) yield heap.newStr(ch);
+        for (let next = heap.iteratorNext(it); next !== 0; next = heap.iteratorNext(it)) yield next;
       },
     };
-    heap.listExtend(list, { items, lengthHint: chars.length });
+    heap.listExtend(list, { items, lengthHint: heap.lengthOf(source) });
     heap.decref(it);
     return list;
   }
-  if (t === 'enumerate' || t === 'zip') {
-    // PySequence_List: the object is its own iterator, with no length hint (8 slots first).
+  if (
+    t === 'enumerate' ||
+    t === 'zip' ||
+    t === 'map' ||
+    t === 'filter' ||
+    t === 'generator' ||
+    t === 'list_iterator' ||
+    t === 'tuple_iterator' ||
+    t === 'str_iterator'
+  ) {
+    // PySequence_List: the object is its own iterator; a list, tuple or str iterator
+    // has a length hint (the items left), the others none (8 slots first).
+    const hinted = t === 'list_iterator' || t === 'tuple_iterator' || t === 'str_iterator';
     const list = heap.newList();
     const items = {
       *[Symbol.iterator]() {
-        for (let next = heap.iteratorNext(source); next !== 0; next = heap.iteratorNext(source))
+        for (let next = iteratorNext(m, source); next !== 0; next = iteratorNext(m, source))
           yield next;
       },
     };
-    heap.listExtend(list, { items });
+    heap.listExtend(
+      list,
+      hinted ? { items, lengthHint: heap.iteratorLengthHint(source) } : { items },
+    );
     return list;
   }
   if (t !== 'list' && t !== 'tuple' && t !== 'range')

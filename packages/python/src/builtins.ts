@@ -31,6 +31,7 @@ import { namedTupleCountUnknown, namedTupleMethod } from './module-namedtuple.ts
 import { ODICT_VIEWS } from './module-ordereddict.ts';
 import { shared } from './operations.ts';
 import { functionsHeldByFrames } from './raise.ts';
+import { isAscii } from './source.ts';
 import { containerText, formattingRan, strDotFormat } from './string-format.ts';
 import { untrackIfAtomic } from './tuple-tracking.ts';
 import {
@@ -979,7 +980,7 @@ export function callMethod(
     case 'str.swapcase': {
       arity(key, args, 0, 0);
       const text = heap.valueOf(receiver) as string;
-      if (/[^\x00-\x7f]/.test(text)) throw new Unsupported(`${key} of a non-ASCII str`);
+      if (!isAscii(text)) throw new Unsupported(`${key} of a non-ASCII str`);
       // unicode_result_unchanged for ''; else case_operation: a PyMem_Malloc scratch of
       // 3 UCS4 per character, the result (always a new str), then the scratch freed.
       if (text === '') return shared(heap, receiver);

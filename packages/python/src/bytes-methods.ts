@@ -18,6 +18,7 @@
 import type { ObjectHandle } from '@pymem/objects';
 import { Unsupported } from './errors.ts';
 import type { Machine } from './machine.ts';
+import { isAscii } from './source.ts';
 
 const ENCODINGS: ReadonlySet<string> = new Set(['utf-8', 'utf8', 'ascii']);
 
@@ -43,14 +44,14 @@ export function bytesConversion(
   if (t === 'str' && name === 'encode') {
     encodingOf(m, args, 'str.encode');
     const text = heap.valueOf(receiver) as string;
-    if (/[^\x00-\x7f]/.test(text)) throw new Unsupported('str.encode() of a non-ASCII str');
+    if (!isAscii(text)) throw new Unsupported('str.encode() of a non-ASCII str');
     if (text.length === 1) throw new Unsupported('a one-byte bytes object (a cached character)');
     return heap.newBytesOf(text);
   }
   if (t === 'bytes' && name === 'decode') {
     encodingOf(m, args, 'bytes.decode');
     const data = heap.bytesData(receiver);
-    if (/[^\x00-\x7f]/.test(data)) throw new Unsupported('bytes.decode() of non-ASCII bytes');
+    if (!isAscii(data)) throw new Unsupported('bytes.decode() of non-ASCII bytes');
     // PyUnicode_New(size, 127) — '' and one character are the cached strs.
     return heap.newStr(data);
   }

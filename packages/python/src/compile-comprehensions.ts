@@ -127,7 +127,7 @@ export function compileComprehension(c: Compiler, node: SyntaxNode, scope: Scope
     } else if (k.name === 'async') throw c.fail('an async comprehension', node);
   }
   const symbols = symbolsOf(c, node);
-  if (symbols.children.some((child) => child.kind !== 'comprehension'))
+  if (symbols.children.some((child) => child.kind === 'function'))
     throw c.fail('a function inside a comprehension', node);
   const first = clauses[0] as Extract<Clause, { kind: 'for' }>;
   const m = c.m;

@@ -218,6 +218,7 @@ export function generatorCode(
   depth: number,
   run: (frame: Frame) => GeneratorStep,
   node: SyntaxNode,
+  frees = 0,
 ): GeneratorCode {
   const stacksize = Math.max(depth, c.m.minor >= 12 ? 2 : 1);
   const hidden = slots.max + (functionSlot >= 0 ? 1 : 0);
@@ -227,7 +228,8 @@ export function generatorCode(
   shapes.push({
     name,
     line: c.source.position(node.from).line,
-    nlocals: slots.base - (functionSlot >= 0 ? 1 : 0),
+    // co_nlocals counts neither the function slot nor the free variables' (co_nfrees).
+    nlocals: slots.base - (functionSlot >= 0 ? 1 : 0) - frees,
     stacksize,
   });
   const code = c.m.heap.newCode({

@@ -12,11 +12,14 @@
  *
  * Its body is `for x in .0: [if …:] … yield elt`: the first loop pushes `.0` itself
  * (a second reference, in a hidden slot), inner loops their own iterators. Names of
- * the enclosing function's locals would be free variables (cells, not modelled):
- * refused. Models compiler_genexp / compiler_comprehension (Python/compile.c 3.8–3.13).
+ * the enclosing function's locals are free variables: cells of that function, whose
+ * tuple (LOAD_CLOSURE, BUILD_TUPLE) the function object takes over before the outermost
+ * iterable is evaluated; the generator's frame holds the cells after its own locals.
+ * Models compiler_genexp / compiler_comprehension (Python/compile.c 3.8–3.13).
  */
 import type { SyntaxNode } from '@lezer/common';
 import type { ObjectHandle } from '@pymem/objects';
+import { symbolsOf } from './compile-functions.ts';
 import {
   type GeneratorSlots,
   generatorCode,
@@ -97,19 +100,29 @@ export function generatorExpression(c: Compiler, node: SyntaxNode, scope: Scope)
   const targetNames: string[] = [];
   for (const clause of clauses) if (clause.kind === 'for') names(c, clause.targets, targetNames);
   for (const n of targetNames) if (!locals.has(n)) locals.set(n, locals.size);
-  if (scope.locals !== null) {
-    const used: string[] = [];
-    names(c, [elt], used);
-    clauses.forEach((clause, i) => {
-      if (clause.kind === 'if') names(c, [clause.test], used);
-      else if (i > 0) names(c, [clause.iterable], used);
-    });
-    for (const n of used)
-      if (!locals.has(n) && scope.locals.has(n))
-        throw c.fail('a generator expression using a local of its function (a closure)', node);
+  // Inside a function, the enclosing locals it uses are its free variables: cells of
+  // the enclosing frame, passed in its closure (sorted by name, as co_freevars), and
+  // kept in slots after its own locals.
+  const symbols = scope.locals !== null ? symbolsOf(c, node) : undefined;
+  const frees = symbols === undefined ? [] : [...symbols.frees].sort();
+  const outerCells = frees.map((n) => {
+    const slot = scope.cells?.get(n);
+    if (slot === undefined)
+      throw c.fail(`the free variable '${n}' of a generator expression`, node);
+    return slot;
+  });
+  const freeSlots = new Map<string, number>();
+  for (const n of frees) {
+    freeSlots.set(n, locals.size);
+    locals.set(n, locals.size);
   }
   const slots: GeneratorSlots = { base: locals.size, depth: 0, max: 0 };
-  const inner: Scope = { name: '<genexpr>', locals, generator: slots };
+  const inner: Scope = {
+    name: '<genexpr>',
+    locals,
+    generator: slots,
+    ...(frees.length > 0 && symbols !== undefined ? { cells: freeSlots, symbols } : {}),
+  };
   const line = c.source.position(node.from).line;
 
   const build = (i: number): ((frame: Frame) => GeneratorStep) => {
@@ -173,10 +186,24 @@ export function generatorExpression(c: Compiler, node: SyntaxNode, scope: Scope)
   const depth = depthOf(0);
   if (depth === undefined)
     throw c.fail('this generator expression (its stack size is not modelled)', node);
-  const body = generatorCode(c, '<genexpr>', slots, funcSlot ? 1 : -1, depth, run, node);
+  const body = generatorCode(
+    c,
+    '<genexpr>',
+    slots,
+    funcSlot ? 1 : -1,
+    depth,
+    run,
+    node,
+    frees.length,
+  );
   const outer = iterableExpression(c, first.iterable, scope);
+  const firstFree = freeSlots.size === 0 ? 0 : [...freeSlots.values()][0]!;
   return (frame) => {
-    const f = heap.newFunction({});
+    // BUILD_TUPLE of the cells (LOAD_CLOSURE), then MAKE_FUNCTION takes it over.
+    const closure =
+      outerCells.length === 0 ? 0 : heap.newTuple(outerCells.map((s) => frame.locals[s]!));
+    const f = heap.newFunction(closure === 0 ? {} : { closure });
+    if (closure !== 0) heap.decref(closure);
     let it: ObjectHandle;
     try {
       it = getIterator(m, outer(frame));
@@ -184,7 +211,14 @@ export function generatorExpression(c: Compiler, node: SyntaxNode, scope: Scope)
       heap.decref(f);
       throw error;
     }
-    const g = startGenerator(c, body, funcSlot ? [it, f] : [it], line);
+    // The frame's slots: `.0`, the function (3.11+), the targets (empty), then the
+    // free variables' cells copied from the closure (COPY_FREE_VARS / frame setup).
+    const args: ObjectHandle[] = funcSlot ? [it, f] : [it];
+    if (closure !== 0) {
+      while (args.length < firstFree) args.push(0);
+      args.push(...outerCells.map((s) => frame.locals[s]!));
+    }
+    const g = startGenerator(c, body, args, line);
     heap.decref(it);
     heap.decref(f);
     return g;

@@ -18,13 +18,18 @@
  * Comprehensions are scopes of their own; from 3.12 (PEP 709) they are inlined into
  * the enclosing scope: their free names are the parent's own names (no cell is made
  * for them), only their iteration variables stay hidden (compile-comprehensions.ts).
+ * Generator expressions (a call's sole argument `f(x for x in xs)` included) are
+ * never inlined: the enclosing locals they use are cells on every version.
  * Class scopes and nested scopes inside comprehensions are refused where compiled.
  */
 import type { SyntaxNode } from '@lezer/common';
 import { Unsupported } from './errors.ts';
 
-/** The kinds of scope the analysis knows. */
-export type ScopeKind = 'module' | 'function' | 'comprehension';
+/**
+ * The kinds of scope the analysis knows: a generator expression is a comprehension
+ * that is never inlined.
+ */
+export type ScopeKind = 'module' | 'function' | 'comprehension' | 'generator';
 
 /** What the analysis found for one scope. */
 export interface ScopeSymbols {
@@ -117,6 +122,8 @@ export function analyseScopes(
         return;
       }
       case 'ArgList':
+        // `f(x for x in xs)`: the argument list is the generator expression.
+        if (kids.some((k) => k.name === 'for')) break;
         for (let i = 0; i < kids.length; i++) {
           // A keyword argument's name is not a use.
           if (kids[i]!.name === 'VariableName' && kids[i + 1]?.name === 'AssignOp') continue;
@@ -150,8 +157,9 @@ export function analyseScopes(
         return;
       }
     }
-    if (isComprehension(node)) {
-      const child = open('comprehension', node);
+    if (isComprehension(node) || node.name === 'ArgList') {
+      const generator = node.name === 'ComprehensionExpression' || node.name === 'ArgList';
+      const child = open(generator ? 'generator' : 'comprehension', node);
       scope.children.push(child);
       child.locals.add('.0');
       let firstIterable = true;
@@ -192,9 +200,12 @@ export function analyseScopes(
     for (const child of scope.children) {
       resolve(child, inner);
       const inlined = child.kind === 'comprehension' && inlineComprehensions;
+      // An inlined comprehension's code is this scope's, but a scope nested in it
+      // still needs a cell for what it takes from here.
+      const nestedNeeds = new Set(child.children.flatMap((g) => [...g.frees]));
       for (const name of child.frees) {
         if (scope.locals.has(name)) {
-          if (!inlined) scope.cells.add(name);
+          if (!inlined || nestedNeeds.has(name)) scope.cells.add(name);
         } else scope.frees.add(name);
       }
     }

@@ -1690,8 +1690,7 @@ export class Compiler {
         moduleAttribute(this, imported.module, imported.attribute, node),
       );
     }
-    if (this.isImportedModule(name))
-      throw this.fail(`using the module '${name}' as a value`, node);
+    if (this.isImportedModule(name)) throw this.fail(`using the module '${name}' as a value`, node);
     if (BUILTIN_NAMES.has(name)) {
       if (!isMapFilterFunction(this, node))
         throw this.fail(`the builtin '${name}' used as a value`, node);

@@ -32,7 +32,7 @@ import type { Flow, Frame } from './frame.ts';
 import { instanceNext, isIteratorInstance } from './instance-next.ts';
 import type { Machine } from './machine.ts';
 import { shared } from './operations.ts';
-import { strText } from './values.ts';
+import { requireKnownSetOrder, strText } from './values.ts';
 
 /** A compiled generator body: yields new references, receives new references. */
 export type GeneratorStep = Generator<ObjectHandle, Flow, ObjectHandle>;
@@ -220,20 +220,55 @@ export function closeGenerator(m: Machine, g: ObjectHandle): void {
   heap.generatorClose(g);
 }
 
+/** Iterables GET_ITER makes a new iterator of (heap.newIterator). */
+const GENERATOR_ITERABLES: ReadonlySet<string> = new Set([
+  'list',
+  'tuple',
+  'range',
+  'str',
+  'dict',
+  'dict_keys',
+  'dict_values',
+  'dict_items',
+  'set',
+  'frozenset',
+]);
+
+/** Iterators whose GET_ITER is themselves. */
+const SELF_ITERATORS: ReadonlySet<string> = new Set([
+  'map',
+  'filter',
+  'enumerate',
+  'zip',
+  'list_reverseiterator',
+  'reversed',
+  'list_iterator',
+  'tuple_iterator',
+  'str_iterator',
+  'range_iterator',
+  'dict_keyiterator',
+  'dict_valueiterator',
+  'dict_itemiterator',
+  'set_iterator',
+]);
+
 /** GET_ITER in a generator's `for` / a generator expression's argument: a new reference (`seq` taken). */
 export function getIterator(m: Machine, seq: ObjectHandle): ObjectHandle {
   const heap = m.heap;
   const t = heap.typeOf(seq);
   if (t === 'generator') return seq;
   if (isIterableInstance(m, seq)) return instanceIterator(m, seq);
-  if (
-    t === 'list' ||
-    t === 'tuple' ||
-    t === 'range' ||
-    t === 'dict' ||
-    t === 'map' ||
-    t === 'filter'
-  ) {
+  // An iterator is its own iterator (`seq` is already the new reference).
+  if (SELF_ITERATORS.has(t)) return seq;
+  if (t === 'set' || t === 'frozenset') {
+    try {
+      requireKnownSetOrder(heap, seq);
+    } catch (error) {
+      heap.decref(seq);
+      throw error;
+    }
+  }
+  if (GENERATOR_ITERABLES.has(t)) {
     const it = heap.newIterator(seq);
     heap.decref(seq);
     return it;

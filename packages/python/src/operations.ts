@@ -14,7 +14,7 @@ import { setOperation } from './bitwise.ts';
 import { PythonError, Unsupported } from './errors.ts';
 import { keyError } from './exception-classes.ts';
 import { percentFormat } from './string-format.ts';
-import { numberOf } from './values.ts';
+import { numberOf, rangeValues } from './values.ts';
 
 /** A new reference to the number `v` (int or float). */
 export function newNumber(heap: Heap, v: bigint | number): ObjectHandle {
@@ -230,6 +230,23 @@ export function subscript(heap: Heap, container: ObjectHandle, key: ObjectHandle
     return heap.newStr(
       chars[index(heap, chars.length === 0 ? container : container, key, 'string')]!,
     );
+  }
+  if (t === 'range') {
+    // range_subscript → compute_range_item: the item from start, step and the index as
+    // ints; exact here only while every int it makes is a cached small int (otherwise
+    // its temporaries take and give back blocks around the result's).
+    const kt = heap.typeOf(key);
+    if (kt !== 'int' && kt !== 'bool') throw new Unsupported(`a range indexed by a ${kt}`);
+    const [start, , step, length] = rangeValues(heap, container);
+    const given = heap.valueOf(key) as bigint;
+    const i = given < 0n ? given + length : given;
+    if (i < 0n || i >= length)
+      throw new PythonError('IndexError', 'range object index out of range');
+    const value = start + i * step;
+    const small = (v: bigint) => v >= -5n && v <= 256n;
+    if (![given, i, i * step, value].every(small))
+      throw new Unsupported('indexing a range beyond the cached small ints');
+    return heap.newInt(value);
   }
   if (t === 'bytes') {
     // bytes_subscript: the byte as an int (always a cached small int).

@@ -9,6 +9,12 @@ import type { SyntaxNode } from '@lezer/common';
 import { parser } from '@lezer/python';
 import { type SourcePosition, Unsupported } from './errors.ts';
 
+/** True when every character of `text` is ASCII (below U+0080). */
+export function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
 /** A parsed program: its text, tree and line starts. */
 export class Source {
   /** The program text. */
@@ -119,14 +125,14 @@ export class Source {
     const body = text.slice(prefix.length);
     const quote = body.startsWith('"""') || body.startsWith("'''") ? 3 : 1;
     const inner = body.slice(quote, body.length - quote);
-    if (/[^\x00-\x7f]/.test(inner))
+    if (!isAscii(inner))
       throw this.unsupported('a non-ASCII character in a bytes literal (a SyntaxError)', node);
     if (prefix.includes('r')) return inner;
     // Bytes escapes: the str ones but \u, \U and \N (kept as written, with a warning).
     if (/\\[uUN]/.test(inner.replace(/\\\\/g, '')))
       throw this.unsupported('\\u, \\U or \\N in a bytes literal', node);
     const value = this.unescape(inner, node);
-    if (/[^\x00-\xff]/.test(value))
+    if ([...value].some((ch) => ch.codePointAt(0)! > 0xff))
       throw this.unsupported('an octal escape above \\377 in a bytes literal', node);
     return value;
   }
