@@ -1304,7 +1304,13 @@ export class Heap extends HeapCore implements HeapGraph {
       type === 'takewhile' ||
       type === 'map' ||
       type === 'filter' ||
-      type === 'generator'
+      type === 'generator' ||
+      type === 'list_iterator' ||
+      type === 'tuple_iterator' ||
+      type === 'str_iterator' ||
+      type === 'range_iterator' ||
+      type === 'dict_keyiterator' ||
+      type === 'set_iterator'
     )
       return this.share(o);
     return newIterator(this, o);

@@ -1,5 +1,5 @@
 /**
- * `getattr`, `hasattr`, `setattr` and `delattr` on instances of the program's classes
+ * `getattr`, `hasattr`, `setattr`, `delattr` and `vars` on instances of the program's classes
  * (`pymem run`), as `o.name`, `o.name = v` and `del o.name` do (class-attributes.ts).
  *
  * getattr with a default and hasattr look the name up as _PyObject_LookupAttr does for
@@ -18,7 +18,7 @@ import { HeapError, type ObjectHandle } from '@pymem/objects';
 import { classLookup, deleteAttribute, loadAttribute, storeAttribute } from './class-attributes.ts';
 import { isProperty } from './class-descriptors.ts';
 import { markDictRead } from './class-dunders.ts';
-import { Unsupported } from './errors.ts';
+import { PythonError, Unsupported } from './errors.ts';
 import type { Machine } from './machine.ts';
 import { shared } from './operations.ts';
 
@@ -28,6 +28,7 @@ export const ATTRIBUTE_BUILTIN_NAMES: ReadonlySet<string> = new Set([
   'hasattr',
   'setattr',
   'delattr',
+  'vars',
 ]);
 
 const HOOKS = ['__getattr__', '__getattribute__', '__setattr__', '__delattr__'];
@@ -86,6 +87,22 @@ export function attributeBuiltin(
   args: readonly ObjectHandle[],
 ): ObjectHandle {
   const heap = m.heap;
+  if (name === 'vars') {
+    // builtin_vars with an argument: its `__dict__` (_PyObject_LookupAttr).
+    if (args.length !== 1) throw new Unsupported(`vars() with ${args.length} arguments`);
+    const o = args[0]!;
+    if (heap.typeOf(o) !== 'instance') throw new Unsupported(`vars() of a ${heap.typeNameOf(o)}`);
+    const key = heap.identifier('__dict__');
+    try {
+      target(m, 'vars', o, key);
+    } finally {
+      heap.decref(key);
+    }
+    const found = lookup(m, o, '__dict__');
+    if (found === 0)
+      throw new PythonError('TypeError', 'vars() argument must have __dict__ attribute');
+    return found;
+  }
   const arity = { getattr: [2, 3], hasattr: [2, 2], setattr: [3, 3], delattr: [2, 2] }[name]!;
   if (args.length < arity[0]! || args.length > arity[1]!)
     throw new Unsupported(`${name}() with ${args.length} arguments`);

@@ -29,7 +29,7 @@ import { PythonError, Unsupported } from './errors.ts';
 import { iteratorNext } from './generator-runs.ts';
 import type { Machine } from './machine.ts';
 import { sortOrder } from './methods-lib.ts';
-import { shared } from './operations.ts';
+import { binaryOp, shared } from './operations.ts';
 import { numberOf, order, rangeValues, setItemsInOrder, truthy } from './values.ts';
 
 type Builtin = (m: Machine, args: readonly ObjectHandle[]) => ObjectHandle;
@@ -45,8 +45,8 @@ const LONG_MAX = 2n ** 63n - 1n;
 const DIGIT = 2n ** 30n;
 
 /**
- * PyObject_GetIter(o) for a list, tuple, range, dict (its keys) or a dict's keys or values
- * view: the iterator (a new object; the map or filter object itself).
+ * PyObject_GetIter(o) for a list, tuple, range, str, dict (its keys) or a dict view: the
+ * iterator (a new object; an iterator such as a map, filter or generator itself).
  */
 function iterate(heap: Heap, o: ObjectHandle, name: string): ObjectHandle {
   const t = heap.typeOf(o);
@@ -61,6 +61,14 @@ function iterate(heap: Heap, o: ObjectHandle, name: string): ObjectHandle {
     'dict',
     'dict_keys',
     'dict_values',
+    'dict_items',
+    // Iterators: GET_ITER is the object itself.
+    'generator',
+    'enumerate',
+    'zip',
+    'list_iterator',
+    'tuple_iterator',
+    'str_iterator',
   ];
   const set = t === 'set' || t === 'frozenset';
   if (!iterable.includes(t) && !set) throw new Unsupported(`${name}() of a ${heap.typeNameOf(o)}`);
@@ -131,7 +139,7 @@ function minMaxItems(
   const heap = m.heap;
   if (args.length === 1) {
     const it = iterate(heap, args[0]!, name);
-    return { it, next: () => heap.iteratorNext(it) };
+    return { it, next: () => iteratorNext(m, it) };
   }
   let i = 0;
   return {
@@ -227,7 +235,7 @@ function sum(m: Machine, args: readonly ObjectHandle[]): ObjectHandle {
   let compensation = 0;
   const neumaier = m.minor >= 12;
   try {
-    for (let item = heap.iteratorNext(it); item !== 0; item = heap.iteratorNext(it)) {
+    for (let item = iteratorNext(m, it); item !== 0; item = iteratorNext(m, it)) {
       const t = heap.typeOf(item);
       const v = numberOf(heap, item);
       if (typeof result === 'bigint') {
@@ -274,7 +282,7 @@ function anyAll(m: Machine, args: readonly ObjectHandle[], name: 'any' | 'all'):
   const it = iterate(heap, args[0]!, name);
   let decided = false;
   try {
-    for (let item = heap.iteratorNext(it); item !== 0; item = heap.iteratorNext(it)) {
+    for (let item = iteratorNext(m, it); item !== 0; item = iteratorNext(m, it)) {
       let truth: boolean;
       try {
         truth = truthy(heap, item);
@@ -584,6 +592,12 @@ function objectRangeLength(
 
 /** The builtins of this file, by name. */
 export const LIBRARY_BUILTINS: Readonly<Record<string, Builtin>> = {
+  pow(m, args) {
+    // builtin_pow with two arguments: PyNumber_Power(base, exp, None), as `**` runs.
+    if (args.length === 3) throw new Unsupported('pow() with a modulus');
+    arity('pow', args, 2, 2);
+    return binaryOp(m.heap, '**', args[0]!, args[1]!);
+  },
   min: (m, args) => minMax(m, args, 'min'),
   max: (m, args) => minMax(m, args, 'max'),
   sum,

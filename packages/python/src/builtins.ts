@@ -403,6 +403,7 @@ const builtins: Record<string, Builtin> = {
     const o = args[0]!;
     const t = heap.typeOf(o);
     if (t === 'float') return shared(heap, o);
+    if (t === 'str') return heap.newFloat(floatOfText(heap, o));
     const v = numberOf(heap, o);
     if (v === undefined) throw new Unsupported(`float() of a ${heap.typeNameOf(o)}`);
     if (typeof v === 'bigint' && (v > 2n ** 53n || v < -(2n ** 53n)))
@@ -590,6 +591,7 @@ export const BUILTIN_NAMES: ReadonlySet<string> = new Set([
   'hasattr',
   'setattr',
   'delattr',
+  'vars',
 ]);
 
 /**
@@ -796,6 +798,35 @@ export function sysGetrefcount(m: Machine, o: ObjectHandle, borrowed = 0): Objec
   return heap.newInt(heap.refcount(o) - borrowedReferences(m, o) - borrowed);
 }
 
+/**
+ * The str predicates on ASCII text (unicode_isalpha_impl & co.: false for '' but
+ * isascii; isupper / islower ask for a cased character and none of the other case).
+ */
+function asciiPredicate(text: string, method: string): boolean {
+  if (method === 'isascii') return true;
+  if (text === '') return false;
+  const all = (re: RegExp) => [...text].every((c) => re.test(c));
+  switch (method) {
+    case 'isalpha':
+      return all(/[A-Za-z]/);
+    case 'isdigit':
+    case 'isdecimal':
+    case 'isnumeric':
+      return all(/[0-9]/);
+    case 'isalnum':
+      return all(/[A-Za-z0-9]/);
+    case 'isspace':
+      // Py_UNICODE_ISSPACE's ASCII members: space, \t \n \v \f \r and 0x1c–0x1f.
+      return [...text].every(
+        (c) => c === ' ' || (c >= '\t' && c <= '\r') || (c >= '\u001c' && c <= '\u001f'),
+      );
+    case 'isupper':
+      return /[A-Z]/.test(text) && !/[a-z]/.test(text);
+    default:
+      return /[a-z]/.test(text) && !/[A-Z]/.test(text);
+  }
+}
+
 /** str.capitalize / title / swapcase of ASCII text (do_capitalize, do_title, do_swapcase). */
 function asciiCase(text: string, method: string): string {
   if (method === 'swapcase')
@@ -810,6 +841,25 @@ function asciiCase(text: string, method: string): string {
     previousCased = cased;
   }
   return out;
+}
+
+/**
+ * PyFloat_FromString of an ASCII str without underscores (its own UTF-8 form: nothing is
+ * allocated but the float): the value strtod reads, or CPython's ValueError.
+ */
+function floatOfText(heap: Heap, o: ObjectHandle): number {
+  const text = heap.valueOf(o) as string;
+  if (!isAscii(text) || text.includes('_'))
+    throw new Unsupported('float() of a str with underscores or non-ASCII characters');
+  const clean = text.trim();
+  const special = /^([+-]?)(inf|infinity|nan)$/i.exec(clean);
+  if (special !== null) {
+    const sign = special[1] === '-' ? -1 : 1;
+    return special[2]!.toLowerCase() === 'nan' ? Number.NaN : sign * Number.POSITIVE_INFINITY;
+  }
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(clean))
+    throw new PythonError('ValueError', `could not convert string to float: ${reprText(heap, o)}`);
+  return Number(clean);
 }
 
 /** Iterators str.join drains into a list first (PySequence_Fast). */
@@ -974,6 +1024,20 @@ export function callMethod(
         throw new Unsupported(`${key} of a non-ASCII str`);
       // ascii_upper_or_lower: always a new str, even of one character.
       return newText(heap, changed, `${key}()`);
+    }
+    case 'str.isalpha':
+    case 'str.isdigit':
+    case 'str.isdecimal':
+    case 'str.isnumeric':
+    case 'str.isalnum':
+    case 'str.isspace':
+    case 'str.isupper':
+    case 'str.islower':
+    case 'str.isascii': {
+      arity(key, args, 0, 0);
+      const text = heap.valueOf(receiver) as string;
+      if (!isAscii(text)) throw new Unsupported(`${key} of a non-ASCII str`);
+      return heap.newBool(asciiPredicate(text, name));
     }
     case 'str.capitalize':
     case 'str.title':

@@ -774,6 +774,10 @@ export class Compiler {
       items: stores,
       store: (frame, v) => {
         const t = heap.typeOf(v);
+        if (t === 'str') {
+          unpackStr(v, count, frame);
+          return;
+        }
         if (t !== 'tuple' && t !== 'list' && t !== 'namedtuple') {
           const name = heap.typeNameOf(v);
           heap.decref(v);
@@ -799,6 +803,33 @@ export class Compiler {
         for (let i = 0; i < count; i++) stores[i]!.store(frame, parts[i]!);
       },
     };
+    /**
+     * unpack_iterable of a str (`v` taken): its iterator, one character per name, the
+     * check that it is exhausted, the iterator released; then the stores. A wrong count
+     * is CPython's ValueError (its characters released), refused where one was a new str.
+     */
+    function unpackStr(v: ObjectHandle, n: number, frame: Frame): void {
+      const chars = [...(heap.valueOf(v) as string)];
+      if (chars.length !== n) {
+        heap.decref(v);
+        if (chars.some((ch) => ch.codePointAt(0)! > 0xff))
+          throw new Unsupported('unpacking a str of the wrong length with non-latin-1 characters');
+        throw new PythonError(
+          'ValueError',
+          chars.length > n
+            ? `too many values to unpack (expected ${n})`
+            : `not enough values to unpack (expected ${n}, got ${chars.length})`,
+        );
+      }
+      const it = heap.newIterator(v);
+      heap.decref(v);
+      const parts: ObjectHandle[] = [];
+      for (let i = 0; i < n; i++) parts.push(heap.iteratorNext(it));
+      // The exhaustion check: the iterator drops its str.
+      heap.iteratorNext(it);
+      heap.decref(it);
+      for (let i = 0; i < n; i++) stores[i]!.store(frame, parts[i]!);
+    }
   }
 
   /** A single store target: a name or a subscript (`store` takes over the reference). */

@@ -9,3 +9,4 @@ print(c, c is s, c == s, sys.getsizeof(c))
 print("it's a DOG's life".title(), "mIxEd 123 CaSe".swapcase())
 parts = [p.title() for p in ["ab", "cd", "ef"]]
 print(parts, sys.getsizeof(parts))
+print(" \t\n".isspace(), "\x1c".isspace(), "a b".isspace(), "".isspace(), "AB1".isupper(), "ab!".islower(), "1".isupper(), "x1".isalnum(), "12".isdigit(), "".isascii())
