@@ -192,6 +192,81 @@ function split(m: Machine, receiver: ObjectHandle, sep: string | null): ObjectHa
   return list;
 }
 
+/**
+ * str.split(sep, maxsplit) with maxsplit ≥ 0: PyList_New(min(maxsplit + 1, 12)), then
+ * stringlib's split loop — at most maxsplit cuts, the rest one part (on whitespace: after
+ * its leading whitespace). The str itself stands for a part that is all of it where
+ * stringlib reuses it: no separator found, or (on whitespace, inside the loop) a first
+ * word that is the whole text. Models Objects/stringlib/split.h STRINGLIB(split) and
+ * STRINGLIB(split_whitespace), 3.8–3.14.
+ */
+function splitAtMost(
+  m: Machine,
+  receiver: ObjectHandle,
+  sep: string | null,
+  maxsplit: number,
+): ObjectHandle {
+  const heap = m.heap;
+  const text = heap.valueOf(receiver) as string;
+  if (!isAsciiText(text)) throw new Unsupported('str.split() with maxsplit of a non-ASCII str');
+  if (sep === '') throw new PythonError('ValueError', 'empty separator');
+  const slots = Math.min(maxsplit + 1, MAX_PREALLOC);
+  if (sep !== null && text.length < sep.length) return heap.newListPreallocated([receiver], 1);
+  const parts: (string | null)[] = [];
+  const n = text.length;
+  if (sep === null) {
+    const space = (i: number) => ASCII_SPACE.has(text.charCodeAt(i));
+    let i = 0;
+    let count = maxsplit;
+    let whole = false;
+    while (count-- > 0) {
+      while (i < n && space(i)) i++;
+      if (i === n) break;
+      const j = i;
+      i++;
+      while (i < n && !space(i)) i++;
+      if (j === 0 && i === n) {
+        parts.push(null);
+        whole = true;
+        break;
+      }
+      parts.push(text.slice(j, i));
+    }
+    if (!whole && i < n) {
+      while (i < n && space(i)) i++;
+      if (i !== n) parts.push(text.slice(i));
+    }
+  } else {
+    let i = 0;
+    let count = maxsplit;
+    let j = text.indexOf(sep);
+    while (j >= 0 && count-- > 0) {
+      parts.push(text.slice(i, j));
+      i = j + sep.length;
+      j = text.indexOf(sep, i);
+    }
+    parts.push(parts.length === 0 ? null : text.slice(i));
+  }
+  const list = heap.newListPreallocated([], slots);
+  let filled = 0;
+  for (const part of parts) {
+    const s = part === null ? receiver : heap.newStr(part);
+    if (part === null) heap.incref(s);
+    if (filled < slots) {
+      filled++;
+      heap.listAppendPreallocated(list, s);
+    } else heap.listAppend(list, s);
+    heap.decref(s);
+  }
+  return list;
+}
+
+/** True when every character is ASCII. */
+function isAsciiText(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
 function strip(text: string, chars: string | null, left: boolean, right: boolean): string {
   const inSet = (ch: string) => (chars === null ? isWhitespace(ch) : chars.includes(ch));
   const cs = [...text];
@@ -305,11 +380,17 @@ export function libraryMethod(
       arity(key, args, 0, 0);
       return heap.newDictView(receiver, name as 'keys' | 'values' | 'items');
     case 'str.split': {
-      arity(key, args, 0, 1);
+      arity(key, args, 0, 2);
       const sep =
         args.length === 0 || heap.typeOf(args[0]!) === 'NoneType'
           ? null
           : strArgument(heap, args[0]!, 'str.split');
+      if (args.length === 2) {
+        const t = heap.typeOf(args[1]!);
+        if (t !== 'int') throw new Unsupported(`str.split() with a maxsplit that is a ${t}`);
+        const maxsplit = heap.valueOf(args[1]!) as bigint;
+        if (maxsplit >= 0n) return splitAtMost(m, receiver, sep, Number(maxsplit));
+      }
       return split(m, receiver, sep);
     }
     case 'str.replace': {
