@@ -827,6 +827,82 @@ function asciiPredicate(text: string, method: string): boolean {
   }
 }
 
+/**
+ * str.ljust / rjust / center (width[, fillchar]) and zfill(width): the str itself when
+ * it is already that wide; else pad()'s new str (PyUnicode_New of the width, never a
+ * cached character). center puts the odd space left when both the margin and the width
+ * are odd; zfill keeps a leading sign in front. Models Objects/unicodeobject.c pad,
+ * unicode_center_impl and unicode_zfill_impl, 3.8–3.14. ASCII only.
+ */
+function padded(
+  m: Machine,
+  receiver: ObjectHandle,
+  method: string,
+  args: readonly ObjectHandle[],
+): ObjectHandle {
+  const heap = m.heap;
+  const key = `str.${method}`;
+  arity(key, args, 1, method === 'zfill' ? 1 : 2);
+  const width = Number(intOf(heap, args[0]!, key));
+  let fill = ' ';
+  if (args.length === 2) {
+    const f = args[1]!;
+    if (heap.typeOf(f) !== 'str' || [...(heap.valueOf(f) as string)].length !== 1)
+      throw new Unsupported(`${key}() with a fill character that is not one character`);
+    fill = heap.valueOf(f) as string;
+  }
+  const text = heap.valueOf(receiver) as string;
+  if (!isAscii(text) || !isAscii(fill)) throw new Unsupported(`${key}() of non-ASCII text`);
+  if (text.length >= width) return shared(heap, receiver);
+  const margin = width - text.length;
+  let out: string;
+  if (method === 'ljust') out = text + fill.repeat(margin);
+  else if (method === 'rjust') out = fill.repeat(margin) + text;
+  else if (method === 'center') {
+    const left = Math.trunc(margin / 2) + (margin & width & 1);
+    out = fill.repeat(left) + text + fill.repeat(margin - left);
+  } else {
+    out = '0'.repeat(margin) + text;
+    if (text[0] === '+' || text[0] === '-') out = `${text[0]}${'0'.repeat(margin)}${text.slice(1)}`;
+  }
+  return heap.newFreshStr(out);
+}
+
+/**
+ * str.partition / rpartition(sep): PyTuple_New(3), then its items — not found, the str
+ * itself and two '' (rpartition: '', '', the str); found, the text before as a new str
+ * (cached when empty or one latin-1 character), `sep` itself, the text after. Models
+ * Objects/stringlib/partition.h, 3.8–3.14. ASCII only.
+ */
+function partitioned(
+  m: Machine,
+  receiver: ObjectHandle,
+  reverse: boolean,
+  args: readonly ObjectHandle[],
+): ObjectHandle {
+  const heap = m.heap;
+  const key = reverse ? 'str.rpartition' : 'str.partition';
+  arity(key, args, 1, 1);
+  const sepObject = args[0]!;
+  if (heap.typeOf(sepObject) !== 'str') throw new Unsupported(`${key}() of a non-str separator`);
+  const text = heap.valueOf(receiver) as string;
+  const sep = heap.valueOf(sepObject) as string;
+  if (!isAscii(text) || !isAscii(sep)) throw new Unsupported(`${key}() of non-ASCII text`);
+  if (sep === '') throw new PythonError('ValueError', 'empty separator');
+  const none = heap.none;
+  const t = heap.newTuple([none, none, none]);
+  const at = reverse ? text.lastIndexOf(sep) : text.indexOf(sep);
+  const items: ObjectHandle[] =
+    at < 0
+      ? reverse
+        ? [heap.newStr(''), heap.newStr(''), shared(heap, receiver)]
+        : [shared(heap, receiver), heap.newStr(''), heap.newStr('')]
+      : [heap.newStr(text.slice(0, at)), shared(heap, sepObject), 0];
+  if (at >= 0) items[2] = heap.newStr(text.slice(at + sep.length));
+  items.forEach((item, i) => heap.tupleRecycleItem(t, i, item));
+  return t;
+}
+
 /** str.capitalize / title / swapcase of ASCII text (do_capitalize, do_title, do_swapcase). */
 function asciiCase(text: string, method: string): string {
   if (method === 'swapcase')
@@ -1039,6 +1115,14 @@ export function callMethod(
       if (!isAscii(text)) throw new Unsupported(`${key} of a non-ASCII str`);
       return heap.newBool(asciiPredicate(text, name));
     }
+    case 'str.ljust':
+    case 'str.rjust':
+    case 'str.center':
+    case 'str.zfill':
+      return padded(m, receiver, name, args);
+    case 'str.partition':
+    case 'str.rpartition':
+      return partitioned(m, receiver, name === 'rpartition', args);
     case 'str.capitalize':
     case 'str.title':
     case 'str.swapcase': {
