@@ -74,6 +74,7 @@ import {
 } from './compile-arguments.ts';
 import { classDefinition, isZeroArgumentSuper, superMethodCall } from './compile-class.ts';
 import { compileComprehension } from './compile-comprehensions.ts';
+import { dictKeywordsCall } from './compile-dict-call.ts';
 import { dictDisplayUnpacking } from './compile-dict-unpacking.ts';
 import { formatSpecText, formatValueWithSpec } from './compile-format.ts';
 import {
@@ -2371,6 +2372,8 @@ export class Compiler {
     }
     if (name === 'sorted' && keywords.length > 0)
       return sortedCall(this, positional, keywords, scope, node);
+    if (name === 'dict' && keywords.length > 0)
+      return this.located(dictKeywordsCall(this, positional, keywords, scope, node), node);
     if ((name === 'min' || name === 'max') && keywords.length > 0)
       return minMaxCall(this, name, positional, keywords, scope, node);
     // enumerate(x, start=n): the keyword is the second parameter (enum_new_impl).
