@@ -899,7 +899,7 @@ function partitioned(
         : [shared(heap, receiver), heap.newStr(''), heap.newStr('')]
       : [heap.newStr(text.slice(0, at)), shared(heap, sepObject), 0];
   if (at >= 0) items[2] = heap.newStr(text.slice(at + sep.length));
-  items.forEach((item, i) => heap.tupleRecycleItem(t, i, item));
+  for (const [i, item] of items.entries()) heap.tupleRecycleItem(t, i, item);
   return t;
 }
 
