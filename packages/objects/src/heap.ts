@@ -1404,9 +1404,12 @@ export class Heap extends HeapCore implements HeapGraph {
     return functionDict(this, f, create);
   }
 
-  /** `itertools.count(start)` in fast mode (itertools-objects.ts). */
-  newCount(start: number): ObjectHandle {
-    return newCount(this, start);
+  /**
+   * `itertools.count(start[, step])`: fast mode, or slow mode given int objects whose
+   * step is not 1 (borrowed; itertools-objects.ts).
+   */
+  newCount(start: number, startObject: ObjectHandle = 0, stepObject: ObjectHandle = 0): ObjectHandle {
+    return newCount(this, start, startObject, stepObject);
   }
 
   /** `itertools.repeat(element[, times])`, times −1 for forever (itertools-objects.ts). */
@@ -1662,6 +1665,12 @@ export class Heap extends HeapCore implements HeapGraph {
     this.expect(e, 'exception');
     const context = exceptionData(this, e).context;
     return this.share(context === 0 ? this.none : context);
+  }
+
+  /** `e.args`: its tuple (borrowed). */
+  exceptionArgs(e: ObjectHandle): ObjectHandle {
+    this.expect(e, 'exception');
+    return exceptionData(this, e).args;
   }
 
   /** `e.__cause__`: a new reference to it, or to None. */

@@ -20,6 +20,7 @@
  */
 import type { HeapCore, ObjectHandle } from './heap-core.ts';
 import { HeapError } from './heap-error.ts';
+import { sequenceTuple } from './itertools-product.ts';
 import { newTuple } from './tuples.ts';
 
 /** What a combinations object holds. */
@@ -47,10 +48,9 @@ function basic(heap: HeapCore): number {
 /** `itertools.combinations(seq, r)` of a list or tuple `seq`: tracked. */
 export function newCombinations(heap: HeapCore, seq: ObjectHandle, r: number): ObjectHandle {
   const type = heap.typeName(seq);
-  if (type !== 'list' && type !== 'tuple')
+  if (type !== 'list' && type !== 'tuple' && type !== 'str' && type !== 'range')
     throw new HeapError('wrong-type', `combinations of a ${type} is not modelled`);
-  // PySequence_Tuple: a tuple is itself, a list's items go into a new tuple.
-  const pool = type === 'tuple' ? heap.share(seq) : newTuple(heap, heap.items(seq));
+  const pool = sequenceTuple(heap, seq);
   heap.adopt(pool);
   const block = heap.memCall('malloc', 0, r * heap.layout.pointerSize);
   const o = heap.allocObject('combinations', heap.objMalloc(heap.gcRequest(basic(heap))));

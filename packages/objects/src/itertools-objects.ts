@@ -11,7 +11,11 @@
  * count(start) with an int start that fits a Py_ssize_t and the default step runs in
  * "fast mode": `cnt` is a C integer, `long_cnt` is empty and `long_step` holds the small
  * int 1; each step returns a new int (PyLong_FromSsize_t: a cached small int when it is
- * one) — the start object itself is not kept. repeat(element[, times]) holds `element`
+ * one) — the start object itself is not kept. Any other int step (or a start beyond
+ * a Py_ssize_t) is "slow mode": `long_cnt` holds the next value as an object (the
+ * start object itself at first) and each step returns it, keeping `long_cnt +
+ * long_step` (made first, by int addition: a cached small int when it is one) in its
+ * place. repeat(element[, times]) holds `element`
  * and a count (−1: forever); each step returns `element` itself. chain(*its): `source`
  * is an iterator over the call's argument tuple (made before the object); a step takes
  * the next iterable's iterator as `active` when there is none, returns its next item,
@@ -31,11 +35,13 @@ import type { HeapCore, ObjectHandle } from './heap-core.ts';
 import { HeapError } from './heap-error.ts';
 import { newInt } from './ints.ts';
 
-/** What a count object holds (fast mode). */
+/** What a count object holds. */
 interface CountData {
-  /** The next value (`cnt`). */
+  /** The next value (`cnt`) in fast mode. */
   cnt: number;
-  /** `long_step`: the small int 1. */
+  /** Slow mode: the next value (`long_cnt`); 0 in fast mode. */
+  longCnt: ObjectHandle;
+  /** `long_step`: the small int 1 in fast mode. */
   readonly step: ObjectHandle;
 }
 
@@ -75,14 +81,30 @@ function basic(heap: HeapCore, words: number): number {
   return heap.layout.objectHeader + words * heap.layout.pointerSize;
 }
 
-/** `itertools.count(start)` in fast mode (start a safe integer, step 1): tracked. */
-export function newCount(heap: HeapCore, start: number): ObjectHandle {
+/**
+ * `itertools.count(start)` in fast mode (start a safe integer, step 1), or, given int
+ * objects `startObject` and `stepObject` (borrowed) with a step other than 1, in slow
+ * mode: tracked.
+ */
+export function newCount(
+  heap: HeapCore,
+  start: number,
+  startObject: ObjectHandle = 0,
+  stepObject: ObjectHandle = 0,
+): ObjectHandle {
   if (!Number.isSafeInteger(start))
     throw new HeapError('index', 'count() past 2**53 is not modelled');
+  const slow = stepObject !== 0 && heap.table.payload[stepObject] !== 1n;
+  let longCnt: ObjectHandle = 0;
+  let step: ObjectHandle;
+  if (slow) {
+    longCnt = startObject === 0 ? newInt(heap, 0) : heap.share(startObject);
+    step = heap.share(stepObject);
+  } else step = stepObject === 0 ? newInt(heap, 1) : heap.share(stepObject);
   const o = heap.allocObject('count', heap.objMalloc(heap.gcRequest(basic(heap, 3))));
-  const step = newInt(heap, 1);
+  if (slow) heap.adopt(longCnt);
   heap.adopt(step);
-  heap.table.payload[o] = { cnt: start, step } satisfies CountData;
+  heap.table.payload[o] = { cnt: start, longCnt, step } satisfies CountData;
   heap.track(o);
   return o;
 }
@@ -200,7 +222,10 @@ export function itertoolsSizeof(heap: HeapCore, o: ObjectHandle): number {
 /** What a count (long_step), repeat (element) or chain (active, source) refers to. */
 export function itertoolsReferents(heap: HeapCore, o: ObjectHandle): ObjectHandle[] {
   const type = heap.typeName(o);
-  if (type === 'count') return [(heap.table.payload[o] as CountData).step];
+  if (type === 'count') {
+    const { longCnt, step } = heap.table.payload[o] as CountData;
+    return longCnt === 0 ? [step] : [longCnt, step];
+  }
   if (type === 'repeat') return [(heap.table.payload[o] as RepeatData).element];
   if (type === 'islice') {
     const { it } = heap.table.payload[o] as IsliceData;
@@ -225,6 +250,18 @@ export function itertoolsNext(
   if (heap.typeName(o) === 'islice') return isliceNext(heap, o, next);
   if (heap.typeName(o) === 'count') {
     const data = heap.table.payload[o] as CountData;
+    if (data.longCnt !== 0) {
+      // count_nextlong: the sum is made before the old value is handed out.
+      const sum =
+        (heap.table.payload[data.longCnt] as bigint) + (heap.table.payload[data.step] as bigint);
+      if (sum > 2n ** 53n || sum < -(2n ** 53n))
+        throw new HeapError('index', 'count() past 2**53 is not modelled');
+      const old = data.longCnt;
+      data.longCnt = newInt(heap, sum);
+      heap.adopt(data.longCnt);
+      heap.table.external[old]!++; // the count's reference, handed to the caller
+      return old;
+    }
     if (!Number.isSafeInteger(data.cnt + 1))
       throw new HeapError('index', 'count() past 2**53 is not modelled');
     return newInt(heap, data.cnt++);

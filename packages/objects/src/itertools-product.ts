@@ -27,6 +27,7 @@
  */
 import type { HeapCore, ObjectHandle } from './heap-core.ts';
 import { HeapError } from './heap-error.ts';
+import { iteratorNext, newIterator, sequenceIteratorLengthHint } from './iterators.ts';
 import { newTuple, recycleTupleItem } from './tuples.ts';
 
 /** What a product object holds. */
@@ -58,12 +59,32 @@ function slots(heap: HeapCore, n: number): ObjectHandle {
   );
 }
 
-/** PySequence_Tuple of a list or tuple: the tuple itself, or a new tuple of the list's items. */
+/**
+ * PySequence_Tuple of a list, tuple, str or range: the tuple itself, a new tuple of the
+ * list's items, or — for a str or range — its iterator first, then a tuple of its
+ * exact length (the length hint) filled item by item, the iterator run to its end and
+ * freed.
+ */
 export function sequenceTuple(heap: HeapCore, seq: ObjectHandle): ObjectHandle {
   const type = heap.typeName(seq);
   if (type === 'tuple') return heap.share(seq);
   if (type === 'list') return newTuple(heap, heap.items(seq));
-  throw new HeapError('wrong-type', `a pool of a ${type} is not modelled`);
+  if (type !== 'str' && type !== 'range')
+    throw new HeapError('wrong-type', `a pool of a ${type} is not modelled`);
+  const it = newIterator(heap, seq);
+  const n = sequenceIteratorLength(heap, it);
+  const t = slots(heap, n);
+  for (let i = 0; i < n; i++) recycleTupleItem(heap, t, i, iteratorNext(heap, it));
+  if (iteratorNext(heap, it) !== 0) throw new HeapError('unsupported', 'an iterator longer than its hint');
+  heap.table.external[it]!--;
+  heap.release(it);
+  return t;
+}
+
+/** The items a new str or range iterator will give. */
+function sequenceIteratorLength(heap: HeapCore, it: ObjectHandle): number {
+  if (heap.typeName(it) !== 'range_iterator') return sequenceIteratorLengthHint(heap, it);
+  return (heap.table.payload[it] as { length: number }).length;
 }
 
 /**

@@ -146,7 +146,7 @@ export function programExceptionClass(heap: Heap, e: ObjectHandle): ObjectHandle
 
 /** The args tuple of exception `e` (borrowed; a program's class and the dict come first). */
 export function exceptionArgs(heap: Heap, e: ObjectHandle): ObjectHandle {
-  return heap.referents(e).find((r) => heap.typeOf(r) === 'tuple')!;
+  return heap.exceptionArgs(e);
 }
 
 /**

@@ -180,12 +180,20 @@ export function resumeGenerator(
   return 0;
 }
 
-/** StopIteration for a generator that returned `returned` (taken): `StopIteration: 5`. */
+/**
+ * StopIteration for a generator that returned `returned` (taken): `StopIteration: 5`.
+ * A value other than None becomes the exception's one argument (its `value`) when the
+ * object is made (_PyGen_SetStopIterationValue; 3.8–3.11 set it unnormalised).
+ */
 export function stopIteration(m: Machine, returned: ObjectHandle): PythonError {
   const heap = m.heap;
-  const text = isNone(m, returned) ? '' : strText(heap, returned);
-  heap.decref(returned);
-  return new PythonError('StopIteration', text);
+  if (isNone(m, returned)) {
+    heap.decref(returned);
+    return new PythonError('StopIteration', '');
+  }
+  const err = new PythonError('StopIteration', strText(heap, returned));
+  err.argValues = [returned];
+  return err;
 }
 
 /**
@@ -301,8 +309,22 @@ export function nextBuiltin(m: Machine, args: readonly ObjectHandle[]): ObjectHa
     const v = instanceNext(m, g);
     return v !== 0 ? v : shared(heap, args[1]!);
   }
-  // enumerate, zip and reversed are their own iterators; their next is the heap's.
-  const packed = ['enumerate', 'zip', 'list_reverseiterator', 'reversed'];
+  // enumerate, zip, reversed and itertools' objects are their own iterators; their
+  // next is the heap's.
+  const packed = [
+    'enumerate',
+    'zip',
+    'list_reverseiterator',
+    'reversed',
+    'count',
+    'repeat',
+    'chain',
+    'islice',
+    'combinations',
+    'product',
+    'permutations',
+    'zip_longest',
+  ];
   if (BUILTIN_ITERATORS.has(heap.typeOf(g)) || packed.includes(heap.typeOf(g))) {
     // builtin_next: the iterator's tp_iternext; exhausted, the default or StopIteration.
     const v = heap.iteratorNext(g);

@@ -6,6 +6,8 @@
  *
  *   count() / count(n)      an int start that fits a C long, step 1 ("fast mode"): the
  *                           object keeps no reference to `n`; each step is a new int
+ *   count(n, k)             an int step other than 1 ("slow mode"): the object holds
+ *                           the next value and `k`; `n` itself is the first item
  *   repeat(x) / repeat(x, n)  holds `x`; each step returns `x` itself; a negative `n`
  *                           is 0; list(repeat(x, n)) preallocates n slots
  *                           (__length_hint__), as list_extend does
@@ -26,12 +28,12 @@
  * Each newer type is called as CPython calls a type without vectorcall
  * (_PyObject_MakeTpCall): the argument tuple and the keywords' dict live while the
  * object is made.
- * Refused: a step, a float or huge start (count's slow mode), list() of a repeat with no
- * count (it never ends), next() on them, chain.from_iterable, chain over anything but
- * lists, tuples, ranges, dicts and these iterators (generators are resumed by the
- * compiler, not the heap), islice bounds that would raise ValueError, combinations of
- * anything but a list or tuple or with a negative r; product/permutations of anything
- * else, accumulate with a builtin function, a non-int r or repeat. Models count_new, count_next, repeat_new, repeat_next,
+ * Refused: a float start or step, a start or step beyond 2**53, list() of a repeat with no
+ * count (it never ends), chain.from_iterable, chain over anything but
+ * lists, tuples, ranges, dicts, strs, sets, dict views and these iterators (generators
+ * are resumed by the compiler, not the heap), islice bounds that would raise ValueError,
+ * combinations of anything but a list, tuple, str or range or with a negative r;
+ * product/permutations of anything else, accumulate with a builtin function, a non-int r or repeat. Models count_new, count_next, repeat_new, repeat_next,
  * repeat_len, chain_new, chain_next, islice_new, islice_next, combinations_new, product_new, permutations_new, zip_longest_new and
  * accumulate_new (Modules/itertoolsmodule.c), 3.8–3.14.
  */
@@ -53,11 +55,13 @@ function intArgument(heap: Heap, o: ObjectHandle, what: string): number {
   return Number(v);
 }
 
-/** `itertools.count([start])`: a new count object. */
+/** `itertools.count([start[, step]])` of ints: a new count object. */
 function count(m: Machine, args: readonly ObjectHandle[]): ObjectHandle {
-  if (args.length > 1) throw new Unsupported('itertools.count() with a step');
+  if (args.length > 2) throw new Unsupported(`itertools.count() with ${args.length} arguments`);
   const start = args.length === 0 ? 0 : intArgument(m.heap, args[0]!, 'itertools.count()');
-  return m.heap.newCount(start);
+  if (args.length < 2) return m.heap.newCount(start);
+  intArgument(m.heap, args[1]!, 'itertools.count() step');
+  return m.heap.newCount(start, args[0]!, args[1]!);
 }
 
 /** `itertools.repeat(x[, times])`: a new repeat object. */
@@ -75,6 +79,20 @@ const CHAINABLE: ReadonlySet<string> = new Set([
   'tuple',
   'range',
   'dict',
+  'str',
+  'set',
+  'frozenset',
+  'dict_keys',
+  'dict_values',
+  'dict_items',
+  'list_iterator',
+  'tuple_iterator',
+  'str_iterator',
+  'range_iterator',
+  'set_iterator',
+  'dict_keyiterator',
+  'list_reverseiterator',
+  'reversed',
   'enumerate',
   'zip',
   'count',
@@ -125,6 +143,9 @@ function islice(m: Machine, args: readonly ObjectHandle[]): ObjectHandle {
   return heap.newIslice(seq, start, stop, step);
 }
 
+/** What the heap turns into a pool tuple (PySequence_Tuple): lists, tuples, strs, ranges. */
+const POOLS: ReadonlySet<string> = new Set(['list', 'tuple', 'str', 'range']);
+
 /** `itertools.combinations(seq, r)`: a new combinations object. */
 function combinations(m: Machine, args: readonly ObjectHandle[]): ObjectHandle {
   const heap = m.heap;
@@ -132,7 +153,7 @@ function combinations(m: Machine, args: readonly ObjectHandle[]): ObjectHandle {
     throw new Unsupported(`itertools.combinations() with ${args.length} arguments`);
   const seq = args[0]!;
   const t = heap.typeOf(seq);
-  if (t !== 'list' && t !== 'tuple')
+  if (!POOLS.has(t))
     throw new Unsupported(`itertools.combinations() of a ${heap.typeNameOf(seq)}`);
   const r = intArgument(heap, args[1]!, 'itertools.combinations()');
   if (r < 0) throw new Unsupported('a negative combinations() r (a ValueError)');
@@ -182,7 +203,7 @@ function poolArguments(heap: Heap, args: readonly ObjectHandle[], name: string):
   for (let i = args.length - 1; i >= 0; i--) {
     const t = heap.typeOf(args[i]!);
     if (NOT_ITERABLE.has(t)) failAt = i;
-    else if (t !== 'list' && t !== 'tuple')
+    else if (!POOLS.has(t))
       throw new Unsupported(`${name}() of a ${heap.typeNameOf(args[i]!)}`);
   }
   return failAt;
@@ -269,7 +290,7 @@ function permutations(
     throw new Unsupported(`itertools.permutations() with ${args.length} arguments`);
   const seq = args[0]!;
   const t = heap.typeOf(seq);
-  if (t !== 'list' && t !== 'tuple')
+  if (!POOLS.has(t))
     throw new Unsupported(`itertools.permutations() of a ${heap.typeNameOf(seq)}`);
   const given = args[1] ?? keywords?.get('r') ?? heap.none;
   let r = -1;
