@@ -1408,7 +1408,11 @@ export class Heap extends HeapCore implements HeapGraph {
    * `itertools.count(start[, step])`: fast mode, or slow mode given int objects whose
    * step is not 1 (borrowed; itertools-objects.ts).
    */
-  newCount(start: number, startObject: ObjectHandle = 0, stepObject: ObjectHandle = 0): ObjectHandle {
+  newCount(
+    start: number,
+    startObject: ObjectHandle = 0,
+    stepObject: ObjectHandle = 0,
+  ): ObjectHandle {
     return newCount(this, start, startObject, stepObject);
   }
 

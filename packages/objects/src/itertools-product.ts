@@ -75,7 +75,8 @@ export function sequenceTuple(heap: HeapCore, seq: ObjectHandle): ObjectHandle {
   const n = sequenceIteratorLength(heap, it);
   const t = slots(heap, n);
   for (let i = 0; i < n; i++) recycleTupleItem(heap, t, i, iteratorNext(heap, it));
-  if (iteratorNext(heap, it) !== 0) throw new HeapError('unsupported', 'an iterator longer than its hint');
+  if (iteratorNext(heap, it) !== 0)
+    throw new HeapError('unsupported', 'an iterator longer than its hint');
   heap.table.external[it]!--;
   heap.release(it);
   return t;

@@ -153,8 +153,7 @@ function combinations(m: Machine, args: readonly ObjectHandle[]): ObjectHandle {
     throw new Unsupported(`itertools.combinations() with ${args.length} arguments`);
   const seq = args[0]!;
   const t = heap.typeOf(seq);
-  if (!POOLS.has(t))
-    throw new Unsupported(`itertools.combinations() of a ${heap.typeNameOf(seq)}`);
+  if (!POOLS.has(t)) throw new Unsupported(`itertools.combinations() of a ${heap.typeNameOf(seq)}`);
   const r = intArgument(heap, args[1]!, 'itertools.combinations()');
   if (r < 0) throw new Unsupported('a negative combinations() r (a ValueError)');
   return heap.newCombinations(seq, r);
@@ -203,8 +202,7 @@ function poolArguments(heap: Heap, args: readonly ObjectHandle[], name: string):
   for (let i = args.length - 1; i >= 0; i--) {
     const t = heap.typeOf(args[i]!);
     if (NOT_ITERABLE.has(t)) failAt = i;
-    else if (!POOLS.has(t))
-      throw new Unsupported(`${name}() of a ${heap.typeNameOf(args[i]!)}`);
+    else if (!POOLS.has(t)) throw new Unsupported(`${name}() of a ${heap.typeNameOf(args[i]!)}`);
   }
   return failAt;
 }
@@ -290,8 +288,7 @@ function permutations(
     throw new Unsupported(`itertools.permutations() with ${args.length} arguments`);
   const seq = args[0]!;
   const t = heap.typeOf(seq);
-  if (!POOLS.has(t))
-    throw new Unsupported(`itertools.permutations() of a ${heap.typeNameOf(seq)}`);
+  if (!POOLS.has(t)) throw new Unsupported(`itertools.permutations() of a ${heap.typeNameOf(seq)}`);
   const given = args[1] ?? keywords?.get('r') ?? heap.none;
   let r = -1;
   if (heap.typeOf(given) !== 'NoneType') {
