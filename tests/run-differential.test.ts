@@ -352,6 +352,7 @@ const REFUSED_ON_314: Record<string, readonly string[]> = {
   'id() on wasm32: Pyodide has no pymalloc, where its malloc puts objects is not predictable': [
     'run/gen_genexp_deep_size.py',
     'run/dict_keywords_call.py',
+    'run/cls_type_names.py',
     'run/dict_unpack_display.py',
     'run/setop_operators.py',
     'run/lib_sort_keywords_bound_method.py',

@@ -1111,6 +1111,15 @@ export class Heap extends HeapCore implements HeapGraph {
     return instanceData(this, o).cls;
   }
 
+  /** A type object's `__name__`: a class's, a static type's (`object`, `ValueError`) or a builtin type's. */
+  typeObjectName(t: ObjectHandle): string {
+    this.check(t);
+    const type = this.typeName(t);
+    if (type === 'builtin_type') return this.table.payload[t] as string;
+    if (type !== 'type') throw new HeapError('wrong-type', `expected a type, got a ${type}`);
+    return (this.table.payload[t] as { name: string }).name;
+  }
+
   /** Instances and classes: their names; built-in types: tp_name, as messages print it. */
   typeNameOf(o: ObjectHandle): string {
     this.check(o);

@@ -121,7 +121,16 @@ export function loadAttribute(m: Machine, o: ObjectHandle, name: string): Object
     heap.incref(c);
     return c;
   }
+  if ((type === 'type' || type === 'builtin_type') && name === '__name__') return typeName(m, o);
   if (type === 'type') {
+    if (name === '__mro__' && classNames(m).has(o)) {
+      // type_getattro finds the __mro__ member: the class's own tuple.
+      const [, mro] = heap.referents(o);
+      if (mro !== undefined && heap.typeOf(mro) === 'tuple') {
+        heap.incref(mro);
+        return mro;
+      }
+    }
     const dunder = name.startsWith('__') && name.endsWith('__');
     if (dunder && !CALLED_DUNDERS.has(name))
       throw new Unsupported(`the attribute ${name} of a class`);
@@ -207,6 +216,18 @@ export function classNames(m: Machine): Map<ObjectHandle, string> {
     CLASS_NAMES.set(m, names);
   }
   return names;
+}
+
+/**
+ * `cls.__name__` (type_name): a program class's own name (ht_name, the interned str its
+ * class statement passed: a new reference); a static type's is a new str of tp_name
+ * after its last dot.
+ */
+export function typeName(m: Machine, cls: ObjectHandle): ObjectHandle {
+  const heap = m.heap;
+  if (classNames(m).has(cls)) return heap.identifier(className(m, cls));
+  const name = heap.typeObjectName(cls);
+  return heap.newStr(name.slice(name.lastIndexOf('.') + 1));
 }
 
 /** A class's `__name__`. */

@@ -45,8 +45,11 @@ import {
   TYPE_NAMES,
 } from './builtins.ts';
 import {
+  classMro,
+  classNames,
   deleteAttribute,
   isInstanceOfClass,
+  typeName,
   loadAttribute,
   storeAttribute,
   updateAttribute,
@@ -139,6 +142,7 @@ import {
   EXCEPTION_CLASSES,
   exceptionArgs,
   exceptionClass,
+  programExceptionClass,
   isSubclass,
   keyError,
 } from './exception-classes.ts';
@@ -2094,10 +2098,18 @@ export class Compiler {
         const value = this.expression(args[0]!, scope);
         return (frame) => {
           const v = value(frame);
-          const name =
-            heap.typeOf(v) === 'exception' ? exceptionClass(heap, v) : heap.typeNameOf(v);
+          const t = heap.typeOf(v);
+          const cls =
+            t === 'instance'
+              ? heap.classOf(v)
+              : t === 'exception'
+                ? programExceptionClass(heap, v)
+                : 0;
+          const name = t === 'exception' ? exceptionClass(heap, v) : heap.typeNameOf(v);
           heap.decref(v);
-          // type_name: a new str of tp_name (after its last dot) for a static type.
+          // type_name: a program class's own name; a new str of tp_name (after its last
+          // dot) for a static type.
+          if (cls !== 0) return typeName(this.m, cls);
           return heap.newStr(name.slice(name.lastIndexOf('.') + 1));
         };
       }
@@ -2388,6 +2400,7 @@ export class Compiler {
     }
     if (keywords.length > 0) throw this.fail(`keyword arguments to ${name}()`, node);
     if (name === 'isinstance') return this.isinstance(positional, scope, node);
+    if (name === 'issubclass') return this.issubclass(positional, scope, node);
     if (ATTRIBUTE_BUILTIN_NAMES.has(name)) {
       const args = positional.map((p) => this.expression(p, scope));
       return (frame) => {
@@ -2600,6 +2613,52 @@ export class Compiler {
     );
   }
 
+  /**
+   * `issubclass(C, B)` / `issubclass(C, (B, …))` of the program's classes: B is on C's
+   * MRO (PyObject_IsSubclass's recursive_issubclass). Anything else is refused.
+   */
+  issubclass(positional: SyntaxNode[], scope: Scope, node: SyntaxNode): Expression {
+    if (positional.length !== 2)
+      throw this.fail('issubclass() with other than two arguments', node);
+    const heap = this.m.heap;
+    const m = this.m;
+    const typeNode = positional[1]!;
+    const classNodes =
+      typeNode.name === 'TupleExpression'
+        ? this.kids(typeNode).filter((k) => !['(', ')', ','].includes(k.name))
+        : [typeNode];
+    for (const n of [positional[0]!, ...classNodes])
+      if (n.name !== 'VariableName' || !this.moduleAssigned.has(this.text(n)))
+        throw this.fail("issubclass() of a class other than the program's", n);
+    const sub = this.expression(positional[0]!, scope);
+    const bases = classNodes.map((n) => this.expression(n, scope));
+    const tupleForm = typeNode.name === 'TupleExpression';
+    const programClass = (c: ObjectHandle): boolean =>
+      heap.typeOf(c) === 'type' && classNames(m).has(c);
+    return (frame) => {
+      const c = sub(frame);
+      const candidates: ObjectHandle[] = [];
+      try {
+        for (const b of bases) candidates.push(b(frame));
+        if (![c, ...candidates].every(programClass))
+          throw new Unsupported("issubclass() of a class other than the program's");
+        const mro = classMro(m, c);
+        const result = candidates.some((b) => mro.includes(b));
+        // BUILD_TUPLE: a tuple of classes is made before the call and freed after it.
+        if (tupleForm) heap.decref(heap.newTuple(candidates));
+        return heap.newBool(result);
+      } finally {
+        for (const b of candidates) heap.decref(b);
+        heap.decref(c);
+      }
+    };
+  }
+
+  /**
+   * `isinstance(x, C)` / `isinstance(x, (C, …))`, each C a builtin type, a builtin
+   * exception class or one of the program's classes. A tuple is made (BUILD_TUPLE)
+   * after `x` and the classes, and freed after the call.
+   */
   isinstance(positional: SyntaxNode[], scope: Scope, node: SyntaxNode): Expression {
     if (positional.length !== 2)
       throw this.fail('isinstance() with other than two arguments', node);
@@ -2608,44 +2667,47 @@ export class Compiler {
       typeNode.name === 'TupleExpression'
         ? this.kids(typeNode).filter((k) => !['(', ')', ','].includes(k.name))
         : [typeNode];
-    if (
-      names.length === 1 &&
-      names[0]!.name === 'VariableName' &&
-      this.moduleAssigned.has(this.text(names[0]!))
-    ) {
-      const value = this.expression(positional[0]!, scope);
-      const cls = this.expression(names[0]!, scope);
-      const heap = this.m.heap;
-      return (frame) => {
-        const v = value(frame);
-        const c = cls(frame);
-        try {
-          return heap.newBool(isInstanceOfClass(this.m, v, c));
-        } finally {
-          heap.decref(c);
-          heap.decref(v);
-        }
-      };
-    }
-    const typeNames = names.map((n) => {
+    const m = this.m;
+    const heap = m.heap;
+    // Each class: a builtin's name, or the expression of a program's class.
+    const classes = names.map((n): string | Expression => {
       const text = this.text(n);
+      if (n.name === 'VariableName' && this.moduleAssigned.has(text))
+        return this.expression(n, scope);
       if (n.name === 'VariableName' && isExceptionClassName(this, text, scope)) return text;
-      if (n.name !== 'VariableName' || !TYPE_NAMES.has(text) || this.moduleAssigned.has(text))
+      if (n.name !== 'VariableName' || !TYPE_NAMES.has(text))
         throw this.fail('isinstance() with a type other than a builtin one', n);
       return text;
     });
     const value = this.expression(positional[0]!, scope);
-    const heap = this.m.heap;
     // An exception class matches an exception object of it or of a subclass.
     const matches = (v: ObjectHandle, t: string): boolean =>
       EXCEPTION_CLASSES.has(t)
         ? heap.typeOf(v) === 'exception' && isSubclass(builtinExceptionClass(heap, v), t)
         : isInstance(heap, v, t);
+    const tupleForm = typeNode.name === 'TupleExpression';
     return (frame) => {
       const v = value(frame);
-      const result = typeNames.some((t) => matches(v, t));
-      heap.decref(v);
-      return heap.newBool(result);
+      const cs: ObjectHandle[] = [];
+      try {
+        for (const c of classes) cs.push(typeof c === 'string' ? 0 : c(frame));
+        const result = classes.some((c, i) =>
+          typeof c === 'string' ? matches(v, c) : isInstanceOfClass(m, v, cs[i]!),
+        );
+        if (tupleForm) {
+          const items = classes.map((c, i) =>
+            typeof c === 'string' ? heap.builtinObject(c, 'type') : cs[i]!,
+          );
+          heap.decref(heap.newTuple(items));
+          classes.forEach((c, i) => {
+            if (typeof c === 'string') heap.decref(items[i]!);
+          });
+        }
+        return heap.newBool(result);
+      } finally {
+        for (const c of cs) if (c !== 0) heap.decref(c);
+        heap.decref(v);
+      }
     };
   }
 

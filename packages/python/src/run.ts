@@ -18,7 +18,7 @@
 import type { HeapCollector } from '@pymem/gc';
 import { Heap } from '@pymem/objects';
 import { parseVersion } from '@pymem/versions';
-import { installIdentityKeys } from './class-attributes.ts';
+import { classNames, installIdentityKeys } from './class-attributes.ts';
 import { instanceText, refuseLiveFinalizers } from './class-dunders.ts';
 import { CollectionRecorder, type CollectionView } from './collection-view.ts';
 import { Compiler, pythonErrorOf } from './compiler.ts';
@@ -30,7 +30,7 @@ import type { ProfileRules } from './profile-rules.ts';
 import { Source } from './source.ts';
 import { type FrameNames, StepRecorder, type StepView } from './step-state.ts';
 import { formatSyntaxWarnings } from './syntax-warnings.ts';
-import { installInstanceRepr } from './values.ts';
+import { installClassModule, installInstanceRepr } from './values.ts';
 
 /** The step limit when none is given: ten million executed statements. */
 export const DEFAULT_MAX_STEPS = 10_000_000;
@@ -125,6 +125,7 @@ export function runPython(text: string, options: RunOptions = {}): RunResult {
   machine.patch = patchOf(options.python);
   installIdentityKeys(machine);
   installInstanceRepr(heap, (o) => instanceText(machine, o, true, true));
+  installClassModule(heap, (cls) => (classNames(machine).has(cls) ? '__main__' : undefined));
   if (options.onLine !== undefined) machine.lines = new LineEvents(options.onLine);
   const moduleFrame: Frame = { locals: [], returned: 0, line: 0 };
   let source: Source | undefined;

@@ -167,6 +167,17 @@ export function installInstanceRepr(heap: Heap, repr: (o: ObjectHandle) => strin
   INSTANCE_REPRS.set(heap, repr);
 }
 
+/** Per heap, the module a program class was made in (its `__module__`), for type_repr. */
+const CLASS_MODULES = new WeakMap<Heap, (cls: ObjectHandle) => string | undefined>();
+
+/** Lets reprText show the program's classes as `<class '__main__.C'>`. */
+export function installClassModule(
+  heap: Heap,
+  moduleOf: (cls: ObjectHandle) => string | undefined,
+): void {
+  CLASS_MODULES.set(heap, moduleOf);
+}
+
 /** `repr(o)` without allocating. */
 export function reprText(
   heap: Heap,
@@ -237,6 +248,13 @@ export function reprText(
       const items = heap.items(o);
       const shown = data.fieldNames.map((f, i) => `${f}=${reprText(heap, items[i]!, active)}`);
       return `${data.name}(${shown.join(', ')})`;
+    }
+    case 'type':
+    case 'builtin_type': {
+      // type_repr: `<class 'module.name'>`, the module left out for builtins.
+      const module = type === 'type' ? CLASS_MODULES.get(heap)?.(o) : undefined;
+      const name = heap.typeObjectName(o);
+      return module === undefined ? `<class '${name}'>` : `<class '${module}.${name}'>`;
     }
     case 'instance': {
       const repr = INSTANCE_REPRS.get(heap);
