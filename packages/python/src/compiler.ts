@@ -49,9 +49,9 @@ import {
   classNames,
   deleteAttribute,
   isInstanceOfClass,
-  typeName,
   loadAttribute,
   storeAttribute,
+  typeName,
   updateAttribute,
 } from './class-attributes.ts';
 import { callValue, methodCall, newCallSite } from './class-calls.ts';
@@ -142,9 +142,9 @@ import {
   EXCEPTION_CLASSES,
   exceptionArgs,
   exceptionClass,
-  programExceptionClass,
   isSubclass,
   keyError,
+  programExceptionClass,
 } from './exception-classes.ts';
 import { type Expression, Flow, type Frame, type FunctionCode, type Statement } from './frame.ts';
 import { attachCollector, GC_FUNCTIONS, gcCall } from './gc-calls.ts';
