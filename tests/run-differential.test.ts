@@ -212,30 +212,10 @@ const KNOWN_UNSUPPORTED: Record<string, { profiles: readonly string[]; reason: s
     reason:
       "an exception of a builtin class through a with statement (__exit__'s type argument: builtin type objects are not values of the model)",
   },
-  'run/ux_exc_init_attributes.py': {
-    profiles: ['3.8'],
-    reason: "super() on 3.8 (its super object's block is not modelled)",
-  },
-  'errors/ux_exc_init_uncaught.py': {
-    profiles: ['3.8'],
-    reason: "super() on 3.8 (its super object's block is not modelled)",
-  },
   'errors/ux_exc_with_uncaught.py': {
     profiles: ['3.11', '3.12', '3.13', '3.14'],
     reason:
       "an error raised in __exit__: 3.11+ show the with statement's line (and 3.13 its marks) for the frame, a location the model does not know",
-  },
-  'run/cls_super_init.py': {
-    profiles: ['3.8'],
-    reason: "3.8's super object takes a pymalloc block while bound methods come from a free list",
-  },
-  'run/cls_super_gc.py': {
-    profiles: ['3.8'],
-    reason: "3.8's super object takes a pymalloc block while bound methods come from a free list",
-  },
-  'run/cls_super_chain.py': {
-    profiles: ['3.8'],
-    reason: "3.8's super object takes a pymalloc block while bound methods come from a free list",
   },
   'run/cls_gc_cycle_materialised_dict.py': {
     profiles: ['3.13'],

@@ -57,6 +57,7 @@ import { clearODictNodes, deallocODictIterator } from './ordered-dicts.ts';
 import { deallocPacked } from './packed-iterators.ts';
 import { partialReferents } from './partials.ts';
 import { finishSet, setData } from './sets.ts';
+import { superReferents } from './supers.ts';
 import { finishTuple } from './tuples.ts';
 import { TYPE_CODE } from './types.ts';
 import { clearWeakref, clearWeakrefsTo } from './weakrefs.ts';
@@ -191,6 +192,12 @@ export function dealloc(heap: HeapCore, o: ObjectHandle): void {
       // count_dealloc / repeat_dealloc / chain_dealloc / islice_dealloc: untrack, the fields, GC_Del.
       heap.untrack(o);
       for (const r of itertoolsReferents(heap, o)) heap.release(r);
+      heap.freeObject(o);
+      return;
+    case 'super':
+      // super_dealloc: untrack, obj, type, obj_type, GC_Del.
+      heap.untrack(o);
+      for (const r of superReferents(heap, o)) heap.release(r);
       heap.freeObject(o);
       return;
     case '_lru_cache_wrapper':

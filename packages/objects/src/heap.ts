@@ -271,6 +271,7 @@ import {
   newStr,
   strBytes,
 } from './strings.ts';
+import { newSuper, superReferents, superSizeof } from './supers.ts';
 import { newConstantTuple, newTuple, recycleTupleItem } from './tuples.ts';
 import type { ObjectType } from './types.ts';
 import { newWeakref, unlinkWeakref, weakrefData, weakrefsTo } from './weakrefs.ts';
@@ -440,6 +441,8 @@ export class Heap extends HeapCore implements HeapGraph {
       case 'chain':
       case 'islice':
         return itertoolsSizeof(this, o);
+      case 'super':
+        return superSizeof(this);
       case 'combinations':
         return combinationsSizeof(this, o);
       case 'product':
@@ -552,6 +555,7 @@ export class Heap extends HeapCore implements HeapGraph {
     if (type === '_lru_cache_wrapper' || type === 'lru_list_elem') return lruReferents(this, o);
     if (type === 'count' || type === 'repeat' || type === 'chain' || type === 'islice')
       return itertoolsReferents(this, o);
+    if (type === 'super') return superReferents(this, o);
     if (type === 'combinations') return combinationsReferents(this, o);
     if (type === 'product') return productReferents(this, o);
     if (type === 'zip_longest') return zipLongestReferents(this, o);
@@ -1118,6 +1122,16 @@ export class Heap extends HeapCore implements HeapGraph {
     if (type === 'builtin_type') return this.table.payload[t] as string;
     if (type !== 'type') throw new HeapError('wrong-type', `expected a type, got a ${type}`);
     return (this.table.payload[t] as { name: string }).name;
+  }
+
+  /**
+   * A zero-argument `super()` in a method of `type` called on `obj` (3.8–3.11: the
+   * object LOAD_METHOD looks the method up on; supers.ts): tracked, a new reference.
+   */
+  newSuper(type: ObjectHandle, obj: ObjectHandle): ObjectHandle {
+    const objType = this.typeName(obj) === 'instance' ? this.classOf(obj) : 0;
+    if (objType === 0) throw new HeapError('unsupported', 'super() of other than an instance');
+    return newSuper(this, type, obj, objType);
   }
 
   /** Instances and classes: their names; built-in types: tp_name, as messages print it. */

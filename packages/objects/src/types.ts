@@ -78,7 +78,8 @@ export type ObjectType =
   | 'set_iterator'
   | 'builtin_function_or_method'
   | 'builtin_type'
-  | 'str_iterator';
+  | 'str_iterator'
+  | 'super';
 
 /** Type names by code (code 0 is "no object"). */
 export const TYPE_NAMES: readonly ObjectType[] = [
@@ -158,6 +159,7 @@ export const TYPE_NAMES: readonly ObjectType[] = [
   'builtin_function_or_method',
   'builtin_type',
   'str_iterator',
+  'super',
 ];
 
 /** Column codes of each type. */
@@ -234,6 +236,7 @@ export const TYPE_CODE: Readonly<Record<ObjectType, number>> = {
   builtin_function_or_method: 78,
   builtin_type: 79,
   str_iterator: 80,
+  super: 81,
 };
 
 /** True for the types the cycle collector knows (`Py_TPFLAGS_HAVE_GC`). */
@@ -254,6 +257,7 @@ export function isGcType(type: ObjectType): boolean {
     type === 'dict_keyiterator' ||
     type === 'set_iterator' ||
     type === 'str_iterator' ||
+    type === 'super' ||
     type.startsWith('dict_') ||
     type === 'enumerate' ||
     type === 'zip' ||

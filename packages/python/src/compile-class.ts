@@ -21,7 +21,7 @@
  * keywords, decorators other than property, staticmethod and classmethod
  * (class-descriptors.ts), docstrings, class-body
  * statements other than `def`, `pass` and `name = constant`, method defaults other than
- * constants, `__class__`, super() on 3.8, dunder methods nothing calls (`__hash__`,
+ * constants, `__class__`, dunder methods nothing calls (`__hash__`,
  * `__next__`, …), super() in a generator method, `__slots__` with bases or naming `__dict__`, a class statement using
  * super() run twice.
  * Models builtin___build_class__ (Python/bltinmodule.c), type_new, type_ready and
@@ -338,7 +338,7 @@ const COMPILING = new WeakMap<Compiler, ClassCell>();
 
 /**
  * True when the method uses `super` (it then closes over the `__class__` cell); refuses
- * `__class__`, and `super` on 3.8 (its super object's block: see superMethodCall).
+ * `__class__`.
  */
 function refuseClassCell(c: Compiler, body: SyntaxNode): boolean {
   const cursor = body.cursor();
@@ -347,10 +347,7 @@ function refuseClassCell(c: Compiler, body: SyntaxNode): boolean {
     if (cursor.name === 'VariableName') {
       const text = c.text(cursor.node);
       if (text === '__class__') throw c.fail(`${text} in a method`, cursor.node);
-      if (text === 'super') {
-        if (c.m.minor === 8) throw c.fail('super() on 3.8', cursor.node);
-        usesSuper = true;
-      }
+      if (text === 'super') usesSuper = true;
     }
   } while (cursor.next() && cursor.from < body.to);
   return usesSuper;
@@ -370,12 +367,10 @@ export function isZeroArgumentSuper(c: Compiler, node: SyntaxNode): boolean {
 
 /**
  * `super().name(args)` in a method: the method found after the class on self's MRO.
- * 3.9–3.11: super() makes a super object (GC, 56 bytes: a bound method of the same size
- * class stands in for it, as the heap has no super type) and LOAD_METHOD on it a bound
- * method (super_getattro), then the super object is dropped; 3.9/3.10 call the bound
- * method from C (self borrowed), 3.11 unpacks it. 3.12+: LOAD_SUPER_ATTR pushes the
- * function and self, no object is made. 3.8 is refused at compile time (its bound
- * methods come from a free list the stand-in would take from).
+ * 3.8–3.11: super() makes a super object (GC, 56 bytes) and LOAD_METHOD on it a bound
+ * method (super_getattro; 3.8 from the method free list), then the super object is
+ * dropped; 3.8–3.10 call the bound method from C (self borrowed), 3.11 unpacks it.
+ * 3.12+: LOAD_SUPER_ATTR pushes the function and self, no object is made.
  */
 export function superMethodCall(
   c: Compiler,
@@ -424,9 +419,9 @@ export function superMethodCall(
       }
       return callWithStack(m, func, values);
     }
-    const standIn = heap.newBoundMethod(func, self);
+    const su = heap.newSuper(cls!, self);
     const bound = heap.newBoundMethod(func, self);
-    heap.decref(standIn);
+    heap.decref(su);
     const values: ObjectHandle[] = [];
     try {
       for (const a of args) values.push(a(frame));
