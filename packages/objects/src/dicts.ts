@@ -29,7 +29,7 @@ import type { HeapCore, ObjectHandle } from './heap-core.ts';
 import { HeapError } from './heap-error.ts';
 import { type DictData, Flag, type SharedKeys } from './internal/table.ts';
 import { identifier } from './interned.ts';
-import { keyIdentity } from './key-identity.ts';
+import { checkTableIdentity, tableIdentity } from './key-identity.ts';
 import { isGcType, type ObjectType, TYPE_CODE } from './types.ts';
 
 /**
@@ -140,18 +140,27 @@ export function newDictPresized(heap: HeapCore, n: number, unicode: boolean): Ob
   return h;
 }
 
-/** `d[k] = v` (PyDict_SetItem → insertdict). */
+/**
+ * `d[k] = v` (PyDict_SetItem → insertdict). `storedId` is the identity of a key taken
+ * from another dict (dict_merge passes its stored hash: the key is not hashed again).
+ */
 export function dictSetItem(
   heap: HeapCore,
   d: ObjectHandle,
   k: ObjectHandle,
   v: ObjectHandle,
+  storedId?: string,
 ): void {
   heap.expect(d, 'dict');
   refuseSplit(heap, d);
   heap.check(v);
-  const id = keyIdentity(heap, k);
   const data = dictData(heap, d);
+  let id: string;
+  if (storedId === undefined) id = tableIdentity(heap, k, 'dict', data.entries);
+  else {
+    id = storedId;
+    checkTableIdentity(heap, id, k, data.entries);
+  }
   const existing = data.entries.get(id);
   if (existing) {
     // insertdict runs MAINTAIN_TRACKING before its lookup: a replaced value counts too.
@@ -185,7 +194,7 @@ export function dictDelItem(heap: HeapCore, d: ObjectHandle, k: ObjectHandle): v
   heap.expect(d, 'dict');
   refuseSplit(heap, d);
   const data = dictData(heap, d);
-  const id = keyIdentity(heap, k);
+  const id = tableIdentity(heap, k, 'dict', data.entries);
   const entry = data.entries.get(id);
   if (!entry) throw new HeapError('index', `KeyError: ${id}`);
   data.entries.delete(id);
@@ -236,7 +245,7 @@ export function dictMerge(heap: HeapCore, target: ObjectHandle, other: ObjectHan
       td.entries.size === 0 ? od.unicode : td.unicode,
     );
   }
-  for (const [k, v] of [...od.entries.values()]) dictSetItem(heap, target, k, v);
+  for (const [id, [k, v]] of [...od.entries]) dictSetItem(heap, target, k, v, id);
 }
 
 /** new_keys_object: from the keys free list for an 8-slot table when allowed; the block address. */

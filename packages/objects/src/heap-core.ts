@@ -110,6 +110,25 @@ export interface DeallocFrame {
   next: number;
 }
 
+/**
+ * How the heap hashes and compares keys whose class is the program's (PyObject_Hash →
+ * slot_tp_hash, PyObject_RichCompare → slot_tp_richcompare): the interpreter calls the
+ * class's `__hash__` / `__eq__`; the heap only asks.
+ */
+export interface KeyHooks {
+  /**
+   * `hash(o)` by its class's `__hash__` (a signed Py_hash_t), or undefined when `o`
+   * hashes by its identity (object.__hash__). @throws HeapError('unhashable') when the
+   * class set `__hash__` to None, HeapError('unsupported') for a hash the model cannot
+   * vouch for, or whatever the method raised.
+   */
+  hash(o: ObjectHandle): bigint | undefined;
+  /** Whether `o` hashes by its class's `__hash__` (nothing is called). */
+  hashesByMethod(o: ObjectHandle): boolean;
+  /** `stored == k` as a dict or set lookup asks it (PyObject_RichCompare(stored, k, Py_EQ)). */
+  equal(stored: ObjectHandle, k: ObjectHandle): boolean;
+}
+
 /** The state and primitives every part of the heap shares; see the module comment. */
 export class HeapCore {
   /** The profile's struct sizes. */
@@ -143,14 +162,27 @@ export class HeapCore {
    */
   weakrefCallbackHook: ((r: ObjectHandle, callback: ObjectHandle) => void) | null = null;
   /**
-   * Checks an object hashed by its identity (an instance, a class, a function, an
-   * exception) before it is used as a dict key: throws HeapError('unhashable') when its
-   * class made it unhashable (`__eq__` without `__hash__`), or 'unsupported' for a hash
-   * the model cannot compute; null (the default): every such object hashes by identity.
+   * The program's side of hashing and comparing keys (installed by the interpreter);
+   * null (the default): every instance, class, function and exception hashes by its
+   * identity and no key's class defines `__hash__` or `__eq__`.
    */
-  identityKeyHook: ((o: ObjectHandle) => void) | null = null;
+  keyHooks: KeyHooks | null = null;
+  /**
+   * Set once a key hashed by its class's `__hash__` has been used: from then on every
+   * table lookup also checks for keys of another kind with the same hash (key-identity.ts).
+   */
+  methodHashedKeys = false;
+  /**
+   * While {@link oneLookup} runs: hashes already taken ('h' + key handle → identity) and
+   * stored keys already compared equal ('e' + stored + ',' + key); null otherwise.
+   */
+  keyMemo: Map<string, string> | null = null;
+  /** Whether {@link keyMemo} also remembers comparisons. */
+  keyMemoCompares = false;
   /** `None`. */
   readonly none: ObjectHandle;
+  /** `NotImplemented` once made (heap.ts newNotImplemented), else 0. */
+  protected notImplemented: ObjectHandle = 0;
   /** `True`. */
   readonly true: ObjectHandle;
   /** `False`. */
@@ -290,6 +322,24 @@ export class HeapCore {
   /** @internal PyObject_GC_New's request: the GC header plus the type's basic size. */
   gcRequest(basic: number): number {
     return this.layout.gcHeader + basic;
+  }
+
+  /**
+   * Runs `fn` as one operation of CPython's that hashes its key once (dict.pop,
+   * `del d[k]`, dict.setdefault, set.remove: one lookup; `_count_elements`: one hash,
+   * then a lookup to read and one to store): a key hashed by its class's `__hash__` is
+   * hashed once however often `fn` looks it up, and with `comparesOnce` compared with a
+   * stored key once.
+   */
+  oneLookup<T>(fn: () => T, comparesOnce = true): T {
+    if (this.keyMemo !== null) return fn();
+    this.keyMemo = new Map();
+    this.keyMemoCompares = comparesOnce;
+    try {
+      return fn();
+    } finally {
+      this.keyMemo = null;
+    }
   }
 
   /**

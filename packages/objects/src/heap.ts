@@ -177,7 +177,7 @@ import {
   zipLongestReferents,
   zipLongestSizeof,
 } from './itertools-zip-longest.ts';
-import { keyIdentity } from './key-identity.ts';
+import { tableIdentity } from './key-identity.ts';
 import {
   listAppendPreallocated,
   listAssignSlice,
@@ -330,6 +330,7 @@ export class Heap extends HeapCore implements HeapGraph {
       case 'bool':
         return L.intHeader + L.digitBytes * t.length[o]!;
       case 'NoneType':
+      case 'NotImplementedType':
         return L.objectHeader;
       case 'float':
         return L.floatSize;
@@ -642,6 +643,12 @@ export class Heap extends HeapCore implements HeapGraph {
   /** A new reference to `None`. */
   newNone(): ObjectHandle {
     return this.share(this.none);
+  }
+
+  /** A new reference to `NotImplemented` (_Py_NotImplementedStruct: static, like None). */
+  newNotImplemented(): ObjectHandle {
+    this.notImplemented ||= this.makeStatic('NotImplementedType', undefined);
+    return this.share(this.notImplemented);
   }
 
   /**
@@ -979,7 +986,8 @@ export class Heap extends HeapCore implements HeapGraph {
   /** The value stored under `k` (a borrowed reference), or 0. */
   dictGet(d: ObjectHandle, k: ObjectHandle): ObjectHandle {
     this.expect(d, 'dict');
-    return dictData(this, d).entries.get(keyIdentity(this, k))?.[1] ?? 0;
+    const entries = dictData(this, d).entries;
+    return entries.get(tableIdentity(this, k, 'dict', entries))?.[1] ?? 0;
   }
 
   /**

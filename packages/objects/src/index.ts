@@ -57,6 +57,7 @@ export {
   type ItemIterator,
   type ObjectHandle,
 } from './heap.ts';
+export type { KeyHooks } from './heap-core.ts';
 export type { InternedDictState } from './interned.ts';
 export { accumulateBinop, accumulateNext } from './itertools-accumulate.ts';
 export { starmapFunction, starmapNext } from './itertools-starmap.ts';

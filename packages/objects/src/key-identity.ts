@@ -3,11 +3,26 @@
  * True) and its hash as the set table's word.
  *
  *   identity   'i<int>' | 'f<float>' | 's<str>' | 'b<len>' | 'N' | 't(<ids>)' | 'F{<ids>}'
- *   hash       CPython's for int, float and tuples of them; a deterministic stand-in for
- *              str, bytes and None (randomised or address-based in CPython)
+ *              | '@<handle>' (hashed by identity) | 'u<hash>' (hashed by its class's
+ *              `__hash__`)
+ *   hash       CPython's for int, float and tuples of them, and the class's own for
+ *              'u' keys; a deterministic stand-in for str, bytes and None (randomised
+ *              or address-based in CPython)
  *
- * Invariant: equal identities ⇒ equal hashes. Models PyObject_Hash / PyObject_RichCompare
- * as dict and set lookups use them (long_hash, float_hash, tuplehash), 3.8–3.14.
+ * Invariant: equal identities ⇒ equal hashes. A 'u' identity names only the hash: in
+ * one table, two keys with it are the same key only when the stored one's `__eq__`
+ * says so (checkTableIdentity, called on every lookup of a table — insertdict and
+ * set_add_entry compare a key with the stored one of the same hash). The model keeps
+ * one key per such hash and table: a second, unequal key with the same hash (CPython
+ * keeps both, after comparing) is refused, as is a 'u' key whose hash equals an int or
+ * tuple key's in the same table (CPython compares those too). A 'u' key inside a tuple
+ * or frozenset key is refused (the tuple's comparison would call `__eq__`).
+ * A key already stored is never hashed again: walks of a table (set_merge,
+ * set_intersection, dict_merge) reuse its stored hash or identity, as CPython reuses
+ * entry->hash.
+ *
+ * Models PyObject_Hash / PyObject_RichCompare as dict and set lookups use them
+ * (long_hash, float_hash, tuplehash, slot_tp_hash), 3.8–3.14.
  */
 import { hashWord, pythonHash } from './hash.ts';
 import type { HeapCore, ObjectHandle } from './heap-core.ts';
@@ -46,7 +61,7 @@ export function keyIdentity(
   container: 'dict' | 'set' = 'dict',
 ): string {
   try {
-    return identity(heap, k);
+    return identity(heap, k, false);
   } catch (error) {
     if (!(error instanceof HeapError) || error.code !== 'unhashable' || heap.layout.minor < 14)
       throw error;
@@ -66,7 +81,7 @@ function typeNameOf(heap: HeapCore, k: ObjectHandle): string {
   return type === 'deque' ? 'collections.deque' : type;
 }
 
-function identity(heap: HeapCore, k: ObjectHandle): string {
+function identity(heap: HeapCore, k: ObjectHandle, nested: boolean): string {
   heap.check(k);
   const t = heap.table;
   const type = heap.typeName(k);
@@ -88,18 +103,29 @@ function identity(heap: HeapCore, k: ObjectHandle): string {
       // A namedtuple instance hashes and compares as the tuple of its items (tuplehash).
       return `t(${heap
         .items(k)
-        .map((item) => identity(heap, item))
+        .map((item) => identity(heap, item, true))
         .join(',')})`;
-    case 'frozenset':
-      return `F{${[...(t.payload[k] as SetData).entries.keys()].sort().join(',')}}`;
+    case 'frozenset': {
+      const ids = [...(t.payload[k] as SetData).entries.keys()];
+      if (ids.some((id) => id.charCodeAt(0) === U)) throw nestedMethodHash();
+      return `F{${ids.sort().join(',')}}`;
+    }
     case 'instance':
     case 'type':
     case 'function':
-    case 'exception':
+    case 'exception': {
+      const memo = heap.keyMemo?.get(`h${k}`);
+      if (memo !== undefined) return memo;
+      const h = heap.keyHooks?.hash(k);
       // object.__hash__: by identity (a live key holds its handle, so no other live
       // object has it).
-      heap.identityKeyHook?.(k);
-      return `@${k}`;
+      if (h === undefined) return `@${k}`;
+      if (nested) throw nestedMethodHash();
+      heap.methodHashedKeys = true;
+      const id = `u${h}`;
+      heap.keyMemo?.set(`h${k}`, id);
+      return id;
+    }
     case 'list':
     case 'dict':
     case 'set':
@@ -116,9 +142,104 @@ function identity(heap: HeapCore, k: ObjectHandle): string {
   }
 }
 
+/** The char code of 'u', which starts the identity of a key hashed by its class's `__hash__`. */
+const U = 117;
+
+function nestedMethodHash(): HeapError {
+  return new HeapError(
+    'unsupported',
+    "an instance hashed by its class's __hash__ inside a tuple or frozenset key",
+  );
+}
+
 /** `hash(k)` as the set table's unsigned word. */
 export function keyHash(heap: HeapCore, k: ObjectHandle): bigint {
   return hashWord(signedHash(heap, k), heap.layout.pointerSize);
+}
+
+/** The set table's word for `k` whose identity is `id` (a 'u' key's hash is in its identity: no call). */
+export function identityHash(heap: HeapCore, k: ObjectHandle, id: string): bigint {
+  if (id.charCodeAt(0) === U) return hashWord(BigInt(id.slice(1)), heap.layout.pointerSize);
+  return keyHash(heap, k);
+}
+
+/**
+ * The identity of a key already stored in a set table with the word `hash`: a key
+ * hashed by its class's `__hash__` is not hashed again (set_merge and the set
+ * operations pass entry->hash along).
+ */
+export function storedIdentity(heap: HeapCore, k: ObjectHandle, hash: bigint): string {
+  if (heap.methodHashedKeys && heap.keyHooks?.hashesByMethod(k))
+    return `u${BigInt.asIntN(heap.layout.pointerSize * 8, hash)}`;
+  return keyIdentity(heap, k, 'set');
+}
+
+/** A table's live entries by identity: a set's keys, or a dict's [key, value] pairs. */
+export type TableEntries = ReadonlyMap<
+  string,
+  ObjectHandle | readonly [ObjectHandle, ObjectHandle]
+>;
+
+/** The identity of `k` as a lookup in the table holding `entries` finds it (see the module comment). */
+export function tableIdentity(
+  heap: HeapCore,
+  k: ObjectHandle,
+  container: 'dict' | 'set',
+  entries: TableEntries,
+): string {
+  const id = keyIdentity(heap, k, container);
+  if (heap.methodHashedKeys) checkTableIdentity(heap, id, k, entries);
+  return id;
+}
+
+/**
+ * What lookdict / set_lookkey would compare, for `k` with identity `id` in the table
+ * holding `entries`: a stored key with the same 'u' identity must be `k` itself or equal
+ * to it by the stored key's `__eq__`; keys of another kind must not share its hash.
+ * @throws HeapError('unsupported') where CPython would keep two keys of one hash.
+ */
+export function checkTableIdentity(
+  heap: HeapCore,
+  id: string,
+  k: ObjectHandle,
+  entries: TableEntries,
+): void {
+  if (!heap.methodHashedKeys) return;
+  if (id.charCodeAt(0) === U) {
+    const entry = entries.get(id);
+    if (entry !== undefined) {
+      const stored = typeof entry === 'number' ? entry : entry[0];
+      const compared = `e${stored},${k}`;
+      if (stored !== k && !(heap.keyMemoCompares && heap.keyMemo?.has(compared))) {
+        if (!heap.keyHooks!.equal(stored, k))
+          throw new HeapError(
+            'unsupported',
+            'two unequal keys with the same hash in one dict or set',
+          );
+        heap.keyMemo?.set(compared, '');
+      }
+    }
+    if (entries.has(`i${id.slice(1)}`)) throw sharedHash();
+    return;
+  }
+  const type = heap.typeName(k);
+  if (type !== 'int' && type !== 'bool' && type !== 'float' && type !== 'tuple') return;
+  let h: bigint;
+  try {
+    h = signedHash(heap, k);
+  } catch (error) {
+    // A tuple holding an object hashed by its address: no 'u' key can be told from it.
+    if (error instanceof HeapError && error.code === 'unsupported') return;
+    throw error;
+  }
+  if (entries.has(`u${h}`)) throw sharedHash();
+}
+
+function sharedHash(): HeapError {
+  return new HeapError(
+    'unsupported',
+    "a key hashed by its class's __hash__ next to an int or tuple key with the same hash",
+  );
 }
 
 function signedHash(heap: HeapCore, k: ObjectHandle): bigint {

@@ -110,11 +110,22 @@ function syncFastNodes(heap: HeapCore, od: ObjectHandle): void {
   s.sentinel = data.keysAddress;
 }
 
+/**
+ * `k`'s identity in an OrderedDict. A key hashed by its class's `__hash__` is refused:
+ * the list's lookups would call it again where CPython passes the hash along.
+ */
+function odictIdentity(heap: HeapCore, k: ObjectHandle): string {
+  const id = keyIdentity(heap, k);
+  if (id.charCodeAt(0) === 117)
+    throw new HeapError('unsupported', "an OrderedDict key hashed by its class's __hash__");
+  return id;
+}
+
 /** The index of the node for `k` in the list, or −1 (_odict_find_node; may resize). */
 function findNode(heap: HeapCore, od: ObjectHandle, k: ObjectHandle): number {
   const s = odictState(heap, od);
   if (s.nodes.length === 0) return -1;
-  const id = keyIdentity(heap, k);
+  const id = odictIdentity(heap, k);
   syncFastNodes(heap, od);
   return s.nodes.findIndex((n) => n.identity === id);
 }
@@ -150,8 +161,8 @@ export function odictSetItem(
   v: ObjectHandle,
 ): void {
   const s = odictState(heap, od);
-  dictSetItem(heap, od, k, v);
-  const id = keyIdentity(heap, k);
+  const id = odictIdentity(heap, k);
+  dictSetItem(heap, od, k, v, id);
   syncFastNodes(heap, od);
   if (s.nodes.some((n) => n.identity === id)) return;
   heap.increment(k);
@@ -178,7 +189,7 @@ export function odictPop(heap: HeapCore, od: ObjectHandle, k: ObjectHandle): Obj
   const i = findNode(heap, od, k);
   if (i < 0) return 0;
   clearNode(heap, od, i);
-  const value = dictData(heap, od).entries.get(keyIdentity(heap, k))![1];
+  const value = dictData(heap, od).entries.get(odictIdentity(heap, k))![1];
   heap.share(value);
   dictDelItem(heap, od, k);
   return value;
@@ -246,7 +257,7 @@ export function odictKeys(heap: HeapCore, od: ObjectHandle): ObjectHandle[] {
 
 /** The value stored under `k` (borrowed), or 0. */
 function storedValue(heap: HeapCore, od: ObjectHandle, k: ObjectHandle): ObjectHandle {
-  return dictData(heap, od).entries.get(keyIdentity(heap, k))?.[1] ?? 0;
+  return dictData(heap, od).entries.get(odictIdentity(heap, k))?.[1] ?? 0;
 }
 
 /** The (key, value) pairs in the list's order (borrowed). */

@@ -19,7 +19,8 @@
 import type { HeapCore, ObjectHandle } from './heap-core.ts';
 import { HeapError } from './heap-error.ts';
 import type { SetData } from './internal/table.ts';
-import { keyHash, keyIdentity } from './key-identity.ts';
+import { checkTableIdentity, identityHash, storedIdentity } from './key-identity.ts';
+import { DUMMY } from './set-table.ts';
 import { setAdd, setData, setMerge, setObject, setResize } from './sets.ts';
 
 /** A binary operator of sets. */
@@ -45,8 +46,8 @@ export function setOperation(
       if (a === b) return copyOf(heap, a, frozen);
       const result = setObject(heap, frozen);
       const [small, large] = sizeOf(heap, b) > sizeOf(heap, a) ? [a, b] : [b, a];
-      for (const k of setData(heap, small).table.activeKeys())
-        if (holds(heap, large, k)) setAdd(heap, result, k, true);
+      for (const [k, hash] of activeEntries(heap, small))
+        if (holds(heap, large, k, hash)) setAdd(heap, result, k, true, hash);
       return result;
     }
     case '-': {
@@ -56,14 +57,14 @@ export function setOperation(
         return result;
       }
       const result = setObject(heap, frozen);
-      for (const k of setData(heap, a).table.activeKeys())
-        if (!holds(heap, b, k)) setAdd(heap, result, k, true);
+      for (const [k, hash] of activeEntries(heap, a))
+        if (!holds(heap, b, k, hash)) setAdd(heap, result, k, true, hash);
       return result;
     }
     case '^': {
       const result = copyOf(heap, b, frozen);
-      for (const k of setData(heap, a).table.activeKeys())
-        if (!discard(heap, result, k)) setAdd(heap, result, k, true);
+      for (const [k, hash] of activeEntries(heap, a))
+        if (!discard(heap, result, k, hash)) setAdd(heap, result, k, true, hash);
       return result;
     }
   }
@@ -93,13 +94,13 @@ export function setOperationInPlace(
   }
   if (a === b) throw new HeapError('unsupported', `a set ${op}= itself (set_clear)`);
   if (op === '^') {
-    for (const k of setData(heap, b).table.activeKeys())
-      if (!discard(heap, a, k)) setAdd(heap, a, k, false);
+    for (const [k, hash] of activeEntries(heap, b))
+      if (!discard(heap, a, k, hash)) setAdd(heap, a, k, false, hash);
     return;
   }
   if (sizeOf(heap, b) >> 3 > sizeOf(heap, a)) {
     const common = setOperation(heap, '&', a, b);
-    for (const k of setData(heap, common).table.activeKeys()) discard(heap, a, k);
+    for (const [k, hash] of activeEntries(heap, common)) discard(heap, a, k, hash);
     heap.release(common);
     resizeAwayDummies(heap, a);
     return;
@@ -118,18 +119,34 @@ function sizeOf(heap: HeapCore, s: ObjectHandle): number {
   return setData(heap, s).table.used;
 }
 
-function holds(heap: HeapCore, s: ObjectHandle, k: ObjectHandle): boolean {
-  return setData(heap, s).entries.has(keyIdentity(heap, k, 'set'));
+/** A set's live keys in table order, each with its stored hash word (entry->hash). */
+function activeEntries(heap: HeapCore, s: ObjectHandle): [ObjectHandle, bigint][] {
+  const table = setData(heap, s).table;
+  const out: [ObjectHandle, bigint][] = [];
+  for (let slot = 0; slot <= table.mask; slot++) {
+    const k = table.keys[slot]!;
+    if (k !== 0 && k !== DUMMY) out.push([k, table.hashes[slot]!]);
+  }
+  return out;
+}
+
+/** set_contains_entry with a key taken from another table (its stored hash). */
+function holds(heap: HeapCore, s: ObjectHandle, k: ObjectHandle, hash: bigint): boolean {
+  const entries = setData(heap, s).entries;
+  const id = storedIdentity(heap, k, hash);
+  checkTableIdentity(heap, id, k, entries);
+  return entries.has(id);
 }
 
 /** set_discard_entry on a set being built (any kind): true when `k` was there. */
-function discard(heap: HeapCore, s: ObjectHandle, k: ObjectHandle): boolean {
+function discard(heap: HeapCore, s: ObjectHandle, k: ObjectHandle, hash: bigint): boolean {
   const data: SetData = setData(heap, s);
-  const id = keyIdentity(heap, k, 'set');
+  const id = storedIdentity(heap, k, hash);
+  checkTableIdentity(heap, id, k, data.entries);
   const key = data.entries.get(id);
   if (key === undefined) return false;
   data.entries.delete(id);
-  data.table.discard(data.table.find(key, keyHash(heap, key)));
+  data.table.discard(data.table.find(key, identityHash(heap, key, id)));
   heap.release(key);
   return true;
 }
@@ -140,7 +157,7 @@ function discard(heap: HeapCore, s: ObjectHandle, k: ObjectHandle): boolean {
  * used × 4 (used × 2 past 50,000).
  */
 function discardEach(heap: HeapCore, s: ObjectHandle, other: ObjectHandle): void {
-  for (const k of setData(heap, other).table.activeKeys()) discard(heap, s, k);
+  for (const [k, hash] of activeEntries(heap, other)) discard(heap, s, k, hash);
   resizeAwayDummies(heap, s);
 }
 

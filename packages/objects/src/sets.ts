@@ -14,7 +14,13 @@
 import type { HeapCore, ObjectHandle } from './heap-core.ts';
 import { HeapError } from './heap-error.ts';
 import type { SetData } from './internal/table.ts';
-import { keyHash, keyIdentity } from './key-identity.ts';
+import {
+  checkTableIdentity,
+  identityHash,
+  keyIdentity,
+  storedIdentity,
+  tableIdentity,
+} from './key-identity.ts';
 import { DUMMY, SetTable, setGrowthTarget, setNeedsResize, setTableSize } from './set-table.ts';
 
 /** A set's table and keys. */
@@ -58,19 +64,32 @@ export function newSetFromSet(heap: HeapCore, other: ObjectHandle, frozen: boole
   return h;
 }
 
-/** `s.add(k)` (set_add_entry). `frozenOk` lets constructors fill a frozenset. */
-export function setAdd(heap: HeapCore, s: ObjectHandle, k: ObjectHandle, frozenOk: boolean): void {
+/**
+ * `s.add(k)` (set_add_entry). `frozenOk` lets constructors fill a frozenset; `hash` is
+ * the word of a key taken from another set's table (not hashed again).
+ */
+export function setAdd(
+  heap: HeapCore,
+  s: ObjectHandle,
+  k: ObjectHandle,
+  frozenOk: boolean,
+  hash?: bigint,
+): void {
   heap.check(s);
   const type = heap.typeName(s);
   if (type !== 'set' && !(frozenOk && type === 'frozenset'))
     throw new HeapError('wrong-type', `add to a ${type}`);
   const data = setData(heap, s);
-  const id = keyIdentity(heap, k, 'set');
+  const id = hash === undefined ? keyIdentity(heap, k, 'set') : storedIdentity(heap, k, hash);
+  checkTableIdentity(heap, id, k, data.entries);
   if (data.entries.has(id)) return;
   heap.increment(k);
   data.entries.set(id, k);
   const table = data.table;
-  if (table.insert(k, keyHash(heap, k)) && setNeedsResize(table.fill, table.mask)) {
+  if (
+    table.insert(k, hash ?? identityHash(heap, k, id)) &&
+    setNeedsResize(table.fill, table.mask)
+  ) {
     setResize(heap, s, setGrowthTarget(table.used));
   }
 }
@@ -81,18 +100,19 @@ export function setAdd(heap: HeapCore, s: ObjectHandle, k: ObjectHandle, frozenO
  */
 export function setContains(heap: HeapCore, s: ObjectHandle, k: ObjectHandle): boolean {
   heap.check(s);
-  return setData(heap, s).entries.has(keyIdentity(heap, k, 'set'));
+  const entries = setData(heap, s).entries;
+  return entries.has(tableIdentity(heap, k, 'set', entries));
 }
 
 /** `s.discard(k)`: the entry becomes a dummy. */
 export function setDiscard(heap: HeapCore, s: ObjectHandle, k: ObjectHandle): void {
   heap.expect(s, 'set');
   const data = setData(heap, s);
-  const id = keyIdentity(heap, k, 'set');
+  const id = tableIdentity(heap, k, 'set', data.entries);
   const key = data.entries.get(id);
   if (key === undefined) return;
   data.entries.delete(id);
-  data.table.discard(data.table.find(key, keyHash(heap, key)));
+  data.table.discard(data.table.find(key, identityHash(heap, key, id)));
   heap.release(key);
 }
 
@@ -106,9 +126,10 @@ export function setMerge(heap: HeapCore, s: ObjectHandle, other: ObjectHandle): 
     setResize(heap, s, (table.used + od.table.used) * 2);
   }
   if (table.fill === 0) {
-    for (const k of od.table.activeKeys()) {
+    // The other set's identities as they are (its keys are not hashed again).
+    for (const [id, k] of od.entries) {
       heap.increment(k);
-      data.entries.set(keyIdentity(heap, k, 'set'), k);
+      data.entries.set(id, k);
     }
     if (table.mask === od.table.mask && od.table.fill === od.table.used) {
       table.copySlots(od.table);
@@ -125,7 +146,8 @@ export function setMerge(heap: HeapCore, s: ObjectHandle, other: ObjectHandle): 
   for (let slot = 0; slot <= od.table.mask; slot++) {
     const k = od.table.keys[slot]!;
     if (k === 0 || k === DUMMY) continue;
-    const id = keyIdentity(heap, k, 'set');
+    const id = storedIdentity(heap, k, od.table.hashes[slot]!);
+    checkTableIdentity(heap, id, k, data.entries);
     if (data.entries.has(id)) continue;
     heap.increment(k);
     data.entries.set(id, k);

@@ -9,7 +9,10 @@
  * Models Python/bltinmodule.c builtin_getattr / builtin_hasattr_impl /
  * builtin_setattr_impl / builtin_delattr_impl, 3.8–3.14.
  *
- * Refused: objects other than instances, classes with `__getattr__`,
+ * The program's functions take getattr, hasattr and setattr too: their attributes live
+ * in their `__dict__` (function-attributes.ts).
+ *
+ * Refused: objects other than instances and functions, classes with `__getattr__`,
  * `__getattribute__`, `__setattr__` or `__delattr__`, a name that is not a str, dunder
  * names (but `__dict__` for getattr/hasattr), a property or an empty slot looked up with
  * a default (its getter or descriptor raises an AttributeError that is then cleared).
@@ -19,6 +22,7 @@ import { classLookup, deleteAttribute, loadAttribute, storeAttribute } from './c
 import { isProperty } from './class-descriptors.ts';
 import { markDictRead } from './class-dunders.ts';
 import { PythonError, Unsupported } from './errors.ts';
+import { functionDictOf } from './function-attributes.ts';
 import type { Machine } from './machine.ts';
 import { shared } from './operations.ts';
 
@@ -36,13 +40,18 @@ const HOOKS = ['__getattr__', '__getattribute__', '__setattr__', '__delattr__'];
 /** The instance and the name of a call, checked (see the module comment). */
 function target(m: Machine, builtin: string, o: ObjectHandle, name: ObjectHandle): string {
   const heap = m.heap;
-  if (heap.typeOf(o) !== 'instance')
+  const ofFunction =
+    heap.typeOf(o) === 'function' &&
+    m.functions.has(o) &&
+    (builtin === 'getattr' || builtin === 'hasattr' || builtin === 'setattr');
+  if (heap.typeOf(o) !== 'instance' && !ofFunction)
     throw new Unsupported(`${builtin}() of a ${heap.typeNameOf(o)}`);
   if (heap.typeOf(name) !== 'str')
     throw new Unsupported(`${builtin}() with a name that is not a str`);
-  for (const hook of HOOKS)
-    if (classLookup(m, heap.classOf(o), hook) !== 0)
-      throw new Unsupported(`${builtin}() on an instance whose class defines ${hook}`);
+  if (!ofFunction)
+    for (const hook of HOOKS)
+      if (classLookup(m, heap.classOf(o), hook) !== 0)
+        throw new Unsupported(`${builtin}() on an instance whose class defines ${hook}`);
   const text = heap.valueOf(name) as string;
   if (
     text.startsWith('__') &&
@@ -59,6 +68,16 @@ function target(m: Machine, builtin: string, o: ObjectHandle, name: ObjectHandle
  */
 function lookup(m: Machine, o: ObjectHandle, name: string): ObjectHandle {
   const heap = m.heap;
+  if (heap.typeOf(o) === 'function') {
+    // A function's attributes: its __dict__ (made on first read), or a name in it.
+    if (name === '__dict__') return shared(heap, functionDictOf(m, o));
+    const dict = heap.functionDict(o, false);
+    if (dict === 0) return 0;
+    const key = heap.identifier(name);
+    const v = heap.dictGet(dict, key);
+    heap.decref(key);
+    return v === 0 ? 0 : shared(heap, v);
+  }
   if (name === '__dict__') {
     // PyObject_GenericGetDict: the instance's dict (made now if its values are inline);
     // a class with __slots__ only has none.

@@ -24,9 +24,11 @@
  * 3.8–3.13.
  */
 import type { Heap, ObjectHandle } from '@pymem/objects';
+import { instanceCompare } from './class-dunders.ts';
 import { extendByDict, isDictSource } from './dict-sources.ts';
 import { PythonError, Unsupported } from './errors.ts';
 import { iteratorNext } from './generator-runs.ts';
+import { hashOf } from './key-hashes.ts';
 import type { Machine } from './machine.ts';
 import { sortOrder } from './methods-lib.ts';
 import { binaryOp, shared } from './operations.ts';
@@ -106,12 +108,24 @@ export function minMax(
         best = item;
         continue;
       }
-      const c = order(heap, item, best);
-      if (c === undefined || Number.isNaN(c)) {
-        heap.decref(item);
-        throw new Unsupported(`${name}() of items CPython cannot order`);
+      let better: boolean;
+      if (heap.typeOf(item) === 'instance' || heap.typeOf(best) === 'instance') {
+        // min_max: PyObject_RichCompareBool(item, best, Py_LT / Py_GT).
+        try {
+          better = instanceCompare(m, name === 'min' ? '<' : '>', item, best);
+        } catch (error) {
+          heap.decref(item);
+          throw error;
+        }
+      } else {
+        const c = order(heap, item, best);
+        if (c === undefined || Number.isNaN(c)) {
+          heap.decref(item);
+          throw new Unsupported(`${name}() of items CPython cannot order`);
+        }
+        better = (name === 'min' && c < 0) || (name === 'max' && c > 0);
       }
-      if ((name === 'min' && c < 0) || (name === 'max' && c > 0)) {
+      if (better) {
         heap.decref(best);
         best = item;
       } else heap.decref(item);
@@ -333,7 +347,7 @@ function sorted(m: Machine, args: readonly ObjectHandle[]): ObjectHandle {
   const list = sortedList(m, args[0]!);
   try {
     // The merge memory is allocated while the bound sort method runs.
-    callBoundSort(m, () => heap.listReorder(list, sortOrder(heap, heap.referents(list), false)));
+    callBoundSort(m, () => heap.listReorder(list, sortOrder(m, heap.referents(list), false)));
   } catch (error) {
     heap.decref(list);
     throw error;
@@ -691,19 +705,7 @@ export const LIBRARY_BUILTINS: Readonly<Record<string, Builtin>> = {
   },
   hash(m, args) {
     arity('hash', args, 1, 1);
-    const heap = m.heap;
-    const o = args[0]!;
-    const t = heap.typeOf(o);
-    if (t !== 'int' && t !== 'bool')
-      throw new Unsupported(`hash() of a ${heap.typeNameOf(o)} (str hashes are randomised)`);
-    // long_hash: the value modulo 2**61 − 1 with its sign (2**31 − 1 where pointers are
-    // 4 bytes: _PyHASH_BITS, Include/cpython/pyhash.h); −1 becomes −2.
-    const v = heap.valueOf(o) as bigint;
-    const modulus = heap.layout.pointerSize === 4 ? 2n ** 31n - 1n : 2n ** 61n - 1n;
-    let h = (v < 0n ? -v : v) % modulus;
-    if (v < 0n) h = -h;
-    if (h === -1n) h = -2n;
     // builtin_hash: PyLong_FromSsize_t of the hash, a new int unless a cached one.
-    return heap.newInt(h);
+    return m.heap.newInt(hashOf(m, args[0]!));
   },
 };

@@ -1065,28 +1065,37 @@ export function callMethod(
       );
     case 'dict.pop': {
       arity(key, args, 1, 2);
-      const v = heap.dictGet(receiver, args[0]!);
-      if (v === 0) {
-        if (args.length === 2) return shared(heap, args[1]!);
-        throw keyError(heap, args[0]!);
-      }
-      // The entry becomes a dummy (delitem_common); the caller gets the value's reference.
-      heap.incref(v);
-      heap.dictDelItem(receiver, args[0]!);
-      return v;
+      // _PyDict_Pop: one lookup (the key hashed and compared once).
+      return heap.oneLookup(() => {
+        const v = heap.dictGet(receiver, args[0]!);
+        if (v === 0) {
+          if (args.length === 2) return shared(heap, args[1]!);
+          throw keyError(heap, args[0]!);
+        }
+        // The entry becomes a dummy (delitem_common); the caller gets the value's reference.
+        heap.incref(v);
+        heap.dictDelItem(receiver, args[0]!);
+        return v;
+      });
     }
     case 'dict.setdefault': {
       arity(key, args, 1, 2);
-      const v = heap.dictGet(receiver, args[0]!);
-      if (v !== 0) return shared(heap, v);
-      const value = args.length === 2 ? args[1]! : heap.none;
-      heap.dictSetItem(receiver, args[0]!, value);
-      return shared(heap, value);
+      // PyDict_SetDefault: one lookup.
+      return heap.oneLookup(() => {
+        const v = heap.dictGet(receiver, args[0]!);
+        if (v !== 0) return shared(heap, v);
+        const value = args.length === 2 ? args[1]! : heap.none;
+        heap.dictSetItem(receiver, args[0]!, value);
+        return shared(heap, value);
+      });
     }
     case 'set.remove':
       arity(key, args, 1, 1);
-      if (!contains(heap, receiver, args[0]!)) throw keyError(heap, args[0]!);
-      heap.setDiscard(receiver, args[0]!);
+      // set_discard_key: one lookup.
+      heap.oneLookup(() => {
+        if (!contains(heap, receiver, args[0]!)) throw keyError(heap, args[0]!);
+        heap.setDiscard(receiver, args[0]!);
+      });
       return heap.newNone();
     case 'str.upper':
     case 'str.lower': {

@@ -28,7 +28,7 @@ import { PythonError, Unsupported } from './errors.ts';
 import { programExceptionClass } from './exception-classes.ts';
 import { exceptionBaseOf, exceptionMatches } from './exception-subclasses.ts';
 import { type Expression, Flow, type Statement } from './frame.ts';
-import { functionAttribute } from './function-attributes.ts';
+import { functionAttribute, functionDictOf } from './function-attributes.ts';
 import type { Machine } from './machine.ts';
 import { dequeAttribute } from './module-collections.ts';
 import { defaultdictAttribute } from './module-defaultdict.ts';
@@ -248,7 +248,16 @@ export function storeAttribute(m: Machine, o: ObjectHandle, name: string, v: Obj
     else if (type === 'type') heap.setClassAttr(o, name, v);
     else if (type === 'exception' && programExceptionClass(heap, o) !== 0)
       heap.exceptionSetAttr(o, name, v);
-    else throw new Unsupported(`assigning an attribute of a ${heap.typeNameOf(o)}`);
+    else if (type === 'function' && m.functions.has(o)) {
+      // _PyObjectDict_SetItem: the function's __dict__ (PyDict_New on first use), the
+      // name's interned str as the key.
+      const key = heap.identifier(name);
+      try {
+        heap.dictSetItem(functionDictOf(m, o), key, v);
+      } finally {
+        heap.decref(key);
+      }
+    } else throw new Unsupported(`assigning an attribute of a ${heap.typeNameOf(o)}`);
   } catch (error) {
     throw attributeErrorOf(m, error);
   } finally {
@@ -326,23 +335,5 @@ export function updateAttribute(
       heap.decref(o);
     }
     return Flow.next;
-  };
-}
-
-/**
- * Installs the heap's check of objects hashed by identity used as dict keys: an
- * instance of a class whose `__hash__` is None (type_new stores it after an `__eq__`
- * without `__hash__`) is unhashable — CPython's TypeError names the class; exceptions as
- * keys are refused (a program's exception class's hash is not checked here).
- */
-export function installIdentityKeys(m: Machine): void {
-  const heap = m.heap;
-  heap.identityKeyHook ??= (o) => {
-    const type = heap.typeOf(o);
-    if (type === 'exception') throw new HeapError('unsupported', 'an exception as a key');
-    if (type !== 'instance') return;
-    const hash = classLookup(m, heap.classOf(o), '__hash__');
-    if (hash !== 0 && heap.typeOf(hash) === 'NoneType')
-      throw new HeapError('unhashable', `unhashable type: '${heap.typeNameOf(o)}'`);
   };
 }

@@ -31,7 +31,7 @@
  * do_richcompare (Objects/object.c), builtin_len and PyFile_WriteObject.
  */
 import type { ObjectHandle } from '@pymem/objects';
-import { classLookup } from './class-attributes.ts';
+import { classLookup, classMro } from './class-attributes.ts';
 import { runFunction } from './class-calls.ts';
 import { iterSearchContains } from './class-iteration.ts';
 import { PythonError, Unsupported } from './errors.ts';
@@ -45,6 +45,7 @@ export const CALLED_DUNDERS: ReadonlySet<string> = new Set([
   '__len__',
   '__bool__',
   '__eq__',
+  '__hash__',
   '__ne__',
   '__lt__',
   '__le__',
@@ -204,13 +205,14 @@ export function instanceTruth(m: Machine, o: ObjectHandle): boolean {
   return true;
 }
 
-const REFLECTED: Readonly<Record<string, string>> = {
-  '==': '__eq__',
-  '!=': '__ne__',
-  '<': '__gt__',
-  '<=': '__ge__',
-  '>': '__lt__',
-  '>=': '__le__',
+/** The operator the right operand is asked when the left one cannot answer (_Py_SwappedOp). */
+const SWAPPED: Readonly<Record<string, string>> = {
+  '==': '==',
+  '!=': '!=',
+  '<': '>',
+  '<=': '>=',
+  '>': '<',
+  '>=': '<=',
 };
 const OWN: Readonly<Record<string, string>> = {
   '==': '__eq__',
@@ -221,10 +223,18 @@ const OWN: Readonly<Record<string, string>> = {
   '>=': '__ge__',
 };
 
-/** A rich comparison's bool result, from the method that answers. */
-function boolResult(m: Machine, r: ObjectHandle): boolean {
+/**
+ * A rich comparison method's answer: its bool, or undefined for NotImplemented (the
+ * caller tries the next method).
+ */
+function boolResult(m: Machine, r: ObjectHandle): boolean | undefined {
   const heap = m.heap;
-  if (heap.typeOf(r) !== 'bool') {
+  const type = heap.typeOf(r);
+  if (type === 'NotImplementedType') {
+    heap.decref(r);
+    return undefined;
+  }
+  if (type !== 'bool') {
     const name = heap.typeNameOf(r);
     heap.decref(r);
     throw new Unsupported(`a comparison method returning a ${name}`);
@@ -235,26 +245,52 @@ function boolResult(m: Machine, r: ObjectHandle): boolean {
 }
 
 /**
- * `x op y` when an operand is an instance: the left operand's method, else the right
- * one's reflected method; `!=` falls back to the inverse of `__eq__` (object.__ne__);
- * `==` / `!=` to identity; ordering to TypeError.
+ * `a`'s tp_richcompare(a, b, op): an instance's method (slot_tp_richcompare), or for a
+ * class without it object's (object_richcompare: `==` by identity, `!=` the inverse of
+ * the class's `__eq__`, else NotImplemented); a builtin's comparison with an instance
+ * is NotImplemented. Undefined stands for NotImplemented.
+ */
+function richCompareSlot(
+  m: Machine,
+  a: ObjectHandle,
+  b: ObjectHandle,
+  op: string,
+): boolean | undefined {
+  if (m.heap.typeOf(a) !== 'instance') return undefined;
+  const own = OWN[op]!;
+  if (hasDunder(m, a, own)) return boolResult(m, callDunder(m, a, own, [b]));
+  if (op === '==') return a === b ? true : undefined;
+  if (op !== '!=') return undefined;
+  const equal = hasDunder(m, a, '__eq__')
+    ? boolResult(m, callDunder(m, a, '__eq__', [b]))
+    : a === b || undefined;
+  return equal === undefined ? undefined : !equal;
+}
+
+/**
+ * `x op y` when an operand is an instance (do_richcompare): the right operand's
+ * reflected method first when its class is a subclass of the left's, then the left
+ * one's method, then the right one's reflected method, each until one answers other
+ * than NotImplemented; then `==` / `!=` by identity, ordering TypeError.
  */
 export function instanceCompare(m: Machine, op: string, x: ObjectHandle, y: ObjectHandle): boolean {
   const heap = m.heap;
-  const own = OWN[op]!;
-  const reflected = REFLECTED[op]!;
-  if (
-    hasDunder(m, y, reflected) &&
+  const reflected = SWAPPED[op]!;
+  const subclassFirst =
     heap.typeOf(x) === 'instance' &&
-    heap.classOf(x) !== heap.classOf(y)
-  )
-    throw new Unsupported('comparing instances of two classes that both define comparisons');
-  if (hasDunder(m, x, own)) return boolResult(m, callDunder(m, x, own, [y]));
-  if (op === '!=' && hasDunder(m, x, '__eq__'))
-    return !boolResult(m, callDunder(m, x, '__eq__', [y]));
-  if (hasDunder(m, y, reflected)) return boolResult(m, callDunder(m, y, reflected, [x]));
-  if (op === '!=' && hasDunder(m, y, '__eq__'))
-    return !boolResult(m, callDunder(m, y, '__eq__', [x]));
+    heap.typeOf(y) === 'instance' &&
+    heap.classOf(x) !== heap.classOf(y) &&
+    classMro(m, heap.classOf(y)).includes(heap.classOf(x));
+  if (subclassFirst) {
+    const r = richCompareSlot(m, y, x, reflected);
+    if (r !== undefined) return r;
+  }
+  const r = richCompareSlot(m, x, y, op);
+  if (r !== undefined) return r;
+  if (!subclassFirst) {
+    const r = richCompareSlot(m, y, x, reflected);
+    if (r !== undefined) return r;
+  }
   if (op === '==') return x === y;
   if (op === '!=') return x !== y;
   throw new PythonError(

@@ -19,7 +19,7 @@ describe('iterating instances', () => {
     const next =
       'class A:\n    def __iter__(self):\n        return self\nfor x in A():\n    pass\n';
     expect(run(next)[2]).toBe(
-      'p.py:3:9: an __iter__ returning an instance without __next__ is not supported by pymem run\n',
+      'p.py:4:1: an __iter__ returning an instance without __next__ is not supported by pymem run\n',
     );
     const list = 'class A:\n    def __iter__(self):\n        return [1]\nprint(list(A()))\n';
     const [outcome, , stderr] = run(list, '3.8');

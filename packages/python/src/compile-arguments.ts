@@ -200,6 +200,8 @@ export function runCall(
   if (m.depth >= MAX_DEPTH) throw new Unsupported(`recursion deeper than ${MAX_DEPTH} calls`);
   // 3.11+: a kept frame object holds its function (raise.ts).
   const holdsFunction = m.rules.callFrameTakesArguments;
+  // The caller's position, put back when the call returns (a later refusal names it).
+  const { line, column } = m;
   m.depth++;
   m.gc?.pythonCall();
   m.calls.push({ code, frame: callee });
@@ -230,6 +232,8 @@ export function runCall(
     m.calls.pop();
     ledger?.leave();
   }
+  m.line = line;
+  m.column = column;
   const result = callee.returned === 0 ? heap.newNone() : callee.returned;
   clearLocals(m, callee.locals);
   return result;

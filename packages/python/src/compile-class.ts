@@ -197,7 +197,7 @@ export function classDefinition(c: Compiler, node: SyntaxNode, scope: Scope): St
       // type_new: the cell gets the class (and `__classcell__` stays out of its dict).
       if (classCell.used) heap.cellSet(classCell.cell, cls);
       // type_ready_set_hash: `__eq__` without `__hash__` stores `__hash__ = None`.
-      if (names.includes('__eq__')) {
+      if (names.includes('__eq__') && !names.includes('__hash__')) {
         const none = heap.newNone();
         heap.setClassAttr(cls, '__hash__', none);
         heap.decref(none);
@@ -247,7 +247,10 @@ function classMember(c: Compiler, s: SyntaxNode, first: boolean, cls: string): C
       if (constant === undefined) throw c.fail('a class attribute other than a constant', s);
       const name = c.text(parts[0]!);
       if (name === '__slots__') slotNamesOf(c, constant, s);
-      else if (name.startsWith('__') && name.endsWith('__'))
+      else if (name === '__hash__') {
+        // `__hash__ = None`: instances unhashable (PyObject_HashNotImplemented's TypeError).
+        if (constant.kind !== 'none') throw c.fail('__hash__ set to a constant other than None', s);
+      } else if (name.startsWith('__') && name.endsWith('__'))
         throw c.fail(`the class attribute ${name}`, s);
       return [{ name, value: c.constantExpression(constant) }];
     }

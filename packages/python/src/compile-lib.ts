@@ -453,7 +453,7 @@ function sortWithKey(
   let freeMergeMemory = (): void => {};
   try {
     for (const item of items) keys.push(call(item));
-    const sort = listSort(heap, keys, reverse, true);
+    const sort = listSort(m, keys, reverse, true);
     freeMergeMemory = sort.freeMergeMemory;
     heap.listReorder(list, sort.order);
     // The keys are released in their sorted order, before `reverse` flips the list back.
@@ -528,7 +528,7 @@ export function sortedCall(
           if (reverse !== undefined && !['bool', 'int'].includes(heap.typeOf(reverse)))
             throw new Unsupported('sorted(reverse=<not an int>)');
           const order = sortOrder(
-            heap,
+            m,
             heap.referents(sorting),
             reverse !== undefined && heap.valueOf(reverse) !== 0n,
           );

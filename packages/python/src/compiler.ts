@@ -1077,13 +1077,16 @@ export class Compiler {
             const ct = heap.typeOf(c);
             if (ct !== 'dict' && ct !== 'defaultdict' && ct !== 'OrderedDict')
               throw new Unsupported(`del of an item of a ${heap.typeNameOf(c)}`);
-            if (heap.dictGet(c, k) === 0) {
-              const error = keyError(heap, k);
-              error.location = this.locate(target);
-              throw error;
-            }
-            if (ct === 'OrderedDict') odictDelItem(heap, c, k);
-            else heap.dictDelItem(c, k);
+            // PyDict_DelItem: one lookup (the key hashed and compared once).
+            heap.oneLookup(() => {
+              if (heap.dictGet(c, k) === 0) {
+                const error = keyError(heap, k);
+                error.location = this.locate(target);
+                throw error;
+              }
+              if (ct === 'OrderedDict') odictDelItem(heap, c, k);
+              else heap.dictDelItem(c, k);
+            });
           } finally {
             heap.decref(c);
             heap.decref(k);
@@ -1732,6 +1735,8 @@ export class Compiler {
         throw this.fail(`the builtin '${name}' used as a value`, node);
       return () => builtinValue(m, name);
     }
+    if (name === 'NotImplemented' && !this.moduleAssigned.has(name))
+      return () => heap.newNotImplemented();
     if (name === '__name__' && !this.moduleAssigned.has(name)) {
       const main = this.pool.handle({ kind: 'str', value: '__main__' });
       return () => {

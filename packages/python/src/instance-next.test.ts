@@ -21,7 +21,7 @@ describe('instances with __next__', () => {
     ].join('\n');
     const r = runPython(program, { python: '3.12', filename: 'p.py' });
     expect(r.stderr).toBe(
-      'p.py:3:9: __next__ of an instance inside a generator is not supported by pymem run\n',
+      'p.py:6:1: __next__ of an instance inside a generator is not supported by pymem run\n',
     );
   });
 

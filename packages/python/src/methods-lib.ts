@@ -21,6 +21,7 @@
  * (split, replace, do_strip, tailmatch), 3.8–3.13.
  */
 import type { Heap, ObjectHandle } from '@pymem/objects';
+import { instanceCompare } from './class-dunders.ts';
 import { PythonError, Unsupported } from './errors.ts';
 import { listsort } from './list-sort.ts';
 import type { Machine } from './machine.ts';
@@ -72,25 +73,33 @@ export interface SortResult {
  * the result after, as CPython does. Items CPython cannot order are refused.
  */
 export function listSort(
-  heap: Heap,
+  m: Machine,
   items: readonly ObjectHandle[],
   reverse: boolean,
   keyed: boolean,
 ): SortResult {
+  const heap = m.heap;
   const minor = heap.layout.minor;
-  for (let i = 1; i < items.length; i++) {
-    const c = order(heap, items[i]!, items[0]!);
-    if (c === undefined || Number.isNaN(c))
-      throw new Unsupported('sorting items CPython cannot order (a TypeError) or NaNs');
-  }
   const n = items.length;
   const input = (i: number): number => (reverse ? n - 1 - i : i);
-  const lt = (x: number, y: number): boolean => {
-    const c = order(heap, items[input(x)]!, items[input(y)]!);
-    if (c === undefined || Number.isNaN(c))
-      throw new Unsupported('sorting items CPython cannot order (a TypeError) or NaNs');
-    return c < 0;
-  };
+  let lt: (x: number, y: number) => boolean;
+  if (items.some((item) => heap.typeOf(item) === 'instance')) {
+    // PyObject_RichCompareBool(v, w, Py_LT) for each pair the merge compares: the
+    // classes' `__lt__` (or the other's `__gt__`), a TypeError where neither answers.
+    lt = (x, y) => instanceCompare(m, '<', items[input(x)]!, items[input(y)]!);
+  } else {
+    for (let i = 1; i < n; i++) {
+      const c = order(heap, items[i]!, items[0]!);
+      if (c === undefined || Number.isNaN(c))
+        throw new Unsupported('sorting items CPython cannot order (a TypeError) or NaNs');
+    }
+    lt = (x, y) => {
+      const c = order(heap, items[input(x)]!, items[input(y)]!);
+      if (c === undefined || Number.isNaN(c))
+        throw new Unsupported('sorting items CPython cannot order (a TypeError) or NaNs');
+      return c < 0;
+    };
+  }
   const result = listsort(n, lt, minor, keyed, heap.layout.pointerSize);
   let array = 0;
   for (const bytes of result.arrays) {
@@ -109,8 +118,8 @@ export function listSort(
 }
 
 /** The list.sort ordering without a key function: the new order of old indices (stable). */
-export function sortOrder(heap: Heap, items: readonly ObjectHandle[], reverse: boolean): number[] {
-  const { order, freeMergeMemory } = listSort(heap, items, reverse, false);
+export function sortOrder(m: Machine, items: readonly ObjectHandle[], reverse: boolean): number[] {
+  const { order, freeMergeMemory } = listSort(m, items, reverse, false);
   freeMergeMemory();
   return order;
 }
@@ -363,7 +372,7 @@ export function libraryMethod(
         if (rt !== 'bool' && rt !== 'int') throw new Unsupported('list.sort(reverse=<not an int>)');
         reverse = heap.valueOf(reverseArg) !== 0n;
       }
-      heap.listReorder(receiver, sortOrder(heap, heap.referents(receiver), reverse));
+      heap.listReorder(receiver, sortOrder(m, heap.referents(receiver), reverse));
       return heap.newNone();
     }
     case 'dict.clear':

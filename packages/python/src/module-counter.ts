@@ -75,16 +75,19 @@ function countElements(m: Machine, c: ObjectHandle, source: ObjectHandle): void 
   try {
     for (let key = next(); key !== 0; key = next()) {
       try {
-        const old = libraryLookup(heap, c, key, 'counting an unhashable item');
-        if (old === 0) heap.dictSetItem(c, key, one);
-        else {
-          const sum = heap.newInt(countValue(heap, old, 'counting') + 1n);
-          try {
-            heap.dictSetItem(c, key, sum);
-          } finally {
-            heap.decref(sum);
+        // _count_elements: the key hashed once, then looked up to read and to store.
+        heap.oneLookup(() => {
+          const old = libraryLookup(heap, c, key, 'counting an unhashable item');
+          if (old === 0) heap.dictSetItem(c, key, one);
+          else {
+            const sum = heap.newInt(countValue(heap, old, 'counting') + 1n);
+            try {
+              heap.dictSetItem(c, key, sum);
+            } finally {
+              heap.decref(sum);
+            }
           }
-        }
+        }, false);
       } finally {
         heap.decref(key);
       }

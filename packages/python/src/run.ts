@@ -18,12 +18,13 @@
 import type { HeapCollector } from '@pymem/gc';
 import { Heap } from '@pymem/objects';
 import { parseVersion } from '@pymem/versions';
-import { classNames, installIdentityKeys } from './class-attributes.ts';
+import { classNames } from './class-attributes.ts';
 import { instanceText, refuseLiveFinalizers } from './class-dunders.ts';
 import { CollectionRecorder, type CollectionView } from './collection-view.ts';
 import { Compiler, pythonErrorOf } from './compiler.ts';
 import { PythonError, StepLimit, Unsupported } from './errors.ts';
 import type { Frame } from './frame.ts';
+import { installKeyHooks } from './key-hashes.ts';
 import { LineEvents, type LineListener } from './line-events.ts';
 import { Machine } from './machine.ts';
 import type { ProfileRules } from './profile-rules.ts';
@@ -123,7 +124,7 @@ export function runPython(text: string, options: RunOptions = {}): RunResult {
     throw new Error(`runPython: a heap of ${heap.layout.profile} for a run of ${profile}`);
   const machine = new Machine(heap, options.maxSteps ?? DEFAULT_MAX_STEPS);
   machine.patch = patchOf(options.python);
-  installIdentityKeys(machine);
+  installKeyHooks(machine);
   installInstanceRepr(heap, (o) => instanceText(machine, o, true, true));
   installClassModule(heap, (cls) => (classNames(machine).has(cls) ? '__main__' : undefined));
   if (options.onLine !== undefined) machine.lines = new LineEvents(options.onLine);

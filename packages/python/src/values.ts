@@ -188,6 +188,8 @@ export function reprText(
   switch (type) {
     case 'NoneType':
       return 'None';
+    case 'NotImplementedType':
+      return 'NotImplemented';
     case 'exception':
       return exceptionText(heap, o, true);
     case 'bool':
@@ -312,19 +314,29 @@ export function reprText(
 }
 
 /**
- * A set's items in iteration (table) order. Only ints, floats, bools and None have the
- * hashes CPython gives them in every run; a str's hash is randomised per process, so
- * the order of a set holding one (and another item) is not a fact the model can print.
+ * A set's items in iteration (table) order. Only ints, floats, bools and None, tuples
+ * of numbers, and instances hashed by their class's `__hash__` have the hashes CPython
+ * gives them in every run; a str's hash is randomised per process and a plain
+ * instance's follows its address, so the order of a set holding one (and another item)
+ * is not a fact the model can print.
  */
 export function setItemsInOrder(heap: Heap, s: ObjectHandle): ObjectHandle[] {
   const items = heap.referents(s);
   if (items.length <= 1) return items;
   for (const item of items) {
     const type = heap.typeOf(item);
-    if (type !== 'int' && type !== 'bool' && type !== 'float' && type !== 'NoneType')
-      throw new Unsupported(`the iteration order of a set holding a ${type}`);
+    if (type === 'NoneType' || knownHash(heap, item)) continue;
+    if (type === 'instance' && heap.keyHooks?.hashesByMethod(item)) continue;
+    throw new Unsupported(`the iteration order of a set holding a ${heap.typeNameOf(item)}`);
   }
   return items;
+}
+
+/** A number, or a tuple of numbers: hashed alike in every run (long_hash, tuplehash). */
+function knownHash(heap: Heap, o: ObjectHandle): boolean {
+  const type = heap.typeOf(o);
+  if (type === 'int' || type === 'bool' || type === 'float') return true;
+  return type === 'tuple' && heap.items(o).every((item) => knownHash(heap, item));
 }
 
 /**
