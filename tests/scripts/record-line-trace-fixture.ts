@@ -7,7 +7,8 @@
  * tests/fixtures/run/line-trace.json: per program, each distinct list of executed
  * lines with the versions that report it — the list itself when short, else its
  * length and SHA-256 (the live test compares whole lists). Interpreters it cannot find
- * keep their previous entries, loudly.
+ * keep their previous entries, loudly. With `--missing`, only programs the fixture does
+ * not hold yet are recorded (and any program key named on the command line again).
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -105,7 +106,16 @@ async function main(): Promise<void> {
   const { startPyodide } = await import('./pyodide-run.ts');
   const pyodide = await startPyodide();
   const fixture: LineTraceFixture = {};
+  // `--missing`: programs without an entry are recorded, the others kept as they are;
+  // program keys given (`run/x.py`) are recorded again too.
+  const missingOnly = process.argv.includes('--missing');
+  const named = new Set(process.argv.slice(2).filter((a) => !a.startsWith('--')));
   for (const { key, dir, file } of runPrograms()) {
+    const kept = previous[key];
+    if (missingOnly && kept !== undefined && !named.has(key)) {
+      fixture[key] = kept;
+      continue;
+    }
     const entries: RecordedLines[] = [];
     const add = (entry: Omit<RecordedLines, 'versions'>, version: string): void => {
       const same = entries.find((e) => e.sha256 === entry.sha256);

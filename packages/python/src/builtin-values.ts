@@ -112,6 +112,39 @@ export function isMapFilterFunction(c: Compiler, node: SyntaxNode): boolean {
   return first?.from === node.from && first.to === node.to;
 }
 
+/** Builtin types a comparison may name as an operand (`type(x) is list`). */
+const COMPARED_TYPES: ReadonlySet<string> = new Set([
+  'str',
+  'int',
+  'float',
+  'bool',
+  'list',
+  'tuple',
+  'set',
+  'frozenset',
+  'dict',
+  'bytes',
+  'type',
+]);
+
+/**
+ * True when `node` names a builtin type as an operand of `is`, `is not`, `==` or `!=`
+ * (`type(x) is list`): the static type object is compared, nothing else sees it.
+ */
+export function isComparedType(c: Compiler, node: SyntaxNode): boolean {
+  if (!COMPARED_TYPES.has(c.text(node))) return false;
+  const parent = node.parent;
+  if (parent?.name !== 'BinaryExpression') return false;
+  const operator = c.kids(parent).find((k) => k.name === 'CompareOp' || k.name === 'is');
+  if (operator === undefined) return false;
+  return operator.name === 'is' || ['==', '!='].includes(c.text(operator));
+}
+
+/** A new reference to the builtin type `name` as an object (statically allocated). */
+export function builtinTypeValue(m: Machine, name: string): ObjectHandle {
+  return m.heap.builtinObject(name, 'type');
+}
+
 /** A new reference to the builtin `name` as an object (one of VALUE_BUILTINS). */
 export function builtinValue(m: Machine, name: string): ObjectHandle {
   return m.heap.builtinObject(name, VALUE_BUILTINS[name]!);

@@ -29,9 +29,12 @@ import { ATTRIBUTE_BUILTIN_NAMES, attributeBuiltin } from './attribute-builtins.
 import { BITWISE_OPERATORS, type BitwiseOperator, bitwiseOp, foldBitwise } from './bitwise.ts';
 import { argumentSlots, type BorrowSite, borrowSite, trackStores } from './borrowed-loads.ts';
 import {
+  builtinTypeValue,
   builtinValue,
   callBuiltin,
+  callBuiltinValue,
   generatorBuiltin,
+  isComparedType,
   isMapFilterFunction,
 } from './builtin-values.ts';
 import {
@@ -1703,6 +1706,33 @@ export class Compiler {
     };
   }
 
+  /**
+   * `type(x)`: x's class — a program class, or a static builtin type object (its
+   * count includes the interpreter's references: not reported). Models type_call with
+   * one argument (Py_TYPE, Objects/typeobject.c).
+   */
+  typeCall(positional: SyntaxNode[], scope: Scope, node: SyntaxNode): Expression {
+    if (positional.length !== 1) throw this.fail('type() with other than one argument', node);
+    const value = this.expression(positional[0]!, scope);
+    const m = this.m;
+    const heap = m.heap;
+    return (frame) => {
+      const v = value(frame);
+      try {
+        const t = heap.typeOf(v);
+        if (t === 'instance') return heap.share(heap.classOf(v));
+        if (t === 'exception' || t === 'namedtuple' || t === 'namedtuple_type')
+          throw new Unsupported(`type() of a ${heap.typeNameOf(v)}`);
+        return builtinTypeValue(
+          m,
+          t === 'builtin_type' || t === 'type' ? 'type' : heap.typeNameOf(v),
+        );
+      } finally {
+        heap.decref(v);
+      }
+    };
+  }
+
   load(node: SyntaxNode, scope: Scope): Expression {
     const name = this.text(node);
     const heap = this.m.heap;
@@ -1731,6 +1761,7 @@ export class Compiler {
     }
     if (this.isImportedModule(name)) throw this.fail(`using the module '${name}' as a value`, node);
     if (BUILTIN_NAMES.has(name)) {
+      if (isComparedType(this, node)) return () => builtinTypeValue(m, name);
       if (!isMapFilterFunction(this, node))
         throw this.fail(`the builtin '${name}' used as a value`, node);
       return () => builtinValue(m, name);
@@ -2420,7 +2451,7 @@ export class Compiler {
         }
       };
     }
-    if (name === 'type') throw this.fail('type() other than type(x).__name__', node);
+    if (name === 'type') return this.typeCall(positional, scope, node);
     const fn = generatorBuiltin(name) ?? builtin(name);
     if (fn === undefined) {
       const load = this.load(callee!, scope);
@@ -2758,6 +2789,12 @@ export class Compiler {
           } finally {
             releaseLibraryArguments(m, values);
           }
+        }
+        if (heap.typeOf(f) === 'builtin_type' || heap.typeOf(f) === 'builtin_function_or_method') {
+          // A builtin held in a name (`t = type(x); t(y)`): called as the name would call it.
+          if (keywords.length > 0)
+            throw new Unsupported('keyword arguments to a builtin held in a name');
+          return callBuiltinValue(m, f, values);
         }
         if (heap.typeOf(f) !== 'function')
           throw new PythonError('TypeError', `'${heap.typeNameOf(f)}' object is not callable`);
