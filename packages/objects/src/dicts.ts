@@ -14,8 +14,8 @@
  * Invariants: usable + nentries = USABLE_FRACTION(2**log2Size) after a resize;
  * entries.size ≤ nentries; the keys block has _PyDict_KeysSize bytes.
  * Models PyDict_New, _PyDict_NewPresized, insertdict, dictresize, new_keys_object,
- * free_keys_object, clone_combined_dict, dict_merge and dict_dealloc,
- * Objects/dictobject.c, 3.8–3.14.
+ * free_keys_object, clone_combined_dict, dict_merge, _PyDict_FromKeys' dict and set
+ * paths and dict_dealloc, Objects/dictobject.c, 3.8–3.14.
  */
 import {
   DICT_LOG_MINSIZE,
@@ -27,9 +27,10 @@ import {
 } from './dict-keys.ts';
 import type { HeapCore, ObjectHandle } from './heap-core.ts';
 import { HeapError } from './heap-error.ts';
-import { type DictData, Flag, type SharedKeys } from './internal/table.ts';
+import { type DictData, Flag, type SetData, type SharedKeys } from './internal/table.ts';
 import { identifier } from './interned.ts';
-import { checkTableIdentity, tableIdentity } from './key-identity.ts';
+import { checkTableIdentity, storedIdentity, tableIdentity } from './key-identity.ts';
+import { DUMMY as SET_DUMMY } from './set-table.ts';
 import { isGcType, type ObjectType, TYPE_CODE } from './types.ts';
 
 /**
@@ -246,6 +247,46 @@ export function dictMerge(heap: HeapCore, target: ObjectHandle, other: ObjectHan
     );
   }
   for (const [id, [k, v]] of [...od.entries]) dictSetItem(heap, target, k, v, id);
+}
+
+/**
+ * `dict.fromkeys(iterable, value)` of an exact dict or set (_PyDict_FromKeys' fast
+ * paths): `dict()` called as a type, one dictresize to hold the argument's size
+ * (3.13+: never below the table it has; 3.11+ keeps a dict argument's all-str form, a
+ * set's keys take the general form), then each key inserted with its stored hash — a
+ * dict's in entry order, a set's in table order. Other iterables go through
+ * PyDict_SetItem one key at a time (the caller's loop).
+ */
+export function dictFromKeys(
+  heap: HeapCore,
+  iterable: ObjectHandle,
+  value: ObjectHandle,
+): ObjectHandle {
+  const minor = heap.layout.minor;
+  const source = heap.typeName(iterable);
+  const fromDict = source === 'dict';
+  if (!fromDict && source !== 'set' && source !== 'frozenset')
+    throw new HeapError('wrong-type', `dict.fromkeys' fast path of a ${source}`);
+  if (fromDict) refuseSplit(heap, iterable);
+  const d = newDictFromType(heap);
+  const size = fromDict
+    ? dictData(heap, iterable).entries.size
+    : (heap.table.payload[iterable] as SetData).table.used;
+  let log2 = estimateLog2Size(size, minor);
+  if (minor >= 13) log2 = Math.max(log2, dictData(heap, d).log2Size);
+  dictResize(heap, d, log2, fromDict && dictData(heap, iterable).unicode);
+  if (fromDict) {
+    for (const [id, [k]] of [...dictData(heap, iterable).entries])
+      dictSetItem(heap, d, k, value, id);
+    return d;
+  }
+  const table = (heap.table.payload[iterable] as SetData).table;
+  for (let slot = 0; slot <= table.mask; slot++) {
+    const k = table.keys[slot]!;
+    if (k !== 0 && k !== SET_DUMMY)
+      dictSetItem(heap, d, k, value, storedIdentity(heap, k, table.hashes[slot]!));
+  }
+  return d;
 }
 
 /** new_keys_object: from the keys free list for an 8-slot table when allowed; the block address. */

@@ -209,6 +209,7 @@ function closeGenerator(heap: HeapCore, g: ObjectHandle, frame: InterpreterFrame
     for (const o of slots) heap.release(o);
     return;
   }
+  heap.generatorExitsThrown++;
   const exception = minor >= 12 ? newException(heap, []) : 0;
   const tb = newTraceback(heap, 0, minor < 11 ? frame.frameObject : frameObjectFor(heap, frame));
   if (exception !== 0) setTraceback(heap, exception, tb);

@@ -229,6 +229,13 @@ export class HeapCore {
   raised: ObjectHandle = 0;
   /** @internal Per running `except` block, the references its exc_info holds (exceptions.ts). */
   readonly handlers: ObjectHandle[][] = [];
+  /**
+   * How many started generators were closed by throwing GeneratorExit into them
+   * (3.8–3.12 gen_close; generators.ts). On 3.12 CPython may also make the resuming
+   * frame's frame object then, which the model does not: an interpreter reads this to
+   * know when its gen0 count may differ from CPython's.
+   */
+  generatorExitsThrown = 0;
   private staticCount = 0;
 
   constructor(options: HeapOptions) {

@@ -10,7 +10,9 @@ export class HeapError extends Error {
     | 'no-reference'
     | 'index'
     | 'unsupported'
-    | 'invalid-argument';
+    | 'invalid-argument'
+    /** CPython raises ValueError with this message (zip(strict=True) of unequal lengths). */
+    | 'value-error';
   constructor(code: HeapError['code'], message: string) {
     super(message);
     this.name = 'HeapError';

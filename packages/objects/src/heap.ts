@@ -42,6 +42,7 @@ import {
   dictCopy,
   dictData,
   dictDelItem,
+  dictFromKeys,
   dictItems,
   dictMerge,
   dictSetItem,
@@ -962,6 +963,14 @@ export class Heap extends HeapCore implements HeapGraph {
     return newDictFromType(this);
   }
 
+  /**
+   * `dict.fromkeys(iterable, value)` of an exact dict, set or frozenset (dicts.ts): the
+   * new dict, every key mapped to `value` (borrowed).
+   */
+  dictFromKeys(iterable: ObjectHandle, value: ObjectHandle): ObjectHandle {
+    return dictFromKeys(this, iterable, value);
+  }
+
   /** `_PyDict_NewPresized(n)` (BUILD_MAP, keyword arguments); `unicode`: all keys will be str (3.11+). */
   newDictPresized(n: number, unicode = false): ObjectHandle {
     return newDictPresized(this, n, unicode);
@@ -1595,9 +1604,12 @@ export class Heap extends HeapCore implements HeapGraph {
     setMethodWrapperField(this, o, value);
   }
 
-  /** `zip(*iterables)` (packed-iterators.ts). */
-  newZip(iterables: readonly ObjectHandle[]): ObjectHandle {
-    return newZip(this, iterables, (o) => this.newIterator(o));
+  /**
+   * `zip(*iterables, strict=…)` (packed-iterators.ts; `strict` from 3.10). Exhausting a
+   * strict zip of unequal lengths throws HeapError 'value-error' (CPython's ValueError).
+   */
+  newZip(iterables: readonly ObjectHandle[], strict = false): ObjectHandle {
+    return newZip(this, iterables, (o) => this.newIterator(o), strict);
   }
 
   /** `d.keys()` / `d.values()` / `d.items()`: a new view (dict-views.ts). */

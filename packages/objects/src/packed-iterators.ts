@@ -30,6 +30,8 @@ export interface PackedIteratorData {
   readonly result: ObjectHandle;
   /** enumerate: the next index. */
   index: number;
+  /** zip(…, strict=True), 3.10+: unequal lengths raise ValueError. */
+  readonly strict?: boolean;
 }
 
 /** Makes an iterator of `o` (the heap's `newIterator`): a new reference. */
@@ -74,14 +76,19 @@ export function newEnumerate(
   return e;
 }
 
-/** `zip(*iterables)`: the iterators' tuple, the result tuple, then the object. */
+/**
+ * `zip(*iterables, strict=…)`: the iterators' tuple, the result tuple, then the object.
+ * `strict` (3.10+) is the object's `strict` field; its size does not change with it.
+ */
 export function newZip(
   heap: HeapCore,
   iterables: readonly ObjectHandle[],
   makeIterator: MakeIterator,
+  strict = false,
 ): ObjectHandle {
   if (iterables.length === 0) throw new HeapError('index', 'zip() of nothing is not modelled');
   const L = heap.layout;
+  if (strict && L.minor < 10) throw new HeapError('invalid-argument', 'zip(strict=) before 3.10');
   const iterators = noneTuple(heap, iterables.length);
   iterables.forEach((o, i) => {
     refill(heap, iterators, i, makeIterator(o));
@@ -94,7 +101,12 @@ export function newZip(
   );
   heap.adopt(iterators);
   heap.adopt(result);
-  heap.table.payload[z] = { source: iterators, result, index: 0 } satisfies PackedIteratorData;
+  heap.table.payload[z] = {
+    source: iterators,
+    result,
+    index: 0,
+    strict,
+  } satisfies PackedIteratorData;
   heap.track(z);
   return z;
 }
@@ -128,6 +140,7 @@ export function packedNext(heap: HeapCore, o: ObjectHandle, next: NextItem): Obj
       if (item === 0) {
         heap.table.external[result]!--;
         heap.release(result);
+        if (data.strict === true) strictCheck(heap, iterators, i, next);
         return 0;
       }
       refill(heap, result, i, item);
@@ -140,11 +153,44 @@ export function packedNext(heap: HeapCore, o: ObjectHandle, next: NextItem): Obj
     if (item === 0) {
       heap.table.external[fresh]!--;
       heap.release(fresh);
+      if (data.strict === true) strictCheck(heap, iterators, i, next);
       return 0;
     }
     refill(heap, fresh, i, item);
   }
   return fresh;
+}
+
+/**
+ * zip_next's strict check (3.10+), after iterator `i` ran out and the partial result
+ * was released: a later iterator running out first is shorter than the ones before it;
+ * the first one running out means every other one is advanced once more, in order, and
+ * the first to give an item (released at once) is longer. Equal lengths end quietly.
+ * @throws HeapError 'value-error' with CPython's message
+ */
+function strictCheck(
+  heap: HeapCore,
+  iterators: readonly ObjectHandle[],
+  i: number,
+  next: NextItem,
+): void {
+  const before = (k: number): string => (k === 1 ? ' 1' : `s 1-${k}`);
+  if (i > 0)
+    throw new HeapError(
+      'value-error',
+      `zip() argument ${i + 1} is shorter than argument${before(i)}`,
+    );
+  for (let k = 1; k < iterators.length; k++) {
+    const item = next(iterators[k]!);
+    if (item !== 0) {
+      heap.table.external[item]!--;
+      heap.release(item);
+      throw new HeapError(
+        'value-error',
+        `zip() argument ${k + 1} is longer than argument${before(k)}`,
+      );
+    }
+  }
 }
 
 /** What an enumerate or zip object refers to (tp_traverse order). */

@@ -50,7 +50,7 @@ const DIGIT = 2n ** 30n;
  * PyObject_GetIter(o) for a list, tuple, range, str, dict (its keys) or a dict view: the
  * iterator (a new object; an iterator such as a map, filter or generator itself).
  */
-function iterate(heap: Heap, o: ObjectHandle, name: string): ObjectHandle {
+export function iterate(heap: Heap, o: ObjectHandle, name: string): ObjectHandle {
   const t = heap.typeOf(o);
   // GET_ITER of a map or filter object is the object itself (map-filter.ts).
   const iterable = [
@@ -469,6 +469,15 @@ export function callBoundSort(m: Machine, sort: () => void): void {
   else sort();
 }
 
+/** `zip(*args, strict=strict)` (strict from 3.10): a new reference. */
+export function zipOf(m: Machine, args: readonly ObjectHandle[], strict: boolean): ObjectHandle {
+  if (args.length === 0) throw new Unsupported('zip() of nothing');
+  return m.heap.newZip(
+    args.map((a) => iterableArgument(m.heap, a, 'zip')),
+    strict,
+  );
+}
+
 /** An argument enumerate/zip may iterate (whose iterator the heap makes), else refused. */
 function iterableArgument(heap: Heap, o: ObjectHandle, name: string): ObjectHandle {
   const t = heap.typeOf(o);
@@ -640,8 +649,7 @@ export const LIBRARY_BUILTINS: Readonly<Record<string, Builtin>> = {
     return heap.newReversed(args[0]!);
   },
   zip(m, args) {
-    if (args.length === 0) throw new Unsupported('zip() of nothing');
-    return m.heap.newZip(args.map((a) => iterableArgument(m.heap, a, 'zip')));
+    return zipOf(m, args, false);
   },
   ord(m, args) {
     arity('ord', args, 1, 1);

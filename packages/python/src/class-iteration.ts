@@ -29,7 +29,7 @@ import { PythonError, Unsupported } from './errors.ts';
 import { iteratorNext, listOfGenerator, sumBuiltin } from './generator-runs.ts';
 import { isIteratorInstance } from './instance-next.ts';
 import type { Machine } from './machine.ts';
-import { equal } from './values.ts';
+import { containsEqual } from './values.ts';
 
 /** Whether `o` is an instance whose class defines `__iter__` as a Python function. */
 export function isIterableInstance(m: Machine, o: ObjectHandle): boolean {
@@ -157,7 +157,7 @@ export function iterSearchContains(m: Machine, o: ObjectHandle, k: ObjectHandle)
     for (let item = iteratorNext(m, it); item !== 0; item = iteratorNext(m, it)) {
       let found: boolean;
       try {
-        found = equal(heap, item, k);
+        found = containsEqual(heap, item, k);
       } finally {
         heap.decref(item);
       }

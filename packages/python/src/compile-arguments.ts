@@ -203,7 +203,7 @@ export function runCall(
   // The caller's position, put back when the call returns (a later refusal names it).
   const { line, column } = m;
   m.depth++;
-  m.gc?.pythonCall();
+  m.gc?.pythonCall(line);
   m.calls.push({ code, frame: callee });
   const ledger = m.borrows;
   ledger?.enter(borrows, callee, code);

@@ -53,7 +53,7 @@ const NAMES: Record<Kind, string> = { list: '<listcomp>', set: '<setcomp>', dict
 const moduleSlots = new WeakMap<Compiler, { count: number }>();
 
 /**
- * GET_ITER of a list, tuple, range, dict or dict view: a new iterator (the iterable is
+ * GET_ITER of a list, tuple, range, str, dict or dict view: a new iterator (the iterable is
  * released); of an iterator object (enumerate, zip, map, itertools'): the object itself;
  * of an iterable instance: its `__iter__`'s generator or builtin iterator.
  */
@@ -86,6 +86,7 @@ function getIter(m: Machine, seq: ObjectHandle): ObjectHandle {
     t !== 'list' &&
     t !== 'tuple' &&
     t !== 'range' &&
+    t !== 'str' &&
     t !== 'dict' &&
     t !== 'defaultdict' &&
     t !== 'Counter' &&

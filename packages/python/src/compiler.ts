@@ -81,6 +81,7 @@ import {
 import { classDefinition, isZeroArgumentSuper, superMethodCall } from './compile-class.ts';
 import { compileComprehension } from './compile-comprehensions.ts';
 import { dictKeywordsCall } from './compile-dict-call.ts';
+import { dictFromKeysCall, isDictFromKeys } from './compile-dict-fromkeys.ts';
 import { dictDisplayUnpacking } from './compile-dict-unpacking.ts';
 import { formatSpecText, formatValueWithSpec } from './compile-format.ts';
 import {
@@ -138,6 +139,7 @@ import {
   tryStatement,
 } from './compile-try.ts';
 import { withStatement } from './compile-with.ts';
+import { zipStrictCall } from './compile-zip-strict.ts';
 import { type Constant, ConstantPool, foldBinary, foldUnary } from './constants.ts';
 import { type ErrorLocation, PythonError, Unsupported } from './errors.ts';
 import {
@@ -151,6 +153,7 @@ import {
 } from './exception-classes.ts';
 import { type Expression, Flow, type Frame, type FunctionCode, type Statement } from './frame.ts';
 import { attachCollector, GC_FUNCTIONS, gcCall } from './gc-calls.ts';
+import { COUNT_KEEPING_STATEMENTS, countedCall, describeStatement } from './gc-count.ts';
 import {
   generatorFrameAttribute,
   generatorMethod,
@@ -262,6 +265,7 @@ function selfDocumented(c: Compiler, parts: (string | SyntaxNode)[]): (string | 
 export function pythonErrorOf(error: unknown): unknown {
   if (error instanceof HeapError) {
     if (error.code === 'unhashable') return new PythonError('TypeError', error.message);
+    if (error.code === 'value-error') return new PythonError('ValueError', error.message);
     return new Unsupported(`this operation (${error.message})`);
   }
   return error;
@@ -518,6 +522,21 @@ export class Compiler {
     const m = this.m;
     const { line, column } = this.source.position(node.from);
     const lines = m.lines !== null && statementReportsLine(this, node) ? m.lines : null;
+    const gc = m.gc;
+    if (gc !== null && !COUNT_KEEPING_STATEMENTS.has(node.name)) {
+      // gc.get_count() is the model's only while no such statement ran (gc-count.ts).
+      const lost = `after the ${describeStatement(node.name)} at line ${line}`;
+      return (frame) => {
+        m.step();
+        frame.line = line;
+        m.line = line;
+        m.column = column;
+        if (m.onStatement !== null) m.onStatement();
+        lines?.enter(frame, line);
+        gc.loseCount(lost);
+        return inner(frame);
+      };
+    }
     if (
       node.name === 'IfStatement' ||
       node.name === 'WhileStatement' ||
@@ -1634,11 +1653,17 @@ export class Compiler {
         const call = this.call(node, scope);
         const gc = this.m.gc;
         if (gc === null) return call;
-        // Before the first full collection the collector watches for calls (gc-calls.ts).
+        // Before the first full collection the collector watches for calls (gc-calls.ts);
+        // a call gc-count.ts does not vouch for loses gc.get_count().
+        const counted = countedCall(this, node, scope);
+        const lost = `after ${this.text(node.firstChild!).slice(0, 40)}() at line ${this.source.position(node.from).line}`;
         return (frame) => {
           const probes = gc.probes;
+          // Judged before the call (the callee as it is then), noted after it: a
+          // collection inside the call (`print(gc.collect())`) starts the count afresh.
+          const keeps = counted(frame);
           const result = call(frame);
-          gc.callEnded(probes);
+          gc.callEnded(probes, keeps ? null : lost);
           return result;
         };
       }
@@ -2335,6 +2360,8 @@ export class Compiler {
         this.isImportedModule(this.text(receiverNode))
       )
         return moduleCall(this, this.text(receiverNode), method, positional, keywords, scope, node);
+      if (isDictFromKeys(this, receiverNode, method, scope))
+        return dictFromKeysCall(this, positional, keywords, scope, node);
       if (method === 'cache_info' && positional.length === 0 && isPrintArgument(this, node))
         return printedCacheInfo(this, receiverNode, scope);
       if (keywords.length > 0)
@@ -2434,6 +2461,8 @@ export class Compiler {
       positional = [...positional, keywords[0]![1]];
       keywords = [];
     }
+    if (name === 'zip' && keywords.length === 1 && keywords[0]![0] === 'strict')
+      return zipStrictCall(this, positional, keywords[0]![1], scope, node);
     if (keywords.length > 0) throw this.fail(`keyword arguments to ${name}()`, node);
     if (name === 'isinstance') return this.isinstance(positional, scope, node);
     if (name === 'issubclass') return this.issubclass(positional, scope, node);

@@ -28,7 +28,7 @@
  *     CPython finds none either (measured: 0 on a fresh start, 3.8–3.13).
  * After it, the run stops when the model's gen0 count comes within
  * {@link AUTOMATIC_MARGIN} of threshold0 while collection is enabled, before CPython
- * could collect. `gc.get_count()` is refused.
+ * could collect. `gc.get_count()` answers while the count is the model's (gc-count.ts).
  *
  * After a full collection `id()` is refused: CPython's collection empties free lists
  * that also hold objects freed during start-up, so which block the next object takes
@@ -92,6 +92,7 @@ export const GC_FUNCTIONS: ReadonlySet<string> = new Set([
   'get_threshold',
   'set_threshold',
   'is_tracked',
+  'get_count',
 ]);
 
 /** The program's gc state next to the model's collector. */
@@ -111,9 +112,33 @@ export class GcState {
   private repaidAtMost: number | null = null;
   /** Before the first full collection: whether CPython may have collected by itself. */
   private readonly watch: GarbageWatch;
+  /**
+   * Null while CPython's gen0 count is the model's (from a full collection on, until a
+   * construct gc-count.ts does not vouch for); otherwise what lost it, as
+   * `gc.get_count()`'s refusal names it.
+   */
+  countLost: string | null = 'before a full collection';
+  /** 3.8–3.10: a Python call's frame is a container the model does not make. */
+  private readonly framesAreContainers: boolean;
+  /** The heap's {@link Heap.generatorExitsThrown} at the last collection. */
+  private generatorExitsAtCollection = 0;
+
+  /**
+   * Why `gc.get_count()` cannot answer now, or null when it can: see {@link countLost};
+   * also a started generator closed since the last collection (3.12's gen_close may
+   * make its resumer's frame object: measured +1 on 3.12.1, not modelled; refused on
+   * every version).
+   */
+  countRefusal(): string | null {
+    if (this.countLost !== null) return this.countLost;
+    if (this.collector.heap.generatorExitsThrown !== this.generatorExitsAtCollection)
+      return 'after a started generator was closed';
+    return null;
+  }
 
   constructor(collector: HeapCollector, minor: number) {
     this.collector = collector;
+    this.framesAreContainers = minor <= 10;
     this.incremental = collector.collector instanceof IncrementalCollector;
     collector.gc.disable();
     this.watch = new GarbageWatch(collector, minor, () => this.automaticOn());
@@ -124,9 +149,16 @@ export class GcState {
     return this.watch.probes;
   }
 
-  /** A Python function's frame begins. */
-  pythonCall(): void {
+  /** A Python function's frame begins, called from `line`. */
+  pythonCall(line: number): void {
+    if (this.framesAreContainers)
+      this.loseCount(`after a Python call at line ${line} (its frame object, 3.8–3.10)`);
     if (!this.known) this.watch.pythonCall();
+  }
+
+  /** Something CPython may count and the model does not make happened: `reason`. */
+  loseCount(reason: string): void {
+    if (this.countLost === null) this.countLost = reason;
   }
 
   /** A Python call returned, its locals released. */
@@ -139,8 +171,12 @@ export class GcState {
     if (!this.known) this.watch.evalBreaker();
   }
 
-  /** A call expression ended; `probesBefore` is {@link probes} when it began. */
-  callEnded(probesBefore: number): void {
+  /**
+   * A call expression ended; `probesBefore` is {@link probes} when it began; `lost`,
+   * when not null, says why CPython's count may no longer be the model's (gc-count.ts).
+   */
+  callEnded(probesBefore: number, lost: string | null = null): void {
+    if (lost !== null) this.loseCount(lost);
     if (!this.known) this.watch.callEnded(probesBefore);
   }
 
@@ -200,6 +236,9 @@ export class GcState {
     if (!this.known && globals.length > 0)
       this.collector.collector.scanLastInNextCollection(globals);
     const mayHaveCollected = !this.known && this.watch.firstCollectionUnsure();
+    // A full collection starts the count afresh; finalizers it runs may lose it again.
+    if (generation === 2) this.countLost = null;
+    this.generatorExitsAtCollection = this.collector.heap.generatorExitsThrown;
     const found = this.collector.gc.collect(generation);
     if (marking && incremental.phase === 'collect') {
       // CPython's marking also took the interpreter's objects (see the module comment).
@@ -321,6 +360,16 @@ export function gcCall(
           `gc.is_tracked of a tuple of untracked items on 3.${m.minor} (made where its tracking is not measured)`,
         );
       return heap.newBool(heap.isTracked(args[0]!));
+    }
+    case 'get_count': {
+      arity(0, 0);
+      const refusal = state.countRefusal();
+      if (refusal !== null) throw new Unsupported(`gc.get_count() ${refusal}`);
+      // The count is read before its tuple is made (gc_get_count: Py_BuildValue).
+      const ints = gc.getCount().map((t) => heap.newInt(t));
+      const tuple = heap.newTuple(ints);
+      for (const i of ints) heap.decref(i);
+      return tuple;
     }
     default:
       throw new Unsupported(`gc.${name}`);

@@ -51,7 +51,7 @@ import { counter } from './module-counter.ts';
 import type { LibraryModule } from './module-math.ts';
 import { namedtuple } from './module-namedtuple.ts';
 import { newOrderedDict } from './module-ordereddict.ts';
-import { equal } from './values.ts';
+import { equal, reprText } from './values.ts';
 
 /**
  * deque_extend / deque_extendleft: PyObject_GetIter of the source, each item appended
@@ -185,6 +185,20 @@ export function dequeMethod(
       // deque_count: PyObject_RichCompareBool of each item (identity first).
       const v = oneArgument(name, args);
       return heap.newInt(heap.referents(d).filter((x) => equal(heap, x, v)).length);
+    }
+    case 'index': {
+      // deque_index (one argument): PyObject_RichCompareBool(item, v) left to right.
+      const v = oneArgument(name, args);
+      const at = heap.referents(d).findIndex((x) => equal(heap, x, v));
+      if (at < 0) {
+        // 3.14 names no value (measured on Pyodide 3.14.2, as list.index).
+        const text =
+          heap.layout.minor >= 14
+            ? 'deque.index(x): x not in deque'
+            : `${reprText(heap, v)} is not in deque`;
+        throw new PythonError('ValueError', text);
+      }
+      return heap.newInt(at);
     }
     default:
       throw new Unsupported(`the method deque.${name}`);

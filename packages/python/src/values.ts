@@ -397,9 +397,13 @@ function viewEqual(heap: Heap, a: ObjectHandle, b: ObjectHandle, ta: string, tb:
 
 export function equal(heap: Heap, a: ObjectHandle, b: ObjectHandle): boolean {
   if (a === b) return true;
-  // An instance may compare by its class's __eq__ (class-dunders.ts): not here.
-  if (heap.typeOf(a) === 'instance' || heap.typeOf(b) === 'instance')
-    throw new Unsupported('comparing an instance inside a container or a builtin method');
+  // An instance compares by its class's __eq__, or by identity without one: the
+  // interpreter answers through the heap's key hooks (do_richcompare, class-dunders.ts).
+  if (heap.typeOf(a) === 'instance' || heap.typeOf(b) === 'instance') {
+    if (heap.keyHooks === null)
+      throw new Unsupported('comparing an instance inside a container or a builtin method');
+    return heap.keyHooks.equal(a, b);
+  }
   const na = numberOf(heap, a);
   const nb = numberOf(heap, b);
   if (na !== undefined || nb !== undefined) {
@@ -445,6 +449,16 @@ export function equal(heap: Heap, a: ObjectHandle, b: ObjectHandle): boolean {
   return false;
 }
 
+/**
+ * The comparison list_contains, tuplecontains and _PySequence_IterSearch make between
+ * a stored `x` and the `item` looked for: 3.8 asks `item == x`, 3.9+ `x == item` (which
+ * operand's `__eq__` runs first; deque_contains, index, count and remove ask `x ==
+ * item` on every version — measured with a printing `__eq__`, 3.8.18–3.13.0).
+ */
+export function containsEqual(heap: Heap, x: ObjectHandle, item: ObjectHandle): boolean {
+  return heap.layout.minor <= 8 ? equal(heap, item, x) : equal(heap, x, item);
+}
+
 /** `item in container` for str, list, tuple, deque, dict, set, frozenset and range. */
 export function contains(heap: Heap, container: ObjectHandle, item: ObjectHandle): boolean {
   const type = heap.typeOf(container);
@@ -452,9 +466,10 @@ export function contains(heap: Heap, container: ObjectHandle, item: ObjectHandle
     if (heap.typeOf(item) !== 'str') throw new Unsupported("'in <str>' of a non-str");
     return (heap.valueOf(container) as string).includes(heap.valueOf(item) as string);
   }
-  if (type === 'list' || type === 'tuple' || type === 'deque')
-    return heap.referents(container).some((x) => equal(heap, x, item));
-  if (type === 'namedtuple') return heap.items(container).some((x) => equal(heap, x, item));
+  if (type === 'deque') return heap.referents(container).some((x) => equal(heap, x, item));
+  if (type === 'list' || type === 'tuple')
+    return heap.referents(container).some((x) => containsEqual(heap, x, item));
+  if (type === 'namedtuple') return heap.items(container).some((x) => containsEqual(heap, x, item));
   if (type === 'dict' || type === 'defaultdict' || type === 'Counter' || type === 'OrderedDict')
     return heap.dictGet(container, item) !== 0;
   if (type === 'set' || type === 'frozenset') {
@@ -469,7 +484,47 @@ export function contains(heap: Heap, container: ObjectHandle, item: ObjectHandle
     const offset = n - start;
     return offset % step === 0n && offset / step >= 0n && offset / step < length;
   }
+  if (type === 'dict_keys' || type === 'dict_items' || type === 'dict_values')
+    return viewContains(heap, container, item, type);
   throw new Unsupported(`'in' on a ${heap.typeNameOf(container)}`);
+}
+
+/**
+ * `item in view` of a dict's keys, items or values. dictkeys_contains looks the key up;
+ * dictitems_contains takes a 2-tuple apart, looks its key up and compares the stored
+ * value with it (stored first); values have no sq_contains, so _PySequence_IterSearch
+ * walks an iterator object (made, then freed) comparing each value as list_contains
+ * does. Models Objects/dictobject.c and Objects/abstract.c, 3.8–3.14.
+ */
+function viewContains(
+  heap: Heap,
+  view: ObjectHandle,
+  item: ObjectHandle,
+  type: 'dict_keys' | 'dict_items' | 'dict_values',
+): boolean {
+  const dict = heap.referents(view)[0]!;
+  if (type === 'dict_keys') return heap.dictGet(dict, item) !== 0;
+  if (type === 'dict_items') {
+    if (heap.typeOf(item) !== 'tuple' || heap.lengthOf(item) !== 2) return false;
+    const [key, value] = heap.referents(item) as [ObjectHandle, ObjectHandle];
+    const found = heap.dictGet(dict, key);
+    return found !== 0 && equal(heap, found, value);
+  }
+  const it = heap.newIterator(view);
+  try {
+    for (let v = heap.iteratorNext(it); v !== 0; v = heap.iteratorNext(it)) {
+      let found: boolean;
+      try {
+        found = containsEqual(heap, v, item);
+      } finally {
+        heap.decref(v);
+      }
+      if (found) return true;
+    }
+    return false;
+  } finally {
+    heap.decref(it);
+  }
 }
 
 /** True for a set or a frozenset. */
