@@ -53,6 +53,16 @@ const KNOWN_UNSUPPORTED: Record<string, { profiles: readonly string[]; reason: s
     reason:
       'OrderedDict(a dict): mutablemapping_update_arg copies it with PyDict_Items first, not modelled',
   },
+  'run/fn_annotations.py': {
+    profiles: ['3.14'],
+    reason:
+      'parameter and return annotations on 3.14 make an __annotate__ function (PEP 649): not measured',
+  },
+  'run/cls_method_annotations.py': {
+    profiles: ['3.14'],
+    reason:
+      'parameter and return annotations on 3.14 make an __annotate__ function (PEP 649): not measured',
+  },
   'run/gc_count_calls.py': {
     profiles: ['3.8', '3.9', '3.10'],
     reason:

@@ -23,7 +23,7 @@
  * (Objects/cellobject.c), PyMethod_New and method_dealloc (Objects/classobject.c), 3.8–3.14; measured on 3.8.18–3.13.0 (request sizes by
  * tracemalloc, getsizeof, is_tracked, getrefcount).
  */
-import { newDict } from './dicts.ts';
+import { dictSetItem, newDict } from './dicts.ts';
 import type { HeapCore, ObjectHandle } from './heap-core.ts';
 
 /** What a function refers to, among the modelled objects. */
@@ -34,7 +34,11 @@ export interface FunctionData {
   kwdefaults?: ObjectHandle;
   /** `__closure__` (a tuple of cells) or 0. */
   closure: ObjectHandle;
-  /** `__annotations__` (a dict, made when first read: 3.10+ func_get_annotations) or 0. */
+  /**
+   * `__annotations__` or 0: a dict (3.8/3.9 as made; an empty one made when first read),
+   * or 3.10–3.13 the (name, value, …) tuple MAKE_FUNCTION took, turned into a dict when
+   * first read (func_get_annotation_dict).
+   */
   annotations?: ObjectHandle;
   /** `__dict__` (func_dict: made when first read or set) or 0. */
   dict?: ObjectHandle;
@@ -48,6 +52,8 @@ export interface FunctionOptions {
   readonly kwdefaults?: ObjectHandle;
   /** The closure tuple (of cells). */
   readonly closure?: ObjectHandle;
+  /** The annotations: a dict (3.8/3.9) or a tuple of name/value pairs (3.10–3.13). */
+  readonly annotations?: ObjectHandle;
 }
 
 /** `sizeof(PyFunctionObject)` without the GC header, per version (64-bit measured; 3.14 source). */
@@ -67,6 +73,8 @@ export function newFunction(heap: HeapCore, options: FunctionOptions = {}): Obje
   const defaults = options.defaults ?? 0;
   const closure = options.closure ?? 0;
   const kwdefaults = options.kwdefaults ?? 0;
+  const annotations = options.annotations ?? 0;
+  if (annotations !== 0) heap.expect(annotations, heap.layout.minor < 10 ? 'dict' : 'tuple');
   if (defaults !== 0) heap.expect(defaults, 'tuple');
   if (kwdefaults !== 0) heap.expect(kwdefaults, 'dict');
   if (closure !== 0) heap.expect(closure, 'tuple');
@@ -74,9 +82,11 @@ export function newFunction(heap: HeapCore, options: FunctionOptions = {}): Obje
   if (defaults !== 0) heap.increment(defaults);
   if (kwdefaults !== 0) heap.increment(kwdefaults);
   if (closure !== 0) heap.increment(closure);
-  heap.table.payload[f] = (
-    kwdefaults === 0 ? { defaults, closure } : { defaults, kwdefaults, closure }
-  ) satisfies FunctionData;
+  if (annotations !== 0) heap.increment(annotations);
+  const data: FunctionData =
+    kwdefaults === 0 ? { defaults, closure } : { defaults, kwdefaults, closure };
+  if (annotations !== 0) data.annotations = annotations;
+  heap.table.payload[f] = data;
   heap.track(f);
   return f;
 }
@@ -108,8 +118,10 @@ export function cellSet(heap: HeapCore, c: ObjectHandle, contents: ObjectHandle)
 }
 
 /**
- * `f.__annotations__` of a function without annotations: an empty dict made on the first
- * read and kept by the function (func_get_annotations, 3.8–3.13); borrowed.
+ * `f.__annotations__` (func_get_annotations, 3.8–3.13); borrowed. Without annotations
+ * an empty dict is made on the first read and kept by the function; 3.10+ turn the
+ * tuple MAKE_FUNCTION took into a dict (PyDict_New, then each pair set in order) and
+ * release the tuple.
  */
 export function functionAnnotations(heap: HeapCore, f: ObjectHandle): ObjectHandle {
   heap.expect(f, 'function');
@@ -117,6 +129,14 @@ export function functionAnnotations(heap: HeapCore, f: ObjectHandle): ObjectHand
   if (data.annotations === undefined || data.annotations === 0) {
     data.annotations = newDict(heap);
     heap.adopt(data.annotations);
+  } else if (heap.typeName(data.annotations) === 'tuple') {
+    const pairs = data.annotations;
+    const d = newDict(heap);
+    const items = heap.items(pairs);
+    for (let i = 0; i + 1 < items.length; i += 2) dictSetItem(heap, d, items[i]!, items[i + 1]!);
+    heap.adopt(d);
+    data.annotations = d;
+    heap.release(pairs);
   }
   return data.annotations;
 }

@@ -1283,6 +1283,13 @@ export class Heap extends HeapCore implements HeapGraph {
     return functionData(this, f).closure;
   }
 
+  /** A function's `__defaults__` (a tuple) and `__kwdefaults__` (a dict), borrowed; 0 when absent. */
+  functionDefaults(f: ObjectHandle): { defaults: ObjectHandle; kwdefaults: ObjectHandle } {
+    this.expect(f, 'function');
+    const data = functionData(this, f);
+    return { defaults: data.defaults, kwdefaults: data.kwdefaults ?? 0 };
+  }
+
   /** `PyCell_New(contents)` (0: an empty cell). */
   newCell(contents: ObjectHandle = 0): ObjectHandle {
     return newCell(this, contents);

@@ -55,8 +55,9 @@ export function runFunction(
     for (const v of frameArgs) heap.decref(v);
     throw new Unsupported('calling a function the library made');
   }
-  const defaults = heap.referents(f).filter((r) => heap.typeOf(r) === 'tuple')[0];
-  const defaultItems = defaults === undefined ? [] : heap.referents(defaults);
+  // The function's own `__defaults__`: its closure and (3.10+) annotations are tuples too.
+  const { defaults } = heap.functionDefaults(f);
+  const defaultItems = defaults === 0 ? [] : heap.referents(defaults);
   const required = code.parameters.length - defaultItems.length;
   if (frameArgs.length < required || frameArgs.length > code.parameters.length) {
     for (const v of frameArgs) heap.decref(v);

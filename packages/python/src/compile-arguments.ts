@@ -29,7 +29,6 @@
 import type { SyntaxNode } from '@lezer/common';
 import type { ObjectHandle } from '@pymem/objects';
 import { borrowSite, type CallBorrows } from './borrowed-loads.ts';
-import { closureOf } from './compile-functions.ts';
 import { type Compiler, pythonErrorOf, type Scope } from './compiler.ts';
 import { PythonError, Unsupported } from './errors.ts';
 import type { Expression, Frame, FunctionCode } from './frame.ts';
@@ -42,16 +41,9 @@ function defaultsOf(
   m: Machine,
   f: ObjectHandle,
 ): { defaults: ObjectHandle; kwdefaults: ObjectHandle } {
-  const heap = m.heap;
-  const closure = closureOf(m, f);
-  let defaults = 0;
-  let kwdefaults = 0;
-  for (const r of heap.referents(f)) {
-    if (r === closure) continue;
-    if (heap.typeOf(r) === 'dict') kwdefaults = r;
-    else defaults = r;
-  }
-  return { defaults, kwdefaults };
+  // Read from the function's own fields: its referents also hold its `__dict__` and
+  // annotations (a dict, or 3.10+ a tuple), which are neither.
+  return m.heap.functionDefaults(f);
 }
 
 /**

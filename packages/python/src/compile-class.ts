@@ -35,6 +35,7 @@ import { attributeErrorOf, classLookup, classMro, classNames } from './class-att
 import { callObject, callWithStack, newCallSite } from './class-calls.ts';
 import { decoratedMethod } from './class-descriptors.ts';
 import { CALLED_DUNDERS, installFinalizer } from './class-dunders.ts';
+import { annotationsArgument, returnAnnotation } from './compile-annotations.ts';
 import { containsYield, generatorFunctionCode } from './compile-generators.ts';
 import type { Compiler, Scope } from './compiler.ts';
 import type { Constant } from './constants.ts';
@@ -267,12 +268,20 @@ function classMember(c: Compiler, s: SyntaxNode, first: boolean, cls: string): C
 function method(c: Compiler, node: SyntaxNode, cls: string, isStatic = false): ClassMember {
   const parts = c.kids(node);
   if (parts.some((p) => p.name === 'async')) throw c.fail('an async method', node);
-  if (parts.some((p) => p.name === 'TypeDef')) throw c.fail('a return annotation', node);
   const name = c.text(parts.find((p) => p.name === 'VariableName')!);
   if (name.startsWith('__') && name.endsWith('__') && !CALLED_DUNDERS.has(name))
     throw c.fail(`the method ${name}`, node);
   const paramList = parts.find((p) => p.name === 'ParamList')!;
-  const { params, defaults } = c.parameters(paramList);
+  const { params, defaults, annotations: parameterAnnotations } = c.parameters(paramList);
+  const returns = returnAnnotation(c, node);
+  const annotations =
+    returns === undefined ? parameterAnnotations : [...parameterAnnotations, returns];
+  // A method's annotations are read in the class namespace: names it binds are refused.
+  const boundInClass = new Set<string>();
+  const classBody = node.parent?.name === 'Body' ? node.parent : node.parent?.parent;
+  if (annotations.length > 0 && classBody?.name === 'Body')
+    for (const s of c.kids(classBody)) c.collectAssigned(s, boundInClass, false);
+  const moduleScope: Scope = { name: '<module>', locals: null };
   if (params.length === 0 && !isStatic) throw c.fail('a method without parameters', paramList);
   for (const d of defaults)
     if (c.constant(d) === undefined) throw c.fail('a method default other than a constant', d);
@@ -285,7 +294,7 @@ function method(c: Compiler, node: SyntaxNode, cls: string, isStatic = false): C
     const generator = generatorFunctionCode(c, node);
     return {
       name,
-      value: c.makeFunction(generator.code, defaults, { name: '<module>', locals: null }),
+      value: c.makeFunction(generator.code, defaults, moduleScope, annotations, node, boundInClass),
     };
   }
   const assigned = new Set<string>();
@@ -305,7 +314,11 @@ function method(c: Compiler, node: SyntaxNode, cls: string, isStatic = false): C
   noteRebinds(c, code, node);
   void cls;
   if (!usesSuper)
-    return { name, value: c.makeFunction(code, defaults, { name: '<module>', locals: null }) };
+    return {
+      name,
+      value: c.makeFunction(code, defaults, moduleScope, annotations, node, boundInClass),
+    };
+  const annotationsValue = annotationsArgument(c, annotations, moduleScope, node, boundInClass);
   const classCell = COMPILING.get(c)!;
   classCell.used = true;
   const m = c.m;
@@ -314,12 +327,19 @@ function method(c: Compiler, node: SyntaxNode, cls: string, isStatic = false): C
     defaults.length === 0
       ? null
       : c.constantExpression({ kind: 'tuple', items: defaults.map((d) => c.constant(d)!) });
-  // MAKE_FUNCTION with a closure: the defaults, then BUILD_TUPLE of the `__class__` cell.
+  // MAKE_FUNCTION with a closure: the defaults, the annotations, then BUILD_TUPLE of the
+  // `__class__` cell.
   const value: Expression = (frame) => {
     const d = defaultsTuple === null ? 0 : defaultsTuple(frame);
+    const ann = annotationsValue === null ? 0 : annotationsValue(frame);
     const closure = heap.newTuple([classCell.cell]);
-    const f = heap.newFunction(d === 0 ? { closure } : { defaults: d, closure });
+    const f = heap.newFunction({
+      ...(d === 0 ? {} : { defaults: d }),
+      ...(ann === 0 ? {} : { annotations: ann }),
+      closure,
+    });
     heap.decref(closure);
+    if (ann !== 0) heap.decref(ann);
     if (d !== 0) heap.decref(d);
     m.functions.set(f, code);
     return f;

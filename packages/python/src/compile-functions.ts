@@ -29,6 +29,12 @@ import type { SyntaxNode } from '@lezer/common';
 import type { ObjectHandle } from '@pymem/objects';
 import { noteRebinds } from './borrowed-loads.ts';
 import { BUILTIN_NAMES } from './builtins.ts';
+import {
+  type Annotation,
+  annotationsArgument,
+  returnAnnotation,
+  typeDefExpression,
+} from './compile-annotations.ts';
 import { keywordsDict } from './compile-arguments.ts';
 import { lruCacheDecorator } from './compile-lru-cache.ts';
 import { analyseScopes, type ScopeSymbols, scopeKey } from './compile-scopes.ts';
@@ -79,6 +85,8 @@ export interface Parameters {
   readonly varkeywords: string | null;
   /** All of them in co_varnames order: positional, keyword-only, *args, **kwargs. */
   readonly varnames: string[];
+  /** Their annotations in compiler_visit_annotations' order (compile-annotations.ts). */
+  readonly annotations: Annotation[];
 }
 
 /** A parameter list's names and default expressions. */
@@ -90,6 +98,13 @@ export function parseParameters(c: Compiler, paramList: SyntaxNode | undefined):
   let varargs: string | null = null;
   let varkeywords: string | null = null;
   let afterStar = false;
+  // Annotations by kind: positional, *args, keyword-only, **kwargs (CPython's order).
+  const annotated: {
+    positional: Annotation[];
+    star: Annotation[];
+    kw: Annotation[];
+    starstar: Annotation[];
+  } = { positional: [], star: [], kw: [], starstar: [] };
   const items =
     paramList === undefined
       ? []
@@ -115,7 +130,11 @@ export function parseParameters(c: Compiler, paramList: SyntaxNode | undefined):
         if (k.name === '*') varargs = c.text(next);
         else varkeywords = c.text(next);
         i++;
-        if (items[i + 1]?.name === 'TypeDef') throw c.fail('a parameter annotation', next);
+        if (items[i + 1]?.name === 'TypeDef') {
+          const annotation: Annotation = [c.text(next), typeDefExpression(c, items[i + 1]!)];
+          (k.name === '*' ? annotated.star : annotated.starstar).push(annotation);
+          i++;
+        }
       } else if (k.name === '**') throw c.fail('this parameter list', k);
       if (k.name === '*') afterStar = true;
       continue;
@@ -123,7 +142,11 @@ export function parseParameters(c: Compiler, paramList: SyntaxNode | undefined):
     if (k.name !== 'VariableName') throw c.fail('this kind of parameter', k);
     if (varkeywords !== null) throw c.fail('a parameter after **kwargs', k);
     const name = c.text(k);
-    if (items[i + 1]?.name === 'TypeDef') throw c.fail('a parameter annotation', k);
+    if (items[i + 1]?.name === 'TypeDef') {
+      const annotation: Annotation = [name, typeDefExpression(c, items[i + 1]!)];
+      (afterStar ? annotated.kw : annotated.positional).push(annotation);
+      i++;
+    }
     const defaultNode = items[i + 1]?.name === 'AssignOp' ? items[i + 2] : undefined;
     if (defaultNode !== undefined) i += 2;
     if (afterStar) {
@@ -143,7 +166,22 @@ export function parseParameters(c: Compiler, paramList: SyntaxNode | undefined):
   for (const p of varnames)
     if (BUILTIN_NAMES.has(p) || COMPILED_MODULES.has(p))
       throw c.fail(`a parameter named '${p}'`, paramList!);
-  return { positional, defaults, keywordOnly, keywordDefaults, varargs, varkeywords, varnames };
+  const annotations = [
+    ...annotated.positional,
+    ...annotated.star,
+    ...annotated.kw,
+    ...annotated.starstar,
+  ];
+  return {
+    positional,
+    defaults,
+    keywordOnly,
+    keywordDefaults,
+    varargs,
+    varkeywords,
+    varnames,
+    annotations,
+  };
 }
 
 /** Where a function's names live in its frame. */
@@ -244,6 +282,7 @@ export function makeFunction(
   symbols: ScopeSymbols,
   scope: Scope,
   node: SyntaxNode,
+  annotations: readonly Annotation[] = [],
 ): Expression {
   const m = c.m;
   const heap = m.heap;
@@ -268,6 +307,7 @@ export function makeFunction(
     }
   }
   const kwdefaultsDict = keywordDefaultsDict(c, keywordDefaults, scope);
+  const annotationsValue = annotationsArgument(c, annotations, scope, node);
   const freeSlots = [...symbols.frees].sort().map((name) => {
     const slot = scope.cells?.get(name);
     if (slot === undefined) throw c.fail(`the free variable '${name}'`, node);
@@ -282,9 +322,11 @@ export function makeFunction(
   return (frame) => {
     const d = defaultsTuple === null ? 0 : defaultsTuple(frame);
     let kw = 0;
+    let ann = 0;
     let closure = 0;
     try {
       if (kwdefaultsDict !== null) kw = kwdefaultsDict(frame);
+      if (annotationsValue !== null) ann = annotationsValue(frame);
       if (freeSlots.length > 0) {
         const cells = freeSlots.map((s) => frame.locals[s]!);
         closure = heap.newTuple(cells);
@@ -293,6 +335,7 @@ export function makeFunction(
         ...(d === 0 ? {} : { defaults: d }),
         ...(kw === 0 ? {} : { kwdefaults: kw }),
         ...(closure === 0 ? {} : { closure }),
+        ...(ann === 0 ? {} : { annotations: ann }),
       });
       m.functions.set(f, code);
       if (closure === 0) closureMap.delete(f);
@@ -301,6 +344,7 @@ export function makeFunction(
     } finally {
       if (d !== 0) heap.decref(d);
       if (kw !== 0) heap.decref(kw);
+      if (ann !== 0) heap.decref(ann);
       if (closure !== 0) heap.decref(closure);
     }
   };
@@ -411,6 +455,7 @@ export function compileFunctionDefinition(c: Compiler, node: SyntaxNode, scope: 
   const decorators = decoratorNodes.map(
     (d, i) => wrapping[i]?.value ?? decoratorExpression(c, d, scope),
   );
+  const returns = returnAnnotation(c, definition);
   const make = makeFunction(
     c,
     code,
@@ -419,6 +464,7 @@ export function compileFunctionDefinition(c: Compiler, node: SyntaxNode, scope: 
     symbols,
     scope,
     definition,
+    returns === undefined ? parameters.annotations : [...parameters.annotations, returns],
   );
   const store = c.store(nameNode, scope);
   if (decorators.length === 0)

@@ -26,6 +26,7 @@
 import type { SyntaxNode } from '@lezer/common';
 import { CO_GENERATOR, type CodeObject, type ObjectHandle } from '@pymem/objects';
 import { BUILTIN_NAMES } from './builtins.ts';
+import { type Annotation, returnAnnotation } from './compile-annotations.ts';
 import { COMPILED_MODULES, type Compiler, type Scope } from './compiler.ts';
 import { type ErrorLocation, PythonError, Unsupported } from './errors.ts';
 import { type Expression, Flow, type Frame, type FunctionCode, type Statement } from './frame.ts';
@@ -120,9 +121,9 @@ export function generatorFunctionDefinition(
   scope: Scope,
 ): Statement {
   if (scope.locals !== null) throw c.fail('a nested function', node);
-  const { code, defaults } = generatorFunctionCode(c, node);
+  const { code, defaults, annotations } = generatorFunctionCode(c, node);
   const nameNode = c.kids(node).find((p) => p.name === 'VariableName')!;
-  const make = c.makeFunction(code, defaults, scope);
+  const make = c.makeFunction(code, defaults, scope, annotations, node);
   const store = c.store(nameNode, scope);
   return (frame) => {
     store(frame, make(frame));
@@ -137,16 +138,18 @@ export function generatorFunctionDefinition(
 export function generatorFunctionCode(
   c: Compiler,
   node: SyntaxNode,
-): { code: FunctionCode; defaults: SyntaxNode[] } {
+): { code: FunctionCode; defaults: SyntaxNode[]; annotations: Annotation[] } {
   // A generator's frame runs apart from its caller's: its line events are not measured.
   if (c.m.lines !== null) throw c.fail('the line events (--steps) of a generator', node);
   const parts = c.kids(node);
   if (parts.some((p) => p.name === 'async')) throw c.fail('an async function', node);
-  if (parts.some((p) => p.name === 'TypeDef')) throw c.fail('a return annotation', node);
   const nameNode = parts.find((p) => p.name === 'VariableName')!;
   const name = c.text(nameNode);
   const paramList = parts.find((p) => p.name === 'ParamList')!;
-  const { params, defaults } = c.parameters(paramList);
+  const { params, defaults, annotations: parameterAnnotations } = c.parameters(paramList);
+  const returns = returnAnnotation(c, node);
+  const annotations =
+    returns === undefined ? parameterAnnotations : [...parameterAnnotations, returns];
   const bodyNode = parts.find((p) => p.name === 'Body')!;
   const statements = c.kids(bodyNode).slice(1);
   const assigned = new Set<string>();
@@ -181,7 +184,7 @@ export function generatorFunctionCode(
       return startGenerator(c, body, args, line);
     },
   };
-  return { code, defaults };
+  return { code, defaults, annotations };
 }
 
 /** A generator's body with the heap's code object it runs in. */

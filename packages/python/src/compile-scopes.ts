@@ -146,8 +146,8 @@ export function analyseScopes(
         }
         if (node.name === 'LambdaExpression') visit(kids[kids.length - 1]!, child);
         else {
-          if (kids.some((k) => k.name === 'TypeDef'))
-            throw source.fail('a return annotation', node);
+          // A return annotation is evaluated where the def runs, from constants and
+          // module or builtin names only (compile-annotations.ts): no scope of its own.
           const body = kids.find((k) => k.name === 'Body');
           if (body !== undefined) {
             for (const s of source.kids(body)) source.collectAssigned(s, child.locals, false);

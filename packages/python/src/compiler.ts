@@ -70,6 +70,7 @@ import {
   rethrowFinalizerError,
 } from './class-dunders.ts';
 import { BUILTIN_ITERATORS, instanceIterator, isIterableInstance } from './class-iteration.ts';
+import { type Annotation, annotationsArgument, typeDefExpression } from './compile-annotations.ts';
 import {
   bindArguments,
   compileKeywordsCall,
@@ -392,9 +393,10 @@ export class Compiler {
     };
     switch (node.name) {
       case 'AssignStatement': {
-        const parts = this.kids(node);
+        // An annotation (TypeDef) binds nothing; `x: int` alone binds x.
+        const parts = this.kids(node).filter((p) => p.name !== 'TypeDef');
         const last = parts.map((p) => p.name).lastIndexOf('AssignOp');
-        for (const p of parts.slice(0, last)) addTarget(p);
+        for (const p of last < 0 ? parts : parts.slice(0, last)) addTarget(p);
         break;
       }
       case 'UpdateStatement':
@@ -682,13 +684,16 @@ export class Compiler {
     };
   }
 
-  /** Splits `a = b, c = expr` into target groups and the value group. */
+  /**
+   * Splits `a = b, c = expr` into target groups and the value group. An annotation
+   * (`x: T = expr`) is dropped: only a function's statements reach here with one
+   * (assignStatement), and there CPython neither evaluates nor stores it.
+   */
   assignGroups(node: SyntaxNode): SyntaxNode[][] {
     const groups: SyntaxNode[][] = [[]];
     for (const k of this.kids(node)) {
       if (k.name === 'AssignOp') groups.push([]);
-      else if (k.name === 'TypeDef') throw this.fail('an annotated assignment', node);
-      else groups[groups.length - 1]!.push(k);
+      else if (k.name !== 'TypeDef') groups[groups.length - 1]!.push(k);
     }
     return groups;
   }
@@ -710,6 +715,21 @@ export class Compiler {
   }
 
   assignStatement(node: SyntaxNode, scope: Scope): Statement {
+    const parts = this.kids(node);
+    if (parts.some((k) => k.name === 'TypeDef')) {
+      // compiler_annassign: at module level the annotation is evaluated and stored in
+      // `__annotations__` (made by SETUP_ANNOTATIONS): not modelled. In a function
+      // only the assignment runs; `x: int` alone does nothing (x is a local).
+      if (scope.locals === null) throw this.fail('an annotated assignment at module level', node);
+      const assigned = parts.some((k) => k.name === 'AssignOp');
+      if (!assigned) {
+        if (parts[0]?.name !== 'VariableName' || parts.length !== 2)
+          throw this.fail('an annotation of this target without a value', node);
+        return () => Flow.next;
+      }
+      if (parts.filter((k) => k.name === 'AssignOp').length !== 1 || parts[1]?.name !== 'TypeDef')
+        throw this.fail('this annotated assignment', node);
+    }
     const groups = this.assignGroups(node);
     const targets = groups.slice(0, -1).flat();
     return this.locatedStatement(
@@ -1434,34 +1454,56 @@ export class Compiler {
     };
   }
 
-  /** A parameter list's names and default expressions (positional parameters only). */
-  parameters(paramList: SyntaxNode): { params: string[]; defaults: SyntaxNode[] } {
+  /**
+   * A parameter list's names, default expressions and annotations (positional
+   * parameters only).
+   */
+  parameters(paramList: SyntaxNode): {
+    params: string[];
+    defaults: SyntaxNode[];
+    annotations: Annotation[];
+  } {
     const params: string[] = [];
     const defaults: SyntaxNode[] = [];
+    const annotations: Annotation[] = [];
     const items = this.kids(paramList).filter((k) => k.name !== '(' && k.name !== ')');
     for (let i = 0; i < items.length; i++) {
       const k = items[i]!;
       if (k.name === ',') continue;
       if (k.name !== 'VariableName') throw this.fail('this kind of parameter', k);
       params.push(this.text(k));
+      if (items[i + 1]?.name === 'TypeDef') {
+        annotations.push([this.text(k), typeDefExpression(this, items[i + 1]!)]);
+        i++;
+      }
       if (items[i + 1]?.name === 'AssignOp') {
         defaults.push(items[i + 2]!);
         i += 2;
       } else if (defaults.length > 0)
         throw this.fail('a parameter without a default after one with', k);
-      if (items[i + 1]?.name === 'TypeDef') throw this.fail('a parameter annotation', k);
     }
     if (new Set(params).size !== params.length)
       throw this.fail('duplicate parameter names', paramList);
-    return { params, defaults };
+    return { params, defaults, annotations };
   }
 
   /**
    * MAKE_FUNCTION: a new function object for `code`, with its defaults tuple — one
    * constant tuple when every default is a constant (folded), else BUILD_TUPLE.
    */
-  makeFunction(code: FunctionCode, defaults: SyntaxNode[], scope: Scope): Expression {
+  makeFunction(
+    code: FunctionCode,
+    defaults: SyntaxNode[],
+    scope: Scope,
+    annotations: readonly Annotation[] = [],
+    node?: SyntaxNode,
+    classNames?: ReadonlySet<string>,
+  ): Expression {
     const defaultConstants = defaults.map((d) => this.constant(d));
+    const annotationsValue =
+      annotations.length === 0
+        ? null
+        : annotationsArgument(this, annotations, scope, node!, classNames);
     const heap = this.m.heap;
     let defaultsTuple: Expression | null = null;
     if (defaults.length > 0) {
@@ -1484,10 +1526,19 @@ export class Compiler {
     const m = this.m;
     return (frame) => {
       const d = defaultsTuple === null ? 0 : defaultsTuple(frame);
-      const f = heap.newFunction(d === 0 ? {} : { defaults: d });
-      if (d !== 0) heap.decref(d);
-      m.functions.set(f, code);
-      return f;
+      let ann = 0;
+      try {
+        if (annotationsValue !== null) ann = annotationsValue(frame);
+        const f = heap.newFunction({
+          ...(d === 0 ? {} : { defaults: d }),
+          ...(ann === 0 ? {} : { annotations: ann }),
+        });
+        m.functions.set(f, code);
+        return f;
+      } finally {
+        if (d !== 0) heap.decref(d);
+        if (ann !== 0) heap.decref(ann);
+      }
     };
   }
 

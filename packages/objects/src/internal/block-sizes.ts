@@ -48,10 +48,14 @@ export class BlockSizes {
 
   /** The bytes requested for the block at `address`, or undefined. */
   get(address: number): number | undefined {
-    if (address % 8 !== 0) return this.others.get(address);
-    const region = this.region(Math.floor(address / REGION));
+    // The offset in the region is a small integer: no floating-point remainder (fmod)
+    // of the 47-bit address, which V8 holds as a double.
+    const key = Math.floor(address / REGION);
+    const offset = address - key * REGION;
+    if ((offset & 7) !== 0) return this.others.get(address);
+    const region = this.region(key);
     if (region === undefined) return undefined;
-    const stored = region.sizes[(address % REGION) / 8]!;
+    const stored = region.sizes[offset >> 3]!;
     return stored === 0 ? undefined : stored - 1;
   }
 
@@ -62,18 +66,19 @@ export class BlockSizes {
 
   /** Records (or updates) the block at `address`. */
   set(address: number, nbytes: number): void {
-    if (address % 8 !== 0) {
+    const key = Math.floor(address / REGION);
+    const offset = address - key * REGION;
+    if ((offset & 7) !== 0) {
       this.others.set(address, nbytes);
       return;
     }
-    const key = Math.floor(address / REGION);
     let region = this.region(key);
     if (region === undefined) {
       region = this.spare ?? { sizes: new Int32Array(SLOTS), used: 0 };
       this.spare = undefined;
       this.regions.set(key, region);
     }
-    const slot = (address % REGION) / 8;
+    const slot = offset >> 3;
     if (region.sizes[slot] === 0) {
       region.used++;
       this.count++;
@@ -83,13 +88,14 @@ export class BlockSizes {
 
   /** Forgets the block at `address` (no-op when absent). */
   delete(address: number): void {
-    if (address % 8 !== 0) {
+    const key = Math.floor(address / REGION);
+    const offset = address - key * REGION;
+    if ((offset & 7) !== 0) {
       this.others.delete(address);
       return;
     }
-    const key = Math.floor(address / REGION);
     const region = this.region(key);
-    const slot = (address % REGION) / 8;
+    const slot = offset >> 3;
     if (region === undefined || region.sizes[slot] === 0) return;
     region.sizes[slot] = 0;
     this.count--;
