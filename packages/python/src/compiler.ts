@@ -524,27 +524,19 @@ export class Compiler {
     const m = this.m;
     const { line, column } = this.source.position(node.from);
     const lines = m.lines !== null && statementReportsLine(this, node) ? m.lines : null;
-    const gc = m.gc;
-    if (gc !== null && !COUNT_KEEPING_STATEMENTS.has(node.name)) {
-      // gc.get_count() is the model's only while no such statement ran (gc-count.ts).
-      const lost = `after the ${describeStatement(node.name)} at line ${line}`;
-      return (frame) => {
-        m.step();
-        frame.line = line;
-        m.line = line;
-        m.column = column;
-        if (m.onStatement !== null) m.onStatement();
-        lines?.enter(frame, line);
-        gc.loseCount(lost);
-        return inner(frame);
-      };
-    }
     if (
       node.name === 'IfStatement' ||
       node.name === 'WhileStatement' ||
       node.name === 'ForStatement'
     )
       return inner;
+    const gc = m.gc;
+    // gc.get_count() is the model's only while no statement outside the kept kinds ran
+    // (gc-count.ts; if, while and for are kept kinds).
+    const lost =
+      gc !== null && !COUNT_KEEPING_STATEMENTS.has(node.name)
+        ? `after the ${describeStatement(node.name)} at line ${line}`
+        : null;
     return (frame) => {
       m.step();
       frame.line = line;
@@ -552,6 +544,7 @@ export class Compiler {
       m.column = column;
       if (m.onStatement !== null) m.onStatement();
       lines?.enter(frame, line);
+      if (lost !== null) gc!.loseCount(lost);
       return inner(frame);
     };
   }
