@@ -402,6 +402,7 @@ const REFUSED_ON_314: Record<string, readonly string[]> = {
   ],
   'sys.getrefcount where 3.14 may or may not hold a borrowed reference (LOAD_FAST_BORROW: loads the analysis cannot settle, calls through classes, dunder methods, generators, `except` handlers and `finally`)':
     [
+      'run/cls_init_keywords.py',
       'run/it_property_setter.py',
       'run/it_iter_yield_from.py',
       'run/ft_reduce_refcounts.py',

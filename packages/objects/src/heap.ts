@@ -274,7 +274,7 @@ import {
 } from './strings.ts';
 import { newSuper, superReferents, superSizeof } from './supers.ts';
 import { newConstantTuple, newTuple, recycleTupleItem } from './tuples.ts';
-import type { ObjectType } from './types.ts';
+import { type ObjectType, TYPE_CODE } from './types.ts';
 import { newWeakref, unlinkWeakref, weakrefData, weakrefsTo } from './weakrefs.ts';
 
 export type { CodeObject, CodeShape } from './frames.ts';
@@ -717,6 +717,19 @@ export class Heap extends HeapCore implements HeapGraph {
   markAddress(o: ObjectHandle): void {
     this.check(o);
     this.table.flags[o]! |= Flag.ADDRESS;
+  }
+
+  /**
+   * The value of `o` when it is an int that is neither a bool nor an address
+   * {@link markAddress} marked, else undefined: the operand check of the fast paths for
+   * int arithmetic and comparisons.
+   */
+  plainInt(o: ObjectHandle): bigint | undefined {
+    this.check(o);
+    const t = this.table;
+    return t.type[o] === TYPE_CODE.int && (t.flags[o]! & Flag.ADDRESS) === 0
+      ? (t.payload[o] as bigint)
+      : undefined;
   }
 
   /** True for an int {@link markAddress} marked. */

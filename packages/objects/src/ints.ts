@@ -29,14 +29,17 @@ export function digitCount(v: bigint): number {
 
 /** A new reference to the int `value` (a cached small int or a new PyLongObject). */
 export function newInt(heap: HeapCore, value: number | bigint): ObjectHandle {
-  const v = BigInt(value);
   const c = heap.constants;
   // Compared as numbers: |v| beyond 2^53 is far outside the small-int range either way.
-  const approx = typeof value === 'number' ? value : Number(v);
+  const approx = typeof value === 'number' ? value : Number(value);
   if (approx >= c.smallIntMin && approx <= c.smallIntMax) {
     return heap.share(heap.smallInts[approx - c.smallIntMin]!);
   }
-  const digits = digitCount(v);
+  const v = typeof value === 'bigint' ? value : BigInt(value);
+  // Below 2^53 `approx` is exact and the int has one or two digits (2^53 < 2^60): the
+  // count needs no bigint comparisons.
+  const magnitude = Math.abs(approx);
+  const digits = magnitude < 2 ** 53 ? (magnitude < 0x40000000 ? 1 : 2) : digitCount(v);
   const stored = heap.layout.zeroHasNoDigits ? digits : Math.max(1, digits);
   const parked = digits === 1 && heap.freeLists.int.pop();
   const h = parked

@@ -25,7 +25,7 @@ import type { ObjectHandle } from '@pymem/objects';
 import type { BorrowSite, CallBorrows } from './borrowed-loads.ts';
 import { classLookup, loadAttribute } from './class-attributes.ts';
 import { instanceCall } from './class-dunders.ts';
-import { runCall } from './compile-arguments.ts';
+import { bindArguments, runCall } from './compile-arguments.ts';
 import { releaseLibraryArguments } from './compile-lib.ts';
 import type { Compiler } from './compiler.ts';
 import { PythonError, Unsupported } from './errors.ts';
@@ -59,7 +59,9 @@ export function runFunction(
   const { defaults } = heap.functionDefaults(f);
   const defaultItems = defaults === 0 ? [] : heap.referents(defaults);
   const required = code.parameters.length - defaultItems.length;
-  if (frameArgs.length < required || frameArgs.length > code.parameters.length) {
+  const extended =
+    code.varargs === true || code.varkeywords === true || (code.keywordOnly?.length ?? 0) > 0;
+  if (!extended && (frameArgs.length < required || frameArgs.length > code.parameters.length)) {
     for (const v of frameArgs) heap.decref(v);
     throw new Unsupported(`this call of ${code.name}() (a TypeError)`);
   }
@@ -67,14 +69,26 @@ export function runFunction(
     for (const v of frameArgs) heap.decref(v);
     throw new Unsupported(`recursion deeper than ${MAX_DEPTH} calls`);
   }
-  const callee: Frame = { locals: new Array(code.localCount).fill(0), returned: 0, line: 0 };
-  frameArgs.forEach((v, i) => {
-    callee.locals[i] = v;
-  });
-  for (let i = frameArgs.length; i < code.parameters.length; i++) {
-    const d = defaultItems[i - required]!;
-    heap.incref(d);
-    callee.locals[i] = d;
+  let callee: Frame;
+  if (extended) {
+    // Keyword-only parameters, `*args`, `**kwargs`: bound as a function call binds them
+    // (the frame takes the references); a TypeError is raised before anything is bound.
+    try {
+      callee = bindArguments(m, f, code, frameArgs, [], [], true);
+    } catch (error) {
+      for (const v of frameArgs) heap.decref(v);
+      throw error;
+    }
+  } else {
+    callee = { locals: new Array(code.localCount).fill(0), returned: 0, line: 0 };
+    frameArgs.forEach((v, i) => {
+      callee.locals[i] = v;
+    });
+    for (let i = frameArgs.length; i < code.parameters.length; i++) {
+      const d = defaultItems[i - required]!;
+      heap.incref(d);
+      callee.locals[i] = d;
+    }
   }
   if (code.makeGenerator !== undefined) {
     // A generator method's call: the generator takes the frame's values.
@@ -253,6 +267,175 @@ function instantiate(
 }
 
 /**
+ * `C(args…, k=v…)`: no call of a class takes keywords without a dict.
+ *   1. _PyObject_MakeTpCall: the positional arguments' tuple (none: the shared empty
+ *      tuple), then _PyStack_AsDict's dict of the keywords (_PyDict_NewPresized, then
+ *      PyDict_SetItem in order);
+ *   2. type_call → object_new: the instance; slot_tp_init → _PyObject_Call_Prepend puts
+ *      self before the tuple's items (a small stack on the C stack);
+ *   3. _PyStack_UnpackDict: a PyMem_Malloc'd argument array (3.9+: one slot more, for
+ *      PY_VECTORCALL_ARGUMENTS_OFFSET) holding new references, and a new kwnames tuple
+ *      of the dict's keys; the `__init__` frame takes its own references;
+ *   4. after the call: the array's references first to last, the array, the kwnames
+ *      tuple, then `__init__`; back in _PyObject_MakeTpCall the tuple, then the dict;
+ *      the caller releases its stack as every call does.
+ * Models Objects/call.c and Objects/typeobject.c slot_tp_init, 3.8–3.14. Takes over
+ * `cls` and `values` (the positional arguments, then the keyword values).
+ */
+function instantiateWithKeywords(
+  m: Machine,
+  cls: ObjectHandle,
+  values: ObjectHandle[],
+  positional: number,
+  keywords: readonly string[],
+  keywordKeys: readonly ObjectHandle[],
+): ObjectHandle {
+  const heap = m.heap;
+  const init = exceptionBaseOf(m, cls) === null ? classLookup(m, cls, '__init__') : 0;
+  const code = init === 0 || heap.typeOf(init) !== 'function' ? undefined : m.functions.get(init);
+  if (code === undefined) {
+    m.releaseArguments(values);
+    heap.decref(cls);
+    throw new Unsupported('keyword arguments to a class without a Python __init__');
+  }
+  const args = positional === 0 ? 0 : heap.newTuple(values.slice(0, positional));
+  let kwdict = 0;
+  let self = 0;
+  try {
+    kwdict = heap.newDictPresized(keywords.length, false);
+    for (let i = 0; i < keywords.length; i++)
+      heap.dictSetItem(kwdict, keywordKeys[i]!, values[positional + i]!);
+    self = heap.newInstance(cls);
+    heap.incref(init);
+    const stack = [self, ...values];
+    const slots = stack.length + (m.minor >= 9 ? 1 : 0);
+    const array = heap.memCall('malloc', 0, slots * heap.layout.pointerSize);
+    const kwnames = heap.newTuple([...keywordKeys]);
+    for (const v of stack) heap.incref(v);
+    let r: ObjectHandle;
+    try {
+      let frame: Frame;
+      try {
+        frame = bindArguments(m, init, code, stack, keywords, keywordKeys, false);
+      } catch (error) {
+        if (error instanceof PythonError)
+          throw new Unsupported(`this call of ${code.name}() (a TypeError)`);
+        throw error;
+      }
+      r = runCall(m, code, frame, init);
+    } finally {
+      for (const v of stack) heap.decref(v);
+      heap.memCall('free', array, 0);
+      heap.decref(kwnames);
+      heap.decref(init);
+    }
+    checkInitResult(m, r);
+  } catch (error) {
+    if (self !== 0) heap.decref(self);
+    throw error;
+  } finally {
+    if (args !== 0) heap.decref(args);
+    if (kwdict !== 0) heap.decref(kwdict);
+    m.releaseArguments(values);
+    heap.decref(cls);
+  }
+  m.gc?.evalBreaker();
+  return self;
+}
+
+/**
+ * `r.name(args…, k=v…)` on an instance whose class defines `name` as a Python function.
+ * 3.8–3.10: LOAD_ATTR makes the bound method first (the receiver goes into it), then
+ * CALL_FUNCTION_KW: method_vectorcall puts self in front of the stack (no allocation),
+ * the frame takes new references, and the caller releases the arguments, then the
+ * bound method. 3.11+: LOAD_METHOD leaves the function and self on the stack and CALL
+ * with KW_NAMES moves them into the frame; the function is released after. Takes over
+ * `r`; returns a new reference, or undefined (nothing taken over, `r` still the
+ * caller's) when `name` is no such method.
+ */
+export function instanceMethodKeywordsCall(
+  m: Machine,
+  r: ObjectHandle,
+  name: string,
+  args: readonly Expression[],
+  keywordValues: readonly Expression[],
+  keywords: readonly string[],
+  keywordKeys: readonly ObjectHandle[],
+  frame: Frame,
+): ObjectHandle | undefined {
+  const heap = m.heap;
+  if (heap.typeOf(r) !== 'instance' || heap.getAttr(r, name) !== 0) return undefined;
+  const f = classLookup(m, heap.classOf(r), name);
+  const code = f === 0 || heap.typeOf(f) !== 'function' ? undefined : m.functions.get(f);
+  if (code === undefined) return undefined;
+  const moves = m.rules.callFrameTakesArguments;
+  // 3.8–3.10: the bound method holds the function and the receiver.
+  const bound = moves ? 0 : heap.newBoundMethod(f, r);
+  if (moves) heap.incref(f);
+  else heap.decref(r);
+  const values: ObjectHandle[] = moves ? [r] : [];
+  let moved = false;
+  try {
+    for (const a of args) values.push(a(frame));
+    for (const v of keywordValues) values.push(v(frame));
+    const stack = moves ? values : [r, ...values];
+    const callee = bindArguments(m, f, code, stack, keywords, keywordKeys, moves);
+    moved = moves;
+    if (code.makeGenerator !== undefined) {
+      const g = code.makeGenerator(callee.locals, f);
+      for (const v of callee.locals) if (v !== 0) heap.decref(v);
+      return g;
+    }
+    return runCall(m, code, callee, f);
+  } finally {
+    if (!moved) m.releaseArguments(values);
+    heap.decref(moves ? f : bound);
+  }
+}
+
+/**
+ * `C(*xs)` (CALL_FUNCTION_EX → type_call with the caller's tuple `args`): the instance,
+ * then `__init__` with new references to self and the tuple's items, as
+ * {@link instantiate} does but with no arguments tuple of its own. Borrows `cls` and
+ * `args`; returns a new reference.
+ */
+export function instantiateFromTuple(
+  m: Machine,
+  cls: ObjectHandle,
+  args: ObjectHandle,
+): ObjectHandle {
+  const heap = m.heap;
+  if (exceptionBaseOf(m, cls) !== null) throw new Unsupported('an exception class called with *');
+  const values = heap.referents(args);
+  const init = classLookup(m, cls, '__init__');
+  if (init === 0) {
+    if (values.length > 0)
+      throw new Unsupported('arguments to a class without __init__ (a TypeError)');
+    return heap.newInstance(cls);
+  }
+  if (heap.typeOf(init) !== 'function' || !m.functions.has(init))
+    throw new Unsupported('this __init__');
+  const self = heap.newInstance(cls);
+  try {
+    heap.incref(init);
+    heap.incref(self);
+    for (const v of values) heap.incref(v);
+    let r: ObjectHandle;
+    try {
+      r = runFunction(m, init, [self, ...values]);
+    } finally {
+      heap.decref(init);
+    }
+    checkInitResult(m, r);
+  } catch (error) {
+    heap.decref(self);
+    throw error;
+  }
+  m.gc?.evalBreaker();
+  return self;
+}
+
+/**
  * A call whose frame takes `self` (a new reference, counted) then the caller's
  * arguments: their borrows go one slot up (3.14, borrowed-loads.ts).
  */
@@ -295,6 +478,7 @@ export function callValue(
   let pending = 0;
   const asFunction = c.callFunction(() => pending, args, keywords, borrow);
   const site = newCallSite();
+  const keywordKeys = keywords.map((k) => c.pool.handle({ kind: 'str', value: k }));
   return (frame) => {
     const f = callee(frame);
     const type = heap.typeOf(f);
@@ -312,9 +496,13 @@ export function callValue(
       throw error;
     }
     if (keywords.length > 0) {
+      if (type === 'type') {
+        const positional = values.length - keywords.length;
+        return instantiateWithKeywords(m, f, values, positional, keywords, keywordKeys);
+      }
       m.releaseArguments(values);
       heap.decref(f);
-      throw new Unsupported('keyword arguments to a class or a bound method');
+      throw new Unsupported('keyword arguments to a bound method');
     }
     if (type === 'partial')
       try {

@@ -29,8 +29,9 @@
 import type { SyntaxNode } from '@lezer/common';
 import type { ObjectHandle } from '@pymem/objects';
 import { borrowSite, type CallBorrows } from './borrowed-loads.ts';
+import { instantiateFromTuple } from './class-calls.ts';
 import { type Compiler, pythonErrorOf, type Scope } from './compiler.ts';
-import { PythonError, Unsupported } from './errors.ts';
+import { notCallable, PythonError, Unsupported } from './errors.ts';
 import type { Expression, Frame, FunctionCode } from './frame.ts';
 import type { Machine } from './machine.ts';
 import { enterCall, returnFromCall, unwindCall } from './raise.ts';
@@ -317,6 +318,7 @@ export function compileStarCall(
     let tuple = 0;
     try {
       tuple = argumentTuple(frame);
+      if (heap.typeOf(f) === 'type') return instantiateFromTuple(m, f, tuple);
       if (heap.typeOf(f) === 'weakref') throw new Unsupported('calling a weakref this way');
       if (
         heap.typeOf(f) === '_lru_cache_wrapper' ||
@@ -325,7 +327,7 @@ export function compileStarCall(
       )
         throw new Unsupported(`calling a ${heap.typeNameOf(f)} with * or **`);
       if (heap.typeOf(f) !== 'function')
-        throw new PythonError('TypeError', `'${heap.typeNameOf(f)}' object is not callable`);
+        throw notCallable(heap.typeOf(f), heap.typeNameOf(f), 'with * or **');
       const code = m.functions.get(f)!;
       const bound = bindArguments(m, f, code, heap.referents(tuple), [], [], false);
       if (m.rules.starCallReleasesTupleFirst) {
@@ -415,7 +417,7 @@ export function compileKeywordsCall(
       )
         throw new Unsupported(`calling a ${heap.typeNameOf(f)} with * or **`);
       if (heap.typeOf(f) !== 'function')
-        throw new PythonError('TypeError', `'${heap.typeNameOf(f)}' object is not callable`);
+        throw notCallable(heap.typeOf(f), heap.typeNameOf(f), 'with * or **');
       const code = m.functions.get(f)!;
       const args = heap.referents(tuple);
       const pairs = heap.referents(kwargs);

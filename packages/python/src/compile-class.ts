@@ -36,6 +36,13 @@ import { callObject, callWithStack, newCallSite } from './class-calls.ts';
 import { decoratedMethod } from './class-descriptors.ts';
 import { CALLED_DUNDERS, installFinalizer } from './class-dunders.ts';
 import { annotationsArgument, returnAnnotation } from './compile-annotations.ts';
+import {
+  frameLayout,
+  makeFunction,
+  qualnameOf,
+  slotNames,
+  symbolsOf,
+} from './compile-functions.ts';
 import { containsYield, generatorFunctionCode } from './compile-generators.ts';
 import type { Compiler, Scope } from './compiler.ts';
 import type { Constant } from './constants.ts';
@@ -46,7 +53,7 @@ import {
   recordClass,
   superExceptionCall,
 } from './exception-subclasses.ts';
-import { type Expression, Flow, type Frame, type FunctionCode, type Statement } from './frame.ts';
+import { type Expression, Flow, type Frame, type Statement } from './frame.ts';
 
 /** The statements a class body may hold, compiled into (name, value) pairs. */
 interface ClassMember {
@@ -272,7 +279,16 @@ function method(c: Compiler, node: SyntaxNode, cls: string, isStatic = false): C
   if (name.startsWith('__') && name.endsWith('__') && !CALLED_DUNDERS.has(name))
     throw c.fail(`the method ${name}`, node);
   const paramList = parts.find((p) => p.name === 'ParamList')!;
-  const { params, defaults, annotations: parameterAnnotations } = c.parameters(paramList);
+  const {
+    params,
+    defaults,
+    annotations: parameterAnnotations,
+    keywordOnly,
+    varargs,
+    varkeywords,
+    varnames,
+    keywordDefaults,
+  } = c.parameters(paramList);
   const returns = returnAnnotation(c, node);
   const annotations =
     returns === undefined ? parameterAnnotations : [...parameterAnnotations, returns];
@@ -283,11 +299,13 @@ function method(c: Compiler, node: SyntaxNode, cls: string, isStatic = false): C
     for (const s of c.kids(classBody)) c.collectAssigned(s, boundInClass, false);
   const moduleScope: Scope = { name: '<module>', locals: null };
   if (params.length === 0 && !isStatic) throw c.fail('a method without parameters', paramList);
-  for (const d of defaults)
+  for (const d of [...defaults, ...keywordDefaults.map(([, v]) => v)])
     if (c.constant(d) === undefined) throw c.fail('a method default other than a constant', d);
   const bodyNode = parts.find((p) => p.name === 'Body')!;
   const usesSuper = refuseClassCell(c, bodyNode);
   if (c.globalNames(bodyNode).size > 0) throw c.fail('global in a method', bodyNode);
+  if (keywordDefaults.length > 0 && usesSuper)
+    throw c.fail('keyword-only parameter defaults in a method using super()', paramList);
   if (containsYield(bodyNode)) {
     // A generator method (`def __iter__(self): yield …`): calling it makes the generator.
     if (usesSuper) throw c.fail('super() in a generator method', node);
@@ -297,22 +315,59 @@ function method(c: Compiler, node: SyntaxNode, cls: string, isStatic = false): C
       value: c.makeFunction(generator.code, defaults, moduleScope, annotations, node, boundInClass),
     };
   }
-  const assigned = new Set<string>();
-  for (const s of c.kids(bodyNode)) c.collectAssigned(s, assigned, false);
-  const locals = new Map<string, number>();
-  for (const p of params) locals.set(p, locals.size);
-  for (const a of assigned) if (!locals.has(a)) locals.set(a, locals.size);
-  for (const a of locals.keys())
+  // The frame as a function's (compile-functions.ts frameLayout): locals a nested scope
+  // uses (a comprehension before 3.12, a lambda, a generator expression) are cells.
+  const symbols = symbolsOf(c, node);
+  if (symbols.frees.size > 0) throw c.fail(`the free variable '${[...symbols.frees][0]}'`, node);
+  const layout = frameLayout(c, name, varnames, symbols, node);
+  for (const a of [...(layout.scope.locals?.keys() ?? []), ...(layout.scope.cells?.keys() ?? [])])
     if (a === 'sys' || a === 'gc' || a === 'print') throw c.fail(`a local named '${a}'`, node);
-  const code: FunctionCode = {
+  // super() reads self from slot 0, which a cell would take over.
+  if (usesSuper && layout.scope.cells?.has(params[0] ?? ''))
+    throw c.fail('super() in a method whose self a nested scope uses', node);
+  const code: {
+    name: string;
+    qualname: string;
+    parameters: readonly string[];
+    keywordOnly: readonly string[];
+    varargs: boolean;
+    varkeywords: boolean;
+    localCount: number;
+    localNames?: readonly string[];
+    body: Statement;
+    enter?: (frame: Frame, f: ObjectHandle) => void;
+  } = {
     name,
+    qualname: qualnameOf(c, name, node),
     parameters: params,
-    localCount: locals.size,
+    keywordOnly,
+    varargs,
+    varkeywords,
+    localCount: 0,
     body: () => Flow.next,
   };
-  code.body = c.block(c.kids(bodyNode).slice(1), { name, locals });
+  code.body = c.block(c.kids(bodyNode).slice(1), layout.scope);
+  code.localCount = layout.slots.count;
+  code.localNames = slotNames(layout);
+  if (layout.enter !== undefined) code.enter = layout.enter;
   noteRebinds(c, code, node);
   void cls;
+  if (keywordDefaults.length > 0)
+    // MAKE_FUNCTION with `__kwdefaults__`: the defaults tuple, then the kwdefaults dict.
+    return {
+      name,
+      value: makeFunction(
+        c,
+        code,
+        defaults,
+        keywordDefaults,
+        symbols,
+        moduleScope,
+        node,
+        annotations,
+        boundInClass,
+      ),
+    };
   if (!usesSuper)
     return {
       name,

@@ -283,6 +283,7 @@ export function makeFunction(
   scope: Scope,
   node: SyntaxNode,
   annotations: readonly Annotation[] = [],
+  classNames?: ReadonlySet<string>,
 ): Expression {
   const m = c.m;
   const heap = m.heap;
@@ -307,7 +308,7 @@ export function makeFunction(
     }
   }
   const kwdefaultsDict = keywordDefaultsDict(c, keywordDefaults, scope);
-  const annotationsValue = annotationsArgument(c, annotations, scope, node);
+  const annotationsValue = annotationsArgument(c, annotations, scope, node, classNames);
   const freeSlots = [...symbols.frees].sort().map((name) => {
     const slot = scope.cells?.get(name);
     if (slot === undefined) throw c.fail(`the free variable '${name}'`, node);
@@ -365,7 +366,8 @@ function keywordDefaultsDict(
 
 /**
  * `__qualname__`: the name, after `<enclosing qualname>.<locals>.` for each enclosing
- * function or lambda (comprehensions 3.8–3.11 too; `<listcomp>`).
+ * function or lambda (comprehensions 3.8–3.11 too; `<listcomp>`) and `<class name>.`
+ * for each enclosing class.
  */
 export function qualnameOf(c: Compiler, name: string, node: SyntaxNode): string {
   const parts = [name];
@@ -374,6 +376,10 @@ export function qualnameOf(c: Compiler, name: string, node: SyntaxNode): string 
       const n = c.kids(at).find((k) => k.name === 'VariableName');
       parts.unshift(`${n === undefined ? '?' : c.text(n)}.<locals>`);
     } else if (at.name === 'LambdaExpression') parts.unshift('<lambda>.<locals>');
+    else if (at.name === 'ClassDefinition') {
+      const n = c.kids(at).find((k) => k.name === 'VariableName');
+      parts.unshift(n === undefined ? '?' : c.text(n));
+    }
   }
   return parts.join('.');
 }

@@ -27,6 +27,7 @@ import type { SyntaxNode } from '@lezer/common';
 import { CO_GENERATOR, type CodeObject, type ObjectHandle } from '@pymem/objects';
 import { BUILTIN_NAMES } from './builtins.ts';
 import { type Annotation, returnAnnotation } from './compile-annotations.ts';
+import { qualnameOf } from './compile-functions.ts';
 import { COMPILED_MODULES, type Compiler, type Scope } from './compiler.ts';
 import { type ErrorLocation, PythonError, Unsupported } from './errors.ts';
 import { type Expression, Flow, type Frame, type FunctionCode, type Statement } from './frame.ts';
@@ -146,7 +147,19 @@ export function generatorFunctionCode(
   const nameNode = parts.find((p) => p.name === 'VariableName')!;
   const name = c.text(nameNode);
   const paramList = parts.find((p) => p.name === 'ParamList')!;
-  const { params, defaults, annotations: parameterAnnotations } = c.parameters(paramList);
+  const {
+    params,
+    defaults,
+    annotations: parameterAnnotations,
+    keywordOnly,
+    varargs,
+    varkeywords,
+    varnames,
+    keywordDefaults,
+  } = c.parameters(paramList);
+  // The generator's function object gets no `__kwdefaults__` here.
+  if (keywordDefaults.length > 0)
+    throw c.fail('keyword-only parameter defaults of a generator function', paramList);
   const returns = returnAnnotation(c, node);
   const annotations =
     returns === undefined ? parameterAnnotations : [...parameterAnnotations, returns];
@@ -157,7 +170,7 @@ export function generatorFunctionCode(
   const declaredGlobal = c.globalNames(bodyNode);
   const m = c.m;
   const locals = new Map<string, number>();
-  for (const p of params) {
+  for (const p of varnames) {
     if (declaredGlobal.has(p)) throw c.fail(`the parameter '${p}' declared global`, paramList);
     locals.set(p, locals.size);
   }
@@ -172,14 +185,18 @@ export function generatorFunctionCode(
   const depth = new StackDepth(c).block(statements);
   if (depth === undefined) throw c.fail('this generator (its stack size is not modelled)', node);
   const line = c.source.position(node.from).line;
-  const body = generatorCode(c, name, slots, funcSlot ? params.length : -1, depth, run, node);
+  const body = generatorCode(c, name, slots, funcSlot ? varnames.length : -1, depth, run, node);
   const code: FunctionCode = {
     name,
+    qualname: qualnameOf(c, name, node),
     parameters: params,
-    localCount: params.length,
+    keywordOnly,
+    varargs,
+    varkeywords,
+    localCount: varnames.length,
     body: () => Flow.next,
     makeGenerator: (values, func) => {
-      const args = values.slice(0, params.length);
+      const args = values.slice(0, varnames.length);
       if (funcSlot) args.push(func);
       return startGenerator(c, body, args, line);
     },

@@ -14,6 +14,7 @@
 import type { SyntaxNode } from '@lezer/common';
 import type { Heap, ObjectHandle } from '@pymem/objects';
 import { callBoundSort, sortedList } from './builtins-lib.ts';
+import { instanceMethodKeywordsCall } from './class-calls.ts';
 import { formatCallWithKeywords } from './compile-format.ts';
 import { keywordsWithKey } from './compile-key-builtins.ts';
 import type { Compiler, Scope } from './compiler.ts';
@@ -44,13 +45,12 @@ export function methodCallWithKeywords(
   positional: SyntaxNode[],
   keywords: [string, SyntaxNode][],
   scope: Scope,
-  node: SyntaxNode,
 ): Expression {
   if (method === 'format')
     return formatCallWithKeywords(c, receiverNode, positional, keywords, scope);
   if (method === '_replace') return replaceCall(c, receiverNode, positional, keywords, scope);
   if (method !== 'sort' && !ODICT_KEYWORD_METHODS.has(method))
-    throw c.fail('keyword arguments to a method', node);
+    return programMethodWithKeywords(c, receiverNode, method, positional, keywords, scope);
   const m = c.m;
   const heap = m.heap;
   const receiver = c.expression(receiverNode, scope);
@@ -100,6 +100,44 @@ export function methodCallWithKeywords(
       heap.decref(r);
       if (bound !== 0) heap.memCall('free', bound, 0, 'obj');
     }
+  };
+}
+
+/**
+ * `receiver.method(…, name=value…)` where only a program's method takes keywords: the
+ * call when the receiver is an instance whose class defines it (class-calls.ts), else
+ * refused.
+ */
+function programMethodWithKeywords(
+  c: Compiler,
+  receiverNode: SyntaxNode,
+  method: string,
+  positional: SyntaxNode[],
+  keywords: [string, SyntaxNode][],
+  scope: Scope,
+): Expression {
+  const m = c.m;
+  const heap = m.heap;
+  const receiver = c.expression(receiverNode, scope);
+  const args = positional.map((p) => c.expression(p, scope));
+  const names = keywords.map(([k]) => k);
+  const keywordValues = keywords.map(([, v]) => c.expression(v, scope));
+  const keywordKeys = names.map((k) => c.pool.handle({ kind: 'str', value: k }));
+  return (frame) => {
+    const r = receiver(frame);
+    const result = instanceMethodKeywordsCall(
+      m,
+      r,
+      method,
+      args,
+      keywordValues,
+      names,
+      keywordKeys,
+      frame,
+    );
+    if (result !== undefined) return result;
+    heap.decref(r);
+    throw new Unsupported('keyword arguments to a method');
   };
 }
 

@@ -16,7 +16,7 @@
  * arguments after the call (calls.ts order: Machine.releaseArguments).
  */
 import type { SyntaxNode } from '@lezer/common';
-import type { ObjectHandle } from '@pymem/objects';
+import type { Heap, ObjectHandle } from '@pymem/objects';
 import {
   dequeIteratorNext,
   HeapError,
@@ -70,7 +70,7 @@ import {
   rethrowFinalizerError,
 } from './class-dunders.ts';
 import { BUILTIN_ITERATORS, instanceIterator, isIterableInstance } from './class-iteration.ts';
-import { type Annotation, annotationsArgument, typeDefExpression } from './compile-annotations.ts';
+import { type Annotation, annotationsArgument } from './compile-annotations.ts';
 import {
   bindArguments,
   compileKeywordsCall,
@@ -99,6 +99,7 @@ import {
   compileLambda,
   deleteDeref,
   loadDeref,
+  parseParameters,
   storeDeref,
 } from './compile-functions.ts';
 import {
@@ -142,7 +143,7 @@ import {
 import { withStatement } from './compile-with.ts';
 import { zipStrictCall } from './compile-zip-strict.ts';
 import { type Constant, ConstantPool, foldBinary, foldUnary } from './constants.ts';
-import { type ErrorLocation, PythonError, Unsupported } from './errors.ts';
+import { type ErrorLocation, notCallable, PythonError, Unsupported } from './errors.ts';
 import {
   builtinExceptionClass,
   EXCEPTION_CLASSES,
@@ -175,11 +176,11 @@ import {
   rethrowCallbackError,
   weakrefReferent,
 } from './module-weakref.ts';
-import { binaryOp, shared, slice, subscript, unaryOp } from './operations.ts';
+import { binaryOp, intBinaryOp, shared, slice, subscript, unaryOp } from './operations.ts';
 import type { Source } from './source.ts';
 import { containerText } from './string-format.ts';
 import { type SyntaxWarning, syntaxWarnings } from './syntax-warnings.ts';
-import { evaluateAfter } from './temporaries.ts';
+import { evaluateAfter, evaluateAfterOne } from './temporaries.ts';
 import { untrackIfAtomic } from './tuple-tracking.ts';
 import {
   contains,
@@ -467,7 +468,11 @@ export class Compiler {
 
   /** `expr`, marking a Python exception it raises with `node`'s range (the innermost mark wins). */
   located(expr: Expression, node: SyntaxNode): Expression {
-    const location = this.locate(node);
+    return this.locatedAt(expr, this.locate(node));
+  }
+
+  /** `expr`, marking a Python exception it raises with `location` (the innermost mark wins). */
+  locatedAt(expr: Expression, location: ErrorLocation): Expression {
     return (frame) => {
       try {
         return expr(frame);
@@ -890,12 +895,17 @@ export class Compiler {
         };
       }
       const globals = this.m.globals;
+      const globalCell = globals.cell(name);
       const m = this.m;
       return (_frame, v) => {
-        const old = globals.get(name);
-        globals.set(name, v);
-        if (old !== undefined) heap.decref(old);
-        else m.globalInsertions++;
+        const old = globalCell.value;
+        if (old !== undefined) {
+          globalCell.value = v;
+          heap.decref(old);
+        } else {
+          globals.bind(name, globalCell, v);
+          m.globalInsertions++;
+        }
       };
     }
     if (target.name === 'MemberExpression') {
@@ -929,7 +939,7 @@ export class Compiler {
       const key = this.expression(parts[2]!, scope);
       const location = this.locate(target);
       return (frame, v) => {
-        const c = evaluateAfter(heap, [v], container, frame);
+        const c = evaluateAfterOne(heap, v, container, frame);
         const k = evaluateAfter(heap, [v, c], key, frame);
         try {
           setItem(this.m, c, k, v);
@@ -963,7 +973,7 @@ export class Compiler {
       const store = this.store(target!, scope);
       return (frame) => {
         const left = load(frame);
-        const right = evaluateAfter(heap, [left], value, frame);
+        const right = evaluateAfterOne(heap, left, value, frame);
         let result: ObjectHandle;
         try {
           result = bitwiseOp(heap, op as BitwiseOperator, left, right, `${op}=`);
@@ -983,7 +993,7 @@ export class Compiler {
       const inFunction = scope.locals !== null;
       return (frame) => {
         const left = load(frame);
-        const right = evaluateAfter(heap, [left], value, frame);
+        const right = evaluateAfterOne(heap, left, value, frame);
         refuseInPlaceConcat(m, op, left, right, inFunction);
         let result: ObjectHandle;
         try {
@@ -1006,7 +1016,7 @@ export class Compiler {
       const key = this.expression(parts[2]!, scope);
       return (frame) => {
         const c = container(frame);
-        const k = evaluateAfter(heap, [c], key, frame);
+        const k = evaluateAfterOne(heap, c, key, frame);
         try {
           const left =
             heap.typeOf(c) === 'instance'
@@ -1016,7 +1026,7 @@ export class Compiler {
                 : heap.typeOf(c) === 'Counter'
                   ? counterItem(m, c, k)
                   : subscript(heap, c, k);
-          const right = evaluateAfter(heap, [left], value, frame);
+          const right = evaluateAfterOne(heap, left, value, frame);
           let result: ObjectHandle;
           try {
             result = inplace(m, op as ArithmeticOperator, left, right);
@@ -1094,7 +1104,7 @@ export class Compiler {
         const key = this.expression(parts[2]!, scope);
         return (frame) => {
           const c = container(frame);
-          const k = evaluateAfter(heap, [c], key, frame);
+          const k = evaluateAfterOne(heap, c, key, frame);
           try {
             if (heap.typeOf(c) === 'list') {
               try {
@@ -1448,36 +1458,30 @@ export class Compiler {
   }
 
   /**
-   * A parameter list's names, default expressions and annotations (positional
-   * parameters only).
+   * A method's or generator function's parameter list: names in co_varnames order
+   * (positional, keyword-only, `*args`, `**kwargs`), the defaults and the annotations.
    */
   parameters(paramList: SyntaxNode): {
     params: string[];
     defaults: SyntaxNode[];
     annotations: Annotation[];
+    keywordOnly: string[];
+    varargs: boolean;
+    varkeywords: boolean;
+    varnames: string[];
+    keywordDefaults: [string, SyntaxNode][];
   } {
-    const params: string[] = [];
-    const defaults: SyntaxNode[] = [];
-    const annotations: Annotation[] = [];
-    const items = this.kids(paramList).filter((k) => k.name !== '(' && k.name !== ')');
-    for (let i = 0; i < items.length; i++) {
-      const k = items[i]!;
-      if (k.name === ',') continue;
-      if (k.name !== 'VariableName') throw this.fail('this kind of parameter', k);
-      params.push(this.text(k));
-      if (items[i + 1]?.name === 'TypeDef') {
-        annotations.push([this.text(k), typeDefExpression(this, items[i + 1]!)]);
-        i++;
-      }
-      if (items[i + 1]?.name === 'AssignOp') {
-        defaults.push(items[i + 2]!);
-        i += 2;
-      } else if (defaults.length > 0)
-        throw this.fail('a parameter without a default after one with', k);
-    }
-    if (new Set(params).size !== params.length)
-      throw this.fail('duplicate parameter names', paramList);
-    return { params, defaults, annotations };
+    const p = parseParameters(this, paramList);
+    return {
+      keywordDefaults: p.keywordDefaults,
+      params: p.positional,
+      defaults: p.defaults,
+      annotations: p.annotations,
+      keywordOnly: p.keywordOnly,
+      varargs: p.varargs !== null,
+      varkeywords: p.varkeywords !== null,
+      varnames: p.varnames,
+    };
   }
 
   /**
@@ -1636,6 +1640,8 @@ export class Compiler {
   expression(node: SyntaxNode, scope: Scope): Expression {
     const c = this.constant(node);
     if (c !== undefined) return this.constantExpression(c);
+    // A local or global name marks its own error (no wrapper around the commonest load).
+    if (node.name === 'VariableName') return this.load(node, scope, this.locate(node));
     const e = this.expressionBody(node, scope);
     return node.name === 'ParenthesizedExpression' ? e : this.located(e, node);
   }
@@ -1802,8 +1808,49 @@ export class Compiler {
     };
   }
 
-  load(node: SyntaxNode, scope: Scope): Expression {
+  /**
+   * The load of a name. With `location`, the load's Python exceptions point at it (as
+   * {@link located} would mark them): a local or global load marks its own error, any
+   * other load is wrapped.
+   */
+  load(node: SyntaxNode, scope: Scope, location?: ErrorLocation): Expression {
     const name = this.text(node);
+    const heap = this.m.heap;
+    const slot = scope.locals?.get(name);
+    const m = this.m;
+    if (slot !== undefined && scope.cells?.get(name) === undefined) {
+      return (frame) => {
+        const v = frame.locals[slot]!;
+        if (v === 0) throw at(unboundLocal(m, name), location);
+        heap.incref(v);
+        return v;
+      };
+    }
+    if (
+      scope.cells?.get(name) === undefined &&
+      slot === undefined &&
+      this.moduleAssigned.has(name) &&
+      fromImportedName(this, node, scope) === undefined &&
+      !this.isImportedModule(name) &&
+      !BUILTIN_NAMES.has(name)
+    ) {
+      const builtinName = PYTHON_BUILTIN_NAMES.has(name);
+      const globalCell = m.globals.cell(name);
+      return () => {
+        const v = globalCell.value;
+        // An unbound module name that is also a builtin's reads the builtin in CPython.
+        if (v === undefined && builtinName) throw new Unsupported(`the builtin '${name}'`);
+        if (v === undefined) throw at(nameError(m, name), location);
+        heap.incref(v);
+        return v;
+      };
+    }
+    const e = this.otherLoad(node, scope, name);
+    return location === undefined ? e : this.locatedAt(e, location);
+  }
+
+  /** The load of a name that is neither a plain local nor a module-assigned global. */
+  private otherLoad(node: SyntaxNode, scope: Scope, name: string): Expression {
     const heap = this.m.heap;
     const cell = scope.cells?.get(name);
     if (cell !== undefined)
@@ -1849,9 +1896,9 @@ export class Compiler {
     const builtinName = PYTHON_BUILTIN_NAMES.has(name);
     if (builtinName && !this.moduleAssigned.has(name))
       throw this.fail(`the builtin '${name}'`, node);
-    const globals = m.globals;
+    const globalCell = m.globals.cell(name);
     return () => {
-      const v = globals.get(name);
+      const v = globalCell.value;
       // An unbound module name that is also a builtin's reads the builtin in CPython.
       if (v === undefined && builtinName) throw new Unsupported(`the builtin '${name}'`);
       if (v === undefined) throw nameError(m, name);
@@ -1956,6 +2003,8 @@ export class Compiler {
     const keyExprs = keys.map((k) => this.expression(k, scope));
     const valueExprs = values.map((v) => this.expression(v, scope));
     const constKeys = keys.length > 1 && keys.every((k) => this.constant(k) !== undefined);
+    // Constant keys are all strs or not, whatever the run: known once, here.
+    const constUnicode = constKeys && keys.every((k) => this.constant(k)?.kind === 'str');
     const heap = this.m.heap;
     const n = keys.length;
     return (frame) => {
@@ -1971,7 +2020,7 @@ export class Compiler {
             vs.push(valueExprs[i]!(frame));
           }
         }
-        const unicode = ks.every((k) => heap.typeOf(k) === 'str');
+        const unicode = constKeys ? constUnicode : allStrs(heap, ks);
         const d = heap.newDictPresized(n, unicode);
         for (let i = 0; i < n; i++) heap.dictSetItem(d, ks[i]!, vs[i]!);
         return d;
@@ -2071,10 +2120,16 @@ export class Compiler {
       const folded = opText.endsWith('in') ? this.iterableConstant(right) : undefined;
       const b =
         folded !== undefined ? this.constantExpression(folded) : this.expression(right, scope);
+      const ints = intComparison(opText);
       return (frame) => {
         const x = a(frame);
-        const y = evaluateAfter(heap, [x], b, frame);
+        const y = evaluateAfterOne(heap, x, b, frame);
         try {
+          if (ints !== null) {
+            const p = heap.plainInt(x);
+            const q = p === undefined ? undefined : heap.plainInt(y);
+            if (q !== undefined) return heap.newBool(ints(p!, q));
+          }
           return heap.newBool(compare(this.m, opText, x, y));
         } finally {
           heap.decref(x);
@@ -2087,7 +2142,7 @@ export class Compiler {
       const b = this.expression(right, scope);
       return (frame) => {
         const x = a(frame);
-        const y = evaluateAfter(heap, [x], b, frame);
+        const y = evaluateAfterOne(heap, x, b, frame);
         try {
           return bitwiseOp(heap, opText as BitwiseOperator, x, y);
         } finally {
@@ -2103,8 +2158,10 @@ export class Compiler {
     const op = opText as ArithmeticOperator;
     return (frame) => {
       const x = a(frame);
-      const y = evaluateAfter(heap, [x], b, frame);
+      const y = evaluateAfterOne(heap, x, b, frame);
       try {
+        const ints = intBinaryOp(heap, op, x, y);
+        if (ints !== undefined) return ints;
         if (heap.typeOf(x) === 'instance' || heap.typeOf(y) === 'instance')
           return instanceBinary(this.m, op, x, y);
         return binaryOp(heap, op, x, y);
@@ -2180,7 +2237,7 @@ export class Compiler {
       const key = this.expression(inner[0]!, scope);
       return (frame) => {
         const c = container(frame);
-        const k = evaluateAfter(heap, [c], key, frame);
+        const k = evaluateAfterOne(heap, c, key, frame);
         try {
           if (heap.typeOf(c) === 'instance') return instanceGetItem(this.m, c, k);
           if (heap.typeOf(c) === 'defaultdict') return defaultdictItem(this.m, c, k);
@@ -2409,15 +2466,7 @@ export class Compiler {
       if (method === 'cache_info' && positional.length === 0 && isPrintArgument(this, node))
         return printedCacheInfo(this, receiverNode, scope);
       if (keywords.length > 0)
-        return methodCallWithKeywords(
-          this,
-          receiverNode,
-          method,
-          positional,
-          keywords,
-          scope,
-          node,
-        );
+        return methodCallWithKeywords(this, receiverNode, method, positional, keywords, scope);
       const args = positional.map((p) => this.expression(p, scope));
       if (
         receiverNode.name === 'VariableName' &&
@@ -2870,7 +2919,7 @@ export class Compiler {
           return callBuiltinValue(m, f, values);
         }
         if (heap.typeOf(f) !== 'function')
-          throw new PythonError('TypeError', `'${heap.typeNameOf(f)}' object is not callable`);
+          throw notCallable(heap.typeOf(f), heap.typeNameOf(f), 'held in a name');
         const code = m.functions.get(f);
         // A function the library made (lru_cache's cache_parameters): not modelled.
         if (code === undefined) throw new Unsupported('calling a function the library made');
@@ -2967,6 +3016,26 @@ function evaluateAll(heap: Machine['heap'], exprs: Expression[], frame: Frame): 
   return values;
 }
 
+/** The comparison `op` of two plain ints (Heap.plainInt), or null for `is`, `in` and the rest. */
+function intComparison(op: string): ((x: bigint, y: bigint) => boolean) | null {
+  switch (op) {
+    case '<':
+      return (x, y) => x < y;
+    case '<=':
+      return (x, y) => x <= y;
+    case '>':
+      return (x, y) => x > y;
+    case '>=':
+      return (x, y) => x >= y;
+    case '==':
+      return (x, y) => x === y;
+    case '!=':
+      return (x, y) => x !== y;
+    default:
+      return null;
+  }
+}
+
 function compare(m: Machine, op: string, x: ObjectHandle, y: ObjectHandle): boolean {
   const heap = m.heap;
   if ((op === 'in' || op === 'not in') && heap.typeOf(y) === 'instance')
@@ -3043,6 +3112,8 @@ export function inplace(
   y: ObjectHandle,
 ): ObjectHandle {
   const heap = m.heap;
+  const ints = intBinaryOp(heap, op, x, y);
+  if (ints !== undefined) return ints;
   if (op === '+' && heap.typeOf(x) === 'list') {
     const t = heap.typeOf(y);
     if (t !== 'list' && t !== 'tuple') throw new Unsupported(`list += a ${heap.typeNameOf(y)}`);
@@ -3108,6 +3179,18 @@ function nameError(m: Machine, name: string): PythonError {
   if (m.rules.nameErrorHints)
     throw new Unsupported(`a NameError on 3.10+ (its "Did you mean" hint)`);
   return new PythonError('NameError', `name '${name}' is not defined`);
+}
+
+/** True when every handle of `ks` is a str (a dict display's keys: a DICT_KEYS_UNICODE table). */
+function allStrs(heap: Heap, ks: readonly ObjectHandle[]): boolean {
+  for (let i = 0; i < ks.length; i++) if (heap.typeOf(ks[i]!) !== 'str') return false;
+  return true;
+}
+
+/** `error` marked with `location` unless already marked (what {@link Compiler.located} does). */
+function at(error: PythonError, location: ErrorLocation | undefined): PythonError {
+  if (location !== undefined && error.location === undefined) error.location = location;
+  return error;
 }
 
 function unboundLocal(m: Machine, name: string): PythonError {

@@ -91,3 +91,33 @@ export class StepLimit extends Error {
     this.maxSteps = maxSteps;
   }
 }
+
+/**
+ * Types whose objects are never callable (no tp_call): calling one is CPython's
+ * TypeError. Any other object the call path does not handle (a class, a bound method,
+ * a builtin held in a name, …) is refused instead.
+ */
+const NEVER_CALLABLE = new Set([
+  'int',
+  'bool',
+  'float',
+  'str',
+  'bytes',
+  'bytearray',
+  'list',
+  'tuple',
+  'dict',
+  'set',
+  'frozenset',
+  'NoneType',
+  'range',
+  'generator',
+  'cell',
+]);
+
+/** The error of a call of `typeName`'s object on a path that calls only Python functions. */
+export function notCallable(typeName: string, display: string, how: string): Error {
+  if (NEVER_CALLABLE.has(typeName))
+    return new PythonError('TypeError', `'${display}' object is not callable`);
+  return new Unsupported(`calling a ${display} ${how}`);
+}

@@ -17,6 +17,7 @@ import { StepLimit } from './errors.ts';
 import type { Frame, FunctionCode } from './frame.ts';
 import type { GcState } from './gc-calls.ts';
 import type { LineEvents } from './line-events.ts';
+import { ModuleGlobals } from './module-globals.ts';
 import { type ProfileRules, profileRules } from './profile-rules.ts';
 import { ExceptionState } from './raise.ts';
 
@@ -31,7 +32,7 @@ export class Machine {
   /** What differs between versions (profile-rules.ts). */
   readonly rules: ProfileRules;
   /** The module's names (the `__main__` dict's values; the dict's own memory is not modelled). */
-  readonly globals: Map<string, ObjectHandle> = new Map();
+  readonly globals: ModuleGlobals = new ModuleGlobals();
   /** Handles that are code constants (their counts include the code objects' references). */
   readonly constants: Set<ObjectHandle> = new Set();
   /** The code of each live function object the program made. */

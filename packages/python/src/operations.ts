@@ -69,6 +69,23 @@ export function refuseAddressArithmetic(
     );
 }
 
+/**
+ * `a op b` when both are plain ints (no bool, no id()), else undefined: binaryOp's
+ * commonest case without its type dispatch, for the compiled operators' fast path.
+ */
+export function intBinaryOp(
+  heap: Heap,
+  op: ArithmeticOperator,
+  a: ObjectHandle,
+  b: ObjectHandle,
+): ObjectHandle | undefined {
+  const x = heap.plainInt(a);
+  if (x === undefined) return undefined;
+  const y = heap.plainInt(b);
+  if (y === undefined) return undefined;
+  return newNumber(heap, numericOp(op, x, y, heap.layout.minor));
+}
+
 /** `a op b` for + - * / // % ** (a new reference); `shown` names the operator in a TypeError (`+=`). */
 export function binaryOp(
   heap: Heap,

@@ -24,3 +24,18 @@ export function evaluateAfter(
     throw error;
   }
 }
+
+/** {@link evaluateAfter} with one held reference `held` (no array made per evaluation). */
+export function evaluateAfterOne(
+  heap: Heap,
+  held: ObjectHandle,
+  next: Expression,
+  frame: Frame,
+): ObjectHandle {
+  try {
+    return next(frame);
+  } catch (error) {
+    if (held !== 0) heap.decref(held);
+    throw error;
+  }
+}
