@@ -90,8 +90,17 @@ function lookup(m: Machine, o: ObjectHandle, name: string): ObjectHandle {
     }
   }
   const descriptor = classLookup(m, heap.classOf(o), name);
-  if (isProperty(m, descriptor))
-    throw new Unsupported('getattr()/hasattr() of a property (its getter may raise)');
+  if (isProperty(m, descriptor)) {
+    // The getter runs as `o.name` runs it; one that raises would be caught and cleared
+    // here (an AttributeError: hasattr's False), which is not modelled.
+    try {
+      return loadAttribute(m, o, name);
+    } catch (error) {
+      if (error instanceof PythonError)
+        throw new Unsupported('getattr()/hasattr() of a property whose getter raises');
+      throw error;
+    }
+  }
   if (heap.getAttr(o, name) !== 0) return loadAttribute(m, o, name);
   if (descriptor === 0) return 0;
   if (heap.typeOf(descriptor) === 'getset_descriptor')

@@ -24,7 +24,7 @@
  * 3.8–3.13.
  */
 import type { Heap, ObjectHandle } from '@pymem/objects';
-import { instanceCompare } from './class-dunders.ts';
+import { instanceBinary, instanceCompare } from './class-dunders.ts';
 import { extendByDict, isDictSource } from './dict-sources.ts';
 import { PythonError, Unsupported } from './errors.ts';
 import { iteratorNext } from './generator-runs.ts';
@@ -242,6 +242,17 @@ function sum(m: Machine, args: readonly ObjectHandle[]): ObjectHandle {
   const start = args[1];
   if (start !== undefined) {
     const t = heap.typeOf(start);
+    if (t === 'instance') {
+      // Neither fast loop: PyNumber_Add from the start itself.
+      const it = iterate(heap, args[0]!, 'sum');
+      try {
+        const first = iteratorNext(m, it);
+        heap.incref(start);
+        return first === 0 ? start : sumObjects(m, it, start, first);
+      } finally {
+        heap.decref(it);
+      }
+    }
     if (t !== 'int' && t !== 'float') throw new Unsupported(`sum() with a ${t} start`);
   }
   const it = iterate(heap, args[0]!, 'sum');
@@ -260,6 +271,10 @@ function sum(m: Machine, args: readonly ObjectHandle[]): ObjectHandle {
           result = total;
           heap.decref(item);
           continue;
+        }
+        if (t === 'instance') {
+          // The int loop ends: the total so far as an int object, then PyNumber_Add per item.
+          return sumObjects(m, it, heap.newInt(result), item);
         }
         if (t !== 'float') throw new Unsupported(`sum() of a ${heap.typeNameOf(item)}`);
         if (result > 2n ** 53n || result < -(2n ** 53n))
@@ -287,6 +302,35 @@ function sum(m: Machine, args: readonly ObjectHandle[]): ObjectHandle {
   if (typeof result === 'bigint') return heap.newInt(result);
   if (compensation !== 0 && Number.isFinite(compensation)) result += compensation;
   return heap.newFloat(result);
+}
+
+/**
+ * builtin_sum's generic loop: `acc = acc + item` (PyNumber_Add; an instance's method or
+ * reflected method) for `item` and each next item, the old total and the item released
+ * after each addition. Takes over `acc` and `item`; returns the total.
+ */
+function sumObjects(
+  m: Machine,
+  it: ObjectHandle,
+  acc: ObjectHandle,
+  item: ObjectHandle,
+): ObjectHandle {
+  const heap = m.heap;
+  let total = acc;
+  for (let next = item; next !== 0; next = iteratorNext(m, it)) {
+    let sum: ObjectHandle;
+    try {
+      sum =
+        heap.typeOf(total) === 'instance' || heap.typeOf(next) === 'instance'
+          ? instanceBinary(m, '+', total, next)
+          : binaryOp(heap, '+', total, next);
+    } finally {
+      heap.decref(total);
+      heap.decref(next);
+    }
+    total = sum;
+  }
+  return total;
 }
 
 /** builtin_any / builtin_all: True/False once an item decides. */
@@ -613,11 +657,42 @@ function objectRangeLength(
   return result;
 }
 
+/**
+ * `pow(base, exp, mod)` of ints with exp ≥ 0 (long_pow's modular branch): the result
+ * takes the modulus's sign, as `%` does; 0 as the modulus is CPython's ValueError.
+ * A negative exponent (a modular inverse) and other types are refused.
+ */
+function modularPow(
+  m: Machine,
+  base: ObjectHandle,
+  exponent: ObjectHandle,
+  modulus: ObjectHandle,
+): ObjectHandle {
+  const heap = m.heap;
+  const b = heap.plainInt(base);
+  const e = heap.plainInt(exponent);
+  const n = heap.plainInt(modulus);
+  if (b === undefined || e === undefined || n === undefined)
+    throw new Unsupported('pow() with a modulus of other than ints');
+  if (n === 0n) throw new PythonError('ValueError', 'pow() 3rd argument cannot be 0');
+  if (e < 0n) throw new Unsupported('pow() with a negative exponent and a modulus');
+  const size = n < 0n ? -n : n;
+  let result = 1n % size;
+  let x = ((b % size) + size) % size;
+  for (let k = e; k > 0n; k >>= 1n) {
+    if (k & 1n) result = (result * x) % size;
+    x = (x * x) % size;
+  }
+  // Floor semantics: a negative modulus gives a result in (n, 0].
+  if (n < 0n && result !== 0n) result += n;
+  return heap.newInt(result);
+}
+
 /** The builtins of this file, by name. */
 export const LIBRARY_BUILTINS: Readonly<Record<string, Builtin>> = {
   pow(m, args) {
     // builtin_pow with two arguments: PyNumber_Power(base, exp, None), as `**` runs.
-    if (args.length === 3) throw new Unsupported('pow() with a modulus');
+    if (args.length === 3) return modularPow(m, args[0]!, args[1]!, args[2]!);
     arity('pow', args, 2, 2);
     return binaryOp(m.heap, '**', args[0]!, args[1]!);
   },

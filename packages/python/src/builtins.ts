@@ -373,9 +373,10 @@ const builtins: Record<string, Builtin> = {
     return newText(heap, strText(heap, o), 'str()');
   },
   int(m, args) {
-    arity('int', args, 0, 1);
+    arity('int', args, 0, 2);
     const heap = m.heap;
     if (args.length === 0) return heap.newInt(0);
+    if (args.length === 2) return intWithBase(m, args[0]!, args[1]!);
     const o = args[0]!;
     const t = heap.typeOf(o);
     if (t === 'int') return shared(heap, o);
@@ -1178,4 +1179,49 @@ export function callMethod(
     default:
       throw new Unsupported(`the method ${heap.typeNameOf(receiver)}.${name}`);
   }
+}
+
+/**
+ * `int(text, base)` for a base of 2 … 36 (PyLong_FromUnicodeObject): surrounding
+ * whitespace, a sign, the base's own prefix (`0x` for 16, `0o` for 8, `0b` for 2) and
+ * single underscores between digits are allowed; anything else is CPython's ValueError.
+ * Base 0 (the literal's own prefix decides) is refused.
+ */
+function intWithBase(m: Machine, o: ObjectHandle, baseArg: ObjectHandle): ObjectHandle {
+  const heap = m.heap;
+  const base = heap.plainInt(baseArg);
+  if (heap.typeOf(o) !== 'str' || base === undefined)
+    throw new Unsupported('int() with a base of other than a str and an int');
+  if (base < 2n || base > 36n) {
+    if (base === 0n) throw new Unsupported('int() with base 0');
+    throw new PythonError('ValueError', 'int() base must be >= 2 and <= 36, or 0');
+  }
+  const invalid = (): PythonError =>
+    new PythonError(
+      'ValueError',
+      `invalid literal for int() with base ${base}: ${reprText(heap, o)}`,
+    );
+  let text = (heap.valueOf(o) as string).trim();
+  let negative = false;
+  if (text.startsWith('-') || text.startsWith('+')) {
+    negative = text.startsWith('-');
+    text = text.slice(1);
+  }
+  const prefix = { 16: '0x', 8: '0o', 2: '0b' }[Number(base)];
+  let afterPrefix = false;
+  if (prefix !== undefined && text.toLowerCase().startsWith(prefix)) {
+    text = text.slice(2);
+    afterPrefix = true;
+  }
+  // An underscore may follow the prefix, and otherwise only sits between two digits.
+  if (afterPrefix && text.startsWith('_')) text = text.slice(1);
+  if (text === '' || text.startsWith('_') || text.endsWith('_') || text.includes('__'))
+    throw invalid();
+  let value = 0n;
+  for (const ch of text.replace(/_/g, '')) {
+    const digit = Number.parseInt(ch, 36);
+    if (Number.isNaN(digit) || digit >= base || !/[0-9a-z]/i.test(ch)) throw invalid();
+    value = value * base + BigInt(digit);
+  }
+  return heap.newInt(negative ? -value : value);
 }

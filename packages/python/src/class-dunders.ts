@@ -54,6 +54,9 @@ export const CALLED_DUNDERS: ReadonlySet<string> = new Set([
   '__add__',
   '__sub__',
   '__mul__',
+  '__radd__',
+  '__rsub__',
+  '__rmul__',
   '__getitem__',
   '__iter__',
   '__next__',
@@ -299,9 +302,22 @@ export function instanceCompare(m: Machine, op: string, x: ObjectHandle, y: Obje
   );
 }
 
-const BINARY: Readonly<Record<string, string>> = { '+': '__add__', '-': '__sub__', '*': '__mul__' };
+/** The operators an instance may define, with their reflected methods. */
+const BINARY: Readonly<Record<string, readonly [string, string]>> = {
+  '+': ['__add__', '__radd__'],
+  '-': ['__sub__', '__rsub__'],
+  '*': ['__mul__', '__rmul__'],
+};
 
-/** `x op y` (or `x op= y`, which falls back to it) when the left operand is an instance. */
+/**
+ * `x op y` (or `x op= y`, which falls back to it) when an operand is an instance:
+ * binary_op1 with the class slot SLOT1BINFULL installs for either method. The right
+ * operand's reflected method first when its class is a strict subclass of the left's,
+ * then the left operand's method, then (types differing) the right operand's reflected
+ * method; a method the class lacks answers NotImplemented without a call. All
+ * NotImplemented is CPython's TypeError. A builtin sequence on the left (its concat or
+ * repeat fallback) is refused when nothing answers.
+ */
 export function instanceBinary(
   m: Machine,
   op: string,
@@ -309,10 +325,42 @@ export function instanceBinary(
   y: ObjectHandle,
 ): ObjectHandle {
   const heap = m.heap;
-  const name = BINARY[op.replace(/=$/, '')];
-  if (name === undefined || heap.typeOf(x) !== 'instance' || !hasDunder(m, x, name))
-    throw new Unsupported(`the operator ${op} on a ${heap.typeNameOf(x)}`);
-  return callDunder(m, x, name, [y]);
+  const names = BINARY[op.replace(/=$/, '')];
+  if (names === undefined) throw new Unsupported(`the operator ${op} on a ${heap.typeNameOf(x)}`);
+  const [own, reflected] = names;
+  const xi = heap.typeOf(x) === 'instance';
+  const yi = heap.typeOf(y) === 'instance';
+  const sameType = xi && yi && heap.classOf(x) === heap.classOf(y);
+  const slot = (o: ObjectHandle): boolean => hasDunder(m, o, own) || hasDunder(m, o, reflected);
+  // A new reference to the method's result, or undefined for NotImplemented (released).
+  const maybe = (o: ObjectHandle, name: string, other: ObjectHandle): ObjectHandle | undefined => {
+    if (!hasDunder(m, o, name)) return undefined;
+    const r = callDunder(m, o, name, [other]);
+    if (heap.typeOf(r) !== 'NotImplementedType') return r;
+    heap.decref(r);
+    return undefined;
+  };
+  let doOther = !sameType && yi && slot(y);
+  if (xi && slot(x)) {
+    if (doOther && classMro(m, heap.classOf(y)).includes(heap.classOf(x))) {
+      const first = maybe(y, reflected, x);
+      if (first !== undefined) return first;
+      doOther = false;
+    }
+    const r = maybe(x, own, y);
+    if (r !== undefined) return r;
+  }
+  if (doOther) {
+    const r = maybe(y, reflected, x);
+    if (r !== undefined) return r;
+  }
+  const xt = heap.typeOf(x);
+  if (!xi && xt !== 'int' && xt !== 'float' && xt !== 'bool' && xt !== 'NoneType')
+    throw new Unsupported(`the operator ${op} of a ${heap.typeNameOf(x)} and an instance`);
+  throw new PythonError(
+    'TypeError',
+    `unsupported operand type(s) for ${op}: '${heap.typeNameOf(x)}' and '${heap.typeNameOf(y)}'`,
+  );
 }
 
 /** `o[k]`: `__getitem__`'s result. */

@@ -239,6 +239,39 @@ function slotNamesOf(c: Compiler, constant: Constant, node: SyntaxNode): string[
   return names;
 }
 
+/**
+ * `name = <expression>` in a class body (`tricks = []`, `registry = {}`): the value made
+ * when the body runs and stored in its namespace. Evaluated as module code, so a name
+ * the class body binds (LOAD_NAME would find it in the namespace), a nested scope
+ * (class-body scoping) and a dunder name are refused.
+ */
+function classAttributeExpression(
+  c: Compiler,
+  s: SyntaxNode,
+  value: SyntaxNode,
+  name: string,
+): ClassMember {
+  if (name.startsWith('__') && name.endsWith('__'))
+    throw c.fail(`the class attribute ${name} other than a constant`, s);
+  const bound = new Set<string>();
+  const body = s.parent;
+  if (body !== null) for (const k of c.kids(body)) c.collectAssigned(k, bound, false);
+  const cursor = value.cursor();
+  do {
+    const kind = cursor.name;
+    if (
+      kind === 'LambdaExpression' ||
+      kind === 'YieldExpression' ||
+      kind === 'NamedExpression' ||
+      kind.endsWith('ComprehensionExpression')
+    )
+      throw c.fail('a class attribute with a nested scope', cursor.node);
+    if (kind === 'VariableName' && bound.has(c.text(cursor.node)))
+      throw c.fail('a class attribute reading a name of the class body', cursor.node);
+  } while (cursor.next() && cursor.from < value.to);
+  return { name, value: c.expression(value, { name: '<module>', locals: null }) };
+}
+
 /** One class-body statement's names and values. */
 function classMember(c: Compiler, s: SyntaxNode, first: boolean, cls: string): ClassMember[] {
   switch (s.name) {
@@ -252,8 +285,8 @@ function classMember(c: Compiler, s: SyntaxNode, first: boolean, cls: string): C
       if (parts.length !== 3 || parts[0]!.name !== 'VariableName' || parts[1]!.name !== 'AssignOp')
         throw c.fail('this assignment in a class body', s);
       const constant = c.constant(parts[2]!);
-      if (constant === undefined) throw c.fail('a class attribute other than a constant', s);
       const name = c.text(parts[0]!);
+      if (constant === undefined) return [classAttributeExpression(c, s, parts[2]!, name)];
       if (name === '__slots__') slotNamesOf(c, constant, s);
       else if (name === '__hash__') {
         // `__hash__ = None`: instances unhashable (PyObject_HashNotImplemented's TypeError).

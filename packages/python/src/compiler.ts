@@ -823,6 +823,10 @@ export class Compiler {
           unpackStr(v, count, frame);
           return;
         }
+        if (UNPACKED_ITERATORS.has(t)) {
+          unpackIterator(v, count, frame);
+          return;
+        }
         if (t !== 'tuple' && t !== 'list' && t !== 'namedtuple') {
           const name = heap.typeNameOf(v);
           heap.decref(v);
@@ -848,6 +852,35 @@ export class Compiler {
         for (let i = 0; i < count; i++) stores[i]!.store(frame, parts[i]!);
       },
     };
+    /**
+     * unpack_iterable of an iterator that is its own iterator (`v` taken): one next per
+     * name, then one more that must find it exhausted (a zip advances its first
+     * iterator there), then the iterator released; then the stores. A wrong count is
+     * refused (its ValueError's release order is not modelled).
+     */
+    function unpackIterator(v: ObjectHandle, n: number, frame: Frame): void {
+      const parts: ObjectHandle[] = [];
+      const release = (): void => {
+        for (let i = parts.length - 1; i >= 0; i--) heap.decref(parts[i]!);
+        heap.decref(v);
+      };
+      for (let i = 0; i < n; i++) {
+        const next = heap.iteratorNext(v);
+        if (next === 0) {
+          release();
+          throw new Unsupported('unpacking an iterator into more names than it has items');
+        }
+        parts.push(next);
+      }
+      const extra = heap.iteratorNext(v);
+      if (extra !== 0) {
+        heap.decref(extra);
+        release();
+        throw new Unsupported('unpacking an iterator into fewer names than it has items');
+      }
+      heap.decref(v);
+      for (let i = 0; i < n; i++) stores[i]!.store(frame, parts[i]!);
+    }
     /**
      * unpack_iterable of a str (`v` taken): its iterator, one character per name, the
      * check that it is exhausted, the iterator released; then the stores. A wrong count
@@ -936,7 +969,7 @@ export class Compiler {
       if (parts[1]?.name !== '[') throw this.fail('assigning an attribute', target);
       if (parts.some((p) => p.name === ':')) return sliceStore(this, target, scope);
       const container = this.expression(parts[0]!, scope);
-      const key = this.expression(parts[2]!, scope);
+      const key = this.subscriptKey(parts, scope, target);
       const location = this.locate(target);
       return (frame, v) => {
         const c = evaluateAfterOne(heap, v, container, frame);
@@ -1013,7 +1046,7 @@ export class Compiler {
       if (parts[1]?.name !== '[' || parts.some((p) => p.name === ':'))
         throw this.fail('this augmented assignment target', target!);
       const container = this.expression(parts[0]!, scope);
-      const key = this.expression(parts[2]!, scope);
+      const key = this.subscriptKey(parts, scope, target!);
       return (frame) => {
         const c = container(frame);
         const k = evaluateAfterOne(heap, c, key, frame);
@@ -1101,7 +1134,7 @@ export class Compiler {
           return deleteSlice(this, target, scope);
         if (parts[1]?.name !== '[') throw this.fail('this del target', target);
         const container = this.expression(parts[0]!, scope);
-        const key = this.expression(parts[2]!, scope);
+        const key = this.subscriptKey(parts, scope, target);
         return (frame) => {
           const c = container(frame);
           const k = evaluateAfterOne(heap, c, key, frame);
@@ -2077,7 +2110,15 @@ export class Compiler {
     const heap = this.m.heap;
     return (frame) => {
       const v = a(frame);
-      if (truthy(heap, v) !== isAnd) return v;
+      // JUMP_IF_TRUE_OR_POP / JUMP_IF_FALSE_OR_POP: an instance's `__bool__` or `__len__`.
+      let truth: boolean;
+      try {
+        truth = heap.typeOf(v) === 'instance' ? instanceTruth(this.m, v) : truthy(heap, v);
+      } catch (error) {
+        heap.decref(v);
+        throw error;
+      }
+      if (truth !== isAnd) return v;
       heap.decref(v);
       return b(frame);
     };
@@ -2224,6 +2265,20 @@ export class Compiler {
     };
   }
 
+  /**
+   * The key of `container[key]` from the subscript's parts: one expression, or for
+   * `grid[i, j]` the tuple of the items (BUILD_TUPLE, or one constant tuple when every
+   * item is a constant, as a tuple display).
+   */
+  subscriptKey(parts: SyntaxNode[], scope: Scope, node: SyntaxNode): Expression {
+    const inner = parts.slice(2, -1);
+    if (inner.length === 1) return this.expression(inner[0]!, scope);
+    const items = inner.filter((p) => p.name !== ',');
+    if (items.length === 0 || inner.some((p) => p.name === ':' || p.name === '*'))
+      throw this.fail('this subscript', node);
+    return this.tupleDisplay(items, scope, node);
+  }
+
   member(node: SyntaxNode, scope: Scope): Expression {
     const versionInfo = versionInfoMember(this, node, scope);
     if (versionInfo !== undefined) return versionInfo;
@@ -2233,8 +2288,7 @@ export class Compiler {
       const container = this.expression(parts[0]!, scope);
       const inner = parts.slice(2, -1);
       if (inner.some((p) => p.name === ':')) return this.sliceExpression(container, inner, scope);
-      if (inner.length !== 1) throw this.fail('this subscript', node);
-      const key = this.expression(inner[0]!, scope);
+      const key = this.subscriptKey(parts, scope, node);
       return (frame) => {
         const c = container(frame);
         const k = evaluateAfterOne(heap, c, key, frame);
@@ -2379,6 +2433,47 @@ export class Compiler {
     return { positional, keywords };
   }
 
+  /**
+   * True when `callee` names one of the builtins a `*` call reaches with the caller's
+   * tuple and nothing else made (CALL_FUNCTION_EX: PyVectorcall_Call passes the tuple's
+   * items; a type without vectorcall gets the tuple itself from type_call).
+   */
+  isStarCallableBuiltin(callee: SyntaxNode, scope: Scope): boolean {
+    if (callee.name !== 'VariableName') return false;
+    const name = this.text(callee);
+    return (
+      STAR_CALLABLE_BUILTINS.has(name) &&
+      !scope.locals?.has(name) &&
+      !scope.cells?.has(name) &&
+      !this.moduleAssigned.has(name) &&
+      fromImportedName(this, callee, scope) === undefined
+    );
+  }
+
+  /** `zip(*rows)`, `max(*xs)`, `map(f, *lists)`: the builtin called with the tuple's items. */
+  builtinStarCall(
+    callee: SyntaxNode,
+    leading: SyntaxNode[],
+    sequence: SyntaxNode,
+    scope: Scope,
+  ): Expression {
+    const m = this.m;
+    const heap = m.heap;
+    const name = this.text(callee);
+    const fn = builtin(name)!;
+    const tuple = starArgumentTuple(this, callee, leading, sequence, scope);
+    return (frame) => {
+      const t = tuple(frame);
+      try {
+        return callBuiltin(m, name, fn, heap.referents(t));
+      } catch (error) {
+        throw pythonErrorOf(error);
+      } finally {
+        heap.decref(t);
+      }
+    };
+  }
+
   call(node: SyntaxNode, scope: Scope): Expression {
     const [callee, argList] = this.kids(node);
     const star = this.kids(argList!).filter((k) => !['(', ')', ','].includes(k.name));
@@ -2405,6 +2500,8 @@ export class Compiler {
           return heap.newNone();
         };
       }
+      if (this.isStarCallableBuiltin(callee!, scope))
+        return this.builtinStarCall(callee!, star.slice(0, -2), star[star.length - 1]!, scope);
       return compileStarCall(this, callee!, star.slice(0, -2), star[star.length - 1]!, scope);
     }
     if (
@@ -2991,6 +3088,29 @@ function describeNode(name: string): string {
   };
   return names[name] ?? `the expression ${name}`;
 }
+
+/**
+ * Iterators an unpacking assignment steps with the heap's own `next` (no Python code
+ * runs): `a, b = zip(*pairs)`.
+ */
+const UNPACKED_ITERATORS = new Set([
+  'zip',
+  'enumerate',
+  'reversed',
+  'list_reverseiterator',
+  'list_iterator',
+  'tuple_iterator',
+  'range_iterator',
+  'product',
+  'combinations',
+  'permutations',
+  'zip_longest',
+  'chain',
+  'islice',
+]);
+
+/** Builtins {@link Compiler.builtinStarCall} calls with `*` (see there). */
+const STAR_CALLABLE_BUILTINS = new Set(['zip', 'map', 'max', 'min']);
 
 function isCompareNode(compiler: Compiler, node: SyntaxNode): boolean {
   void compiler;

@@ -335,8 +335,11 @@ export class StackDepth {
           }
           return sequence([this.expression(parts[0]!), ...bounds]);
         }
-        if (inner.length !== 1) return undefined;
-        const k = this.expression(inner[0]!);
+        // `a[i, j]`: the key is the tuple of the items.
+        const k =
+          inner.length === 1
+            ? this.expression(inner[0]!)
+            : this.tuple(inner.filter((p) => p.name !== ','));
         return maxOf(this.expression(parts[0]!), k === undefined ? undefined : 1 + k);
       }
       case 'CallExpression':

@@ -132,6 +132,16 @@ export const MATH_MODULE: LibraryModule = {
       return m.heap.newBool(x === Infinity || x === -Infinity);
     },
     isnan: (m, args) => m.heap.newBool(Number.isNaN(doubleOf(m.heap, args[0]!, 'isnan'))),
+    isclose(m, args) {
+      // math_isclose_impl with the default tolerances (rel_tol=1e-09, abs_tol=0.0).
+      arity('math.isclose', args, 2, 2);
+      const a = doubleOf(m.heap, args[0]!, 'math.isclose');
+      const b = doubleOf(m.heap, args[1]!, 'math.isclose');
+      if (a === b) return m.heap.newBool(true);
+      if (!Number.isFinite(a) || !Number.isFinite(b)) return m.heap.newBool(false);
+      const diff = Math.abs(b - a);
+      return m.heap.newBool(diff <= Math.abs(1e-9 * b) || diff <= Math.abs(1e-9 * a) || diff <= 0);
+    },
     gcd(m, args) {
       arity('math.gcd', args, 2, 2);
       let a = intOf(m.heap, args[0]!, 'math.gcd');

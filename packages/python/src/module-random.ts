@@ -11,7 +11,8 @@
  *   choice(seq)        seq[_randbelow(len(seq))]: the item itself
  *   shuffle(x)         i from len−1 down to 1: swap x[i] and x[_randbelow(i + 1)]
  *   sample(pop, k)     [None] * k (an exact-size list) filled by the pool method when
- *                      len(pop) ≤ the set-size bound, else by rejection on a set
+ *                      len(pop) ≤ the set-size bound, else by rejection on a set; a
+ *                      range's picks are new ints
  *   uniform(a, b)      a + (b − a) · random()
  *
  * Before a seed the generator holds os.urandom's state: its results are refused. What
@@ -25,6 +26,7 @@ import { PythonError, Unsupported } from './errors.ts';
 import type { Machine } from './machine.ts';
 import type { LibraryModule, ModuleFunction } from './module-math.ts';
 import { shared } from './operations.ts';
+import { rangeValues } from './values.ts';
 
 const N = 624;
 const M = 397;
@@ -258,16 +260,20 @@ const functions: Record<string, ModuleFunction> = {
   sample(m, args) {
     arity('sample', args, 2, 2);
     const heap = m.heap;
-    const population = sequence(heap, args[0]!, 'sample');
+    // A range's items are ints made as they are read (range_item; list(range) for the
+    // pool): the picks are new ints of their values.
+    const isRange = heap.typeOf(args[0]!) === 'range';
+    const population = isRange ? [] : sequence(heap, args[0]!, 'sample');
+    const [start, , step, length] = isRange ? rangeValues(heap, args[0]!) : [0n, 0n, 1n, 0n];
     const k = Number(intOf(heap, args[1]!, 'sample'));
-    const n = population.length;
+    const n = isRange ? Number(length) : population.length;
     if (k < 0 || k > n) throw new Unsupported('random.sample() larger than the population');
     const g = generator(m, 'sample');
     let setsize = 21;
     if (k > 5) setsize += 4 ** Math.ceil(Math.log(k * 3) / Math.log(4));
-    const picked: ObjectHandle[] = [];
+    const picked: number[] = [];
     if (n <= setsize) {
-      const pool = [...population];
+      const pool = Array.from({ length: n }, (_, i) => i);
       for (let i = 0; i < k; i++) {
         const j = Number(g.randbelow(BigInt(n - i)));
         picked.push(pool[j]!);
@@ -279,7 +285,7 @@ const functions: Record<string, ModuleFunction> = {
         let j = Number(g.randbelow(BigInt(n)));
         while (selected.has(j)) j = Number(g.randbelow(BigInt(n)));
         selected.add(j);
-        picked.push(population[j]!);
+        picked.push(j);
       }
     }
     // `[None] * k`: list_repeat, an exact-size list; the picks replace the Nones.
@@ -288,7 +294,15 @@ const functions: Record<string, ModuleFunction> = {
     heap.decref(none);
     const result = heap.listRepeat(scratch, k);
     heap.decref(scratch);
-    for (const [i, item] of picked.entries()) heap.listSetItem(result, i, item);
+    for (const [i, at] of picked.entries()) {
+      if (!isRange) {
+        heap.listSetItem(result, i, population[at]!);
+        continue;
+      }
+      const item = heap.newInt(start + step * BigInt(at));
+      heap.listSetItem(result, i, item);
+      heap.decref(item);
+    }
     return result;
   },
   uniform(m, args) {
