@@ -33,6 +33,25 @@ import { namedTupleClassData, namedTupleClassOf } from './namedtuples.ts';
 import { bytesData } from './strings.ts';
 
 /**
+ * Identities of the ints 0 … INT_IDENTITY_CACHE − 1, made once each: the same string
+ * each time, so a table lookup hashes it once (its hash stays on the string), and no
+ * bigint is turned into text. Larger or negative ints are made afresh (equal either way).
+ */
+const INT_IDENTITY_CACHE = 1 << 16;
+const intIdentities: (string | undefined)[] = [];
+
+function intIdentity(v: bigint): string {
+  if (v < 0n || v >= BigInt(INT_IDENTITY_CACHE)) return `i${v}`;
+  const n = Number(v);
+  let id = intIdentities[n];
+  if (id === undefined) {
+    id = `i${n}`;
+    intIdentities[n] = id;
+  }
+  return id;
+}
+
+/**
  * Identities of str keys by text, made once: the same string each time, so a table
  * lookup hashes it once (its hash stays on the string). Bounded: past
  * STR_IDENTITY_CACHE texts, identities are made afresh (equal either way).
@@ -89,7 +108,7 @@ function identity(heap: HeapCore, k: ObjectHandle, nested: boolean): string {
   switch (type) {
     case 'int':
     case 'bool':
-      return `i${p as bigint}`;
+      return intIdentity(p as bigint);
     case 'float':
       return Number.isInteger(p) ? `i${BigInt(p as number)}` : `f${p as number}`;
     case 'str':
