@@ -242,19 +242,10 @@ function instantiate(
   const args = values.length === 0 ? 0 : heap.newTuple(values);
   const self = heap.newInstance(cls);
   try {
-    heap.incref(init);
-    heap.incref(self);
-    for (const v of values) heap.incref(v);
-    let r: ObjectHandle;
-    try {
-      // No borrows are passed: 3.14's unspecialised class call holds two references fewer
-      // than this path (measured: `print(sys.getrefcount(o))` in `__init__` 3 where 3.13
-      // prints 5), so a getrefcount inside it is refused there.
-      r = runFunction(m, init, [self, ...values]);
-    } finally {
-      heap.decref(init);
-    }
-    checkInitResult(m, r);
+    // No borrows are passed: 3.14's unspecialised class call holds two references fewer
+    // than this path (measured: `print(sys.getrefcount(o))` in `__init__` 3 where 3.13
+    // prints 5), so a getrefcount inside it is refused there.
+    initFromC(m, init, self, values);
   } catch (error) {
     heap.decref(self);
     throw error;
@@ -417,22 +408,37 @@ export function instantiateFromTuple(
     throw new Unsupported('this __init__');
   const self = heap.newInstance(cls);
   try {
-    heap.incref(init);
-    heap.incref(self);
-    for (const v of values) heap.incref(v);
-    let r: ObjectHandle;
-    try {
-      r = runFunction(m, init, [self, ...values]);
-    } finally {
-      heap.decref(init);
-    }
-    checkInitResult(m, r);
+    initFromC(m, init, self, values);
   } catch (error) {
     heap.decref(self);
     throw error;
   }
   m.gc?.evalBreaker();
   return self;
+}
+
+/**
+ * slot_tp_init's call of `__init__` (borrowed `init`, `self` and `values`): the function
+ * held, the frame given new references to self and the arguments, the result checked
+ * to be None.
+ */
+function initFromC(
+  m: Machine,
+  init: ObjectHandle,
+  self: ObjectHandle,
+  values: readonly ObjectHandle[],
+): void {
+  const heap = m.heap;
+  heap.incref(init);
+  heap.incref(self);
+  for (const v of values) heap.incref(v);
+  let r: ObjectHandle;
+  try {
+    r = runFunction(m, init, [self, ...values]);
+  } finally {
+    heap.decref(init);
+  }
+  checkInitResult(m, r);
 }
 
 /**

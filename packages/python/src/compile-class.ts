@@ -37,6 +37,7 @@ import { decoratedMethod } from './class-descriptors.ts';
 import { CALLED_DUNDERS, installFinalizer } from './class-dunders.ts';
 import { annotationsArgument, returnAnnotation } from './compile-annotations.ts';
 import {
+  type CodeUnderConstruction,
   frameLayout,
   makeFunction,
   qualnameOf,
@@ -358,18 +359,7 @@ function method(c: Compiler, node: SyntaxNode, cls: string, isStatic = false): C
   // super() reads self from slot 0, which a cell would take over.
   if (usesSuper && layout.scope.cells?.has(params[0] ?? ''))
     throw c.fail('super() in a method whose self a nested scope uses', node);
-  const code: {
-    name: string;
-    qualname: string;
-    parameters: readonly string[];
-    keywordOnly: readonly string[];
-    varargs: boolean;
-    varkeywords: boolean;
-    localCount: number;
-    localNames?: readonly string[];
-    body: Statement;
-    enter?: (frame: Frame, f: ObjectHandle) => void;
-  } = {
+  const code: CodeUnderConstruction = {
     name,
     qualname: qualnameOf(c, name, node),
     parameters: params,

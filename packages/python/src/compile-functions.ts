@@ -384,6 +384,23 @@ export function qualnameOf(c: Compiler, name: string, node: SyntaxNode): string 
   return parts.join('.');
 }
 
+/**
+ * A FunctionCode while its body compiles: the body, slot count, slot names and `enter`
+ * are filled in once the frame layout is known.
+ */
+export interface CodeUnderConstruction {
+  name: string;
+  qualname: string;
+  parameters: readonly string[];
+  keywordOnly: readonly string[];
+  varargs: boolean;
+  varkeywords: boolean;
+  localCount: number;
+  localNames?: readonly string[];
+  body: Statement;
+  enter?: (frame: Frame, f: ObjectHandle) => void;
+}
+
 /** A function's code and layout, compiled from its parameters and body. */
 function compileCode(
   c: Compiler,
@@ -395,18 +412,7 @@ function compileCode(
 ): FunctionCode {
   const layout = frameLayout(c, name, parameters.varnames, symbols, node);
   const qualname = qualnameOf(c, name, node);
-  const code: {
-    name: string;
-    qualname: string;
-    parameters: readonly string[];
-    keywordOnly: readonly string[];
-    varargs: boolean;
-    varkeywords: boolean;
-    localCount: number;
-    localNames?: readonly string[];
-    body: Statement;
-    enter?: (frame: Frame, f: ObjectHandle) => void;
-  } = {
+  const code: CodeUnderConstruction = {
     name,
     qualname,
     parameters: parameters.positional,
