@@ -185,6 +185,7 @@ import {
   listClear,
   listDeleteItemInPlace,
   listDeleteSlice,
+  listDeleteStepped,
   listInplaceRepeat,
   listInsert,
   listReorder,
@@ -890,6 +891,14 @@ export class Heap extends HeapCore implements HeapGraph {
   /** `del l[lo:hi]` with 0 ≤ lo ≤ hi ≤ len(l) (list_ass_slice; the whole list: _list_clear). */
   listDeleteSlice(l: ObjectHandle, lo: number, hi: number): void {
     listDeleteSlice(this, l, lo, hi);
+  }
+
+  /**
+   * `del l[a:b:k]` for a step k ≠ 1 (list_ass_subscript): `positions` are the doomed
+   * indices, increasing.
+   */
+  listDeleteStepped(l: ObjectHandle, positions: readonly number[]): void {
+    listDeleteStepped(this, l, positions);
   }
 
   /** `del l[i]` on 3.13: the tail moves left, no resize, the item released last. */

@@ -5,13 +5,16 @@
  *   delete [lo, hi)     copy the doomed items aside (a PyMem block when more than 8),
  *                       shift the tail left, list_resize(n − d), then release the
  *                       doomed items last first and free the block
+ *   delete every k-th   a PyMem block for the doomed items (always, however few), the
+ *                       rest close up, ob_size drops, list_resize(new size), then the
+ *                       doomed items released first to last and the block freed
  *   delete everything   _list_clear: the array is dropped first (size 0, no storage),
  *                       the items released last first, then the array freed
  *   reverse / reorder   the items move inside the array; nothing is allocated
  *
  * Invariants: the list's references are exactly its items after every operation; an
  * item is released only after the list no longer holds it. Models ins1,
- * list_ass_slice (deletion), _list_clear, list_reverse and list.sort's final order
+ * list_ass_slice (deletion), list_ass_subscript (a slice with a step, deleted), _list_clear, list_reverse and list.sort's final order
  * (a sort of at most 127 items without a key, or with one, allocates nothing:
  * its keys and merge area fit the MergeState's stack array), Objects/listobject.c,
  * 3.8–3.13 (checked by the lib_* differential programs on 3.8.18–3.13.0).
@@ -51,6 +54,36 @@ export function listDeleteSlice(heap: HeapCore, l: ObjectHandle, lo: number, hi:
   listResize(heap, l, n - removed.length);
   for (let k = removed.length - 1; k >= 0; k--) heap.release(removed[k]!);
   if (recycle !== 0) heap.memCall('free', recycle, 0);
+}
+
+/**
+ * `del l[start:stop:step]` for a step other than 1: `positions` are the doomed items'
+ * indices in increasing order (list_ass_subscript walks a negative step's slice from
+ * its low end too). Nothing happens for no positions.
+ */
+export function listDeleteStepped(
+  heap: HeapCore,
+  l: ObjectHandle,
+  positions: readonly number[],
+): void {
+  heap.expect(l, 'list');
+  const t = heap.table;
+  const n = t.length[l]!;
+  const k = positions.length;
+  if (k === 0) return;
+  for (let i = 0; i < k; i++)
+    if (positions[i]! < 0 || positions[i]! >= n || (i > 0 && positions[i]! <= positions[i - 1]!))
+      throw new HeapError('index', `positions must increase within 0…${n - 1}`);
+  const garbage = heap.memCall('malloc', 0, k * heap.layout.pointerSize);
+  const items = heap.items(l);
+  const doomed = positions.map((i) => items[i]!);
+  const doomedAt = new Set(positions);
+  t.payload[l] = items.filter((_, i) => !doomedAt.has(i));
+  // ob_size is set before list_resize, so its growth check sees no jump.
+  t.length[l] = n - k;
+  listResize(heap, l, n - k);
+  for (const item of doomed) heap.release(item);
+  heap.memCall('free', garbage, 0);
 }
 
 /** `l.clear()` / deleting every item: the array goes first, then the items, last first. */

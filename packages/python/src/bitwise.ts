@@ -27,8 +27,12 @@ const MAX_FOLDED_BITS = 128;
 /** The largest shift the model computes. */
 const MAX_SHIFT = 2 ** 20;
 
-/** Types none of which defines a bitwise operator: their TypeError is CPython's. */
+/**
+ * Types whose bitwise operators (if any) refuse every other type of this set: their
+ * TypeError is CPython's. A dict's `|` takes only a dict, from 3.9 (handled first).
+ */
 const WITHOUT_BITWISE: ReadonlySet<string> = new Set([
+  'dict',
   'int',
   'bool',
   'float',

@@ -6,7 +6,8 @@
  *                        values are evaluated (LOAD_METHOD … CALL_METHOD_KW / CALL
  *                        with kwnames) and released as the call's arguments
  *   del xs[i]            list_ass_subscript → list_ass_item(i, NULL) → list_ass_slice
- *   del xs[a:b]          list_ass_slice over the clamped bounds (step 1 only)
+ *   del xs[a:b]          list_ass_slice over the clamped bounds
+ *   del xs[a:b:k]        list_ass_subscript: every k-th item, through a PyMem block
  *
  * Models Python/ceval.c's DELETE_SUBSCR and Objects/listobject.c's list_ass_subscript,
  * 3.8–3.13.
@@ -35,7 +36,7 @@ import { ODICT_KEYWORD_METHODS } from './module-ordereddict.ts';
 import { RANDOM_MODULE } from './module-random.ts';
 import { TRACEMALLOC_MODULE } from './module-tracemalloc.ts';
 import { WEAKREF_MODULE } from './module-weakref.ts';
-import { shared } from './operations.ts';
+import { shared, sliceRange } from './operations.ts';
 
 /** `receiver.method(positional…, name=value…)` for the methods that take keywords. */
 export function methodCallWithKeywords(
@@ -136,9 +137,70 @@ function programMethodWithKeywords(
       frame,
     );
     if (result !== undefined) return result;
+    if (method === 'update' && heap.typeOf(r) === 'dict')
+      return dictUpdateWithKeywords(m, r, args, keywordValues, keywordKeys, frame);
     heap.decref(r);
     throw new Unsupported('keyword arguments to a method');
   };
+}
+
+/**
+ * `d.update(other?, k=v…)` on a dict. dict.update is METH_VARARGS | METH_KEYWORDS, so
+ * no call of it with keywords goes without a tuple and a dict:
+ *   3.8–3.10  LOAD_ATTR makes the bound builtin method (3.8: from the PyCFunction free
+ *             list; 3.9/3.10: a new GC object), then CALL_FUNCTION_KW through
+ *             _PyObject_MakeTpCall;
+ *   3.11+     LOAD_METHOD, then CALL with kwnames: method_vectorcall_VARARGS_KEYWORDS;
+ * both build the positional arguments' tuple (none: the shared empty tuple) and
+ * _PyStack_AsDict's dict of the keywords (3.11+: str-keyed, _PyDict_FromItems), run dict_update_common (the positional
+ * mapping merged first, then the keywords' dict, PyDict_Merge), and release the tuple,
+ * then the dict. The caller's stack goes next, then the bound method or receiver.
+ * Models Objects/call.c and Objects/descrobject.c, dict_update_common
+ * (Objects/dictobject.c), 3.8–3.14. Takes over `r`.
+ */
+function dictUpdateWithKeywords(
+  m: Machine,
+  r: ObjectHandle,
+  args: readonly Expression[],
+  keywordValues: readonly Expression[],
+  keywordKeys: readonly ObjectHandle[],
+  frame: Frame,
+): ObjectHandle {
+  const heap = m.heap;
+  const L = heap.layout;
+  const bound =
+    m.minor === 9 || m.minor === 10
+      ? heap.objMalloc(L.gcHeader + L.objectHeader + 5 * L.pointerSize)
+      : 0;
+  const held: ObjectHandle[] = [];
+  try {
+    if (args.length > 1) throw new Unsupported('dict.update() with more than one positional argument');
+    for (const a of args) held.push(a(frame));
+    for (const v of keywordValues) held.push(v(frame));
+    const tuple = args.length === 0 ? 0 : heap.newTuple(held.slice(0, args.length));
+    const kwdict = heap.newDictPresized(keywordKeys.length, true);
+    try {
+      for (let i = 0; i < keywordKeys.length; i++)
+        heap.dictSetItem(kwdict, keywordKeys[i]!, held[args.length + i]!);
+      if (args.length === 1) {
+        const from = heap.typeOf(held[0]!);
+        if (from !== 'dict' && from !== 'defaultdict' && from !== 'Counter')
+          throw new Unsupported('dict.update from a non-dict');
+        heap.dictMerge(r, held[0]!);
+      }
+      heap.dictMerge(r, kwdict);
+    } finally {
+      if (tuple !== 0) heap.decref(tuple);
+      heap.decref(kwdict);
+    }
+    return heap.newNone();
+  } catch (error) {
+    throw pythonErrorOf(error);
+  } finally {
+    m.releaseArguments(held);
+    heap.decref(r);
+    if (bound !== 0) heap.memCall('free', bound, 0, 'obj');
+  }
 }
 
 /** `p._replace(name=value, …)` on a namedtuple instance (module-namedtuple.ts). */
@@ -203,7 +265,23 @@ function bound(heap: Heap, o: ObjectHandle, n: number, fallback: number): number
   return Math.min(v, n);
 }
 
-/** `del container[a:b]` on a list (step 1). */
+/** A slice bound as PySlice_Unpack reads it: an int, or null for None or absent. */
+function sliceBound(heap: Heap, o: ObjectHandle): bigint | null {
+  if (o === 0 || heap.typeOf(o) === 'NoneType') return null;
+  const t = heap.typeOf(o);
+  if (t !== 'int' && t !== 'bool')
+    throw new PythonError(
+      'TypeError',
+      'slice indices must be integers or None or have an __index__ method',
+    );
+  return heap.valueOf(o) as bigint;
+}
+
+/**
+ * `del container[a:b]` or `del container[a:b:k]` on a list. A step of 1 (or none) is
+ * list_ass_slice over the clamped bounds; another step deletes every k-th item
+ * (list_ass_subscript); a step of 0 is PySlice_Unpack's ValueError.
+ */
 export function deleteSlice(c: Compiler, target: SyntaxNode, scope: Scope): Statement {
   const parts = c.kids(target);
   const inner = parts.slice(2, -1);
@@ -213,7 +291,6 @@ export function deleteSlice(c: Compiler, target: SyntaxNode, scope: Scope): Stat
     if (p.name === ':') at++;
     else bounds[at] = c.expression(p, scope);
   }
-  if (at > 1) throw c.fail('del of a slice with a step', target);
   const container = c.expression(parts[0]!, scope);
   const heap = c.m.heap;
   return (frame) => {
@@ -223,9 +300,18 @@ export function deleteSlice(c: Compiler, target: SyntaxNode, scope: Scope): Stat
       if (heap.typeOf(list) !== 'list')
         throw new Unsupported(`del of a slice of a ${heap.typeNameOf(list)}`);
       const n = heap.lengthOf(list);
-      const lo = bound(heap, values[0]!, n, 0);
-      const hi = Math.max(lo, bound(heap, values[1]!, n, n));
-      heap.listDeleteSlice(list, lo, hi);
+      const step = sliceBound(heap, values[2]!) ?? 1n;
+      if (step === 0n) throw new PythonError('ValueError', 'slice step cannot be zero');
+      if (step === 1n) {
+        const lo = bound(heap, values[0]!, n, 0);
+        const hi = Math.max(lo, bound(heap, values[1]!, n, n));
+        heap.listDeleteSlice(list, lo, hi);
+      } else {
+        const start = sliceBound(heap, values[0]!);
+        const stop = sliceBound(heap, values[1]!);
+        const picked = sliceRange(n, start, stop, step);
+        heap.listDeleteStepped(list, step > 0n ? picked : picked.reverse());
+      }
     } catch (error) {
       throw pythonErrorOf(error);
     } finally {

@@ -290,8 +290,8 @@ export function subscript(heap: Heap, container: ObjectHandle, key: ObjectHandle
   throw new Unsupported(`subscripting a ${typeName(heap, container)}`);
 }
 
-/** PySlice_AdjustIndices for step 1 or another step. */
-function sliceRange(
+/** PySlice_AdjustIndices for step 1 or another step: the picked indices in slice order. */
+export function sliceRange(
   length: number,
   start: bigint | null,
   stop: bigint | null,
