@@ -1,11 +1,15 @@
 /**
- * Builtins called by name, and builtins handed to C code as values: the function
- * argument of `map` and `filter` (`map(str, xs)`, `filter(bool, xs)`, `map(len, rows)`).
+ * Builtins called by name, and builtins handed around as values: the function
+ * argument of `map` and `filter` (`map(str, xs)`, `filter(bool, xs)`, `map(len, rows)`),
+ * and the builtin functions of VALUE_BUILTINS anywhere (`f = max`, `apply(len, s)`,
+ * `{'total': sum}`, `key=f`).
  *
  *   len, abs, repr, …   builtin_function_or_method objects made when the builtins
  *                       module was set up: no block the model knows; map_next and
  *                       filter_next call them by vectorcall (METH_O / METH_FASTCALL),
- *                       which makes nothing
+ *                       which makes nothing; a call through a name or `f(*args)`
+ *                       (PyVectorcall_Call, cfunction_call) passes the tuple's items or
+ *                       the tuple itself, making nothing the call by name would not
  *   str, int, list, …   statically allocated types. A type without a vectorcall slot
  *                       is called through _PyObject_MakeTpCall, whose arguments tuple
  *                       comes from the tuple free list and goes back to it — the same
@@ -14,11 +18,13 @@
  *
  * Invariant: a builtin run from C and the same builtin called by name do the same
  * allocations and leave the same counts, so one function (callBuiltin) runs both.
- * Only the first argument of a map/filter call may name a builtin as a value; any other
- * use (`f = len`, `print(len)`, a builtin stored in a container) stays refused: what
- * would follow (getsizeof, refcounts of objects shared with the interpreter) is not
- * the model's to report. Models map_next / filter_next (Python/bltinmodule.c) calling
- * through _PyObject_VectorcallTstate / _PyObject_MakeTpCall (Objects/call.c), 3.8–3.14.
+ * What the interpreter's start-up decided about a builtin stays refused: its `id()`,
+ * its reference count (the builtins module and start-up hold it), and keyword
+ * arguments through a name (`fn(*a, **kw)` with a non-empty dict). A builtin type as a
+ * value is refused outside map/filter and comparisons. Models map_next / filter_next
+ * (Python/bltinmodule.c) calling through _PyObject_VectorcallTstate /
+ * _PyObject_MakeTpCall / PyVectorcall_Call (Objects/call.c), meth_repr
+ * (Objects/methodobject.c), 3.8–3.14.
  */
 import type { SyntaxNode } from '@lezer/common';
 import type { ObjectHandle } from '@pymem/objects';
@@ -138,6 +144,11 @@ export function isComparedType(c: Compiler, node: SyntaxNode): boolean {
   const operator = c.kids(parent).find((k) => k.name === 'CompareOp' || k.name === 'is');
   if (operator === undefined) return false;
   return operator.name === 'is' || ['==', '!='].includes(c.text(operator));
+}
+
+/** True for a builtin a program may hold as a value (`f = max`, `apply(len, x)`). */
+export function isValueBuiltin(name: string): boolean {
+  return Object.hasOwn(VALUE_BUILTINS, name) && VALUE_BUILTINS[name] === 'function';
 }
 
 /** A new reference to the builtin type `name` as an object (statically allocated). */

@@ -335,6 +335,9 @@ const builtins: Record<string, Builtin> = {
   id(m, args) {
     arity('id', args, 1, 1);
     if (m.gc?.fullCollectionRan()) throw new Unsupported('id() after a full collection');
+    const t = m.heap.typeOf(args[0]!);
+    if (t === 'builtin_function_or_method' || t === 'builtin_type')
+      throw new Unsupported('id() of a builtin (made at start-up, outside the model)');
     if (m.heap.layout.pointerSize === 4)
       throw new Unsupported(
         'id() on wasm32 (no pymalloc there: where malloc puts objects is not modelled)',
@@ -364,6 +367,9 @@ const builtins: Record<string, Builtin> = {
       const items = heap.referents(exceptionArgs(heap, o));
       if (items.length === 1 && builtinExceptionClass(heap, o) !== 'KeyError')
         return builtins.str!(m, items);
+    } else if (t === 'builtin_function_or_method' || t === 'builtin_type') {
+      // object_str: the repr.
+      return newText(heap, reprText(heap, o), 'str()');
     } else if (t !== 'int' && t !== 'float' && t !== 'bytes' && t !== 'Counter') {
       // A Counter: object_str runs Counter.__repr__ (below).
       const container = containerText(heap, o, false);
@@ -779,6 +785,9 @@ export function sysGetrefcount(m: Machine, o: ObjectHandle, borrowed = 0): Objec
   const heap = m.heap;
   if (namedTupleCountUnknown(m, o))
     throw new Unsupported('sys.getrefcount of a namedtuple class, its _fields or a field name');
+  // Made at start-up and held by the builtins module and whatever start-up kept.
+  if (heap.typeOf(o) === 'builtin_function_or_method')
+    throw new Unsupported('sys.getrefcount of a builtin function');
   if (heap.isImmortal(o)) return heap.newInt(heap.getrefcount(o));
   if (heap.isSingleton(o) && heap.layout.immortalRefcount === null)
     throw new Unsupported('sys.getrefcount of a cached object before 3.12');

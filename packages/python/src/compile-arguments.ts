@@ -29,6 +29,7 @@
 import type { SyntaxNode } from '@lezer/common';
 import type { ObjectHandle } from '@pymem/objects';
 import { borrowSite, type CallBorrows } from './borrowed-loads.ts';
+import { callBuiltinValue, isBuiltinValue } from './builtin-values.ts';
 import { instantiateFromTuple } from './class-calls.ts';
 import { type Compiler, pythonErrorOf, type Scope } from './compiler.ts';
 import { notCallable, PythonError, Unsupported } from './errors.ts';
@@ -319,6 +320,9 @@ export function compileStarCall(
     try {
       tuple = argumentTuple(frame);
       if (heap.typeOf(f) === 'type') return instantiateFromTuple(m, f, tuple);
+      // A builtin reached through a name: PyVectorcall_Call / cfunction_call take the
+      // tuple's items or the tuple itself, making nothing the call by name would not.
+      if (isBuiltinValue(m, f)) return callBuiltinValue(m, f, heap.referents(tuple));
       if (heap.typeOf(f) === 'weakref') throw new Unsupported('calling a weakref this way');
       if (
         heap.typeOf(f) === '_lru_cache_wrapper' ||
@@ -409,6 +413,12 @@ export function compileKeywordsCall(
         tuple = heap.newTuple(heap.referents(list));
         heap.decref(list);
       } else if (t !== 'tuple') throw new Unsupported(`unpacking a ${t} into a call`);
+      if (isBuiltinValue(m, f)) {
+        // An empty dict: _PyStack_UnpackDict / cfunction_call pass nothing more.
+        if (heap.lengthOf(kwargs) > 0)
+          throw new Unsupported('keyword arguments to a builtin held in a name');
+        return callBuiltinValue(m, f, heap.referents(tuple));
+      }
       if (heap.typeOf(f) === 'weakref') throw new Unsupported('calling a weakref this way');
       if (
         heap.typeOf(f) === '_lru_cache_wrapper' ||

@@ -14,6 +14,7 @@
  */
 import type { SyntaxNode } from '@lezer/common';
 import type { Heap, ObjectHandle } from '@pymem/objects';
+import { isBuiltinValue } from './builtin-values.ts';
 import { callBoundSort, sortedList } from './builtins-lib.ts';
 import { instanceMethodKeywordsCall } from './class-calls.ts';
 import { formatCallWithKeywords } from './compile-format.ts';
@@ -174,7 +175,8 @@ function dictUpdateWithKeywords(
       : 0;
   const held: ObjectHandle[] = [];
   try {
-    if (args.length > 1) throw new Unsupported('dict.update() with more than one positional argument');
+    if (args.length > 1)
+      throw new Unsupported('dict.update() with more than one positional argument');
     for (const a of args) held.push(a(frame));
     for (const v of keywordValues) held.push(v(frame));
     const tuple = args.length === 0 ? 0 : heap.newTuple(held.slice(0, args.length));
@@ -559,7 +561,7 @@ function sortWithKey(
   const heap = m.heap;
   for (const k of keywords.keys()) if (k !== 'reverse') throw new Unsupported(`list.sort(${k}=…)`);
   // null: a key built-in (compile-key-builtins.ts), recognised when compiled.
-  if (keyfunc !== null && heap.typeOf(keyfunc) !== 'function')
+  if (keyfunc !== null && heap.typeOf(keyfunc) !== 'function' && !isBuiltinValue(m, keyfunc))
     throw new Unsupported(`list.sort(key=<a ${heap.typeNameOf(keyfunc)}>)`);
   const reverseArg = keywords.get('reverse');
   let reverse = false;

@@ -8,6 +8,7 @@
  */
 import type { SyntaxNode } from '@lezer/common';
 import type { ObjectHandle } from '@pymem/objects';
+import { isBuiltinValue } from './builtin-values.ts';
 import { minMax } from './builtins-lib.ts';
 import { keywordsWithKey } from './compile-key-builtins.ts';
 import { keyCall } from './compile-lib.ts';
@@ -43,6 +44,7 @@ export function minMaxCall(
       if (
         keyBuiltin === undefined &&
         useKey &&
+        !isBuiltinValue(m, keyfunc) &&
         (heap.typeOf(keyfunc) !== 'function' || !m.functions.has(keyfunc))
       )
         throw new Unsupported(`${name}(key=<a ${heap.typeNameOf(keyfunc)}>)`);

@@ -36,6 +36,7 @@ import {
   generatorBuiltin,
   isComparedType,
   isMapFilterFunction,
+  isValueBuiltin,
 } from './builtin-values.ts';
 import {
   BUILTIN_NAMES,
@@ -1911,7 +1912,7 @@ export class Compiler {
     if (this.isImportedModule(name)) throw this.fail(`using the module '${name}' as a value`, node);
     if (BUILTIN_NAMES.has(name)) {
       if (isComparedType(this, node)) return () => builtinTypeValue(m, name);
-      if (!isMapFilterFunction(this, node))
+      if (!isMapFilterFunction(this, node) && !isValueBuiltin(name))
         throw this.fail(`the builtin '${name}' used as a value`, node);
       return () => builtinValue(m, name);
     }

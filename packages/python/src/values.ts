@@ -258,6 +258,9 @@ export function reprText(
       const name = heap.typeObjectName(o);
       return module === undefined ? `<class '${name}'>` : `<class '${module}.${name}'>`;
     }
+    case 'builtin_function_or_method':
+      // meth_repr of a module-level function (no __self__ to show).
+      return `<built-in function ${heap.builtinName(o)}>`;
     case 'instance': {
       const repr = INSTANCE_REPRS.get(heap);
       if (repr === undefined) throw new Unsupported(`the repr of a ${heap.typeNameOf(o)}`);
