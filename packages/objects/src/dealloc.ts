@@ -235,7 +235,8 @@ export function dealloc(heap: HeapCore, o: ObjectHandle): void {
         heap.freeObject(o);
         return;
       }
-      if (heap.weakrefLists.size > 0) clearWeakrefsTo(heap, o);
+      // A class leaves its bases' registries before its weak references are cleared.
+      if (heap.typeName(o) !== 'type' && heap.weakrefLists.size > 0) clearWeakrefsTo(heap, o);
       deallocHeapType(heap, o);
       return;
     case 'weakref':

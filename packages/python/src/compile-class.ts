@@ -19,8 +19,8 @@
  * A builtin exception class as the one base: exception-subclasses.ts.
  * Refused (exit 2): bases other than the program's classes, metaclasses and class
  * keywords, decorators other than property, staticmethod and classmethod
- * (class-descriptors.ts), docstrings, class-body
- * statements other than `def`, `pass` and `name = constant`, method defaults other than
+ * (class-descriptors.ts), docstrings beyond ASCII, class-body
+ * statements other than a docstring, `def`, `pass` and `name = …`, method defaults other than
  * constants, `__class__`, dunder methods nothing calls (`__hash__`,
  * `__next__`, …), super() in a generator method, `__slots__` with bases or naming `__dict__`, a class statement using
  * super() run twice.
@@ -47,6 +47,7 @@ import {
 import { containsYield, generatorFunctionCode } from './compile-generators.ts';
 import type { Compiler, Scope } from './compiler.ts';
 import type { Constant } from './constants.ts';
+import { storedDocstring } from './docstrings.ts';
 import { Unsupported } from './errors.ts';
 import {
   builtinExceptionBase,
@@ -278,9 +279,23 @@ function classMember(c: Compiler, s: SyntaxNode, first: boolean, cls: string): C
   switch (s.name) {
     case 'PassStatement':
       return [];
-    case 'ExpressionStatement':
-      if (first && c.kids(s)[0]?.name === 'String') throw c.fail('a class docstring', s);
-      throw c.fail('an expression in a class body', s);
+    case 'ExpressionStatement': {
+      const expression = c.kids(s)[0];
+      const constant = expression === undefined ? undefined : c.constant(expression);
+      if (!first || constant?.kind !== 'str') throw c.fail('an expression in a class body', s);
+      // The docstring: STORE_NAME __doc__ first thing in the body; type_new copies it
+      // into tp_doc (heap-types.ts).
+      if ([...constant.value].some((ch) => ch.charCodeAt(0) > 0x7f))
+        throw c.fail('a class docstring beyond ASCII (its UTF-8 copy)', s);
+      let text: string;
+      try {
+        text = storedDocstring(c.m.minor, constant.value);
+      } catch (error) {
+        if (error instanceof Unsupported) throw c.fail(error.feature, s);
+        throw error;
+      }
+      return [{ name: '__doc__', value: c.constantExpression({ kind: 'str', value: text }) }];
+    }
     case 'AssignStatement': {
       const parts = c.kids(s);
       if (parts.length !== 3 || parts[0]!.name !== 'VariableName' || parts[1]!.name !== 'AssignOp')

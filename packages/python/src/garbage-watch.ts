@@ -40,8 +40,8 @@
  * Order. Finalizers and weakref callbacks run in the collector's list order, which an
  * automatic collection while the objects lived may have changed (move_unreachable puts
  * an object reached only through a younger one after it): garbage holding an object
- * with a finalizer or a weakref is refused once the program made a container with
- * collection on at all.
+ * with a finalizer or a weakref with a callback is refused once the program made a
+ * container with collection on at all.
  *
  * The probes share a budget ({@link GARBAGE_PROBE_BUDGET} objects visited); past it, any
  * container made with collection on counts as an exposure. Modelled from the collector
@@ -202,11 +202,17 @@ export class GarbageWatch {
     return tracked.filter((id) => !reached.has(id));
   }
 
-  /** True when an object of the garbage has a finalizer or a weakref (see Order above). */
+  /**
+   * True when an object of the garbage has a finalizer or a weakref with a callback (see
+   * Order above; a weakref without one, as every class has in its bases' registries,
+   * is cleared with nothing run).
+   */
   private garbageOrderShows(): boolean {
     const graph = this.collector.graph;
     return this.unreachable(this.collector.collector.objectsIn(null)).some(
-      (id) => graph.hasFinalizer(id) || graph.firstWeakref(id) >= 0,
+      (id) =>
+        graph.hasFinalizer(id) ||
+        this.collector.heap.weakrefsTo(id).some((wr) => graph.weakrefHasCallback(wr)),
     );
   }
 }

@@ -18,8 +18,8 @@ describe('runPython refusals', () => {
       '',
       'p.py:2:1: an async function is not supported by pymem run\n',
     ]);
-    expect(refusal('class C:\n    "doc"\n')[2]).toBe(
-      'p.py:2:5: a class docstring is not supported by pymem run\n',
+    expect(refusal('class C:\n    "d\u00e9j\u00e0 vu"\n')[2]).toBe(
+      'p.py:2:5: a class docstring beyond ASCII (its UTF-8 copy) is not supported by pymem run\n',
     );
     expect(refusal('import os\n')[2]).toBe(
       'p.py:1:1: import of module os (import os) is not supported by pymem run\n',

@@ -58,7 +58,9 @@ describe('weakref callbacks', () => {
           const dead = `[${withCallback.map(() => 'True').join(', ')}]\n`;
           expect(r.outcome).toBe('ok');
           expect(r.stdout).toBe(expected + dead);
-          expect(r.heap.weakrefLists.size).toBe(0);
+          // Only the class keeps a weakref: the one in its base's registry of subclasses.
+          const heap = r.heap;
+          expect([...heap.weakrefLists.keys()].map((o) => heap.typeOf(o))).toEqual(['type']);
         },
       ),
       { numRuns: 40 },
@@ -79,7 +81,9 @@ describe('refusals', () => {
     );
     expect(refused('import sys\nprint(sys.version_info >= (3, 12, 1))')).toMatch(/minor/);
     expect(refused('import sys\nprint(sys.version_info.micro)')).toMatch(/micro/);
-    expect(refused('import weakref\nclass C:\n    pass\nweakref.ref(C)')).toMatch(/class/);
+    expect(refused('import gc\nimport weakref\nprint(gc.collect())', '3.9')).toMatch(
+      /import weakref on 3.9/,
+    );
     expect(refused('import gc\nimport weakref\nprint(gc.collect())', '3.13')).toMatch(
       /import weakref/,
     );
