@@ -52,6 +52,7 @@ import {
 } from './dicts.ts';
 import {
   catchException,
+  type ExceptionLayout,
   endExcept,
   exceptionData,
   exceptionGetAttr,
@@ -61,6 +62,7 @@ import {
   newException,
   raiseException,
   setExceptionArgs,
+  setExceptionContext,
   tracebackSizeof,
   unwindException,
 } from './exceptions.ts';
@@ -1148,6 +1150,12 @@ export class Heap extends HeapCore implements HeapGraph {
     return instanceData(this, o).dict;
   }
 
+  /** Whether instances of class `cls` have a `__dict__` (no `__slots__` without it). */
+  classHasDict(cls: ObjectHandle): boolean {
+    this.expect(cls, 'type');
+    return classData(this, cls).hasDict;
+  }
+
   /** The class of an instance (borrowed). */
   classOf(o: ObjectHandle): ObjectHandle {
     this.expect(o, 'instance');
@@ -1412,7 +1420,8 @@ export class Heap extends HeapCore implements HeapGraph {
       type === 'filter' ||
       type === 'accumulate' ||
       type === 'starmap' ||
-      type === 'takewhile'
+      type === 'takewhile' ||
+      type === 'generator'
     ) {
       if (this.callingIterNext === null)
         throw new HeapError('wrong-type', `stepping a ${type} calls Python code`);
@@ -1422,8 +1431,9 @@ export class Heap extends HeapCore implements HeapGraph {
   }
 
   /**
-   * The step of `map` / `filter` objects (their tp_iternext calls a function), installed
-   * by the layer that runs Python: `it` borrowed, a new reference or 0 when exhausted.
+   * The step of the iterators that run Python code (`map` / `filter` call a function, a
+   * generator resumes its frame: gen_iternext), installed by the layer that runs Python:
+   * `it` borrowed, a new reference or 0 when exhausted.
    */
   callingIterNext: ((it: ObjectHandle) => ObjectHandle) | null = null;
 
@@ -1563,9 +1573,9 @@ export class Heap extends HeapCore implements HeapGraph {
     return repeatLengthHint(this, o);
   }
 
-  /** `functools.partial(fn, *args)` without keywords (partials.ts). */
-  newPartial(fn: ObjectHandle, args: readonly ObjectHandle[]): ObjectHandle {
-    return newPartial(this, fn, args);
+  /** `functools.partial(fn, *args, **kw)`: `kw` the call's keywords dict, or 0 (partials.ts). */
+  newPartial(fn: ObjectHandle, args: readonly ObjectHandle[], kw: ObjectHandle = 0): ObjectHandle {
+    return newPartial(this, fn, args, kw);
   }
 
   /** lru_cache_new: a `_lru_cache_wrapper` of `func` (lru-caches.ts). */
@@ -1718,14 +1728,24 @@ export class Heap extends HeapCore implements HeapGraph {
   /**
    * `BaseException(*args)` (ValueError, … alike), or with `cls` a call of that program's
    * exception class: a new exception; its args tuple takes new references.
-   * `stopIteration`: a StopIteration, with its `value` field.
+   * `layout`: true or `stopIteration` for a StopIteration (its `value` field), 3.10+
+   * `nameError` / `attributeError` for those classes' `name` (and `obj`) fields.
    */
   newException(
     args: readonly ObjectHandle[] = [],
     cls: ObjectHandle = 0,
-    stopIteration = false,
+    layout: boolean | ExceptionLayout = 'base',
   ): ObjectHandle {
-    return newException(this, args, cls, stopIteration);
+    return newException(this, args, cls, layout);
+  }
+
+  /**
+   * 3.10+: the interpreter's `name` (and an AttributeError's `obj`) of exception `e`
+   * (set_attribute_error_context, format_exc_check_arg): new references.
+   */
+  setExceptionContext(e: ObjectHandle, name: ObjectHandle, obj: ObjectHandle = 0): void {
+    this.expect(e, 'exception');
+    setExceptionContext(this, e, name, obj);
   }
 
   /**

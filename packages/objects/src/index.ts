@@ -41,6 +41,7 @@ export type {
   RefcountEvent,
   RefcountListener,
 } from './events.ts';
+export type { ExceptionLayout } from './exceptions.ts';
 export { CO_COROUTINE, CO_GENERATOR } from './frames.ts';
 export type { GcObserver } from './gc-observer.ts';
 export { type HeapGraph, reachableFrom } from './graph.ts';

@@ -6,7 +6,9 @@
  *
  * partial(f, *args) (partial_new): the object is allocated and tracked first, then
  * takes a reference to `f`, then `args` — a new tuple sliced from the call's argument
- * tuple, or the shared `()` when there are none — then a new empty dict for `kw`.
+ * tuple, or the shared `()` when there are none — then `kw`: the keywords dict of the
+ * call itself when it had keywords (its only holder, so partial_new keeps it), else a
+ * new empty dict.
  * `__dict__` stays empty until an attribute is set (not modelled: never set here).
  * Invariants: the payload lists fn, args, kw, dict in tp_traverse order, 0 for an empty
  * field; each non-zero field is one counted reference.
@@ -26,11 +28,16 @@ function partialBasic(heap: HeapCore): number {
   return objectHeader + (minor >= 14 ? 8 : 6) * w;
 }
 
-/** partial(fn, *args) without keywords: tracked, holding fn, args and an empty kw dict. */
+/**
+ * partial(fn, *args, **kw): tracked, holding fn, args and `kw` — the call's keywords
+ * dict itself (partial_new takes the dict type_call got when nothing else holds it),
+ * or a new empty dict when `kw` is 0.
+ */
 export function newPartial(
   heap: HeapCore,
   fn: ObjectHandle,
   args: readonly ObjectHandle[],
+  kw: ObjectHandle = 0,
 ): ObjectHandle {
   heap.check(fn);
   const o = heap.allocObject('partial', heap.objMalloc(heap.gcRequest(partialBasic(heap))));
@@ -41,9 +48,15 @@ export function newPartial(
   const tuple = newTuple(heap, args);
   heap.adopt(tuple);
   fields[1] = tuple;
-  const kw = newDict(heap);
-  heap.adopt(kw);
-  fields[2] = kw;
+  if (kw !== 0) {
+    heap.expect(kw, 'dict');
+    heap.increment(kw);
+    fields[2] = kw;
+  } else {
+    const empty = newDict(heap);
+    heap.adopt(empty);
+    fields[2] = empty;
+  }
   return o;
 }
 

@@ -30,6 +30,7 @@ import { PythonError, Unsupported } from './errors.ts';
 import { iteratorNext } from './generator-runs.ts';
 import { hashOf } from './key-hashes.ts';
 import type { Machine } from './machine.ts';
+import { installStep } from './map-filter.ts';
 import { sortOrder } from './methods-lib.ts';
 import { binaryOp, shared } from './operations.ts';
 import { numberOf, order, rangeValues, setItemsInOrder, truthy } from './values.ts';
@@ -516,6 +517,8 @@ export function callBoundSort(m: Machine, sort: () => void): void {
 /** `zip(*args, strict=strict)` (strict from 3.10): a new reference. */
 export function zipOf(m: Machine, args: readonly ObjectHandle[], strict: boolean): ObjectHandle {
   if (args.length === 0) throw new Unsupported('zip() of nothing');
+  // A generator is stepped through the heap (map-filter.ts installStep).
+  if (args.some((a) => m.heap.typeOf(a) === 'generator')) installStep(m);
   return m.heap.newZip(
     args.map((a) => iterableArgument(m.heap, a, 'zip')),
     strict,
@@ -542,6 +545,9 @@ function iterableArgument(heap: Heap, o: ObjectHandle, name: string): ObjectHand
     'permutations',
     'starmap',
     'takewhile',
+    'map',
+    'filter',
+    'generator',
   ];
   if (!ok.includes(t) && !own.includes(t))
     throw new Unsupported(`${name}() of a ${heap.typeNameOf(o)}`);
@@ -706,6 +712,7 @@ export const LIBRARY_BUILTINS: Readonly<Record<string, Builtin>> = {
     arity('enumerate', args, 1, 2);
     const heap = m.heap;
     const iterable = iterableArgument(heap, args[0]!, 'enumerate');
+    if (heap.typeOf(iterable) === 'generator') installStep(m);
     // enum_new_impl: PyNumber_Index(start) sets en_index; no object is made for it.
     const t = args.length === 2 ? heap.typeOf(args[1]!) : 'int';
     if (t !== 'int' && t !== 'bool')

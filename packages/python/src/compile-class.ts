@@ -31,7 +31,13 @@
 import type { SyntaxNode } from '@lezer/common';
 import type { ObjectHandle } from '@pymem/objects';
 import { noteRebinds } from './borrowed-loads.ts';
-import { attributeErrorOf, classLookup, classMro, classNames } from './class-attributes.ts';
+import {
+  attributeErrorOf,
+  classLookup,
+  classMro,
+  classNames,
+  classQualnames,
+} from './class-attributes.ts';
 import { callObject, callWithStack, newCallSite } from './class-calls.ts';
 import { decoratedMethod } from './class-descriptors.ts';
 import { CALLED_DUNDERS, installFinalizer } from './class-dunders.ts';
@@ -68,19 +74,48 @@ interface ClassMember {
 /** `class Name[(object)]: body` at module level. */
 export function classDefinition(c: Compiler, node: SyntaxNode, scope: Scope): Statement {
   if (scope.locals !== null) throw c.fail('a class inside a function', node);
+  const nameNode = c.kids(node).find((p) => p.name === 'VariableName')!;
+  const make = classMaker(c, node, scope, false);
+  const store = c.store(nameNode, scope);
+  return (frame) => {
+    store(frame, make(frame));
+    return Flow.next;
+  };
+}
+
+/**
+ * The class statement's work up to STORE_NAME: LOAD_BUILD_CLASS, the body, type(),
+ * __build_class__'s cleanup (the namespace, then the body's function); the class (a new
+ * reference). `nested`: a class statement in a class body (its qualname names the
+ * enclosing classes; a base the enclosing bodies bind is refused, since LOAD_NAME
+ * would find it in their namespace first).
+ */
+function classMaker(c: Compiler, node: SyntaxNode, scope: Scope, nested: boolean): Expression {
   c.m.hasClasses = true;
   const parts = c.kids(node);
   const nameNode = parts.find((p) => p.name === 'VariableName')!;
   const name = c.text(nameNode);
+  const qualname = nested ? qualnameOf(c, name, node) : name;
   const argList = parts.find((p) => p.name === 'ArgList');
   const baseNodes =
     argList === undefined ? [] : c.kids(argList).filter((k) => !['(', ')', ','].includes(k.name));
+  if (nested) {
+    // LOAD_NAME looks in the enclosing class bodies' namespaces first.
+    const bound = new Set<string>();
+    for (let at = node.parent; at !== null; at = at.parent)
+      if (at.name === 'Body' && at.parent?.name === 'ClassDefinition')
+        for (const k of c.kids(at)) c.collectAssigned(k, bound, false);
+    for (const b of baseNodes)
+      if (bound.has(c.text(b))) throw c.fail('a base the enclosing class body binds', b);
+  }
   if (baseNodes.length === 1 && c.text(baseNodes[0]!) === 'object') {
     if (c.moduleAssigned.has('object')) throw c.fail("a module name 'object'", argList!);
     baseNodes.length = 0;
   }
   // `class E(ValueError)`: a builtin exception class as the one base (exception-subclasses.ts).
   const exceptionBase = builtinExceptionBase(c, baseNodes, scope);
+  // Its traceback line would name the qualname: not measured.
+  if (nested && exceptionBase !== null) throw c.fail('an exception class inside a class', node);
   if (exceptionBase !== null) baseNodes.length = 0;
   for (const b of baseNodes)
     if (
@@ -94,13 +129,16 @@ export function classDefinition(c: Compiler, node: SyntaxNode, scope: Scope): St
   const members: ClassMember[] = [];
   const statements = c.kids(bodyNode).filter((k) => k.name !== ':' && k.name !== 'Comment');
   const classCell: ClassCell = { cell: 0, used: false, ran: false };
+  // A nested class statement compiles inside its enclosing body: its cell is its own.
+  const enclosing = COMPILING.get(c);
   COMPILING.set(c, classCell);
   try {
     statements.forEach((s, i) => {
       members.push(...classMember(c, s, i === 0, name));
     });
   } finally {
-    COMPILING.delete(c);
+    if (enclosing === undefined) COMPILING.delete(c);
+    else COMPILING.set(c, enclosing);
   }
   for (const [i, member] of members.entries())
     if (member.update !== undefined && !members.slice(0, i).some((x) => x.name === member.name))
@@ -122,7 +160,6 @@ export function classDefinition(c: Compiler, node: SyntaxNode, scope: Scope): St
     throw c.fail('a class body binding a name twice', bodyNode);
   const m = c.m;
   const heap = m.heap;
-  const store = c.store(nameNode, scope);
   const firstLine = c.source.position(node.from).line;
   return (frame) => {
     // MAKE_FUNCTION: the body's function, alive until __build_class__ returns; the bases.
@@ -145,15 +182,16 @@ export function classDefinition(c: Compiler, node: SyntaxNode, scope: Scope): St
     const module = heap.identifier('__main__');
     put('__module__', module);
     heap.decref(module);
-    const qualname = heap.identifier(name);
-    put('__qualname__', qualname);
-    heap.decref(qualname);
+    const qualnameStr = heap.identifier(qualname);
+    put('__qualname__', qualnameStr);
+    heap.decref(qualnameStr);
     if (m.minor >= 13) {
       const line = heap.newInt(firstLine);
       put('__firstlineno__', line);
       heap.decref(line);
     }
     const namespace: [string, ObjectHandle][] = [];
+    let made = 0;
     try {
       for (const member of members) {
         if (member.update !== undefined) {
@@ -174,7 +212,9 @@ export function classDefinition(c: Compiler, node: SyntaxNode, scope: Scope): St
       if (classCell.used) put('__classcell__', classCell.cell);
       // type(name, bases, ns): the call's arguments tuple, then type_new (whose bases
       // tuple stands for the one __build_class__ made first: it becomes tp_bases).
-      const args = heap.newTuple([qualname, heap.emptyTuple, ns]);
+      const nameStr = heap.identifier(name);
+      const args = heap.newTuple([nameStr, heap.emptyTuple, ns]);
+      heap.decref(nameStr);
       let cls: ObjectHandle;
       let finalizer = false;
       try {
@@ -198,6 +238,7 @@ export function classDefinition(c: Compiler, node: SyntaxNode, scope: Scope): St
         heap.decref(args);
       }
       classNames(m).set(cls, name);
+      if (nested) classQualnames(m).set(cls, qualname);
       recordClass(m, cls, exceptionBase, baseValues);
       // type_new's set_names: a property learns its name (property_set_name, 3.10+).
       if (m.minor >= 10)
@@ -212,7 +253,7 @@ export function classDefinition(c: Compiler, node: SyntaxNode, scope: Scope): St
         heap.setClassAttr(cls, '__hash__', none);
         heap.decref(none);
       }
-      store(frame, cls);
+      made = cls;
     } finally {
       for (const [, v] of namespace) heap.decref(v);
       heap.decref(ns);
@@ -220,7 +261,7 @@ export function classDefinition(c: Compiler, node: SyntaxNode, scope: Scope): St
       m.releaseArguments(baseValues);
       heap.decref(body);
     }
-    return Flow.next;
+    return made;
   };
 }
 
@@ -315,6 +356,12 @@ function classMember(c: Compiler, s: SyntaxNode, first: boolean, cls: string): C
       return [method(c, s, cls)];
     case 'DecoratedStatement':
       return [decoratedMethod(c, s, cls, (d, isStatic) => method(c, d, cls, isStatic))];
+    case 'ClassDefinition': {
+      // A class inside the class body: made when the body runs, stored in its namespace.
+      const name = c.text(c.kids(s).find((p) => p.name === 'VariableName')!);
+      if (name.startsWith('__') && name.endsWith('__')) throw c.fail(`the class ${name}`, s);
+      return [{ name, value: classMaker(c, s, { name: '<module>', locals: null }, true) }];
+    }
     default:
       throw c.fail(`this statement in a class body (${s.name})`, s);
   }

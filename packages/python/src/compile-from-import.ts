@@ -28,7 +28,7 @@ import type { SyntaxNode } from '@lezer/common';
 import { hasValueAttribute, libraryModules } from './compile-lib.ts';
 import { SYS_EXTRA_FUNCTIONS } from './compile-sys.ts';
 import type { Compiler, Scope } from './compiler.ts';
-import { PythonError, Unsupported } from './errors.ts';
+import { contextError } from './exception-classes.ts';
 import type { Expression } from './frame.ts';
 import type { Machine } from './machine.ts';
 
@@ -112,9 +112,13 @@ export function fromImportedName(
 export function boundAlias(m: Machine, imported: FromImported, inner: Expression): Expression {
   return (frame) => {
     if (!m.fromImported.has(imported.alias)) {
-      if (m.rules.nameErrorHints)
-        throw new Unsupported('a NameError on 3.10+ (its "Did you mean" hint)');
-      throw new PythonError('NameError', `name '${imported.alias}' is not defined`);
+      throw contextError(
+        m,
+        'NameError',
+        `name '${imported.alias}' is not defined`,
+        imported.alias,
+        0,
+      );
     }
     return inner(frame);
   };

@@ -395,7 +395,8 @@ export function moduleCall(
   if (scope.locals?.has(name)) throw c.fail(`a local named '${name}'`, node);
   const accepted = module.keywords?.[method] ?? [];
   for (const [k] of keywords)
-    if (!accepted.includes(k)) throw c.fail(`keyword arguments to ${name}.${method}()`, node);
+    if (accepted !== 'any' && !accepted.includes(k))
+      throw c.fail(`keyword arguments to ${name}.${method}()`, node);
   if (name === 'collections' && method === 'defaultdict')
     return defaultdictCall(c, positional, keywords, scope, node);
   if (!Object.hasOwn(module.functions, method)) throw c.fail(`${name}.${method}`, node);

@@ -25,6 +25,7 @@ import { PythonError, Unsupported } from './errors.ts';
 import {
   EXCEPTION_CLASSES,
   exceptionArgs,
+  exceptionLayout,
   hasExtraFields,
   setExceptionClass,
 } from './exception-classes.ts';
@@ -335,7 +336,7 @@ export function exceptionCall(
     const values: ObjectHandle[] = [];
     try {
       for (const a of args) values.push(a(frame));
-      const e = heap.newException(values, 0, name === 'StopIteration');
+      const e = heap.newException(values, 0, exceptionLayout(name, m.minor));
       // 3.14: the call's arguments become `args` as a tuple made untracked (measured).
       untrackIfAtomic(m, exceptionArgs(heap, e));
       setExceptionClass(heap, e, name);

@@ -147,6 +147,7 @@ import { type Constant, ConstantPool, foldBinary, foldUnary } from './constants.
 import { type ErrorLocation, notCallable, PythonError, Unsupported } from './errors.ts';
 import {
   builtinExceptionClass,
+  contextError,
   EXCEPTION_CLASSES,
   exceptionArgs,
   exceptionClass,
@@ -3302,10 +3303,9 @@ function setItem(m: Machine, c: ObjectHandle, k: ObjectHandle, v: ObjectHandle):
   }
 }
 
+/** NameError for a global or builtin `name` (3.10+ store the name in it). */
 function nameError(m: Machine, name: string): PythonError {
-  if (m.rules.nameErrorHints)
-    throw new Unsupported(`a NameError on 3.10+ (its "Did you mean" hint)`);
-  return new PythonError('NameError', `name '${name}' is not defined`);
+  return contextError(m, 'NameError', `name '${name}' is not defined`, name, 0);
 }
 
 /** True when every handle of `ks` is a str (a dict display's keys: a DICT_KEYS_UNICODE table). */
@@ -3320,10 +3320,12 @@ function at(error: PythonError, location: ErrorLocation | undefined): PythonErro
   return error;
 }
 
+/** UnboundLocalError for the local `name` (worded anew on 3.11; no name stored). */
 function unboundLocal(m: Machine, name: string): PythonError {
-  if (m.rules.nameErrorHints) throw new Unsupported('an UnboundLocalError on 3.10+');
   return new PythonError(
     'UnboundLocalError',
-    `local variable '${name}' referenced before assignment`,
+    m.minor >= 11
+      ? `cannot access local variable '${name}' where it is not associated with a value`
+      : `local variable '${name}' referenced before assignment`,
   );
 }

@@ -71,6 +71,14 @@ export class PythonError extends Error {
   causedBy: PythonError | undefined;
   /** `raise … from …` hides the context. */
   suppressContext = false;
+  /**
+   * 3.10+: what the interpreter stores in the exception it raises — a NameError's
+   * `name`, an AttributeError's `name` and `obj` (set_attribute_error_context): new
+   * references, taken over by its object when made (raise.ts).
+   */
+  errorContext: { name: ObjectHandle; obj: ObjectHandle } | undefined;
+  /** 3.10+: its traceback would offer a "Did you mean" hint (it has a context). */
+  suggestible = false;
   /** The references each function frame it left still holds (its traceback keeps them). */
   readonly heldLocals: ObjectHandle[][] = [];
   constructor(type: string, detail: string) {

@@ -21,8 +21,9 @@
  * the heap does not model; naming them in `except` is fine. StopIteration's larger
  * struct (PyStopIterationObject: `value`) is the heap's own layout.
  */
-import type { Heap, ObjectHandle } from '@pymem/objects';
+import type { ExceptionLayout, Heap, ObjectHandle } from '@pymem/objects';
 import { PythonError, Unsupported } from './errors.ts';
+import type { Machine } from './machine.ts';
 import { reprText, strText } from './values.ts';
 
 /** Each builtin exception class the model knows, with its base class. */
@@ -67,15 +68,41 @@ export const EXCEPTION_CLASSES: ReadonlySet<string> = new Set([
 
 /**
  * Whether an instance of `name` has fields beyond BaseException's (or a free list) on
- * 3.`minor`: such an object is refused, not made with the wrong size.
+ * 3.`minor` that the heap does not make: such an object is refused, not made with the
+ * wrong size. StopIteration's `value` and 3.10+ NameError's / AttributeError's `name`
+ * and `obj` are modelled (exceptionLayout).
  */
-export function hasExtraFields(name: string, minor: number): boolean {
-  // StopIteration's `value` is modelled (the heap's stopIteration layout), not SystemExit's code.
-  if (name === 'SystemExit' || name === 'MemoryError') return true;
-  // PyNameErrorObject (name), PyAttributeErrorObject (obj, name): 3.10+.
-  if (name === 'NameError' || name === 'UnboundLocalError' || name === 'AttributeError')
-    return minor >= 10;
-  return false;
+export function hasExtraFields(name: string, _minor: number): boolean {
+  return name === 'SystemExit' || name === 'MemoryError';
+}
+
+/** The heap layout of a builtin exception class on 3.`minor` (heap exceptions.ts). */
+export function exceptionLayout(name: string, minor: number): ExceptionLayout {
+  if (name === 'StopIteration') return 'stopIteration';
+  if (minor >= 10 && (name === 'NameError' || name === 'UnboundLocalError')) return 'nameError';
+  if (minor >= 10 && name === 'AttributeError') return 'attributeError';
+  return 'base';
+}
+
+/**
+ * An error the interpreter raises with a context on 3.10+ (format_exc_check_arg's
+ * NameError `name`; set_attribute_error_context's AttributeError `name` and `obj`,
+ * `obj` 0 for a NameError): the error holds new references until its object is made.
+ */
+export function contextError(
+  m: Machine,
+  type: 'NameError' | 'AttributeError',
+  text: string,
+  name: string,
+  obj: ObjectHandle,
+): PythonError {
+  const err = new PythonError(type, text);
+  if (m.minor < 10) return err;
+  const heap = m.heap;
+  if (obj !== 0) heap.incref(obj);
+  err.errorContext = { name: heap.identifier(name), obj };
+  err.suggestible = true;
+  return err;
 }
 
 /** Whether class `name` is `base` or derives from it (`except base` catches it). */

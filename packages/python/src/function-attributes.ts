@@ -32,7 +32,8 @@ import type { ObjectHandle } from '@pymem/objects';
 import { importedLibrary } from './compile-lib.ts';
 import type { Compiler } from './compiler.ts';
 import type { ConstantPool } from './constants.ts';
-import { PythonError, Unsupported } from './errors.ts';
+import { Unsupported } from './errors.ts';
+import { contextError } from './exception-classes.ts';
 import type { FunctionCode } from './frame.ts';
 import type { Machine } from './machine.ts';
 import { shared } from './operations.ts';
@@ -146,7 +147,5 @@ export function functionAttribute(m: Machine, f: ObjectHandle, name: string): Ob
     heap.decref(key);
     if (v !== 0) return shared(heap, v);
   }
-  if (m.rules.nameErrorHints)
-    throw new Unsupported('an AttributeError on 3.10+ (its "Did you mean" hint)');
-  throw new PythonError('AttributeError', `'function' object has no attribute '${name}'`);
+  throw contextError(m, 'AttributeError', `'function' object has no attribute '${name}'`, name, f);
 }

@@ -96,6 +96,15 @@ export class StackDepth {
         return this.yieldDepth(node);
       case 'ReturnStatement':
         return parts.length === 1 ? 1 : this.group(parts.slice(1));
+      case 'RaiseStatement': {
+        // `raise` / `raise X` / `raise X from Y`: X, then Y above it (RAISE_VARARGS).
+        const [, exc, from, cause] = parts;
+        if (exc === undefined) return 0;
+        if (from === undefined) return this.expression(exc);
+        if (cause === undefined) return undefined;
+        const y = this.expression(cause);
+        return maxOf(this.expression(exc), y === undefined ? undefined : 1 + y);
+      }
       case 'AssignStatement':
         return this.assignment(node);
       case 'UpdateStatement': {

@@ -40,6 +40,7 @@ import { runFunction } from './class-calls.ts';
 import { Unsupported } from './errors.ts';
 import { iteratorNext } from './generator-runs.ts';
 import type { Machine } from './machine.ts';
+import { partialCall } from './module-functools.ts';
 import { binaryOp } from './operations.ts';
 import { truthy } from './values.ts';
 
@@ -70,11 +71,14 @@ function iterable(heap: Heap, o: ObjectHandle, name: string): ObjectHandle {
   return o;
 }
 
-/** The function argument: a function of the program (or None for filter), else refused. */
+/**
+ * The function argument: a function of the program, a builtin, a functools.partial (or
+ * None for filter), else refused.
+ */
 export function callable(m: Machine, f: ObjectHandle, name: string): ObjectHandle {
   const heap = m.heap;
   if (name === 'filter' && heap.typeOf(f) === 'NoneType') return f;
-  if (isBuiltinValue(m, f)) return f;
+  if (isBuiltinValue(m, f) || heap.typeOf(f) === 'partial') return f;
   if (heap.typeOf(f) !== 'function' || !m.functions.has(f))
     throw new Unsupported(`${name}() with a ${heap.typeNameOf(f)} as its function`);
   return f;
@@ -87,6 +91,8 @@ export function callable(m: Machine, f: ObjectHandle, name: string): ObjectHandl
 function callFromC(m: Machine, f: ObjectHandle, items: readonly ObjectHandle[]): ObjectHandle {
   const heap = m.heap;
   if (isBuiltinValue(m, f)) return callBuiltinValue(m, f, items);
+  // A partial from C: as its call in the program (partial_call / partial_vectorcall).
+  if (heap.typeOf(f) === 'partial') return partialCall(m, f, items);
   const holdsFunction = m.rules.callFrameTakesArguments;
   if (holdsFunction) heap.incref(f);
   try {
@@ -144,11 +150,14 @@ function filterNext(m: Machine, o: ObjectHandle): ObjectHandle {
 
 /**
  * Installs the step of the iterators that call Python code (their tp_iternext) on the
- * machine's heap: map, filter, itertools.accumulate, starmap and takewhile.
+ * machine's heap: map, filter, itertools.accumulate, starmap and takewhile, and
+ * generators stepped by C code (islice, chain).
  */
 export function installStep(m: Machine): void {
   m.heap.callingIterNext ??= (it) => {
     const t = m.heap.typeOf(it);
+    // A generator stepped from C (islice, chain): gen_iternext, its return value dropped.
+    if (t === 'generator') return iteratorNext(m, it);
     if (t === 'accumulate') return accumulateStep(m, it);
     if (t === 'takewhile')
       return takewhileNext(

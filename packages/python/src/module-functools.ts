@@ -24,7 +24,11 @@
  *                        higher on 3.8.18 than on 3.9.18–3.13.0)
  *   p.func/args/keywords the fields themselves (member descriptors: new references)
  *
- * Refused: keywords (to partial or to the call), a partial of a partial (partial_new
+ *   partial(f, k=v)      the call's keywords dict becomes the partial's `keywords`
+ *                        (partial_new keeps a dict only type_call holds); calling it
+ *                        copies that dict and unpacks it again (partialCallWithKeywords)
+ *
+ * Refused: keywords to a partial's call, keywords on 3.14 (not measured), a partial of a partial (partial_new
  * flattens it), a partial of anything but a Python function, setting attributes.
  * Not modelled: the tuple's allocation before the first item (the model makes it at
  * the first call) — only its block's reuse could tell, and ids are refused after a
@@ -34,6 +38,7 @@
  */
 import type { ObjectHandle } from '@pymem/objects';
 import { runFunction } from './class-calls.ts';
+import { bindArguments, runCall } from './compile-arguments.ts';
 import { PythonError, Unsupported } from './errors.ts';
 import { getIterator, iteratorNext } from './generator-runs.ts';
 import type { Machine } from './machine.ts';
@@ -112,19 +117,37 @@ function reduceItems(
 }
 
 /** `functools.partial(f, *args)`: a new partial object. */
-function partial(m: Machine, args: readonly ObjectHandle[]): ObjectHandle {
+function partial(
+  m: Machine,
+  args: readonly ObjectHandle[],
+  keywords?: ReadonlyMap<string, ObjectHandle>,
+): ObjectHandle {
   const heap = m.heap;
   if (args.length === 0) throw new Unsupported('functools.partial() with no arguments');
   const f = args[0]!;
   const code = heap.typeOf(f) === 'function' ? m.functions.get(f) : undefined;
   if (code === undefined || code.makeGenerator !== undefined)
     throw new Unsupported(`functools.partial() of a ${heap.typeNameOf(f)} other than a function`);
-  // type_call: the arguments' tuple (_PyObject_MakeTpCall), then partial_new.
+  const withKeywords = keywords !== undefined && keywords.size > 0;
+  if (withKeywords && m.minor >= 14)
+    throw new Unsupported('keyword arguments to functools.partial() on 3.14 (not measured)');
+  // type_call: the arguments' tuple (_PyObject_MakeTpCall), the keywords' dict
+  // (_PyStack_AsDict), then partial_new, which keeps that dict as its `keywords`.
   const packed = heap.newTuple(args);
+  let kwdict = 0;
   try {
-    return heap.newPartial(f, args.slice(1));
+    if (withKeywords) {
+      kwdict = heap.newDictPresized(keywords.size, true);
+      for (const [k, v] of keywords) {
+        const key = heap.identifier(k);
+        heap.dictSetItem(kwdict, key, v);
+        heap.decref(key);
+      }
+    }
+    return heap.newPartial(f, args.slice(1), kwdict);
   } finally {
     heap.decref(packed);
+    if (kwdict !== 0) heap.decref(kwdict);
   }
 }
 
@@ -135,7 +158,8 @@ export function partialCall(
   values: readonly ObjectHandle[],
 ): ObjectHandle {
   const heap = m.heap;
-  const [f, bound] = heap.referents(p) as [ObjectHandle, ObjectHandle];
+  const [f, bound, kw] = heap.referents(p) as [ObjectHandle, ObjectHandle, ObjectHandle];
+  if (heap.lengthOf(kw) > 0) return partialCallWithKeywords(m, p, values);
   // 3.8: tp_call through _PyObject_MakeTpCall, the arguments packed into a tuple.
   const packed = m.rules.partialCallPacksArguments ? heap.newTuple(values) : 0;
   try {
@@ -146,6 +170,79 @@ export function partialCall(
     if (packed !== 0) heap.decref(packed);
   }
 }
+
+/**
+ * `p(*values)` for a partial with keywords (3.8–3.13): partial_call, through
+ * _PyObject_MakeTpCall (3.8: tp_call; 3.9+: partial_vectorcall's fallback, since a
+ * partial's keywords may change) — the arguments' tuple; a copy of p.keywords
+ * (PyDict_Copy: f may change its **kwargs); 3.9+ p.args + the tuple (tupleconcat: an
+ * empty side gives the other tuple itself) and PyObject_Call(f, args, kwargs); 3.8
+ * partial_fastcall's stack instead of a tuple and _PyObject_FastCallDict; either way
+ * _PyStack_UnpackDict's PyMem_Malloc'd array (3.9+: one slot more) of new references
+ * and kwnames tuple, the frame, then the array's references, the array, kwnames; then
+ * the concatenation, the copy, the tuple.
+ */
+function partialCallWithKeywords(
+  m: Machine,
+  p: ObjectHandle,
+  values: readonly ObjectHandle[],
+): ObjectHandle {
+  const heap = m.heap;
+  const [f, bound, kw] = heap.referents(p) as [ObjectHandle, ObjectHandle, ObjectHandle];
+  if (m.minor >= 14)
+    throw new Unsupported('calling a functools.partial with keywords on 3.14 (not measured)');
+  const code = m.functions.get(f);
+  if (code === undefined) throw new Unsupported('calling a function the library made');
+  const argstuple = heap.newTuple(values);
+  const pre = heap.referents(bound);
+  let kwargs = 0;
+  let args = 0;
+  let buffer = 0;
+  try {
+    kwargs = heap.dictCopy(kw);
+    if (m.rules.partialCallPacksArguments) {
+      // 3.8 partial_fastcall: the arguments side by side on the C stack, or in a
+      // PyMem_Malloc'd buffer past _PY_FASTCALL_SMALL_STACK (5) when both sides have some.
+      const total = pre.length + values.length;
+      if (pre.length > 0 && values.length > 0 && total > FASTCALL_SMALL_STACK)
+        buffer = heap.memCall('malloc', 0, total * heap.layout.pointerSize);
+    } else
+      args =
+        pre.length === 0
+          ? shared(heap, argstuple)
+          : values.length === 0
+            ? shared(heap, bound)
+            : heap.newTuple([...pre, ...values]);
+    const items = heap.dictItems(kwargs);
+    const keys = items.map(([k]) => k);
+    for (const k of keys)
+      if (heap.typeOf(k) !== 'str') throw new Unsupported('a keyword that is not a str');
+    const stack = [...pre, ...values, ...items.map(([, v]) => v)];
+    // _PyStack_UnpackDict: the array holds new references (measured on 3.8 too: a
+    // keyword value's count inside f is one higher than the dicts and frame explain).
+    const slots = stack.length + (m.minor >= 9 ? 1 : 0);
+    const array = heap.memCall('malloc', 0, slots * heap.layout.pointerSize);
+    const kwnames = heap.newTuple(keys);
+    for (const v of stack) heap.incref(v);
+    try {
+      const names = keys.map((k) => heap.valueOf(k) as string);
+      const frame = bindArguments(m, f, code, stack, names, keys, false);
+      return runCall(m, code, frame, f);
+    } finally {
+      for (const v of stack) heap.decref(v);
+      heap.memCall('free', array, 0);
+      heap.decref(kwnames);
+    }
+  } finally {
+    if (buffer !== 0) heap.memCall('free', buffer, 0);
+    if (args !== 0) heap.decref(args);
+    if (kwargs !== 0) heap.decref(kwargs);
+    heap.decref(argstuple);
+  }
+}
+
+/** _PY_FASTCALL_SMALL_STACK: the arguments 3.8's partial_fastcall keeps on the C stack. */
+const FASTCALL_SMALL_STACK = 5;
 
 /** `p.func`, `p.args`, `p.keywords` of a partial `p` (borrowed): a new reference. */
 export function partialAttribute(m: Machine, p: ObjectHandle, name: string): ObjectHandle {
@@ -158,4 +255,5 @@ export function partialAttribute(m: Machine, p: ObjectHandle, name: string): Obj
 /** The functools module's functions. */
 export const FUNCTOOLS_MODULE: LibraryModule = {
   functions: { reduce, partial },
+  keywords: { partial: 'any' },
 };

@@ -30,8 +30,8 @@
  * object is made.
  * Refused: a float start or step, a start or step beyond 2**53, list() of a repeat with no
  * count (it never ends), chain.from_iterable, chain over anything but
- * lists, tuples, ranges, dicts, strs, sets, dict views and these iterators (generators
- * are resumed by the compiler, not the heap), islice bounds that would raise ValueError,
+ * lists, tuples, ranges, dicts, strs, sets, dict views, generators (resumed through the
+ * heap's callingIterNext) and these iterators, islice bounds that would raise ValueError,
  * combinations of anything but a list, tuple, str or range or with a negative r;
  * product/permutations of anything else, accumulate with a builtin function, a non-int r or repeat. Models count_new, count_next, repeat_new, repeat_next,
  * repeat_len, chain_new, chain_next, islice_new, islice_next, combinations_new, product_new, permutations_new, zip_longest_new and
@@ -103,6 +103,7 @@ const CHAINABLE: ReadonlySet<string> = new Set([
   'product',
   'zip_longest',
   'permutations',
+  'generator',
 ]);
 
 /** `itertools.chain(*iterables)`: a new chain over the call's argument tuple. */
@@ -111,6 +112,7 @@ function chain(m: Machine, args: readonly ObjectHandle[]): ObjectHandle {
   for (const a of args)
     if (!CHAINABLE.has(heap.typeOf(a)))
       throw new Unsupported(`itertools.chain() of a ${heap.typeNameOf(a)}`);
+  if (args.some((a) => heap.typeOf(a) === 'generator')) installStep(m);
   // type_call's argument tuple: the chain's source iterator keeps it.
   const packed = heap.newTuple(args);
   try {
@@ -140,6 +142,7 @@ function islice(m: Machine, args: readonly ObjectHandle[]): ObjectHandle {
   const start = args.length === 2 ? 0 : isliceBound(heap, args[1]!, 0);
   const step = args.length === 4 ? isliceBound(heap, args[3]!, 1) : 1;
   if (step === 0) throw new Unsupported('an islice() step of 0 (a ValueError)');
+  if (heap.typeOf(seq) === 'generator') installStep(m);
   return heap.newIslice(seq, start, stop, step);
 }
 

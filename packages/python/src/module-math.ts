@@ -34,8 +34,8 @@ export interface LibraryModule {
   readonly functions: Readonly<Record<string, ModuleFunction>>;
   /** Its value attributes, made when the import runs (held by the module). */
   readonly attributes?: (m: Machine) => Record<string, ObjectHandle>;
-  /** The keyword arguments each function accepts (none when absent). */
-  readonly keywords?: Readonly<Record<string, readonly string[]>>;
+  /** The keyword arguments each function accepts (none when absent; `any`: every name). */
+  readonly keywords?: Readonly<Record<string, readonly string[] | 'any'>>;
 }
 
 function arity(name: string, args: readonly ObjectHandle[], min: number, max: number): void {

@@ -37,6 +37,7 @@ import type { CodeObject, ObjectHandle } from '@pymem/objects';
 import { PythonError, Unsupported } from './errors.ts';
 import {
   exceptionClass,
+  exceptionLayout,
   exceptionText,
   hasExtraFields,
   setExceptionClass,
@@ -189,9 +190,17 @@ export function materialise(m: Machine, err: PythonError, refuse: boolean): Obje
   ensureHeapFrames(m);
   const args = err.argValues ?? (err.detail === '' ? [] : [heap.newStr(err.detail)]);
   err.argValues = undefined;
-  const e = heap.newException(args, 0, err.type === 'StopIteration');
+  const e = heap.newException(args, 0, exceptionLayout(err.type, m.minor));
   for (const a of args) heap.decref(a);
   setExceptionClass(heap, e, err.type);
+  // 3.10+: the name (and object) the interpreter stored when it raised it.
+  const context = err.errorContext;
+  if (context !== undefined) {
+    err.errorContext = undefined;
+    heap.setExceptionContext(e, context.name, context.obj);
+    heap.decref(context.name);
+    if (context.obj !== 0) heap.decref(context.obj);
+  }
   heap.raiseException(e);
   register(m, err, e);
   return e;

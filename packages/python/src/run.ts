@@ -18,7 +18,7 @@
 import type { HeapCollector } from '@pymem/gc';
 import { Heap } from '@pymem/objects';
 import { parseVersion } from '@pymem/versions';
-import { classNames } from './class-attributes.ts';
+import { classNames, classQualname } from './class-attributes.ts';
 import { instanceText, refuseLiveFinalizers } from './class-dunders.ts';
 import { CollectionRecorder, type CollectionView } from './collection-view.ts';
 import { Compiler, pythonErrorOf } from './compiler.ts';
@@ -126,7 +126,9 @@ export function runPython(text: string, options: RunOptions = {}): RunResult {
   machine.patch = patchOf(options.python);
   installKeyHooks(machine);
   installInstanceRepr(heap, (o) => instanceText(machine, o, true, true));
-  installClassModule(heap, (cls) => (classNames(machine).has(cls) ? '__main__' : undefined));
+  installClassModule(heap, (cls) =>
+    classNames(machine).has(cls) ? `__main__.${classQualname(machine, cls)}` : undefined,
+  );
   if (options.onLine !== undefined) machine.lines = new LineEvents(options.onLine);
   const moduleFrame: Frame = { locals: [], returned: 0, line: 0 };
   let source: Source | undefined;
@@ -203,7 +205,18 @@ export function runPython(text: string, options: RunOptions = {}): RunResult {
         scope: '<module>',
         ...(error.location === undefined ? {} : { location: error.location }),
       });
-      const text = chainedTraceback(error, source, filename, machine.rules, new Set());
+      const hinted = suggestibleIn(error, new Set());
+      const text =
+        hinted === undefined
+          ? chainedTraceback(error, source, filename, machine.rules, new Set())
+          : null;
+      if (hinted !== undefined) {
+        const feature = `the "Did you mean" hint of an uncaught ${hinted.type} on 3.${machine.minor}`;
+        return finish(
+          'unsupported',
+          `${filename}:${machine.line}:${machine.column}: ${new Unsupported(feature).message}\n`,
+        );
+      }
       if (text === null) {
         const feature = `the traceback of this ${error.type} on 3.${machine.minor}`;
         return finish(
@@ -215,6 +228,20 @@ export function runPython(text: string, options: RunOptions = {}): RunResult {
     }
     throw error;
   }
+}
+
+/**
+ * The first error of `error`'s printed chain whose traceback would end in a "Did you
+ * mean" suggestion (3.10+ NameError / AttributeError with a context: print_exception
+ * computes it from the names around, not modelled), else undefined.
+ */
+function suggestibleIn(error: PythonError, seen: Set<PythonError>): PythonError | undefined {
+  if (seen.has(error)) return undefined;
+  seen.add(error);
+  if (error.suggestible) return error;
+  const cause = error.causedBy === undefined ? undefined : suggestibleIn(error.causedBy, seen);
+  if (cause !== undefined) return cause;
+  return error.context === undefined ? undefined : suggestibleIn(error.context, seen);
 }
 
 /** True for the JavaScript engine's own stack overflow (V8 and SpiderMonkey word it apart). */

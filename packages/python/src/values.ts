@@ -167,10 +167,13 @@ export function installInstanceRepr(heap: Heap, repr: (o: ObjectHandle) => strin
   INSTANCE_REPRS.set(heap, repr);
 }
 
-/** Per heap, the module a program class was made in (its `__module__`), for type_repr. */
+/**
+ * Per heap, a program class's `__module__` and `__qualname__` joined by a dot, for
+ * type_repr.
+ */
 const CLASS_MODULES = new WeakMap<Heap, (cls: ObjectHandle) => string | undefined>();
 
-/** Lets reprText show the program's classes as `<class '__main__.C'>`. */
+/** Lets reprText show the program's classes as `<class '__main__.C'>` (`__main__.A.B` nested). */
 export function installClassModule(
   heap: Heap,
   moduleOf: (cls: ObjectHandle) => string | undefined,
@@ -253,10 +256,9 @@ export function reprText(
     }
     case 'type':
     case 'builtin_type': {
-      // type_repr: `<class 'module.name'>`, the module left out for builtins.
-      const module = type === 'type' ? CLASS_MODULES.get(heap)?.(o) : undefined;
-      const name = heap.typeObjectName(o);
-      return module === undefined ? `<class '${name}'>` : `<class '${module}.${name}'>`;
+      // type_repr: `<class 'module.qualname'>`, the module left out for builtins.
+      const path = type === 'type' ? CLASS_MODULES.get(heap)?.(o) : undefined;
+      return path === undefined ? `<class '${heap.typeObjectName(o)}'>` : `<class '${path}'>`;
     }
     case 'builtin_function_or_method':
       // meth_repr of a module-level function (no __self__ to show).
