@@ -71,6 +71,7 @@ import { Flag } from './internal/table.ts';
 import { identifier } from './interned.ts';
 import { newInt } from './ints.ts';
 import { newList } from './lists.ts';
+import { newMethodWrapper } from './method-wrappers.ts';
 import { newClassKeys, sharedKeysBytes } from './shared-keys.ts';
 import { newTuple } from './tuples.ts';
 import { isGcType, TYPE_CODE } from './types.ts';
@@ -253,6 +254,15 @@ export function newHeapType(
   heap.increment(base);
   // type_new_set_doc, right after the type: a str `__doc__` copied up to its first NUL.
   const docAddress = docBytes === 0 ? 0 : heap.objMalloc(docBytes);
+  // type_new_staticmethod: a plain function `__new__` becomes a staticmethod in the
+  // type's dict (the namespace keeps the function).
+  const newFunction = namespace.find(([name]) => name === '__new__')?.[1];
+  if (newFunction !== undefined && heap.typeName(newFunction) === 'function') {
+    const wrapper = newMethodWrapper(heap, 'staticmethod', newFunction);
+    dictSetItem(heap, dict, identifier(heap, '__new__'), wrapper);
+    heap.table.external[wrapper]!--;
+    heap.release(wrapper);
+  }
   const parts: HeapTypeParts = {
     dict,
     bases,

@@ -1176,7 +1176,13 @@ export class Heap extends HeapCore implements HeapGraph {
    * object LOAD_METHOD looks the method up on; supers.ts): tracked, a new reference.
    */
   newSuper(type: ObjectHandle, obj: ObjectHandle): ObjectHandle {
-    const objType = this.typeName(obj) === 'instance' ? this.classOf(obj) : 0;
+    // supercheck: an instance's class, or a class itself (`super()` in `__new__`).
+    const objType =
+      this.typeName(obj) === 'instance'
+        ? this.classOf(obj)
+        : this.typeName(obj) === 'type'
+          ? obj
+          : 0;
     if (objType === 0) throw new HeapError('unsupported', 'super() of other than an instance');
     return newSuper(this, type, obj, objType);
   }

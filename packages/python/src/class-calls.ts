@@ -23,7 +23,7 @@
  */
 import type { ObjectHandle } from '@pymem/objects';
 import type { BorrowSite, CallBorrows } from './borrowed-loads.ts';
-import { classLookup, loadAttribute } from './class-attributes.ts';
+import { classLookup, isInstanceOfClass, loadAttribute } from './class-attributes.ts';
 import { instanceCall } from './class-dunders.ts';
 import { bindArguments, runCall } from './compile-arguments.ts';
 import { releaseLibraryArguments } from './compile-lib.ts';
@@ -205,6 +205,8 @@ function instantiate(
 ): ObjectHandle {
   const heap = m.heap;
   if (exceptionBaseOf(m, cls) !== null) return newProgramException(m, cls, values);
+  const newer = classLookup(m, cls, '__new__');
+  if (newer !== 0) return newFromClass(m, cls, newer, values);
   const init = classLookup(m, cls, '__init__');
   if (init === 0) {
     if (values.length > 0) {
@@ -258,6 +260,61 @@ function instantiate(
 }
 
 /**
+ * `C(args…)` for a class with a `__new__` of its own (type_new made it a staticmethod):
+ * _PyObject_MakeTpCall's arguments tuple; type_call → slot_tp_new, which looks
+ * `__new__` up on the class (the staticmethod gives its function) and calls it with the
+ * class in front (_PyObject_Call_Prepend: the frame takes new references); then, when
+ * the result is an instance of the class, its class's `__init__` (slot_tp_init) with
+ * the same arguments — also for an instance `__new__` returned before (a singleton's
+ * `__init__` runs again). Any other result is returned as it is. Without an `__init__`,
+ * object_init accepts the arguments since tp_new is not object_new. Takes over `cls`
+ * and `values`. Models type_call, slot_tp_new and object_init
+ * (Objects/typeobject.c), 3.8–3.14.
+ */
+function newFromClass(
+  m: Machine,
+  cls: ObjectHandle,
+  wrapper: ObjectHandle,
+  values: ObjectHandle[],
+): ObjectHandle {
+  const heap = m.heap;
+  const fn = heap.typeOf(wrapper) === 'staticmethod' ? heap.referents(wrapper)[0]! : 0;
+  if (fn === 0 || heap.typeOf(fn) !== 'function' || !m.functions.has(fn)) {
+    m.releaseArguments(values);
+    heap.decref(cls);
+    throw new Unsupported('this __new__');
+  }
+  const args = values.length === 0 ? 0 : heap.newTuple(values);
+  let obj = 0;
+  try {
+    heap.incref(fn);
+    heap.incref(cls);
+    for (const v of values) heap.incref(v);
+    try {
+      obj = runFunction(m, fn, [cls, ...values]);
+    } finally {
+      heap.decref(fn);
+    }
+    if (heap.typeOf(obj) === 'instance' && isInstanceOfClass(m, obj, cls)) {
+      const init = classLookup(m, heap.classOf(obj), '__init__');
+      if (init !== 0) {
+        if (heap.typeOf(init) !== 'function' || !m.functions.has(init))
+          throw new Unsupported('this __init__');
+        initFromC(m, init, obj, values);
+      }
+    }
+  } catch (error) {
+    if (obj !== 0) heap.decref(obj);
+    throw error;
+  } finally {
+    if (args !== 0) heap.decref(args);
+    m.releaseArguments(values);
+    heap.decref(cls);
+  }
+  return obj;
+}
+
+/**
  * `C(args…, k=v…)`: no call of a class takes keywords without a dict.
  *   1. _PyObject_MakeTpCall: the positional arguments' tuple (none: the shared empty
  *      tuple), then _PyStack_AsDict's dict of the keywords (_PyDict_NewPresized, then
@@ -285,7 +342,7 @@ function instantiateWithKeywords(
   const heap = m.heap;
   const init = exceptionBaseOf(m, cls) === null ? classLookup(m, cls, '__init__') : 0;
   const code = init === 0 || heap.typeOf(init) !== 'function' ? undefined : m.functions.get(init);
-  if (code === undefined) {
+  if (code === undefined || classLookup(m, cls, '__new__') !== 0) {
     m.releaseArguments(values);
     heap.decref(cls);
     throw new Unsupported('keyword arguments to a class without a Python __init__');
@@ -398,6 +455,8 @@ export function instantiateFromTuple(
 ): ObjectHandle {
   const heap = m.heap;
   if (exceptionBaseOf(m, cls) !== null) throw new Unsupported('an exception class called with *');
+  if (classLookup(m, cls, '__new__') !== 0)
+    throw new Unsupported('a class with __new__ called with *');
   const values = heap.referents(args);
   const init = classLookup(m, cls, '__init__');
   if (init === 0) {

@@ -24,9 +24,9 @@
  * (Objects/listobject.c), 3.8–3.13.
  */
 import type { ObjectHandle } from '@pymem/objects';
-import { callDunder, hasDunder } from './class-dunders.ts';
+import { callDunder, hasDunder, instanceLength } from './class-dunders.ts';
 import { PythonError, Unsupported } from './errors.ts';
-import { iteratorNext, listOfGenerator, sumBuiltin } from './generator-runs.ts';
+import { itemsOfGenerator, iteratorNext, listOfGenerator, sumBuiltin } from './generator-runs.ts';
 import { isIteratorInstance } from './instance-next.ts';
 import type { Machine } from './machine.ts';
 import { containsEqual } from './values.ts';
@@ -93,12 +93,20 @@ export function iterateInstance(m: Machine, name: string, o: ObjectHandle): Obje
   const heap = m.heap;
   if (name !== 'list' && name !== 'sum' && name !== 'iter')
     throw new Unsupported(`${name}() of an iterable instance`);
-  if (name === 'list' && hasDunder(m, o, '__len__'))
-    throw new Unsupported('list() of an instance with __len__ (its length hint)');
+  const sized = name === 'list' && hasDunder(m, o, '__len__');
+  // 3.8/3.9 list___init__: PyObject_Size first (the list preallocated to it).
+  const presize = sized && m.minor < 10 ? lengthOf(m, o) : undefined;
   heap.incref(o);
   const it = instanceIterator(m, o);
   if (name === 'iter') return it;
   try {
+    if (name === 'list' && sized) {
+      // list_extend: PyObject_LengthHint after GetIter — `__len__` once more.
+      const lengthHint = lengthOf(m, o);
+      const items =
+        heap.typeOf(it) === 'generator' ? itemsOfGenerator(m, it) : builtinIteratorItems(m, it);
+      return heap.newListFrom({ items, lengthHint }, presize, true);
+    }
     if (name === 'list') {
       if (heap.typeOf(it) === 'generator') return listOfGenerator(m, it);
       // list_extend: sized by the instance's length hint (8: it has no __len__), as for
@@ -108,6 +116,17 @@ export function iterateInstance(m: Machine, name: string, o: ObjectHandle): Obje
     return sumBuiltin(m, [it]);
   } finally {
     heap.decref(it);
+  }
+}
+
+/** `__len__` as PyObject_Size / PyObject_LengthHint call it; an error is refused. */
+function lengthOf(m: Machine, o: ObjectHandle): number {
+  try {
+    return instanceLength(m, o);
+  } catch (error) {
+    if (error instanceof PythonError)
+      throw new Unsupported('list() of an instance whose __len__ raises (a length hint)');
+    throw error;
   }
 }
 

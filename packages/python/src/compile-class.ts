@@ -62,6 +62,7 @@ import {
   superExceptionCall,
 } from './exception-subclasses.ts';
 import { type Expression, Flow, type Frame, type Statement } from './frame.ts';
+import type { Machine } from './machine.ts';
 
 /** The statements a class body may hold, compiled into (name, value) pairs. */
 interface ClassMember {
@@ -372,7 +373,13 @@ function method(c: Compiler, node: SyntaxNode, cls: string, isStatic = false): C
   const parts = c.kids(node);
   if (parts.some((p) => p.name === 'async')) throw c.fail('an async method', node);
   const name = c.text(parts.find((p) => p.name === 'VariableName')!);
-  if (name.startsWith('__') && name.endsWith('__') && !CALLED_DUNDERS.has(name))
+  // `__new__` is called by class calls (class-calls.ts newFromClass).
+  if (
+    name.startsWith('__') &&
+    name.endsWith('__') &&
+    !CALLED_DUNDERS.has(name) &&
+    name !== '__new__'
+  )
     throw c.fail(`the method ${name}`, node);
   const paramList = parts.find((p) => p.name === 'ParamList')!;
   const {
@@ -529,6 +536,52 @@ export function isZeroArgumentSuper(c: Compiler, node: SyntaxNode): boolean {
 }
 
 /**
+ * `super().__new__(cls)` in a `__new__` (its first argument the class): object.__new__
+ * past the program's classes (3.8–3.11 the super object first, dropped once LOAD_METHOD
+ * found the builtin; 3.12+ LOAD_SUPER_ATTR makes none), called with the class alone:
+ * tp_new_wrapper → object_new, the new instance. A `__new__` of a base class of the
+ * program, and more arguments (object_new's TypeError), are refused.
+ */
+function superNew(
+  m: Machine,
+  cls: ObjectHandle,
+  first: ObjectHandle,
+  args: readonly Expression[],
+  frame: Frame,
+): ObjectHandle {
+  const heap = m.heap;
+  const mro = classMro(m, first);
+  const at = cls === 0 ? -1 : mro.indexOf(cls);
+  if (at < 0) throw new Unsupported('super() outside the class');
+  if (mro.slice(at + 1).some((k) => classLookupOwn(m, k, '__new__')))
+    throw new Unsupported("super().__new__ of a base class's own __new__");
+  if (m.minor < 12) heap.decref(heap.newSuper(cls, first));
+  const values: ObjectHandle[] = [];
+  try {
+    for (const a of args) values.push(a(frame));
+    if (values.length !== 1 || heap.typeOf(values[0]!) !== 'type')
+      throw new Unsupported('super().__new__ with other arguments than the class');
+    if (!classMro(m, values[0]!).includes(cls))
+      throw new Unsupported('super().__new__ of a class outside this one');
+    return heap.newInstance(values[0]!);
+  } finally {
+    m.releaseArguments(values);
+  }
+}
+
+/** Whether class `k` itself (not a base) defines `name`. */
+function classLookupOwn(m: Machine, k: ObjectHandle, name: string): boolean {
+  const dict = m.heap.referents(k)[0];
+  if (dict === undefined || m.heap.typeOf(dict) !== 'dict') return false;
+  const key = m.heap.identifier(name);
+  try {
+    return m.heap.dictGet(dict, key) !== 0;
+  } finally {
+    m.heap.decref(key);
+  }
+}
+
+/**
  * `super().name(args)` in a method: the method found after the class on self's MRO.
  * 3.8–3.11: super() makes a super object (GC, 56 bytes) and LOAD_METHOD on it a bound
  * method (super_getattro; 3.8 from the method free list), then the super object is
@@ -552,6 +605,10 @@ export function superMethodCall(
     if (self !== 0 && heap.typeOf(self) === 'exception') {
       const [cls] = heap.referents(classCell.cell);
       return superExceptionCall(m, self, cls ?? 0, name, args, frame);
+    }
+    if (name === '__new__' && self !== 0 && heap.typeOf(self) === 'type') {
+      const [cls] = heap.referents(classCell.cell);
+      return superNew(m, cls ?? 0, self, args, frame);
     }
     if (self === 0 || heap.typeOf(self) !== 'instance')
       throw new Unsupported('super() whose first argument is not an instance');

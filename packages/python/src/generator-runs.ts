@@ -388,7 +388,7 @@ export function generatorFrameAttribute(m: Machine, g: ObjectHandle): ObjectHand
 }
 
 /** The items a generator yields, as new references, for a consumer that adopts them. */
-function itemsOf(m: Machine, g: ObjectHandle): Iterable<ObjectHandle> {
+export function itemsOfGenerator(m: Machine, g: ObjectHandle): Iterable<ObjectHandle> {
   return {
     *[Symbol.iterator]() {
       for (let v = resumeGenerator(m, g, 0); v !== 0; v = resumeGenerator(m, g, 0)) yield v;
@@ -402,7 +402,7 @@ function itemsOf(m: Machine, g: ObjectHandle): Iterable<ObjectHandle> {
  * to and trimmed. `list()` takes its object from tp_alloc, bypassing the free list.
  */
 export function listOfGenerator(m: Machine, g: ObjectHandle): ObjectHandle {
-  return m.heap.newListFrom({ items: itemsOf(m, g) }, undefined, true);
+  return m.heap.newListFrom({ items: itemsOfGenerator(m, g) }, undefined, true);
 }
 
 const LONG_MAX = (1n << 63n) - 1n;
