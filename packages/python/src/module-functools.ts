@@ -159,7 +159,7 @@ export function partialCall(
 ): ObjectHandle {
   const heap = m.heap;
   const [f, bound, kw] = heap.referents(p) as [ObjectHandle, ObjectHandle, ObjectHandle];
-  if (heap.lengthOf(kw) > 0) return partialCallWithKeywords(m, p, values);
+  if (heap.lengthOf(kw) > 0) return partialCallWithKeywords(m, f, bound, kw, values);
   // 3.8: tp_call through _PyObject_MakeTpCall, the arguments packed into a tuple.
   const packed = m.rules.partialCallPacksArguments ? heap.newTuple(values) : 0;
   try {
@@ -172,7 +172,8 @@ export function partialCall(
 }
 
 /**
- * `p(*values)` for a partial with keywords (3.8–3.13): partial_call, through
+ * `p(*values)` for a partial with keywords (its fields `f`, `bound` args and `kw`,
+ * borrowed; 3.8–3.13): partial_call, through
  * _PyObject_MakeTpCall (3.8: tp_call; 3.9+: partial_vectorcall's fallback, since a
  * partial's keywords may change) — the arguments' tuple; a copy of p.keywords
  * (PyDict_Copy: f may change its **kwargs); 3.9+ p.args + the tuple (tupleconcat: an
@@ -184,11 +185,12 @@ export function partialCall(
  */
 function partialCallWithKeywords(
   m: Machine,
-  p: ObjectHandle,
+  f: ObjectHandle,
+  bound: ObjectHandle,
+  kw: ObjectHandle,
   values: readonly ObjectHandle[],
 ): ObjectHandle {
   const heap = m.heap;
-  const [f, bound, kw] = heap.referents(p) as [ObjectHandle, ObjectHandle, ObjectHandle];
   if (m.minor >= 14)
     throw new Unsupported('calling a functools.partial with keywords on 3.14 (not measured)');
   const code = m.functions.get(f);
