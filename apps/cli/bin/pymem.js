@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { main } from '../dist/main.js';
+import { main } from '../dist/bin/main.js';
 
 // Run as `pnpm pymem …` from a workspace script, the working directory is the
 // package's; the user's own directory (where relative paths are meant) is INIT_CWD.

@@ -37,6 +37,7 @@ import type { WhyOptions } from './commands/why.ts';
 import { CliError, ExitCode, exitCodeFor } from './exit-codes.ts';
 import { type Io, processIo } from './io.ts';
 
+import { packageFile } from './package-file.ts';
 import { separateProgramArgv } from './program-argv.ts';
 import { refuseMistypedCommand } from './suggest.ts';
 
@@ -396,7 +397,7 @@ const COMMANDS: readonly CommandSpec[] = [
 
 /** This package's version, printed by `pymem --version` (read from src/ or dist/). */
 const VERSION: string = (
-  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+  JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as {
     version: string;
   }
 ).version;

@@ -126,7 +126,9 @@ function* candidatePaths(env: NodeJS.ProcessEnv): Generator<[string, Interpreter
   const versionsDir = join(pyenvRoot, 'versions');
   if (existsSync(versionsDir)) {
     for (const version of readdirSync(versionsDir).sort(compareVersions)) {
-      const match = /^(\d+)\.(\d+)/.exec(version);
+      // Only Python 3 (a pyenv 2.7 cannot run the identity script: -I is 3.4+), so
+      // that it is not run again at every start-up.
+      const match = /^(3)\.(\d+)/.exec(version);
       if (!match) continue;
       const path = join(versionsDir, version, 'bin', `python${match[1]}.${match[2]}`);
       if (existsSync(path)) yield [path, 'pyenv'];

@@ -30,6 +30,7 @@ import { count } from '../format.ts';
 import type { Io } from '../io.ts';
 import { printJson } from '../io.ts';
 import { loadTrace, type ReadOptions, resolvePoint } from '../load.ts';
+import { packageFile } from '../package-file.ts';
 import { speedscopeFile } from '../speedscope.ts';
 
 /** The options choosing which blocks the tree counts. */
@@ -246,8 +247,8 @@ export async function exportCommand(io: Io, file: string, options: ExportOptions
 }
 
 async function cliVersion(): Promise<string> {
-  const pkg = JSON.parse(
-    await readFile(new URL('../../package.json', import.meta.url), 'utf8'),
-  ) as { version: string };
+  const pkg = JSON.parse(await readFile(packageFile('package.json'), 'utf8')) as {
+    version: string;
+  };
   return pkg.version;
 }

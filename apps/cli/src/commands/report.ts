@@ -4,7 +4,6 @@
  * bundled example recording (a small web service, CPython 3.12).
  */
 import { isAbsolute, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
   type ArenaPinningReport,
   analyzeFragmentation,
@@ -19,14 +18,13 @@ import type { ProfileName } from '@pymem/versions';
 import { count, mib, percent } from '../format.ts';
 import { colors, type Io, printJson } from '../io.ts';
 import { loadRecording, type Point, type ReadOptions, resolvePoint, wholeTrace } from '../load.ts';
+import { packageFile } from '../package-file.ts';
 
 /** The mark the recorder takes as the program's atexit handlers run. */
 const EXIT_MARK = 'exit';
 
 /** The recording `pymem` reports on when given no file. */
-export const BUNDLED_EXAMPLE: string = fileURLToPath(
-  new URL('../../examples/requests.pymem.txt.br', import.meta.url),
-);
+export const BUNDLED_EXAMPLE: string = packageFile('examples/requests.pymem.txt.br');
 const BUNDLED_NAME = 'apps/cli/examples/requests.pymem.txt.br';
 
 /** Options of `pymem report`. */
