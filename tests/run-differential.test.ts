@@ -233,11 +233,6 @@ const KNOWN_UNSUPPORTED: Record<string, { profiles: readonly string[]; reason: s
     reason:
       "3.12+ specialise LOAD_ATTR_PROPERTY: the getter's frame takes the caller's reference (count one lower from the second read)",
   },
-  'run/cls_with_exception_refused.py': {
-    profiles: RUN_DIFFERENTIAL_PROFILES,
-    reason:
-      "an exception of a builtin class through a with statement (__exit__'s type argument: builtin type objects are not values of the model)",
-  },
   'errors/ux_exc_with_uncaught.py': {
     profiles: ['3.11', '3.12', '3.13', '3.14'],
     reason:
@@ -340,7 +335,6 @@ const REFUSED_ON_314: Record<string, readonly string[]> = {
     'run/cls_del_at_exit_refused.py',
     'run/cls_gc_cycle_materialised_dict.py',
     'run/cls_gc_tracked_dict_cycle.py',
-    'run/cls_with_exception_refused.py',
     'run/exc_function_refcount_kept.py',
     'run/gc_automatic_refused.py',
     'run/gc_collect_young_unknown.py',
@@ -400,6 +394,7 @@ const REFUSED_ON_314: Record<string, readonly string[]> = {
   'sys.getrefcount where 3.14 may or may not hold a borrowed reference (LOAD_FAST_BORROW: loads the analysis cannot settle, calls through classes, dunder methods, generators, `except` handlers and `finally`)':
     [
       'run/cls_init_keywords.py',
+      'run/with_builtin_exit.py',
       'run/it_property_setter.py',
       'run/it_iter_yield_from.py',
       'run/ft_reduce_refcounts.py',

@@ -29,9 +29,18 @@
 import type { SyntaxNode } from '@lezer/common';
 import type { ObjectHandle } from '@pymem/objects';
 import { builtin } from './builtins.ts';
-import { instanceLength, instanceStr, instanceTruth, refuseOpaque } from './class-dunders.ts';
+import { sortNewList } from './builtins-lib.ts';
+import {
+  callDunder,
+  hasDunder,
+  instanceLength,
+  instanceStr,
+  instanceTruth,
+  refuseOpaque,
+} from './class-dunders.ts';
 import { isIterableInstance, iterateInstance, iterBuiltin } from './class-iteration.ts';
 import type { Compiler } from './compiler.ts';
+import { Unsupported } from './errors.ts';
 import { listOfGenerator, nextBuiltin, sumBuiltin } from './generator-runs.ts';
 import type { Machine } from './machine.ts';
 
@@ -97,9 +106,14 @@ export function callBuiltin(
   if (values.length === 1 && heap.typeOf(values[0]!) === 'instance') {
     const o = values[0]!;
     if (name === 'len') return heap.newInt(instanceLength(m, o));
+    // builtin_abs → slot_nb_absolute.
+    if (name === 'abs' && hasDunder(m, o, '__abs__')) return callDunder(m, o, '__abs__', []);
     if (name === 'bool') return heap.newBool(instanceTruth(m, o));
     if (name === 'repr' || name === 'str') return instanceStr(m, o, name === 'repr', false);
-    if (isIterableInstance(m, o) && name !== 'next') return iterateInstance(m, name, o);
+    if (isIterableInstance(m, o) && name !== 'next')
+      return iterateInstance(m, name, o, (it) =>
+        name === 'sorted' ? sortNewList(m, it) : fn(m, [it]),
+      );
   }
   return fn(m, values);
 }
@@ -174,5 +188,8 @@ export function callBuiltinValue(
   items: readonly ObjectHandle[],
 ): ObjectHandle {
   const name = m.heap.builtinName(f);
-  return callBuiltin(m, name, generatorBuiltin(name) ?? builtin(name)!, items);
+  const fn = generatorBuiltin(name) ?? builtin(name);
+  // A builtin exception class is called by the compiler (compile-try.ts).
+  if (fn === undefined) throw new Unsupported(`calling ${name} here`);
+  return callBuiltin(m, name, fn, items);
 }

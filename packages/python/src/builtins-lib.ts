@@ -388,8 +388,12 @@ const BOUND_SORT_BYTES = 72;
  */
 function sorted(m: Machine, args: readonly ObjectHandle[]): ObjectHandle {
   arity('sorted', args, 1, 1);
+  return sortNewList(m, sortedList(m, args[0]!));
+}
+
+/** sorted()'s sort of its new `list` (taken over, returned): the bound `list.sort` call. */
+export function sortNewList(m: Machine, list: ObjectHandle): ObjectHandle {
   const heap = m.heap;
-  const list = sortedList(m, args[0]!);
   try {
     // The merge memory is allocated while the bound sort method runs.
     callBoundSort(m, () => heap.listReorder(list, sortOrder(m, heap.referents(list), false)));

@@ -223,6 +223,20 @@ function iteratorSource(
   return { it, items, lengthHint };
 }
 
+/**
+ * Types with none of the slots int() and float() try (nb_int, nb_index, nb_float,
+ * the buffer protocol, 3.8–3.10's __trunc__): PyNumber_Long / PyNumber_Float raise
+ * their TypeError ("… a real number" from 3.10; measured on 3.8–3.13).
+ */
+const NOT_NUMBERS: ReadonlySet<string> = new Set([
+  'NoneType',
+  'list',
+  'tuple',
+  'dict',
+  'set',
+  'frozenset',
+]);
+
 /** Iterables whose length hint is their exact length (no _PyTuple_Resize in tuple()). */
 const TUPLE_SIZED_SOURCES: ReadonlySet<string> = new Set([
   'str',
@@ -402,6 +416,11 @@ const builtins: Record<string, Builtin> = {
         );
       return heap.newInt(BigInt(clean.replace(/_/g, '')));
     }
+    if (NOT_NUMBERS.has(t))
+      throw new PythonError(
+        'TypeError',
+        `int() argument must be a string, a bytes-like object or a ${m.minor >= 10 ? 'real ' : ''}number, not '${t}'`,
+      );
     throw new Unsupported(`int() of a ${heap.typeNameOf(o)}`);
   },
   float(m, args) {
@@ -412,6 +431,11 @@ const builtins: Record<string, Builtin> = {
     if (t === 'float') return shared(heap, o);
     if (t === 'str') return heap.newFloat(floatOfText(heap, o));
     const v = numberOf(heap, o);
+    if (v === undefined && NOT_NUMBERS.has(t))
+      throw new PythonError(
+        'TypeError',
+        `float() argument must be a string or a ${m.minor >= 10 ? 'real ' : ''}number, not '${t}'`,
+      );
     if (v === undefined) throw new Unsupported(`float() of a ${heap.typeNameOf(o)}`);
     if (typeof v === 'bigint' && (v > 2n ** 53n || v < -(2n ** 53n)))
       throw new Unsupported('float() of an int beyond 2**53');

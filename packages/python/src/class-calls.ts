@@ -28,12 +28,12 @@ import { instanceCall } from './class-dunders.ts';
 import { bindArguments, runCall } from './compile-arguments.ts';
 import { releaseLibraryArguments } from './compile-lib.ts';
 import type { Compiler } from './compiler.ts';
-import { PythonError, Unsupported } from './errors.ts';
+import { notCallable, PythonError, Unsupported } from './errors.ts';
 import { exceptionBaseOf, newProgramException } from './exception-subclasses.ts';
 import type { Expression, Frame } from './frame.ts';
 import type { Machine } from './machine.ts';
 import { partialCall } from './module-functools.ts';
-import { weakrefCall } from './module-weakref.ts';
+import { weakrefCall, weakrefReferent } from './module-weakref.ts';
 
 const MAX_DEPTH = 900;
 
@@ -184,7 +184,12 @@ export function callObject(
     }
   }
   try {
-    return instanceCall(m, f, values);
+    // A value loaded as an attribute (`obj.ref()`, `obj.p()`) is called by its type's
+    // tp_call: an instance's __call__, weakref_call, partial_call.
+    if (type === 'instance') return instanceCall(m, f, values);
+    if (type === 'weakref') return weakrefReferent(m, f, values);
+    if (type === 'partial') return partialCall(m, f, values);
+    throw notCallable(type, heap.typeNameOf(f), 'loaded as an attribute');
   } finally {
     m.releaseArguments(values);
     heap.decref(f);

@@ -86,13 +86,48 @@ const NOT_ITERATORS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * `list(o)`, `sum(o)` or `iter(o)` of an iterable instance `o` (borrowed): a new
- * reference; the generator is released when the builtin is done (kept by `iter`).
+ * Builtins that take one iterable and only iterate it: called with the iterator of an
+ * iterable instance in its place (builtin_min_max, builtin_any/all).
  */
-export function iterateInstance(m: Machine, name: string, o: ObjectHandle): ObjectHandle {
+const ITERATING_BUILTINS: ReadonlySet<string> = new Set(['min', 'max', 'any', 'all']);
+
+/**
+ * `list(o)`, `sum(o)` or `iter(o)` of an iterable instance `o` (borrowed), one of
+ * ITERATING_BUILTINS run by `consume` over its iterator, or `sorted(o)`: `consume`
+ * sorts its new list. A new reference; the generator is released when the builtin is
+ * done (kept by `iter`).
+ */
+export function iterateInstance(
+  m: Machine,
+  name: string,
+  o: ObjectHandle,
+  consume?: (it: ObjectHandle) => ObjectHandle,
+): ObjectHandle {
   const heap = m.heap;
+  if (name === 'sorted') {
+    // builtin_sorted: PySequence_List, list_extend as list() runs it (the instance's
+    // length hint) but without 3.8/3.9 list___init__'s PyObject_Size first.
+    if (m.gc !== null) throw new Unsupported('sorted() in a program that imports gc');
+    if (m.minor < 10 && hasDunder(m, o, '__len__'))
+      throw new Unsupported('sorted() of an iterable instance with __len__ on 3.8/3.9');
+    if (consume === undefined) throw new Unsupported('sorted() of an iterable instance here');
+    return consume(iterateInstance(m, 'list', o));
+  }
+  if (ITERATING_BUILTINS.has(name) && consume !== undefined) {
+    // PyObject_GetIter, then the builtin over the iterator, which is released after.
+    heap.incref(o);
+    const it = instanceIterator(m, o);
+    try {
+      return consume(it);
+    } finally {
+      heap.decref(it);
+    }
+  }
   if (name !== 'list' && name !== 'sum' && name !== 'iter')
     throw new Unsupported(`${name}() of an iterable instance`);
+  // PyObject_LengthHint asks __length_hint__ when there is no __len__.
+  if (name === 'list' && hasDunder(m, o, '__length_hint__') && !hasDunder(m, o, '__len__'))
+    throw new Unsupported('list() of an instance with __length_hint__');
   const sized = name === 'list' && hasDunder(m, o, '__len__');
   // 3.8/3.9 list___init__: PyObject_Size first (the list preallocated to it).
   const presize = sized && m.minor < 10 ? lengthOf(m, o) : undefined;

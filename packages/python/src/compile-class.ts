@@ -70,7 +70,32 @@ interface ClassMember {
   readonly value: Expression;
   /** `@x.setter` / `@x.deleter`: the new value from the name's previous one (borrowed). */
   readonly update?: (frame: Frame, previous: ObjectHandle) => ObjectHandle;
+  /** `name = other` of a name the body bound before (`__rmul__ = __mul__`): LOAD_NAME's value. */
+  readonly alias?: string;
 }
+
+/**
+ * Names a class body may not bind to another of its names: type_new reads them
+ * (`__new__`, `__init_subclass__` and `__class_getitem__` become static or class
+ * methods, `__slots__` and `__hash__` shape the type) or the body sets them itself.
+ */
+const NOT_ALIASED: ReadonlySet<string> = new Set([
+  '__new__',
+  '__init_subclass__',
+  '__class_getitem__',
+  '__slots__',
+  '__hash__',
+  '__doc__',
+  '__module__',
+  '__qualname__',
+  '__dict__',
+  '__weakref__',
+  '__set_name__',
+  '__getattr__',
+  '__getattribute__',
+  '__setattr__',
+  '__delattr__',
+]);
 
 /** `class Name[(object)]: body` at module level. */
 export function classDefinition(c: Compiler, node: SyntaxNode, scope: Scope): Statement {
@@ -203,6 +228,19 @@ function classMaker(c: Compiler, node: SyntaxNode, scope: Scope, nested: boolean
           put(member.name, v);
           namespace[at] = [member.name, v];
           heap.decref(old);
+          continue;
+        }
+        if (member.alias !== undefined) {
+          // LOAD_NAME finds the body's own binding in the namespace; STORE_NAME.
+          const at = namespace.findIndex(([key]) => key === member.alias);
+          if (at < 0)
+            throw new Unsupported(
+              `the class attribute ${member.name} naming ${member.alias} before the body binds it`,
+            );
+          const v = namespace[at]![1];
+          heap.incref(v);
+          put(member.name, v);
+          namespace.push([member.name, v]);
           continue;
         }
         const v = member.value(frame);
@@ -344,6 +382,21 @@ function classMember(c: Compiler, s: SyntaxNode, first: boolean, cls: string): C
         throw c.fail('this assignment in a class body', s);
       const constant = c.constant(parts[2]!);
       const name = c.text(parts[0]!);
+      if (constant === undefined && parts[2]!.name === 'VariableName' && !NOT_ALIASED.has(name)) {
+        const alias = c.text(parts[2]!);
+        const bound = new Set<string>();
+        if (s.parent !== null) for (const k of c.kids(s.parent)) c.collectAssigned(k, bound, false);
+        if (bound.has(alias))
+          return [
+            {
+              name,
+              alias,
+              value: () => {
+                throw new Error('an alias member has no expression');
+              },
+            },
+          ];
+      }
       if (constant === undefined) return [classAttributeExpression(c, s, parts[2]!, name)];
       if (name === '__slots__') slotNamesOf(c, constant, s);
       else if (name === '__hash__') {

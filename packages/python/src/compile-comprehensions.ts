@@ -21,13 +21,16 @@
  * over-allocation, so sizes differ from a display's), SET_ADD and MAP_ADD.
  * Invariant: when the expression returns, every temporary it made is released but
  * the result (and, 3.8–3.10, nothing of the frame object, which is not modelled).
- * Functions and lambdas inside a comprehension are refused (comprehensions nest); generator expressions
- * are refused.
+ * A function made inside a comprehension that uses an iteration variable closes over
+ * a cell: 3.8–3.11 the <listcomp> frame's; 3.12+ a hidden cell of the enclosing frame,
+ * made at its start (MAKE_CELL) and again each time the comprehension runs (its saved
+ * cell put back after). Generator expressions are compile-genexp.ts's.
  */
 import type { SyntaxNode } from '@lezer/common';
 import type { ObjectHandle } from '@pymem/objects';
 import { instanceIterator, isIterableInstance } from './class-iteration.ts';
 import { frameLayout, makeFunction, symbolsOf } from './compile-functions.ts';
+import { inlinedComprehensionCells } from './compile-scopes.ts';
 import { type Compiler, pythonErrorOf, type Scope } from './compiler.ts';
 import { type ErrorLocation, PythonError, Unsupported } from './errors.ts';
 import { type Expression, Flow, type Frame, type FunctionCode } from './frame.ts';
@@ -108,6 +111,38 @@ function getIter(m: Machine, seq: ObjectHandle): ObjectHandle {
   return it;
 }
 
+/**
+ * 3.12+: the module code's hidden comprehension cells (compile-scopes.ts
+ * inlinedComprehensionCells), in the module frame's slots, and the MAKE_CELLs that
+ * run before its first line; null when it has none.
+ */
+export function moduleHiddenCells(
+  c: Compiler,
+): { readonly cells: ReadonlyMap<string, number>; readonly make: (frame: Frame) => void } | null {
+  if (c.m.minor < 12) return null;
+  let names: string[];
+  try {
+    names = inlinedComprehensionCells(symbolsOf(c, c.source.root));
+  } catch (error) {
+    // The analysis' refusals are reported where the compiler meets the construct
+    // (with its position); without an analysis there are no hidden cells to make.
+    if (error instanceof Unsupported) return null;
+    throw error;
+  }
+  if (names.length === 0) return null;
+  const slots = moduleSlots.get(c) ?? { count: 0 };
+  moduleSlots.set(c, slots);
+  const cells = new Map<string, number>();
+  for (const name of names) if (!cells.has(name)) cells.set(name, slots.count++);
+  const heap = c.m.heap;
+  return {
+    cells,
+    make: (frame) => {
+      for (const slot of cells.values()) frame.locals[slot] = heap.newCell();
+    },
+  };
+}
+
 /** A list, set or dict comprehension. */
 export function compileComprehension(c: Compiler, node: SyntaxNode, scope: Scope): Expression {
   const kind = KINDS[node.name];
@@ -128,8 +163,6 @@ export function compileComprehension(c: Compiler, node: SyntaxNode, scope: Scope
     } else if (k.name === 'async') throw c.fail('an async comprehension', node);
   }
   const symbols = symbolsOf(c, node);
-  if (symbols.children.some((child) => child.kind === 'function'))
-    throw c.fail('a function inside a comprehension', node);
   const first = clauses[0] as Extract<Clause, { kind: 'for' }>;
   const m = c.m;
   const heap = m.heap;
@@ -164,8 +197,24 @@ export function compileComprehension(c: Compiler, node: SyntaxNode, scope: Scope
   const locals = new Map(scope.locals ?? []);
   const cells = new Map(scope.cells ?? []);
   const hidden: number[] = [];
+  // Hidden slots that hold a cell: LOAD_FAST_AND_CLEAR saves the frame's cell, then
+  // MAKE_CELL makes this run's own, which the functions made in the loop close over.
+  const madeCells = new Set<number>();
   for (const v of symbols.locals) {
     if (v === '.0') continue;
+    if (symbols.cells.has(v)) {
+      const slot = scope.hiddenCells?.get(v);
+      if (slot === undefined || scope.generator !== undefined)
+        throw c.fail(
+          `a comprehension variable '${v}' that a function inside it uses, in this scope`,
+          node,
+        );
+      locals.delete(v);
+      cells.set(v, slot);
+      madeCells.add(slot);
+      hidden.push(slot);
+      continue;
+    }
     if (cells.has(v)) throw c.fail(`a comprehension variable '${v}' that is a cell`, node);
     let slot = locals.get(v);
     if (slot === undefined) {
@@ -180,13 +229,14 @@ export function compileComprehension(c: Compiler, node: SyntaxNode, scope: Scope
     cells,
     ...(scope.symbols === undefined ? {} : { symbols: scope.symbols }),
     slots,
+    ...(scope.hiddenCells === undefined ? {} : { hiddenCells: scope.hiddenCells }),
   };
   const run = compileLoop(c, node, kind, element, clauses, inner);
   return (frame) => {
     const it = outerIter(frame);
     const saved = hidden.map((slot) => {
       const old = frame.locals[slot] ?? 0;
-      frame.locals[slot] = 0;
+      frame.locals[slot] = madeCells.has(slot) ? heap.newCell() : 0;
       return old;
     });
     try {

@@ -37,7 +37,12 @@ import {
 } from './compile-annotations.ts';
 import { keywordsDict } from './compile-arguments.ts';
 import { lruCacheDecorator } from './compile-lru-cache.ts';
-import { analyseScopes, type ScopeSymbols, scopeKey } from './compile-scopes.ts';
+import {
+  analyseScopes,
+  inlinedComprehensionCells,
+  type ScopeSymbols,
+  scopeKey,
+} from './compile-scopes.ts';
 import { wrapsDecorator } from './compile-wraps.ts';
 import { COMPILED_MODULES, type Compiler, type Scope } from './compiler.ts';
 import type { Constant } from './constants.ts';
@@ -220,6 +225,23 @@ export function frameLayout(
   // Cell creation order, each with its slot and the parameter slot it takes its value from.
   const made: { slot: number; from: number }[] = [];
   const late = m.minor <= 10;
+  // 3.12+: the inlined comprehensions' hidden cells are locals of this frame (their
+  // slots follow the plain locals), so MAKE_CELL makes them after the parameters'
+  // cells and before the other cell variables (co_cellvars follow co_varnames).
+  const hiddenCells = new Map<string, number>();
+  if (m.minor >= 12 && symbols.kind === 'function') {
+    for (const name of inlinedComprehensionCells(symbols)) {
+      // Comprehensions with the same variable share its slot (one MAKE_CELL).
+      if (hiddenCells.has(name)) continue;
+      if (locals.has(name) || symbols.cells.has(name) || symbols.frees.has(name))
+        throw c.fail(
+          `a comprehension variable '${name}' that a function inside it uses and this scope binds too`,
+          node,
+        );
+      hiddenCells.set(name, count);
+      made.push({ slot: count++, from: -1 });
+    }
+  }
   for (const cell of sortedCells) {
     const parameterSlot = locals.get(cell);
     if (parameterSlot !== undefined && !late) {
@@ -266,7 +288,18 @@ export function frameLayout(
           }
         };
   const slots = { count };
-  return { scope: { name, locals, cells, symbols, slots }, slots, enter };
+  return {
+    scope: {
+      name,
+      locals,
+      cells,
+      symbols,
+      slots,
+      ...(hiddenCells.size > 0 ? { hiddenCells } : {}),
+    },
+    slots,
+    enter,
+  };
 }
 
 /**

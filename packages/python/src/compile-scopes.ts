@@ -20,7 +20,9 @@
  * for them), only their iteration variables stay hidden (compile-comprehensions.ts).
  * Generator expressions (a call's sole argument `f(x for x in xs)` included) are
  * never inlined: the enclosing locals they use are cells on every version.
- * Class scopes and nested scopes inside comprehensions are refused where compiled.
+ * A function inside an inlined comprehension that uses an iteration variable makes it
+ * a hidden cell of the enclosing frame (inlinedComprehensionCells). Class scopes are
+ * refused where compiled.
  */
 import type { SyntaxNode } from '@lezer/common';
 import { Unsupported } from './errors.ts';
@@ -212,6 +214,25 @@ export function analyseScopes(
   };
   resolve(module, new Set());
   return all;
+}
+
+/**
+ * 3.12+: the iteration variables of the comprehensions inlined into `scope` (nested
+ * ones included) that a function made inside them takes freely. Each is a hidden cell
+ * of `scope`'s frame (MAKE_CELL at its start, and again each time the comprehension
+ * runs: compile-comprehensions.ts), in the order the comprehensions appear.
+ */
+export function inlinedComprehensionCells(scope: ScopeSymbols): string[] {
+  const names: string[] = [];
+  const visit = (s: ScopeSymbols): void => {
+    for (const child of s.children) {
+      if (child.kind !== 'comprehension') continue;
+      for (const name of child.cells) if (child.locals.has(name)) names.push(name);
+      visit(child);
+    }
+  };
+  visit(scope);
+  return names;
 }
 
 /** The names a comprehension's `for` target binds. */

@@ -36,6 +36,7 @@ import {
   stackClassReference,
 } from './exception-subclasses.ts';
 import { type Expression, Flow, type Frame, type Statement } from './frame.ts';
+import type { Machine } from './machine.ts';
 import { caught, materialise, popExcept, raiseObject, reraise } from './raise.ts';
 import { untrackIfAtomic } from './tuple-tracking.ts';
 
@@ -329,21 +330,36 @@ export function exceptionCall(
   node: SyntaxNode,
 ): Expression {
   const m = c.m;
-  const heap = m.heap;
   if (hasExtraFields(name, m.minor))
     throw c.fail(`an exception object of class ${name} on 3.${m.minor}`, node);
   return (frame) => {
     const values: ObjectHandle[] = [];
     try {
       for (const a of args) values.push(a(frame));
-      const e = heap.newException(values, 0, exceptionLayout(name, m.minor));
-      // 3.14: the call's arguments become `args` as a tuple made untracked (measured).
-      untrackIfAtomic(m, exceptionArgs(heap, e));
-      setExceptionClass(heap, e, name);
-      m.exceptionState.errors.delete(e);
-      return e;
+      return newBuiltinException(m, name, values);
     } finally {
       m.releaseArguments(values);
     }
   };
+}
+
+/**
+ * A call of the builtin exception class `name` with `values` (borrowed), by its name
+ * or held in a variable (`kind = ValueError; kind("x")`): BaseException_new's object.
+ * A new reference.
+ */
+export function newBuiltinException(
+  m: Machine,
+  name: string,
+  values: readonly ObjectHandle[],
+): ObjectHandle {
+  const heap = m.heap;
+  if (hasExtraFields(name, m.minor))
+    throw new Unsupported(`an exception object of class ${name} on 3.${m.minor}`);
+  const e = heap.newException([...values], 0, exceptionLayout(name, m.minor));
+  // 3.14: the call's arguments become `args` as a tuple made untracked (measured).
+  untrackIfAtomic(m, exceptionArgs(heap, e));
+  setExceptionClass(heap, e, name);
+  m.exceptionState.errors.delete(e);
+  return e;
 }

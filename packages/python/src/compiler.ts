@@ -60,6 +60,8 @@ import {
 } from './class-attributes.ts';
 import { callValue, methodCall, newCallSite } from './class-calls.ts';
 import {
+  callDunder,
+  hasDunder,
   instanceBinary,
   instanceCompare,
   instanceContains,
@@ -81,7 +83,7 @@ import {
   starArgumentTuple,
 } from './compile-arguments.ts';
 import { classDefinition, isZeroArgumentSuper, superMethodCall } from './compile-class.ts';
-import { compileComprehension } from './compile-comprehensions.ts';
+import { compileComprehension, moduleHiddenCells } from './compile-comprehensions.ts';
 import { dictKeywordsCall } from './compile-dict-call.ts';
 import { dictFromKeysCall, isDictFromKeys } from './compile-dict-fromkeys.ts';
 import { dictDisplayUnpacking } from './compile-dict-unpacking.ts';
@@ -138,6 +140,7 @@ import {
 import {
   exceptionCall,
   isExceptionClassName,
+  newBuiltinException,
   raiseStatement,
   tryStatement,
 } from './compile-try.ts';
@@ -210,7 +213,19 @@ export interface Scope {
   readonly slots?: { count: number };
   /** A generator's hidden stack slots: its locals live in the generator (compile-generators.ts). */
   readonly generator?: GeneratorSlots;
+  /**
+   * 3.12+: the slots of the hidden cells of the comprehensions inlined here, by
+   * iteration variable (compile-scopes.ts inlinedComprehensionCells).
+   */
+  readonly hiddenCells?: ReadonlyMap<string, number>;
 }
+
+/** The method of each unary operator (UNARY_NEGATIVE, UNARY_POSITIVE, UNARY_INVERT). */
+const UNARY_DUNDERS: Readonly<Record<string, string>> = {
+  '-': '__neg__',
+  '+': '__pos__',
+  '~': '__invert__',
+};
 
 /** The modules the compiler itself reads (`sys.getsizeof(…)`, `gc.collect()`): no local may take their names. */
 export const COMPILED_MODULES: ReadonlySet<string> = new Set(['sys', 'gc']);
@@ -336,7 +351,18 @@ export class Compiler {
     }
     // The collector sees every container from the first one (the code's constants).
     if (this.moduleAssigned.has('gc')) this.m.gc = attachCollector(this.m);
-    return this.block(statements, { name: '<module>', locals: null });
+    // 3.12+: MAKE_CELL of the inlined comprehensions' hidden cells before the first line.
+    const hidden = moduleHiddenCells(this);
+    if (hidden === null) return this.block(statements, { name: '<module>', locals: null });
+    const body = this.block(statements, {
+      name: '<module>',
+      locals: null,
+      hiddenCells: hidden.cells,
+    });
+    return (frame) => {
+      hidden.make(frame);
+      return body(frame);
+    };
   }
 
   /** The names a body's `global` statements declare (nested blocks included). */
@@ -1722,9 +1748,14 @@ export class Compiler {
           return this.notOverBooleanOperation(operandNode!, scope);
         if (op === 'not') return this.notExpression(operandNode!, scope);
         const operand = this.expression(operandNode!, scope);
+        const m = this.m;
+        const dunder = UNARY_DUNDERS[op]!;
         return (frame) => {
           const v = operand(frame);
           try {
+            // slot_nb_negative & co.: the instance's own method.
+            if (heap.typeOf(v) === 'instance' && hasDunder(m, v, dunder))
+              return callDunder(m, v, dunder, []);
             return unaryOp(heap, op, v);
           } finally {
             heap.decref(v);
@@ -1837,7 +1868,13 @@ export class Compiler {
       try {
         const t = heap.typeOf(v);
         if (t === 'instance') return heap.share(heap.classOf(v));
-        if (t === 'exception' || t === 'namedtuple' || t === 'namedtuple_type')
+        if (t === 'exception') {
+          // A program's exception class, or the builtin class's static type object.
+          const cls = programExceptionClass(heap, v);
+          if (cls !== 0) return heap.share(cls);
+          return builtinTypeValue(m, builtinExceptionClass(heap, v));
+        }
+        if (t === 'namedtuple' || t === 'namedtuple_type')
           throw new Unsupported(`type() of a ${heap.typeNameOf(v)}`);
         return builtinTypeValue(
           m,
@@ -1935,6 +1972,10 @@ export class Compiler {
     if (!this.moduleAssigned.has(name) && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
       throw this.fail(`the name ${name}`, node);
     const builtinName = PYTHON_BUILTIN_NAMES.has(name);
+    // A builtin exception class as a value (`exc_type is ValueError`, a tuple of
+    // classes): its static type object.
+    if (EXCEPTION_CLASSES.has(name) && !this.moduleAssigned.has(name))
+      return () => builtinTypeValue(m, name);
     if (builtinName && !this.moduleAssigned.has(name))
       throw this.fail(`the builtin '${name}'`, node);
     const globalCell = m.globals.cell(name);
@@ -3021,6 +3062,8 @@ export class Compiler {
           // A builtin held in a name (`t = type(x); t(y)`): called as the name would call it.
           if (keywords.length > 0)
             throw new Unsupported('keyword arguments to a builtin held in a name');
+          const name = heap.builtinName(f);
+          if (EXCEPTION_CLASSES.has(name)) return newBuiltinException(m, name, values);
           return callBuiltinValue(m, f, values);
         }
         if (heap.typeOf(f) !== 'function')

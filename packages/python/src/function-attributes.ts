@@ -11,6 +11,7 @@
  *   f.__annotations__             likewise an empty dict made by the first read (the
  *                                 program's functions have no annotations)
  *   f.__closure__                 the tuple of cells the function was made with, or None
+ *   f.__defaults__                the tuple of positional defaults, or None
  *   f.name                        a value in that dict (`f.__wrapped__`), else
  *                                 AttributeError
  *
@@ -19,7 +20,7 @@
  * dict until {@link functionDictOf} makes one (which forgets the old names), so names
  * are never read from a dead function.
  * Invariant: every handle returned is a new reference.
- * Refused: other dunder attributes (`__code__`, `__defaults__`, …), a multi-line
+ * Refused: other dunder attributes (`__code__`, `__kwdefaults__`, …), a multi-line
  * docstring (3.13's compiler strips its indentation), a docstring read before any
  * library import (the model makes its str when it is read, CPython when the
  * code is compiled: ids would differ), AttributeError on 3.10+ (its hint).
@@ -132,6 +133,11 @@ export function functionAttribute(m: Machine, f: ObjectHandle, name: string): Ob
       return shared(heap, functionDictOf(m, f));
     case '__annotations__':
       return shared(heap, heap.functionAnnotations(f));
+    case '__defaults__': {
+      // func_get_defaults: the tuple MAKE_FUNCTION stored, or None.
+      const { defaults } = heap.functionDefaults(f);
+      return defaults === 0 ? heap.newNone() : shared(heap, defaults);
+    }
     case '__closure__': {
       // func_get_closure: the tuple of cells MAKE_FUNCTION stored, or None.
       const closure = heap.functionClosure(f);

@@ -58,8 +58,10 @@ describe('runPython refusals', () => {
   });
 
   it('refuses what functions and comprehensions do not model yet, before running', () => {
-    expect(refusal('print(1)\nfs = [lambda: i for i in range(3)]\n')[2]).toBe(
-      'p.py:2:6: a function inside a comprehension is not supported by pymem run\n',
+    expect(
+      refusal('print(1)\ndef f():\n    i = 0\n    return [lambda: i for i in range(3)]\n')[2],
+    ).toBe(
+      "p.py:2:1: a comprehension variable 'i' that a function inside it uses and this scope binds too is not supported by pymem run\n",
     );
     expect(refusal('def f(a, /, b):\n    return a\n')[2]).toBe(
       'p.py:1:11: positional-only parameters is not supported by pymem run\n',

@@ -76,6 +76,10 @@ export function truthy(heap: Heap, o: ObjectHandle): boolean {
       return rangeValues(heap, o)[3] > 0n;
     case 'function':
     case 'exception':
+    // A class (program or builtin): `type` defines neither __bool__ nor __len__.
+    case 'type':
+    case 'builtin_type':
+    case 'builtin_function_or_method':
       return true;
     default:
       throw new Unsupported(`the truth value of a ${heap.typeNameOf(o)}`);

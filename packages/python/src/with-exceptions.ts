@@ -21,8 +21,8 @@
  */
 import type { ObjectHandle } from '@pymem/objects';
 import { pythonErrorOf } from './compiler.ts';
-import { PythonError, Unsupported } from './errors.ts';
-import { programExceptionClass } from './exception-classes.ts';
+import { PythonError } from './errors.ts';
+import { builtinExceptionClass, programExceptionClass } from './exception-classes.ts';
 import { stackClassReference } from './exception-subclasses.ts';
 import type { Frame } from './frame.ts';
 import type { Machine } from './machine.ts';
@@ -47,15 +47,17 @@ export function exitOnException(
   const e = caught(m, err, frame.line, scopeName);
   // 3.10+: the call of __exit__ is at the `with` line (an error it raises shows it).
   if (m.rules.withExitAtWithLine) frame.line = withLine;
-  const cls = programExceptionClass(heap, e);
-  if (cls === 0)
-    throw new Unsupported(`an exception of builtin class ${err.type} leaving a with statement`);
+  // type(e): a program class (borrowed), or a builtin class's static type object.
+  const programClass = programExceptionClass(heap, e);
+  const cls =
+    programClass !== 0 ? programClass : heap.builtinObject(builtinExceptionClass(heap, e), 'type');
   // 3.8–3.10: the stack's traceback and type beside the exception (the `e` reference).
   const stackTraceback = m.minor < 11 ? heap.exceptionTraceback(e) : 0;
   const stackClass = stackClassReference(m, e);
   const dropStack = (): void => {
     if (stackTraceback !== 0) heap.decref(stackTraceback);
     if (stackClass !== 0) heap.decref(stackClass);
+    if (programClass === 0) heap.decref(cls);
   };
   let suppress: boolean;
   try {
