@@ -3,7 +3,7 @@
  * that crosses the whole recording in `speed` seconds (`playbackStep`), and stops at
  * the end. Playing is kept per recording: opening another one stops it.
  */
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { ViewerSession } from '../model/session.ts';
 import { playbackStep } from '../time/mark-navigation.ts';
 import { useLatest } from './use-latest.ts';
@@ -24,27 +24,36 @@ export function usePlayback(session: ViewerSession | null, position: Position): 
   const [speed, setSpeed] = useState(30);
   const playing = session !== null && playingIn === session;
   const latest = useLatest({ session, playing, position });
+  /*
+   * The pending animation frame, cancelled by `playPause` itself: the effect's cleanup
+   * only runs after the next paint, and a frame that fired before it would move the
+   * position past the one the user paused at.
+   */
+  const frame = useRef(0);
 
   useEffect(() => {
     if (!playing || !session) return;
     const step = playbackStep(session.length, speed);
-    let frame = requestAnimationFrame(function advance() {
+    frame.current = requestAnimationFrame(function advance() {
       const at = latest.current.position.position;
       if (at >= session.length) {
         setPlayingIn(null);
         return;
       }
       latest.current.position.setPosition(Math.min(session.length, at + step));
-      frame = requestAnimationFrame(advance);
+      frame.current = requestAnimationFrame(advance);
     });
-    return () => cancelAnimationFrame(frame);
+    return () => cancelAnimationFrame(frame.current);
   }, [playing, speed, session, latest]);
 
   const playPause = useCallback(() => {
     const { session: current, playing: was, position: at } = latest.current;
     if (!current) return;
     if (!was && at.position >= current.length) at.setPosition(0);
-    if (was) at.cancel();
+    if (was) {
+      cancelAnimationFrame(frame.current);
+      at.cancel();
+    }
     setPlayingIn(was ? null : current);
   }, [latest]);
 
