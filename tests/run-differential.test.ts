@@ -43,6 +43,55 @@ const PYODIDE_PYTHON = '3.14.2';
 
 /** Program → profiles where the model refuses (exit 2), and why. */
 const KNOWN_UNSUPPORTED: Record<string, { profiles: readonly string[]; reason: string }> = {
+  'errors/ne_hint_global_typo.py': {
+    profiles: [PYODIDE_PROFILE],
+    reason: 'the "Did you mean" hint of a NameError on 3.14 (Pyodide): not measured',
+  },
+  'errors/ne_hint_builtin_typo.py': {
+    profiles: [PYODIDE_PROFILE],
+    reason: 'the "Did you mean" hint of a NameError on 3.14 (Pyodide): not measured',
+  },
+  'errors/ne_hint_local_typo.py': {
+    profiles: [PYODIDE_PROFILE],
+    reason: 'the "Did you mean" hint of a NameError on 3.14 (Pyodide): not measured',
+  },
+  'errors/ne_hint_forgot_import.py': {
+    profiles: [PYODIDE_PROFILE],
+    reason: 'the "Did you mean" hint of a NameError on 3.14 (Pyodide): not measured',
+  },
+  'errors/ne_hint_none.py': {
+    profiles: [PYODIDE_PROFILE],
+    reason: 'the "Did you mean" hint of a NameError on 3.14 (Pyodide): not measured',
+  },
+  'errors/ne_hint_self_attribute.py': {
+    profiles: [PYODIDE_PROFILE],
+    reason: 'the "Did you mean" hint of a NameError on 3.14 (Pyodide): not measured',
+  },
+  'errors/ne_hint_local_or_import.py': {
+    profiles: [PYODIDE_PROFILE],
+    reason: 'the "Did you mean" hint of a NameError on 3.14 (Pyodide): not measured',
+  },
+  'errors/ne_hint_tie_globals.py': {
+    profiles: [PYODIDE_PROFILE],
+    reason: 'the "Did you mean" hint of a NameError on 3.14 (Pyodide): not measured',
+  },
+  'errors/ne_hint_parameter_typo.py': {
+    profiles: [PYODIDE_PROFILE],
+    reason: 'the "Did you mean" hint of a NameError on 3.14 (Pyodide): not measured',
+  },
+  'errors/ne_hint_imported_module.py': {
+    profiles: [PYODIDE_PROFILE],
+    reason: 'the "Did you mean" hint of a NameError on 3.14 (Pyodide): not measured',
+  },
+  'errors/ne_hint_deleted_global.py': {
+    profiles: [PYODIDE_PROFILE],
+    reason: 'the "Did you mean" hint of a NameError on 3.14 (Pyodide): not measured',
+  },
+  'errors/ne_hint_closure.py': {
+    profiles: ['3.13', PYODIDE_PROFILE],
+    reason:
+      "3.13's hint takes f_locals, which holds a closure's bound free variables: not modelled",
+  },
   'run/od_update_refused.py': {
     profiles: PROFILES,
     reason:

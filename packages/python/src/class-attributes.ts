@@ -150,6 +150,19 @@ export function loadAttribute(m: Machine, o: ObjectHandle, name: string): Object
         return mro;
       }
     }
+    if ((name === '__bases__' || name === '__base__') && classNames(m).has(o)) {
+      // type_getattro finds the members: tp_bases (the class's own tuple), tp_base
+      // (its one base; best_base's choice among several is not modelled).
+      const [, mro, bases, base] = heap.referents(o);
+      if (mro !== undefined && bases !== undefined && heap.typeOf(bases) === 'tuple') {
+        const items = heap.referents(bases);
+        if (name === '__base__' && items.length !== 1)
+          throw new Unsupported('__base__ of a class with several bases');
+        const v = name === '__bases__' ? bases : (items[0] ?? base!);
+        heap.incref(v);
+        return v;
+      }
+    }
     const dunder = name.startsWith('__') && name.endsWith('__');
     if (dunder && !CALLED_DUNDERS.has(name))
       throw new Unsupported(`the attribute ${name} of a class`);
@@ -181,6 +194,17 @@ export function loadAttribute(m: Machine, o: ObjectHandle, name: string): Object
   }
   if (type === 'partial') return partialAttribute(m, o, name);
   if (type === 'function') return functionAttribute(m, o, name);
+  if (type === 'method') {
+    // method_getattro: its own `__func__` and `__self__` members, else the function's
+    // attribute (`m.__name__`, `m.__qualname__`, `m.__doc__`).
+    const [func, self] = heap.referents(o) as [ObjectHandle, ObjectHandle];
+    const own = name === '__func__' ? func : name === '__self__' ? self : 0;
+    if (own !== 0) {
+      heap.incref(own);
+      return own;
+    }
+    if (heap.typeOf(func) === 'function') return functionAttribute(m, func, name);
+  }
   if (type === 'cell' && name === 'cell_contents') {
     // cell_get_contents: the referent, or ValueError for an empty cell.
     const [contents] = heap.referents(o);

@@ -62,6 +62,7 @@ import {
   superExceptionCall,
 } from './exception-subclasses.ts';
 import { type Expression, Flow, type Frame, type Statement } from './frame.ts';
+import { noteDocstring } from './function-attributes.ts';
 import type { Machine } from './machine.ts';
 
 /** The statements a class body may hold, compiled into (name, value) pairs. */
@@ -351,7 +352,7 @@ function classAttributeExpression(
     if (kind === 'VariableName' && bound.has(c.text(cursor.node)))
       throw c.fail('a class attribute reading a name of the class body', cursor.node);
   } while (cursor.next() && cursor.from < value.to);
-  return { name, value: c.expression(value, { name: '<module>', locals: null }) };
+  return { name, value: c.expression(value, { name: '<module>', locals: null, classBody: true }) };
 }
 
 /** One class-body statement's names and values. */
@@ -414,7 +415,12 @@ function classMember(c: Compiler, s: SyntaxNode, first: boolean, cls: string): C
       // A class inside the class body: made when the body runs, stored in its namespace.
       const name = c.text(c.kids(s).find((p) => p.name === 'VariableName')!);
       if (name.startsWith('__') && name.endsWith('__')) throw c.fail(`the class ${name}`, s);
-      return [{ name, value: classMaker(c, s, { name: '<module>', locals: null }, true) }];
+      return [
+        {
+          name,
+          value: classMaker(c, s, { name: '<module>', locals: null, classBody: true }, true),
+        },
+      ];
     }
     default:
       throw c.fail(`this statement in a class body (${s.name})`, s);
@@ -453,7 +459,7 @@ function method(c: Compiler, node: SyntaxNode, cls: string, isStatic = false): C
   const classBody = node.parent?.name === 'Body' ? node.parent : node.parent?.parent;
   if (annotations.length > 0 && classBody?.name === 'Body')
     for (const s of c.kids(classBody)) c.collectAssigned(s, boundInClass, false);
-  const moduleScope: Scope = { name: '<module>', locals: null };
+  const moduleScope: Scope = { name: '<module>', locals: null, classBody: true };
   if (params.length === 0 && !isStatic) throw c.fail('a method without parameters', paramList);
   for (const d of [...defaults, ...keywordDefaults.map(([, v]) => v)])
     if (c.constant(d) === undefined) throw c.fail('a method default other than a constant', d);
@@ -496,6 +502,8 @@ function method(c: Compiler, node: SyntaxNode, cls: string, isStatic = false): C
   code.localNames = slotNames(layout);
   if (layout.enter !== undefined) code.enter = layout.enter;
   noteRebinds(c, code, node);
+  // A method's docstring is its function's `__doc__`, as a def's.
+  noteDocstring(c, code, node);
   void cls;
   if (keywordDefaults.length > 0)
     // MAKE_FUNCTION with `__kwdefaults__`: the defaults tuple, then the kwdefaults dict.

@@ -230,6 +230,7 @@ export function compileComprehension(c: Compiler, node: SyntaxNode, scope: Scope
     ...(scope.symbols === undefined ? {} : { symbols: scope.symbols }),
     slots,
     ...(scope.hiddenCells === undefined ? {} : { hiddenCells: scope.hiddenCells }),
+    inlinedComprehension: true,
   };
   const run = compileLoop(c, node, kind, element, clauses, inner);
   return (frame) => {

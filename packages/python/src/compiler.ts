@@ -181,6 +181,7 @@ import {
   rethrowCallbackError,
   weakrefReferent,
 } from './module-weakref.ts';
+import { nameHintSite } from './name-error-hints.ts';
 import { binaryOp, intBinaryOp, shared, slice, subscript, unaryOp } from './operations.ts';
 import type { Source } from './source.ts';
 import { containerText } from './string-format.ts';
@@ -218,6 +219,10 @@ export interface Scope {
    * iteration variable (compile-scopes.ts inlinedComprehensionCells).
    */
   readonly hiddenCells?: ReadonlyMap<string, number>;
+  /** 3.12+: the body of a comprehension inlined into the frame of `name`. */
+  readonly inlinedComprehension?: boolean;
+  /** A class body's code (compiled with the module's names; its frame is its own). */
+  readonly classBody?: boolean;
 }
 
 /** The method of each unary operator (UNARY_NEGATIVE, UNARY_POSITIVE, UNARY_INVERT). */
@@ -676,6 +681,7 @@ export class Compiler {
       for (const module of modules) {
         const first = !m.modules.has(module) && module !== 'sys';
         m.modules.add(module);
+        m.importedModuleNames.add(module);
         importLibrary(m, module);
         // The first import of gc or weakref runs importlib's Python code (not in
         // sys.modules after start-up): containers the model does not make, and
@@ -1914,11 +1920,12 @@ export class Compiler {
     ) {
       const builtinName = PYTHON_BUILTIN_NAMES.has(name);
       const globalCell = m.globals.cell(name);
-      return () => {
+      const hint = nameHintSite(this, scope);
+      return (frame) => {
         const v = globalCell.value;
         // An unbound module name that is also a builtin's reads the builtin in CPython.
         if (v === undefined && builtinName) throw new Unsupported(`the builtin '${name}'`);
-        if (v === undefined) throw at(nameError(m, name), location);
+        if (v === undefined) throw at(nameError(m, name, hint, frame), location);
         heap.incref(v);
         return v;
       };
@@ -1979,11 +1986,12 @@ export class Compiler {
     if (builtinName && !this.moduleAssigned.has(name))
       throw this.fail(`the builtin '${name}'`, node);
     const globalCell = m.globals.cell(name);
-    return () => {
+    const hint = nameHintSite(this, scope);
+    return (frame) => {
       const v = globalCell.value;
       // An unbound module name that is also a builtin's reads the builtin in CPython.
       if (v === undefined && builtinName) throw new Unsupported(`the builtin '${name}'`);
-      if (v === undefined) throw nameError(m, name);
+      if (v === undefined) throw nameError(m, name, hint, frame);
       heap.incref(v);
       return v;
     };
@@ -2672,7 +2680,8 @@ export class Compiler {
     if (scope.locals?.has(name) || scope.cells?.has(name) || this.moduleAssigned.has(name)) {
       return callValue(
         this,
-        this.load(callee!, scope),
+        // A NameError of the callee marks the name (3.11+ carets).
+        this.load(callee!, scope, this.locate(callee!)),
         [...positional, ...keywords.map(([, v]) => v)].map((p) => this.expression(p, scope)),
         keywords.map(([k]) => k),
         borrowSite(this, node, [...positional, ...keywords.map(([, v]) => v)], scope),
@@ -2722,7 +2731,7 @@ export class Compiler {
     if (name === 'type') return this.typeCall(positional, scope, node);
     const fn = generatorBuiltin(name) ?? builtin(name);
     if (fn === undefined) {
-      const load = this.load(callee!, scope);
+      const load = this.load(callee!, scope, this.locate(callee!));
       return this.callFunction(
         load,
         positional.map((p) => this.expression(p, scope)),
@@ -3346,9 +3355,19 @@ function setItem(m: Machine, c: ObjectHandle, k: ObjectHandle, v: ObjectHandle):
   }
 }
 
-/** NameError for a global or builtin `name` (3.10+ store the name in it). */
-function nameError(m: Machine, name: string): PythonError {
-  return contextError(m, 'NameError', `name '${name}' is not defined`, name, 0);
+/**
+ * NameError for a global or builtin `name` (3.10+ store the name in it), with the
+ * maker of its "Did you mean" hint when the load's scope has one (name-error-hints.ts).
+ */
+function nameError(
+  m: Machine,
+  name: string,
+  hint?: ((frame: Frame, name: string) => () => string | null) | null,
+  frame?: Frame,
+): PythonError {
+  const err = contextError(m, 'NameError', `name '${name}' is not defined`, name, 0);
+  if (err.suggestible && hint != null && frame !== undefined) err.hint = hint(frame, name);
+  return err;
 }
 
 /** True when every handle of `ks` is a str (a dict display's keys: a DICT_KEYS_UNICODE table). */

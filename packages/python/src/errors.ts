@@ -79,6 +79,13 @@ export class PythonError extends Error {
   errorContext: { name: ObjectHandle; obj: ObjectHandle } | undefined;
   /** 3.10+: its traceback would offer a "Did you mean" hint (it has a context). */
   suggestible = false;
+  /**
+   * The hint's text when it is modelled (name-error-hints.ts), computed when the error
+   * is printed uncaught: `''` for none, null when it cannot be known.
+   */
+  hint: (() => string | null) | undefined;
+  /** The hint printed after its message (set when it is printed uncaught), or undefined. */
+  printedHint: string | undefined;
   /** The references each function frame it left still holds (its traceback keeps them). */
   readonly heldLocals: ObjectHandle[][] = [];
   constructor(type: string, detail: string) {

@@ -47,6 +47,8 @@ export class Machine {
   readonly modules: Set<string> = new Set();
   /** Names bound by a from-import that ran (compile-from-import.ts). */
   readonly fromImported: Set<string> = new Set();
+  /** Module names `import m` has bound in `__main__` (a NameError hint's candidates). */
+  readonly importedModuleNames: Set<string> = new Set();
   /** What the program printed. */
   readonly out: string[] = [];
   /** What the program wrote to stderr before it ended (`sys._debugmallocstats()`). */

@@ -55,6 +55,11 @@ export class ModuleGlobals {
     this.bound.delete(name);
   }
 
+  /** The bound names, in insertion order. */
+  names(): IterableIterator<string> {
+    return this.bound.keys();
+  }
+
   /** The bound values, in insertion order. */
   *values(): IterableIterator<ObjectHandle> {
     for (const cell of this.bound.values()) yield cell.value!;

@@ -232,16 +232,29 @@ export function runPython(text: string, options: RunOptions = {}): RunResult {
 
 /**
  * The first error of `error`'s printed chain whose traceback would end in a "Did you
- * mean" suggestion (3.10+ NameError / AttributeError with a context: print_exception
- * computes it from the names around, not modelled), else undefined.
+ * mean" suggestion that is not modelled (3.10+ NameError / AttributeError with a
+ * context: print_exception computes it from the names around; a NameError's is
+ * modelled where name-error-hints.ts knows its candidates), else undefined. The
+ * modelled hints are stored for printing.
  */
 function suggestibleIn(error: PythonError, seen: Set<PythonError>): PythonError | undefined {
   if (seen.has(error)) return undefined;
   seen.add(error);
-  if (error.suggestible) return error;
+  if (error.suggestible) {
+    // A modelled hint joins the printed message (name-error-hints.ts).
+    const hint = error.hint?.();
+    if (hint === undefined || hint === null) return error;
+    error.printedHint = hint;
+  }
   const cause = error.causedBy === undefined ? undefined : suggestibleIn(error.causedBy, seen);
   if (cause !== undefined) return cause;
   return error.context === undefined ? undefined : suggestibleIn(error.context, seen);
+}
+
+/** The last line of an error's traceback: its class, its message and its hint. */
+function printedMessage(error: PythonError): string {
+  const hint = error.printedHint ?? '';
+  return error.detail === '' && hint === '' ? error.type : `${error.type}: ${error.detail}${hint}`;
 }
 
 /** True for the JavaScript engine's own stack overflow (V8 and SpiderMonkey word it apart). */
@@ -298,8 +311,7 @@ function chainedTraceback(
         ? `${text}\nThe above exception was the direct cause of the following exception:\n\n`
         : `${text}\nDuring handling of the above exception, another exception occurred:\n\n`;
   }
-  if (error.frames.length === 0)
-    return `${before}${error.detail === '' ? error.type : `${error.type}: ${error.detail}`}\n`;
+  if (error.frames.length === 0) return `${before}${printedMessage(error)}\n`;
   const own = traceback(error, source, filename, rules);
   return own === null ? null : before + own;
 }
@@ -351,6 +363,6 @@ function traceback(
     }
     lines.push(`    ${' '.repeat(first)}${marks}`);
   }
-  lines.push(error.detail === '' ? error.type : `${error.type}: ${error.detail}`);
+  lines.push(printedMessage(error));
   return `${lines.join('\n')}\n`;
 }

@@ -1,0 +1,3 @@
+# A misspelt module name (bound by import).
+import random
+print(randm.random())
