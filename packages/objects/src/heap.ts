@@ -124,6 +124,7 @@ import {
   classData,
   delAttr,
   getAttr,
+  instanceAttributeNames,
   instanceData,
   instanceDict,
   instanceReferents,
@@ -1134,6 +1135,14 @@ export class Heap extends HeapCore implements HeapGraph {
   /** `o.name` as a borrowed reference, or 0 when unset. */
   getAttr(o: ObjectHandle, name: string): ObjectHandle {
     return getAttr(this, o, name);
+  }
+
+  /**
+   * The names in an instance's `__dict__` or values area (no slots; unordered), or null
+   * when a key of its dict is not a str.
+   */
+  instanceAttributeNames(o: ObjectHandle): string[] | null {
+    return instanceAttributeNames(this, o);
   }
 
   /** `o.__dict__` (a new reference), made if there is none yet (instances.ts). */

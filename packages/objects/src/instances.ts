@@ -301,6 +301,22 @@ export function getAttr(heap: HeapCore, o: ObjectHandle, name: string): ObjectHa
 }
 
 /**
+ * The names an instance holds in its `__dict__` or values area (slots not included), in
+ * no particular order, or null when a key of its dict is not a str.
+ */
+export function instanceAttributeNames(heap: HeapCore, o: ObjectHandle): string[] | null {
+  heap.expect(o, 'instance');
+  const data = instanceData(heap, o);
+  if (data.dict === 0) return [...data.values.keys()];
+  const names: string[] = [];
+  for (const key of dictData(heap, data.dict).entries.keys()) {
+    if (!key.startsWith('s')) return null;
+    names.push(key.slice(1));
+  }
+  return names;
+}
+
+/**
  * `o.__dict__` (a new reference), made if there is none yet: 3.8–3.10 a split dict
  * with its own values array; 3.11+ a dict object over the instance's values (3.11/3.12:
  * it takes the values array over; 3.13: it points at the inline values).

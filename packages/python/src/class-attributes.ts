@@ -11,7 +11,8 @@
  * Invariant: every handle returned is a new reference; a stored value's reference is
  * taken over.
  * Refused: dunder attributes other than the ones class-dunders.ts calls, an empty slot or
- * a slot's descriptor, AttributeError on 3.10+ ("Did you mean" hints).
+ * a slot's descriptor. A builtin value's missing attribute is CPython's AttributeError
+ * (its type's names recorded: attribute-suggestions.ts).
  * Models PyObject_GenericGetAttr / _PyObject_GenericSetAttrWithDict
  * (Objects/object.c), type_getattro / type_setattro and _PyType_Lookup
  * (Objects/typeobject.c), 3.8–3.13.
@@ -19,6 +20,7 @@
 import type { SyntaxNode } from '@lezer/common';
 import { HeapError, type ObjectHandle } from '@pymem/objects';
 import type { ArithmeticOperator } from './arithmetic.ts';
+import { builtinAttributeError, builtinLacks } from './attribute-suggestions.ts';
 import { runFunction } from './class-calls.ts';
 import { descriptorGet, isProperty } from './class-descriptors.ts';
 import { CALLED_DUNDERS, markDictRead } from './class-dunders.ts';
@@ -213,6 +215,7 @@ export function loadAttribute(m: Machine, o: ObjectHandle, name: string): Object
     return contents;
   }
   if (type === '_lru_cache_wrapper') return lruCacheAttribute(m, o, name);
+  if (builtinLacks(m, o, name)) throw builtinAttributeError(m, o, name);
   throw new Unsupported(`the attribute .${name} of a ${heap.typeNameOf(o)}`);
 }
 

@@ -28,7 +28,7 @@ import { instanceCall } from './class-dunders.ts';
 import { bindArguments, runCall } from './compile-arguments.ts';
 import { releaseLibraryArguments } from './compile-lib.ts';
 import type { Compiler } from './compiler.ts';
-import { notCallable, PythonError, Unsupported } from './errors.ts';
+import { type ErrorLocation, notCallable, PythonError, Unsupported } from './errors.ts';
 import { exceptionBaseOf, newProgramException } from './exception-subclasses.ts';
 import type { Expression, Frame } from './frame.ts';
 import type { Machine } from './machine.ts';
@@ -588,7 +588,8 @@ export function callValue(
 
 /**
  * `receiver.name(args)` on an instance or a class (LOAD_METHOD + CALL_METHOD); `other`
- * handles every other receiver. Takes over `r`.
+ * handles every other receiver. Takes over `r`. A failed lookup's error is located at
+ * `lookupLocation` (the `receiver.name` expression).
  */
 export function methodCall(
   m: Machine,
@@ -598,6 +599,7 @@ export function methodCall(
   frame: Frame,
   site: CallSite,
   borrow?: BorrowSite,
+  lookupLocation?: ErrorLocation,
 ): ObjectHandle {
   const heap = m.heap;
   const type = heap.typeOf(r);
@@ -626,6 +628,11 @@ export function methodCall(
   let f: ObjectHandle;
   try {
     f = loadAttribute(m, r, name);
+  } catch (error) {
+    // A failed lookup is LOAD_ATTR's: 3.11+ carets under `receiver.name`, not the call.
+    if (error instanceof PythonError && error.location === undefined && lookupLocation)
+      error.location = lookupLocation;
+    throw error;
   } finally {
     heap.decref(r);
   }

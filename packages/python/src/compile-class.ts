@@ -54,7 +54,7 @@ import { containsYield, generatorFunctionCode } from './compile-generators.ts';
 import type { Compiler, Scope } from './compiler.ts';
 import type { Constant } from './constants.ts';
 import { storedDocstring } from './docstrings.ts';
-import { Unsupported } from './errors.ts';
+import { PythonError, Unsupported } from './errors.ts';
 import {
   builtinExceptionBase,
   checkExceptionClassBody,
@@ -220,33 +220,44 @@ function classMaker(c: Compiler, node: SyntaxNode, scope: Scope, nested: boolean
     const namespace: [string, ObjectHandle][] = [];
     let made = 0;
     try {
-      for (const member of members) {
-        if (member.update !== undefined) {
-          // STORE_NAME of the copy: the namespace's old property is released (freed).
-          const at = namespace.findIndex(([key]) => key === member.name);
-          const old = namespace[at]![1];
-          const v = member.update(frame, old);
-          put(member.name, v);
-          namespace[at] = [member.name, v];
-          heap.decref(old);
-          continue;
-        }
-        if (member.alias !== undefined) {
-          // LOAD_NAME finds the body's own binding in the namespace; STORE_NAME.
-          const at = namespace.findIndex(([key]) => key === member.alias);
-          if (at < 0)
-            throw new Unsupported(
-              `the class attribute ${member.name} naming ${member.alias} before the body binds it`,
-            );
-          const v = namespace[at]![1];
-          heap.incref(v);
+      m.classBodies.push(m.depth);
+      try {
+        for (const member of members) {
+          if (member.update !== undefined) {
+            // STORE_NAME of the copy: the namespace's old property is released (freed).
+            const at = namespace.findIndex(([key]) => key === member.name);
+            const old = namespace[at]![1];
+            const v = member.update(frame, old);
+            put(member.name, v);
+            namespace[at] = [member.name, v];
+            heap.decref(old);
+            continue;
+          }
+          if (member.alias !== undefined) {
+            // LOAD_NAME finds the body's own binding in the namespace; STORE_NAME.
+            const at = namespace.findIndex(([key]) => key === member.alias);
+            if (at < 0)
+              throw new Unsupported(
+                `the class attribute ${member.name} naming ${member.alias} before the body binds it`,
+              );
+            const v = namespace[at]![1];
+            heap.incref(v);
+            put(member.name, v);
+            namespace.push([member.name, v]);
+            continue;
+          }
+          const v = member.value(frame);
           put(member.name, v);
           namespace.push([member.name, v]);
-          continue;
         }
-        const v = member.value(frame);
-        put(member.name, v);
-        namespace.push([member.name, v]);
+      } catch (error) {
+        // The body's own frame (its traceback entry, the namespace it keeps) is not
+        // modelled: an exception leaving it is refused.
+        if (error instanceof PythonError)
+          throw new Unsupported(`the ${error.type} leaving a class body (its frame)`);
+        throw error;
+      } finally {
+        m.classBodies.pop();
       }
       if (m.minor >= 13) put('__static_attributes__', heap.emptyTuple);
       if (classCell.used) put('__classcell__', classCell.cell);

@@ -26,6 +26,7 @@ import {
 } from '@pymem/objects';
 import type { ArithmeticOperator } from './arithmetic.ts';
 import { ATTRIBUTE_BUILTIN_NAMES, attributeBuiltin } from './attribute-builtins.ts';
+import { builtinAttributeError, builtinLacks } from './attribute-suggestions.ts';
 import { BITWISE_OPERATORS, type BitwiseOperator, bitwiseOp, foldBitwise } from './bitwise.ts';
 import { argumentSlots, type BorrowSite, borrowSite, trackStores } from './borrowed-loads.ts';
 import {
@@ -2643,13 +2644,21 @@ export class Compiler {
       const receiver = this.expression(receiverNode, scope);
       const site = newCallSite();
       const borrow = borrowSite(this, node, positional, scope, receiverNode);
+      const lookupLocation = this.locate(callee!);
       return (frame) => {
         const r = receiver(frame);
         const rt = heap.typeOf(r);
         if (rt === 'instance' || rt === 'type')
-          return methodCall(m, r, method, args, frame, site, borrow);
+          return methodCall(m, r, method, args, frame, site, borrow, lookupLocation);
         const values: ObjectHandle[] = [];
         try {
+          // LOAD_ATTR / LOAD_METHOD fails before the arguments are evaluated (3.11+
+          // carets under `x.name`, not the call).
+          if (builtinLacks(m, r, method)) {
+            const error = builtinAttributeError(m, r, method);
+            error.location = lookupLocation;
+            throw error;
+          }
           for (const a of args) values.push(a(frame));
           if (heap.typeOf(r) === 'generator') return generatorMethod(m, r, method, values);
           return callMethod(m, r, method, values);

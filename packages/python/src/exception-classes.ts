@@ -22,6 +22,7 @@
  * struct (PyStopIterationObject: `value`) is the heap's own layout.
  */
 import type { ExceptionLayout, Heap, ObjectHandle } from '@pymem/objects';
+import { attributeHint } from './attribute-suggestions.ts';
 import { PythonError, Unsupported } from './errors.ts';
 import type { Machine } from './machine.ts';
 import { reprText, strText } from './values.ts';
@@ -88,6 +89,7 @@ export function exceptionLayout(name: string, minor: number): ExceptionLayout {
  * An error the interpreter raises with a context on 3.10+ (format_exc_check_arg's
  * NameError `name`; set_attribute_error_context's AttributeError `name` and `obj`,
  * `obj` 0 for a NameError): the error holds new references until its object is made.
+ * An AttributeError gets the maker of its "Did you mean" hint (attribute-suggestions.ts).
  */
 export function contextError(
   m: Machine,
@@ -102,6 +104,8 @@ export function contextError(
   if (obj !== 0) heap.incref(obj);
   err.errorContext = { name: heap.identifier(name), obj };
   err.suggestible = true;
+  // An AttributeError's hint is modelled here; a NameError's where it is raised.
+  if (type === 'AttributeError') err.hint = attributeHint(m, obj, name);
   return err;
 }
 

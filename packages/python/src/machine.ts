@@ -65,6 +65,11 @@ export class Machine {
   column = 1;
   /** Python frames on the call stack (the module's included). */
   depth = 1;
+  /**
+   * The {@link depth} each running class body runs at, outermost first: its frame is the
+   * innermost one while no call is running above it.
+   */
+  readonly classBodies: number[] = [];
   /** The function calls running, outermost first (the module frame is not listed). */
   readonly calls: { readonly code: FunctionCode; readonly frame: Frame }[] = [];
   /** Called before each statement, once its line is set (`RunOptions.onStep`); null: no cost. */

@@ -1,0 +1,2 @@
+# A misspelt int method on a parenthesised literal.
+count = (255).bit_lenght()
