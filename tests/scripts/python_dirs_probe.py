@@ -1,6 +1,13 @@
 # What an AttributeError's "Did you mean" hint chooses from when the object is a
-# builtin value: dir() of one instance of each type, printed as JSON.
+# builtin value or a library module: dir() of one instance of each type and of each
+# module ("module.NAME", in a fresh interpreter that imports only it: importing
+# tracemalloc, say, adds collections.abc to collections), printed as JSON.
+import ast
 import json
+import subprocess
+import sys
+
+MODULES = ("collections", "copy", "functools", "itertools", "math", "random", "tracemalloc", "weakref")
 
 
 def f():
@@ -26,4 +33,8 @@ samples = {
     "builtin_function_or_method": len,
 }
 dirs = {name: dir(value) for name, value in samples.items()}
+for module in MODULES:
+    program = f"import {module}\nprint(repr(dir({module})))"
+    out = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True)
+    dirs["module." + module] = ast.literal_eval(out.stdout)
 print(json.dumps(dirs))

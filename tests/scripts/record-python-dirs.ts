@@ -1,8 +1,8 @@
 /**
  * Records, from each CPython 3.8 … 3.13 found here, what an AttributeError's "Did you
  * mean" hint chooses from when the object is a builtin value: `dir()` of one instance of
- * each builtin type the model makes (tests/scripts/python_dirs_probe.py). Writes
- * packages/python/src/python-dirs.ts.
+ * each builtin type the model makes and of each library module it has
+ * (tests/scripts/python_dirs_probe.py). Writes packages/python/src/python-dirs.ts.
  *
  *   node --import tsx tests/scripts/record-python-dirs.ts
  */
@@ -40,9 +40,9 @@ const text = `/**
  * The names a builtin value's type has (a missing one is an AttributeError) and its
  * "Did you mean" hint chooses from, recorded from CPython ${versions.join(', ')} by
  * tests/scripts/record-python-dirs.ts (do not edit by hand): \`dir()\` of an instance of
- * each builtin type, \`object\`'s and a function's (its \`__dict__\` empty). One line per
- * type and the minor versions that share its names: \`type minor…: name…\` (read by
- * attribute-suggestions.ts).
+ * each builtin type, \`object\`'s, a function's (its \`__dict__\` empty) and each library
+ * module's (\`module.math\`). One line per type and the minor versions that share its
+ * names: \`type minor…: name…\` (read by attribute-suggestions.ts).
  */
 export const BUILTIN_DIRS_TEXT = \`
 ${lines.join('\n')}

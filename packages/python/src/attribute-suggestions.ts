@@ -162,17 +162,62 @@ export function attributeHint(
   if (m.minor < 10 || m.minor > 13) return undefined;
   // 3.13 looks at the frame the error was raised in, which is gone when it is printed.
   const selfIsObj = m.minor >= 13 && !name.startsWith('_') ? innermostSelfIs(m, obj) : true;
-  return () => {
-    if (!/^[\x20-\x7e]*$/.test(name)) return null;
-    const names = dirOf(m, obj);
-    if (names === null) return null;
-    const ordered = (list: readonly string[]) => list.map((n) => ({ name: n, ordered: true }));
-    let chosen = chooseSuggestion(name, ordered(names));
-    if (chosen?.startsWith('_') && selfIsObj !== true) {
-      // 3.13 hides the underscored names: the choice among the others.
-      if (selfIsObj === null) return null;
-      chosen = chooseSuggestion(name, ordered(names.filter((n) => !n.startsWith('_'))));
-    }
-    return chosen === undefined || chosen === null ? '' : `. Did you mean: '${chosen}'?`;
-  };
+  return () => hintAmong(name, dirOf(m, obj), selfIsObj);
+}
+
+/**
+ * The hint's text for `name` among `names` (sorted; null: not known): with `selfIsObj`
+ * false (3.13), underscored names are left out; null is "not known".
+ */
+function hintAmong(
+  name: string,
+  names: readonly string[] | null,
+  selfIsObj: boolean | null,
+): string | null {
+  if (!/^[\x20-\x7e]*$/.test(name) || names === null) return null;
+  const ordered = (list: readonly string[]) => list.map((n) => ({ name: n, ordered: true }));
+  let chosen = chooseSuggestion(name, ordered(names));
+  if (chosen?.startsWith('_') && selfIsObj !== true) {
+    // 3.13 hides the underscored names: the choice among the others.
+    if (selfIsObj === null) return null;
+    chosen = chooseSuggestion(name, ordered(names.filter((n) => !n.startsWith('_'))));
+  }
+  return chosen === undefined || chosen === null ? '' : `. Did you mean: '${chosen}'?`;
+}
+
+/**
+ * `dir(module)` of a library module as a program that imported it sees it (recorded in
+ * a fresh interpreter): collections gains `abc` once tracemalloc is imported (its own
+ * imports load collections.abc). Undefined when not recorded for this version.
+ */
+function moduleDir(m: Machine, module: string): readonly string[] | undefined {
+  const names = builtinDir(`module.${module}`, m.minor);
+  if (names === undefined || module !== 'collections' || !m.modules.has('tracemalloc'))
+    return names;
+  return [...new Set([...names, 'abc'])].sort();
+}
+
+/**
+ * True when library module `module` has no attribute `name` (recorded): CPython's
+ * AttributeError. False for a module with a module-level `__getattr__` (3.8/3.9
+ * collections answers the old ABC names through it).
+ */
+export function moduleLacks(m: Machine, module: string, name: string): boolean {
+  const names = moduleDir(m, module);
+  return names !== undefined && !names.includes('__getattr__') && !names.includes(name);
+}
+
+/**
+ * The AttributeError of a lookup that {@link moduleLacks} (module_getattro's), with its
+ * 3.10–3.13 hint; the module is no object here, so the error holds none.
+ */
+export function moduleAttributeError(m: Machine, module: string, name: string): PythonError {
+  const text = `module '${module}' has no attribute '${name}'`;
+  const error = contextError(m, 'AttributeError', text, name, 0);
+  if (error.suggestible)
+    error.hint =
+      m.minor > 13
+        ? undefined
+        : () => hintAmong(name, moduleDir(m, module) ?? null, m.minor < 13 || name.startsWith('_'));
+  return error;
 }

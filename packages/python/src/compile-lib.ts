@@ -14,6 +14,7 @@
  */
 import type { SyntaxNode } from '@lezer/common';
 import type { Heap, ObjectHandle } from '@pymem/objects';
+import { moduleAttributeError, moduleLacks } from './attribute-suggestions.ts';
 import { isBuiltinValue } from './builtin-values.ts';
 import { callBoundSort, sortedList } from './builtins-lib.ts';
 import { instanceMethodKeywordsCall } from './class-calls.ts';
@@ -399,7 +400,11 @@ export function moduleCall(
       throw c.fail(`keyword arguments to ${name}.${method}()`, node);
   if (name === 'collections' && method === 'defaultdict')
     return defaultdictCall(c, positional, keywords, scope, node);
-  if (!Object.hasOwn(module.functions, method)) throw c.fail(`${name}.${method}`, node);
+  if (!Object.hasOwn(module.functions, method)) {
+    if (moduleLacks(c.m, name, method))
+      return missingModuleAttribute(c, name, method, node.firstChild!);
+    throw c.fail(`${name}.${method}`, node);
+  }
   const fn = module.functions[method]!;
   const args = positional.map((p) => c.expression(p, scope));
   const names = keywords.map(([k]) => k);
@@ -474,6 +479,7 @@ export function moduleAttribute(
   const heap = m.heap;
   if (Object.hasOwn(module.functions, attribute))
     throw c.fail(`the function ${name}.${attribute} used as a value`, node);
+  if (moduleLacks(m, name, attribute)) return missingModuleAttribute(c, name, attribute, node);
   return () => {
     const attributes = moduleAttributes.get(m)?.get(name);
     if (attributes === undefined)
@@ -481,6 +487,26 @@ export function moduleAttribute(
     if (!Object.hasOwn(attributes, attribute))
       throw new Unsupported(`the attribute ${name}.${attribute}`);
     return shared(heap, attributes[attribute]!);
+  };
+}
+
+/**
+ * `module.name` (a call's callee, or a value) that the module does not have: its
+ * AttributeError once the import ran, located at the lookup (3.11+ carets under it).
+ */
+function missingModuleAttribute(
+  c: Compiler,
+  module: string,
+  name: string,
+  lookup: SyntaxNode,
+): Expression {
+  const m = c.m;
+  const location = c.locate(lookup);
+  return () => {
+    if (!m.modules.has(module)) throw new Unsupported(`${module}.${name} before the import ran`);
+    const error = moduleAttributeError(m, module, name);
+    error.location = location;
+    throw error;
   };
 }
 
