@@ -28,6 +28,34 @@ describe('Heap allocations', () => {
     validateHeap(heap);
   });
 
+  it('resizes a tuple in place of its block: realloc, None in new slots, () for 0 on 3.11+', () => {
+    for (const profile of ['3.10', '3.12'] as const) {
+      const heap = new Heap({ profile });
+      const one = heap.newInt(1000);
+      const t = heap.newTuple(new Array(10).fill(heap.none));
+      heap.tupleRecycleItem(t, 0, heap.share(one));
+      const events = record(heap);
+      const grown = heap.tupleResize(t, 22);
+      expect(grown).toBe(t);
+      expect(heap.lengthOf(t)).toBe(22);
+      // The GC header and the tuple: 22 items past the basic size, one realloc.
+      const calls = events.filter((e) => e.type === 'memory-call');
+      expect(calls.map((e) => [e.domain, e.call, e.nbytes])).toEqual([
+        ['obj', 'realloc', 16 + 24 + 8 * 22],
+      ]);
+      expect(heap.addressOf(t) - 16).toBe(calls[0]!.address);
+      const trimmed = heap.tupleResize(t, 1);
+      expect(heap.items(trimmed)).toEqual([one]);
+      heap.decref(heap.tupleResize(heap.newTuple([heap.none, heap.none]), 0));
+      const empty = heap.tupleResize(heap.newTuple([heap.none]), 0);
+      expect(empty === heap.emptyTuple).toBe(profile === '3.12');
+      heap.decref(empty);
+      heap.decref(trimmed);
+      heap.decref(one);
+      validateHeap(heap);
+    }
+  });
+
   it('reallocates list items by the growth rule', () => {
     const heap = new Heap({ profile: '3.9' });
     const list = heap.newList();

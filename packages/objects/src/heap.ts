@@ -277,7 +277,7 @@ import {
   strBytes,
 } from './strings.ts';
 import { newSuper, superReferents, superSizeof } from './supers.ts';
-import { newConstantTuple, newTuple, recycleTupleItem } from './tuples.ts';
+import { newConstantTuple, newTuple, recycleTupleItem, resizeTuple } from './tuples.ts';
 import { type ObjectType, TYPE_CODE } from './types.ts';
 import { newWeakref, unlinkWeakref, weakrefData, weakrefsTo } from './weakrefs.ts';
 
@@ -807,6 +807,16 @@ export class Heap extends HeapCore implements HeapGraph {
   tupleRecycleItem(tuple: ObjectHandle, i: number, item: ObjectHandle): void {
     this.expect(tuple, 'tuple');
     recycleTupleItem(this, tuple, i, item);
+  }
+
+  /**
+   * `_PyTuple_Resize` of a tuple nobody else holds (refcount 1): the tuple after, which
+   * may be another object (from `()`, or `()` itself for size 0) or the same one at a
+   * new address (resizeTuple). Takes over `tuple`.
+   */
+  tupleResize(tuple: ObjectHandle, size: number): ObjectHandle {
+    this.expect(tuple, 'tuple');
+    return resizeTuple(this, tuple, size);
   }
 
   /**

@@ -55,6 +55,43 @@ export function recycleTupleItem(
   heap.release(old);
 }
 
+/**
+ * `_PyTuple_Resize` of a tuple only its maker holds (PySequence_Tuple growing or
+ * trimming its guess): the empty tuple is replaced by a new tuple; a size of 0 drops
+ * the tuple (tupledealloc: parked by its old length) for `()` on 3.11+; otherwise the tuple is
+ * untracked, the items past the new size released, its block reallocated (the GC
+ * header included, so its address may change), new slots filled with None (standing
+ * for NULL), and tracked again. Returns the tuple's handle after (taken over).
+ */
+export function resizeTuple(heap: HeapCore, tuple: ObjectHandle, size: number): ObjectHandle {
+  const t = heap.table;
+  const old = t.length[tuple]!;
+  if (old === size) return tuple;
+  if (old === 0) {
+    heap.release(tuple);
+    return newTuple(heap, new Array<ObjectHandle>(size).fill(heap.none));
+  }
+  if (t.refcnt[tuple] !== 1) throw new HeapError('index', `tuple ${tuple} is shared`);
+  if (size === 0 && heap.layout.minor >= 11) {
+    // 3.11+: `()` (3.8–3.10 resize the object to a tuple of no items, measured).
+    heap.release(tuple);
+    return heap.share(heap.emptyTuple);
+  }
+  heap.untrack(tuple);
+  const items = heap.items(tuple);
+  for (let i = size; i < old; i++) heap.release(items[i]!);
+  items.length = Math.min(items.length, size);
+  for (let i = old; i < size; i++) {
+    heap.increment(heap.none);
+    items.push(heap.none);
+  }
+  const bytes = heap.gcRequest(heap.layout.tupleBasic + heap.layout.pointerSize * size);
+  t.address[tuple] = heap.memCall('realloc', t.address[tuple]!, bytes, 'obj');
+  t.length[tuple] = size;
+  heap.track(tuple);
+  return tuple;
+}
+
 /** A new reference to a code-constant tuple (no block; the code object's reference counts like a cache's). */
 export function newConstantTuple(heap: HeapCore, items: readonly ObjectHandle[]): ObjectHandle {
   for (const item of items) heap.check(item);
@@ -73,7 +110,9 @@ export function newConstantTuple(heap: HeapCore, items: readonly ObjectHandle[])
 /** The rest of tupledealloc once the items are released: park by length or free. */
 export function finishTuple(heap: HeapCore, o: ObjectHandle): void {
   const n = heap.table.length[o]!;
-  const list = n <= heap.constants.tupleFreeListMaxLength ? heap.freeLists.tuple[n] : undefined;
+  // A tuple of no items other than `()` (3.8–3.10 resized to 0) is freed, never parked.
+  const list =
+    n > 0 && n <= heap.constants.tupleFreeListMaxLength ? heap.freeLists.tuple[n] : undefined;
   if (list && list.length < heap.constants.tupleFreeList) heap.park(o, list);
   else heap.freeObject(o);
 }

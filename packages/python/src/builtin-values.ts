@@ -28,7 +28,7 @@
  */
 import type { SyntaxNode } from '@lezer/common';
 import type { ObjectHandle } from '@pymem/objects';
-import { builtin } from './builtins.ts';
+import { builtin, emptyFrozensetShared } from './builtins.ts';
 import { sortNewList } from './builtins-lib.ts';
 import {
   callDunder,
@@ -41,7 +41,13 @@ import {
 import { isIterableInstance, iterateInstance, iterBuiltin } from './class-iteration.ts';
 import type { Compiler } from './compiler.ts';
 import { Unsupported } from './errors.ts';
-import { listOfGenerator, nextBuiltin, sumBuiltin } from './generator-runs.ts';
+import {
+  listOfGenerator,
+  nextBuiltin,
+  setOfGenerator,
+  sumBuiltin,
+  tupleOfGenerator,
+} from './generator-runs.ts';
 import type { Machine } from './machine.ts';
 
 type Builtin = (m: Machine, args: readonly ObjectHandle[]) => ObjectHandle;
@@ -71,7 +77,15 @@ const VALUE_BUILTINS: Readonly<Record<string, 'type' | 'function'>> = {
   divmod: 'function',
 };
 
-/** `next`, `sum`, and `list` of a generator (generator-runs.ts); else undefined. */
+/** The builtins that run a generator passed alone (generator-runs.ts). */
+const OF_GENERATOR: Readonly<Record<string, (m: Machine, g: ObjectHandle) => ObjectHandle>> = {
+  list: listOfGenerator,
+  tuple: tupleOfGenerator,
+  set: (m, g) => setOfGenerator(m, g, false),
+  frozenset: (m, g) => emptyFrozensetShared(m.heap, setOfGenerator(m, g, true)),
+};
+
+/** `next`, `sum`, `list`, `tuple`, `set` and `frozenset` of a generator (generator-runs.ts); else undefined. */
 export function generatorBuiltin(name: string): Builtin | undefined {
   if (name === 'next') return nextBuiltin;
   if (name === 'iter') return iterBuiltin;
@@ -81,12 +95,13 @@ export function generatorBuiltin(name: string): Builtin | undefined {
       args.length === 1 && m.heap.typeOf(args[0]!) === 'generator'
         ? sumBuiltin(m, args)
         : sum(m, args);
-  const list = builtin('list');
-  if (name === 'list' && list !== undefined)
+  const ofGenerator = Object.hasOwn(OF_GENERATOR, name) ? OF_GENERATOR[name] : undefined;
+  const other = builtin(name);
+  if (ofGenerator !== undefined && other !== undefined)
     return (m, args) =>
       args.length === 1 && m.heap.typeOf(args[0]!) === 'generator'
-        ? listOfGenerator(m, args[0]!)
-        : list(m, args);
+        ? ofGenerator(m, args[0]!)
+        : other(m, args);
   return undefined;
 }
 

@@ -250,32 +250,45 @@ const TUPLE_SIZED_SOURCES: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * PySequence_Tuple over an iterable with a `__len__`: the iterator, then PyTuple_New of
- * the length hint (tracked, its slots empty: None stands in), filled item by item as
- * the iterator makes them, then the iterator released. Models
- * Objects/abstract.c PySequence_Tuple, 3.8–3.14.
+ * PySequence_Tuple over an iterator's items: PyTuple_New of the length hint (`hint`:
+ * the object's `__len__`, else 10), its slots filled as the items come (None stands
+ * for NULL); past the guess it grows by ten and a quarter (_PyTuple_Resize), and is
+ * trimmed to the items at the end. A new reference. Models Objects/abstract.c
+ * PySequence_Tuple, 3.8–3.14.
  */
-function tupleFromIterator(heap: Heap, o: ObjectHandle): ObjectHandle {
-  const { it, items, lengthHint } = iteratorSource(heap, o);
-  const n = lengthHint ?? 0;
-  const t = heap.newTuple(new Array<ObjectHandle>(n).fill(heap.none));
+export function tupleOfItems(
+  heap: Heap,
+  items: Iterable<ObjectHandle>,
+  hint: number,
+): ObjectHandle {
+  let n = hint;
+  let t = heap.newTuple(new Array<ObjectHandle>(n).fill(heap.none));
   try {
     let j = 0;
     for (const item of items) {
       if (j >= n) {
-        heap.decref(item);
-        throw new Unsupported('tuple() of an iterable that outgrows its length');
+        n += 10;
+        n += n >> 2;
+        t = heap.tupleResize(t, n);
       }
       heap.tupleRecycleItem(t, j++, item);
     }
-    if (j < n) throw new Unsupported('tuple() of an iterable shorter than its length');
+    if (j < n) t = heap.tupleResize(t, j);
   } catch (error) {
     heap.decref(t);
-    heap.decref(it);
     throw error;
   }
-  heap.decref(it);
   return t;
+}
+
+/** {@link tupleOfItems} over a builtin iterable with a `__len__` (the iterator released after). */
+function tupleFromIterator(heap: Heap, o: ObjectHandle): ObjectHandle {
+  const { it, items, lengthHint } = iteratorSource(heap, o);
+  try {
+    return tupleOfItems(heap, items, lengthHint ?? 0);
+  } finally {
+    heap.decref(it);
+  }
 }
 
 /**
@@ -588,11 +601,7 @@ const builtins: Record<string, Builtin> = {
         : items !== undefined
           ? heap.newSet(items, true)
           : setFromIterator(heap, o, true);
-    if (heap.lengthOf(made) > 0 || heap.emptyFrozenset === 0 || made === heap.emptyFrozenset)
-      return made;
-    // 3.8/3.9: make_new_set's empty frozenset dropped, the singleton returned.
-    heap.decref(made);
-    return heap.newSet([], true);
+    return emptyFrozensetShared(heap, made);
   },
   set(m, args) {
     arity('set', args, 0, 1);
@@ -606,6 +615,17 @@ const builtins: Record<string, Builtin> = {
     return setFromIterator(heap, o, false);
   },
 };
+
+/**
+ * 3.8/3.9 frozenset_new: a new frozenset that came out empty is dropped and the empty
+ * singleton returned (`made` is taken over).
+ */
+export function emptyFrozensetShared(heap: Heap, made: ObjectHandle): ObjectHandle {
+  if (heap.lengthOf(made) > 0 || heap.emptyFrozenset === 0 || made === heap.emptyFrozenset)
+    return made;
+  heap.decref(made);
+  return heap.newSet([], true);
+}
 
 /** The builtin called `name`, or undefined. */
 export function builtin(name: string): Builtin | undefined {

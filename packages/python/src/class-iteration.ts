@@ -24,9 +24,17 @@
  * (Objects/listobject.c), 3.8–3.13.
  */
 import type { ObjectHandle } from '@pymem/objects';
+import { emptyFrozensetShared, tupleOfItems } from './builtins.ts';
 import { callDunder, hasDunder, instanceLength } from './class-dunders.ts';
 import { PythonError, Unsupported } from './errors.ts';
-import { itemsOfGenerator, iteratorNext, listOfGenerator, sumBuiltin } from './generator-runs.ts';
+import {
+  addItems,
+  itemsOfGenerator,
+  iteratorNext,
+  listOfGenerator,
+  refuseTupleOfIterator,
+  sumBuiltin,
+} from './generator-runs.ts';
 import { isIteratorInstance } from './instance-next.ts';
 import type { Machine } from './machine.ts';
 import { containsEqual } from './values.ts';
@@ -123,6 +131,8 @@ export function iterateInstance(
       heap.decref(it);
     }
   }
+  if (name === 'set' || name === 'frozenset') return setOfInstance(m, o, name === 'frozenset');
+  if (name === 'tuple') return tupleOfInstance(m, o);
   if (name !== 'list' && name !== 'sum' && name !== 'iter')
     throw new Unsupported(`${name}() of an iterable instance`);
   // PyObject_LengthHint asks __length_hint__ when there is no __len__.
@@ -149,6 +159,61 @@ export function iterateInstance(
       return heap.newListFrom({ items: builtinIteratorItems(m, it) }, undefined, true);
     }
     return sumBuiltin(m, [it]);
+  } finally {
+    heap.decref(it);
+  }
+}
+
+/** The items an instance's iterator gives (a generator's run, or a builtin iterator's). */
+function iteratorItems(m: Machine, it: ObjectHandle): Iterable<ObjectHandle> {
+  return m.heap.typeOf(it) === 'generator' ? itemsOfGenerator(m, it) : builtinIteratorItems(m, it);
+}
+
+/**
+ * `set(o)` / `frozenset(o)`: make_new_set's object first, then set_update_internal's
+ * PyObject_GetIter (the instance's `__iter__`), each item added and released, the
+ * iterator released after.
+ */
+function setOfInstance(m: Machine, o: ObjectHandle, frozen: boolean): ObjectHandle {
+  const heap = m.heap;
+  const s = heap.newSetOfKind(frozen);
+  heap.incref(o);
+  let it: ObjectHandle;
+  try {
+    it = instanceIterator(m, o);
+  } catch (error) {
+    heap.decref(s);
+    throw error;
+  }
+  try {
+    try {
+      addItems(m, s, iteratorItems(m, it));
+    } finally {
+      // set_update_internal releases its iterator, then make_new_set the set.
+      heap.decref(it);
+    }
+  } catch (error) {
+    heap.decref(s);
+    throw error;
+  }
+  return frozen ? emptyFrozensetShared(heap, s) : s;
+}
+
+/**
+ * `tuple(o)`: PySequence_Tuple — PyObject_GetIter (`__iter__`), then the length hint
+ * from the instance (`__len__`, else 10; `__length_hint__` alone is refused), the
+ * tuple filled, grown and trimmed (tupleOfItems), the iterator released after.
+ */
+function tupleOfInstance(m: Machine, o: ObjectHandle): ObjectHandle {
+  const heap = m.heap;
+  refuseTupleOfIterator(m);
+  if (hasDunder(m, o, '__length_hint__') && !hasDunder(m, o, '__len__'))
+    throw new Unsupported('tuple() of an instance with __length_hint__');
+  heap.incref(o);
+  const it = instanceIterator(m, o);
+  try {
+    const hint = hasDunder(m, o, '__len__') ? lengthOf(m, o) : 10;
+    return tupleOfItems(heap, iteratorItems(m, it), hint);
   } finally {
     heap.decref(it);
   }

@@ -150,6 +150,7 @@ import { zipStrictCall } from './compile-zip-strict.ts';
 import { type Constant, ConstantPool, foldBinary, foldUnary } from './constants.ts';
 import { type ErrorLocation, notCallable, PythonError, Unsupported } from './errors.ts';
 import {
+  builtinBaseChain,
   builtinExceptionClass,
   contextError,
   EXCEPTION_CLASSES,
@@ -159,6 +160,7 @@ import {
   keyError,
   programExceptionClass,
 } from './exception-classes.ts';
+import { exceptionBaseOf } from './exception-subclasses.ts';
 import { type Expression, Flow, type Frame, type FunctionCode, type Statement } from './frame.ts';
 import { attachCollector, GC_FUNCTIONS, gcCall } from './gc-calls.ts';
 import { COUNT_KEEPING_STATEMENTS, countedCall, describeStatement } from './gc-count.ts';
@@ -2936,8 +2938,11 @@ export class Compiler {
   }
 
   /**
-   * `issubclass(C, B)` / `issubclass(C, (B, …))` of the program's classes: B is on C's
-   * MRO (PyObject_IsSubclass's recursive_issubclass). Anything else is refused.
+   * `issubclass(C, B)` / `issubclass(C, (B, …))` of the program's classes, builtin types
+   * (`int`, `list`, …, `object`) and builtin exception classes: B is on C's MRO
+   * (PyObject_IsSubclass's recursive_issubclass; every one of these is an exact type, so
+   * no `__subclasscheck__` runs). A builtin is named, not evaluated (LOAD_GLOBAL makes
+   * nothing); a tuple of classes is made before the call and freed after it.
    */
   issubclass(positional: SyntaxNode[], scope: Scope, node: SyntaxNode): Expression {
     if (positional.length !== 2)
@@ -2949,29 +2954,55 @@ export class Compiler {
       typeNode.name === 'TupleExpression'
         ? this.kids(typeNode).filter((k) => !['(', ')', ','].includes(k.name))
         : [typeNode];
-    for (const n of [positional[0]!, ...classNodes])
-      if (n.name !== 'VariableName' || !this.moduleAssigned.has(this.text(n)))
-        throw this.fail("issubclass() of a class other than the program's", n);
-    const sub = this.expression(positional[0]!, scope);
-    const bases = classNodes.map((n) => this.expression(n, scope));
+    // Each class: a builtin's name, or the expression of a program's class.
+    const operand = (n: SyntaxNode): string | Expression => {
+      const text = this.text(n);
+      if (n.name === 'VariableName' && this.moduleAssigned.has(text))
+        return this.expression(n, scope);
+      if (n.name === 'VariableName' && isExceptionClassName(this, text, scope)) return text;
+      if (
+        n.name === 'VariableName' &&
+        (TYPE_NAMES.has(text) || text === 'object') &&
+        !scope.locals?.has(text)
+      )
+        return text;
+      throw this.fail("issubclass() of a class other than the program's or a builtin", n);
+    };
+    const sub = operand(positional[0]!);
+    const bases = classNodes.map(operand);
     const tupleForm = typeNode.name === 'TupleExpression';
     const programClass = (c: ObjectHandle): boolean =>
       heap.typeOf(c) === 'type' && classNames(m).has(c);
     return (frame) => {
-      const c = sub(frame);
+      const c = typeof sub === 'string' ? 0 : sub(frame);
       const candidates: ObjectHandle[] = [];
       try {
-        for (const b of bases) candidates.push(b(frame));
-        if (![c, ...candidates].every(programClass))
+        for (const b of bases) candidates.push(typeof b === 'string' ? 0 : b(frame));
+        if (![c, ...candidates].every((k) => k === 0 || programClass(k)))
           throw new Unsupported("issubclass() of a class other than the program's");
-        const mro = classMro(m, c);
-        const result = candidates.some((b) => mro.includes(b));
-        // BUILD_TUPLE: a tuple of classes is made before the call and freed after it.
-        if (tupleForm) heap.decref(heap.newTuple(candidates));
+        // C's MRO: its program classes, then the builtin classes they derive from.
+        const mro: (ObjectHandle | string)[] =
+          typeof sub === 'string' ? builtinMro(sub) : classMro(m, c);
+        if (typeof sub !== 'string') {
+          const builtin = exceptionBaseOf(m, c);
+          mro.push(...(builtin === null ? ['object'] : builtinMro(builtin)));
+        }
+        const result = bases.some((b, i) =>
+          mro.includes(typeof b === 'string' ? b : candidates[i]!),
+        );
+        if (tupleForm) {
+          const items = bases.map((b, i) =>
+            typeof b === 'string' ? heap.builtinObject(b, 'type') : candidates[i]!,
+          );
+          heap.decref(heap.newTuple(items));
+          bases.forEach((b, i) => {
+            if (typeof b === 'string') heap.decref(items[i]!);
+          });
+        }
         return heap.newBool(result);
       } finally {
-        for (const b of candidates) heap.decref(b);
-        heap.decref(c);
+        for (const b of candidates) if (b !== 0) heap.decref(b);
+        if (c !== 0) heap.decref(c);
       }
     };
   }
@@ -3362,6 +3393,13 @@ function setItem(m: Machine, c: ObjectHandle, k: ObjectHandle, v: ObjectHandle):
   } catch (error) {
     throw pythonErrorOf(error);
   }
+}
+
+/** The MRO of builtin class `name` (a type of TYPE_NAMES, `object` or an exception class). */
+function builtinMro(name: string): string[] {
+  if (EXCEPTION_CLASSES.has(name)) return [...builtinBaseChain(name), 'object'];
+  if (name === 'object') return ['object'];
+  return name === 'bool' ? ['bool', 'int', 'object'] : [name, 'object'];
 }
 
 /**

@@ -231,10 +231,34 @@ export function exceptionMatches(
 ): boolean {
   const heap = m.heap;
   if (typeof clause === 'string') return isSubclass(builtinExceptionClass(heap, e), clause);
-  if (heap.typeOf(clause) !== 'type' || exceptionBaseOf(m, clause) === null)
+  // A value: a tuple of classes matches through any item; a builtin exception class as
+  // a value is its name (PyErr_GivenExceptionMatches).
+  const type = heap.typeOf(clause);
+  if (type === 'tuple') {
+    const items = heap.referents(clause);
+    // 3.11+ check_except_type_valid looks at every item before matching.
+    if (!items.every((item) => isExceptionClassValue(m, item)))
+      throw new Unsupported('an except clause naming something other than an exception class');
+    return items.some((item) => exceptionMatches(m, e, item));
+  }
+  if (type === 'builtin_type' && EXCEPTION_CLASSES.has(heap.builtinName(clause)))
+    return isSubclass(builtinExceptionClass(heap, e), heap.builtinName(clause));
+  if (type !== 'type' || exceptionBaseOf(m, clause) === null)
     throw new Unsupported('an except clause naming something other than an exception class');
   const cls = programExceptionClass(heap, e);
   return cls !== 0 && classMro(m, cls).includes(clause);
+}
+
+/**
+ * Whether `v` is an exception class (a builtin one or the program's). A tuple inside an
+ * except clause's tuple is not one: CPython's TypeError ("catching classes that do not
+ * inherit from BaseException is not allowed", measured on 3.8–3.13), refused here.
+ */
+function isExceptionClassValue(m: Machine, v: ObjectHandle): boolean {
+  const heap = m.heap;
+  const type = heap.typeOf(v);
+  if (type === 'builtin_type') return EXCEPTION_CLASSES.has(heap.builtinName(v));
+  return type === 'type' && exceptionBaseOf(m, v) !== null;
 }
 
 /**

@@ -25,6 +25,7 @@
  * 3.8–3.13) on the heap's generator objects (@pymem/objects generators.ts).
  */
 import type { ObjectHandle } from '@pymem/objects';
+import { tupleOfItems } from './builtins.ts';
 import { callDunder } from './class-dunders.ts';
 import { BUILTIN_ITERATORS, instanceIterator, isIterableInstance } from './class-iteration.ts';
 import { PythonError, Unsupported } from './errors.ts';
@@ -404,6 +405,54 @@ export function itemsOfGenerator(m: Machine, g: ObjectHandle): Iterable<ObjectHa
 export function listOfGenerator(m: Machine, g: ObjectHandle): ObjectHandle {
   return m.heap.newListFrom({ items: itemsOfGenerator(m, g) }, undefined, true);
 }
+
+/**
+ * `set(g)` / `frozenset(g)`: make_new_set's object first, then set_update_internal's
+ * iterator path — each item added (set_add_key) and released. The caller applies
+ * 3.8/3.9's empty frozenset singleton.
+ */
+export function setOfGenerator(m: Machine, g: ObjectHandle, frozen: boolean): ObjectHandle {
+  const s = m.heap.newSetOfKind(frozen);
+  try {
+    addItems(m, s, itemsOfGenerator(m, g));
+  } catch (error) {
+    m.heap.decref(s);
+    throw error;
+  }
+  return s;
+}
+
+/** set_update_internal's loop: each item added to `s` and released. */
+export function addItems(m: Machine, s: ObjectHandle, items: Iterable<ObjectHandle>): void {
+  for (const k of items) {
+    try {
+      m.heap.setAdd(s, k, true);
+    } finally {
+      m.heap.decref(k);
+    }
+  }
+}
+
+/**
+ * `tuple(g)`: PySequence_Tuple — a generator has no length hint, so the tuple is first
+ * made for 10 items, then grown and trimmed (tupleOfItems).
+ */
+export function tupleOfGenerator(m: Machine, g: ObjectHandle): ObjectHandle {
+  refuseTupleOfIterator(m);
+  return tupleOfItems(m.heap, itemsOfGenerator(m, g), GENERATOR_LENGTH_HINT);
+}
+
+/**
+ * 3.14's PySequence_Tuple takes no length hint: it fills a stack buffer of 8 items
+ * first (measured on Pyodide 3.14.2: `__len__` is not called). Not modelled: refused.
+ */
+export function refuseTupleOfIterator(m: Machine): void {
+  if (m.minor >= 14)
+    throw new Unsupported('tuple() of a generator or an iterable instance on 3.14 (its buffer)');
+}
+
+/** PySequence_Tuple's default length hint (PyObject_LengthHint(v, 10)). */
+const GENERATOR_LENGTH_HINT = 10;
 
 const LONG_MAX = (1n << 63n) - 1n;
 

@@ -403,13 +403,28 @@ export function libraryMethod(
       return split(m, receiver, sep);
     }
     case 'str.replace': {
-      arity(key, args, 2, 2);
+      arity(key, args, 2, 3);
       const text = heap.valueOf(receiver) as string;
       const old = strArgument(heap, args[0]!, 'str.replace');
       const by = strArgument(heap, args[1]!, 'str.replace');
       if (old === '') throw new Unsupported("str.replace of ''");
-      if (!text.includes(old) || old === by) return shared(heap, receiver);
-      const result = text.split(old).join(by);
+      // replace(): a negative count is every occurrence; none replaced (or old and new
+      // the same object) gives the str itself.
+      let count = Number.POSITIVE_INFINITY;
+      if (args.length === 3) {
+        if (heap.typeOf(args[2]!) !== 'int')
+          throw new Unsupported(
+            `str.replace() with a count that is a ${heap.typeNameOf(args[2]!)}`,
+          );
+        const given = heap.valueOf(args[2]!) as bigint;
+        if (given >= 0n) count = Number(given);
+      }
+      if (!text.includes(old) || args[0] === args[1] || count === 0) return shared(heap, receiver);
+      const pieces = text.split(old);
+      const replaced = Math.min(count, pieces.length - 1);
+      const result =
+        pieces.slice(0, replaced + 1).join(by) +
+        (replaced < pieces.length - 1 ? old + pieces.slice(replaced + 1).join(old) : '');
       if ([...result].length === 1) throw new Unsupported('str.replace giving one character');
       return heap.newStr(result);
     }
