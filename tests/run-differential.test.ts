@@ -460,8 +460,10 @@ const REFUSED_ON_314: Record<string, readonly string[]> = {
   ],
   "tuple() of a generator or an iterable instance: 3.14's PySequence_Tuple fills a buffer of 8 first (no length hint, measured)":
     ['run/gen_tuple_growth.py', 'run/cls_tuple_set_of_instance.py'],
-  "a builtin value's or library module's missing attribute on 3.14: its names are not recorded there":
+  "a builtin value's, exception's or library module's missing attribute on 3.14: its names are not recorded there":
     [
+      'errors/ae_hint_exception_message.py',
+      'errors/ae_hint_exception_attributes.py',
       'errors/ae_hint_str_method.py',
       'errors/ae_hint_list_push.py',
       'errors/ae_hint_dict_in_function.py',

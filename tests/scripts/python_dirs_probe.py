@@ -33,6 +33,15 @@ samples = {
     "builtin_function_or_method": len,
 }
 dirs = {name: dir(value) for name, value in samples.items()}
+# An instance of each builtin exception class that takes no arguments ("exception.NAME").
+import builtins
+
+for name, cls in vars(builtins).items():
+    if isinstance(cls, type) and issubclass(cls, BaseException) and name == cls.__name__:
+        try:
+            dirs["exception." + name] = dir(cls())
+        except TypeError:
+            pass
 for module in MODULES:
     program = f"import {module}\nprint(repr(dir({module})))"
     out = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True)

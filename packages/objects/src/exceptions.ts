@@ -417,6 +417,21 @@ export function exceptionGetAttr(heap: HeapCore, e: ObjectHandle, name: string):
 }
 
 /**
+ * The names in an exception's `__dict__` (unordered; none before one is made), or null
+ * when a key is not a str.
+ */
+export function exceptionAttributeNames(heap: HeapCore, e: ObjectHandle): string[] | null {
+  const d = exceptionData(heap, e).dict;
+  if (d === 0) return [];
+  const names: string[] = [];
+  for (const key of dictData(heap, d).entries.keys()) {
+    if (!key.startsWith('s')) return null;
+    names.push(key.slice(1));
+  }
+  return names;
+}
+
+/**
  * BaseException_init(self, args): `args` becomes a new tuple of `values` (new
  * references); the old tuple is released after.
  */

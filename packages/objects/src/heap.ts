@@ -54,6 +54,7 @@ import {
   catchException,
   type ExceptionLayout,
   endExcept,
+  exceptionAttributeNames,
   exceptionData,
   exceptionGetAttr,
   exceptionReferents,
@@ -1836,6 +1837,12 @@ export class Heap extends HeapCore implements HeapGraph {
   exceptionGetAttr(e: ObjectHandle, name: string): ObjectHandle {
     this.expect(e, 'exception');
     return exceptionGetAttr(this, e, name);
+  }
+
+  /** The names in an exception's `__dict__` (unordered), or null when a key is not a str. */
+  exceptionAttributeNames(e: ObjectHandle): string[] | null {
+    this.expect(e, 'exception');
+    return exceptionAttributeNames(this, e);
   }
 
   /** BaseException_init: `e.args` becomes a new tuple of `values` (new references). */

@@ -23,7 +23,12 @@
 import type { ObjectHandle } from '@pymem/objects';
 import { classNames } from './class-attributes.ts';
 import { type PythonError, Unsupported } from './errors.ts';
-import { contextError } from './exception-classes.ts';
+import {
+  builtinBaseChain,
+  builtinExceptionClass,
+  contextError,
+  programExceptionClass,
+} from './exception-classes.ts';
 import type { Machine } from './machine.ts';
 import { chooseSuggestion } from './name-suggestions.ts';
 import { BUILTIN_DIRS_TEXT } from './python-dirs.ts';
@@ -41,6 +46,15 @@ function recordedDirs(): Map<string, Map<number, readonly string[]>> {
     const byMinor = builtinDirs.get(type!) ?? new Map<number, readonly string[]>();
     builtinDirs.set(type!, byMinor);
     for (const minor of minors) byMinor.set(Number(minor), names!.split(' '));
+  }
+  // An exception class's line lists its names beyond BaseException's, after `+`.
+  for (const [type, byMinor] of builtinDirs) {
+    if (!type.startsWith('exception.') || type === 'exception.BaseException') continue;
+    for (const [minor, names] of byMinor) {
+      const base = builtinDirs.get('exception.BaseException')?.get(minor) ?? [];
+      const own = names[0] === '+' ? [] : [names[0]!.slice(1), ...names.slice(1)];
+      byMinor.set(minor, [...new Set([...base, ...own])].sort());
+    }
   }
   return builtinDirs;
 }
@@ -89,18 +103,19 @@ function dictNames(m: Machine, dict: ObjectHandle): string[] | null {
   return names;
 }
 
-/** The names in the dicts of `cls` and its bases (type.__dir__), or null. */
-function classDirNames(m: Machine, cls: ObjectHandle): string[] | null {
+/**
+ * The names in the dicts of the program's classes along `cls`'s MRO (type.__dir__'s
+ * merge), or null: when the MRO's other classes are not `builtins` of them (object
+ * last), a dict key is not a str, or a class defines `__dir__`.
+ */
+function programClassNames(m: Machine, cls: ObjectHandle, builtins: number): string[] | null {
   const heap = m.heap;
   const [, mroTuple] = heap.referents(cls);
   if (mroTuple === undefined || heap.typeOf(mroTuple) !== 'tuple') return null;
   const mro = heap.referents(mroTuple);
   const program = mro.filter((c) => classNames(m).has(c));
-  // Every class but object is the program's (a builtin base's names are not recorded).
-  if (program.length !== mro.length - 1) return null;
-  const object = builtinDir('object', m.minor);
-  if (object === undefined) return null;
-  const names = [...object];
+  if (mro.length - program.length !== builtins) return null;
+  const names: string[] = [];
   for (const c of program) {
     const dict = heap.referents(c)[0];
     if (dict === undefined || heap.typeOf(dict) !== 'dict') return null;
@@ -109,6 +124,14 @@ function classDirNames(m: Machine, cls: ObjectHandle): string[] | null {
     names.push(...own);
   }
   return names;
+}
+
+/** The names in the dicts of `cls` and its bases (type.__dir__), or null. */
+function classDirNames(m: Machine, cls: ObjectHandle): string[] | null {
+  // Every class but object is the program's (a builtin base's names are not recorded).
+  const object = builtinDir('object', m.minor);
+  const own = programClassNames(m, cls, 1);
+  return object === undefined || own === null ? null : [...object, ...own];
 }
 
 /** `dir(o)` (sorted, no repeats) as CPython computes it, or null when not modelled. */
@@ -122,6 +145,8 @@ export function dirOf(m: Machine, o: ObjectHandle): string[] | null {
     names = own === null || inherited === null ? null : [...own, ...inherited];
   } else if (type === 'type') {
     names = classNames(m).has(o) ? classDirNames(m, o) : null;
+  } else if (type === 'exception') {
+    names = exceptionDir(m, o);
   } else if (type === 'function') {
     const own = builtinDir('function', m.minor);
     const dict = heap.functionDict(o, false);
@@ -132,6 +157,27 @@ export function dirOf(m: Machine, o: ObjectHandle): string[] | null {
   // dir() sorts by code point, as JavaScript's default sort compares UTF-16 units: the
   // same order for the identifiers a program's attributes have (ASCII).
   return [...new Set(names)].sort();
+}
+
+/**
+ * `dir(e)` of an exception object (unsorted), or null: its `__dict__`'s names, the
+ * program's classes along its MRO (for an instance of one) and its builtin class's
+ * recorded names (BaseException's and the class's own members).
+ */
+export function exceptionDir(m: Machine, e: ObjectHandle): string[] | null {
+  const heap = m.heap;
+  const builtin = builtinExceptionClass(heap, e);
+  const own = heap.exceptionAttributeNames(e);
+  const recorded = builtinDir(`exception.${builtin}`, m.minor);
+  if (own === null || recorded === undefined) return null;
+  const names = [...own, ...recorded];
+  const cls = programExceptionClass(heap, e);
+  if (cls === 0) return names;
+  // The rest of its MRO is the builtin class's chain and object.
+  const classes = programClassNames(m, cls, builtinBaseChain(builtin).length + 1);
+  if (classes === null) return null;
+  names.push(...classes);
+  return names;
 }
 
 /**

@@ -20,14 +20,14 @@
 import type { SyntaxNode } from '@lezer/common';
 import { HeapError, type ObjectHandle } from '@pymem/objects';
 import type { ArithmeticOperator } from './arithmetic.ts';
-import { builtinAttributeError, builtinLacks } from './attribute-suggestions.ts';
+import { builtinAttributeError, builtinLacks, exceptionDir } from './attribute-suggestions.ts';
 import { runFunction } from './class-calls.ts';
 import { descriptorGet, isProperty } from './class-descriptors.ts';
 import { CALLED_DUNDERS, markDictRead } from './class-dunders.ts';
 import { lruCacheAttribute } from './compile-lru-cache.ts';
 import { type Compiler, inplace, pythonErrorOf, type Scope } from './compiler.ts';
 import { PythonError, Unsupported } from './errors.ts';
-import { contextError, programExceptionClass } from './exception-classes.ts';
+import { contextError, exceptionClass, programExceptionClass } from './exception-classes.ts';
 import { exceptionBaseOf, exceptionMatches } from './exception-subclasses.ts';
 import { type Expression, Flow, type Statement } from './frame.ts';
 import { functionAttribute, functionDictOf } from './function-attributes.ts';
@@ -192,6 +192,12 @@ export function loadAttribute(m: Machine, o: ObjectHandle, name: string): Object
     if (v !== 0) {
       heap.incref(v);
       return v;
+    }
+    // A name neither it nor its classes have (`e.message`): CPython's AttributeError.
+    const names = exceptionDir(m, o);
+    if (names !== null && !names.includes(name)) {
+      const text = `'${exceptionClass(heap, o)}' object has no attribute '${name}'`;
+      throw attributeError(m, text, o, name);
     }
   }
   if (type === 'partial') return partialAttribute(m, o, name);

@@ -1,10 +1,12 @@
 /**
  * The names a builtin value's type has (a missing one is an AttributeError) and its
- * "Did you mean" hint chooses from, recorded from CPython 3.8.18, 3.9.18, 3.10.13, 3.11.7, 3.12.1, 3.13.0 by
- * tests/scripts/record-python-dirs.ts (do not edit by hand): `dir()` of an instance of
- * each builtin type, `object`'s, a function's (its `__dict__` empty) and each library
- * module's (`module.math`). One line per type and the minor versions that share its
- * names: `type minor…: name…` (read by attribute-suggestions.ts).
+ * "Did you mean" hint chooses from, recorded by tests/scripts/record-python-dirs.ts
+ * (do not edit by hand) from CPython 3.8.18, 3.9.18, 3.10.13, 3.11.7, 3.12.1, 3.13.0:
+ * `dir()` of an instance of each builtin type, `object`'s, a function's (its
+ * `__dict__` empty), each builtin exception class's (`exception.ValueError`: the names
+ * beyond `exception.BaseException`'s, after `+`) and each library module's
+ * (`module.math`). One line per type and the minor versions that share its names:
+ * `type minor…: name…` (read by attribute-suggestions.ts).
  */
 export const BUILTIN_DIRS_TEXT = `
 object 8 9 10: __class__ __delattr__ __dir__ __doc__ __eq__ __format__ __ge__ __getattribute__ __gt__ __hash__ __init__ __init_subclass__ __le__ __lt__ __ne__ __new__ __reduce__ __reduce_ex__ __repr__ __setattr__ __sizeof__ __str__ __subclasshook__
@@ -55,6 +57,76 @@ function 11: __annotations__ __builtins__ __call__ __class__ __closure__ __code_
 function 12 13: __annotations__ __builtins__ __call__ __class__ __closure__ __code__ __defaults__ __delattr__ __dict__ __dir__ __doc__ __eq__ __format__ __ge__ __get__ __getattribute__ __getstate__ __globals__ __gt__ __hash__ __init__ __init_subclass__ __kwdefaults__ __le__ __lt__ __module__ __name__ __ne__ __new__ __qualname__ __reduce__ __reduce_ex__ __repr__ __setattr__ __sizeof__ __str__ __subclasshook__ __type_params__
 builtin_function_or_method 8 9 10: __call__ __class__ __delattr__ __dir__ __doc__ __eq__ __format__ __ge__ __getattribute__ __gt__ __hash__ __init__ __init_subclass__ __le__ __lt__ __module__ __name__ __ne__ __new__ __qualname__ __reduce__ __reduce_ex__ __repr__ __self__ __setattr__ __sizeof__ __str__ __subclasshook__ __text_signature__
 builtin_function_or_method 11 12 13: __call__ __class__ __delattr__ __dir__ __doc__ __eq__ __format__ __ge__ __getattribute__ __getstate__ __gt__ __hash__ __init__ __init_subclass__ __le__ __lt__ __module__ __name__ __ne__ __new__ __qualname__ __reduce__ __reduce_ex__ __repr__ __self__ __setattr__ __sizeof__ __str__ __subclasshook__ __text_signature__
+exception.BaseException 8 9 10: __cause__ __class__ __context__ __delattr__ __dict__ __dir__ __doc__ __eq__ __format__ __ge__ __getattribute__ __gt__ __hash__ __init__ __init_subclass__ __le__ __lt__ __ne__ __new__ __reduce__ __reduce_ex__ __repr__ __setattr__ __setstate__ __sizeof__ __str__ __subclasshook__ __suppress_context__ __traceback__ args with_traceback
+exception.BaseException 11 12 13: __cause__ __class__ __context__ __delattr__ __dict__ __dir__ __doc__ __eq__ __format__ __ge__ __getattribute__ __getstate__ __gt__ __hash__ __init__ __init_subclass__ __le__ __lt__ __ne__ __new__ __reduce__ __reduce_ex__ __repr__ __setattr__ __setstate__ __sizeof__ __str__ __subclasshook__ __suppress_context__ __traceback__ add_note args with_traceback
+exception.Exception 8 9 10 11 12 13: +
+exception.TypeError 8 9 10 11 12 13: +
+exception.StopAsyncIteration 8 9 10 11 12 13: +
+exception.StopIteration 8 9 10 11 12 13: +value
+exception.GeneratorExit 8 9 10 11 12 13: +
+exception.SystemExit 8 9 10 11 12 13: +code
+exception.KeyboardInterrupt 8 9 10 11 12 13: +
+exception.ImportError 8 9 10 11: +msg name path
+exception.ImportError 12 13: +msg name name_from path
+exception.ModuleNotFoundError 8 9 10 11: +msg name path
+exception.ModuleNotFoundError 12 13: +msg name name_from path
+exception.OSError 8 9 10 11 12 13: +characters_written errno filename filename2 strerror
+exception.EOFError 8 9 10 11 12 13: +
+exception.RuntimeError 8 9 10 11 12 13: +
+exception.RecursionError 8 9 10 11 12 13: +
+exception.NotImplementedError 8 9 10 11 12 13: +
+exception.NameError 8 9: +
+exception.NameError 10 11 12 13: +name
+exception.UnboundLocalError 8 9: +
+exception.UnboundLocalError 10 11 12 13: +name
+exception.AttributeError 8 9: +
+exception.AttributeError 10 11 12 13: +name obj
+exception.SyntaxError 8 9: +filename lineno msg offset print_file_and_line text
+exception.SyntaxError 10 11 12 13: +end_lineno end_offset filename lineno msg offset print_file_and_line text
+exception.IndentationError 8 9: +filename lineno msg offset print_file_and_line text
+exception.IndentationError 10 11 12 13: +end_lineno end_offset filename lineno msg offset print_file_and_line text
+exception.TabError 8 9: +filename lineno msg offset print_file_and_line text
+exception.TabError 10 11 12 13: +end_lineno end_offset filename lineno msg offset print_file_and_line text
+exception.LookupError 8 9 10 11 12 13: +
+exception.IndexError 8 9 10 11 12 13: +
+exception.KeyError 8 9 10 11 12 13: +
+exception.ValueError 8 9 10 11 12 13: +
+exception.UnicodeError 8 9 10 11 12 13: +
+exception.AssertionError 8 9 10 11 12 13: +
+exception.ArithmeticError 8 9 10 11 12 13: +
+exception.FloatingPointError 8 9 10 11 12 13: +
+exception.OverflowError 8 9 10 11 12 13: +
+exception.ZeroDivisionError 8 9 10 11 12 13: +
+exception.SystemError 8 9 10 11 12 13: +
+exception.ReferenceError 8 9 10 11 12 13: +
+exception.MemoryError 8 9 10 11 12 13: +
+exception.BufferError 8 9 10 11 12 13: +
+exception.Warning 8 9 10 11 12 13: +
+exception.UserWarning 8 9 10 11 12 13: +
+exception.DeprecationWarning 8 9 10 11 12 13: +
+exception.PendingDeprecationWarning 8 9 10 11 12 13: +
+exception.SyntaxWarning 8 9 10 11 12 13: +
+exception.RuntimeWarning 8 9 10 11 12 13: +
+exception.FutureWarning 8 9 10 11 12 13: +
+exception.ImportWarning 8 9 10 11 12 13: +
+exception.UnicodeWarning 8 9 10 11 12 13: +
+exception.BytesWarning 8 9 10 11 12 13: +
+exception.ResourceWarning 8 9 10 11 12 13: +
+exception.ConnectionError 8 9 10 11 12 13: +characters_written errno filename filename2 strerror
+exception.BlockingIOError 8 9 10 11 12 13: +characters_written errno filename filename2 strerror
+exception.BrokenPipeError 8 9 10 11 12 13: +characters_written errno filename filename2 strerror
+exception.ChildProcessError 8 9 10 11 12 13: +characters_written errno filename filename2 strerror
+exception.ConnectionAbortedError 8 9 10 11 12 13: +characters_written errno filename filename2 strerror
+exception.ConnectionRefusedError 8 9 10 11 12 13: +characters_written errno filename filename2 strerror
+exception.ConnectionResetError 8 9 10 11 12 13: +characters_written errno filename filename2 strerror
+exception.FileExistsError 8 9 10 11 12 13: +characters_written errno filename filename2 strerror
+exception.FileNotFoundError 8 9 10 11 12 13: +characters_written errno filename filename2 strerror
+exception.IsADirectoryError 8 9 10 11 12 13: +characters_written errno filename filename2 strerror
+exception.NotADirectoryError 8 9 10 11 12 13: +characters_written errno filename filename2 strerror
+exception.InterruptedError 8 9 10 11 12 13: +characters_written errno filename filename2 strerror
+exception.PermissionError 8 9 10 11 12 13: +characters_written errno filename filename2 strerror
+exception.ProcessLookupError 8 9 10 11 12 13: +characters_written errno filename filename2 strerror
+exception.TimeoutError 8 9 10 11 12 13: +characters_written errno filename filename2 strerror
 module.collections 8 9: ChainMap Counter OrderedDict UserDict UserList UserString _Link _OrderedDictItemsView _OrderedDictKeysView _OrderedDictValuesView __all__ __builtins__ __cached__ __doc__ __file__ __getattr__ __loader__ __name__ __package__ __path__ __spec__ _chain _collections_abc _count_elements _eq _heapq _iskeyword _itemgetter _proxy _recursive_repr _repeat _starmap _sys _tuplegetter defaultdict deque namedtuple
 module.collections 10: ChainMap Counter OrderedDict UserDict UserList UserString _Link _OrderedDictItemsView _OrderedDictKeysView _OrderedDictValuesView __all__ __builtins__ __cached__ __doc__ __file__ __loader__ __name__ __package__ __path__ __spec__ _chain _collections_abc _count_elements _eq _iskeyword _itemgetter _proxy _recursive_repr _repeat _starmap _sys _tuplegetter defaultdict deque namedtuple
 module.collections 11: ChainMap Counter OrderedDict UserDict UserList UserString _Link _OrderedDictItemsView _OrderedDictKeysView _OrderedDictValuesView __all__ __builtins__ __cached__ __doc__ __file__ __loader__ __name__ __package__ __path__ __spec__ _chain _collections_abc _count_elements _eq _iskeyword _itemgetter _proxy _recursive_repr _repeat _starmap _sys _tuplegetter abc defaultdict deque namedtuple
@@ -80,4 +152,7 @@ module.random 13: BPF LOG4 NV_MAGICCONST RECIP_BPF Random SG_MAGICCONST SystemRa
 module.tracemalloc 8: BaseFilter DomainFilter Filter Frame Iterable Sequence Snapshot Statistic StatisticDiff Trace Traceback _Traces __builtins__ __cached__ __doc__ __file__ __loader__ __name__ __package__ __spec__ _compare_grouped_stats _format_size _get_object_traceback _get_traces _normalize_filename clear_traces fnmatch get_object_traceback get_traceback_limit get_traced_memory get_tracemalloc_memory is_tracing linecache os pickle start stop take_snapshot total_ordering
 module.tracemalloc 9 10 11 12 13: BaseFilter DomainFilter Filter Frame Iterable Sequence Snapshot Statistic StatisticDiff Trace Traceback _Traces __builtins__ __cached__ __doc__ __file__ __loader__ __name__ __package__ __spec__ _compare_grouped_stats _format_size _get_object_traceback _get_traces _normalize_filename clear_traces fnmatch get_object_traceback get_traceback_limit get_traced_memory get_tracemalloc_memory is_tracing linecache os pickle reset_peak start stop take_snapshot total_ordering
 module.weakref 8 9 10 11 12 13: CallableProxyType KeyedRef ProxyType ProxyTypes ReferenceType WeakKeyDictionary WeakMethod WeakSet WeakValueDictionary _IterationGuard __all__ __builtins__ __cached__ __doc__ __file__ __loader__ __name__ __package__ __spec__ _collections_abc _remove_dead_weakref finalize getweakrefcount getweakrefs itertools proxy ref sys
+exception.EncodingWarning 10 11 12 13: +
+exception._IncompleteInputError 13: +end_lineno end_offset filename lineno msg offset print_file_and_line text
+exception.PythonFinalizationError 13: +
 `;
