@@ -2990,15 +2990,7 @@ export class Compiler {
         const result = bases.some((b, i) =>
           mro.includes(typeof b === 'string' ? b : candidates[i]!),
         );
-        if (tupleForm) {
-          const items = bases.map((b, i) =>
-            typeof b === 'string' ? heap.builtinObject(b, 'type') : candidates[i]!,
-          );
-          heap.decref(heap.newTuple(items));
-          bases.forEach((b, i) => {
-            if (typeof b === 'string') heap.decref(items[i]!);
-          });
-        }
+        if (tupleForm) classTupleMadeAndFreed(heap, bases, candidates);
         return heap.newBool(result);
       } finally {
         for (const b of candidates) if (b !== 0) heap.decref(b);
@@ -3047,15 +3039,7 @@ export class Compiler {
         const result = classes.some((c, i) =>
           typeof c === 'string' ? matches(v, c) : isInstanceOfClass(m, v, cs[i]!),
         );
-        if (tupleForm) {
-          const items = classes.map((c, i) =>
-            typeof c === 'string' ? heap.builtinObject(c, 'type') : cs[i]!,
-          );
-          heap.decref(heap.newTuple(items));
-          classes.forEach((c, i) => {
-            if (typeof c === 'string') heap.decref(items[i]!);
-          });
-        }
+        if (tupleForm) classTupleMadeAndFreed(heap, classes, cs);
         return heap.newBool(result);
       } finally {
         for (const c of cs) if (c !== 0) heap.decref(c);
@@ -3393,6 +3377,25 @@ function setItem(m: Machine, c: ObjectHandle, k: ObjectHandle, v: ObjectHandle):
   } catch (error) {
     throw pythonErrorOf(error);
   }
+}
+
+/**
+ * BUILD_TUPLE of an isinstance/issubclass call's classes, freed after the call: a
+ * builtin is named in `classes` (its static type object), a program class is its
+ * loaded value in `values` (borrowed).
+ */
+function classTupleMadeAndFreed(
+  heap: Heap,
+  classes: readonly (string | Expression)[],
+  values: readonly ObjectHandle[],
+): void {
+  const items = classes.map((c, i) =>
+    typeof c === 'string' ? heap.builtinObject(c, 'type') : values[i]!,
+  );
+  heap.decref(heap.newTuple(items));
+  classes.forEach((c, i) => {
+    if (typeof c === 'string') heap.decref(items[i]!);
+  });
 }
 
 /** The MRO of builtin class `name` (a type of TYPE_NAMES, `object` or an exception class). */
