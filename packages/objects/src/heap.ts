@@ -268,6 +268,7 @@ import {
   setObject,
 } from './sets.ts';
 import { sharedKeysBytes } from './shared-keys.ts';
+import { appendStr, strModifiable } from './str-append.ts';
 import {
   bytearrayResize,
   bytesData,
@@ -693,6 +694,33 @@ export class Heap extends HeapCore implements HeapGraph {
    */
   newStr(s: string, options: { readonly interned?: boolean } = {}): ObjectHandle {
     return options.interned === true ? newInternedStr(this, s) : newStr(this, s);
+  }
+
+  /**
+   * PyUnicode_Append(&left, right) of two strs: `left` grown in place when CPython may
+   * (one reference, no cached hash, not interned: its block reallocated, the same
+   * object), else a new str of both (str-append.ts). Consumes the caller's reference
+   * to `left`; returns a new reference; `right` stays the caller's.
+   */
+  strAppend(left: ObjectHandle, right: ObjectHandle): ObjectHandle {
+    this.expect(left, 'str');
+    this.expect(right, 'str');
+    return appendStr(this, left, right);
+  }
+
+  /** True when CPython could grow the str `s` in place (unicode_modifiable; str-append.ts). */
+  strModifiable(s: ObjectHandle): boolean {
+    this.expect(s, 'str');
+    return strModifiable(this, s);
+  }
+
+  /**
+   * Records that CPython computed and cached `s`'s hash (a str name looked up by
+   * `getattr`): it can no longer grow in place. A dict or set key is marked by the
+   * table itself.
+   */
+  noteStrHashed(s: ObjectHandle): void {
+    if (this.typeName(s) === 'str') this.table.flags[s]! |= Flag.HASHED;
   }
 
   /**

@@ -28,7 +28,7 @@ import { hashWord, pythonHash } from './hash.ts';
 import type { HeapCore, ObjectHandle } from './heap-core.ts';
 import { HeapError } from './heap-error.ts';
 import { classData, instanceData } from './instances.ts';
-import type { SetData } from './internal/table.ts';
+import { Flag, type SetData } from './internal/table.ts';
 import { namedTupleClassData, namedTupleClassOf } from './namedtuples.ts';
 import { bytesData } from './strings.ts';
 
@@ -112,6 +112,9 @@ function identity(heap: HeapCore, k: ObjectHandle, nested: boolean): string {
     case 'float':
       return Number.isInteger(p) ? `i${BigInt(p as number)}` : `f${p as number}`;
     case 'str':
+      // PyObject_Hash caches a str's hash in the object: it can no longer grow in place
+      // (str-append.ts).
+      t.flags[k]! |= Flag.HASHED;
       return strIdentity(p as string);
     case 'bytes':
       return `b${bytesData(heap, k)}`;

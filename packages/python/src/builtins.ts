@@ -374,7 +374,12 @@ const builtins: Record<string, Builtin> = {
     if (importedLibrary(m)) throw new Unsupported('id() after importing a library module');
     if (formattingRan(m.heap))
       throw new Unsupported('id() after formatting with a spec, % or format');
-    const address = m.heap.newInt(m.heap.addressOf(args[0]!));
+    // A block of more than 512 bytes comes from the C library's malloc, whose
+    // addresses (and reallocs in place) the model does not follow.
+    const o = args[0]!;
+    if (!m.heap.isSingleton(o) && !m.heap.obmalloc.owns(m.heap.blockAddressOf(o)))
+      throw new Unsupported("id() of an object of more than 512 bytes (the C library's malloc)");
+    const address = m.heap.newInt(m.heap.addressOf(o));
     m.heap.markAddress(address);
     return address;
   },

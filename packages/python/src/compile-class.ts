@@ -47,8 +47,8 @@ import {
   frameLayout,
   makeFunction,
   qualnameOf,
-  slotNames,
   symbolsOf,
+  takeLayout,
 } from './compile-functions.ts';
 import { containsYield, generatorFunctionCode } from './compile-generators.ts';
 import type { Compiler, Scope } from './compiler.ts';
@@ -509,9 +509,7 @@ function method(c: Compiler, node: SyntaxNode, cls: string, isStatic = false): C
     body: () => Flow.next,
   };
   code.body = c.block(c.kids(bodyNode).slice(1), layout.scope);
-  code.localCount = layout.slots.count;
-  code.localNames = slotNames(layout);
-  if (layout.enter !== undefined) code.enter = layout.enter;
+  takeLayout(code, layout);
   noteRebinds(c, code, node);
   // A method's docstring is its function's `__doc__`, as a def's.
   noteDocstring(c, code, node);

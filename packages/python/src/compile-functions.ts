@@ -47,6 +47,7 @@ import { wrapsDecorator } from './compile-wraps.ts';
 import { COMPILED_MODULES, type Compiler, type Scope } from './compiler.ts';
 import type { Constant } from './constants.ts';
 import { PythonError, Unsupported } from './errors.ts';
+import type { CodeWarmup } from './frame.ts';
 import { type Expression, Flow, type Frame, type FunctionCode, type Statement } from './frame.ts';
 import { noteDocstring } from './function-attributes.ts';
 import type { Machine } from './machine.ts';
@@ -296,6 +297,7 @@ export function frameLayout(
       symbols,
       slots,
       ...(hiddenCells.size > 0 ? { hiddenCells } : {}),
+      ...(m.rules.inPlaceAddWaitsForQuickening ? { warmup: { count: 0 } } : {}),
     },
     slots,
     enter,
@@ -432,6 +434,7 @@ export interface CodeUnderConstruction {
   localNames?: readonly string[];
   body: Statement;
   enter?: (frame: Frame, f: ObjectHandle) => void;
+  warmup?: CodeWarmup;
 }
 
 /** A function's code and layout, compiled from its parameters and body. */
@@ -456,12 +459,18 @@ function compileCode(
     body: () => Flow.next,
   };
   code.body = compileBody(layout.scope);
-  code.localCount = layout.slots.count;
-  code.localNames = slotNames(layout);
-  if (layout.enter !== undefined) code.enter = layout.enter;
+  takeLayout(code, layout);
   noteRebinds(c, code, node);
   noteDocstring(c, code, node);
   return code;
+}
+
+/** Gives a code its frame's slot count and names, `enter` and 3.11 warm-up count. */
+export function takeLayout(code: CodeUnderConstruction, layout: FrameLayout): void {
+  code.localCount = layout.slots.count;
+  code.localNames = slotNames(layout);
+  if (layout.enter !== undefined) code.enter = layout.enter;
+  if (layout.scope.warmup !== undefined) code.warmup = layout.scope.warmup;
 }
 
 /** Each slot's variable name ('' for a slot no name owns), for step views. */

@@ -28,8 +28,9 @@ import { CO_GENERATOR, type CodeObject, type ObjectHandle } from '@pymem/objects
 import { BUILTIN_NAMES } from './builtins.ts';
 import { type Annotation, returnAnnotation } from './compile-annotations.ts';
 import { qualnameOf } from './compile-functions.ts';
-import { COMPILED_MODULES, type Compiler, type Scope } from './compiler.ts';
+import { COMPILED_MODULES, type Compiler, loopTestAlwaysTrue, type Scope } from './compiler.ts';
 import { type ErrorLocation, PythonError, Unsupported } from './errors.ts';
+import type { CodeWarmup } from './frame.ts';
 import { type Expression, Flow, type Frame, type FunctionCode, type Statement } from './frame.ts';
 import {
   delegatingFrames,
@@ -181,11 +182,20 @@ export function generatorFunctionCode(
   for (const a of locals.keys())
     if (BUILTIN_NAMES.has(a) || COMPILED_MODULES.has(a)) throw c.fail(`a local named '${a}'`, node);
   const slots: GeneratorSlots = { base: locals.size, depth: 0, max: 0 };
-  const run = generatorBlock(c, statements, { name, locals, generator: slots });
+  const warmup: CodeWarmup | undefined = m.rules.inPlaceAddWaitsForQuickening
+    ? { count: 0 }
+    : undefined;
+  const run = generatorBlock(c, statements, {
+    name,
+    locals,
+    generator: slots,
+    ...(warmup === undefined ? {} : { warmup }),
+  });
   const depth = new StackDepth(c).block(statements);
   if (depth === undefined) throw c.fail('this generator (its stack size is not modelled)', node);
   const line = c.source.position(node.from).line;
   const body = generatorCode(c, name, slots, funcSlot ? varnames.length : -1, depth, run, node);
+  if (warmup !== undefined) body.warmup = warmup;
   const code: FunctionCode = {
     name,
     qualname: qualnameOf(c, name, node),
@@ -423,6 +433,7 @@ function genFor(c: Compiler, node: SyntaxNode, scope: Scope): GenStatement {
   const slot = takeHiddenSlot(slots);
   const body = generatorBody(c, parts[inAt + 2], scope);
   slots.depth--;
+  const warmup = scope.warmup;
   const orElse = elseAt < 0 ? null : generatorBody(c, parts[elseAt + 1], scope);
   const m = c.m;
   const heap = m.heap;
@@ -448,6 +459,8 @@ function genFor(c: Compiler, node: SyntaxNode, scope: Scope): GenStatement {
         storeGeneratorSlot(m, frame, slot, 0);
         return flow === Flow.break ? Flow.next : flow;
       }
+      // JUMP_BACKWARD: 3.11 warms the code object up (str-concat.ts).
+      if (warmup !== undefined) warmup.count++;
       m.step();
       frame.line = line;
     }
@@ -464,6 +477,8 @@ function genWhile(c: Compiler, node: SyntaxNode, scope: Scope): GenStatement {
   const body = generatorBody(c, parts[2], scope);
   const m = c.m;
   const { line, column } = c.source.position(node.from);
+  const warmup = scope.warmup;
+  const jumpsBack = warmup !== undefined && loopTestAlwaysTrue(c, parts[1]!);
   return function* (frame) {
     for (;;) {
       m.step();
@@ -474,6 +489,8 @@ function genWhile(c: Compiler, node: SyntaxNode, scope: Scope): GenStatement {
       const flow = yield* body(frame);
       if (flow === Flow.break) return Flow.next;
       if (flow === Flow.return) return flow;
+      // JUMP_BACKWARD (`continue`, or `while True`'s end): 3.11 warms the code up.
+      if (warmup !== undefined && (jumpsBack || flow === Flow.continue)) warmup.count++;
     }
   };
 }

@@ -161,7 +161,14 @@ import {
   programExceptionClass,
 } from './exception-classes.ts';
 import { exceptionBaseOf } from './exception-subclasses.ts';
-import { type Expression, Flow, type Frame, type FunctionCode, type Statement } from './frame.ts';
+import {
+  type CodeWarmup,
+  type Expression,
+  Flow,
+  type Frame,
+  type FunctionCode,
+  type Statement,
+} from './frame.ts';
 import { attachCollector, GC_FUNCTIONS, gcCall } from './gc-calls.ts';
 import { COUNT_KEEPING_STATEMENTS, countedCall, describeStatement } from './gc-count.ts';
 import {
@@ -187,6 +194,15 @@ import {
 import { nameHintSite } from './name-error-hints.ts';
 import { binaryOp, intBinaryOp, shared, slice, subscript, unaryOp } from './operations.ts';
 import type { Source } from './source.ts';
+import {
+  type ConcatTarget,
+  concatStrs,
+  derefTarget,
+  fastTarget,
+  moduleNameTarget,
+  newInPlaceSite,
+  otherTarget,
+} from './str-concat.ts';
 import { containerText } from './string-format.ts';
 import { type SyntaxWarning, syntaxWarnings } from './syntax-warnings.ts';
 import { evaluateAfter, evaluateAfterOne } from './temporaries.ts';
@@ -226,6 +242,8 @@ export interface Scope {
   readonly inlinedComprehension?: boolean;
   /** A class body's code (compiled with the module's names; its frame is its own). */
   readonly classBody?: boolean;
+  /** 3.11: the warm-up count of the function's code object (str-concat.ts). */
+  readonly warmup?: CodeWarmup;
 }
 
 /** The method of each unary operator (UNARY_NEGATIVE, UNARY_POSITIVE, UNARY_INVERT). */
@@ -812,7 +830,11 @@ export class Compiler {
         return Flow.next;
       };
     }
-    const value = this.groupExpression(valueGroup, scope, node);
+    const value =
+      targets.length === 1
+        ? (this.concatValue(groups[0]!, valueGroup, scope, node) ??
+          this.groupExpression(valueGroup, scope, node))
+        : this.groupExpression(valueGroup, scope, node);
     if (targets.length === 1) {
       const t = targets[0]!;
       return (frame) => {
@@ -833,6 +855,55 @@ export class Compiler {
       }
       return Flow.next;
     };
+  }
+
+  /**
+   * `NAME = a + b`: the value, compiled to know the variable it is stored in (a str
+   * may grow in place: str-concat.ts); undefined for any other assignment.
+   */
+  concatValue(
+    group: SyntaxNode[],
+    valueGroup: SyntaxNode[],
+    scope: Scope,
+    node: SyntaxNode,
+  ): Expression | undefined {
+    const value = valueGroup[0]!;
+    if (group.length !== 1 || group[0]!.name !== 'VariableName' || valueGroup.length !== 1)
+      return undefined;
+    if (value.name !== 'BinaryExpression' || this.constant(value) !== undefined) return undefined;
+    const op = this.kids(value)[1]!;
+    if (op.name !== 'ArithOp' || this.text(op) !== '+') return undefined;
+    const into = this.concatTarget(group[0]!, scope, node);
+    if (into === undefined) return undefined;
+    return this.located(this.binary(value, scope, into), value);
+  }
+
+  /**
+   * The variable `target` names as unicode_concatenate or the in-place specialisation
+   * sees it (str-concat.ts); undefined where neither can apply (3.11+: not a fast local).
+   */
+  concatTarget(target: SyntaxNode, scope: Scope, node: SyntaxNode): ConcatTarget | undefined {
+    const m = this.m;
+    const name = this.text(target);
+    const cell = scope.cells?.get(name);
+    const slot = scope.locals?.get(name);
+    let into: ConcatTarget;
+    if (cell !== undefined) into = derefTarget(m, cell);
+    else if (slot !== undefined) {
+      const fuses = m.rules.storeLoadFused && this.followedOnItsLine(node);
+      into = fastTarget(m, slot, scope.generator !== undefined, fuses, scope.warmup);
+    } else if (scope.classBody === true) into = otherTarget('class');
+    else if (scope.locals === null) into = moduleNameTarget(m, name);
+    else into = otherTarget('global');
+    return m.rules.unicodeConcatenate || into.kind === 'fast' ? into : undefined;
+  }
+
+  /** True when another statement starts on the line `node` ends on (`a += b; c = a`). */
+  followedOnItsLine(node: SyntaxNode): boolean {
+    let next = node.nextSibling;
+    while (next !== null && (next.name === 'Comment' || next.name === ';')) next = next.nextSibling;
+    if (next === null) return false;
+    return this.source.position(next.from).line === this.source.position(node.to).line;
   }
 
   /** A store target: `store` takes over the reference it is given. */
@@ -1066,11 +1137,18 @@ export class Compiler {
     if (target!.name === 'VariableName') {
       const load = this.expression(target!, scope);
       const store = this.store(target!, scope);
-      const inFunction = scope.locals !== null;
+      const into = op === '+' ? this.concatTarget(target!, scope, node) : undefined;
+      const site = into !== undefined && !m.rules.unicodeConcatenate ? newInPlaceSite() : null;
       return (frame) => {
         const left = load(frame);
         const right = evaluateAfterOne(heap, left, value, frame);
-        refuseInPlaceConcat(m, op, left, right, inFunction);
+        if (into !== undefined) {
+          const r = concatStrs(m, left, right, frame, into, site);
+          if (r !== undefined) {
+            store(frame, r);
+            return Flow.next;
+          }
+        }
         let result: ObjectHandle;
         try {
           result = inplace(m, op as ArithmeticOperator, left, right);
@@ -1326,6 +1404,8 @@ export class Compiler {
     const m = this.m;
     const { line, column } = this.source.position(node.from);
     const lines = m.lines !== null && testReportsLine(this, parts[1]!) ? m.lines : null;
+    const warmup = scope.warmup;
+    const jumpsBack = warmup !== undefined && loopTestAlwaysTrue(this, parts[1]!);
     return (frame) => {
       for (let round = 0; ; round++) {
         m.step();
@@ -1340,6 +1420,9 @@ export class Compiler {
         const flow = body(frame);
         if (flow === Flow.break) return Flow.next;
         if (flow === Flow.return) return flow;
+        // JUMP_BACKWARD (`continue`, or `while True`'s end; 3.11 compiles the test
+        // again at the end, a conditional jump): 3.11 warms the code up (str-concat.ts).
+        if (warmup !== undefined && (jumpsBack || flow === Flow.continue)) warmup.count++;
         // The back edge: an eval-breaker check (JUMP_BACKWARD, garbage-watch.ts).
         m.gc?.loopRan();
       }
@@ -1373,6 +1456,7 @@ export class Compiler {
     const { line, column } = this.source.position(node.from);
     const lines = m.lines;
     const forIterLocation = forIterErrorLocation(this, node, iterableNode);
+    const warmup = scope.warmup;
     return (frame) => {
       m.step();
       frame.line = line;
@@ -1508,6 +1592,8 @@ export class Compiler {
           const flow = body(frame);
           if (flow === Flow.break) return Flow.next;
           if (flow === Flow.return) return flow;
+          // JUMP_BACKWARD: 3.11 warms the code object up (str-concat.ts).
+          if (warmup !== undefined) warmup.count++;
           // The back edge: an eval-breaker check (JUMP_BACKWARD, garbage-watch.ts).
           m.gc?.loopRan();
           m.step();
@@ -2184,7 +2270,11 @@ export class Compiler {
     };
   }
 
-  binary(node: SyntaxNode, scope: Scope): Expression {
+  /**
+   * A binary operation; `into`: the variable the statement stores its result in, for
+   * str concatenation in place (str-concat.ts).
+   */
+  binary(node: SyntaxNode, scope: Scope, into?: ConcatTarget): Expression {
     const parts = this.kids(node);
     const left = parts[0]!;
     const right = parts[parts.length - 1]!;
@@ -2257,9 +2347,17 @@ export class Compiler {
     const a = this.expression(left, scope);
     const b = this.expression(right, scope);
     const op = opText as ArithmeticOperator;
+    const m = this.m;
+    // str + str: unicode_concatenate (3.8–3.10) or the in-place site a store follows.
+    const concat = op === '+' && (m.rules.unicodeConcatenate || into !== undefined);
+    const site = into !== undefined && !m.rules.unicodeConcatenate ? newInPlaceSite() : null;
     return (frame) => {
       const x = a(frame);
       const y = evaluateAfterOne(heap, x, b, frame);
+      if (concat) {
+        const r = concatStrs(m, x, y, frame, into ?? null, site);
+        if (r !== undefined) return r;
+      }
       try {
         const ints = intBinaryOp(heap, op, x, y);
         if (ints !== undefined) return ints;
@@ -3308,6 +3406,30 @@ function refuseLatin1Identity(m: Machine, x: ObjectHandle, y: ObjectHandle): voi
       throw new Unsupported('`is` on a one-character str on 3.11/3.12');
 }
 
+/**
+ * True when a `while` test is a constant CPython folds to true (`while True`, `while 1`):
+ * the body's end is an unconditional JUMP_BACKWARD, not a test and a conditional jump.
+ */
+export function loopTestAlwaysTrue(c: Compiler, test: SyntaxNode): boolean {
+  const k = c.constant(test);
+  if (k === undefined) return false;
+  switch (k.kind) {
+    case 'int':
+      return k.value !== 0n;
+    case 'float':
+      return k.value !== 0;
+    case 'str':
+    case 'bytes':
+      return k.value !== '';
+    case 'bool':
+      return k.value;
+    case 'none':
+      return false;
+    default:
+      return k.items.length > 0;
+  }
+}
+
 /** `x op= y`: lists extend in place (list_inplace_concat); everything else is `x op y`. */
 export function inplace(
   m: Machine,
@@ -3325,29 +3447,19 @@ export function inplace(
     return shared(heap, x);
   }
   if (op === '*' && heap.typeOf(x) === 'list') return listInplaceRepeat(heap, x, y);
+  // 3.8–3.10: unicode_concatenate would grow a str nothing else holds (a property's
+  // fresh result, say); an attribute's or item's str is held by its container.
+  if (
+    op === '+' &&
+    m.rules.unicodeConcatenate &&
+    heap.typeOf(x) === 'str' &&
+    heap.typeOf(y) === 'str' &&
+    heap.strModifiable(x)
+  )
+    throw new Unsupported('str += … on a str nothing else holds (grown in place)');
   if (heap.typeOf(x) === 'instance' || heap.typeOf(y) === 'instance')
     return instanceBinary(m, `${op}=`, x, y);
   return binaryOp(heap, op, x, y, `${op}=`);
-}
-
-/**
- * CPython concatenates `s += t` / `s = s + t` in place when nothing else holds s
- * (3.8–3.10 unicode_concatenate; 3.11+ BINARY_OP_INPLACE_ADD_UNICODE in functions,
- * once specialised): the str is resized, not copied. Not modelled yet: refused.
- */
-function refuseInPlaceConcat(
-  m: Machine,
-  op: string,
-  left: ObjectHandle,
-  right: ObjectHandle,
-  inFunction: boolean,
-): void {
-  const heap = m.heap;
-  if (op !== '+' || heap.typeOf(left) !== 'str' || heap.typeOf(right) !== 'str') return;
-  if (!m.rules.inPlaceConcatAtModuleLevel && !inFunction) return;
-  if (heap.isSingleton(left) || m.constants.has(left)) return;
-  if (heap.refcount(left) === 2)
-    throw new Unsupported('in-place str concatenation (s += …, which CPython does by resizing s)');
 }
 
 function setItem(m: Machine, c: ObjectHandle, k: ObjectHandle, v: ObjectHandle): void {

@@ -14,6 +14,14 @@
  */
 import type { ObjectHandle } from '@pymem/objects';
 
+/**
+ * 3.11: a code object's RESUME and JUMP_BACKWARD runs so far (co_warmup, counted up;
+ * it quickens at 8: str-concat.ts). Shared by every function made from the code.
+ */
+export interface CodeWarmup {
+  count: number;
+}
+
 /** What the statements of a body report to their block. */
 export const Flow = { next: 0, break: 1, continue: 2, return: 3 } as const;
 /** A statement's outcome. */
@@ -63,4 +71,6 @@ export interface FunctionCode {
   readonly enter?: (frame: Frame, f: ObjectHandle) => void;
   /** A generator function's call: the new generator, from the bound locals and the function (borrowed). */
   makeGenerator?: (locals: readonly ObjectHandle[], func: ObjectHandle) => ObjectHandle;
+  /** 3.11: the code object's warm-up count, one more per call (RESUME). */
+  readonly warmup?: CodeWarmup;
 }

@@ -29,7 +29,7 @@ import { tupleOfItems } from './builtins.ts';
 import { callDunder } from './class-dunders.ts';
 import { BUILTIN_ITERATORS, instanceIterator, isIterableInstance } from './class-iteration.ts';
 import { PythonError, Unsupported } from './errors.ts';
-import type { Flow, Frame } from './frame.ts';
+import type { CodeWarmup, Flow, Frame } from './frame.ts';
 import { instanceNext, isIteratorInstance } from './instance-next.ts';
 import type { Machine } from './machine.ts';
 import { shared } from './operations.ts';
@@ -50,6 +50,8 @@ export interface GeneratorBody {
   readonly functionSlot: number;
   /** The compiled body. */
   readonly run: (frame: Frame) => GeneratorStep;
+  /** 3.11: the code object's warm-up count, one more per resumption (RESUME). */
+  warmup?: CodeWarmup;
 }
 
 interface GeneratorRun {
@@ -144,6 +146,7 @@ export function resumeGenerator(
     sent = 0;
   }
   let result: IteratorResult<ObjectHandle, Flow>;
+  if (run.body.warmup !== undefined) run.body.warmup.count++;
   run.running = true;
   m.depth++;
   try {

@@ -10,7 +10,9 @@
  *   argumentsReleasedFirstFirst   ·    ·    ·    ✓    ✓    ✓    ·     ceval.c CALL (vs CALL_FUNCTION; 3.14 measured on Pyodide)
  *   listExtendDictResizes         ·    ·    ·    ·    ·    ✓    ✓     listobject.c list_extend_dict
  *   latin1ConstantsMayAlias       ·    ·    ·    ✓    ✓    ·    ·     deep-frozen interned strs (measured)
- *   inPlaceConcatAtModuleLevel    ✓    ✓    ✓    ·    ·    ·    ·     ceval.c unicode_concatenate
+ *   unicodeConcatenate            ✓    ✓    ✓    ·    ·    ·    ·     ceval.c unicode_concatenate (str-concat.ts)
+ *   inPlaceAddWaitsForQuickening  ·    ·    ·    ✓    ·    ·    ·     specialize.c, _PyCode_Warmup (measured)
+ *   storeLoadFused                ·    ·    ·    ·    ·    ✓    ✓     flowgraph.c STORE_FAST_LOAD_FAST (measured)
  *   nameErrorHints                ·    ·    ✓    ✓    ✓    ✓    ✓     suggestions.c (3.10+)
  *   tracebackMarks                ·    ·    ·    ✓    ✓    ✓    ✓     traceback.c / traceback.py
  *   callArgumentMarks             ·    ·    ·    ·    ·    ✓    ✓     traceback.py (3.13)
@@ -55,8 +57,18 @@ export interface ProfileRules {
   readonly listExtendDictResizes: boolean;
   /** A one-character str constant may be an interned copy, not the latin-1 singleton. */
   readonly latin1ConstantsMayAlias: boolean;
-  /** `s = s + t` at module level concatenates in place when nothing else holds s. */
-  readonly inPlaceConcatAtModuleLevel: boolean;
+  /**
+   * Every str + str is unicode_concatenate: the variable the next store writes is
+   * cleared first, and a str with one reference grows in place (str-concat.ts).
+   */
+  readonly unicodeConcatenate: boolean;
+  /**
+   * `s += t` in a function specialises once its code object has quickened (8 RESUME /
+   * JUMP_BACKWARD), else on the site's second run.
+   */
+  readonly inPlaceAddWaitsForQuickening: boolean;
+  /** A STORE_FAST followed on its line by a LOAD_FAST is one instruction (no in-place add). */
+  readonly storeLoadFused: boolean;
   /** A NameError's text may carry a "Did you mean" hint. */
   readonly nameErrorHints: boolean;
   /** Tracebacks mark the failing construct under its line. */
@@ -123,7 +135,9 @@ export function profileRules(minor: number): ProfileRules {
     argumentsReleasedFirstFirst: minor >= 11 && minor <= 13,
     listExtendDictResizes: minor >= 13,
     latin1ConstantsMayAlias: minor === 11 || minor === 12,
-    inPlaceConcatAtModuleLevel: minor <= 10,
+    unicodeConcatenate: minor <= 10,
+    inPlaceAddWaitsForQuickening: minor === 11,
+    storeLoadFused: minor >= 13,
     nameErrorHints: minor >= 10,
     tracebackMarks: minor >= 11,
     callArgumentMarks: minor >= 13,

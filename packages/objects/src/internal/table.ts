@@ -7,7 +7,8 @@
  *   state      Uint8Array     FREE (unused) | LIVE | PARKED (dead, kept on a free list)
  *   flags      Uint8Array     IMMORTAL | CACHED (held by an interpreter cache) | TRACKED |
  *                             STATIC (no allocator block) | DEEP_STATIC (3.11: starts at 999,999,999) |
- *                             INTERNED (a str in the interned table: interned.ts)
+ *                             INTERNED (a str in the interned table: interned.ts) |
+ *                             ADDRESS (an int id() made) | HASHED (a str's cached hash)
  *   refcnt     Float64Array   ob_refcnt (for immortal objects: what getrefcount shows)
  *   external   Float64Array   references held outside the heap (by the API's caller)
  *   address    Float64Array   start of the object's block (pre-header included)
@@ -37,6 +38,8 @@ export const Flag = {
   INTERNED: 32,
   /** An int `id()` returned: a model address (heap.markAddress). */
   ADDRESS: 64,
+  /** A str whose hash CPython has computed and cached (a dict or set saw it as a key). */
+  HASHED: 128,
 } as const;
 
 /** The dict keys table and the entries it holds (insertion order, deleted ones dropped). */
