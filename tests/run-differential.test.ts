@@ -483,6 +483,7 @@ const REFUSED_ON_314: Record<string, readonly string[]> = {
       'errors/ae_hint_int_method.py',
       'run/exc_builtin_attribute_errors.py',
       'errors/ae_hint_module_function.py',
+      'errors/ae_hint_operator_module.py',
       'errors/ae_hint_module_private.py',
       'run/exc_module_attribute_errors.py',
     ],

@@ -7,7 +7,7 @@ import json
 import subprocess
 import sys
 
-MODULES = ("collections", "copy", "functools", "itertools", "math", "random", "tracemalloc", "weakref")
+MODULES = ("collections", "copy", "functools", "itertools", "math", "operator", "random", "tracemalloc", "weakref")
 
 
 def f():

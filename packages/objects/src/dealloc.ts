@@ -53,6 +53,7 @@ import { finishList } from './lists.ts';
 import { deallocLru } from './lru-caches.ts';
 import { methodWrapperReferents } from './method-wrappers.ts';
 import { deallocNamedTuple } from './namedtuples.ts';
+import { deallocGetter } from './operator-getters.ts';
 import { clearODictNodes, deallocODictIterator } from './ordered-dicts.ts';
 import { deallocPacked } from './packed-iterators.ts';
 import { partialReferents } from './partials.ts';
@@ -212,6 +213,10 @@ export function dealloc(heap: HeapCore, o: ObjectHandle): void {
     case 'namedtuple_type':
       // subtype_dealloc → tupledealloc, then the class dropped (namedtuples.ts).
       deallocNamedTuple(heap, o);
+      return;
+    case 'itemgetter':
+    case 'attrgetter':
+      deallocGetter(heap, o);
       return;
     case 'partial':
       // partial_dealloc: untrack, fn, args, kw, dict, tp_free.

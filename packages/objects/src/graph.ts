@@ -40,6 +40,7 @@ import { clearException } from './exceptions.ts';
 import { clearFrameObject } from './frames.ts';
 import { clearFunctionOrCell } from './functions.ts';
 import type { HeapCore, ObjectHandle } from './heap-core.ts';
+import { HeapError } from './heap-error.ts';
 import { clearHeapType } from './heap-types.ts';
 import { instanceData } from './instances.ts';
 import { clearLruCache } from './lru-caches.ts';
@@ -167,6 +168,10 @@ export function clearObject(heap: HeapCore, o: ObjectHandle): void {
     case 'partial':
       clearPartial(heap, o);
       return;
+    case 'itemgetter':
+    case 'attrgetter':
+      // 3.8/3.9's static types have no tp_clear; the heap types of 3.10+ may.
+      throw new HeapError('unsupported', 'a garbage cycle through an operator getter');
     case '_lru_cache_wrapper':
       clearLruCache(heap, o);
       return;

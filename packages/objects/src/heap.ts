@@ -239,6 +239,13 @@ import {
   namedTupleSizeof,
 } from './namedtuples.ts';
 import {
+  getterKeys,
+  getterReferents,
+  getterSizeof,
+  newAttrgetter,
+  newItemgetter,
+} from './operator-getters.ts';
+import {
   clearODictNodes,
   newODictIterator,
   odictExtra,
@@ -433,6 +440,9 @@ export class Heap extends HeapCore implements HeapGraph {
         return L.gcHeader + L.objectHeader + 5 * w;
       case 'partial':
         return partialSizeof(this);
+      case 'itemgetter':
+      case 'attrgetter':
+        return getterSizeof(this, o);
       case 'namedtuple':
         return namedTupleSizeof(this, o);
       case 'namedtuple_type':
@@ -559,6 +569,7 @@ export class Heap extends HeapCore implements HeapGraph {
     if (type === 'deque') return dequeReferents(this, o);
     if (type === 'deque_iterator') return dequeIteratorReferents(this, o);
     if (type === 'partial') return partialReferents(this, o);
+    if (type === 'itemgetter' || type === 'attrgetter') return getterReferents(this, o);
     if (type === 'namedtuple' || type === 'namedtuple_type') return namedTupleReferents(this, o);
     if (type === '_lru_cache_wrapper' || type === 'lru_list_elem') return lruReferents(this, o);
     if (type === 'count' || type === 'repeat' || type === 'chain' || type === 'islice')
@@ -1625,6 +1636,27 @@ export class Heap extends HeapCore implements HeapGraph {
   repeatLengthHint(o: ObjectHandle): number | undefined {
     this.expect(o, 'repeat');
     return repeatLengthHint(this, o);
+  }
+
+  /**
+   * `operator.itemgetter(*args)` from the call's argument tuple (borrowed): one item held
+   * itself, several by the tuple (operator-getters.ts).
+   */
+  newItemgetter(args: ObjectHandle): ObjectHandle {
+    return newItemgetter(this, args);
+  }
+
+  /** `operator.attrgetter(*names)`: a new tuple of the names, then the object. */
+  newAttrgetter(names: readonly ObjectHandle[]): ObjectHandle {
+    return newAttrgetter(this, names);
+  }
+
+  /** An itemgetter's items or an attrgetter's names, in order (borrowed). */
+  getterKeys(o: ObjectHandle): ObjectHandle[] {
+    const type = this.typeName(o);
+    if (type !== 'itemgetter' && type !== 'attrgetter')
+      throw new HeapError('wrong-type', `expected a getter, got ${type}`);
+    return getterKeys(this, o);
   }
 
   /** `functools.partial(fn, *args, **kw)`: `kw` the call's keywords dict, or 0 (partials.ts). */

@@ -2,7 +2,7 @@
  * The built-in types the object heap models, and their numeric codes in its columns.
  * `type` is a class made by a class statement (a heap type, pre-existing: see
  * instances.ts); `instance` is an instance of one; `weakref` a `weakref.ref`;
- * `function` a Python function (functions.ts), `cell` a closure cell; `range` and the iterators: iterators.ts; the dict views and their value/item iterators: dict-views.ts; `enumerate`, `zip`: packed-iterators.ts; `list_reverseiterator`, `reversed`: reverse-iterators.ts; `frame`: frames.ts; `generator`, `coroutine`: generators.ts; `exception` (BaseException instances), `traceback`: exceptions.ts; `deque`, `deque_iterator`: deques.ts; `partial` (functools.partial): partials.ts; `_lru_cache_wrapper`, `lru_list_elem` (functools.lru_cache): lru-caches.ts; `count`, `repeat`, `chain`, `islice` (itertools): itertools-objects.ts; `combinations`: itertools-combinations.ts; `product`: itertools-product.ts; `permutations`: itertools-permutations.ts; `zip_longest`: itertools-zip-longest.ts; `accumulate`: itertools-accumulate.ts; `starmap`: itertools-starmap.ts; `takewhile`: itertools-takewhile.ts; `map`, `filter`: function-iterators.ts; `namedtuple` (a collections.namedtuple instance), `namedtuple_type` (its class): namedtuples.ts; `defaultdict` (collections.defaultdict, a dict with a default_factory): default-dicts.ts; `Counter` (collections.Counter, a dict subclass instance): counters.ts; `OrderedDict`, `odict_iterator` and the views `odict_keys`, `odict_values`, `odict_items` (collections.OrderedDict): ordered-dicts.ts; `set_iterator`, `str_iterator`: iterators.ts; `builtin_function_or_method` (a function of the builtins module, such as `len`) and `builtin_type` (a statically allocated type such as `str`; its type is `type`): pre-existing objects the program may hand to C code (heap.ts builtinObject); `NotImplementedType`: the `NotImplemented` singleton, static like None.
+ * `function` a Python function (functions.ts), `cell` a closure cell; `range` and the iterators: iterators.ts; the dict views and their value/item iterators: dict-views.ts; `enumerate`, `zip`: packed-iterators.ts; `list_reverseiterator`, `reversed`: reverse-iterators.ts; `frame`: frames.ts; `generator`, `coroutine`: generators.ts; `exception` (BaseException instances), `traceback`: exceptions.ts; `deque`, `deque_iterator`: deques.ts; `partial` (functools.partial): partials.ts; `_lru_cache_wrapper`, `lru_list_elem` (functools.lru_cache): lru-caches.ts; `count`, `repeat`, `chain`, `islice` (itertools): itertools-objects.ts; `combinations`: itertools-combinations.ts; `product`: itertools-product.ts; `permutations`: itertools-permutations.ts; `zip_longest`: itertools-zip-longest.ts; `accumulate`: itertools-accumulate.ts; `starmap`: itertools-starmap.ts; `takewhile`: itertools-takewhile.ts; `itemgetter`, `attrgetter` (operator): operator-getters.ts; `map`, `filter`: function-iterators.ts; `namedtuple` (a collections.namedtuple instance), `namedtuple_type` (its class): namedtuples.ts; `defaultdict` (collections.defaultdict, a dict with a default_factory): default-dicts.ts; `Counter` (collections.Counter, a dict subclass instance): counters.ts; `OrderedDict`, `odict_iterator` and the views `odict_keys`, `odict_values`, `odict_items` (collections.OrderedDict): ordered-dicts.ts; `set_iterator`, `str_iterator`: iterators.ts; `builtin_function_or_method` (a function of the builtins module, such as `len`) and `builtin_type` (a statically allocated type such as `str`; its type is `type`): pre-existing objects the program may hand to C code (heap.ts builtinObject); `NotImplementedType`: the `NotImplemented` singleton, static like None.
  */
 
 /** A modelled built-in type. */
@@ -66,6 +66,8 @@ export type ObjectType =
   | 'accumulate'
   | 'starmap'
   | 'takewhile'
+  | 'itemgetter'
+  | 'attrgetter'
   | 'namedtuple'
   | 'namedtuple_type'
   | 'defaultdict'
@@ -162,6 +164,8 @@ export const TYPE_NAMES: readonly ObjectType[] = [
   'str_iterator',
   'super',
   'NotImplementedType',
+  'itemgetter',
+  'attrgetter',
 ];
 
 /** Column codes of each type. */
@@ -240,6 +244,8 @@ export const TYPE_CODE: Readonly<Record<ObjectType, number>> = {
   str_iterator: 80,
   super: 81,
   NotImplementedType: 82,
+  itemgetter: 83,
+  attrgetter: 84,
 };
 
 /** True for the types the cycle collector knows (`Py_TPFLAGS_HAVE_GC`). */
@@ -293,6 +299,8 @@ export function isGcType(type: ObjectType): boolean {
     type === 'accumulate' ||
     type === 'starmap' ||
     type === 'takewhile' ||
+    type === 'itemgetter' ||
+    type === 'attrgetter' ||
     type === 'namedtuple' ||
     type === 'defaultdict' ||
     type === 'Counter' ||

@@ -39,6 +39,7 @@ import {
   refuseOpaque,
 } from './class-dunders.ts';
 import { isIterableInstance, iterateInstance, iterBuiltin } from './class-iteration.ts';
+import { libraryModules } from './compile-lib.ts';
 import type { Compiler } from './compiler.ts';
 import { Unsupported } from './errors.ts';
 import {
@@ -190,6 +191,12 @@ export function builtinValue(m: Machine, name: string): ObjectHandle {
   return m.heap.builtinObject(name, VALUE_BUILTINS[name]!);
 }
 
+/** True for an operator.itemgetter or attrgetter object (called by its own code). */
+export function isGetter(m: Machine, o: ObjectHandle): boolean {
+  const t = m.heap.typeOf(o);
+  return t === 'itemgetter' || t === 'attrgetter';
+}
+
 /** True for an object builtinValue made. */
 export function isBuiltinValue(m: Machine, o: ObjectHandle): boolean {
   const t = m.heap.typeOf(o);
@@ -203,6 +210,13 @@ export function callBuiltinValue(
   items: readonly ObjectHandle[],
 ): ObjectHandle {
   const name = m.heap.builtinName(f);
+  const dot = name.indexOf('.');
+  if (dot >= 0) {
+    // A library module's function held as a value (`operator.add`).
+    const fn = libraryModules().get(name.slice(0, dot))?.functions[name.slice(dot + 1)];
+    if (fn === undefined) throw new Unsupported(`calling ${name} here`);
+    return fn(m, items);
+  }
   const fn = generatorBuiltin(name) ?? builtin(name);
   // A builtin exception class is called by the compiler (compile-try.ts).
   if (fn === undefined) throw new Unsupported(`calling ${name} here`);

@@ -31,11 +31,13 @@
  * do_richcompare (Objects/object.c), builtin_len and PyFile_WriteObject.
  */
 import type { ObjectHandle } from '@pymem/objects';
+import type { ArithmeticOperator } from './arithmetic.ts';
 import { classLookup, classMro } from './class-attributes.ts';
 import { runFunction } from './class-calls.ts';
 import { iterSearchContains } from './class-iteration.ts';
 import { PythonError, Unsupported } from './errors.ts';
 import type { Machine } from './machine.ts';
+import { binaryOp, intBinaryOp } from './operations.ts';
 
 /** Dunder methods a class may define: each one is called where CPython calls it. */
 export const CALLED_DUNDERS: ReadonlySet<string> = new Set([
@@ -322,6 +324,25 @@ const BINARY: Readonly<Record<string, readonly [string, string]>> = {
  * NotImplemented is CPython's TypeError. A builtin sequence on the left (its concat or
  * repeat fallback) is refused when nothing answers.
  */
+/**
+ * `x op y` of an arithmetic operator, as BINARY_OP / PyNumber_Add & co. compute it: ints
+ * on their fast path, an instance operand through its methods, else the builtin types'
+ * operation. A new reference.
+ */
+export function binaryArithmetic(
+  m: Machine,
+  op: ArithmeticOperator,
+  x: ObjectHandle,
+  y: ObjectHandle,
+): ObjectHandle {
+  const heap = m.heap;
+  const ints = intBinaryOp(heap, op, x, y);
+  if (ints !== undefined) return ints;
+  if (heap.typeOf(x) === 'instance' || heap.typeOf(y) === 'instance')
+    return instanceBinary(m, op, x, y);
+  return binaryOp(heap, op, x, y);
+}
+
 export function instanceBinary(
   m: Machine,
   op: string,

@@ -15,7 +15,7 @@
 import type { SyntaxNode } from '@lezer/common';
 import type { Heap, ObjectHandle } from '@pymem/objects';
 import { moduleAttributeError, moduleLacks } from './attribute-suggestions.ts';
-import { isBuiltinValue } from './builtin-values.ts';
+import { isBuiltinValue, isGetter } from './builtin-values.ts';
 import { callBoundSort, sortedList } from './builtins-lib.ts';
 import { instanceMethodKeywordsCall } from './class-calls.ts';
 import { formatCallWithKeywords } from './compile-format.ts';
@@ -34,6 +34,7 @@ import { FUNCTOOLS_MODULE } from './module-functools.ts';
 import { ITERTOOLS_MODULE } from './module-itertools.ts';
 import { type LibraryModule, MATH_MODULE } from './module-math.ts';
 import { namedTupleMethod } from './module-namedtuple.ts';
+import { OPERATOR_MODULE } from './module-operator.ts';
 import { ODICT_KEYWORD_METHODS } from './module-ordereddict.ts';
 import { RANDOM_MODULE } from './module-random.ts';
 import { TRACEMALLOC_MODULE } from './module-tracemalloc.ts';
@@ -344,6 +345,7 @@ export function libraryModules(): ReadonlyMap<string, LibraryModule> {
     ['tracemalloc', TRACEMALLOC_MODULE],
     ['functools', FUNCTOOLS_MODULE],
     ['itertools', ITERTOOLS_MODULE],
+    ['operator', OPERATOR_MODULE],
   ]);
   return libraryModuleMap;
 }
@@ -477,6 +479,13 @@ export function moduleAttribute(
   const module = libraryModules().get(name)!;
   const m = c.m;
   const heap = m.heap;
+  if (module.valueFunctions?.has(attribute)) {
+    // A builtin function of the module: made when the module was, like the builtins.
+    return () => {
+      if (!m.modules.has(name)) throw new Unsupported(`${name}.${attribute} before the import ran`);
+      return heap.builtinObject(`${name}.${attribute}`, 'function');
+    };
+  }
   if (Object.hasOwn(module.functions, attribute))
     throw c.fail(`the function ${name}.${attribute} used as a value`, node);
   if (moduleLacks(m, name, attribute)) return missingModuleAttribute(c, name, attribute, node);
@@ -588,7 +597,12 @@ function sortWithKey(
   const heap = m.heap;
   for (const k of keywords.keys()) if (k !== 'reverse') throw new Unsupported(`list.sort(${k}=…)`);
   // null: a key built-in (compile-key-builtins.ts), recognised when compiled.
-  if (keyfunc !== null && heap.typeOf(keyfunc) !== 'function' && !isBuiltinValue(m, keyfunc))
+  if (
+    keyfunc !== null &&
+    heap.typeOf(keyfunc) !== 'function' &&
+    !isBuiltinValue(m, keyfunc) &&
+    !isGetter(m, keyfunc)
+  )
     throw new Unsupported(`list.sort(key=<a ${heap.typeNameOf(keyfunc)}>)`);
   const reverseArg = keywords.get('reverse');
   let reverse = false;

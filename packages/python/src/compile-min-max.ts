@@ -8,7 +8,7 @@
  */
 import type { SyntaxNode } from '@lezer/common';
 import type { ObjectHandle } from '@pymem/objects';
-import { isBuiltinValue } from './builtin-values.ts';
+import { isBuiltinValue, isGetter } from './builtin-values.ts';
 import { minMax } from './builtins-lib.ts';
 import { keywordsWithKey } from './compile-key-builtins.ts';
 import { keyCall } from './compile-lib.ts';
@@ -45,6 +45,7 @@ export function minMaxCall(
         keyBuiltin === undefined &&
         useKey &&
         !isBuiltinValue(m, keyfunc) &&
+        !isGetter(m, keyfunc) &&
         (heap.typeOf(keyfunc) !== 'function' || !m.functions.has(keyfunc))
       )
         throw new Unsupported(`${name}(key=<a ${heap.typeNameOf(keyfunc)}>)`);

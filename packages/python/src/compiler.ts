@@ -61,6 +61,7 @@ import {
 } from './class-attributes.ts';
 import { callValue, methodCall, newCallSite } from './class-calls.ts';
 import {
+  binaryArithmetic,
   callDunder,
   hasDunder,
   instanceBinary,
@@ -184,6 +185,7 @@ import { counterDelItem, counterItem } from './module-counter.ts';
 import { defaultdictItem } from './module-defaultdict.ts';
 import { partialCall } from './module-functools.ts';
 import { namedTupleCall } from './module-namedtuple.ts';
+import { getterCall } from './module-operator.ts';
 import { ODICT_VIEWS } from './module-ordereddict.ts';
 import { noteTracedProgram } from './module-tracemalloc.ts';
 import {
@@ -2359,11 +2361,7 @@ export class Compiler {
         if (r !== undefined) return r;
       }
       try {
-        const ints = intBinaryOp(heap, op, x, y);
-        if (ints !== undefined) return ints;
-        if (heap.typeOf(x) === 'instance' || heap.typeOf(y) === 'instance')
-          return instanceBinary(this.m, op, x, y);
-        return binaryOp(heap, op, x, y);
+        return binaryArithmetic(m, op, x, y);
       } finally {
         heap.decref(x);
         heap.decref(y);
@@ -3179,6 +3177,11 @@ export class Compiler {
           }
         }
         if (heap.typeOf(f) === 'namedtuple_type') return namedTupleCall(m, f, values, keywords);
+        if (heap.typeOf(f) === 'itemgetter' || heap.typeOf(f) === 'attrgetter') {
+          if (keywords.length > 0)
+            throw new PythonError('TypeError', `${heap.typeOf(f)}() takes no keyword arguments`);
+          return getterCall(m, f, values);
+        }
         if (heap.typeOf(f) === '_lru_cache_wrapper') {
           if (keywords.length > 0)
             throw new Unsupported('keyword arguments to an lru_cache wrapper');
@@ -3338,7 +3341,8 @@ function intComparison(op: string): ((x: bigint, y: bigint) => boolean) | null {
   }
 }
 
-function compare(m: Machine, op: string, x: ObjectHandle, y: ObjectHandle): boolean {
+/** `x op y` for a comparison operator (`in`, `is` and the rich comparisons): its truth. */
+export function compare(m: Machine, op: string, x: ObjectHandle, y: ObjectHandle): boolean {
   const heap = m.heap;
   if ((op === 'in' || op === 'not in') && heap.typeOf(y) === 'instance')
     return instanceContains(m, y, x) === (op === 'in');

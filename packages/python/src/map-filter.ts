@@ -41,6 +41,7 @@ import { Unsupported } from './errors.ts';
 import { iteratorNext } from './generator-runs.ts';
 import type { Machine } from './machine.ts';
 import { partialCall } from './module-functools.ts';
+import { getterCall } from './module-operator.ts';
 import { binaryOp } from './operations.ts';
 import { truthy } from './values.ts';
 
@@ -78,7 +79,8 @@ function iterable(heap: Heap, o: ObjectHandle, name: string): ObjectHandle {
 export function callable(m: Machine, f: ObjectHandle, name: string): ObjectHandle {
   const heap = m.heap;
   if (name === 'filter' && heap.typeOf(f) === 'NoneType') return f;
-  if (isBuiltinValue(m, f) || heap.typeOf(f) === 'partial') return f;
+  const t = heap.typeOf(f);
+  if (isBuiltinValue(m, f) || t === 'partial' || t === 'itemgetter' || t === 'attrgetter') return f;
   if (heap.typeOf(f) !== 'function' || !m.functions.has(f))
     throw new Unsupported(`${name}() with a ${heap.typeNameOf(f)} as its function`);
   return f;
@@ -93,6 +95,9 @@ function callFromC(m: Machine, f: ObjectHandle, items: readonly ObjectHandle[]):
   if (isBuiltinValue(m, f)) return callBuiltinValue(m, f, items);
   // A partial from C: as its call in the program (partial_call / partial_vectorcall).
   if (heap.typeOf(f) === 'partial') return partialCall(m, f, items);
+  // An operator getter from C: its own call (itemgetter_call / _vectorcall).
+  if (heap.typeOf(f) === 'itemgetter' || heap.typeOf(f) === 'attrgetter')
+    return getterCall(m, f, items);
   const holdsFunction = m.rules.callFrameTakesArguments;
   if (holdsFunction) heap.incref(f);
   try {

@@ -37,6 +37,7 @@
  * the empty-iterable message by profile rule (reduceEmptySaysIterable).
  */
 import type { ObjectHandle } from '@pymem/objects';
+import { callBuiltinValue } from './builtin-values.ts';
 import { runFunction } from './class-calls.ts';
 import { bindArguments, runCall } from './compile-arguments.ts';
 import { PythonError, Unsupported } from './errors.ts';
@@ -45,8 +46,12 @@ import type { Machine } from './machine.ts';
 import type { LibraryModule } from './module-math.ts';
 import { shared } from './operations.ts';
 
-/** `f(a, b)` for a Python function `f` (all borrowed): a new reference. */
+/**
+ * `f(a, b)` for a Python function or a builtin one `f` (all borrowed): a new reference.
+ * PyObject_Call of a builtin is a vectorcall of the tuple's items: nothing made.
+ */
 function callTwo(m: Machine, f: ObjectHandle, a: ObjectHandle, b: ObjectHandle): ObjectHandle {
+  if (m.heap.typeOf(f) === 'builtin_function_or_method') return callBuiltinValue(m, f, [a, b]);
   m.heap.incref(a);
   m.heap.incref(b);
   return runFunction(m, f, [a, b]);
@@ -59,7 +64,12 @@ function reduce(m: Machine, args: readonly ObjectHandle[]): ObjectHandle {
     throw new Unsupported(`functools.reduce() with ${args.length} arguments`);
   const [f, seq, initial] = args as [ObjectHandle, ObjectHandle, ObjectHandle | undefined];
   const code = heap.typeOf(f) === 'function' ? m.functions.get(f) : undefined;
-  if (code === undefined || code.makeGenerator !== undefined)
+  // A library module's METH_O / METH_FASTCALL function (`operator.add`): PyObject_Call
+  // of the pair is a vectorcall of its items. The builtins' METH_VARARGS ones (`max`)
+  // would take the pair itself, which their call by name does not: refused.
+  const builtinFunction =
+    heap.typeOf(f) === 'builtin_function_or_method' && heap.builtinName(f).includes('.');
+  if (!builtinFunction && (code === undefined || code.makeGenerator !== undefined))
     throw new Unsupported(`functools.reduce() of a ${heap.typeNameOf(f)} other than a function`);
   // cfunction_call of a METH_VARARGS function: the arguments' tuple, dropped after the call.
   const packed = m.rules.reduceTakesArgumentTuple ? heap.newTuple(args) : 0;

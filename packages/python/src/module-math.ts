@@ -36,6 +36,12 @@ export interface LibraryModule {
   readonly attributes?: (m: Machine) => Record<string, ObjectHandle>;
   /** The keyword arguments each function accepts (none when absent; `any`: every name). */
   readonly keywords?: Readonly<Record<string, readonly string[] | 'any'>>;
+  /**
+   * The functions a program may hold as values (`f = operator.add`, `map(math.sqrt, xs)`):
+   * builtins whose call from C makes nothing the call by name does not (METH_O,
+   * METH_FASTCALL).
+   */
+  readonly valueFunctions?: ReadonlySet<string>;
 }
 
 function arity(name: string, args: readonly ObjectHandle[], min: number, max: number): void {
@@ -183,6 +189,19 @@ export const MATH_MODULE: LibraryModule = {
       return m.heap.newInt(product(n - k + 1n, n));
     },
   },
+  // The METH_O functions (FUNC1 and clinic's one-argument functions, 3.8–3.14).
+  valueFunctions: new Set([
+    'sqrt',
+    'fabs',
+    'floor',
+    'ceil',
+    'trunc',
+    'isfinite',
+    'isinf',
+    'isnan',
+    'factorial',
+    'isqrt',
+  ]),
   attributes: (m) => ({
     pi: m.heap.newFloat(Math.PI),
     e: m.heap.newFloat(Math.E),

@@ -80,6 +80,8 @@ export function truthy(heap: Heap, o: ObjectHandle): boolean {
     case 'type':
     case 'builtin_type':
     case 'builtin_function_or_method':
+    case 'itemgetter':
+    case 'attrgetter':
       return true;
     default:
       throw new Unsupported(`the truth value of a ${heap.typeNameOf(o)}`);
@@ -266,7 +268,14 @@ export function reprText(
     }
     case 'builtin_function_or_method':
       // meth_repr of a module-level function (no __self__ to show).
-      return `<built-in function ${heap.builtinName(o)}>`;
+      return `<built-in function ${heap.builtinName(o).replace(/^.*\./, '')}>`;
+    case 'itemgetter':
+    case 'attrgetter':
+      // itemgetter_repr / attrgetter_repr: the items' or names' reprs.
+      return `operator.${type}(${heap
+        .getterKeys(o)
+        .map((k) => reprText(heap, k))
+        .join(', ')})`;
     case 'instance': {
       const repr = INSTANCE_REPRS.get(heap);
       if (repr === undefined) throw new Unsupported(`the repr of a ${heap.typeNameOf(o)}`);
