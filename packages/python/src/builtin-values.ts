@@ -46,7 +46,6 @@ import {
   listOfGenerator,
   nextBuiltin,
   setOfGenerator,
-  sumBuiltin,
   tupleOfGenerator,
 } from './generator-runs.ts';
 import type { Machine } from './machine.ts';
@@ -90,12 +89,6 @@ const OF_GENERATOR: Readonly<Record<string, (m: Machine, g: ObjectHandle) => Obj
 export function generatorBuiltin(name: string): Builtin | undefined {
   if (name === 'next') return nextBuiltin;
   if (name === 'iter') return iterBuiltin;
-  const sum = builtin('sum');
-  if (name === 'sum' && sum !== undefined)
-    return (m, args) =>
-      args.length === 1 && m.heap.typeOf(args[0]!) === 'generator'
-        ? sumBuiltin(m, args)
-        : sum(m, args);
   const ofGenerator = Object.hasOwn(OF_GENERATOR, name) ? OF_GENERATOR[name] : undefined;
   const other = builtin(name);
   if (ofGenerator !== undefined && other !== undefined)

@@ -156,6 +156,8 @@ export class Source {
       parts.push(prefix.includes('r') ? raw : this.unescape(raw, node));
     };
     for (let child = node.firstChild; child !== null; child = child.nextSibling) {
+      // An escape (`\n`) is part of the literal text around it.
+      if (child.name === 'Escape') continue;
       if (child.name !== 'FormatReplacement') throw this.unsupported('this f-string', node);
       literal(child.from);
       parts.push(child);
