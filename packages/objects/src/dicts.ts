@@ -31,6 +31,7 @@ import { type DictData, Flag, type SetData, type SharedKeys } from './internal/t
 import { identifier } from './interned.ts';
 import { checkTableIdentity, storedIdentity, tableIdentity } from './key-identity.ts';
 import { DUMMY as SET_DUMMY } from './set-table.ts';
+import { newTuple } from './tuples.ts';
 import { isGcType, type ObjectType, TYPE_CODE } from './types.ts';
 
 /**
@@ -201,6 +202,35 @@ export function dictDelItem(heap: HeapCore, d: ObjectHandle, k: ObjectHandle): v
   data.entries.delete(id);
   heap.release(entry[0]);
   heap.release(entry[1]);
+}
+
+/**
+ * `d.popitem()` (dict_popitem_impl): the result's 2-tuple is made first, then the last
+ * entry's key and value move into it; its index becomes a dummy and dk_nentries steps
+ * back to it (dk_usable stays). 0 for an empty dict: the tuple made and released (the
+ * caller raises KeyError). Refused after a deletion: which deleted entries trail the
+ * last live one is not tracked. Finding the last entry walks the entries (linear).
+ */
+export function dictPopItem(heap: HeapCore, d: ObjectHandle): ObjectHandle {
+  heap.expect(d, 'dict');
+  refuseSplit(heap, d);
+  const data = dictData(heap, d);
+  if (data.entries.size === 0) {
+    const unused = newTuple(heap, [heap.none, heap.none]);
+    heap.release(unused);
+    return 0;
+  }
+  if (data.nentries !== data.entries.size)
+    throw new HeapError('unsupported', 'dict.popitem() after a deletion from the dict');
+  let last = '';
+  for (const id of data.entries.keys()) last = id;
+  const [k, v] = data.entries.get(last)!;
+  data.entries.delete(last);
+  data.nentries--;
+  const item = newTuple(heap, [k, v]);
+  heap.release(k);
+  heap.release(v);
+  return item;
 }
 
 /** `d.copy()` (PyDict_Copy): a clone when at most a third of the entries are deleted, else a merge. */

@@ -45,6 +45,7 @@ import {
   dictFromKeys,
   dictItems,
   dictMerge,
+  dictPopItem,
   dictSetItem,
   newDict,
   newDictFromType,
@@ -1056,6 +1057,15 @@ export class Heap extends HeapCore implements HeapGraph {
     dictSetItem(this, d, k, v);
   }
 
+  /**
+   * `d.popitem()`: a new 2-tuple of the last pair, or 0 for an empty dict (its tuple made
+   * and released first; the caller raises KeyError). @throws HeapError('unsupported')
+   * after a deletion (dicts.ts).
+   */
+  dictPopItem(d: ObjectHandle): ObjectHandle {
+    return dictPopItem(this, d);
+  }
+
   /** `del d[k]`: the entry becomes a dummy (the table never shrinks here). */
   dictDelItem(d: ObjectHandle, k: ObjectHandle): void {
     dictDelItem(this, d, k);
@@ -1108,8 +1118,8 @@ export class Heap extends HeapCore implements HeapGraph {
     setAdd(this, s, k, frozenOk);
   }
 
-  /** `a op= b` on a set `a`, in place (`|=` `-=` `^=`; set-operations.ts). */
-  setOperationInPlace(op: '|' | '-' | '^', a: ObjectHandle, b: ObjectHandle): void {
+  /** `a op= b` on a set `a`, in place (`|=` `-=` `^=` `&=`; set-operations.ts). */
+  setOperationInPlace(op: SetOperator, a: ObjectHandle, b: ObjectHandle): void {
     setOperationInPlace(this, op, a, b);
   }
 

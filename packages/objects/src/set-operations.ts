@@ -78,11 +78,13 @@ export function setOperation(
  *       more than 8 × larger, the keys of a temporary `a & b` instead), then dummies
  *       resized away past a quarter of the table
  *   ^=  set_ixor: `b` walked in table order, each key discarded or, missing, added
- * (`&=` swaps the bodies of `a` and a new intersection: not here.)
+ *   &=  set_iand (set_intersection_update): a new set `a & b`, whose body (table, fill,
+ *       used, mask — a small table's slots copied) is swapped with `a`'s
+ *       (set_swap_bodies); the new set, now holding `a`'s old keys and table, released
  */
 export function setOperationInPlace(
   heap: HeapCore,
-  op: Exclude<SetOperator, '&'>,
+  op: SetOperator,
   a: ObjectHandle,
   b: ObjectHandle,
 ): void {
@@ -92,7 +94,13 @@ export function setOperationInPlace(
     setMerge(heap, a, b);
     return;
   }
-  if (a === b) throw new HeapError('unsupported', `a set ${op}= itself (set_clear)`);
+  if (a === b) throw new HeapError('unsupported', `a set ${op}= itself`);
+  if (op === '&') {
+    const common = setOperation(heap, '&', a, b);
+    swapBodies(heap, a, common);
+    heap.release(common);
+    return;
+  }
   if (op === '^') {
     for (const [k, hash] of activeEntries(heap, b))
       if (!discard(heap, a, k, hash)) setAdd(heap, a, k, false, hash);
@@ -106,6 +114,17 @@ export function setOperationInPlace(
     return;
   }
   discardEach(heap, a, b);
+}
+
+/** set_swap_bodies: the two sets exchange their tables and counts; the objects stay. */
+function swapBodies(heap: HeapCore, a: ObjectHandle, b: ObjectHandle): void {
+  const t = heap.table;
+  const payload = t.payload[a];
+  t.payload[a] = t.payload[b];
+  t.payload[b] = payload;
+  const storage = t.storage[a]!;
+  t.storage[a] = t.storage[b]!;
+  t.storage[b] = storage;
 }
 
 /** make_new_set_basetype(kind, source): a new set of that kind, `source` merged in. */

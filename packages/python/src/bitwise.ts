@@ -101,7 +101,7 @@ function isSet(type: string): boolean {
 /**
  * `a op b` of two sets or frozensets (`|` `&` `^` `-`): a new set of `a`'s kind
  * (@pymem/objects set-operations.ts). In place (`shown` ends in `=`) a set is changed
- * where it is and returned (set_ior, set_isub, set_ixor; `&=` is refused); a frozenset
+ * where it is and returned (set_ior, set_isub, set_ixor, set_iand); a frozenset
  * has no in-place slots, so it gets the new set.
  */
 export function setOperation(
@@ -112,7 +112,6 @@ export function setOperation(
   shown: string = op,
 ): ObjectHandle {
   if (shown.endsWith('=') && heap.typeOf(a) === 'set') {
-    if (op === '&') throw new Unsupported('&= on a set (set_swap_bodies)');
     heap.setOperationInPlace(op, a, b);
     heap.incref(a);
     return a;

@@ -1137,6 +1137,16 @@ export function callMethod(
         return v;
       });
     }
+    case 'dict.popitem': {
+      arity(key, args, 0, 0);
+      const item = heap.dictPopItem(receiver);
+      if (item !== 0) return item;
+      // KeyError('popitem(): dictionary is empty'): its one argument a new str.
+      const message = heap.newStr('popitem(): dictionary is empty');
+      const error = keyError(heap, message);
+      heap.decref(message);
+      throw error;
+    }
     case 'dict.setdefault': {
       arity(key, args, 1, 2);
       // PyDict_SetDefault: one lookup.
