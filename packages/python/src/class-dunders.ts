@@ -316,6 +316,26 @@ const BINARY: Readonly<Record<string, readonly [string, string]>> = {
 };
 
 /**
+ * `x op y` of an arithmetic operator, as BINARY_OP / PyNumber_Add & co. compute it: ints
+ * on their fast path, an instance operand through its methods, else the builtin types'
+ * operation; `shown` is the operator its errors name (`+=`). A new reference.
+ */
+export function binaryArithmetic(
+  m: Machine,
+  op: ArithmeticOperator,
+  x: ObjectHandle,
+  y: ObjectHandle,
+  shown: string = op,
+): ObjectHandle {
+  const heap = m.heap;
+  const ints = intBinaryOp(heap, op, x, y);
+  if (ints !== undefined) return ints;
+  if (heap.typeOf(x) === 'instance' || heap.typeOf(y) === 'instance')
+    return instanceBinary(m, shown, x, y);
+  return binaryOp(heap, op, x, y, shown);
+}
+
+/**
  * `x op y` (or `x op= y`, which falls back to it) when an operand is an instance:
  * binary_op1 with the class slot SLOT1BINFULL installs for either method. The right
  * operand's reflected method first when its class is a strict subclass of the left's,
@@ -324,25 +344,6 @@ const BINARY: Readonly<Record<string, readonly [string, string]>> = {
  * NotImplemented is CPython's TypeError. A builtin sequence on the left (its concat or
  * repeat fallback) is refused when nothing answers.
  */
-/**
- * `x op y` of an arithmetic operator, as BINARY_OP / PyNumber_Add & co. compute it: ints
- * on their fast path, an instance operand through its methods, else the builtin types'
- * operation. A new reference.
- */
-export function binaryArithmetic(
-  m: Machine,
-  op: ArithmeticOperator,
-  x: ObjectHandle,
-  y: ObjectHandle,
-): ObjectHandle {
-  const heap = m.heap;
-  const ints = intBinaryOp(heap, op, x, y);
-  if (ints !== undefined) return ints;
-  if (heap.typeOf(x) === 'instance' || heap.typeOf(y) === 'instance')
-    return instanceBinary(m, op, x, y);
-  return binaryOp(heap, op, x, y);
-}
-
 export function instanceBinary(
   m: Machine,
   op: string,

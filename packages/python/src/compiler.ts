@@ -64,7 +64,6 @@ import {
   binaryArithmetic,
   callDunder,
   hasDunder,
-  instanceBinary,
   instanceCompare,
   instanceContains,
   instanceGetItem,
@@ -194,7 +193,7 @@ import {
   weakrefReferent,
 } from './module-weakref.ts';
 import { nameHintSite } from './name-error-hints.ts';
-import { binaryOp, intBinaryOp, shared, slice, subscript, unaryOp } from './operations.ts';
+import { shared, slice, subscript, unaryOp } from './operations.ts';
 import type { Source } from './source.ts';
 import {
   type ConcatTarget,
@@ -3450,8 +3449,6 @@ export function inplace(
   y: ObjectHandle,
 ): ObjectHandle {
   const heap = m.heap;
-  const ints = intBinaryOp(heap, op, x, y);
-  if (ints !== undefined) return ints;
   if (op === '+' && heap.typeOf(x) === 'list') {
     const t = heap.typeOf(y);
     if (t !== 'list' && t !== 'tuple') throw new Unsupported(`list += a ${heap.typeNameOf(y)}`);
@@ -3469,9 +3466,7 @@ export function inplace(
     heap.strModifiable(x)
   )
     throw new Unsupported('str += … on a str nothing else holds (grown in place)');
-  if (heap.typeOf(x) === 'instance' || heap.typeOf(y) === 'instance')
-    return instanceBinary(m, `${op}=`, x, y);
-  return binaryOp(heap, op, x, y, `${op}=`);
+  return binaryArithmetic(m, op, x, y, `${op}=`);
 }
 
 function setItem(m: Machine, c: ObjectHandle, k: ObjectHandle, v: ObjectHandle): void {
